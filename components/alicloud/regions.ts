@@ -1,0 +1,109 @@
+/**
+ * Alibaba Cloud region facts the components check against, taken from the tutorials and the
+ * provider documentation.
+ */
+import { Problems } from "../errors";
+
+/** CEN geographic areas, as the bandwidth package's `geographicRegionAId`/`BId` spell them. */
+export type GeographicArea = "China" | "Asia-Pacific" | "Europe" | "North-America" | "Middle-East" | "Australia" | "South-America";
+
+/** Every public region id, with the CEN geographic area it belongs to. */
+export const REGIONS: Readonly<Record<string, GeographicArea>> = {
+    "cn-qingdao": "China",
+    "cn-beijing": "China",
+    "cn-zhangjiakou": "China",
+    "cn-huhehaote": "China",
+    "cn-wulanchabu": "China",
+    "cn-hangzhou": "China",
+    "cn-shanghai": "China",
+    "cn-nanjing": "China",
+    "cn-fuzhou": "China",
+    "cn-shenzhen": "China",
+    "cn-heyuan": "China",
+    "cn-guangzhou": "China",
+    "cn-chengdu": "China",
+    "cn-wuhan-lr": "China",
+    // CEN counts Hong Kong as Asia Pacific, not mainland China.
+    "cn-hongkong": "Asia-Pacific",
+    "ap-southeast-1": "Asia-Pacific",
+    "ap-southeast-3": "Asia-Pacific",
+    "ap-southeast-5": "Asia-Pacific",
+    "ap-southeast-6": "Asia-Pacific",
+    "ap-southeast-7": "Asia-Pacific",
+    "ap-northeast-1": "Asia-Pacific",
+    "ap-northeast-2": "Asia-Pacific",
+    "us-east-1": "North-America",
+    "us-west-1": "North-America",
+    "na-south-1": "North-America",
+    "eu-central-1": "Europe",
+    "eu-west-1": "Europe",
+    "me-east-1": "Middle-East",
+    "me-central-1": "Middle-East",
+};
+
+/**
+ * Regions where an ALB may use backends in another region over CEN (seed 000, "supported
+ * regions" table).
+ */
+export const CROSS_REGION_ALB_REGIONS: readonly string[] = [
+    "cn-chengdu", "cn-qingdao", "cn-beijing", "cn-guangzhou", "cn-hangzhou", "cn-wulanchabu",
+    "cn-shanghai", "cn-shenzhen", "cn-zhangjiakou", "cn-hongkong",
+    "ap-southeast-5", "ap-northeast-1", "ap-southeast-3", "ap-southeast-1",
+    "eu-central-1", "eu-west-1", "us-east-1", "us-west-1",
+];
+
+/** The CEN geographic area of a known region. */
+export function geographicArea(region: string): GeographicArea | undefined {
+    return REGIONS[region];
+}
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+
+/** The known region closest in spelling, to suggest on a typo. */
+function closestRegion(region: string): string | undefined {
+    let best: string | undefined;
+    let bestDistance = 4;
+    for (const known of Object.keys(REGIONS)) {
+        const d = editDistance(region, known);
+        if (d < bestDistance) {
+            best = known;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/** Checks that `region` is a known region id; suggests the nearest spelling on a typo. */
+export function checkRegion(problems: Problems, path: string, region: string): boolean {
+    if (region in REGIONS) return true;
+    const guess = closestRegion(String(region));
+    problems.add(path, `region '${region}' is not an Alibaba Cloud region id.`,
+        guess ? `Did you mean '${guess}'?` : "Use a region id such as cn-hangzhou or ap-southeast-1.");
+    return false;
+}
+
+/**
+ * Checks that a zone id belongs to the region: zones are spelled `<region>-<letter>`
+ * (e.g. cn-hangzhou-h), or `<region><letter>` where the region id ends in a digit (ap-southeast-1a).
+ */
+export function checkZone(problems: Problems, path: string, zoneId: string, region: string): boolean {
+    const rest = String(zoneId).startsWith(region) ? zoneId.slice(region.length) : undefined;
+    const ok = rest !== undefined && (/\d$/.test(region) ? /^[a-z]$/ : /^-[a-z]$/).test(rest);
+    if (!ok) {
+        problems.add(path, `zone '${zoneId}' is not a zone of region '${region}'.`,
+            `Use a zone id of ${region}, such as ${region}-a.`);
+    }
+    return ok;
+}

@@ -1,0 +1,37 @@
+/**
+ * Value checks shared by every component. Each records a problem and returns whether the value
+ * passed, so callers can keep checking the rest of the input.
+ */
+import { Problems } from "./errors";
+
+/** Checks that `value` is a whole number in [min, max]. */
+export function checkIntegerInRange(problems: Problems, path: string, value: number, min: number, max: number, what: string): boolean {
+    if (Number.isInteger(value) && value >= min && value <= max) return true;
+    problems.add(path, `${what} ${value} is not a whole number from ${min} to ${max}.`, `Use a value from ${min} to ${max}.`);
+    return false;
+}
+
+/** Checks a TCP/UDP port. */
+export function checkPort(problems: Problems, path: string, port: number): boolean {
+    return checkIntegerInRange(problems, path, port, 1, 65535, "port");
+}
+
+/** Checks that `value` is one of `allowed`. */
+export function checkOneOf<T extends string>(problems: Problems, path: string, value: string, allowed: readonly T[], what: string): value is T {
+    if ((allowed as readonly string[]).includes(value)) return true;
+    problems.add(path, `${what} '${value}' is not supported.`, `Use one of: ${allowed.join(", ")}.`);
+    return false;
+}
+
+/** Records a problem for every name that appears more than once, at the path of each repeat. */
+export function checkUnique(problems: Problems, items: ReadonlyArray<{ path: string; key: string }>, what: string): void {
+    const seen = new Map<string, string>();
+    for (const { path, key } of items) {
+        const first = seen.get(key);
+        if (first !== undefined) {
+            problems.add(path, `${what} '${key}' is used again (first at ${first}).`, `Give each ${what} a distinct value.`);
+        } else {
+            seen.set(key, path);
+        }
+    }
+}

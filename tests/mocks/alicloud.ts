@@ -1,0 +1,194 @@
+/**
+ * Outputs shaped like the real Alibaba Cloud provider's: ids in its styles (composite ids where
+ * Terraform uses them, e.g. `cen-…:tr-…` for a transit router), and the computed attributes the
+ * components read (route table ids, DNS names, private IPs, kubeconfigs).
+ */
+import { addressAt, cidrSize } from "../../components/net";
+import { fakeId } from "./ids";
+import { World } from "./world";
+
+/** What an output rule sees of the resource being created. */
+export interface MockContext {
+    readonly name: string;
+    readonly inputs: Record<string, any>;
+    /** Region of the resource's provider (default `cn-hangzhou`). */
+    readonly region: string;
+    readonly world: World;
+}
+
+/** The id and extra outputs of one resource. */
+export interface MockOutputs {
+    readonly id: string;
+    readonly state?: Record<string, any>;
+}
+
+type Rule = (ctx: MockContext) => MockOutputs;
+
+/** Hands out the next private address in a vSwitch/subnet, from .10 on, as DHCP would. */
+export function nextAddressIn(world: World, subnetId: string | undefined, fallback: string): string {
+    const block = subnetId ? world.subnetBlocks.get(subnetId) : undefined;
+    if (!block) return fallback;
+    const used = world.subnetUsage.get(subnetId!) ?? 0;
+    world.subnetUsage.set(subnetId!, used + 1);
+    return addressAt(block, Number(10n + (BigInt(used) % (cidrSize(block) - 16n))));
+}
+
+function fakePublicIp(name: string): string {
+    const n = parseInt(fakeId("x", name).slice(-4), 16);
+    return `47.96.${(n >> 8) & 0xff}.${n & 0xff}`;
+}
+
+const KUBECONFIG = (cluster: string, server: string) => [
+    "apiVersion: v1",
+    "kind: Config",
+    `clusters:\n- cluster:\n    server: ${server}\n    certificate-authority-data: TU9DSw==\n  name: ${cluster}`,
+    `contexts:\n- context:\n    cluster: ${cluster}\n    user: ${cluster}-admin\n  name: ${cluster}`,
+    `current-context: ${cluster}`,
+    `users:\n- name: ${cluster}-admin\n  user:\n    client-certificate-data: TU9DSw==\n    client-key-data: TU9DSw==`,
+].join("\n");
+
+export const alicloudRules: Record<string, Rule> = {
+    "pulumi:providers:alicloud": ({ name }) => ({ id: `provider-${name}` }),
+    "alicloud:vpc/network:Network": ({ name, inputs }) => ({
+        id: fakeId("vpc", name),
+        state: {
+            routeTableId: fakeId("vtb", name),
+            routerId: fakeId("vrt", name),
+            ipv6CidrBlock: inputs.enableIpv6 ? "2408:4005:3a0:6c00::/56" : undefined,
+        },
+    }),
+    "alicloud:vpc/switch:Switch": ({ name, inputs, world }) => {
+        const id = fakeId("vsw", name);
+        if (inputs.cidrBlock) world.subnetBlocks.set(id, inputs.cidrBlock);
+        const mask = inputs.ipv6CidrBlockMask;
+        return {
+            id,
+            state: {
+                ipv6CidrBlock: inputs.enableIpv6 && mask !== undefined
+                    ? `2408:4005:3a0:6c${mask.toString(16).padStart(2, "0")}::/64`
+                    : undefined,
+            },
+        };
+    },
+    "alicloud:vpc/ipv6Gateway:Ipv6Gateway": ({ name }) => ({ id: fakeId("ipv6gw", name), state: { ipv6GatewayId: fakeId("ipv6gw", name) } }),
+    "alicloud:vpc/routeEntry:RouteEntry": ({ inputs }) => ({
+        id: `${inputs.routeTableId}:vrt-mock:${inputs.destinationCidrblock}:${inputs.nexthopType}:${inputs.nexthopId}`,
+    }),
+    "alicloud:cen/instance:Instance": ({ name }) => ({ id: fakeId("cen", name) }),
+    "alicloud:cen/bandwidthPackage:BandwidthPackage": ({ name }) => ({ id: fakeId("cenbwp", name) }),
+    "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment": ({ inputs }) => ({
+        id: `${inputs.instanceId}:${inputs.bandwidthPackageId}`,
+    }),
+    "alicloud:cen/transitRouter:TransitRouter": ({ name, inputs, region }) => {
+        const trId = fakeId("tr", name);
+        return { id: `${inputs.cenId}:${trId}`, state: { transitRouterId: trId, type: "Enterprise", regionId: region, status: "Active" } };
+    },
+    "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": ({ name, inputs, region }) => {
+        const attachmentId = fakeId("tr-attach", name);
+        return { id: `${inputs.cenId}:${attachmentId}`, state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" } };
+    },
+    "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": ({ name, inputs, region }) => {
+        const attachmentId = fakeId("tr-attach", name);
+        return { id: `${inputs.cenId}:${attachmentId}`, state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" } };
+    },
+    "alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable": ({ name, inputs }) => {
+        const tableId = fakeId("vtb", name);
+        return { id: `${inputs.transitRouterId}:${tableId}`, state: { transitRouterRouteTableId: tableId, transitRouterRouteTableType: "Custom" } };
+    },
+    "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": ({ inputs }) => ({
+        id: `${inputs.transitRouterRouteTableId}:${inputs.transitRouterAttachmentId}`,
+    }),
+    "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": ({ inputs }) => ({
+        id: `${inputs.transitRouterRouteTableId}:${inputs.transitRouterAttachmentId}`,
+    }),
+    "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": ({ name, inputs }) => ({
+        id: `${inputs.transitRouterRouteTableId}:${fakeId("rte", name)}`,
+    }),
+    "alicloud:alb/loadBalancer:LoadBalancer": ({ name, region }) => {
+        const id = fakeId("alb", name);
+        return { id, state: { dnsName: `${id}.${region}.alb.aliyuncsslb.com`, status: "Active" } };
+    },
+    "alicloud:alb/serverGroup:ServerGroup": ({ name }) => ({ id: fakeId("sgp", name) }),
+    "alicloud:alb/listener:Listener": ({ name }) => ({ id: fakeId("lsn", name) }),
+    "alicloud:ecs/securityGroup:SecurityGroup": ({ name }) => ({ id: fakeId("sg", name) }),
+    "alicloud:ecs/securityGroupRule:SecurityGroupRule": ({ name, inputs }) => ({
+        id: `${inputs.securityGroupId}:${inputs.type}:${inputs.ipProtocol}:${inputs.portRange}:${inputs.nicType ?? "intranet"}:${inputs.cidrIp ?? inputs.ipv6CidrIp ?? inputs.sourceSecurityGroupId}:${inputs.policy ?? "accept"}:${inputs.priority ?? 1}`,
+        state: { securityGroupRuleId: fakeId("sgr", name) },
+    }),
+    "alicloud:ecs/instance:Instance": ({ name, inputs, world }) => {
+        const privateIp = inputs.privateIp ?? nextAddressIn(world, inputs.vswitchId, "192.168.0.10");
+        const ipv6Count = inputs.ipv6AddressCount ?? 0;
+        return {
+            id: fakeId("i", name),
+            state: {
+                privateIp,
+                primaryIpAddress: privateIp,
+                publicIp: inputs.internetMaxBandwidthOut > 0 ? fakePublicIp(name) : "",
+                ipv6Addresses: inputs.ipv6Addresses ?? Array.from({ length: ipv6Count }, (_, i) => `2408:4005:3a0:6c00:${i + 1}::${fakeId("", name).slice(-4)}`),
+                status: "Running",
+            },
+        };
+    },
+    "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": ({ name, inputs, world }) => {
+        const primary = inputs.primaryIpAddress ?? nextAddressIn(world, inputs.vswitchId, "192.168.0.20");
+        const secondaries: string[] = inputs.privateIpAddresses
+            ?? Array.from({ length: inputs.secondaryPrivateIpAddressCount ?? 0 }, () => nextAddressIn(world, inputs.vswitchId, "192.168.0.30"));
+        return {
+            id: fakeId("eni", name),
+            state: { primaryIpAddress: primary, privateIp: primary, privateIpAddresses: secondaries, privateIps: secondaries, status: "Available" },
+        };
+    },
+    "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": ({ inputs }) => ({
+        id: `${inputs.networkInterfaceId}:${inputs.instanceId}`,
+    }),
+    "alicloud:ecs/eipAddress:EipAddress": ({ name }) => ({ id: fakeId("eip", name), state: { ipAddress: fakePublicIp(name), status: "Available" } }),
+    "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({ id: `${inputs.allocationId}:${inputs.instanceId}` }),
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, region }) => {
+        const id = `c${fakeId("", name).slice(1)}`;
+        return {
+            id,
+            state: {
+                securityGroupId: fakeId("sg", `${name}-controlplane`),
+                connections: { apiServerInternet: `https://${id}.${region}.cs.aliyuncs.com:6443`, apiServerIntranet: "https://192.168.0.1:6443" },
+            },
+        };
+    },
+    "alicloud:cs/nodePool:NodePool": ({ name, inputs }) => ({ id: `${inputs.clusterId}:${fakeId("np", name)}`, state: { nodePoolId: fakeId("np", name) } }),
+    "alicloud:servicemesh/serviceMesh:ServiceMesh": ({ name, region }) => {
+        const id = `${fakeId("", name).slice(1)}`;
+        return { id, state: { kubeconfig: KUBECONFIG(`asm-${id}`, `https://${id}.${region}.asm.aliyuncs.com:6443`), status: "running" } };
+    },
+    "alicloud:dns/alidnsRecord:AlidnsRecord": ({ name }) => ({ id: `${parseInt(fakeId("", name).slice(-8), 16)}` }),
+};
+
+/** Answers for the Alibaba Cloud data sources the components call. */
+export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: World) => Record<string, any>> = {
+    "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables": inputs => {
+        const tableId = fakeId("vtb", `${inputs.transitRouterId}-system`);
+        return {
+            id: inputs.transitRouterId,
+            transitRouterId: inputs.transitRouterId,
+            ids: [tableId],
+            names: ["system"],
+            tables: [{
+                id: tableId,
+                transitRouterRouteTableId: tableId,
+                transitRouterRouteTableName: "system",
+                transitRouterRouteTableDescription: "",
+                transitRouterRouteTableType: "System",
+                status: "Active",
+            }],
+        };
+    },
+    "alicloud:cen/getTransitRouterAvailableResources:getTransitRouterAvailableResources": () => ({
+        id: "available",
+        resources: [{ masterZones: [], slaveZones: [], availableZones: [], supportMultiCast: false }],
+    }),
+    "alicloud:cs/getClusterCredential:getClusterCredential": inputs => ({
+        id: inputs.clusterId,
+        clusterId: inputs.clusterId,
+        clusterName: inputs.clusterId,
+        kubeConfig: KUBECONFIG(inputs.clusterId, `https://${inputs.clusterId}.cs.aliyuncs.com:6443`),
+        certificateAuthority: { clusterCert: "TU9DSw==", clientCert: "TU9DSw==", clientKey: "TU9DSw==" },
+    }),
+};

@@ -1,0 +1,100 @@
+/**
+ * What the mocked engine saw: every registered resource with its inputs, parent, provider and
+ * explicit dependencies, and every data-source call. Tests assert on this graph.
+ */
+
+/** One registered resource as the engine saw it. */
+export interface RecordedResource {
+    /** Pulumi type token, e.g. `alicloud:vpc/network:Network`. */
+    readonly type: string;
+    /** Logical name. */
+    readonly name: string;
+    /** Inputs after resolution (what the provider would receive). */
+    inputs: Record<string, any>;
+    /** Outputs the mock returned, including the id. */
+    state: Record<string, any>;
+    /** Fake id. */
+    id: string;
+    /** Logical name of the parent resource, if any. */
+    parent?: string;
+    /** Logical name of the explicit provider, if any. */
+    provider?: string;
+    /** Logical names of the explicit `dependsOn` resources. */
+    dependsOn: string[];
+    /** True for custom (cloud) resources, false for components. */
+    custom: boolean;
+}
+
+/** One data-source call. */
+export interface RecordedCall {
+    readonly token: string;
+    readonly inputs: Record<string, any>;
+    readonly provider?: string;
+}
+
+/** The recorded graph of one test. */
+export class World {
+    readonly resources: RecordedResource[] = [];
+    readonly calls: RecordedCall[] = [];
+    /** Provider name → region, from the providers' own inputs. */
+    readonly providerRegions = new Map<string, string>();
+    /** vSwitch/subnet id → IPv4 block, so instances get addresses inside their vSwitch. */
+    readonly subnetBlocks = new Map<string, string>();
+    /** How many addresses each subnet has handed out so far. */
+    readonly subnetUsage = new Map<string, number>();
+
+    reset(): void {
+        this.resources.length = 0;
+        this.calls.length = 0;
+        this.providerRegions.clear();
+        this.subnetBlocks.clear();
+        this.subnetUsage.clear();
+    }
+
+    /** All resources of a type: the exact token, or its tail after the package (`vpc/switch:Switch`). */
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter(r => r.type === type || r.type.endsWith(`:${type}`));
+    }
+
+    /** The resource with this logical name; fails loudly when there is none or several. */
+    named(name: string): RecordedResource {
+        const found = this.resources.filter(r => r.name === name);
+        if (found.length !== 1) {
+            const names = this.resources.map(r => r.name).join(", ");
+            throw new Error(`expected one resource named '${name}', found ${found.length}; registered: ${names}`);
+        }
+        return found[0];
+    }
+
+    /** The resource with this fake id. */
+    byId(id: string): RecordedResource | undefined {
+        return this.resources.find(r => r.id === id);
+    }
+
+    /** Count of custom resources per type, for graph-shape assertions. */
+    countByType(): Record<string, number> {
+        const counts: Record<string, number> = {};
+        for (const r of this.resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+        return counts;
+    }
+
+    /** Child resources of a parent, by logical name. */
+    childrenOf(parent: string): RecordedResource[] {
+        return this.resources.filter(r => r.parent === parent);
+    }
+
+    /** The region of the provider a resource was registered with. */
+    regionOf(resource: RecordedResource): string | undefined {
+        return resource.provider ? this.providerRegions.get(resource.provider) : undefined;
+    }
+
+    /** Record for a resource, created on first sight from either the engine or the recorder. */
+    entry(type: string, name: string): RecordedResource {
+        let found = this.resources.find(r => r.type === type && r.name === name);
+        if (!found) {
+            found = { type, name, inputs: {}, state: {}, id: "", dependsOn: [], custom: true };
+            this.resources.push(found);
+        }
+        return found;
+    }
+}
