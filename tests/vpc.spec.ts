@@ -1,0 +1,212 @@
+import * as assert from "node:assert/strict";
+import * as alicloud from "@pulumi/alicloud";
+import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { TopologyValidationError } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+/** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A and VSW2 zone B. */
+const chengdu = (): RegionalVpcArgs => ({
+    region: "cn-chengdu",
+    cidrBlock: "172.16.0.0/12",
+    vSwitches: {
+        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
+    },
+});
+
+/** Builds and returns the problems of the rejection, asserting nothing was registered. */
+async function rejection(args: RegionalVpcArgs | Parameters<typeof RegionalVpc.fromExisting>[1], existing = false) {
+    let error: unknown;
+    await build(opts => {
+        try {
+            return existing
+                ? RegionalVpc.fromExisting("bad", args as Parameters<typeof RegionalVpc.fromExisting>[1], opts)
+                : new RegionalVpc("bad", args as RegionalVpcArgs, opts);
+        } catch (e) {
+            error = e;
+            return undefined;
+        }
+    });
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
+    assert.equal(world.resources.length, 0, "nothing may be registered when validation fails");
+    return error.problems;
+}
+
+describe("RegionalVpc", () => {
+    it("creates the VPC, its vSwitches and the region's provider, all parented to the component", async () => {
+        const vpc = await build(opts => new RegionalVpc("vpc1", chengdu(), opts));
+        assert.deepEqual(world.countByType(), {
+            "topologies:alicloud:RegionalVpc": 1,
+            "pulumi:providers:alicloud": 1,
+            "alicloud:vpc/network:Network": 1,
+            "alicloud:vpc/switch:Switch": 2,
+        });
+        assert.equal(world.named("vpc1-provider").inputs.region, "cn-chengdu");
+        const network = world.named("vpc1-vpc");
+        assert.deepEqual(network.inputs, { vpcName: "vpc1", cidrBlock: "172.16.0.0/12" });
+        for (const child of [network, ...world.ofType("vpc/switch:Switch")]) {
+            assert.equal(child.parent, "vpc1");
+            assert.equal(world.regionOf(child), "cn-chengdu");
+        }
+        assert.deepEqual(world.named("vpc1-vsw2").inputs, {
+            vswitchName: "vsw2", vpcId: network.id, zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24",
+        });
+        assert.equal(await valueOf(vpc.routeTableId), network.state.routeTableId);
+        assert.match(await valueOf(vpc.vSwitches.vsw1.id), /^vsw-/);
+        assert.equal(vpc.vSwitches.vsw2.zoneId, "cn-chengdu-b");
+    });
+
+    it("enables IPv6 on the VPC and the asked vSwitches, with an IPv6 gateway", async () => {
+        const args = chengdu();
+        args.enableIpv6 = true;
+        args.vSwitches.vsw1.ipv6CidrBlockMask = 1;
+        const vpc = await build(opts => new RegionalVpc("v6", args, opts));
+        assert.equal(world.named("v6-vpc").inputs.enableIpv6, true);
+        assert.equal(world.named("v6-ipv6gw").inputs.vpcId, world.named("v6-vpc").id);
+        assert.deepEqual([world.named("v6-vsw1").inputs.enableIpv6, world.named("v6-vsw1").inputs.ipv6CidrBlockMask], [true, 1]);
+        assert.equal(world.named("v6-vsw2").inputs.enableIpv6, undefined);
+        assert.deepEqual([vpc.vSwitches.vsw1.ipv6Enabled, vpc.vSwitches.vsw2.ipv6Enabled], [true, false]);
+    });
+
+    it("uses a provider passed in instead of creating one", async () => {
+        await build(opts => {
+            const provider = new alicloud.Provider("chengdu", { region: "cn-chengdu" });
+            return new RegionalVpc("vpc1", { ...chengdu(), provider }, opts);
+        });
+        assert.equal(world.ofType("pulumi:providers:alicloud").length, 1);
+        assert.equal(world.named("vpc1-vpc").provider, "chengdu");
+    });
+
+    it("describes an existing VPC without registering a VPC or vSwitch", async () => {
+        const vpc = await build(opts => RegionalVpc.fromExisting("legacy", {
+            region: "cn-hangzhou",
+            vpcId: "vpc-existing",
+            routeTableId: "vtb-existing",
+            cidrBlock: "192.168.0.0/16",
+            vSwitches: { vsw3: { id: "vsw-3", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
+        }, opts));
+        assert.deepEqual(Object.keys(world.countByType()).sort(), ["pulumi:providers:alicloud", "topologies:alicloud:RegionalVpc"]);
+        assert.equal(await valueOf(vpc.vpcId), "vpc-existing");
+        assert.equal(await valueOf(vpc.routeTableId), "vtb-existing");
+        assert.equal(await valueOf(vpc.vSwitches.vsw3.id), "vsw-3");
+        assert.equal(vpc.vpc, undefined);
+    });
+
+    it("never collides when two instances share vSwitch names", async () => {
+        await build(opts => [new RegionalVpc("a", chengdu(), opts), new RegionalVpc("b", chengdu(), opts)]);
+        const names = world.resources.map(r => `${r.type}::${r.name}`);
+        assert.equal(new Set(names).size, names.length);
+        assert.equal(world.ofType("vpc/switch:Switch").length, 4);
+    });
+
+    describe("rejects, before registering anything,", () => {
+        it("an unknown region, suggesting the nearest one", async () => {
+            const problems = await rejection({ ...chengdu(), region: "cn-chengdo" });
+            assert.deepEqual(problems.map(p => p.path), ["region"]);
+            assert.match(problems[0].message, /'cn-chengdo' is not an Alibaba Cloud region id/);
+            assert.match(problems[0].fix!, /Did you mean 'cn-chengdu'\?/);
+        });
+
+        it("zones of another region", async () => {
+            const args = chengdu();
+            args.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
+            const problems = await rejection(args);
+            assert.deepEqual(problems.map(p => [p.path, p.message]), [
+                ["vSwitches.vsw2.zoneId", "zone 'cn-hangzhou-b' is not a zone of region 'cn-chengdu'."],
+            ]);
+        });
+
+        for (const reserved of ["100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4"]) {
+            it(`a VPC block in the reserved range ${reserved}`, async () => {
+                const problems = await rejection({ region: "cn-chengdu", cidrBlock: reserved, vSwitches: {} });
+                assert.ok(problems.some(p => p.path === "cidrBlock" && p.message.includes(`overlaps ${reserved}, which Alibaba Cloud reserves`)));
+            });
+        }
+
+        it("VPC and vSwitch sizes Alibaba Cloud does not accept", async () => {
+            const problems = await rejection({
+                region: "cn-chengdu",
+                cidrBlock: "10.0.0.0/29",
+                vSwitches: { tiny: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/30" }, wide: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/15" } },
+            });
+            assert.deepEqual(problems.map(p => p.message), [
+                "VPC block 10.0.0.0/29 is /29; Alibaba Cloud accepts /8 to /28.",
+                "vSwitch block 10.0.0.0/30 is /30; Alibaba Cloud accepts /16 to /29.",
+                "vSwitch block 10.0.0.0/15 is /15; Alibaba Cloud accepts /16 to /29.",
+                "vSwitch 'wide' 10.0.0.0/15 is not inside the VPC block 10.0.0.0/29.",
+                "vSwitch 'wide' 10.0.0.0/15 overlaps vSwitch 'tiny' 10.0.0.0/30.",
+            ]);
+        });
+
+        it("overlapping vSwitches and a vSwitch outside the VPC, all in one error", async () => {
+            const problems = await rejection({
+                region: "cn-hangzhou",
+                cidrBlock: "192.168.0.0/16",
+                vSwitches: {
+                    vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
+                    vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.8.0/25" },
+                    vsw5: { zoneId: "cn-hangzhou-i", cidrBlock: "172.16.0.0/24" },
+                },
+            });
+            assert.deepEqual(problems.map(p => [p.path, p.message]), [
+                ["vSwitches.vsw5.cidrBlock", "vSwitch 'vsw5' 172.16.0.0/24 is not inside the VPC block 192.168.0.0/16."],
+                ["vSwitches.vsw4.cidrBlock", "vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24."],
+            ]);
+        });
+
+        it("malformed blocks, host bits and the wrong family", async () => {
+            const problems = await rejection({
+                region: "cn-chengdu",
+                cidrBlock: "172.16.0.1/12",
+                vSwitches: { a: { zoneId: "cn-chengdu-a", cidrBlock: "2408::/64" }, b: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6/24" } },
+            });
+            assert.deepEqual(problems.map(p => p.path), ["cidrBlock", "vSwitches.a.cidrBlock", "vSwitches.b.cidrBlock"]);
+            assert.match(problems[0].message, /did you mean 172\.16\.0\.0\/12\?/);
+            assert.match(problems[1].message, /IPv6 block where an IPv4 block is expected/);
+        });
+
+        it("a VPC with no vSwitch", async () => {
+            const problems = await rejection({ region: "cn-chengdu", cidrBlock: "172.16.0.0/12", vSwitches: {} });
+            assert.deepEqual(problems.map(p => p.path), ["vSwitches"]);
+        });
+
+        it("IPv6 on a vSwitch of an IPv4-only VPC, an index out of range and a repeated index", async () => {
+            const args = chengdu();
+            args.vSwitches.vsw1.ipv6CidrBlockMask = 256;
+            args.vSwitches.vsw2.ipv6CidrBlockMask = 256;
+            const problems = await rejection(args);
+            assert.deepEqual(problems.map(p => p.path), [
+                "vSwitches.vsw1.ipv6CidrBlockMask", "vSwitches.vsw1.ipv6CidrBlockMask",
+                "vSwitches.vsw2.ipv6CidrBlockMask", "vSwitches.vsw2.ipv6CidrBlockMask",
+                "vSwitches.vsw2.ipv6CidrBlockMask",
+            ]);
+            assert.match(problems[1].message, /asks for IPv6 but the VPC has IPv6 disabled/);
+            assert.match(problems[4].message, /IPv6 \/64 index '256' is used again/);
+        });
+
+        it("an existing VPC whose vSwitch lies outside it", async () => {
+            const problems = await rejection({
+                region: "cn-hangzhou", vpcId: "vpc-x", routeTableId: "vtb-x", cidrBlock: "192.168.0.0/16",
+                vSwitches: { far: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "10.0.0.0/24" } },
+            }, true);
+            assert.deepEqual(problems.map(p => p.path), ["vSwitches.far.cidrBlock"]);
+        });
+    });
+
+    it("reports every problem of one call in a single readable message", async () => {
+        let message = "";
+        try {
+            new RegionalVpc("vpc2", {
+                region: "cn-hangzhou", cidrBlock: "192.168.0.0/16",
+                vSwitches: { vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" }, vsw4: { zoneId: "cn-hangzhou-x1", cidrBlock: "192.168.8.0/25" } },
+            });
+        } catch (e) {
+            message = (e as Error).message;
+        }
+        assert.equal(message, [
+            "topologies:alicloud:RegionalVpc 'vpc2': 2 problems in its arguments:",
+            "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use a zone id of cn-hangzhou, such as cn-hangzhou-a.",
+            "  - vSwitches.vsw4.cidrBlock: vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24. Fix: Give every vSwitch of a VPC a disjoint block.",
+        ].join("\n"));
+    });
+});
