@@ -69,7 +69,7 @@ function resourceNames(value: unknown): string[] {
 }
 
 /** Records parent, provider and explicit dependencies of every resource below the component. */
-const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) => {
     const entry = world.entry(type, name);
     if (opts.parent) entry.parent = pulumi.resourceName(opts.parent);
     const provider = (opts as pulumi.CustomResourceOptions).provider;
