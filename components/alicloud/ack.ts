@@ -1,0 +1,304 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as kubernetes from "@pulumi/kubernetes";
+import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
+import { Problems, validate } from "../errors";
+import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../net";
+import { RESERVED_VPC_RANGES, RegionalVpc } from "./vpc";
+
+/**
+ * Container network plugins of an ACK managed cluster, spelled as the `addons` entry that installs
+ * them: `flannel` (Pod CIDR outside the VPC), `terway-eniip` (shared ENI, pods in pod vSwitches),
+ * `terway-eni` (exclusive ENI per pod).
+ */
+export type AckNetworkPlugin = "flannel" | "terway-eniip" | "terway-eni";
+
+/** Every network plugin value the component accepts. */
+export const ACK_NETWORK_PLUGINS: readonly AckNetworkPlugin[] = ["flannel", "terway-eniip", "terway-eni"];
+
+/** Control-plane tiers of `cs.ManagedKubernetes.clusterSpec`. */
+export const ACK_CLUSTER_SPECS = ["ack.standard", "ack.pro.small", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"] as const;
+
+/** The worker node pool of an {@link AckCluster}. */
+export interface AckNodePoolArgs {
+    /** ECS instance types, in order of preference, e.g. `["ecs.g7.xlarge"]`. At least one. */
+    instanceTypes: string[];
+    /** Number of nodes (0–1000). Default: 2, enough for Bookinfo with its sidecars. */
+    desiredSize?: number;
+    /** System disk category. Default: `cloud_essd`. */
+    systemDiskCategory?: string;
+    /** System disk size in GiB (20–2048). Default: 120. */
+    systemDiskSize?: number;
+    /** Names of vSwitches of the cluster's VPC for the nodes. Default: the cluster's `vSwitches`. */
+    vSwitches?: string[];
+}
+
+/** Arguments of an {@link AckCluster}. */
+export interface AckClusterArgs {
+    /** The VPC the cluster lives in; its provider (region) is used for every child. */
+    vpc: RegionalVpc;
+    /**
+     * Names of vSwitches of `vpc` for the control plane (and, by default, the nodes). At least one.
+     * Tutorial: `vpc-hangzhou-switch-1` (20.0.0.0/16) for ack-hangzhou.
+     */
+    vSwitches: string[];
+    /** Container network plugin. Default: `flannel`, as in the tutorial. Cannot change after creation. */
+    networkPlugin?: AckNetworkPlugin;
+    /**
+     * Pod CIDR, Flannel only: outside the VPC, the Service CIDR and every other cluster on the same
+     * CEN. Tutorial: 10.0.0.0/16 (ack-hangzhou), 10.1.0.0/16 (ack-shanghai).
+     */
+    podCidr?: string;
+    /** Names of vSwitches of `vpc` for pods, Terway only (same zones as `vSwitches`). */
+    podVSwitches?: string[];
+    /**
+     * Service CIDR: outside the VPC and the Pod CIDR. Tutorial: 172.16.0.0/16 (ack-hangzhou),
+     * 172.17.0.0/16 (ack-shanghai).
+     */
+    serviceCidr: string;
+    /** Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). */
+    clusterSpec?: typeof ACK_CLUSTER_SPECS[number];
+    /** Kubernetes version. Default: the newest ACK offers at creation time. */
+    kubernetesVersion?: string;
+    /** Cluster name in the console. Default: the component's name. */
+    clusterName?: string;
+    /** Refuse deletion of the cluster through the API. Default: true (production). */
+    deletionProtection?: boolean;
+    /**
+     * Expose the API server on an internet-facing load balancer. Default: true, because this program
+     * applies Bookinfo through the cluster's kubeconfig from outside the VPC.
+     */
+    publicApiServer?: boolean;
+    /** The worker node pool. */
+    nodePool: AckNodePoolArgs;
+    /** Tags on the cluster and its nodes. */
+    tags?: Record<string, string>;
+}
+
+/** A CIDR block of a cluster's network, as the mesh checks and security-group rules need it. */
+export interface ClusterNetworkBlock {
+    /** What the block is, e.g. `Pod CIDR` or `vSwitch 'vsw1'`. */
+    readonly kind: string;
+    /** Input path inside the cluster's args. */
+    readonly path: string;
+    /** Canonical block. */
+    readonly cidr: string;
+}
+
+/** The plain (plan-time) network facts of a validated cluster. */
+export interface AckClusterNetwork {
+    readonly region: string;
+    readonly networkPlugin: AckNetworkPlugin;
+    /** Canonical Pod CIDR (Flannel), else undefined. */
+    readonly podCidr?: string;
+    /** Canonical Service CIDR. */
+    readonly serviceCidr: string;
+    /** Every block of the cluster: VPC, vSwitches, Pod CIDR or pod vSwitches, Service CIDR. */
+    readonly blocks: readonly ClusterNetworkBlock[];
+    /**
+     * Blocks a peer cluster's control-plane security group must accept: the Pod CIDR with Flannel;
+     * with Terway the node and pod vSwitch blocks, where pod addresses come from.
+     */
+    readonly peerSourceCidrs: readonly string[];
+}
+
+const TYPE = "topologies:alicloud:AckCluster";
+
+function isFlannel(plugin: AckNetworkPlugin): boolean {
+    return plugin === "flannel";
+}
+
+function checkVSwitchNames(problems: Problems, path: string, names: readonly string[] | undefined, vpc: RegionalVpc, what: string): string[] {
+    const found: string[] = [];
+    (names ?? []).forEach((vswName, i) => {
+        if (vswName in vpc.vSwitches) {
+            found.push(vswName);
+        } else {
+            problems.add(`${path}[${i}]`, `${what} '${vswName}' is not a vSwitch of VPC '${pulumi.resourceName(vpc)}'.`,
+                `Use one of: ${Object.keys(vpc.vSwitches).join(", ")}.`);
+        }
+    });
+    checkUnique(problems, (names ?? []).map((key, i) => ({ path: `${path}[${i}]`, key })), what);
+    return found;
+}
+
+/** Checks `block` against the ranges Alibaba Cloud reserves (100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4). */
+function checkNotReserved(problems: Problems, path: string, block: Cidr, what: string): void {
+    const reserved = firstOverlapping(block, RESERVED_VPC_RANGES);
+    if (reserved) {
+        problems.add(path, `${what} ${block.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
+            "Use a private block such as 10.0.0.0/16 or 172.16.0.0/16 outside the VPC.");
+    }
+}
+
+/**
+ * Checks an ACK cluster description and returns its network facts. Pure: registers nothing.
+ * Rules: vSwitch names exist in the VPC; plugin is a known value with its matching Pod setting
+ * (Pod CIDR for Flannel, pod vSwitches for Terway); Pod and Service CIDR valid, outside reserved
+ * ranges, and disjoint from each other and from the VPC (which holds every vSwitch); node pool sane.
+ */
+export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterNetwork {
+    return validate(`${TYPE} '${name}'`, problems => checkAckClusterArgs(problems, args));
+}
+
+function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClusterNetwork {
+    const vpc = args.vpc;
+    const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
+    const plugin = args.networkPlugin ?? "flannel";
+    const pluginOk = checkOneOf(problems, "networkPlugin", plugin, ACK_NETWORK_PLUGINS, "network plugin");
+    if (args.clusterSpec !== undefined) checkOneOf(problems, "clusterSpec", args.clusterSpec, ACK_CLUSTER_SPECS, "cluster spec");
+
+    if (!args.vSwitches || args.vSwitches.length === 0) {
+        problems.add("vSwitches", "no vSwitch is given for the control plane and nodes.", `Name at least one vSwitch of ${vpcName}.`);
+    }
+    const nodeVSwitches = checkVSwitchNames(problems, "vSwitches", args.vSwitches, vpc, "vSwitch");
+
+    const blocks: ClusterNetworkBlock[] = [{ kind: vpcName, path: "vpc.cidrBlock", cidr: vpc.cidrBlock }];
+    for (const [key, vsw] of Object.entries(vpc.vSwitches)) {
+        blocks.push({ kind: `vSwitch '${key}'`, path: `vpc.vSwitches.${key}.cidrBlock`, cidr: vsw.cidrBlock });
+    }
+    // The VPC contains every vSwitch (RegionalVpc checks that), so comparing Pod and Service CIDRs
+    // with the VPC block covers the vSwitches too and reports each clash once.
+    const placed: PlacedCidr[] = [];
+    const vpcBlock = checkCidr(problems, "vpc.cidrBlock", vpc.cidrBlock, 4);
+    if (vpcBlock) placed.push({ name: vpcName, cidr: vpcBlock, path: "vpc.cidrBlock" });
+
+    let podCidr: string | undefined;
+    let podVSwitches: string[] = [];
+    if (pluginOk && isFlannel(plugin)) {
+        if (args.podVSwitches !== undefined) {
+            problems.add("podVSwitches", "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
+                "Drop podVSwitches, or choose networkPlugin 'terway-eniip'.");
+        }
+        if (args.podCidr === undefined) {
+            problems.add("podCidr", "Flannel needs a Pod CIDR.", "Set podCidr to a block outside the VPC, e.g. 10.0.0.0/16.");
+        } else {
+            const pod = checkCidr(problems, "podCidr", args.podCidr, 4);
+            if (pod) {
+                checkNotReserved(problems, "podCidr", pod, "Pod CIDR");
+                placed.push({ name: "Pod CIDR", cidr: pod, path: "podCidr" });
+                podCidr = pod.text;
+                blocks.push({ kind: "Pod CIDR", path: "podCidr", cidr: pod.text });
+            }
+        }
+    } else if (pluginOk) {
+        if (args.podCidr !== undefined) {
+            problems.add("podCidr", `a Pod CIDR is a Flannel setting; ${plugin} gives pods addresses from pod vSwitches.`,
+                "Drop podCidr and set podVSwitches.");
+        }
+        if (!args.podVSwitches || args.podVSwitches.length === 0) {
+            problems.add("podVSwitches", `${plugin} needs at least one pod vSwitch.`, `Name vSwitches of ${vpcName} for pods.`);
+        }
+        podVSwitches = checkVSwitchNames(problems, "podVSwitches", args.podVSwitches, vpc, "pod vSwitch");
+    }
+
+    let serviceCidr = args.serviceCidr;
+    const service = checkCidr(problems, "serviceCidr", args.serviceCidr, 4);
+    if (service) {
+        checkNotReserved(problems, "serviceCidr", service, "Service CIDR");
+        placed.push({ name: "Service CIDR", cidr: service, path: "serviceCidr" });
+        serviceCidr = service.text;
+        blocks.push({ kind: "Service CIDR", path: "serviceCidr", cidr: service.text });
+    }
+    checkNoOverlaps(problems, placed, "Keep the VPC, Pod CIDR and Service CIDR of a cluster disjoint.");
+
+    const pool = args.nodePool;
+    if (!pool) {
+        problems.add("nodePool", "no node pool is given.", "Set nodePool with instanceTypes.");
+    } else {
+        if (!pool.instanceTypes || pool.instanceTypes.length === 0) {
+            problems.add("nodePool.instanceTypes", "no instance type is given.", "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
+        }
+        if (pool.desiredSize !== undefined) checkIntegerInRange(problems, "nodePool.desiredSize", pool.desiredSize, 0, 1000, "node count");
+        if (pool.systemDiskSize !== undefined) checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048, "system disk size (GiB)");
+        if (pool.vSwitches !== undefined) checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, vpc, "vSwitch");
+    }
+
+    // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
+    // names, so a peer must accept both.
+    const peerSourceCidrs = isFlannel(plugin)
+        ? (podCidr ? [podCidr] : [])
+        : [...new Set([...nodeVSwitches, ...podVSwitches].map(key => vpc.vSwitches[key].cidrBlock))];
+    return { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, blocks, peerSourceCidrs };
+}
+
+/**
+ * An ACK managed cluster (`cs.ManagedKubernetes`) in a {@link RegionalVpc}, with one worker node
+ * pool, its kubeconfig (a secret, from the cluster-credential data source) and a
+ * `kubernetes.Provider` for deploying into it.
+ *
+ * The network is checked before anything is registered: Pod (Flannel) and Service CIDRs are valid,
+ * not in reserved ranges, and disjoint from each other and from the VPC.
+ */
+export class AckCluster extends pulumi.ComponentResource {
+    /** Region of the cluster. */
+    readonly region: string;
+    /** The cluster's VPC. */
+    readonly vpc: RegionalVpc;
+    /** Plan-time network facts, used by {@link ServiceMesh} for its mesh-wide checks. */
+    readonly network: AckClusterNetwork;
+    /** Cluster id. */
+    readonly clusterId: pulumi.Output<string>;
+    /** Control-plane security group id (`ManagedKubernetes.securityGroupId`). */
+    readonly securityGroupId: pulumi.Output<string>;
+    /** Node pool id. */
+    readonly nodePoolId: pulumi.Output<string>;
+    /** Admin kubeconfig of the cluster (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** Kubernetes provider for the cluster. */
+    readonly provider: kubernetes.Provider;
+    /** The cluster resource. */
+    readonly cluster: alicloud.cs.ManagedKubernetes;
+
+    constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const network = validateAckClusterArgs(name, args);
+        super(TYPE, name, {}, opts);
+        this.region = args.vpc.region;
+        this.vpc = args.vpc;
+        this.network = network;
+        const childOpts = { parent: this, provider: args.vpc.provider };
+        const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
+
+        this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
+            name: args.clusterName ?? name,
+            clusterSpec: args.clusterSpec ?? "ack.pro.small",
+            version: args.kubernetesVersion,
+            vswitchIds: vSwitchIds(args.vSwitches),
+            podCidr: network.podCidr,
+            podVswitchIds: args.podVSwitches ? vSwitchIds(args.podVSwitches) : undefined,
+            serviceCidr: network.serviceCidr,
+            addons: [{ name: network.networkPlugin }],
+            deletionProtection: args.deletionProtection ?? true,
+            slbInternetEnabled: args.publicApiServer ?? true,
+            tags: args.tags,
+        }, childOpts);
+        this.clusterId = this.cluster.id;
+        this.securityGroupId = this.cluster.securityGroupId;
+
+        const pool = args.nodePool;
+        const nodePool = new alicloud.cs.NodePool(`${name}-nodes`, {
+            clusterId: this.cluster.id,
+            nodePoolName: `${args.clusterName ?? name}-nodes`,
+            vswitchIds: vSwitchIds(pool.vSwitches ?? args.vSwitches),
+            instanceTypes: pool.instanceTypes,
+            // The provider types desiredSize as a string.
+            desiredSize: String(pool.desiredSize ?? 2),
+            systemDiskCategory: pool.systemDiskCategory ?? "cloud_essd",
+            systemDiskSize: pool.systemDiskSize ?? 120,
+            tags: args.tags,
+        }, childOpts);
+        this.nodePoolId = nodePool.nodePoolId;
+
+        const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: this.cluster.id }, childOpts);
+        this.kubeconfig = pulumi.secret(credential.kubeConfig);
+        // Workloads applied through this provider need nodes to become ready.
+        this.provider = new kubernetes.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [nodePool] });
+
+        this.registerOutputs({
+            clusterId: this.clusterId,
+            securityGroupId: this.securityGroupId,
+            nodePoolId: this.nodePoolId,
+            kubeconfig: this.kubeconfig,
+        });
+    }
+}
