@@ -1,0 +1,611 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { checkIntegerInRange, checkUnique } from "../checks";
+import { Problems, validate } from "../errors";
+import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
+import { GeographicArea, geographicArea } from "./regions";
+import { RegionalVpc, VSwitchInfo } from "./vpc";
+
+/** One VPC on the network. */
+export interface CenMemberArgs {
+    /** The member VPC (a RegionalVpc, created or fromExisting). */
+    vpc: RegionalVpc;
+    /**
+     * Names (keys of `vpc.vSwitches`) of the vSwitches the VPC attachment uses: one per
+     * transit-router zone, distinct zones. Default: the first vSwitch of each zone, in order
+     * (the tutorial's VSW1+VSW2 and VSW3+VSW4).
+     */
+    attachmentVSwitches?: string[];
+}
+
+/** One inter-region connection between the transit routers of two member regions. */
+export interface CenPeeringArgs {
+    /** The two member regions the connection joins; the first one's transit router creates it. */
+    regions: [string, string];
+    /** Bandwidth allocated from the bandwidth package, Mbit/s (whole number, at least 1). */
+    bandwidthMbps: number;
+}
+
+/** Where the inter-region bandwidth comes from. */
+export interface CenBandwidthPackageArgs {
+    /**
+     * Bandwidth of the package in Mbit/s (at least 2, the provider's minimum). The peerings'
+     * bandwidths must add up to no more than this.
+     */
+    bandwidthMbps: number;
+    /**
+     * Id of a bandwidth package that already exists and is not yet bound to another CEN: it is
+     * bound to this network instead of buying a new one. Its geographic areas are then the
+     * caller's responsibility. Default: buy a package covering the peerings' areas.
+     */
+    id?: pulumi.Input<string>;
+    /**
+     * Billing of a new package: `PrePaid` (a subscription that cannot be deleted before it
+     * expires) or `PostPaid`. Default: `PrePaid`, the provider's default and the only method every
+     * account may use.
+     */
+    paymentType?: "PrePaid" | "PostPaid";
+    /** Months of a new `PrePaid` package: 1, 2, 3, 6 or 12. Default: 1. */
+    period?: 1 | 2 | 3 | 6 | 12;
+}
+
+/** A route in a member VPC's system route table that sends a block to the transit router. */
+export interface CenVpcRouteArgs {
+    /** Member whose VPC system route table gets the entry; the next hop is that member's attachment. */
+    member: string;
+    /** IPv4 block to send to the transit router, e.g. the tutorial's backend vSwitch 192.168.7.0/24. */
+    destinationCidrBlock: string;
+}
+
+/** A static route in a region's transit-router system route table. */
+export interface CenTransitRouterRouteArgs {
+    /** Member region whose transit router gets the entry. */
+    region: string;
+    /** IPv4 block to route, e.g. an ALB back-to-origin block. */
+    destinationCidrBlock: string;
+    /** Member (in `region`) whose VPC attachment is the next hop. */
+    nextHopMember: string;
+}
+
+/** Arguments of a {@link CenTransitNetwork}. */
+export interface CenTransitNetworkArgs {
+    /** Member name → VPC. One or more; the regions of the members are the network's regions. */
+    members: Record<string, CenMemberArgs>;
+    /** Name of the CEN instance in the console. Default: the component's name. */
+    cenInstanceName?: string;
+    /**
+     * Inter-region connections: `"full-mesh"` connects every pair of member regions with
+     * `peerBandwidthMbps` each; a list connects only the pairs listed. Default: `"full-mesh"`
+     * (for two regions, the tutorial's single connection).
+     */
+    peerings?: "full-mesh" | CenPeeringArgs[];
+    /** Bandwidth of each full-mesh connection, Mbit/s. Default: 10. */
+    peerBandwidthMbps?: number;
+    /**
+     * The bandwidth package the inter-region connections draw from (the tutorial's "bandwidth
+     * plan"). Default: a new `PrePaid` package of exactly the sum of the peerings' bandwidths.
+     * Not used when there is only one region.
+     */
+    bandwidthPackage?: CenBandwidthPackageArgs;
+    /** Extra entries in member VPCs' system route tables ("send these blocks to the transit router"). */
+    vpcRoutes?: CenVpcRouteArgs[];
+    /** Static entries in transit routers' system route tables. */
+    transitRouterRoutes?: CenTransitRouterRouteArgs[];
+    /**
+     * Allow several member VPCs in one region; they then share that region's transit router.
+     * Default: false, because the cross-region ALB pattern (S1) requires one VPC per region per
+     * CEN; the service mesh (S4) sets it for its two cn-hangzhou VPCs.
+     */
+    allowMultipleVpcsPerRegion?: boolean;
+    /** Tags on every taggable resource of the network. */
+    tags?: Record<string, string>;
+}
+
+/** A region's transit router as other components see it. */
+export interface CenTransitRouterInfo {
+    /** Transit router id, `tr-…` (not the resource's composite `cen:tr` id). */
+    readonly transitRouterId: pulumi.Output<string>;
+    /** Id of the transit router's system route table. */
+    readonly routeTableId: pulumi.Output<string>;
+    /** The provider of the region, which every resource on this transit router must use. */
+    readonly provider: alicloud.Provider;
+}
+
+/** A member's VPC attachment as other components see it. */
+export interface CenAttachmentInfo {
+    /** Attachment id, `tr-attach-…`. */
+    readonly attachmentId: pulumi.Output<string>;
+    /** Region of the member. */
+    readonly region: string;
+    /**
+     * The attachment's association with its transit router's system route table: depend on it
+     * before routing traffic through the attachment.
+     */
+    readonly association: pulumi.Resource;
+}
+
+const TYPE = "topologies:alicloud:CenTransitNetwork";
+
+/** Attachments and peerings take minutes to build and to tear down. */
+const SLOW = { create: "30m", update: "30m", delete: "30m" };
+
+/** Default bandwidth of each full-mesh connection, Mbit/s. */
+export const DEFAULT_PEER_BANDWIDTH_MBPS = 10;
+
+/** A member after validation: its VPC, region and the vSwitches its attachment uses. */
+interface ResolvedMember {
+    readonly vpc: RegionalVpc;
+    readonly region: string;
+    readonly attachmentVSwitches: VSwitchInfo[];
+}
+
+/** One inter-region connection after validation, with its canonical key `a:b`. */
+interface ResolvedPeering {
+    readonly key: string;
+    readonly regions: [string, string];
+    readonly bandwidthMbps: number;
+}
+
+/** What validation hands to the constructor. */
+interface ResolvedNetwork {
+    readonly members: Record<string, ResolvedMember>;
+    /** Member regions in order of first appearance. */
+    readonly regions: string[];
+    readonly peerings: ResolvedPeering[];
+    /** The areas a new bandwidth package must cover. */
+    readonly areas?: [GeographicArea, GeographicArea];
+    readonly bandwidthMbps: number;
+    readonly vpcRoutes: Array<{ member: string; cidr: string }>;
+    readonly transitRouterRoutes: Array<{ region: string; cidr: string; nextHopMember: string }>;
+}
+
+/** The first vSwitch of each zone, in declaration order. */
+function defaultAttachmentVSwitches(vpc: RegionalVpc): VSwitchInfo[] {
+    const byZone = new Map<string, VSwitchInfo>();
+    for (const vsw of Object.values(vpc.vSwitches)) {
+        if (!byZone.has(vsw.zoneId)) byZone.set(vsw.zoneId, vsw);
+    }
+    return [...byZone.values()];
+}
+
+/** Key of an unordered region pair, e.g. `cn-chengdu:cn-hangzhou`. */
+function pairKey(a: string, b: string): string {
+    return `${a}:${b}`;
+}
+
+/** A block as the resource names spell it: `192.168.7.0/24` → `192-168-7-0-24`. */
+function cidrSlug(cidr: string): string {
+    return cidr.replace(/[.:/]+/g, "-");
+}
+
+/**
+ * Checks a network description against every rule before anything is registered and returns
+ * the resolved plan. Pure: it registers nothing.
+ */
+export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetworkArgs): ResolvedNetwork {
+    return validate(`${TYPE} '${name}'`, problems => checkNetwork(problems, args));
+}
+
+function checkNetwork(problems: Problems, args: CenTransitNetworkArgs): ResolvedNetwork {
+    const entries = Object.entries(args.members ?? {});
+    if (entries.length === 0) {
+        problems.add("members", "no member VPC is given.", "Add at least one member VPC; two regions or more for inter-region traffic.");
+    }
+    const members: Record<string, ResolvedMember> = {};
+    const regions: string[] = [];
+    const firstInRegion = new Map<string, string>();
+    const blocks: PlacedCidr[] = [];
+    for (const [key, member] of entries) {
+        const path = `members.${key}`;
+        const vpc = member?.vpc;
+        if (!(vpc instanceof RegionalVpc)) {
+            problems.add(`${path}.vpc`, `member '${key}' has no RegionalVpc.`, "Pass a RegionalVpc (new or RegionalVpc.fromExisting).");
+            continue;
+        }
+        const region = vpc.region;
+        const first = firstInRegion.get(region);
+        if (first === undefined) {
+            firstInRegion.set(region, key);
+            regions.push(region);
+        } else if (!args.allowMultipleVpcsPerRegion) {
+            problems.add(`${path}.vpc`,
+                `member '${key}' is a second VPC in ${region} (member '${first}' is the first). One CEN carries one VPC per region in ` +
+                "the cross-region ALB pattern (S1): ALBs in different VPCs of one region may not share a transit router to reach " +
+                "backends in another region.",
+                "Put the VPC on another CEN, or set allowMultipleVpcsPerRegion: true if no cross-region ALB uses this network.");
+        }
+        const cidr = checkCidr(problems, `${path}.vpc.cidrBlock`, vpc.cidrBlock, 4);
+        if (cidr) blocks.push({ name: `member '${key}' VPC`, cidr, path: `${path}.vpc.cidrBlock` });
+        members[key] = { vpc, region, attachmentVSwitches: checkAttachmentVSwitches(problems, path, key, vpc, member.attachmentVSwitches) };
+    }
+    checkNoOverlaps(problems, blocks,
+        "Give every VPC on one CEN a disjoint block: the transit routers cannot route overlapping blocks.");
+
+    const peerings = checkPeerings(problems, args, regions);
+    const bandwidthMbps = peerings.reduce((sum, p) => sum + p.bandwidthMbps, 0);
+    const areas = checkBandwidthPackage(problems, args.bandwidthPackage, peerings, bandwidthMbps);
+    const vpcRoutes = checkVpcRoutes(problems, args.vpcRoutes ?? [], members);
+    const transitRouterRoutes = checkTransitRouterRoutes(problems, args.transitRouterRoutes ?? [], members, regions);
+    return { members, regions, peerings, areas, bandwidthMbps, vpcRoutes, transitRouterRoutes };
+}
+
+function checkAttachmentVSwitches(problems: Problems, path: string, key: string, vpc: RegionalVpc, names: string[] | undefined): VSwitchInfo[] {
+    if (names === undefined) return defaultAttachmentVSwitches(vpc);
+    const listPath = `${path}.attachmentVSwitches`;
+    if (names.length === 0) {
+        problems.add(listPath, `member '${key}' lists no attachment vSwitch.`, "Name one vSwitch in each transit-router zone, or leave the list out.");
+    }
+    const found: VSwitchInfo[] = [];
+    names.forEach((vswName, i) => {
+        const vsw = vpc.vSwitches[vswName];
+        if (vsw === undefined) {
+            problems.add(`${listPath}[${i}]`, `vSwitch '${vswName}' is not a vSwitch of member '${key}'s VPC.`,
+                `Use one of: ${Object.keys(vpc.vSwitches).join(", ")}.`);
+        } else {
+            found.push(vsw);
+        }
+    });
+    checkUnique(problems, found.map(v => ({ path: `${listPath}[${names.indexOf(v.name)}]`, key: v.zoneId })), "attachment zone");
+    return found;
+}
+
+function checkPeerings(problems: Problems, args: CenTransitNetworkArgs, regions: string[]): ResolvedPeering[] {
+    const spec = args.peerings ?? "full-mesh";
+    if (spec === "full-mesh") {
+        const bandwidth = args.peerBandwidthMbps ?? DEFAULT_PEER_BANDWIDTH_MBPS;
+        checkIntegerInRange(problems, "peerBandwidthMbps", bandwidth, 1, 100000, "peering bandwidth (Mbit/s)");
+        const pairs: ResolvedPeering[] = [];
+        for (let i = 0; i < regions.length; i++) {
+            for (let j = i + 1; j < regions.length; j++) {
+                pairs.push({ key: pairKey(regions[i], regions[j]), regions: [regions[i], regions[j]], bandwidthMbps: bandwidth });
+            }
+        }
+        return pairs;
+    }
+    if (args.peerBandwidthMbps !== undefined) {
+        problems.add("peerBandwidthMbps", "peerBandwidthMbps applies to full-mesh peerings only; the listed peerings carry their own bandwidth.",
+            "Set bandwidthMbps on each listed peering and drop peerBandwidthMbps.");
+    }
+    const resolved: ResolvedPeering[] = [];
+    const seen = new Map<string, number>();
+    spec.forEach((peering, i) => {
+        const path = `peerings[${i}]`;
+        const [a, b] = peering.regions ?? [];
+        let ok = true;
+        for (const [k, region] of [[0, a], [1, b]] as const) {
+            if (!regions.includes(region)) {
+                problems.add(`${path}.regions[${k}]`, `region '${region}' has no member VPC.`, `Use a member region: ${regions.join(", ")}.`);
+                ok = false;
+            }
+        }
+        if (a === b) {
+            problems.add(`${path}.regions`, `peering joins region '${a}' to itself.`, "An inter-region connection joins two different regions.");
+            ok = false;
+        }
+        checkIntegerInRange(problems, `${path}.bandwidthMbps`, peering.bandwidthMbps, 1, 100000, "peering bandwidth (Mbit/s)");
+        if (!ok) return;
+        const key = [a, b].sort().join(":");
+        const first = seen.get(key);
+        if (first !== undefined) {
+            problems.add(`${path}.regions`, `regions ${a} and ${b} are already connected by peerings[${first}].`, "List each region pair once.");
+            return;
+        }
+        seen.set(key, i);
+        resolved.push({ key: pairKey(a, b), regions: [a, b], bandwidthMbps: peering.bandwidthMbps });
+    });
+    return resolved;
+}
+
+function checkBandwidthPackage(problems: Problems, pkg: CenBandwidthPackageArgs | undefined, peerings: ResolvedPeering[], total: number):
+    [GeographicArea, GeographicArea] | undefined {
+    if (pkg !== undefined) {
+        if (checkIntegerInRange(problems, "bandwidthPackage.bandwidthMbps", pkg.bandwidthMbps, 2, 100000, "bandwidth package size (Mbit/s)")
+            && total > pkg.bandwidthMbps) {
+            problems.add("bandwidthPackage.bandwidthMbps",
+                `the peerings need ${total} Mbit/s together (${peerings.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ")}) but the bandwidth package has ${pkg.bandwidthMbps} Mbit/s.`,
+                `Grow the package to at least ${total} Mbit/s or lower the peerings' bandwidth.`);
+        }
+        if (pkg.period !== undefined && (pkg.paymentType ?? "PrePaid") !== "PrePaid") {
+            problems.add("bandwidthPackage.period", "period applies to PrePaid packages only.", "Drop period or use paymentType PrePaid.");
+        }
+        if (pkg.id !== undefined) return undefined;
+    }
+    // A package covers traffic between one pair of geographic areas (possibly the same area twice).
+    const pairs = new Map<string, [GeographicArea, GeographicArea]>();
+    for (const p of peerings) {
+        const areas = p.regions.map(r => geographicArea(r)!).sort() as [GeographicArea, GeographicArea];
+        pairs.set(areas.join("/"), areas);
+    }
+    if (pairs.size > 1) {
+        problems.add(pkg ? "bandwidthPackage" : "peerings",
+            `the peerings span several pairs of geographic areas (${[...pairs.keys()].join(", ")}), but one bandwidth package covers one pair.`,
+            "Split the network into one CenTransitNetwork per area pair, or list only peerings within one pair of areas.");
+    }
+    return pairs.size === 1 ? [...pairs.values()][0] : undefined;
+}
+
+function checkRouteBlock(problems: Problems, path: string, text: string): Cidr | undefined {
+    return checkCidr(problems, path, text, 4);
+}
+
+function checkVpcRoutes(problems: Problems, routes: CenVpcRouteArgs[], members: Readonly<Record<string, { vpc: RegionalVpc }>>): Array<{ member: string; cidr: string }> {
+    const resolved: Array<{ member: string; cidr: string }> = [];
+    const seen: Array<{ path: string; key: string }> = [];
+    routes.forEach((route, i) => {
+        const path = `vpcRoutes[${i}]`;
+        const member = members[route.member];
+        if (member === undefined) {
+            problems.add(`${path}.member`, `'${route.member}' is not a member of this network.`, `Use one of: ${Object.keys(members).join(", ")}.`);
+        }
+        const block = checkRouteBlock(problems, `${path}.destinationCidrBlock`, route.destinationCidrBlock);
+        if (!member || !block) return;
+        const local = Object.values(member.vpc.vSwitches).find(v => cidrsOverlap(v.cidrBlock, block));
+        if (local) {
+            problems.add(`${path}.destinationCidrBlock`,
+                `${block.text} overlaps vSwitch '${local.name}' ${local.cidrBlock} of member '${route.member}' itself; its own system route wins.`,
+                "Route only blocks outside the member's vSwitches to the transit router.");
+            return;
+        }
+        resolved.push({ member: route.member, cidr: block.text });
+        seen.push({ path: `${path}.destinationCidrBlock`, key: `${route.member} → ${block.text}` });
+    });
+    checkUnique(problems, seen, "VPC route");
+    return resolved;
+}
+
+function checkTransitRouterRoutes(problems: Problems, routes: CenTransitRouterRouteArgs[], members: Readonly<Record<string, { region: string }>>, regions: string[]):
+    Array<{ region: string; cidr: string; nextHopMember: string }> {
+    const resolved: Array<{ region: string; cidr: string; nextHopMember: string }> = [];
+    const seen: Array<{ path: string; key: string }> = [];
+    routes.forEach((route, i) => {
+        const path = `transitRouterRoutes[${i}]`;
+        const regionOk = regions.includes(route.region);
+        if (!regionOk) {
+            problems.add(`${path}.region`, `region '${route.region}' has no member VPC, so no transit router.`, `Use a member region: ${regions.join(", ")}.`);
+        }
+        const member = members[route.nextHopMember];
+        if (member === undefined) {
+            problems.add(`${path}.nextHopMember`, `'${route.nextHopMember}' is not a member of this network.`, `Use one of: ${Object.keys(members).join(", ")}.`);
+        } else if (regionOk && member.region !== route.region) {
+            problems.add(`${path}.nextHopMember`,
+                `member '${route.nextHopMember}' is in ${member.region}; a static route of the ${route.region} transit router must point at an attachment of that router.`,
+                `Use a member in ${route.region} as the next hop.`);
+        }
+        const block = checkRouteBlock(problems, `${path}.destinationCidrBlock`, route.destinationCidrBlock);
+        if (regionOk && member && member.region === route.region && block) {
+            resolved.push({ region: route.region, cidr: block.text, nextHopMember: route.nextHopMember });
+            seen.push({ path: `${path}.destinationCidrBlock`, key: `${route.region} → ${block.text}` });
+        }
+    });
+    checkUnique(problems, seen, "transit-router route");
+    return resolved;
+}
+
+/**
+ * A Cloud Enterprise Network joining VPCs in any number of regions: one CEN instance, one
+ * Enterprise Edition transit router per member region, a VPC attachment per member (one vSwitch
+ * per transit-router zone), explicit association and propagation on each transit router's system
+ * route table, inter-region connections (full mesh or listed pairs) drawing bandwidth from one
+ * bandwidth package, and extra VPC and transit-router route entries.
+ *
+ * Writes to one route table happen one after another (a `dependsOn` chain per table), because
+ * the cloud rejects concurrent writes to one table; different tables are written in parallel.
+ * Components that join an existing network add their routes with {@link addVpcRoutes} and
+ * {@link addTransitRouterRoutes}, which continue the same chains.
+ */
+export class CenTransitNetwork extends pulumi.ComponentResource {
+    /** CEN instance id, `cen-…`. */
+    readonly cenId: pulumi.Output<string>;
+    /** Transit router per member region. */
+    readonly transitRouters: Readonly<Record<string, CenTransitRouterInfo>>;
+    /** VPC attachment per member. */
+    readonly attachments: Readonly<Record<string, CenAttachmentInfo>>;
+    /** Inter-region connection ids by region pair `a:b` (the first region created it). */
+    readonly peerAttachmentIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Id of the bandwidth package, when there is an inter-region connection. */
+    readonly bandwidthPackageId?: pulumi.Output<string>;
+    /** Ids of the VPC route entries given in the args, by `member:cidr`. */
+    readonly vpcRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Ids of the transit-router route entries given in the args, by `region:cidr`. */
+    readonly transitRouterRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Member name → VPC and region, for components that build on this network. */
+    readonly members: Readonly<Record<string, { readonly vpc: RegionalVpc; readonly region: string }>>;
+
+    private readonly networkName: string;
+    /** Last write of each route table (`vpc:<member>`, `tr:<region>`), the next write depends on it. */
+    private readonly tails = new Map<string, pulumi.Resource>();
+
+    constructor(name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateCenTransitNetworkArgs(name, args);
+        super(TYPE, name, {}, opts);
+        this.networkName = name;
+        this.members = Object.fromEntries(Object.entries(plan.members).map(([k, m]) => [k, { vpc: m.vpc, region: m.region }]));
+
+        const providers = new Map<string, alicloud.Provider>();
+        for (const m of Object.values(plan.members)) {
+            if (!providers.has(m.region)) providers.set(m.region, m.vpc.provider);
+        }
+        const inRegion = (region: string) => ({ parent: this, provider: providers.get(region)! });
+
+        // CEN is a global service; any region's endpoint creates it.
+        const cen = new alicloud.cen.Instance(`${name}-cen`, {
+            cenInstanceName: args.cenInstanceName ?? name,
+            tags: args.tags,
+        }, inRegion(plan.regions[0]));
+        this.cenId = cen.id;
+
+        const transitRouters: Record<string, CenTransitRouterInfo> = {};
+        for (const region of plan.regions) {
+            // A transit router created in a CEN is Enterprise Edition, the only kind that carries inter-region traffic.
+            const tr = new alicloud.cen.TransitRouter(`${name}-tr-${region}`, {
+                cenId: cen.id,
+                transitRouterName: `${args.cenInstanceName ?? name}-${region}`,
+                tags: args.tags,
+            }, inRegion(region));
+            const tables = alicloud.cen.getTransitRouterRouteTablesOutput({
+                transitRouterId: tr.transitRouterId,
+                transitRouterRouteTableType: "System",
+            }, inRegion(region));
+            const routeTableId = tables.apply(t => {
+                const id = t.tables[0]?.transitRouterRouteTableId;
+                if (!id) throw new Error(`transit router ${t.transitRouterId} in ${region} reports no system route table`);
+                return id;
+            });
+            transitRouters[region] = { transitRouterId: tr.transitRouterId, routeTableId, provider: providers.get(region)! };
+        }
+        this.transitRouters = transitRouters;
+
+        const attachments: Record<string, CenAttachmentInfo> = {};
+        for (const [key, member] of Object.entries(plan.members)) {
+            const router = transitRouters[member.region];
+            const attachment = new alicloud.cen.TransitRouterVpcAttachment(`${name}-${key}-attach`, {
+                cenId: cen.id,
+                transitRouterId: router.transitRouterId,
+                vpcId: member.vpc.vpcId,
+                zoneMappings: member.attachmentVSwitches.map(v => ({ zoneId: v.zoneId, vswitchId: v.id })),
+                paymentType: "PayAsYouGo",
+                transitRouterVpcAttachmentName: `${name}-${key}`,
+                tags: args.tags,
+            }, { ...inRegion(member.region), customTimeouts: SLOW });
+            const association = this.associate(`${name}-${key}`, attachment.transitRouterAttachmentId, member.region);
+            attachments[key] = { attachmentId: attachment.transitRouterAttachmentId, region: member.region, association };
+        }
+        this.attachments = attachments;
+
+        const peerAttachmentIds: Record<string, pulumi.Output<string>> = {};
+        if (plan.peerings.length > 0) {
+            const pkg = args.bandwidthPackage;
+            const packageId = pkg?.id !== undefined
+                ? pulumi.output(pkg.id)
+                : new alicloud.cen.BandwidthPackage(`${name}-bwp`, {
+                    bandwidth: pkg?.bandwidthMbps ?? plan.bandwidthMbps,
+                    cenBandwidthPackageName: `${args.cenInstanceName ?? name}-bwp`,
+                    geographicRegionAId: plan.areas![0],
+                    geographicRegionBId: plan.areas![1],
+                    paymentType: pkg?.paymentType ?? "PrePaid",
+                    period: (pkg?.paymentType ?? "PrePaid") === "PrePaid" ? pkg?.period ?? 1 : undefined,
+                }, inRegion(plan.regions[0])).id;
+            const binding = new alicloud.cen.BandwidthPackageAttachment(`${name}-bwp-attach`, {
+                instanceId: cen.id,
+                bandwidthPackageId: packageId,
+            }, inRegion(plan.regions[0]));
+            this.bandwidthPackageId = binding.bandwidthPackageId;
+
+            for (const peering of plan.peerings) {
+                const [a, b] = peering.regions;
+                const peerName = `${name}-peer-${a}-${b}`;
+                const peer = new alicloud.cen.TransitRouterPeerAttachment(peerName, {
+                    cenId: cen.id,
+                    transitRouterId: transitRouters[a].transitRouterId,
+                    peerTransitRouterId: transitRouters[b].transitRouterId,
+                    peerTransitRouterRegionId: b,
+                    bandwidthType: "BandwidthPackage",
+                    cenBandwidthPackageId: binding.bandwidthPackageId,
+                    bandwidth: peering.bandwidthMbps,
+                    transitRouterPeerAttachmentName: peerName,
+                    tags: args.tags,
+                }, { ...inRegion(a), customTimeouts: SLOW, dependsOn: [binding] });
+                // The connection shows up on both routers; each side associates and learns through it.
+                this.associate(`${peerName}-${a}`, peer.transitRouterAttachmentId, a);
+                this.associate(`${peerName}-${b}`, peer.transitRouterAttachmentId, b);
+                peerAttachmentIds[peering.key] = peer.transitRouterAttachmentId;
+            }
+        }
+        this.peerAttachmentIds = peerAttachmentIds;
+
+        this.vpcRouteEntryIds = Object.fromEntries(plan.vpcRoutes.map(r =>
+            [`${r.member}:${r.cidr}`, this.writeVpcRoute(name, r.member, r.cidr, this).id]));
+        this.transitRouterRouteEntryIds = Object.fromEntries(plan.transitRouterRoutes.map(r =>
+            [`${r.region}:${r.cidr}`, this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, this).id]));
+
+        this.registerOutputs({
+            cenId: this.cenId,
+            transitRouterIds: Object.fromEntries(Object.entries(transitRouters).map(([r, t]) => [r, t.transitRouterId])),
+            transitRouterRouteTableIds: Object.fromEntries(Object.entries(transitRouters).map(([r, t]) => [r, t.routeTableId])),
+            attachmentIds: Object.fromEntries(Object.entries(attachments).map(([k, a]) => [k, a.attachmentId])),
+            peerAttachmentIds,
+            bandwidthPackageId: this.bandwidthPackageId,
+            vpcRouteEntryIds: this.vpcRouteEntryIds,
+            transitRouterRouteEntryIds: this.transitRouterRouteEntryIds,
+        });
+    }
+
+    /**
+     * Adds entries to a member VPC's system route table sending `cidrs` to the member's
+     * attachment, after every write already made to that table by this network (or by other
+     * components joining it). Resource names start with `name`; `parent` is the caller.
+     * Throws a TopologyValidationError, registering nothing, for an unknown member or a bad block.
+     */
+    addVpcRoutes(name: string, member: string, cidrs: readonly string[], parent: pulumi.Resource): alicloud.vpc.RouteEntry[] {
+        const checked = validate(`${TYPE} '${this.networkName}' addVpcRoutes('${name}')`, problems =>
+            checkVpcRoutes(problems, cidrs.map(c => ({ member, destinationCidrBlock: c })), this.members));
+        return checked.map(r => this.writeVpcRoute(name, r.member, r.cidr, parent));
+    }
+
+    /**
+     * Adds static entries to the system route table of `region`'s transit router, next hop the
+     * attachment of `nextHopMember`, chained after every earlier write to that table. Throws a
+     * TopologyValidationError, registering nothing, for an unknown region or member or a bad block.
+     */
+    addTransitRouterRoutes(name: string, region: string, nextHopMember: string, cidrs: readonly string[], parent: pulumi.Resource):
+        alicloud.cen.TransitRouterRouteEntry[] {
+        const checked = validate(`${TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`, problems =>
+            checkTransitRouterRoutes(problems, cidrs.map(c => ({ region, destinationCidrBlock: c, nextHopMember })),
+                this.members, Object.keys(this.transitRouters)));
+        return checked.map(r => this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, parent));
+    }
+
+    /** Associates an attachment with, and propagates its routes to, the region's system route table. */
+    private associate(prefix: string, attachmentId: pulumi.Output<string>, region: string): pulumi.Resource {
+        const router = this.transitRouters[region];
+        const opts = { parent: this, provider: router.provider };
+        const association = new alicloud.cen.TransitRouterRouteTableAssociation(`${prefix}-assoc`, {
+            transitRouterAttachmentId: attachmentId,
+            transitRouterRouteTableId: router.routeTableId,
+        }, opts);
+        new alicloud.cen.TransitRouterRouteTablePropagation(`${prefix}-prop`, {
+            transitRouterAttachmentId: attachmentId,
+            transitRouterRouteTableId: router.routeTableId,
+        }, opts);
+        return association;
+    }
+
+    private writeVpcRoute(prefix: string, member: string, cidr: string, parent: pulumi.Resource): alicloud.vpc.RouteEntry {
+        const { vpc, region } = this.members[member];
+        const attachment = this.attachments[member];
+        const table = `vpc:${member}`;
+        const previous = this.tails.get(table);
+        const entry = new alicloud.vpc.RouteEntry(`${prefix}-${member}-route-${cidrSlug(cidr)}`, {
+            routeTableId: vpc.routeTableId,
+            destinationCidrblock: cidr,
+            nexthopType: "Attachment",
+            nexthopId: attachment.attachmentId,
+            name: `${prefix}-${cidrSlug(cidr)}`,
+        }, {
+            parent, provider: this.transitRouters[region].provider,
+            dependsOn: previous ? [attachment.association, previous] : [attachment.association],
+        });
+        this.tails.set(table, entry);
+        return entry;
+    }
+
+    private writeTransitRouterRoute(prefix: string, region: string, cidr: string, nextHopMember: string, parent: pulumi.Resource):
+        alicloud.cen.TransitRouterRouteEntry {
+        const router = this.transitRouters[region];
+        const attachment = this.attachments[nextHopMember];
+        const table = `tr:${region}`;
+        const previous = this.tails.get(table);
+        const entry = new alicloud.cen.TransitRouterRouteEntry(`${prefix}-tr-${region}-route-${cidrSlug(cidr)}`, {
+            transitRouterRouteTableId: router.routeTableId,
+            transitRouterRouteEntryDestinationCidrBlock: cidr,
+            transitRouterRouteEntryNextHopType: "Attachment",
+            transitRouterRouteEntryNextHopId: attachment.attachmentId,
+            transitRouterRouteEntryName: `${prefix}-${cidrSlug(cidr)}`,
+        }, {
+            parent, provider: router.provider,
+            dependsOn: previous ? [attachment.association, previous] : [attachment.association],
+        });
+        this.tails.set(table, entry);
+        return entry;
+    }
+}

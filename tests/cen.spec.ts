@@ -1,0 +1,370 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { CenTransitNetwork, CenTransitNetworkArgs } from "../components/alicloud/cen";
+import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { TopologyValidationError } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+/** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A, VSW2 zone B. */
+const CHENGDU: RegionalVpcArgs = {
+    region: "cn-chengdu",
+    cidrBlock: "172.16.0.0/12",
+    vSwitches: {
+        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
+    },
+};
+/** The tutorial's VPC2: cn-hangzhou, 192.168.0.0/16, VSW3 zone H, VSW4 zone I. */
+const HANGZHOU: RegionalVpcArgs = {
+    region: "cn-hangzhou",
+    cidrBlock: "192.168.0.0/16",
+    vSwitches: {
+        vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
+        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
+    },
+};
+const vpcIn = (region: string, cidr: string, zones: string[]): RegionalVpcArgs => ({
+    region,
+    cidrBlock: cidr,
+    vSwitches: Object.fromEntries(zones.map((z, i) => [`vsw${i + 1}`, { zoneId: `${region}${/\d$/.test(region) ? "" : "-"}${z}`, cidrBlock: cidr.replace(/\.0\.0\/\d+$/, `.${i}.0/24`) }])),
+});
+
+type Vpcs = Record<string, RegionalVpc>;
+/** Builds the VPCs, then the network from `args(vpcs)`; returns both, or the validation error. */
+async function network(vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs, name = "net") {
+    let error: unknown;
+    let vpcs: Vpcs = {};
+    const cen = await build(opts => {
+        vpcs = Object.fromEntries(Object.entries(vpcArgs).map(([k, a]) => [k, new RegionalVpc(k, a, opts)]));
+        try {
+            return new CenTransitNetwork(name, args(vpcs), opts);
+        } catch (e) {
+            error = e;
+            return undefined;
+        }
+    });
+    return { cen, vpcs, error };
+}
+
+const CEN_TYPES = /^alicloud:(cen|vpc\/routeEntry)|^topologies:alicloud:CenTransitNetwork/;
+
+/** The problems of a rejected network, asserting none of its resources was registered. */
+async function rejection(vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs) {
+    const { error } = await network(vpcArgs, args, "bad");
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
+    assert.deepEqual(world.resources.filter(r => CEN_TYPES.test(r.type)).map(r => r.name), [], "nothing of the network may be registered");
+    return error.problems.map(p => ({ path: p.path, message: p.message }));
+}
+
+const tutorial = { vpc1: CHENGDU, vpc2: HANGZHOU };
+const members = (v: Vpcs) => Object.fromEntries(Object.entries(v).map(([k, vpc]) => [k, { vpc }]));
+
+describe("CenTransitNetwork", () => {
+    it("builds the tutorial's two-region network with every child on its region's provider", async () => {
+        const { cen } = await network(tutorial, v => ({
+            members: members(v),
+            peerBandwidthMbps: 20,
+            vpcRoutes: [{ member: "vpc1", destinationCidrBlock: "192.168.7.0/24" }],
+        }));
+        assert.ok(cen);
+        const counts = world.countByType();
+        assert.deepEqual(
+            Object.fromEntries(Object.entries(counts).filter(([t]) => CEN_TYPES.test(t))),
+            {
+                "topologies:alicloud:CenTransitNetwork": 1,
+                "alicloud:cen/instance:Instance": 1,
+                "alicloud:cen/transitRouter:TransitRouter": 2,
+                "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 2,
+                // 2 VPC attachments + the peering on each side.
+                "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": 4,
+                "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": 4,
+                "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
+                "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment": 1,
+                "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 1,
+                "alicloud:vpc/routeEntry:RouteEntry": 1,
+            });
+        for (const r of world.resources.filter(r => CEN_TYPES.test(r.type) && r.custom)) {
+            assert.equal(r.parent, "net", `${r.name} is parented to the network`);
+        }
+        const cenInstance = world.named("net-cen");
+        assert.equal(cenInstance.inputs.cenInstanceName, "net");
+        for (const region of ["cn-chengdu", "cn-hangzhou"]) {
+            const tr = world.named(`net-tr-${region}`);
+            assert.equal(world.regionOf(tr), region);
+            assert.equal(tr.inputs.cenId, cenInstance.id);
+        }
+
+        const attach1 = world.named("net-vpc1-attach");
+        assert.equal(world.regionOf(attach1), "cn-chengdu");
+        assert.equal(attach1.inputs.transitRouterId, world.named("net-tr-cn-chengdu").state.transitRouterId);
+        assert.equal(attach1.inputs.vpcId, world.named("vpc1-vpc").id);
+        assert.deepEqual(attach1.inputs.zoneMappings, [
+            { zoneId: "cn-chengdu-a", vswitchId: world.named("vpc1-vsw1").id },
+            { zoneId: "cn-chengdu-b", vswitchId: world.named("vpc1-vsw2").id },
+        ]);
+        assert.equal(attach1.inputs.routeTableAssociationEnabled, undefined, "deprecated flags stay unset");
+        assert.equal(attach1.inputs.routeTablePropagationEnabled, undefined);
+        assert.equal(world.regionOf(world.named("net-vpc2-attach")), "cn-hangzhou");
+
+        const chengduTable = await valueOf(cen.transitRouters["cn-chengdu"].routeTableId);
+        assert.match(chengduTable, /^vtb-/);
+        const assoc = world.named("net-vpc1-assoc");
+        assert.deepEqual(assoc.inputs, { transitRouterAttachmentId: attach1.state.transitRouterAttachmentId, transitRouterRouteTableId: chengduTable });
+        assert.equal(world.regionOf(assoc), "cn-chengdu");
+        const tableCalls = world.calls.filter(c => c.token.endsWith("getTransitRouterRouteTables"));
+        assert.deepEqual(tableCalls.map(c => c.inputs.transitRouterRouteTableType), ["System", "System"]);
+
+        const bwp = world.named("net-bwp");
+        assert.deepEqual([bwp.inputs.bandwidth, bwp.inputs.geographicRegionAId, bwp.inputs.geographicRegionBId], [20, "China", "China"]);
+        assert.equal(world.named("net-bwp-attach").inputs.instanceId, cenInstance.id);
+        const peer = world.named("net-peer-cn-chengdu-cn-hangzhou");
+        assert.equal(world.regionOf(peer), "cn-chengdu");
+        assert.deepEqual(
+            [peer.inputs.bandwidthType, peer.inputs.cenBandwidthPackageId, peer.inputs.bandwidth, peer.inputs.peerTransitRouterRegionId, peer.inputs.peerTransitRouterId],
+            ["BandwidthPackage", bwp.id, 20, "cn-hangzhou", world.named("net-tr-cn-hangzhou").state.transitRouterId]);
+        assert.deepEqual(peer.dependsOn, ["net-bwp-attach"]);
+        assert.equal(world.regionOf(world.named("net-peer-cn-chengdu-cn-hangzhou-cn-chengdu-assoc")), "cn-chengdu");
+        const far = world.named("net-peer-cn-chengdu-cn-hangzhou-cn-hangzhou-assoc");
+        assert.equal(world.regionOf(far), "cn-hangzhou");
+        assert.equal(far.inputs.transitRouterRouteTableId, await valueOf(cen.transitRouters["cn-hangzhou"].routeTableId));
+
+        const route = world.named("net-vpc1-route-192-168-7-0-24");
+        assert.deepEqual(route.inputs, {
+            routeTableId: world.named("vpc1-vpc").state.routeTableId,
+            destinationCidrblock: "192.168.7.0/24",
+            nexthopType: "Attachment",
+            nexthopId: attach1.state.transitRouterAttachmentId,
+            name: "net-192-168-7-0-24",
+        });
+        assert.equal(world.regionOf(route), "cn-chengdu");
+        assert.deepEqual(route.dependsOn, ["net-vpc1-assoc"]);
+
+        assert.equal(await valueOf(cen.cenId), cenInstance.id);
+        assert.equal(await valueOf(cen.attachments.vpc2.attachmentId), world.named("net-vpc2-attach").state.transitRouterAttachmentId);
+        assert.deepEqual(Object.keys(cen.peerAttachmentIds), ["cn-chengdu:cn-hangzhou"]);
+        assert.equal(await valueOf(cen.vpcRouteEntryIds["vpc1:192.168.7.0/24"]), route.id);
+    });
+
+    it("builds a four-region full mesh: six peerings, one package sized to their sum, per-table route chains", async () => {
+        const vpcs = {
+            sg: vpcIn("ap-southeast-1", "10.1.0.0/16", ["a", "b"]),
+            jk: vpcIn("ap-southeast-5", "10.2.0.0/16", ["a", "b"]),
+            kl: vpcIn("ap-southeast-3", "10.3.0.0/16", ["a", "b"]),
+            tk: vpcIn("ap-northeast-1", "10.4.0.0/16", ["a", "b"]),
+        };
+        const { cen } = await network(vpcs, v => ({
+            members: members(v),
+            peerBandwidthMbps: 5,
+            bandwidthPackage: { bandwidthMbps: 30 },
+            vpcRoutes: [
+                { member: "sg", destinationCidrBlock: "10.2.0.0/16" },
+                { member: "sg", destinationCidrBlock: "10.3.0.0/16" },
+                { member: "sg", destinationCidrBlock: "10.4.0.0/16" },
+                { member: "tk", destinationCidrBlock: "10.1.0.0/16" },
+            ],
+            transitRouterRoutes: [
+                { region: "ap-southeast-1", destinationCidrBlock: "100.100.0.0/24", nextHopMember: "sg" },
+                { region: "ap-southeast-1", destinationCidrBlock: "100.100.1.0/24", nextHopMember: "sg" },
+            ],
+        }));
+        assert.ok(cen);
+        assert.equal(world.ofType("cen/transitRouter:TransitRouter").length, 4);
+        assert.equal(world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment").length, 4);
+        const peers = world.ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment");
+        assert.equal(peers.length, 6);
+        assert.equal(Object.keys(cen.peerAttachmentIds).length, 6);
+        for (const peer of peers) {
+            const [, from, to] = /^net-peer-(.+?\d)-(.+)$/.exec(peer.name)!;
+            assert.equal(world.regionOf(peer), from, `${peer.name} is created by its first region`);
+            assert.equal(peer.inputs.peerTransitRouterRegionId, to);
+            assert.equal(world.regionOf(world.named(`${peer.name}-${to}-assoc`)), to);
+            assert.equal(world.regionOf(world.named(`${peer.name}-${to}-prop`)), to);
+            assert.equal(peer.inputs.bandwidth, 5);
+        }
+        assert.equal(world.ofType("cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation").length, 4 + 12);
+        assert.deepEqual([world.named("net-bwp").inputs.bandwidth, world.named("net-bwp").inputs.geographicRegionAId], [30, "Asia-Pacific"]);
+        for (const tr of world.ofType("cen/transitRouter:TransitRouter")) {
+            assert.equal(world.regionOf(tr), tr.name.replace("net-tr-", ""));
+        }
+
+        // One table: each write waits for the previous; other tables start in parallel.
+        assert.deepEqual(world.named("net-sg-route-10-2-0-0-16").dependsOn, ["net-sg-assoc"]);
+        assert.deepEqual(world.named("net-sg-route-10-3-0-0-16").dependsOn, ["net-sg-assoc", "net-sg-route-10-2-0-0-16"]);
+        assert.deepEqual(world.named("net-sg-route-10-4-0-0-16").dependsOn, ["net-sg-assoc", "net-sg-route-10-3-0-0-16"]);
+        assert.deepEqual(world.named("net-tk-route-10-1-0-0-16").dependsOn, ["net-tk-assoc"]);
+        assert.equal(world.regionOf(world.named("net-tk-route-10-1-0-0-16")), "ap-northeast-1");
+        const tr1 = world.named("net-tr-ap-southeast-1-route-100-100-0-0-24");
+        const tr2 = world.named("net-tr-ap-southeast-1-route-100-100-1-0-24");
+        assert.deepEqual(tr1.dependsOn, ["net-sg-assoc"]);
+        assert.deepEqual(tr2.dependsOn, ["net-sg-assoc", tr1.name]);
+        assert.deepEqual(
+            [tr2.inputs.transitRouterRouteEntryNextHopType, tr2.inputs.transitRouterRouteEntryNextHopId, tr2.inputs.transitRouterRouteTableId],
+            ["Attachment", world.named("net-sg-attach").state.transitRouterAttachmentId, await valueOf(cen.transitRouters["ap-southeast-1"].routeTableId)]);
+        assert.equal(world.regionOf(tr2), "ap-southeast-1");
+    });
+
+    it("connects only the listed pairs, with their own bandwidths", async () => {
+        const vpcs = { a: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), b: vpcIn("cn-shanghai", "10.2.0.0/16", ["b"]), c: vpcIn("cn-shenzhen", "10.3.0.0/16", ["a"]) };
+        const { cen } = await network(vpcs, v => ({
+            members: members(v),
+            peerings: [{ regions: ["cn-beijing", "cn-shanghai"], bandwidthMbps: 3 }, { regions: ["cn-shenzhen", "cn-shanghai"], bandwidthMbps: 4 }],
+        }));
+        assert.deepEqual(Object.keys(cen!.peerAttachmentIds), ["cn-beijing:cn-shanghai", "cn-shenzhen:cn-shanghai"]);
+        assert.equal(world.named("net-peer-cn-shenzhen-cn-shanghai").inputs.bandwidth, 4);
+        assert.equal(world.regionOf(world.named("net-peer-cn-shenzhen-cn-shanghai")), "cn-shenzhen");
+        assert.equal(world.named("net-bwp").inputs.bandwidth, 7, "the default package is the sum of the peerings");
+    });
+
+    it("binds an existing bandwidth package instead of buying one", async () => {
+        await network(tutorial, v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 100, id: "cenbwp-existing" } }));
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
+        assert.equal(world.named("net-bwp-attach").inputs.bandwidthPackageId, "cenbwp-existing");
+        assert.equal(world.named("net-peer-cn-chengdu-cn-hangzhou").inputs.cenBandwidthPackageId, "cenbwp-existing");
+    });
+
+    it("makes no peering and no package for a single region, and shares one router between two VPCs when allowed", async () => {
+        const vpcs = { mesh: vpcIn("cn-hangzhou", "192.168.0.0/16", ["h"]), ack: vpcIn("cn-hangzhou", "20.0.0.0/16", ["h", "i"]) };
+        const { cen } = await network(vpcs, v => ({ members: members(v), allowMultipleVpcsPerRegion: true }));
+        assert.equal(world.ofType("cen/transitRouter:TransitRouter").length, 1);
+        assert.equal(world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment").length, 2);
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length + world.ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment").length, 0);
+        assert.equal(cen!.bandwidthPackageId, undefined);
+        assert.equal(world.named("net-ack-attach").inputs.transitRouterId, world.named("net-tr-cn-hangzhou").state.transitRouterId);
+    });
+
+    it("uses the listed attachment vSwitches", async () => {
+        const vpc = { ...HANGZHOU, vSwitches: { ...HANGZHOU.vSwitches, vsw5: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.9.0/24" } } };
+        await network({ vpc1: CHENGDU, vpc2: vpc }, v => ({ members: { vpc1: { vpc: v.vpc1 }, vpc2: { vpc: v.vpc2, attachmentVSwitches: ["vsw5", "vsw4"] } } }));
+        assert.deepEqual(world.named("net-vpc2-attach").inputs.zoneMappings.map((z: { zoneId: string }) => z.zoneId), ["cn-hangzhou-h", "cn-hangzhou-i"]);
+        assert.equal(world.named("net-vpc2-attach").inputs.zoneMappings[0].vswitchId, world.named("vpc2-vsw5").id);
+    });
+
+    it("lets a joining component add routes that continue each table's chain", async () => {
+        let cen: CenTransitNetwork | undefined;
+        await build(opts => {
+            const v1 = new RegionalVpc("vpc1", CHENGDU, opts);
+            const v2 = new RegionalVpc("vpc2", HANGZHOU, opts);
+            cen = new CenTransitNetwork("net", { members: { vpc1: { vpc: v1 }, vpc2: { vpc: v2 } }, vpcRoutes: [{ member: "vpc1", destinationCidrBlock: "192.168.7.0/24" }] }, opts);
+            const joiner = new pulumi.ComponentResource("test:joiner", "app", {}, opts);
+            cen.addVpcRoutes("app", "vpc1", ["192.168.8.0/24"], joiner);
+            cen.addTransitRouterRoutes("app", "cn-chengdu", "vpc1", ["100.64.1.0/26"], joiner);
+            return cen;
+        });
+        const added = world.named("app-vpc1-route-192-168-8-0-24");
+        assert.equal(added.parent, "app");
+        assert.equal(world.regionOf(added), "cn-chengdu");
+        assert.deepEqual(added.dependsOn, ["net-vpc1-assoc", "net-vpc1-route-192-168-7-0-24"]);
+        assert.deepEqual(world.named("app-tr-cn-chengdu-route-100-64-1-0-26").dependsOn, ["net-vpc1-assoc"]);
+        assert.throws(() => cen!.addVpcRoutes("x", "nobody", ["10.0.0.0/8"], cen!), (e: unknown) =>
+            e instanceof TopologyValidationError && e.problems[0].path === "vpcRoutes[0].member");
+    });
+
+    it("never collides: two networks with different names over different VPCs", async () => {
+        await build(opts => {
+            const make = (p: string, base: number) => {
+                const a = new RegionalVpc(`${p}a`, vpcIn("cn-beijing", `10.${base}.0.0/16`, ["a", "b"]), opts);
+                const b = new RegionalVpc(`${p}b`, vpcIn("cn-shanghai", `10.${base + 1}.0.0/16`, ["a", "b"]), opts);
+                return new CenTransitNetwork(`${p}net`, { members: { a: { vpc: a }, b: { vpc: b } }, vpcRoutes: [{ member: "a", destinationCidrBlock: `10.${base + 1}.0.0/16` }] }, opts);
+            };
+            return [make("x", 1), make("y", 3)];
+        });
+        const keys = world.resources.map(r => `${r.type}::${r.name}`);
+        assert.equal(new Set(keys).size, keys.length, "every type+name is unique");
+        assert.equal(world.ofType("cen/instance:Instance").length, 2);
+        assert.equal(world.ofType("vpc/routeEntry:RouteEntry").length, 2);
+    });
+
+    describe("rejects, registering nothing of the network", () => {
+        it("overlapping member VPCs, naming both members and blocks", async () => {
+            const problems = await rejection({ vpc1: CHENGDU, vpc2: { ...HANGZHOU, cidrBlock: "172.16.0.0/16", vSwitches: { s: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.9.0/24" } } } },
+                v => ({ members: members(v) }));
+            assert.deepEqual(problems, [{ path: "members.vpc2.vpc.cidrBlock", message: "member 'vpc2' VPC 172.16.0.0/16 overlaps member 'vpc1' VPC 172.16.0.0/12." }]);
+        });
+
+        it("a second VPC in one region unless allowed, explaining the S1 rule", async () => {
+            const problems = await rejection({ a: vpcIn("cn-hangzhou", "10.1.0.0/16", ["h"]), b: vpcIn("cn-hangzhou", "10.2.0.0/16", ["h"]) }, v => ({ members: members(v) }));
+            assert.equal(problems.length, 1);
+            assert.equal(problems[0].path, "members.b.vpc");
+            assert.match(problems[0].message, /member 'b' is a second VPC in cn-hangzhou \(member 'a' is the first\).*one VPC per region.*may not share a transit router/);
+        });
+
+        it("attachment vSwitches that are not the member's, or share a zone", async () => {
+            const vpc = { ...HANGZHOU, vSwitches: { ...HANGZHOU.vSwitches, vsw5: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.9.0/24" } } };
+            const problems = await rejection({ vpc1: CHENGDU, vpc2: vpc },
+                v => ({ members: { vpc1: { vpc: v.vpc1, attachmentVSwitches: ["vsw9"] }, vpc2: { vpc: v.vpc2, attachmentVSwitches: ["vsw3", "vsw5"] } } }));
+            assert.deepEqual(problems, [
+                { path: "members.vpc1.attachmentVSwitches[0]", message: "vSwitch 'vsw9' is not a vSwitch of member 'vpc1's VPC." },
+                { path: "members.vpc2.attachmentVSwitches[1]", message: "attachment zone 'cn-hangzhou-h' is used again (first at members.vpc2.attachmentVSwitches[0])." },
+            ]);
+        });
+
+        it("peerings that need more bandwidth than the package has", async () => {
+            const problems = await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 50, bandwidthPackage: { bandwidthMbps: 20 } }));
+            assert.deepEqual(problems, [{ path: "bandwidthPackage.bandwidthMbps", message: "the peerings need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." }]);
+        });
+
+        it("listed peerings over non-member regions, a region to itself, a repeated pair, bad bandwidth", async () => {
+            const problems = await rejection(tutorial, v => ({
+                members: members(v),
+                peerings: [
+                    { regions: ["cn-chengdu", "cn-beijing"], bandwidthMbps: 2 },
+                    { regions: ["cn-hangzhou", "cn-hangzhou"], bandwidthMbps: 2 },
+                    { regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 2 },
+                    { regions: ["cn-hangzhou", "cn-chengdu"], bandwidthMbps: 0 },
+                ],
+            }));
+            assert.deepEqual(problems, [
+                { path: "peerings[0].regions[1]", message: "region 'cn-beijing' has no member VPC." },
+                { path: "peerings[1].regions", message: "peering joins region 'cn-hangzhou' to itself." },
+                { path: "peerings[3].bandwidthMbps", message: "peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000." },
+                { path: "peerings[3].regions", message: "regions cn-hangzhou and cn-chengdu are already connected by peerings[2]." },
+            ]);
+        });
+
+        it("peerings across more than one pair of geographic areas for one package", async () => {
+            const problems = await rejection({ a: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), b: vpcIn("eu-central-1", "10.2.0.0/16", ["a"]), c: vpcIn("ap-southeast-1", "10.3.0.0/16", ["a"]) },
+                v => ({ members: members(v) }));
+            assert.equal(problems.length, 1);
+            assert.equal(problems[0].path, "peerings");
+            assert.match(problems[0].message, /several pairs of geographic areas \(China\/Europe, Asia-Pacific\/China, Asia-Pacific\/Europe\)/);
+        });
+
+        it("routes for unknown members or regions, bad blocks, wrong next-hop region, repeats", async () => {
+            const problems = await rejection(tutorial, v => ({
+                members: members(v),
+                vpcRoutes: [
+                    { member: "vpc3", destinationCidrBlock: "10.0.0.0/8" },
+                    { member: "vpc1", destinationCidrBlock: "192.168.7.1/24" },
+                    { member: "vpc1", destinationCidrBlock: "172.16.6.0/25" },
+                    { member: "vpc1", destinationCidrBlock: "192.168.7.0/24" },
+                    { member: "vpc1", destinationCidrBlock: "192.168.7.0/24" },
+                ],
+                transitRouterRoutes: [
+                    { region: "cn-beijing", destinationCidrBlock: "100.64.0.0/26", nextHopMember: "vpc1" },
+                    { region: "cn-chengdu", destinationCidrBlock: "100.64.0.0/26", nextHopMember: "vpc2" },
+                    { region: "cn-chengdu", destinationCidrBlock: "100.64.0/26", nextHopMember: "nobody" },
+                ],
+            }));
+            assert.deepEqual(problems.map(p => p.path), [
+                "vpcRoutes[0].member",
+                "vpcRoutes[1].destinationCidrBlock",
+                "vpcRoutes[2].destinationCidrBlock",
+                "vpcRoutes[4].destinationCidrBlock",
+                "transitRouterRoutes[0].region",
+                "transitRouterRoutes[1].nextHopMember",
+                "transitRouterRoutes[2].nextHopMember",
+                "transitRouterRoutes[2].destinationCidrBlock",
+            ]);
+            assert.equal(problems[0].message, "'vpc3' is not a member of this network.");
+            assert.match(problems[1].message, /192\.168\.7\.1\/24.*192\.168\.7\.0\/24/);
+            assert.equal(problems[2].message, "172.16.6.0/25 overlaps vSwitch 'vsw2' 172.16.6.0/24 of member 'vpc1' itself; its own system route wins.");
+            assert.equal(problems[3].message, "VPC route 'vpc1 → 192.168.7.0/24' is used again (first at vpcRoutes[3].destinationCidrBlock).");
+            assert.equal(problems[5].message, "member 'vpc2' is in cn-hangzhou; a static route of the cn-chengdu transit router must point at an attachment of that router.");
+        });
+
+        it("no members at all", async () => {
+            assert.deepEqual(await rejection({}, () => ({ members: {} })),
+                [{ path: "members", message: "no member VPC is given." }]);
+        });
+    });
+});
