@@ -104,9 +104,21 @@ export const alicloudRules: Record<string, Rule> = {
     "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": ({ name, inputs }) => ({
         id: `${inputs.transitRouterRouteTableId}:${fakeId("rte", name)}`,
     }),
-    "alicloud:alb/loadBalancer:LoadBalancer": ({ name, region }) => {
+    "alicloud:alb/loadBalancer:LoadBalancer": ({ name, inputs, region, world }) => {
         const id = fakeId("alb", name);
-        return { id, state: { dnsName: `${id}.${region}.alb.aliyuncsslb.com`, status: "Active" } };
+        // Like the provider: each zone reports its addresses (public IPv4 for Internet ALBs, an
+        // IPv6 address for dual-stack ones) and the local addresses the ALB takes in the vSwitch.
+        const zoneMappings = (inputs.zoneMappings ?? []).map((z: any, i: number) => {
+            const intranet = nextAddressIn(world, z.vswitchId, `192.168.${i}.10`);
+            const locals = [nextAddressIn(world, z.vswitchId, `192.168.${i}.11`), nextAddressIn(world, z.vswitchId, `192.168.${i}.12`)];
+            const ipv6 = inputs.addressIpVersion === "DualStack" ? `2408:4005:3a0:6c0${i}::a1b` : "";
+            const address = inputs.addressType === "Internet" ? fakePublicIp(`${name}-${z.zoneId}`) : intranet;
+            return {
+                ...z, address, intranetAddress: intranet, ipv6Address: ipv6,
+                loadBalancerAddresses: [{ address, intranetAddress: intranet, ipv6Address: ipv6, ipv4LocalAddresses: locals, ipv6LocalAddresses: [] }],
+            };
+        });
+        return { id, state: { dnsName: `${id}.${region}.alb.aliyuncsslb.com`, status: "Active", zoneMappings } };
     },
     "alicloud:alb/serverGroup:ServerGroup": ({ name }) => ({ id: fakeId("sgp", name) }),
     "alicloud:alb/listener:Listener": ({ name }) => ({ id: fakeId("lsn", name) }),
@@ -157,6 +169,14 @@ export const alicloudRules: Record<string, Rule> = {
     "alicloud:servicemesh/serviceMesh:ServiceMesh": ({ name, region }) => {
         const id = `${fakeId("", name).slice(1)}`;
         return { id, state: { kubeconfig: KUBECONFIG(`asm-${id}`, `https://${id}.${region}.asm.aliyuncs.com:6443`), status: "running" } };
+    },
+    "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth": ({ name }) => ({ id: fakeId("ipv6bw", name), state: { status: "Normal" } }),
+    "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole": ({ inputs }) => {
+        const roleName = `AliyunServiceRoleFor${String(inputs.serviceName).split(".")[0].replace(/^./, c => c.toUpperCase())}`;
+        return {
+            id: `${inputs.serviceName}:${roleName}`,
+            state: { roleName, roleId: fakeId("", roleName).slice(1), arn: `acs:ram::1234567890:role/aliyunservicerolefor${roleName.slice(20).toLowerCase()}` },
+        };
     },
     "alicloud:dns/alidnsRecord:AlidnsRecord": ({ name }) => ({ id: `${parseInt(fakeId("", name).slice(-8), 16)}` }),
 };
