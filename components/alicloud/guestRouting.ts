@@ -1,0 +1,113 @@
+/**
+ * The guest-OS side of a secondary ENI carrying several EIPs (seed 001, steps 4 and 6), rendered
+ * as text so nobody types it by hand: ifcfg aliases for the secondary addresses, policy routing
+ * so replies leave through the ENI they arrived on, and the same routing in /etc/rc.local so it
+ * survives a reboot. For Alibaba Cloud Linux 2 / CentOS 7 (network-scripts), as in the tutorial.
+ * Pure functions: no Pulumi, no I/O.
+ */
+import { addressAt, formatIp, parseCidr } from "../net";
+
+/** What the renderer needs; every address is plain text. */
+export interface GuestRoutingArgs {
+    /** Primary private IPv4 address of the secondary ENI (the tutorial's 172.16.x.57). */
+    primaryIp: string;
+    /** Secondary private IPv4 addresses, in the order of their aliases `eth1:0`, `eth1:1`, … */
+    secondaryIps: readonly string[];
+    /** IPv4 block of the ENI's vSwitch; gives the gateway and the netmask. */
+    vSwitchCidr: string;
+    /** Device name of the ENI in the guest. Default: `eth1` (the first secondary ENI). */
+    device?: string;
+    /** Policy routing table id, also the metric of the device's default route. Default: 1001. */
+    table?: number;
+}
+
+/**
+ * The gateway of a vSwitch: its last address but two (x.253 of a /24). Alibaba Cloud reserves
+ * the first and the last three addresses of every vSwitch and answers as gateway on this one.
+ */
+export function vSwitchGateway(cidr: string): string {
+    return addressAt(cidr, -3);
+}
+
+/** The IPv4 netmask of a prefix length, e.g. 24 → 255.255.255.0. */
+export function ipv4Netmask(prefix: number): string {
+    return formatIp(4, ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n));
+}
+
+/** The ifcfg file of alias `index` of `device`, as step 4 of the tutorial writes it. */
+export function renderIfcfgAlias(device: string, index: number, ip: string, netmask: string): string {
+    return [
+        `DEVICE=${device}:${index}`,
+        "TYPE=Ethernet",
+        "BOOTPROTO=static",
+        "ONBOOT=yes",
+        `IPADDR=${ip}`,
+        `NETMASK=${netmask}`,
+    ].join("\n");
+}
+
+/**
+ * The policy-routing commands of step 6, one per line: a default route through the ENI with the
+ * table id as metric, the same default route in the table, and one rule per ENI address sending
+ * its replies to that table.
+ */
+export function renderRoutingCommands(args: GuestRoutingArgs): string[] {
+    const device = args.device ?? "eth1";
+    const table = args.table ?? 1001;
+    const gateway = vSwitchGateway(args.vSwitchCidr);
+    return [
+        `ip -4 route add default via ${gateway} dev ${device} metric ${table}`,
+        `ip -4 route add default via ${gateway} dev ${device} table ${table}`,
+        ...[args.primaryIp, ...args.secondaryIps].map(ip => `ip -4 rule add from ${ip} lookup ${table}`),
+    ];
+}
+
+/**
+ * A bash script doing steps 4 and 6 on the instance, safe to run again: it rewrites the ifcfg
+ * aliases, restarts the network, replaces (not appends) its own block in /etc/rc.local, and
+ * clears its routes and rules before adding them, so a second run does not fail on
+ * "File exists". Run it once the ENI is attached (Cloud Assistant, SSH, or user data of an
+ * instance created with the ENI already bound).
+ */
+export function renderGuestScript(args: GuestRoutingArgs): string {
+    const device = args.device ?? "eth1";
+    const table = args.table ?? 1001;
+    const cidr = parseCidr(args.vSwitchCidr, 4);
+    const netmask = ipv4Netmask(cidr.prefix);
+    const gateway = vSwitchGateway(cidr.text);
+    const commands = renderRoutingCommands({ ...args, device, table });
+    const begin = `# BEGIN topologies multi-eip-eni ${device}`;
+    const end = `# END topologies multi-eip-eni ${device}`;
+    const aliases = args.secondaryIps.map((ip, i) => [
+        `cat > /etc/sysconfig/network-scripts/ifcfg-${device}:${i} <<'EOF'`,
+        renderIfcfgAlias(device, i, ip, netmask),
+        "EOF",
+    ].join("\n"));
+    return [
+        "#!/bin/bash",
+        `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
+        `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
+        "set -euo pipefail",
+        "",
+        "# Secondary private addresses as aliases of the ENI.",
+        ...aliases,
+        "service network restart",
+        "",
+        "# Persist the policy routing across reboots.",
+        "touch /etc/rc.local",
+        `sed -i '/^${begin}$/,/^${end}$/d' /etc/rc.local`,
+        "cat >> /etc/rc.local <<'EOF'",
+        begin,
+        ...commands,
+        end,
+        "EOF",
+        "chmod +x /etc/rc.local",
+        "",
+        "# Apply it now, clearing what an earlier run left.",
+        `ip -4 route del default via ${gateway} dev ${device} metric ${table} 2>/dev/null || true`,
+        `ip -4 route flush table ${table} 2>/dev/null || true`,
+        `while ip -4 rule del lookup ${table} 2>/dev/null; do :; done`,
+        ...commands,
+        "",
+    ].join("\n");
+}

@@ -1,0 +1,111 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+    ipv4Netmask, renderGuestScript, renderIfcfgAlias, renderRoutingCommands, vSwitchGateway,
+} from "../components/alicloud/guestRouting";
+
+// The tutorial (seed 001) masks the third octet: 172.16.**.57 / .77 / .78 behind 172.16.**.253.
+// A /24 vSwitch 172.16.0.0/24 is the smallest block with those addresses and that gateway.
+const TUTORIAL = { primaryIp: "172.16.0.57", secondaryIps: ["172.16.0.77", "172.16.0.78"], vSwitchCidr: "172.16.0.0/24" };
+
+describe("guestRouting: gateway and netmask", () => {
+    it("puts the gateway on the vSwitch's last address but two (x.253 of a /24)", () => {
+        assert.equal(vSwitchGateway("172.16.0.0/24"), "172.16.0.253");
+        assert.equal(vSwitchGateway("172.16.0.0/20"), "172.16.15.253");
+        assert.equal(vSwitchGateway("192.168.1.0/29"), "192.168.1.5");
+    });
+
+    it("derives the netmask from the prefix", () => {
+        assert.equal(ipv4Netmask(24), "255.255.255.0");
+        assert.equal(ipv4Netmask(20), "255.255.240.0");
+        assert.equal(ipv4Netmask(16), "255.255.0.0");
+        assert.equal(ipv4Netmask(29), "255.255.255.248");
+    });
+});
+
+describe("guestRouting: the tutorial's commands", () => {
+    it("writes ifcfg-eth1:N as step 4 does", () => {
+        // Step 4, with the fields the seed shows on one line.
+        assert.equal(renderIfcfgAlias("eth1", 0, "172.16.0.77", "255.255.255.0").split("\n").join(" "),
+            "DEVICE=eth1:0 TYPE=Ethernet BOOTPROTO=static ONBOOT=yes IPADDR=172.16.0.77 NETMASK=255.255.255.0");
+        assert.equal(renderIfcfgAlias("eth1", 1, "172.16.0.78", "255.255.255.0").split("\n").join(" "),
+            "DEVICE=eth1:1 TYPE=Ethernet BOOTPROTO=static ONBOOT=yes IPADDR=172.16.0.78 NETMASK=255.255.255.0");
+    });
+
+    it("routes as step 6 does, the primary address first", () => {
+        assert.deepEqual(renderRoutingCommands(TUTORIAL), [
+            "ip -4 route add default via 172.16.0.253 dev eth1 metric 1001",
+            "ip -4 route add default via 172.16.0.253 dev eth1 table 1001",
+            "ip -4 rule add from 172.16.0.57 lookup 1001",
+            "ip -4 rule add from 172.16.0.77 lookup 1001",
+            "ip -4 rule add from 172.16.0.78 lookup 1001",
+        ]);
+    });
+
+    it("uses another device and table for a later ENI", () => {
+        assert.deepEqual(renderRoutingCommands({ ...TUTORIAL, secondaryIps: [], device: "eth2", table: 1002 }), [
+            "ip -4 route add default via 172.16.0.253 dev eth2 metric 1002",
+            "ip -4 route add default via 172.16.0.253 dev eth2 table 1002",
+            "ip -4 rule add from 172.16.0.57 lookup 1002",
+        ]);
+    });
+});
+
+describe("guestRouting: the script", () => {
+    const script = renderGuestScript(TUTORIAL);
+
+    it("is valid bash", () => {
+        const check = spawnSync("bash", ["-n"], { input: script });
+        assert.equal(check.status, 0, check.stderr.toString());
+    });
+
+    it("writes the aliases, restarts the network, persists and applies the routing", () => {
+        const lines = script.split("\n");
+        assert.equal(lines[0], "#!/bin/bash");
+        const alias0 = lines.indexOf("cat > /etc/sysconfig/network-scripts/ifcfg-eth1:0 <<'EOF'");
+        const alias1 = lines.indexOf("cat > /etc/sysconfig/network-scripts/ifcfg-eth1:1 <<'EOF'");
+        assert.ok(alias0 > 0 && alias1 > alias0);
+        assert.deepEqual(lines.slice(alias0 + 1, alias0 + 8), [...renderIfcfgAlias("eth1", 0, "172.16.0.77", "255.255.255.0").split("\n"), "EOF"]);
+        assert.deepEqual(lines.slice(alias1 + 1, alias1 + 8), [...renderIfcfgAlias("eth1", 1, "172.16.0.78", "255.255.255.0").split("\n"), "EOF"]);
+        assert.ok(lines.indexOf("service network restart") > alias1);
+
+        const begin = lines.indexOf("# BEGIN topologies multi-eip-eni eth1");
+        assert.deepEqual(lines.slice(begin + 1, begin + 6), renderRoutingCommands(TUTORIAL));
+        assert.equal(lines[begin + 6], "# END topologies multi-eip-eni eth1");
+        assert.ok(lines.includes("chmod +x /etc/rc.local"));
+
+        // Applied now, after the persisted copy, once each.
+        for (const command of renderRoutingCommands(TUTORIAL)) {
+            assert.equal(lines.filter(l => l === command).length, 2, command);
+            assert.ok(lines.lastIndexOf(command) > begin + 6, command);
+        }
+    });
+
+    it("replaces its rc.local block on a second run instead of appending another", () => {
+        const lines = script.split("\n");
+        const persist = lines.slice(lines.indexOf("# Persist the policy routing across reboots."), lines.indexOf("chmod +x /etc/rc.local"));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rclocal-"));
+        const rcLocal = path.join(dir, "rc.local");
+        fs.writeFileSync(rcLocal, "#!/bin/bash\ntouch /var/lock/subsys/local\n");
+        const part = persist.join("\n").split("/etc/rc.local").join(rcLocal);
+        for (let run = 0; run < 2; run++) {
+            const result = spawnSync("bash", ["-e"], { input: part });
+            assert.equal(result.status, 0, result.stderr.toString());
+        }
+        const content = fs.readFileSync(rcLocal, "utf8");
+        fs.rmSync(dir, { recursive: true });
+        assert.equal(content, [
+            "#!/bin/bash", "touch /var/lock/subsys/local",
+            "# BEGIN topologies multi-eip-eni eth1", ...renderRoutingCommands(TUTORIAL), "# END topologies multi-eip-eni eth1", "",
+        ].join("\n"));
+    });
+
+    it("writes no alias when the ENI has only its primary address", () => {
+        const single = renderGuestScript({ ...TUTORIAL, secondaryIps: [] });
+        assert.ok(!single.includes("ifcfg-"));
+        assert.ok(single.includes("ip -4 rule add from 172.16.0.57 lookup 1001"));
+    });
+});
