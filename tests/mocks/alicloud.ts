@@ -143,17 +143,26 @@ export const alicloudRules: Record<string, Rule> = {
     },
     "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": ({ name, inputs, world }) => {
         const primary = inputs.primaryIpAddress ?? nextAddressIn(world, inputs.vswitchId, "192.168.0.20");
-        const secondaries: string[] = inputs.privateIpAddresses
-            ?? Array.from({ length: inputs.secondaryPrivateIpAddressCount ?? 0 }, () => nextAddressIn(world, inputs.vswitchId, "192.168.0.30"));
+        const allocated: string[] = inputs.privateIpAddresses
+            ?? Array.from({ length: inputs.secondaryPrivateIpAddressCount ?? 0 }, (_, i) => nextAddressIn(world, inputs.vswitchId, `192.168.0.${30 + i}`));
+        // The provider keeps the secondaries (primary excluded) as a set: they come back in hash
+        // order, not allocation order. Reversed here so no component relies on the order.
+        const secondaries = [...allocated].reverse();
         return {
             id: fakeId("eni", name),
-            state: { primaryIpAddress: primary, privateIp: primary, privateIpAddresses: secondaries, privateIps: secondaries, status: "Available" },
+            state: {
+                primaryIpAddress: primary, privateIp: primary, privateIpAddresses: secondaries, privateIps: secondaries,
+                secondaryPrivateIpAddressCount: secondaries.length, status: "Available",
+            },
         };
     },
     "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": ({ inputs }) => ({
         id: `${inputs.networkInterfaceId}:${inputs.instanceId}`,
     }),
-    "alicloud:ecs/eipAddress:EipAddress": ({ name }) => ({ id: fakeId("eip", name), state: { ipAddress: fakePublicIp(name), status: "Available" } }),
+    "alicloud:ecs/eipAddress:EipAddress": ({ name }) => ({
+        id: fakeId("eip", name),
+        state: { allocationId: fakeId("eip", name), ipAddress: fakePublicIp(name), status: "Available" },
+    }),
     "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({ id: `${inputs.allocationId}:${inputs.instanceId}` }),
     "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, region }) => {
         const id = `c${fakeId("", name).slice(1)}`;
