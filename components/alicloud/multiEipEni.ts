@@ -121,7 +121,7 @@ export interface MultiEipEniArgs {
     /** EIPs the account already holds in the region, counted against `eipQuota`. Default: 0. */
     eipsInUse?: number;
     /**
-     * ENI limits of `instance.instanceType`, for types not in {@link INSTANCE_TYPE_LIMITS} or to
+     * ENI limits of `instance.instanceType`, for types not in `INSTANCE_TYPE_LIMITS` (instanceTypes.ts) or to
      * override it (take them from DescribeInstanceTypes). Default: the table's.
      */
     instanceTypeLimits?: InstanceTypeLimits;
