@@ -1,0 +1,201 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as kubernetes from "@pulumi/kubernetes";
+import { checkOneOf, checkUnique } from "../checks";
+import { Problems, TopologyValidationError, validate } from "../errors";
+import { bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService } from "./istio/bookinfo";
+import { MeshObject, applyMeshObject, checkMeshObject } from "./istio/objects";
+import { LocalityMesh, LocalityPolicy, MeshLocalityPolicy, validateMeshLocalityPolicyArgs } from "./meshLocality";
+
+/** Versions of the reviews service: v1 shows no stars, v2 black stars, v3 red stars. */
+export type ReviewsVersion = "v1" | "v2" | "v3";
+
+/** Tag of the upstream Istio Bookinfo images (samples/bookinfo/platform/kube/bookinfo.yaml). */
+export const BOOKINFO_IMAGE_TAG = "1.20.1";
+
+/** One cluster Bookinfo runs in. {@link AckCluster} fits. */
+export interface BookinfoClusterArgs {
+    /** Provider of the cluster. */
+    provider: kubernetes.Provider;
+    /**
+     * Versions of reviews deployed in this cluster. Default: all three, as bookinfo.yaml. The
+     * tutorial's expected output (failover lands on v2 in ack-shanghai) implies v1 in ack-hangzhou
+     * and v2 in ack-shanghai.
+     */
+    reviewsVersions?: ReviewsVersion[];
+}
+
+/** Arguments of a {@link Bookinfo}. */
+export interface BookinfoArgs {
+    /** Clusters by name, each getting the whole application. At least one. */
+    clusters: Record<string, BookinfoClusterArgs>;
+    /** Namespace of the application, which must have sidecar injection on. Default: `default`. */
+    namespace?: string;
+    /** Image tag of every Bookinfo image. Default: {@link BOOKINFO_IMAGE_TAG}. */
+    imageTag?: string;
+    /** The mesh: when given, the Gateway, VirtualService and DestinationRules are applied to it. */
+    mesh?: LocalityMesh;
+    /** Locality failover or distribution on the reviews DestinationRule (needs `mesh`). Default: none. */
+    reviewsLocality?: LocalityPolicy;
+}
+
+const TYPE = "topologies:alicloud:Bookinfo";
+const REVIEWS_VERSIONS: readonly ReviewsVersion[] = ["v1", "v2", "v3"];
+
+interface BookinfoPlan {
+    meshObjects: Array<{ key: string; object: MeshObject }>;
+}
+
+/**
+ * Checks a Bookinfo description and renders its mesh objects, each checked against the Istio
+ * schema; a reviews locality policy is checked as {@link MeshLocalityPolicy} checks it, with its
+ * problems under `reviewsLocality`. Pure: registers nothing.
+ */
+export function validateBookinfoArgs(name: string, args: BookinfoArgs): BookinfoPlan {
+    return validate(`${TYPE} '${name}'`, problems => checkBookinfoArgs(problems, name, args));
+}
+
+function checkBookinfoArgs(problems: Problems, name: string, args: BookinfoArgs): BookinfoPlan {
+    const clusters = Object.entries(args.clusters ?? {});
+    if (clusters.length === 0) problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
+    for (const [key, cluster] of clusters) {
+        const versions = cluster.reviewsVersions ?? REVIEWS_VERSIONS;
+        versions.forEach((v, i) => checkOneOf(problems, `clusters.${key}.reviewsVersions[${i}]`, v, REVIEWS_VERSIONS, "reviews version"));
+        checkUnique(problems, versions.map((key2, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: key2 })), "reviews version");
+    }
+    const meshObjects: BookinfoPlan["meshObjects"] = [];
+    if (args.reviewsLocality && !args.mesh) {
+        problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.", "Set mesh, or drop reviewsLocality.");
+    }
+    if (args.mesh) {
+        const rules = bookinfoDestinationRules(args.namespace);
+        const objects: Array<[string, MeshObject]> = [
+            ["gateway", bookinfoGateway(args.namespace)],
+            ["virtualService", bookinfoVirtualService(args.namespace)],
+            ...Object.entries(rules).filter(([host]) => !(host === "reviews" && args.reviewsLocality)),
+        ];
+        for (const [key, object] of objects) {
+            checkMeshObject(problems, key, object);
+            meshObjects.push({ key, object });
+        }
+        if (args.reviewsLocality) {
+            try {
+                validateMeshLocalityPolicyArgs(`${name}-reviews`, reviewsLocalityArgs(args));
+            } catch (e) {
+                if (!(e instanceof TopologyValidationError)) throw e;
+                for (const p of e.problems) problems.add(`reviewsLocality.${p.path.replace(/^policy\./, "")}`, p.message, p.fix);
+            }
+        }
+    }
+    return { meshObjects };
+}
+
+function reviewsLocalityArgs(args: BookinfoArgs) {
+    return {
+        mesh: args.mesh!,
+        host: "reviews",
+        namespace: args.namespace ?? "default",
+        subsets: bookinfoDestinationRules().reviews.spec!.subsets,
+        policy: args.reviewsLocality!,
+    };
+}
+
+interface ServiceSpec {
+    app: "details" | "ratings" | "reviews" | "productpage";
+    versions: readonly string[];
+}
+
+/**
+ * The Bookinfo sample application of the tutorial, written as typed Kubernetes resources (nothing
+ * is downloaded at run time): per cluster the Services, ServiceAccounts and Deployments of
+ * bookinfo.yaml, and, given the mesh, the `bookinfo-gateway` Gateway, the `bookinfo`
+ * VirtualService and the DestinationRules with their subsets; with a locality policy, the reviews
+ * rule is a {@link MeshLocalityPolicy}.
+ */
+export class Bookinfo extends pulumi.ComponentResource {
+    /** The reviews locality policy, when one was given. */
+    readonly reviewsLocality?: MeshLocalityPolicy;
+    /** The mesh objects applied (besides the locality policy), by key. */
+    readonly meshObjects: Readonly<Record<string, MeshObject>>;
+
+    constructor(name: string, args: BookinfoArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateBookinfoArgs(name, args);
+        super(TYPE, name, {}, opts);
+        const namespace = args.namespace ?? "default";
+        const tag = args.imageTag ?? BOOKINFO_IMAGE_TAG;
+
+        for (const [key, cluster] of Object.entries(args.clusters)) {
+            const childOpts = { parent: this, provider: cluster.provider };
+            const services: ServiceSpec[] = [
+                { app: "details", versions: ["v1"] },
+                { app: "ratings", versions: ["v1"] },
+                { app: "reviews", versions: cluster.reviewsVersions ?? REVIEWS_VERSIONS },
+                { app: "productpage", versions: ["v1"] },
+            ];
+            for (const { app, versions } of services) {
+                new kubernetes.core.v1.Service(`${name}-${key}-${app}`, {
+                    metadata: { name: app, namespace, labels: { app, service: app } },
+                    spec: { ports: [{ port: 9080, name: "http" }], selector: { app } },
+                }, childOpts);
+                const account = new kubernetes.core.v1.ServiceAccount(`${name}-${key}-${app}-sa`, {
+                    metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
+                }, childOpts);
+                for (const version of versions) {
+                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`, deployment(app, version, namespace, tag, account), childOpts);
+                }
+            }
+        }
+
+        const meshObjects: Record<string, MeshObject> = {};
+        if (args.mesh) {
+            for (const { key, object } of plan.meshObjects) {
+                applyMeshObject(`${name}-${key}`, object, { parent: this, provider: args.mesh.provider });
+                meshObjects[key] = object;
+            }
+            if (args.reviewsLocality) {
+                this.reviewsLocality = new MeshLocalityPolicy(`${name}-reviews`, reviewsLocalityArgs(args), { parent: this });
+            }
+        }
+        this.meshObjects = meshObjects;
+        this.registerOutputs({});
+    }
+}
+
+/** A Deployment of one version of one service, as bookinfo.yaml writes it. */
+function deployment(app: ServiceSpec["app"], version: string, namespace: string, tag: string, account: kubernetes.core.v1.ServiceAccount): kubernetes.apps.v1.DeploymentArgs {
+    const labels = { app, version };
+    // reviews (a Liberty server) and productpage write to their file systems.
+    const tmp = app === "reviews" || app === "productpage";
+    const volumeMounts = app === "reviews"
+        ? [{ name: "tmp", mountPath: "/tmp" }, { name: "wlp-output", mountPath: "/opt/ibm/wlp/output" }]
+        : tmp ? [{ name: "tmp", mountPath: "/tmp" }] : undefined;
+    const volumes = app === "reviews"
+        ? [{ name: "wlp-output", emptyDir: {} }, { name: "tmp", emptyDir: {} }]
+        : tmp ? [{ name: "tmp", emptyDir: {} }] : undefined;
+    return {
+        metadata: { name: `${app}-${version}`, namespace, labels },
+        spec: {
+            replicas: 1,
+            selector: { matchLabels: labels },
+            template: {
+                metadata: {
+                    labels,
+                    annotations: app === "productpage"
+                        ? { "prometheus.io/scrape": "true", "prometheus.io/port": "9080", "prometheus.io/path": "/metrics" }
+                        : undefined,
+                },
+                spec: {
+                    serviceAccountName: account.metadata.name,
+                    containers: [{
+                        name: app,
+                        image: `docker.io/istio/examples-bookinfo-${app}-${version}:${tag}`,
+                        imagePullPolicy: "IfNotPresent",
+                        env: app === "reviews" ? [{ name: "LOG_DIR", value: "/tmp/logs" }] : undefined,
+                        ports: [{ containerPort: 9080 }],
+                        volumeMounts,
+                    }],
+                    volumes,
+                },
+            },
+        },
+    };
+}

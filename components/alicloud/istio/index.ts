@@ -1,0 +1,3 @@
+export * from "./objects";
+export * from "./bookinfo";
+export { checkIstioSchema, hasIstioSchema } from "./schema";

@@ -1,0 +1,199 @@
+/**
+ * Typed Istio objects and the ASM `IstioGateway` custom resource, built in code, validated before
+ * registration (Istio kinds against their CRD schema, the ASM gateway against the rules below),
+ * then applied through a Kubernetes provider as `apiextensions.CustomResource`s.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as kubernetes from "@pulumi/kubernetes";
+import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule";
+import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/Gateway";
+import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService";
+import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../../checks";
+import { Problems } from "../../errors";
+import { checkIstioSchema } from "./schema";
+
+/** Istio networking API version of every object built here; the tutorial's `asm.yaml` uses it. */
+export const ISTIO_NETWORKING_API = "networking.istio.io/v1alpha3";
+
+/** An Istio `Gateway` (`networking.istio.io/v1alpha3`). */
+export type Gateway = IGateway;
+/** An Istio `VirtualService`. */
+export type VirtualService = IVirtualService;
+/** An Istio `DestinationRule`. */
+export type DestinationRule = IDestinationRule;
+/** Spec of a DestinationRule. */
+export type DestinationRuleSpec = NonNullable<IDestinationRule["spec"]>;
+/** Traffic policy of a DestinationRule. */
+export type TrafficPolicy = NonNullable<DestinationRuleSpec["trafficPolicy"]>;
+/** Outlier detection of a traffic policy. */
+export type OutlierDetection = NonNullable<TrafficPolicy["outlierDetection"]>;
+/** Connection pool of a traffic policy. */
+export type ConnectionPool = NonNullable<TrafficPolicy["connectionPool"]>;
+/** Locality load-balancer setting of a traffic policy. */
+export type LocalityLbSetting = NonNullable<NonNullable<TrafficPolicy["loadBalancer"]>["localityLbSetting"]>;
+/** A named subset of a DestinationRule. */
+export type Subset = NonNullable<DestinationRuleSpec["subsets"]>[number];
+
+/** One port of an ASM ingress gateway's Service. */
+export interface IstioGatewayPort {
+    /** Port name, e.g. `http`. */
+    name: string;
+    /** Service port. */
+    port: number;
+    /** `TCP` or `UDP`. */
+    protocol: "TCP" | "UDP";
+    /** Container port the gateway listens on. */
+    targetPort: number;
+}
+
+/** Spec of ASM's `IstioGateway` (`istio.alibabacloud.com/v1beta1`), as the tutorial writes it. */
+export interface IstioGatewaySpec {
+    /** `ingress` or `egress`. Tutorial: `ingress`. */
+    gatewayType: "ingress" | "egress";
+    /** Pod DNS policy. Tutorial: `ClusterFirst`. */
+    dnsPolicy: "ClusterFirst" | "ClusterFirstWithHostNet" | "Default" | "None";
+    /** `Local` keeps the client source address and avoids a second hop. Tutorial: `Local`. */
+    externalTrafficPolicy: "Local" | "Cluster";
+    /** Tutorial: false. */
+    hostNetwork: boolean;
+    /** Tutorial: http 80 and https 443, TCP. */
+    ports: IstioGatewayPort[];
+    /** Tutorial: 1. */
+    replicaCount: number;
+    /** Tutorial: requests 200m/256Mi, limits 2 CPU/2G. */
+    resources: {
+        limits: { cpu: string; memory: string };
+        requests: { cpu: string; memory: string };
+    };
+    /** Tutorial: `100%`. */
+    rollingMaxSurge: string;
+    /** Tutorial: `25%`. */
+    rollingMaxUnavailable: string;
+    /** Tutorial: true. */
+    runAsRoot: boolean;
+    /** Tutorial: `LoadBalancer`. */
+    serviceType: "LoadBalancer" | "NodePort" | "ClusterIP";
+}
+
+/** The ASM-managed ingress gateway custom resource. */
+export interface AsmIstioGateway {
+    apiVersion: "istio.alibabacloud.com/v1beta1";
+    kind: "IstioGateway";
+    metadata: { name: string; namespace: string; annotations: Record<string, string> };
+    spec: IstioGatewaySpec;
+}
+
+/** Every object this module can apply. */
+export type MeshObject = Gateway | VirtualService | DestinationRule | AsmIstioGateway;
+
+/** A fresh copy of the tutorial's ingress gateway spec (step 3). */
+export function tutorialIngressGatewaySpec(): IstioGatewaySpec {
+    return {
+    gatewayType: "ingress",
+    dnsPolicy: "ClusterFirst",
+    externalTrafficPolicy: "Local",
+    hostNetwork: false,
+    ports: [
+        { name: "http", port: 80, protocol: "TCP", targetPort: 80 },
+        { name: "https", port: 443, protocol: "TCP", targetPort: 443 },
+    ],
+    replicaCount: 1,
+    resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
+    rollingMaxSurge: "100%",
+    rollingMaxUnavailable: "25%",
+    runAsRoot: true,
+    serviceType: "LoadBalancer",
+    };
+}
+
+/**
+ * The ASM ingress gateway object: the tutorial's spec with `overrides` merged in, in
+ * istio-system, annotated as managed by ASM (so the mesh reconciles its Deployment and Service).
+ */
+export function asmIngressGateway(name = "ingressgateway", overrides: Partial<IstioGatewaySpec> = {}): AsmIstioGateway {
+    return {
+        apiVersion: "istio.alibabacloud.com/v1beta1",
+        kind: "IstioGateway",
+        metadata: { name, namespace: "istio-system", annotations: { "asm.alibabacloud.com/managed-by-asm": "true" } },
+        spec: { ...tutorialIngressGatewaySpec(), ...overrides },
+    };
+}
+
+const PERCENT = /^(100|[1-9]?\d)%$/;
+const CPU = /^(\d+(\.\d+)?|\d+m)$/;
+const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
+
+function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGateway): void {
+    const spec = gw.spec;
+    const at = (field: string) => `${path}.spec.${field}`;
+    checkOneOf(problems, at("gatewayType"), spec.gatewayType, ["ingress", "egress"], "gateway type");
+    checkOneOf(problems, at("serviceType"), spec.serviceType, ["LoadBalancer", "NodePort", "ClusterIP"], "service type");
+    checkOneOf(problems, at("externalTrafficPolicy"), spec.externalTrafficPolicy, ["Local", "Cluster"], "external traffic policy");
+    checkIntegerInRange(problems, at("replicaCount"), spec.replicaCount, 1, 100, "replica count");
+    if (!spec.ports || spec.ports.length === 0) {
+        problems.add(at("ports"), "the gateway has no port.", "Give it at least one port, e.g. http 80.");
+    }
+    (spec.ports ?? []).forEach((p, i) => {
+        checkPort(problems, at(`ports[${i}].port`), p.port);
+        checkPort(problems, at(`ports[${i}].targetPort`), p.targetPort);
+        checkOneOf(problems, at(`ports[${i}].protocol`), p.protocol, ["TCP", "UDP"], "port protocol");
+    });
+    checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].port`), key: `${p.port}` })), "gateway port");
+    checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].name`), key: p.name })), "gateway port name");
+    for (const field of ["rollingMaxSurge", "rollingMaxUnavailable"] as const) {
+        if (!PERCENT.test(spec[field])) {
+            problems.add(at(field), `'${spec[field]}' is not a percentage from 0% to 100%.`, "Write it like 25%.");
+        }
+    }
+    for (const kind of ["requests", "limits"] as const) {
+        const r = spec.resources?.[kind];
+        if (!r || !CPU.test(r.cpu)) problems.add(at(`resources.${kind}.cpu`), `CPU '${r?.cpu}' is not a Kubernetes CPU quantity.`, "Write it like 200m or 2.");
+        if (!r || !MEMORY.test(r.memory)) problems.add(at(`resources.${kind}.memory`), `memory '${r?.memory}' is not a Kubernetes memory quantity.`, "Write it like 256Mi or 2G.");
+    }
+}
+
+/**
+ * Checks any mesh object before it is applied: Istio kinds against their CRD schema, the ASM
+ * gateway against its own rules. Problems are recorded at `path` (+ field).
+ */
+export function checkMeshObject(problems: Problems, path: string, object: MeshObject): void {
+    if (object.kind === "IstioGateway") {
+        checkAsmIstioGateway(problems, path, object);
+    } else {
+        checkIstioSchema(problems, path, object);
+    }
+}
+
+/** A Gateway selecting the mesh's ingress gateway pods. */
+export function gateway(name: string, spec: NonNullable<Gateway["spec"]>, namespace?: string): Gateway {
+    return { apiVersion: ISTIO_NETWORKING_API, kind: "Gateway", metadata: { name, namespace }, spec };
+}
+
+/** A VirtualService. */
+export function virtualService(name: string, spec: NonNullable<VirtualService["spec"]>, namespace?: string): VirtualService {
+    return { apiVersion: ISTIO_NETWORKING_API, kind: "VirtualService", metadata: { name, namespace }, spec };
+}
+
+/** A DestinationRule. */
+export function destinationRule(name: string, spec: DestinationRuleSpec, namespace?: string): DestinationRule {
+    return { apiVersion: ISTIO_NETWORKING_API, kind: "DestinationRule", metadata: { name, namespace }, spec };
+}
+
+/** Subsets named after versions and selecting pods by their `version` label, as Bookinfo labels them. */
+export function versionSubsets(versions: readonly string[]): Subset[] {
+    return versions.map(version => ({ name: version, labels: { version } }));
+}
+
+/** Drops undefined fields, so rendered objects carry only what was set. */
+function compact<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * Applies a (validated) mesh object through `opts.provider` as a custom resource; the object's
+ * fields other than apiVersion/kind/metadata go through unchanged.
+ */
+export function applyMeshObject(name: string, object: MeshObject, opts: pulumi.CustomResourceOptions): kubernetes.apiextensions.CustomResource {
+    const { apiVersion, kind, metadata, ...rest } = compact(object);
+    return new kubernetes.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, opts);
+}

@@ -1,0 +1,283 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as kubernetes from "@pulumi/kubernetes";
+import { checkOneOf } from "../checks";
+import { Problems, validate } from "../errors";
+import { PlacedCidr, checkCidr, findOverlaps } from "../net";
+import { AckCluster } from "./ack";
+import { CenBandwidthPackageArgs, CenTransitNetwork } from "./cen";
+import { AsmIstioGateway, IstioGatewaySpec, applyMeshObject, asmIngressGateway, checkMeshObject } from "./istio/objects";
+import { LocalityMesh, parseAsmVersion } from "./meshLocality";
+import { RegionalVpc } from "./vpc";
+
+/** How the mesh's VPCs are connected when the component builds the CEN itself. */
+export interface MeshNetworkArgs {
+    /**
+     * Bandwidth of each inter-region connection, Mbit/s. Clusters in another region than the mesh
+     * cannot join without it (the tutorial's FAQ). Default: 10.
+     */
+    peerBandwidthMbps?: number;
+    /** The bandwidth package the connections draw from. Default: a new PrePaid package of the sum. */
+    bandwidthPackage?: CenBandwidthPackageArgs;
+    /** Name of the CEN instance. Default: `<name>-cen`. */
+    cenInstanceName?: string;
+}
+
+/** Arguments of a {@link ServiceMesh}. */
+export interface ServiceMeshArgs {
+    /** The mesh's own VPC. Tutorial: vpc-hangzhou2, 192.168.0.0/16 in cn-hangzhou. */
+    vpc: RegionalVpc;
+    /** Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2 (192.168.0.0/24). */
+    vSwitch: string;
+    /** Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. */
+    clusters: Record<string, AckCluster>;
+    /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. */
+    edition?: "Default" | "Pro";
+    /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. */
+    meshSpec?: "standard" | "enterprise" | "ultimate";
+    /**
+     * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. Default: the newest ASM offers
+     * (which supports traffic distribution). Pin it in production.
+     */
+    version?: string;
+    /** Mesh name in the console. Default: the component's name. */
+    meshName?: string;
+    /**
+     * Expose the mesh API server on a public EIP. Default: true, because this program applies the
+     * Istio objects through the mesh kubeconfig from outside the VPC.
+     */
+    publicApiServer?: boolean;
+    /**
+     * The CEN joining the mesh VPC and every cluster VPC: an existing {@link CenTransitNetwork} that
+     * has them all as members and connects their regions, or options for one built here (with the
+     * two cn-hangzhou VPCs sharing one transit router). Default: built here, full mesh, 10 Mbit/s.
+     */
+    network?: CenTransitNetwork | MeshNetworkArgs;
+    /**
+     * The ASM ingress gateway (`IstioGateway` in istio-system): overrides of the tutorial's spec, or
+     * `false` for none. Default: the tutorial's (ports 80/443, LoadBalancer, Local, 1 replica).
+     */
+    ingressGateway?: Partial<IstioGatewaySpec> | false;
+    /** Tags on the mesh and the CEN. */
+    tags?: Record<string, string>;
+}
+
+const TYPE = "topologies:alicloud:ServiceMesh";
+
+/** Default bandwidth of each inter-region connection built here, Mbit/s. */
+export const DEFAULT_MESH_PEER_BANDWIDTH_MBPS = 10;
+
+interface MeshPlan {
+    regions: string[];
+    gateway?: AsmIstioGateway;
+}
+
+function pairKey(a: string, b: string): string {
+    return [a, b].sort().join(":");
+}
+
+function checkExistingNetwork(problems: Problems, cen: CenTransitNetwork, vpcs: Array<{ path: string; vpc: RegionalVpc }>): void {
+    const members = Object.values(cen.members).map(m => m.vpc);
+    for (const { path, vpc } of vpcs) {
+        if (!members.includes(vpc)) {
+            problems.add("network", `VPC '${pulumi.resourceName(vpc)}' (${path}) is not a member of CEN '${pulumi.resourceName(cen)}'.`,
+                "Add it to the CEN's members, or let the mesh build its CEN.");
+        }
+    }
+    const peered = new Set(Object.keys(cen.peerAttachmentIds).map(k => pairKey(...(k.split(":") as [string, string]))));
+    const regions = [...new Set(vpcs.map(v => v.vpc.region))];
+    for (let i = 0; i < regions.length; i++) {
+        for (let j = i + 1; j < regions.length; j++) {
+            if (!peered.has(pairKey(regions[i], regions[j]))) {
+                problems.add("network", `CEN '${pulumi.resourceName(cen)}' has no inter-region bandwidth between ${regions[i]} and ${regions[j]}; ASM cannot reach clusters across regions without it.`,
+                    `Add a peering for [${regions[i]}, ${regions[j]}] with bandwidth to the CEN.`);
+            }
+        }
+    }
+}
+
+/**
+ * Checks a mesh description. Pure: registers nothing. Rules: the vSwitch is in the mesh VPC; at
+ * least one cluster; edition, spec and version well-formed; across the whole mesh the mesh VPC
+ * and every cluster's VPC, Pod CIDR and Service CIDR are pairwise disjoint (VPCs contain their
+ * vSwitches) and Service CIDRs differ; cross-region members have inter-region bandwidth.
+ */
+export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs): MeshPlan {
+    return validate(`${TYPE} '${name}'`, problems => checkMeshArgs(problems, args));
+}
+
+function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
+    const meshVpcName = `mesh VPC '${pulumi.resourceName(args.vpc)}'`;
+    if (!(args.vSwitch in args.vpc.vSwitches)) {
+        problems.add("vSwitch", `'${args.vSwitch}' is not a vSwitch of ${meshVpcName}.`, `Use one of: ${Object.keys(args.vpc.vSwitches).join(", ")}.`);
+    }
+    if (args.edition !== undefined) checkOneOf(problems, "edition", args.edition, ["Default", "Pro"], "ASM edition");
+    if (args.meshSpec !== undefined) checkOneOf(problems, "meshSpec", args.meshSpec, ["standard", "enterprise", "ultimate"], "mesh spec");
+    if (args.version !== undefined && !parseAsmVersion(args.version)) {
+        problems.add("version", `'${args.version}' is not an ASM version.`, "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
+    }
+    const clusters = Object.entries(args.clusters ?? {});
+    if (clusters.length === 0) problems.add("clusters", "the mesh has no cluster.", "Add at least one AckCluster.");
+
+    // One block list for the whole mesh. A cluster's own blocks were checked against each other by
+    // AckCluster, so only pairs with different owners are reported here; a VPC shared by two
+    // clusters is listed once.
+    const placed: Array<PlacedCidr & { owner: string }> = [];
+    const listed = new Set<RegionalVpc>();
+    const meshVpc = checkCidr(problems, "vpc.cidrBlock", args.vpc.cidrBlock, 4);
+    if (meshVpc) placed.push({ name: meshVpcName, cidr: meshVpc, path: "vpc.cidrBlock", owner: "mesh" });
+    listed.add(args.vpc);
+    for (const [key, cluster] of clusters) {
+        for (const block of cluster.network.blocks) {
+            if (block.kind.startsWith("vSwitch")) continue;
+            const isVpc = block.path === "vpc.cidrBlock";
+            if (isVpc && listed.has(cluster.vpc)) continue;
+            if (isVpc) listed.add(cluster.vpc);
+            const cidr = checkCidr(problems, `clusters.${key}.${block.path}`, block.cidr, 4);
+            if (cidr) placed.push({ name: `cluster '${key}' ${block.kind}`, cidr, path: `clusters.${key}.${block.path}`, owner: key });
+        }
+    }
+    const services = new Map<string, string>();
+    for (const [key, cluster] of clusters) {
+        const first = services.get(cluster.network.serviceCidr);
+        if (first !== undefined) {
+            problems.add(`clusters.${key}.serviceCidr`, `cluster '${key}' uses Service CIDR ${cluster.network.serviceCidr}, the same as cluster '${first}'.`,
+                "Give every cluster of the mesh its own Service CIDR, e.g. 172.16.0.0/16 and 172.17.0.0/16.");
+        } else {
+            services.set(cluster.network.serviceCidr, key);
+        }
+    }
+    for (const [a, b] of findOverlaps(placed)) {
+        if (a.owner === b.owner) continue;
+        // Identical Service CIDRs were reported just above.
+        if (a.path.endsWith("serviceCidr") && b.path.endsWith("serviceCidr") && a.cidr.text === b.cidr.text) continue;
+        problems.add(b.path, `${b.name} ${b.cidr.text} overlaps ${a.name} ${a.cidr.text}.`,
+            "Every VPC, Pod CIDR and Service CIDR on the mesh's CEN must be disjoint, or routes conflict.");
+    }
+
+    const vpcs = [{ path: "vpc", vpc: args.vpc }, ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc }))];
+    const regions = [...new Set(vpcs.map(v => v.vpc.region))];
+    const network = args.network;
+    if (network instanceof CenTransitNetwork) {
+        checkExistingNetwork(problems, network, vpcs);
+    } else if (regions.length > 1 && network?.peerBandwidthMbps !== undefined && !(network.peerBandwidthMbps >= 1)) {
+        problems.add("network.peerBandwidthMbps", `the mesh spans ${regions.join(", ")} but the inter-region bandwidth is ${network.peerBandwidthMbps} Mbit/s; ASM cannot add clusters across regions without it.`,
+            "Give the inter-region connections at least 1 Mbit/s.");
+    }
+
+    let gateway: AsmIstioGateway | undefined;
+    if (args.ingressGateway !== false) {
+        gateway = asmIngressGateway("ingressgateway", args.ingressGateway ?? {});
+        checkMeshObject(problems, "ingressGateway", gateway);
+    }
+    return { regions: [...new Set(clusters.map(([, c]) => c.region))], gateway };
+}
+
+/**
+ * An ASM instance (`servicemesh.ServiceMesh`) in its own VPC with ACK clusters from one or more
+ * regions, locality load balancing on, its kubeconfig as a secret and a `kubernetes.Provider` for
+ * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth; security-group
+ * rules letting each cluster's control plane accept all traffic from every peer's pods (Flannel
+ * Pod CIDR, or Terway vSwitch blocks); and the ASM-managed ingress gateway (`IstioGateway`).
+ */
+export class ServiceMesh extends pulumi.ComponentResource implements LocalityMesh {
+    /** Mesh instance id. */
+    readonly meshId: pulumi.Output<string>;
+    /** Kubeconfig of the mesh control plane (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** Provider for the mesh control plane: Istio objects go through it. */
+    readonly provider: kubernetes.Provider;
+    /** ASM version as given (undefined: the newest at creation). */
+    readonly version?: string;
+    /** Regions of the member clusters. */
+    readonly regions: readonly string[];
+    /** The CEN joining the VPCs. */
+    readonly network: CenTransitNetwork;
+    /** The ingress gateway object, as applied. */
+    readonly ingressGateway?: AsmIstioGateway;
+    /** Ids of the security-group rules, by `<cluster>:<peer>:<cidr>`. */
+    readonly securityGroupRuleIds: Readonly<Record<string, pulumi.Output<string>>>;
+
+    constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateServiceMeshArgs(name, args);
+        super(TYPE, name, {}, opts);
+        this.version = args.version;
+        this.regions = plan.regions;
+        this.ingressGateway = plan.gateway;
+        const clusters = Object.entries(args.clusters);
+
+        if (args.network instanceof CenTransitNetwork) {
+            this.network = args.network;
+        } else {
+            const members: Record<string, { vpc: RegionalVpc }> = { [pulumi.resourceName(args.vpc)]: { vpc: args.vpc } };
+            for (const [, cluster] of clusters) members[pulumi.resourceName(cluster.vpc)] = { vpc: cluster.vpc };
+            this.network = new CenTransitNetwork(`${name}-cen`, {
+                members,
+                cenInstanceName: args.network?.cenInstanceName,
+                peerings: "full-mesh",
+                peerBandwidthMbps: args.network?.peerBandwidthMbps ?? DEFAULT_MESH_PEER_BANDWIDTH_MBPS,
+                bandwidthPackage: args.network?.bandwidthPackage,
+                // The mesh VPC and ack-hangzhou's VPC share cn-hangzhou in the tutorial.
+                allowMultipleVpcsPerRegion: true,
+                tags: args.tags,
+            }, { parent: this });
+        }
+
+        const rules: alicloud.ecs.SecurityGroupRule[] = [];
+        const ruleIds: Record<string, pulumi.Output<string>> = {};
+        for (const [key, cluster] of clusters) {
+            for (const [peerKey, peer] of clusters) {
+                if (peer === cluster) continue;
+                for (const cidr of peer.network.peerSourceCidrs) {
+                    const rule = new alicloud.ecs.SecurityGroupRule(`${name}-${key}-from-${peerKey}-${cidr.replace(/[./]/g, "-")}`, {
+                        securityGroupId: cluster.securityGroupId,
+                        type: "ingress",
+                        ipProtocol: "all",
+                        portRange: "-1/-1",
+                        nicType: "intranet",
+                        policy: "accept",
+                        priority: 1,
+                        cidrIp: cidr,
+                        description: `ASM mesh ${name}: all traffic from cluster ${peerKey}`,
+                    }, { parent: this, provider: cluster.vpc.provider });
+                    rules.push(rule);
+                    ruleIds[`${key}:${peerKey}:${cidr}`] = rule.id;
+                }
+            }
+        }
+        this.securityGroupRuleIds = ruleIds;
+
+        const vSwitch = args.vpc.vSwitches[args.vSwitch];
+        const mesh = new alicloud.servicemesh.ServiceMesh(`${name}-mesh`, {
+            serviceMeshName: args.meshName ?? name,
+            edition: args.edition ?? "Pro",
+            clusterSpec: args.meshSpec ?? "enterprise",
+            version: args.version,
+            network: { vpcId: args.vpc.vpcId, vswitcheList: vSwitch.id },
+            clusterIds: clusters.map(([, c]) => c.clusterId),
+            meshConfig: { enableLocalityLb: true },
+            loadBalancer: { apiServerPublicEip: args.publicApiServer ?? true, pilotPublicEip: false },
+            tags: args.tags,
+        }, {
+            parent: this,
+            provider: args.vpc.provider,
+            // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
+            // and the clusters' security groups accept their peers.
+            dependsOn: [this.network, ...rules],
+        });
+        this.meshId = mesh.id;
+        this.kubeconfig = pulumi.secret(mesh.kubeconfig);
+        this.provider = new kubernetes.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+
+        if (plan.gateway) {
+            applyMeshObject(`${name}-ingressgateway`, plan.gateway, { parent: this, provider: this.provider });
+        }
+
+        this.registerOutputs({
+            meshId: this.meshId,
+            kubeconfig: this.kubeconfig,
+            cenId: this.network.cenId,
+            securityGroupRuleIds: this.securityGroupRuleIds,
+        });
+    }
+}
