@@ -1,0 +1,553 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import * as fc from "fast-check";
+import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs } from "../components/aws/albFargateService";
+import { checkElbName, checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage, shortElbName } from "../components/aws/fargate";
+import { Problems, TopologyValidationError } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
+const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx";
+
+/** Seed 004: Tokyo, public and private subnets in AZ a and c (private 10.1.3.0/24 in c), nginx from ECR on 80, two services. */
+const tutorial = (): AlbFargateServiceArgs => ({
+    region: "ap-northeast-1",
+    network: {
+        cidrBlock: "10.1.0.0/16",
+        publicSubnets: {
+            "klein-public-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+            "klein-public-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+        },
+        privateSubnets: {
+            "klein-private-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+            "klein-private-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+        },
+    },
+    clusterName: "klein-cluster",
+    family: "klein-task-A",
+    container: { name: "hello-nginx", image: IMAGE, port: 80 },
+    services: { on1: { name: "publicIpOn" }, on2: { name: "publicIpOn2" } },
+});
+
+/** An existing VPC, as the tutorial's `vpc-elb-ec2` would be described. */
+const existingNetwork = () => ({
+    vpcId: "vpc-0abc",
+    cidrBlock: "10.1.0.0/16",
+    publicSubnets: {
+        pub1a: { id: "subnet-pub1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+        pub1c: { id: "subnet-pub1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+    },
+    privateSubnets: {
+        priv1a: { id: "subnet-priv1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+        priv1c: { id: "subnet-priv1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+    },
+    privateRouteTableIds: ["rtb-priv"],
+});
+
+/** Builds with bad args and returns the problems, asserting nothing was registered. */
+async function rejection(args: AlbFargateServiceArgs) {
+    let error: unknown;
+    await build(opts => {
+        try {
+            return new AlbFargateService("bad", args, opts);
+        } catch (e) {
+            error = e;
+            return undefined;
+        }
+    });
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
+    assert.equal(world.resources.length, 0, "nothing may be registered when validation fails");
+    return error.problems;
+}
+
+/** Asserts the rejection has a problem at `path` whose message matches `message`. */
+async function assertProblem(args: AlbFargateServiceArgs, path: string, message: RegExp) {
+    const problems = await rejection(args);
+    assert.ok(problems.some(p => p.path === path && message.test(p.message)),
+        `expected a problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`);
+}
+
+function with_(mutate: (a: AlbFargateServiceArgs) => void): AlbFargateServiceArgs {
+    const args = tutorial();
+    mutate(args);
+    return args;
+}
+
+const ingressRules = () => world.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+const egressRules = () => world.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+
+describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
+    it("builds VPC, endpoints, ALB, ip target group and two services with load balancer blocks", async () => {
+        const svc = await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        assert.deepEqual(world.countByType(), {
+            "topologies:aws:AlbFargateService": 1,
+            "topologies:aws:TwoTierVpc": 1,
+            "pulumi:providers:aws": 1,
+            "aws:ec2/vpc:Vpc": 1,
+            "aws:ec2/internetGateway:InternetGateway": 1,
+            "aws:ec2/subnet:Subnet": 4,
+            "aws:ec2/routeTable:RouteTable": 2,
+            "aws:ec2/route:Route": 1,
+            "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
+            "aws:ec2/securityGroup:SecurityGroup": 3,
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 3,
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 2,
+            "aws:ec2/vpcEndpoint:VpcEndpoint": 4,
+            "aws:cloudwatch/logGroup:LogGroup": 1,
+            "aws:iam/role:Role": 2,
+            "aws:iam/rolePolicy:RolePolicy": 1,
+            "aws:ecs/cluster:Cluster": 1,
+            "aws:ecs/taskDefinition:TaskDefinition": 1,
+            "aws:lb/loadBalancer:LoadBalancer": 1,
+            "aws:lb/targetGroup:TargetGroup": 1,
+            "aws:lb/listener:Listener": 1,
+            "aws:ecs/service:Service": 2,
+        });
+        // Every cloud resource uses the one Tokyo provider, under the component or its network.
+        assert.equal(world.named("klein-provider").inputs.region, "ap-northeast-1");
+        for (const r of world.resources.filter(r => r.custom && !r.type.startsWith("pulumi:providers:"))) {
+            assert.equal(world.regionOf(r), "ap-northeast-1", `${r.name} region`);
+            assert.ok(r.parent === "klein" || r.parent === "klein-network", `${r.name} parent ${r.parent}`);
+        }
+        assert.equal(world.named("klein-network").parent, "klein");
+
+        const vpc = world.named("klein-network-vpc");
+        assert.deepEqual([vpc.inputs.cidrBlock, vpc.inputs.enableDnsSupport, vpc.inputs.enableDnsHostnames], ["10.1.0.0/16", true, true]);
+        const private1c = world.named("klein-network-klein-private-1c");
+        assert.deepEqual([private1c.inputs.cidrBlock, private1c.inputs.availabilityZone, private1c.inputs.vpcId], ["10.1.3.0/24", "ap-northeast-1c", vpc.id]);
+        assert.equal(private1c.inputs.mapPublicIpOnLaunch, false);
+        assert.equal(world.named("klein-network-public-default").inputs.gatewayId, world.named("klein-network-igw").id);
+        assert.equal(world.ofType("ec2/natGateway:NatGateway").length, 0);
+
+        // Egress without public IPs: ECR api/dkr and Logs interface endpoints in both private subnets, S3 gateway on their route table.
+        const privateIds = [world.named("klein-network-klein-private-1a").id, private1c.id];
+        for (const service of ["ecr.api", "ecr.dkr", "logs"]) {
+            const ep = world.named(`klein-network-${service.replace(".", "-")}`);
+            assert.equal(ep.inputs.serviceName, `com.amazonaws.ap-northeast-1.${service}`);
+            assert.equal(ep.inputs.vpcEndpointType, "Interface");
+            assert.equal(ep.inputs.privateDnsEnabled, true);
+            assert.deepEqual(ep.inputs.subnetIds, privateIds);
+            assert.deepEqual(ep.inputs.securityGroupIds, [world.named("klein-network-endpoints-sg").id]);
+        }
+        const s3 = world.named("klein-network-s3");
+        assert.deepEqual([s3.inputs.serviceName, s3.inputs.vpcEndpointType, s3.inputs.routeTableIds],
+            ["com.amazonaws.ap-northeast-1.s3", "Gateway", [world.named("klein-network-private-rt").id]]);
+        assert.equal(world.named("klein-network-klein-private-1c-rta").inputs.routeTableId, world.named("klein-network-private-rt").id);
+
+        // ALB in both public subnets; target group of type ip.
+        const alb = world.named("klein-alb");
+        assert.deepEqual(alb.inputs.subnets, [world.named("klein-network-klein-public-1a").id, world.named("klein-network-klein-public-1c").id]);
+        assert.deepEqual(alb.inputs.securityGroups, [world.named("klein-alb-sg").id]);
+        assert.equal(alb.inputs.loadBalancerType, "application");
+        const tg = world.named("klein-tg");
+        assert.deepEqual([tg.inputs.targetType, tg.inputs.protocol, tg.inputs.port, tg.inputs.vpcId, tg.inputs.deregistrationDelay],
+            ["ip", "HTTP", 80, vpc.id, 30]);
+        assert.deepEqual(tg.inputs.healthCheck, {
+            enabled: true, protocol: "HTTP", port: "traffic-port", path: "/", matcher: "200", interval: 30, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3,
+        });
+        const http = world.named("klein-http");
+        assert.deepEqual([http.inputs.port, http.inputs.protocol, http.inputs.loadBalancerArn], [80, "HTTP", alb.id]);
+        assert.deepEqual(http.inputs.defaultActions, [{ type: "forward", targetGroupArn: tg.state.arn }]);
+        assert.equal(world.ofType("lb/targetGroupAttachment:TargetGroupAttachment").length, 0, "ECS registers the task IPs, nobody types them in");
+
+        // Two services: load balancer block, private subnets, task SG, no public IP, circuit breaker with rollback.
+        const task = world.named("klein-task");
+        for (const [key, serviceName] of [["on1", "publicIpOn"], ["on2", "publicIpOn2"]]) {
+            const s = world.named(`klein-${key}`);
+            assert.equal(s.inputs.name, serviceName);
+            assert.equal(s.inputs.cluster, world.named("klein-cluster").state.arn);
+            assert.equal(s.inputs.taskDefinition, task.state.arn);
+            assert.equal(s.inputs.launchType, "FARGATE");
+            assert.equal(s.inputs.desiredCount, 1);
+            assert.deepEqual(s.inputs.loadBalancers, [{ targetGroupArn: tg.state.arn, containerName: "hello-nginx", containerPort: 80 }]);
+            assert.deepEqual(s.inputs.networkConfiguration, { subnets: privateIds, securityGroups: [world.named("klein-task-sg").id], assignPublicIp: false });
+            assert.deepEqual(s.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
+            assert.deepEqual([s.inputs.deploymentMinimumHealthyPercent, s.inputs.deploymentMaximumPercent, s.inputs.healthCheckGracePeriodSeconds], [100, 200, 60]);
+            // ECS refuses a target group with no listener; tasks need the pull permission and the endpoints first.
+            assert.deepEqual([...s.dependsOn].sort(), ["klein-execution-policy", "klein-http", "klein-network-ecr-api", "klein-network-ecr-dkr",
+                "klein-network-logs", "klein-network-s3"]);
+        }
+
+        // Task definition: Fargate, awsvpc, 256/512, nginx on 80, awslogs to the log group.
+        assert.deepEqual([task.inputs.family, task.inputs.cpu, task.inputs.memory, task.inputs.networkMode, task.inputs.requiresCompatibilities],
+            ["klein-task-A", "256", "512", "awsvpc", ["FARGATE"]]);
+        assert.equal(task.inputs.executionRoleArn, world.named("klein-execution-role").state.arn);
+        assert.equal(task.inputs.taskRoleArn, world.named("klein-task-role").state.arn);
+        const [container] = JSON.parse(task.inputs.containerDefinitions);
+        assert.deepEqual(container, {
+            name: "hello-nginx", image: IMAGE, essential: true, portMappings: [{ containerPort: 80, protocol: "tcp" }], environment: [],
+            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/klein-task-A", "awslogs-region": "ap-northeast-1", "awslogs-stream-prefix": "hello-nginx" } },
+        });
+        const logs = world.named("klein-logs");
+        assert.deepEqual([logs.inputs.name, logs.inputs.retentionInDays], ["/ecs/klein-task-A", 30]);
+        assert.equal(world.named("klein-cluster").inputs.name, "klein-cluster");
+
+        // Outputs.
+        assert.equal(await valueOf(svc.albDnsName), alb.state.dnsName);
+        assert.equal(await valueOf(svc.albArn), alb.state.arn);
+        assert.equal(await valueOf(svc.targetGroupArn), tg.state.arn);
+        assert.equal(await valueOf(svc.clusterName), "klein-cluster");
+        assert.deepEqual(await valueOf(pulumi.all(svc.serviceNames)), { on1: "publicIpOn", on2: "publicIpOn2" });
+        assert.equal(await valueOf(svc.taskDefinitionArn), task.state.arn);
+        assert.equal(await valueOf(svc.logGroupName), "/ecs/klein-task-A");
+        assert.equal(await valueOf(svc.albSecurityGroupId), world.named("klein-alb-sg").id);
+        assert.equal(await valueOf(svc.taskSecurityGroupId), world.named("klein-task-sg").id);
+        assert.equal(await valueOf(svc.vpcId), vpc.id);
+        assert.deepEqual(await valueOf(pulumi.all(svc.privateSubnetIds)), privateIds);
+        assert.equal((await valueOf(pulumi.all(svc.publicSubnetIds))).length, 2);
+    });
+
+    it("admits the container port to tasks only from the ALB security group", async () => {
+        await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        const albSg = world.named("klein-alb-sg").id;
+        const taskSg = world.named("klein-task-sg").id;
+        const toTasks = ingressRules().filter(r => r.inputs.securityGroupId === taskSg);
+        assert.deepEqual(toTasks.map(r => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]),
+            [["tcp", 80, 80, albSg, undefined]]);
+        const fromAlb = egressRules().filter(r => r.inputs.securityGroupId === albSg);
+        assert.deepEqual(fromAlb.map(r => [r.inputs.fromPort, r.inputs.referencedSecurityGroupId]), [[80, taskSg]]);
+        const toAlb = ingressRules().filter(r => r.inputs.securityGroupId === albSg);
+        assert.deepEqual(toAlb.map(r => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]), [["tcp", 80, 80, "0.0.0.0/0"]]);
+        // The endpoints admit HTTPS from the VPC only.
+        const toEndpoints = ingressRules().filter(r => r.inputs.securityGroupId === world.named("klein-network-endpoints-sg").id);
+        assert.deepEqual(toEndpoints.map(r => [r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]), [[443, 443, "10.1.0.0/16"]]);
+    });
+
+    for (const [label, mutate] of [
+        ["tutorial", () => undefined],
+        ["HTTPS, NAT per AZ, extra targets, custom CIDRs", (a: AlbFargateServiceArgs) => {
+            a.certificateArn = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
+            a.network.egress = "natGatewayPerAz";
+            a.extraTargets = [{ ip: "10.1.1.10" }, { ip: "10.2.0.5", port: 8080 }];
+            a.allowedCidrs = ["203.0.113.0/24", "0.0.0.0/0"];
+        }],
+    ] as Array<[string, (a: AlbFargateServiceArgs) => void]>) {
+        it(`opens no security group to the world on all ports and gives no task a public IP (${label})`, async () => {
+            await build(opts => new AlbFargateService("klein", with_(mutate), opts));
+            for (const sg of world.ofType("ec2/securityGroup:SecurityGroup")) {
+                assert.equal(sg.inputs.ingress, undefined, `${sg.name} has no inline ingress`);
+                assert.equal(sg.inputs.egress, undefined, `${sg.name} has no inline egress`);
+            }
+            for (const rule of ingressRules()) {
+                const world_ = rule.inputs.cidrIpv4 === "0.0.0.0/0" || rule.inputs.cidrIpv6 === "::/0";
+                assert.notEqual(rule.inputs.ipProtocol, "-1", `${rule.name} allows all protocols`);
+                assert.ok(Number.isInteger(rule.inputs.fromPort) && rule.inputs.fromPort === rule.inputs.toPort, `${rule.name} opens a port range`);
+                if (world_) assert.ok([80, 443].includes(rule.inputs.fromPort), `${rule.name} opens ${rule.inputs.fromPort} to the world`);
+            }
+            for (const s of world.ofType("ecs/service:Service")) assert.equal(s.inputs.networkConfiguration.assignPublicIp, false, s.name);
+        });
+    }
+
+    it("lets the execution role pull only the image's repository and write only its log group", async () => {
+        await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        const policy = world.named("klein-execution-policy");
+        assert.equal(policy.inputs.role, world.named("klein-execution-role").id);
+        const doc = JSON.parse(policy.inputs.policy);
+        const logArn = world.named("klein-logs").state.arn;
+        assert.deepEqual(doc.Statement, [
+            { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+            { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: REPO_ARN },
+            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logArn}:log-stream:*` },
+        ]);
+        assert.equal(world.ofType("iam/rolePolicyAttachment:RolePolicyAttachment").length, 0, "no broad managed policy");
+        for (const role of ["klein-execution-role", "klein-task-role"]) {
+            const r = world.named(role);
+            assert.equal(r.inputs.managedPolicyArns, undefined);
+            const trust = JSON.parse(r.inputs.assumeRolePolicy);
+            assert.deepEqual(trust.Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
+            assert.deepEqual(trust.Statement[0].Condition.StringEquals, { "aws:SourceAccount": "123456789012" });
+        }
+        // The task role is separate and empty by default.
+        assert.equal(world.ofType("iam/rolePolicy:RolePolicy").filter(p => p.inputs.role === world.named("klein-task-role").id).length, 0);
+    });
+
+    it("gives the task role the application's policy when one is given", async () => {
+        const appPolicy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] });
+        await build(opts => new AlbFargateService("klein", with_(a => { a.taskRolePolicy = appPolicy; }), opts));
+        const p = world.named("klein-task-policy");
+        assert.deepEqual([p.inputs.role, p.inputs.policy], [world.named("klein-task-role").id, appPolicy]);
+    });
+
+    it("generates short stable ALB and target group names for long component names", async () => {
+        const long = "my-very-long-platform-team-service-name-prod";
+        await build(opts => new AlbFargateService(long, tutorial(), opts));
+        const first = [world.named(`${long}-alb`).inputs.name, world.named(`${long}-tg`).inputs.name];
+        await build(opts => new AlbFargateService(long, tutorial(), opts));
+        assert.deepEqual([world.named(`${long}-alb`).inputs.name, world.named(`${long}-tg`).inputs.name], first);
+        for (const n of first) {
+            const problems = new Problems();
+            assert.ok(checkElbName(problems, "x", n, "target group"), `${n}: ${JSON.stringify(problems.list)}`);
+        }
+        assert.match(first[0], /^my-very-long-platfo-[0-9a-f]{8}-alb$/);
+    });
+});
+
+describe("AlbFargateService: options", () => {
+    it("uses one NAT gateway for all private subnets instead of endpoints", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => { a.network.egress = "natGateway"; }), opts));
+        assert.equal(world.ofType("ec2/vpcEndpoint:VpcEndpoint").length, 0);
+        const nat = world.named("klein-network-nat");
+        assert.deepEqual([nat.inputs.subnetId, nat.inputs.allocationId, nat.inputs.connectivityType],
+            [world.named("klein-network-klein-public-1a").id, world.named("klein-network-nat-eip").id, "public"]);
+        assert.deepEqual(nat.dependsOn, ["klein-network-igw"]);
+        assert.equal(world.named("klein-network-nat-eip").inputs.domain, "vpc");
+        const route = world.named("klein-network-private-rt-default");
+        assert.deepEqual([route.inputs.routeTableId, route.inputs.destinationCidrBlock, route.inputs.natGatewayId],
+            [world.named("klein-network-private-rt").id, "0.0.0.0/0", nat.id]);
+        assert.ok(world.named("klein-on1").dependsOn.includes("klein-network-private-rt-default"));
+    });
+
+    it("puts a NAT gateway and route table in each task AZ with natGatewayPerAz", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => { a.network.egress = "natGatewayPerAz"; }), opts));
+        for (const az of ["ap-northeast-1a", "ap-northeast-1c"]) {
+            const nat = world.named(`klein-network-nat-${az}`);
+            assert.equal(nat.inputs.subnetId, world.named(`klein-network-klein-public-1${az.slice(-1)}`).id);
+            const rt = world.named(`klein-network-private-rt-${az}`);
+            assert.equal(world.named(`klein-network-private-rt-${az}-default`).inputs.natGatewayId, nat.id);
+            assert.equal(world.named(`klein-network-klein-private-1${az.slice(-1)}-rta`).inputs.routeTableId, rt.id);
+        }
+        assert.equal(world.ofType("ec2/natGateway:NatGateway").length, 2);
+    });
+
+    it("adds an HTTPS listener with the certificate and redirects HTTP to it", async () => {
+        const cert = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
+        await build(opts => new AlbFargateService("klein", with_(a => { a.certificateArn = cert; }), opts));
+        const https = world.named("klein-https");
+        assert.deepEqual([https.inputs.port, https.inputs.protocol, https.inputs.certificateArn, https.inputs.sslPolicy],
+            [443, "HTTPS", cert, "ELBSecurityPolicy-TLS13-1-2-2021-06"]);
+        assert.deepEqual(https.inputs.defaultActions, [{ type: "forward", targetGroupArn: world.named("klein-tg").state.arn }]);
+        assert.deepEqual(world.named("klein-http").inputs.defaultActions,
+            [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        const albSg = world.named("klein-alb-sg").id;
+        assert.deepEqual(ingressRules().filter(r => r.inputs.securityGroupId === albSg).map(r => r.inputs.fromPort), [80, 443]);
+        assert.ok(world.named("klein-on1").dependsOn.includes("klein-https"));
+    });
+
+    it("registers extra static IP targets (the tutorial's EC2s) and lets the ALB reach them", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => {
+            a.extraTargets = [{ ip: "10.1.1.10" }, { ip: "10.1.1.11" }, { ip: "192.168.5.5", port: 8080 }];
+        }), opts));
+        const tgArn = world.named("klein-tg").state.arn;
+        assert.deepEqual(world.ofType("lb/targetGroupAttachment:TargetGroupAttachment").map(t => [t.inputs.targetGroupArn, t.inputs.targetId, t.inputs.port, t.inputs.availabilityZone]), [
+            [tgArn, "10.1.1.10", 80, undefined], [tgArn, "10.1.1.11", 80, undefined], [tgArn, "192.168.5.5", 8080, "all"],
+        ]);
+        const albSg = world.named("klein-alb-sg").id;
+        assert.deepEqual(egressRules().filter(r => r.inputs.cidrIpv4 && r.inputs.securityGroupId === albSg).map(r => [r.inputs.cidrIpv4, r.inputs.fromPort]),
+            [["10.1.1.10/32", 80], ["10.1.1.11/32", 80], ["192.168.5.5/32", 8080]]);
+    });
+
+    it("builds on an existing VPC and cluster: endpoints only, on the given route tables", async () => {
+        const clusterArn = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/klein-cluster";
+        const svc = await build(opts => new AlbFargateService("klein", with_(a => {
+            a.network = existingNetwork();
+            a.clusterArn = clusterArn;
+            delete a.clusterName;
+        }), opts));
+        for (const type of ["ec2/vpc:Vpc", "ec2/subnet:Subnet", "ec2/internetGateway:InternetGateway", "ec2/routeTable:RouteTable", "ecs/cluster:Cluster"]) {
+            assert.equal(world.ofType(type).length, 0, type);
+        }
+        assert.deepEqual(world.named("klein-network-s3").inputs.routeTableIds, ["rtb-priv"]);
+        assert.deepEqual(world.named("klein-network-ecr-dkr").inputs.subnetIds, ["subnet-priv1a", "subnet-priv1c"]);
+        assert.equal(world.named("klein-network-ecr-dkr").inputs.vpcId, "vpc-0abc");
+        assert.deepEqual(world.named("klein-alb").inputs.subnets, ["subnet-pub1a", "subnet-pub1c"]);
+        assert.equal(world.named("klein-on1").inputs.cluster, clusterArn);
+        assert.equal(await valueOf(svc.clusterName), "klein-cluster");
+        assert.equal(await valueOf(svc.vpcId), "vpc-0abc");
+    });
+
+    it("gives tasks public IPs only when asked, with a warning", async () => {
+        const warnings: string[] = [];
+        const warn = pulumi.log.warn;
+        (pulumi.log as { warn: typeof warn }).warn = async (msg: string) => { warnings.push(msg); };
+        try {
+            await build(opts => new AlbFargateService("klein", with_(a => {
+                a.network = { ...existingNetwork(), egress: "none" };
+                a.assignPublicIp = true;
+            }), opts));
+        } finally {
+            (pulumi.log as { warn: typeof warn }).warn = warn;
+        }
+        assert.equal(world.named("klein-on1").inputs.networkConfiguration.assignPublicIp, true);
+        assert.equal(world.ofType("ec2/vpcEndpoint:VpcEndpoint").length, 0);
+        assert.equal(warnings.length, 1);
+        assert.match(warnings[0], /assignPublicIp is on/);
+    });
+
+    it("applies service, task and target group settings", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => {
+            a.cpu = 1024; a.memory = 3072; a.cpuArchitecture = "ARM64"; a.logRetentionInDays = 7;
+            a.container.environment = { GREETING: "hello" };
+            a.services = { web: { desiredCount: 4, minimumHealthyPercent: 50, maximumPercent: 150, healthCheckGracePeriodSeconds: 120, circuitBreakerRollback: false } };
+            a.healthCheck = { path: "/health", matcher: "200-299", interval: 10, timeout: 4, healthyThreshold: 2, unhealthyThreshold: 5 };
+            a.deregistrationDelay = 0;
+        }), opts));
+        const task = world.named("klein-task");
+        assert.deepEqual([task.inputs.cpu, task.inputs.memory, task.inputs.runtimePlatform], ["1024", "3072", { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" }]);
+        assert.deepEqual(JSON.parse(task.inputs.containerDefinitions)[0].environment, [{ name: "GREETING", value: "hello" }]);
+        assert.equal(world.named("klein-logs").inputs.retentionInDays, 7);
+        const s = world.named("klein-web");
+        assert.deepEqual([s.inputs.name, s.inputs.desiredCount, s.inputs.deploymentMinimumHealthyPercent, s.inputs.deploymentMaximumPercent, s.inputs.healthCheckGracePeriodSeconds],
+            ["klein-web", 4, 50, 150, 120]);
+        assert.deepEqual(s.inputs.deploymentCircuitBreaker, { enable: true, rollback: false });
+        const tg = world.named("klein-tg");
+        assert.deepEqual([tg.inputs.healthCheck.path, tg.inputs.healthCheck.matcher, tg.inputs.healthCheck.interval, tg.inputs.healthCheck.timeout, tg.inputs.deregistrationDelay],
+            ["/health", "200-299", 10, 4, 0]);
+    });
+});
+
+describe("AlbFargateService: checks before anything is registered", () => {
+    const cases: Array<[string, (a: AlbFargateServiceArgs) => void, string, RegExp]> = [
+        ["ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, { availabilityZone: string }>)["klein-public-1c"].availabilityZone = "ap-northeast-1a"; },
+            "network.publicSubnets", /at least two availability zones; got 1 \(ap-northeast-1a\)/],
+        ["two ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, unknown>)["extra-1a"] = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.4.0/24" }; },
+            "network.publicSubnets.extra-1a", /an ALB takes one subnet per AZ/],
+        ["tasks in an AZ the ALB is not in", a => { (a.network.privateSubnets as Record<string, unknown>)["klein-private-1d"] = { availabilityZone: "ap-northeast-1d", cidrBlock: "10.1.5.0/24" }; },
+            "network.privateSubnets.klein-private-1d.availabilityZone", /ap-northeast-1d would get no traffic/],
+        ["task subnet outside the VPC", a => { (a.network.privateSubnets as Record<string, { cidrBlock: string }>)["klein-private-1c"].cidrBlock = "10.2.3.0/24"; },
+            "network.privateSubnets.klein-private-1c.cidrBlock", /subnet 'klein-private-1c' 10\.2\.3\.0\/24 is not inside the VPC block 10\.1\.0\.0\/16/],
+        ["existing task subnet outside the VPC", a => { const n = existingNetwork(); n.privateSubnets.priv1c.cidrBlock = "172.31.3.0/24"; a.network = n; },
+            "network.privateSubnets.priv1c.cidrBlock", /172\.31\.3\.0\/24 is not inside the VPC block/],
+        ["overlapping subnets", a => { (a.network.privateSubnets as Record<string, { cidrBlock: string }>)["klein-private-1c"].cidrBlock = "10.1.0.0/25"; },
+            "network.privateSubnets.klein-private-1c.cidrBlock", /subnet 'klein-private-1c' 10\.1\.0\.0\/25 overlaps subnet 'klein-public-1a' 10\.1\.0\.0\/24/],
+        ["subnet with host bits", a => { (a.network.privateSubnets as Record<string, { cidrBlock: string }>)["klein-private-1c"].cidrBlock = "10.1.3.1/24"; },
+            "network.privateSubnets.klein-private-1c.cidrBlock", /did you mean 10\.1\.3\.0\/24/],
+        ["subnet /29 too small", a => { (a.network.privateSubnets as Record<string, { cidrBlock: string }>)["klein-private-1c"].cidrBlock = "10.1.3.0/29"; },
+            "network.privateSubnets.klein-private-1c.cidrBlock", /is \/29; AWS accepts \/16 to \/28/],
+        ["VPC /8 too big", a => { a.network.cidrBlock = "10.0.0.0/8"; }, "network.cidrBlock", /VPC block 10\.0\.0\.0\/8 is \/8; AWS accepts \/16 to \/28/],
+        ["AZ of another region", a => { (a.network.privateSubnets as Record<string, { availabilityZone: string }>)["klein-private-1c"].availabilityZone = "us-east-1c"; },
+            "network.privateSubnets.klein-private-1c.availabilityZone", /'us-east-1c' is not an availability zone of ap-northeast-1/],
+        ["bad region", a => { a.region = "tokyo"; }, "network.region", /'tokyo' is not an AWS region name/],
+        ["no private subnet", a => { a.network.privateSubnets = {}; }, "network.privateSubnets", /no private subnet/],
+        ["same subnet name in both tiers", a => { (a.network.privateSubnets as Record<string, unknown>)["klein-public-1a"] = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.6.0/24" }; },
+            "network.privateSubnets.klein-public-1a", /subnet name 'klein-public-1a' is used again/],
+        ["NAT per AZ without a public subnet in a task AZ", a => {
+            a.network.egress = "natGatewayPerAz";
+            (a.network.publicSubnets as Record<string, unknown>)["klein-public-1d"] = { availabilityZone: "ap-northeast-1d", cidrBlock: "10.1.7.0/24" };
+            (a.network.privateSubnets as Record<string, unknown>)["klein-private-1d"] = { availabilityZone: "ap-northeast-1d", cidrBlock: "10.1.8.0/24" };
+            delete (a.network.publicSubnets as Record<string, unknown>)["klein-public-1a"];
+        }, "network.privateSubnets.klein-private-1a.availabilityZone", /ap-northeast-1a has no public subnet/],
+        ["NAT in an existing VPC", a => { a.network = { ...existingNetwork(), egress: "natGateway" }; }, "network.egress", /only in a VPC it creates/],
+        ["endpoints in an existing VPC without route tables", a => { const n = existingNetwork(); delete (n as { privateRouteTableIds?: string[] }).privateRouteTableIds; a.network = n; },
+            "network.privateRouteTableIds", /S3 gateway endpoint/],
+        ["'provided' egress for a created VPC", a => { a.network.egress = "provided"; }, "network.egress", /this VPC is created here/],
+        ["the tutorial's failure: private subnets, no NAT, no endpoints, no public IP", a => { a.network = { ...existingNetwork(), egress: "none" }; },
+            "network.egress", /no NAT gateway, no VPC endpoints and no public IP could not pull the image/],
+        ["public IP in created private subnets with no egress", a => { a.network.egress = "none"; a.assignPublicIp = true; },
+            "assignPublicIp", /private subnets created here have none, so tasks could not pull the image/],
+        ["non-ECR image behind endpoints", a => { a.container.image = "nginx:1.27"; }, "container.image", /'nginx:1\.27' is not in ECR, and the VPC endpoints reach only ECR/],
+        ["ECR image of another region behind endpoints", a => { a.container.image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/hello-nginx"; },
+            "container.image", /is in ECR of us-east-1, but the VPC endpoints reach only ECR of ap-northeast-1/],
+        ["image output without repository ARN", a => { a.container.image = pulumi.output(IMAGE); }, "container.ecrRepositoryArn", /cannot be worked out at plan time/],
+        ["malformed repository ARN", a => { a.container.ecrRepositoryArn = "hello-nginx"; }, "container.ecrRepositoryArn", /'hello-nginx' is not an ECR repository ARN/],
+        ["container port 0", a => { a.container.port = 0; }, "container.port", /port 0 is not a whole number from 1 to 65535/],
+        ["container port 70000", a => { a.container.port = 70000; }, "container.port", /port 70000 is not a whole number from 1 to 65535/],
+        ["bad environment name", a => { a.container.environment = { "1BAD-NAME": "x" }; }, "container.environment.1BAD-NAME", /not a portable environment variable name/],
+        ["bad container name", a => { a.container.name = "hello nginx"; }, "container.name", /container name 'hello nginx'/],
+        ["CPU size Fargate lacks", a => { a.cpu = 300; }, "cpu", /no task size with 300 CPU units/],
+        ["memory that does not pair with the CPU", a => { a.cpu = 256; a.memory = 4096; }, "memory", /does not run 256 CPU units with 4096 MiB.*/],
+        ["bad family", a => { a.family = "klein task A"; }, "family", /task definition family 'klein task A'/],
+        ["bad cluster name", a => { a.clusterName = "klein/cluster"; }, "clusterName", /cluster name 'klein\/cluster'/],
+        ["cluster name and ARN", a => { a.clusterArn = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/x"; }, "clusterName", /clusterArn points to an existing one/],
+        ["log retention CloudWatch lacks", a => { a.logRetentionInDays = 10; }, "logRetentionInDays", /no retention of 10 days/],
+        ["no services", a => { a.services = {}; }, "services", /no service is given/],
+        ["negative desired count", a => { a.services!.on1.desiredCount = -1; }, "services.on1.desiredCount", /desired count -1 is not a whole number from 0 to 5000/],
+        ["fractional desired count", a => { a.services!.on1.desiredCount = 1.5; }, "services.on1.desiredCount", /desired count 1\.5/],
+        ["minimum healthy percent over 100", a => { a.services!.on1.minimumHealthyPercent = 120; }, "services.on1.minimumHealthyPercent", /minimum healthy percent 120/],
+        ["maximum percent under 100", a => { a.services!.on1.maximumPercent = 90; }, "services.on1.maximumPercent", /maximum percent 90/],
+        ["percents that stall a deployment", a => { a.services!.on1.maximumPercent = 150; }, "services.on1.maximumPercent",
+            /with 1 task\(s\), maximum 150% allows 1 running and minimum 100% keeps 1 healthy/],
+        ["negative grace period", a => { a.services!.on1.healthCheckGracePeriodSeconds = -5; }, "services.on1.healthCheckGracePeriodSeconds", /grace period -5/],
+        ["duplicate service names", a => { a.services!.on2.name = "publicIpOn"; }, "services.on2.name", /'publicIpOn' is used again/],
+        ["bad service name", a => { a.services!.on2.name = "public ip on"; }, "services.on2.name", /service name 'public ip on'/],
+        ["ALB name too long", a => { a.loadBalancerName = "klein-alb-by-ip-for-the-tokyo-region"; }, "loadBalancerName", /has 36 characters; AWS allows 1 to 32/],
+        ["ALB name with underscore", a => { a.loadBalancerName = "klein_alb"; }, "loadBalancerName", /characters other than letters, digits and hyphens/],
+        ["ALB name starting with internal-", a => { a.loadBalancerName = "internal-klein"; }, "loadBalancerName", /reserves/],
+        ["target group name with trailing hyphen", a => { a.targetGroupName = "klein-alb-tg-by-ip-"; }, "targetGroupName", /starts or ends with a hyphen/],
+        ["target group name with a leading hyphen", a => { a.targetGroupName = "-PublicServices"; }, "targetGroupName", /starts or ends with a hyphen/],
+        ["IPv6 client block on an IPv4 ALB", a => { a.allowedCidrs = ["::/0"]; }, "allowedCidrs[0]", /IPv6 block where an IPv4 block is expected/],
+        ["no client blocks", a => { a.allowedCidrs = []; }, "allowedCidrs", /nobody could reach the ALB/],
+        ["malformed certificate ARN", a => { a.certificateArn = "my-cert"; }, "certificateArn", /'my-cert' is not an ACM/],
+        ["redirect without certificate", a => { a.redirectHttpToHttps = true; }, "redirectHttpToHttps", /HTTPS listener that does not exist/],
+        ["TLS policy without certificate", a => { a.sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"; }, "sslPolicy", /needs certificateArn/],
+        ["health check path without slash", a => { a.healthCheck = { path: "health" }; }, "healthCheck.path", /does not start with '\/'/],
+        ["health check matcher out of range", a => { a.healthCheck = { matcher: "200-599" }; }, "healthCheck.matcher", /from 200 to 499/],
+        ["health check interval too short", a => { a.healthCheck = { interval: 3 }; }, "healthCheck.interval", /interval 3 is not a whole number from 5 to 300/],
+        ["health check timeout not below interval", a => { a.healthCheck = { interval: 10, timeout: 10 }; }, "healthCheck.timeout", /timeout 10 s is not shorter than interval 10 s/],
+        ["health check threshold 1", a => { a.healthCheck = { healthyThreshold: 1 }; }, "healthCheck.healthyThreshold", /healthy threshold 1/],
+        ["health check unhealthy threshold 11", a => { a.healthCheck = { unhealthyThreshold: 11 }; }, "healthCheck.unhealthyThreshold", /unhealthy threshold 11/],
+        ["deregistration delay too long", a => { a.deregistrationDelay = 4000; }, "deregistrationDelay", /deregistration delay 4000 is not a whole number from 0 to 3600/],
+        ["extra target that is not an address", a => { a.extraTargets = [{ ip: "10.1.1" }]; }, "extraTargets[0].ip", /not an IPv4 or IPv6 address/],
+        ["extra target public and outside the VPC", a => { a.extraTargets = [{ ip: "8.8.8.8" }]; }, "extraTargets[0].ip", /outside the VPC 10\.1\.0\.0\/16 and not a private address/],
+        ["extra target port", a => { a.extraTargets = [{ ip: "10.1.1.10", port: 0 }]; }, "extraTargets[0].port", /port 0/],
+        ["duplicate extra target", a => { a.extraTargets = [{ ip: "10.1.1.10" }, { ip: "10.1.1.10", port: 80 }]; }, "extraTargets[1]", /10\.1\.1\.10:80 is listed twice/],
+    ];
+    for (const [label, mutate, path, message] of cases) {
+        it(`rejects ${label}`, async () => assertProblem(with_(mutate), path, message));
+    }
+
+    it("reports every problem of one call at once", async () => {
+        const problems = await rejection(with_(a => {
+            a.cpu = 256; a.memory = 3000; a.container.port = 0; a.loadBalancerName = "x".repeat(40); a.network.egress = "none";
+        }));
+        assert.deepEqual(problems.map(p => p.path).sort(), ["container.port", "loadBalancerName", "memory", "network.egress"]);
+    });
+
+    it("accepts the tutorial's arguments in the pure validator and resolves the defaults", () => {
+        const checked = validateAlbFargateServiceArgs("klein", tutorial());
+        assert.deepEqual([checked.region, checked.containerPort, checked.loadBalancerName, checked.family, checked.listenerPorts],
+            ["ap-northeast-1", 80, "klein-alb", "klein-task-A", [80]]);
+        assert.equal(checked.ecrImage?.repositoryArn, REPO_ARN);
+        assert.match(checked.targetGroupName, /^klein-[0-9a-f]{8}-tg$/);
+    });
+});
+
+describe("fargate: AWS tables and name rules", () => {
+    it("accepts exactly the Fargate CPU/memory pairs", () => {
+        const expected: Record<number, [number, number, number]> = {
+            512: [1024, 4096, 1024], 1024: [2048, 8192, 1024], 2048: [4096, 16384, 1024],
+            4096: [8192, 30720, 1024], 8192: [16384, 61440, 4096], 16384: [32768, 122880, 8192],
+        };
+        assert.deepEqual(FARGATE_MEMORY_BY_CPU[256], [512, 1024, 2048]);
+        for (const [cpu, [from, to, step]] of Object.entries(expected)) {
+            const sizes = FARGATE_MEMORY_BY_CPU[Number(cpu)];
+            assert.equal(sizes[0], from);
+            assert.equal(sizes[sizes.length - 1], to);
+            assert.ok(sizes.every((m, i) => i === 0 || m - sizes[i - 1] === step), `cpu ${cpu} steps`);
+        }
+        const ok = (cpu: number, memory: number) => checkFargateSize(new Problems(), "cpu", "memory", cpu, memory);
+        for (const [cpu, sizes] of Object.entries(FARGATE_MEMORY_BY_CPU)) {
+            for (const m of sizes) assert.ok(ok(Number(cpu), m), `${cpu}/${m}`);
+            assert.ok(!ok(Number(cpu), sizes[0] - 512), `${cpu}/${sizes[0] - 512}`);
+            assert.ok(!ok(Number(cpu), sizes[sizes.length - 1] + 1024), `${cpu}/below-max+`);
+        }
+        assert.ok(ok(8192, 20480) && !ok(8192, 18432), "8192 takes 4096 steps only");
+        assert.ok(!ok(16384, 36864), "16384 takes 8192 steps only");
+        const problems = new Problems();
+        checkFargateSize(problems, "cpu", "memory", 4096, 32768);
+        assert.deepEqual(problems.list[0], { path: "memory", message: "Fargate does not run 4096 CPU units with 32768 MiB of memory.", fix: "With cpu 4096 use 8192–30720 MiB in 1024 MiB steps." });
+    });
+
+    it("generates valid, stable, distinct ELB names for any component name", () => {
+        fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.constantFrom("alb", "tg"), fc.option(fc.string(), { nil: undefined }), (base, suffix, salt) => {
+            const n = shortElbName(base, suffix, salt);
+            const problems = new Problems();
+            assert.ok(checkElbName(problems, "n", n, "load balancer"), `${JSON.stringify(base)} → ${n}: ${JSON.stringify(problems.list)}`);
+            assert.equal(shortElbName(base, suffix, salt), n);
+        }));
+        const a = shortElbName("platform-team-checkout-service-prod", "alb");
+        const b = shortElbName("platform-team-checkout-service-stage", "alb");
+        assert.notEqual(a, b);
+        assert.equal(shortElbName("klein", "alb"), "klein-alb");
+        assert.notEqual(shortElbName("klein", "tg", "HTTP:80:ip"), shortElbName("klein", "tg", "HTTP:8080:ip"));
+    });
+
+    it("parses ECR image URIs and ignores other registries", () => {
+        assert.deepEqual(parseEcrImage(IMAGE), {
+            accountId: "123456789012", region: "ap-northeast-1", partition: "aws", repository: "hello-nginx", repositoryArn: REPO_ARN,
+        });
+        assert.equal(parseEcrImage("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/team/app@sha256:" + "a".repeat(64))?.repositoryArn,
+            "arn:aws-cn:ecr:cn-north-1:123456789012:repository/team/app");
+        assert.equal(parseEcrImage("nginx:latest"), undefined);
+        assert.equal(parseEcrImage("public.ecr.aws/nginx/nginx:1.27"), undefined);
+    });
+});
