@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
-import { checkCidr, checkNoOverlaps, cidrContains, PlacedCidr } from "../net";
+import { checkCidr, checkNoOverlaps, cidrContains, normaliseCidr, PlacedCidr } from "../net";
 
 /**
  * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.
@@ -94,7 +94,9 @@ export interface ExistingTwoTierVpcArgs {
 export interface SubnetInfo {
     /** The subnet's key in `publicSubnets`/`privateSubnets`. */
     readonly name: string;
+    /** Subnet id, `subnet-…`. */
     readonly id: pulumi.Output<string>;
+    /** Availability zone name. */
     readonly availabilityZone: string;
     /** Canonical IPv4 block. */
     readonly cidrBlock: string;
@@ -122,11 +124,15 @@ export const INTERFACE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dkr", "lo
 
 /** What the validation learned, for callers that check more (e.g. the ALB's AZ rules). */
 export interface CheckedVpc {
+    /** Region, defaulted. */
     region: string;
+    /** Egress mode, defaulted. */
     egress: EgressMode;
     /** Canonical VPC block, when it parsed. */
     cidrBlock?: string;
+    /** Public subnets (ALB side) by key and AZ, in input order. */
     publicSubnets: Array<{ key: string; availabilityZone: string }>;
+    /** Private subnets (task side) by key and AZ, in input order. */
     privateSubnets: Array<{ key: string; availabilityZone: string }>;
 }
 
@@ -271,7 +277,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         if (isExistingVpc(args)) {
             this.vpcId = pulumi.output(args.vpcId);
             const info = (subnets: Record<string, ExistingSubnetArgs>) => Object.entries(subnets).map(([key, s]) => ({
-                name: key, id: pulumi.output(s.id), availabilityZone: s.availabilityZone, cidrBlock: checkCidr(new Problems(), "", s.cidrBlock)!.text,
+                name: key, id: pulumi.output(s.id), availabilityZone: s.availabilityZone, cidrBlock: normaliseCidr(s.cidrBlock),
             }));
             this.publicSubnets = info(args.publicSubnets);
             this.privateSubnets = info(args.privateSubnets);

@@ -1,0 +1,80 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import { TwoTierVpc, TwoTierVpcArgs, validateTwoTierVpcArgs } from "../components/aws/network";
+import { TopologyValidationError } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+const tokyo = (): TwoTierVpcArgs => ({
+    cidrBlock: "10.1.0.0/16",
+    publicSubnets: {
+        pub1a: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+        pub1c: { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+    },
+    privateSubnets: {
+        priv1a: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+        priv1c: { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+        priv1c2: { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.4.0/24" },
+    },
+});
+
+describe("TwoTierVpc", () => {
+    it("creates its own Tokyo provider and tags every resource with a Name", async () => {
+        const vpc = await build(opts => new TwoTierVpc("net", { ...tokyo(), tags: { team: "platform" } }, opts));
+        assert.equal(world.named("net-provider").inputs.region, "ap-northeast-1");
+        assert.equal(world.named("net-provider").parent, "net");
+        for (const r of world.resources.filter(r => r.custom && !r.type.startsWith("pulumi:providers:"))) {
+            assert.equal(r.provider, "net-provider", r.name);
+            assert.equal(r.parent, "net", r.name);
+        }
+        assert.deepEqual(world.named("net-priv1c").inputs.tags, { team: "platform", Name: "net-priv1c" });
+        assert.deepEqual(vpc.privateSubnets.map(s => [s.name, s.availabilityZone, s.cidrBlock]),
+            [["priv1a", "ap-northeast-1a", "10.1.1.0/24"], ["priv1c", "ap-northeast-1c", "10.1.3.0/24"], ["priv1c2", "ap-northeast-1c", "10.1.4.0/24"]]);
+        assert.equal(await valueOf(vpc.vpcId), world.named("net-vpc").id);
+    });
+
+    it("puts each interface endpoint in one private subnet per AZ, as AWS requires", async () => {
+        const vpc = await build(opts => new TwoTierVpc("net", tokyo(), opts));
+        assert.deepEqual(world.named("net-ecr-api").inputs.subnetIds, [world.named("net-priv1a").id, world.named("net-priv1c").id]);
+        assert.equal(vpc.egressReady.length, 4);
+        assert.equal(await valueOf(vpc.endpointSecurityGroupId!), world.named("net-endpoints-sg").id);
+        // All three private subnets share the one private route table the S3 gateway endpoint is on.
+        for (const key of ["priv1a", "priv1c", "priv1c2"]) {
+            assert.equal(world.named(`net-${key}-rta`).inputs.routeTableId, world.named("net-private-rt").id);
+        }
+    });
+
+    it("uses a provider passed in and describes an existing VPC without creating one", async () => {
+        await build(opts => {
+            const provider = new aws.Provider("osaka", { region: "ap-northeast-3" });
+            return TwoTierVpc.fromExisting("net", {
+                region: "ap-northeast-3", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", provider,
+                publicSubnets: { a: { id: "subnet-a", availabilityZone: "ap-northeast-3a", cidrBlock: "10.9.0.0/24" } },
+                privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-3b", cidrBlock: "10.9.1.0/24" } },
+                privateRouteTableIds: ["rtb-1"],
+            }, opts);
+        });
+        assert.equal(world.ofType("pulumi:providers:aws").length, 1);
+        assert.equal(world.ofType("ec2/vpc:Vpc").length, 0);
+        assert.equal(world.named("net-s3").inputs.serviceName, "com.amazonaws.ap-northeast-3.s3");
+        assert.equal(world.regionOf(world.named("net-logs")), "ap-northeast-3");
+    });
+
+    it("reports problems with paths of its own (no prefix) and registers nothing", async () => {
+        let error: unknown;
+        await build(opts => {
+            try {
+                return new TwoTierVpc("bad", { ...tokyo(), cidrBlock: "10.1.0.0/24", publicSubnets: {} }, opts);
+            } catch (e) {
+                error = e;
+                return undefined;
+            }
+        });
+        assert.ok(error instanceof TopologyValidationError);
+        assert.equal(world.resources.length, 0);
+        assert.deepEqual(error.problems.map(p => p.path), [
+            "privateSubnets.priv1a.cidrBlock", "privateSubnets.priv1c.cidrBlock", "privateSubnets.priv1c2.cidrBlock", "publicSubnets",
+        ]);
+        assert.match(error.problems[1].message, /10\.1\.3\.0\/24 is not inside the VPC block 10\.1\.0\.0\/24/);
+        assert.throws(() => validateTwoTierVpcArgs("x", { ...tokyo(), egress: "carrierPigeon" as never }), /egress 'carrierPigeon' is not supported/);
+    });
+});
