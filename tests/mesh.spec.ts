@@ -1,0 +1,264 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { build, isSecretOutput, valueOf, world } from "./mocks";
+import { AckCluster } from "../components/alicloud/ack";
+import { Bookinfo } from "../components/alicloud/bookinfo";
+import { CenTransitNetwork } from "../components/alicloud/cen";
+import { ServiceMesh, ServiceMeshArgs, validateServiceMeshArgs } from "../components/alicloud/mesh";
+import { LocalityPolicy } from "../components/alicloud/meshLocality";
+import { RegionalVpc } from "../components/alicloud/vpc";
+import { TopologyValidationError } from "../components/errors";
+
+interface Tutorial {
+    hangzhou: AckCluster;
+    shanghai: AckCluster;
+    meshVpc: RegionalVpc;
+}
+
+/** The tutorial's three VPCs and two clusters, with optional changes to the clusters' CIDRs. */
+function tutorial(opts: pulumi.ComponentResourceOptions, cidrs: { shanghaiPod?: string; shanghaiService?: string; meshVpc?: string } = {}): Tutorial {
+    const vpcHangzhou = new RegionalVpc("vpc-hangzhou", {
+        region: "cn-hangzhou", cidrBlock: "20.0.0.0/8",
+        vSwitches: { "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
+    }, opts);
+    const vpcShanghai = new RegionalVpc("vpc-shanghai", {
+        region: "cn-shanghai", cidrBlock: "21.0.0.0/8",
+        vSwitches: { "vpc-shanghai-switch-1": { zoneId: "cn-shanghai-l", cidrBlock: "21.0.0.0/16" } },
+    }, opts);
+    const meshBlock = cidrs.meshVpc ?? "192.168.0.0/16";
+    const meshVpc = new RegionalVpc("vpc-hangzhou2", {
+        region: "cn-hangzhou", cidrBlock: meshBlock,
+        vSwitches: { "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: meshBlock.replace(/\/\d+$/, "/24") } },
+    }, opts);
+    const nodePool = { instanceTypes: ["ecs.g7.xlarge"] };
+    const hangzhou = new AckCluster("ack-hangzhou", {
+        vpc: vpcHangzhou, vSwitches: ["vpc-hangzhou-switch-1"], podCidr: "10.0.0.0/16", serviceCidr: "172.16.0.0/16", nodePool,
+    }, opts);
+    const shanghai = new AckCluster("ack-shanghai", {
+        vpc: vpcShanghai, vSwitches: ["vpc-shanghai-switch-1"],
+        podCidr: cidrs.shanghaiPod ?? "10.1.0.0/16", serviceCidr: cidrs.shanghaiService ?? "172.17.0.0/16", nodePool,
+    }, opts);
+    return { hangzhou, shanghai, meshVpc };
+}
+
+function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMeshArgs {
+    return {
+        vpc: t.meshVpc, vSwitch: "vpc-hangzhou-switch-2",
+        clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": t.shanghai },
+        version: "1.22.6.66",
+        ...extra,
+    };
+}
+
+/** Builds the whole tutorial with the given reviews locality policy. */
+function buildTutorial(reviewsLocality: LocalityPolicy) {
+    return build(opts => {
+        const t = tutorial(opts);
+        const mesh = new ServiceMesh("asm", meshArgs(t), opts);
+        const bookinfo = new Bookinfo("bookinfo", {
+            clusters: {
+                "ack-hangzhou": { provider: t.hangzhou.provider, reviewsVersions: ["v1"] },
+                "ack-shanghai": { provider: t.shanghai.provider, reviewsVersions: ["v2"] },
+            },
+            mesh,
+            reviewsLocality,
+        }, opts);
+        return { ...t, mesh, bookinfo };
+    });
+}
+
+function problemsOf(f: () => unknown): string[] {
+    try {
+        f();
+    } catch (e) {
+        assert.ok(e instanceof TopologyValidationError, String(e));
+        return e.problems.map(p => `${p.path}: ${p.message}`);
+    }
+    assert.fail("expected a TopologyValidationError");
+}
+
+const FAILOVER: LocalityPolicy = {
+    mode: "failover",
+    failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }],
+};
+
+describe("ServiceMesh (S4, the tutorial's numbers)", () => {
+    it("builds clusters, node pools, CEN, SG rules, the mesh, the IstioGateway and Bookinfo with failover", async () => {
+        const { mesh, hangzhou, shanghai } = await buildTutorial(FAILOVER);
+
+        const clusters = world.ofType("cs/managedKubernetes:ManagedKubernetes");
+        assert.deepEqual(clusters.map(c => [c.name, world.regionOf(c), c.inputs.podCidr, c.inputs.serviceCidr]), [
+            ["ack-hangzhou-cluster", "cn-hangzhou", "10.0.0.0/16", "172.16.0.0/16"],
+            ["ack-shanghai-cluster", "cn-shanghai", "10.1.0.0/16", "172.17.0.0/16"],
+        ]);
+        assert.deepEqual(world.ofType("cs/nodePool:NodePool").map(p => [p.name, world.regionOf(p)]),
+            [["ack-hangzhou-nodes", "cn-hangzhou"], ["ack-shanghai-nodes", "cn-shanghai"]]);
+
+        // CEN: one instance, a TR per region, three VPC attachments, one inter-region connection.
+        const cen = world.named("asm-cen");
+        assert.equal(cen.parent, "asm");
+        assert.equal(world.ofType("cen/instance:Instance").length, 1);
+        assert.deepEqual(world.ofType("cen/transitRouter:TransitRouter").map(r => world.regionOf(r)).sort(), ["cn-hangzhou", "cn-shanghai"]);
+        const attachments = world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment");
+        assert.deepEqual(attachments.map(a => a.inputs.vpcId).sort(),
+            [world.named("vpc-hangzhou-vpc").id, world.named("vpc-hangzhou2-vpc").id, world.named("vpc-shanghai-vpc").id].sort());
+        const peers = world.ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment");
+        assert.equal(peers.length, 1);
+        assert.equal(peers[0].inputs.bandwidth, 10);
+
+        // Each control-plane security group accepts all protocols from the peer's Pod CIDR.
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
+        assert.deepEqual(rules.map(r => [r.inputs.securityGroupId, r.inputs.cidrIp, r.inputs.ipProtocol, r.inputs.portRange, r.inputs.type, r.inputs.policy, world.regionOf(r)]), [
+            [clusters[0].state.securityGroupId, "10.1.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-hangzhou"],
+            [clusters[1].state.securityGroupId, "10.0.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-shanghai"],
+        ]);
+        assert.ok(rules.every(r => r.parent === "asm"));
+
+        const asm = world.named("asm-mesh");
+        assert.equal(asm.type, "alicloud:servicemesh/serviceMesh:ServiceMesh");
+        assert.equal(world.regionOf(asm), "cn-hangzhou");
+        assert.deepEqual(asm.inputs.clusterIds, [clusters[0].id, clusters[1].id]);
+        assert.deepEqual(asm.inputs.network, { vpcId: world.named("vpc-hangzhou2-vpc").id, vswitcheList: world.named("vpc-hangzhou2-vpc-hangzhou-switch-2").id });
+        assert.equal(asm.inputs.version, "1.22.6.66");
+        assert.equal(asm.inputs.edition, "Pro");
+        assert.deepEqual(asm.inputs.meshConfig, { enableLocalityLb: true });
+        assert.deepEqual(asm.inputs.loadBalancer, { apiServerPublicEip: true, pilotPublicEip: false });
+        assert.deepEqual(asm.dependsOn.sort(), ["asm-cen", ...rules.map(r => r.name)].sort());
+
+        assert.equal(await isSecretOutput(mesh.kubeconfig), true);
+        assert.equal(await isSecretOutput(hangzhou.kubeconfig), true);
+        assert.equal(await isSecretOutput(shanghai.kubeconfig), true);
+        assert.match(await valueOf(mesh.kubeconfig), /asm\.aliyuncs\.com/);
+        assert.equal(world.named("asm-k8s").type, "pulumi:providers:kubernetes");
+
+        const gw = world.named("asm-ingressgateway");
+        assert.equal(gw.type, "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway");
+        assert.equal(gw.provider, "asm-k8s");
+        assert.deepEqual(gw.inputs.metadata, { name: "ingressgateway", namespace: "istio-system", annotations: { "asm.alibabacloud.com/managed-by-asm": "true" } });
+        assert.deepEqual(gw.inputs.spec, {
+            gatewayType: "ingress", dnsPolicy: "ClusterFirst", externalTrafficPolicy: "Local", hostNetwork: false,
+            ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80 }, { name: "https", port: 443, protocol: "TCP", targetPort: 443 }],
+            replicaCount: 1,
+            resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
+            rollingMaxSurge: "100%", rollingMaxUnavailable: "25%", runAsRoot: true, serviceType: "LoadBalancer",
+        });
+
+        // Bookinfo in both clusters through each cluster's provider.
+        const deployments = world.ofType("kubernetes:apps/v1:Deployment");
+        assert.deepEqual(deployments.map(d => [d.inputs.metadata.name, d.provider]).sort(), [
+            ["details-v1", "ack-hangzhou-k8s"], ["details-v1", "ack-shanghai-k8s"],
+            ["productpage-v1", "ack-hangzhou-k8s"], ["productpage-v1", "ack-shanghai-k8s"],
+            ["ratings-v1", "ack-hangzhou-k8s"], ["ratings-v1", "ack-shanghai-k8s"],
+            ["reviews-v1", "ack-hangzhou-k8s"], ["reviews-v2", "ack-shanghai-k8s"],
+        ]);
+        assert.equal(world.ofType("kubernetes:core/v1:Service").length, 8);
+        assert.equal(world.ofType("kubernetes:core/v1:ServiceAccount").length, 8);
+
+        // The reviews rule carries the failover, through the mesh provider.
+        const reviews = world.named("bookinfo-reviews-dr");
+        assert.equal(reviews.provider, "asm-k8s");
+        assert.equal(reviews.parent, "bookinfo-reviews");
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy, {
+            connectionPool: { http: { maxRequestsPerConnection: 1 } },
+            outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" },
+            loadBalancer: { localityLbSetting: { enabled: true, failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }] } },
+        });
+        assert.deepEqual(reviews.inputs.spec.subsets.map((s: { name: string }) => s.name), ["v1", "v2", "v3"]);
+        assert.deepEqual(world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").map(r => r.inputs.metadata.name).sort(),
+            ["details", "productpage", "ratings", "reviews"]);
+        assert.ok(world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").every(r => r.provider === "asm-k8s"));
+    });
+
+    it("produces the 90/10 distribution from cn-hangzhou", async () => {
+        await buildTutorial({ mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] });
+        const reviews = world.named("bookinfo-reviews-dr");
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy.loadBalancer, {
+            localityLbSetting: { enabled: true, distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }] },
+        });
+        assert.equal(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover, undefined);
+    });
+
+    it("accepts an existing CEN that connects every VPC", async () => {
+        await build(opts => {
+            const t = tutorial(opts);
+            const cen = new CenTransitNetwork("shared-cen", {
+                members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
+                allowMultipleVpcsPerRegion: true,
+            }, opts);
+            return new ServiceMesh("asm", meshArgs(t, { network: cen, ingressGateway: false }), opts);
+        });
+        assert.equal(world.ofType("cen/instance:Instance").length, 1);
+        assert.deepEqual(world.named("asm-mesh").dependsOn.includes("shared-cen"), true);
+        assert.deepEqual(world.ofType("kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway"), []);
+    });
+
+    describe("validation", () => {
+        it("names both sides of every overlap across the mesh", async () => {
+            await build(opts => {
+                const t = tutorial(opts, { shanghaiPod: "10.0.128.0/17", meshVpc: "172.17.0.0/16" });
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
+                    "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' Service CIDR 172.17.0.0/16 overlaps mesh VPC 'vpc-hangzhou2' 172.17.0.0/16.",
+                    "clusters.ack-shanghai.podCidr: cluster 'ack-shanghai' Pod CIDR 10.0.128.0/17 overlaps cluster 'ack-hangzhou' Pod CIDR 10.0.0.0/16.",
+                ]);
+            });
+        });
+
+        it("requires a distinct Service CIDR per cluster (reported once, not also as an overlap)", async () => {
+            await build(opts => {
+                const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
+                    "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' uses Service CIDR 172.16.0.0/16, the same as cluster 'ack-hangzhou'.",
+                ]);
+            });
+        });
+
+        it("requires inter-region bandwidth for cross-region members", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { network: { peerBandwidthMbps: 0 } }))), [
+                    "network.peerBandwidthMbps: the mesh spans cn-hangzhou, cn-shanghai but the inter-region bandwidth is 0 Mbit/s; ASM cannot add clusters across regions without it.",
+                ]);
+            });
+        });
+
+        it("rejects an existing CEN that lacks a member VPC or the inter-region connection", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                const cen = new CenTransitNetwork("hz-only", { members: { hz: { vpc: t.hangzhou.vpc } } }, opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { network: cen }))), [
+                    "network: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
+                    "network: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
+                    "network: CEN 'hz-only' has no inter-region bandwidth between cn-hangzhou and cn-shanghai; ASM cannot reach clusters across regions without it.",
+                ]);
+            });
+        });
+
+        it("rejects an unknown vSwitch, edition, spec, version and a bad gateway override", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
+                    vSwitch: "vsw9", edition: "Gold" as never, meshSpec: "huge" as never, version: "1.x", clusters: {},
+                    ingressGateway: { replicaCount: 0, rollingMaxSurge: "150%" },
+                }))), [
+                    "vSwitch: 'vsw9' is not a vSwitch of mesh VPC 'vpc-hangzhou2'.",
+                    "edition: ASM edition 'Gold' is not supported.",
+                    "meshSpec: mesh spec 'huge' is not supported.",
+                    "version: '1.x' is not an ASM version.",
+                    "clusters: the mesh has no cluster.",
+                    "ingressGateway.spec.replicaCount: replica count 0 is not a whole number from 1 to 100.",
+                    "ingressGateway.spec.rollingMaxSurge: '150%' is not a percentage from 0% to 100%.",
+                ]);
+            });
+        });
+
+        it("registers nothing of the mesh when the arguments are wrong", async () => {
+            await build(opts => {
+                const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
+                assert.throws(() => new ServiceMesh("asm", meshArgs(t), opts), TopologyValidationError);
+            });
+            assert.deepEqual(world.resources.filter(r => r.name.startsWith("asm")), []);
+            assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule"), []);
+            assert.deepEqual(world.ofType("cen/instance:Instance"), []);
+        });
+    });
+});
