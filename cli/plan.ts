@@ -1,0 +1,98 @@
+/**
+ * Runs a stack program offline: its config is checked by the program's `loadStackConfig`, then
+ * `buildStack` registers everything against the mocked engine, and the recorded world becomes a
+ * {@link PlanGraph}. Validation errors (the config's or any component's) are collected, not
+ * thrown, so the caller can print all of them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { TopologyValidationError, ValidationProblem } from "../components/errors";
+import { recorder, settle, world } from "./engine";
+import { buildGraph, isSecretValue, PlanGraph } from "./graph";
+
+/** The contract every stack program module meets (see `stacks/program.ts`). */
+export interface StackProgram {
+    /** Checks the raw config (keys without namespace); throws a `TopologyValidationError` with YAML key paths. */
+    loadStackConfig(raw: Record<string, unknown>): unknown;
+    /** Builds the stack's components, passing `opts` to each; returns the stack outputs. */
+    buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Record<string, pulumi.Input<unknown>>;
+}
+
+/** One validation error: who rejected what. */
+export interface PlanError {
+    /** The config or component that rejected its input, e.g. `topologies:alicloud:RegionalVpc 'vpc1'`. */
+    readonly source: string;
+    readonly problems: readonly ValidationProblem[];
+}
+
+/** The outcome of a plan. */
+export type PlanResult =
+    | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown> }
+    | { readonly ok: false; readonly errors: readonly PlanError[] };
+
+/** Stack outputs print this way when they are secret. */
+export const SECRET_OUTPUT = "[secret]";
+
+/**
+ * Plans one stack. Throws only on a failure that is not a validation error (a bug in the program
+ * or a component), which the caller reports as such.
+ */
+export async function runPlan(program: StackProgram, raw: Record<string, unknown>): Promise<PlanResult> {
+    world.reset();
+    let config: unknown;
+    try {
+        config = program.loadStackConfig(raw);
+    } catch (e) {
+        return failure(e);
+    }
+    // Validation inside outputs' callbacks surfaces as a rejected registration: catch it too.
+    const asyncErrors: PlanError[] = [];
+    const onRejection = (e: unknown) => {
+        if (e instanceof TopologyValidationError) asyncErrors.push(asError(e));
+        else throw e;
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        let exported: Record<string, pulumi.Input<unknown>>;
+        try {
+            exported = program.buildStack(config, { transformations: [recorder] });
+        } catch (e) {
+            await settle().catch(() => undefined);
+            return failure(e);
+        }
+        await settle();
+        const outputs = await resolveOutputs(exported ?? {});
+        if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
+        return { ok: true, graph: buildGraph(world), outputs };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}
+
+function failure(e: unknown): PlanResult {
+    if (e instanceof TopologyValidationError) return { ok: false, errors: [asError(e)] };
+    throw e;
+}
+
+function asError(e: TopologyValidationError): PlanError {
+    return { source: e.component, problems: e.problems };
+}
+
+/** Resolves every stack output, replacing secret ones (at any depth) by a marker. */
+async function resolveOutputs(exported: Record<string, pulumi.Input<unknown>>): Promise<Record<string, unknown>> {
+    const entries = await Promise.all(Object.entries(exported).map(async ([key, value]) => {
+        const out = pulumi.output(value) as pulumi.Output<unknown>;
+        const internals = out as unknown as { isSecret: Promise<boolean>; promise(): Promise<unknown> };
+        const [secret, resolved] = await Promise.all([internals.isSecret, internals.promise()]);
+        return [key, secret ? SECRET_OUTPUT : scrub(resolved)] as const;
+    }));
+    return Object.fromEntries(entries);
+}
+
+function scrub(value: unknown): unknown {
+    if (isSecretValue(value)) return SECRET_OUTPUT;
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
+        return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, scrub(v)]));
+    }
+    return pulumi.Resource.isInstance(value) ? pulumi.resourceName(value) : value;
+}
