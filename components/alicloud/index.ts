@@ -1,2 +1,5 @@
 export * from "./regions";
 export * from "./vpc";
+export * from "./multiEipEni";
+export * from "./guestRouting";
+export * from "./instanceTypes";

@@ -1,1 +1,3 @@
-export {};
+export * from "./albFargateService";
+export * from "./network";
+export * from "./fargate";
