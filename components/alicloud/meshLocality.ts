@@ -138,7 +138,11 @@ export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: C
                 to: Object.fromEntries(Object.entries(d.to).map(([region, weight]) => [`${region}/*`, weight])),
             })),
         };
-    return { connectionPool: pool, outlierDetection: outlier, loadBalancer: { localityLbSetting } };
+    return {
+        ...(pool ? { connectionPool: pool } : {}),
+        ...(outlier ? { outlierDetection: outlier } : {}),
+        loadBalancer: { localityLbSetting },
+    };
 }
 
 function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {

@@ -1,0 +1,215 @@
+import * as assert from "node:assert/strict";
+import * as kubernetes from "@pulumi/kubernetes";
+import { build, world } from "./mocks";
+import { Problems, TopologyValidationError } from "../components/errors";
+import {
+    BOOKINFO_SUBSETS, asmIngressGateway, bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService, checkIstioSchema, checkMeshObject,
+    destinationRule,
+} from "../components/alicloud/istio";
+import {
+    LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, compareVersions, parseAsmVersion, validateMeshLocalityPolicyArgs,
+} from "../components/alicloud/meshLocality";
+import { Bookinfo, validateBookinfoArgs } from "../components/alicloud/bookinfo";
+
+const provider = {} as kubernetes.Provider;
+const MESH: LocalityMesh = { provider, version: "1.22.6.66", regions: ["cn-hangzhou", "cn-shanghai"] };
+
+function problemsOf(f: () => unknown): string[] {
+    try {
+        f();
+    } catch (e) {
+        assert.ok(e instanceof TopologyValidationError, String(e));
+        return e.problems.map(p => `${p.path}: ${p.message}`);
+    }
+    assert.fail("expected a TopologyValidationError");
+}
+
+function policyArgs(policy: LocalityPolicy, extra: Partial<MeshLocalityPolicyArgs> = {}): MeshLocalityPolicyArgs {
+    return { mesh: MESH, host: "reviews", policy, ...extra };
+}
+
+describe("Istio objects", () => {
+    it("renders the tutorial's bookinfo-gateway and bookinfo VirtualService field by field, schema-valid", () => {
+        const gw = bookinfoGateway();
+        assert.deepEqual(gw, {
+            apiVersion: "networking.istio.io/v1alpha3", kind: "Gateway", metadata: { name: "bookinfo-gateway", namespace: undefined },
+            spec: { selector: { istio: "ingressgateway" }, servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["*"] }] },
+        });
+        const vs = bookinfoVirtualService();
+        assert.equal(vs.metadata?.name, "bookinfo");
+        assert.deepEqual(vs.spec?.hosts, ["*"]);
+        assert.deepEqual(vs.spec?.gateways, ["bookinfo-gateway"]);
+        assert.deepEqual(vs.spec?.http?.[0].match, [
+            { uri: { exact: "/productpage" } }, { uri: { prefix: "/static" } }, { uri: { exact: "/login" } },
+            { uri: { exact: "/logout" } }, { uri: { prefix: "/api/v1/products" } },
+        ]);
+        assert.deepEqual(vs.spec?.http?.[0].route, [{ destination: { host: "productpage", port: { number: 9080 } } }]);
+        const problems = new Problems();
+        for (const o of [gw, vs, ...Object.values(bookinfoDestinationRules())]) checkMeshObject(problems, o.kind, o);
+        assert.deepEqual(problems.list, []);
+    });
+
+    it("renders the DestinationRules with the tutorial's subsets", () => {
+        const rules = bookinfoDestinationRules();
+        assert.deepEqual(rules.ratings.spec, {
+            host: "ratings",
+            subsets: [
+                { name: "v1", labels: { version: "v1" } }, { name: "v2", labels: { version: "v2" } },
+                { name: "v2-mysql", labels: { version: "v2-mysql" } }, { name: "v2-mysql-vm", labels: { version: "v2-mysql-vm" } },
+            ],
+        });
+        assert.deepEqual(Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, r.spec?.subsets?.map(s => s.name)])), BOOKINFO_SUBSETS);
+    });
+
+    it("reports schema violations with the field path", () => {
+        const problems = new Problems();
+        const bad = destinationRule("reviews", { host: "reviews", trafficPolicy: { outlierDetection: { consecutive5xxErrors: "1" as unknown as number } } });
+        assert.equal(checkIstioSchema(problems, "rule", bad), false);
+        assert.deepEqual(problems.list.map(p => `${p.path}: ${p.message}`), [
+            "rule.spec.trafficPolicy.outlierDetection.consecutive5xxErrors: DestinationRule 'reviews' does not match the Istio schema: spec.trafficPolicy.outlierDetection.consecutive5xxErrors must be integer.",
+        ]);
+    });
+
+    it("checks the ASM IstioGateway's ports, quantities and percentages", () => {
+        const problems = new Problems();
+        checkMeshObject(problems, "gw", asmIngressGateway("ingressgateway", {
+            ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80 }, { name: "http", port: 80, protocol: "SCTP" as never, targetPort: 0 }],
+            resources: { limits: { cpu: "two", memory: "2G" }, requests: { cpu: "200m", memory: "lots" } },
+            rollingMaxUnavailable: "25",
+            serviceType: "External" as never,
+        }));
+        assert.deepEqual(problems.list.map(p => `${p.path}: ${p.message}`), [
+            "gw.spec.serviceType: service type 'External' is not supported.",
+            "gw.spec.ports[1].targetPort: port 0 is not a whole number from 1 to 65535.",
+            "gw.spec.ports[1].protocol: port protocol 'SCTP' is not supported.",
+            "gw.spec.ports[1].port: gateway port '80' is used again (first at gw.spec.ports[0].port).",
+            "gw.spec.ports[1].name: gateway port name 'http' is used again (first at gw.spec.ports[0].name).",
+            "gw.spec.rollingMaxUnavailable: '25' is not a percentage from 0% to 100%.",
+            "gw.spec.resources.requests.memory: memory 'lots' is not a Kubernetes memory quantity.",
+            "gw.spec.resources.limits.cpu: CPU 'two' is not a Kubernetes CPU quantity.",
+        ]);
+    });
+});
+
+describe("MeshLocalityPolicy", () => {
+    it("compares ASM versions number by number", () => {
+        assert.deepEqual(parseAsmVersion("v1.22.6.71-g8ce85c40-aliyun"), [1, 22, 6, 71]);
+        assert.equal(parseAsmVersion("1.x"), undefined);
+        assert.ok(compareVersions(parseAsmVersion("1.22.6.9")!, parseAsmVersion("1.22.6.66")!) < 0, "9 < 66 although '9' > '66' as text");
+        assert.ok(compareVersions(parseAsmVersion("1.23")!, parseAsmVersion("1.22.6.66")!) > 0);
+        assert.equal(compareVersions([1, 22, 6, 66], [1, 22, 6, 66]), 0);
+    });
+
+    it("applies the reviews rule with the default outlier detection through the mesh provider", async () => {
+        await build(opts => {
+            const mesh = { ...MESH, provider: new kubernetes.Provider("mesh-k8s", { kubeconfig: "x" }, opts) };
+            return new MeshLocalityPolicy("reviews", policyArgs({ mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] }, { mesh }), opts);
+        });
+        const rule = world.named("reviews-dr");
+        assert.equal(rule.type, "kubernetes:networking.istio.io/v1alpha3:DestinationRule");
+        assert.equal(rule.provider, "mesh-k8s");
+        assert.equal(rule.parent, "reviews");
+        assert.deepEqual(rule.inputs.metadata, { name: "reviews", namespace: "default" });
+        assert.deepEqual(rule.inputs.spec.trafficPolicy.outlierDetection, { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" });
+    });
+
+    it("lets distribution drop outlier detection and the connection pool", () => {
+        const rule = validateMeshLocalityPolicyArgs("r", policyArgs(
+            { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }], outlierDetection: false },
+            { connectionPool: false }));
+        assert.deepEqual(rule.spec?.trafficPolicy, {
+            loadBalancer: { localityLbSetting: { enabled: true, distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }] } },
+        });
+    });
+
+    describe("validation", () => {
+        it("requires outlier detection for failover", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
+                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: false as never }))), [
+                "policy.outlierDetection: failover needs outlier detection: without it no endpoint is ejected and Istio never fails over.",
+            ]);
+        });
+
+        it("rejects pairs outside the mesh, self-failover, repeats and bad durations", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "failover",
+                failover: [{ from: "cn-beijing", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }],
+                outlierDetection: { consecutive5xxErrors: 1, interval: "1 second", baseEjectionTime: "1m" },
+            }))), [
+                "policy.failover[0].from: region 'cn-beijing' has no cluster in the mesh (its clusters are in cn-hangzhou, cn-shanghai).",
+                "policy.failover[1].to: region 'cn-hangzhou' fails over to itself.",
+                "policy.failover[2].from: failover source region 'cn-hangzhou' is used again (first at policy.failover[1].from).",
+                "policy.outlierDetection.interval: '1 second' is not an Istio duration.",
+            ]);
+        });
+
+        it("is one mode or the other, never both", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }],
+                distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 100 } }],
+            } as never))), [
+                "policy.distribute: failover and distribution are exclusive modes; the policy sets both.",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({ mode: "weighted" } as never))), [
+                "policy.mode: mode 'weighted' is not supported.",
+            ]);
+        });
+
+        it("requires percentages that add up to 100", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 20.5 } }],
+            }))), [
+                "policy.distribute[0].to.cn-shanghai: percentage 20.5 is not a whole number from 0 to 100.",
+                "policy.distribute[0].to: the percentages from 'cn-hangzhou' add up to 90, not 100.",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-shanghai": 10 } }],
+            }))), [
+                "policy.distribute[0].to: the percentages from 'cn-hangzhou' add up to 10, not 100.",
+            ]);
+        });
+
+        it("requires ASM 1.22.6.66 or later for distribution", () => {
+            const distribution: LocalityPolicy = { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] };
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(distribution, { mesh: { ...MESH, version: "1.22.6.9" } }))), [
+                "mesh.version: ASM 1.22.6.9 has no cross-region traffic distribution; it needs 1.22.6.66 or later.",
+            ]);
+            validateMeshLocalityPolicyArgs("r", policyArgs(distribution, { mesh: { ...MESH, version: "v1.22.6.71-g8ce85c40-aliyun" } }));
+            validateMeshLocalityPolicyArgs("r", policyArgs(distribution, { mesh: { ...MESH, version: undefined } }));
+        });
+
+        it("registers nothing when the policy is wrong", async () => {
+            await build(opts => {
+                assert.throws(() => new MeshLocalityPolicy("reviews", policyArgs({ mode: "failover", failover: [] }), opts), TopologyValidationError);
+            });
+            assert.deepEqual(world.resources, []);
+        });
+    });
+});
+
+describe("Bookinfo validation", () => {
+    it("rejects unknown reviews versions, a policy without mesh, and passes locality problems through", () => {
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", {
+            clusters: { a: { provider, reviewsVersions: ["v1", "v4" as never, "v1"] } },
+            reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] },
+        })), [
+            "clusters.a.reviewsVersions[1]: reviews version 'v4' is not supported.",
+            "clusters.a.reviewsVersions[2]: reviews version 'v1' is used again (first at clusters.a.reviewsVersions[0]).",
+            "reviewsLocality: a locality policy needs the mesh to apply it to.",
+        ]);
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", {
+            clusters: { a: { provider } }, mesh: MESH,
+            reviewsLocality: { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 50 } }] },
+        })), [
+            "reviewsLocality.distribute[0].to: the percentages from 'cn-hangzhou' add up to 50, not 100.",
+        ]);
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", { clusters: {} })), ["clusters: Bookinfo has no cluster to run in."]);
+    });
+
+    it("registers nothing when the arguments are wrong", async () => {
+        await build(opts => {
+            assert.throws(() => new Bookinfo("bookinfo", { clusters: { a: { provider, reviewsVersions: ["v9" as never] } } }, opts), TopologyValidationError);
+        });
+        assert.deepEqual(world.resources, []);
+    });
+});
