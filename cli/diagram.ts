@@ -19,6 +19,8 @@ const SUBNET = /^(vpc\/switch:Switch|ec2\/subnet:Subnet)$/;
 /** Detail resources: numerous, and their meaning is already on the picture (routes, rules, bindings). */
 const HIDDEN = /RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$/;
 const CONNECTOR = /Attachment|Association/;
+/** Resources that belong to no region, though an API call in some region creates them. */
+const GLOBAL = /^(cen\/instance:Instance|cen\/bandwidthPackage:BandwidthPackage)$/;
 
 /** Inputs naming the two ends of well-known connectors; others join every drawn thing they refer to. */
 const CONNECTOR_ENDS: Record<string, readonly string[]> = {
@@ -64,7 +66,7 @@ function quote(text: string): string {
     return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
-const LEGEND = "arrow: refers to (creation order)   thick orange: crosses regions   dashed blue: spans a vSwitch   double line: attachment";
+const LEGEND = "arrow: refers to (creation order)   thick orange: crosses regions   dashed blue: refers to another VPC   double line: attachment";
 const MAX_ARG_LINES = 3;
 const MAX_ARG_LENGTH = 48;
 
@@ -133,7 +135,11 @@ export function toDot(graph: PlanGraph, title: string): string {
         });
     }
 
-    const regions = [...new Set(graph.nodes.filter(n => role.get(n.key) !== "hidden" && n.region).map(n => n.region!))].sort();
+    const regionOf = (k: string): string | undefined => {
+        const n = graph.byKey.get(k);
+        return n === undefined || GLOBAL.test(typeTail(n.type)) ? undefined : n.region;
+    };
+    const regions = [...new Set(graph.nodes.filter(n => role.get(n.key) !== "hidden").map(n => regionOf(n.key)).filter(r => r !== undefined))].sort();
     const lines: string[] = [
         "digraph topology {",
         `  graph [label=<<b>${escapeHtml(title)}</b><br/><font point-size="10">${escapeHtml(LEGEND)}</font>>, labelloc=t, fontsize=20, fontname="Helvetica", rankdir=LR, compound=true, newrank=true, nodesep=0.3, ranksep=0.6, pad=0.3];`,
@@ -152,7 +158,9 @@ export function toDot(graph: PlanGraph, title: string): string {
         if (group) return `${indent}${gid(key)} [label=${quote(group.label)}, fillcolor="#e6dcf5", shape=note];`;
         const n = node(key);
         const fill = FAMILY_COLOURS.find(([re]) => re.test(n.type))?.[1] ?? "#ffffff";
-        const label = [n.name, shortType(n.type), ...argLines(n)].join("\n");
+        const spans = containerOf.get(key) !== undefined && role.get(containerOf.get(key)!) === "vpc"
+            ? [...new Set(n.references.filter(k => subnetVpc.get(k) === containerOf.get(key)))].map(k => node(k).name) : [];
+        const label = [n.name, shortType(n.type), ...argLines(n), ...(spans.length > 0 ? [`in ${spans.join(", ")}`] : [])].join("\n");
         return `${indent}${gid(key)} [label=${quote(label)}, fillcolor="${fill}"];`;
     };
     const emitContents = (container: string | undefined, indent: string) => {
@@ -177,7 +185,6 @@ export function toDot(graph: PlanGraph, title: string): string {
         lines.push(`${indent}${gid(`hidden::${region}`)} [label=${quote(`not drawn:\n${text}`)}, shape=plaintext, style="", fontsize=8, fontcolor="#888888"];`);
     };
 
-    const inRegion = (k: string) => node(k).region;
     regions.forEach((region, i) => {
         lines.push(`  subgraph ${gid(`cluster_region_${i}`)} {`);
         lines.push(`    label=${quote(`region ${region}`)}; style="rounded,filled"; fillcolor="#f4f6f8"; color="#9aa5b1"; fontsize=16; fontname="Helvetica-Bold"; margin=16;`);
@@ -197,14 +204,14 @@ export function toDot(graph: PlanGraph, title: string): string {
             lines.push("    }");
         }
         for (const key of children.get(undefined) ?? []) {
-            const region_ = groupNodes.find(g => g.id === key)?.region ?? (graph.byKey.has(key) ? inRegion(key) : undefined);
+            const region_ = groupNodes.find(g => g.id === key)?.region ?? regionOf(key);
             if (region_ === region) lines.push(nodeLine(key, "    "));
         }
         hiddenNote(region, "    ");
         lines.push("  }");
     });
     for (const key of children.get(undefined) ?? []) {
-        const region_ = groupNodes.find(g => g.id === key)?.region ?? (graph.byKey.has(key) ? inRegion(key) : undefined);
+        const region_ = groupNodes.find(g => g.id === key)?.region ?? regionOf(key);
         if (region_ === undefined || !regions.includes(region_)) lines.push(nodeLine(key, "  "));
     }
     hiddenNote("", "  ");
@@ -217,7 +224,7 @@ export function toDot(graph: PlanGraph, title: string): string {
         for (let c = containerOf.get(k); c !== undefined; c = subnetVpc.get(c)) found.add(c);
         return found;
     };
-    const crossRegion = (a: string, b: string) => node(a).region !== undefined && node(b).region !== undefined && node(a).region !== node(b).region;
+    const crossRegion = (a: string, b: string) => regionOf(a) !== undefined && regionOf(b) !== undefined && regionOf(a) !== regionOf(b);
     const edge = (from: string, to: string, attrs: string[], double = false) => {
         const a = endpoint(from);
         const b = endpoint(to);
@@ -231,7 +238,8 @@ export function toDot(graph: PlanGraph, title: string): string {
         const own = containersOf(n.key);
         for (const target of new Set(n.references)) {
             if (!drawn(target) || own.has(target) || target === n.key) continue;
-            // A reference to a subnet of the node's own VPC is shown by a dashed line to it.
+            // The vSwitches of its own VPC a node spans are listed in its label instead.
+            if (role.get(target) === "subnet" && own.has(subnetVpc.get(target) ?? "")) continue;
             const dashed = role.get(target) === "subnet" || role.get(target) === "vpc";
             edge(n.key, target, dashed ? ['style=dashed', 'arrowhead=none', 'color="#93c5fd"'] : []);
         }

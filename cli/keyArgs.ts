@@ -17,7 +17,11 @@ const KEY_ARGS: Record<string, readonly string[]> = {
     "vpc/switch:Switch": ["zoneId", "cidrBlock", "ipv6CidrBlockMask"],
     "vpc/routeEntry:RouteEntry": ["destinationCidrblock", "nexthopType"],
     "cen/bandwidthPackage:BandwidthPackage": ["bandwidth", "geographicRegionAId", "geographicRegionBId", "paymentType"],
-    "cen/transitRouter:TransitRouter": ["transitRouterName"],
+    "cen/instance:Instance": [],
+    "cen/bandwidthPackageAttachment:BandwidthPackageAttachment": [],
+    "cen/transitRouter:TransitRouter": [],
+    "cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": [],
+    "cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": [],
     "cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": ["zoneMappings.zoneId", "paymentType"],
     "cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": ["peerTransitRouterRegionId", "bandwidth", "bandwidthType"],
     "cen/transitRouterRouteEntry:TransitRouterRouteEntry": ["transitRouterRouteEntryDestinationCidrBlock", "transitRouterRouteEntryNextHopType"],
@@ -65,7 +69,8 @@ export function keyArgs(type: string, inputs: Record<string, unknown>): Record<s
 
 function genericPaths(inputs: Record<string, unknown>): string[] {
     return Object.entries(inputs)
-        .filter(([k, v]) => GENERIC_KEY.test(k) && v !== undefined && v !== null && k !== "__defaults"
+        // Ids (`vpcId`, `securityGroupIds`) are references, shown by the tree and the diagram.
+        .filter(([k, v]) => GENERIC_KEY.test(k) && !/Ids?$/.test(k) && v !== undefined && v !== null && k !== "__defaults"
             && (isSecretValue(v) || typeof v !== "object" || (Array.isArray(v) && v.every(x => typeof x !== "object"))))
         .slice(0, GENERIC_LIMIT)
         .map(([k]) => k);
