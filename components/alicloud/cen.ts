@@ -133,21 +133,21 @@ const SLOW = { create: "30m", update: "30m", delete: "30m" };
 export const DEFAULT_PEER_BANDWIDTH_MBPS = 10;
 
 /** A member after validation: its VPC, region and the vSwitches its attachment uses. */
-interface ResolvedMember {
+export interface ResolvedMember {
     readonly vpc: RegionalVpc;
     readonly region: string;
     readonly attachmentVSwitches: VSwitchInfo[];
 }
 
 /** One inter-region connection after validation, with its canonical key `a:b`. */
-interface ResolvedPeering {
+export interface ResolvedPeering {
     readonly key: string;
     readonly regions: [string, string];
     readonly bandwidthMbps: number;
 }
 
 /** What validation hands to the constructor. */
-interface ResolvedNetwork {
+export interface ResolvedNetwork {
     readonly members: Record<string, ResolvedMember>;
     /** Member regions in order of first appearance. */
     readonly regions: string[];
@@ -183,10 +183,15 @@ function cidrSlug(cidr: string): string {
  * the resolved plan. Pure: it registers nothing.
  */
 export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetworkArgs): ResolvedNetwork {
-    return validate(`${TYPE} '${name}'`, problems => checkNetwork(problems, args));
+    return validate(`${TYPE} '${name}'`, problems => checkCenTransitNetworkArgs(problems, args));
 }
 
-function checkNetwork(problems: Problems, args: CenTransitNetworkArgs): ResolvedNetwork {
+/**
+ * The checks of {@link validateCenTransitNetworkArgs}, recording into `problems` instead of
+ * throwing, so a component that creates a network can report the network's problems together
+ * with its own before it registers anything.
+ */
+export function checkCenTransitNetworkArgs(problems: Problems, args: CenTransitNetworkArgs): ResolvedNetwork {
     const entries = Object.entries(args.members ?? {});
     if (entries.length === 0) {
         problems.add("members", "no member VPC is given.", "Add at least one member VPC; two regions or more for inter-region traffic.");

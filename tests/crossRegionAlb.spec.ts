@@ -1,0 +1,308 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { CenTransitNetwork } from "../components/alicloud/cen";
+import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
+import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { TopologyValidationError } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+/** Seed 000: VPC1 (ALB) in cn-chengdu, VSW1 zone A, VSW2 zone B. */
+const VPC1: RegionalVpcArgs = {
+    region: "cn-chengdu",
+    cidrBlock: "172.16.0.0/12",
+    vSwitches: {
+        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
+    },
+};
+/** Seed 000: VPC2 (backends) in cn-hangzhou, VSW3 zone H, VSW4 zone I (ECS1's, 192.168.7.0/24). */
+const VPC2: RegionalVpcArgs = {
+    region: "cn-hangzhou",
+    cidrBlock: "192.168.0.0/16",
+    vSwitches: {
+        vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
+        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
+    },
+};
+/**
+ * The seed's six back-to-origin blocks are printed as 100.XX.XX.0/25, .128/25, .64/26, .128/26,
+ * .192/26 and .0/26; these fill the masked octets with plausible values.
+ */
+const LEGACY_BLOCKS = ["100.117.130.0/25", "100.117.130.128/25", "100.117.131.64/26", "100.117.131.128/26", "100.117.131.192/26", "100.117.132.0/26"];
+const ECS1 = "192.168.7.100";
+
+type Vpcs = { alb: RegionalVpc; backend: RegionalVpc };
+async function make(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>, vpcs: { alb: RegionalVpcArgs; backend: RegionalVpcArgs } = { alb: VPC1, backend: VPC2 }) {
+    let error: unknown;
+    const component = await build(opts => {
+        const v = { alb: new RegionalVpc("vpc1", vpcs.alb, opts), backend: new RegionalVpc("vpc2", vpcs.backend, opts) };
+        try {
+            return new CrossRegionAlbBackend("s1", { albVpc: v.alb, backendVpc: v.backend, backends: [{ ip: ECS1 }], ...args(v) }, opts);
+        } catch (e) {
+            error = e;
+            return undefined;
+        }
+    });
+    return { component, error };
+}
+
+const OWN = /^alicloud:(cen|alb|ecs|vpc\/routeEntry)|^topologies:alicloud:(CenTransitNetwork|CrossRegionAlbBackend)/;
+async function rejection(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>, vpcs?: { alb: RegionalVpcArgs; backend: RegionalVpcArgs }) {
+    const { error } = await make(args, vpcs);
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
+    assert.deepEqual(world.resources.filter(r => OWN.test(r.type)).map(r => r.name), [], "nothing of the component may be registered");
+    return error.problems.map(p => ({ path: p.path, message: p.message }));
+}
+
+describe("CrossRegionAlbBackend", () => {
+    it("builds the tutorial's graph (legacy back-to-origin, six blocks)", async () => {
+        const { component } = await make(() => ({
+            backendSecurityGroupId: "sg-ecs1",
+            backToOrigin: { mode: "legacy", cidrBlocks: LEGACY_BLOCKS },
+            cenOptions: { bandwidthPackage: { bandwidthMbps: 10 } },
+        }));
+        assert.ok(component);
+        const counts = world.countByType();
+        assert.deepEqual(Object.fromEntries(Object.entries(counts).filter(([t]) => /^alicloud:(alb|ecs|vpc\/routeEntry|cen\/transitRouter(RouteEntry|PeerAttachment|VpcAttachment)?:)/.test(t))), {
+            "alicloud:alb/loadBalancer:LoadBalancer": 1,
+            "alicloud:alb/serverGroup:ServerGroup": 1,
+            "alicloud:alb/listener:Listener": 1,
+            "alicloud:cen/transitRouter:TransitRouter": 2,
+            "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 2,
+            "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 1,
+            // 1 backend route in VPC1 + 6 back-to-origin routes in VPC2.
+            "alicloud:vpc/routeEntry:RouteEntry": 7,
+            // 6 back-to-origin routes in the chengdu transit router.
+            "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": 6,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 6,
+        });
+        assert.equal(world.named("s1-cen").parent, "s1");
+
+        const alb = world.named("s1-alb");
+        assert.equal(world.regionOf(alb), "cn-chengdu");
+        assert.deepEqual(
+            [alb.inputs.vpcId, alb.inputs.addressType, alb.inputs.loadBalancerEdition, alb.inputs.loadBalancerBillingConfig],
+            [world.named("vpc1-vpc").id, "Internet", "Standard", { payType: "PayAsYouGo" }]);
+        assert.deepEqual(alb.inputs.zoneMappings, [
+            { zoneId: "cn-chengdu-a", vswitchId: world.named("vpc1-vsw1").id },
+            { zoneId: "cn-chengdu-b", vswitchId: world.named("vpc1-vsw2").id },
+        ]);
+
+        const group = world.named("s1-sgp");
+        assert.equal(world.regionOf(group), "cn-chengdu");
+        assert.deepEqual(
+            [group.inputs.serverGroupType, group.inputs.vpcId, group.inputs.protocol, group.inputs.scheduler, group.inputs.healthCheckConfig.healthCheckEnabled, group.inputs.stickySessionConfig],
+            ["Ip", world.named("vpc1-vpc").id, "HTTP", "Wrr", true, { stickySessionEnabled: false }]);
+        assert.deepEqual(group.inputs.servers, [{ serverId: ECS1, serverIp: ECS1, serverType: "Ip", port: 80, weight: 100, remoteIpEnabled: true }]);
+
+        const listener = world.named("s1-listener");
+        assert.deepEqual([listener.inputs.listenerProtocol, listener.inputs.listenerPort, listener.inputs.loadBalancerId], ["HTTP", 80, alb.id]);
+        assert.deepEqual(listener.inputs.defaultActions, [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: group.id }] } }]);
+        assert.deepEqual(listener.dependsOn, ["s1-sgp"], "the listener waits for its server group");
+
+        // Step 5: VPC1 system table → backend vSwitch via VPC1's attachment.
+        const toBackend = world.named("s1-cen-alb-route-192-168-7-0-24");
+        assert.deepEqual([toBackend.inputs.routeTableId, toBackend.inputs.nexthopType, toBackend.inputs.nexthopId],
+            [world.named("vpc1-vpc").state.routeTableId, "Attachment", world.named("s1-cen-alb-attach").state.transitRouterAttachmentId]);
+        assert.equal(world.regionOf(toBackend), "cn-chengdu");
+        assert.deepEqual(toBackend.dependsOn, ["s1-cen-alb-assoc"]);
+
+        // Step 6: VPC2 system table → back-to-origin via VPC2's attachment, chained one after another.
+        const back = LEGACY_BLOCKS.map(c => world.named(`s1-cen-backend-route-${c.replace(/[./]/g, "-")}`));
+        back.forEach((r, i) => {
+            assert.equal(r.inputs.routeTableId, world.named("vpc2-vpc").state.routeTableId);
+            assert.equal(r.inputs.destinationCidrblock, LEGACY_BLOCKS[i]);
+            assert.equal(r.inputs.nexthopId, world.named("s1-cen-backend-attach").state.transitRouterAttachmentId);
+            assert.equal(world.regionOf(r), "cn-hangzhou");
+            assert.deepEqual(r.dependsOn, i === 0 ? ["s1-cen-backend-assoc"] : ["s1-cen-backend-assoc", back[i - 1].name]);
+        });
+        // ... and in VPC1's transit router, next hop VPC1's attachment, chained too.
+        const trRoutes = LEGACY_BLOCKS.map(c => world.named(`s1-cen-tr-cn-chengdu-route-${c.replace(/[./]/g, "-")}`));
+        const chengduTable = await valueOf(component.cen.transitRouters["cn-chengdu"].routeTableId);
+        trRoutes.forEach((r, i) => {
+            assert.deepEqual([r.inputs.transitRouterRouteTableId, r.inputs.transitRouterRouteEntryNextHopType, r.inputs.transitRouterRouteEntryNextHopId],
+                [chengduTable, "Attachment", world.named("s1-cen-alb-attach").state.transitRouterAttachmentId]);
+            assert.equal(world.regionOf(r), "cn-chengdu");
+            assert.deepEqual(r.dependsOn, i === 0 ? ["s1-cen-alb-assoc"] : ["s1-cen-alb-assoc", trRoutes[i - 1].name]);
+        });
+
+        // Step 7: only the back-to-origin blocks, only port 80, on the backend's region.
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
+        assert.deepEqual(rules.map(r => r.inputs.cidrIp).sort(), [...LEGACY_BLOCKS].sort());
+        for (const r of rules) {
+            assert.deepEqual([r.inputs.securityGroupId, r.inputs.type, r.inputs.ipProtocol, r.inputs.portRange, r.inputs.policy, r.inputs.nicType],
+                ["sg-ecs1", "ingress", "tcp", "80/80", "accept", "intranet"]);
+            assert.equal(world.regionOf(r), "cn-hangzhou");
+        }
+
+        const peer = world.named("s1-cen-peer-cn-chengdu-cn-hangzhou");
+        assert.deepEqual([peer.inputs.bandwidthType, peer.inputs.bandwidth], ["BandwidthPackage", 10]);
+        assert.equal(await valueOf(component.dnsName), alb.state.dnsName);
+        assert.equal(await valueOf(component.listenerId), listener.id);
+        assert.equal(component.routeEntryIds.length, 13);
+    });
+
+    it("defaults to the current back-to-origin: routes the ALB vSwitch blocks back, no transit-router routes", async () => {
+        await make(() => ({ backendSecurityGroupId: "sg-ecs1" }));
+        assert.equal(world.ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry").length, 0);
+        assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").map(r => [world.regionOf(r), r.inputs.destinationCidrblock]), [
+            ["cn-chengdu", "192.168.7.0/24"],
+            ["cn-hangzhou", "172.16.0.0/24"],
+            ["cn-hangzhou", "172.16.6.0/24"],
+        ]);
+        assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.inputs.cidrIp, r.inputs.portRange]),
+            [["172.16.0.0/24", "80/80"], ["172.16.6.0/24", "80/80"]]);
+    });
+
+    it("hard-codes nothing from the tutorial: Singapore → Frankfurt, other CIDRs, ports and weights", async () => {
+        const sg: RegionalVpcArgs = { region: "ap-southeast-1", cidrBlock: "10.10.0.0/16", vSwitches: { a: { zoneId: "ap-southeast-1a", cidrBlock: "10.10.1.0/24" }, b: { zoneId: "ap-southeast-1b", cidrBlock: "10.10.2.0/24" }, c: { zoneId: "ap-southeast-1c", cidrBlock: "10.10.3.0/24" } } };
+        const fra: RegionalVpcArgs = { region: "eu-central-1", cidrBlock: "10.20.0.0/16", vSwitches: { app: { zoneId: "eu-central-1a", cidrBlock: "10.20.5.0/24" }, db: { zoneId: "eu-central-1b", cidrBlock: "10.20.6.0/24" } } };
+        await make(() => ({
+            backends: [{ ip: "10.20.5.11", weight: 30 }, { ip: "10.20.5.12", port: 8081, weight: 70 }],
+            backendPort: 8080,
+            listenerPort: 8000,
+            addressType: "Intranet",
+            albVSwitches: ["b", "c"],
+            backendSecurityGroupId: "sg-fra",
+            cenOptions: { peerBandwidthMbps: 4 },
+        }), { alb: sg, backend: fra });
+        assert.equal(world.regionOf(world.named("s1-alb")), "ap-southeast-1");
+        assert.deepEqual(world.named("s1-alb").inputs.zoneMappings.map((z: { zoneId: string }) => z.zoneId), ["ap-southeast-1b", "ap-southeast-1c"]);
+        assert.equal(world.named("s1-alb").inputs.addressType, "Intranet");
+        assert.deepEqual(world.named("s1-sgp").inputs.servers.map((s: { serverIp: string; port: number; weight: number }) => [s.serverIp, s.port, s.weight]),
+            [["10.20.5.11", 8080, 30], ["10.20.5.12", 8081, 70]]);
+        assert.equal(world.named("s1-listener").inputs.listenerPort, 8000);
+        assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").map(r => [world.regionOf(r), r.inputs.destinationCidrblock]), [
+            ["ap-southeast-1", "10.20.5.0/24"],
+            ["eu-central-1", "10.10.2.0/24"],
+            ["eu-central-1", "10.10.3.0/24"],
+        ]);
+        assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.inputs.cidrIp, r.inputs.portRange]).sort(),
+            [["10.10.2.0/24", "8080/8080"], ["10.10.2.0/24", "8081/8081"], ["10.10.3.0/24", "8080/8080"], ["10.10.3.0/24", "8081/8081"]]);
+        assert.equal(world.regionOf(world.named("s1-cen-peer-ap-southeast-1-eu-central-1")), "ap-southeast-1");
+        assert.deepEqual([world.named("s1-cen-bwp").inputs.geographicRegionAId, world.named("s1-cen-bwp").inputs.geographicRegionBId, world.named("s1-cen-bwp").inputs.bandwidth],
+            ["Asia-Pacific", "Europe", 4]);
+    });
+
+    it("accepts an ECS output as backend IP and then routes every backend vSwitch", async () => {
+        await make(() => ({ backends: [{ ip: pulumi.output("192.168.8.20") }] }));
+        assert.deepEqual(world.named("s1-sgp").inputs.servers[0].serverIp, "192.168.8.20");
+        assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").filter(r => world.regionOf(r) === "cn-chengdu").map(r => r.inputs.destinationCidrblock),
+            ["192.168.8.0/24", "192.168.7.0/24"]);
+    });
+
+    it("joins an existing network, continuing its route-table chains", async () => {
+        let cen: CenTransitNetwork | undefined;
+        await build(opts => {
+            const v1 = new RegionalVpc("vpc1", VPC1, opts);
+            const v2 = new RegionalVpc("vpc2", VPC2, opts);
+            cen = new CenTransitNetwork("shared", {
+                members: { chengdu: { vpc: v1 }, hangzhou: { vpc: v2 } },
+                vpcRoutes: [{ member: "hangzhou", destinationCidrBlock: "10.0.0.0/8" }],
+            }, opts);
+            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen }, opts);
+        });
+        assert.equal(world.ofType("cen/instance:Instance").length, 1);
+        const first = world.named("s1-hangzhou-route-172-16-0-0-24");
+        assert.equal(first.parent, "s1");
+        assert.deepEqual(first.dependsOn, ["shared-hangzhou-assoc", "shared-hangzhou-route-10-0-0-0-8"]);
+        assert.deepEqual(world.named("s1-hangzhou-route-172-16-6-0-24").dependsOn, ["shared-hangzhou-assoc", first.name]);
+        assert.deepEqual(world.named("s1-chengdu-route-192-168-7-0-24").dependsOn, ["shared-chengdu-assoc"]);
+    });
+
+    describe("rejects, registering nothing", () => {
+        it("regions outside the cross-region ALB list, and one region for both sides", async () => {
+            const wuhan: RegionalVpcArgs = { region: "cn-nanjing", cidrBlock: "10.1.0.0/16", vSwitches: { a: { zoneId: "cn-nanjing-a", cidrBlock: "10.1.1.0/24" }, b: { zoneId: "cn-nanjing-b", cidrBlock: "10.1.2.0/24" } } };
+            assert.deepEqual(await rejection(() => ({}), { alb: wuhan, backend: VPC2 }), [{
+                path: "albVpc.region",
+                message: "region 'cn-nanjing' does not support ALB backends in another region.",
+            }]);
+            const second = { ...VPC2, cidrBlock: "10.0.0.0/8", vSwitches: { x: { zoneId: "cn-hangzhou-h", cidrBlock: "10.0.1.0/24" } } };
+            const problems = await rejection(() => ({ backends: [{ ip: "10.0.1.5" }] }), { alb: VPC2, backend: second });
+            assert.deepEqual(problems, [{ path: "backendVpc.region", message: "the ALB and the backends are both in cn-hangzhou; this pattern joins two regions." }]);
+        });
+
+        it("public backends, backends in the ALB's VPC or outside the backend VPC, remote IP off", async () => {
+            const problems = await rejection(() => ({
+                backends: [{ ip: "47.96.1.1" }, { ip: "172.16.0.9" }, { ip: "192.168.7.9", remoteIpEnabled: false }, { ip: "10.9.9.9" }],
+            }));
+            assert.deepEqual(problems, [
+                { path: "backends[0].ip", message: "backend 47.96.1.1 is not a private address; remote IP accepts only 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12, 192.168.0.0/16." },
+                { path: "backends[0].ip", message: "backend 47.96.1.1 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
+                { path: "backends[1].ip", message: "backend 172.16.0.9 is inside the ALB's own VPC 172.16.0.0/12; an IP-type backend may not share the VPC of the ALB." },
+                { path: "backends[2].ip", message: "without remote IP an IP server group reaches only addresses in its own VPC (172.16.0.0/12), and a cross-region backend 192.168.7.9 is not there." },
+                { path: "backends[3].ip", message: "backend 10.9.9.9 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
+            ]);
+        });
+
+        it("weights, ports, no backends, fewer than two ALB zones", async () => {
+            assert.deepEqual(await rejection(() => ({ backends: [{ ip: ECS1, weight: 0, port: 70000 }, { ip: ECS1, weight: 101 }], listenerPort: 0 })), [
+                { path: "listenerPort", message: "port 0 is not a whole number from 1 to 65535." },
+                { path: "backends[0].port", message: "port 70000 is not a whole number from 1 to 65535." },
+                { path: "backends[0].weight", message: "weight 0 is not a whole number from 1 to 100." },
+                { path: "backends[1].weight", message: "weight 101 is not a whole number from 1 to 100." },
+            ]);
+            assert.deepEqual(await rejection(() => ({ backends: [], albVSwitches: ["vsw1"] })), [
+                { path: "albVSwitches", message: "the ALB needs vSwitches in at least two distinct zones, one per zone; got vsw1 (cn-chengdu-a)." },
+                { path: "backends", message: "no backend server is given." },
+            ]);
+        });
+
+        it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks", async () => {
+            const overlapping = { ...VPC2, cidrBlock: "172.16.0.0/16", vSwitches: { a: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.100.0/24" }, b: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.101.0/24" } } };
+            const problems = await rejection(() => ({
+                backends: [{ ip: "172.16.100.5" }],
+                cenOptions: { backendAttachmentVSwitches: ["a", "b"] },
+            }), { alb: { ...VPC1, cidrBlock: "172.16.0.0/12" }, backend: overlapping });
+            assert.ok(problems.some(p => p.path === "cen(members.backend.vpc.cidrBlock)" && p.message === "member 'backend' VPC 172.16.0.0/16 overlaps member 'alb' VPC 172.16.0.0/12."), JSON.stringify(problems));
+            assert.ok(problems.some(p => p.path === "cen(members.backend.attachmentVSwitches[1])" && /attachment zone 'cn-hangzhou-h' is used again/.test(p.message)));
+        });
+
+        it("custom route tables, with the reason", async () => {
+            const problems = await rejection(() => ({ albRouteTableId: "vtb-custom", backendRouteTableId: "vtb-custom2" }));
+            assert.deepEqual(problems.map(p => p.path), ["albRouteTableId", "backendRouteTableId"]);
+            assert.match(problems[0].message, /only the VPC's system route table carries traffic .* custom route tables are unsupported/);
+        });
+
+        it("a joined network with a second VPC in the ALB's region, without the two VPCs' connection", async () => {
+            let error: unknown;
+            await build(opts => {
+                const v1 = new RegionalVpc("vpc1", VPC1, opts);
+                const v2 = new RegionalVpc("vpc2", VPC2, opts);
+                const v3 = new RegionalVpc("vpc3", { region: "cn-chengdu", cidrBlock: "10.0.0.0/16", vSwitches: { a: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.1.0/24" } } }, opts);
+                const v4 = new RegionalVpc("vpc4", { region: "cn-beijing", cidrBlock: "10.1.0.0/16", vSwitches: { a: { zoneId: "cn-beijing-a", cidrBlock: "10.1.1.0/24" } } }, opts);
+                const cen = new CenTransitNetwork("shared", {
+                    members: { a: { vpc: v1 }, b: { vpc: v2 }, c: { vpc: v3 }, d: { vpc: v4 } },
+                    allowMultipleVpcsPerRegion: true,
+                    peerings: [{ regions: ["cn-chengdu", "cn-beijing"], bandwidthMbps: 2 }],
+                }, opts);
+                try {
+                    return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen, cenOptions: {} }, opts);
+                } catch (e) {
+                    error = e;
+                    return undefined;
+                }
+            });
+            assert.ok(error instanceof TopologyValidationError);
+            assert.deepEqual(error.problems.map(p => p.path), ["cenOptions", "albVpc", "cen"]);
+            assert.match(error.problems[1].message, /another VPC \(member 'c'\) in cn-chengdu\. Per CEN, the cross-region ALB pattern allows one VPC per region/);
+            assert.equal(error.problems[2].message, "the joined network has no inter-region connection between cn-chengdu and cn-hangzhou.");
+            assert.equal(world.ofType("alb/loadBalancer:LoadBalancer").length, 0);
+        });
+
+        it("a security group rule wider than the back-to-origin blocks, or legacy blocks outside 100.64.0.0/10", async () => {
+            const problems = await rejection(() => ({
+                backendSecurityGroupId: "sg-ecs1",
+                backToOrigin: { mode: "legacy", cidrBlocks: ["100.64.0.0/10", "192.168.0.0/25", "100.117.130.0/25", "100.117.130.0/26"] },
+            }));
+            assert.deepEqual(problems, [
+                { path: "backToOrigin.cidrBlocks[0]", message: "back-to-origin block 100.64.0.0/10 is wider than /24; it would open the backend port to addresses that are not this ALB's (the console lists /25 and /26 blocks)." },
+                { path: "backToOrigin.cidrBlocks[1]", message: "back-to-origin block 192.168.0.0/25 is not inside 100.64.0.0/10, where legacy ALBs fetch from." },
+                { path: "backToOrigin.cidrBlocks[2]", message: "back-to-origin block 2 100.117.130.0/25 overlaps back-to-origin block 0 100.64.0.0/10." },
+                { path: "backToOrigin.cidrBlocks[3]", message: "back-to-origin block 3 100.117.130.0/26 overlaps back-to-origin block 0 100.64.0.0/10." },
+                { path: "backToOrigin.cidrBlocks[3]", message: "back-to-origin block 3 100.117.130.0/26 overlaps back-to-origin block 2 100.117.130.0/25." },
+            ]);
+            assert.deepEqual(await rejection(() => ({ backToOrigin: { mode: "legacy", cidrBlocks: [] } })).then(p => p.map(x => x.path)), ["backToOrigin.cidrBlocks"]);
+        });
+    });
+});
