@@ -3,3 +3,5 @@ export * from "./vpc";
 export * from "./multiEipEni";
 export * from "./guestRouting";
 export * from "./instanceTypes";
+export * from "./cen";
+export * from "./crossRegionAlb";
