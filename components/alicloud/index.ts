@@ -5,3 +5,8 @@ export * from "./guestRouting";
 export * from "./instanceTypes";
 export * from "./cen";
 export * from "./crossRegionAlb";
+export * from "./ack";
+export * from "./mesh";
+export * from "./meshLocality";
+export * from "./bookinfo";
+export * as istio from "./istio";
