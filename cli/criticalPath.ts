@@ -132,7 +132,8 @@ export function criticalPath(graph: PlanGraph): CriticalPath {
     let end: string | undefined;
     for (const node of graph.nodes) {
         if (!node.custom) continue;
-        if (end === undefined || finishOf(node.key) > finish.get(end)!) end = node.key;
+        const f = finishOf(node.key);
+        if (end === undefined || f > finish.get(end)!) end = node.key;
     }
     const steps: PathStep[] = [];
     for (let at = end; at !== undefined; at = via.get(at)) {

@@ -1,0 +1,200 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../cli/topologies";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+const PROGRAM = path.join(FIXTURES, "program");
+const FIXTURE_STACK = fs.readFileSync(path.join(FIXTURES, "Pulumi.fixture.yaml"), "utf8");
+/** What the mocks' kubeconfigs (a secret output of the fixture) contain, and the stack file's ciphertext. */
+const SECRET_MARKERS = ["client-key-data", "TU9DSw==", "AAAAFIXTURECIPHERTEXTNEVERPRINTED"];
+
+interface Run {
+    code: number;
+    out: string;
+    err: string;
+    dir: string;
+}
+
+/** Runs `topologies plan` on the fixture program, with `stackYaml` as the stack file when given. */
+const temporaryDirs: string[] = [];
+after(() => { for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true }); });
+
+async function plan(args: string[], stackYaml?: string): Promise<Run> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-plan-"));
+    temporaryDirs.push(dir);
+    let stacksDir = FIXTURES;
+    if (stackYaml !== undefined) {
+        stacksDir = path.join(dir, "stacks");
+        fs.mkdirSync(stacksDir);
+        fs.writeFileSync(path.join(stacksDir, "Pulumi.test.yaml"), stackYaml);
+    }
+    let out = "";
+    let err = "";
+    const code = await main(["plan", "--program", PROGRAM, "--stacks-dir", stacksDir, "--out", path.join(dir, "out"), ...args],
+        { out: t => { out += t; }, err: t => { err += t; } });
+    return { code, out, err, dir: path.join(dir, "out") };
+}
+
+describe("topologies plan", () => {
+    let text: Run;
+    let json: Run;
+    before(async () => {
+        text = await plan(["--stack", "fixture"]);
+        json = await plan(["--stack", "fixture", "--json", "--no-diagram"]);
+    });
+
+    it("prints the tree: components with their children, types, regions and key arguments", () => {
+        assert.equal(text.code, 0, text.err);
+        const lines = text.out.split("\n");
+        const at = lines.indexOf("front  (topologies:alicloud:RegionalVpc)");
+        assert.ok(at >= 0, text.out);
+        assert.deepEqual(lines.slice(at + 1, at + 5), [
+            "├─ front-provider  (pulumi:providers:alicloud @cn-chengdu)  region=cn-chengdu",
+            "├─ front-vpc  (alicloud:vpc/network:Network @cn-chengdu)  cidrBlock=172.16.0.0/12",
+            "├─ front-vsw1  (alicloud:vpc/switch:Switch @cn-chengdu)  zoneId=cn-chengdu-a  cidrBlock=172.16.0.0/24",
+            "└─ front-vsw2  (alicloud:vpc/switch:Switch @cn-chengdu)  zoneId=cn-chengdu-b  cidrBlock=172.16.6.0/24",
+        ]);
+        assert.match(text.out, /├─ front-sgp {2}\(alicloud:alb\/serverGroup:ServerGroup @cn-chengdu\) {2}serverGroupType=Ip {2}protocol=HTTP {2}servers\.serverIp=192\.168\.7\.\d+ {2}servers\.port=80 {2}servers\.weight=100/);
+        assert.match(text.out, /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 .* dependsOn=net-bwp-attach/);
+        assert.match(text.out, /└─ app-dr {2}\(kubernetes:networking\.istio\.io\/v1:DestinationRule @cn-chengdu\) {2}kind=DestinationRule {2}metadata\.namespace=app {2}metadata\.name=app/);
+    });
+
+    it("prints the count per type and the total", () => {
+        assert.match(text.out, /alicloud:vpc\/switch:Switch +4\n/);
+        assert.match(text.out, /alicloud:cen\/transitRouter:TransitRouter +2\n/);
+        assert.match(text.out, /topologies:alicloud:RegionalVpc +2\n/);
+        assert.match(text.out, new RegExp(`total +${json.out && JSON.parse(json.out).tree ? countAll(JSON.parse(json.out).tree) : -1}\\n`));
+    });
+
+    it("prints the critical path as a chain with its total", () => {
+        assert.match(text.out, /Critical path \(longest chain of creations, ≈ 15m25s\):\n {2}\+0s +10s {2}front-vpc .*\n.*front-vsw\d .*\n.*10m {2}mesh-cluster .*\n.*5m {2}mesh-nodes .*\n.*5s {2}app-\w+ .*\n {2}total ≈ 15m25s/);
+    });
+
+    it("prints the same plan as JSON", () => {
+        assert.equal(json.code, 0, json.err);
+        const doc = JSON.parse(json.out);
+        assert.equal(doc.ok, true);
+        assert.deepEqual(doc.tree.map((n: { name: string }) => n.name), ["front", "back", "net", "backend", "frontend", "mesh"]);
+        const front = doc.tree[0];
+        assert.equal(front.type, "topologies:alicloud:RegionalVpc");
+        assert.deepEqual(front.children[2], {
+            name: "front-vsw1", type: "alicloud:vpc/switch:Switch", region: "cn-chengdu",
+            args: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" }, children: [],
+        });
+        assert.equal(doc.summary["alicloud:vpc/switch:Switch"], 4);
+        assert.equal(doc.summary["alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment"], 2);
+        assert.equal(doc.summary["kubernetes:core/v1:Secret"], 1);
+        assert.equal(countAll(doc.tree), Object.values(doc.summary as Record<string, number>).reduce((a, b) => a + b, 0));
+        assert.equal(doc.criticalPath.totalSeconds, 925);
+        assert.equal(doc.outputs.frontVpcId.startsWith("vpc-"), true);
+    });
+
+    it("writes an SVG with the regions, VPCs, vSwitches and main resources", () => {
+        // Graphviz writes '-' and repeated spaces as character references.
+        const svg = fs.readFileSync(path.join(text.dir, "diagram.svg"), "utf8").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+            .replace(/\u00a0/g, " ");
+        assert.match(svg, /^<\?xml|^<svg/);
+        for (const label of ["region cn-chengdu", "region cn-hangzhou", "VPC front-vpc  172.16.0.0/12", "VPC back-vpc  192.168.0.0/16",
+            "front-vsw1", "192.168.7.0/24", "net-tr-cn-chengdu", "net-tr-cn-hangzhou", "PeerAttachment", "VpcAttachment",
+            "front-alb", "front-sgp", "backend-ecs", "mesh-cluster", "Kubernetes objects (3)", "net-cen"]) {
+            assert.ok(svg.includes(label), `the SVG lacks '${label}'`);
+        }
+        assert.ok(text.out.includes(path.join(text.dir, "diagram.svg")));
+    });
+
+    it("places resources in the VPC and vSwitch their inputs name, and joins attachments' ends", () => {
+        const dot = fs.readFileSync(path.join(text.dir, "diagram.dot"), "utf8");
+        const cluster = (name: string) => {
+            const start = dot.indexOf(`subgraph "cluster_${name}"`);
+            assert.ok(start >= 0, `no cluster ${name}`);
+            let depth = 0;
+            for (let i = dot.indexOf("{", start); i < dot.length; i++) {
+                if (dot[i] === "{") depth++;
+                if (dot[i] === "}" && --depth === 0) return dot.slice(start, i);
+            }
+            return "";
+        };
+        assert.ok(cluster("alicloud:vpc/switch:Switch::back-vsw4").includes('"alicloud:ecs/instance:Instance::backend-ecs" ['));
+        assert.ok(cluster("alicloud:vpc/network:Network::front-vpc").includes('"alicloud:alb/loadBalancer:LoadBalancer::front-alb" ['));
+        assert.ok(!cluster("region_0").includes("net-cen"), "the CEN instance is global");
+        assert.match(dot, /"alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-chengdu" -> "alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-hangzhou" \[label="PeerAttachment/);
+        assert.match(dot, /"alicloud:alb\/serverGroup:ServerGroup::front-sgp" -> "alicloud:ecs\/instance:Instance::backend-ecs" \[color="#d9480f"/);
+    });
+
+    it("writes the Kubernetes and Istio objects as YAML, secrets redacted", () => {
+        const yaml = fs.readFileSync(path.join(text.dir, "manifests", "mesh-k8s.yaml"), "utf8");
+        assert.match(yaml, /apiVersion: networking\.istio\.io\/v1\nkind: DestinationRule\nmetadata:\n {2}name: app\n {2}namespace: app\nspec:\n {2}host: app\.app\.svc\.cluster\.local/);
+        assert.match(yaml, /kind: Secret\n[\s\S]*stringData: "\[secret\]"/);
+        assert.equal(yaml.split("\n---\n").length, 3);
+    });
+
+    it("never prints or writes a secret", () => {
+        const written = [text.dir, json.dir].flatMap(dir => listFiles(dir).map(f => fs.readFileSync(f, "utf8")));
+        for (const content of [text.out, text.err, json.out, json.err, ...written]) {
+            for (const marker of SECRET_MARKERS) assert.ok(!content.includes(marker), `'${marker}' leaked`);
+        }
+        assert.match(text.out, /kubeconfig: \[secret\]\n {2}apiToken: \[secret\]/);
+    });
+
+    it("prints every config problem with its YAML key path and exits 1, writing nothing", async () => {
+        const bad = FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 70000")
+            .replace(/ {4}back:[\s\S]*?(?= {2}topologies:backendPort)/, "");
+        const run = await plan(["--stack", "test"], bad);
+        assert.equal(run.code, 1);
+        assert.equal(run.out, "");
+        const lines = run.err.trim().split("\n");
+        assert.equal(lines[0], "error: stack config: 2 problems");
+        assert.match(lines[1], /^ {2}topologies:vpcs\.back: is missing\. Fix: /);
+        assert.match(lines[2], /^ {2}topologies:backendPort: .*70000/);
+        assert.equal(fs.existsSync(run.dir), false);
+    });
+
+    it("prints a component's validation errors with their input paths and exits 1", async () => {
+        const run = await plan(["--stack", "test"], FIXTURE_STACK.replace("cidrBlock: 172.16.6.0/24", "cidrBlock: 172.16.0.128/25"));
+        assert.equal(run.code, 1);
+        assert.match(run.err, /^error: topologies:alicloud:RegionalVpc 'front': 1 problem\n {2}vSwitches\.vsw\d\.cidrBlock: .*overlap/);
+    });
+
+    it("prints errors as JSON with --json", async () => {
+        const run = await plan(["--stack", "test", "--json"], FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 0"));
+        assert.equal(run.code, 1);
+        const doc = JSON.parse(run.out);
+        assert.equal(doc.ok, false);
+        assert.equal(doc.errors[0].problems[0].path, "topologies:backendPort");
+    });
+
+    it("reports a missing stack file with the stacks there are, and exits 1", async () => {
+        const run = await plan(["--stack", "nope"]);
+        assert.equal(run.code, 1);
+        assert.match(run.err, /--stack: there is no .*Pulumi\.nope\.yaml\. Fix: Use one of: fixture\./);
+    });
+
+    it("reports YAML syntax errors and keys outside the project's namespace with their place", async () => {
+        const syntax = await plan(["--stack", "test"], "config:\n  topologies:backendPort: [80\n");
+        assert.equal(syntax.code, 1);
+        assert.match(syntax.err, /line \d+: /);
+        const namespace = await plan(["--stack", "test"], `${FIXTURE_STACK}  topology:extra: 1\n`);
+        assert.equal(namespace.code, 1);
+        assert.match(namespace.err, /topology:extra: is in namespace 'topology'.*Fix: Rename it to 'topologies:extra'\./);
+    });
+
+    it("exits 2 with the usage on wrong arguments", async () => {
+        let err = "";
+        assert.equal(await main(["plan"], { out: () => undefined, err: t => { err += t; } }), 2);
+        assert.match(err, /--stack <name> is required[\s\S]*usage: topologies plan --stack <name>/);
+        assert.equal(await main(["apply", "--stack", "x"], { out: () => undefined, err: () => undefined }), 2);
+        assert.equal(await main(["plan", "--stack", "x", "--colour"], { out: () => undefined, err: () => undefined }), 2);
+    });
+});
+
+function countAll(tree: Array<{ children: unknown[] }>): number {
+    return tree.reduce((n, node) => n + 1 + countAll(node.children as Array<{ children: unknown[] }>), 0);
+}
+
+function listFiles(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return fs.readdirSync(dir, { withFileTypes: true })
+        .flatMap(e => e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}

@@ -1,0 +1,127 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as kubernetes from "@pulumi/kubernetes";
+import { toDot } from "../cli/diagram";
+import { PlanGraph } from "../cli/graph";
+import { manifestsOf } from "../cli/manifests";
+import { runPlan, StackProgram } from "../cli/plan";
+import { readStackConfig } from "../cli/stackConfig";
+import { treeOf } from "../cli/tree";
+import { TopologyValidationError } from "../components/errors";
+
+const PLAINTEXT = "hunter2-plaintext";
+
+/** A program that builds `build` with the plan's options and no config. */
+function program(build: (opts: pulumi.ComponentResourceOptions) => Record<string, pulumi.Input<unknown>>): StackProgram {
+    return { loadStackConfig: raw => raw, buildStack: (_config, opts) => build(opts) };
+}
+
+async function graphOf(build: (opts: pulumi.ComponentResourceOptions) => Record<string, pulumi.Input<unknown>>) {
+    const result = await runPlan(program(build), {});
+    assert.ok(result.ok);
+    return result;
+}
+
+class Box extends pulumi.ComponentResource {
+    constructor(name: string, opts: pulumi.ComponentResourceOptions) {
+        super("topologies:test:Box", name, {}, opts);
+    }
+}
+
+describe("plan graph", () => {
+    it("finds references through produced ids and computed outputs, and expands dependsOn on a component", async () => {
+        const { graph } = await graphOf(opts => {
+            const box = new Box("box", opts);
+            const provider = new alicloud.Provider("p", { region: "cn-beijing" }, { parent: box });
+            const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16" }, { parent: box, provider });
+            new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-beijing-a", cidrBlock: "10.0.1.0/24" }, { parent: box, provider });
+            // routeTableId is computed by the VPC: a reference even though it is not the VPC's id.
+            new alicloud.vpc.RouteEntry("route", { routeTableId: vpc.routeTableId, destinationCidrblock: "0.0.0.0/0" }, { ...opts, provider, dependsOn: [box] });
+            return {};
+        });
+        const node = (name: string) => graph.nodes.find(n => n.name === name)!;
+        assert.deepEqual(node("vsw").references, [node("vpc").key]);
+        assert.deepEqual(node("route").references, [node("vpc").key]);
+        // Waiting for a component means waiting for every custom resource below it, its provider too.
+        assert.deepEqual(node("route").dependsOn.sort(), [node("p").key, node("vpc").key, node("vsw").key].sort());
+        assert.equal(node("vsw").parent, node("box").key);
+        assert.equal(node("vsw").region, "cn-beijing");
+        assert.equal(node("vsw").provider, node("p").key);
+        assert.deepEqual(graph.roots, [node("box").key, node("route").key]);
+    });
+
+    it("never shows a secret input or output, in the tree, the diagram, the manifests or the outputs", async () => {
+        const result = await graphOf(opts => {
+            const provider = new kubernetes.Provider("k8s", { kubeconfig: pulumi.secret(PLAINTEXT) }, opts);
+            new alicloud.vpc.Network("vpc", { cidrBlock: pulumi.secret(PLAINTEXT) }, opts);
+            // A type the key-argument table does not know: its generic arguments are redacted too.
+            new alicloud.ecs.EipAddress("eip", { bandwidth: pulumi.secret(PLAINTEXT) }, opts);
+            new kubernetes.core.v1.ConfigMap("cm", { metadata: { name: "cm" }, data: { token: pulumi.secret(PLAINTEXT) } }, { ...opts, provider });
+            return { plain: "visible", nested: { token: pulumi.secret(PLAINTEXT) } };
+        });
+        assert.ok(result.ok);
+        const seen = [JSON.stringify(treeOf(result.graph)), toDot(result.graph, "t"), ...manifestsOf(result.graph).map(m => m.yaml), JSON.stringify(result.outputs)];
+        for (const text of seen) assert.ok(!text.includes(PLAINTEXT), `leaked in: ${text.slice(0, 200)}`);
+        assert.deepEqual(result.outputs, { plain: "visible", nested: "[secret]" });
+        assert.deepEqual(treeOf(result.graph).find(n => n.name === "vpc")!.args, { cidrBlock: "[secret]" });
+        assert.deepEqual(treeOf(result.graph).find(n => n.name === "eip")!.args, { bandwidth: "[secret]" });
+        assert.match(manifestsOf(result.graph)[0].yaml, /data: "\[secret\]"/);
+    });
+
+    it("returns every validation error of the config or of a component instead of throwing", async () => {
+        const rejecting: StackProgram = {
+            loadStackConfig: () => { throw new TopologyValidationError("stack config", [{ path: "topologies:x", message: "bad." }]); },
+            buildStack: () => ({}),
+        };
+        assert.deepEqual(await runPlan(rejecting, {}), { ok: false, errors: [{ source: "stack config", problems: [{ path: "topologies:x", message: "bad." }] }] });
+        const buggy = program(() => { throw new Error("not a validation error"); });
+        await assert.rejects(runPlan(buggy, {}), /not a validation error/);
+    });
+
+    it("draws any resource type: unknown types become nodes in the VPC they refer to", async () => {
+        const { graph } = await graphOf(opts => {
+            const provider = new alicloud.Provider("p", { region: "cn-shanghai" }, opts);
+            const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16" }, { ...opts, provider });
+            new alicloud.nlb.LoadBalancer("nlb", {
+                vpcId: vpc.id, addressType: "Intranet", addressIpVersion: "Ipv4",
+                zoneMappings: [{ vswitchId: "vsw-existing1", zoneId: "cn-shanghai-a" }, { vswitchId: "vsw-existing2", zoneId: "cn-shanghai-b" }],
+            }, { ...opts, provider });
+            return {};
+        });
+        const dot = toDot(graph as PlanGraph, "t");
+        const vpcCluster = dot.slice(dot.indexOf('subgraph "cluster_alicloud:vpc/network:Network::vpc"'));
+        assert.match(vpcCluster, /^[^}]*"alicloud:nlb\/loadBalancer:LoadBalancer::nlb" \[label="nlb\\nLoadBalancer\\n.*addressType: Intranet/);
+        assert.match(dot, /label="region cn-shanghai"/);
+    });
+});
+
+describe("stack config", () => {
+    it("strips the project namespace, keeps objects, and turns secure values into secrets", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-config-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), [
+                "config:",
+                "  alicloud:region: cn-hangzhou",
+                "  topologies:size: 3",
+                "  topologies:tls:",
+                "    cert: plain",
+                "    key:",
+                "      secure: v1:CIPHERTEXT",
+            ].join("\n"));
+            const config = readStackConfig(dir, "s", "topologies");
+            assert.deepEqual(Object.keys(config.raw), ["size", "tls"]);
+            assert.equal(config.raw.size, 3);
+            const tls = config.raw.tls as { cert: string; key: pulumi.Output<string> };
+            assert.equal(tls.cert, "plain");
+            assert.equal(await (tls.key as unknown as { isSecret: Promise<boolean> }).isSecret, true);
+            assert.deepEqual(config.secretPaths, ["topologies:tls.key"]);
+            assert.ok(!JSON.stringify(config.raw).includes("CIPHERTEXT"));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
