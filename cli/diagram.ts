@@ -68,6 +68,7 @@ function quote(text: string): string {
 
 const LEGEND = "arrow: refers to (creation order)   thick orange: crosses regions   dashed blue: refers to another VPC   double line: attachment";
 const MAX_ARG_LINES = 3;
+const MAX_EDGES_PER_CONNECTOR_TYPE = 12;
 const MAX_ARG_LENGTH = 48;
 
 function argLines(node: PlanNode): string[] {
@@ -244,8 +245,21 @@ export function toDot(graph: PlanGraph, title: string): string {
             edge(n.key, target, dashed ? ['style=dashed', 'arrowhead=none', 'color="#93c5fd"'] : []);
         }
     }
+    // Past a handful, edges of one connector type (a 10-region full mesh has 45 peerings) hide the
+    // picture instead of showing it: they are summarised in one note instead.
+    const connectorCounts = new Map<string, number>();
+    for (const n of graph.nodes) if (role.get(n.key) === "connector") connectorCounts.set(n.type, (connectorCounts.get(n.type) ?? 0) + 1);
+    const summarised = [...connectorCounts].filter(([, count]) => count > MAX_EDGES_PER_CONNECTOR_TYPE);
+    if (summarised.length > 0) {
+        const text = summarised.map(([type, count]) => {
+            const sample = graph.nodes.find(n => n.type === type)!;
+            const args = Object.entries(keyArgs(type, sample.inputs)).filter(([k]) => !/zone|region/i.test(k)).map(([k, v]) => `${k}=${v}`).join(" ");
+            return `${count} × ${shortType(type)}${args ? ` (e.g. ${args})` : ""}`;
+        }).join("\n");
+        lines.push(`  "summary::connectors" [label=${quote(`not drawn, too many to read:\n${text}`)}, shape=note, fillcolor="#fff7e6"];`);
+    }
     for (const n of graph.nodes) {
-        if (role.get(n.key) !== "connector") continue;
+        if (role.get(n.key) !== "connector" || (connectorCounts.get(n.type) ?? 0) > MAX_EDGES_PER_CONNECTOR_TYPE) continue;
         const fields = CONNECTOR_ENDS[typeTail(n.type)];
         let ends = fields
             ? fields.map(f => graph.referencesIn(n.inputs[f]).find(drawn)).filter((k): k is string => k !== undefined)

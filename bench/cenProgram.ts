@@ -1,0 +1,42 @@
+/**
+ * A generated stack for the benchmark: N regions, one VPC each with two vSwitches, all joined by
+ * one full-mesh CEN (N·(N−1)/2 peerings), so plan time can be measured against resource count.
+ * Same contract as `stacks/program.ts`; config `topologies:regions: <N>` (1 to 14).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { validate } from "../components/errors";
+import { CenTransitNetwork } from "../components/alicloud/cen";
+import { RegionalVpc } from "../components/alicloud/vpc";
+
+/** Mainland China regions: one geographic area, so one bandwidth package covers every peering. */
+export const BENCH_REGIONS = [
+    "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai",
+    "cn-nanjing", "cn-fuzhou", "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-wuhan-lr",
+];
+
+export function loadStackConfig(raw: Record<string, unknown>): { regions: number } {
+    return validate("stack config", problems => {
+        const n = raw.regions;
+        if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > BENCH_REGIONS.length) {
+            problems.add("topologies:regions", `'${String(n)}' is not a whole number from 1 to ${BENCH_REGIONS.length}.`, "Set the number of regions.");
+        }
+        return { regions: n as number };
+    });
+}
+
+export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Record<string, pulumi.Input<unknown>> {
+    const { regions } = config as { regions: number };
+    const members = Object.fromEntries(BENCH_REGIONS.slice(0, regions).map((region, i) => {
+        const vpc = new RegionalVpc(`vpc-${region}`, {
+            region,
+            cidrBlock: `10.${i}.0.0/16`,
+            vSwitches: {
+                a: { zoneId: `${region}-a`, cidrBlock: `10.${i}.1.0/24` },
+                b: { zoneId: `${region}-b`, cidrBlock: `10.${i}.2.0/24` },
+            },
+        }, opts);
+        return [region.replace(/^cn-/, "").replace(/-/g, ""), { vpc }];
+    }));
+    const net = new CenTransitNetwork("mesh", { members, peerBandwidthMbps: 2 }, opts);
+    return { cenId: net.cenId };
+}

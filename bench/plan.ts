@@ -1,0 +1,68 @@
+/**
+ * Times `topologies plan` as a user runs it (a fresh `node cli/bin.js` process, wall clock) for
+ * every stack in `stacks/`, and for generated full-mesh CENs of 2, 5 and 10 regions, to show how
+ * plan time grows with the resource count. A benchmark, not a test: it prints a table.
+ *
+ *   node cli/register.js && node -r ./cli/register.js bench/plan.ts [--runs N] [--no-diagram]
+ *
+ * The first run of each stack also fills the transpile cache; the table reports the median of
+ * the runs after it.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { listStacks } from "../cli/stackConfig";
+
+const root = path.resolve(__dirname, "..");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 3;
+const extra = args.includes("--no-diagram") ? ["--no-diagram"] : [];
+const benchDir = path.join(root, "out", "bench");
+
+interface Row {
+    stack: string;
+    resources: number;
+    medianMs: number;
+    minMs: number;
+    inProcessMs: number;
+}
+
+/** Runs one plan `runs + 1` times; the first (cache warm-up) is not counted. */
+function time(stack: string, planArgs: string[]): Row {
+    const samples: number[] = [];
+    let resources = 0;
+    let inProcessMs = 0;
+    for (let i = 0; i <= runs; i++) {
+        const started = process.hrtime.bigint();
+        const run = spawnSync(process.execPath, [path.join(root, "cli", "bin.js"), "plan", "--stack", stack, "--json",
+            "--out", path.join(benchDir, stack), ...extra, ...planArgs], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+        const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+        if (run.status !== 0) throw new Error(`plan of ${stack} failed (${run.status}):\n${run.stderr || run.stdout.slice(0, 2000)}`);
+        const doc = JSON.parse(run.stdout) as { summary: Record<string, number>; elapsedMs: number };
+        resources = Object.values(doc.summary).reduce((a, b) => a + b, 0);
+        inProcessMs = doc.elapsedMs;
+        if (i > 0) samples.push(ms);
+    }
+    samples.sort((a, b) => a - b);
+    return { stack, resources, medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], inProcessMs };
+}
+
+function main(): void {
+    const rows: Row[] = [];
+    for (const stack of listStacks(path.join(root, "stacks"))) rows.push(time(stack, []));
+    const stacksDir = path.join(benchDir, "stacks");
+    fs.mkdirSync(stacksDir, { recursive: true });
+    for (const regions of [2, 5, 10]) {
+        const stack = `cen-${regions}-regions`;
+        fs.writeFileSync(path.join(stacksDir, `Pulumi.${stack}.yaml`), `config:\n  topologies:regions: ${regions}\n`);
+        rows.push(time(stack, ["--program", path.join(root, "bench", "cenProgram"), "--stacks-dir", stacksDir]));
+    }
+    const width = Math.max(...rows.map(r => r.stack.length), 5);
+    console.log(`topologies plan, wall clock of a fresh process, median of ${runs} runs${extra.length ? " (no SVG)" : ""}; ${new Date().toISOString()}`);
+    console.log(`${"stack".padEnd(width)}  resources  median   min      in-process  per resource`);
+    for (const r of rows) {
+        console.log(`${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${(r.medianMs / 1000).toFixed(2)} s   ${(r.minMs / 1000).toFixed(2)} s   ${(r.inProcessMs / 1000).toFixed(2)} s      ${(r.inProcessMs / r.resources).toFixed(1)} ms`);
+    }
+}
+
+main();
