@@ -24,13 +24,17 @@ export interface MockOutputs {
 
 type Rule = (ctx: MockContext) => MockOutputs;
 
-/** Hands out the next private address in a vSwitch/subnet, from .10 on, as DHCP would. */
+/** Hands out the next private address in a vSwitch/subnet, from .10 on (.1 in tiny blocks), as DHCP would. */
 export function nextAddressIn(world: World, subnetId: string | undefined, fallback: string): string {
     const block = subnetId ? world.subnetBlocks.get(subnetId) : undefined;
     if (!block) return fallback;
     const used = world.subnetUsage.get(subnetId!) ?? 0;
     world.subnetUsage.set(subnetId!, used + 1);
-    return addressAt(block, Number(10n + (BigInt(used) % (cidrSize(block) - 16n))));
+    // Small blocks (/28, /29) have no room to start at .10: start at .1 there. The last three
+    // addresses are reserved, as in a real vSwitch.
+    const size = cidrSize(block);
+    const first = size >= 32n ? 10n : 1n;
+    return addressAt(block, Number(first + (BigInt(used) % (size - first - 3n))));
 }
 
 function fakePublicIp(name: string): string {

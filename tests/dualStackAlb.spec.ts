@@ -1,0 +1,529 @@
+import * as assert from "node:assert/strict";
+import * as alicloud from "@pulumi/alicloud";
+import { albHealthCheckConfig, freeVSwitchAddresses } from "../components/alicloud/albCommon";
+import { checkDomainName, checkRecordHost } from "../components/alicloud/dnsNames";
+import { DualStackAlb, DualStackAlbArgs, validateDualStackAlbArgs } from "../components/alicloud/dualStackAlb";
+import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
+import { build, valueOf, world } from "./mocks";
+
+/**
+ * The tutorial's VPC1 (seed 002): cn-shanghai with IPv6, vSwitch 1 in zone E and vSwitch 2 in
+ * zone G, both IPv6-enabled. The tutorial gives no blocks; these are ordinary /24s.
+ */
+const shanghai = (): RegionalVpcArgs => ({
+    region: "cn-shanghai",
+    cidrBlock: "192.168.0.0/16",
+    enableIpv6: true,
+    vSwitches: {
+        vsw1: { zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6CidrBlockMask: 1 },
+        vsw2: { zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6CidrBlockMask: 2 },
+    },
+});
+
+/** The tutorial's ALB: ECS01 by IPv4, ECS02 by IPv6, port 80, weight 100, CNAME at `@`. */
+const tutorial = (vpc: RegionalVpc): DualStackAlbArgs => ({
+    vpc,
+    backends: {
+        ECS01: { instanceId: "i-ecs01", vSwitch: "vsw1", ipv4Address: "192.168.1.20", securityGroup: "ecs01" },
+        ECS02: { instanceId: "i-ecs02", vSwitch: "vsw2", ipv6Address: "2408:4005:3a0:6c02::20", securityGroup: "ecs02" },
+    },
+    securityGroups: { ecs01: "sg-ecs01", ecs02: "sg-ecs02" },
+    dns: { domainName: "example.com" },
+});
+
+/** Builds the VPC and the ALB the way a stack would, both with the recorder's options. */
+function buildAlb(vpcArgs: RegionalVpcArgs, albArgs: (vpc: RegionalVpc) => DualStackAlbArgs) {
+    return build(opts => new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", vpcArgs, opts)), opts));
+}
+
+/** The problems of a rejected ALB, asserting nothing of the ALB was registered. */
+async function rejection(vpcArgs: RegionalVpcArgs, albArgs: (vpc: RegionalVpc) => DualStackAlbArgs): Promise<readonly ValidationProblem[]> {
+    let error: unknown;
+    await build(opts => {
+        const vpc = new RegionalVpc("vpc1", vpcArgs, opts);
+        try {
+            return new DualStackAlb("web", albArgs(vpc), opts);
+        } catch (e) {
+            error = e;
+            return undefined;
+        }
+    });
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
+    assert.match(error.message, /^topologies:alicloud:DualStackAlb 'web': /);
+    const notVpc = world.resources.filter(r => !r.name.startsWith("vpc1")).map(r => `${r.type} ${r.name}`);
+    assert.deepEqual(notVpc, [], "nothing of the ALB may be registered when validation fails");
+    return error.problems;
+}
+
+/** Asserts exactly one problem at `path`, with a message matching `message`. */
+function expectProblem(problems: readonly ValidationProblem[], path: string, message: RegExp): void {
+    const at = problems.filter(p => p.path === path);
+    assert.equal(at.length, 1, `expected one problem at ${path}; got ${JSON.stringify(problems, null, 1)}`);
+    assert.match(at[0].message, message);
+}
+
+describe("DualStackAlb", () => {
+    describe("the tutorial (seed 002)", () => {
+        let alb: DualStackAlb;
+        before(async () => {
+            alb = await buildAlb(shanghai(), tutorial);
+        });
+
+        it("creates one ALB, server group, listener, CNAME and the backends' SG rules, all children of the component in cn-shanghai", () => {
+            const counts = world.countByType();
+            assert.equal(counts["topologies:alicloud:DualStackAlb"], 1);
+            assert.equal(counts["alicloud:alb/loadBalancer:LoadBalancer"], 1);
+            assert.equal(counts["alicloud:alb/serverGroup:ServerGroup"], 1);
+            assert.equal(counts["alicloud:alb/listener:Listener"], 1);
+            assert.equal(counts["alicloud:dns/alidnsRecord:AlidnsRecord"], 1);
+            assert.equal(counts["alicloud:ecs/securityGroupRule:SecurityGroupRule"], 5);
+            assert.equal(counts["alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth"], undefined);
+            assert.equal(counts["alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole"], undefined);
+            for (const child of world.childrenOf("web")) {
+                assert.equal(child.provider, "vpc1-provider", `${child.name} must use the VPC's provider`);
+                assert.equal(world.regionOf(child), "cn-shanghai");
+            }
+            assert.equal(world.childrenOf("web").length, 9);
+        });
+
+        it("makes the ALB dual-stack, Internet-facing on IPv4 and public on IPv6 at creation, Standard, in zones E and G", () => {
+            const lb = world.named("web-alb");
+            assert.equal(lb.inputs.addressIpVersion, "DualStack");
+            assert.equal(lb.inputs.addressType, "Internet");
+            assert.equal(lb.inputs.ipv6AddressType, "Internet");
+            assert.equal(lb.inputs.loadBalancerEdition, "Standard");
+            assert.deepEqual(lb.inputs.loadBalancerBillingConfig, { payType: "PayAsYouGo" });
+            assert.equal(lb.inputs.vpcId, world.named("vpc1-vpc").id);
+            assert.deepEqual(lb.inputs.zoneMappings, [
+                { zoneId: "cn-shanghai-e", vswitchId: world.named("vpc1-vsw1").id },
+                { zoneId: "cn-shanghai-g", vswitchId: world.named("vpc1-vsw2").id },
+            ]);
+            // The public IPv6 address needs the IPv6 gateway, which the ALB's inputs never name.
+            assert.deepEqual(lb.dependsOn, ["vpc1"]);
+        });
+
+        it("puts ECS01 by IPv4 and ECS02 by IPv6 in an IPv6-enabled HTTP Wrr group with health checks, port 80, weight 100", () => {
+            const group = world.named("web-servers");
+            assert.equal(group.inputs.serverGroupType, "Instance");
+            assert.equal(group.inputs.ipv6Enabled, true);
+            assert.equal(group.inputs.protocol, "HTTP");
+            assert.equal(group.inputs.scheduler, "Wrr");
+            assert.equal(group.inputs.vpcId, world.named("vpc1-vpc").id);
+            assert.equal(group.inputs.healthCheckConfig.healthCheckEnabled, true);
+            assert.deepEqual(group.inputs.servers, [
+                { serverType: "Ecs", serverId: "i-ecs01", serverIp: "192.168.1.20", port: 80, weight: 100 },
+                { serverType: "Ecs", serverId: "i-ecs02", serverIp: "2408:4005:3a0:6c02::20", port: 80, weight: 100 },
+            ]);
+        });
+
+        it("listens on HTTP 80 and forwards to the group", () => {
+            const listener = world.named("web-listener");
+            assert.equal(listener.inputs.listenerProtocol, "HTTP");
+            assert.equal(listener.inputs.listenerPort, 80);
+            assert.equal(listener.inputs.loadBalancerId, world.named("web-alb").id);
+            assert.deepEqual(listener.inputs.defaultActions, [{
+                type: "ForwardGroup",
+                forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: world.named("web-servers").id }] },
+            }]);
+        });
+
+        it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches and 100.64.0.0/10, IPv6 from the VPC block via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
+            const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
+            const summary = rules.map(r => `${r.securityGroupId} ${r.ipProtocol} ${r.portRange} ${r.cidrIp ?? ""}${r.ipv6CidrIp ?? ""}`).sort();
+            assert.deepEqual(summary, [
+                "sg-ecs01 tcp 80/80 100.64.0.0/10",
+                "sg-ecs01 tcp 80/80 192.168.1.0/24",
+                "sg-ecs01 tcp 80/80 192.168.2.0/24",
+                "sg-ecs02 icmpv6 -1/-1 ::/0",
+                `sg-ecs02 tcp 80/80 ${world.named("vpc1-vpc").state.ipv6CidrBlock}`,
+            ]);
+            for (const rule of rules) {
+                assert.equal(rule.type, "ingress");
+                assert.equal(rule.policy, "accept");
+                assert.equal(rule.nicType, "intranet");
+                assert.equal(rule.priority, 1);
+                assert.ok(!(rule.cidrIp && rule.ipv6CidrIp), "a rule takes one source family");
+                if (rule.ipv6CidrIp) assert.equal(rule.cidrIp, undefined, "IPv6 sources go in ipv6CidrIp");
+                assert.ok(!(["all", "tcp", "udp"].includes(rule.ipProtocol) && ["-1/-1", "1/65535"].includes(rule.portRange)), "never all ports");
+            }
+            assert.ok(world.named("web-ecs02-icmpv6-0") !== undefined);
+        });
+
+        it("points a CNAME at @ of the domain to the ALB's DNS name", () => {
+            const record = world.named("web-cname");
+            const lb = world.named("web-alb");
+            assert.deepEqual(record.inputs, { domainName: "example.com", rr: "@", type: "CNAME", value: lb.state.dnsName, ttl: 600 });
+            assert.equal(alb.fqdn, "example.com");
+        });
+
+        it("exposes the ids, DNS name and both address families", async () => {
+            const lb = world.named("web-alb");
+            assert.equal(await valueOf(alb.loadBalancerId), lb.id);
+            assert.match(await valueOf(alb.dnsName), /\.cn-shanghai\.alb\.aliyuncsslb\.com$/);
+            assert.equal((await valueOf(alb.ipv4Addresses)).length, 2);
+            assert.deepEqual(await valueOf(alb.ipv6Addresses), lb.state.zoneMappings.map((z: any) => z.ipv6Address));
+            assert.equal(await valueOf(alb.serverGroupId), world.named("web-servers").id);
+            assert.equal(await valueOf(alb.listenerId), world.named("web-listener").id);
+            assert.equal(await valueOf(alb.dnsRecordId!), world.named("web-cname").id);
+        });
+    });
+
+    it("works IPv4-only: IPv4 ALB, group without IPv6, no IPv6 rules, no gateway dependency", async () => {
+        const vpcArgs: RegionalVpcArgs = {
+            region: "cn-shanghai",
+            cidrBlock: "10.0.0.0/16",
+            vSwitches: { a: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24" }, b: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24" } },
+        };
+        const alb = await buildAlb(vpcArgs, vpc => ({
+            vpc,
+            ipVersion: "IPv4",
+            backends: {
+                web1: { instanceId: "i-web1", vSwitch: "a", ipv4Address: "10.0.1.5", securityGroup: "web" },
+                web2: { instanceId: "i-web2", vSwitch: "b", ipv4Address: "10.0.2.5", securityGroup: "web" },
+            },
+            securityGroups: { web: "sg-web" },
+        }));
+        const lb = world.named("web-alb");
+        assert.equal(lb.inputs.addressIpVersion, "IPv4");
+        assert.equal(lb.inputs.ipv6AddressType, undefined);
+        assert.deepEqual(lb.dependsOn, []);
+        assert.equal(world.named("web-servers").inputs.ipv6Enabled, false);
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
+        // Two backends in one group share the rules instead of duplicating them.
+        assert.equal(rules.length, 3);
+        assert.ok(rules.every(r => r.inputs.ipProtocol === "tcp" && r.inputs.ipv6CidrIp === undefined));
+        assert.equal(world.ofType("dns/alidnsRecord:AlidnsRecord").length, 0);
+        assert.equal(alb.dnsRecordId, undefined);
+        assert.deepEqual(await valueOf(alb.ipv6Addresses), []);
+    });
+
+    it("takes more backends, addresses from ECS outputs, custom ports and weights, without changes", async () => {
+        const alb = await buildAlb(shanghai(), vpc => {
+            const instances = [0, 1, 2].map(i => new alicloud.ecs.Instance(`ecs${i}`, {
+                vswitchId: vpc.vSwitches[i % 2 ? "vsw2" : "vsw1"].id, instanceType: "ecs.g7.large", imageId: "aliyun_3_x64", ipv6AddressCount: 1,
+            }, { provider: vpc.provider }));
+            return {
+                vpc,
+                backends: {
+                    ...tutorial(vpc).backends,
+                    v4a: { instanceId: instances[0].id, vSwitch: "vsw1", ipv4Address: instances[0].privateIp, port: 8080, securityGroup: "ecs01" },
+                    v6b: { instanceId: instances[1].id, vSwitch: "vsw2", ipv6Address: instances[1].ipv6Addresses.apply(a => a[0]), weight: 50, securityGroup: "ecs02" },
+                    v6c: { instanceId: instances[2].id, vSwitch: "vsw1", ipv6Address: instances[2].ipv6Addresses.apply(a => a[0]), weight: 0, securityGroup: "ecs02" },
+                },
+                securityGroups: { ecs01: "sg-ecs01", ecs02: "sg-ecs02" },
+                dns: { domainName: "example.com", rr: "www" },
+            };
+        });
+        const servers = world.named("web-servers").inputs.servers;
+        assert.equal(servers.length, 5);
+        const ecs0 = world.named("ecs0");
+        assert.deepEqual(servers[2], { serverType: "Ecs", serverId: ecs0.id, serverIp: ecs0.state.privateIp, port: 8080, weight: 100 });
+        assert.equal(servers[3].serverIp, world.named("ecs1").state.ipv6Addresses[0]);
+        assert.deepEqual(servers.map((s: any) => s.weight), [100, 100, 100, 50, 0]);
+        // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 keeps one port-80 IPv6 rule and one ICMPv6 rule.
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
+        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 6);
+        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs02").length, 2);
+        assert.equal(alb.fqdn, "www.example.com");
+        assert.equal(world.named("web-cname").inputs.rr, "www");
+    });
+
+    it("creates the service-linked role when asked, before the ALB", async () => {
+        await buildAlb(shanghai(), vpc => ({ ...tutorial(vpc), createServiceLinkedRole: true }));
+        const role = world.named("web-alb-role");
+        assert.equal(role.type, "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole");
+        assert.equal(role.inputs.serviceName, "alb.aliyuncs.com");
+        assert.equal(role.state.roleName, "AliyunServiceRoleForAlb");
+        assert.deepEqual(world.named("web-alb").dependsOn, ["web-alb-role", "vpc1"]);
+    });
+
+    it("gives an IPv6 backend public IPv6 bandwidth through the VPC's IPv6 gateway when asked", async () => {
+        await buildAlb(shanghai(), vpc => {
+            const args = tutorial(vpc);
+            args.backends.ECS02 = {
+                instanceId: "i-ecs02", vSwitch: "vsw2", ipv6Address: "2408:4005:3a0:6c02::20", securityGroup: "ecs02",
+                ipv6InternetBandwidth: { ipv6AddressId: "ipv6-ecs02", bandwidth: 10 },
+            };
+            return args;
+        });
+        const bw = world.named("web-ECS02-ipv6bw");
+        assert.equal(bw.parent, "web");
+        assert.deepEqual(bw.inputs, {
+            ipv6AddressId: "ipv6-ecs02", ipv6GatewayId: world.named("vpc1-ipv6gw").id, bandwidth: 10, internetChargeType: "PayByBandwidth",
+        });
+    });
+
+    it("uses an HTTPS listener with its certificate, a custom port and a fixed health-check port that the rules open too", async () => {
+        await buildAlb(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            listener: { protocol: "HTTPS", port: 8443, certificateId: "cert-1" },
+            healthCheck: { path: "/healthz", port: 81 },
+        }));
+        const listener = world.named("web-listener");
+        assert.equal(listener.inputs.listenerProtocol, "HTTPS");
+        assert.equal(listener.inputs.listenerPort, 8443);
+        assert.deepEqual(listener.inputs.certificates, { certificateId: "cert-1" });
+        assert.equal(world.named("web-servers").inputs.healthCheckConfig.healthCheckConnectPort, 81);
+        const ports = new Set(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs.portRange));
+        assert.deepEqual([...ports].sort(), ["-1/-1", "80/80", "81/81"]);
+    });
+
+    it("builds on an existing VPC when the IPv6 sources are given", async () => {
+        await build(opts => {
+            const vpc = RegionalVpc.fromExisting("vpc1", {
+                region: "cn-shanghai", vpcId: "vpc-1", cidrBlock: "192.168.0.0/16", routeTableId: "vtb-1", ipv6Enabled: true,
+                vSwitches: {
+                    vsw1: { id: "vsw-1", zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6Enabled: true },
+                    vsw2: { id: "vsw-2", zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6Enabled: true },
+                },
+            }, opts);
+            return new DualStackAlb("web", { ...tutorial(vpc), backendIngress: { ipv6Sources: ["2408:4005:3a0:6c00::/56"] } }, opts);
+        });
+        assert.deepEqual(world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId), ["vsw-1", "vsw-2"]);
+        assert.equal(world.named("web-ecs02-tcp80-2408_4005_3a0_6c00_56").inputs.ipv6CidrIp, "2408:4005:3a0:6c00::/56");
+    });
+
+    describe("checks before anything is registered", () => {
+        it("rejects a dual-stack ALB zone whose vSwitch has no IPv6", async () => {
+            const vpcArgs = shanghai();
+            delete vpcArgs.vSwitches.vsw2.ipv6CidrBlockMask;
+            const problems = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
+            expectProblem(problems, "albVSwitches[1]", /vSwitch 'vsw2' in zone cn-shanghai-g has no IPv6; a dual-stack ALB needs an IPv6-enabled vSwitch in each of its zones/);
+        });
+
+        it("rejects a dual-stack ALB in a VPC without IPv6", async () => {
+            const vpcArgs: RegionalVpcArgs = { ...shanghai(), enableIpv6: false, vSwitches: {
+                vsw1: { zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24" }, vsw2: { zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24" } } };
+            const problems = await rejection(vpcArgs, vpc => ({ vpc, backends: {} }));
+            expectProblem(problems, "vpc", /a dual-stack ALB needs a VPC with IPv6, and VPC 'vpc1' has none/);
+        });
+
+        it("rejects fewer than two zones, and two vSwitches in one zone", async () => {
+            const one = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), albVSwitches: ["vsw1"] }));
+            expectProblem(one, "albVSwitches", /placed in 1 zone\(s\); it needs vSwitches in at least two zones/);
+            const vpcArgs = shanghai();
+            vpcArgs.vSwitches.vsw2.zoneId = "cn-shanghai-e";
+            const same = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
+            expectProblem(same, "albVSwitches[1]", /vSwitch 'vsw2' is in zone cn-shanghai-e, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone/);
+        });
+
+        it("rejects an unknown ALB vSwitch", async () => {
+            const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), albVSwitches: ["vsw1", "vsw9"] }));
+            expectProblem(problems, "albVSwitches[1]", /vSwitch 'vsw9' is not a vSwitch of the VPC/);
+        });
+
+        it("rejects an ALB vSwitch with fewer than 8 free addresses, counting the 4 Alibaba reserves and the backends in it", async () => {
+            const tiny = shanghai();
+            tiny.vSwitches.vsw2.cidrBlock = "192.168.2.0/29";
+            const p29 = await rejection(tiny, vpc => ({ ...tutorial(vpc), backends: {} }));
+            expectProblem(p29, "albVSwitches[1]", /vSwitch 'vsw2' 192\.168\.2\.0\/29 leaves 4 free addresses \(4 reserved by Alibaba Cloud\); an ALB needs at least 8/);
+
+            const small = shanghai();
+            small.vSwitches.vsw1.cidrBlock = "192.168.1.0/28";
+            const five = Object.fromEntries([1, 2, 3, 4, 5].map(i => [`b${i}`, { instanceId: `i-${i}`, vSwitch: "vsw1", ipv4Address: `192.168.1.${i + 1}` }]));
+            const p28 = await rejection(small, vpc => ({ vpc, backends: five }));
+            expectProblem(p28, "albVSwitches[0]", /leaves 7 free addresses \(4 reserved by Alibaba Cloud and 5 taken by backends in it\)/);
+        });
+
+        it("accepts a /28 ALB vSwitch: 16 - 4 reserved = 12 free", async () => {
+            const small = shanghai();
+            small.vSwitches.vsw1.cidrBlock = "192.168.1.0/28";
+            await buildAlb(small, vpc => ({ ...tutorial(vpc), backends: {} }));
+            const lb = world.named("web-alb");
+            assert.match(lb.id, /^alb-/, "the ALB registers");
+            assert.equal(lb.state.zoneMappings[0].intranetAddress, "192.168.1.1");
+        });
+
+        it("rejects an IPv6-enabled server group on an IPv4 ALB, and IPv6 backends it could not hold", async () => {
+            const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), ipVersion: "IPv4", serverGroupIpv6Enabled: true }));
+            expectProblem(problems, "serverGroupIpv6Enabled", /an IPv6-enabled server group can be used only by listeners of a dual-stack ALB, and this ALB is IPv4/);
+            const ipv4 = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), ipVersion: "IPv4" }));
+            expectProblem(ipv4, "backends.ECS02.ipv6Address", /backend 'ECS02' is reached by IPv6 but the server group has IPv6 disabled/);
+        });
+
+        it("rejects ipv6AddressType on an IPv4 ALB", async () => {
+            const problems = await rejection(shanghai(), vpc => ({ vpc, backends: {}, ipVersion: "IPv4", ipv6AddressType: "Internet" }));
+            expectProblem(problems, "ipv6AddressType", /an IPv4 ALB has no IPv6 address to make 'Internet'/);
+        });
+
+        it("rejects an IPv6 backend in a vSwitch without IPv6", async () => {
+            const vpcArgs = shanghai();
+            vpcArgs.vSwitches.vsw3 = { zoneId: "cn-shanghai-g", cidrBlock: "192.168.3.0/24" };
+            const problems = await rejection(vpcArgs, vpc => ({
+                ...tutorial(vpc),
+                albVSwitches: ["vsw1", "vsw2"],
+                backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw3", ipv6Address: "2408:4005:3a0:6c03::20" } },
+            }));
+            expectProblem(problems, "backends.ECS02.ipv6Address", /backend 'ECS02' is reached by IPv6 but its vSwitch 'vsw3' has no IPv6/);
+        });
+
+        it("rejects a backend with both or neither address, a wrong family, or an address outside its vSwitch", async () => {
+            const problems = await rejection(shanghai(), vpc => ({
+                vpc,
+                backends: {
+                    both: { instanceId: "i-1", vSwitch: "vsw1", ipv4Address: "192.168.1.5", ipv6Address: "2408::1" } as any,
+                    none: { instanceId: "i-2", vSwitch: "vsw1" } as any,
+                    family: { instanceId: "i-3", vSwitch: "vsw1", ipv6Address: "192.168.1.7" },
+                    outside: { instanceId: "i-4", vSwitch: "vsw1", ipv4Address: "192.168.2.7" },
+                },
+            }));
+            expectProblem(problems, "backends.both", /gives both an IPv4 and an IPv6 address; the ALB reaches a backend by exactly one/);
+            expectProblem(problems, "backends.none", /gives no address/);
+            expectProblem(problems, "backends.family.ipv6Address", /'192\.168\.1\.7' is an IPv4 address where an IPv6 address is expected/);
+            expectProblem(problems, "backends.outside.ipv4Address", /192\.168\.2\.7 is not inside vSwitch 'vsw1' 192\.168\.1\.0\/24/);
+        });
+
+        it("rejects unknown vSwitches and security groups, bad ports and weights, and a repeated instance and port", async () => {
+            const problems = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backends: {
+                    a: { instanceId: "i-1", vSwitch: "vsw7", ipv4Address: "192.168.1.5", securityGroup: "nope" },
+                    b: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 101 },
+                    c: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0 },
+                },
+            }));
+            expectProblem(problems, "backends.a.vSwitch", /vSwitch 'vsw7' is not a vSwitch of the VPC/);
+            expectProblem(problems, "backends.a.securityGroup", /security group 'nope' is not in securityGroups/);
+            expectProblem(problems, "backends.b.port", /port 0 is not a whole number from 1 to 65535/);
+            expectProblem(problems, "backends.b.weight", /weight 101 is not a whole number from 0 to 100/);
+            expectProblem(problems, "backends.c.instanceId", /instance and port 'i-2:0' is used again \(first at backends\.b\.instanceId\)/);
+        });
+
+        it("rejects IPv6 bandwidth on an IPv4 backend, out of range, or without a known IPv6 gateway", async () => {
+            const problems = await rejection(shanghai(), vpc => ({
+                vpc,
+                backends: {
+                    v4: { instanceId: "i-1", vSwitch: "vsw1", ipv4Address: "192.168.1.5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-1", bandwidth: 5 } } as any,
+                    v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 0 } },
+                },
+            }));
+            expectProblem(problems, "backends.v4.ipv6InternetBandwidth", /backend 'v4' is reached by IPv4; IPv6 Internet bandwidth needs an IPv6 address/);
+            expectProblem(problems, "backends.v6.ipv6InternetBandwidth.bandwidth", /IPv6 Internet bandwidth \(Mbit\/s\) 0 is not a whole number from 1 to 5000/);
+
+            let error: unknown;
+            await build(opts => {
+                const vpc = RegionalVpc.fromExisting("vpc1", {
+                    region: "cn-shanghai", vpcId: "vpc-1", cidrBlock: "192.168.0.0/16", routeTableId: "vtb-1", ipv6Enabled: true,
+                    vSwitches: {
+                        vsw1: { id: "vsw-1", zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6Enabled: true },
+                        vsw2: { id: "vsw-2", zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6Enabled: true },
+                    },
+                }, opts);
+                try {
+                    return new DualStackAlb("web", {
+                        ...tutorial(vpc),
+                        backends: { v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", securityGroup: "ecs02", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 5 } } },
+                    }, opts);
+                } catch (e) {
+                    error = e;
+                    return undefined;
+                }
+            });
+            assert.ok(error instanceof TopologyValidationError);
+            expectProblem(error.problems, "backends.v6.ipv6InternetBandwidth", /needs the VPC's IPv6 gateway, and none is known/);
+            // An existing VPC's IPv6 block is not known, so the ALB's IPv6 sources must be given.
+            expectProblem(error.problems, "backendIngress.ipv6Sources", /the IPv6 block of an existing VPC is not known/);
+            assert.deepEqual(world.resources.map(r => r.name), ["vpc1", "vpc1-provider"]);
+        });
+
+        it("rejects bad rule sources and priority", async () => {
+            const problems = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backendIngress: { ipv4Sources: ["::/0"], ipv6Sources: ["10.0.0.0/8"], icmpv6Sources: ["nope"], priority: 0 },
+            }));
+            for (const path of ["backendIngress.ipv4Sources[0]", "backendIngress.ipv6Sources[0]", "backendIngress.icmpv6Sources[0]"]) {
+                assert.ok(problems.some(p => p.path === path), `expected a problem at ${path}`);
+            }
+            expectProblem(problems, "backendIngress.priority", /rule priority 0 is not a whole number from 1 to 100/);
+        });
+
+        it("rejects bad domain names and host records", async () => {
+            const cases: Array<[DualStackAlbArgs["dns"], string, RegExp]> = [
+                [{ domainName: "localhost" }, "dns.domainName", /needs at least two labels/],
+                [{ domainName: "exa_mple.com" }, "dns.domainName", /has the label 'exa_mple'/],
+                [{ domainName: "-example.com" }, "dns.domainName", /has the label '-example'/],
+                [{ domainName: "example.c0m" }, "dns.domainName", /ends in 'c0m', which is not a top-level domain/],
+                [{ domainName: "example.sh" }, "dns.domainName", /is a \.sh domain, which Alibaba Cloud DNS does not support/],
+                [{ domainName: "ab--cd.com" }, "dns.domainName", /has '--' in the 3rd and 4th place/],
+                [{ domainName: "example.com.", rr: "www" }, "dns.domainName", /has the label ''/],
+                [{ domainName: "example.com", rr: "-www" }, "dns.rr", /host record '-www' is not @ or dot-separated labels/],
+                [{ domainName: "example.com", rr: "a..b" }, "dns.rr", /host record 'a\.\.b'/],
+                [{ domainName: "example.com", rr: "" }, "dns.rr", /host record ''/],
+                [{ domainName: "example.com", ttl: 0 }, "dns.ttl", /TTL 0 is not a whole number from 1 to 86400/],
+            ];
+            for (const [dns, path, message] of cases) {
+                const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), dns }));
+                expectProblem(problems, path, message);
+            }
+        });
+
+        it("rejects a name the ALB would refuse, an HTTPS listener without certificate and bad health-check values", async () => {
+            let error: unknown;
+            await build(opts => {
+                const vpc = new RegionalVpc("vpc1", shanghai(), opts);
+                try {
+                    return new DualStackAlb("1web", { ...tutorial(vpc), listener: { protocol: "HTTPS" }, healthCheck: { path: "health", interval: 60, codes: ["200"] } }, opts);
+                } catch (e) {
+                    error = e;
+                    return undefined;
+                }
+            });
+            assert.ok(error instanceof TopologyValidationError);
+            expectProblem(error.problems, "loadBalancerName", /name '1web' \(taken from the component name\) is not 2 to 128 letters/);
+            expectProblem(error.problems, "serverGroupName", /name '1web-servers'/);
+            expectProblem(error.problems, "listener.certificateId", /an HTTPS listener needs a server certificate/);
+            expectProblem(error.problems, "healthCheck.path", /health-check path 'health' is not a URL path/);
+            expectProblem(error.problems, "healthCheck.interval", /health-check interval 60 is not a whole number from 1 to 50/);
+            expectProblem(error.problems, "healthCheck.codes[0]", /health-check status class '200' is not supported/);
+            assert.equal(world.ofType("topologies:alicloud:DualStackAlb").length, 0);
+        });
+
+        it("lists every problem of one call in one error", async () => {
+            const vpcArgs = shanghai();
+            delete vpcArgs.vSwitches.vsw1.ipv6CidrBlockMask;
+            const problems = await rejection(vpcArgs, vpc => ({
+                ...tutorial(vpc),
+                edition: "Premium" as any,
+                backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw1", ipv6Address: "2408::20" } },
+                dns: { domainName: "bad", rr: "-x" },
+            }));
+            assert.deepEqual(problems.map(p => p.path), ["edition", "albVSwitches[0]", "backends.ECS02.ipv6Address", "dns.domainName", "dns.rr"]);
+        });
+
+        it("is a pure function that validates without a cloud", async () => {
+            const vpc = await build(opts => new RegionalVpc("vpc1", shanghai(), opts));
+            const plan = validateDualStackAlbArgs("web", tutorial(vpc));
+            assert.equal(plan.dualStack, true);
+            assert.equal(plan.serverGroupIpv6, true);
+            assert.deepEqual(plan.albVSwitches, ["vsw1", "vsw2"]);
+            assert.equal(plan.rules.length, 5);
+            assert.throws(() => validateDualStackAlbArgs("web", { backends: {} } as any), (e: TopologyValidationError) => e.problems[0].path === "vpc");
+        });
+    });
+});
+
+describe("ALB helpers", () => {
+    it("counts free vSwitch addresses as size less the 4 Alibaba Cloud reserves", () => {
+        assert.equal(freeVSwitchAddresses("192.168.1.0/24"), 252);
+        assert.equal(freeVSwitchAddresses("192.168.1.0/28"), 12);
+        assert.equal(freeVSwitchAddresses("192.168.1.0/29"), 4);
+        assert.equal(freeVSwitchAddresses("192.168.1.0/28", 5), 7);
+    });
+
+    it("fills health-check defaults, and switches them off entirely", () => {
+        assert.deepEqual(albHealthCheckConfig(), {
+            healthCheckEnabled: true, healthCheckProtocol: "HTTP", healthCheckPath: "/", healthCheckCodes: ["http_2xx", "http_3xx"],
+            healthCheckInterval: 2, healthCheckTimeout: 5, healthyThreshold: 3, unhealthyThreshold: 3, healthCheckConnectPort: 0,
+        });
+        assert.equal(albHealthCheckConfig({ protocol: "TCP" }).healthCheckPath, undefined);
+        assert.deepEqual(albHealthCheckConfig({ enabled: false }), { healthCheckEnabled: false });
+    });
+
+    it("accepts ordinary domains and hosts", () => {
+        const problems = new Problems();
+        for (const domain of ["example.com", "a.example.co.jp", "xn--fiqs8s.xn--fiqz9s", "abc-def.cn"]) assert.ok(checkDomainName(problems, "d", domain), domain);
+        for (const rr of ["@", "www", "*", "*.api", "_acme-challenge", "api.v2"]) assert.ok(checkRecordHost(problems, "r", rr, "example.com"), rr);
+        assert.deepEqual(problems.list, []);
+    });
+});
