@@ -3,7 +3,7 @@
  * every stack in `stacks/`, and for generated full-mesh CENs of 2, 5 and 10 regions, to show how
  * plan time grows with the resource count. A benchmark, not a test: it prints a table.
  *
- *   node cli/register.js && node -r ./cli/register.js bench/plan.ts [--runs N] [--no-diagram]
+ *   node -r ./cli/register.js bench/plan.ts [--runs N] [--no-diagram]
  *
  * The first run of each stack also fills the transpile cache; the table reports the median of
  * the runs after it.
