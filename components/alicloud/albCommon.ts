@@ -72,7 +72,7 @@ export function checkAlbVSwitches(
         const other = byZone.get(info.zoneId);
         if (other !== undefined) {
             problems.add(`${path}[${i}]`, `vSwitch '${vsw}' is in zone ${info.zoneId}, like vSwitch '${other}'; an ALB takes one vSwitch per zone.`,
-                "Keep one vSwitch per zone.");
+                `Keep one vSwitch per zone in ${path}.`);
             return;
         }
         byZone.set(info.zoneId, vsw);

@@ -46,7 +46,9 @@ export interface DualStackAlbBackendCommon {
 export interface DualStackAlbIpv4Backend extends DualStackAlbBackendCommon {
     /** The instance's private IPv4 address, inside its vSwitch block. */
     ipv4Address: pulumi.Input<string>;
+    /** Not for an IPv4 backend. */
     ipv6Address?: never;
+    /** Not for an IPv4 backend: public IPv6 bandwidth needs an IPv6 address. */
     ipv6InternetBandwidth?: never;
 }
 
@@ -54,6 +56,7 @@ export interface DualStackAlbIpv4Backend extends DualStackAlbBackendCommon {
 export interface DualStackAlbIpv6Backend extends DualStackAlbBackendCommon {
     /** The instance's IPv6 address. */
     ipv6Address: pulumi.Input<string>;
+    /** Not for an IPv6 backend. */
     ipv4Address?: never;
     /** Give the address public IPv6 bandwidth. Default: none (reachable through the ALB only). */
     ipv6InternetBandwidth?: Ipv6InternetBandwidthArgs;
@@ -162,22 +165,30 @@ const TYPE = "topologies:alicloud:DualStackAlb";
 /** Default IPv4 source for older (non-upgraded) ALBs, which reach backends from this block. */
 export const ALB_LEGACY_SOURCE_BLOCK = "100.64.0.0/10";
 
-/** One address-family port rule or ICMPv6 rule the component adds to a security group. */
-interface IngressRule {
-    securityGroup: string;
-    family: 4 | 6;
-    protocol: "tcp" | "icmpv6";
-    port?: number;
-    /** Source block, or undefined for the VPC's IPv6 block. */
-    source?: string;
+/** One port rule or ICMPv6 rule the component adds to a backend security group. */
+export interface BackendIngressRule {
+    /** Key of the group in `securityGroups`. */
+    readonly securityGroup: string;
+    /** Address family of the source. */
+    readonly family: 4 | 6;
+    /** `tcp` for a backend port, `icmpv6` for all ICMPv6. */
+    readonly protocol: "tcp" | "icmpv6";
+    /** The backend (or health-check) port, for `tcp`. */
+    readonly port?: number;
+    /** Source block, or undefined for the VPC's IPv6 block (known only once the VPC exists). */
+    readonly source?: string;
 }
 
 /** What validation settles for the class: defaults applied and the rules to create. */
 export interface DualStackAlbPlan {
+    /** True for a dual-stack ALB, false for IPv4. */
     readonly dualStack: boolean;
+    /** Whether the server group has IPv6 enabled. */
     readonly serverGroupIpv6: boolean;
+    /** Names of the ALB's vSwitches, one per zone. */
     readonly albVSwitches: readonly string[];
-    readonly rules: readonly IngressRule[];
+    /** Security-group rules to create, without repeats. */
+    readonly rules: readonly BackendIngressRule[];
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9._-]{1,127}$/;
@@ -328,7 +339,7 @@ function checkName(problems: Problems, path: string, value: string, defaulted: b
  * health-check port) from the ALB's sources of the backends' family, and all ICMPv6 for groups
  * with IPv6 backends. Ports are only ever the backends' own: never all ports.
  */
-function planIngress(problems: Problems, args: DualStackAlbArgs, albBlocks: string[], vpc: RegionalVpc): IngressRule[] {
+function planIngress(problems: Problems, args: DualStackAlbArgs, albBlocks: string[], vpc: RegionalVpc): BackendIngressRule[] {
     const ingress = args.backendIngress ?? {};
     if (ingress.priority !== undefined) checkIntegerInRange(problems, "backendIngress.priority", ingress.priority, 1, 100, "rule priority");
     const sourcesOf = (field: "ipv4Sources" | "ipv6Sources" | "icmpv6Sources", family: 4 | 6): string[] | undefined =>
@@ -338,8 +349,8 @@ function planIngress(problems: Problems, args: DualStackAlbArgs, albBlocks: stri
     const icmpv6 = sourcesOf("icmpv6Sources", 6) ?? ["::/0"];
     const healthPort = args.healthCheck?.enabled !== false && args.healthCheck?.port ? args.healthCheck.port : undefined;
 
-    const rules = new Map<string, IngressRule>();
-    const add = (rule: IngressRule) => rules.set(`${rule.securityGroup}|${rule.protocol}|${rule.port}|${rule.source ?? "vpc"}`, rule);
+    const rules = new Map<string, BackendIngressRule>();
+    const add = (rule: BackendIngressRule) => rules.set(`${rule.securityGroup}|${rule.protocol}|${rule.port}|${rule.source ?? "vpc"}`, rule);
     let needsVpcIpv6 = false;
     for (const b of Object.values(args.backends ?? {})) {
         if (b.securityGroup === undefined || !(b.securityGroup in (args.securityGroups ?? {}))) continue;
