@@ -10,3 +10,6 @@ export * from "./mesh";
 export * from "./meshLocality";
 export * from "./bookinfo";
 export * as istio from "./istio";
+export * from "./albCommon";
+export * from "./dnsNames";
+export * from "./dualStackAlb";
