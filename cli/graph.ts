@@ -87,7 +87,7 @@ export function buildGraph(world: World): PlanGraph {
 
     world.resources.forEach((r, i) => {
         const node = nodes[i];
-        const parent = resolve(r.parent, n => !n.custom);
+        const parent = (r.parentKey && byKey.get(r.parentKey)) || resolve(r.parent, n => !n.custom);
         if (parent && parent !== node) {
             node.parent = parent.key;
             parent.children.push(node.key);
@@ -99,10 +99,10 @@ export function buildGraph(world: World): PlanGraph {
     const descendants = (node: PlanNode): PlanNode[] =>
         node.custom ? [node] : node.children.flatMap(k => descendants(byKey.get(k)!));
     world.resources.forEach((r, i) => {
-        nodes[i].dependsOn = unique(r.dependsOn.flatMap(name => {
-            const target = resolve(name, () => true);
-            return target ? descendants(target).map(n => n.key) : [];
-        }));
+        const targets = r.dependsOnKeys
+            ? r.dependsOnKeys.map(key => byKey.get(key))
+            : r.dependsOn.map(name => resolve(name, () => true));
+        nodes[i].dependsOn = unique(targets.flatMap(target => (target ? descendants(target).map(n => n.key) : [])));
     });
 
     const producers = indexProducedValues(world.resources, nodes);

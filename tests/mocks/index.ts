@@ -63,18 +63,31 @@ pulumi.runtime.setMocks({
     },
 }, "topologies", "test", false);
 
-function resourceNames(value: unknown): string[] {
+function resources(value: unknown): pulumi.Resource[] {
     const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return items.filter(pulumi.Resource.isInstance).map(r => pulumi.resourceName(r));
+    return items.filter(pulumi.Resource.isInstance);
+}
+
+function resourceNames(value: unknown): string[] {
+    return resources(value).map(r => pulumi.resourceName(r));
+}
+
+/** `type::name`, unique where names alone are not (a component and its child may share a name). */
+function resourceKey(resource: pulumi.Resource): string {
+    return `${pulumi.resourceType(resource)}::${pulumi.resourceName(resource)}`;
 }
 
 /** Records parent, provider and explicit dependencies of every resource below the component. */
 export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) => {
     const entry = world.entry(type, name);
-    if (opts.parent) entry.parent = pulumi.resourceName(opts.parent);
+    if (opts.parent) {
+        entry.parent = pulumi.resourceName(opts.parent);
+        entry.parentKey = resourceKey(opts.parent);
+    }
     const provider = (opts as pulumi.CustomResourceOptions).provider;
     if (provider) entry.provider = pulumi.resourceName(provider);
     entry.dependsOn = resourceNames(opts.dependsOn);
+    entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
     return undefined;
 };
 

@@ -17,10 +17,14 @@ export interface RecordedResource {
     id: string;
     /** Logical name of the parent resource, if any. */
     parent?: string;
+    /** `type::name` of the parent: unambiguous where a component and a resource share a name. */
+    parentKey?: string;
     /** Logical name of the explicit provider, if any. */
     provider?: string;
     /** Logical names of the explicit `dependsOn` resources. */
     dependsOn: string[];
+    /** `type::name` of the explicit `dependsOn` resources. */
+    dependsOnKeys?: string[];
     /** True for custom (cloud) resources, false for components. */
     custom: boolean;
 }
