@@ -1,0 +1,346 @@
+/**
+ * The stack configuration: one optional section per topology, keyed as in the stack files
+ * (`topologies:crossRegionAlb`, …). The schema checks the shape (keys, types, required fields)
+ * and reports YAML key paths; the components then check the meaning (CIDRs, zones, limits), and
+ * their problems are reported under the same key paths (see `configPath`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
+import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
+
+const port = z.number().int();
+const cidr = z.string();
+
+const vSwitch = z.strictObject({
+    zoneId: z.string(),
+    cidrBlock: cidr,
+    ipv6CidrBlockMask: z.number().int().optional(),
+});
+
+/** A VPC to create: the args of `alicloud.RegionalVpc` less the provider. */
+const vpc = z.strictObject({
+    region: z.string(),
+    cidrBlock: cidr,
+    vSwitches: z.record(z.string(), vSwitch),
+    enableIpv6: z.boolean().optional(),
+    vpcName: z.string().optional(),
+});
+
+/** Demo ECS servers running nginx, as the tutorials set them up by hand. */
+const servers = z.strictObject({
+    instanceType: z.string(),
+    imageId: z.string(),
+    systemDiskCategory: z.string().optional(),
+    /** Server name → the vSwitch it sits in, and whether it gets an IPv6 address. */
+    instances: z.record(z.string(), z.strictObject({ vSwitch: z.string(), ipv6: z.boolean().optional() })),
+});
+
+const healthCheck = z.strictObject({
+    enabled: z.boolean().optional(),
+    protocol: z.string().optional(),
+    path: z.string().optional(),
+    codes: z.array(z.string()).optional(),
+    interval: z.number().optional(),
+    timeout: z.number().optional(),
+    intervalSeconds: z.number().optional(),
+    healthyThreshold: z.number().optional(),
+    unhealthyThreshold: z.number().optional(),
+});
+
+const bandwidthPackage = z.strictObject({
+    bandwidthMbps: z.number(),
+    paymentType: z.enum(["PrePaid", "PostPaid"]).optional(),
+    period: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(6), z.literal(12)]).optional(),
+});
+
+/** S1: ALB in one region, ECS backends in another, over CEN. */
+const crossRegionAlb = z.strictObject({
+    albVpc: vpc,
+    backendVpc: vpc,
+    servers,
+    albVSwitches: z.array(z.string()).optional(),
+    backendVSwitches: z.array(z.string()).optional(),
+    loadBalancerEdition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
+    addressType: z.enum(["Internet", "Intranet"]).optional(),
+    listenerProtocol: z.enum(["HTTP", "HTTPS"]).optional(),
+    listenerPort: port.optional(),
+    backendPort: port.optional(),
+    weight: z.number().int().optional(),
+    scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+    healthCheck: healthCheck.optional(),
+    stickySession: z.boolean().optional(),
+    backToOrigin: z.discriminatedUnion("mode", [
+        z.strictObject({ mode: z.literal("vswitch") }),
+        z.strictObject({ mode: z.literal("legacy"), cidrBlocks: z.array(cidr) }),
+    ]).optional(),
+    cenOptions: z.strictObject({
+        cenInstanceName: z.string().optional(),
+        peerBandwidthMbps: z.number().optional(),
+        bandwidthPackage: bandwidthPackage.optional(),
+    }).optional(),
+});
+
+/** S2: several EIPs on one ECS instance through a secondary ENI in NAT mode. */
+const multiEip = z.strictObject({
+    vpc,
+    servers,
+    /** Which of `servers.instances` gets the ENI. */
+    server: z.string(),
+    publicIpCount: z.number().int().optional(),
+    privateIps: z.array(z.string()).optional(),
+    eip: z.strictObject({
+        bandwidth: z.number().optional(),
+        internetChargeType: z.enum(["PayByBandwidth", "PayByTraffic"]).optional(),
+        paymentType: z.enum(["PayAsYouGo", "Subscription"]).optional(),
+        isp: z.string().optional(),
+    }).optional(),
+    eipQuota: z.number().int().optional(),
+});
+
+/** S3: dual-stack ALB with IPv4 and IPv6 backends and a DNS record. */
+const dualStackAlb = z.strictObject({
+    vpc,
+    servers,
+    albVSwitches: z.array(z.string()).optional(),
+    edition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
+    /** Server name → the address family the ALB reaches it by. */
+    backends: z.record(z.string(), z.strictObject({ family: z.enum(["ipv4", "ipv6"]), port: port.optional(), weight: z.number().int().optional() })),
+    listener: z.strictObject({ protocol: z.enum(["HTTP", "HTTPS"]).optional(), port: port.optional() }).optional(),
+    healthCheck: healthCheck.optional(),
+    dns: z.strictObject({ domainName: z.string(), rr: z.string().optional(), ttl: z.number().int().optional() }).optional(),
+});
+
+const ackCluster = z.strictObject({
+    vpc,
+    vSwitches: z.array(z.string()),
+    networkPlugin: z.enum(["flannel", "terway-eniip"]).optional(),
+    podCidr: cidr.optional(),
+    podVSwitches: z.array(z.string()).optional(),
+    serviceCidr: cidr,
+    clusterSpec: z.string().optional(),
+    kubernetesVersion: z.string().optional(),
+    deletionProtection: z.boolean().optional(),
+    nodePool: z.strictObject({
+        instanceTypes: z.array(z.string()),
+        desiredSize: z.number().int().optional(),
+        systemDiskCategory: z.string().optional(),
+        systemDiskSize: z.number().int().optional(),
+    }),
+});
+
+/** S4: ACK clusters in several regions in one ASM mesh, with locality failover or distribution. */
+const meshFailover = z.strictObject({
+    clusters: z.record(z.string(), ackCluster),
+    mesh: z.strictObject({
+        vpc,
+        vSwitch: z.string(),
+        edition: z.enum(["Default", "Pro"]).optional(),
+        version: z.string().optional(),
+        peerBandwidthMbps: z.number().optional(),
+        bandwidthPackage: bandwidthPackage.optional(),
+    }),
+    locality: z.discriminatedUnion("mode", [
+        z.strictObject({ mode: z.literal("failover"), failover: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
+        z.strictObject({ mode: z.literal("distribution"), distribute: z.array(z.strictObject({ from: z.string(), to: z.record(z.string(), z.number()) })) }),
+    ]),
+    /** Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other). */
+    reviewsVersions: z.record(z.string(), z.array(z.enum(["v1", "v2", "v3"]))).optional(),
+});
+
+const subnet = z.strictObject({ availabilityZone: z.string(), cidrBlock: cidr });
+
+/** S5: AWS ALB in front of Fargate tasks registered by IP. */
+const fargate = z.strictObject({
+    region: z.string(),
+    network: z.strictObject({
+        cidrBlock: cidr,
+        publicSubnets: z.record(z.string(), subnet),
+        privateSubnets: z.record(z.string(), subnet),
+        egress: z.enum(["vpcEndpoints", "natGateway", "natGatewayPerAz", "none"]).optional(),
+    }),
+    container: z.strictObject({
+        image: z.string(),
+        ecrRepositoryArn: z.string().optional(),
+        name: z.string().optional(),
+        port: port.optional(),
+        environment: z.record(z.string(), z.string()).optional(),
+    }),
+    cpu: z.number().int().optional(),
+    memory: z.number().int().optional(),
+    logRetentionInDays: z.number().int().optional(),
+    services: z.record(z.string(), z.strictObject({
+        desiredCount: z.number().int().optional(),
+        minimumHealthyPercent: z.number().int().optional(),
+        maximumPercent: z.number().int().optional(),
+        healthCheckGracePeriodSeconds: z.number().int().optional(),
+    })).optional(),
+    allowedCidrs: z.array(cidr).optional(),
+    certificateArn: z.string().optional(),
+    healthCheck: z.strictObject({
+        path: z.string().optional(),
+        matcher: z.string().optional(),
+        interval: z.number().int().optional(),
+        timeout: z.number().int().optional(),
+    }).optional(),
+    deregistrationDelay: z.number().int().optional(),
+    extraTargets: z.array(z.strictObject({ ip: z.string(), port: port.optional() })).optional(),
+});
+
+/** The whole stack config; every section optional, at least one required. */
+export const stackConfigSchema = z.strictObject({
+    /** `dev`, `prod`, or `tutorial` for the stacks that reproduce one tutorial. */
+    environment: z.enum(["dev", "prod", "tutorial"]).default("tutorial"),
+    /** Tags on every taggable resource. */
+    tags: z.record(z.string(), z.string()).optional(),
+    /** Protect stateful and slow resources from accidental deletion (prod). */
+    protect: z.boolean().default(false),
+    /**
+     * Login password of the demo ECS servers. Set it as a secret
+     * (`pulumi config set --secret serverPassword`), never in clear in a stack file.
+     */
+    serverPassword: z.custom<pulumi.Input<string>>(v => typeof v === "string" || pulumi.Output.isInstance(v), "expected a string").optional(),
+    crossRegionAlb: crossRegionAlb.optional(),
+    multiEip: multiEip.optional(),
+    dualStackAlb: dualStackAlb.optional(),
+    meshFailover: meshFailover.optional(),
+    fargate: fargate.optional(),
+});
+
+/** The checked stack config. */
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+export type VpcConfig = z.infer<typeof vpc>;
+export type ServersConfig = z.infer<typeof servers>;
+
+const SECTIONS = ["crossRegionAlb", "multiEip", "dualStackAlb", "meshFailover", "fargate"] as const;
+
+/** The YAML key path of a config path, e.g. `["crossRegionAlb", "albVpc"]` → `topologies:crossRegionAlb.albVpc`. */
+export function configPath(path: ReadonlyArray<PropertyKey>): string {
+    const [head, ...rest] = path.map(String);
+    return `topologies:${head ?? ""}${rest.map(p => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("")}`;
+}
+
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+    return path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+function describe(value: unknown): string {
+    if (value === undefined) return "missing";
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A fix for each kind of shape problem zod reports. */
+function fixFor(issue: z.core.$ZodIssue, raw: unknown): string {
+    switch (issue.code) {
+        case "unrecognized_keys": {
+            const shape = valueAt(raw, issue.path);
+            return `Remove ${issue.keys.map(k => `'${k}'`).join(", ")} or check the spelling${shape ? "" : ""}.`;
+        }
+        case "invalid_type":
+            return valueAt(raw, issue.path) === undefined ? "Add this key." : `Write a ${issue.expected} here.`;
+        case "invalid_value":
+            return `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.`;
+        case "invalid_union":
+            return "Check the 'mode' key and the keys that mode takes.";
+        default:
+            return "See the schema in stacks/config.ts.";
+    }
+}
+
+/**
+ * Checks the raw config (keys without the `topologies:` namespace). Throws one
+ * {@link TopologyValidationError} listing every shape problem with its YAML key path, the bad
+ * value and a fix, then every overlap in the stack's CIDR plan.
+ */
+export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
+    const parsed = stackConfigSchema.safeParse(raw);
+    if (!parsed.success) {
+        const problems: ValidationProblem[] = parsed.error.issues.map(issue => ({
+            path: configPath(issue.path),
+            message: `${issue.message} (value: ${describe(valueAt(raw, issue.path))}).`,
+            fix: fixFor(issue, raw),
+        }));
+        throw new TopologyValidationError("stack config", problems);
+    }
+    const config = parsed.data;
+    const problems = new Problems();
+    if (!SECTIONS.some(s => config[s] !== undefined)) {
+        problems.add("topologies:", "the stack builds no topology.", `Add at least one of: ${SECTIONS.map(s => `topologies:${s}`).join(", ")}.`);
+    }
+    checkReferences(problems, config);
+    checkCidrPlan(problems, config);
+    problems.throwIfAny("stack config");
+    return config;
+}
+
+/** Names that point at other keys of the config: servers' vSwitches, the S2 server, S3 backends. */
+function checkReferences(problems: Problems, config: StackConfig): void {
+    const serversIn = (section: string, servers: ServersConfig, vpcKey: string, vpcConfig: VpcConfig) => {
+        for (const [key, server] of Object.entries(servers.instances)) {
+            if (!(server.vSwitch in vpcConfig.vSwitches)) {
+                problems.add(configPath([section, "servers", "instances", key, "vSwitch"]), `server '${key}' names vSwitch '${server.vSwitch}', which ${vpcKey} does not have.`,
+                    `Use one of: ${Object.keys(vpcConfig.vSwitches).join(", ")}.`);
+            }
+        }
+    };
+    if (config.crossRegionAlb) serversIn("crossRegionAlb", config.crossRegionAlb.servers, "backendVpc", config.crossRegionAlb.backendVpc);
+    if (config.multiEip) {
+        serversIn("multiEip", config.multiEip.servers, "vpc", config.multiEip.vpc);
+        if (!(config.multiEip.server in config.multiEip.servers.instances)) {
+            problems.add(configPath(["multiEip", "server"]), `'${config.multiEip.server}' is not one of servers.instances.`,
+                `Use one of: ${Object.keys(config.multiEip.servers.instances).join(", ")}.`);
+        }
+    }
+    if (config.dualStackAlb) {
+        const { servers, backends, vpc: vpcConfig } = config.dualStackAlb;
+        serversIn("dualStackAlb", servers, "vpc", vpcConfig);
+        for (const [key, backend] of Object.entries(backends)) {
+            const server = servers.instances[key];
+            if (!server) {
+                problems.add(configPath(["dualStackAlb", "backends", key]), `'${key}' is not one of servers.instances.`,
+                    `Name a server: ${Object.keys(servers.instances).join(", ")}.`);
+            } else if (backend.family === "ipv6" && !server.ipv6) {
+                problems.add(configPath(["dualStackAlb", "backends", key, "family"]), `backend '${key}' is reached by IPv6 but its server has no IPv6 address.`,
+                    `Set ipv6: true on servers.instances.${key}.`);
+            }
+        }
+    }
+}
+
+/**
+ * Every VPC, Pod and Service block of the stack, across topologies and clouds, must be disjoint:
+ * they share one account and may share one CEN, and a later peering must not be ruled out.
+ * vSwitch blocks sit inside their VPCs, which the components check.
+ */
+export function cidrPlan(config: StackConfig): Array<{ name: string; path: string; text: string }> {
+    const blocks: Array<{ name: string; path: string; text: string }> = [];
+    const addVpc = (path: string[], v: { cidrBlock: string }, name: string) =>
+        blocks.push({ name, path: configPath([...path, "cidrBlock"]), text: v.cidrBlock });
+    if (config.crossRegionAlb) {
+        addVpc(["crossRegionAlb", "albVpc"], config.crossRegionAlb.albVpc, "S1 ALB VPC");
+        addVpc(["crossRegionAlb", "backendVpc"], config.crossRegionAlb.backendVpc, "S1 backend VPC");
+    }
+    if (config.multiEip) addVpc(["multiEip", "vpc"], config.multiEip.vpc, "S2 VPC");
+    if (config.dualStackAlb) addVpc(["dualStackAlb", "vpc"], config.dualStackAlb.vpc, "S3 VPC");
+    if (config.meshFailover) {
+        for (const [key, cluster] of Object.entries(config.meshFailover.clusters)) {
+            addVpc(["meshFailover", "clusters", key, "vpc"], cluster.vpc, `S4 cluster '${key}' VPC`);
+            if (cluster.podCidr) blocks.push({ name: `S4 cluster '${key}' Pod CIDR`, path: configPath(["meshFailover", "clusters", key, "podCidr"]), text: cluster.podCidr });
+            blocks.push({ name: `S4 cluster '${key}' Service CIDR`, path: configPath(["meshFailover", "clusters", key, "serviceCidr"]), text: cluster.serviceCidr });
+        }
+        addVpc(["meshFailover", "mesh", "vpc"], config.meshFailover.mesh.vpc, "S4 mesh VPC");
+    }
+    if (config.fargate) addVpc(["fargate", "network"], config.fargate.network, "S5 AWS VPC");
+    return blocks;
+}
+
+function checkCidrPlan(problems: Problems, config: StackConfig): void {
+    const placed: PlacedCidr[] = [];
+    for (const block of cidrPlan(config)) {
+        // A malformed block is reported here once; the component would report it again with less context.
+        const parsed = checkCidr(problems, block.path, block.text);
+        if (parsed) placed.push({ name: block.name, cidr: parsed, path: block.path });
+    }
+    checkNoOverlaps(problems, placed, "Give every VPC, Pod and Service block of the stack its own range.");
+}

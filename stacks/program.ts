@@ -1,0 +1,207 @@
+/**
+ * The stack program: builds the topologies a stack's config names. `stacks/index.ts` runs it
+ * under `pulumi up`; `topologies plan` runs it offline under the mocks. Both pass `opts` to every
+ * top-level component (the plan's recorder rides on them).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AckCluster } from "../components/alicloud/ack";
+import { Bookinfo } from "../components/alicloud/bookinfo";
+import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
+import { DualStackAlb, DualStackAlbBackend } from "../components/alicloud/dualStackAlb";
+import { ServiceMesh } from "../components/alicloud/mesh";
+import { MultiEipEni } from "../components/alicloud/multiEipEni";
+import { RegionalVpc } from "../components/alicloud/vpc";
+import { AlbFargateService } from "../components/aws/albFargateService";
+import { TopologyValidationError, ValidationProblem } from "../components/errors";
+import { configPath, StackConfig, VpcConfig } from "./config";
+import { demoServers } from "./servers";
+
+export { loadStackConfig } from "./config";
+
+type Outputs = Record<string, pulumi.Input<unknown>>;
+
+/**
+ * Runs `build` and re-reports its validation problems under the YAML key path `section`, so a
+ * component's `vSwitches.vsw3.cidrBlock` reads `topologies:crossRegionAlb.albVpc.vSwitches.vsw3.cidrBlock`.
+ */
+function underKey<T>(section: PropertyKey[], build: () => T): T {
+    try {
+        return build();
+    } catch (e) {
+        if (!(e instanceof TopologyValidationError)) throw e;
+        const prefix = configPath(section);
+        throw new TopologyValidationError(e.component, e.problems.map(p => ({ ...p, path: `${prefix}.${p.path}` })));
+    }
+}
+
+class Builder {
+    readonly problems: Array<{ source: string; problem: ValidationProblem }> = [];
+
+    constructor(readonly config: StackConfig, readonly opts: pulumi.ComponentResourceOptions) {}
+
+    /** Login password of the demo servers: a secret, never in the stack file. */
+    get serverPassword(): pulumi.Input<string> | undefined {
+        return this.config.serverPassword === undefined ? undefined : pulumi.secret(this.config.serverPassword);
+    }
+
+    /** Options for components holding slow or stateful resources: protected in prod. */
+    get durable(): pulumi.ComponentResourceOptions {
+        return this.config.protect ? { ...this.opts, protect: true } : this.opts;
+    }
+
+    get tags(): Record<string, string> | undefined {
+        return this.config.tags;
+    }
+
+    vpc(name: string, section: PropertyKey[], vpc: VpcConfig): RegionalVpc {
+        return underKey(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.durable));
+    }
+
+    /** Builds one section; its validation problems are kept so every section gets checked. */
+    section(build: () => Outputs): Outputs {
+        try {
+            return build();
+        } catch (e) {
+            if (!(e instanceof TopologyValidationError)) throw e;
+            for (const problem of e.problems) this.problems.push({ source: e.component, problem });
+            return {};
+        }
+    }
+}
+
+function crossRegionAlb(b: Builder): Outputs {
+    const s = b.config.crossRegionAlb!;
+    const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
+    const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
+    const servers = demoServers("s1-demo", backendVpc, s.servers, b.opts, b.serverPassword, b.tags);
+    const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
+    const s1 = underKey(["crossRegionAlb"], () => new CrossRegionAlbBackend("s1", {
+        ...options,
+        albVpc,
+        backendVpc,
+        backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
+        backendSecurityGroupId: servers.securityGroupId,
+        tags: b.tags,
+    }, b.durable));
+    return { s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId };
+}
+
+function multiEip(b: Builder): Outputs {
+    const s = b.config.multiEip!;
+    const vpc = b.vpc("s2-net", ["multiEip", "vpc"], s.vpc);
+    const servers = demoServers("s2-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags);
+    const server = servers.servers[s.server];
+    const s2 = underKey(["multiEip"], () => new MultiEipEni("s2", {
+        instance: { id: server.instance.id, region: vpc.region, instanceType: s.servers.instanceType, zoneId: vpc.vSwitches[server.vSwitch].zoneId },
+        vSwitch: { vpc, name: server.vSwitch },
+        securityGroupIds: [servers.securityGroupId],
+        publicIpCount: s.publicIpCount,
+        privateIps: s.privateIps,
+        eip: s.eip as ConstructorParameters<typeof MultiEipEni>[1]["eip"],
+        eipQuota: s.eipQuota,
+        tags: b.tags,
+    }, b.opts));
+    return { s2PublicIps: s2.publicIps, s2PrivateIps: s2.privateIps, s2GuestScript: s2.guestScript };
+}
+
+function dualStackAlb(b: Builder): Outputs {
+    const s = b.config.dualStackAlb!;
+    const vpc = b.vpc("s3-net", ["dualStackAlb", "vpc"], s.vpc);
+    const servers = demoServers("s3-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags);
+    const backends: Record<string, DualStackAlbBackend> = Object.fromEntries(Object.entries(s.backends).map(([key, backend]) => {
+        const server = servers.servers[key];
+        const common = { instanceId: server.instance.id, vSwitch: server.vSwitch, port: backend.port, weight: backend.weight, securityGroup: "servers" };
+        return [key, backend.family === "ipv6" ? { ...common, ipv6Address: server.ipv6Address! } : { ...common, ipv4Address: server.privateIp }];
+    }));
+    const s3 = underKey(["dualStackAlb"], () => new DualStackAlb("s3", {
+        vpc,
+        albVSwitches: s.albVSwitches,
+        edition: s.edition,
+        backends,
+        listener: s.listener,
+        healthCheck: s.healthCheck as ConstructorParameters<typeof DualStackAlb>[1]["healthCheck"],
+        securityGroups: { servers: servers.securityGroupId },
+        ipv6GatewayId: vpc.ipv6GatewayId,
+        dns: s.dns,
+        tags: b.tags,
+    }, b.opts));
+    return { s3AlbDnsName: s3.dnsName, s3AlbId: s3.loadBalancerId, s3DnsRecordId: s3.dnsRecordId };
+}
+
+function meshFailover(b: Builder): Outputs {
+    const s = b.config.meshFailover!;
+    const clusters = Object.fromEntries(Object.entries(s.clusters).map(([key, c]) => {
+        const section = ["meshFailover", "clusters", key];
+        const vpc = b.vpc(`s4-${key}-net`, [...section, "vpc"], c.vpc);
+        const { vpc: _vpc, ...options } = c;
+        const cluster = underKey(section, () => new AckCluster(`s4-${key}`, {
+            ...options,
+            clusterName: key,
+            vpc,
+            clusterSpec: options.clusterSpec as ConstructorParameters<typeof AckCluster>[1]["clusterSpec"],
+            deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
+            tags: b.tags,
+        }, b.durable));
+        return [key, cluster];
+    }));
+    const { vpc: meshVpcConfig, vSwitch, peerBandwidthMbps, bandwidthPackage, ...meshOptions } = s.mesh;
+    const meshVpc = b.vpc("s4-mesh-net", ["meshFailover", "mesh", "vpc"], meshVpcConfig);
+    const mesh = underKey(["meshFailover", "mesh"], () => new ServiceMesh("s4-mesh", {
+        ...meshOptions,
+        vpc: meshVpc,
+        vSwitch,
+        clusters,
+        network: { peerBandwidthMbps, bandwidthPackage },
+        tags: b.tags,
+    }, b.durable));
+    underKey(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
+        clusters: Object.fromEntries(Object.entries(clusters).map(([key, cluster]) => [key, {
+            provider: cluster.provider,
+            reviewsVersions: s.reviewsVersions?.[key],
+        }])),
+        mesh,
+        reviewsLocality: s.locality,
+    }, b.opts));
+    return {
+        s4MeshId: mesh.meshId,
+        s4MeshKubeconfig: mesh.kubeconfig,
+        s4ClusterIds: Object.fromEntries(Object.entries(clusters).map(([key, c]) => [key, c.clusterId])),
+        s4Kubeconfigs: pulumi.secret(pulumi.all(Object.fromEntries(Object.entries(clusters).map(([key, c]) => [key, c.kubeconfig])))),
+    };
+}
+
+function fargate(b: Builder): Outputs {
+    const s = b.config.fargate!;
+    const s5 = underKey(["fargate"], () => new AlbFargateService("s5", {
+        ...s,
+        network: { ...s.network, egress: s.network.egress ?? "vpcEndpoints" },
+        tags: b.tags,
+    }, b.opts));
+    return {
+        s5AlbDnsName: s5.albDnsName,
+        s5TargetGroupArn: s5.targetGroupArn,
+        s5ClusterName: s5.clusterName,
+        s5ServiceNames: s5.serviceNames,
+    };
+}
+
+const SECTIONS: Record<"crossRegionAlb" | "multiEip" | "dualStackAlb" | "meshFailover" | "fargate", (b: Builder) => Outputs> = {
+    crossRegionAlb, multiEip, dualStackAlb, meshFailover, fargate,
+};
+
+/**
+ * Builds every topology the config names and returns the stack outputs. Every section is built
+ * even when an earlier one is rejected, so one run reports all of the stack's problems.
+ */
+export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Outputs {
+    const builder = new Builder(config as StackConfig, opts);
+    let outputs: Outputs = {};
+    for (const [key, build] of Object.entries(SECTIONS)) {
+        if (builder.config[key as keyof typeof SECTIONS] !== undefined) outputs = { ...outputs, ...builder.section(() => build(builder)) };
+    }
+    if (builder.problems.length > 0) {
+        const sources = [...new Set(builder.problems.map(p => p.source))];
+        throw new TopologyValidationError(`stack (${sources.join("; ")})`, builder.problems.map(p => p.problem));
+    }
+    return outputs;
+}

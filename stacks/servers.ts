@@ -1,0 +1,82 @@
+/**
+ * The tutorials' demo ECS servers: a security group in the VPC and one instance per server,
+ * with no public IP, serving a page that names the server (as the tutorials' nginx pages do).
+ * Stack composition, not a library component: real workloads bring their own servers.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { RegionalVpc } from "../components/alicloud/vpc";
+import type { ServersConfig } from "./config";
+
+/** One demo server, as the components take it. */
+export interface DemoServer {
+    readonly instance: alicloud.ecs.Instance;
+    /** Name of the vSwitch it sits in. */
+    readonly vSwitch: string;
+    readonly privateIp: pulumi.Output<string>;
+    /** First IPv6 address, when the server asked for one. */
+    readonly ipv6Address?: pulumi.Output<string>;
+}
+
+/** The security group and servers of one topology. */
+export interface DemoServers {
+    readonly securityGroupId: pulumi.Output<string>;
+    readonly servers: Readonly<Record<string, DemoServer>>;
+}
+
+function userData(server: string): string {
+    return [
+        "#!/bin/bash",
+        "yum install -y nginx || apt-get install -y nginx",
+        `echo "this is ${server}" > /usr/share/nginx/html/index.html`,
+        "systemctl enable --now nginx",
+    ].join("\n");
+}
+
+/** A grouping component so the plan shows the demo servers as one node. */
+class DemoServerGroup extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+        super("topologies:stacks:DemoServers", name, {}, opts);
+    }
+}
+
+/**
+ * Creates the security group and servers in `vpc`. Server vSwitches must be vSwitches of `vpc`
+ * (reported under `path`). `password` is the stack's `serverPassword` secret, if set.
+ */
+export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfig, opts: pulumi.ComponentResourceOptions,
+    password?: pulumi.Input<string>, tags?: Record<string, string>): DemoServers {
+    const group = new DemoServerGroup(name, opts);
+    const childOpts = { parent: group, provider: vpc.provider };
+    const securityGroup = new alicloud.ecs.SecurityGroup(`${name}-sg`, {
+        vpcId: vpc.vpcId,
+        securityGroupName: `${name}-sg`,
+        description: "Demo servers; ingress rules are added by the topology that fronts them.",
+        tags,
+    }, childOpts);
+    const servers = Object.fromEntries(Object.entries(config.instances).map(([key, server]) => {
+        const vSwitch = vpc.vSwitches[server.vSwitch];
+        const instance = new alicloud.ecs.Instance(`${name}-${key}`, {
+            instanceName: key,
+            instanceType: config.instanceType,
+            imageId: config.imageId,
+            systemDiskCategory: config.systemDiskCategory ?? "cloud_essd",
+            vswitchId: vSwitch.id,
+            availabilityZone: vSwitch.zoneId,
+            securityGroups: [securityGroup.id],
+            internetMaxBandwidthOut: 0,
+            ipv6AddressCount: server.ipv6 ? 1 : undefined,
+            password,
+            userData: userData(key),
+            tags,
+        }, childOpts);
+        const entry: DemoServer = {
+            instance,
+            vSwitch: server.vSwitch,
+            privateIp: instance.privateIp,
+            ipv6Address: server.ipv6 ? instance.ipv6Addresses.apply(a => a[0]) : undefined,
+        };
+        return [key, entry];
+    }));
+    return { securityGroupId: securityGroup.id, servers };
+}
