@@ -9,6 +9,7 @@ export type IpFamily = 4 | 6;
 
 /** A parsed, normalised CIDR block. */
 export interface Cidr {
+    /** Address family of the block. */
     readonly family: IpFamily;
     /** The first address of the block as an integer. */
     readonly network: bigint;
@@ -20,7 +21,9 @@ export interface Cidr {
 
 /** A parsed single address. */
 export interface IpAddress {
+    /** Address family. */
     readonly family: IpFamily;
+    /** The address as an integer, comparable with {@link Cidr.network}. */
     readonly value: bigint;
     /** Canonical text. */
     readonly text: string;
@@ -30,6 +33,7 @@ export interface IpAddress {
 export interface NamedCidr {
     /** Who owns the block, e.g. `VPC 'vpc2' vSwitch 'vsw3'`. */
     readonly name: string;
+    /** The parsed block. */
     readonly cidr: Cidr;
 }
 
