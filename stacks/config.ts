@@ -36,16 +36,17 @@ const servers = z.strictObject({
     instances: z.record(z.string(), z.strictObject({ vSwitch: z.string(), ipv6: z.boolean().optional() })),
 });
 
+/** The health check of either ALB (S1, S3): `AlbHealthCheckArgs`. */
 const healthCheck = z.strictObject({
     enabled: z.boolean().optional(),
-    protocol: z.string().optional(),
+    protocol: z.enum(["HTTP", "HTTPS", "TCP", "gRPC"]).optional(),
     path: z.string().optional(),
     codes: z.array(z.string()).optional(),
     interval: z.number().optional(),
     timeout: z.number().optional(),
-    intervalSeconds: z.number().optional(),
     healthyThreshold: z.number().optional(),
     unhealthyThreshold: z.number().optional(),
+    port: z.number().optional(),
 });
 
 const bandwidthPackage = z.strictObject({

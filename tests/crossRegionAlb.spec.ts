@@ -94,11 +94,16 @@ describe("CrossRegionAlbBackend", () => {
             [group.inputs.serverGroupType, group.inputs.vpcId, group.inputs.protocol, group.inputs.scheduler, group.inputs.healthCheckConfig.healthCheckEnabled, group.inputs.stickySessionConfig],
             ["Ip", world.named("vpc1-vpc").id, "HTTP", "Wrr", true, { stickySessionEnabled: false }]);
         assert.deepEqual(group.inputs.servers, [{ serverId: ECS1, serverIp: ECS1, serverType: "Ip", port: 80, weight: 100, remoteIpEnabled: true }]);
+        assert.deepEqual(group.inputs.healthCheckConfig, {
+            healthCheckEnabled: true, healthCheckProtocol: "HTTP", healthCheckPath: "/", healthCheckCodes: ["http_2xx", "http_3xx"],
+            healthCheckInterval: 2, healthCheckTimeout: 5, healthyThreshold: 3, unhealthyThreshold: 3, healthCheckConnectPort: 0,
+        });
 
         const listener = world.named("s1-listener");
         assert.deepEqual([listener.inputs.listenerProtocol, listener.inputs.listenerPort, listener.inputs.loadBalancerId], ["HTTP", 80, alb.id]);
         assert.deepEqual(listener.inputs.defaultActions, [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: group.id }] } }]);
         assert.deepEqual(listener.dependsOn, ["s1-sgp"], "the listener waits for its server group");
+        assert.equal(listener.inputs.certificates, undefined);
 
         // Step 5: VPC1 system table → backend vSwitch via VPC1's attachment.
         const toBackend = world.named("s1-cen-alb-route-192-168-7-0-24");
@@ -184,6 +189,30 @@ describe("CrossRegionAlbBackend", () => {
             ["Asia-Pacific", "Europe", 4]);
     });
 
+    it("takes DualStackAlb's health-check shape, opens a fixed health-check port, and tags an HTTPS listener", async () => {
+        await make(() => ({
+            listenerProtocol: "HTTPS",
+            certificateId: "cert-1",
+            backendSecurityGroupId: "sg-ecs1",
+            healthCheck: { path: "/healthz", interval: 10, timeout: 3, healthyThreshold: 2, unhealthyThreshold: 4, codes: ["http_2xx"], port: 8081 },
+            tags: { team: "web" },
+        }));
+        const listener = world.named("s1-listener");
+        assert.deepEqual([listener.inputs.listenerProtocol, listener.inputs.listenerPort, listener.inputs.certificates, listener.inputs.tags],
+            ["HTTPS", 80, { certificateId: "cert-1" }, { team: "web" }]);
+        assert.deepEqual(listener.dependsOn, ["s1-sgp"]);
+        assert.deepEqual(world.named("s1-sgp").inputs.healthCheckConfig, {
+            healthCheckEnabled: true, healthCheckProtocol: "HTTP", healthCheckPath: "/healthz", healthCheckCodes: ["http_2xx"],
+            healthCheckInterval: 10, healthCheckTimeout: 3, healthyThreshold: 2, unhealthyThreshold: 4, healthCheckConnectPort: 8081,
+        });
+        assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.inputs.cidrIp, r.inputs.portRange]).sort(),
+            [["172.16.0.0/24", "80/80"], ["172.16.0.0/24", "8081/8081"], ["172.16.6.0/24", "80/80"], ["172.16.6.0/24", "8081/8081"]]);
+
+        await make(() => ({ healthCheck: { enabled: false, port: 8081 }, backendSecurityGroupId: "sg-ecs1" }));
+        assert.deepEqual(world.named("s1-sgp").inputs.healthCheckConfig, { healthCheckEnabled: false });
+        assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs.portRange), ["80/80", "80/80"]);
+    });
+
     it("accepts an ECS output as backend IP and then routes every backend vSwitch", async () => {
         await make(() => ({ backends: [{ ip: pulumi.output("192.168.8.20") }] }));
         assert.deepEqual(world.named("s1-sgp").inputs.servers[0].serverIp, "192.168.8.20");
@@ -243,9 +272,46 @@ describe("CrossRegionAlbBackend", () => {
                 { path: "backends[1].weight", message: "weight 101 is not a whole number from 1 to 100." },
             ]);
             assert.deepEqual(await rejection(() => ({ backends: [], albVSwitches: ["vsw1"] })), [
-                { path: "albVSwitches", message: "the ALB needs vSwitches in at least two distinct zones, one per zone; got vsw1 (cn-chengdu-a)." },
+                { path: "albVSwitches", message: "the ALB is placed in 1 zone(s); it needs vSwitches in at least two zones (got vsw1 in cn-chengdu-a)." },
                 { path: "backends", message: "no backend server is given." },
             ]);
+        });
+
+        it("ALB vSwitches: unknown, two in one zone, too few free addresses", async () => {
+            const small: RegionalVpcArgs = { ...VPC1, vSwitches: { ...VPC1.vSwitches, tiny: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.9.0/29" }, twin: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.1.0/24" } } };
+            assert.deepEqual(await rejection(() => ({ albVSwitches: ["vsw1", "nope", "twin", "tiny"] }), { alb: small, backend: VPC2 }), [
+                { path: "albVSwitches[1]", message: "vSwitch 'nope' is not a vSwitch of the VPC." },
+                { path: "albVSwitches[2]", message: "vSwitch 'twin' is in zone cn-chengdu-a, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone." },
+                { path: "albVSwitches[3]", message: "vSwitch 'tiny' 172.16.9.0/29 leaves 4 free addresses (4 reserved by Alibaba Cloud); an ALB needs at least 8." },
+            ]);
+        });
+
+        it("listener: HTTPS without a certificate, HTTP with one, reported at the flat listener fields", async () => {
+            const https = await rejection(() => ({ listenerProtocol: "HTTPS" }));
+            assert.deepEqual(https, [{ path: "certificateId", message: "an HTTPS listener needs a server certificate." }]);
+            const http = await rejection(() => ({ listenerProtocol: "HTTP", certificateId: "cert-1" }));
+            assert.deepEqual(http, [{ path: "certificateId", message: "an HTTP listener takes no certificate." }]);
+            assert.deepEqual(await rejection(() => ({ listenerProtocol: "QUIC" as never })), [
+                { path: "listenerProtocol", message: "listener protocol 'QUIC' is not supported." },
+            ]);
+        });
+
+        it("health checks out of range, with the same paths and messages as DualStackAlb's", async () => {
+            assert.deepEqual(await rejection(() => ({ healthCheck: { protocol: "UDP" as never } })), [
+                { path: "healthCheck.protocol", message: "health-check protocol 'UDP' is not supported." },
+            ]);
+            const problems = await rejection(() => ({
+                healthCheck: { path: "health", codes: ["200"], interval: 60, timeout: 0, healthyThreshold: 1, unhealthyThreshold: 11, port: 70000 },
+            }));
+            assert.deepEqual(problems.map(p => p.path), [
+                "healthCheck.path", "healthCheck.codes[0]", "healthCheck.interval", "healthCheck.timeout",
+                "healthCheck.healthyThreshold", "healthCheck.unhealthyThreshold", "healthCheck.port",
+            ]);
+            assert.match(problems[0].message, /health-check path 'health' is not a URL path/);
+            assert.equal(problems[1].message, "health-check status class '200' is not supported.");
+            assert.equal(problems[2].message, "health-check interval 60 is not a whole number from 1 to 50.");
+            assert.equal(problems[4].message, "healthy threshold 1 is not a whole number from 2 to 10.");
+            assert.equal(problems[5].message, "unhealthy threshold 11 is not a whole number from 2 to 10.");
         });
 
         it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks", async () => {

@@ -87,7 +87,8 @@ export function checkAlbVSwitches(
         found.push(info);
     });
     if (names.length < 2) {
-        problems.add(path, `the ALB is placed in ${names.length} zone(s); it needs vSwitches in at least two zones.`,
+        const got = names.map(vsw => vSwitches[vsw] ? `${vsw} in ${vSwitches[vsw].zoneId}` : vsw).join(", ") || "none";
+        problems.add(path, `the ALB is placed in ${names.length} zone(s); it needs vSwitches in at least two zones (got ${got}).`,
             "Name one vSwitch in each of two or more zones.");
     } else if (byZone.size > ALB_MAX_ZONES) {
         problems.add(path, `the ALB is placed in ${byZone.size} zones; an ALB spans at most ${ALB_MAX_ZONES}.`,
@@ -140,6 +141,14 @@ export function checkAlbHealthCheck(problems: Problems, path: string, hc: AlbHea
     if (hc.port !== undefined) checkIntegerInRange(problems, `${path}.port`, hc.port, 0, 65535, "health-check port");
 }
 
+/**
+ * The fixed port a health check probes, which the backends' security groups must open besides
+ * their own ports; undefined when checks are off or probe each server's own port.
+ */
+export function albHealthCheckPort(hc: AlbHealthCheckArgs | undefined): number | undefined {
+    return hc?.enabled !== false && hc?.port ? hc.port : undefined;
+}
+
 /** The provider's `healthCheckConfig` for a (checked) description, defaults filled in. */
 export function albHealthCheckConfig(hc: AlbHealthCheckArgs = {}): alicloud.types.input.alb.ServerGroupHealthCheckConfig {
     if (hc.enabled === false) return { healthCheckEnabled: false };
@@ -168,17 +177,24 @@ export interface AlbListenerArgs {
     certificateId?: pulumi.Input<string>;
 }
 
-/** Checks a listener description; `path` is its input path, e.g. `listener`. */
-export function checkAlbListener(problems: Problems, path: string, listener: AlbListenerArgs | undefined): void {
+/**
+ * Where a caller keeps its listener fields: one object (`"listener"`, giving `listener.port`), or
+ * a function naming each field's path when they sit flat among the caller's args.
+ */
+export type AlbListenerPath = string | ((field: keyof AlbListenerArgs) => string);
+
+/** Checks a listener description; `path` says where its fields are in the caller's args. */
+export function checkAlbListener(problems: Problems, path: AlbListenerPath, listener: AlbListenerArgs | undefined): void {
     if (!listener) return;
+    const at = typeof path === "string" ? (field: keyof AlbListenerArgs) => `${path}.${field}` : path;
     const protocol = listener.protocol ?? "HTTP";
-    checkOneOf(problems, `${path}.protocol`, protocol, ALB_LISTENER_PROTOCOLS, "listener protocol");
-    if (listener.port !== undefined) checkPort(problems, `${path}.port`, listener.port);
+    checkOneOf(problems, at("protocol"), protocol, ALB_LISTENER_PROTOCOLS, "listener protocol");
+    if (listener.port !== undefined) checkPort(problems, at("port"), listener.port);
     if (protocol === "HTTPS" && listener.certificateId === undefined) {
-        problems.add(`${path}.certificateId`, "an HTTPS listener needs a server certificate.", "Set certificateId, or use protocol HTTP.");
+        problems.add(at("certificateId"), "an HTTPS listener needs a server certificate.", `Set ${at("certificateId")}, or use ${at("protocol")} HTTP.`);
     }
     if (protocol === "HTTP" && listener.certificateId !== undefined) {
-        problems.add(`${path}.certificateId`, "an HTTP listener takes no certificate.", "Drop certificateId, or use protocol HTTPS.");
+        problems.add(at("certificateId"), "an HTTP listener takes no certificate.", `Drop ${at("certificateId")}, or use ${at("protocol")} HTTPS.`);
     }
 }
 
@@ -189,6 +205,7 @@ export function createForwardingListener(
     serverGroupId: pulumi.Input<string>,
     listener: AlbListenerArgs = {},
     opts: pulumi.CustomResourceOptions = {},
+    tags?: Record<string, string>,
 ): alicloud.alb.Listener {
     const protocol = listener.protocol ?? "HTTP";
     return new alicloud.alb.Listener(name, {
@@ -200,5 +217,6 @@ export function createForwardingListener(
             type: "ForwardGroup",
             forwardGroupConfig: { serverGroupTuples: [{ serverGroupId }] },
         }],
+        tags,
     }, opts);
 }

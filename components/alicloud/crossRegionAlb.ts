@@ -3,6 +3,10 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, IpAddress, PlacedCidr, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
+import {
+    ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
+    checkAlbVSwitches, createForwardingListener,
+} from "./albCommon";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs, checkCenTransitNetworkArgs } from "./cen";
 import { CROSS_REGION_ALB_REGIONS } from "./regions";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
@@ -27,20 +31,6 @@ export interface CrossRegionBackendArgs {
     remoteIpEnabled?: boolean;
     /** Description of the server in the console. */
     description?: string;
-}
-
-/** Health check of the server group. */
-export interface CrossRegionHealthCheckArgs {
-    /** Turn health checks on. Default: true (the tutorial keeps the default). */
-    enabled?: boolean;
-    /** HTTP path probed. Default: the provider's default (`/`). */
-    path?: string;
-    /** Seconds between probes, 1–50. Default: the provider's default. */
-    intervalSeconds?: number;
-    /** Successes before a server is healthy, 2–10. Default: the provider's default (3). */
-    healthyThreshold?: number;
-    /** Failures before a server is unhealthy, 2–10. Default: the provider's default (3). */
-    unhealthyThreshold?: number;
 }
 
 /**
@@ -81,21 +71,21 @@ export interface CrossRegionAlbBackendArgs {
     /** vSwitches (names in `albVpc`) the ALB uses, two or more zones, one each. Default: the first vSwitch of each zone (tutorial: VSW1 zone A, VSW2 zone B). */
     albVSwitches?: string[];
     /** ALB edition. Default: `Standard` (the tutorial's). */
-    loadBalancerEdition?: "Basic" | "Standard" | "StandardWithWaf";
+    loadBalancerEdition?: AlbEdition;
     /** `Internet` (public) or `Intranet`. Default: `Internet` (the tutorial's). */
     addressType?: "Internet" | "Intranet";
     /** Listener protocol. Default: `HTTP` (the tutorial's). */
     listenerProtocol?: "HTTP" | "HTTPS";
     /** Listener port, 1–65535. Default: 80 (the tutorial's). */
     listenerPort?: number;
-    /** Server certificate id, required for `HTTPS`. */
+    /** Server certificate id: required with `HTTPS`, refused with `HTTP`. */
     certificateId?: pulumi.Input<string>;
     /** Protocol from the ALB to the backends. Default: `HTTP` (the tutorial's). */
     backendProtocol?: "HTTP" | "HTTPS";
     /** Scheduler: `Wrr` weighted round robin, `Wlc` weighted least connections, `Sch` source-IP hash. Default: `Wrr` (the tutorial's). */
     scheduler?: "Wrr" | "Wlc" | "Sch";
-    /** Health check. Default: on, provider defaults (the tutorial's). */
-    healthCheck?: CrossRegionHealthCheckArgs;
+    /** Health check of the server group, as for a DualStackAlb. Default: on, HTTP `/` (the tutorial keeps it on). */
+    healthCheck?: AlbHealthCheckArgs;
     /** Session persistence (insert cookie). Default: false (the tutorial's). */
     stickySession?: boolean;
 
@@ -140,6 +130,14 @@ export interface CrossRegionAlbBackendArgs {
 }
 
 const TYPE = "topologies:alicloud:CrossRegionAlbBackend";
+
+/** Where the listener's fields sit among the args: flat, not under a `listener` object. */
+const LISTENER_FIELDS: Record<keyof AlbListenerArgs, string> = { protocol: "listenerProtocol", port: "listenerPort", certificateId: "certificateId" };
+
+/** The listener the flat args describe; port 80 whatever the protocol, as the tutorial's. */
+function listenerOf(args: CrossRegionAlbBackendArgs): AlbListenerArgs {
+    return { protocol: args.listenerProtocol, port: args.listenerPort ?? 80, certificateId: args.certificateId };
+}
 
 /** Ranges a remote-IP backend may use (seed 000, step 1). */
 export const REMOTE_IP_RANGES: readonly string[] = ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"];
@@ -224,27 +222,14 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
         problems.add("backendVpc", "the backend VPC is the ALB's VPC; an IP-type backend may not share the VPC of the ALB.", "Use a VPC in another region.");
     }
 
-    // ALB side.
-    const albVSwitches = pickVSwitches(problems, "albVSwitches", albVpc, args.albVSwitches, "ALB");
-    const zones = new Set(albVSwitches.map(v => v.zoneId));
-    if (zones.size < 2 || zones.size !== albVSwitches.length) {
-        problems.add("albVSwitches", `the ALB needs vSwitches in at least two distinct zones, one per zone; got ${albVSwitches.map(v => `${v.name} (${v.zoneId})`).join(", ") || "none"}.`,
-            "Give the ALB VPC vSwitches in two or more zones and list one per zone.");
-    }
-    checkOneOf(problems, "loadBalancerEdition", args.loadBalancerEdition ?? "Standard", ["Basic", "Standard", "StandardWithWaf"], "ALB edition");
+    // ALB side: the same placement, listener and health-check rules as every ALB of this library.
+    const albVSwitches = checkAlbVSwitches(problems, "albVSwitches", args.albVSwitches ?? firstPerZone(albVpc).map(v => v.name), albVpc.vSwitches);
+    checkOneOf(problems, "loadBalancerEdition", args.loadBalancerEdition ?? "Standard", ALB_EDITIONS, "ALB edition");
     checkOneOf(problems, "addressType", args.addressType ?? "Internet", ["Internet", "Intranet"], "address type");
-    const protocol = args.listenerProtocol ?? "HTTP";
-    checkOneOf(problems, "listenerProtocol", protocol, ["HTTP", "HTTPS"], "listener protocol");
-    if (protocol === "HTTPS" && args.certificateId === undefined) {
-        problems.add("certificateId", "an HTTPS listener needs a server certificate.", "Set certificateId, or use listenerProtocol HTTP.");
-    }
-    checkPort(problems, "listenerPort", args.listenerPort ?? 80);
+    checkAlbListener(problems, field => LISTENER_FIELDS[field], listenerOf(args));
     checkOneOf(problems, "backendProtocol", args.backendProtocol ?? "HTTP", ["HTTP", "HTTPS"], "backend protocol");
     checkOneOf(problems, "scheduler", args.scheduler ?? "Wrr", ["Wrr", "Wlc", "Sch"], "scheduler");
-    const hc = args.healthCheck ?? {};
-    if (hc.intervalSeconds !== undefined) checkIntegerInRange(problems, "healthCheck.intervalSeconds", hc.intervalSeconds, 1, 50, "health-check interval (s)");
-    if (hc.healthyThreshold !== undefined) checkIntegerInRange(problems, "healthCheck.healthyThreshold", hc.healthyThreshold, 2, 10, "healthy threshold");
-    if (hc.unhealthyThreshold !== undefined) checkIntegerInRange(problems, "healthCheck.unhealthyThreshold", hc.unhealthyThreshold, 2, 10, "unhealthy threshold");
+    checkAlbHealthCheck(problems, "healthCheck", args.healthCheck);
 
     // Backends.
     const backendPort = args.backendPort ?? 80;
@@ -264,6 +249,9 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
         if (checkPort(problems, `${path}.port`, b.port ?? backendPort)) ports.add(b.port ?? backendPort);
         checkIntegerInRange(problems, `${path}.weight`, b.weight ?? 100, 1, 100, "weight");
     });
+    // A health check on a fixed port probes it from the back-to-origin blocks too.
+    const healthPort = albHealthCheckPort(args.healthCheck);
+    if (healthPort !== undefined && backends.length > 0) ports.add(healthPort);
 
     // Routes to the backends, from the ALB VPC.
     let routed: VSwitchInfo[];
@@ -443,20 +431,13 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
         }, albOpts);
 
         const backendPort = args.backendPort ?? 80;
-        const hc = args.healthCheck ?? {};
         const group = new alicloud.alb.ServerGroup(`${name}-sgp`, {
             serverGroupName: `${name}-ip`,
             serverGroupType: "Ip",
             vpcId: albVpc.vpcId,
             protocol: args.backendProtocol ?? "HTTP",
             scheduler: args.scheduler ?? "Wrr",
-            healthCheckConfig: {
-                healthCheckEnabled: hc.enabled ?? true,
-                healthCheckPath: hc.path,
-                healthCheckInterval: hc.intervalSeconds,
-                healthyThreshold: hc.healthyThreshold,
-                unhealthyThreshold: hc.unhealthyThreshold,
-            },
+            healthCheckConfig: albHealthCheckConfig(args.healthCheck),
             stickySessionConfig: args.stickySession ? { stickySessionEnabled: true, stickySessionType: "Insert" } : { stickySessionEnabled: false },
             servers: args.backends.map((b, i) => {
                 // Outputs are checked with the same rules once known; plain strings were checked above.
@@ -479,14 +460,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
             tags: args.tags,
         }, albOpts);
 
-        const listener = new alicloud.alb.Listener(`${name}-listener`, {
-            loadBalancerId: alb.id,
-            listenerProtocol: args.listenerProtocol ?? "HTTP",
-            listenerPort: args.listenerPort ?? 80,
-            certificates: args.certificateId !== undefined ? { certificateId: args.certificateId } : undefined,
-            defaultActions: [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: group.id }] } }],
-            tags: args.tags,
-        }, { ...albOpts, dependsOn: [group] });
+        const listener = createForwardingListener(`${name}-listener`, alb.id, group.id, listenerOf(args), { ...albOpts, dependsOn: [group] }, args.tags);
 
         if (args.backendSecurityGroupId !== undefined) {
             for (const port of plan.backendPorts) {

@@ -4,7 +4,7 @@ import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkIp, ipInCidr } from "../net";
 import {
-    ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, checkAlbHealthCheck, checkAlbListener,
+    ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
     checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { checkDomainName, checkRecordHost } from "./dnsNames";
@@ -347,7 +347,7 @@ function planIngress(problems: Problems, args: DualStackAlbArgs, albBlocks: stri
     const ipv4 = sourcesOf("ipv4Sources", 4) ?? [...albBlocks, ALB_LEGACY_SOURCE_BLOCK];
     const ipv6: Array<string | undefined> = sourcesOf("ipv6Sources", 6) ?? [undefined];
     const icmpv6 = sourcesOf("icmpv6Sources", 6) ?? ["::/0"];
-    const healthPort = args.healthCheck?.enabled !== false && args.healthCheck?.port ? args.healthCheck.port : undefined;
+    const healthPort = albHealthCheckPort(args.healthCheck);
 
     const rules = new Map<string, BackendIngressRule>();
     const add = (rule: BackendIngressRule) => rules.set(`${rule.securityGroup}|${rule.protocol}|${rule.port}|${rule.source ?? "vpc"}`, rule);
