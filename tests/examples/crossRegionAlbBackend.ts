@@ -19,8 +19,9 @@ const backendVpc = new alicloud.RegionalVpc("vpc2", {
     },
 });
 
-// Creates the CEN too (pass `cen` to join an existing one): IP server group with the backend
-// as a remote IP, HTTP listener on 80, routes both ways, and ingress from the ALB only.
+// Also creates the CEN (pass `cen` to join an existing one), an IP server group with the
+// backend as a remote IP, an HTTP listener on 80, routes both ways, and backend ingress only
+// from the ALB's vSwitches.
 const app = new alicloud.CrossRegionAlbBackend("app", {
     albVpc,
     backendVpc,

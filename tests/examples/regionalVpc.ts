@@ -12,8 +12,8 @@ const edge = new alicloud.RegionalVpc("edge", {
     tags: { env: "dev" },
 });
 
-// A VPC that already exists: nothing is created but the region's provider; the description
-// is checked like a new VPC's, and other components build on it the same way.
+// A VPC that already exists: only the region's provider is created. The description is still
+// checked (region, zones, blocks inside the VPC and disjoint), and components take it as a network.
 const legacy = alicloud.RegionalVpc.fromExisting("legacy", {
     region: "cn-hangzhou",
     vpcId: "vpc-bp1legacy0000000000",
@@ -26,4 +26,4 @@ const legacy = alicloud.RegionalVpc.fromExisting("legacy", {
 
 export const edgeVpcId = edge.vpcId;
 export const edgeVSwitchIds = [edge.vSwitches.vsw1.id, edge.vSwitches.vsw2.id];
-export const legacyRegion = legacy.region;
+export const legacyAppVSwitchId = legacy.vSwitches.app.id;
