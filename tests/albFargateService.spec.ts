@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as fc from "fast-check";
 import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs } from "../components/aws/albFargateService";
 import { checkElbName, checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage, shortElbName } from "../components/aws/fargate";
-import { Problems, TopologyValidationError } from "../components/errors";
+import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
+import { expectRejection } from "./mocks/rejection";
 
 const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
 const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx";
@@ -46,17 +47,7 @@ const existingNetwork = () => ({
 
 /** Builds with bad args and returns the problems, asserting nothing was registered. */
 async function rejection(args: AlbFargateServiceArgs) {
-    let error: unknown;
-    await build(opts => {
-        try {
-            return new AlbFargateService("bad", args, opts);
-        } catch (e) {
-            error = e;
-            return undefined;
-        }
-    });
-    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
-    assert.equal(world.resources.length, 0, "nothing may be registered when validation fails");
+    const error = await expectRejection("topologies:aws:AlbFargateService 'bad'", opts => new AlbFargateService("bad", args, opts));
     return error.problems;
 }
 

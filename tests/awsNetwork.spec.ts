@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import { TwoTierVpc, TwoTierVpcArgs, validateTwoTierVpcArgs } from "../components/aws/network";
-import { TopologyValidationError } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
+import { expectRejection } from "./mocks/rejection";
 
 const tokyo = (): TwoTierVpcArgs => ({
     cidrBlock: "10.1.0.0/16",
@@ -60,17 +60,7 @@ describe("TwoTierVpc", () => {
     });
 
     it("reports problems with paths of its own (no prefix) and registers nothing", async () => {
-        let error: unknown;
-        await build(opts => {
-            try {
-                return new TwoTierVpc("bad", { ...tokyo(), cidrBlock: "10.1.0.0/24", publicSubnets: {} }, opts);
-            } catch (e) {
-                error = e;
-                return undefined;
-            }
-        });
-        assert.ok(error instanceof TopologyValidationError);
-        assert.equal(world.resources.length, 0);
+        const error = await expectRejection("topologies:aws:TwoTierVpc 'bad'", opts => new TwoTierVpc("bad", { ...tokyo(), cidrBlock: "10.1.0.0/24", publicSubnets: {} }, opts));
         assert.deepEqual(error.problems.map(p => p.path), [
             "privateSubnets.priv1a.cidrBlock", "privateSubnets.priv1c.cidrBlock", "privateSubnets.priv1c2.cidrBlock", "publicSubnets",
         ]);

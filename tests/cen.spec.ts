@@ -4,6 +4,7 @@ import { CenTransitNetwork, CenTransitNetworkArgs } from "../components/alicloud
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
+import { expectRejection } from "./mocks/rejection";
 
 /** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A, VSW2 zone B. */
 const CHENGDU: RegionalVpcArgs = {
@@ -30,29 +31,22 @@ const vpcIn = (region: string, cidr: string, zones: string[]): RegionalVpcArgs =
 });
 
 type Vpcs = Record<string, RegionalVpc>;
-/** Builds the VPCs, then the network from `args(vpcs)`; returns both, or the validation error. */
-async function network(vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs, name = "net") {
-    let error: unknown;
-    let vpcs: Vpcs = {};
-    const cen = await build(opts => {
-        vpcs = Object.fromEntries(Object.entries(vpcArgs).map(([k, a]) => [k, new RegionalVpc(k, a, opts)]));
-        try {
-            return new CenTransitNetwork(name, args(vpcs), opts);
-        } catch (e) {
-            error = e;
-            return undefined;
-        }
-    });
-    return { cen, vpcs, error };
+/** The VPCs, then the network from `args(vpcs)`. */
+function vpcsAndNetwork(opts: pulumi.ComponentResourceOptions, vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs, name: string) {
+    const vpcs: Vpcs = Object.fromEntries(Object.entries(vpcArgs).map(([k, a]) => [k, new RegionalVpc(k, a, opts)]));
+    return { vpcs, cen: new CenTransitNetwork(name, args(vpcs), opts) };
+}
+
+/** Builds the VPCs, then the network from `args(vpcs)`; returns both. */
+function network(vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs, name = "net") {
+    return build(opts => vpcsAndNetwork(opts, vpcArgs, args, name));
 }
 
 const CEN_TYPES = /^alicloud:(cen|vpc\/routeEntry)|^topologies:alicloud:CenTransitNetwork/;
 
 /** The problems of a rejected network, asserting none of its resources was registered. */
 async function rejection(vpcArgs: Record<string, RegionalVpcArgs>, args: (v: Vpcs) => CenTransitNetworkArgs) {
-    const { error } = await network(vpcArgs, args, "bad");
-    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
-    assert.deepEqual(world.resources.filter(r => CEN_TYPES.test(r.type)).map(r => r.name), [], "nothing of the network may be registered");
+    const error = await expectRejection("topologies:alicloud:CenTransitNetwork 'bad'", opts => vpcsAndNetwork(opts, vpcArgs, args, "bad"), r => CEN_TYPES.test(r.type));
     return error.problems.map(p => ({ path: p.path, message: p.message }));
 }
 

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as kubernetes from "@pulumi/kubernetes";
 import { build, world } from "./mocks";
+import { problemLines as problemsOf } from "./mocks/rejection";
 import { Problems, TopologyValidationError } from "../components/errors";
 import {
     BOOKINFO_SUBSETS, asmIngressGateway, bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService, checkIstioSchema, checkMeshObject,
@@ -13,16 +14,6 @@ import { Bookinfo, validateBookinfoArgs } from "../components/alicloud/bookinfo"
 
 const provider = {} as kubernetes.Provider;
 const MESH: LocalityMesh = { provider, version: "1.22.6.66", regions: ["cn-hangzhou", "cn-shanghai"] };
-
-function problemsOf(f: () => unknown): string[] {
-    try {
-        f();
-    } catch (e) {
-        assert.ok(e instanceof TopologyValidationError, String(e));
-        return e.problems.map(p => `${p.path}: ${p.message}`);
-    }
-    assert.fail("expected a TopologyValidationError");
-}
 
 function policyArgs(policy: LocalityPolicy, extra: Partial<MeshLocalityPolicyArgs> = {}): MeshLocalityPolicyArgs {
     return { mesh: MESH, host: "reviews", policy, ...extra };

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { build, isSecretOutput, valueOf, world } from "./mocks";
+import { problemLines as problemsOf } from "./mocks/rejection";
 import { AckCluster } from "../components/alicloud/ack";
 import { Bookinfo } from "../components/alicloud/bookinfo";
 import { CenTransitNetwork } from "../components/alicloud/cen";
@@ -65,16 +66,6 @@ function buildTutorial(reviewsLocality: LocalityPolicy) {
         }, opts);
         return { ...t, mesh, bookinfo };
     });
-}
-
-function problemsOf(f: () => unknown): string[] {
-    try {
-        f();
-    } catch (e) {
-        assert.ok(e instanceof TopologyValidationError, String(e));
-        return e.problems.map(p => `${p.path}: ${p.message}`);
-    }
-    assert.fail("expected a TopologyValidationError");
 }
 
 const FAILOVER: LocalityPolicy = {

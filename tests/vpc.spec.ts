@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as alicloud from "@pulumi/alicloud";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
-import { TopologyValidationError } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
+import { expectRejection } from "./mocks/rejection";
 
 /** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A and VSW2 zone B. */
 const chengdu = (): RegionalVpcArgs => ({
@@ -16,19 +16,9 @@ const chengdu = (): RegionalVpcArgs => ({
 
 /** Builds and returns the problems of the rejection, asserting nothing was registered. */
 async function rejection(args: RegionalVpcArgs | Parameters<typeof RegionalVpc.fromExisting>[1], existing = false) {
-    let error: unknown;
-    await build(opts => {
-        try {
-            return existing
-                ? RegionalVpc.fromExisting("bad", args as Parameters<typeof RegionalVpc.fromExisting>[1], opts)
-                : new RegionalVpc("bad", args as RegionalVpcArgs, opts);
-        } catch (e) {
-            error = e;
-            return undefined;
-        }
-    });
-    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
-    assert.equal(world.resources.length, 0, "nothing may be registered when validation fails");
+    const error = await expectRejection("topologies:alicloud:RegionalVpc 'bad'", opts => existing
+        ? RegionalVpc.fromExisting("bad", args as Parameters<typeof RegionalVpc.fromExisting>[1], opts)
+        : new RegionalVpc("bad", args as RegionalVpcArgs, opts));
     return error.problems;
 }
 
