@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TopologyValidationError } from "../components/errors";
+import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot } from "./diagram";
 import { manifestsOf } from "./manifests";
@@ -38,6 +39,7 @@ export interface PlanOptions {
 }
 
 export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram]
+       topologies check [--program <module>] < config.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
 resource tree, the count per type, the deployment's critical path and the stack outputs; writes
@@ -49,6 +51,9 @@ resource tree, the count per type, the deployment's critical path and the stack 
   --program <module>   stack program exporting loadStackConfig and buildStack (default stacks/program)
   --stacks-dir <dir>   where the stack files are (default: the program's directory)
   --no-diagram         skip the SVG (the DOT file is still written)
+
+check runs the stack program offline over the raw config JSON on stdin and prints {ok, errors}:
+the pre-flight stacks/index.ts runs before a real deployment registers anything.
 
 Exit codes: 0 planned, 1 validation or config errors, 2 usage error or internal failure.`;
 
@@ -101,6 +106,12 @@ function renderErrors(errors: readonly PlanError[]): string {
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+    if (argv[0] === "check") {
+        const program = argv[1] === "--program" && argv[2] ? argv[2] : path.join("stacks", "program");
+        const result = await check(fs.readFileSync(0, "utf8"), program);
+        io.out(`${result.output}\n`);
+        return result.code;
+    }
     let options: PlanOptions;
     try {
         options = parseArgs(argv);
@@ -165,9 +176,15 @@ async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[
     return written;
 }
 
+/** A multi-line output (a rendered script) as its first line and its length; `--json` has it whole. */
+function oneLine(text: string): string {
+    const lines = text.split("\n");
+    return lines.length > 1 ? `${lines[0]} … (${lines.length} lines; --json prints it whole)` : text;
+}
+
 function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Record<string, number>, path_: CriticalPath,
     outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
-    const outputLines = Object.entries(outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
+    const outputLines = Object.entries(outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? oneLine(v) : JSON.stringify(v)}`);
     return [
         `Plan of stack '${stack}' (offline, mocked cloud)`,
         "",

@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
+import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
 
 const port = z.number().int();
@@ -188,6 +189,16 @@ const fargate = z.strictObject({
     extraTargets: z.array(z.strictObject({ ip: z.string(), port: port.optional() })).optional(),
 });
 
+/**
+ * One CEN shared by the S1 and S4 topologies of an environment (instead of one each): both
+ * VPCs of S1 and every VPC of S4 become members, full mesh between their regions.
+ */
+const network = z.strictObject({
+    cenInstanceName: z.string().optional(),
+    peerBandwidthMbps: z.number().optional(),
+    bandwidthPackage: bandwidthPackage.optional(),
+});
+
 /** The whole stack config; every section optional, at least one required. */
 export const stackConfigSchema = z.strictObject({
     /** `dev`, `prod`, or `tutorial` for the stacks that reproduce one tutorial. */
@@ -201,6 +212,7 @@ export const stackConfigSchema = z.strictObject({
      * (`pulumi config set --secret serverPassword`), never in clear in a stack file.
      */
     serverPassword: z.custom<pulumi.Input<string>>(v => typeof v === "string" || pulumi.Output.isInstance(v), "expected a string").optional(),
+    network: network.optional(),
     crossRegionAlb: crossRegionAlb.optional(),
     multiEip: multiEip.optional(),
     dualStackAlb: dualStackAlb.optional(),
@@ -269,7 +281,12 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
     if (!SECTIONS.some(s => config[s] !== undefined)) {
         problems.add("topologies:", "the stack builds no topology.", `Add at least one of: ${SECTIONS.map(s => `topologies:${s}`).join(", ")}.`);
     }
+    checkVpcs(problems, config);
     checkReferences(problems, config);
+    if (config.network && !config.crossRegionAlb && !config.meshFailover) {
+        problems.add("topologies:network", "a shared CEN is configured but no topology uses one.",
+            "Remove topologies:network, or add topologies:crossRegionAlb or topologies:meshFailover.");
+    }
     checkCidrPlan(problems, config);
     problems.throwIfAny("stack config");
     return config;
@@ -309,31 +326,53 @@ function checkReferences(problems: Problems, config: StackConfig): void {
     }
 }
 
+/** Every Alibaba Cloud VPC the config describes, with its key path and a name for messages. */
+export function vpcConfigs(config: StackConfig): Array<{ path: string[]; name: string; vpc: VpcConfig }> {
+    const vpcs: Array<{ path: string[]; name: string; vpc: VpcConfig }> = [];
+    if (config.crossRegionAlb) {
+        vpcs.push({ path: ["crossRegionAlb", "albVpc"], name: "S1 ALB VPC", vpc: config.crossRegionAlb.albVpc });
+        vpcs.push({ path: ["crossRegionAlb", "backendVpc"], name: "S1 backend VPC", vpc: config.crossRegionAlb.backendVpc });
+    }
+    if (config.multiEip) vpcs.push({ path: ["multiEip", "vpc"], name: "S2 VPC", vpc: config.multiEip.vpc });
+    if (config.dualStackAlb) vpcs.push({ path: ["dualStackAlb", "vpc"], name: "S3 VPC", vpc: config.dualStackAlb.vpc });
+    if (config.meshFailover) {
+        for (const [key, cluster] of Object.entries(config.meshFailover.clusters)) {
+            vpcs.push({ path: ["meshFailover", "clusters", key, "vpc"], name: `S4 cluster '${key}' VPC`, vpc: cluster.vpc });
+        }
+        vpcs.push({ path: ["meshFailover", "mesh", "vpc"], name: "S4 mesh VPC", vpc: config.meshFailover.mesh.vpc });
+    }
+    return vpcs;
+}
+
 /**
  * Every VPC, Pod and Service block of the stack, across topologies and clouds, must be disjoint:
  * they share one account and may share one CEN, and a later peering must not be ruled out.
- * vSwitch blocks sit inside their VPCs, which the components check.
+ * vSwitch blocks sit inside their VPCs, which `checkVpcs` checks.
  */
 export function cidrPlan(config: StackConfig): Array<{ name: string; path: string; text: string }> {
-    const blocks: Array<{ name: string; path: string; text: string }> = [];
-    const addVpc = (path: string[], v: { cidrBlock: string }, name: string) =>
-        blocks.push({ name, path: configPath([...path, "cidrBlock"]), text: v.cidrBlock });
-    if (config.crossRegionAlb) {
-        addVpc(["crossRegionAlb", "albVpc"], config.crossRegionAlb.albVpc, "S1 ALB VPC");
-        addVpc(["crossRegionAlb", "backendVpc"], config.crossRegionAlb.backendVpc, "S1 backend VPC");
+    const blocks = vpcConfigs(config).map(v => ({ name: v.name, path: configPath([...v.path, "cidrBlock"]), text: v.vpc.cidrBlock }));
+    for (const [key, cluster] of Object.entries(config.meshFailover?.clusters ?? {})) {
+        const at = ["meshFailover", "clusters", key];
+        if (cluster.podCidr) blocks.push({ name: `S4 cluster '${key}' Pod CIDR`, path: configPath([...at, "podCidr"]), text: cluster.podCidr });
+        blocks.push({ name: `S4 cluster '${key}' Service CIDR`, path: configPath([...at, "serviceCidr"]), text: cluster.serviceCidr });
     }
-    if (config.multiEip) addVpc(["multiEip", "vpc"], config.multiEip.vpc, "S2 VPC");
-    if (config.dualStackAlb) addVpc(["dualStackAlb", "vpc"], config.dualStackAlb.vpc, "S3 VPC");
-    if (config.meshFailover) {
-        for (const [key, cluster] of Object.entries(config.meshFailover.clusters)) {
-            addVpc(["meshFailover", "clusters", key, "vpc"], cluster.vpc, `S4 cluster '${key}' VPC`);
-            if (cluster.podCidr) blocks.push({ name: `S4 cluster '${key}' Pod CIDR`, path: configPath(["meshFailover", "clusters", key, "podCidr"]), text: cluster.podCidr });
-            blocks.push({ name: `S4 cluster '${key}' Service CIDR`, path: configPath(["meshFailover", "clusters", key, "serviceCidr"]), text: cluster.serviceCidr });
-        }
-        addVpc(["meshFailover", "mesh", "vpc"], config.meshFailover.mesh.vpc, "S4 mesh VPC");
-    }
-    if (config.fargate) addVpc(["fargate", "network"], config.fargate.network, "S5 AWS VPC");
+    if (config.fargate) blocks.push({ name: "S5 AWS VPC", path: configPath(["fargate", "network", "cidrBlock"]), text: config.fargate.network.cidrBlock });
     return blocks;
+}
+
+/**
+ * Runs RegionalVpc's own checks on every VPC of the config, so all their problems (region,
+ * zones, blocks) are reported together, under their key paths, before any section is built.
+ */
+function checkVpcs(problems: Problems, config: StackConfig): void {
+    for (const { path, vpc } of vpcConfigs(config)) {
+        try {
+            validateRegionalVpcArgs(path.join("."), vpc);
+        } catch (e) {
+            if (!(e instanceof TopologyValidationError)) throw e;
+            for (const p of e.problems) problems.add(`${configPath(path)}.${p.path}`, p.message, p.fix);
+        }
+    }
 }
 
 function checkCidrPlan(problems: Problems, config: StackConfig): void {

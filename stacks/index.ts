@@ -1,9 +1,11 @@
 /**
  * The Pulumi program (`main` of Pulumi.yaml): reads the stack's `topologies:*` config, checks it,
  * and builds the topologies it names. Config errors and component errors name the YAML key path
- * and fail before anything is registered.
+ * and fail before anything is registered: the config check runs first, then the whole stack is
+ * run offline (./preflight) so a late component's rejection cannot leave earlier ones half-made.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { preflight } from "./preflight";
 import { buildStack, loadStackConfig } from "./program";
 
 const NAMESPACE = "topologies:";
@@ -28,4 +30,8 @@ function rawConfig(): Record<string, unknown> {
     return raw;
 }
 
-export = buildStack(loadStackConfig(rawConfig()), {});
+const raw = rawConfig();
+const config = loadStackConfig(raw);
+if (!process.env.TOPOLOGIES_SKIP_PREFLIGHT) preflight(raw);
+
+export = buildStack(config, {});

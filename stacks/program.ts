@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AckCluster } from "../components/alicloud/ack";
 import { Bookinfo } from "../components/alicloud/bookinfo";
+import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { DualStackAlb, DualStackAlbBackend } from "../components/alicloud/dualStackAlb";
 import { ServiceMesh } from "../components/alicloud/mesh";
@@ -36,6 +37,9 @@ function underKey<T>(section: PropertyKey[], build: () => T): T {
 
 class Builder {
     readonly problems: Array<{ source: string; problem: ValidationProblem }> = [];
+    private readonly vpcs = new Map<string, RegionalVpc>();
+    /** The environment's shared CEN, when `topologies:network` asks for one. */
+    sharedCen?: CenTransitNetwork;
 
     constructor(readonly config: StackConfig, readonly opts: pulumi.ComponentResourceOptions) {}
 
@@ -53,8 +57,14 @@ class Builder {
         return this.config.tags;
     }
 
+    /** The VPC of a config key, created on first use (the shared CEN needs them before the topologies). */
     vpc(name: string, section: PropertyKey[], vpc: VpcConfig): RegionalVpc {
-        return underKey(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.durable));
+        let built = this.vpcs.get(name);
+        if (!built) {
+            built = underKey(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.durable));
+            this.vpcs.set(name, built);
+        }
+        return built;
     }
 
     /** Builds one section; its validation problems are kept so every section gets checked. */
@@ -77,6 +87,7 @@ function crossRegionAlb(b: Builder): Outputs {
     const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
     const s1 = underKey(["crossRegionAlb"], () => new CrossRegionAlbBackend("s1", {
         ...options,
+        cen: b.sharedCen,
         albVpc,
         backendVpc,
         backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
@@ -151,7 +162,7 @@ function meshFailover(b: Builder): Outputs {
         vpc: meshVpc,
         vSwitch,
         clusters,
-        network: { peerBandwidthMbps, bandwidthPackage },
+        network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage },
         tags: b.tags,
     }, b.durable));
     underKey(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
@@ -185,6 +196,39 @@ function fargate(b: Builder): Outputs {
     };
 }
 
+/** The VPCs of S1 and S4, by CEN member name: what the shared CEN joins. */
+function sharedCenMembers(b: Builder): Record<string, RegionalVpc> {
+    const members: Record<string, RegionalVpc> = {};
+    const s1 = b.config.crossRegionAlb;
+    if (s1) {
+        members["s1-alb"] = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s1.albVpc);
+        members["s1-backend"] = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s1.backendVpc);
+    }
+    const s4 = b.config.meshFailover;
+    if (s4) {
+        for (const [key, cluster] of Object.entries(s4.clusters)) {
+            members[`s4-${key}`] = b.vpc(`s4-${key}-net`, ["meshFailover", "clusters", key, "vpc"], cluster.vpc);
+        }
+        members["s4-mesh"] = b.vpc("s4-mesh-net", ["meshFailover", "mesh", "vpc"], s4.mesh.vpc);
+    }
+    return members;
+}
+
+function sharedCen(b: Builder): Outputs {
+    const n = b.config.network!;
+    const members = sharedCenMembers(b);
+    b.sharedCen = underKey(["network"], () => new CenTransitNetwork("env-cen", {
+        members: Object.fromEntries(Object.entries(members).map(([key, vpc]) => [key, { vpc }])),
+        cenInstanceName: n.cenInstanceName,
+        peerBandwidthMbps: n.peerBandwidthMbps,
+        bandwidthPackage: n.bandwidthPackage,
+        // S4 puts its mesh VPC beside a cluster VPC in one region; they share that region's router.
+        allowMultipleVpcsPerRegion: true,
+        tags: b.tags,
+    }, b.durable));
+    return { cenId: b.sharedCen.cenId };
+}
+
 const SECTIONS: Record<"crossRegionAlb" | "multiEip" | "dualStackAlb" | "meshFailover" | "fargate", (b: Builder) => Outputs> = {
     crossRegionAlb, multiEip, dualStackAlb, meshFailover, fargate,
 };
@@ -195,7 +239,7 @@ const SECTIONS: Record<"crossRegionAlb" | "multiEip" | "dualStackAlb" | "meshFai
  */
 export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Outputs {
     const builder = new Builder(config as StackConfig, opts);
-    let outputs: Outputs = {};
+    let outputs: Outputs = builder.config.network ? builder.section(() => sharedCen(builder)) : {};
     for (const [key, build] of Object.entries(SECTIONS)) {
         if (builder.config[key as keyof typeof SECTIONS] !== undefined) outputs = { ...outputs, ...builder.section(() => build(builder)) };
     }

@@ -88,6 +88,9 @@ export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) =>
     if (provider) entry.provider = pulumi.resourceName(provider);
     entry.dependsOn = resourceNames(opts.dependsOn);
     entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
+    if (opts.aliases?.length) {
+        entry.aliases = opts.aliases.map(a => (typeof a === "string" ? a : { name: (a as pulumi.Alias).name as string | undefined, type: (a as pulumi.Alias).type as string | undefined }));
+    }
     return undefined;
 };
 

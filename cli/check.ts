@@ -1,0 +1,26 @@
+/**
+ * `topologies check`: the pre-flight a real `pulumi up` runs before registering anything. It
+ * reads the stack's raw config as JSON on stdin, runs the stack program offline under the mocks,
+ * and answers `{ ok, errors }` as JSON: so a component rejecting its input in the last section
+ * stops the deployment before the first section has created a VPC.
+ *
+ * Exit codes: 0 no problems, 1 validation problems, 2 unreadable input or an internal failure.
+ */
+import * as path from "node:path";
+import { runPlan, StackProgram } from "./plan";
+
+/** Runs the check over `input` (the config JSON) with the program module `program`. */
+export async function check(input: string, program: string): Promise<{ code: number; output: string }> {
+    let raw: Record<string, unknown>;
+    try {
+        raw = JSON.parse(input);
+    } catch (e) {
+        return { code: 2, output: JSON.stringify({ ok: false, failure: `the config on stdin is not JSON: ${(e as Error).message}` }) };
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(path.resolve(program)) as StackProgram;
+    const result = await runPlan(loaded, raw);
+    return result.ok
+        ? { code: 0, output: JSON.stringify({ ok: true }) }
+        : { code: 1, output: JSON.stringify({ ok: false, errors: result.errors }) };
+}

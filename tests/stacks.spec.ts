@@ -1,0 +1,249 @@
+/**
+ * The seven stacks, planned offline exactly as `topologies plan` plans them: their resource
+ * counts, the tutorial numbers that reach the cloud, config errors with YAML key paths, and the
+ * URN snapshot that guards upgrades.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runPlan, PlanResult } from "../cli/plan";
+import { listStacks, readStackConfig } from "../cli/stackConfig";
+import { renderSvg, toDot } from "../cli/diagram";
+import * as program from "../stacks/program";
+import { loadStackConfig } from "../stacks/config";
+import { preflight } from "../stacks/preflight";
+import { TopologyValidationError } from "../components/errors";
+import { world } from "./mocks";
+import { urnsOf, urnSnapshotDiff } from "./support/urns";
+
+const STACKS_DIR = path.resolve(__dirname, "..", "stacks");
+const SNAPSHOTS = path.join(__dirname, "snapshots", "urns");
+
+function rawConfig(stack: string): Record<string, any> {
+    return readStackConfig(STACKS_DIR, stack, "topologies").raw;
+}
+
+async function plan(stack: string, edit?: (raw: Record<string, any>) => void): Promise<PlanResult> {
+    const raw = rawConfig(stack);
+    edit?.(raw);
+    return runPlan(program, raw);
+}
+
+function counts(result: PlanResult): Record<string, number> {
+    assert.ok(result.ok, result.ok ? "" : JSON.stringify(result.errors, null, 2));
+    const found: Record<string, number> = {};
+    for (const node of result.graph.nodes) found[node.type] = (found[node.type] ?? 0) + 1;
+    return found;
+}
+
+function pick(all: Record<string, number>, types: string[]): Record<string, number> {
+    return Object.fromEntries(types.map(t => [t, all[t] ?? 0]));
+}
+
+/** Expected counts of the resources a reviewer checks by hand, per stack. */
+const EXPECTED: Record<string, { total: number; counts: Record<string, number> }> = {
+    "cross-region-alb": {
+        total: 39,
+        counts: {
+            "alicloud:alb/loadBalancer:LoadBalancer": 1, "alicloud:alb/serverGroup:ServerGroup": 1, "alicloud:alb/listener:Listener": 1,
+            "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 2,
+            "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 2,
+            "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 1,
+            "alicloud:vpc/routeEntry:RouteEntry": 3, "alicloud:ecs/instance:Instance": 1,
+        },
+    },
+    "multi-eip": {
+        total: 16,
+        counts: {
+            "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 1, "alicloud:ecs/eipAddress:EipAddress": 3,
+            "alicloud:ecs/eipAssociation:EipAssociation": 3, "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": 1,
+        },
+    },
+    "dual-stack-alb": {
+        total: 20,
+        counts: {
+            "alicloud:alb/loadBalancer:LoadBalancer": 1, "alicloud:vpc/ipv6Gateway:Ipv6Gateway": 1, "alicloud:ecs/instance:Instance": 2,
+            "alicloud:dns/alidnsRecord:AlidnsRecord": 1, "alicloud:ecs/securityGroupRule:SecurityGroupRule": 5,
+        },
+    },
+    "mesh-failover": {
+        total: 0,
+        counts: {
+            "alicloud:cs/managedKubernetes:ManagedKubernetes": 2, "alicloud:cs/nodePool:NodePool": 2,
+            "alicloud:servicemesh/serviceMesh:ServiceMesh": 1, "alicloud:cen/transitRouter:TransitRouter": 2,
+            "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 3,
+            "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway": 1,
+            "kubernetes:networking.istio.io/v1alpha3:DestinationRule": 4,
+        },
+    },
+    fargate: {
+        total: 39,
+        counts: {
+            "aws:ec2/vpcEndpoint:VpcEndpoint": 4, "aws:ec2/natGateway:NatGateway": 0, "aws:ecs/service:Service": 2,
+            "aws:lb/targetGroup:TargetGroup": 1, "aws:lb/loadBalancer:LoadBalancer": 1,
+        },
+    },
+    dev: { total: 210, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
+    prod: { total: 226, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
+};
+
+describe("stacks", function () {
+    this.timeout(30_000);
+
+    it("has a stack file for each tutorial and for dev and prod", () => {
+        assert.deepEqual(listStacks(STACKS_DIR), Object.keys(EXPECTED).sort());
+    });
+
+    for (const [stack, expected] of Object.entries(EXPECTED)) {
+        it(`plans ${stack} offline with the expected resources`, async () => {
+            const found = counts(await plan(stack));
+            assert.deepEqual(pick(found, Object.keys(expected.counts)), expected.counts);
+            if (expected.total) assert.equal(Object.values(found).reduce((a, b) => a + b, 0), expected.total);
+            urnSnapshotDiff(stack, urnsOf(world, stack), path.join(SNAPSHOTS, `${stack}.txt`));
+        });
+    }
+
+    it("cross-region-alb reproduces the tutorial: regions, blocks, port and the route to 192.168.7.0/24", async () => {
+        counts(await plan("cross-region-alb"));
+        const vsw = world.ofType("vpc/switch:Switch").map(r => [world.regionOf(r), r.inputs.zoneId, r.inputs.cidrBlock]);
+        assert.deepEqual(vsw, [
+            ["cn-chengdu", "cn-chengdu-a", "172.16.0.0/24"], ["cn-chengdu", "cn-chengdu-b", "172.16.6.0/24"],
+            ["cn-hangzhou", "cn-hangzhou-h", "192.168.8.0/24"], ["cn-hangzhou", "cn-hangzhou-i", "192.168.7.0/24"],
+        ]);
+        const albVpcRoutes = world.ofType("vpc/routeEntry:RouteEntry").filter(r => world.regionOf(r) === "cn-chengdu");
+        assert.deepEqual(albVpcRoutes.map(r => r.inputs.destinationCidrblock), ["192.168.7.0/24"]);
+        assert.deepEqual(world.ofType("alb/listener:Listener").map(r => [r.inputs.listenerProtocol, r.inputs.listenerPort]), [["HTTP", 80]]);
+        const servers = world.ofType("alb/serverGroup:ServerGroup")[0].inputs.servers;
+        assert.deepEqual(servers.map((s: any) => [s.serverType, s.port, s.remoteIpEnabled]), [["Ip", 80, true]]);
+        assert.ok(servers[0].serverIp.startsWith("192.168.7."), "ECS1 sits in VSW4");
+    });
+
+    it("mesh-failover reproduces the tutorial's failover settings on reviews", async () => {
+        counts(await plan("mesh-failover"));
+        const reviews = world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").find(r => r.inputs.spec.host.startsWith("reviews"))!;
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy.outlierDetection, { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" });
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover,
+            [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }]);
+    });
+
+    it("dev shares one CEN between S1 and S4, and prod protects what is slow to rebuild", async () => {
+        counts(await plan("dev"));
+        const attachments = world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment");
+        assert.equal(new Set(attachments.map(a => a.inputs.cenId)).size, 1);
+        assert.equal(attachments.length, 5);
+        assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === false));
+
+        counts(await plan("prod"));
+        assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === true));
+        const services = world.ofType("ecs/service:Service");
+        assert.ok(services.every(s => s.inputs.networkConfiguration.assignPublicIp === false));
+    });
+
+    it("keeps secrets secret: the mesh kubeconfigs are secret outputs", async () => {
+        const result = await plan("mesh-failover");
+        assert.ok(result.ok);
+        assert.equal(result.outputs.s4MeshKubeconfig, "[secret]");
+        assert.equal(result.outputs.s4Kubeconfigs, "[secret]");
+    });
+
+    it("draws the stack's regions and main resources", async () => {
+        const result = await plan("cross-region-alb");
+        assert.ok(result.ok);
+        // Graphviz writes '-' as an entity in SVG text.
+        const svg = (await renderSvg(toDot(result.graph, "cross-region-alb"))).replace(/&#45;/g, "-");
+        for (const text of ["region cn-chengdu", "region cn-hangzhou", "172.16.0.0/12", "192.168.0.0/16", "TransitRouter", "LoadBalancer", "s1-demo-ecs1"]) {
+            assert.ok(svg.includes(text), `diagram lacks '${text}'`);
+        }
+    });
+
+    describe("rejects bad config with the YAML key path, the value and a fix", () => {
+        /** The plan's problems; config-level ones must come before anything is registered. */
+        async function problems(stack: string, edit: (raw: Record<string, any>) => void, configLevel = true) {
+            const result = await plan(stack, edit);
+            assert.ok(!result.ok, "expected the plan to fail");
+            if (configLevel) assert.equal(world.resources.length, 0, "nothing may be registered");
+            return result.errors.flatMap(e => e.problems);
+        }
+
+        it("an overlapping CIDR across topologies", async () => {
+            const found = await problems("dev", raw => { raw.fargate.network.cidrBlock = "10.12.0.0/16"; });
+            assert.deepEqual(found.map(p => [p.path, p.message]), [
+                ["topologies:fargate.network.cidrBlock", "S5 AWS VPC 10.12.0.0/16 overlaps S2 VPC 10.12.0.0/16."],
+            ]);
+        });
+
+        it("an unknown region, with a suggestion, under the section's key", async () => {
+            const found = await problems("cross-region-alb", raw => {
+                raw.crossRegionAlb.albVpc.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
+                raw.crossRegionAlb.backendVpc.region = "cn-hangzou";
+            });
+            assert.ok(found.some(p => p.path === "topologies:crossRegionAlb.albVpc.vSwitches.vsw2.zoneId"), "every VPC of the stack is checked at once");
+            assert.ok(found.some(p => p.path === "topologies:crossRegionAlb.backendVpc.region" && /did you mean 'cn-hangzhou'/i.test(p.fix ?? "")), JSON.stringify(found));
+        });
+
+        it("a missing key, an unknown key and a wrong type, all at once", async () => {
+            const found = await problems("fargate", raw => {
+                delete raw.fargate.region;
+                raw.fargate.contianer = raw.fargate.container;
+                raw.fargate.cpu = "256";
+            });
+            assert.deepEqual(found.map(p => p.path).sort(), ["topologies:fargate", "topologies:fargate.cpu", "topologies:fargate.region"]);
+            const unknown = found.find(p => p.path === "topologies:fargate")!;
+            assert.match(unknown.message, /contianer/);
+            assert.match(found.find(p => p.path === "topologies:fargate.region")!.fix!, /Add this key/);
+            assert.match(found.find(p => p.path === "topologies:fargate.cpu")!.message, /value: "256"/);
+        });
+
+        it("a server on a vSwitch its VPC lacks, and an IPv6 backend without IPv6", async () => {
+            const found = await problems("dual-stack-alb", raw => {
+                raw.dualStackAlb.servers.instances.ecs01.vSwitch = "vsw9";
+                delete raw.dualStackAlb.servers.instances.ecs02.ipv6;
+            });
+            assert.deepEqual(found.map(p => p.path), [
+                "topologies:dualStackAlb.servers.instances.ecs01.vSwitch",
+                "topologies:dualStackAlb.backends.ecs02.family",
+            ]);
+        });
+
+        it("a stack that builds nothing", () => {
+            assert.throws(() => loadStackConfig({ environment: "dev" }), (e: TopologyValidationError) =>
+                e.problems.length === 1 && /builds no topology/.test(e.problems[0].message));
+        });
+
+        it("a component's own rule, reported under the config key it came from", async () => {
+            const found = await problems("multi-eip", raw => { raw.multiEip.privateIps = ["172.16.0.253"]; }, false);
+            assert.ok(found.some(p => p.path.startsWith("topologies:multiEip.privateIps") && /253/.test(p.message)), JSON.stringify(found));
+        });
+    });
+
+    it("stops a real deployment before registering anything when any component rejects its input (pre-flight)", () => {
+        const raw = rawConfig("dev");
+        raw.fargate.cpu = 300;
+        raw.crossRegionAlb.backendPort = 70000;
+        let error: unknown;
+        try {
+            preflight(raw);
+        } catch (e) {
+            error = e;
+        }
+        assert.ok(error instanceof TopologyValidationError, String(error));
+        assert.deepEqual(error.problems.map(p => p.path).filter(p => /backendPort|cpu/.test(p)).sort(),
+            ["topologies:crossRegionAlb.backendPort", "topologies:fargate.cpu"]);
+        preflight(rawConfig("cross-region-alb"));
+    });
+
+    it("checks the URN snapshot helper itself: a rename without an alias fails, with one it passes", () => {
+        const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "urns-"));
+        const file = path.join(dir, "x.txt");
+        fs.writeFileSync(file, "urn:pulumi:x::topologies::t:a:B::old\n");
+        world.reset();
+        const entry = world.entry("t:a:B", "new");
+        entry.custom = true;
+        assert.throws(() => urnSnapshotDiff("x", urnsOf(world, "x"), file), /would be replaced.*urn:pulumi:x::topologies::t:a:B::old/s);
+        entry.aliases = [{ name: "old" }];
+        assert.throws(() => urnSnapshotDiff("x", urnsOf(world, "x"), file), /new resources/);
+        fs.writeFileSync(file, "urn:pulumi:x::topologies::t:a:B::old\nurn:pulumi:x::topologies::t:a:B::new\n");
+        urnSnapshotDiff("x", urnsOf(world, "x"), file);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+});
