@@ -6,20 +6,24 @@
  *
  * Exit codes: 0 no problems, 1 validation problems, 2 unreadable input or an internal failure.
  */
-import * as path from "node:path";
-import { runPlan, StackProgram } from "./plan";
+import { loadProgram, ProgramError, runPlan, StackProgram } from "./plan";
 
-/** Runs the check over `input` (the config JSON) with the program module `program`. */
-export async function check(input: string, program: string): Promise<{ code: number; output: string }> {
+/** Runs the check over `input` (the config JSON) with the program module `program`, as stack `stack`. */
+export async function check(input: string, program: string, stack = "check"): Promise<{ code: number; output: string }> {
     let raw: Record<string, unknown>;
     try {
         raw = JSON.parse(input);
     } catch (e) {
         return { code: 2, output: JSON.stringify({ ok: false, failure: `the config on stdin is not JSON: ${(e as Error).message}` }) };
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(path.resolve(program)) as StackProgram;
-    const result = await runPlan(loaded, raw);
+    let loaded: StackProgram;
+    try {
+        loaded = loadProgram(program);
+    } catch (e) {
+        if (!(e instanceof ProgramError)) throw e;
+        return { code: 2, output: JSON.stringify({ ok: false, failure: e.message }) };
+    }
+    const result = await runPlan(loaded, raw, stack);
     return result.ok
         ? { code: 0, output: JSON.stringify({ ok: true }) }
         : { code: 1, output: JSON.stringify({ ok: false, errors: result.errors }) };

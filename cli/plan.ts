@@ -4,9 +4,10 @@
  * {@link PlanGraph}. Validation errors (the config's or any component's) are collected, not
  * thrown, so the caller can print all of them.
  */
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
-import { recorder, settle, world } from "./engine";
+import { installEngine, recorder, settle, world } from "./engine";
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
 
 /** The contract every stack program module meets (see `stacks/program.ts`). */
@@ -15,6 +16,33 @@ export interface StackProgram {
     loadStackConfig(raw: Record<string, unknown>): unknown;
     /** Builds the stack's components, passing `opts` to each; returns the stack outputs. */
     buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Record<string, pulumi.Input<unknown>>;
+}
+
+/** A program module that cannot be loaded or does not meet the {@link StackProgram} contract. */
+export class ProgramError extends Error {}
+
+/**
+ * Loads a stack program module (TypeScript or JavaScript). A TypeScript program is transpiled on
+ * load by ./register, unless a hook (ts-node, the repository's bin.js) is already in place.
+ */
+export function loadProgram(module: string): StackProgram {
+    const file = path.resolve(module);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (!require.extensions[".ts"]) require("./register");
+    let loaded: Partial<StackProgram>;
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        loaded = require(file) as Partial<StackProgram>;
+    } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && String((e as Error).message).includes(file)) {
+            throw new ProgramError(`no stack program at ${module}`);
+        }
+        throw e;
+    }
+    if (typeof loaded.buildStack !== "function" || typeof loaded.loadStackConfig !== "function") {
+        throw new ProgramError(`${module} must export buildStack(config, opts) and loadStackConfig(raw)`);
+    }
+    return loaded as StackProgram;
 }
 
 /** One validation error: who rejected what. */
@@ -33,10 +61,11 @@ export type PlanResult =
 export const SECRET_OUTPUT = "[secret]";
 
 /**
- * Plans one stack. Throws only on a failure that is not a validation error (a bug in the program
+ * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that is not a validation error (a bug in the program
  * or a component), which the caller reports as such.
  */
-export async function runPlan(program: StackProgram, raw: Record<string, unknown>): Promise<PlanResult> {
+export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan"): Promise<PlanResult> {
+    installEngine(stack);
     world.reset();
     let config: unknown;
     try {

@@ -8,7 +8,8 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const root = path.resolve(__dirname, "..");
+// The project being planned: this repository, or a user's project running the installed CLI.
+const root = process.cwd();
 const cacheDir = path.join(root, "node_modules", ".cache", "topologies-ts");
 /** Bump when the compiler options below change, so old entries are not reused. */
 const CACHE_VERSION = "1";

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `topologies plan --stack <name> [--json] [--out <dir>]`: runs a stack program offline under the
  * mocks and prints its resource tree, per-type counts, the deployment's critical path and the
@@ -14,7 +15,7 @@ import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot } from "./diagram";
 import { manifestsOf } from "./manifests";
-import { PlanError, runPlan, StackProgram } from "./plan";
+import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
 import { projectName, readStackConfig } from "./stackConfig";
 import { renderSummary, renderTree, summaryOf, treeOf } from "./tree";
 
@@ -39,7 +40,7 @@ export interface PlanOptions {
 }
 
 export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram]
-       topologies check [--program <module>] < config.json
+       topologies check [--program <module>] [--stack <name>] < config.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
 resource tree, the count per type, the deployment's critical path and the stack outputs; writes
@@ -58,6 +59,14 @@ the pre-flight stacks/index.ts runs before a real deployment registers anything.
 Exit codes: 0 planned, 1 validation or config errors, 2 usage error or internal failure.`;
 
 class UsageError extends Error {}
+
+function loadProgramOrUsage(module: string): StackProgram {
+    try {
+        return loadProgram(module);
+    } catch (e) {
+        throw e instanceof ProgramError ? new UsageError(e.message) : e;
+    }
+}
 
 /** Parses `plan …` arguments; throws a usage error on anything unexpected. */
 export function parseArgs(argv: readonly string[]): PlanOptions {
@@ -87,14 +96,6 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
     };
 }
 
-function loadProgram(module: string): StackProgram {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(path.resolve(module)) as Partial<StackProgram>;
-    if (typeof loaded.buildStack !== "function" || typeof loaded.loadStackConfig !== "function") {
-        throw new UsageError(`${module} must export buildStack(config, opts) and loadStackConfig(raw)`);
-    }
-    return loaded as StackProgram;
-}
 
 function renderErrors(errors: readonly PlanError[]): string {
     return errors.map(e => {
@@ -107,8 +108,8 @@ function renderErrors(errors: readonly PlanError[]): string {
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === "check") {
-        const program = argv[1] === "--program" && argv[2] ? argv[2] : path.join("stacks", "program");
-        const result = await check(fs.readFileSync(0, "utf8"), program);
+        const option = (flag: string) => (argv.indexOf(flag) > 0 ? argv[argv.indexOf(flag) + 1] : undefined);
+        const result = await check(fs.readFileSync(0, "utf8"), option("--program") ?? path.join("stacks", "program"), option("--stack"));
         io.out(`${result.output}\n`);
         return result.code;
     }
@@ -134,7 +135,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             if (e instanceof TopologyValidationError) return fail([{ source: e.component, problems: e.problems }]);
             throw e;
         }
-        const result = await runPlan(loadProgram(options.program), raw);
+        const result = await runPlan(loadProgramOrUsage(options.program), raw, options.stack);
         if (!result.ok) return fail(result.errors);
 
         const tree = treeOf(result.graph);

@@ -19,7 +19,7 @@ function withoutSecrets(raw: Record<string, unknown>): Record<string, unknown> {
 
 /** Throws the stack's validation problems, if any; returns when the stack is valid. */
 export function preflight(raw: Record<string, unknown>, program = path.join(__dirname, "program")): void {
-    const run = spawnSync(process.execPath, [CLI, "check", "--program", program], {
+    const run = spawnSync(process.execPath, [CLI, "check", "--program", program, "--stack", pulumi.getStack()], {
         input: JSON.stringify(withoutSecrets(raw)),
         encoding: "utf8",
         env: { ...process.env, PULUMI_CONFIG: undefined },

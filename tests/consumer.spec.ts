@@ -45,8 +45,34 @@ edge.vpcId.apply(async id => {
 });
 `;
 
+/** A stack program in the consumer's project, for the installed `topologies plan`. */
+const CONSUMER_STACK_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import { alicloud, validate } from "pulumi-topologies";
+
+export function loadStackConfig(raw: Record<string, unknown>) {
+    return validate("consumer config", problems => {
+        if (typeof raw.cidr !== "string") problems.add("consumer:cidr", "is missing.", "Set consumer:cidr.");
+        return { cidr: raw.cidr as string };
+    });
+}
+
+export function buildStack(config: { cidr: string }, opts: pulumi.ComponentResourceOptions) {
+    const vpc = new alicloud.RegionalVpc("shop", {
+        region: "ap-southeast-1",
+        cidrBlock: config.cidr,
+        vSwitches: { a: { zoneId: "ap-southeast-1a", cidrBlock: "10.50.1.0/24" } },
+    }, opts);
+    return { vpcId: vpc.vpcId };
+}
+`;
+
 function run(command: string, args: string[], cwd: string): string {
     return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function packageJsonOf(modules: string): { bin: Record<string, string> } {
+    return JSON.parse(fs.readFileSync(path.join(modules, "pulumi-topologies", "package.json"), "utf8"));
 }
 
 describe("the packed package in a fresh consumer program", function () {
@@ -72,6 +98,7 @@ describe("the packed package in a fresh consumer program", function () {
         const packedFiles: string[] = packed.files.map((f: { path: string }) => f.path);
         assert.ok(packedFiles.includes("dist/components/index.d.ts"));
         assert.ok(packedFiles.includes("dist/components/alicloud/index.js"));
+        assert.ok(packedFiles.includes("dist/cli/topologies.js"), "the topologies command ships compiled");
         assert.ok(!packedFiles.some(f => f.startsWith("tests/") || f.startsWith("stacks/") || f.endsWith(".spec.js")), "only the library ships");
 
         const consumer = path.join(work, "consumer");
@@ -95,6 +122,14 @@ describe("the packed package in a fresh consumer program", function () {
         assert.equal(output.id, "edge-vpc-id");
         assert.equal(output.mask, 24);
         assert.equal(output.rejected, "vSwitches.x.cidrBlock");
+        // The installed command plans the consumer's own stack program offline.
+        fs.writeFileSync(path.join(consumer, "program.ts"), CONSUMER_STACK_PROGRAM);
+        fs.writeFileSync(path.join(consumer, "Pulumi.shop.yaml"), "config:\n  consumer:cidr: 10.50.0.0/16\n");
+        const plan = run(process.execPath, [path.join(modules, "pulumi-topologies", packageJsonOf(modules).bin.topologies),
+            "plan", "--stack", "shop", "--program", "program.ts", "--stacks-dir", ".", "--no-diagram"], consumer);
+        assert.match(plan, /shop-a {2}\(alicloud:vpc\/switch:Switch @ap-southeast-1\)/);
+        assert.match(plan, /vpcId: vpc-/);
+
         assert.deepEqual(output.registered, [
             "alicloud:vpc/network:Network edge-vpc",
             "alicloud:vpc/switch:Switch edge-web1",

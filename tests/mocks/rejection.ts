@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../../components/errors";
 import { build, world } from "./index";
-import { RecordedResource } from "./world";
+import { RecordedResource } from "../../cli/engine";
 
 /**
  * Builds what `create` makes with the recorder's options, expecting `component` (as the error

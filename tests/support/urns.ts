@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { RecordedResource, World } from "../mocks/world";
+import type { RecordedResource, World } from "../../cli/engine";
 
 /** The URN of a resource: its parent chain's types, its type and its name. */
 function urnOf(stack: string, byKey: Map<string, RecordedResource>, r: RecordedResource, name = r.name, type = r.type): string {

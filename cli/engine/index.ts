@@ -1,0 +1,104 @@
+/**
+ * The offline engine: `pulumi.runtime.setMocks` answering with outputs shaped like the real
+ * providers' (./alicloud, ./aws), and a recorder of each resource's parent, provider, `dependsOn`
+ * and aliases (which `setMocks` alone never sees). The plan and check commands run stacks on it;
+ * the tests run components on it (tests/mocks).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./alicloud";
+import { awsCalls, awsRules } from "./aws";
+import { fakeId } from "./ids";
+import { World } from "./world";
+
+export { World, RecordedResource, RecordedCall } from "./world";
+export { fakeId } from "./ids";
+export type { MockContext, MockOutputs } from "./alicloud";
+
+/** The graph recorded by the current run; reset it before each build. */
+export const world = new World();
+
+const rules: Record<string, (ctx: MockContext) => MockOutputs> = { ...alicloudRules, ...awsRules };
+const calls: Record<string, (inputs: Record<string, any>, world: World) => Record<string, any>> = { ...alicloudCalls, ...awsCalls };
+
+/** Logical name of a provider from its reference, `urn:…::name::id`. */
+function providerName(reference: string | undefined): string | undefined {
+    if (!reference) return undefined;
+    const parts = reference.split("::");
+    return parts.length >= 2 ? parts[parts.length - 2] : undefined;
+}
+
+function defaultRegion(type: string): string {
+    return type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou";
+}
+
+const mocks: pulumi.runtime.Mocks = {
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+        const provider = providerName(args.provider);
+        if (args.type.startsWith("pulumi:providers:") && args.inputs.region) {
+            world.providerRegions.set(args.name, args.inputs.region);
+        }
+        const region = (provider && world.providerRegions.get(provider)) ?? defaultRegion(args.type);
+        const rule = rules[args.type];
+        const outputs = rule
+            ? rule({ name: args.name, inputs: args.inputs, region, world })
+            : { id: args.custom === false ? "" : fakeId(args.type.split(":").pop()!.toLowerCase(), args.name) };
+        const state = { ...args.inputs, ...outputs.state };
+        const entry = world.entry(args.type, args.name);
+        entry.inputs = args.inputs;
+        entry.state = state;
+        entry.id = outputs.id;
+        entry.custom = args.custom !== false;
+        if (provider) entry.provider = provider;
+        return { id: outputs.id, state };
+    },
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        world.calls.push({ token: args.token, inputs: args.inputs, provider: providerName(args.provider) });
+        const answer = calls[args.token];
+        if (!answer) throw new Error(`the offline engine has no answer for data source ${args.token}; add one to cli/engine`);
+        return answer(args.inputs, world);
+    },
+};
+
+/**
+ * Points the Pulumi runtime of this process at the offline engine, as project `topologies` and
+ * stack `stack` (what `pulumi.getStack()` answers and URNs carry). Safe to call again.
+ */
+export function installEngine(stack = "test"): void {
+    pulumi.runtime.setMocks(mocks, "topologies", stack, false);
+}
+
+function resources(value: unknown): pulumi.Resource[] {
+    const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return items.filter(pulumi.Resource.isInstance);
+}
+
+function resourceNames(value: unknown): string[] {
+    return resources(value).map(r => pulumi.resourceName(r));
+}
+
+/** `type::name`, unique where names alone are not (a component and its child may share a name). */
+function resourceKey(resource: pulumi.Resource): string {
+    return `${pulumi.resourceType(resource)}::${pulumi.resourceName(resource)}`;
+}
+
+/** Records parent, provider and explicit dependencies of every resource below the component. */
+export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+    const entry = world.entry(type, name);
+    if (opts.parent) {
+        entry.parent = pulumi.resourceName(opts.parent);
+        entry.parentKey = resourceKey(opts.parent);
+    }
+    const provider = (opts as pulumi.CustomResourceOptions).provider;
+    if (provider) entry.provider = pulumi.resourceName(provider);
+    entry.dependsOn = resourceNames(opts.dependsOn);
+    entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
+    if (opts.aliases?.length) {
+        entry.aliases = opts.aliases.map(a => (typeof a === "string" ? a : { name: (a as pulumi.Alias).name as string | undefined, type: (a as pulumi.Alias).type as string | undefined }));
+    }
+    return undefined;
+};
+
+/** Waits until every registration and output started so far has settled. */
+export async function settle(): Promise<void> {
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
