@@ -7,6 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
+import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "../components/alicloud/ack";
+import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "../components/alicloud/multiEipEni";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
 
@@ -93,9 +95,9 @@ const multiEip = z.strictObject({
     privateIps: z.array(z.string()).optional(),
     eip: z.strictObject({
         bandwidth: z.number().optional(),
-        internetChargeType: z.enum(["PayByBandwidth", "PayByTraffic"]).optional(),
-        paymentType: z.enum(["PayAsYouGo", "Subscription"]).optional(),
-        isp: z.string().optional(),
+        internetChargeType: z.enum(EIP_INTERNET_CHARGE_TYPES).optional(),
+        paymentType: z.enum(EIP_PAYMENT_TYPES).optional(),
+        isp: z.enum(EIP_ISPS).optional(),
     }).optional(),
     eipQuota: z.number().int().optional(),
 });
@@ -116,11 +118,11 @@ const dualStackAlb = z.strictObject({
 const ackCluster = z.strictObject({
     vpc,
     vSwitches: z.array(z.string()),
-    networkPlugin: z.enum(["flannel", "terway-eniip"]).optional(),
+    networkPlugin: z.enum(ACK_NETWORK_PLUGINS).optional(),
     podCidr: cidr.optional(),
     podVSwitches: z.array(z.string()).optional(),
     serviceCidr: cidr,
-    clusterSpec: z.string().optional(),
+    clusterSpec: z.enum(ACK_CLUSTER_SPECS).optional(),
     kubernetesVersion: z.string().optional(),
     deletionProtection: z.boolean().optional(),
     nodePool: z.strictObject({

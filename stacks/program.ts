@@ -108,7 +108,7 @@ function multiEip(b: Builder): Outputs {
         securityGroupIds: [servers.securityGroupId],
         publicIpCount: s.publicIpCount,
         privateIps: s.privateIps,
-        eip: s.eip as ConstructorParameters<typeof MultiEipEni>[1]["eip"],
+        eip: s.eip,
         eipQuota: s.eipQuota,
         tags: b.tags,
     }, b.opts));
@@ -130,7 +130,7 @@ function dualStackAlb(b: Builder): Outputs {
         edition: s.edition,
         backends,
         listener: s.listener,
-        healthCheck: s.healthCheck as ConstructorParameters<typeof DualStackAlb>[1]["healthCheck"],
+        healthCheck: s.healthCheck,
         securityGroups: { servers: servers.securityGroupId },
         ipv6GatewayId: vpc.ipv6GatewayId,
         dns: s.dns,
@@ -149,7 +149,6 @@ function meshFailover(b: Builder): Outputs {
             ...options,
             clusterName: key,
             vpc,
-            clusterSpec: options.clusterSpec as ConstructorParameters<typeof AckCluster>[1]["clusterSpec"],
             deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
             tags: b.tags,
         }, b.durable));
