@@ -103,6 +103,31 @@ describe("guestRouting: the script", () => {
         ].join("\n"));
     });
 
+    it("persists through the /etc/rc.local symlink of CentOS 7 / Alibaba Cloud Linux 2, which boot runs as rc.d/rc.local", () => {
+        // sed -i without --follow-symlinks would replace the link by a copy that boot never runs.
+        const lines = script.split("\n");
+        const persist = lines.slice(lines.indexOf("# Persist the policy routing across reboots."), lines.indexOf("chmod +x /etc/rc.local") + 1);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rclocal-"));
+        fs.mkdirSync(path.join(dir, "rc.d"));
+        const target = path.join(dir, "rc.d", "rc.local");
+        const link = path.join(dir, "rc.local");
+        fs.writeFileSync(target, "#!/bin/bash\ntouch /var/lock/subsys/local\n", { mode: 0o644 });
+        fs.symlinkSync("rc.d/rc.local", link);
+        const part = persist.join("\n").split("/etc/rc.local").join(link);
+        for (let run = 0; run < 2; run++) {
+            const result = spawnSync("bash", ["-e"], { input: part });
+            assert.equal(result.status, 0, result.stderr.toString());
+        }
+        const stillLink = fs.lstatSync(link).isSymbolicLink();
+        const content = fs.readFileSync(target, "utf8");
+        const executable = (fs.statSync(target).mode & 0o100) !== 0;
+        fs.rmSync(dir, { recursive: true });
+        assert.ok(stillLink, "/etc/rc.local must stay a link to rc.d/rc.local");
+        assert.ok(executable, "rc.d/rc.local must be executable or systemd's rc-local.service skips it");
+        assert.equal(content.split("# BEGIN topologies multi-eip-eni eth1").length, 2, content);
+        assert.ok(content.includes(renderRoutingCommands(TUTORIAL).join("\n")), content);
+    });
+
     it("writes no alias when the ENI has only its primary address", () => {
         const single = renderGuestScript({ ...TUTORIAL, secondaryIps: [] });
         assert.ok(!single.includes("ifcfg-"));

@@ -94,8 +94,10 @@ export function renderGuestScript(args: GuestRoutingArgs): string {
         "service network restart",
         "",
         "# Persist the policy routing across reboots.",
+        // On CentOS 7 / Alibaba Cloud Linux 2, /etc/rc.local links to /etc/rc.d/rc.local, the file
+        // boot runs: a plain `sed -i` would replace the link by a copy nothing runs.
         "touch /etc/rc.local",
-        `sed -i '/^${begin}$/,/^${end}$/d' /etc/rc.local`,
+        `sed -i --follow-symlinks '/^${begin}$/,/^${end}$/d' /etc/rc.local`,
         "cat >> /etc/rc.local <<'EOF'",
         begin,
         ...commands,
