@@ -53,6 +53,7 @@ describe("AckCluster", () => {
         assert.equal(cluster.inputs.deletionProtection, true);
         assert.equal(cluster.inputs.slbInternetEnabled, true);
         assert.equal(cluster.inputs.workerVswitchIds, undefined, "deprecated argument");
+        assert.equal(cluster.inputs.skipSetCertificateAuthority, true, "the client key must not sit in the cluster's state in plain text");
 
         const [pool] = world.ofType("cs/nodePool:NodePool");
         assert.equal(pool.parent, "ack-hangzhou");

@@ -270,6 +270,10 @@ export class AckCluster extends pulumi.ComponentResource {
             addons: [{ name: network.networkPlugin }],
             deletionProtection: args.deletionProtection ?? true,
             slbInternetEnabled: args.publicApiServer ?? true,
+            // Otherwise the cluster's state keeps the admin client key in plain text
+            // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
+            // source instead, as a secret.
+            skipSetCertificateAuthority: true,
             tags: args.tags,
         }, childOpts);
         this.clusterId = this.cluster.id;
