@@ -209,6 +209,12 @@ describe("CenTransitNetwork", () => {
         assert.equal(world.named("net-bwp").inputs.bandwidth, 7, "the default package is the sum of the peerings");
     });
 
+    it("buys at least the provider's 2 Mbit/s minimum when the peerings need less", async () => {
+        await network(tutorial, v => ({ members: members(v), peerBandwidthMbps: 1 }));
+        assert.equal(world.named("net-peer-cn-chengdu-cn-hangzhou").inputs.bandwidth, 1);
+        assert.equal(world.named("net-bwp").inputs.bandwidth, 2, "cen.BandwidthPackage.bandwidth cannot be less than 2 Mbit/s");
+    });
+
     it("binds an existing bandwidth package instead of buying one", async () => {
         await network(tutorial, v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 100, id: "cenbwp-existing" } }));
         assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);

@@ -83,8 +83,8 @@ export interface CenTransitNetworkArgs {
     peerBandwidthMbps?: number;
     /**
      * The bandwidth package the inter-region connections draw from (the tutorial's "bandwidth
-     * plan"). Default: a new `PrePaid` package of exactly the sum of the peerings' bandwidths.
-     * Not used when there is only one region.
+     * plan"). Default: a new `PrePaid` package of the sum of the peerings' bandwidths, and at
+     * least 2 Mbit/s, the smallest package sold. Not used when there is only one region.
      */
     bandwidthPackage?: CenBandwidthPackageArgs;
     /** Extra entries in member VPCs' system route tables ("send these blocks to the transit router"). */
@@ -131,6 +131,9 @@ const SLOW = { create: "30m", update: "30m", delete: "30m" };
 
 /** Default bandwidth of each full-mesh connection, Mbit/s. */
 export const DEFAULT_PEER_BANDWIDTH_MBPS = 10;
+
+/** The smallest bandwidth package the provider sells (`cen.BandwidthPackage.bandwidth`: "cannot be less than 2Mbps"). */
+export const MIN_BANDWIDTH_PACKAGE_MBPS = 2;
 
 /** A member after validation: its VPC, region and the vSwitches its attachment uses. */
 export interface ResolvedMember {
@@ -304,7 +307,7 @@ function checkPeerings(problems: Problems, args: CenTransitNetworkArgs, regions:
 function checkBandwidthPackage(problems: Problems, pkg: CenBandwidthPackageArgs | undefined, peerings: ResolvedPeering[], total: number):
     [GeographicArea, GeographicArea] | undefined {
     if (pkg !== undefined) {
-        if (checkIntegerInRange(problems, "bandwidthPackage.bandwidthMbps", pkg.bandwidthMbps, 2, 100000, "bandwidth package size (Mbit/s)")
+        if (checkIntegerInRange(problems, "bandwidthPackage.bandwidthMbps", pkg.bandwidthMbps, MIN_BANDWIDTH_PACKAGE_MBPS, 100000, "bandwidth package size (Mbit/s)")
             && total > pkg.bandwidthMbps) {
             problems.add("bandwidthPackage.bandwidthMbps",
                 `the peerings need ${total} Mbit/s together (${peerings.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ")}) but the bandwidth package has ${pkg.bandwidthMbps} Mbit/s.`,
@@ -483,7 +486,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             const packageId = pkg?.id !== undefined
                 ? pulumi.output(pkg.id)
                 : new alicloud.cen.BandwidthPackage(`${name}-bwp`, {
-                    bandwidth: pkg?.bandwidthMbps ?? plan.bandwidthMbps,
+                    // One 1 Mbit/s peering still needs a package the provider sells.
+                    bandwidth: pkg?.bandwidthMbps ?? Math.max(plan.bandwidthMbps, MIN_BANDWIDTH_PACKAGE_MBPS),
                     cenBandwidthPackageName: `${args.cenInstanceName ?? name}-bwp`,
                     geographicRegionAId: plan.areas![0],
                     geographicRegionBId: plan.areas![1],

@@ -56,7 +56,7 @@ export interface CrossRegionCenArgs {
     cenInstanceName?: string;
     /** Bandwidth of the inter-region connection, Mbit/s. Default: 10. */
     peerBandwidthMbps?: number;
-    /** The bandwidth plan the connection draws from. Default: a new one of exactly `peerBandwidthMbps`. */
+    /** The bandwidth plan the connection draws from. Default: a new `PrePaid` one of `peerBandwidthMbps`, at least 2 Mbit/s (the smallest sold). */
     bandwidthPackage?: CenBandwidthPackageArgs;
     /** vSwitches (names in the ALB VPC) of the ALB VPC's attachment. Default: the first vSwitch of each zone (tutorial: VSW1+VSW2). */
     albAttachmentVSwitches?: string[];
