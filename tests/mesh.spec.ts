@@ -51,11 +51,21 @@ function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMes
     };
 }
 
+/** Resource options the components gave their children, by child name (the recorder keeps no secrets options). */
+const childOptions = new Map<string, pulumi.CustomResourceOptions>();
+
+/** `opts` plus a transformation that keeps every child's options in {@link childOptions}. */
+function capturing(opts: pulumi.ComponentResourceOptions): pulumi.ComponentResourceOptions {
+    childOptions.clear();
+    const keep: pulumi.ResourceTransformation = ({ name, opts: o }) => { childOptions.set(name, o); return undefined; };
+    return { ...opts, transformations: [...(opts.transformations ?? []), keep] };
+}
+
 /** Builds the whole tutorial with the given reviews locality policy. */
 function buildTutorial(reviewsLocality: LocalityPolicy) {
     return build(opts => {
         const t = tutorial(opts);
-        const mesh = new ServiceMesh("asm", meshArgs(t), opts);
+        const mesh = new ServiceMesh("asm", meshArgs(t), capturing(opts));
         const bookinfo = new Bookinfo("bookinfo", {
             clusters: {
                 "ack-hangzhou": { provider: t.hangzhou.provider, reviewsVersions: ["v1"] },
@@ -117,6 +127,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.deepEqual(asm.dependsOn.sort(), ["asm-cen", ...rules.map(r => r.name)].sort());
 
         assert.equal(await isSecretOutput(mesh.kubeconfig), true);
+        assert.deepEqual(childOptions.get("asm-mesh")?.additionalSecretOutputs, ["kubeconfig"], "the mesh kubeconfig must be a secret in state too");
         assert.equal(await isSecretOutput(hangzhou.kubeconfig), true);
         assert.equal(await isSecretOutput(shanghai.kubeconfig), true);
         assert.match(await valueOf(mesh.kubeconfig), /asm\.aliyuncs\.com/);

@@ -264,6 +264,9 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
             // and the clusters' security groups accept their peers.
             dependsOn: [this.network, ...rules],
+            // The provider does not mark the admin kubeconfig sensitive: without this the stack's
+            // state keeps it in plain text, whatever pulumi.secret does to the output below.
+            additionalSecretOutputs: ["kubeconfig"],
         });
         this.meshId = mesh.id;
         this.kubeconfig = pulumi.secret(mesh.kubeconfig);
