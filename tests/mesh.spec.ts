@@ -123,7 +123,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.equal(asm.inputs.version, "1.22.6.66");
         assert.equal(asm.inputs.edition, "Pro");
         assert.deepEqual(asm.inputs.meshConfig, { enableLocalityLb: true });
-        assert.deepEqual(asm.inputs.loadBalancer, { apiServerPublicEip: true, pilotPublicEip: false });
+        assert.deepEqual(asm.inputs.loadBalancer, { apiServerPublicEip: true }, "pilotPublicEip is deprecated and read-only");
         assert.deepEqual(asm.dependsOn.sort(), ["asm-cen", ...rules.map(r => r.name)].sort());
 
         assert.equal(await isSecretOutput(mesh.kubeconfig), true);

@@ -256,7 +256,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             network: { vpcId: args.vpc.vpcId, vswitcheList: vSwitch.id },
             clusterIds: clusters.map(([, c]) => c.clusterId),
             meshConfig: { enableLocalityLb: true },
-            loadBalancer: { apiServerPublicEip: args.publicApiServer ?? true, pilotPublicEip: false },
+            // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
+            loadBalancer: { apiServerPublicEip: args.publicApiServer ?? true },
             tags: args.tags,
         }, {
             parent: this,
