@@ -270,6 +270,17 @@ describe("MultiEipEni: checks before anything is registered", () => {
         byId({ instance: { ...byId().instance, enis: 3 } }),
         [["instance.instanceType", /instance type 'ecs\.g7\.large' takes at most 3 ENIs and the instance has 3 already/]]));
 
+    it("instance type: a rejection from an unconfirmed table row says so and how to override it", async () => {
+        const fixes = async (args: MultiEipEniArgs) =>
+            (await expectRejection("topologies:alicloud:MultiEipEni 'web'", opts => new MultiEipEni("web", args, opts))).problems.map(p => p.fix);
+        const [unconfirmed] = await fixes(byId({ instance: { ...byId().instance, enis: 3 } }));
+        assert.match(unconfirmed, /not confirmed against the current family page\), pass instanceTypeLimits/);
+        const [confirmed] = await fixes(byId({ instance: { ...byId().instance, instanceType: "ecs.c6.large", enis: 2 } }));
+        assert.doesNotMatch(confirmed, /not confirmed/);
+        const [own] = await fixes(byId({ instance: { ...byId().instance, enis: 3 }, instanceTypeLimits: { maxEnis: 3, maxPrivateIpsPerEni: 6, hotPlug: true } }));
+        assert.doesNotMatch(own, /not confirmed/);
+    });
+
     it("instance type: unknown types need limits from the caller, and those must be sane", async () => {
         await rejects(byId({ instance: { ...byId().instance, instanceType: "ecs.g9i.large" } }),
             [["instance.instanceType", /instance type 'ecs\.g9i\.large' is not in the table of ENI limits/]]);

@@ -11,6 +11,10 @@
  * `EniIpv6AddressQuantity`, `EniTotalQuantity`); Alibaba Cloud revises these tables, so a type
  * missing here, or one whose limits changed, is described by the caller with
  * {@link InstanceTypeLimits} instead of editing this file.
+ *
+ * Only the rows in {@link CONFIRMED_INSTANCE_TYPES} were checked against a current Alibaba Cloud
+ * page; the others were transcribed from the family tables without a re-check, so a rejection
+ * based on them says so and points at `instanceTypeLimits`.
  */
 
 /** ENI limits of one instance type. */
@@ -49,6 +53,14 @@ export const INSTANCE_TYPE_LIMITS: Readonly<Record<string, InstanceTypeLimits>> 
     // "Shared instance families": secondary ENIs bind to an xn4 instance only while it is Stopped.
     ["ecs.xn4.small", { maxEnis: 2, maxPrivateIpsPerEni: 2, hotPlug: false }],
 ]);
+
+/**
+ * Table rows confirmed against a current Alibaba Cloud page: `ecs.c6.large` (2 ENIs, 6 private
+ * IPv4 per ENI: "Associate multiple EIPs with an ECS instance in NAT mode") and `ecs.xn4.small`
+ * (2 ENIs, 2 per ENI, bound only while Stopped: "Shared instance families"). (`ecs.g7.large`'s 6
+ * addresses per ENI are confirmed by "IP prefixes", its 3 ENIs are not.)
+ */
+export const CONFIRMED_INSTANCE_TYPES: ReadonlySet<string> = new Set(["ecs.c6.large", "ecs.xn4.small"]);
 
 /** The limits of `instanceType`: the caller's own, else the table's, else undefined. */
 export function instanceTypeLimits(instanceType: string, override?: InstanceTypeLimits): InstanceTypeLimits | undefined {

@@ -4,7 +4,7 @@ import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseIp } from "../net";
 import { ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
-import { InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
+import { CONFIRMED_INSTANCE_TYPES, InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
 import { checkRegion, checkZone } from "./regions";
 import { RegionalVpc } from "./vpc";
 
@@ -286,18 +286,22 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, count: number, c
             "Pass instanceTypeLimits ({ maxEnis, maxPrivateIpsPerEni, hotPlug }) from DescribeInstanceTypes (EniQuantity, EniPrivateIpAddressQuantity) or the instance family page.");
         return;
     }
+    // A rejection resting on a table row nobody re-checked must say so, and how to override it.
+    const unconfirmed = !given && !CONFIRMED_INSTANCE_TYPES.has(type)
+        ? ` If DescribeInstanceTypes reports more for '${type}' (the built-in value is not confirmed against the current family page), pass instanceTypeLimits.`
+        : "";
     if (count > limits.maxPrivateIpsPerEni) {
         problems.add(countPath, `${count} private IPs on one ENI exceed the ${limits.maxPrivateIpsPerEni} that instance type '${type}' allows per ENI.`,
-            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.`);
+            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.${unconfirmed}`);
     }
     if (!attach) return;
     if (enis + 1 > limits.maxEnis) {
         problems.add("instance.instanceType", `instance type '${type}' takes at most ${limits.maxEnis} ENIs and the instance has ${enis} already; another cannot be bound.`,
-            "Use an instance type with more ENIs, or detach an ENI first.");
+            `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`);
     }
     if ((args.instance.running ?? true) && !limits.hotPlug) {
         problems.add("attach", `instance type '${type}' takes a secondary ENI only while the instance is Stopped, and instance.running says it will be Running.`,
-            "Stop the instance and set instance.running: false, or set attach: false and bind the ENI during a stop.");
+            `Stop the instance and set instance.running: false, or set attach: false and bind the ENI during a stop.${unconfirmed}`);
     }
 }
 
