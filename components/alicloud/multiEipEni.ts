@@ -277,8 +277,10 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, count: number, c
     const type = args.instance.instanceType;
     const given = args.instanceTypeLimits;
     if (given) {
-        checkIntegerInRange(problems, "instanceTypeLimits.maxEnis", given.maxEnis, 1, 100, "ENI limit");
-        checkIntegerInRange(problems, "instanceTypeLimits.maxPrivateIpsPerEni", given.maxPrivateIpsPerEni, 1, 1000, "private IP limit");
+        const enisOk = checkIntegerInRange(problems, "instanceTypeLimits.maxEnis", given.maxEnis, 1, 100, "ENI limit");
+        const ipsOk = checkIntegerInRange(problems, "instanceTypeLimits.maxPrivateIpsPerEni", given.maxPrivateIpsPerEni, 1, 1000, "private IP limit");
+        // Comparing the call with limits already reported as nonsense only adds noise.
+        if (!enisOk || !ipsOk) return;
     }
     const limits = instanceTypeLimits(type, given);
     if (!limits) {
