@@ -195,6 +195,10 @@ describe("CenTransitNetwork", () => {
             [tr2.inputs.transitRouterRouteEntryNextHopType, tr2.inputs.transitRouterRouteEntryNextHopId, tr2.inputs.transitRouterRouteTableId],
             ["Attachment", world.named("net-sg-attach").state.transitRouterAttachmentId, await valueOf(cen.transitRouters["ap-southeast-1"].routeTableId)]);
         assert.equal(world.regionOf(tr2), "ap-southeast-1");
+        // The entry's own id, not the provider's composite `vtb-…:rte-…` resource id.
+        const entryId = await valueOf(cen.transitRouterRouteEntryIds["ap-southeast-1:100.100.1.0/24"]);
+        assert.equal(entryId, tr2.state.transitRouterRouteEntryId);
+        assert.match(entryId, /^rte-[^:]+$/);
     });
 
     it("connects only the listed pairs, with their own bandwidths", async () => {

@@ -141,6 +141,9 @@ describe("CrossRegionAlbBackend", () => {
         assert.equal(await valueOf(component.dnsName), alb.state.dnsName);
         assert.equal(await valueOf(component.listenerId), listener.id);
         assert.equal(component.routeEntryIds.length, 13);
+        const ids = await Promise.all(component.routeEntryIds.map(valueOf));
+        assert.deepEqual(ids.filter(id => /^rte-/.test(id)).sort(), trRoutes.map(r => r.state.transitRouterRouteEntryId).sort(),
+            "transit-router entries are reported by their rte- id, not the composite resource id");
     });
 
     it("defaults to the current back-to-origin: routes the ALB vSwitch blocks back, no transit-router routes", async () => {
@@ -233,6 +236,18 @@ describe("CrossRegionAlbBackend", () => {
         assert.deepEqual(first.dependsOn, ["shared-hangzhou-assoc", "shared-hangzhou-route-10-0-0-0-8"]);
         assert.deepEqual(world.named("s1-hangzhou-route-172-16-6-0-24").dependsOn, ["shared-hangzhou-assoc", first.name]);
         assert.deepEqual(world.named("s1-chengdu-route-192-168-7-0-24").dependsOn, ["shared-chengdu-assoc"]);
+
+        // Legacy mode on a joined network: the transit-router entries are reported by their own id too.
+        const component = await build(opts => {
+            const v1 = new RegionalVpc("vpc1", VPC1, opts);
+            const v2 = new RegionalVpc("vpc2", VPC2, opts);
+            const shared = new CenTransitNetwork("shared", { members: { chengdu: { vpc: v1 }, hangzhou: { vpc: v2 } } }, opts);
+            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen: shared, backToOrigin: { mode: "legacy", cidrBlocks: LEGACY_BLOCKS.slice(0, 2) } }, opts);
+        });
+        const ids = await Promise.all(component.routeEntryIds.map(valueOf));
+        assert.deepEqual(ids.filter(id => id.startsWith("rte-")).sort(),
+            world.ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry").map(r => r.state.transitRouterRouteEntryId).sort());
+        assert.equal(ids.filter(id => id.startsWith("rte-")).length, 2);
     });
 
     describe("rejects, registering nothing", () => {

@@ -107,6 +107,7 @@ export const alicloudRules: Record<string, Rule> = {
     }),
     "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": ({ name, inputs }) => ({
         id: `${inputs.transitRouterRouteTableId}:${fakeId("rte", name)}`,
+        state: { transitRouterRouteEntryId: fakeId("rte", name), status: "Active" },
     }),
     "alicloud:alb/loadBalancer:LoadBalancer": ({ name, inputs, region, world }) => {
         const id = fakeId("alb", name);

@@ -414,7 +414,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     readonly bandwidthPackageId?: pulumi.Output<string>;
     /** Ids of the VPC route entries given in the args, by `member:cidr`. */
     readonly vpcRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
-    /** Ids of the transit-router route entries given in the args, by `region:cidr`. */
+    /** Ids (`rte-…`) of the transit-router route entries given in the args, by `region:cidr`. */
     readonly transitRouterRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Member name → VPC and region, for components that build on this network. */
     readonly members: Readonly<Record<string, { readonly vpc: RegionalVpc; readonly region: string }>>;
@@ -525,7 +525,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         this.vpcRouteEntryIds = Object.fromEntries(plan.vpcRoutes.map(r =>
             [`${r.member}:${r.cidr}`, this.writeVpcRoute(name, r.member, r.cidr, this).id]));
         this.transitRouterRouteEntryIds = Object.fromEntries(plan.transitRouterRoutes.map(r =>
-            [`${r.region}:${r.cidr}`, this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, this).id]));
+            [`${r.region}:${r.cidr}`, this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, this).transitRouterRouteEntryId]));
 
         this.registerOutputs({
             cenId: this.cenId,

@@ -397,7 +397,10 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
     readonly cen: CenTransitNetwork;
     /** The blocks the ALB fetches from, routed back and admitted by the security group. */
     readonly backToOriginCidrs: readonly string[];
-    /** Ids of the route entries this pattern needs: ALB VPC, backend VPC and transit-router entries. */
+    /**
+     * Ids of the route entries this pattern needs: ALB VPC and backend VPC entries (the provider's
+     * `vtb-…:vrt-…:cidr:Attachment:tr-attach-…` ids), then the transit-router entries (`rte-…`).
+     */
     readonly routeEntryIds: pulumi.Output<string>[];
 
     constructor(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -412,12 +415,13 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
             this.routeEntryIds = [...Object.values(this.cen.vpcRouteEntryIds), ...Object.values(this.cen.transitRouterRouteEntryIds)];
         } else {
             this.cen = args.cen;
-            const entries: pulumi.CustomResource[] = [
-                ...this.cen.addVpcRoutes(name, plan.albMember, plan.backendCidrs, this),
-                ...this.cen.addVpcRoutes(name, plan.backendMember, plan.backToOriginCidrs, this),
-                ...(plan.legacy ? this.cen.addTransitRouterRoutes(name, albVpc.region, plan.albMember, plan.backToOriginCidrs, this) : []),
+            // A VPC route entry has no id of its own but the resource id; a transit-router entry has its `rte-…` id.
+            this.routeEntryIds = [
+                ...this.cen.addVpcRoutes(name, plan.albMember, plan.backendCidrs, this).map(e => e.id),
+                ...this.cen.addVpcRoutes(name, plan.backendMember, plan.backToOriginCidrs, this).map(e => e.id),
+                ...(plan.legacy ? this.cen.addTransitRouterRoutes(name, albVpc.region, plan.albMember, plan.backToOriginCidrs, this) : [])
+                    .map(e => e.transitRouterRouteEntryId),
             ];
-            this.routeEntryIds = entries.map(e => e.id);
         }
 
         const alb = new alicloud.alb.LoadBalancer(`${name}-alb`, {
