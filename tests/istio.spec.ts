@@ -104,11 +104,12 @@ describe("MeshLocalityPolicy", () => {
         assert.deepEqual(rule.inputs.spec.trafficPolicy.outlierDetection, { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" });
     });
 
-    it("lets distribution drop outlier detection and the connection pool", () => {
+    it("lets distribution drop the connection pool but keeps outlier detection", () => {
         const rule = validateMeshLocalityPolicyArgs("r", policyArgs(
-            { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }], outlierDetection: false },
+            { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] },
             { connectionPool: false }));
         assert.deepEqual(rule.spec?.trafficPolicy, {
+            outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" },
             loadBalancer: { localityLbSetting: { enabled: true, distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }] } },
         });
     });
@@ -118,6 +119,19 @@ describe("MeshLocalityPolicy", () => {
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
                 { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: false as never }))), [
                 "policy.outlierDetection: failover needs outlier detection: without it no endpoint is ejected and Istio never fails over.",
+            ]);
+        });
+
+        it("requires outlier detection for distribution too", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }], outlierDetection: false as never,
+            }))), [
+                "policy.outlierDetection: distribution needs outlier detection: Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy.",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 100 } }], outlierDetection: {},
+            }))), [
+                "policy.outlierDetection: distribution needs outlier detection: Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy.",
             ]);
         });
 

@@ -41,8 +41,12 @@ export interface DistributionLocalityPolicy {
     mode: "distribution";
     /** One entry per client region; each region at most once as `from`. */
     distribute: LocalityDistribution[];
-    /** Outlier detection. Default: the same as for failover; `false` leaves it out. */
-    outlierDetection?: OutlierDetection | false;
+    /**
+     * Lets the sidecars tell healthy endpoints from failing ones; Istio requires it for weighted
+     * distribution as for failover, hence required. Default: the tutorial's consecutive5xxErrors 1,
+     * interval 1s, baseEjectionTime 1m (the rule its failover step left on reviews).
+     */
+    outlierDetection?: OutlierDetection;
 }
 
 /** Failover or distribution: Istio accepts only one of them on a DestinationRule. */
@@ -127,7 +131,7 @@ function checkMeshRegion(problems: Problems, path: string, region: string, mesh:
 /** Renders the traffic policy of a locality policy (no checks). */
 export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: ConnectionPool | false): TrafficPolicy {
     const pool = connectionPool === undefined ? tutorialConnectionPool() : connectionPool || undefined;
-    const outlier = policy.outlierDetection === undefined ? tutorialOutlierDetection() : policy.outlierDetection || undefined;
+    const outlier = policy.outlierDetection ?? tutorialOutlierDetection();
     const localityLbSetting = policy.mode === "failover"
         ? { enabled: true, failover: policy.failover.map(f => ({ from: f.from, to: f.to })) }
         : {
@@ -140,7 +144,7 @@ export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: C
         };
     return {
         ...(pool ? { connectionPool: pool } : {}),
-        ...(outlier ? { outlierDetection: outlier } : {}),
+        outlierDetection: outlier,
         loadBalancer: { localityLbSetting },
     };
 }
@@ -165,10 +169,6 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
             }
         });
         checkUnique(problems, (policy.failover ?? []).map((f, i) => ({ path: `policy.failover[${i}].from`, key: f.from })), "failover source region");
-        if ((policy.outlierDetection as unknown) === false || (policy.outlierDetection !== undefined && Object.keys(policy.outlierDetection).length === 0)) {
-            problems.add("policy.outlierDetection", "failover needs outlier detection: without it no endpoint is ejected and Istio never fails over.",
-                "Leave outlierDetection unset for the tutorial's default (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).");
-        }
     } else if (policy.mode === "distribution") {
         const both = policy as unknown as { failover?: unknown };
         if (both.failover !== undefined) {
@@ -203,8 +203,16 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
         }
     } else {
         problems.add("policy.mode", `mode '${(policy as { mode: string }).mode}' is not supported.`, "Use 'failover' or 'distribution'.");
+        return;
     }
-    if (policy.outlierDetection) {
+    const outlier = policy.outlierDetection as unknown;
+    if (outlier === false || outlier === null || (typeof outlier === "object" && Object.keys(outlier as object).length === 0)) {
+        const why = policy.mode === "failover"
+            ? "without it no endpoint is ejected and Istio never fails over"
+            : "Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy";
+        problems.add("policy.outlierDetection", `${policy.mode} needs outlier detection: ${why}.`,
+            "Leave outlierDetection unset for the tutorial's default (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).");
+    } else if (policy.outlierDetection) {
         checkDuration(problems, "policy.outlierDetection.interval", policy.outlierDetection.interval);
         checkDuration(problems, "policy.outlierDetection.baseEjectionTime", policy.outlierDetection.baseEjectionTime);
     }
