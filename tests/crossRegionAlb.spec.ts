@@ -325,14 +325,25 @@ describe("CrossRegionAlbBackend", () => {
             assert.equal(problems[5].message, "unhealthy threshold 11 is not a whole number from 2 to 10.");
         });
 
-        it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks", async () => {
+        it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks, at the caller's input paths", async () => {
             const overlapping = { ...VPC2, cidrBlock: "172.16.0.0/16", vSwitches: { a: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.100.0/24" }, b: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.101.0/24" } } };
             const problems = await rejection(() => ({
                 backends: [{ ip: "172.16.100.5" }],
-                cenOptions: { backendAttachmentVSwitches: ["a", "b"] },
+                cenOptions: { backendAttachmentVSwitches: ["a", "b"], albAttachmentVSwitches: ["vsw9"] },
             }), { alb: { ...VPC1, cidrBlock: "172.16.0.0/12" }, backend: overlapping });
-            assert.ok(problems.some(p => p.path === "cen(members.backend.vpc.cidrBlock)" && p.message === "member 'backend' VPC 172.16.0.0/16 overlaps member 'alb' VPC 172.16.0.0/12."), JSON.stringify(problems));
-            assert.ok(problems.some(p => p.path === "cen(members.backend.attachmentVSwitches[1])" && /attachment zone 'cn-hangzhou-h' is used again/.test(p.message)));
+            assert.ok(problems.some(p => p.path === "backendVpc.cidrBlock" && p.message === "member 'backend' VPC 172.16.0.0/16 overlaps member 'alb' VPC 172.16.0.0/12."), JSON.stringify(problems));
+            assert.ok(problems.some(p => p.path === "cenOptions.backendAttachmentVSwitches[1]" && /attachment zone 'cn-hangzhou-h' is used again \(first at cenOptions\.backendAttachmentVSwitches\[0\]\)/.test(p.message)), JSON.stringify(problems));
+            assert.ok(problems.some(p => p.path === "cenOptions.albAttachmentVSwitches[0]" && p.message === "vSwitch 'vsw9' is not a vSwitch of member 'alb's VPC."), JSON.stringify(problems));
+        });
+
+        it("network bandwidth options, at the caller's input paths", async () => {
+            assert.deepEqual(await rejection(() => ({ cenOptions: { peerBandwidthMbps: 50, bandwidthPackage: { bandwidthMbps: 20, paymentType: "PostPaid", period: 3 } } })), [
+                { path: "cenOptions.bandwidthPackage.bandwidthMbps", message: "the peerings need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." },
+                { path: "cenOptions.bandwidthPackage.period", message: "period applies to PrePaid packages only." },
+            ]);
+            assert.deepEqual(await rejection(() => ({ cenOptions: { peerBandwidthMbps: 0 } })), [
+                { path: "cenOptions.peerBandwidthMbps", message: "peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000." },
+            ]);
         });
 
         it("custom route tables, with the reason", async () => {

@@ -336,10 +336,11 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
                 "Add that region pair to the network's peerings.");
         }
     } else if (!sameRegion) {
-        // The network's own rules (CIDR overlaps, attachment zones, bandwidth) are S1 rules too; report them with ours.
+        // The network's own rules (CIDR overlaps, attachment zones, bandwidth) are S1 rules too; report them with ours,
+        // at the inputs of this component they come from.
         const network = new Problems();
         checkCenTransitNetworkArgs(network, cenArgs(name, args, { albMember, backendMember, backendCidrs: [], backToOriginCidrs: [], legacy: false }));
-        for (const p of network.list) problems.add(`cen(${p.path})`, p.message, p.fix);
+        for (const p of network.list) problems.add(callerPath(p.path), callerPath(p.message), callerPath(p.fix));
     }
 
     return {
@@ -351,6 +352,20 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
         albMember,
         backendMember,
     };
+}
+
+/** Where the network's args come from among this component's: network path → caller path, for every path cenArgs fills from the caller. */
+const NETWORK_PATHS: ReadonlyArray<[RegExp, string]> = [
+    [/\bmembers\.alb\.vpc\b/g, "albVpc"],
+    [/\bmembers\.backend\.vpc\b/g, "backendVpc"],
+    [/\bmembers\.alb\.attachmentVSwitches\b/g, "cenOptions.albAttachmentVSwitches"],
+    [/\bmembers\.backend\.attachmentVSwitches\b/g, "cenOptions.backendAttachmentVSwitches"],
+    [/(?<![.\w])(peerBandwidthMbps|bandwidthPackage)\b/g, "cenOptions.$1"],
+];
+
+/** Rewrites the network's input paths in a problem's text to this component's input paths. */
+function callerPath(text: string): string {
+    return NETWORK_PATHS.reduce((t, [from, to]) => t.replace(from, to), text);
 }
 
 /** The network this component creates, carrying the component's own routes so each table's write chain stays in one place. */
