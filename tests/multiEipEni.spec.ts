@@ -272,7 +272,7 @@ describe("MultiEipEni: checks before anything is registered", () => {
 
     it("instance type: a rejection from an unconfirmed table row says so and how to override it", async () => {
         const fixes = async (args: MultiEipEniArgs) =>
-            (await expectRejection("topologies:alicloud:MultiEipEni 'web'", opts => new MultiEipEni("web", args, opts))).problems.map(p => p.fix);
+            (await expectRejection("topologies:alicloud:MultiEipEni 'web'", opts => new MultiEipEni("web", args, opts))).problems.map(p => p.fix ?? "");
         const [unconfirmed] = await fixes(byId({ instance: { ...byId().instance, enis: 3 } }));
         assert.match(unconfirmed, /not confirmed against the current family page\), pass instanceTypeLimits/);
         const [confirmed] = await fixes(byId({ instance: { ...byId().instance, instanceType: "ecs.c6.large", enis: 2 } }));
