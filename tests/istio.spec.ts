@@ -91,14 +91,16 @@ describe("MeshLocalityPolicy", () => {
         assert.equal(compareVersions([1, 22, 6, 66], [1, 22, 6, 66]), 0);
     });
 
-    it("applies the reviews rule with the default outlier detection through the mesh provider", async () => {
+    it("applies the reviews rule with the default outlier detection through the mesh provider, once the mesh is ready", async () => {
         await build(opts => {
-            const mesh = { ...MESH, provider: new kubernetes.Provider("mesh-k8s", { kubeconfig: "x" }, opts) };
+            const provider = new kubernetes.Provider("mesh-k8s", { kubeconfig: "x" }, opts);
+            const mesh = { ...MESH, provider, ready: [provider] };
             return new MeshLocalityPolicy("reviews", policyArgs({ mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] }, { mesh }), opts);
         });
         const rule = world.named("reviews-dr");
         assert.equal(rule.type, "kubernetes:networking.istio.io/v1alpha3:DestinationRule");
         assert.equal(rule.provider, "mesh-k8s");
+        assert.deepEqual(rule.dependsOn, ["mesh-k8s"]);
         assert.equal(rule.parent, "reviews");
         assert.deepEqual(rule.inputs.metadata, { name: "reviews", namespace: "default" });
         assert.deepEqual(rule.inputs.spec.trafficPolicy.outlierDetection, { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" });

@@ -156,6 +156,24 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.equal(world.ofType("kubernetes:core/v1:Service").length, 8);
         assert.equal(world.ofType("kubernetes:core/v1:ServiceAccount").length, 8);
 
+        // Sidecars: the namespace is labelled for injection in each cluster, and pods start only
+        // after that label and after the mesh (which installs the injector in its clusters).
+        const injection = world.ofType("kubernetes:core/v1:NamespacePatch");
+        assert.deepEqual(injection.map(n => [n.name, n.provider, n.inputs.metadata]), [
+            ["bookinfo-ack-hangzhou-injection", "ack-hangzhou-k8s", { name: "default", labels: { "istio-injection": "enabled" } }],
+            ["bookinfo-ack-shanghai-injection", "ack-shanghai-k8s", { name: "default", labels: { "istio-injection": "enabled" } }],
+        ]);
+        for (const d of deployments) {
+            const cluster = d.provider === "ack-hangzhou-k8s" ? "ack-hangzhou" : "ack-shanghai";
+            assert.deepEqual(d.dependsOn, [`bookinfo-${cluster}-injection`, "asm-mesh", "asm-ingressgateway"], d.name);
+        }
+        // Istio objects go to the mesh after the mesh and its ingress gateway.
+        for (const kind of ["Gateway", "VirtualService", "DestinationRule"]) {
+            for (const o of world.ofType(`kubernetes:networking.istio.io/v1alpha3:${kind}`)) {
+                assert.deepEqual([o.provider, o.dependsOn], ["asm-k8s", ["asm-mesh", "asm-ingressgateway"]], o.name);
+            }
+        }
+
         // The reviews rule carries the failover, through the mesh provider.
         const reviews = world.named("bookinfo-reviews-dr");
         assert.equal(reviews.provider, "asm-k8s");
@@ -178,6 +196,15 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             localityLbSetting: { enabled: true, distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }] },
         });
         assert.equal(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover, undefined);
+    });
+
+    it("leaves the namespace label alone when injection is managed elsewhere", async () => {
+        await build(opts => {
+            const t = tutorial(opts);
+            return new Bookinfo("bookinfo", { clusters: { "ack-hangzhou": { provider: t.hangzhou.provider } }, injectSidecars: false }, opts);
+        });
+        assert.deepEqual(world.ofType("kubernetes:core/v1:NamespacePatch"), []);
+        assert.ok(world.ofType("kubernetes:apps/v1:Deployment").every(d => d.dependsOn.length === 0));
     });
 
     it("accepts an existing CEN that connects every VPC", async () => {

@@ -28,11 +28,21 @@ export interface BookinfoClusterArgs {
 export interface BookinfoArgs {
     /** Clusters by name, each getting the whole application. At least one. */
     clusters: Record<string, BookinfoClusterArgs>;
-    /** Namespace of the application, which must have sidecar injection on. Default: `default`. */
+    /** Namespace of the application; it must exist in every cluster, as `default` does. Default: `default`. */
     namespace?: string;
+    /**
+     * Label the namespace `istio-injection=enabled` in every cluster, so the mesh's injector gives
+     * each pod its sidecar; without sidecars requests bypass the mesh and no routing or locality
+     * rule applies. `false` when the label is managed elsewhere. Default: true.
+     */
+    injectSidecars?: boolean;
     /** Image tag of every Bookinfo image. Default: {@link BOOKINFO_IMAGE_TAG}. */
     imageTag?: string;
-    /** The mesh: when given, the Gateway, VirtualService and DestinationRules are applied to it. */
+    /**
+     * The mesh: when given, the Gateway, VirtualService and DestinationRules are applied to it, and
+     * they and the Deployments wait for it to be {@link LocalityMesh.ready} (pods started before
+     * their cluster joins the mesh get no sidecar). Default: none.
+     */
     mesh?: LocalityMesh;
     /** Locality failover or distribution on the reviews DestinationRule (needs `mesh`). Default: none. */
     reviewsLocality?: LocalityPolicy;
@@ -107,7 +117,7 @@ interface ServiceSpec {
 /**
  * The Bookinfo sample application of the tutorial, written as typed Kubernetes resources (nothing
  * is downloaded at run time): per cluster the Services, ServiceAccounts and Deployments of
- * bookinfo.yaml, and, given the mesh, the `bookinfo-gateway` Gateway, the `bookinfo`
+ * bookinfo.yaml and the namespace's sidecar-injection label, and, given the mesh, the `bookinfo-gateway` Gateway, the `bookinfo`
  * VirtualService and the DestinationRules with their subsets; with a locality policy, the reviews
  * rule is a {@link MeshLocalityPolicy}.
  */
@@ -123,8 +133,14 @@ export class Bookinfo extends pulumi.ComponentResource {
         const namespace = args.namespace ?? "default";
         const tag = args.imageTag ?? BOOKINFO_IMAGE_TAG;
 
+        const meshReady = [...(args.mesh?.ready ?? [])];
         for (const [key, cluster] of Object.entries(args.clusters)) {
             const childOpts = { parent: this, provider: cluster.provider };
+            // The injector's webhook reads the label of the pod's namespace in the pod's own
+            // cluster; the namespace exists already (default does), so it is patched, not created.
+            const injection = args.injectSidecars === false ? [] : [new kubernetes.core.v1.NamespacePatch(`${name}-${key}-injection`, {
+                metadata: { name: namespace, labels: { "istio-injection": "enabled" } },
+            }, childOpts)];
             const services: ServiceSpec[] = [
                 { app: "details", versions: ["v1"] },
                 { app: "ratings", versions: ["v1"] },
@@ -140,7 +156,8 @@ export class Bookinfo extends pulumi.ComponentResource {
                     metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
                 }, childOpts);
                 for (const version of versions) {
-                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`, deployment(app, version, namespace, tag, account), childOpts);
+                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`, deployment(app, version, namespace, tag, account),
+                        { ...childOpts, dependsOn: [...injection, ...meshReady] });
                 }
             }
         }
@@ -148,7 +165,7 @@ export class Bookinfo extends pulumi.ComponentResource {
         const meshObjects: Record<string, MeshObject> = {};
         if (args.mesh) {
             for (const { key, object } of plan.meshObjects) {
-                applyMeshObject(`${name}-${key}`, object, { parent: this, provider: args.mesh.provider });
+                applyMeshObject(`${name}-${key}`, object, { parent: this, provider: args.mesh.provider, dependsOn: meshReady });
                 meshObjects[key] = object;
             }
             if (args.reviewsLocality) {

@@ -197,6 +197,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly ingressGateway?: AsmIstioGateway;
     /** Ids of the security-group rules, by `<cluster>:<peer>:<cidr>`. */
     readonly securityGroupRuleIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The ASM instance and its ingress gateway: what Istio objects and meshed workloads wait for. */
+    readonly ready: readonly pulumi.Resource[];
 
     constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateServiceMeshArgs(name, args);
@@ -273,9 +275,11 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.kubeconfig = pulumi.secret(mesh.kubeconfig);
         this.provider = new kubernetes.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
 
+        const ready: pulumi.Resource[] = [mesh];
         if (plan.gateway) {
-            applyMeshObject(`${name}-ingressgateway`, plan.gateway, { parent: this, provider: this.provider });
+            ready.push(applyMeshObject(`${name}-ingressgateway`, plan.gateway, { parent: this, provider: this.provider }));
         }
+        this.ready = ready;
 
         this.registerOutputs({
             meshId: this.meshId,

@@ -60,6 +60,12 @@ export interface LocalityMesh {
     readonly version?: string;
     /** Regions of the mesh's member clusters. */
     readonly regions: readonly string[];
+    /**
+     * What objects applied to the mesh, and workloads meant to get its sidecar, wait for: the ASM
+     * instance (whose creation adds the member clusters and their sidecar injector) and its
+     * ingress gateway. Default: nothing to wait for.
+     */
+    readonly ready?: readonly pulumi.Resource[];
 }
 
 /** Arguments of a {@link MeshLocalityPolicy}. */
@@ -253,7 +259,7 @@ export class MeshLocalityPolicy extends pulumi.ComponentResource {
         const rule = validateMeshLocalityPolicyArgs(name, args);
         super(TYPE, name, {}, opts);
         this.destinationRule = rule;
-        this.resource = applyMeshObject(`${name}-dr`, rule, { parent: this, provider: args.mesh.provider });
+        this.resource = applyMeshObject(`${name}-dr`, rule, { parent: this, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] });
         this.registerOutputs({ destinationRule: rule });
     }
 }
