@@ -248,6 +248,10 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
             assert.deepEqual(trust.Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
             assert.deepEqual(trust.Statement[0].Condition.StringEquals, { "aws:SourceAccount": "123456789012" });
         }
+        // Only the task role names the source ECS ARN; the execution role trusts the account alone.
+        const conditions = (role: string) => JSON.parse(world.named(role).inputs.assumeRolePolicy).Statement[0].Condition;
+        assert.deepEqual(conditions("klein-task-role").ArnLike, { "aws:SourceArn": "arn:aws:ecs:ap-northeast-1:123456789012:*" });
+        assert.equal(conditions("klein-execution-role").ArnLike, undefined);
         // The task role is separate and empty by default.
         assert.equal(world.ofType("iam/rolePolicy:RolePolicy").filter(p => p.inputs.role === world.named("klein-task-role").id).length, 0);
     });

@@ -332,18 +332,24 @@ function matcherOk(matcher: string): boolean {
     });
 }
 
-/** Trust policy letting ECS tasks of this account (only) assume a role. */
-function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.Input<string>, region: string): pulumi.Output<string> {
+/**
+ * Trust policy letting ECS tasks of this account (only) assume a role: the confused-deputy
+ * guard. `sourceArnRegion` adds the `aws:SourceArn` condition AWS documents for task roles; the
+ * execution role keeps the account condition only, since AWS documents no source ARN for the
+ * agent's image pulls and log writes, and a wrong one would stop every task from starting.
+ */
+function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.Input<string>, sourceArnRegion?: string): pulumi.Output<string> {
     return pulumi.jsonStringify({
         Version: "2012-10-17",
         Statement: [{
             Effect: "Allow",
             Principal: { Service: "ecs-tasks.amazonaws.com" },
             Action: "sts:AssumeRole",
-            // Confused-deputy guard: only ECS acting for this account may assume the role.
             Condition: {
                 StringEquals: { "aws:SourceAccount": accountId },
-                ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*` },
+                ...(sourceArnRegion
+                    ? { ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${partition}:ecs:${sourceArnRegion}:${accountId}:*` } }
+                    : {}),
             },
         }],
     });
@@ -443,9 +449,8 @@ export class AlbFargateService extends pulumi.ComponentResource {
         const invokeOpts = { parent: this, provider: this.provider };
         const account = aws.getCallerIdentityOutput({}, invokeOpts).accountId;
         const partition = aws.getPartitionOutput({}, invokeOpts).partition;
-        const trust = ecsTasksTrustPolicy(account, partition, this.region);
         const executionRole = new aws.iam.Role(`${name}-execution-role`, {
-            assumeRolePolicy: trust, description: `Pulls the image and writes the logs of ${name}`, tags: args.tags,
+            assumeRolePolicy: ecsTasksTrustPolicy(account, partition), description: `Pulls the image and writes the logs of ${name}`, tags: args.tags,
         }, childOpts);
         const repositoryArn = args.container.ecrRepositoryArn ?? checked.ecrImage?.repositoryArn;
         const statements: unknown[] = [];
@@ -464,7 +469,7 @@ export class AlbFargateService extends pulumi.ComponentResource {
             role: executionRole.id, policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements }),
         }, childOpts);
         const taskRole = new aws.iam.Role(`${name}-task-role`, {
-            assumeRolePolicy: trust, description: `Application role of ${name}`, tags: args.tags,
+            assumeRolePolicy: ecsTasksTrustPolicy(account, partition, this.region), description: `Application role of ${name}`, tags: args.tags,
         }, childOpts);
         if (args.taskRolePolicy !== undefined) {
             new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: args.taskRolePolicy }, childOpts);
