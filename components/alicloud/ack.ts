@@ -46,10 +46,14 @@ export interface AckClusterArgs {
     networkPlugin?: AckNetworkPlugin;
     /**
      * Pod CIDR, Flannel only: outside the VPC, the Service CIDR and every other cluster on the same
-     * CEN. Tutorial: 10.0.0.0/16 (ack-hangzhou), 10.1.0.0/16 (ack-shanghai).
+     * CEN. Tutorial: 10.0.0.0/16 (ack-hangzhou), 10.1.0.0/16 (ack-shanghai). Default: none;
+     * required with Flannel, refused with Terway.
      */
     podCidr?: string;
-    /** Names of vSwitches of `vpc` for pods, Terway only (same zones as `vSwitches`). */
+    /**
+     * Names of vSwitches of `vpc` for pods, Terway only (same zones as `vSwitches`). Default: none;
+     * required with Terway, refused with Flannel.
+     */
     podVSwitches?: string[];
     /**
      * Service CIDR: outside the VPC and the Pod CIDR. Tutorial: 172.16.0.0/16 (ack-hangzhou),
@@ -71,7 +75,7 @@ export interface AckClusterArgs {
     publicApiServer?: boolean;
     /** The worker node pool. */
     nodePool: AckNodePoolArgs;
-    /** Tags on the cluster and its nodes. */
+    /** Tags on the cluster and its nodes. Default: none. */
     tags?: Record<string, string>;
 }
 

@@ -58,7 +58,7 @@ export interface ServiceMeshArgs {
      * `false` for none. Default: the tutorial's (ports 80/443, LoadBalancer, Local, 1 replica).
      */
     ingressGateway?: Partial<IstioGatewaySpec> | false;
-    /** Tags on the mesh and the CEN. */
+    /** Tags on the mesh and the CEN it builds. Default: none. */
     tags?: Record<string, string>;
 }
 
