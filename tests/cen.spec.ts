@@ -117,6 +117,10 @@ describe("CenTransitNetwork", () => {
             [peer.inputs.bandwidthType, peer.inputs.cenBandwidthPackageId, peer.inputs.bandwidth, peer.inputs.peerTransitRouterRegionId, peer.inputs.peerTransitRouterId],
             ["BandwidthPackage", bwp.id, 20, "cn-hangzhou", world.named("net-tr-cn-hangzhou").state.transitRouterId]);
         assert.deepEqual(peer.dependsOn, ["net-bwp-attach"]);
+        // Attachments and peerings take minutes; the provider's defaults (5 min) are too short.
+        for (const slow of [attach1, world.named("net-vpc2-attach"), peer]) {
+            assert.deepEqual(slow.customTimeouts, { create: "30m", update: "30m", delete: "30m" }, slow.name);
+        }
         assert.equal(world.regionOf(world.named("net-peer-cn-chengdu-cn-hangzhou-cn-chengdu-assoc")), "cn-chengdu");
         const far = world.named("net-peer-cn-chengdu-cn-hangzhou-cn-hangzhou-assoc");
         assert.equal(world.regionOf(far), "cn-hangzhou");
@@ -364,6 +368,23 @@ describe("CenTransitNetwork", () => {
             assert.equal(problems[2].message, "172.16.6.0/25 overlaps vSwitch 'vsw2' 172.16.6.0/24 of member 'vpc1' itself; its own system route wins.");
             assert.equal(problems[3].message, "VPC route 'vpc1 → 192.168.7.0/24' is used again (first at vpcRoutes[3].destinationCidrBlock).");
             assert.equal(problems[5].message, "member 'vpc2' is in cn-hangzhou; a static route of the cn-chengdu transit router must point at an attachment of that router.");
+        });
+
+        it("package options that do not fit: too small, a period on a PostPaid package, peerBandwidthMbps beside listed peerings", async () => {
+            assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 1, bandwidthPackage: { bandwidthMbps: 1, paymentType: "PostPaid", period: 6 } })), [
+                { path: "bandwidthPackage.bandwidthMbps", message: "bandwidth package size (Mbit/s) 1 is not a whole number from 2 to 100000." },
+                { path: "bandwidthPackage.period", message: "period applies to PrePaid packages only." },
+            ]);
+            assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 5, peerings: [{ regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 5 }] })), [
+                { path: "peerBandwidthMbps", message: "peerBandwidthMbps applies to full-mesh peerings only; the listed peerings carry their own bandwidth." },
+            ]);
+        });
+
+        it("a member without a RegionalVpc, and an empty attachment vSwitch list", async () => {
+            assert.deepEqual(await rejection(tutorial, v => ({ members: { vpc1: { vpc: v.vpc1, attachmentVSwitches: [] }, vpc2: { vpc: "vpc-123" as never } } })), [
+                { path: "members.vpc1.attachmentVSwitches", message: "member 'vpc1' lists no attachment vSwitch." },
+                { path: "members.vpc2.vpc", message: "member 'vpc2' has no RegionalVpc." },
+            ]);
         });
 
         it("no members at all", async () => {

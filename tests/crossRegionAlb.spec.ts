@@ -288,6 +288,32 @@ describe("CrossRegionAlbBackend", () => {
             ]);
         });
 
+        it("ALB and server-group settings outside the provider's values", async () => {
+            assert.deepEqual(await rejection(() => ({ loadBalancerEdition: "Premium" as never, addressType: "Public" as never, backendProtocol: "gRPC" as never, scheduler: "Uch" as never })), [
+                { path: "loadBalancerEdition", message: "ALB edition 'Premium' is not supported." },
+                { path: "addressType", message: "address type 'Public' is not supported." },
+                { path: "backendProtocol", message: "backend protocol 'gRPC' is not supported." },
+                { path: "scheduler", message: "scheduler 'Uch' is not supported." },
+            ]);
+        });
+
+        it("the ALB's own VPC as backend VPC, and an unknown back-to-origin mode", async () => {
+            const error = await expectRejection(S1, opts => {
+                const v1 = new RegionalVpc("vpc1", VPC1, opts);
+                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v1, backends: [{ ip: "172.16.0.9" }], backToOrigin: { mode: "auto" } as never }, opts);
+            }, r => OWN.test(r.type));
+            const byPath = Object.fromEntries(error.problems.map(p => [p.path, p.message]));
+            assert.equal(byPath.backendVpc, "the backend VPC is the ALB's VPC; an IP-type backend may not share the VPC of the ALB.");
+            assert.equal(byPath["backToOrigin.mode"], "back-to-origin mode 'auto' is not supported.");
+        });
+
+        it("backend vSwitches that are unknown or leave a backend unrouted", async () => {
+            assert.deepEqual(await rejection(() => ({ backendVSwitches: ["vsw3", "vsw9"] })), [
+                { path: "backendVSwitches[1]", message: "'vsw9' is not a vSwitch of the backend VPC." },
+                { path: "backends[0].ip", message: "backend 192.168.7.100 is in none of the routed backend vSwitches (vsw3 192.168.8.0/24), so the ALB VPC has no route to it." },
+            ]);
+        });
+
         it("ALB vSwitches: unknown, two in one zone, too few free addresses", async () => {
             const small: RegionalVpcArgs = { ...VPC1, vSwitches: { ...VPC1.vSwitches, tiny: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.9.0/29" }, twin: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.1.0/24" } } };
             assert.deepEqual(await rejection(() => ({ albVSwitches: ["vsw1", "nope", "twin", "tiny"] }), { alb: small, backend: VPC2 }), [

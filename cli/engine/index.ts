@@ -92,6 +92,8 @@ export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) =>
     if (provider) entry.provider = pulumi.resourceName(provider);
     entry.dependsOn = resourceNames(opts.dependsOn);
     entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
+    const timeouts = (opts as pulumi.CustomResourceOptions).customTimeouts;
+    if (timeouts) entry.customTimeouts = { ...timeouts };
     if (opts.aliases?.length) {
         entry.aliases = opts.aliases.map(a => (typeof a === "string" ? a : { name: (a as pulumi.Alias).name as string | undefined, type: (a as pulumi.Alias).type as string | undefined }));
     }

@@ -25,6 +25,8 @@ export interface RecordedResource {
     dependsOn: string[];
     /** `type::name` of the explicit `dependsOn` resources. */
     dependsOnKeys?: string[];
+    /** The resource's `customTimeouts`, if any (slow resources need more than the provider's defaults). */
+    customTimeouts?: { create?: string; update?: string; delete?: string };
     /** The resource's `aliases`: old URNs, or the old name/type it was known by. */
     aliases?: Array<string | { name?: string; type?: string }>;
     /** True for custom (cloud) resources, false for components. */
