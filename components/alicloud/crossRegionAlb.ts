@@ -340,7 +340,7 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
         // at the inputs of this component they come from.
         const network = new Problems();
         checkCenTransitNetworkArgs(network, cenArgs(name, args, { albMember, backendMember, backendCidrs: [], backToOriginCidrs: [], legacy: false }));
-        for (const p of network.list) problems.add(callerPath(p.path), callerPath(p.message), callerPath(p.fix));
+        for (const p of network.list) problems.add(callerPath(p.path), callerPath(p.message), p.fix && callerPath(p.fix));
     }
 
     return {
