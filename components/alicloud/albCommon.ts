@@ -173,7 +173,7 @@ export interface AlbListenerArgs {
     protocol?: AlbListenerProtocol;
     /** Listener port, 1–65535. Default: 80 for HTTP, 443 for HTTPS. */
     port?: number;
-    /** Server certificate id for HTTPS; required with HTTPS, refused with HTTP. */
+    /** Server certificate id for HTTPS; required with HTTPS, refused with HTTP. Default: none (the tutorials' HTTP listeners). */
     certificateId?: pulumi.Input<string>;
 }
 

@@ -87,9 +87,9 @@ export interface CenTransitNetworkArgs {
      * least 2 Mbit/s, the smallest package sold. Not used when there is only one region.
      */
     bandwidthPackage?: CenBandwidthPackageArgs;
-    /** Extra entries in member VPCs' system route tables ("send these blocks to the transit router"). */
+    /** Extra entries in member VPCs' system route tables ("send these blocks to the transit router"). Default: none. */
     vpcRoutes?: CenVpcRouteArgs[];
-    /** Static entries in transit routers' system route tables. */
+    /** Static entries in transit routers' system route tables. Default: none (each router learns its attachments' routes by propagation). */
     transitRouterRoutes?: CenTransitRouterRouteArgs[];
     /**
      * Allow several member VPCs in one region; they then share that region's transit router.
@@ -97,7 +97,7 @@ export interface CenTransitNetworkArgs {
      * CEN; the service mesh (S4) sets it for its two cn-hangzhou VPCs.
      */
     allowMultipleVpcsPerRegion?: boolean;
-    /** Tags on every taggable resource of the network. */
+    /** Tags on every taggable resource of the network. Default: none. */
     tags?: Record<string, string>;
 }
 

@@ -29,7 +29,7 @@ export interface CrossRegionBackendArgs {
      * backend is always outside the ALB's VPC, so `false` is rejected. Default: true.
      */
     remoteIpEnabled?: boolean;
-    /** Description of the server in the console. */
+    /** Description of the server in the console, 2–256 characters. Default: none. */
     description?: string;
 }
 
@@ -78,7 +78,7 @@ export interface CrossRegionAlbBackendArgs {
     listenerProtocol?: "HTTP" | "HTTPS";
     /** Listener port, 1–65535. Default: 80 (the tutorial's). */
     listenerPort?: number;
-    /** Server certificate id: required with `HTTPS`, refused with `HTTP`. */
+    /** Server certificate id: required with `HTTPS`, refused with `HTTP`. Default: none (the tutorial's HTTP listener). */
     certificateId?: pulumi.Input<string>;
     /** Protocol from the ALB to the backends. Default: `HTTP` (the tutorial's). */
     backendProtocol?: "HTTP" | "HTTPS";
@@ -117,15 +117,15 @@ export interface CrossRegionAlbBackendArgs {
      * continue the network's per-table write chains. Default: create a network for the two VPCs.
      */
     cen?: CenTransitNetwork;
-    /** Options of the network the component creates; not allowed together with `cen`. */
+    /** Options of the network the component creates; not allowed together with `cen`. Default: each option's own default. */
     cenOptions?: CrossRegionCenArgs;
 
-    /** Route table the ALB VPC routes through. Only its system route table is supported: leave this out. */
+    /** Route table the ALB VPC routes through. Only its system route table is supported: leave this out. Default: `albVpc.routeTableId`, the system route table. */
     albRouteTableId?: pulumi.Input<string>;
-    /** Route table the backend VPC routes through. Only its system route table is supported: leave this out. */
+    /** Route table the backend VPC routes through. Only its system route table is supported: leave this out. Default: `backendVpc.routeTableId`, the system route table. */
     backendRouteTableId?: pulumi.Input<string>;
 
-    /** Tags on every taggable resource. */
+    /** Tags on every taggable resource. Default: none. */
     tags?: Record<string, string>;
 }
 
