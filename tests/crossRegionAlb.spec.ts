@@ -219,6 +219,22 @@ describe("CrossRegionAlbBackend", () => {
             ["192.168.8.0/24", "192.168.7.0/24"]);
     });
 
+    it("accepts the system route table named explicitly, on created and on existing VPCs", async () => {
+        await build(opts => {
+            const alb = new RegionalVpc("vpc1", VPC1, opts);
+            const backend = RegionalVpc.fromExisting("vpc2", {
+                region: "cn-hangzhou", vpcId: "vpc-2", routeTableId: "vtb-system2", cidrBlock: "192.168.0.0/16",
+                vSwitches: { vsw3: { id: "vsw-3", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" }, vsw4: { id: "vsw-4", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } },
+            }, opts);
+            return new CrossRegionAlbBackend("s1", {
+                albVpc: alb, backendVpc: backend, backends: [{ ip: ECS1 }],
+                albRouteTableId: alb.routeTableId, backendRouteTableId: "vtb-system2",
+            }, opts);
+        });
+        const backendRoutes = world.ofType("vpc/routeEntry:RouteEntry").filter(r => r.inputs.routeTableId === "vtb-system2");
+        assert.ok(backendRoutes.length > 0, "the backend VPC's routes go to its system table");
+    });
+
     it("joins an existing network, continuing its route-table chains", async () => {
         let cen: CenTransitNetwork | undefined;
         await build(opts => {

@@ -301,7 +301,8 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
 
     // Only the system route tables carry ALB-to-backend traffic.
     for (const [path, given, vpc] of [["albRouteTableId", args.albRouteTableId, albVpc], ["backendRouteTableId", args.backendRouteTableId, backendVpc]] as const) {
-        if (given !== undefined && given !== vpc.routeTableId) {
+        const isSystemTable = given === vpc.routeTableId || (typeof given === "string" && given === vpc.knownRouteTableId);
+        if (given !== undefined && !isSystemTable) {
             problems.add(path, "only the VPC's system route table carries traffic between an ALB and cross-region backends; custom route tables are unsupported.",
                 `Leave ${path} out: the component writes to the system route table of the VPC (RegionalVpc.routeTableId).`);
         }

@@ -180,6 +180,11 @@ export class RegionalVpc extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     /** Id of the VPC's system route table (the only one cross-region ALB traffic may use). */
     readonly routeTableId: pulumi.Output<string>;
+    /**
+     * The system route table id as text, when it is known before deployment (an existing VPC
+     * described with a plain string), so components can compare a route table id they are given.
+     */
+    readonly knownRouteTableId?: string;
     /** vSwitches by name. */
     readonly vSwitches: Readonly<Record<string, VSwitchInfo>>;
     /** True when the VPC has IPv6. */
@@ -208,6 +213,7 @@ export class RegionalVpc extends pulumi.ComponentResource {
             this.ipv6Enabled = args.ipv6Enabled ?? false;
             this.vpcId = pulumi.output(args.vpcId);
             this.routeTableId = pulumi.output(args.routeTableId);
+            if (typeof args.routeTableId === "string") this.knownRouteTableId = args.routeTableId;
             this.vSwitches = Object.fromEntries(Object.entries(args.vSwitches).map(([key, v]) => [key, {
                 name: key, id: pulumi.output(v.id), zoneId: v.zoneId, cidrBlock: v.cidrBlock, ipv6Enabled: v.ipv6Enabled ?? false,
             }]));
