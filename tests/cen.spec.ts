@@ -267,6 +267,40 @@ describe("CenTransitNetwork", () => {
             e instanceof TopologyValidationError && e.problems[0].path === "vpcRoutes[0].member");
     });
 
+    it("writes a route two joining components both ask for once, and refuses a second next hop for it", async () => {
+        let cen: CenTransitNetwork | undefined;
+        let shared: unknown[] = [];
+        await build(opts => {
+            const v1 = new RegionalVpc("vpc1", CHENGDU, opts);
+            const v2 = new RegionalVpc("vpc2", HANGZHOU, opts);
+            cen = new CenTransitNetwork("net", { members: { vpc1: { vpc: v1 }, vpc2: { vpc: v2 } }, vpcRoutes: [{ member: "vpc1", destinationCidrBlock: "192.168.7.0/24" }] }, opts);
+            const [a, b] = ["alb-a", "alb-b"].map(n => new pulumi.ComponentResource("test:joiner", n, {}, opts));
+            shared = [...cen.addVpcRoutes("alb-a", "vpc1", ["192.168.7.0/24"], a), ...cen.addVpcRoutes("alb-b", "vpc1", ["192.168.7.0/24"], b)];
+            cen.addTransitRouterRoutes("alb-a", "cn-chengdu", "vpc1", ["100.64.1.0/26"], a);
+            cen.addTransitRouterRoutes("alb-b", "cn-chengdu", "vpc1", ["100.64.1.0/26"], b);
+            return cen;
+        });
+        assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").map(r => r.inputs.destinationCidrblock), ["192.168.7.0/24"]);
+        assert.equal(shared[0], shared[1], "both joiners get the network's own entry");
+        assert.equal(world.ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry").length, 1);
+    });
+
+    it("refuses a second next hop for a transit-router destination already routed", async () => {
+        let cen: CenTransitNetwork | undefined;
+        await build(opts => {
+            const v1 = new RegionalVpc("vpc1", CHENGDU, opts);
+            const v3 = new RegionalVpc("vpc3", vpcIn("cn-chengdu", "10.0.0.0/16", ["a", "b"]), opts);
+            cen = new CenTransitNetwork("net", { members: { vpc1: { vpc: v1 }, vpc3: { vpc: v3 } }, allowMultipleVpcsPerRegion: true }, opts);
+            cen.addTransitRouterRoutes("alb-a", "cn-chengdu", "vpc1", ["100.64.1.0/26"], cen);
+            return cen;
+        });
+        const before = world.resources.length;
+        assert.throws(() => cen!.addTransitRouterRoutes("alb-c", "cn-chengdu", "vpc3", ["100.64.1.0/26"], cen!), (e: unknown) =>
+            e instanceof TopologyValidationError && e.problems.length === 1 && e.problems[0].path === "transitRouterRoutes[0].nextHopMember"
+            && e.problems[0].message === "the cn-chengdu transit router already sends 100.64.1.0/26 to member 'vpc1'; one destination has one next hop.");
+        assert.equal(world.resources.length, before, "nothing registered");
+    });
+
     it("never collides: two networks with different names over different VPCs", async () => {
         await build(opts => {
             const make = (p: string, base: number) => {

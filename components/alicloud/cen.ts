@@ -422,6 +422,12 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     private readonly networkName: string;
     /** Last write of each route table (`vpc:<member>`, `tr:<region>`), the next write depends on it. */
     private readonly tails = new Map<string, pulumi.Resource>();
+    /**
+     * Every route written, by table and destination. Two components joining this network (two
+     * ALBs on the same VPCs) may ask for the same route: the cloud refuses a second entry for one
+     * destination in one table, so the existing entry serves both.
+     */
+    private readonly routes = new Map<string, { entry: pulumi.Resource; nextHopMember: string }>();
 
     constructor(name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateCenTransitNetworkArgs(name, args);
@@ -558,9 +564,19 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
      */
     addTransitRouterRoutes(name: string, region: string, nextHopMember: string, cidrs: readonly string[], parent: pulumi.Resource):
         alicloud.cen.TransitRouterRouteEntry[] {
-        const checked = validate(`${TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`, problems =>
-            checkTransitRouterRoutes(problems, cidrs.map(c => ({ region, destinationCidrBlock: c, nextHopMember })),
-                this.members, Object.keys(this.transitRouters)));
+        const checked = validate(`${TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`, problems => {
+            const resolved = checkTransitRouterRoutes(problems, cidrs.map(c => ({ region, destinationCidrBlock: c, nextHopMember })),
+                this.members, Object.keys(this.transitRouters));
+            resolved.forEach((r, i) => {
+                const existing = this.routes.get(`tr:${r.region}:${r.cidr}`);
+                if (existing && existing.nextHopMember !== r.nextHopMember) {
+                    problems.add(`transitRouterRoutes[${i}].nextHopMember`,
+                        `the ${r.region} transit router already sends ${r.cidr} to member '${existing.nextHopMember}'; one destination has one next hop.`,
+                        `Point it at '${existing.nextHopMember}', or route a different block.`);
+                }
+            });
+            return resolved;
+        });
         return checked.map(r => this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, parent));
     }
 
@@ -583,6 +599,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const { vpc, region } = this.members[member];
         const attachment = this.attachments[member];
         const table = `vpc:${member}`;
+        const written = this.routes.get(`${table}:${cidr}`);
+        if (written) return written.entry as alicloud.vpc.RouteEntry;
         const previous = this.tails.get(table);
         const entry = new alicloud.vpc.RouteEntry(`${prefix}-${member}-route-${cidrSlug(cidr)}`, {
             routeTableId: vpc.routeTableId,
@@ -595,6 +613,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             dependsOn: previous ? [attachment.association, previous] : [attachment.association],
         });
         this.tails.set(table, entry);
+        this.routes.set(`${table}:${cidr}`, { entry, nextHopMember: member });
         return entry;
     }
 
@@ -603,6 +622,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const router = this.transitRouters[region];
         const attachment = this.attachments[nextHopMember];
         const table = `tr:${region}`;
+        const written = this.routes.get(`${table}:${cidr}`);
+        if (written) return written.entry as alicloud.cen.TransitRouterRouteEntry;
         const previous = this.tails.get(table);
         const entry = new alicloud.cen.TransitRouterRouteEntry(`${prefix}-tr-${region}-route-${cidrSlug(cidr)}`, {
             transitRouterRouteTableId: router.routeTableId,
@@ -615,6 +636,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             dependsOn: previous ? [attachment.association, previous] : [attachment.association],
         });
         this.tails.set(table, entry);
+        this.routes.set(`${table}:${cidr}`, { entry, nextHopMember });
         return entry;
     }
 }
