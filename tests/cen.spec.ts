@@ -3,27 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork, CenTransitNetworkArgs } from "../components/alicloud/cen";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
+import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
-/** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A, VSW2 zone B. */
-const CHENGDU: RegionalVpcArgs = {
-    region: "cn-chengdu",
-    cidrBlock: "172.16.0.0/12",
-    vSwitches: {
-        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
-        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
-    },
-};
-/** The tutorial's VPC2: cn-hangzhou, 192.168.0.0/16, VSW3 zone H, VSW4 zone I. */
-const HANGZHOU: RegionalVpcArgs = {
-    region: "cn-hangzhou",
-    cidrBlock: "192.168.0.0/16",
-    vSwitches: {
-        vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
-        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
-    },
-};
+/** The tutorial's VPC1 and VPC2 (seed 000). */
+const CHENGDU = seed000Vpc1();
+const HANGZHOU = seed000Vpc2();
 const vpcIn = (region: string, cidr: string, zones: string[]): RegionalVpcArgs => ({
     region,
     cidrBlock: cidr,

@@ -3,27 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
-/** Seed 000: VPC1 (ALB) in cn-chengdu, VSW1 zone A, VSW2 zone B. */
-const VPC1: RegionalVpcArgs = {
-    region: "cn-chengdu",
-    cidrBlock: "172.16.0.0/12",
-    vSwitches: {
-        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
-        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
-    },
-};
-/** Seed 000: VPC2 (backends) in cn-hangzhou, VSW3 zone H, VSW4 zone I (ECS1's, 192.168.7.0/24). */
-const VPC2: RegionalVpcArgs = {
-    region: "cn-hangzhou",
-    cidrBlock: "192.168.0.0/16",
-    vSwitches: {
-        vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
-        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
-    },
-};
+/** Seed 000: VPC1 (ALB) in cn-chengdu; VPC2 (backends) in cn-hangzhou, ECS1 in VSW4 (192.168.7.0/24). */
+const VPC1 = seed000Vpc1();
+const VPC2 = seed000Vpc2();
 /**
  * The seed's six back-to-origin blocks are printed as 100.XX.XX.0/25, .128/25, .64/26, .128/26,
  * .192/26 and .0/26; these fill the masked octets with plausible values.

@@ -1,18 +1,12 @@
 import * as assert from "node:assert/strict";
 import * as alicloud from "@pulumi/alicloud";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { seed000Vpc1 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
 /** The tutorial's VPC1 (seed 000): cn-chengdu, 172.16.0.0/12, VSW1 zone A and VSW2 zone B. */
-const chengdu = (): RegionalVpcArgs => ({
-    region: "cn-chengdu",
-    cidrBlock: "172.16.0.0/12",
-    vSwitches: {
-        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
-        vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
-    },
-});
+const chengdu = seed000Vpc1;
 
 /** Builds and returns the problems of the rejection, asserting nothing was registered. */
 async function rejection(args: RegionalVpcArgs | Parameters<typeof RegionalVpc.fromExisting>[1], existing = false) {

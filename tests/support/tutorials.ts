@@ -1,0 +1,29 @@
+/**
+ * The tutorials' networks, shared by the specs that rebuild them. Functions return fresh
+ * objects, so a spec may change its copy without touching another's.
+ */
+import type { RegionalVpcArgs } from "../../components/alicloud/vpc";
+
+/** Seed 000, VPC1: the ALB's VPC in cn-chengdu, VSW1 in zone A and VSW2 in zone B. */
+export function seed000Vpc1(): RegionalVpcArgs {
+    return {
+        region: "cn-chengdu",
+        cidrBlock: "172.16.0.0/12",
+        vSwitches: {
+            vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+            vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
+        },
+    };
+}
+
+/** Seed 000, VPC2: the backends' VPC in cn-hangzhou, VSW3 in zone H, VSW4 (ECS1's, 192.168.7.0/24) in zone I. */
+export function seed000Vpc2(): RegionalVpcArgs {
+    return {
+        region: "cn-hangzhou",
+        cidrBlock: "192.168.0.0/16",
+        vSwitches: {
+            vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
+            vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
+        },
+    };
+}
