@@ -364,25 +364,41 @@ function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.
  * given repository and write only its own log group.
  */
 export class AlbFargateService extends pulumi.ComponentResource {
+    /** Region every resource of the service is in. */
     readonly region: string;
+    /** The provider of that region (given, or created by the component). */
     readonly provider: aws.Provider;
     /** The network the service runs in. */
     readonly network: TwoTierVpc;
+    /** DNS name of the ALB: point your record (CNAME or alias) at it. */
     readonly albDnsName: pulumi.Output<string>;
+    /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
+    /** ARN of the `ip` target group ECS registers the tasks in. */
     readonly targetGroupArn: pulumi.Output<string>;
+    /** ARN of the ECS cluster (created, or the one given). */
     readonly clusterArn: pulumi.Output<string>;
+    /** Name of the ECS cluster. */
     readonly clusterName: pulumi.Output<string>;
     /** ECS service names by key. */
     readonly serviceNames: Record<string, pulumi.Output<string>>;
+    /** ARN (with revision) of the task definition the services run. */
     readonly taskDefinitionArn: pulumi.Output<string>;
+    /** Security group of the ALB: admits the listener ports from `allowedCidrs` only. */
     readonly albSecurityGroupId: pulumi.Output<string>;
+    /** Security group of the tasks: admits the container port from the ALB's group only. */
     readonly taskSecurityGroupId: pulumi.Output<string>;
+    /** CloudWatch Logs group the containers write to. */
     readonly logGroupName: pulumi.Output<string>;
+    /** ARN of the execution role (image pull and log writes only). */
     readonly executionRoleArn: pulumi.Output<string>;
+    /** ARN of the task role the application runs as (empty unless `taskRolePolicy` is given). */
     readonly taskRoleArn: pulumi.Output<string>;
+    /** Id of the VPC. */
     readonly vpcId: pulumi.Output<string>;
+    /** Ids of the ALB's public subnets. */
     readonly publicSubnetIds: pulumi.Output<string>[];
+    /** Ids of the tasks' private subnets. */
     readonly privateSubnetIds: pulumi.Output<string>[];
 
     constructor(name: string, args: AlbFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -238,14 +238,19 @@ function firstPerAz(subnets: readonly SubnetInfo[]): SubnetInfo[] {
  * {@link TwoTierVpc.fromExisting}, in which case only the egress endpoints are added.
  */
 export class TwoTierVpc extends pulumi.ComponentResource {
+    /** Region of the VPC. */
     readonly region: string;
     /** The provider every resource in this VPC must use. */
     readonly provider: aws.Provider;
     /** Canonical VPC block. */
     readonly cidrBlock: string;
+    /** Id of the VPC. */
     readonly vpcId: pulumi.Output<string>;
+    /** The public subnets (for the ALB), in the order given. */
     readonly publicSubnets: readonly SubnetInfo[];
+    /** The private subnets (for the tasks), in the order given. */
     readonly privateSubnets: readonly SubnetInfo[];
+    /** How tasks in the private subnets reach ECR, S3 and CloudWatch Logs. */
     readonly egress: EgressMode;
     /**
      * What must exist before a task can pull its image (endpoints, NAT routes); services should
@@ -256,6 +261,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
     /** Ids of the private route tables this component created. */
     readonly privateRouteTableIds: pulumi.Output<string>[] = [];
+    /** Ids of the NAT gateways this component created (none with VPC endpoints). */
     readonly natGatewayIds: pulumi.Output<string>[] = [];
 
     /** Describes a VPC that already exists; registers only the egress endpoints (and a provider). */
