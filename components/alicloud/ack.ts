@@ -91,7 +91,9 @@ export interface ClusterNetworkBlock {
 
 /** The plain (plan-time) network facts of a validated cluster. */
 export interface AckClusterNetwork {
+    /** Region of the cluster. */
     readonly region: string;
+    /** Network plugin: Flannel takes a Pod CIDR, Terway Pod vSwitches. */
     readonly networkPlugin: AckNetworkPlugin;
     /** Canonical Pod CIDR (Flannel), else undefined. */
     readonly podCidr?: string;

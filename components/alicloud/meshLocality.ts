@@ -17,6 +17,7 @@ export interface LocalityFailover {
 
 /** Failover mode (tutorial: cn-shanghai → cn-hangzhou and cn-hangzhou → cn-shanghai). */
 export interface FailoverLocalityPolicy {
+    /** Discriminant: fail over between regions when a region's endpoints are ejected. */
     mode: "failover";
     /** One pair per failing region; each region at most once as `from`. */
     failover: LocalityFailover[];
@@ -38,6 +39,7 @@ export interface LocalityDistribution {
 
 /** Distribution mode (tutorial: from cn-hangzhou, 10% to cn-shanghai). Needs ASM ≥ 1.22.6.66. */
 export interface DistributionLocalityPolicy {
+    /** Discriminant: split traffic from a region across regions by percentage (ASM ≥ 1.22.6.66). */
     mode: "distribution";
     /** One entry per client region; each region at most once as `from`. */
     distribute: LocalityDistribution[];

@@ -113,10 +113,13 @@ export function shortElbName(base: string, suffix: string, salt?: string): strin
 
 /** An ECR image reference split into the parts IAM and VPC endpoints care about. */
 export interface EcrImage {
+    /** Account that owns the repository. */
     readonly accountId: string;
+    /** Region of the registry. */
     readonly region: string;
     /** `aws` or `aws-cn`. */
     readonly partition: string;
+    /** Repository name, without tag or digest. */
     readonly repository: string;
     /** ARN of the repository, the resource the execution role may pull from. */
     readonly repositoryArn: string;

@@ -77,9 +77,13 @@ export interface IstioGatewaySpec {
 
 /** The ASM-managed ingress gateway custom resource. */
 export interface AsmIstioGateway {
+    /** ASM's own API group for managed gateways (not Istio's networking.istio.io). */
     apiVersion: "istio.alibabacloud.com/v1beta1";
+    /** The ASM-managed ingress gateway kind. */
     kind: "IstioGateway";
+    /** Name and namespace (istio-system in the tutorial) of the gateway. */
     metadata: { name: string; namespace: string; annotations: Record<string, string> };
+    /** Ports, service type, replicas, resources and rollout of the gateway. */
     spec: IstioGatewaySpec;
 }
 
