@@ -29,21 +29,66 @@ export function stackOfUrn(urn: string): string {
     return urn.split("::")[0].split(":").pop() ?? "";
 }
 
+/**
+ * Reads a property that may be unknown during a preview. The engine hands a stack policy proxies
+ * that throw on an unknown value, and one throw turns the whole policy into an advisory "can't run
+ * during preview" for every resource of the stack; reading through this skips only that value.
+ */
+function known<T, F = undefined>(read: () => T, fallback?: F): T | F {
+    try {
+        return read();
+    } catch (e) {
+        if ((e as object | undefined)?.constructor?.name === "UnknownValueError") return fallback as F;
+        throw e;
+    }
+}
+
+/** The known elements of a list property (none when the list itself is unknown). */
+function knownItems(read: () => unknown): any[] {
+    const list = known(read);
+    if (!Array.isArray(list)) return [];
+    const items: any[] = [];
+    for (let i = 0; i < list.length; i++) {
+        const item = known(() => list[i]);
+        if (item !== undefined) items.push(item);
+    }
+    return items;
+}
+
 /** Ports served by load-balancer listeners anywhere in the stack. */
 function listenerPorts(resources: readonly StackResource[]): Set<number> {
     const ports = new Set<number>();
     for (const r of resources) {
-        if (r.type === "alicloud:alb/listener:Listener" && typeof r.props.listenerPort === "number") ports.add(r.props.listenerPort);
-        if (r.type === "aws:lb/listener:Listener" && typeof r.props.port === "number") ports.add(r.props.port);
+        const port = r.type === "alicloud:alb/listener:Listener" ? known(() => r.props.listenerPort)
+            : r.type === "aws:lb/listener:Listener" ? known(() => r.props.port) : undefined;
+        if (typeof port === "number") ports.add(port);
     }
     return ports;
 }
 
-/** A world-open ingress rule, normalised across providers: the port range it opens, or "all". */
+/**
+ * A world-open ingress rule, normalised across providers: the port range it opens, "all" for
+ * every protocol and port, or the name of a portless protocol (GRE, ESP…) it opens.
+ */
 interface WorldIngress {
     resource: StackResource;
     source: string;
-    ports: { from: number; to: number } | "all";
+    ports: { from: number; to: number } | "all" | { protocol: string };
+}
+
+/**
+ * ICMP opens no port, and ICMPv6 from anywhere is what IPv6 needs to work at all (Packet Too Big
+ * for path MTU discovery, RFC 4890; S3 opens it from ::/0), so neither is world exposure here.
+ * AWS names protocols by name or IANA number; "-1" (and "all" on the legacy rule) is everything.
+ */
+const ICMP = new Set(["icmp", "icmpv6", "1", "58"]);
+const PORTED = new Set(["tcp", "udp", "6", "17"]);
+
+function scopeOf(protocol: unknown, portRange: () => { from: number; to: number } | "all" | undefined): WorldIngress["ports"] | undefined {
+    const name = String(protocol).toLowerCase();
+    if (name === "-1" || name === "all") return "all";
+    if (ICMP.has(name)) return undefined;
+    return PORTED.has(name) ? portRange() : { protocol: name };
 }
 
 function parsePortRange(text: unknown): { from: number; to: number } | "all" {
@@ -52,28 +97,37 @@ function parsePortRange(text: unknown): { from: number; to: number } | "all" {
     return { from: Number(match[1]), to: Number(match[2]) };
 }
 
+/** AWS ports; unknown (or missing) bounds leave nothing to judge, so the rule is skipped. */
+function awsPorts(from: unknown, to: unknown): { from: number; to: number } | undefined {
+    return typeof from === "number" && typeof to === "number" ? { from, to } : undefined;
+}
+
+function worldSource(candidates: unknown[]): string | undefined {
+    return candidates.find((s): s is string => typeof s === "string" && WORLD.has(s));
+}
+
 function worldIngress(r: StackResource): WorldIngress[] {
     const p = r.props;
-    if (r.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule" && p.type === "ingress" && (p.policy ?? "accept") === "accept") {
-        const source = [p.cidrIp, p.ipv6CidrIp].find(s => WORLD.has(s));
-        if (!source) return [];
-        return [{ resource: r, source, ports: p.ipProtocol === "all" ? "all" : parsePortRange(p.portRange) }];
+    const rule = (source: string | undefined, ports: WorldIngress["ports"] | undefined): WorldIngress[] =>
+        source && ports ? [{ resource: r, source, ports }] : [];
+    if (r.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule") {
+        if (known(() => p.type) !== "ingress" || known(() => p.policy ?? "accept") !== "accept") return [];
+        const source = worldSource([known(() => p.cidrIp), known(() => p.ipv6CidrIp)]);
+        return rule(source, known(() => scopeOf(p.ipProtocol, () => parsePortRange(p.portRange))));
     }
     if (r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
-        const source = [p.cidrIpv4, p.cidrIpv6].find(s => WORLD.has(s));
-        if (!source) return [];
-        return [{ resource: r, source, ports: p.ipProtocol === "-1" ? "all" : { from: p.fromPort, to: p.toPort } }];
+        const source = worldSource([known(() => p.cidrIpv4), known(() => p.cidrIpv6)]);
+        return rule(source, known(() => scopeOf(p.ipProtocol, () => awsPorts(p.fromPort, p.toPort))));
     }
-    if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule" && p.type === "ingress") {
-        const source = [...(p.cidrBlocks ?? []), ...(p.ipv6CidrBlocks ?? [])].find((s: string) => WORLD.has(s));
-        if (!source) return [];
-        return [{ resource: r, source, ports: p.protocol === "-1" || p.protocol === "all" ? "all" : { from: p.fromPort, to: p.toPort } }];
+    if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
+        if (known(() => p.type) !== "ingress") return [];
+        const source = worldSource([...knownItems(() => p.cidrBlocks), ...knownItems(() => p.ipv6CidrBlocks)]);
+        return rule(source, known(() => scopeOf(p.protocol, () => awsPorts(p.fromPort, p.toPort))));
     }
     if (r.type === "aws:ec2/securityGroup:SecurityGroup") {
-        return (p.ingress ?? []).flatMap((rule: any) => {
-            const source = [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])].find((s: string) => WORLD.has(s));
-            if (!source) return [];
-            return [{ resource: r, source, ports: rule.protocol === "-1" ? "all" : { from: rule.fromPort, to: rule.toPort } }];
+        return knownItems(() => p.ingress).flatMap((inline: any) => {
+            const source = worldSource([...knownItems(() => inline.cidrBlocks), ...knownItems(() => inline.ipv6CidrBlocks)]);
+            return rule(source, known(() => scopeOf(inline.protocol, () => awsPorts(inline.fromPort, inline.toPort))));
         });
     }
     return [];
@@ -85,6 +139,10 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
     for (const rule of resources.flatMap(worldIngress)) {
         if (rule.ports === "all") {
             report(`${rule.resource.name} opens every port to ${rule.source}; open only the listener ports.`, rule.resource.urn);
+            continue;
+        }
+        if ("protocol" in rule.ports) {
+            report(`${rule.resource.name} opens protocol ${rule.ports.protocol} to ${rule.source}; open only the listener ports.`, rule.resource.urn);
             continue;
         }
         const { from, to } = rule.ports;
@@ -99,18 +157,17 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
 
 /** No public IP on Fargate tasks, nor on ECS instances that serve as ALB backends. */
 export function checkPublicBackends(resources: readonly StackResource[], report: ReportViolation): void {
-    // Server ids are unknown during a preview, so a backend is also recognised by the server
-    // group's dependency on the instance.
+    // A policy sees outputs without the resource id, and server ids are unknown in a preview, so a
+    // backend is recognised by the server group's dependency on the instance (through serverId).
     const backends = new Set<string>();
     for (const r of resources.filter(x => x.type === "alicloud:alb/serverGroup:ServerGroup")) {
-        for (const server of r.props.servers ?? []) if (server.serverId) backends.add(server.serverId);
         for (const dependency of r.dependencies ?? []) backends.add(dependency.urn);
     }
     for (const r of resources) {
-        if (r.type === "aws:ecs/service:Service" && r.props.networkConfiguration?.assignPublicIp === true) {
+        if (r.type === "aws:ecs/service:Service" && known(() => r.props.networkConfiguration?.assignPublicIp) === true) {
             report(`${r.name} gives its Fargate tasks public IPs; run them in private subnets with VPC endpoints or a NAT gateway.`, r.urn);
         }
-        if (r.type === "alicloud:ecs/instance:Instance" && (r.props.internetMaxBandwidthOut ?? 0) > 0 && (backends.has(r.urn) || backends.has(r.props.id))) {
+        if (r.type === "alicloud:ecs/instance:Instance" && backends.has(r.urn) && known(() => r.props.internetMaxBandwidthOut ?? 0, 0) > 0) {
             report(`${r.name} is an ALB backend with a public IP; backends are reached through the ALB only.`, r.urn);
         }
     }
@@ -118,11 +175,13 @@ export function checkPublicBackends(resources: readonly StackResource[], report:
 
 /** Every ALB server carries traffic: a zero (or missing) weight silently takes a server out. */
 export function checkServerWeights(resources: readonly StackResource[], report: ReportViolation): void {
+    const UNKNOWN = Symbol("unknown");
     for (const r of resources.filter(x => x.type === "alicloud:alb/serverGroup:ServerGroup")) {
-        (r.props.servers ?? []).forEach((server: any, i: number) => {
-            if (!(typeof server.weight === "number" && server.weight > 0)) {
-                report(`${r.name} server ${i} (${server.serverIp ?? server.serverId}) has weight ${server.weight ?? "unset"}, so it gets no traffic; set a weight from 1 to 100.`, r.urn);
-            }
+        knownItems(() => r.props.servers).forEach((server: any, i: number) => {
+            const weight = known(() => server.weight, UNKNOWN);
+            if (weight === UNKNOWN || (typeof weight === "number" && weight > 0)) return;
+            const label = known(() => server.serverIp) ?? known(() => server.serverId) ?? "id known after apply";
+            report(`${r.name} server ${i} (${label}) has weight ${weight ?? "unset"}, so it gets no traffic; set a weight from 1 to 100.`, r.urn);
         });
     }
 }
@@ -131,7 +190,8 @@ export function checkServerWeights(resources: readonly StackResource[], report: 
 export function checkClusterProtection(resources: readonly StackResource[], report: ReportViolation, config: TopologiesPolicyConfig = {}): void {
     const production = new Set(config.productionStacks ?? ["prod"]);
     for (const r of resources.filter(x => x.type === "alicloud:cs/managedKubernetes:ManagedKubernetes")) {
-        if (production.has(stackOfUrn(r.urn)) && r.props.deletionProtection !== true) {
+        // An unknown flag is judged when it is known, at the update.
+        if (production.has(stackOfUrn(r.urn)) && known(() => r.props.deletionProtection, true) !== true) {
             report(`${r.name} is a cluster in production stack '${stackOfUrn(r.urn)}' without deletion protection; set deletionProtection: true.`, r.urn);
         }
     }
@@ -142,9 +202,10 @@ export function checkVpcOverlaps(resources: readonly StackResource[], report: Re
     const blocks: Array<NamedCidr & { urn: string }> = [];
     for (const r of resources) {
         const isVpc = r.type === "alicloud:vpc/network:Network" || r.type === "aws:ec2/vpc:Vpc";
-        if (!isVpc || typeof r.props.cidrBlock !== "string") continue;
+        const cidrBlock = isVpc ? known(() => r.props.cidrBlock) : undefined;
+        if (typeof cidrBlock !== "string") continue;
         try {
-            blocks.push({ name: r.name, cidr: parseCidr(r.props.cidrBlock), urn: r.urn });
+            blocks.push({ name: r.name, cidr: parseCidr(cidrBlock), urn: r.urn });
         } catch {
             // A malformed block is the component's or the provider's error to report, not this rule's.
         }

@@ -17,6 +17,16 @@ function violations(rule: (resources: StackResource[], report: (m: string, urn?:
     return found;
 }
 
+/**
+ * A resource as the engine hands it to a stack policy in a preview: props behind @pulumi/policy's
+ * own proxy, which throws on the unknown sentinels (internal to the package, hence the require).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxy = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(props: T): T; unknownStringValue: string; unknownNumberValue: string };
+function previewed(r: StackResource): StackResource {
+    return { ...r, props: proxy.unknownCheckingProxy(r.props) };
+}
+
 const aliRule = (props: Record<string, any>) => resource("alicloud:ecs/securityGroupRule:SecurityGroupRule", { type: "ingress", ipProtocol: "tcp", nicType: "intranet", ...props });
 const albListener = (port: number) => resource("alicloud:alb/listener:Listener", { listenerPort: port, listenerProtocol: "HTTP" });
 
@@ -62,6 +72,23 @@ describe("policy pack", () => {
             assert.match(found[4], /opens port 3389/);
         });
 
+        it("treats ICMP as portless and names other portless protocols, across AWS protocol numbers", () => {
+            const found = violations(checkWorldIngress, [
+                // S3 opens ICMPv6 from ::/0 so IPv6 path MTU discovery works; that is no open port.
+                aliRule({ ipv6CidrIp: "::/0", ipProtocol: "icmpv6", portRange: "-1/-1" }),
+                aliRule({ cidrIp: "0.0.0.0/0", ipProtocol: "icmp", portRange: "-1/-1" }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { cidrIpv4: "0.0.0.0/0", ipProtocol: "icmp", fromPort: -1, toPort: -1 }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { cidrIpv6: "::/0", ipProtocol: "58", fromPort: -1, toPort: -1 }),
+                aliRule({ cidrIp: "0.0.0.0/0", ipProtocol: "gre", portRange: "-1/-1" }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { cidrIpv4: "0.0.0.0/0", ipProtocol: "6", fromPort: 22, toPort: 22 }),
+                resource("aws:ec2/securityGroupRule:SecurityGroupRule", { type: "ingress", protocol: "all", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"] }),
+            ]);
+            assert.equal(found.length, 3);
+            assert.match(found[0], /opens protocol gre to 0\.0\.0\.0\/0/);
+            assert.match(found[1], /opens port 22 to 0\.0\.0\.0\/0/);
+            assert.match(found[2], /opens every port to 0\.0\.0\.0\/0/);
+        });
+
         it("ignores egress and drop rules", () => {
             assert.deepEqual(violations(checkWorldIngress, [
                 aliRule({ type: "egress", cidrIp: "0.0.0.0/0", portRange: "1/65535" }),
@@ -85,6 +112,36 @@ describe("policy pack", () => {
                 "gives its Fargate tasks public IPs; run them in private subnets with VPC endpoints or a NAT gateway.",
             ]);
             assert.ok(found[0].startsWith(`${backend.name} `));
+        });
+    });
+
+    describe("in a preview, with values known only after apply", () => {
+        it("skips only the unknown values instead of throwing (which makes the whole policy advisory)", () => {
+            const backend = previewed(resource("alicloud:ecs/instance:Instance", { internetMaxBandwidthOut: 5 }));
+            const group = previewed(resource("alicloud:alb/serverGroup:ServerGroup", {
+                servers: [
+                    { serverId: proxy.unknownStringValue, serverIp: proxy.unknownStringValue, weight: 100 },
+                    { serverId: proxy.unknownStringValue, weight: 0 },
+                    { serverId: proxy.unknownStringValue, weight: proxy.unknownNumberValue },
+                ],
+            }, "prod", { dependencies: [{ urn: backend.urn }] }));
+            assert.deepEqual(violations(checkPublicBackends, [backend, group]).map(m => m.replace(/^r\d+ /, "")), [
+                "is an ALB backend with a public IP; backends are reached through the ALB only.",
+            ]);
+            assert.deepEqual(violations(checkServerWeights, [group]).map(m => m.replace(/^r\d+ /, "")), [
+                "server 1 (id known after apply) has weight 0, so it gets no traffic; set a weight from 1 to 100.",
+            ]);
+            assert.equal(violations(checkWorldIngress, [
+                previewed(aliRule({ cidrIp: proxy.unknownStringValue, portRange: "22/22" })),
+                previewed(resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: proxy.unknownNumberValue, toPort: proxy.unknownNumberValue })),
+                previewed(aliRule({ cidrIp: "0.0.0.0/0", portRange: "22/22" })),
+            ]).length, 1);
+            assert.deepEqual(violations(checkVpcOverlaps, [
+                previewed(resource("aws:ec2/vpc:Vpc", { cidrBlock: proxy.unknownStringValue })),
+                previewed(resource("aws:ec2/vpc:Vpc", { cidrBlock: "10.0.0.0/16" })),
+            ]), []);
+            const cluster = previewed(resource("alicloud:cs/managedKubernetes:ManagedKubernetes", { deletionProtection: proxy.unknownStringValue }, "prod"));
+            assert.deepEqual(violations((rs, report) => checkClusterProtection(rs, report), [cluster]), []);
         });
     });
 
