@@ -2,7 +2,9 @@
 // on disk (node_modules/.cache/topologies-ts), keyed by the source's hash. Transpiling through
 // ts-node costs over a second per run (loading TypeScript, then every file); with the cache a
 // plan loads no TypeScript compiler at all unless a file changed. Transpile-only, like
-// `mocha`'s setup: type errors are `npm run typecheck`'s job.
+// `mocha`'s setup: type errors are `npm run typecheck`'s job. The key also covers what else
+// decides the output, tsconfig.json as written and the compiler's version: a changed `target`
+// or `esModuleInterop` must not run yesterday's JavaScript.
 "use strict";
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -15,6 +17,22 @@ const cacheDir = path.join(root, "node_modules", ".cache", "topologies-ts");
 const CACHE_VERSION = "1";
 let ts;
 let compilerOptions;
+
+/** Read without loading the compiler, so a warm cache still costs no TypeScript. */
+function readOr(file, fallback) {
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch {
+        return fallback;
+    }
+}
+let typescriptVersion = "";
+try {
+    typescriptVersion = require("typescript/package.json").version;
+} catch {
+    // Missing TypeScript fails at the first transpile, with the loader's own message.
+}
+const fingerprint = [CACHE_VERSION, typescriptVersion, readOr(path.join(root, "tsconfig.json"), "")].join("\0");
 
 function transpile(source, file) {
     if (!ts) {
@@ -33,8 +51,13 @@ function transpile(source, file) {
     return ts.transpileModule(source, { compilerOptions, fileName: file }).outputText;
 }
 
+/** The cache entry of one file: its source, its path, and everything else the output depends on. */
+function cacheKey(source, file) {
+    return crypto.createHash("sha1").update(fingerprint).update("\0").update(file).update("\0").update(source).digest("hex");
+}
+
 function compiled(source, file) {
-    const key = crypto.createHash("sha1").update(CACHE_VERSION).update(file).update(source).digest("hex");
+    const key = cacheKey(source, file);
     const cached = path.join(cacheDir, `${key}.js`);
     try {
         return fs.readFileSync(cached, "utf8");

@@ -198,3 +198,23 @@ function listFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true })
         .flatMap(e => e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 }
+
+describe("cli/register.js (the transpile cache of `npm run plan` and the pre-flight)", () => {
+    it("does not reuse a file's cached JavaScript after tsconfig.json changes", function () {
+        this.timeout(30000);
+        const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
+        temporaryDirs.push(dir);
+        fs.writeFileSync(path.join(dir, "x.ts"), "export const pick = (a?: string) => a ?? \"b\";\n");
+        const emitted = (target: string): string => {
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target } }));
+            const run = spawnSync(process.execPath, ["-r", path.resolve(__dirname, "..", "cli", "register.js"), "-e", "console.log(String(require('./x.ts').pick))"],
+                { cwd: dir, encoding: "utf8" });
+            assert.equal(run.status, 0, run.stderr);
+            return run.stdout;
+        };
+        assert.match(emitted("ES2020"), /\?\?/);
+        // ES2019 has no `??`: a cache keyed by the source alone would hand back the ES2020 output.
+        assert.doesNotMatch(emitted("ES2019"), /\?\?/);
+    });
+});
