@@ -22,16 +22,30 @@ export { loadStackConfig } from "./config";
 type Outputs = Record<string, pulumi.Input<unknown>>;
 
 /**
+ * Where a component input came from when it is not the section's key of the same name: a pattern
+ * on the start of the component's input path, and the config path (without namespace) it reads.
+ * The rest of the input path after the match is kept.
+ */
+type Rename = [RegExp, (match: RegExpExecArray) => PropertyKey[]];
+
+/**
  * Runs `build` and re-reports its validation problems under the YAML key path `section`, so a
  * component's `vSwitches.vsw3.cidrBlock` reads `topologies:crossRegionAlb.albVpc.vSwitches.vsw3.cidrBlock`.
+ * Inputs the program derives or renames (`renames`) are reported at the key the user wrote.
  */
-function underKey<T>(section: PropertyKey[], build: () => T): T {
+function underKey<T>(section: PropertyKey[], build: () => T, renames: Rename[] = []): T {
     try {
         return build();
     } catch (e) {
         if (!(e instanceof TopologyValidationError)) throw e;
-        const prefix = configPath(section);
-        throw new TopologyValidationError(e.component, e.problems.map(p => ({ ...p, path: `${prefix}.${p.path}` })));
+        const at = (path: string): string => {
+            for (const [pattern, to] of renames) {
+                const match = pattern.exec(path);
+                if (match) return `${configPath(to(match))}${path.slice(match[0].length)}`;
+            }
+            return `${configPath(section)}.${path}`;
+        };
+        throw new TopologyValidationError(e.component, e.problems.map(p => ({ ...p, path: at(p.path) })));
     }
 }
 
@@ -93,7 +107,10 @@ function crossRegionAlb(b: Builder): Outputs {
         backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
         backendSecurityGroupId: servers.securityGroupId,
         tags: b.tags,
-    }, b.durable));
+    }, b.durable), [
+        [/^backends\[\d+\]\.weight/, () => ["crossRegionAlb", "weight"]],
+        [/^backends\[(\d+)\].*/, m => ["crossRegionAlb", "servers", "instances", Object.keys(servers.servers)[Number(m[1])]]],
+    ]);
     return { s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId };
 }
 
@@ -111,7 +128,10 @@ function multiEip(b: Builder): Outputs {
         eip: s.eip,
         eipQuota: s.eipQuota,
         tags: b.tags,
-    }, b.opts));
+    }, b.opts), [
+        [/^instance\.instanceType/, () => ["multiEip", "servers", "instanceType"]],
+        [/^(instance|vSwitch)\b.*/, () => ["multiEip", "servers", "instances", s.server]],
+    ]);
     return { s2PublicIps: s2.publicIps, s2PrivateIps: s2.privateIps, s2GuestScript: s2.guestScript };
 }
 
@@ -163,7 +183,10 @@ function meshFailover(b: Builder): Outputs {
         clusters,
         network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage },
         tags: b.tags,
-    }, b.durable));
+    }, b.durable), [
+        [/^clusters\b/, () => ["meshFailover", "clusters"]],
+        [/^network\b/, () => b.sharedCen ? ["network"] : ["meshFailover", "mesh"]],
+    ]);
     underKey(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
         clusters: Object.fromEntries(Object.entries(clusters).map(([key, cluster]) => [key, {
             provider: cluster.provider,
@@ -171,7 +194,10 @@ function meshFailover(b: Builder): Outputs {
         }])),
         mesh,
         reviewsLocality: s.locality,
-    }, b.opts));
+    }, b.opts), [
+        [/^clusters\.([^.]+)\.reviewsVersions/, m => ["meshFailover", "reviewsVersions", m[1]]],
+        [/^reviewsLocality/, () => ["meshFailover", "locality"]],
+    ]);
     return {
         s4MeshId: mesh.meshId,
         s4MeshKubeconfig: mesh.kubeconfig,

@@ -211,6 +211,19 @@ describe("stacks", function () {
                 e.problems.length === 1 && /builds no topology/.test(e.problems[0].message));
         });
 
+        it("an input the program renames or derives, at the key the user wrote", async () => {
+            const paths = async (stack: string, edit: (raw: Record<string, any>) => void) =>
+                (await problems(stack, edit, false)).map(p => p.path);
+            assert.deepEqual(await paths("multi-eip", raw => { raw.multiEip.servers.instanceType = "ecs.nope"; }),
+                ["topologies:multiEip.servers.instanceType"]);
+            assert.deepEqual(await paths("cross-region-alb", raw => { raw.crossRegionAlb.weight = 500; }),
+                ["topologies:crossRegionAlb.weight"]);
+            assert.deepEqual(await paths("mesh-failover", raw => { raw.meshFailover.mesh.peerBandwidthMbps = 0; }),
+                ["topologies:meshFailover.mesh.peerBandwidthMbps"]);
+            assert.deepEqual(await paths("mesh-failover", raw => { raw.meshFailover.reviewsVersions["ack-hangzhou"] = ["v1", "v1"]; }),
+                ["topologies:meshFailover.reviewsVersions.ack-hangzhou[1]"]);
+        });
+
         it("a component's own rule, reported under the config key it came from", async () => {
             const found = await problems("multi-eip", raw => { raw.multiEip.privateIps = ["172.16.0.253"]; }, false);
             assert.ok(found.some(p => p.path.startsWith("topologies:multiEip.privateIps") && /253/.test(p.message)), JSON.stringify(found));
