@@ -11,6 +11,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
 
 const CLI = path.resolve(__dirname, "..", "cli", "bin.js");
+/** A plan takes seconds; one that has not answered in two minutes is stuck (an output that never resolves). */
+const TIMEOUT_MS = 120_000;
 
 /** Secrets cannot leave the process: the check sees a placeholder of the same shape. */
 function withoutSecrets(raw: Record<string, unknown>): Record<string, unknown> {
@@ -18,15 +20,16 @@ function withoutSecrets(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Throws the stack's validation problems, if any; returns when the stack is valid. */
-export function preflight(raw: Record<string, unknown>, program = path.join(__dirname, "program")): void {
+export function preflight(raw: Record<string, unknown>, program = path.join(__dirname, "program"), timeoutMs = TIMEOUT_MS): void {
     const run = spawnSync(process.execPath, [CLI, "check", "--program", program, "--stack", pulumi.getStack()], {
         input: JSON.stringify(withoutSecrets(raw)),
         encoding: "utf8",
         env: { ...process.env, PULUMI_CONFIG: undefined },
+        timeout: timeoutMs,
     });
     let answer: { ok: boolean; errors?: Array<{ source: string; problems: ValidationProblem[] }>; failure?: string } | undefined;
     try {
-        answer = JSON.parse(run.stdout.trim().split("\n").pop() ?? "");
+        answer = JSON.parse((run.stdout ?? "").trim().split("\n").pop() ?? "");
     } catch {
         answer = undefined;
     }
@@ -34,5 +37,8 @@ export function preflight(raw: Record<string, unknown>, program = path.join(__di
     if (answer?.errors) {
         throw new TopologyValidationError(`stack (${answer.errors.map(e => e.source).join("; ")})`, answer.errors.flatMap(e => e.problems));
     }
-    throw new Error(`the offline pre-flight of the stack failed (exit ${run.status}): ${answer?.failure ?? run.stderr}`);
+    // Fail closed: a check that did not answer has not shown the stack valid. Say how to go on without it.
+    const how = run.error ? `did not finish: ${run.error.message}` : `exit ${run.status ?? run.signal}`;
+    throw new Error(`the offline pre-flight of the stack failed (${how}): ${answer?.failure ?? run.stderr ?? ""}\n`
+        + "Set TOPOLOGIES_SKIP_PREFLIGHT=1 to deploy without it (the components still check their own input).");
 }

@@ -246,6 +246,19 @@ describe("stacks", function () {
         preflight(rawConfig("cross-region-alb"));
     });
 
+    it("fails closed, within its time limit, when the pre-flight hangs or crashes, and says how to go on", () => {
+        const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "preflight-"));
+        try {
+            // A program whose outputs never resolve would otherwise hold `pulumi up` forever.
+            fs.writeFileSync(path.join(dir, "hang.ts"), "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n");
+            fs.writeFileSync(path.join(dir, "crash.ts"), "process.exit(7);\n");
+            assert.throws(() => preflight({}, path.join(dir, "hang"), 1000), /pre-flight of the stack failed \(did not finish: .*ETIMEDOUT[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            assert.throws(() => preflight({}, path.join(dir, "crash")), /pre-flight of the stack failed \(exit 7\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("checks the URN snapshot helper itself: a rename without an alias fails, with one it passes", () => {
         const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "urns-"));
         const file = path.join(dir, "x.txt");
