@@ -13,28 +13,31 @@ function arn(service: string, region: string, resource: string): string {
 
 type Rule = (ctx: MockContext) => MockOutputs;
 
-/** Resource types whose id is a plain prefixed id; everything else gets an ARN-based id. */
-const PREFIXED: Record<string, string> = {
-    "aws:ec2/vpc:Vpc": "vpc",
-    "aws:ec2/subnet:Subnet": "subnet",
-    "aws:ec2/securityGroup:SecurityGroup": "sg",
-    "aws:ec2/internetGateway:InternetGateway": "igw",
-    "aws:ec2/natGateway:NatGateway": "nat",
-    "aws:ec2/eip:Eip": "eipalloc",
-    "aws:ec2/routeTable:RouteTable": "rtb",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc",
-    "aws:ec2/route:Route": "r-rtb",
-    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr",
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr",
+/**
+ * Resource types whose id is a plain prefixed id, with which of `arn`, `ownerId` and `vpcId` the
+ * real resource outputs (a NAT gateway has no ARN, a route no owner): the mocks answer no more.
+ */
+const PREFIXED: Record<string, [prefix: string, outputs: ReadonlyArray<"arn" | "ownerId" | "vpcId">]> = {
+    "aws:ec2/vpc:Vpc": ["vpc", ["arn", "ownerId"]],
+    "aws:ec2/subnet:Subnet": ["subnet", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/securityGroup:SecurityGroup": ["sg", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/internetGateway:InternetGateway": ["igw", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/natGateway:NatGateway": ["nat", ["vpcId"]],
+    "aws:ec2/eip:Eip": ["eipalloc", ["arn"]],
+    "aws:ec2/routeTable:RouteTable": ["rtb", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", []],
+    "aws:ec2/route:Route": ["r-rtb", []],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpce", ["arn", "ownerId", "vpcId"]],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", ["arn"]],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", ["arn"]],
 };
 
 export const awsRules: Record<string, Rule> = {
     "pulumi:providers:aws": ({ name }) => ({ id: `provider-${name}` }),
-    ...Object.fromEntries(Object.entries(PREFIXED).map(([type, prefix]) => [type, ({ name, region, inputs }: MockContext) => {
+    ...Object.fromEntries(Object.entries(PREFIXED).map(([type, [prefix, outputs]]) => [type, ({ name, region, inputs }: MockContext) => {
         const id = fakeId(prefix, name);
-        const service = "ec2";
-        return { id, state: { arn: arn(service, region, `${prefix}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId } };
+        const all = { arn: arn("ec2", region, `${prefix}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
+        return { id, state: Object.fromEntries(outputs.map(key => [key, all[key]])) };
     }])),
     "aws:lb/loadBalancer:LoadBalancer": ({ name, inputs, region }) => {
         const lbName = inputs.name ?? name.slice(0, 32);
