@@ -14,6 +14,7 @@ import { loadStackConfig } from "../stacks/config";
 import { preflight } from "../stacks/preflight";
 import { TopologyValidationError } from "../components/errors";
 import { world } from "./mocks";
+import { policies } from "../policy/policies";
 import { urnsOf, urnSnapshotDiff } from "./support/urns";
 
 const STACKS_DIR = path.resolve(__dirname, "..", "stacks");
@@ -27,6 +28,23 @@ async function plan(stack: string, edit?: (raw: Record<string, any>) => void): P
     const raw = rawConfig(stack);
     edit?.(raw);
     return runPlan(program, raw);
+}
+
+/** What the policy pack reports on a planned stack, its resources given as a preview hands them over. */
+function policyViolations(stack: string, result: PlanResult): string[] {
+    if (!result.ok) return [];
+    const urn = (key: string) => { const n = result.graph.byKey.get(key)!; return `urn:pulumi:${stack}::topologies::${n.type}::${n.name}`; };
+    const resources = result.graph.nodes.filter(n => n.custom).map(n => ({
+        type: n.type, name: n.name, urn: urn(n.key), props: n.inputs as Record<string, any>,
+        dependencies: [...n.references, ...n.dependsOn].filter(k => result.graph.byKey.has(k)).map(k => ({ urn: urn(k) })),
+    }));
+    const found: string[] = [];
+    for (const policy of policies) {
+        if ("validateStack" in policy) {
+            policy.validateStack({ resources, getConfig: () => ({}) } as never, (message: string) => { found.push(`${policy.name}: ${message}`); });
+        }
+    }
+    return found;
 }
 
 function counts(result: PlanResult): Record<string, number> {
@@ -97,8 +115,11 @@ describe("stacks", function () {
 
     for (const [stack, expected] of Object.entries(EXPECTED)) {
         it(`plans ${stack} offline with the expected resources`, async () => {
-            const found = counts(await plan(stack));
+            const result = await plan(stack);
+            const found = counts(result);
             assert.deepEqual(pick(found, Object.keys(expected.counts)), expected.counts);
+            // The pack runs on every preview in pull requests (mandatory): a shipped stack must pass it.
+            assert.deepEqual(policyViolations(stack, result), []);
             if (expected.total) assert.equal(Object.values(found).reduce((a, b) => a + b, 0), expected.total);
             urnSnapshotDiff(stack, urnsOf(world, stack), path.join(SNAPSHOTS, `${stack}.txt`));
         });
