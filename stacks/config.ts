@@ -248,10 +248,8 @@ function describe(value: unknown): string {
 /** A fix for each kind of shape problem zod reports. */
 function fixFor(issue: z.core.$ZodIssue, raw: unknown): string {
     switch (issue.code) {
-        case "unrecognized_keys": {
-            const shape = valueAt(raw, issue.path);
-            return `Remove ${issue.keys.map(k => `'${k}'`).join(", ")} or check the spelling${shape ? "" : ""}.`;
-        }
+        case "unrecognized_keys":
+            return `Remove ${issue.keys.map(k => `'${k}'`).join(", ")} or check the spelling.`;
         case "invalid_type":
             return valueAt(raw, issue.path) === undefined ? "Add this key." : `Write a ${issue.expected} here.`;
         case "invalid_value":
