@@ -5,6 +5,7 @@
  * run offline (./preflight) so a late component's rejection cannot leave earlier ones half-made.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { TopologyValidationError } from "../components/errors";
 import { preflight } from "./preflight";
 import { buildStack, loadStackConfig } from "./program";
 
@@ -12,10 +13,21 @@ const NAMESPACE = "topologies:";
 /** Keys that hold secrets: read through `getSecret`, so they stay secret in state and outputs. */
 const SECRET_KEYS = new Set(["serverPassword"]);
 
-/** The project's config keys without their namespace; structured values arrive as JSON text. */
+/** True when the engine holds `key` as a secret (the SDK has this check, but not in its typings). */
+function isSecretKey(key: string): boolean {
+    const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+    return runtime.isConfigSecret?.(key) ?? false;
+}
+
+/**
+ * The project's config keys without their namespace; structured values arrive as JSON text.
+ * A key set with `--secret` that the program would read in plain text is refused, so a secret
+ * never lands in the state unencrypted by accident.
+ */
 function rawConfig(): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
     const config = new pulumi.Config();
+    const plainSecrets: string[] = [];
     for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
         if (!key.startsWith(NAMESPACE)) continue;
         let value: unknown;
@@ -25,7 +37,15 @@ function rawConfig(): Record<string, unknown> {
             value = text;
         }
         const name = key.slice(NAMESPACE.length);
+        if (!SECRET_KEYS.has(name) && isSecretKey(key)) plainSecrets.push(key);
         raw[name] = SECRET_KEYS.has(name) ? config.requireSecret(name) : value;
+    }
+    if (plainSecrets.length > 0) {
+        throw new TopologyValidationError("stack config", plainSecrets.map(key => ({
+            path: key,
+            message: "is stored as a secret, but the program reads this key as plain configuration, which would put it in the state unencrypted.",
+            fix: `Set it without --secret (it holds no secret), or keep secrets in ${[...SECRET_KEYS].map(k => NAMESPACE + k).join(", ")}.`,
+        })));
     }
     return raw;
 }

@@ -37,6 +37,14 @@ describe("the Pulumi program (stacks/index.ts)", function () {
         assert.deepEqual(result.passwords, [{ [SECRET_SIG]: SECRET_VALUE_SIG, value: "s3cret-Passw0rd" }]);
     });
 
+    it("refuses a key stored as a secret that the program would read in plain text", () => {
+        const run = runEntry("multi-eip", { TOPOLOGIES_SKIP_PREFLIGHT: "1", ENTRY_SECRET_KEYS: JSON.stringify(["topologies:multiEip"]) });
+        assert.equal(run.status, 1, run.stderr);
+        const result = JSON.parse(run.stdout.trim().split("\n").pop()!);
+        assert.match(result.error, /topologies:multiEip: is stored as a secret, but the program reads this key as plain configuration/);
+        assert.deepEqual(result.types, {}, "nothing may be registered");
+    });
+
     it("stops before registering anything when a late component rejects its input (pre-flight)", () => {
         // Valid config shape, but the S3 component (built after S1's VPCs and CEN) rejects the port.
         const run = runEntry("dev", { ENTRY_OVERRIDE: JSON.stringify({ fargate: undefined, dualStackAlb: { ...devDualStack(), listener: { port: 0 } } }) });
