@@ -154,6 +154,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             io.err(`topologies: ${e.message}\n`);
             return 2;
         }
+        const failure = e instanceof Error ? e.message : String(e);
+        // --json callers (CI summaries) parse stdout: give them the failure there too.
+        if (options.json) io.out(`${JSON.stringify({ stack: options.stack, ok: false, failure })}\n`);
         io.err(`topologies: the plan failed with an error that is not a validation error:\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
         return 2;
     }

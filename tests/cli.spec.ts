@@ -180,6 +180,20 @@ describe("topologies plan", () => {
         assert.match(namespace.err, /topology:extra: is in namespace 'topology'.*Fix: Rename it to 'topologies:extra'\./);
     });
 
+    it("exits 2 on a failure that is not a validation error, answering --json callers on stdout", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-buggy-"));
+        temporaryDirs.push(dir);
+        const buggy = path.join(dir, "program.js");
+        fs.writeFileSync(buggy, "exports.loadStackConfig = raw => raw; exports.buildStack = () => { throw new Error('a bug in the program'); };\n");
+        let out = "";
+        let err = "";
+        const code = await main(["plan", "--program", buggy, "--stacks-dir", FIXTURES, "--stack", "fixture", "--json", "--out", path.join(dir, "out")],
+            { out: t => { out += t; }, err: t => { err += t; } });
+        assert.equal(code, 2);
+        assert.deepEqual(JSON.parse(out), { stack: "fixture", ok: false, failure: "a bug in the program" });
+        assert.match(err, /not a validation error:\nError: a bug in the program/);
+    });
+
     it("exits 2 with the usage on wrong arguments", async () => {
         let err = "";
         assert.equal(await main(["plan"], { out: () => undefined, err: t => { err += t; } }), 2);
