@@ -82,7 +82,7 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
             "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
             "aws:ec2/securityGroup:SecurityGroup": 3,
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 3,
-            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 2,
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
             "aws:ec2/vpcEndpoint:VpcEndpoint": 4,
             "aws:cloudwatch/logGroup:LogGroup": 1,
             "aws:iam/role:Role": 2,
@@ -202,6 +202,18 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         // The endpoints admit HTTPS from the VPC only.
         const toEndpoints = ingressRules().filter(r => r.inputs.securityGroupId === world.named("klein-network-endpoints-sg").id);
         assert.deepEqual(toEndpoints.map(r => [r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]), [[443, 443, "10.1.0.0/16"]]);
+        // With endpoints only, tasks reach HTTPS in the VPC (the endpoints) and S3's prefix list: nothing else.
+        const fromTasks = egressRules().filter(r => r.inputs.securityGroupId === taskSg);
+        const s3 = world.named("klein-network-s3");
+        assert.ok(s3.state.prefixListId?.startsWith("pl-"));
+        assert.deepEqual(fromTasks.map(r => [r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4, r.inputs.prefixListId]),
+            [[443, 443, "10.1.0.0/16", undefined], [443, 443, undefined, s3.state.prefixListId]]);
+    });
+
+    it("lets tasks out on HTTPS to anywhere when they pull through a NAT gateway", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => { a.network.egress = "natGateway"; }), opts));
+        const fromTasks = egressRules().filter(r => r.inputs.securityGroupId === world.named("klein-task-sg").id);
+        assert.deepEqual(fromTasks.map(r => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]), [["tcp", 443, 443, "0.0.0.0/0"]]);
     });
 
     for (const [label, mutate] of [

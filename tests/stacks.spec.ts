@@ -96,13 +96,13 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     fargate: {
-        total: 39,
+        total: 40,
         counts: {
             "aws:ec2/vpcEndpoint:VpcEndpoint": 4, "aws:ec2/natGateway:NatGateway": 0, "aws:ecs/service:Service": 2,
             "aws:lb/targetGroup:TargetGroup": 1, "aws:lb/loadBalancer:LoadBalancer": 1,
         },
     },
-    dev: { total: 212, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
+    dev: { total: 213, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
     prod: { total: 228, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
 };
 

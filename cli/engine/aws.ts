@@ -27,7 +27,6 @@ const PREFIXED: Record<string, [prefix: string, outputs: ReadonlyArray<"arn" | "
     "aws:ec2/routeTable:RouteTable": ["rtb", ["arn", "ownerId", "vpcId"]],
     "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", []],
     "aws:ec2/route:Route": ["r-rtb", []],
-    "aws:ec2/vpcEndpoint:VpcEndpoint": ["vpce", ["arn", "ownerId", "vpcId"]],
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", ["arn"]],
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", ["arn"]],
 };
@@ -39,6 +38,12 @@ export const awsRules: Record<string, Rule> = {
         const all = { arn: arn("ec2", region, `${prefix}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
         return { id, state: Object.fromEntries(outputs.map(key => [key, all[key]])) };
     }])),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ({ name, inputs, region }) => {
+        const id = fakeId("vpce", name);
+        // A gateway endpoint (S3, DynamoDB) is reached through its service's managed prefix list.
+        const prefixListId = inputs.vpcEndpointType === "Gateway" ? fakeId("pl", String(inputs.serviceName)).replace("-mock", "-") : undefined;
+        return { id, state: { arn: arn("ec2", region, `vpc-endpoint/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId, prefixListId } };
+    },
     "aws:lb/loadBalancer:LoadBalancer": ({ name, inputs, region }) => {
         const lbName = inputs.name ?? name.slice(0, 32);
         const lbArn = arn("elasticloadbalancing", region, `loadbalancer/app/${lbName}/${fakeId("", name).slice(5)}`);

@@ -451,11 +451,26 @@ export class AlbFargateService extends pulumi.ComponentResource {
             securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: albSg.id,
             description: "Container port from the ALB only",
         }, childOpts);
-        // HTTPS out is all an image pull and the log driver need (ECR, S3, CloudWatch Logs, via endpoints or NAT).
-        new aws.vpc.SecurityGroupEgressRule(`${name}-task-https-out`, {
-            securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
-            description: "HTTPS to ECR, S3 and CloudWatch Logs",
-        }, childOpts);
+        // HTTPS out is all an image pull and the log driver need (ECR, S3, CloudWatch Logs). With
+        // endpoints only there is no internet path: the interface endpoints sit in the VPC block and
+        // S3 is its prefix list, so that is all the tasks may reach. Through NAT, the services'
+        // public addresses are not known in advance.
+        const s3PrefixListId = this.network.s3PrefixListId;
+        if (s3PrefixListId) {
+            new aws.vpc.SecurityGroupEgressRule(`${name}-task-https-endpoints`, {
+                securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: this.network.cidrBlock,
+                description: "HTTPS to the ECR and CloudWatch Logs endpoints",
+            }, childOpts);
+            new aws.vpc.SecurityGroupEgressRule(`${name}-task-https-s3`, {
+                securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: s3PrefixListId,
+                description: "HTTPS to S3 (ECR image layers) through the gateway endpoint",
+            }, childOpts);
+        } else {
+            new aws.vpc.SecurityGroupEgressRule(`${name}-task-https-out`, {
+                securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
+                description: "HTTPS to ECR, S3 and CloudWatch Logs",
+            }, childOpts);
+        }
 
         // Logs and roles.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {

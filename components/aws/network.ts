@@ -259,6 +259,11 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly egressReady: pulumi.Resource[] = [];
     /** Security group of the interface endpoints, when created. */
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
+    /**
+     * Managed prefix list of S3 in the region, when this component created the S3 gateway
+     * endpoint: with endpoints only, tasks need HTTPS to the VPC block and to this list, nothing else.
+     */
+    readonly s3PrefixListId?: pulumi.Output<string>;
     /** Ids of the private route tables this component created. */
     readonly privateRouteTableIds: pulumi.Output<string>[] = [];
     /** Ids of the NAT gateways this component created (none with VPC endpoints). */
@@ -357,10 +362,12 @@ export class TwoTierVpc extends pulumi.ComponentResource {
                     subnetIds: endpointSubnets, securityGroupIds: [sg.id], privateDnsEnabled: true, tags: tags(service.replace(".", "-")),
                 }, childOpts));
             }
-            this.egressReady.push(new aws.ec2.VpcEndpoint(`${name}-s3`, {
+            const s3 = new aws.ec2.VpcEndpoint(`${name}-s3`, {
                 vpcId: this.vpcId, serviceName: endpointServiceName(this.region, "s3"), vpcEndpointType: "Gateway",
                 routeTableIds, tags: tags("s3"),
-            }, childOpts));
+            }, childOpts);
+            this.egressReady.push(s3);
+            this.s3PrefixListId = s3.prefixListId;
         }
 
         this.registerOutputs({
@@ -370,6 +377,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
             privateRouteTableIds: this.privateRouteTableIds,
             natGatewayIds: this.natGatewayIds,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
+            s3PrefixListId: this.s3PrefixListId,
         });
     }
 }
