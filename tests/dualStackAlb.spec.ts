@@ -81,14 +81,14 @@ describe("DualStackAlb", () => {
             assert.equal(counts["alicloud:alb/serverGroup:ServerGroup"], 1);
             assert.equal(counts["alicloud:alb/listener:Listener"], 1);
             assert.equal(counts["alicloud:dns/alidnsRecord:AlidnsRecord"], 1);
-            assert.equal(counts["alicloud:ecs/securityGroupRule:SecurityGroupRule"], 5);
+            assert.equal(counts["alicloud:ecs/securityGroupRule:SecurityGroupRule"], 6);
             assert.equal(counts["alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth"], undefined);
             assert.equal(counts["alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole"], undefined);
             for (const child of world.childrenOf("web")) {
                 assert.equal(child.provider, "vpc1-provider", `${child.name} must use the VPC's provider`);
                 assert.equal(world.regionOf(child), "cn-shanghai");
             }
-            assert.equal(world.childrenOf("web").length, 9);
+            assert.equal(world.childrenOf("web").length, 10);
         });
 
         it("makes the ALB dual-stack, Internet-facing on IPv4 and public on IPv6 at creation, Standard, in zones E and G", () => {
@@ -132,7 +132,7 @@ describe("DualStackAlb", () => {
             }]);
         });
 
-        it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches and 100.64.0.0/10, IPv6 from the VPC block via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
+        it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches and 100.64.0.0/10, IPv6 from the ALB vSwitches' /64s via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
             const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
             const summary = rules.map(r => `${r.securityGroupId} ${r.ipProtocol} ${r.portRange} ${r.cidrIp ?? ""}${r.ipv6CidrIp ?? ""}`).sort();
             assert.deepEqual(summary, [
@@ -140,8 +140,10 @@ describe("DualStackAlb", () => {
                 "sg-ecs01 tcp 80/80 192.168.1.0/24",
                 "sg-ecs01 tcp 80/80 192.168.2.0/24",
                 "sg-ecs02 icmpv6 -1/-1 ::/0",
-                `sg-ecs02 tcp 80/80 ${world.named("vpc1-vpc").state.ipv6CidrBlock}`,
+                `sg-ecs02 tcp 80/80 ${world.named("vpc1-vsw1").state.ipv6CidrBlock}`,
+                `sg-ecs02 tcp 80/80 ${world.named("vpc1-vsw2").state.ipv6CidrBlock}`,
             ]);
+            assert.ok(world.named("vpc1-vsw1").state.ipv6CidrBlock.endsWith("/64"), "a vSwitch's /64, not the VPC's /56");
             for (const rule of rules) {
                 assert.equal(rule.type, "ingress");
                 assert.equal(rule.policy, "accept");
@@ -225,10 +227,10 @@ describe("DualStackAlb", () => {
         assert.deepEqual(servers[2], { serverType: "Ecs", serverId: ecs0.id, serverIp: ecs0.state.privateIp, port: 8080, weight: 100 });
         assert.equal(servers[3].serverIp, world.named("ecs1").state.ipv6Addresses[0]);
         assert.deepEqual(servers.map((s: any) => s.weight), [100, 100, 100, 50, 0]);
-        // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 keeps one port-80 IPv6 rule and one ICMPv6 rule.
+        // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 port 80 from each ALB vSwitch's /64, and one ICMPv6 rule.
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
         assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 6);
-        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs02").length, 2);
+        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs02").length, 3);
         assert.equal(alb.fqdn, "www.example.com");
         assert.equal(world.named("web-cname").inputs.rr, "www");
     });
@@ -404,8 +406,8 @@ describe("DualStackAlb", () => {
                 backends: { v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", securityGroup: "ecs02", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 5 } } },
             }, opts), notVpc);
             expectProblem(error.problems, "backends.v6.ipv6InternetBandwidth", /needs the VPC's IPv6 gateway, and none is known/);
-            // An existing VPC's IPv6 block is not known, so the ALB's IPv6 sources must be given.
-            expectProblem(error.problems, "backendIngress.ipv6Sources", /the IPv6 block of an existing VPC is not known/);
+            // An existing VPC's vSwitch IPv6 blocks are not known, so the ALB's IPv6 sources must be given.
+            expectProblem(error.problems, "backendIngress.ipv6Sources", /the IPv6 blocks of an existing VPC's ALB vSwitches are not known/);
             assert.deepEqual(world.resources.map(r => r.name), ["vpc1", "vpc1-provider"]);
         });
 
@@ -470,7 +472,8 @@ describe("DualStackAlb", () => {
             assert.equal(plan.dualStack, true);
             assert.equal(plan.serverGroupIpv6, true);
             assert.deepEqual(plan.albVSwitches, ["vsw1", "vsw2"]);
-            assert.equal(plan.rules.length, 5);
+            assert.equal(plan.rules.length, 6);
+            assert.deepEqual(plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => r.albVSwitch), ["vsw1", "vsw2"]);
             assert.throws(() => validateDualStackAlbArgs("web", { backends: {} } as any), (e: TopologyValidationError) => e.problems[0].path === "vpc");
         });
     });

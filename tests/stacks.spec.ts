@@ -78,10 +78,10 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     "dual-stack-alb": {
-        total: 20,
+        total: 21,
         counts: {
             "alicloud:alb/loadBalancer:LoadBalancer": 1, "alicloud:vpc/ipv6Gateway:Ipv6Gateway": 1, "alicloud:ecs/instance:Instance": 2,
-            "alicloud:dns/alidnsRecord:AlidnsRecord": 1, "alicloud:ecs/securityGroupRule:SecurityGroupRule": 5,
+            "alicloud:dns/alidnsRecord:AlidnsRecord": 1, "alicloud:ecs/securityGroupRule:SecurityGroupRule": 6,
         },
     },
     "mesh-failover": {
@@ -102,8 +102,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "aws:lb/targetGroup:TargetGroup": 1, "aws:lb/loadBalancer:LoadBalancer": 1,
         },
     },
-    dev: { total: 213, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
-    prod: { total: 228, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
+    dev: { total: 214, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
+    prod: { total: 229, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
 };
 
 describe("stacks", function () {

@@ -8,7 +8,7 @@ import {
     checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { checkDomainName, checkRecordHost } from "./dnsNames";
-import { RegionalVpc } from "./vpc";
+import { RegionalVpc, VSwitchInfo } from "./vpc";
 
 /** Public IPv6 bandwidth for one IPv6 backend, so it is reachable from the Internet directly. */
 export interface Ipv6InternetBandwidthArgs {
@@ -73,8 +73,9 @@ export interface BackendIngressArgs {
      */
     ipv4Sources?: string[];
     /**
-     * IPv6 blocks allowed to the IPv6 backends' ports. Default: the VPC's IPv6 block, which holds
-     * the ALB's IPv6 local addresses; required when the VPC was described with `fromExisting`.
+     * IPv6 blocks allowed to the IPv6 backends' ports. Default: the IPv6 /64 of each ALB vSwitch,
+     * which holds the ALB's IPv6 local addresses; required when the VPC was described with
+     * `fromExisting` (its vSwitches' IPv6 blocks are not known).
      */
     ipv6Sources?: string[];
     /**
@@ -175,8 +176,10 @@ export interface BackendIngressRule {
     readonly protocol: "tcp" | "icmpv6";
     /** The backend (or health-check) port, for `tcp`. */
     readonly port?: number;
-    /** Source block, or undefined for the VPC's IPv6 block (known only once the VPC exists). */
+    /** Source block; undefined for the IPv6 /64 of `albVSwitch` (assigned by the cloud). */
     readonly source?: string;
+    /** The ALB vSwitch whose IPv6 /64 is the source, when `source` is undefined. */
+    readonly albVSwitch?: string;
 }
 
 /** What validation settles for the class: defaults applied and the rules to create. */
@@ -317,7 +320,7 @@ function checkArgs(problems: Problems, name: string, args: DualStackAlbArgs): Du
     checkUnique(problems, backends.filter(([, b]) => typeof b.instanceId === "string")
         .map(([key, b]) => ({ path: `backends.${key}.instanceId`, key: `${b.instanceId}:${b.port ?? 80}` })), "instance and port");
 
-    const rules = planIngress(problems, args, placed.map(v => v.cidrBlock), vpc);
+    const rules = planIngress(problems, args, placed, vpc);
 
     if (args.dns) {
         const domainOk = checkDomainName(problems, "dns.domainName", args.dns.domainName);
@@ -339,43 +342,46 @@ function checkName(problems: Problems, path: string, value: string, defaulted: b
  * health-check port) from the ALB's sources of the backends' family, and all ICMPv6 for groups
  * with IPv6 backends. Ports are only ever the backends' own: never all ports.
  */
-function planIngress(problems: Problems, args: DualStackAlbArgs, albBlocks: string[], vpc: RegionalVpc): BackendIngressRule[] {
+function planIngress(problems: Problems, args: DualStackAlbArgs, albVSwitches: readonly VSwitchInfo[], vpc: RegionalVpc): BackendIngressRule[] {
     const ingress = args.backendIngress ?? {};
     if (ingress.priority !== undefined) checkIntegerInRange(problems, "backendIngress.priority", ingress.priority, 1, 100, "rule priority");
     const sourcesOf = (field: "ipv4Sources" | "ipv6Sources" | "icmpv6Sources", family: 4 | 6): string[] | undefined =>
         ingress[field]?.filter((s, i) => checkCidr(problems, `backendIngress.${field}[${i}]`, s, family) !== undefined);
-    const ipv4 = sourcesOf("ipv4Sources", 4) ?? [...albBlocks, ALB_LEGACY_SOURCE_BLOCK];
-    const ipv6: Array<string | undefined> = sourcesOf("ipv6Sources", 6) ?? [undefined];
+    const ipv4 = sourcesOf("ipv4Sources", 4) ?? [...albVSwitches.map(v => v.cidrBlock), ALB_LEGACY_SOURCE_BLOCK];
+    // The ALB reaches IPv6 backends from addresses in its own vSwitches' /64s, nothing wider.
+    const given = sourcesOf("ipv6Sources", 6);
+    const ipv6: Array<{ source?: string; albVSwitch?: string }> = given?.map(source => ({ source }))
+        ?? albVSwitches.map(v => ({ albVSwitch: v.name }));
     const icmpv6 = sourcesOf("icmpv6Sources", 6) ?? ["::/0"];
     const healthPort = albHealthCheckPort(args.healthCheck);
 
     const rules = new Map<string, BackendIngressRule>();
-    const add = (rule: BackendIngressRule) => rules.set(`${rule.securityGroup}|${rule.protocol}|${rule.port}|${rule.source ?? "vpc"}`, rule);
-    let needsVpcIpv6 = false;
+    const add = (rule: BackendIngressRule) => rules.set(`${rule.securityGroup}|${rule.protocol}|${rule.port}|${rule.source ?? rule.albVSwitch}`, rule);
+    let needsVSwitchIpv6 = false;
     for (const b of Object.values(args.backends ?? {})) {
         if (b.securityGroup === undefined || !(b.securityGroup in (args.securityGroups ?? {}))) continue;
         const family = isIpv6Backend(b) ? 6 : 4;
         const ports = new Set([b.port ?? 80, ...(healthPort ? [healthPort] : [])]);
         for (const port of ports) {
-            for (const source of family === 4 ? ipv4 : ipv6) {
-                if (source === undefined) needsVpcIpv6 = true;
-                add({ securityGroup: b.securityGroup, family, protocol: "tcp", port, source });
+            for (const from of family === 4 ? ipv4.map(source => ({ source, albVSwitch: undefined })) : ipv6) {
+                if (from.albVSwitch !== undefined) needsVSwitchIpv6 = true;
+                add({ securityGroup: b.securityGroup, family, protocol: "tcp", port, ...from });
             }
         }
         if (family === 6) {
             for (const source of icmpv6) add({ securityGroup: b.securityGroup, family: 6, protocol: "icmpv6", source });
         }
     }
-    if (needsVpcIpv6 && !vpc.vpc) {
-        problems.add("backendIngress.ipv6Sources", "IPv6 backends have security groups, but the IPv6 block of an existing VPC is not known to allow the ALB from.",
-            "Set backendIngress.ipv6Sources to the VPC's IPv6 block (or the ALB vSwitches' IPv6 blocks).");
+    if (needsVSwitchIpv6 && albVSwitches.some(v => vpc.vSwitches[v.name]?.ipv6CidrBlock === undefined) && vpc.vpc === undefined) {
+        problems.add("backendIngress.ipv6Sources", "IPv6 backends have security groups, but the IPv6 blocks of an existing VPC's ALB vSwitches are not known to allow the ALB from.",
+            "Set backendIngress.ipv6Sources to the ALB vSwitches' IPv6 blocks.");
     }
     return [...rules.values()];
 }
 
-/** A readable, stable piece of a child name for a source block. */
-function sourceSlug(source: string | undefined): string {
-    return source === undefined ? "vpc-ipv6" : source.replace(/[^0-9A-Za-z]+/g, "_").replace(/^_|_$/g, "") || "any";
+/** A readable, stable piece of a child name for a rule's source. */
+function sourceSlug(rule: BackendIngressRule): string {
+    return rule.source === undefined ? `${rule.albVSwitch}-ipv6` : rule.source.replace(/[^0-9A-Za-z]+/g, "_").replace(/^_|_$/g, "") || "any";
 }
 
 /**
@@ -467,8 +473,8 @@ export class DualStackAlb extends pulumi.ComponentResource {
         const priority = args.backendIngress?.priority ?? 1;
         for (const rule of plan.rules) {
             const what = rule.protocol === "tcp" ? `tcp${rule.port}` : "icmpv6";
-            const source = rule.source ?? vpc.vpc!.ipv6CidrBlock;
-            new alicloud.ecs.SecurityGroupRule(`${name}-${rule.securityGroup}-${what}-${sourceSlug(rule.source)}`, {
+            const source = rule.source ?? vpc.vSwitches[rule.albVSwitch!].ipv6CidrBlock!;
+            new alicloud.ecs.SecurityGroupRule(`${name}-${rule.securityGroup}-${what}-${sourceSlug(rule)}`, {
                 securityGroupId: securityGroups[rule.securityGroup],
                 type: "ingress",
                 policy: "accept",

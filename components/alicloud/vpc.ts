@@ -81,6 +81,8 @@ export interface VSwitchInfo {
     readonly cidrBlock: string;
     /** True when the vSwitch has an IPv6 block. */
     readonly ipv6Enabled: boolean;
+    /** The vSwitch's IPv6 /64, when this component created it with IPv6 (assigned by the cloud). */
+    readonly ipv6CidrBlock?: pulumi.Output<string>;
 }
 
 const TYPE = "topologies:alicloud:RegionalVpc";
@@ -247,7 +249,7 @@ export class RegionalVpc extends pulumi.ComponentResource {
                     ipv6CidrBlockMask: v.ipv6CidrBlockMask,
                     tags: args.tags,
                 }, childOpts);
-                return [key, { name: key, id: vsw.id, zoneId: v.zoneId, cidrBlock: v.cidrBlock, ipv6Enabled: ipv6 }];
+                return [key, { name: key, id: vsw.id, zoneId: v.zoneId, cidrBlock: v.cidrBlock, ipv6Enabled: ipv6, ipv6CidrBlock: ipv6 ? vsw.ipv6CidrBlock : undefined }];
             }));
         }
 
