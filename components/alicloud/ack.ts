@@ -169,6 +169,16 @@ function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClust
     const vpcBlock = checkCidr(problems, "vpc.cidrBlock", vpc.cidrBlock, 4);
     if (vpcBlock) placed.push({ name: vpcName, cidr: vpcBlock, path: "vpc.cidrBlock" });
 
+    /** Checks a cluster block (not reserved), records it for the overlap and mesh-wide checks, returns its canonical text. */
+    const clusterBlock = (path: "podCidr" | "serviceCidr", kind: "Pod CIDR" | "Service CIDR", text: string): string | undefined => {
+        const block = checkCidr(problems, path, text, 4);
+        if (!block) return undefined;
+        checkNotReserved(problems, path, block, kind);
+        placed.push({ name: kind, cidr: block, path });
+        blocks.push({ kind, path, cidr: block.text });
+        return block.text;
+    };
+
     let podCidr: string | undefined;
     let podVSwitches: string[] = [];
     if (pluginOk && isFlannel(plugin)) {
@@ -179,13 +189,7 @@ function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClust
         if (args.podCidr === undefined) {
             problems.add("podCidr", "Flannel needs a Pod CIDR.", "Set podCidr to a block outside the VPC, e.g. 10.0.0.0/16.");
         } else {
-            const pod = checkCidr(problems, "podCidr", args.podCidr, 4);
-            if (pod) {
-                checkNotReserved(problems, "podCidr", pod, "Pod CIDR");
-                placed.push({ name: "Pod CIDR", cidr: pod, path: "podCidr" });
-                podCidr = pod.text;
-                blocks.push({ kind: "Pod CIDR", path: "podCidr", cidr: pod.text });
-            }
+            podCidr = clusterBlock("podCidr", "Pod CIDR", args.podCidr);
         }
     } else if (pluginOk) {
         if (args.podCidr !== undefined) {
@@ -198,14 +202,7 @@ function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClust
         podVSwitches = checkVSwitchNames(problems, "podVSwitches", args.podVSwitches, vpc, "pod vSwitch");
     }
 
-    let serviceCidr = args.serviceCidr;
-    const service = checkCidr(problems, "serviceCidr", args.serviceCidr, 4);
-    if (service) {
-        checkNotReserved(problems, "serviceCidr", service, "Service CIDR");
-        placed.push({ name: "Service CIDR", cidr: service, path: "serviceCidr" });
-        serviceCidr = service.text;
-        blocks.push({ kind: "Service CIDR", path: "serviceCidr", cidr: service.text });
-    }
+    const serviceCidr = clusterBlock("serviceCidr", "Service CIDR", args.serviceCidr) ?? args.serviceCidr;
     checkNoOverlaps(problems, placed, "Keep the VPC, Pod CIDR and Service CIDR of a cluster disjoint.");
 
     const pool = args.nodePool;
