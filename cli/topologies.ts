@@ -14,6 +14,7 @@ import { TopologyValidationError } from "../components/errors";
 import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot } from "./diagram";
+import { FlowResult, renderFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
 import { projectName, readStackConfig } from "./stackConfig";
@@ -37,13 +38,16 @@ export interface PlanOptions {
     stacksDir: string;
     /** Write the SVG (the slowest step). Default: true. */
     diagram: boolean;
+    /** Report a broken flow as a warning and exit 0. Default: false (exit 1). */
+    warnFlows: boolean;
 }
 
-export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram]
+export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows]
        topologies check [--program <module>] [--stack <name>] < config.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
-resource tree, the count per type, the deployment's critical path and the stack outputs; writes
+resource tree, the count per type, the deployment's critical path, the flows every component
+declares (each walked through the planned routes and security groups) and the stack outputs; writes
 <out>/diagram.svg, <out>/diagram.dot and <out>/manifests/*.yaml.
 
   --stack <name>       stack to plan: reads <stacks-dir>/Pulumi.<name>.yaml
@@ -52,11 +56,13 @@ resource tree, the count per type, the deployment's critical path and the stack 
   --program <module>   stack program exporting loadStackConfig and buildStack (default stacks/program)
   --stacks-dir <dir>   where the stack files are (default: the program's directory)
   --no-diagram         skip the SVG (the DOT file is still written)
+  --warn-flows         a flow that is broken (an intended flow unreachable, a blocked flow open)
+                       is a warning, not exit code 1
 
 check runs the stack program offline over the raw config JSON on stdin and prints {ok, errors}:
 the pre-flight stacks/index.ts runs before a real deployment registers anything.
 
-Exit codes: 0 planned, 1 validation or config errors, 2 usage error or internal failure.`;
+Exit codes: 0 planned, 1 validation or config errors or a broken flow, 2 usage error or internal failure.`;
 
 class UsageError extends Error {}
 
@@ -77,7 +83,7 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
         const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-        if (flag === "--json" || flag === "--no-diagram") flags.add(flag);
+        if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows") flags.add(flag);
         else if (["--stack", "--out", "--program", "--stacks-dir"].includes(flag)) {
             const value = inline ?? rest[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -93,6 +99,7 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
         program,
         stacksDir: values["--stacks-dir"] ?? path.dirname(program),
         diagram: !flags.has("--no-diagram"),
+        warnFlows: flags.has("--warn-flows"),
     };
 }
 
@@ -143,12 +150,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const path_ = criticalPath(result.graph);
         const files = await writeFiles(options, result.graph);
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
+        const broken = result.flows.filter(f => !f.ok);
+        const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
-            io.out(`${JSON.stringify({ stack: options.stack, ok: true, tree, summary, criticalPath: path_, outputs: result.outputs, files, elapsedMs }, null, 2)}\n`);
+            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows: result.flows, outputs: result.outputs, files, elapsedMs }, null, 2)}\n`);
         } else {
-            io.out(renderText(options.stack, tree, summary, path_, result.outputs, files, elapsedMs));
+            io.out(renderText(options.stack, tree, summary, path_, result.flows, result.outputs, files, elapsedMs));
         }
-        return 0;
+        if (broken.length > 0) {
+            io.err(`topologies: ${broken.length} of ${result.flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`);
+        }
+        return flowsOk ? 0 : 1;
     } catch (e) {
         if (e instanceof UsageError) {
             io.err(`topologies: ${e.message}\n`);
@@ -187,7 +199,7 @@ function oneLine(text: string): string {
 }
 
 function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Record<string, number>, path_: CriticalPath,
-    outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
+    flows: readonly FlowResult[], outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
     const outputLines = Object.entries(outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? oneLine(v) : JSON.stringify(v)}`);
     return [
         `Plan of stack '${stack}' (offline, mocked cloud)`,
@@ -199,6 +211,9 @@ function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Rec
         "",
         `Critical path (longest chain of creations, ≈ ${formatDuration(path_.totalSeconds)}):`,
         renderCriticalPath(path_),
+        "",
+        `Flows (✓ gets through as intended, ✓? rests on an unconfirmed rule, ✗ broken): ${flows.filter(f => f.ok).length} of ${flows.length} as intended`,
+        renderFlows(flows),
         "",
         "Outputs:",
         ...(outputLines.length > 0 ? outputLines : ["  (none)"]),

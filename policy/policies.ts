@@ -67,6 +67,25 @@ function listenerPorts(resources: readonly StackResource[]): Set<number> {
 }
 
 /**
+ * Security groups (by URN) of network interfaces that answer on their own public addresses: an
+ * ENI that an EIP is associated with (S2's sites). Found through dependencies, since ids are
+ * unknown in a preview: association → ENI → security group.
+ */
+function publicInterfaceGroups(resources: readonly StackResource[]): Set<string> {
+    const byUrn = new Map(resources.map(r => [r.urn, r]));
+    const groups = new Set<string>();
+    for (const association of resources.filter(r => r.type === "alicloud:ecs/eipAssociation:EipAssociation")) {
+        for (const eni of (association.dependencies ?? []).map(d => byUrn.get(d.urn))) {
+            if (eni?.type !== "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface") continue;
+            for (const group of eni.dependencies ?? []) {
+                if (byUrn.get(group.urn)?.type === "alicloud:ecs/securityGroup:SecurityGroup") groups.add(group.urn);
+            }
+        }
+    }
+    return groups;
+}
+
+/**
  * A world-open ingress rule, normalised across providers: the port range it opens, "all" for
  * every protocol and port, or the name of a portless protocol (GRE, ESP…) it opens.
  */
@@ -133,10 +152,16 @@ function worldIngress(r: StackResource): WorldIngress[] {
     return [];
 }
 
-/** No ingress from 0.0.0.0/0 or ::/0, except on ports a load-balancer listener serves. */
+/**
+ * No ingress from 0.0.0.0/0 or ::/0, except on ports a load-balancer listener serves, or on ports
+ * of a group whose network interface answers on its own EIPs.
+ */
 export function checkWorldIngress(resources: readonly StackResource[], report: ReportViolation): void {
     const allowed = listenerPorts(resources);
+    const publicGroups = publicInterfaceGroups(resources);
     for (const rule of resources.flatMap(worldIngress)) {
+        // A server on its own EIPs is public by design; its ports (not every port) may be open.
+        const onPublicInterface = (rule.resource.dependencies ?? []).some(d => publicGroups.has(d.urn));
         if (rule.ports === "all") {
             report(`${rule.resource.name} opens every port to ${rule.source}; open only the listener ports.`, rule.resource.urn);
             continue;
@@ -145,6 +170,7 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
             report(`${rule.resource.name} opens protocol ${rule.ports.protocol} to ${rule.source}; open only the listener ports.`, rule.resource.urn);
             continue;
         }
+        if (onPublicInterface) continue;
         const { from, to } = rule.ports;
         const ports = Array.from({ length: Math.max(0, Math.min(to - from + 1, 65536)) }, (_, i) => from + i);
         const extra = ports.filter(port => !allowed.has(port));
@@ -219,7 +245,7 @@ export function checkVpcOverlaps(resources: readonly StackResource[], report: Re
 export const policies: StackValidationPolicy[] = [
     {
         name: "no-world-ingress-except-listeners",
-        description: "No security group ingress from 0.0.0.0/0 or ::/0 except on load-balancer listener ports.",
+        description: "No security group ingress from 0.0.0.0/0 or ::/0 except on load-balancer listener ports and on the ports of a server answering on its own EIPs.",
         enforcementLevel: "mandatory",
         validateStack: (args, report) => checkWorldIngress(args.resources, report),
     },

@@ -117,7 +117,8 @@ function crossRegionAlb(b: Builder): Outputs {
 function multiEip(b: Builder): Outputs {
     const s = b.config.multiEip!;
     const vpc = b.vpc("s2-net", ["multiEip", "vpc"], s.vpc);
-    const servers = demoServers("s2-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags);
+    // The sites answer on the EIPs themselves: the ENI's group must admit HTTP from anywhere.
+    const servers = demoServers("s2-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags, [80]);
     const server = servers.servers[s.server];
     const s2 = underKey(["multiEip"], () => new MultiEipEni("s2", {
         instance: { id: server.instance.id, region: vpc.region, instanceType: s.servers.instanceType, zoneId: vpc.vSwitches[server.vSwitch].zoneId },

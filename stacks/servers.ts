@@ -43,9 +43,11 @@ class DemoServerGroup extends pulumi.ComponentResource {
 /**
  * Creates the security group and servers in `vpc`. Server vSwitches must be vSwitches of `vpc`
  * (reported under `path`). `password` is the stack's `serverPassword` secret, if set.
+ * `publicPorts` are opened to the internet: for servers that answer on their own public
+ * addresses (S2's sites), not for servers behind a load balancer.
  */
 export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfig, opts: pulumi.ComponentResourceOptions,
-    password?: pulumi.Input<string>, tags?: Record<string, string>): DemoServers {
+    password?: pulumi.Input<string>, tags?: Record<string, string>, publicPorts: readonly number[] = []): DemoServers {
     const group = new DemoServerGroup(name, opts);
     const childOpts = { parent: group, provider: vpc.provider };
     const securityGroup = new alicloud.ecs.SecurityGroup(`${name}-sg`, {
@@ -54,6 +56,18 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
         description: "Demo servers; ingress rules are added by the topology that fronts them.",
         tags,
     }, childOpts);
+    for (const port of publicPorts) {
+        new alicloud.ecs.SecurityGroupRule(`${name}-sg-public-${port}`, {
+            securityGroupId: securityGroup.id,
+            type: "ingress",
+            ipProtocol: "tcp",
+            portRange: `${port}/${port}`,
+            cidrIp: "0.0.0.0/0",
+            nicType: "intranet",
+            policy: "accept",
+            description: `Public sites on port ${port}`,
+        }, childOpts);
+    }
     const servers = Object.fromEntries(Object.entries(config.instances).map(([key, server]) => {
         const vSwitch = vpc.vSwitches[server.vSwitch];
         const instance = new alicloud.ecs.Instance(`${name}-${key}`, {

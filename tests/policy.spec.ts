@@ -89,6 +89,23 @@ describe("policy pack", () => {
             assert.match(found[2], /opens every port to 0\.0\.0\.0\/0/);
         });
 
+        it("lets a server on its own EIPs open its ports, never every port, and only on its ENI's group", () => {
+            const group = resource("alicloud:ecs/securityGroup:SecurityGroup", {});
+            const other = resource("alicloud:ecs/securityGroup:SecurityGroup", {});
+            const eni = resource("alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface", {}, "dev", { dependencies: [{ urn: group.urn }] });
+            const association = resource("alicloud:ecs/eipAssociation:EipAssociation", { mode: "NAT" }, "dev", { dependencies: [{ urn: eni.urn }] });
+            const onEni = (props: Record<string, any>) => ({ ...aliRule(props), dependencies: [{ urn: group.urn }] });
+            const found = violations(checkWorldIngress, [
+                group, other, eni, association,
+                onEni({ cidrIp: "0.0.0.0/0", portRange: "80/80" }),
+                onEni({ cidrIp: "0.0.0.0/0", ipProtocol: "all", portRange: "-1/-1" }),
+                { ...aliRule({ cidrIp: "0.0.0.0/0", portRange: "8080/8080" }), dependencies: [{ urn: other.urn }] },
+            ]);
+            assert.equal(found.length, 2);
+            assert.match(found[0], /opens every port to 0\.0\.0\.0\/0/);
+            assert.match(found[1], /opens port 8080/);
+        });
+
         it("ignores egress and drop rules", () => {
             assert.deepEqual(violations(checkWorldIngress, [
                 aliRule({ type: "egress", cidrIp: "0.0.0.0/0", portRange: "1/65535" }),

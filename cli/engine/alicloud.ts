@@ -65,14 +65,9 @@ export const alicloudRules: Record<string, Rule> = {
         const id = fakeId("vsw", name);
         if (inputs.cidrBlock) world.subnetBlocks.set(id, inputs.cidrBlock);
         const mask = inputs.ipv6CidrBlockMask;
-        return {
-            id,
-            state: {
-                ipv6CidrBlock: inputs.enableIpv6 && mask !== undefined
-                    ? `2408:4005:3a0:6c${mask.toString(16).padStart(2, "0")}::/64`
-                    : undefined,
-            },
-        };
+        const ipv6CidrBlock = inputs.enableIpv6 && mask !== undefined ? `2408:4005:3a0:6c${mask.toString(16).padStart(2, "0")}::/64` : undefined;
+        if (ipv6CidrBlock) world.subnetBlocks.set(`${id}#ipv6`, ipv6CidrBlock);
+        return { id, state: { ipv6CidrBlock } };
     },
     "alicloud:vpc/ipv6Gateway:Ipv6Gateway": ({ name }) => ({ id: fakeId("ipv6gw", name), state: { ipv6GatewayId: fakeId("ipv6gw", name) } }),
     "alicloud:vpc/routeEntry:RouteEntry": ({ inputs }) => ({
@@ -141,7 +136,9 @@ export const alicloudRules: Record<string, Rule> = {
                 privateIp,
                 primaryIpAddress: privateIp,
                 publicIp: inputs.internetMaxBandwidthOut > 0 ? fakePublicIp(name) : "",
-                ipv6Addresses: inputs.ipv6Addresses ?? Array.from({ length: ipv6Count }, (_, i) => `2408:4005:3a0:6c00:${i + 1}::${fakeId("", name).slice(-4)}`),
+                // Inside the vSwitch's IPv6 /64, as the cloud assigns them.
+                ipv6Addresses: inputs.ipv6Addresses ?? Array.from({ length: ipv6Count }, (_, i) =>
+                    addressAt(world.subnetBlocks.get(`${inputs.vswitchId}#ipv6`) ?? "2408:4005:3a0:6c00::/64", 0x10 + i)),
                 status: "Running",
             },
         };

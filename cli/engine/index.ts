@@ -52,10 +52,11 @@ const mocks: pulumi.runtime.Mocks = {
         return { id: outputs.id, state };
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
-        world.calls.push({ token: args.token, inputs: args.inputs, provider: providerName(args.provider) });
         const answer = calls[args.token];
         if (!answer) throw new Error(`the offline engine has no answer for data source ${args.token}; add one to cli/engine`);
-        return answer(args.inputs, world);
+        const outputs = answer(args.inputs, world);
+        world.calls.push({ token: args.token, inputs: args.inputs, provider: providerName(args.provider), outputs });
+        return outputs;
     },
 };
 
@@ -82,8 +83,10 @@ function resourceKey(resource: pulumi.Resource): string {
 }
 
 /** Records parent, provider and explicit dependencies of every resource below the component. */
-export const recorder: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, opts }) => {
     const entry = world.entry(type, name);
+    // Non-enumerable: the graph, snapshots and JSON never walk into the live object.
+    Object.defineProperty(entry, "resource", { value: resource, enumerable: false, configurable: true, writable: true });
     if (opts.parent) {
         entry.parent = pulumi.resourceName(opts.parent);
         entry.parentKey = resourceKey(opts.parent);

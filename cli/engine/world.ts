@@ -31,6 +31,11 @@ export interface RecordedResource {
     aliases?: Array<string | { name?: string; type?: string }>;
     /** True for custom (cloud) resources, false for components. */
     custom: boolean;
+    /**
+     * The resource object itself, for the verifier to read what a component declares about its
+     * traffic (`intendedFlows`). Never serialised.
+     */
+    resource?: object;
 }
 
 /** One data-source call. */
@@ -38,6 +43,8 @@ export interface RecordedCall {
     readonly token: string;
     readonly inputs: Record<string, any>;
     readonly provider?: string;
+    /** What the engine answered, as the real data source would. */
+    readonly outputs?: Record<string, any>;
 }
 
 /** The recorded graph of one test. */

@@ -4,7 +4,7 @@ import * as kubernetes from "@pulumi/kubernetes";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../net";
-import { RESERVED_VPC_RANGES, RegionalVpc } from "./vpc";
+import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "./vpc";
 
 /**
  * Container network plugins of an ACK managed cluster, spelled as the `addons` entry that installs
@@ -252,6 +252,10 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly provider: kubernetes.Provider;
     /** The cluster resource. */
     readonly cluster: alicloud.cs.ManagedKubernetes;
+    /** The vSwitches of the control plane and nodes (`vSwitches`). */
+    readonly nodeVSwitches: readonly VSwitchInfo[];
+    /** The Pod vSwitches (Terway); empty with Flannel. */
+    readonly podVSwitches: readonly VSwitchInfo[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const network = validateAckClusterArgs(name, args);
@@ -259,6 +263,8 @@ export class AckCluster extends pulumi.ComponentResource {
         this.region = args.vpc.region;
         this.vpc = args.vpc;
         this.network = network;
+        this.nodeVSwitches = args.vSwitches.map(key => args.vpc.vSwitches[key]);
+        this.podVSwitches = (args.podVSwitches ?? []).map(key => args.vpc.vSwitches[key]);
         const childOpts = { parent: this, provider: args.vpc.provider };
         const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
 

@@ -178,6 +178,13 @@ export interface AlbListenerArgs {
 }
 
 /**
+ * The port a listener takes: its own, or 80 for HTTP and 443 for HTTPS.
+ */
+export function albListenerPort(listener: AlbListenerArgs | undefined): number {
+    return listener?.port ?? ((listener?.protocol ?? "HTTP") === "HTTPS" ? 443 : 80);
+}
+
+/**
  * Where a caller keeps its listener fields: one object (`"listener"`, giving `listener.port`), or
  * a function naming each field's path when they sit flat among the caller's args.
  */
@@ -211,7 +218,7 @@ export function createForwardingListener(
     return new alicloud.alb.Listener(name, {
         loadBalancerId,
         listenerProtocol: protocol,
-        listenerPort: listener.port ?? (protocol === "HTTPS" ? 443 : 80),
+        listenerPort: albListenerPort(listener),
         certificates: listener.certificateId !== undefined ? { certificateId: listener.certificateId } : undefined,
         defaultActions: [{
             type: "ForwardGroup",

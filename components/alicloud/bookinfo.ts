@@ -2,9 +2,29 @@ import * as pulumi from "@pulumi/pulumi";
 import * as kubernetes from "@pulumi/kubernetes";
 import { checkOneOf, checkUnique } from "../checks";
 import { Problems, TopologyValidationError, validate } from "../errors";
+import { DeclaresFlows, IntendedFlow } from "../flows";
 import { bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService } from "./istio/bookinfo";
 import { MeshObject, applyMeshObject, checkMeshObject } from "./istio/objects";
+import { ServiceMesh, podSources } from "./mesh";
 import { LocalityMesh, LocalityPolicy, MeshLocalityPolicy, validateMeshLocalityPolicyArgs } from "./meshLocality";
+
+/** Port of every Bookinfo service (reviews among them). */
+const BOOKINFO_PORT = 9080;
+
+/**
+ * Cross-cluster failover and distribution send requests from one cluster's Pods straight to
+ * the other's (one flat network: Istio "multi-primary" on a single network), so every ordered
+ * pair of clusters in the mesh must carry reviews:9080 Pod to Pod.
+ */
+function bookinfoFlows(clusters: readonly string[], mesh: LocalityMesh | undefined): IntendedFlow[] {
+    if (!(mesh instanceof ServiceMesh)) return [];
+    const members = clusters.filter(key => mesh.clusters[key] !== undefined);
+    return members.flatMap(a => members.filter(b => b !== a).flatMap(b =>
+        podSources(a, mesh.clusters[a]).flatMap(from => podSources(b, mesh.clusters[b]).map(to => ({
+            name: `${from.label} → ${b} reviews :${BOOKINFO_PORT}`, from, to: { ...to, label: `${to.label} (reviews)` },
+            protocol: "tcp" as const, port: BOOKINFO_PORT, intent: "allow" as const,
+        })))));
+}
 
 /** Versions of the reviews service: v1 shows no stars, v2 black stars, v3 red stars. */
 export type ReviewsVersion = "v1" | "v2" | "v3";
@@ -121,11 +141,13 @@ interface ServiceSpec {
  * VirtualService and the DestinationRules with their subsets; with a locality policy, the reviews
  * rule is a {@link MeshLocalityPolicy}.
  */
-export class Bookinfo extends pulumi.ComponentResource {
+export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows {
     /** The reviews locality policy, when one was given. */
     readonly reviewsLocality?: MeshLocalityPolicy;
     /** The mesh objects applied (besides the locality policy), by key. */
     readonly meshObjects: Readonly<Record<string, MeshObject>>;
+    /** Pod to Pod across the mesh's clusters on the Bookinfo port, which failover and distribution need. */
+    readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: BookinfoArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateBookinfoArgs(name, args);
@@ -173,6 +195,7 @@ export class Bookinfo extends pulumi.ComponentResource {
             }
         }
         this.meshObjects = meshObjects;
+        this.intendedFlows = bookinfoFlows(Object.keys(args.clusters ?? {}), args.mesh);
         this.registerOutputs({});
     }
 }

@@ -517,6 +517,10 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
                     bandwidthType: "BandwidthPackage",
                     cenBandwidthPackageId: binding.bandwidthPackageId,
                     bandwidth: peering.bandwidthMbps,
+                    // The console turns on "automatically advertise routes to the peer region"; the
+                    // API's default is off (provider docs: `auto_publish_route_enabled`, false),
+                    // and then neither router learns the other region's blocks: no traffic crosses.
+                    autoPublishRouteEnabled: true,
                     transitRouterPeerAttachmentName: peerName,
                     tags: args.tags,
                 }, { ...inRegion(a), customTimeouts: SLOW, dependsOn: [binding] });

@@ -2,10 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { Cidr, IpAddress, PlacedCidr, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
 import {
     ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
-    checkAlbVSwitches, createForwardingListener,
+    albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs, checkCenTransitNetworkArgs } from "./cen";
 import { CROSS_REGION_ALB_REGIONS } from "./regions";
@@ -392,6 +393,34 @@ function cenArgs(name: string, args: CrossRegionAlbBackendArgs,
     };
 }
 
+/** The flows of {@link CrossRegionAlbBackend}, from its resolved plan. */
+function crossRegionFlows(args: CrossRegionAlbBackendArgs, plan: CrossRegionAlbPlan, alb: pulumi.Resource, backendPort: number): IntendedFlow[] {
+    const listenerPort = albListenerPort(listenerOf(args));
+    const flows: IntendedFlow[] = [];
+    if ((args.addressType ?? "Internet") === "Internet") {
+        flows.push({ name: `internet → ALB :${listenerPort}`, from: flowTo.internet(), to: flowTo.loadBalancer(alb), protocol: "tcp", port: listenerPort, intent: "allow" });
+    }
+    const groups = args.backendSecurityGroupId === undefined ? undefined : [args.backendSecurityGroupId];
+    args.backends.forEach((b, i) => {
+        const port = b.port ?? backendPort;
+        const label = typeof b.ip === "string" ? b.ip : `backends[${i}]`;
+        const backend = flowTo.host({ label: `backend ${label}`, address: b.ip, vpcId: args.backendVpc.vpcId, securityGroupIds: groups });
+        for (const cidr of plan.backToOriginCidrs) {
+            flows.push({
+                name: `ALB back-to-origin ${cidr} → ${label}:${port}`,
+                from: flowTo.host({
+                    label: `ALB back-to-origin ${cidr}`, address: cidr, vpcId: args.albVpc.vpcId,
+                    // Legacy blocks belong to the ALB's service network, which the cloud joins to the VPC.
+                    deliveredBy: plan.legacy ? "the ALB's service network (legacy back-to-origin blocks)" : undefined,
+                }),
+                to: backend, protocol: "tcp", port, intent: "allow",
+            });
+        }
+        flows.push({ name: `internet → ${label}:${port}`, from: flowTo.internet(), to: backend, protocol: "tcp", port, intent: "deny" });
+    });
+    return flows;
+}
+
 /**
  * An Application Load Balancer in one region serving backends in another region over a Cloud
  * Enterprise Network (seed 000, scenario S1): the ALB on two or more zones, an IP server group
@@ -400,7 +429,7 @@ function cenArgs(name: string, args: CrossRegionAlbBackendArgs,
  * transit-router routes of the back-to-origin blocks), and the backend security-group rule that
  * admits only the back-to-origin blocks on the backend ports.
  */
-export class CrossRegionAlbBackend extends pulumi.ComponentResource {
+export class CrossRegionAlbBackend extends pulumi.ComponentResource implements DeclaresFlows {
     /** ALB id, `alb-…`. */
     readonly loadBalancerId: pulumi.Output<string>;
     /** ALB DNS name, what clients (or a CNAME) point at. */
@@ -418,6 +447,11 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
      * `vtb-…:vrt-…:cidr:Attachment:tr-attach-…` ids), then the transit-router entries (`rte-…`).
      */
     readonly routeEntryIds: pulumi.Output<string>[];
+    /**
+     * The traffic this pattern exists for: the internet to the listener (Internet ALBs), each
+     * back-to-origin block to each backend port and back; and the internet to a backend, blocked.
+     */
+    readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateCrossRegionAlbBackendArgs(name, args);
@@ -499,6 +533,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource {
             }
         }
 
+        this.intendedFlows = crossRegionFlows(args, plan, alb, backendPort);
         this.loadBalancerId = alb.id;
         this.dnsName = alb.dnsName;
         this.serverGroupId = group.id;

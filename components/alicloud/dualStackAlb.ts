@@ -2,10 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkCidr, checkIp, ipInCidr } from "../net";
 import {
     ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
-    checkAlbVSwitches, createForwardingListener,
+    albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { checkDomainName, checkRecordHost } from "./dnsNames";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
@@ -198,6 +199,45 @@ const NAME = /^[A-Za-z][A-Za-z0-9._-]{1,127}$/;
 
 function isIpv6Backend(b: DualStackAlbBackend): b is DualStackAlbIpv6Backend {
     return b.ipv6Address !== undefined;
+}
+
+/**
+ * The flows of {@link DualStackAlb}: the internet to the listener over each public family, each
+ * ALB vSwitch to each backend over its family (the ALB fetches from its vSwitch addresses,
+ * seed 002), and the internet to a backend without its own public IPv6 bandwidth, blocked.
+ */
+function dualStackFlows(args: DualStackAlbArgs, plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
+    const port = albListenerPort(args.listener);
+    const flows: IntendedFlow[] = [];
+    if ((args.addressType ?? "Internet") === "Internet") {
+        flows.push({ name: `internet → ALB :${port} over IPv4`, from: flowTo.internet(), to: flowTo.loadBalancer(alb), protocol: "tcp", port, ipVersion: 4, intent: "allow" });
+    }
+    if (plan.dualStack && (args.ipv6AddressType ?? "Internet") === "Internet") {
+        flows.push({ name: `internet → ALB :${port} over IPv6`, from: flowTo.internet(), to: flowTo.loadBalancer(alb), protocol: "tcp", port, ipVersion: 6, intent: "allow" });
+    }
+    const vpc = args.vpc;
+    for (const [key, b] of Object.entries(args.backends ?? {})) {
+        const v6 = isIpv6Backend(b);
+        const backendPort = b.port ?? 80;
+        const backend = flowTo.host({
+            label: `${key} (IPv${v6 ? 6 : 4})`, address: v6 ? b.ipv6Address : b.ipv4Address, vpcId: vpc.vpcId,
+            subnetId: vpc.vSwitches[b.vSwitch]?.id,
+            securityGroupIds: b.securityGroup !== undefined && args.securityGroups?.[b.securityGroup] !== undefined ? [args.securityGroups[b.securityGroup]] : undefined,
+        });
+        for (const name of plan.albVSwitches) {
+            const vsw = vpc.vSwitches[name];
+            const source = v6 ? vsw.ipv6CidrBlock : vsw.cidrBlock;
+            if (source === undefined) continue;
+            flows.push({
+                name: `ALB in ${name} → ${key}:${backendPort}`, protocol: "tcp", port: backendPort, ipVersion: v6 ? 6 : 4, intent: "allow", to: backend,
+                from: flowTo.host({ label: `ALB in ${name}`, address: source, vpcId: vpc.vpcId, subnetId: vsw.id }),
+            });
+        }
+        if (!(v6 && b.ipv6InternetBandwidth)) {
+            flows.push({ name: `internet → ${key}:${backendPort}`, from: flowTo.internet(), to: backend, protocol: "tcp", port: backendPort, ipVersion: v6 ? 6 : 4, intent: "deny" });
+        }
+    }
+    return flows;
 }
 
 /**
@@ -400,7 +440,7 @@ function sourceSlug(rule: BackendIngressRule): string {
  * stack), two or more zones, 8 free addresses per ALB vSwitch, IPv6 backends only in IPv6
  * vSwitches and only with an IPv6 server group on a dual-stack ALB, and domain and host syntax.
  */
-export class DualStackAlb extends pulumi.ComponentResource {
+export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFlows {
     /** ALB id. */
     readonly loadBalancerId: pulumi.Output<string>;
     /** ALB DNS name, the target of CNAME records. */
@@ -413,6 +453,8 @@ export class DualStackAlb extends pulumi.ComponentResource {
     readonly serverGroupId: pulumi.Output<string>;
     /** Listener id. */
     readonly listenerId: pulumi.Output<string>;
+    /** The traffic it exists for: the internet to the listener, the ALB to each backend; the internet to a backend, blocked. */
+    readonly intendedFlows: readonly IntendedFlow[];
     /** Id of the DNS record, when `dns` is given. */
     readonly dnsRecordId?: pulumi.Output<string>;
     /** The name the DNS record serves, e.g. `example.com` or `www.example.com`, when `dns` is given. */
@@ -511,6 +553,7 @@ export class DualStackAlb extends pulumi.ComponentResource {
             }, childOpts).id;
         }
 
+        this.intendedFlows = dualStackFlows(args, plan, alb);
         const addresses = (pick: (a: { address: string; ipv6Address: string }) => string) =>
             alb.zoneMappings.apply(zones => (zones ?? []).flatMap(z => (z.loadBalancerAddresses ?? []).map(pick)).filter(a => !!a));
         this.loadBalancerId = alb.id;

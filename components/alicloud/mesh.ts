@@ -3,9 +3,10 @@ import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
 import { checkOneOf } from "../checks";
 import { Problems, validate } from "../errors";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { PlacedCidr, checkCidr, findOverlaps } from "../net";
 import { AckCluster } from "./ack";
-import { CenBandwidthPackageArgs, CenTransitNetwork } from "./cen";
+import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
 import { AsmIstioGateway, IstioGatewaySpec, applyMeshObject, asmIngressGateway, checkMeshObject } from "./istio/objects";
 import { LocalityMesh, parseAsmVersion } from "./meshLocality";
 import { RegionalVpc } from "./vpc";
@@ -70,6 +71,42 @@ export const DEFAULT_MESH_PEER_BANDWIDTH_MBPS = 10;
 interface MeshPlan {
     regions: string[];
     gateway?: AsmIstioGateway;
+}
+
+/** Port of the Pilot (istiod) endpoint ASM gives the data plane (DescribeServiceMeshDetail: `IntranetPilotEndpoint`, "…:15011"). */
+export const ASM_PILOT_PORT = 15011;
+/** Port of an ACK cluster's API server, which the ASM control plane reaches over the VPCs (ACK docs: the API server's CLB listens on 6443). */
+export const ACK_API_SERVER_PORT = 6443;
+
+/**
+ * The routes a mesh over a CEN needs, which the console adds and the API does not (a VPC
+ * attachment writes no VPC route: `autoPublishRouteEnabled` is off by default): in every member
+ * VPC, an entry sending each other member VPC's block to the transit router; for each Flannel
+ * cluster, an entry for its Pod CIDR in every other member VPC, and a static entry in its
+ * region's transit router pointing at its VPC. The router does not learn a Pod CIDR by
+ * propagation: Flannel writes it as per-node custom routes (next hop an instance), which a VPC
+ * attachment never propagates (CEN documentation, "Route learning"). Terway Pods take addresses
+ * of the VPC's vSwitches, which the VPC routes cover.
+ */
+export function meshRoutes(members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>, clusters: readonly AckCluster[]):
+    { vpcRoutes: CenVpcRouteArgs[]; transitRouterRoutes: CenTransitRouterRouteArgs[] } {
+    const vpcRoutes: CenVpcRouteArgs[] = [];
+    const transitRouterRoutes: CenTransitRouterRouteArgs[] = [];
+    for (const member of members) {
+        for (const other of members) {
+            if (other.vpc !== member.vpc) vpcRoutes.push({ member: member.key, destinationCidrBlock: other.vpc.cidrBlock });
+        }
+    }
+    for (const cluster of clusters) {
+        const pods = cluster.network.podCidr;
+        const home = members.find(m => m.vpc === cluster.vpc);
+        if (pods === undefined || home === undefined) continue;
+        for (const member of members) {
+            if (member.vpc !== cluster.vpc) vpcRoutes.push({ member: member.key, destinationCidrBlock: pods });
+        }
+        transitRouterRoutes.push({ region: cluster.region, destinationCidrBlock: pods, nextHopMember: home.key });
+    }
+    return { vpcRoutes, transitRouterRoutes };
 }
 
 function pairKey(a: string, b: string): string {
@@ -174,13 +211,50 @@ function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
 }
 
 /**
+ * The flows of a mesh: from each cluster's node vSwitches and Pods to Pilot on the mesh vSwitch
+ * (the internal load balancer of the control plane sits there), and from the mesh vSwitch to each
+ * cluster's API server in its vSwitches. The control plane's own security group is ASM's and is
+ * not in the plan.
+ */
+function meshFlows(args: ServiceMeshArgs, meshCidr: string, meshVSwitchId: pulumi.Output<string>): IntendedFlow[] {
+    const pilot = flowTo.host({ label: "ASM control plane (Pilot)", address: meshCidr, vpcId: args.vpc.vpcId, subnetId: meshVSwitchId });
+    return Object.entries(args.clusters).flatMap(([key, cluster]) => {
+        const nodes = cluster.nodeVSwitches.map(vsw => flowTo.host({ label: `${key} nodes in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id }));
+        const pods = podSources(key, cluster);
+        return [
+            ...[...nodes, ...pods].map(from => ({
+                name: `${from.label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot, protocol: "tcp" as const, port: ASM_PILOT_PORT, intent: "allow" as const,
+            })),
+            ...nodes.map(apiServer => ({
+                name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`,
+                from: flowTo.host({ label: "ASM control plane", address: meshCidr, vpcId: args.vpc.vpcId, subnetId: meshVSwitchId }),
+                to: { ...apiServer, label: `${key} API server in ${apiServer.label.split(" in ").pop()}` },
+                protocol: "tcp" as const, port: ACK_API_SERVER_PORT, intent: "allow" as const,
+            })).slice(0, 1),
+        ];
+    });
+}
+
+/** A cluster's Pods as flow hosts: its Pod CIDR (Flannel), or its Pod vSwitches (Terway), guarded by the cluster's security group. */
+export function podSources(key: string, cluster: AckCluster): ReturnType<typeof flowTo.host>[] {
+    const securityGroupIds = [cluster.securityGroupId];
+    if (cluster.network.podCidr !== undefined) {
+        return [flowTo.host({
+            label: `${key} Pods`, address: cluster.network.podCidr, vpcId: cluster.vpc.vpcId, securityGroupIds,
+            deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",
+        })];
+    }
+    return cluster.podVSwitches.map(vsw => flowTo.host({ label: `${key} Pods in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id, securityGroupIds }));
+}
+
+/**
  * An ASM instance (`servicemesh.ServiceMesh`) in its own VPC with ACK clusters from one or more
  * regions, locality load balancing on, its kubeconfig as a secret and a `kubernetes.Provider` for
  * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth; security-group
  * rules letting each cluster's control plane accept all traffic from every peer's pods (Flannel
  * Pod CIDR, or Terway vSwitch blocks); and the ASM-managed ingress gateway (`IstioGateway`).
  */
-export class ServiceMesh extends pulumi.ComponentResource implements LocalityMesh {
+export class ServiceMesh extends pulumi.ComponentResource implements LocalityMesh, DeclaresFlows {
     /** Mesh instance id. */
     readonly meshId: pulumi.Output<string>;
     /** Kubeconfig of the mesh control plane (secret). */
@@ -191,6 +265,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly version?: string;
     /** Regions of the member clusters. */
     readonly regions: readonly string[];
+    /** The member clusters, by name. */
+    readonly clusters: Readonly<Record<string, AckCluster>>;
     /** The CEN joining the VPCs. */
     readonly network: CenTransitNetwork;
     /** The ingress gateway object, as applied. */
@@ -199,21 +275,35 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly securityGroupRuleIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The ASM instance and its ingress gateway: what Istio objects and meshed workloads wait for. */
     readonly ready: readonly pulumi.Resource[];
+    /** The traffic the mesh needs: every cluster's nodes and Pods to Pilot, and the control plane to every API server. */
+    readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateServiceMeshArgs(name, args);
         super(TYPE, name, {}, opts);
         this.version = args.version;
         this.regions = plan.regions;
+        this.clusters = { ...args.clusters };
         this.ingressGateway = plan.gateway;
         const clusters = Object.entries(args.clusters);
 
         if (args.network instanceof CenTransitNetwork) {
             this.network = args.network;
+            const network = args.network;
+            const members = Object.entries(network.members).map(([key, m]) => ({ key, vpc: m.vpc }))
+                .filter(m => m.vpc === args.vpc || clusters.some(([, c]) => c.vpc === m.vpc));
+            const routes = meshRoutes(members, clusters.map(([, c]) => c));
+            for (const member of members) {
+                const cidrs = routes.vpcRoutes.filter(r => r.member === member.key).map(r => r.destinationCidrBlock);
+                if (cidrs.length > 0) network.addVpcRoutes(name, member.key, cidrs, this);
+            }
+            for (const r of routes.transitRouterRoutes) network.addTransitRouterRoutes(name, r.region, r.nextHopMember, [r.destinationCidrBlock], this);
         } else {
             const members: Record<string, { vpc: RegionalVpc }> = { [pulumi.resourceName(args.vpc)]: { vpc: args.vpc } };
             for (const [, cluster] of clusters) members[pulumi.resourceName(cluster.vpc)] = { vpc: cluster.vpc };
+            const routes = meshRoutes(Object.entries(members).map(([key, m]) => ({ key, vpc: m.vpc })), clusters.map(([, c]) => c));
             this.network = new CenTransitNetwork(`${name}-cen`, {
+                ...routes,
                 members,
                 cenInstanceName: args.network?.cenInstanceName,
                 peerings: "full-mesh",
@@ -280,6 +370,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             ready.push(applyMeshObject(`${name}-ingressgateway`, plan.gateway, { parent: this, provider: this.provider }));
         }
         this.ready = ready;
+        this.intendedFlows = meshFlows(args, vSwitch.cidrBlock, vSwitch.id);
 
         this.registerOutputs({
             meshId: this.meshId,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseIp } from "../net";
 import { ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
 import { CONFIRMED_INSTANCE_TYPES, InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
@@ -376,7 +377,10 @@ function checkEip(problems: Problems, args: MultiEipEniArgs, name: string, regio
  * quota; the instance type's ENI and private-IP-per-ENI limits and ENI hot-plug; explicit private
  * IPs inside the vSwitch, off its reserved addresses, without repeats; the EIP billing options.
  */
-export class MultiEipEni extends pulumi.ComponentResource {
+/** The port the tutorial's sites serve on each public address (seed 001: one web site per EIP). */
+const SITE_PORT = 80;
+
+export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlows {
     /** The secondary ENI's id, `eni-…`. */
     readonly networkInterfaceId: pulumi.Output<string>;
     /** The ENI's private IPs: its primary first, then the secondaries; `publicIps[n]` maps to `privateIps[n]`. */
@@ -395,6 +399,8 @@ export class MultiEipEni extends pulumi.ComponentResource {
     readonly device: string;
     /** Id of the ENI attachment, when `attach` is true. */
     readonly attachmentId?: pulumi.Output<string>;
+    /** The traffic it exists for: the internet to each EIP, translated to its private IP on the ENI (HTTP). */
+    readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: MultiEipEniArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateMultiEipEniArgs(name, args);
@@ -469,6 +475,10 @@ export class MultiEipEni extends pulumi.ComponentResource {
             }, { ...childOpts, dependsOn: [eni, eip, ...(attachment ? [attachment] : []), ...(previous ? [previous] : [])] }));
             eips.push(eip);
         }
+        this.intendedFlows = eips.map((eip, i) => ({
+            name: `internet → EIP ${i + 1} :${SITE_PORT} → private IP ${i + 1}`, from: flowTo.internet(), to: flowTo.eip(eip),
+            protocol: "tcp" as const, port: SITE_PORT, intent: "allow" as const,
+        }));
         this.eipIds = pulumi.all(eips.map(e => e.id));
         this.publicIps = pulumi.all(eips.map(e => e.ipAddress));
         this.guestScript = this.privateIps.apply(ips => renderGuestScript({

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkIntegerInRange, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkIp, firstOverlapping, ipInCidr } from "../net";
@@ -355,6 +356,37 @@ function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.
     });
 }
 
+/** AWS APIs a task calls on 443 before and while it runs: the image (ECR API, registry, layers in S3) and its logs. */
+const ECR_SERVICES = ["ecr.api", "ecr.dkr", "s3"] as const;
+
+/** The flows of {@link AlbFargateService}, per private (task) subnet. */
+function fargateFlows(o: {
+    network: TwoTierVpc; alb: pulumi.Resource; listenerPorts: readonly number[]; containerPort: number;
+    albSg: pulumi.Output<string>; taskSg: pulumi.Output<string>; assignPublicIp: boolean; pullsFromEcr: boolean;
+}): IntendedFlow[] {
+    const { network } = o;
+    const flows: IntendedFlow[] = o.listenerPorts.map(port => ({
+        name: `internet → ALB :${port}`, from: flowTo.internet(), to: flowTo.loadBalancer(o.alb), protocol: "tcp", port, intent: "allow",
+    }));
+    for (const subnet of network.privateSubnets) {
+        const tasks = flowTo.host({
+            label: `tasks in ${subnet.name}`, address: subnet.cidrBlock, vpcId: network.vpcId, subnetId: subnet.id,
+            securityGroupIds: [o.taskSg], publicIp: o.assignPublicIp,
+        });
+        for (const front of network.publicSubnets) {
+            flows.push({
+                name: `ALB in ${front.name} → tasks in ${subnet.name}:${o.containerPort}`, protocol: "tcp", port: o.containerPort, intent: "allow", to: tasks,
+                from: flowTo.host({ label: `ALB in ${front.name}`, address: front.cidrBlock, vpcId: network.vpcId, subnetId: front.id, securityGroupIds: [o.albSg] }),
+            });
+        }
+        for (const service of [...(o.pullsFromEcr ? ECR_SERVICES : []), "logs"]) {
+            flows.push({ name: `tasks in ${subnet.name} → ${service} :443`, from: tasks, to: flowTo.awsService(service), protocol: "tcp", port: 443, intent: "allow" });
+        }
+        flows.push({ name: `internet → tasks in ${subnet.name}:${o.containerPort}`, from: flowTo.internet(), to: tasks, protocol: "tcp", port: o.containerPort, intent: "deny" });
+    }
+    return flows;
+}
+
 /**
  * An Application Load Balancer in front of ECS Fargate services whose tasks run in private
  * subnets with no public IP (S5). ECS registers each task's IP in an `ip` target group itself
@@ -363,7 +395,7 @@ function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.
  * container port only from the ALB's security group, and the execution role may pull only the
  * given repository and write only its own log group.
  */
-export class AlbFargateService extends pulumi.ComponentResource {
+export class AlbFargateService extends pulumi.ComponentResource implements DeclaresFlows {
     /** Region every resource of the service is in. */
     readonly region: string;
     /** The provider of that region (given, or created by the component). */
@@ -400,6 +432,12 @@ export class AlbFargateService extends pulumi.ComponentResource {
     readonly publicSubnetIds: pulumi.Output<string>[];
     /** Ids of the tasks' private subnets. */
     readonly privateSubnetIds: pulumi.Output<string>[];
+    /**
+     * The traffic it exists for: the internet to each listener, the ALB to the tasks' port, the
+     * tasks to ECR (api, dkr), S3 (image layers) and CloudWatch Logs on 443; the internet to a
+     * task, blocked.
+     */
+    readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: AlbFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = validateAlbFargateServiceArgs(name, args);
@@ -608,6 +646,10 @@ export class AlbFargateService extends pulumi.ComponentResource {
             this.serviceNames[key] = service.name;
         }
 
+        this.intendedFlows = fargateFlows({
+            network: this.network, alb, listenerPorts: checked.listenerPorts, containerPort: port, albSg: albSg.id, taskSg: taskSg.id,
+            assignPublicIp, pullsFromEcr: checked.ecrImage !== undefined || args.container.ecrRepositoryArn !== undefined,
+        });
         this.registerOutputs({
             albDnsName: this.albDnsName,
             albArn: this.albArn,
