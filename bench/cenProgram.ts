@@ -1,10 +1,12 @@
 /**
  * A generated stack for the benchmark: N regions, one VPC each with two vSwitches, all joined by
- * one full-mesh CEN (N·(N−1)/2 peerings), so plan time can be measured against resource count.
- * Same contract as `stacks/program.ts`; config `topologies:regions: <N>` (1 to 14).
+ * one full-mesh CEN (N·(N−1)/2 peerings) with a route from every VPC to every other, and a flow
+ * declared from every VPC to every other (N·(N−1), walked by the plan's verifier), so plan time
+ * can be measured against resource count. Same contract as `stacks/program.ts`; config `topologies:regions: <N>` (1 to 14).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { validate } from "../components/errors";
+import { DeclaresFlows, IntendedFlow, flowTo } from "../components/flows";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { RegionalVpc } from "../components/alicloud/vpc";
 
@@ -37,6 +39,22 @@ export function buildStack(config: unknown, opts: pulumi.ComponentResourceOption
         }, opts);
         return [region.replace(/^cn-/, "").replace(/-/g, ""), { vpc }];
     }));
-    const net = new CenTransitNetwork("mesh", { members, peerBandwidthMbps: 2 }, opts);
+    const keys = Object.keys(members);
+    const vpcRoutes = keys.flatMap(from => keys.filter(to => to !== from).map(to => ({ member: from, destinationCidrBlock: members[to].vpc.cidrBlock })));
+    const net = new CenTransitNetwork("mesh", { members, peerBandwidthMbps: 2, vpcRoutes }, opts);
+    new MeshTraffic("traffic", Object.values(members).map(m => m.vpc), opts);
     return { cenId: net.cenId };
+}
+
+/** HTTPS from the first vSwitch of every VPC to the first of every other. */
+class MeshTraffic extends pulumi.ComponentResource implements DeclaresFlows {
+    readonly intendedFlows: readonly IntendedFlow[];
+
+    constructor(name: string, vpcs: readonly RegionalVpc[], opts: pulumi.ComponentResourceOptions) {
+        super("topologies:bench:MeshTraffic", name, {}, opts);
+        const host = (vpc: RegionalVpc) => flowTo.host({ label: vpc.region, address: vpc.vSwitches.a.cidrBlock, vpcId: vpc.vpcId, subnetId: vpc.vSwitches.a.id });
+        this.intendedFlows = vpcs.flatMap(a => vpcs.filter(b => b !== a).map((b): IntendedFlow => ({
+            name: `${a.region} → ${b.region} :443`, from: host(a), to: host(b), protocol: "tcp", port: 443, intent: "allow",
+        })));
+    }
 }

@@ -55,7 +55,12 @@ export interface PlanError {
 
 /** The outcome of a plan. */
 export type PlanResult =
-    | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown>; readonly flows: readonly FlowResult[] }
+    | {
+        readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown>;
+        readonly flows: readonly FlowResult[];
+        /** Time the reachability verifier took, ms. */
+        readonly flowsMs: number;
+    }
     | { readonly ok: false; readonly errors: readonly PlanError[] };
 
 /** Stack outputs print this way when they are secret. */
@@ -92,7 +97,10 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
         await settle();
         const outputs = await resolveOutputs(exported ?? {});
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
-        return { ok: true, graph: buildGraph(world), outputs, flows: await verifyFlows(world) };
+        const verifying = process.hrtime.bigint();
+        const flows = await verifyFlows(world);
+        const flowsMs = Number(process.hrtime.bigint() - verifying) / 1e6;
+        return { ok: true, graph: buildGraph(world), outputs, flows, flowsMs };
     } finally {
         process.off("unhandledRejection", onRejection);
     }

@@ -153,7 +153,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const broken = result.flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
-            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows: result.flows, outputs: result.outputs, files, elapsedMs }, null, 2)}\n`);
+            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows: result.flows, outputs: result.outputs, files, elapsedMs, flowsMs: Math.round(result.flowsMs) }, null, 2)}\n`);
         } else {
             io.out(renderText(options.stack, tree, summary, path_, result.flows, result.outputs, files, elapsedMs));
         }

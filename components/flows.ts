@@ -15,8 +15,8 @@ export type FlowProtocol = "tcp" | "udp" | "icmp" | "icmpv6";
 /** An address (or block) inside a network, guarded by security groups. */
 export interface FlowHost {
     readonly kind: "host";
-    /** What the host is, for the report, e.g. `ECS1 192.168.7.10`. */
-    readonly label: string;
+    /** What the host is, for the report, e.g. `ECS1 192.168.7.10` (an Output when it names an address known later). */
+    readonly label: pulumi.Input<string>;
     /** IPv4 or IPv6 address, or a block (all its addresses must get through), e.g. a Pod CIDR. */
     readonly address: pulumi.Input<string>;
     /** The VPC it is in (id). */
@@ -74,7 +74,7 @@ export type FlowEndpoint = FlowHost | FlowInternet | FlowLoadBalancer | FlowElas
 /** One flow a component exists for (`allow`) or must keep out (`deny`). */
 export interface IntendedFlow {
     /** What the flow is, e.g. `internet → ALB :80`. Unique within the component. */
-    readonly name: string;
+    readonly name: pulumi.Input<string>;
     readonly from: FlowEndpoint;
     readonly to: FlowEndpoint;
     readonly protocol: FlowProtocol;

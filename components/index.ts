@@ -9,3 +9,4 @@ export * as alicloud from "./alicloud";
 export * as aws from "./aws";
 export * as net from "./net";
 export * from "./errors";
+export * from "./flows";

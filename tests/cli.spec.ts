@@ -180,6 +180,40 @@ describe("topologies plan", () => {
         assert.match(namespace.err, /topology:extra: is in namespace 'topology'.*Fix: Rename it to 'topologies:extra'\./);
     });
 
+    it("walks every declared flow: ✗ with the break and its fix, exit 1; --warn-flows makes it a warning", async () => {
+        const program = path.join(FIXTURES, "brokenFlow");
+        const run = async (extra: string[]) => {
+            let out = "";
+            let err = "";
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-flows-"));
+            temporaryDirs.push(dir);
+            const code = await main(["plan", "--program", program, "--stacks-dir", FIXTURES, "--stack", "fixture", "--no-diagram", "--out", dir, ...extra],
+                { out: t => { out += t; }, err: t => { err += t; } });
+            return { code, out, err };
+        };
+        const text = await run([]);
+        assert.equal(text.code, 1);
+        assert.match(text.out, /Flows \(.*\): 0 of 2 as intended/);
+        assert.match(text.out, /✗ internet → admin :8080 {2}\[topologies:fixture:Site 'site'\]\n {6}breaks at address: admin port has no public address .*\n {6}fix: Give it a public IP or an EIP\./);
+        assert.match(text.out, /✗ blocked: internet → web server :22 .*\n {6}is open: site-server/);
+        assert.match(text.err, /2 of 2 flows are broken: internet → admin :8080; internet → web server :22\n/);
+
+        const json = await run(["--json"]);
+        assert.equal(json.code, 1);
+        const doc = JSON.parse(json.out);
+        assert.equal(doc.ok, false);
+        assert.deepEqual(doc.flows.map((f: Record<string, unknown>) => [f.from, f.to, f.protocol, f.port, f.intent, f.ok]), [
+            ["the internet", "admin port", "tcp", 8080, "allow", false],
+            ["the internet", "web server", "tcp", 22, "deny", false],
+        ]);
+        assert.equal(doc.flows[0].break.hop.kind, "address");
+        assert.ok(Array.isArray(doc.flows[1].hops) && doc.flows[1].hops.length > 0);
+
+        const warned = await run(["--warn-flows"]);
+        assert.equal(warned.code, 0);
+        assert.match(warned.err, /flows are broken: .* \(a warning: --warn-flows\)/);
+    });
+
     it("exits 2 on a failure that is not a validation error, answering --json callers on stdout", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-buggy-"));
         temporaryDirs.push(dir);

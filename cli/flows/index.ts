@@ -59,6 +59,7 @@ async function resolve<T>(value: pulumi.Input<T> | undefined): Promise<T | undef
 
 type Resolved =
     | { readonly kind: "place"; readonly place: Place }
+    | { readonly kind: "invalid"; readonly label: string; readonly detail: string }
     | { readonly kind: "internet" }
     | { readonly kind: "loadBalancer"; readonly key: string }
     | { readonly kind: "eip"; readonly key: string }
@@ -75,13 +76,15 @@ async function resolveEndpoint(endpoint: FlowEndpoint): Promise<Resolved> {
         case "eip": return { kind: "eip", key: keyOf(endpoint.eip) };
         case "awsService": return { kind: "awsService", service: endpoint.service };
         case "host": {
-            const [address, vpcId, subnetId, groups] = await Promise.all([
-                resolve(endpoint.address), resolve(endpoint.vpcId), resolve(endpoint.subnetId), resolve(endpoint.securityGroupIds)]);
+            const [label, address, vpcId, subnetId, groups] = await Promise.all([
+                resolve(endpoint.label), resolve(endpoint.address), resolve(endpoint.vpcId), resolve(endpoint.subnetId), resolve(endpoint.securityGroupIds)]);
             const securityGroupIds = await Promise.all((groups ?? []).map(g => resolve(g)));
+            const block = typeof address === "string" ? asBlock(address) : undefined;
+            if (block === undefined) return { kind: "invalid", label: String(label), detail: `${String(label)}: '${String(address)}' is not an IP address or block` };
             return {
                 kind: "place",
                 place: {
-                    label: endpoint.label, block: asBlock(String(address)) ?? String(address), networkId: vpcId, subnetId,
+                    label: String(label), block, networkId: vpcId, subnetId,
                     securityGroupIds: securityGroupIds.filter((g): g is string => typeof g === "string"),
                     deliveredBy: endpoint.deliveredBy, publicIp: endpoint.publicIp,
                 },
@@ -93,6 +96,7 @@ async function resolveEndpoint(endpoint: FlowEndpoint): Promise<Resolved> {
 function labelOf(endpoint: Resolved): string {
     switch (endpoint.kind) {
         case "place": return endpoint.place.label;
+        case "invalid": return endpoint.label;
         case "internet": return "the internet";
         case "loadBalancer": return endpoint.key.split("::")[1];
         case "eip": return endpoint.key.split("::")[1];
@@ -267,6 +271,8 @@ function checkPrefixList(model: NetworkModel, hops: Hop[], notes: string[], from
 /** The walk for the kinds of the two ends. */
 function dispatch(model: NetworkModel, from: Resolved, to: Resolved, flow: IntendedFlow, version: 4 | 6, notes: string[]): Walk {
     const packet = { protocol: flow.protocol, port: flow.port };
+    const invalid = [from, to].find(e => e.kind === "invalid");
+    if (invalid?.kind === "invalid") return { hops: [], failure: { hop: { kind: "address", resource: "", detail: invalid.detail }, fix: "Declare the flow with an IPv4 or IPv6 address or block." } };
     if (from.kind === "place" && to.kind === "place") return walkBetween(model, from.place, to.place, packet, notes);
     if (from.kind === "internet" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes);
     if (from.kind === "place" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes, from.place);
@@ -277,7 +283,7 @@ function dispatch(model: NetworkModel, from: Resolved, to: Resolved, flow: Inten
 }
 
 async function evaluate(model: NetworkModel, component: string, flow: IntendedFlow): Promise<FlowResult> {
-    const [from, to] = await Promise.all([resolveEndpoint(flow.from), resolveEndpoint(flow.to)]);
+    const [name, from, to] = await Promise.all([resolve(flow.name), resolveEndpoint(flow.from), resolveEndpoint(flow.to)]);
     const version = flow.ipVersion ?? (to.kind === "place" ? familyOf(to.place.block) : from.kind === "place" ? familyOf(from.place.block) : 4);
     const notes: string[] = [];
     const walk = dispatch(model, from, to, flow, version, notes);
@@ -285,7 +291,7 @@ async function evaluate(model: NetworkModel, component: string, flow: IntendedFl
     const confirmed = notes.length === 0 && walk.hops.every(h => h.confirmed !== false);
     const unconfirmedHops = walk.hops.filter(h => h.confirmed === false).map(h => `unconfirmed: ${h.detail}`);
     return {
-        name: flow.name, component, from: labelOf(from), to: labelOf(to), protocol: flow.protocol, port: flow.port, intent: flow.intent,
+        name: String(name), component, from: labelOf(from), to: labelOf(to), protocol: flow.protocol, port: flow.port, intent: flow.intent,
         reached, ok: flow.intent === "allow" ? reached : !reached, confirmed, hops: walk.hops, break: walk.failure,
         notes: [...unconfirmedHops, ...notes],
     };
@@ -308,6 +314,31 @@ export async function verifyFlows(world: World, extra: readonly IntendedFlow[] =
     return Promise.all(flows.map(({ component, flow }) => evaluate(model, component, flow)));
 }
 
+/** The resources that carried a flow, each once in a row (a peering carries a route and the packet). */
+function hopNames(hops: readonly Hop[]): string[] {
+    const names = hops.map(h => h.resource).filter(name => name !== "");
+    const once = names.filter((name, i) => name !== names[i - 1]);
+    return once.length > 0 ? once : ["the VPC's local routes"];
+}
+
+const LINE_WIDTH = 110;
+
+/** `items` joined by arrows after `head`, wrapped under it. */
+function wrapped(head: string, items: readonly string[]): string[] {
+    const lines: string[] = [];
+    let line = head;
+    for (const [i, item] of items.entries()) {
+        const piece = i === 0 ? item : ` → ${item}`;
+        if (i > 0 && line.length + piece.length > LINE_WIDTH) {
+            lines.push(line);
+            line = `${" ".repeat(head.length)}→ ${item}`;
+        } else {
+            line += piece;
+        }
+    }
+    return [...lines, line];
+}
+
 /** The plan's "Flows" section. */
 export function renderFlows(results: readonly FlowResult[]): string {
     if (results.length === 0) return "  (no component declares a flow)";
@@ -317,11 +348,11 @@ export function renderFlows(results: readonly FlowResult[]): string {
         const lines = [head];
         if (!r.ok) {
             if (r.intent === "allow" && r.break) lines.push(`      breaks at ${r.break.hop.resource || r.break.hop.kind}: ${r.break.hop.detail}`, `      fix: ${r.break.fix}`);
-            if (r.intent === "deny") lines.push(`      is open: ${r.hops.map(h => h.resource || h.kind).join(" → ")}`);
+            if (r.intent === "deny") lines.push(...wrapped("      is open: ", hopNames(r.hops)));
         } else if (r.intent === "deny" && r.break) {
             lines.push(`      stopped at: ${r.break.hop.detail}`);
         } else {
-            lines.push(`      via ${r.hops.filter(h => h.resource).map(h => h.resource).join(" → ") || "the VPC's local routes"}`);
+            lines.push(...wrapped("      via ", hopNames(r.hops)));
         }
         for (const note of r.notes) lines.push(`      note: ${note}`);
         return lines.join("\n");

@@ -7,7 +7,7 @@
  * Every fact that gets a packet through names the resource that made it (a {@link Hop}), so a
  * break can be reported at the hop that is missing.
  */
-import { cidrContains, parseCidr, parseIp } from "../../components/net";
+import { Cidr, cidrContains, parseCidr, parseIp } from "../../components/net";
 
 /** What carried a packet one step, or stopped it. */
 export interface Hop {
@@ -226,6 +226,19 @@ export function asBlock(text: string): string | undefined {
     }
 }
 
+/** Parsed blocks: a walk compares the same few dozen blocks thousands of times. */
+const parsedBlocks = new Map<string, Cidr>();
+
+/** The parsed form of a canonical block, parsed once per process. */
+export function parsed(block: string): Cidr {
+    let found = parsedBlocks.get(block);
+    if (!found) {
+        found = parseCidr(block);
+        parsedBlocks.set(block, found);
+    }
+    return found;
+}
+
 /** IP version of a block. */
 export function familyOf(block: string): 4 | 6 {
     return block.includes(":") ? 6 : 4;
@@ -240,9 +253,12 @@ export function familyOf(block: string): 4 | 6 {
 export function longestPrefixMatch(routes: readonly Route[], block: string): Route | undefined {
     let best: Route | undefined;
     let bestPrefix = -1;
+    const wanted = parsed(block);
     for (const route of routes) {
-        if (!route.destination.includes("/") || !cidrContains(route.destination, block)) continue;
-        const prefix = Number(route.destination.slice(route.destination.indexOf("/") + 1));
+        if (!route.destination.includes("/")) continue;
+        const destination = parsed(route.destination);
+        if (!cidrContains(destination, wanted)) continue;
+        const prefix = destination.prefix;
         if (prefix > bestPrefix || (prefix === bestPrefix && best?.learned && !route.learned)) {
             best = route;
             bestPrefix = prefix;

@@ -4,7 +4,7 @@
  * receiver only.
  */
 import { cidrContains } from "../../components/net";
-import { Hop, NetworkModel, RuleProtocol, SecurityGroup, SecurityRule } from "./model";
+import { Hop, NetworkModel, parsed, RuleProtocol, SecurityGroup, SecurityRule } from "./model";
 
 /** What the packet looks like to a rule. */
 export interface Packet {
@@ -34,7 +34,7 @@ function matches(rule: SecurityRule, direction: SecurityRule["direction"], packe
         if (packet.port < rule.fromPort || packet.port > rule.toPort) return false;
     }
     const peer = rule.peer;
-    if ("cidr" in peer) return peer.cidr.includes(":") === packet.peer.includes(":") && cidrContains(peer.cidr, packet.peer);
+    if ("cidr" in peer) return peer.cidr.includes(":") === packet.peer.includes(":") && cidrContains(parsed(peer.cidr), parsed(packet.peer));
     if ("securityGroupId" in peer) return packet.peerGroupIds.includes(peer.securityGroupId);
     return packet.peerPrefixListId !== undefined && peer.prefixListId === packet.peerPrefixListId;
 }

@@ -6,7 +6,7 @@
  */
 import { cidrContains } from "../../components/net";
 import type { FlowProtocol } from "../../components/flows";
-import { familyOf, Hop, longestPrefixMatch, NetworkModel, Subnet } from "./model";
+import { familyOf, Hop, longestPrefixMatch, NetworkModel, parsed, Subnet } from "./model";
 import { verdict } from "./securityGroups";
 
 /** A resolved place a packet starts from or arrives at. */
@@ -62,7 +62,7 @@ export function fail(failure: Break): never {
 export function subnetOf(model: NetworkModel, place: Pick<Place, "networkId" | "subnetId" | "block">): Subnet | undefined {
     if (place.subnetId) return model.subnets.get(place.subnetId);
     const network = model.networks.get(place.networkId ?? "");
-    return network?.subnets.find(s => s.cidrs.some(c => familyOf(c) === familyOf(place.block) && cidrContains(c, place.block)));
+    return network?.subnets.find(s => s.cidrs.some(c => familyOf(c) === familyOf(place.block) && cidrContains(parsed(c), parsed(place.block))));
 }
 
 /**
@@ -145,7 +145,7 @@ function deliver(model: NetworkModel, hops: Hop[], to: Place, direction: string)
     }
     const subnet = subnetOf(model, to);
     if (!subnet) stop("route", `${direction}: ${to.block} (${to.label}) is in no subnet of its VPC`, "Give the address a subnet of the VPC.");
-    if (!subnet.cidrs.some(c => familyOf(c) === familyOf(to.block) && cidrContains(c, to.block))) {
+    if (!subnet.cidrs.some(c => familyOf(c) === familyOf(to.block) && cidrContains(parsed(c), parsed(to.block)))) {
         // IPv6 blocks are assigned by the cloud at deployment; the plan's are placeholders.
         if (familyOf(to.block) === 6) {
             hops.push({ kind: "route", resource: "", detail: `${direction}: ${to.block} in ${subnet.name} (IPv6 blocks are assigned at deployment)`, confirmed: false });

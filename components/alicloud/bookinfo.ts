@@ -20,9 +20,9 @@ function bookinfoFlows(clusters: readonly string[], mesh: LocalityMesh | undefin
     if (!(mesh instanceof ServiceMesh)) return [];
     const members = clusters.filter(key => mesh.clusters[key] !== undefined);
     return members.flatMap(a => members.filter(b => b !== a).flatMap(b =>
-        podSources(a, mesh.clusters[a]).flatMap(from => podSources(b, mesh.clusters[b]).map(to => ({
-            name: `${from.label} → ${b} reviews :${BOOKINFO_PORT}`, from, to: { ...to, label: `${to.label} (reviews)` },
-            protocol: "tcp" as const, port: BOOKINFO_PORT, intent: "allow" as const,
+        podSources(a, mesh.clusters[a]).flatMap(([label, from]) => podSources(b, mesh.clusters[b]).map(([toLabel, to]): IntendedFlow => ({
+            name: `${label} → ${b} reviews :${BOOKINFO_PORT}`, from, to: { ...to, label: `${toLabel} (reviews)` },
+            protocol: "tcp", port: BOOKINFO_PORT, intent: "allow",
         })))));
 }
 

@@ -401,13 +401,14 @@ function crossRegionFlows(args: CrossRegionAlbBackendArgs, plan: CrossRegionAlbP
         flows.push({ name: `internet → ALB :${listenerPort}`, from: flowTo.internet(), to: flowTo.loadBalancer(alb), protocol: "tcp", port: listenerPort, intent: "allow" });
     }
     const groups = args.backendSecurityGroupId === undefined ? undefined : [args.backendSecurityGroupId];
-    args.backends.forEach((b, i) => {
+    args.backends.forEach(b => {
         const port = b.port ?? backendPort;
-        const label = typeof b.ip === "string" ? b.ip : `backends[${i}]`;
-        const backend = flowTo.host({ label: `backend ${label}`, address: b.ip, vpcId: args.backendVpc.vpcId, securityGroupIds: groups });
+        // The address may be an Output (an instance's private IP): the names then resolve with it.
+        const label = pulumi.output(b.ip);
+        const backend = flowTo.host({ label: pulumi.interpolate`backend ${label}`, address: b.ip, vpcId: args.backendVpc.vpcId, securityGroupIds: groups });
         for (const cidr of plan.backToOriginCidrs) {
             flows.push({
-                name: `ALB back-to-origin ${cidr} → ${label}:${port}`,
+                name: pulumi.interpolate`ALB back-to-origin ${cidr} → ${label}:${port}`,
                 from: flowTo.host({
                     label: `ALB back-to-origin ${cidr}`, address: cidr, vpcId: args.albVpc.vpcId,
                     // Legacy blocks belong to the ALB's service network, which the cloud joins to the VPC.
@@ -416,7 +417,7 @@ function crossRegionFlows(args: CrossRegionAlbBackendArgs, plan: CrossRegionAlbP
                 to: backend, protocol: "tcp", port, intent: "allow",
             });
         }
-        flows.push({ name: `internet → ${label}:${port}`, from: flowTo.internet(), to: backend, protocol: "tcp", port, intent: "deny" });
+        flows.push({ name: pulumi.interpolate`internet → ${label}:${port}`, from: flowTo.internet(), to: backend, protocol: "tcp", port, intent: "deny" });
     });
     return flows;
 }

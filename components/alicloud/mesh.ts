@@ -3,7 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
 import { checkOneOf } from "../checks";
 import { Problems, validate } from "../errors";
-import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
+import { DeclaresFlows, FlowHost, IntendedFlow, flowTo } from "../flows";
 import { PlacedCidr, checkCidr, findOverlaps } from "../net";
 import { AckCluster } from "./ack";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
@@ -218,33 +218,42 @@ function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
  */
 function meshFlows(args: ServiceMeshArgs, meshCidr: string, meshVSwitchId: pulumi.Output<string>): IntendedFlow[] {
     const pilot = flowTo.host({ label: "ASM control plane (Pilot)", address: meshCidr, vpcId: args.vpc.vpcId, subnetId: meshVSwitchId });
-    return Object.entries(args.clusters).flatMap(([key, cluster]) => {
-        const nodes = cluster.nodeVSwitches.map(vsw => flowTo.host({ label: `${key} nodes in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id }));
-        const pods = podSources(key, cluster);
+    const controlPlane = flowTo.host({ label: "ASM control plane", address: meshCidr, vpcId: args.vpc.vpcId, subnetId: meshVSwitchId });
+    return Object.entries(args.clusters).flatMap(([key, cluster]): IntendedFlow[] => {
+        const sources: Array<[string, FlowHost]> = [
+            ...cluster.nodeVSwitches.map((vsw): [string, FlowHost] =>
+                [`${key} nodes in ${vsw.name}`, flowTo.host({ label: `${key} nodes in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id })]),
+            ...podSources(key, cluster),
+        ];
+        // The API server's internal load balancer sits in the first control-plane vSwitch.
+        const api = cluster.nodeVSwitches[0];
         return [
-            ...[...nodes, ...pods].map(from => ({
-                name: `${from.label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot, protocol: "tcp" as const, port: ASM_PILOT_PORT, intent: "allow" as const,
+            ...sources.map(([label, from]): IntendedFlow => ({
+                name: `${label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot, protocol: "tcp", port: ASM_PILOT_PORT, intent: "allow",
             })),
-            ...nodes.map(apiServer => ({
-                name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`,
-                from: flowTo.host({ label: "ASM control plane", address: meshCidr, vpcId: args.vpc.vpcId, subnetId: meshVSwitchId }),
-                to: { ...apiServer, label: `${key} API server in ${apiServer.label.split(" in ").pop()}` },
-                protocol: "tcp" as const, port: ACK_API_SERVER_PORT, intent: "allow" as const,
-            })).slice(0, 1),
+            ...(api ? [{
+                name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`, from: controlPlane,
+                to: flowTo.host({ label: `${key} API server in ${api.name}`, address: api.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: api.id }),
+                protocol: "tcp", port: ACK_API_SERVER_PORT, intent: "allow",
+            } satisfies IntendedFlow] : []),
         ];
     });
 }
 
-/** A cluster's Pods as flow hosts: its Pod CIDR (Flannel), or its Pod vSwitches (Terway), guarded by the cluster's security group. */
-export function podSources(key: string, cluster: AckCluster): ReturnType<typeof flowTo.host>[] {
+/**
+ * A cluster's Pods as flow hosts, each with its label: its Pod CIDR (Flannel), or its Pod
+ * vSwitches (Terway), guarded by the cluster's security group.
+ */
+export function podSources(key: string, cluster: AckCluster): Array<[string, FlowHost]> {
     const securityGroupIds = [cluster.securityGroupId];
     if (cluster.network.podCidr !== undefined) {
-        return [flowTo.host({
+        return [[`${key} Pods`, flowTo.host({
             label: `${key} Pods`, address: cluster.network.podCidr, vpcId: cluster.vpc.vpcId, securityGroupIds,
             deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",
-        })];
+        })]];
     }
-    return cluster.podVSwitches.map(vsw => flowTo.host({ label: `${key} Pods in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id, securityGroupIds }));
+    return cluster.podVSwitches.map((vsw): [string, FlowHost] => [`${key} Pods in ${vsw.name}`,
+        flowTo.host({ label: `${key} Pods in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id, securityGroupIds })]);
 }
 
 /**

@@ -10,23 +10,9 @@
  * ```
  */
 import * as pulumi from "@pulumi/pulumi";
-import { installEngine, recorder, settle, world } from "../../cli/engine";
 
-export { world, recorder, settle, fakeId, World, RecordedResource, RecordedCall } from "../../cli/engine";
+export { build, world, recorder, settle, fakeId, World, RecordedResource, RecordedCall } from "../../cli/testing";
 export { expectRejection, problemLines } from "./rejection";
-
-installEngine();
-
-/**
- * Resets the world, builds what `create` returns with the recorder attached, and waits for
- * every registration to finish. Pass the given options to the component under test.
- */
-export async function build<T>(create: (opts: pulumi.ComponentResourceOptions) => T): Promise<T> {
-    world.reset();
-    const result = create({ transformations: [recorder] });
-    await settle();
-    return result;
-}
 
 /** Resolves an output (or plain value) for an assertion. */
 export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
