@@ -78,8 +78,17 @@ function argLines(node: PlanNode): string[] {
     });
 }
 
-/** Builds the DOT source of the topology. */
-export function toDot(graph: PlanGraph, title: string): string {
+/** A flow to draw on the picture: its name, and the resources its hops name, in order. */
+export interface TracedFlow {
+    readonly name: string;
+    readonly resources: readonly string[];
+}
+
+const TRACE_COLOUR = "#dc2626";
+
+/** Builds the DOT source of the topology; `trace` outlines the resources one flow crosses. */
+export function toDot(graph: PlanGraph, title: string, trace?: TracedFlow): string {
+    const traced = new Set(trace?.resources ?? []);
     const role = new Map(graph.nodes.map(n => [n.key, roleOf(n)]));
     const node = (k: string) => graph.byKey.get(k)!;
 
@@ -148,6 +157,11 @@ export function toDot(graph: PlanGraph, title: string): string {
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica", fontsize=10, margin="0.2,0.08"];',
         '  edge [fontname="Helvetica", fontsize=9, color="#666666"];',
     ];
+    if (trace) {
+        // Routes, rules and bindings are not drawn: the note lists every hop of the path.
+        const path = trace.resources.map((r, i) => `${i + 1}. ${r}`).join("\n");
+        lines.push(`  "trace::note" [label=${quote(`path of ${trace.name}\n${path}`)}, shape=note, fillcolor="#fee2e2", color="${TRACE_COLOUR}", fontsize=9];`);
+    }
     const anchor = (containerKey: string) => gid(`anchor::${containerKey}`);
     const children = new Map<string | undefined, string[]>();
     const place = (key: string, container: string | undefined) => children.set(container, [...(children.get(container) ?? []), key]);
@@ -162,7 +176,8 @@ export function toDot(graph: PlanGraph, title: string): string {
         const spans = containerOf.get(key) !== undefined && role.get(containerOf.get(key)!) === "vpc"
             ? [...new Set(n.references.filter(k => subnetVpc.get(k) === containerOf.get(key)))].map(k => node(k).name) : [];
         const label = [n.name, shortType(n.type), ...argLines(n), ...(spans.length > 0 ? [`in ${spans.join(", ")}`] : [])].join("\n");
-        return `${indent}${gid(key)} [label=${quote(label)}, fillcolor="${fill}"];`;
+        const outline = traced.has(n.name) ? `, color="${TRACE_COLOUR}", penwidth=3` : "";
+        return `${indent}${gid(key)} [label=${quote(label)}, fillcolor="${fill}"${outline}];`;
     };
     const emitContents = (container: string | undefined, indent: string) => {
         for (const key of children.get(container) ?? []) lines.push(nodeLine(key, indent));
@@ -231,7 +246,8 @@ export function toDot(graph: PlanGraph, title: string): string {
         const b = endpoint(to);
         const clip = [a.cluster ? `ltail=${a.cluster}` : "", b.cluster ? `lhead=${b.cluster}` : ""].filter(Boolean);
         const colour = crossRegion(from, to) ? "#d9480f" : double ? "#555555" : undefined;
-        const style = colour === undefined ? [] : [`color="${double ? `${colour}:#ffffff:${colour}` : colour}"`, "penwidth=2"];
+        const traceStyle = attrs.includes(`color="${TRACE_COLOUR}"`);
+        const style = colour === undefined || traceStyle ? [] : [`color="${double ? `${colour}:#ffffff:${colour}` : colour}"`, "penwidth=2"];
         lines.push(`  ${a.id} -> ${b.id} [${[...attrs, ...style, ...clip].join(", ")}];`);
     };
     for (const n of graph.nodes) {
@@ -269,7 +285,8 @@ export function toDot(graph: PlanGraph, title: string): string {
         if (ends.length < 2) continue;
         const args = Object.entries(keyArgs(n.type, n.inputs)).filter(([k]) => !/zone/i.test(k)).map(([k, v]) => `${k.split(".").pop()}=${v}`);
         const label = [shortType(n.type).replace(/^TransitRouter/, ""), ...args.slice(0, 2)].join("\n");
-        for (const other of ends.slice(1)) edge(ends[0], other, [`label=${quote(label)}`, "arrowhead=none"], true);
+        const onTrace = traced.has(n.name) ? [`color="${TRACE_COLOUR}"`, "penwidth=3"] : [];
+        for (const other of ends.slice(1)) edge(ends[0], other, [`label=${quote(label)}`, "arrowhead=none", ...onTrace], !traced.has(n.name));
     }
     for (const g of groupNodes) {
         for (const from of g.from) lines.push(`  ${gid(from)} -> ${gid(g.id)} [label="applies to", style=dotted];`);

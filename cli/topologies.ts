@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { TopologyValidationError } from "../components/errors";
 import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
-import { renderSvg, toDot } from "./diagram";
+import { renderSvg, toDot, TracedFlow } from "./diagram";
 import { FlowResult, renderFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
@@ -40,9 +40,11 @@ export interface PlanOptions {
     diagram: boolean;
     /** Report a broken flow as a warning and exit 0. Default: false (exit 1). */
     warnFlows: boolean;
+    /** Draw the path of the first flow whose name contains this text. Default: none. */
+    trace?: string;
 }
 
-export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows]
+export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>]
        topologies check [--program <module>] [--stack <name>] < config.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
@@ -58,6 +60,8 @@ declares (each walked through the planned routes and security groups) and the st
   --no-diagram         skip the SVG (the DOT file is still written)
   --warn-flows         a flow that is broken (an intended flow unreachable, a blocked flow open)
                        is a warning, not exit code 1
+  --trace <flow>       outline on the diagram the resources the first flow whose name contains
+                       <flow> crosses, listing every hop (routes and rules are not drawn)
 
 check runs the stack program offline over the raw config JSON on stdin and prints {ok, errors}:
 the pre-flight stacks/index.ts runs before a real deployment registers anything.
@@ -84,7 +88,7 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
         const arg = rest[i];
         const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
         if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows") flags.add(flag);
-        else if (["--stack", "--out", "--program", "--stacks-dir"].includes(flag)) {
+        else if (["--stack", "--out", "--program", "--stacks-dir", "--trace"].includes(flag)) {
             const value = inline ?? rest[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
             values[flag] = value;
@@ -100,6 +104,7 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
         stacksDir: values["--stacks-dir"] ?? path.dirname(program),
         diagram: !flags.has("--no-diagram"),
         warnFlows: flags.has("--warn-flows"),
+        trace: values["--trace"],
     };
 }
 
@@ -148,7 +153,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const tree = treeOf(result.graph);
         const summary = summaryOf(result.graph);
         const path_ = criticalPath(result.graph);
-        const files = await writeFiles(options, result.graph);
+        const files = await writeFiles(options, result.graph, traceOf(options.trace, result.flows));
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
         const broken = result.flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
@@ -174,7 +179,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
 }
 
-async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[0]): Promise<string[]> {
+/** The flow `--trace` names, as the diagram draws it; a usage error naming the flows when none matches. */
+function traceOf(text: string | undefined, flows: readonly FlowResult[]): TracedFlow | undefined {
+    if (text === undefined) return undefined;
+    const flow = flows.find(f => f.name.includes(text));
+    if (!flow) throw new UsageError(`--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`);
+    const names = flow.hops.map(h => h.resource).filter(r => r !== "");
+    return { name: flow.name, resources: names.filter((r, i) => r !== names[i - 1]) };
+}
+
+async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[0], trace?: TracedFlow): Promise<string[]> {
     fs.mkdirSync(options.out, { recursive: true });
     const written: string[] = [];
     const write = (file: string, text: string) => {
@@ -182,7 +196,7 @@ async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[
         fs.writeFileSync(file, text);
         written.push(file);
     };
-    const dot = toDot(graph, `stack ${options.stack}`);
+    const dot = toDot(graph, `stack ${options.stack}`, trace);
     write(path.join(options.out, "diagram.dot"), dot);
     if (options.diagram) write(path.join(options.out, "diagram.svg"), await renderSvg(dot));
     const manifestsDir = path.join(options.out, "manifests");

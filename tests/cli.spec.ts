@@ -214,6 +214,21 @@ describe("topologies plan", () => {
         assert.match(warned.err, /flows are broken: .* \(a warning: --warn-flows\)/);
     });
 
+    it("draws the path of the flow --trace names, and names the flows when none matches", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-trace-"));
+        temporaryDirs.push(dir);
+        const args = ["plan", "--program", path.join(FIXTURES, "brokenFlow"), "--stacks-dir", FIXTURES, "--stack", "fixture", "--no-diagram", "--out", dir, "--warn-flows"];
+        const io = { out: () => undefined, err: () => undefined };
+        assert.equal(await main([...args, "--trace", "web server"], io), 0);
+        const dot = fs.readFileSync(path.join(dir, "diagram.dot"), "utf8");
+        assert.match(dot, /"alicloud:ecs\/instance:Instance::site-server" \[label="[^"]*", fillcolor="[^"]*", color="#dc2626", penwidth=3\]/);
+        assert.match(dot, /"trace::note" \[label="path of internet → web server :22\\n1\. site-server"/);
+        assert.doesNotMatch(dot.replace(/.*site-server.*\n/g, ""), /color="#dc2626", penwidth=3\]/, "only the path is outlined");
+        let err = "";
+        assert.equal(await main([...args, "--trace", "nope"], { out: () => undefined, err: t => { err += t; } }), 2);
+        assert.match(err, /--trace: no flow's name contains 'nope'; the flows are: internet → admin :8080; internet → web server :22/);
+    });
+
     it("exits 2 on a failure that is not a validation error, answering --json callers on stdout", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-buggy-"));
         temporaryDirs.push(dir);

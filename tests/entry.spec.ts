@@ -47,7 +47,10 @@ describe("the Pulumi program (stacks/index.ts)", function () {
 
     it("stops before registering anything when a late component rejects its input (pre-flight)", () => {
         // Valid config shape, but the S3 component (built after S1's VPCs and CEN) rejects the port.
-        const run = runEntry("dev", { ENTRY_OVERRIDE: JSON.stringify({ fargate: undefined, dualStackAlb: { ...devDualStack(), listener: { port: 0 } } }) });
+        // The other topologies are left out: they add time, not coverage.
+        const run = runEntry("dev", { ENTRY_OVERRIDE: JSON.stringify({
+            fargate: null, meshFailover: null, multiEip: null, dualStackAlb: { ...devDualStack(), listener: { port: 0 } },
+        }) });
         assert.equal(run.status, 1, run.stderr);
         const result = JSON.parse(run.stdout.trim().split("\n").pop()!);
         assert.match(result.error, /topologies:dualStackAlb\.listener\.port/);

@@ -50,7 +50,7 @@ class Stop extends Error {
     }
 }
 
-function stop(kind: string, detail: string, fix: string, resource = ""): never {
+export function stop(kind: string, detail: string, fix: string, resource = ""): never {
     throw new Stop({ hop: { kind, resource, detail }, fix });
 }
 
@@ -156,7 +156,7 @@ function deliver(model: NetworkModel, hops: Hop[], to: Place, direction: string)
 }
 
 /** Applies the security groups of `at` to the packet; records an unconfirmed verdict, throws on a drop. */
-function checkRules(model: NetworkModel, hops: Hop[], unconfirmed: string[], direction: "ingress" | "egress", at: Place, peer: Place, packet: Packet, fix: string): void {
+export function checkRules(model: NetworkModel, hops: Hop[], unconfirmed: string[], direction: "ingress" | "egress", at: Place, peer: Place, packet: Packet, fix: string): void {
     const result = verdict(model, at.securityGroupIds, direction, {
         protocol: packet.protocol, port: packet.port, peer: peer.block, peerGroupIds: peer.securityGroupIds,
     });
@@ -204,4 +204,3 @@ export function internetPlace(version: 4 | 6): Place {
     return { label: "the internet", block: version === 6 ? "::/0" : "0.0.0.0/0", securityGroupIds: [] };
 }
 
-export { checkRules, stop };
