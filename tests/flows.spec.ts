@@ -17,6 +17,9 @@ import { readStackConfig } from "../cli/stackConfig";
 import { formatIp } from "../components/net";
 import * as program from "../stacks/program";
 import { flowTo } from "../components/flows";
+import { AckCluster } from "../components/alicloud/ack";
+import { Bookinfo } from "../components/alicloud/bookinfo";
+import { ServiceMesh } from "../components/alicloud/mesh";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { build, RecordedCall, RecordedResource, world } from "./mocks";
 
@@ -175,6 +178,44 @@ describe("flows: a user's own flows", function () {
         ]);
         assert.deepEqual(results.map(r => [r.component, r.name, r.ok]), [["user", "a → b :443", true], ["user", "a → nowhere", false]]);
         assert.equal(results[1].break?.hop.detail, "typo: '192.168.300.1' is not an IP address or block");
+    });
+});
+
+describe("flows: a mesh of Terway and Flannel clusters", function () {
+    this.timeout(30_000);
+
+    it("routes the VPCs and the Flannel Pod CIDR only (Terway Pods use vSwitch addresses), and every mesh flow gets through", async () => {
+        await build(opts => {
+            const vpc = (name: string, region: string, cidr: string, vSwitches: Record<string, { zoneId: string; cidrBlock: string }>) =>
+                new RegionalVpc(name, { region, cidrBlock: cidr, vSwitches }, opts);
+            const terwayVpc = vpc("terway", "cn-hangzhou", "20.0.0.0/8", {
+                nodes: { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" }, pods: { zoneId: "cn-hangzhou-h", cidrBlock: "20.1.0.0/16" },
+            });
+            const flannelVpc = vpc("flannel", "cn-shanghai", "21.0.0.0/8", { nodes: { zoneId: "cn-shanghai-e", cidrBlock: "21.0.0.0/16" } });
+            const meshVpc = vpc("mesh-vpc", "cn-hangzhou", "192.168.0.0/16", { mesh: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.0.0/24" } });
+            const nodePool = { instanceTypes: ["ecs.g7.xlarge"] };
+            const terway = new AckCluster("terway-cluster", {
+                vpc: terwayVpc, vSwitches: ["nodes"], networkPlugin: "terway-eniip", podVSwitches: ["pods"], serviceCidr: "172.16.0.0/16", nodePool,
+            }, opts);
+            const flannel = new AckCluster("flannel-cluster", {
+                vpc: flannelVpc, vSwitches: ["nodes"], podCidr: "10.1.0.0/16", serviceCidr: "172.17.0.0/16", nodePool,
+            }, opts);
+            const mesh = new ServiceMesh("mesh", { vpc: meshVpc, vSwitch: "mesh", clusters: { terway, flannel }, version: "1.22.6.66" }, opts);
+            new Bookinfo("bookinfo", {
+                clusters: { terway: { provider: terway.provider, reviewsVersions: ["v1"] }, flannel: { provider: flannel.provider, reviewsVersions: ["v2"] } },
+                mesh,
+            }, opts);
+        });
+        const vpcRoutes = world.ofType("vpc/routeEntry:RouteEntry").map(r => r.inputs.destinationCidrblock as string).sort();
+        assert.deepEqual([...new Set(vpcRoutes)], ["10.1.0.0/16", "192.168.0.0/16", "20.0.0.0/8", "21.0.0.0/8"]);
+        assert.equal(vpcRoutes.filter(c => c === "10.1.0.0/16").length, 2, "the Flannel Pod CIDR in the two other VPCs");
+        assert.deepEqual(world.ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry").map(r => r.inputs.transitRouterRouteEntryDestinationCidrBlock), ["10.1.0.0/16"]);
+        const results = await verifyFlows(world);
+        assert.deepEqual(results.filter(r => !r.ok).map(r => `${r.name}: ${r.break?.hop.detail}`), []);
+        assert.ok(results.some(r => r.name === "terway Pods in pods → flannel reviews :9080"));
+        assert.ok(results.some(r => r.name === "flannel Pods → terway reviews :9080"));
+        // Terway Pods sit in a vSwitch: nothing about their delivery is left unconfirmed.
+        assert.equal(results.find(r => r.name === "terway Pods in pods → ASM Pilot :15011")?.confirmed, true);
     });
 });
 

@@ -238,7 +238,10 @@ function learnPropagatedRoutes(model: NetworkModel, propagations: Array<{ tableI
     const snapshot = new Map([...model.routeTables].map(([id, t]) => [id, t.routes.filter(r => !isPeerLearned(model, r))]));
     for (const attachment of model.attachments.values()) {
         if (attachment.kind !== "peer" || !attachment.advertises) continue;
+        // The connection's own router (`transitRouterId`) advertises to its peer, as documented;
+        // the peer advertising back under the same flag is assumed.
         for (const [from, to] of [attachment.routerIds, [...attachment.routerIds].reverse()]) {
+            const documented = from === attachment.routerIds[0];
             const source = model.routers.get(from)?.associations.get(attachment.id);
             const target = model.routers.get(to)?.associations.get(attachment.id);
             if (!source || !target) continue;
@@ -247,7 +250,8 @@ function learnPropagatedRoutes(model: NetworkModel, propagations: Array<{ tableI
                 if (route.target.kind !== "attachment") continue;
                 table.routes.push(learned(route.destination, attachment.id, {
                     ...attachment.hop,
-                    detail: `${table.label} learns ${route.destination} over ${attachment.id} (advertised by the peer region's router)`,
+                    detail: `${table.label} learns ${route.destination} over ${attachment.id} (advertised by the peer region's router${documented ? "" : "; that the connection's flag covers this direction is not confirmed"})`,
+                    ...(documented ? {} : { confirmed: false }),
                 }));
             }
         }

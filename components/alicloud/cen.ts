@@ -520,6 +520,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
                     // The console turns on "automatically advertise routes to the peer region"; the
                     // API's default is off (provider docs: `auto_publish_route_enabled`, false),
                     // and then neither router learns the other region's blocks: no traffic crosses.
+                    // The provider updates it in place (UpdateTransitRouterPeerAttachmentAttribute),
+                    // so a deployed connection is kept.
                     autoPublishRouteEnabled: true,
                     transitRouterPeerAttachmentName: peerName,
                     tags: args.tags,
