@@ -46,6 +46,24 @@ edge.vpcId.apply(async id => {
 });
 `;
 
+/** A consumer's unit test of its own flows, through the `testing` subpath. */
+const CONSUMER_FLOW_TEST = `
+import { alicloud, flowTo } from "pulumi-topologies";
+import { build, verifyFlows, world } from "pulumi-topologies/testing";
+
+(async () => {
+    const vpc = await build(opts => new alicloud.RegionalVpc("shop", {
+        region: "eu-central-1", cidrBlock: "10.60.0.0/16",
+        vSwitches: { a: { zoneId: "eu-central-1a", cidrBlock: "10.60.1.0/24" }, b: { zoneId: "eu-central-1b", cidrBlock: "10.60.2.0/24" } },
+    }, opts));
+    const host = (label: string, address: string) => flowTo.host({ label, address, vpcId: vpc.vpcId });
+    const results = await verifyFlows(world, [
+        { name: "a → b", from: host("a", "10.60.1.5"), to: host("b", "10.60.2.5"), protocol: "tcp", port: 443, intent: "allow" },
+    ]);
+    console.log(JSON.stringify(results.map(r => [r.name, r.ok])));
+})();
+`;
+
 /** A stack program in the consumer's project, for the installed `topologies plan`. */
 const CONSUMER_STACK_PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
@@ -113,15 +131,18 @@ describe("the packed package in a fresh consumer program", function () {
         fs.writeFileSync(path.join(consumer, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
         fs.writeFileSync(path.join(consumer, "tsconfig.json"), JSON.stringify({
             compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", outDir: "bin", types: ["node"], skipLibCheck: true, esModuleInterop: true },
-            files: ["index.ts"],
+            files: ["index.ts", "flows.ts"],
         }));
         fs.writeFileSync(path.join(consumer, "index.ts"), CONSUMER_PROGRAM);
+        fs.writeFileSync(path.join(consumer, "flows.ts"), CONSUMER_FLOW_TEST);
 
         run(process.execPath, [tsc, "-p", "."], consumer);
         const output = JSON.parse(run(process.execPath, ["bin/index.js"], consumer).trim().split("\n").pop()!);
         assert.equal(output.id, "edge-vpc-id");
         assert.equal(output.mask, 24);
         assert.equal(output.rejected, "vSwitches.x.cidrBlock");
+        // The verifier, from the testing subpath, in the consumer's own test.
+        assert.deepEqual(JSON.parse(run(process.execPath, ["bin/flows.js"], consumer).trim().split("\n").pop()!), [["a → b", true]]);
         // The installed command plans the consumer's own stack program offline.
         fs.writeFileSync(path.join(consumer, "program.ts"), CONSUMER_STACK_PROGRAM);
         fs.writeFileSync(path.join(consumer, "Pulumi.shop.yaml"), "config:\n  consumer:cidr: 10.50.0.0/16\n");
