@@ -24,10 +24,24 @@ function rawConfig(stack: string): Record<string, any> {
     return readStackConfig(STACKS_DIR, stack, "topologies").raw;
 }
 
+/** Plans of the stack files as they are, with what the engine recorded: several specs read one stack. */
+const planned = new Map<string, { result: PlanResult; resources: typeof world.resources; calls: typeof world.calls; regions: Map<string, string> }>();
+
+/** Plans a stack (its config changed by `edit`), leaving what it registered in `world`. */
 async function plan(stack: string, edit?: (raw: Record<string, any>) => void): Promise<PlanResult> {
+    const cached = edit ? undefined : planned.get(stack);
+    if (cached) {
+        world.reset();
+        world.resources.push(...cached.resources);
+        world.calls.push(...cached.calls);
+        for (const [k, v] of cached.regions) world.providerRegions.set(k, v);
+        return cached.result;
+    }
     const raw = rawConfig(stack);
     edit?.(raw);
-    return runPlan(program, raw);
+    const result = await runPlan(program, raw);
+    if (!edit) planned.set(stack, { result, resources: [...world.resources], calls: [...world.calls], regions: new Map(world.providerRegions) });
+    return result;
 }
 
 /** What the policy pack reports on a planned stack, its resources given as a preview hands them over. */
