@@ -174,6 +174,11 @@ describe("stacks", function () {
         assert.equal(new Set(attachments.map(a => a.inputs.cenId)).size, 1);
         assert.equal(attachments.length, 5);
         assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === false));
+        // The mesh writes its routes into the shared CEN and waits for them before adding clusters.
+        const meshRoutes = world.ofType("vpc/routeEntry:RouteEntry").filter(r => r.parent === "s4-mesh").map(r => r.name);
+        assert.ok(meshRoutes.length >= 6, meshRoutes.join(", "));
+        const mesh = world.ofType("servicemesh/serviceMesh:ServiceMesh")[0];
+        for (const route of meshRoutes) assert.ok(mesh.dependsOn.includes(route), `the mesh waits for ${route}`);
 
         counts(await plan("prod"));
         assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === true));

@@ -296,6 +296,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.ingressGateway = plan.gateway;
         const clusters = Object.entries(args.clusters);
 
+        // Routes written into a network the mesh joins: the instance waits for them as for its own CEN.
+        const joinedRoutes: pulumi.Resource[] = [];
         if (args.network instanceof CenTransitNetwork) {
             this.network = args.network;
             const network = args.network;
@@ -304,9 +306,11 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             const routes = meshRoutes(members, clusters.map(([, c]) => c));
             for (const member of members) {
                 const cidrs = routes.vpcRoutes.filter(r => r.member === member.key).map(r => r.destinationCidrBlock);
-                if (cidrs.length > 0) network.addVpcRoutes(name, member.key, cidrs, this);
+                if (cidrs.length > 0) joinedRoutes.push(...network.addVpcRoutes(name, member.key, cidrs, this));
             }
-            for (const r of routes.transitRouterRoutes) network.addTransitRouterRoutes(name, r.region, r.nextHopMember, [r.destinationCidrBlock], this);
+            for (const r of routes.transitRouterRoutes) {
+                joinedRoutes.push(...network.addTransitRouterRoutes(name, r.region, r.nextHopMember, [r.destinationCidrBlock], this));
+            }
         } else {
             const members: Record<string, { vpc: RegionalVpc }> = { [pulumi.resourceName(args.vpc)]: { vpc: args.vpc } };
             for (const [, cluster] of clusters) members[pulumi.resourceName(cluster.vpc)] = { vpc: cluster.vpc };
@@ -365,7 +369,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             provider: args.vpc.provider,
             // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
             // and the clusters' security groups accept their peers.
-            dependsOn: [this.network, ...rules],
+            dependsOn: [this.network, ...joinedRoutes, ...rules],
             // The provider does not mark the admin kubeconfig sensitive: without this the stack's
             // state keeps it in plain text, whatever pulumi.secret does to the output below.
             additionalSecretOutputs: ["kubeconfig"],
