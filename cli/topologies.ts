@@ -14,7 +14,7 @@ import { TopologyValidationError } from "../components/errors";
 import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
-import { FlowResult, renderFlows } from "./flows";
+import { FlowResult, hopResources, renderFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
 import { projectName, readStackConfig } from "./stackConfig";
@@ -184,8 +184,7 @@ function traceOf(text: string | undefined, flows: readonly FlowResult[]): Traced
     if (text === undefined) return undefined;
     const flow = flows.find(f => f.name.includes(text));
     if (!flow) throw new UsageError(`--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`);
-    const names = flow.hops.map(h => h.resource).filter(r => r !== "");
-    return { name: flow.name, resources: names.filter((r, i) => r !== names[i - 1]) };
+    return { name: flow.name, resources: hopResources(flow.hops) };
 }
 
 async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[0], trace?: TracedFlow): Promise<string[]> {
@@ -226,7 +225,7 @@ function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Rec
         `Critical path (longest chain of creations, ≈ ${formatDuration(path_.totalSeconds)}):`,
         renderCriticalPath(path_),
         "",
-        `Flows (✓ gets through as intended, ✓? rests on an unconfirmed rule, ✗ broken): ${flows.filter(f => f.ok).length} of ${flows.length} as intended`,
+        `Flows (✓ as intended, ✓? rests on an unconfirmed rule, ? cannot be checked offline, ✗ broken): ${flows.filter(f => f.ok && f.verified).length} of ${flows.length} as intended`,
         renderFlows(flows),
         "",
         "Outputs:",

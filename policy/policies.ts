@@ -71,10 +71,15 @@ function listenerPorts(resources: readonly StackResource[]): Set<number> {
  * ENI that an EIP is associated with (S2's sites). Found through dependencies, since ids are
  * unknown in a preview: association → ENI → security group.
  */
+/** The widest range a public server may open to the world, and the ports it may never open. */
+const PUBLIC_SERVICE_RANGE = 16;
+const ADMIN_PORTS = [22, 3389];
+
 function publicInterfaceGroups(resources: readonly StackResource[]): Set<string> {
     const byUrn = new Map(resources.map(r => [r.urn, r]));
     const groups = new Set<string>();
-    for (const association of resources.filter(r => r.type === "alicloud:ecs/eipAssociation:EipAssociation")) {
+    for (const association of resources.filter(r => r.type === "alicloud:ecs/eipAssociation:EipAssociation"
+        && known(() => r.props.mode ?? "NAT") === "NAT")) {
         for (const eni of (association.dependencies ?? []).map(d => byUrn.get(d.urn))) {
             if (eni?.type !== "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface") continue;
             for (const group of eni.dependencies ?? []) {
@@ -160,7 +165,8 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
     const allowed = listenerPorts(resources);
     const publicGroups = publicInterfaceGroups(resources);
     for (const rule of resources.flatMap(worldIngress)) {
-        // A server on its own EIPs is public by design; its ports (not every port) may be open.
+        // A server on its own EIPs is public by design: a few service ports may be open, never
+        // a wide range nor the remote-administration ports.
         const onPublicInterface = (rule.resource.dependencies ?? []).some(d => publicGroups.has(d.urn));
         if (rule.ports === "all") {
             report(`${rule.resource.name} opens every port to ${rule.source}; open only the listener ports.`, rule.resource.urn);
@@ -170,8 +176,8 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
             report(`${rule.resource.name} opens protocol ${rule.ports.protocol} to ${rule.source}; open only the listener ports.`, rule.resource.urn);
             continue;
         }
-        if (onPublicInterface) continue;
         const { from, to } = rule.ports;
+        if (onPublicInterface && to - from < PUBLIC_SERVICE_RANGE && !ADMIN_PORTS.some(p => p >= from && p <= to)) continue;
         const ports = Array.from({ length: Math.max(0, Math.min(to - from + 1, 65536)) }, (_, i) => from + i);
         const extra = ports.filter(port => !allowed.has(port));
         if (extra.length > 0) {

@@ -8,10 +8,9 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import fc from "fast-check";
-import { FlowResult, verifyFlows } from "../cli/flows";
-import { longestPrefixMatch, Route, SecurityGroup, SecurityRule } from "../cli/flows/model";
+import { FlowResult, renderFlows, verifyFlows } from "../cli/flows";
+import { emptyModel, longestPrefixMatch, Route, SecurityGroup, SecurityRule } from "../cli/flows/model";
 import { verdict } from "../cli/flows/securityGroups";
-import { emptyModel } from "../cli/flows/model";
 import { runPlan } from "../cli/plan";
 import { readStackConfig } from "../cli/stackConfig";
 import { formatIp } from "../components/net";
@@ -131,13 +130,23 @@ describe("flows: the verifier finds the hop a stack lacks", function () {
         assert.equal(flow(await flowsWith(s1, publicIp), "internet → 192.168.7.10:80").break?.hop.kind, "rule");
         const worldRule = (rs: RecordedResource[]) => {
             const rule = rs.find(r => r.name === "s1-ingress-80-172-16-0-0-24")!;
-            return [...publicIp(rs), { ...rule, name: "s1-world-80", inputs: { ...rule.inputs, cidrIp: "0.0.0.0/0" } }];
+            // No nicType: in a VPC group the cloud applies the rule all the same.
+            return [...publicIp(rs), { ...rule, name: "s1-world-80", inputs: { ...rule.inputs, cidrIp: "0.0.0.0/0", nicType: undefined } }];
         };
         const open = flow(await flowsWith(s1, worldRule), "internet → 192.168.7.10:80");
         assert.equal(open.intent, "deny");
         assert.equal(open.reached, true);
         assert.equal(open.ok, false);
         assert.ok(flow(await flowsWith(s1, rs => rs), "internet → 192.168.7.10:80").ok);
+    });
+
+    it("an IPv4 public IP makes no IPv6 address public (S3)", async () => {
+        const s3 = await planned("dual-stack-alb");
+        assert.ok(s3.resources.some(r => r.name === "s3-demo-ecs02" && (r.state.ipv6Addresses ?? []).length === 1));
+        const results = await flowsWith(s3, rs => rs.map(r => (r.name === "s3-demo-ecs02" ? { ...r, state: { ...r.state, publicIp: "47.96.1.2" } } : r)));
+        const ipv6 = flow(results, "internet → ecs02:80");
+        assert.equal(ipv6.ok, true);
+        assert.equal(ipv6.break?.hop.kind, "address");
     });
 
     it("an EIP binding (S2)", async () => {
@@ -172,12 +181,21 @@ describe("flows: a user's own flows", function () {
         }, opts));
         const vpcId = world.ofType("vpc/network:Network")[0].id;
         const host = (label: string, address: string) => flowTo.host({ label, address, vpcId });
+        const elsewhere = flowTo.host({ label: "legacy", address: "10.9.0.5", vpcId: "vpc-existing00000000" });
         const results = await verifyFlows(world, [
             { name: "a → b :443", from: host("a", "192.168.1.10"), to: host("b", "192.168.2.10"), protocol: "tcp", port: 443, intent: "allow" },
             { name: "a → nowhere", from: host("a", "192.168.1.10"), to: host("typo", "192.168.300.1"), protocol: "tcp", port: 443, intent: "allow" },
+            { name: "legacy → a", from: elsewhere, to: host("a", "192.168.1.10"), protocol: "tcp", port: 443, intent: "allow" },
+            { name: "legacy → a, blocked", from: elsewhere, to: host("a", "192.168.1.10"), protocol: "tcp", port: 22, intent: "deny" },
         ]);
-        assert.deepEqual(results.map(r => [r.component, r.name, r.ok]), [["user", "a → b :443", true], ["user", "a → nowhere", false]]);
+        assert.deepEqual(results.map(r => [r.component, r.name, r.ok, r.verified]), [
+            ["user", "a → b :443", true, true], ["user", "a → nowhere", false, true],
+            // A VPC the plan does not build: neither broken nor proven, whatever the intent.
+            ["user", "legacy → a", true, false], ["user", "legacy → a, blocked", true, false],
+        ]);
         assert.equal(results[1].break?.hop.detail, "typo: '192.168.300.1' is not an IP address or block");
+        assert.match(results[3].notes[0], /^cannot be checked offline: there: legacy is in VPC vpc-existing00000000, which this plan does not build/);
+        assert.match(renderFlows(results), /\n {2}\? blocked: legacy → a, blocked {2}\[user\]\n {6}note: cannot be checked offline/);
     });
 });
 
@@ -250,6 +268,15 @@ describe("flows: longest-prefix match and rule priority against brute force", ()
             }
             assert.equal(longestPrefixMatch(routes, query), expected);
         }), { numRuns: 300 });
+    });
+
+    it("admits a packet from the same basic security group by default, and accepts every outbound one", () => {
+        const model = emptyModel();
+        model.securityGroups.set("sg-a", { id: "sg-a", cloud: "alicloud", known: true, rules: [] });
+        const packet = { protocol: "tcp" as const, port: 8080, peer: "10.0.0.5/32" };
+        assert.equal(verdict(model, ["sg-a"], "ingress", { ...packet, peerGroupIds: ["sg-a"] })?.admitted, true);
+        assert.equal(verdict(model, ["sg-a"], "ingress", { ...packet, peerGroupIds: ["sg-b"] })?.admitted, false);
+        assert.equal(verdict(model, ["sg-a"], "egress", { ...packet, peerGroupIds: [] })?.admitted, true);
     });
 
     it("decides an Alibaba Cloud packet by the first matching rule in priority order, drop first at a tie", () => {

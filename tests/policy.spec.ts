@@ -98,12 +98,20 @@ describe("policy pack", () => {
             const found = violations(checkWorldIngress, [
                 group, other, eni, association,
                 onEni({ cidrIp: "0.0.0.0/0", portRange: "80/80" }),
+                onEni({ cidrIp: "0.0.0.0/0", portRange: "443/443" }),
                 onEni({ cidrIp: "0.0.0.0/0", ipProtocol: "all", portRange: "-1/-1" }),
+                onEni({ cidrIp: "0.0.0.0/0", portRange: "1/65535" }),
+                onEni({ cidrIp: "0.0.0.0/0", portRange: "22/22" }),
                 { ...aliRule({ cidrIp: "0.0.0.0/0", portRange: "8080/8080" }), dependencies: [{ urn: other.urn }] },
             ]);
-            assert.equal(found.length, 2);
+            assert.equal(found.length, 4);
             assert.match(found[0], /opens every port to 0\.0\.0\.0\/0/);
-            assert.match(found[1], /opens port 8080/);
+            assert.match(found[1], /opens ports 1-65535/);
+            assert.match(found[2], /opens port 22/);
+            assert.match(found[3], /opens port 8080/);
+            // Without the EIP in NAT mode, the same rule is an ordinary world-open port.
+            const nonNat = { ...association, props: { mode: "BINDED" } };
+            assert.equal(violations(checkWorldIngress, [group, eni, nonNat, onEni({ cidrIp: "0.0.0.0/0", portRange: "80/80" })]).length, 1);
         });
 
         it("ignores egress and drop rules", () => {

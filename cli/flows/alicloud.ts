@@ -23,19 +23,13 @@
  *   The model applies it in both directions of the connection; that the flag of the one
  *   attachment resource covers both is not confirmed.
  */
-import type { RecordedResource, World } from "../engine";
+import type { World } from "../engine";
 import { cidrContains } from "../../components/net";
-import { asBlock, Hop, NetworkModel, Route, RouteTarget, RuleProtocol, SecurityGroup } from "./model";
+import { asBlock, Hop, hopOf, NetworkModel, strings, Route, RouteTarget, RuleProtocol, SecurityGroup } from "./model";
 
 const RESERVED_FOR_SERVICES = "100.64.0.0/10";
 
-function hopOf(r: RecordedResource, kind: string, detail: string, confirmed = true): Hop {
-    return { kind, resource: r.name, type: r.type, detail, ...(confirmed ? {} : { confirmed: false }) };
-}
 
-function strings(value: unknown): string[] {
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
-}
 
 function groupOf(model: NetworkModel, id: string, known: boolean): SecurityGroup {
     let group = model.securityGroups.get(id);
@@ -154,8 +148,8 @@ export function readAlicloud(world: World, model: NetworkModel): void {
 
     for (const r of of("ecs/securityGroup:SecurityGroup")) groupOf(model, r.id, true);
     for (const r of of("ecs/securityGroupRule:SecurityGroupRule")) {
-        // Only intranet rules apply to a VPC interface; the provider's default nic_type is internet.
-        if ((r.inputs.nicType ?? "internet") !== "intranet") continue;
+        // In a VPC group nic_type makes no difference: the cloud stores every rule as intranet
+        // (provider docs of `alicloud_security_group_rule`), so every rule applies.
         const group = groupOf(model, String(r.inputs.securityGroupId), false);
         const [fromPort, toPort] = portRange(r.inputs.portRange);
         const peer = r.inputs.sourceSecurityGroupId
@@ -230,7 +224,7 @@ function learnPropagatedRoutes(model: NetworkModel, propagations: Array<{ tableI
         if (attachment.kind === "peer") continue;
         const network = model.networks.get(attachment.networkId ?? "");
         for (const cidr of network?.subnets.flatMap(s => s.cidrs) ?? []) {
-            if (cidrContains(RESERVED_FOR_SERVICES, cidr) && !cidr.includes(":")) continue;
+            if (cidrContains(RESERVED_FOR_SERVICES, cidr)) continue;
             table.routes.push(learned(cidr, attachment.id, { ...p.hop, detail: `${table.label} learns ${cidr} from VPC ${network!.name} (propagation)` }));
         }
     }

@@ -10,15 +10,9 @@
  *   `assignPublicIp`, or a NAT gateway with an Elastic IP.
  */
 import type { RecordedResource, World } from "../engine";
-import { asBlock, Hop, NetworkModel, RouteTarget, RuleProtocol, SecurityGroup, SecurityRule } from "./model";
+import { asBlock, hopOf, NetworkModel, strings, RouteTarget, RuleProtocol, SecurityGroup, SecurityRule } from "./model";
 
-function hopOf(r: RecordedResource, kind: string, detail: string): Hop {
-    return { kind, resource: r.name, type: r.type, detail };
-}
 
-function strings(value: unknown): string[] {
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
-}
 
 /** `com.amazonaws.ap-northeast-1.ecr.api` → `ecr.api`. */
 export function endpointService(serviceName: string): string {
@@ -37,9 +31,12 @@ function target(inputs: Record<string, any>): RouteTarget {
     return other ? { kind: "other", what: `${other} ${inputs[other]}` } : { kind: "blackhole" };
 }
 
+/** AWS names protocols by name or IANA number; -1 is every protocol. */
+const PROTOCOL_NUMBERS: Record<string, RuleProtocol> = { "-1": "all", all: "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
+
 function rule(r: RecordedResource, direction: SecurityRule["direction"], group: string): SecurityRule {
     const i = r.inputs;
-    const protocol: RuleProtocol = i.ipProtocol === "-1" || i.ipProtocol === "all" ? "all" : String(i.ipProtocol) as RuleProtocol;
+    const protocol = PROTOCOL_NUMBERS[String(i.ipProtocol)] ?? String(i.ipProtocol) as RuleProtocol;
     const peer = i.referencedSecurityGroupId ? { securityGroupId: String(i.referencedSecurityGroupId) }
         : i.prefixListId ? { prefixListId: String(i.prefixListId) }
         : { cidr: asBlock(String(i.cidrIpv4 ?? i.cidrIpv6 ?? "")) ?? "0.0.0.0/32" };
@@ -99,11 +96,10 @@ export function readAws(world: World, model: NetworkModel): void {
         subnet.routeTableId = String(r.inputs.routeTableId);
         subnet.routeTableHop = hopOf(r, "association", `subnet ${subnet.name} uses ${model.routeTables.get(subnet.routeTableId)?.label ?? subnet.routeTableId}`);
     }
-    const eips = new Set(of("ec2/eip:Eip").map(r => r.id));
     for (const r of of("ec2/natGateway:NatGateway")) {
         model.natGateways.set(r.id, {
             id: r.id, subnetId: String(r.inputs.subnetId),
-            publicIp: r.inputs.connectivityType !== "private" && (eips.has(String(r.inputs.allocationId)) || typeof r.inputs.allocationId === "string"),
+            publicIp: r.inputs.connectivityType !== "private" && typeof r.inputs.allocationId === "string",
             hop: hopOf(r, "gateway", `NAT gateway ${r.name}`),
         });
     }
@@ -144,6 +140,16 @@ export function readAws(world: World, model: NetworkModel): void {
             if (!model.securityGroups.has(id)) model.securityGroups.set(id, { id, cloud: "aws", known: false, rules: [] });
             model.securityGroups.get(id)!.rules.push(rule(r, direction, id));
         }
+    }
+    // The older rule resource: one rule per resource, `type` ingress or egress, blocks in lists.
+    for (const r of of("ec2/securityGroupRule:SecurityGroupRule")) {
+        const id = String(r.inputs.securityGroupId);
+        if (!model.securityGroups.has(id)) model.securityGroups.set(id, { id, cloud: "aws", known: false, rules: [] });
+        const direction = r.inputs.type === "egress" ? "egress" : "ingress";
+        const peers = [...strings(r.inputs.cidrBlocks).map(c => ({ cidrIpv4: c })), ...strings(r.inputs.ipv6CidrBlocks).map(c => ({ cidrIpv6: c })),
+            ...strings(r.inputs.prefixListIds).map(p => ({ prefixListId: p })),
+            ...(typeof r.inputs.sourceSecurityGroupId === "string" ? [{ referencedSecurityGroupId: r.inputs.sourceSecurityGroupId }] : [])];
+        for (const peer of peers) model.securityGroups.get(id)!.rules.push(rule({ ...r, inputs: { ...r.inputs, ...peer, ipProtocol: r.inputs.protocol } }, direction, id));
     }
     for (const r of of("lb/loadBalancer:LoadBalancer")) {
         const key = `${r.type}::${r.name}`;

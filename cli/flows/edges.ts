@@ -6,7 +6,7 @@
 import type { IntendedFlow } from "../../components/flows";
 import { Hop, NetworkModel, Route } from "./model";
 import { verdict } from "./securityGroups";
-import { attempt, checkRules, fail, internetPlace, Place, stop, subnetOf, Walk, walkBetween } from "./walk";
+import { attempt, cannotCheck, checkRules, fail, internetPlace, Place, stop, subnetOf, Walk, walkBetween } from "./walk";
 
 type FlowPacket = { protocol: IntendedFlow["protocol"]; port?: number };
 
@@ -15,7 +15,7 @@ export function toLoadBalancer(model: NetworkModel, key: string, version: 4 | 6,
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const lb = model.loadBalancers.get(key);
-        if (!lb) stop("listener", `load balancer ${key} is not in this plan`, "Declare the flow on a load balancer the stack builds.");
+        if (!lb) cannotCheck(`load balancer ${key} is not in this plan`, "Declare the flow on a load balancer the stack builds.");
         const network = model.networks.get(lb.networkId);
         if (!from) {
             const open = version === 6 ? lb.internetIpv6 : lb.internetIpv4;
@@ -66,12 +66,12 @@ export function toElasticIp(model: NetworkModel, key: string, packet: FlowPacket
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const eip = model.elasticIps.get(key);
-        if (!eip) stop("address", `EIP ${key} is not in this plan`, "Declare the flow on an EIP the stack builds.");
+        if (!eip) cannotCheck(`EIP ${key} is not in this plan`, "Declare the flow on an EIP the stack builds.");
         hops.push(eip.hop);
         if (!eip.binding) stop("association", `EIP ${eip.id} is bound to nothing in NAT mode`, "Associate the EIP with a private IP of the ENI in NAT mode.", eip.hop.resource);
         hops.push(eip.binding.hop);
         const iface = model.interfaces.get(eip.binding.interfaceId);
-        if (!iface) stop("interface", `the EIP's network interface ${eip.binding.interfaceId} is not in this plan`, "Bind it to an ENI of the stack.");
+        if (!iface) cannotCheck(`the EIP's network interface ${eip.binding.interfaceId} is not in this plan`, "Check the flow by hand.");
         if (!iface.addresses.includes(eip.binding.privateIp)) {
             stop("association", `${eip.binding.privateIp} is not an address of ${iface.name}`, "Bind the EIP to one of the ENI's private IPs.", eip.binding.hop.resource);
         }
@@ -84,13 +84,17 @@ export function toElasticIp(model: NetworkModel, key: string, packet: FlowPacket
     });
 }
 
-/** Internet to a host: it needs a public address (its own, or an EIP bound to it). */
-export function toHost(model: NetworkModel, place: Place, packet: FlowPacket, notes: string[]): Walk {
+/**
+ * Internet to a host: it needs a public address (its own, or an EIP bound to it). An instance's
+ * public IP and EIPs are IPv4; an IPv6 address is public only with IPv6 internet bandwidth, which
+ * the model does not read, so an IPv6 host counts as public only when its flow says so.
+ */
+export function toHost(model: NetworkModel, place: Place, packet: FlowPacket, version: 4 | 6, notes: string[]): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const address = place.block.replace(/\/(32|128)$/, "");
-        const owner = [...model.interfaces.values()].find(i => i.addresses.includes(address));
-        const eip = [...model.elasticIps.values()].find(e => e.binding?.privateIp === address);
+        const owner = version === 4 ? [...model.interfaces.values()].find(i => i.addresses.includes(address)) : undefined;
+        const eip = version === 4 ? [...model.elasticIps.values()].find(e => e.binding?.privateIp === address) : undefined;
         if (!(place.publicIp || owner?.publicIp || eip)) {
             stop("address", `${place.label} has no public address (no public IP, no EIP bound to ${address})`, "Give it a public IP or an EIP.");
         }
@@ -102,7 +106,7 @@ export function toHost(model: NetworkModel, place: Place, packet: FlowPacket, no
             if (!entry || entry.target.kind !== "internetGateway") stop("route", `${place.label}'s subnet has no default route to an internet gateway`, "Route 0.0.0.0/0 to the internet gateway.");
             hops.push(entry.hop);
         }
-        checkRules(model, hops, notes, "ingress", place, internetPlace(4), packet, `Allow ingress from 0.0.0.0/0 in ${place.label}'s security group.`);
+        checkRules(model, hops, notes, "ingress", place, internetPlace(version), packet, `Allow ingress from the internet in ${place.label}'s security group.`);
     });
 }
 

@@ -37,7 +37,12 @@ export interface FlowResult {
     /** The hops that carried the packet, in order (up to the break). */
     readonly hops: readonly Hop[];
     /** Where it stopped, and the fix (for a broken `allow`), or the hop that blocks it (for `deny`). */
-    readonly break?: { readonly hop: Hop; readonly fix: string };
+    readonly break?: { readonly hop: Hop; readonly fix: string; readonly unverifiable?: boolean };
+    /**
+     * False when the plan holds too little to walk the flow (a VPC described with fromExisting, a
+     * value that never resolved): neither broken nor proven, it does not fail the plan.
+     */
+    readonly verified: boolean;
     /** What the verdict rests on that the plan cannot prove. */
     readonly notes: readonly string[];
 }
@@ -50,11 +55,27 @@ export function networkModel(world: World): NetworkModel {
     return model;
 }
 
-/** Resolves an input under the offline engine (every value is known there). */
+/** How long a declared value may take to resolve under the offline engine (all are known there). */
+const RESOLVE_TIMEOUT_MS = 5000;
+
+/** A value that did not resolve: it rejected, or never settled. */
+class Unresolved extends Error {}
+
+/** Resolves an input under the offline engine; throws {@link Unresolved} instead of hanging or failing the plan. */
 async function resolve<T>(value: pulumi.Input<T> | undefined): Promise<T | undefined> {
     if (value === undefined) return undefined;
     const output = pulumi.output(value) as unknown as { promise(): Promise<T> };
-    return output.promise();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Unresolved(`a declared value did not resolve within ${RESOLVE_TIMEOUT_MS / 1000} s`)), RESOLVE_TIMEOUT_MS);
+    });
+    try {
+        return await Promise.race([output.promise(), timeout]);
+    } catch (e) {
+        throw e instanceof Unresolved ? e : new Unresolved(`a declared value failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+        clearTimeout(timer);
+    }
 }
 
 type Resolved =
@@ -113,23 +134,48 @@ function dispatch(model: NetworkModel, from: Resolved, to: Resolved, flow: Inten
     if (from.kind === "internet" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes);
     if (from.kind === "place" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes, from.place);
     if (from.kind === "internet" && to.kind === "eip") return toElasticIp(model, to.key, packet, notes);
-    if (from.kind === "internet" && to.kind === "place") return toHost(model, to.place, packet, notes);
+    if (from.kind === "internet" && to.kind === "place") return toHost(model, to.place, packet, version, notes);
     if (from.kind === "place" && to.kind === "awsService") return toAwsService(model, from.place, to.service, flow.port, notes);
-    return { hops: [], failure: { hop: { kind: "model", resource: "", detail: `flows from ${from.kind} to ${to.kind} are not modelled` }, fix: "Declare the flow between hosts." } };
+    return { hops: [], failure: { hop: { kind: "model", resource: "", detail: `flows from ${from.kind} to ${to.kind} are not modelled` }, fix: "Declare the flow between hosts.", unverifiable: true } };
+}
+
+/** A host without groups of its own is guarded by the groups of the interface holding its address. */
+function withInterfaceGroups(model: NetworkModel, end: Resolved): Resolved {
+    if (end.kind !== "place" || end.place.securityGroupIds.length > 0) return end;
+    const address = end.place.block.replace(/\/(32|128)$/, "");
+    const owner = [...model.interfaces.values()].find(i => i.addresses.includes(address));
+    return owner ? { kind: "place", place: { ...end.place, securityGroupIds: owner.securityGroupIds } } : end;
 }
 
 async function evaluate(model: NetworkModel, component: string, flow: IntendedFlow): Promise<FlowResult> {
-    const [name, from, to] = await Promise.all([resolve(flow.name), resolveEndpoint(flow.from), resolveEndpoint(flow.to)]);
+    const base = { component, protocol: flow.protocol, port: flow.port, intent: flow.intent };
+    let name: unknown;
+    let from: Resolved;
+    let to: Resolved;
+    try {
+        [name, from, to] = await Promise.all([resolve(flow.name), resolveEndpoint(flow.from), resolveEndpoint(flow.to)]);
+    } catch (e) {
+        if (!(e instanceof Unresolved)) throw e;
+        const hop = { kind: "model", resource: "", detail: e.message };
+        return {
+            ...base, name: typeof flow.name === "string" ? flow.name : "(a flow whose name did not resolve)", from: "?", to: "?",
+            reached: false, ok: true, confirmed: false, verified: false, hops: [], break: { hop, fix: "Check the flow by hand.", unverifiable: true },
+            notes: [`cannot be checked offline: ${e.message}`],
+        };
+    }
+    from = withInterfaceGroups(model, from);
+    to = withInterfaceGroups(model, to);
     const version = flow.ipVersion ?? (to.kind === "place" ? familyOf(to.place.block) : from.kind === "place" ? familyOf(from.place.block) : 4);
     const notes: string[] = [];
     const walk = dispatch(model, from, to, flow, version, notes);
     const reached = walk.failure === undefined;
-    const confirmed = notes.length === 0 && walk.hops.every(h => h.confirmed !== false);
+    const verified = !walk.failure?.unverifiable;
+    const confirmed = verified && notes.length === 0 && walk.hops.every(h => h.confirmed !== false);
     const unconfirmedHops = walk.hops.filter(h => h.confirmed === false).map(h => `unconfirmed: ${h.detail}`);
     return {
-        name: String(name), component, from: labelOf(from), to: labelOf(to), protocol: flow.protocol, port: flow.port, intent: flow.intent,
-        reached, ok: flow.intent === "allow" ? reached : !reached, confirmed, hops: walk.hops, break: walk.failure,
-        notes: [...unconfirmedHops, ...notes],
+        ...base, name: String(name), from: labelOf(from), to: labelOf(to),
+        reached, ok: !verified || (flow.intent === "allow" ? reached : !reached), confirmed, verified, hops: walk.hops, break: walk.failure,
+        notes: [...(verified ? [] : [`cannot be checked offline: ${walk.failure!.hop.detail}`]), ...unconfirmedHops, ...notes],
     };
 }
 
@@ -151,10 +197,14 @@ export async function verifyFlows(world: World, extra: readonly IntendedFlow[] =
 }
 
 /** The resources that carried a flow, each once in a row (a peering carries a route and the packet). */
-function hopNames(hops: readonly Hop[]): string[] {
+export function hopResources(hops: readonly Hop[]): string[] {
     const names = hops.map(h => h.resource).filter(name => name !== "");
-    const once = names.filter((name, i) => name !== names[i - 1]);
-    return once.length > 0 ? once : ["the VPC's local routes"];
+    return names.filter((name, i) => name !== names[i - 1]);
+}
+
+function hopNames(hops: readonly Hop[]): string[] {
+    const names = hopResources(hops);
+    return names.length > 0 ? names : ["the VPC's local routes"];
 }
 
 const LINE_WIDTH = 110;
@@ -179,12 +229,14 @@ function wrapped(head: string, items: readonly string[]): string[] {
 export function renderFlows(results: readonly FlowResult[]): string {
     if (results.length === 0) return "  (no component declares a flow)";
     return results.map(r => {
-        const mark = r.ok ? (r.confirmed ? "✓" : "✓?") : "✗";
+        const mark = !r.verified ? "?" : r.ok ? (r.confirmed ? "✓" : "✓?") : "✗";
         const head = `  ${mark} ${r.intent === "deny" ? "blocked: " : ""}${r.name}  [${r.component}]`;
         const lines = [head];
         if (!r.ok) {
             if (r.intent === "allow" && r.break) lines.push(`      breaks at ${r.break.hop.resource || r.break.hop.kind}: ${r.break.hop.detail}`, `      fix: ${r.break.fix}`);
             if (r.intent === "deny") lines.push(...wrapped("      is open: ", hopNames(r.hops)));
+        } else if (!r.verified) {
+            // The note below says why.
         } else if (r.intent === "deny" && r.break) {
             lines.push(`      stopped at: ${r.break.hop.detail}`);
         } else {

@@ -239,6 +239,16 @@ export function parsed(block: string): Cidr {
     return found;
 }
 
+/** The hop a recorded resource makes. */
+export function hopOf(r: { readonly name: string; readonly type: string }, kind: string, detail: string, confirmed = true): Hop {
+    return { kind, resource: r.name, type: r.type, detail, ...(confirmed ? {} : { confirmed: false }) };
+}
+
+/** The non-empty strings of a list input (ids, blocks); none when it is not a list. */
+export function strings(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
+}
+
 /** IP version of a block. */
 export function familyOf(block: string): 4 | 6 {
     return block.includes(":") ? 6 : 4;
@@ -247,8 +257,9 @@ export function familyOf(block: string): 4 | 6 {
 /**
  * Longest-prefix match: the entry whose destination holds the whole of `block` with the longest
  * prefix; at equal length a static entry before a learned one, then the first written (the order
- * between a static and a learned entry of one destination is assumed, not confirmed; the
- * components never write both). Prefix-list destinations are matched by the caller.
+ * between a static and a learned entry of one destination is assumed, not confirmed; a static
+ * entry and an advertised one for the same block would meet there). Prefix-list destinations are
+ * matched by the caller.
  */
 export function longestPrefixMatch(routes: readonly Route[], block: string): Route | undefined {
     let best: Route | undefined;

@@ -46,11 +46,11 @@ function describe(packet: Packet): string {
 /**
  * Alibaba Cloud (basic security groups): the rules of all the interface's groups are sorted by
  * priority (1 first, 100 last); at one priority a drop rule comes before an accept rule; the
- * first rule that matches decides. With no match, inbound traffic is dropped and outbound traffic
- * accepted. Source: ECS documentation, "Security group rules" (priority and policy) and
- * "Basic security groups and advanced security groups" (default access). Only `intranet` rules
- * apply to a VPC interface (provider docs of `alicloud_security_group_rule`: `nic_type` must be
- * intranet for a VPC group), so others are skipped by the model reader.
+ * first rule that matches decides (ECS API docs, AuthorizeSecurityGroup: "A smaller value
+ * indicates a higher priority ... drop rules take precedence"). With no match, a basic group
+ * accepts what comes from an interface of the same group and every outbound packet, and drops
+ * the rest ("Basic security groups allow inbound internal traffic from instances in the same
+ * group and allow all outbound traffic by default", ECS docs, "Security group rules").
  */
 function alicloudVerdict(groups: readonly SecurityGroup[], direction: SecurityRule["direction"], packet: Packet): Verdict {
     const rules = groups.flatMap(g => g.rules).filter(r => matches(r, direction, packet))
@@ -58,6 +58,8 @@ function alicloudVerdict(groups: readonly SecurityGroup[], direction: SecurityRu
     const unknown = groups.some(g => !g.known);
     const first = rules[0];
     if (first) return { admitted: first.policy === "accept", hop: first.hop, unconfirmed: unknown && first.policy === "drop" };
+    const sameGroup = direction === "ingress" && groups.some(g => packet.peerGroupIds.includes(g.id));
+    if (sameGroup) return { admitted: true, hop: { kind: "rule", resource: "", detail: `${describe(packet)} comes from the same basic security group, which admits it by default` } };
     const admitted = direction === "egress";
     return {
         admitted,

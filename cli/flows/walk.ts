@@ -33,6 +33,11 @@ export interface Packet {
 export interface Break {
     readonly hop: Hop;
     readonly fix: string;
+    /**
+     * True when the walk stopped at something the plan does not hold (a VPC described with
+     * fromExisting, a value that never resolved), not at something that blocks the packet.
+     */
+    readonly unverifiable?: boolean;
 }
 
 /** The outcome of one walk. */
@@ -54,6 +59,11 @@ export function stop(kind: string, detail: string, fix: string, resource = ""): 
     throw new Stop({ hop: { kind, resource, detail }, fix });
 }
 
+/** Ends the walk where the plan holds too little to go on: the flow is unverified, not broken or blocked. */
+export function cannotCheck(detail: string, fix: string): never {
+    throw new Stop({ hop: { kind: "model", resource: "", detail }, fix, unverifiable: true });
+}
+
 /** Ends the walk at a break found by a nested walk. */
 export function fail(failure: Break): never {
     throw new Stop(failure);
@@ -71,7 +81,7 @@ export function subnetOf(model: NetworkModel, place: Pick<Place, "networkId" | "
  */
 function route(model: NetworkModel, hops: Hop[], from: Place, to: Place, direction: string): void {
     const origin = model.networks.get(from.networkId ?? "");
-    if (!origin) stop("network", `${direction}: ${from.label} is in VPC ${from.networkId ?? "(none)"}, which this plan does not build`, "Plan the VPC in this stack, or check the flow by hand.");
+    if (!origin) cannotCheck(`${direction}: ${from.label} is in VPC ${from.networkId ?? "(none)"}, which this plan does not build`, "Check the flow by hand, or plan the VPC in this stack.");
     const arrive = (networkId: string, via: string) => {
         if (networkId !== to.networkId) {
             stop("route", `${direction}: ${via} delivers ${to.block} into VPC ${model.networks.get(networkId)?.name ?? networkId}, but ${to.label} is in ${model.networks.get(to.networkId ?? "")?.name ?? to.networkId}`,
@@ -103,7 +113,10 @@ function route(model: NetworkModel, hops: Hop[], from: Place, to: Place, directi
                 "Route the destination through the transit router.", entry.hop.resource);
         }
         const attachment = model.attachments.get(target.id);
-        if (!attachment) stop("attachment", `${direction}: next hop ${target.id} is not an attachment of this plan`, "Use an attachment of the network's CEN.", entry.hop.resource);
+        if (!attachment) cannotCheck(`${direction}: next hop ${target.id} is not an attachment of this plan`, "Check the flow by hand, or plan the CEN in this stack.");
+        if (routerId !== undefined && !attachment.routerIds.includes(routerId)) {
+            stop("route", `${direction}: ${table.label} sends ${to.block} to ${attachment.id}, which is not on this transit router`, "Point the entry at an attachment of this router.", entry.hop.resource);
+        }
         if (routerId === undefined) {
             // From a VPC into its transit router: the attachment must be this VPC's, and associated.
             if (attachment.networkId !== origin.id) stop("attachment", `${direction}: ${attachment.id} attaches another VPC than ${origin.name}`, "Use the attachment of this VPC.", entry.hop.resource);
@@ -146,7 +159,8 @@ function deliver(model: NetworkModel, hops: Hop[], to: Place, direction: string)
     const subnet = subnetOf(model, to);
     if (!subnet) stop("route", `${direction}: ${to.block} (${to.label}) is in no subnet of its VPC`, "Give the address a subnet of the VPC.");
     if (!subnet.cidrs.some(c => familyOf(c) === familyOf(to.block) && cidrContains(parsed(c), parsed(to.block)))) {
-        // IPv6 blocks are assigned by the cloud at deployment; the plan's are placeholders.
+        // IPv6 blocks are assigned by the cloud at deployment: an address the plan did not place
+        // in the mocked /64 (a given, existing one) cannot be judged against it.
         if (familyOf(to.block) === 6) {
             hops.push({ kind: "route", resource: "", detail: `${direction}: ${to.block} in ${subnet.name} (IPv6 blocks are assigned at deployment)`, confirmed: false });
             return;

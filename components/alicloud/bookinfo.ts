@@ -153,7 +153,7 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
     readonly reviewsLocality?: MeshLocalityPolicy;
     /** The mesh objects applied (besides the locality policy), by key. */
     readonly meshObjects: Readonly<Record<string, MeshObject>>;
-    /** Pod to Pod across the mesh's clusters on the Bookinfo port, which failover and distribution need. */
+    /** The ingress gateway to productpage in each cluster, and Pod to Pod across the clusters on the Bookinfo port (failover and distribution need it). */
     readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: BookinfoArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -367,6 +367,9 @@ function checkEip(problems: Problems, args: MultiEipEniArgs, name: string, regio
     return prefix;
 }
 
+/** The port the tutorial's sites serve on each public address (seed 001: one web site per EIP). */
+const SITE_PORT = 80;
+
 /**
  * Several public IPv4 addresses on one ECS instance (seed 001): a secondary ENI in the
  * instance's vSwitch with one primary and `publicIpCount - 1` secondary private IPs, one EIP per
@@ -377,9 +380,6 @@ function checkEip(problems: Problems, args: MultiEipEniArgs, name: string, regio
  * quota; the instance type's ENI and private-IP-per-ENI limits and ENI hot-plug; explicit private
  * IPs inside the vSwitch, off its reserved addresses, without repeats; the EIP billing options.
  */
-/** The port the tutorial's sites serve on each public address (seed 001: one web site per EIP). */
-const SITE_PORT = 80;
-
 export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlows {
     /** The secondary ENI's id, `eni-…`. */
     readonly networkInterfaceId: pulumi.Output<string>;

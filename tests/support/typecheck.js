@@ -15,6 +15,8 @@ const root = path.resolve(__dirname, "..", "..");
 const { BUILD_DIR, STAMP } = require("./buildPaths.json");
 const out = path.join(root, BUILD_DIR);
 fs.rmSync(path.join(root, STAMP), { force: true });
+// A module deleted from the sources must not live on in the build the consumer spec installs.
+fs.rmSync(out, { recursive: true, force: true });
 const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
 const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--noEmit", "false", "--declaration", "--outDir", out], { cwd: root, stdio: "inherit" });
 if (run.status !== 0) process.exit(run.status ?? 1);
