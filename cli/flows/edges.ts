@@ -17,6 +17,7 @@ export function toLoadBalancer(model: NetworkModel, key: string, version: 4 | 6,
         const lb = model.loadBalancers.get(key);
         if (!lb) cannotCheck(`load balancer ${key} is not in this plan`, "Declare the flow on a load balancer the stack builds.");
         const network = model.networks.get(lb.networkId);
+        if (!network) cannotCheck(`${lb.name} is in subnets this plan does not build`, "Check the flow by hand, or plan the VPC in this stack.");
         if (!from) {
             const open = version === 6 ? lb.internetIpv6 : lb.internetIpv4;
             if (!open) {
@@ -25,15 +26,15 @@ export function toLoadBalancer(model: NetworkModel, key: string, version: 4 | 6,
                     : "Make the load balancer internet-facing.", lb.hop.resource);
             }
             hops.push(lb.hop);
-            if (network?.cloud === "aws" || version === 6) {
-                if (!network?.internetGateway) {
-                    stop("gateway", `VPC ${network?.name ?? lb.networkId} has no ${version === 6 && network?.cloud === "alicloud" ? "IPv6" : "internet"} gateway`,
+            if (network.cloud === "aws" || version === 6) {
+                if (!network.internetGateway) {
+                    stop("gateway", `VPC ${network.name} has no ${version === 6 && network.cloud === "alicloud" ? "IPv6" : "internet"} gateway`,
                         "Attach a gateway to the VPC.");
                 }
                 hops.push(network.internetGateway.hop);
             }
-            const gateway = network?.internetGateway;
-            if (network?.cloud === "aws" && gateway) {
+            const gateway = network.internetGateway;
+            if (network.cloud === "aws" && gateway) {
                 for (const subnetId of lb.subnetIds) {
                     const subnet = model.subnets.get(subnetId);
                     const table = model.routeTables.get(subnet?.routeTableId ?? "");
