@@ -8,7 +8,6 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
 import { installEngine, recorder, settle, world } from "./engine";
-import { FlowResult, verifyFlows } from "./flows";
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
 
 /** The contract every stack program module meets (see `stacks/program.ts`). */
@@ -55,12 +54,7 @@ export interface PlanError {
 
 /** The outcome of a plan. */
 export type PlanResult =
-    | {
-        readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown>;
-        readonly flows: readonly FlowResult[];
-        /** Time the reachability verifier took, ms. */
-        readonly flowsMs: number;
-    }
+    | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown> }
     | { readonly ok: false; readonly errors: readonly PlanError[] };
 
 /** Stack outputs print this way when they are secret. */
@@ -97,10 +91,7 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
         await settle();
         const outputs = await resolveOutputs(exported ?? {});
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
-        const verifying = process.hrtime.bigint();
-        const flows = await verifyFlows(world);
-        const flowsMs = Number(process.hrtime.bigint() - verifying) / 1e6;
-        return { ok: true, graph: buildGraph(world), outputs, flows, flowsMs };
+        return { ok: true, graph: buildGraph(world), outputs };
     } finally {
         process.off("unhandledRejection", onRejection);
     }

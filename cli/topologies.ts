@@ -14,7 +14,8 @@ import { TopologyValidationError } from "../components/errors";
 import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
-import { FlowResult, hopResources, renderFlows } from "./flows";
+import { world } from "./engine";
+import { FlowResult, hopResources, renderFlows, verifyFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
 import { projectName, readStackConfig } from "./stackConfig";
@@ -149,21 +150,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         const result = await runPlan(loadProgramOrUsage(options.program), raw, options.stack);
         if (!result.ok) return fail(result.errors);
+        // The plan walks the flows; the pre-flight (`check`), on the path of a real deployment, does not.
+        const verifying = process.hrtime.bigint();
+        const flows = await verifyFlows(world);
+        const flowsMs = Math.round(Number(process.hrtime.bigint() - verifying) / 1e6);
 
         const tree = treeOf(result.graph);
         const summary = summaryOf(result.graph);
         const path_ = criticalPath(result.graph);
-        const files = await writeFiles(options, result.graph, traceOf(options.trace, result.flows));
+        const files = await writeFiles(options, result.graph, traceOf(options.trace, flows));
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
-        const broken = result.flows.filter(f => !f.ok);
+        const broken = flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
-            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows: result.flows, outputs: result.outputs, files, elapsedMs, flowsMs: Math.round(result.flowsMs) }, null, 2)}\n`);
+            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`);
         } else {
-            io.out(renderText(options.stack, tree, summary, path_, result.flows, result.outputs, files, elapsedMs));
+            io.out(renderText(options.stack, tree, summary, path_, flows, result.outputs, files, elapsedMs));
         }
         if (broken.length > 0) {
-            io.err(`topologies: ${broken.length} of ${result.flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`);
+            io.err(`topologies: ${broken.length} of ${flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`);
         }
         return flowsOk ? 0 : 1;
     } catch (e) {

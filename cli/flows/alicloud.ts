@@ -201,7 +201,7 @@ export function readAlicloud(world: World, model: NetworkModel): void {
         const key = `${r.type}::${r.name}`;
         const zones: Array<{ vswitchId?: string }> = Array.isArray(r.inputs.zoneMappings) ? r.inputs.zoneMappings : [];
         model.loadBalancers.set(key, {
-            key, name: r.name, networkId: String(r.inputs.vpcId), subnetIds: zones.map(z => String(z.vswitchId)),
+            key, id: r.id, name: r.name, networkId: String(r.inputs.vpcId), subnetIds: zones.map(z => String(z.vswitchId)),
             internetIpv4: r.inputs.addressType === "Internet",
             internetIpv6: r.inputs.addressIpVersion === "DualStack" && r.inputs.ipv6AddressType === "Internet",
             securityGroupIds: strings(r.inputs.securityGroupIds), listeners: new Map(),
@@ -209,7 +209,7 @@ export function readAlicloud(world: World, model: NetworkModel): void {
         });
     }
     for (const r of of("alb/listener:Listener")) {
-        const lb = [...model.loadBalancers.values()].find(l => world.resources.some(x => `${x.type}::${x.name}` === l.key && x.id === r.inputs.loadBalancerId));
+        const lb = [...model.loadBalancers.values()].find(l => l.id === r.inputs.loadBalancerId);
         lb?.listeners.set(Number(r.inputs.listenerPort), hopOf(r, "listener", `${r.inputs.listenerProtocol ?? "HTTP"} listener on ${r.inputs.listenerPort}`));
     }
 }

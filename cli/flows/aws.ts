@@ -155,14 +155,14 @@ export function readAws(world: World, model: NetworkModel): void {
         const key = `${r.type}::${r.name}`;
         const subnetIds = strings(r.inputs.subnets);
         model.loadBalancers.set(key, {
-            key, name: r.name, networkId: model.subnets.get(subnetIds[0] ?? "")?.networkId ?? "", subnetIds,
+            key, id: r.id, name: r.name, networkId: model.subnets.get(subnetIds[0] ?? "")?.networkId ?? "", subnetIds,
             internetIpv4: r.inputs.internal !== true, internetIpv6: r.inputs.internal !== true && r.inputs.ipAddressType === "dualstack",
             securityGroupIds: strings(r.inputs.securityGroups), listeners: new Map(),
             hop: hopOf(r, "listener", `ALB ${r.name} (${r.inputs.internal ? "internal" : "internet-facing"})`),
         });
     }
     for (const r of of("lb/listener:Listener")) {
-        const lb = [...model.loadBalancers.values()].find(l => world.resources.some(x => `${x.type}::${x.name}` === l.key && x.id === r.inputs.loadBalancerArn));
+        const lb = [...model.loadBalancers.values()].find(l => l.id === r.inputs.loadBalancerArn);
         lb?.listeners.set(Number(r.inputs.port), hopOf(r, "listener", `${r.inputs.protocol ?? "HTTP"} listener on ${r.inputs.port}`));
     }
 }

@@ -3,12 +3,9 @@
  * in NAT mode, or to a host with a public address; and a host to an AWS service API through an
  * endpoint, a NAT gateway or an internet gateway. Host-to-host walks are ./walk's.
  */
-import type { IntendedFlow } from "../../components/flows";
-import { Hop, NetworkModel, Route } from "./model";
+import { addressOf, Hop, interfaceHolding, NetworkModel, Route } from "./model";
 import { verdict } from "./securityGroups";
-import { attempt, cannotCheck, checkRules, fail, internetPlace, Place, stop, subnetOf, Walk, walkBetween } from "./walk";
-
-type FlowPacket = { protocol: IntendedFlow["protocol"]; port?: number };
+import { attempt, cannotCheck, checkRules, fail, internetPlace, Packet, Place, stop, subnetOf, Walk, walkBetween } from "./walk";
 
 /** Internet to a load balancer's listener: public address of the family, gateway routes (AWS), rules, listener. */
 export function toLoadBalancer(model: NetworkModel, key: string, version: 4 | 6, port: number | undefined, notes: string[], from?: Place): Walk {
@@ -63,7 +60,7 @@ function defaultRoute(routes: readonly Route[], version: 4 | 6): Route | undefin
 }
 
 /** Internet to an EIP in NAT mode: the binding, the interface and its attachment, the interface's rules. */
-export function toElasticIp(model: NetworkModel, key: string, packet: FlowPacket, notes: string[]): Walk {
+export function toElasticIp(model: NetworkModel, key: string, packet: Packet, notes: string[]): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const eip = model.elasticIps.get(key);
@@ -90,11 +87,11 @@ export function toElasticIp(model: NetworkModel, key: string, packet: FlowPacket
  * public IP and EIPs are IPv4; an IPv6 address is public only with IPv6 internet bandwidth, which
  * the model does not read, so an IPv6 host counts as public only when its flow says so.
  */
-export function toHost(model: NetworkModel, place: Place, packet: FlowPacket, version: 4 | 6, notes: string[]): Walk {
+export function toHost(model: NetworkModel, place: Place, packet: Packet, version: 4 | 6, notes: string[]): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
-        const address = place.block.replace(/\/(32|128)$/, "");
-        const owner = version === 4 ? [...model.interfaces.values()].find(i => i.addresses.includes(address)) : undefined;
+        const address = addressOf(place.block);
+        const owner = version === 4 ? interfaceHolding(model, place.block) : undefined;
         const eip = version === 4 ? [...model.elasticIps.values()].find(e => e.binding?.privateIp === address) : undefined;
         if (!(place.publicIp || owner?.publicIp || eip)) {
             stop("address", `${place.label} has no public address (no public IP, no EIP bound to ${address})`, "Give it a public IP or an EIP.");

@@ -11,7 +11,7 @@ import { declaresFlows, FlowEndpoint, IntendedFlow } from "../../components/flow
 import type { World } from "../engine";
 import { readAlicloud } from "./alicloud";
 import { readAws } from "./aws";
-import { asBlock, emptyModel, familyOf, Hop, NetworkModel } from "./model";
+import { asBlock, emptyModel, familyOf, Hop, interfaceHolding, NetworkModel } from "./model";
 import { toAwsService, toElasticIp, toHost, toLoadBalancer } from "./edges";
 import { Place, Walk, walkBetween } from "./walk";
 
@@ -142,8 +142,7 @@ function dispatch(model: NetworkModel, from: Resolved, to: Resolved, flow: Inten
 /** A host without groups of its own is guarded by the groups of the interface holding its address. */
 function withInterfaceGroups(model: NetworkModel, end: Resolved): Resolved {
     if (end.kind !== "place" || end.place.securityGroupIds.length > 0) return end;
-    const address = end.place.block.replace(/\/(32|128)$/, "");
-    const owner = [...model.interfaces.values()].find(i => i.addresses.includes(address));
+    const owner = interfaceHolding(model, end.place.block);
     return owner ? { kind: "place", place: { ...end.place, securityGroupIds: owner.securityGroupIds } } : end;
 }
 

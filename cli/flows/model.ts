@@ -134,6 +134,8 @@ export interface SecurityGroup {
 /** A load balancer's public or private front end. */
 export interface LoadBalancerFront {
     readonly key: string;
+    /** Cloud id (`alb-…`, an ARN on AWS): what listeners name. */
+    readonly id: string;
     readonly name: string;
     readonly networkId: string;
     readonly subnetIds: string[];
@@ -247,6 +249,17 @@ export function hopOf(r: { readonly name: string; readonly type: string }, kind:
 /** The non-empty strings of a list input (ids, blocks); none when it is not a list. */
 export function strings(value: unknown): string[] {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== "") : [];
+}
+
+/** The address of a single-address block (`10.0.0.5/32` → `10.0.0.5`); a wider block stays as it is. */
+export function addressOf(block: string): string {
+    return block.replace(/\/(32|128)$/, "");
+}
+
+/** The network interface (ENI or instance) holding the address of `block`, if the plan has one. */
+export function interfaceHolding(model: NetworkModel, block: string): Interface | undefined {
+    const address = addressOf(block);
+    return [...model.interfaces.values()].find(i => i.addresses.includes(address));
 }
 
 /** IP version of a block. */

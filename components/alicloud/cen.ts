@@ -394,7 +394,9 @@ function checkTransitRouterRoutes(problems: Problems, routes: CenTransitRouterRo
  * Enterprise Edition transit router per member region, a VPC attachment per member (one vSwitch
  * per transit-router zone), explicit association and propagation on each transit router's system
  * route table, inter-region connections (full mesh or listed pairs) drawing bandwidth from one
- * bandwidth package, and extra VPC and transit-router route entries.
+ * bandwidth package and advertising each router's routes to its peer, and extra VPC and
+ * transit-router route entries. A VPC attachment writes no route into its VPC: only the
+ * `vpcRoutes` given (or added with {@link addVpcRoutes}) send traffic to the transit router.
  *
  * Writes to one route table happen one after another (a `dependsOn` chain per table), because
  * the cloud rejects concurrent writes to one table; different tables are written in parallel.

@@ -259,7 +259,8 @@ export function podSources(key: string, cluster: AckCluster): Array<[string, Flo
 /**
  * An ASM instance (`servicemesh.ServiceMesh`) in its own VPC with ACK clusters from one or more
  * regions, locality load balancing on, its kubeconfig as a secret and a `kubernetes.Provider` for
- * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth; security-group
+ * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth, and the routes
+ * traffic needs on it ({@link meshRoutes}: built here, or written into a given CEN); security-group
  * rules letting each cluster's control plane accept all traffic from every peer's pods (Flannel
  * Pod CIDR, or Terway vSwitch blocks); and the ASM-managed ingress gateway (`IstioGateway`).
  */
