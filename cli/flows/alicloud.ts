@@ -25,23 +25,9 @@
  */
 import type { World } from "../engine";
 import { cidrContains } from "../../components/net";
-import { asBlock, Hop, hopOf, NetworkModel, strings, Route, RouteTarget, RuleProtocol, SecurityGroup } from "./model";
+import { asBlock, blocksOf, Hop, hopOf, NetworkModel, Route, RouteTarget, RuleProtocol, securityGroupOf, strings } from "./model";
 
 const RESERVED_FOR_SERVICES = "100.64.0.0/10";
-
-
-
-function groupOf(model: NetworkModel, id: string, known: boolean): SecurityGroup {
-    let group = model.securityGroups.get(id);
-    if (!group) {
-        group = { id, cloud: "alicloud", known, rules: [] };
-        model.securityGroups.set(id, group);
-    } else if (known && !group.known) {
-        group = { ...group, known: true };
-        model.securityGroups.set(id, group);
-    }
-    return group;
-}
 
 function portRange(text: unknown): [number, number] {
     const [from, to] = String(text ?? "-1/-1").split("/").map(Number);
@@ -63,16 +49,14 @@ export function readAlicloud(world: World, model: NetworkModel): void {
         const tableId = String(r.state.routeTableId ?? `${r.id}-system`);
         model.networks.set(r.id, {
             id: r.id, name: r.name, cloud: "alicloud", region: world.regionOf(r),
-            cidrs: [asBlock(String(r.inputs.cidrBlock ?? "")), r.state.ipv6CidrBlock ? asBlock(r.state.ipv6CidrBlock) : undefined]
-                .filter((c): c is string => c !== undefined),
+            cidrs: blocksOf(r.inputs.cidrBlock, r.state.ipv6CidrBlock),
             subnets: [], defaultRouteTableId: tableId,
         });
         model.routeTables.set(tableId, { id: tableId, label: `VPC ${r.name} system route table`, routes: [] });
     }
     for (const r of of("vpc/switch:Switch")) {
         const network = model.networks.get(String(r.inputs.vpcId));
-        const cidrs = [asBlock(String(r.inputs.cidrBlock ?? "")), r.state.ipv6CidrBlock ? asBlock(r.state.ipv6CidrBlock) : undefined]
-            .filter((c): c is string => c !== undefined);
+        const cidrs = blocksOf(r.inputs.cidrBlock, r.state.ipv6CidrBlock);
         const subnet = { id: r.id, name: r.name, networkId: String(r.inputs.vpcId), cidrs, routeTableId: network?.defaultRouteTableId, zone: r.inputs.zoneId };
         model.subnets.set(r.id, subnet);
         if (!network) continue;
@@ -146,11 +130,11 @@ export function readAlicloud(world: World, model: NetworkModel): void {
     }
     learnPropagatedRoutes(model, propagations);
 
-    for (const r of of("ecs/securityGroup:SecurityGroup")) groupOf(model, r.id, true);
+    for (const r of of("ecs/securityGroup:SecurityGroup")) securityGroupOf(model, "alicloud", r.id, true);
     for (const r of of("ecs/securityGroupRule:SecurityGroupRule")) {
         // In a VPC group nic_type makes no difference: the cloud stores every rule as intranet
         // (provider docs of `alicloud_security_group_rule`), so every rule applies.
-        const group = groupOf(model, String(r.inputs.securityGroupId), false);
+        const group = securityGroupOf(model, "alicloud", String(r.inputs.securityGroupId), false);
         const [fromPort, toPort] = portRange(r.inputs.portRange);
         const peer = r.inputs.sourceSecurityGroupId
             ? { securityGroupId: String(r.inputs.sourceSecurityGroupId) }

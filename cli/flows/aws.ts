@@ -10,7 +10,7 @@
  *   `assignPublicIp`, or a NAT gateway with an Elastic IP.
  */
 import type { RecordedResource, World } from "../engine";
-import { asBlock, hopOf, NetworkModel, strings, RouteTarget, RuleProtocol, SecurityGroup, SecurityRule } from "./model";
+import { asBlock, blocksOf, hopOf, NetworkModel, RouteTarget, RuleProtocol, securityGroupOf, SecurityRule, strings } from "./model";
 
 
 
@@ -52,7 +52,7 @@ function rule(r: RecordedResource, direction: SecurityRule["direction"], group: 
 export function readAws(world: World, model: NetworkModel): void {
     const of = (type: string) => world.resources.filter(r => r.type === `aws:${type}`);
     for (const r of of("ec2/vpc:Vpc")) {
-        const cidrs = [asBlock(String(r.inputs.cidrBlock ?? ""))].filter((c): c is string => c !== undefined);
+        const cidrs = blocksOf(r.inputs.cidrBlock);
         model.networks.set(r.id, { id: r.id, name: r.name, cloud: "aws", region: world.regionOf(r), cidrs, subnets: [], defaultRouteTableId: mainTableId(r.id) });
         model.routeTables.set(mainTableId(r.id), {
             id: mainTableId(r.id), label: `main route table of VPC ${r.name}`,
@@ -62,7 +62,7 @@ export function readAws(world: World, model: NetworkModel): void {
     for (const r of of("ec2/subnet:Subnet")) {
         const subnet = {
             id: r.id, name: r.name, networkId: String(r.inputs.vpcId), zone: r.inputs.availabilityZone,
-            cidrs: [asBlock(String(r.inputs.cidrBlock ?? ""))].filter((c): c is string => c !== undefined),
+            cidrs: blocksOf(r.inputs.cidrBlock),
             routeTableId: mainTableId(String(r.inputs.vpcId)),
         };
         model.subnets.set(r.id, subnet);
@@ -121,7 +121,7 @@ export function readAws(world: World, model: NetworkModel): void {
         }
     }
     for (const r of of("ec2/securityGroup:SecurityGroup")) {
-        const group: SecurityGroup = { id: r.id, cloud: "aws", known: true, rules: [] };
+        const group = securityGroupOf(model, "aws", r.id, true);
         for (const [direction, list] of [["ingress", r.inputs.ingress], ["egress", r.inputs.egress]] as const) {
             for (const inline of Array.isArray(list) ? list : []) {
                 for (const cidr of [...strings(inline.cidrBlocks), ...strings(inline.ipv6CidrBlocks)]) {
@@ -132,24 +132,22 @@ export function readAws(world: World, model: NetworkModel): void {
                 }
             }
         }
-        model.securityGroups.set(r.id, group);
     }
     for (const [type, direction] of [["vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ingress"], ["vpc/securityGroupEgressRule:SecurityGroupEgressRule", "egress"]] as const) {
         for (const r of of(type)) {
             const id = String(r.inputs.securityGroupId);
-            if (!model.securityGroups.has(id)) model.securityGroups.set(id, { id, cloud: "aws", known: false, rules: [] });
-            model.securityGroups.get(id)!.rules.push(rule(r, direction, id));
+            securityGroupOf(model, "aws", id, false).rules.push(rule(r, direction, id));
         }
     }
     // The older rule resource: one rule per resource, `type` ingress or egress, blocks in lists.
     for (const r of of("ec2/securityGroupRule:SecurityGroupRule")) {
         const id = String(r.inputs.securityGroupId);
-        if (!model.securityGroups.has(id)) model.securityGroups.set(id, { id, cloud: "aws", known: false, rules: [] });
+        const group = securityGroupOf(model, "aws", id, false);
         const direction = r.inputs.type === "egress" ? "egress" : "ingress";
         const peers = [...strings(r.inputs.cidrBlocks).map(c => ({ cidrIpv4: c })), ...strings(r.inputs.ipv6CidrBlocks).map(c => ({ cidrIpv6: c })),
             ...strings(r.inputs.prefixListIds).map(p => ({ prefixListId: p })),
             ...(typeof r.inputs.sourceSecurityGroupId === "string" ? [{ referencedSecurityGroupId: r.inputs.sourceSecurityGroupId }] : [])];
-        for (const peer of peers) model.securityGroups.get(id)!.rules.push(rule({ ...r, inputs: { ...r.inputs, ...peer, ipProtocol: r.inputs.protocol } }, direction, id));
+        for (const peer of peers) group.rules.push(rule({ ...r, inputs: { ...r.inputs, ...peer, ipProtocol: r.inputs.protocol } }, direction, id));
     }
     for (const r of of("lb/loadBalancer:LoadBalancer")) {
         const key = `${r.type}::${r.name}`;

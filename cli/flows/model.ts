@@ -262,6 +262,24 @@ export function interfaceHolding(model: NetworkModel, block: string): Interface 
     return [...model.interfaces.values()].find(i => i.addresses.includes(address));
 }
 
+/** The blocks among the values (a VPC's IPv4 and IPv6 blocks, say), canonical; what is not a block is left out. */
+export function blocksOf(...values: unknown[]): string[] {
+    return values.filter((v): v is string => typeof v === "string" && v !== "").map(asBlock).filter((c): c is string => c !== undefined);
+}
+
+/**
+ * The model's group of that id, made on first sight: `known` when the stack builds it, unknown
+ * when only a rule refers to it (an existing group, which may hold rules the plan cannot see).
+ */
+export function securityGroupOf(model: NetworkModel, cloud: SecurityGroup["cloud"], id: string, known: boolean): SecurityGroup {
+    let group = model.securityGroups.get(id);
+    if (!group || (known && !group.known)) {
+        group = { id, cloud, known, rules: group?.rules ?? [] };
+        model.securityGroups.set(id, group);
+    }
+    return group;
+}
+
 /** IP version of a block. */
 export function familyOf(block: string): 4 | 6 {
     return block.includes(":") ? 6 : 4;
