@@ -86,7 +86,10 @@ export const ACK_API_SERVER_PORT = 6443;
  * region's transit router pointing at its VPC. The router does not learn a Pod CIDR by
  * propagation: Flannel writes it as per-node custom routes (next hop an instance), which a VPC
  * attachment never propagates (CEN documentation, "Route learning"). Terway Pods take addresses
- * of the VPC's vSwitches, which the VPC routes cover.
+ * of the VPC's vSwitches, which the VPC routes cover. Route entries cost nothing, and
+ * `pulumi destroy` removes them; they count against the route table's entry quota, which a
+ * Flannel cluster's per-node routes share (200 by default, ACK documentation "Work with
+ * Flannel"; not checked here).
  */
 export function meshRoutes(members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>, clusters: readonly AckCluster[]):
     { vpcRoutes: CenVpcRouteArgs[]; transitRouterRoutes: CenTransitRouterRouteArgs[] } {
