@@ -1,18 +1,26 @@
 /**
  * `topologies check`: the pre-flight a real `pulumi up` runs before registering anything. It
- * reads the stack's raw config as JSON on stdin, runs the stack program offline under the mocks,
+ * reads `{ raw, providerConfig }` as JSON on stdin (the stack's project config without its
+ * namespace, and its provider settings), runs the stack program offline under the mocks,
  * and answers `{ ok, errors }` as JSON: so a component rejecting its input in the last section
  * stops the deployment before the first section has created a VPC.
  *
  * Exit codes: 0 no problems, 1 validation problems, 2 unreadable input or an internal failure.
  */
 import { loadProgram, ProgramError, runPlan, StackProgram } from "./plan";
+import { NO_PROVIDER_CONFIG, ProviderConfig } from "./stackConfig";
+
+/** What the pre-flight sends on stdin. */
+export interface CheckInput {
+    readonly raw: Record<string, unknown>;
+    readonly providerConfig?: ProviderConfig;
+}
 
 /** Runs the check over `input` (the config JSON) with the program module `program`, as stack `stack`. */
 export async function check(input: string, program: string, stack = "check"): Promise<{ code: number; output: string }> {
-    let raw: Record<string, unknown>;
+    let payload: CheckInput;
     try {
-        raw = JSON.parse(input);
+        payload = JSON.parse(input);
     } catch (e) {
         return { code: 2, output: JSON.stringify({ ok: false, failure: `the config on stdin is not JSON: ${(e as Error).message}` }) };
     }
@@ -23,7 +31,7 @@ export async function check(input: string, program: string, stack = "check"): Pr
         if (!(e instanceof ProgramError)) throw e;
         return { code: 2, output: JSON.stringify({ ok: false, failure: e.message }) };
     }
-    const result = await runPlan(loaded, raw, stack);
+    const result = await runPlan(loaded, payload.raw ?? {}, stack, payload.providerConfig ?? NO_PROVIDER_CONFIG);
     return result.ok
         ? { code: 0, output: JSON.stringify({ ok: true }) }
         : { code: 1, output: JSON.stringify({ ok: false, errors: result.errors }) };

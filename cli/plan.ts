@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
 import { installEngine, recorder, settle, world } from "./engine";
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
+import { NO_PROVIDER_CONFIG, ProviderConfig } from "./stackConfig";
 
 /** The contract every stack program module meets (see `stacks/program.ts`). */
 export interface StackProgram {
@@ -64,8 +65,10 @@ export const SECRET_OUTPUT = "[secret]";
  * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that is not a validation error (a bug in the program
  * or a component), which the caller reports as such.
  */
-export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan"): Promise<PlanResult> {
+export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan", providerConfig: ProviderConfig = NO_PROVIDER_CONFIG): Promise<PlanResult> {
     installEngine(stack);
+    // As `pulumi up` would: the stack's provider settings, and nothing left from an earlier plan.
+    pulumi.runtime.setAllConfig(providerConfig.values, [...providerConfig.secretKeys]);
     world.reset();
     let config: unknown;
     try {

@@ -3,7 +3,8 @@
  * the `config:` keys of the project's namespace (`topologies:<key>`) with their namespace removed,
  * values as YAML gives them (objects included). A `secure:` value (anywhere in a value) cannot be
  * decrypted offline, so it becomes a `pulumi.secret` placeholder: the program sees a secret, and
- * nothing the plan prints can reveal the ciphertext either.
+ * nothing the plan prints can reveal the ciphertext either. Provider settings (`aws:region`,
+ * `alicloud:profile`, …) are kept apart, for the providers the components create.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,13 +22,29 @@ export interface StackConfig {
     readonly raw: Record<string, unknown>;
     /** YAML key paths that held `secure:` values, e.g. `topologies:tls.key`. */
     readonly secretPaths: readonly string[];
+    /** The provider settings (`aws:*`, `alicloud:*`, `kubernetes:*`), as the engine hands them to a program. */
+    readonly providerConfig: ProviderConfig;
 }
+
+/**
+ * Provider settings as `pulumi up` hands them to the program: `pkg:key` → text (structured
+ * values as JSON), with the keys set as secrets (whose text is a placeholder offline).
+ */
+export interface ProviderConfig {
+    readonly values: Record<string, string>;
+    readonly secretKeys: readonly string[];
+}
+
+/** No provider settings. */
+export const NO_PROVIDER_CONFIG: ProviderConfig = { values: {}, secretKeys: [] };
 
 /** What a `secure:` value becomes in the offline plan; never the ciphertext. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
-/** Namespaces of provider and engine settings, which the offline plan reads nothing from. */
-const OTHER_NAMESPACES = new Set(["alicloud", "aws", "kubernetes", "pulumi"]);
+/** Namespaces of the providers whose settings components carry into the providers they create. */
+const PROVIDER_NAMESPACES = new Set(["alicloud", "aws", "kubernetes"]);
+/** Engine settings, which the offline plan reads nothing from. */
+const ENGINE_NAMESPACE = "pulumi";
 
 /** The stack names that have a `Pulumi.<stack>.yaml` in `dir`. */
 export function listStacks(dir: string): string[] {
@@ -70,12 +87,20 @@ export function readStackConfig(dir: string, stack: string, project: string): St
     }
     const raw: Record<string, unknown> = {};
     const secretPaths: string[] = [];
+    const providerValues: Record<string, string> = {};
+    const providerSecrets: string[] = [];
     for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
         const [namespace, name] = key.includes(":") ? [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)] : [project, key];
         if (namespace !== project) {
-            // Provider settings such as `alicloud:region` configure real deployments only; the
-            // components take their regions from the topology, so the offline plan ignores them.
-            if (OTHER_NAMESPACES.has(namespace)) continue;
+            if (namespace === ENGINE_NAMESPACE) continue;
+            if (PROVIDER_NAMESPACES.has(namespace)) {
+                // Components carry these into the providers they create (components/providers.ts).
+                const secret = isSecure(value);
+                if (secret) providerSecrets.push(key);
+                // A secret's placeholder is JSON text, so a structured setting stays readable as one.
+                providerValues[key] = secret ? JSON.stringify(SECRET_PLACEHOLDER) : typeof value === "string" ? value : JSON.stringify(value);
+                continue;
+            }
             problems.add(key, `is in namespace '${namespace}', neither the project's ('${project}') nor a provider's.`,
                 `Rename it to '${project}:${name}'.`);
             continue;
@@ -83,19 +108,25 @@ export function readStackConfig(dir: string, stack: string, project: string): St
         raw[name] = hideSecrets(value, `${project}:${name}`, secretPaths);
     }
     problems.throwIfAny(`${component} (${file})`);
-    return { stack, file, raw, secretPaths };
+    return { stack, file, raw, secretPaths, providerConfig: { values: providerValues, secretKeys: providerSecrets } };
+}
+
+/** A `secure:` value as the stack file holds it. */
+function isSecure(value: unknown): boolean {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length === 1 && entries[0][0] === "secure" && typeof entries[0][1] === "string";
 }
 
 /** Replaces every `{ secure: … }` inside `value` with a secret placeholder, noting its path. */
 function hideSecrets(value: unknown, at: string, found: string[]): unknown {
     if (value === null || typeof value !== "object") return value;
     if (Array.isArray(value)) return value.map((v, i) => hideSecrets(v, `${at}[${i}]`, found));
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 1 && entries[0][0] === "secure" && typeof entries[0][1] === "string") {
+    if (isSecure(value)) {
         found.push(at);
         return pulumi.secret(SECRET_PLACEHOLDER);
     }
-    return Object.fromEntries(entries.map(([k, v]) => [k, hideSecrets(v, `${at}.${k}`, found)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, hideSecrets(v, `${at}.${k}`, found)]));
 }
 
 /** The project name from `Pulumi.yaml` in `dir` or above; `topologies` when none is found. */

@@ -18,7 +18,7 @@ import { world } from "./engine";
 import { FlowResult, hopResources, renderFlows, verifyFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
-import { projectName, readStackConfig } from "./stackConfig";
+import { projectName, readStackConfig, StackConfig } from "./stackConfig";
 import { renderSummary, renderTree, summaryOf, treeOf } from "./tree";
 
 /** Where the command writes; tests pass collectors. */
@@ -141,14 +141,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 1;
     };
     try {
-        let raw: Record<string, unknown>;
+        let stackConfig: StackConfig;
         try {
-            raw = readStackConfig(options.stacksDir, options.stack, projectName(options.stacksDir)).raw;
+            stackConfig = readStackConfig(options.stacksDir, options.stack, projectName(options.stacksDir));
         } catch (e) {
             if (e instanceof TopologyValidationError) return fail([{ source: e.component, problems: e.problems }]);
             throw e;
         }
-        const result = await runPlan(loadProgramOrUsage(options.program), raw, options.stack);
+        const result = await runPlan(loadProgramOrUsage(options.program), stackConfig.raw, options.stack, stackConfig.providerConfig);
         if (!result.ok) return fail(result.errors);
         // The plan walks the flows; the pre-flight (`check`), on the path of a real deployment, does not.
         const verifying = process.hrtime.bigint();

@@ -6,18 +6,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
+import { isSecretConfigKey } from "../components/providers";
 import { preflight } from "./preflight";
 import { buildStack, loadStackConfig } from "./program";
 
 const NAMESPACE = "topologies:";
 /** Keys that hold secrets: read through `getSecret`, so they stay secret in state and outputs. */
 const SECRET_KEYS = new Set(["serverPassword"]);
-
-/** True when the engine holds `key` as a secret (the SDK has this check, but not in its typings). */
-function isSecretKey(key: string): boolean {
-    const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
-    return runtime.isConfigSecret?.(key) ?? false;
-}
 
 /**
  * The project's config keys without their namespace; structured values arrive as JSON text.
@@ -37,7 +32,7 @@ function rawConfig(): Record<string, unknown> {
             value = text;
         }
         const name = key.slice(NAMESPACE.length);
-        if (!SECRET_KEYS.has(name) && isSecretKey(key)) plainSecrets.push(key);
+        if (!SECRET_KEYS.has(name) && isSecretConfigKey(key)) plainSecrets.push(key);
         raw[name] = SECRET_KEYS.has(name) ? config.requireSecret(name) : value;
     }
     if (plainSecrets.length > 0) {

@@ -423,7 +423,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
         ["VPC /8 too big", a => { a.network.cidrBlock = "10.0.0.0/8"; }, "network.cidrBlock", /VPC block 10\.0\.0\.0\/8 is \/8; AWS accepts \/16 to \/28/],
         ["AZ of another region", a => { (a.network.privateSubnets as Record<string, { availabilityZone: string }>)["klein-private-1c"].availabilityZone = "us-east-1c"; },
             "network.privateSubnets.klein-private-1c.availabilityZone", /'us-east-1c' is not an availability zone of ap-northeast-1/],
-        ["bad region", a => { a.region = "tokyo"; }, "network.region", /'tokyo' is not an AWS region name/],
+        ["bad region", a => { a.region = "tokyo"; }, "region", /'tokyo' is not an AWS region name/],
         ["no private subnet", a => { a.network.privateSubnets = {}; }, "network.privateSubnets", /no private subnet/],
         ["same subnet name in both tiers", a => { (a.network.privateSubnets as Record<string, unknown>)["klein-public-1a"] = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.6.0/24" }; },
             "network.privateSubnets.klein-public-1a", /subnet name 'klein-public-1a' is used again/],

@@ -5,6 +5,7 @@ import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
 const tokyo = (): TwoTierVpcArgs => ({
+    region: "ap-northeast-1",
     cidrBlock: "10.1.0.0/16",
     publicSubnets: {
         pub1a: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },

@@ -4,6 +4,7 @@ import * as kubernetes from "@pulumi/kubernetes";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../net";
+import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "./vpc";
 
 /**
@@ -35,7 +36,10 @@ export interface AckNodePoolArgs {
 
 /** Arguments of an {@link AckCluster}. */
 export interface AckClusterArgs {
-    /** The VPC the cluster lives in; its provider (region) is used for every child. */
+    /**
+     * The VPC the cluster lives in; its provider is used for every child, unless an `alicloud`
+     * provider is given in `opts.provider` / `opts.providers` (or inherited).
+     */
     vpc: RegionalVpc;
     /**
      * Names of vSwitches of `vpc` for the control plane (and, by default, the nodes). At least one.
@@ -148,6 +152,7 @@ export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckC
 }
 
 function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClusterNetwork {
+    checkStackProviderConfig(problems, "kubernetes");
     const vpc = args.vpc;
     const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
     const plugin = args.networkPlugin ?? "flannel";
@@ -265,7 +270,7 @@ export class AckCluster extends pulumi.ComponentResource {
         this.network = network;
         this.nodeVSwitches = args.vSwitches.map(key => args.vpc.vSwitches[key]);
         this.podVSwitches = (args.podVSwitches ?? []).map(key => args.vpc.vSwitches[key]);
-        const childOpts = { parent: this, provider: args.vpc.provider };
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(this, "alicloud") ?? args.vpc.provider };
         const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
 
         this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
@@ -305,7 +310,7 @@ export class AckCluster extends pulumi.ComponentResource {
         const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: this.cluster.id }, childOpts);
         this.kubeconfig = pulumi.secret(credential.kubeConfig);
         // Workloads applied through this provider need nodes to become ready.
-        this.provider = new kubernetes.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [nodePool] });
+        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [nodePool] });
 
         this.registerOutputs({
             clusterId: this.clusterId,

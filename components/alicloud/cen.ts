@@ -3,6 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
+import { checkRegionalProviders, userProvider } from "../providers";
 import { GeographicArea, geographicArea } from "./regions";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
@@ -185,8 +186,12 @@ function cidrSlug(cidr: string): string {
  * Checks a network description against every rule before anything is registered and returns
  * the resolved plan. Pure: it registers nothing.
  */
-export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetworkArgs): ResolvedNetwork {
-    return validate(`${TYPE} '${name}'`, problems => checkCenTransitNetworkArgs(problems, args));
+export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions): ResolvedNetwork {
+    return validate(`${TYPE} '${name}'`, problems => {
+        const plan = checkCenTransitNetworkArgs(problems, args);
+        checkRegionalProviders(problems, opts, plan.regions);
+        return plan;
+    });
 }
 
 /**
@@ -432,14 +437,16 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     private readonly routes = new Map<string, { entry: pulumi.Resource; nextHopMember: string }>();
 
     constructor(name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = validateCenTransitNetworkArgs(name, args);
+        const plan = validateCenTransitNetworkArgs(name, args, opts);
         super(TYPE, name, {}, opts);
         this.networkName = name;
         this.members = Object.fromEntries(Object.entries(plan.members).map(([k, m]) => [k, { vpc: m.vpc, region: m.region }]));
 
+        // Each region's provider is its VPCs'; a provider from opts (or a parent) serves a network in one region only.
+        const given = plan.regions.length === 1 ? userProvider<alicloud.Provider>(this, "alicloud") : undefined;
         const providers = new Map<string, alicloud.Provider>();
         for (const m of Object.values(plan.members)) {
-            if (!providers.has(m.region)) providers.set(m.region, m.vpc.provider);
+            if (!providers.has(m.region)) providers.set(m.region, given ?? m.vpc.provider);
         }
         const inRegion = (region: string) => ({ parent: this, provider: providers.get(region)! });
 

@@ -4,6 +4,7 @@ import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { Cidr, IpAddress, PlacedCidr, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
+import { checkRegionalProviders } from "../providers";
 import {
     ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
     albListenerPort, checkAlbVSwitches, createForwardingListener,
@@ -202,8 +203,12 @@ function checkBackendIp(problems: Problems, path: string, text: string, remoteIp
 }
 
 /** Checks every S1 rule before anything is registered and returns the plan. Pure: registers nothing. */
-export function validateCrossRegionAlbBackendArgs(name: string, args: CrossRegionAlbBackendArgs): CrossRegionAlbPlan {
-    return validate(`${TYPE} '${name}'`, problems => checkArgs(problems, name, args));
+export function validateCrossRegionAlbBackendArgs(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions): CrossRegionAlbPlan {
+    return validate(`${TYPE} '${name}'`, problems => {
+        const plan = checkArgs(problems, name, args);
+        checkRegionalProviders(problems, opts, [args.albVpc?.region, args.backendVpc?.region].filter((r): r is string => typeof r === "string"));
+        return plan;
+    });
 }
 
 function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackendArgs): CrossRegionAlbPlan {
@@ -455,7 +460,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = validateCrossRegionAlbBackendArgs(name, args);
+        const plan = validateCrossRegionAlbBackendArgs(name, args, opts);
         super(TYPE, name, {}, opts);
         const { albVpc, backendVpc } = args;
         const albOpts = { parent: this, provider: albVpc.provider };

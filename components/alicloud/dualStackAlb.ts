@@ -4,6 +4,7 @@ import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkCidr, checkIp, ipInCidr } from "../net";
+import { userProvider } from "../providers";
 import {
     ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
     albListenerPort, checkAlbVSwitches, createForwardingListener,
@@ -106,7 +107,8 @@ export interface DualStackAlbArgs {
     /**
      * The VPC, with IPv6 on (`enableIpv6: true`, which also creates the IPv6 gateway) and
      * `ipv6CidrBlockMask` on each ALB vSwitch for a dual-stack ALB. Tutorial: VPC1 in cn-shanghai
-     * with vSwitch 1 in zone E and vSwitch 2 in zone G.
+     * with vSwitch 1 in zone E and vSwitch 2 in zone G. Its provider is the children's, unless an
+     * `alicloud` provider is given in `opts.provider` / `opts.providers` (or inherited).
      */
     vpc: RegionalVpc;
     /** Names of the vSwitches the ALB sits in, one per zone, at least two zones. Default: every vSwitch of the VPC. */
@@ -464,7 +466,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         const plan = validateDualStackAlbArgs(name, args);
         super(TYPE, name, {}, opts);
         const vpc = args.vpc;
-        const childOpts = { parent: this, provider: vpc.provider };
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(this, "alicloud") ?? vpc.provider };
 
         const role = args.createServiceLinkedRole
             ? new alicloud.resourcemanager.ServiceLinkedRole(`${name}-alb-role`, { serviceName: "alb.aliyuncs.com" },

@@ -5,6 +5,7 @@ import { checkOneOf } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, FlowHost, IntendedFlow, flowTo } from "../flows";
 import { PlacedCidr, checkCidr, findOverlaps } from "../net";
+import { checkRegionalProviders, checkStackProviderConfig, newStackProvider } from "../providers";
 import { AckCluster } from "./ack";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
 import { AsmIstioGateway, IstioGatewaySpec, applyMeshObject, asmIngressGateway, checkMeshObject } from "./istio/objects";
@@ -142,8 +143,13 @@ function checkExistingNetwork(problems: Problems, cen: CenTransitNetwork, vpcs: 
  * and every cluster's VPC, Pod CIDR and Service CIDR are pairwise disjoint (VPCs contain their
  * vSwitches) and Service CIDRs differ; cross-region members have inter-region bandwidth.
  */
-export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs): MeshPlan {
-    return validate(`${TYPE} '${name}'`, problems => checkMeshArgs(problems, args));
+export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions): MeshPlan {
+    return validate(`${TYPE} '${name}'`, problems => {
+        const plan = checkMeshArgs(problems, args);
+        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
+        checkStackProviderConfig(problems, "kubernetes");
+        return plan;
+    });
 }
 
 function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
@@ -292,7 +298,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly intendedFlows: readonly IntendedFlow[];
 
     constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = validateServiceMeshArgs(name, args);
+        const plan = validateServiceMeshArgs(name, args, opts);
         super(TYPE, name, {}, opts);
         this.version = args.version;
         this.regions = plan.regions;
@@ -380,7 +386,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         });
         this.meshId = mesh.id;
         this.kubeconfig = pulumi.secret(mesh.kubeconfig);
-        this.provider = new kubernetes.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
 
         const ready: pulumi.Resource[] = [mesh];
         if (plan.gateway) {

@@ -3,6 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
+import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseIp } from "../net";
 import { ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
 import { CONFIRMED_INSTANCE_TYPES, InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
@@ -128,7 +129,11 @@ export interface MultiEipEniArgs {
     instanceTypeLimits?: InstanceTypeLimits;
     /** Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Default: `<name>-eni`. */
     eniName?: string;
-    /** Provider of the instance's region. Default: the RegionalVpc's, else a new one for `instance.region`. */
+    /**
+     * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
+     * `opts.providers` (or inherited from a parent component), else the RegionalVpc's, else a new
+     * one for `instance.region` carrying the stack's `alicloud:*` configuration.
+     */
     provider?: alicloud.Provider;
     /** Tags on the ENI and the EIPs. */
     tags?: Record<string, string>;
@@ -155,7 +160,7 @@ const ENI_NAME = /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/;
 const EIP_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
 
 function isVpcVSwitch(v: MultiEipEniArgs["vSwitch"]): v is MultiEipEniVpcVSwitchArgs {
-    return "vpc" in v;
+    return typeof v === "object" && v !== null && "vpc" in v;
 }
 
 /** Sorts addresses by value, so an order read back from the cloud is the same on every read. */
@@ -176,6 +181,7 @@ export function validateMultiEipEniArgs(name: string, args: MultiEipEniArgs): Mu
 }
 
 function checkArgs(problems: Problems, name: string, args: MultiEipEniArgs): MultiEipEniPlan {
+    if (args.provider === undefined && !isVpcVSwitch(args.vSwitch)) checkStackProviderConfig(problems, "alicloud");
     const { instance } = args;
     const regionOk = checkRegion(problems, "instance.region", instance.region);
     const vsw = checkVSwitch(problems, args, regionOk);
@@ -406,8 +412,8 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
         const plan = validateMultiEipEniArgs(name, args);
         super(TYPE, name, {}, opts);
         const v = args.vSwitch;
-        const provider = args.provider
-            ?? (isVpcVSwitch(v) ? v.vpc.provider : new alicloud.Provider(`${name}-provider`, { region: args.instance.region }, { parent: this }));
+        const provider = args.provider ?? userProvider<alicloud.Provider>(this, "alicloud")
+            ?? (isVpcVSwitch(v) ? v.vpc.provider : newStackProvider("alicloud", `${name}-provider`, { region: args.instance.region }, { parent: this }));
         const childOpts = { parent: this, provider };
         this.gateway = vSwitchGateway(plan.cidrBlock);
         this.netmask = ipv4Netmask(Number(plan.cidrBlock.split("/")[1]));

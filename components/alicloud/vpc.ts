@@ -3,6 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, checkCidr, checkNoOverlaps, cidrContains, firstOverlapping } from "../net";
+import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { checkRegion, checkZone } from "./regions";
 
 /** One vSwitch to create: a zone and an IPv4 block inside the VPC. */
@@ -33,7 +34,11 @@ export interface RegionalVpcArgs {
     enableIpv6?: boolean;
     /** Name of the VPC in the console. Default: the component's name. */
     vpcName?: string;
-    /** Provider for the region. Default: a new `alicloud.Provider` for `region`. */
+    /**
+     * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
+     * `opts.providers` (or inherited from a parent component), else a new provider for `region`
+     * carrying the stack's `alicloud:*` configuration.
+     */
     provider?: alicloud.Provider;
     /** Tags on the VPC, vSwitches and IPv6 gateway. */
     tags?: Record<string, string>;
@@ -65,7 +70,11 @@ export interface ExistingRegionalVpcArgs {
     vSwitches: Record<string, ExistingVSwitchArgs>;
     /** True when the VPC has IPv6 enabled. Default: false. */
     ipv6Enabled?: boolean;
-    /** Provider for the region. Default: a new `alicloud.Provider` for `region`. */
+    /**
+     * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
+     * `opts.providers` (or inherited from a parent component), else a new provider for `region`
+     * carrying the stack's `alicloud:*` configuration.
+     */
     provider?: alicloud.Provider;
 }
 
@@ -110,6 +119,7 @@ export function validateRegionalVpcArgs(name: string, args: RegionalVpcArgs | Ex
 
 function checkVpcArgs(problems: Problems, args: RegionalVpcArgs | ExistingRegionalVpcArgs): string {
     const regionOk = checkRegion(problems, "region", args.region);
+    if (args.provider === undefined) checkStackProviderConfig(problems, "alicloud");
     const vpc = checkCidr(problems, "cidrBlock", args.cidrBlock, 4);
     if (vpc) checkVpcBlock(problems, vpc);
 
@@ -209,7 +219,8 @@ export class RegionalVpc extends pulumi.ComponentResource {
         super(TYPE, name, {}, opts);
         this.region = args.region;
         this.cidrBlock = cidrBlock;
-        this.provider = args.provider ?? new alicloud.Provider(`${name}-provider`, { region: args.region }, { parent: this });
+        this.provider = args.provider ?? userProvider<alicloud.Provider>(this, "alicloud")
+            ?? newStackProvider("alicloud", `${name}-provider`, { region: args.region }, { parent: this });
 
         if (isExisting(args)) {
             this.ipv6Enabled = args.ipv6Enabled ?? false;

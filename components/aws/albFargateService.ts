@@ -4,11 +4,12 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkIntegerInRange, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkIp, firstOverlapping, ipInCidr } from "../net";
+import { newStackProvider, userProvider } from "../providers";
 import {
     checkDeploymentPercents, checkEcsName, checkElbName, checkFargateSize, checkLogRetention, EcrImage, parseEcrImage, shortElbName,
 } from "./fargate";
 import {
-    checkTwoTierVpcArgs, DEFAULT_AWS_REGION, ExistingTwoTierVpcArgs, isExistingVpc, TwoTierVpc, TwoTierVpcArgs,
+    checkTwoTierVpcArgs, ExistingTwoTierVpcArgs, isExistingVpc, TwoTierVpc, TwoTierVpcArgs,
 } from "./network";
 
 /** The container every task runs. */
@@ -77,9 +78,16 @@ export type AlbFargateNetworkArgs = Omit<TwoTierVpcArgs, "region" | "provider"> 
 
 /** Arguments of {@link AlbFargateService}. */
 export interface AlbFargateServiceArgs {
-    /** Region. Default: `ap-northeast-1`. */
+    /**
+     * Region (tutorial: `ap-northeast-1`). Default: the stack's `aws:region` (or `AWS_REGION`),
+     * as the default provider would use; one of the two must be set.
+     */
     region?: string;
-    /** Provider for the region. Default: a new `aws.Provider` for `region`. */
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
     provider?: aws.Provider;
     /**
      * VPC with public subnets (ALB) and private subnets (tasks). Tutorial: `10.1.0.0/16`, public
@@ -161,9 +169,10 @@ export function validateAlbFargateServiceArgs(name: string, args: AlbFargateServ
 }
 
 function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs): CheckedAlbFargateService {
-    const region = args.region ?? DEFAULT_AWS_REGION;
     const network = args.network ?? ({} as AlbFargateNetworkArgs);
-    const vpc = checkTwoTierVpcArgs(problems, { ...network, region } as TwoTierVpcArgs | ExistingTwoTierVpcArgs, "network.");
+    // The VPC check resolves the region (args, else the stack's) and reads the stack's aws config.
+    const vpc = checkTwoTierVpcArgs(problems, { ...network, region: args.region, provider: args.provider } as TwoTierVpcArgs | ExistingTwoTierVpcArgs, "network.", "region");
+    const region = vpc.region;
     const existing = isExistingVpc(network as TwoTierVpcArgs | ExistingTwoTierVpcArgs);
     const assignPublicIp = args.assignPublicIp ?? false;
 
@@ -222,7 +231,7 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
         if (!ecrImage && container.ecrRepositoryArn === undefined) {
             problems.add("container.image", `image '${image}' is not in ECR, and the VPC endpoints reach only ECR, S3 and CloudWatch Logs, so tasks could not pull it.`,
                 "Push the image to ECR in this region, or use egress 'natGateway'.");
-        } else if (ecrImage && ecrImage.region !== region) {
+        } else if (ecrImage && region !== "" && ecrImage.region !== region) {
             problems.add("container.image", `image '${image}' is in ECR of ${ecrImage.region}, but the VPC endpoints reach only ECR of ${region}, so tasks could not pull it.`,
                 `Replicate the repository to ${region}, or use egress 'natGateway'.`);
         }
@@ -443,7 +452,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const checked = validateAlbFargateServiceArgs(name, args);
         super(TYPE, name, {}, opts);
         this.region = checked.region;
-        this.provider = args.provider ?? new aws.Provider(`${name}-provider`, { region: this.region }, { parent: this });
+        this.provider = args.provider ?? userProvider<aws.Provider>(this, "aws")
+            ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}-${suffix}` });
         const assignPublicIp = args.assignPublicIp ?? false;

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkNoOverlaps, cidrContains, normaliseCidr, PlacedCidr } from "../net";
+import { checkStackProviderConfig, newStackProvider, stackRegion, userProvider } from "../providers";
 
 /**
  * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.
@@ -30,7 +31,10 @@ export interface SubnetArgs {
 
 /** A VPC with public and private subnets created by {@link TwoTierVpc}. */
 export interface TwoTierVpcArgs {
-    /** Region. Default: `ap-northeast-1` (the tutorial's Tokyo). */
+    /**
+     * Region (tutorial: `ap-northeast-1`, Tokyo). Default: the stack's `aws:region` (or
+     * `AWS_REGION`), as the default provider would use; one of the two must be set.
+     */
     region?: string;
     /** VPC IPv4 block, /16 to /28. Tutorial: `10.1.0.0/16`. */
     cidrBlock: string;
@@ -46,7 +50,11 @@ export interface TwoTierVpcArgs {
     privateSubnets: Record<string, SubnetArgs>;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
-    /** Provider for the region. Default: a new `aws.Provider` for `region`. */
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
     provider?: aws.Provider;
     /** Tags on every resource that takes them. */
     tags?: Record<string, string>;
@@ -64,7 +72,7 @@ export interface ExistingSubnetArgs {
 
 /** A VPC that already exists, described so the component can check and build on it. */
 export interface ExistingTwoTierVpcArgs {
-    /** Region of the VPC. Default: `ap-northeast-1`. */
+    /** Region of the VPC. Default: the stack's `aws:region` (or `AWS_REGION`); one of the two must be set. */
     region?: string;
     /** VPC id, `vpc-…`. Interface endpoints need `enableDnsSupport` and `enableDnsHostnames` on it. */
     vpcId: pulumi.Input<string>;
@@ -84,7 +92,11 @@ export interface ExistingTwoTierVpcArgs {
      * `provided` (the VPC already has a NAT or the endpoints) or `none`. Default: `vpcEndpoints`.
      */
     egress?: EgressMode;
-    /** Provider for the region. Default: a new `aws.Provider` for `region`. */
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
     provider?: aws.Provider;
     /** Tags on every resource created here. */
     tags?: Record<string, string>;
@@ -104,8 +116,6 @@ export interface SubnetInfo {
 
 const TYPE = "topologies:aws:TwoTierVpc";
 
-/** The tutorial's region. */
-export const DEFAULT_AWS_REGION = "ap-northeast-1";
 
 export function isExistingVpc(args: TwoTierVpcArgs | ExistingTwoTierVpcArgs): args is ExistingTwoTierVpcArgs {
     return "vpcId" in args;
@@ -140,13 +150,17 @@ export interface CheckedVpc {
  * Checks a VPC description, created or existing, recording problems under `prefix` (e.g.
  * `network.`), so a component embedding the VPC reports them with its own paths.
  */
-export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs, prefix = ""): CheckedVpc {
+export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs, prefix = "", regionPath = `${prefix}region`): CheckedVpc {
     const existing = isExistingVpc(args);
-    const region = args.region ?? DEFAULT_AWS_REGION;
+    const region = args.region ?? stackRegion("aws") ?? "";
     const regionOk = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region);
-    if (!regionOk) {
-        problems.add(`${prefix}region`, `'${region}' is not an AWS region name.`, "Use a region such as ap-northeast-1.");
+    if (region === "") {
+        problems.add(regionPath, "no region is given, and the stack sets no aws:region.",
+            "Set region (the tutorial's is ap-northeast-1), or run 'pulumi config set aws:region <region>'.");
+    } else if (!regionOk) {
+        problems.add(regionPath, `'${region}' is not an AWS region name.`, "Use a region such as ap-northeast-1.");
     }
+    if (args.provider === undefined) checkStackProviderConfig(problems, "aws");
     const egress = args.egress ?? "vpcEndpoints";
     if (!(EGRESS_MODES as readonly string[]).includes(egress)) {
         problems.add(`${prefix}egress`, `egress '${egress}' is not supported.`, `Use one of: ${EGRESS_MODES.join(", ")}.`);
@@ -280,7 +294,8 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         this.region = checked.region;
         this.egress = checked.egress;
         this.cidrBlock = checked.cidrBlock!;
-        this.provider = args.provider ?? new aws.Provider(`${name}-provider`, { region: this.region }, { parent: this });
+        this.provider = args.provider ?? userProvider<aws.Provider>(this, "aws")
+            ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}-${suffix}` });
 

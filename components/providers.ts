@@ -1,0 +1,170 @@
+/**
+ * Which provider a component's children run on, and what a provider the component creates
+ * carries. The rule (README.md, "Providers"), in order:
+ * 1. the provider given in the component's args (`provider`, or a VPC's provider for components
+ *    that build on a VPC, see each component);
+ * 2. the provider of the package in `opts.provider` / `opts.providers`, or the one inherited from
+ *    a parent component: Pulumi's own rule for a component's children;
+ * 3. otherwise a new provider for the component's region that carries the stack's
+ *    `<package>:*` configuration.
+ *
+ * The third step is needed because an explicit provider reads no stack configuration: "explicit
+ * providers ... do not inherit configuration from the stack" (Pulumi docs, Providers: "Explicit
+ * provider configuration"). Without it, `pulumi config set aws:profile …`, an assumed role,
+ * default tags or an account guard would silently not apply to anything a component creates.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as aws from "@pulumi/aws";
+import * as kubernetes from "@pulumi/kubernetes";
+import { Problems } from "./errors";
+
+/** The provider packages components create providers of. */
+export type ProviderPackage = "aws" | "alicloud" | "kubernetes";
+
+/**
+ * Keys of each package's `ProviderArgs` that are not strings. The generated `Provider` class
+ * sends them as JSON text (`pulumi.output(args.x).apply(JSON.stringify)` in the package's
+ * provider.js), the form the stack config already holds them in; every other key is a string and
+ * passes as written. tests/providers.spec.ts checks this table against the installed packages.
+ */
+export const JSON_PROVIDER_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<string>>> = {
+    aws: new Set([
+        "allowedAccountIds", "assumeRoleWithWebIdentity", "assumeRoles", "defaultTags", "endpoints", "forbiddenAccountIds",
+        "ignoreTags", "insecure", "maxRetries", "s3UsePathStyle", "sharedConfigFiles", "sharedCredentialsFiles",
+        "skipCredentialsValidation", "skipMetadataApiCheck", "skipRegionValidation", "skipRequestingAccountId",
+        "tokenBucketRateLimiterCapacity", "useDualstackEndpoint", "useFipsEndpoint", "userAgents",
+    ]),
+    alicloud: new Set([
+        "assumeRole", "assumeRoleWithOidc", "clientConnectTimeout", "clientReadTimeout", "endpoints", "features",
+        "maxRetryTimeout", "signVersion", "skipRegionValidation",
+    ]),
+    kubernetes: new Set([
+        "alwaysRender", "deleteUnreachable", "enableConfigMapMutable", "enablePatchForce", "enableSecretMutable",
+        "enableServerSideApply", "helmReleaseSettings", "kubeClientSettings", "skipUpdateUnreachable",
+        "suppressDeprecationWarnings", "suppressHelmHookWarnings", "upsertExistingObjects",
+    ]),
+};
+
+/**
+ * Credential keys kept secret even when set without `--secret`. (The aws class marks its three
+ * secret itself; the alicloud class marks none, so without this an access key set in plain
+ * config would land in the state in clear text.)
+ */
+const CREDENTIAL_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<string>>> = {
+    aws: new Set(["accessKey", "secretKey", "token"]),
+    alicloud: new Set(["accessKey", "secretKey", "securityToken"]),
+    kubernetes: new Set(),
+};
+
+/**
+ * Keys a component's own provider never takes from the stack: the component sets them (the
+ * region, the cluster's kubeconfig), and for Kubernetes the stack's settings name another cluster.
+ */
+const COMPONENT_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<string>>> = {
+    aws: new Set(["region"]),
+    alicloud: new Set(["region"]),
+    kubernetes: new Set(["kubeconfig", "context", "cluster", "clusterIdentifier", "namespace"]),
+};
+
+/** True when the engine holds config `key` (`pkg:name`) as a secret (the SDK has this check, but not in its typings). */
+export function isSecretConfigKey(key: string): boolean {
+    const runtime = pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean };
+    return runtime.isConfigSecret?.(key) ?? false;
+}
+
+interface StackProviderConfig {
+    readonly args: Record<string, unknown>;
+    /** Keys whose value the provider could not take: structured keys whose text is not JSON. */
+    readonly unreadable: string[];
+}
+
+function readStackProviderConfig(pkg: ProviderPackage): StackProviderConfig {
+    const args: Record<string, unknown> = {};
+    const unreadable: string[] = [];
+    const prefix = `${pkg}:`;
+    for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
+        if (!key.startsWith(prefix)) continue;
+        const name = key.slice(prefix.length);
+        if (COMPONENT_KEYS[pkg].has(name)) continue;
+        let value: unknown = text;
+        if (JSON_PROVIDER_KEYS[pkg].has(name)) {
+            try {
+                value = JSON.parse(text);
+            } catch {
+                unreadable.push(key);
+                continue;
+            }
+        }
+        args[name] = isSecretConfigKey(key) || CREDENTIAL_KEYS[pkg].has(name) ? pulumi.secret(value) : value;
+    }
+    return { args, unreadable };
+}
+
+/**
+ * The stack's configuration of `pkg` as arguments of a new provider: every `pkg:*` key except
+ * those the component sets itself, non-string values decoded from their JSON text, secrets and
+ * credentials kept secret.
+ */
+export function stackProviderArgs(pkg: ProviderPackage): Record<string, unknown> {
+    return readStackProviderConfig(pkg).args;
+}
+
+/**
+ * Records a problem for each `pkg:*` setting a new provider could not take, so a component that
+ * will create a provider refuses before it registers anything.
+ */
+export function checkStackProviderConfig(problems: Problems, pkg: ProviderPackage): void {
+    for (const key of readStackProviderConfig(pkg).unreadable) {
+        problems.add(key, `stack config '${key}' is not JSON, but the ${pkg} provider takes a number, a boolean, a list or an object there.`,
+            `Set it again with 'pulumi config set --path' (objects, lists) or as a plain number or true/false.`);
+    }
+}
+
+/** The region the stack's configuration sets for `pkg` (`aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`, as the provider reads them). */
+export function stackRegion(pkg: "aws" | "alicloud"): string | undefined {
+    const configured = new pulumi.Config(pkg).get("region");
+    if (configured) return configured;
+    const env = pkg === "aws" ? [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION] : [process.env.ALICLOUD_REGION];
+    return env.find(v => v !== undefined && v !== "");
+}
+
+type ProviderClass<P> = { new (name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions): P };
+
+const CLASSES = { aws: aws.Provider, alicloud: alicloud.Provider, kubernetes: kubernetes.Provider } as const;
+
+/**
+ * A new provider of `pkg` for `component`'s children (named `name`, a child of `component`),
+ * carrying the stack's configuration of `pkg` with `settings` (region, kubeconfig) on top.
+ */
+export function newStackProvider<K extends ProviderPackage>(
+    pkg: K, name: string, settings: Record<string, pulumi.Input<unknown>>, opts: pulumi.CustomResourceOptions,
+): InstanceType<(typeof CLASSES)[K]> {
+    const Provider = CLASSES[pkg] as unknown as ProviderClass<InstanceType<(typeof CLASSES)[K]>>;
+    return new Provider(name, { ...stackProviderArgs(pkg), ...settings }, opts);
+}
+
+/** The provider of `pkg` the user gave `component`: through its opts, or inherited from a parent (step 2 of the rule). */
+export function userProvider<P extends pulumi.ProviderResource>(component: pulumi.Resource, pkg: "aws" | "alicloud"): P | undefined {
+    return component.getProvider(`${pkg}::`) as P | undefined;
+}
+
+/**
+ * A provider of `pkg` passed directly in `opts` (not inherited). Multi-region components refuse
+ * one: a provider serves one region, so it cannot be the provider of children in several.
+ */
+export function providerInOpts(opts: pulumi.ComponentResourceOptions | undefined, pkg: "aws" | "alicloud"): pulumi.ProviderResource | undefined {
+    const given = [opts?.provider, ...(Array.isArray(opts?.providers) ? opts!.providers : Object.values(opts?.providers ?? {}))];
+    return given.find((p): p is pulumi.ProviderResource => p !== undefined && CLASSES[pkg].isInstance(p));
+}
+
+/**
+ * For components with children in several regions: refuses an `alicloud` provider passed in
+ * `opts`, which could serve only one of them. Each region's provider comes with its RegionalVpc.
+ */
+export function checkRegionalProviders(problems: Problems, opts: pulumi.ComponentResourceOptions | undefined, regions: readonly string[]): void {
+    if (new Set(regions).size < 2 || providerInOpts(opts, "alicloud") === undefined) return;
+    problems.add("opts.provider",
+        `an alicloud provider serves one region, but this component has children in ${[...new Set(regions)].join(", ")}, so a provider passed in its opts cannot be theirs.`,
+        "Give each region's provider to its RegionalVpc (its `provider` argument or opts); the component uses each VPC's provider.");
+}
