@@ -168,7 +168,6 @@ function meshFailover(b: Builder): Outputs {
         const { vpc: _vpc, ...options } = c;
         const cluster = underKey(section, () => new AckCluster(`s4-${key}`, {
             ...options,
-            clusterName: key,
             vpc,
             deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
             tags: b.tags,

@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as fc from "fast-check";
 import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs } from "../components/aws/albFargateService";
-import { checkElbName, checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage, shortElbName } from "../components/aws/fargate";
+import { checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage } from "../components/aws/fargate";
 import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
@@ -46,8 +45,8 @@ const existingNetwork = () => ({
 });
 
 /** Builds with bad args and returns the problems, asserting nothing was registered. */
-async function rejection(args: AlbFargateServiceArgs) {
-    const error = await expectRejection("topologies:aws:AlbFargateService 'bad'", opts => new AlbFargateService("bad", args, opts));
+async function rejection(args: AlbFargateServiceArgs, name = "bad") {
+    const error = await expectRejection(`topologies:aws:AlbFargateService '${name}'`, opts => new AlbFargateService(name, args, opts));
     return error.problems;
 }
 
@@ -167,10 +166,14 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         const [container] = JSON.parse(task.inputs.containerDefinitions);
         assert.deepEqual(container, {
             name: "hello-nginx", image: IMAGE, essential: true, portMappings: [{ containerPort: 80, protocol: "tcp" }], environment: [],
-            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/klein-task-A", "awslogs-region": "ap-northeast-1", "awslogs-stream-prefix": "hello-nginx" } },
+            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": world.named("klein-logs").inputs.name, "awslogs-region": "ap-northeast-1", "awslogs-stream-prefix": "hello-nginx" } },
         });
+        // Pulumi names the log group, as it does the cluster, the ALB and the target group (the tutorial names the cluster itself).
         const logs = world.named("klein-logs");
-        assert.deepEqual([logs.inputs.name, logs.inputs.retentionInDays], ["/ecs/klein-task-A", 30]);
+        assert.match(logs.inputs.name, /^klein-logs-[0-9a-f]{7}$/);
+        assert.equal(logs.inputs.retentionInDays, 30);
+        assert.match(world.named("klein-alb").inputs.name, /^klein-alb-[0-9a-f]{7}$/);
+        assert.match(world.named("klein-tg").inputs.name, /^klein-tg-[0-9a-f]{7}$/);
         assert.equal(world.named("klein-cluster").inputs.name, "klein-cluster");
 
         // Outputs.
@@ -180,7 +183,7 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         assert.equal(await valueOf(svc.clusterName), "klein-cluster");
         assert.deepEqual(await valueOf(pulumi.all(svc.serviceNames)), { on1: "publicIpOn", on2: "publicIpOn2" });
         assert.equal(await valueOf(svc.taskDefinitionArn), task.state.arn);
-        assert.equal(await valueOf(svc.logGroupName), "/ecs/klein-task-A");
+        assert.equal(await valueOf(svc.logGroupName), logs.inputs.name);
         assert.equal(await valueOf(svc.albSecurityGroupId), world.named("klein-alb-sg").id);
         assert.equal(await valueOf(svc.taskSecurityGroupId), world.named("klein-task-sg").id);
         assert.equal(await valueOf(svc.vpcId), vpc.id);
@@ -275,17 +278,11 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         assert.deepEqual([p.inputs.role, p.inputs.policy], [world.named("klein-task-role").id, appPolicy]);
     });
 
-    it("generates short stable ALB and target group names for long component names", async () => {
+    it("refuses a component name whose auto-generated names would not fit, with every limit at once", async () => {
         const long = "my-very-long-platform-team-service-name-prod";
-        await build(opts => new AlbFargateService(long, tutorial(), opts));
-        const first = [world.named(`${long}-alb`).inputs.name, world.named(`${long}-tg`).inputs.name];
-        await build(opts => new AlbFargateService(long, tutorial(), opts));
-        assert.deepEqual([world.named(`${long}-alb`).inputs.name, world.named(`${long}-tg`).inputs.name], first);
-        for (const n of first) {
-            const problems = new Problems();
-            assert.ok(checkElbName(problems, "x", n, "target group"), `${n}: ${JSON.stringify(problems.list)}`);
-        }
-        assert.match(first[0], /^my-very-long-platfo-[0-9a-f]{8}-alb$/);
+        const problems = await rejection(tutorial(), long);
+        assert.deepEqual(problems.map(p => [p.path, /its limit is (\d+)/.exec(p.message)?.[1]]), [["name", "64"], ["name", "32"], ["name", "32"]]);
+        assert.match(problems[1].fix!, /Shorten the name by 24 characters, or set loadBalancerName/);
     });
 });
 
@@ -394,7 +391,8 @@ describe("AlbFargateService: options", () => {
         assert.equal(world.named("klein-logs").inputs.retentionInDays, 7);
         const s = world.named("klein-web");
         assert.deepEqual([s.inputs.name, s.inputs.desiredCount, s.inputs.deploymentMinimumHealthyPercent, s.inputs.deploymentMaximumPercent, s.inputs.healthCheckGracePeriodSeconds],
-            ["klein-web", 4, 50, 150, 120]);
+            [s.state.name, 4, 50, 150, 120]);
+        assert.match(s.inputs.name, /^klein-web-[0-9a-f]{7}$/);
         assert.deepEqual(s.inputs.deploymentCircuitBreaker, { enable: true, rollback: false });
         const tg = world.named("klein-tg");
         assert.deepEqual([tg.inputs.healthCheck.path, tg.inputs.healthCheck.matcher, tg.inputs.healthCheck.interval, tg.inputs.healthCheck.timeout, tg.inputs.deregistrationDelay],
@@ -501,10 +499,9 @@ describe("AlbFargateService: checks before anything is registered", () => {
 
     it("accepts the tutorial's arguments in the pure validator and resolves the defaults", () => {
         const checked = validateAlbFargateServiceArgs("klein", tutorial());
-        assert.deepEqual([checked.region, checked.containerPort, checked.loadBalancerName, checked.family, checked.listenerPorts],
-            ["ap-northeast-1", 80, "klein-alb", "klein-task-A", [80]]);
+        assert.deepEqual([checked.region, checked.containerPort, checked.family, checked.listenerPorts],
+            ["ap-northeast-1", 80, "klein-task-A", [80]]);
         assert.equal(checked.ecrImage?.repositoryArn, REPO_ARN);
-        assert.match(checked.targetGroupName, /^klein-[0-9a-f]{8}-tg$/);
     });
 });
 
@@ -534,19 +531,6 @@ describe("fargate: AWS tables and name rules", () => {
         assert.deepEqual(problems.list[0], { path: "memory", message: "Fargate does not run 4096 CPU units with 32768 MiB of memory.", fix: "With cpu 4096 use 8192–30720 MiB in 1024 MiB steps." });
     });
 
-    it("generates valid, stable, distinct ELB names for any component name", () => {
-        fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.constantFrom("alb", "tg"), fc.option(fc.string(), { nil: undefined }), (base, suffix, salt) => {
-            const n = shortElbName(base, suffix, salt);
-            const problems = new Problems();
-            assert.ok(checkElbName(problems, "n", n, "load balancer"), `${JSON.stringify(base)} → ${n}: ${JSON.stringify(problems.list)}`);
-            assert.equal(shortElbName(base, suffix, salt), n);
-        }));
-        const a = shortElbName("platform-team-checkout-service-prod", "alb");
-        const b = shortElbName("platform-team-checkout-service-stage", "alb");
-        assert.notEqual(a, b);
-        assert.equal(shortElbName("klein", "alb"), "klein-alb");
-        assert.notEqual(shortElbName("klein", "tg", "HTTP:80:ip"), shortElbName("klein", "tg", "HTTP:8080:ip"));
-    });
 
     it("parses ECR image URIs and ignores other registries", () => {
         assert.deepEqual(parseEcrImage(IMAGE), {

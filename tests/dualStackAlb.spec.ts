@@ -446,7 +446,7 @@ describe("DualStackAlb", () => {
             const error = await expectRejection("topologies:alicloud:DualStackAlb '1web'", opts => new DualStackAlb("1web", {
                 ...tutorial(new RegionalVpc("vpc1", shanghai(), opts)), listener: { protocol: "HTTPS" }, healthCheck: { path: "health", interval: 60, codes: ["200"] },
             }, opts), notVpc);
-            expectProblem(error.problems, "loadBalancerName", /name '1web' \(taken from the component name\) is not 2 to 128 letters/);
+            expectProblem(error.problems, "loadBalancerName", /ALB name '1web' is not 2 to 128 letters/);
             expectProblem(error.problems, "serverGroupName", /name '1web-servers'/);
             expectProblem(error.problems, "listener.certificateId", /an HTTPS listener needs a server certificate/);
             expectProblem(error.problems, "healthCheck.path", /health-check path 'health' is not a URL path/);

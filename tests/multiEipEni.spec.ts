@@ -332,7 +332,7 @@ describe("MultiEipEni: checks before anything is registered", () => {
         byId({ eniName: "1-eni", eip: { addressNamePrefix: "-site" } }),
         [
             ["eip.addressNamePrefix", /EIP name prefix '-site' is not up to 120 letters/],
-            ["eniName", /ENI name '1-eni' is not 2–128 letters/],
+            ["eniName", /ENI name '1-eni' is not 2 to 128 letters/],
         ]));
 
     it("lists every problem of one call at once", () => rejects(

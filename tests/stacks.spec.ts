@@ -14,6 +14,7 @@ import * as program from "../stacks/program";
 import { loadStackConfig } from "../stacks/config";
 import { preflight } from "../stacks/preflight";
 import { TopologyValidationError } from "../components/errors";
+import { AUTONAMED } from "../components/naming";
 import { world } from "./mocks";
 import { policies } from "../policy/policies";
 import { urnsOf, urnSnapshotDiff } from "./support/urns";
@@ -38,9 +39,9 @@ async function plan(stack: string, edit?: (raw: Record<string, any>) => void): P
         for (const [k, v] of cached.regions) world.providerRegions.set(k, v);
         return cached.result;
     }
-    const raw = rawConfig(stack);
+    const { raw, providerConfig } = readStackConfig(STACKS_DIR, stack, "topologies");
     edit?.(raw);
-    const result = await runPlan(program, raw);
+    const result = await runPlan(program, raw, stack, providerConfig);
     if (!edit) planned.set(stack, { result, resources: [...world.resources], calls: [...world.calls], regions: new Map(world.providerRegions) });
     return result;
 }
@@ -60,6 +61,28 @@ function policyViolations(stack: string, result: PlanResult): string[] {
         }
     }
     return found;
+}
+
+/**
+ * The physical names a cloud refuses twice in one account (or region): what Pulumi auto-names
+ * (ECS clusters and services, log groups, ALBs, target groups, IAM roles, ACK clusters), ECS task
+ * families (shared ones interleave revisions), ASM meshes, and DNS records (host, domain, type).
+ */
+function accountScopedNames(resources: typeof world.resources): string[] {
+    const names: string[] = [];
+    for (const r of resources) {
+        const rule = AUTONAMED[r.type];
+        if (rule && !["aws:ec2/securityGroup:SecurityGroup", "aws:iam/rolePolicy:RolePolicy"].includes(r.type)) names.push(`${r.type} ${r.inputs[rule.property]}`);
+        if (r.type === "aws:ecs/taskDefinition:TaskDefinition") names.push(`${r.type} ${r.inputs.family}`);
+        if (r.type === "alicloud:servicemesh/serviceMesh:ServiceMesh") names.push(`${r.type} ${r.inputs.serviceMeshName}`);
+        if (r.type === "alicloud:dns/alidnsRecord:AlidnsRecord") names.push(`${r.type} ${r.inputs.rr}.${r.inputs.domainName} ${r.inputs.type}`);
+    }
+    return names;
+}
+
+/** Auto-named resources of a plan by `type::logical name` → their physical name. */
+function namedResources(resources: typeof world.resources): Map<string, string> {
+    return new Map(resources.filter(r => AUTONAMED[r.type]).map(r => [`${r.type}::${r.name}`, r.inputs[AUTONAMED[r.type].property]]));
 }
 
 function counts(result: PlanResult): Record<string, number> {
@@ -146,6 +169,35 @@ describe("stacks", function () {
             urnSnapshotDiff(stack, urnsOf(world, stack), path.join(SNAPSHOTS, `${stack}.txt`));
         });
     }
+
+    it("plans every stack into one account without two of them sharing a physical name the cloud keeps unique", async () => {
+        const owner = new Map<string, string>();
+        const clashes: string[] = [];
+        for (const stack of Object.keys(EXPECTED)) {
+            await plan(stack);
+            for (const name of accountScopedNames(world.resources)) {
+                const first = owner.get(name);
+                if (first !== undefined && first !== stack) clashes.push(`${name}: ${first} and ${stack}`);
+                owner.set(name, stack);
+            }
+        }
+        assert.deepEqual(clashes, []);
+        assert.ok(owner.size >= 30, `only ${owner.size} names checked`);
+    });
+
+    it("gives every named S5 resource a new name when it is replaced, so create-before-delete never meets its old self", async () => {
+        await plan("fargate");
+        const before = namedResources(world.resources);
+        assert.ok(before.size >= 9, [...before.keys()].join(", "));
+        world.namingSeed = "a replacement's check";
+        try {
+            await plan("fargate", () => undefined);
+        } finally {
+            world.namingSeed = "";
+        }
+        const after = namedResources(world.resources);
+        for (const [key, name] of before) assert.notEqual(after.get(key), name, `${key} keeps '${name}' on replacement`);
+    });
 
     it("cross-region-alb reproduces the tutorial: regions, blocks, port and the route to 192.168.7.0/24", async () => {
         counts(await plan("cross-region-alb"));

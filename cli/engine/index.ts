@@ -4,7 +4,9 @@
  * and aliases (which `setMocks` alone never sees). The plan and check commands run stacks on it;
  * the tests run components on it (tests/mocks).
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { AUTONAME_SUFFIX_LENGTH, AUTONAMED, autoname } from "../../components/naming";
 import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./alicloud";
 import { awsCalls, awsRules } from "./aws";
 import { fakeId } from "./ids";
@@ -31,8 +33,26 @@ function defaultRegion(type: string): string {
     return type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou";
 }
 
+/**
+ * The inputs with the name Pulumi's provider would generate where the component left it out
+ * (components/naming.ts): `<logical name>-<7 hex>`, the hex drawn from the world's naming seed,
+ * the stack and the resource, so a plan is stable and two stacks differ. A name over the cloud's
+ * limit fails here as it would in the provider's check.
+ */
+function withAutoname(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
+    const rule = AUTONAMED[type];
+    if (!rule || inputs[rule.property] !== undefined) return inputs;
+    const random = createHash("sha256").update(`${world.namingSeed}|${pulumi.getStack()}|${type}::${name}`).digest("hex").slice(0, AUTONAME_SUFFIX_LENGTH - 1);
+    const value = autoname(name, random);
+    if (value.length > rule.maxLength) {
+        throw new Error(`could not make instance of '${type}': name '${name}-' plus ${random.length} random chars is longer than maximum length ${rule.maxLength}`);
+    }
+    return { ...inputs, [rule.property]: value };
+}
+
 const mocks: pulumi.runtime.Mocks = {
-    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+    newResource(mockArgs: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+        const args = { ...mockArgs, inputs: withAutoname(mockArgs.type, mockArgs.name, mockArgs.inputs) };
         const provider = providerName(args.provider);
         if (args.type.startsWith("pulumi:providers:") && args.inputs.region) {
             world.providerRegions.set(args.name, args.inputs.region);

@@ -57,6 +57,12 @@ export class World {
     readonly subnetBlocks = new Map<string, string>();
     /** How many addresses each subnet has handed out so far. */
     readonly subnetUsage = new Map<string, number>();
+    /**
+     * Seed of the random part of auto-generated names. Pulumi draws a fresh one for every update
+     * and every replacement; a test changes it to see what a replacement would be named. Kept
+     * across `reset`.
+     */
+    namingSeed = "";
 
     reset(): void {
         this.resources.length = 0;

@@ -4,6 +4,7 @@ import * as kubernetes from "@pulumi/kubernetes";
 import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../net";
+import { AUTONAMED, checkAutoname } from "../naming";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "./vpc";
 
@@ -68,7 +69,12 @@ export interface AckClusterArgs {
     clusterSpec?: typeof ACK_CLUSTER_SPECS[number];
     /** Kubernetes version. Default: the newest ACK offers at creation time. */
     kubernetesVersion?: string;
-    /** Cluster name in the console. Default: the component's name. */
+    /**
+     * Cluster name in the console: 1–63 letters, digits, Chinese characters and hyphens, not
+     * starting with a hyphen, unique in the account ("It is unique in one Alicloud account":
+     * provider docs of `cs.ManagedKubernetes.name`). Default: Pulumi's auto-name,
+     * `<component name>-cluster-<7 random hex>`, so stacks sharing an account never collide.
+     */
     clusterName?: string;
     /** Refuse deletion of the cluster through the API. Default: true (production). */
     deletionProtection?: boolean;
@@ -113,6 +119,7 @@ export interface AckClusterNetwork {
 }
 
 const TYPE = "topologies:alicloud:AckCluster";
+const CLUSTER_TYPE = "alicloud:cs/managedKubernetes:ManagedKubernetes";
 
 function isFlannel(plugin: AckNetworkPlugin): boolean {
     return plugin === "flannel";
@@ -148,11 +155,16 @@ function checkNotReserved(problems: Problems, path: string, block: Cidr, what: s
  * ranges, and disjoint from each other and from the VPC (which holds every vSwitch); node pool sane.
  */
 export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterNetwork {
-    return validate(`${TYPE} '${name}'`, problems => checkAckClusterArgs(problems, args));
+    return validate(`${TYPE} '${name}'`, problems => checkAckClusterArgs(problems, name, args));
 }
 
-function checkAckClusterArgs(problems: Problems, args: AckClusterArgs): AckClusterNetwork {
+function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterNetwork {
     checkStackProviderConfig(problems, "kubernetes");
+    if (args.clusterName === undefined) {
+        checkAutoname(problems, "name", CLUSTER_TYPE, `${name}-cluster`, "clusterName");
+    } else if (!(AUTONAMED[CLUSTER_TYPE].pattern.test(args.clusterName) && args.clusterName.length <= AUTONAMED[CLUSTER_TYPE].maxLength)) {
+        problems.add("clusterName", `'${args.clusterName}' is not 1 to 63 ${AUTONAMED[CLUSTER_TYPE].allowed}.`, "Rename it, or leave it out to let Pulumi name the cluster.");
+    }
     const vpc = args.vpc;
     const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
     const plugin = args.networkPlugin ?? "flannel";
@@ -274,7 +286,7 @@ export class AckCluster extends pulumi.ComponentResource {
         const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
 
         this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
-            name: args.clusterName ?? name,
+            name: args.clusterName,
             clusterSpec: args.clusterSpec ?? "ack.pro.small",
             version: args.kubernetesVersion,
             vswitchIds: vSwitchIds(args.vSwitches),

@@ -4,6 +4,7 @@ import { checkIntegerInRange, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
 import { checkRegionalProviders, userProvider } from "../providers";
+import { checkAlibabaName } from "./names";
 import { GeographicArea, geographicArea } from "./regions";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
@@ -188,7 +189,7 @@ function cidrSlug(cidr: string): string {
  */
 export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions): ResolvedNetwork {
     return validate(`${TYPE} '${name}'`, problems => {
-        const plan = checkCenTransitNetworkArgs(problems, args);
+        const plan = checkCenTransitNetworkArgs(problems, args, name);
         checkRegionalProviders(problems, opts, plan.regions);
         return plan;
     });
@@ -199,7 +200,7 @@ export function validateCenTransitNetworkArgs(name: string, args: CenTransitNetw
  * throwing, so a component that creates a network can report the network's problems together
  * with its own before it registers anything.
  */
-export function checkCenTransitNetworkArgs(problems: Problems, args: CenTransitNetworkArgs): ResolvedNetwork {
+export function checkCenTransitNetworkArgs(problems: Problems, args: CenTransitNetworkArgs, name: string): ResolvedNetwork {
     const entries = Object.entries(args.members ?? {});
     if (entries.length === 0) {
         problems.add("members", "no member VPC is given.", "Add at least one member VPC; two regions or more for inter-region traffic.");
@@ -234,12 +235,26 @@ export function checkCenTransitNetworkArgs(problems: Problems, args: CenTransitN
     checkNoOverlaps(problems, blocks,
         "Give every VPC on one CEN a disjoint block: the transit routers cannot route overlapping blocks.");
 
+    checkNetworkNames(problems, args, name, regions);
     const peerings = checkPeerings(problems, args, regions);
     const bandwidthMbps = peerings.reduce((sum, p) => sum + p.bandwidthMbps, 0);
     const areas = checkBandwidthPackage(problems, args.bandwidthPackage, peerings, bandwidthMbps);
     const vpcRoutes = checkVpcRoutes(problems, args.vpcRoutes ?? [], members);
     const transitRouterRoutes = checkTransitRouterRoutes(problems, args.transitRouterRoutes ?? [], members, regions);
     return { members, regions, peerings, areas, bandwidthMbps, vpcRoutes, transitRouterRoutes };
+}
+
+/** The names the CEN instance, its transit routers, attachments and bandwidth package get (names.ts). */
+function checkNetworkNames(problems: Problems, args: CenTransitNetworkArgs, name: string, regions: readonly string[]): void {
+    const cenName = args.cenInstanceName ?? name;
+    const path = args.cenInstanceName === undefined ? "name" : "cenInstanceName";
+    const fix = args.cenInstanceName === undefined ? "The CEN takes the component's name: set cenInstanceName." : undefined;
+    if (!checkAlibabaName(problems, path, cenName, "general", "CEN instance", fix)) return;
+    for (const region of regions) checkAlibabaName(problems, path, `${cenName}-${region}`, "general", "transit router", "Shorten the CEN instance name.");
+    if (args.bandwidthPackage?.id === undefined) checkAlibabaName(problems, path, `${cenName}-bwp`, "bandwidthPackage", "bandwidth package", "Shorten the CEN instance name.");
+    for (const key of Object.keys(args.members ?? {})) {
+        checkAlibabaName(problems, `members.${key}`, `${name}-${key}`, "general", "VPC attachment", "Shorten the component name or the member key.");
+    }
 }
 
 function checkAttachmentVSwitches(problems: Problems, path: string, key: string, vpc: RegionalVpc, names: string[] | undefined): VSwitchInfo[] {

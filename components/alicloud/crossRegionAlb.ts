@@ -10,6 +10,7 @@ import {
     albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs, checkCenTransitNetworkArgs } from "./cen";
+import { checkAlibabaName } from "./names";
 import { CROSS_REGION_ALB_REGIONS } from "./regions";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
@@ -213,6 +214,9 @@ export function validateCrossRegionAlbBackendArgs(name: string, args: CrossRegio
 
 function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackendArgs): CrossRegionAlbPlan {
     const { albVpc, backendVpc } = args;
+    // The ALB takes the component's name, the server group `<name>-ip` (names.ts).
+    checkAlibabaName(problems, "name", name, "alb", "ALB", "The ALB takes the component's name: rename the component (letters first).");
+    checkAlibabaName(problems, "name", `${name}-ip`, "alb", "server group", "Shorten the component name.");
     for (const [path, vpc] of [["albVpc", albVpc], ["backendVpc", backendVpc]] as const) {
         if (!CROSS_REGION_ALB_REGIONS.includes(vpc.region)) {
             problems.add(`${path}.region`, `region '${vpc.region}' does not support ALB backends in another region.`,
@@ -346,7 +350,7 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
         // The network's own rules (CIDR overlaps, attachment zones, bandwidth) are S1 rules too; report them with ours,
         // at the inputs of this component they come from.
         const network = new Problems();
-        checkCenTransitNetworkArgs(network, cenArgs(name, args, { albMember, backendMember, backendCidrs: [], backToOriginCidrs: [], legacy: false }));
+        checkCenTransitNetworkArgs(network, cenArgs(name, args, { albMember, backendMember, backendCidrs: [], backToOriginCidrs: [], legacy: false }), `${name}-cen`);
         for (const p of network.list) problems.add(callerPath(p.path), callerPath(p.message), p.fix && callerPath(p.fix));
     }
 

@@ -10,6 +10,7 @@ import {
     albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { checkDomainName, checkRecordHost } from "./dnsNames";
+import { checkAlibabaName } from "./names";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
 /** Public IPv6 bandwidth for one IPv6 backend, so it is reachable from the Internet directly. */
@@ -197,8 +198,6 @@ export interface DualStackAlbPlan {
     readonly rules: readonly BackendIngressRule[];
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9._-]{1,127}$/;
-
 function isIpv6Backend(b: DualStackAlbBackend): b is DualStackAlbIpv6Backend {
     return b.ipv6Address !== undefined;
 }
@@ -264,8 +263,10 @@ function checkArgs(problems: Problems, name: string, args: DualStackAlbArgs): Du
     }
     checkOneOf(problems, "edition", args.edition ?? "Standard", ALB_EDITIONS, "ALB edition");
     checkOneOf(problems, "scheduler", args.scheduler ?? "Wrr", ["Wrr", "Wlc", "Sch"], "scheduler");
-    checkName(problems, "loadBalancerName", args.loadBalancerName ?? name, args.loadBalancerName === undefined);
-    checkName(problems, "serverGroupName", args.serverGroupName ?? `${name}-servers`, args.serverGroupName === undefined);
+    checkAlibabaName(problems, "loadBalancerName", args.loadBalancerName ?? name, "alb", "ALB",
+        args.loadBalancerName === undefined ? "The ALB takes the component's name: set loadBalancerName, e.g. web-alb." : undefined);
+    checkAlibabaName(problems, "serverGroupName", args.serverGroupName ?? `${name}-servers`, "alb", "server group",
+        args.serverGroupName === undefined ? "The server group is named after the component: set serverGroupName, e.g. web-servers." : undefined);
     const serverGroupIpv6 = args.serverGroupIpv6Enabled ?? dualStack;
     if (serverGroupIpv6 && !dualStack) {
         problems.add("serverGroupIpv6Enabled", "an IPv6-enabled server group can be used only by listeners of a dual-stack ALB, and this ALB is IPv4.",
@@ -370,13 +371,6 @@ function checkArgs(problems: Problems, name: string, args: DualStackAlbArgs): Du
         if (args.dns.ttl !== undefined) checkIntegerInRange(problems, "dns.ttl", args.dns.ttl, 1, 86400, "TTL");
     }
     return { dualStack, serverGroupIpv6, albVSwitches, rules };
-}
-
-function checkName(problems: Problems, path: string, value: string, defaulted: boolean): void {
-    if (NAME.test(value)) return;
-    const origin = defaulted ? " (taken from the component name)" : "";
-    problems.add(path, `name '${value}'${origin} is not 2 to 128 letters, digits, '.', '_' or '-' starting with a letter.`,
-        `Set ${path} to a name such as web-alb.`);
 }
 
 /**

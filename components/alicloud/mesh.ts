@@ -5,6 +5,7 @@ import { checkOneOf } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, FlowHost, IntendedFlow, flowTo } from "../flows";
 import { PlacedCidr, checkCidr, findOverlaps } from "../net";
+import { stackScopedName } from "../naming";
 import { checkRegionalProviders, checkStackProviderConfig, newStackProvider } from "../providers";
 import { AckCluster } from "./ack";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
@@ -42,7 +43,11 @@ export interface ServiceMeshArgs {
      * (which supports traffic distribution). Pin it in production.
      */
     version?: string;
-    /** Mesh name in the console. Default: the component's name. */
+    /**
+     * Mesh name in the console. ASM refuses a second mesh of one name (the provider retries a
+     * create on `NameAlreadyExist`). Default: `<component name>-<digest of project and stack>`,
+     * so stacks sharing an account never collide (the provider does not auto-name meshes).
+     */
     meshName?: string;
     /**
      * Expose the mesh API server on a public EIP. Default: true, because this program applies the
@@ -364,7 +369,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
 
         const vSwitch = args.vpc.vSwitches[args.vSwitch];
         const mesh = new alicloud.servicemesh.ServiceMesh(`${name}-mesh`, {
-            serviceMeshName: args.meshName ?? name,
+            serviceMeshName: args.meshName ?? stackScopedName(name),
             edition: args.edition ?? "Pro",
             clusterSpec: args.meshSpec ?? "enterprise",
             version: args.version,
@@ -377,6 +382,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         }, {
             parent: this,
             provider: args.vpc.provider,
+            // The name stays on replacement, and a second mesh of that name is refused: delete first.
+            deleteBeforeReplace: true,
             // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
             // and the clusters' security groups accept their peers.
             dependsOn: [this.network, ...joinedRoutes, ...rules],

@@ -6,6 +6,7 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseIp } from "../net";
 import { ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
+import { checkAlibabaName } from "./names";
 import { CONFIRMED_INSTANCE_TYPES, InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
 import { checkRegion, checkZone } from "./regions";
 import { RegionalVpc } from "./vpc";
@@ -156,7 +157,6 @@ export interface MultiEipEniPlan {
 }
 
 const TYPE = "topologies:alicloud:MultiEipEni";
-const ENI_NAME = /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/;
 const EIP_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
 
 function isVpcVSwitch(v: MultiEipEniArgs["vSwitch"]): v is MultiEipEniVpcVSwitchArgs {
@@ -206,10 +206,7 @@ function checkArgs(problems: Problems, name: string, args: MultiEipEniArgs): Mul
     const addressNamePrefix = checkEip(problems, args, name, regionOk);
 
     const eniName = args.eniName ?? `${name}-eni`;
-    if (!ENI_NAME.test(eniName)) {
-        problems.add("eniName", `ENI name '${eniName}' is not 2–128 letters, digits, ':', '_' or '-' starting with a letter.`,
-            "Pass an eniName that starts with a letter.");
-    }
+    checkAlibabaName(problems, "eniName", eniName, "eni", "ENI", args.eniName === undefined ? "The ENI is named after the component: pass an eniName that starts with a letter." : undefined);
     return { cidrBlock: vsw.cidr?.text ?? "", count, privateIps, device: `eth${enis}`, table: 1000 + enis, eniName, addressNamePrefix };
 }
 

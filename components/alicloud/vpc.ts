@@ -4,6 +4,7 @@ import { checkIntegerInRange, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, checkCidr, checkNoOverlaps, cidrContains, firstOverlapping } from "../net";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
+import { checkAlibabaName } from "./names";
 import { checkRegion, checkZone } from "./regions";
 
 /** One vSwitch to create: a zone and an IPv4 block inside the VPC. */
@@ -109,21 +110,37 @@ function isExisting(args: RegionalVpcArgs | ExistingRegionalVpcArgs): args is Ex
     return "vpcId" in args;
 }
 
+/** The names the VPC, its vSwitches and its IPv6 gateway get, against the API's and provider's rules. */
+function checkVpcNames(problems: Problems, name: string, args: RegionalVpcArgs): void {
+    const vpcName = args.vpcName ?? name;
+    const vpcNamePath = args.vpcName === undefined ? "name" : "vpcName";
+    const ok = checkAlibabaName(problems, vpcNamePath, vpcName, "general", "VPC",
+        args.vpcName === undefined ? "The VPC takes the component's name: set vpcName." : undefined);
+    if (ok && args.enableIpv6) {
+        checkAlibabaName(problems, vpcNamePath, `${vpcName}-ipv6gw`, "ipv6Gateway", "IPv6 gateway",
+            "The IPv6 gateway is named '<vpcName>-ipv6gw': use a vpcName of letters, digits, '_' and '-' (no '.') starting with a letter.");
+    }
+    for (const key of Object.keys(args.vSwitches ?? {})) {
+        checkAlibabaName(problems, `vSwitches.${key}`, key, "general", "vSwitch", "The vSwitch takes its key as its name: rename the key.");
+    }
+}
+
 /**
  * Checks a VPC description, created or existing, and returns the canonical VPC block. Pure: it
  * registers nothing, so it can run (and be tested) on its own.
  */
 export function validateRegionalVpcArgs(name: string, args: RegionalVpcArgs | ExistingRegionalVpcArgs): string {
-    return validate(`${TYPE} '${name}'`, problems => checkVpcArgs(problems, args));
+    return validate(`${TYPE} '${name}'`, problems => checkVpcArgs(problems, name, args));
 }
 
-function checkVpcArgs(problems: Problems, args: RegionalVpcArgs | ExistingRegionalVpcArgs): string {
+function checkVpcArgs(problems: Problems, name: string, args: RegionalVpcArgs | ExistingRegionalVpcArgs): string {
     const regionOk = checkRegion(problems, "region", args.region);
     if (args.provider === undefined) checkStackProviderConfig(problems, "alicloud");
     const vpc = checkCidr(problems, "cidrBlock", args.cidrBlock, 4);
     if (vpc) checkVpcBlock(problems, vpc);
 
     const existing = isExisting(args);
+    if (!existing) checkVpcNames(problems, name, args);
     const ipv6 = existing ? args.ipv6Enabled ?? false : args.enableIpv6 ?? false;
     const entries = Object.entries(args.vSwitches ?? {}) as Array<[string, VSwitchSpec & { ipv6Enabled?: boolean }]>;
     if (entries.length === 0) {

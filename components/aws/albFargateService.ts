@@ -4,9 +4,10 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkIntegerInRange, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkIp, firstOverlapping, ipInCidr } from "../net";
+import { checkAutoname, stackScopedName } from "../naming";
 import { newStackProvider, userProvider } from "../providers";
 import {
-    checkDeploymentPercents, checkEcsName, checkElbName, checkFargateSize, checkLogRetention, EcrImage, parseEcrImage, shortElbName,
+    checkDeploymentPercents, checkEcsName, checkElbName, checkFargateSize, checkLogRetention, EcrImage, parseEcrImage,
 } from "./fargate";
 import {
     checkTwoTierVpcArgs, ExistingTwoTierVpcArgs, isExistingVpc, TwoTierVpc, TwoTierVpcArgs,
@@ -35,7 +36,10 @@ export interface ContainerArgs {
 
 /** One ECS service running the task definition behind the shared target group. */
 export interface FargateServiceArgs {
-    /** ECS service name. Default: `<component name>-<key>` (tutorial: `publicIpOn`, `publicIpOn2`). */
+    /**
+     * ECS service name (tutorial: `publicIpOn`, `publicIpOn2`). Default: Pulumi's auto-name,
+     * `<component name>-<key>-<7 random hex>`, unique in every account and new on replacement.
+     */
     name?: string;
     /** Tasks to keep running. Default: 1 (as in the tutorial). */
     desiredCount?: number;
@@ -102,7 +106,10 @@ export interface AlbFargateServiceArgs {
     assignPublicIp?: boolean;
     /** ARN of an existing ECS cluster to run in. Default: a new cluster. */
     clusterArn?: pulumi.Input<string>;
-    /** Name of the new cluster. Default: the component name (tutorial: `klein-cluster`). */
+    /**
+     * Name of the new cluster (tutorial: `klein-cluster`). Default: Pulumi's auto-name,
+     * `<component name>-cluster-<7 random hex>`, so stacks sharing an account never share a cluster.
+     */
     clusterName?: string;
     /** The container. */
     container: ContainerArgs;
@@ -112,7 +119,11 @@ export interface AlbFargateServiceArgs {
     memory?: number;
     /** CPU architecture of the image. Default: `X86_64`. */
     cpuArchitecture?: "X86_64" | "ARM64";
-    /** Task definition family. Default: the component name (tutorial: `klein-task-A`). */
+    /**
+     * Task definition family (tutorial: `klein-task-A`). Default: `<component name>-<digest of
+     * project and stack>`; the provider does not auto-name families, and stacks sharing one would
+     * interleave their revisions.
+     */
     family?: string;
     /** Days the container logs are kept. Default: 30. */
     logRetentionInDays?: number;
@@ -120,9 +131,17 @@ export interface AlbFargateServiceArgs {
     taskRolePolicy?: pulumi.Input<string>;
     /** Services by key, all behind the same target group. Default: one service `web`. Tutorial: two. */
     services?: Record<string, FargateServiceArgs>;
-    /** ALB name, at most 32 letters, digits and hyphens. Default: a short name derived from the component name. */
+    /**
+     * ALB name, at most 32 letters, digits and hyphens. Default: Pulumi's auto-name,
+     * `<component name>-alb-<7 random hex>`, which needs a component name of at most 20 characters.
+     */
     loadBalancerName?: string;
-    /** Target group name, same rules. Default: a short name derived from the component name and port. */
+    /**
+     * Target group name, same rules. Default: Pulumi's auto-name, `<component name>-tg-<7 random
+     * hex>` (component name at most 21 characters), new whenever the group is replaced (a new VPC
+     * or port). An explicit name is kept, so a replacement must delete the old group first, which
+     * AWS refuses while a listener forwards to it: set one only when something outside needs it.
+     */
     targetGroupName?: string;
     /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
     allowedCidrs?: string[];
@@ -152,8 +171,7 @@ export interface CheckedAlbFargateService {
     region: string;
     containerPort: number;
     ecrImage?: EcrImage;
-    loadBalancerName: string;
-    targetGroupName: string;
+    /** Task definition family: given, or the component name scoped to the project and stack. */
     family: string;
     listenerPorts: number[];
     /** Extra targets with the AZ AWS needs: `all` for addresses outside the VPC. */
@@ -171,7 +189,8 @@ export function validateAlbFargateServiceArgs(name: string, args: AlbFargateServ
 function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs): CheckedAlbFargateService {
     const network = args.network ?? ({} as AlbFargateNetworkArgs);
     // The VPC check resolves the region (args, else the stack's) and reads the stack's aws config.
-    const vpc = checkTwoTierVpcArgs(problems, { ...network, region: args.region, provider: args.provider } as TwoTierVpcArgs | ExistingTwoTierVpcArgs, "network.", "region");
+    const vpc = checkTwoTierVpcArgs(problems, { ...network, region: args.region, provider: args.provider } as TwoTierVpcArgs | ExistingTwoTierVpcArgs,
+        { name: `${name}-network`, prefix: "network.", regionPath: "region" });
     const region = vpc.region;
     const existing = isExistingVpc(network as TwoTierVpcArgs | ExistingTwoTierVpcArgs);
     const assignPublicIp = args.assignPublicIp ?? false;
@@ -245,13 +264,21 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
         }
     }
 
-    // Task size, names, logs.
+    // Task size, names, logs. Pulumi names everything it can (components/naming.ts); the task
+    // family, which it does not, is scoped to the project and stack.
     checkFargateSize(problems, "cpu", "memory", args.cpu ?? 256, args.memory ?? 512);
-    const family = args.family ?? name;
+    const family = args.family ?? stackScopedName(name);
     checkEcsName(problems, args.family !== undefined ? "family" : "name", family, "task definition family");
-    if (args.clusterArn === undefined) checkEcsName(problems, args.clusterName !== undefined ? "clusterName" : "name", args.clusterName ?? name, "cluster name");
+    if (args.clusterArn === undefined && args.clusterName === undefined) checkAutoname(problems, "name", "aws:ecs/cluster:Cluster", `${name}-cluster`, "clusterName");
+    else if (args.clusterArn === undefined) checkEcsName(problems, "clusterName", args.clusterName!, "cluster name");
     else if (args.clusterName !== undefined) problems.add("clusterName", "clusterName names a new cluster, but clusterArn points to an existing one.", "Give one of the two.");
     checkLogRetention(problems, "logRetentionInDays", args.logRetentionInDays ?? 30);
+    checkAutoname(problems, "name", "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
+    for (const role of ["execution", "task"]) {
+        checkAutoname(problems, "name", "aws:iam/role:Role", `${name}-${role}-role`);
+        checkAutoname(problems, "name", "aws:iam/rolePolicy:RolePolicy", `${name}-${role}-policy`);
+    }
+    for (const sg of ["alb-sg", "task-sg"]) checkAutoname(problems, "name", "aws:ec2/securityGroup:SecurityGroup", `${name}-${sg}`);
 
     // Services.
     const services = args.services ?? { web: {} };
@@ -259,11 +286,13 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
     const serviceNames = new Map<string, string>();
     for (const [key, svc] of Object.entries(services)) {
         const path = `services.${key}`;
-        const svcName = svc.name ?? `${name}-${key}`;
-        checkEcsName(problems, svc.name !== undefined ? `${path}.name` : path, svcName, "service name");
-        const first = serviceNames.get(svcName);
-        if (first !== undefined) problems.add(`${path}.name`, `service name '${svcName}' is used again (first at ${first}).`, "Give each service a distinct name.");
-        else serviceNames.set(svcName, path);
+        if (svc.name === undefined) {
+            checkAutoname(problems, path, "aws:ecs/service:Service", `${name}-${key}`, `${path}.name`);
+        } else if (checkEcsName(problems, `${path}.name`, svc.name, "service name")) {
+            const first = serviceNames.get(svc.name);
+            if (first !== undefined) problems.add(`${path}.name`, `service name '${svc.name}' is used again (first at ${first}).`, "Give each service a distinct name.");
+            else serviceNames.set(svc.name, path);
+        }
         const desired = svc.desiredCount ?? 1;
         checkIntegerInRange(problems, `${path}.desiredCount`, desired, 0, 5000, "desired count");
         checkDeploymentPercents(problems, path, desired, svc.minimumHealthyPercent ?? 100, svc.maximumPercent ?? 200);
@@ -271,10 +300,10 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
     }
 
     // Load balancer and target group.
-    const loadBalancerName = args.loadBalancerName ?? shortElbName(name, "alb");
     if (args.loadBalancerName !== undefined) checkElbName(problems, "loadBalancerName", args.loadBalancerName, "load balancer");
-    const targetGroupName = args.targetGroupName ?? shortElbName(name, "tg", `HTTP:${containerPort}:ip`);
+    else checkAutoname(problems, "name", "aws:lb/loadBalancer:LoadBalancer", `${name}-alb`, "loadBalancerName");
     if (args.targetGroupName !== undefined) checkElbName(problems, "targetGroupName", args.targetGroupName, "target group");
+    else checkAutoname(problems, "name", "aws:lb/targetGroup:TargetGroup", `${name}-tg`, "targetGroupName");
 
     const cidrs = args.allowedCidrs ?? ["0.0.0.0/0"];
     if (cidrs.length === 0) problems.add("allowedCidrs", "no client block is allowed, so nobody could reach the ALB.", "Allow at least one block, e.g. 0.0.0.0/0 for a public site.");
@@ -329,7 +358,7 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
     });
 
     const listenerPorts = https ? [80, 443] : [80];
-    return { region, containerPort, ecrImage, loadBalancerName, targetGroupName, family, listenerPorts, extraTargets };
+    return { region, containerPort, ecrImage, family, listenerPorts, extraTargets };
 }
 
 function matcherOk(matcher: string): boolean {
@@ -522,7 +551,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
 
         // Logs and roles.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            name: `/ecs/${checked.family}`, retentionInDays: args.logRetentionInDays ?? 30, tags: tags("logs"),
+            retentionInDays: args.logRetentionInDays ?? 30, tags: tags("logs"),
         }, childOpts);
         this.logGroupName = logGroup.name;
         const invokeOpts = { parent: this, provider: this.provider };
@@ -561,7 +590,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             this.clusterArn = pulumi.output(args.clusterArn);
             this.clusterName = this.clusterArn.apply(arn => arn.split("/").pop()!);
         } else {
-            const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name: args.clusterName ?? name, tags: args.tags }, childOpts);
+            const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name: args.clusterName, tags: args.tags }, childOpts);
             this.clusterArn = cluster.arn;
             this.clusterName = cluster.name;
         }
@@ -592,12 +621,12 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
 
         // Load balancer.
         const alb = new aws.lb.LoadBalancer(`${name}-alb`, {
-            name: checked.loadBalancerName, loadBalancerType: "application", internal: false,
+            name: args.loadBalancerName, loadBalancerType: "application", internal: false,
             subnets: this.publicSubnetIds, securityGroups: [albSg.id], dropInvalidHeaderFields: true, tags: args.tags,
         }, childOpts);
         const hc = args.healthCheck ?? {};
         const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
-            name: checked.targetGroupName, targetType: "ip", protocol: "HTTP", port, vpcId: this.vpcId,
+            name: args.targetGroupName, targetType: "ip", protocol: "HTTP", port, vpcId: this.vpcId,
             deregistrationDelay: args.deregistrationDelay ?? 30,
             healthCheck: {
                 enabled: true, protocol: "HTTP", port: "traffic-port", path: hc.path ?? "/", matcher: hc.matcher ?? "200",
@@ -637,7 +666,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         this.serviceNames = {};
         for (const [key, svc] of Object.entries(args.services ?? { web: {} })) {
             const service = new aws.ecs.Service(`${name}-${key}`, {
-                name: svc.name ?? `${name}-${key}`,
+                name: svc.name,
                 cluster: this.clusterArn,
                 taskDefinition: taskDefinition.arn,
                 launchType: "FARGATE",

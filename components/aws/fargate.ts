@@ -1,7 +1,7 @@
 /**
  * Pure AWS tables and checks the ALB + Fargate component relies on: the Fargate CPU/memory
- * pairs, Elastic Load Balancing and ECS name rules, short stable name generation, ECR image
- * URIs and the ECS deployment arithmetic. No resource is registered here.
+ * pairs, Elastic Load Balancing and ECS name rules, ECR image URIs and the ECS deployment
+ * arithmetic. No resource is registered here.
  */
 import { checkIntegerInRange } from "../checks";
 import { Problems } from "../errors";
@@ -57,7 +57,7 @@ export function checkElbName(problems: Problems, path: string, name: string, wha
     const before = problems.list.length;
     if (name.length === 0 || name.length > ELB_NAME_MAX) {
         problems.add(path, `${what} name '${name}' has ${name.length} characters; AWS allows 1 to ${ELB_NAME_MAX}.`,
-            `Shorten it, or leave it out to get a short generated name.`);
+            "Shorten it, or leave it out to let Pulumi name it.");
     }
     if (!/^[A-Za-z0-9-]*$/.test(name)) {
         problems.add(path, `${what} name '${name}' has characters other than letters, digits and hyphens.`,
@@ -81,34 +81,6 @@ export function checkEcsName(problems: Problems, path: string, name: string, wha
     problems.add(path, `${what} '${name}' is not 1 to 255 letters, digits, hyphens or underscores.`,
         "Use only letters, digits, hyphens and underscores.");
     return false;
-}
-
-/** A short stable hex digest of `text` (FNV-1a, 32 bit). */
-export function digest(text: string): string {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-        hash ^= text.charCodeAt(i);
-        hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash.toString(16).padStart(8, "0");
-}
-
-/**
- * A name that fits AWS's 32-character ALB/target-group rule, derived only from its inputs so it
- * is the same on every run: `<base>-<suffix>` when that fits, otherwise the base cut short plus
- * a digest of the full inputs, so two long bases that share a prefix still differ. A `salt`
- * (e.g. the target group's port) is always folded into the digest: changing it changes the
- * name, which lets Pulumi create the replacement before deleting the old resource.
- */
-export function shortElbName(base: string, suffix: string, salt?: string): string {
-    const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
-    const plain = clean ? `${clean}-${suffix}` : suffix;
-    if (salt === undefined && plain.length <= ELB_NAME_MAX && !plain.startsWith("internal-")) return plain;
-    const hash = digest(salt === undefined ? base : `${base}|${salt}`);
-    const room = ELB_NAME_MAX - hash.length - suffix.length - 2;
-    const head = clean.slice(0, room).replace(/-+$/, "");
-    const name = head ? `${head}-${hash}-${suffix}` : `${hash}-${suffix}`;
-    return name.startsWith("internal-") ? `x${name.slice(1)}` : name;
 }
 
 /** An ECR image reference split into the parts IAM and VPC endpoints care about. */

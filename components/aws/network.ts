@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkNoOverlaps, cidrContains, normaliseCidr, PlacedCidr } from "../net";
+import { checkAutoname } from "../naming";
 import { checkStackProviderConfig, newStackProvider, stackRegion, userProvider } from "../providers";
 
 /**
@@ -146,11 +147,24 @@ export interface CheckedVpc {
     privateSubnets: Array<{ key: string; availabilityZone: string }>;
 }
 
+/** Where {@link checkTwoTierVpcArgs} reports, for a component that embeds the VPC. */
+export interface TwoTierVpcCheckPaths {
+    /** The VPC component's name: the security group Pulumi names after it must fit AWS's rules. */
+    readonly name: string;
+    /** Prefix of every problem's path, e.g. `network.`. Default: none. */
+    readonly prefix?: string;
+    /** Path of the region's problems. Default: `<prefix>region`. */
+    readonly regionPath?: string;
+    /** Path of problems with names derived from `name`. Default: `name`. */
+    readonly namePath?: string;
+}
+
 /**
  * Checks a VPC description, created or existing, recording problems under `prefix` (e.g.
  * `network.`), so a component embedding the VPC reports them with its own paths.
  */
-export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs, prefix = "", regionPath = `${prefix}region`): CheckedVpc {
+export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs, where: TwoTierVpcCheckPaths): CheckedVpc {
+    const { prefix = "", regionPath = `${prefix}region`, namePath = "name" } = where;
     const existing = isExistingVpc(args);
     const region = args.region ?? stackRegion("aws") ?? "";
     const regionOk = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region);
@@ -165,6 +179,7 @@ export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | E
     if (!(EGRESS_MODES as readonly string[]).includes(egress)) {
         problems.add(`${prefix}egress`, `egress '${egress}' is not supported.`, `Use one of: ${EGRESS_MODES.join(", ")}.`);
     }
+    if (egress === "vpcEndpoints") checkAutoname(problems, namePath, "aws:ec2/securityGroup:SecurityGroup", `${where.name}-endpoints-sg`);
 
     const vpc = checkCidr(problems, `${prefix}cidrBlock`, args.cidrBlock, 4);
     if (vpc && !existing && (vpc.prefix < 16 || vpc.prefix > 28)) {
@@ -235,7 +250,7 @@ export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | E
 
 /** Checks a VPC description on its own; pure. */
 export function validateTwoTierVpcArgs(name: string, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs): CheckedVpc {
-    return validate(`${TYPE} '${name}'`, problems => checkTwoTierVpcArgs(problems, args));
+    return validate(`${TYPE} '${name}'`, problems => checkTwoTierVpcArgs(problems, args, { name }));
 }
 
 /** Keys of `subnets` with the first subnet of each AZ, in input order. */
