@@ -52,10 +52,15 @@ const healthCheck = z.strictObject({
     port: z.number().optional(),
 });
 
+const geographicArea = z.enum(["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"]);
+
+/** A CEN bandwidth package (CenBandwidthPackageArgs); without one, connections are billed by data transfer. */
 const bandwidthPackage = z.strictObject({
     bandwidthMbps: z.number(),
+    areas: z.tuple([geographicArea, geographicArea]).optional(),
     paymentType: z.enum(["PrePaid", "PostPaid"]).optional(),
     period: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(6), z.literal(12)]).optional(),
+    autoRenew: z.boolean().optional(),
 });
 
 /** S1: ALB in one region, ECS backends in another, over CEN. */
@@ -143,6 +148,7 @@ const meshFailover = z.strictObject({
         version: z.string().optional(),
         peerBandwidthMbps: z.number().optional(),
         bandwidthPackage: bandwidthPackage.optional(),
+        bandwidthPackages: z.array(bandwidthPackage).optional(),
     }),
     locality: z.discriminatedUnion("mode", [
         z.strictObject({ mode: z.literal("failover"), failover: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
@@ -199,6 +205,7 @@ const network = z.strictObject({
     cenInstanceName: z.string().optional(),
     peerBandwidthMbps: z.number().optional(),
     bandwidthPackage: bandwidthPackage.optional(),
+    bandwidthPackages: z.array(bandwidthPackage).optional(),
 });
 
 /** The whole stack config; every section optional, at least one required. */

@@ -174,14 +174,14 @@ function meshFailover(b: Builder): Outputs {
         }, b.durable));
         return [key, cluster];
     }));
-    const { vpc: meshVpcConfig, vSwitch, peerBandwidthMbps, bandwidthPackage, ...meshOptions } = s.mesh;
+    const { vpc: meshVpcConfig, vSwitch, peerBandwidthMbps, bandwidthPackage, bandwidthPackages, ...meshOptions } = s.mesh;
     const meshVpc = b.vpc("s4-mesh-net", ["meshFailover", "mesh", "vpc"], meshVpcConfig);
     const mesh = underKey(["meshFailover", "mesh"], () => new ServiceMesh("s4-mesh", {
         ...meshOptions,
         vpc: meshVpc,
         vSwitch,
         clusters,
-        network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage },
+        network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
         tags: b.tags,
     }, b.durable), [
         [/^clusters\b/, () => ["meshFailover", "clusters"]],
@@ -247,6 +247,7 @@ function sharedCen(b: Builder): Outputs {
         cenInstanceName: n.cenInstanceName,
         peerBandwidthMbps: n.peerBandwidthMbps,
         bandwidthPackage: n.bandwidthPackage,
+        bandwidthPackages: n.bandwidthPackages,
         // S4 puts its mesh VPC beside a cluster VPC in one region; they share that region's router.
         allowMultipleVpcsPerRegion: true,
         tags: b.tags,

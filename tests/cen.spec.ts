@@ -58,8 +58,6 @@ describe("CenTransitNetwork", () => {
                 // 2 VPC attachments + the peering on each side.
                 "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": 4,
                 "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": 4,
-                "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
-                "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment": 1,
                 "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 1,
                 "alicloud:vpc/routeEntry:RouteEntry": 1,
             });
@@ -94,15 +92,14 @@ describe("CenTransitNetwork", () => {
         const tableCalls = world.calls.filter(c => c.token.endsWith("getTransitRouterRouteTables"));
         assert.deepEqual(tableCalls.map(c => c.inputs.transitRouterRouteTableType), ["System", "System"]);
 
-        const bwp = world.named("net-bwp");
-        assert.deepEqual([bwp.inputs.bandwidth, bwp.inputs.geographicRegionAId, bwp.inputs.geographicRegionBId], [20, "China", "China"]);
-        assert.equal(world.named("net-bwp-attach").inputs.instanceId, cenInstance.id);
+        // No bandwidth package by default: the connection is billed by the data it carries, up to 20 Mbit/s.
         const peer = world.named("net-peer-cn-chengdu-cn-hangzhou");
         assert.equal(world.regionOf(peer), "cn-chengdu");
         assert.deepEqual(
             [peer.inputs.bandwidthType, peer.inputs.cenBandwidthPackageId, peer.inputs.bandwidth, peer.inputs.peerTransitRouterRegionId, peer.inputs.peerTransitRouterId],
-            ["BandwidthPackage", bwp.id, 20, "cn-hangzhou", world.named("net-tr-cn-hangzhou").state.transitRouterId]);
-        assert.deepEqual(peer.dependsOn, ["net-bwp-attach"]);
+            ["DataTransfer", undefined, 20, "cn-hangzhou", world.named("net-tr-cn-hangzhou").state.transitRouterId]);
+        assert.deepEqual(peer.dependsOn, []);
+        assert.deepEqual(cen.bandwidthPackageIds, {});
         // Attachments and peerings take minutes; the provider's defaults (5 min) are too short.
         for (const slow of [attach1, world.named("net-vpc2-attach"), peer]) {
             assert.deepEqual(slow.customTimeouts, { create: "30m", update: "30m", delete: "30m" }, slow.name);
@@ -200,13 +197,51 @@ describe("CenTransitNetwork", () => {
         assert.deepEqual(Object.keys(cen!.peerAttachmentIds), ["cn-beijing:cn-shanghai", "cn-shenzhen:cn-shanghai"]);
         assert.equal(world.named("net-peer-cn-shenzhen-cn-shanghai").inputs.bandwidth, 4);
         assert.equal(world.regionOf(world.named("net-peer-cn-shenzhen-cn-shanghai")), "cn-shenzhen");
-        assert.equal(world.named("net-bwp").inputs.bandwidth, 7, "the default package is the sum of the peerings");
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
     });
 
-    it("buys at least the provider's 2 Mbit/s minimum when the peerings need less", async () => {
-        await network(tutorial, v => ({ members: members(v), peerBandwidthMbps: 1 }));
-        assert.equal(world.named("net-peer-cn-chengdu-cn-hangzhou").inputs.bandwidth, 1);
-        assert.equal(world.named("net-bwp").inputs.bandwidth, 2, "cen.BandwidthPackage.bandwidth cannot be less than 2 Mbit/s");
+    it("buys the tutorial's bandwidth plan when asked, a subscription with auto-renew settable", async () => {
+        const { cen } = await network(tutorial, v => ({ members: members(v), peerBandwidthMbps: 20, bandwidthPackage: { bandwidthMbps: 20, period: 3, autoRenew: true } }));
+        const bwp = world.named("net-bwp");
+        assert.deepEqual([bwp.inputs.bandwidth, bwp.inputs.geographicRegionAId, bwp.inputs.geographicRegionBId, bwp.inputs.paymentType, bwp.inputs.period, bwp.inputs.autoRenew],
+            [20, "China", "China", "PrePaid", 3, true]);
+        assert.equal(world.named("net-bwp-attach").inputs.instanceId, world.named("net-cen").id);
+        const peer = world.named("net-peer-cn-chengdu-cn-hangzhou");
+        assert.deepEqual([peer.inputs.bandwidthType, peer.inputs.cenBandwidthPackageId], ["BandwidthPackage", bwp.id]);
+        assert.deepEqual(peer.dependsOn, ["net-bwp-attach"]);
+        assert.deepEqual(Object.keys(cen!.bandwidthPackageIds), ["China/China"]);
+        assert.ok(cen!.bandwidthPackageId);
+    });
+
+    it("builds a full mesh over three geographic areas, each connection billed as chosen", async () => {
+        const vpcs = { bj: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), de: vpcIn("eu-central-1", "10.2.0.0/16", ["a"]), sg: vpcIn("ap-southeast-1", "10.3.0.0/16", ["a"]) };
+        // By data transfer: nothing bought.
+        await network(vpcs, v => ({ members: members(v) }));
+        const peers = () => world.ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment");
+        assert.equal(peers().length, 3);
+        assert.deepEqual(peers().map(p => p.inputs.bandwidthType), ["DataTransfer", "DataTransfer", "DataTransfer"]);
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
+        // With one package per pair of areas: each connection draws from its own.
+        const { cen } = await network(vpcs, v => ({
+            members: members(v),
+            bandwidthPackages: [
+                { areas: ["China", "Europe"], bandwidthMbps: 10 },
+                { areas: ["Asia-Pacific", "China"], bandwidthMbps: 10, paymentType: "PostPaid" },
+                { areas: ["Europe", "Asia-Pacific"], bandwidthMbps: 10, autoRenew: true },
+            ],
+        }));
+        const packages = world.ofType("cen/bandwidthPackage:BandwidthPackage");
+        assert.deepEqual(packages.map(p => [p.name, p.inputs.geographicRegionAId, p.inputs.geographicRegionBId, p.inputs.paymentType]), [
+            ["net-bwp-china-europe", "China", "Europe", "PrePaid"],
+            ["net-bwp-asia-pacific-china", "Asia-Pacific", "China", "PostPaid"],
+            ["net-bwp-asia-pacific-europe", "Asia-Pacific", "Europe", "PrePaid"],
+        ]);
+        const packageOf = (peer: string) => world.byId(world.named(peer).inputs.cenBandwidthPackageId)?.name;
+        assert.deepEqual([packageOf("net-peer-cn-beijing-eu-central-1"), packageOf("net-peer-cn-beijing-ap-southeast-1"), packageOf("net-peer-eu-central-1-ap-southeast-1")],
+            ["net-bwp-china-europe", "net-bwp-asia-pacific-china", "net-bwp-asia-pacific-europe"]);
+        assert.deepEqual(peers().map(p => p.inputs.bandwidthType), ["BandwidthPackage", "BandwidthPackage", "BandwidthPackage"]);
+        assert.deepEqual(Object.keys(cen!.bandwidthPackageIds).sort(), ["Asia-Pacific/China", "Asia-Pacific/Europe", "China/Europe"]);
+        assert.equal(cen!.bandwidthPackageId, undefined);
     });
 
     it("binds an existing bandwidth package instead of buying one", async () => {
@@ -328,7 +363,7 @@ describe("CenTransitNetwork", () => {
 
         it("peerings that need more bandwidth than the package has", async () => {
             const problems = await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 50, bandwidthPackage: { bandwidthMbps: 20 } }));
-            assert.deepEqual(problems, [{ path: "bandwidthPackage.bandwidthMbps", message: "the peerings need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." }]);
+            assert.deepEqual(problems, [{ path: "bandwidthPackage.bandwidthMbps", message: "the connections across China/China need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." }]);
         });
 
         it("listed peerings over non-member regions, a region to itself, a repeated pair, bad bandwidth", async () => {
@@ -351,10 +386,33 @@ describe("CenTransitNetwork", () => {
 
         it("peerings across more than one pair of geographic areas for one package", async () => {
             const problems = await rejection({ a: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), b: vpcIn("eu-central-1", "10.2.0.0/16", ["a"]), c: vpcIn("ap-southeast-1", "10.3.0.0/16", ["a"]) },
-                v => ({ members: members(v) }));
+                v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 30 } }));
             assert.equal(problems.length, 1);
-            assert.equal(problems[0].path, "peerings");
+            assert.equal(problems[0].path, "bandwidthPackage");
             assert.match(problems[0].message, /several pairs of geographic areas \(China\/Europe, Asia-Pacific\/China, Asia-Pacific\/Europe\)/);
+        });
+
+        it("bandwidth packages that leave a pair uncovered, cover none, repeat a pair, lack areas or come with the single form", async () => {
+            const vpcs = { a: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), b: vpcIn("eu-central-1", "10.2.0.0/16", ["a"]), c: vpcIn("ap-southeast-1", "10.3.0.0/16", ["a"]) };
+            const paths = async (pkgs: object) => (await rejection(vpcs, v => ({ members: members(v), ...pkgs }))).map(p => `${p.path}: ${p.message}`);
+            assert.deepEqual(await paths({ bandwidthPackages: [{ areas: ["China", "Europe"], bandwidthMbps: 10 }] }), [
+                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross Asia-Pacific/China, which no bandwidth package covers.",
+                "bandwidthPackages: the connections eu-central-1:ap-southeast-1 cross Asia-Pacific/Europe, which no bandwidth package covers.",
+            ]);
+            assert.deepEqual(await paths({ bandwidthPackages: [
+                { areas: ["China", "Europe"], bandwidthMbps: 10 }, { areas: ["Europe", "China"], bandwidthMbps: 10 }, { areas: ["North-America", "China"], bandwidthMbps: 10 },
+                { bandwidthMbps: 10 }, { areas: ["Asia-Pacific", "Mars"], bandwidthMbps: 10 },
+            ] }), [
+                "bandwidthPackages[1].areas: a second bandwidth package for China/Europe; a CEN takes one package per pair of areas.",
+                "bandwidthPackages[2].areas: no connection crosses China/North-America, so the package would bill for nothing.",
+                "bandwidthPackages[3].areas: with several bandwidth packages, each names the two geographic areas it connects.",
+                "bandwidthPackages[4].areas: areas must be two of China, Asia-Pacific, Europe, North-America, Middle-East, Australia; got Mars.",
+                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross Asia-Pacific/China, which no bandwidth package covers.",
+                "bandwidthPackages: the connections eu-central-1:ap-southeast-1 cross Asia-Pacific/Europe, which no bandwidth package covers.",
+            ]);
+            assert.deepEqual(await paths({ bandwidthPackage: { bandwidthMbps: 10 }, bandwidthPackages: [] }), [
+                "bandwidthPackages: both bandwidthPackage and bandwidthPackages are given.",
+            ]);
         });
 
         it("routes for unknown members or regions, bad blocks, wrong next-hop region, repeats", async () => {

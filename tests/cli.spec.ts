@@ -57,7 +57,7 @@ describe("topologies plan", () => {
             "└─ front-vsw2  (alicloud:vpc/switch:Switch @cn-chengdu)  zoneId=cn-chengdu-b  cidrBlock=172.16.6.0/24",
         ]);
         assert.match(text.out, /├─ front-sgp {2}\(alicloud:alb\/serverGroup:ServerGroup @cn-chengdu\) {2}serverGroupType=Ip {2}protocol=HTTP {2}servers\.serverIp=192\.168\.7\.\d+ {2}servers\.port=80 {2}servers\.weight=100/);
-        assert.match(text.out, /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 .* dependsOn=net-bwp-attach/);
+        assert.match(text.out, /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 {2}bandwidthType=DataTransfer\n/);
         assert.match(text.out, /└─ app-dr {2}\(kubernetes:networking\.istio\.io\/v1:DestinationRule @cn-chengdu\) {2}kind=DestinationRule {2}metadata\.namespace=app {2}metadata\.name=app/);
     });
 

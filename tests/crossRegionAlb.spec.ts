@@ -170,8 +170,10 @@ describe("CrossRegionAlbBackend", () => {
         assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.inputs.cidrIp, r.inputs.portRange]).sort(),
             [["10.10.2.0/24", "8080/8080"], ["10.10.2.0/24", "8081/8081"], ["10.10.3.0/24", "8080/8080"], ["10.10.3.0/24", "8081/8081"]]);
         assert.equal(world.regionOf(world.named("s1-cen-peer-ap-southeast-1-eu-central-1")), "ap-southeast-1");
-        assert.deepEqual([world.named("s1-cen-bwp").inputs.geographicRegionAId, world.named("s1-cen-bwp").inputs.geographicRegionBId, world.named("s1-cen-bwp").inputs.bandwidth],
-            ["Asia-Pacific", "Europe", 4]);
+        // No bandwidth plan asked for: the Singapore–Frankfurt connection is billed by data transfer, up to 4 Mbit/s.
+        const peer = world.named("s1-cen-peer-ap-southeast-1-eu-central-1");
+        assert.deepEqual([peer.inputs.bandwidthType, peer.inputs.bandwidth], ["DataTransfer", 4]);
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
     });
 
     it("takes DualStackAlb's health-check shape, opens a fixed health-check port, and tags an HTTPS listener", async () => {
@@ -366,7 +368,7 @@ describe("CrossRegionAlbBackend", () => {
 
         it("network bandwidth options, at the caller's input paths", async () => {
             assert.deepEqual(await rejection(() => ({ cenOptions: { peerBandwidthMbps: 50, bandwidthPackage: { bandwidthMbps: 20, paymentType: "PostPaid", period: 3 } } })), [
-                { path: "cenOptions.bandwidthPackage.bandwidthMbps", message: "the peerings need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." },
+                { path: "cenOptions.bandwidthPackage.bandwidthMbps", message: "the connections across China/China need 50 Mbit/s together (cn-chengdu:cn-hangzhou 50) but the bandwidth package has 20 Mbit/s." },
                 { path: "cenOptions.bandwidthPackage.period", message: "period applies to PrePaid packages only." },
             ]);
             assert.deepEqual(await rejection(() => ({ cenOptions: { peerBandwidthMbps: 0 } })), [

@@ -24,31 +24,54 @@ export interface CenMemberArgs {
 export interface CenPeeringArgs {
     /** The two member regions the connection joins; the first one's transit router creates it. */
     regions: [string, string];
-    /** Bandwidth allocated from the bandwidth package, Mbit/s (whole number, at least 1). */
+    /**
+     * Bandwidth of the connection, Mbit/s (whole number, at least 1): allocated from the bandwidth
+     * package of its areas, or, billed by data transfer, the most it may carry ("the maximum
+     * bandwidth", CreateTransitRouterPeerAttachment `Bandwidth`).
+     */
     bandwidthMbps: number;
 }
 
-/** Where the inter-region bandwidth comes from. */
+/**
+ * A CEN bandwidth package (the console's "bandwidth plan"): bandwidth bought for the connections
+ * between one pair of geographic areas, instead of paying for the data they carry.
+ */
 export interface CenBandwidthPackageArgs {
     /**
-     * Bandwidth of the package in Mbit/s (at least 2, the provider's minimum). The peerings'
-     * bandwidths must add up to no more than this.
+     * Bandwidth of the package in Mbit/s (at least 2, the provider's minimum). The bandwidths of
+     * the connections it serves must add up to no more than this.
      */
     bandwidthMbps: number;
     /**
+     * The two geographic areas the package connects, e.g. `["China", "Europe"]` (the same area
+     * twice for connections inside one). Default: the areas of the network's connections, which
+     * must then be one pair. Required when there are several packages.
+     */
+    areas?: [GeographicArea, GeographicArea];
+    /**
      * Id of a bandwidth package that already exists and is not yet bound to another CEN: it is
      * bound to this network instead of buying a new one. Its geographic areas are then the
-     * caller's responsibility. Default: buy a package covering the peerings' areas.
+     * caller's responsibility. Default: buy a package.
      */
     id?: pulumi.Input<string>;
     /**
-     * Billing of a new package: `PrePaid` (a subscription that cannot be deleted before it
-     * expires) or `PostPaid`. Default: `PrePaid`, the provider's default and the only method every
-     * account may use.
+     * Billing of a new package: `PrePaid` (a subscription: `pulumi destroy` cannot delete it, the
+     * provider only drops it from the state, and it bills until it expires) or `PostPaid`.
+     * Default: `PrePaid`, the provider's default and the only method every account may use.
      */
     paymentType?: "PrePaid" | "PostPaid";
-    /** Months of a new `PrePaid` package: 1, 2, 3, 6 or 12. Default: 1. */
+    /**
+     * Months of a new `PrePaid` package: 1, 2, 3, 6 or 12 (the provider's list; the API
+     * documents 1–3 and 6 for the monthly cycle the provider sends, so 12 is unconfirmed).
+     * Default: 1.
+     */
     period?: 1 | 2 | 3 | 6 | 12;
+    /**
+     * Renew a new `PrePaid` package automatically when it expires, so inter-region traffic does
+     * not stop. Set at creation only: the provider neither reads it back nor updates it.
+     * Default: false, the provider's.
+     */
+    autoRenew?: boolean;
 }
 
 /** A route in a member VPC's system route table that sends a block to the transit router. */
@@ -85,10 +108,18 @@ export interface CenTransitNetworkArgs {
     peerBandwidthMbps?: number;
     /**
      * The bandwidth package the inter-region connections draw from (the tutorial's "bandwidth
-     * plan"). Default: a new `PrePaid` package of the sum of the peerings' bandwidths, and at
-     * least 2 Mbit/s, the smallest package sold. Not used when there is only one region.
+     * plan"), for a network whose connections stay within one pair of geographic areas.
+     * Default: none; each connection is billed by the data it carries (`DataTransfer`), which
+     * costs nothing while idle and which `pulumi destroy` removes.
      */
     bandwidthPackage?: CenBandwidthPackageArgs;
+    /**
+     * Bandwidth packages for a network over several pairs of geographic areas, one per pair (a
+     * CEN takes one package per pair: AssociateCenBandwidthPackage, "You cannot attach more than
+     * one bandwidth plan for the same connected areas"), each with its `areas`. Every connection
+     * then draws from the package of its areas. Default: none (billed by data transfer).
+     */
+    bandwidthPackages?: CenBandwidthPackageArgs[];
     /** Extra entries in member VPCs' system route tables ("send these blocks to the transit router"). Default: none. */
     vpcRoutes?: CenVpcRouteArgs[];
     /** Static entries in transit routers' system route tables. Default: none (each router learns its attachments' routes by propagation). */
@@ -149,6 +180,18 @@ export interface ResolvedPeering {
     readonly key: string;
     readonly regions: [string, string];
     readonly bandwidthMbps: number;
+    /** The pair of geographic areas it crosses, sorted, as `A/B`. */
+    readonly areaPair: string;
+}
+
+/** A bandwidth package after validation: the area pair it serves and what it is. */
+export interface ResolvedPackage {
+    /** The pair of geographic areas, sorted, as `A/B` (keys {@link ResolvedPeering.areaPair}). */
+    readonly areaPair: string;
+    readonly areas: [GeographicArea, GeographicArea];
+    readonly args: CenBandwidthPackageArgs;
+    /** The package's bandwidth, Mbit/s. */
+    readonly bandwidthMbps: number;
 }
 
 /** What validation hands to the constructor. */
@@ -157,9 +200,8 @@ export interface ResolvedNetwork {
     /** Member regions in order of first appearance. */
     readonly regions: string[];
     readonly peerings: ResolvedPeering[];
-    /** The areas a new bandwidth package must cover. */
-    readonly areas?: [GeographicArea, GeographicArea];
-    readonly bandwidthMbps: number;
+    /** The bandwidth packages the connections draw from; none when they are billed by data transfer. */
+    readonly packages: ResolvedPackage[];
     readonly vpcRoutes: Array<{ member: string; cidr: string }>;
     readonly transitRouterRoutes: Array<{ region: string; cidr: string; nextHopMember: string }>;
 }
@@ -237,11 +279,15 @@ export function checkCenTransitNetworkArgs(problems: Problems, args: CenTransitN
 
     checkNetworkNames(problems, args, name, regions);
     const peerings = checkPeerings(problems, args, regions);
-    const bandwidthMbps = peerings.reduce((sum, p) => sum + p.bandwidthMbps, 0);
-    const areas = checkBandwidthPackage(problems, args.bandwidthPackage, peerings, bandwidthMbps);
+    const packages = checkBandwidthPackages(problems, args, peerings);
+    for (const pkg of packages) {
+        if (pkg.args.id !== undefined) continue;
+        checkAlibabaName(problems, args.cenInstanceName === undefined ? "name" : "cenInstanceName", `${args.cenInstanceName ?? name}-${packageSuffix(pkg, packages)}`,
+            "bandwidthPackage", "bandwidth package", "Shorten the CEN instance name.");
+    }
     const vpcRoutes = checkVpcRoutes(problems, args.vpcRoutes ?? [], members);
     const transitRouterRoutes = checkTransitRouterRoutes(problems, args.transitRouterRoutes ?? [], members, regions);
-    return { members, regions, peerings, areas, bandwidthMbps, vpcRoutes, transitRouterRoutes };
+    return { members, regions, peerings, packages, vpcRoutes, transitRouterRoutes };
 }
 
 /** The names the CEN instance, its transit routers, attachments and bandwidth package get (names.ts). */
@@ -251,7 +297,6 @@ function checkNetworkNames(problems: Problems, args: CenTransitNetworkArgs, name
     const fix = args.cenInstanceName === undefined ? "The CEN takes the component's name: set cenInstanceName." : undefined;
     if (!checkAlibabaName(problems, path, cenName, "general", "CEN instance", fix)) return;
     for (const region of regions) checkAlibabaName(problems, path, `${cenName}-${region}`, "general", "transit router", "Shorten the CEN instance name.");
-    if (args.bandwidthPackage?.id === undefined) checkAlibabaName(problems, path, `${cenName}-bwp`, "bandwidthPackage", "bandwidth package", "Shorten the CEN instance name.");
     for (const key of Object.keys(args.members ?? {})) {
         checkAlibabaName(problems, `members.${key}`, `${name}-${key}`, "general", "VPC attachment", "Shorten the component name or the member key.");
     }
@@ -285,7 +330,8 @@ function checkPeerings(problems: Problems, args: CenTransitNetworkArgs, regions:
         const pairs: ResolvedPeering[] = [];
         for (let i = 0; i < regions.length; i++) {
             for (let j = i + 1; j < regions.length; j++) {
-                pairs.push({ key: pairKey(regions[i], regions[j]), regions: [regions[i], regions[j]], bandwidthMbps: bandwidth });
+                const pair: [string, string] = [regions[i], regions[j]];
+                pairs.push({ key: pairKey(...pair), regions: pair, bandwidthMbps: bandwidth, areaPair: areasOf(pair).join("/") });
             }
         }
         return pairs;
@@ -319,37 +365,96 @@ function checkPeerings(problems: Problems, args: CenTransitNetworkArgs, regions:
             return;
         }
         seen.set(key, i);
-        resolved.push({ key: pairKey(a, b), regions: [a, b], bandwidthMbps: peering.bandwidthMbps });
+        resolved.push({ key: pairKey(a, b), regions: [a, b], bandwidthMbps: peering.bandwidthMbps, areaPair: areasOf([a, b]).join("/") });
     });
     return resolved;
 }
 
-function checkBandwidthPackage(problems: Problems, pkg: CenBandwidthPackageArgs | undefined, peerings: ResolvedPeering[], total: number):
-    [GeographicArea, GeographicArea] | undefined {
-    if (pkg !== undefined) {
-        if (checkIntegerInRange(problems, "bandwidthPackage.bandwidthMbps", pkg.bandwidthMbps, MIN_BANDWIDTH_PACKAGE_MBPS, 100000, "bandwidth package size (Mbit/s)")
+/** What a package's names end with: `bwp` for the only one (the name it always had), else `bwp-<area>-<area>`. */
+function packageSuffix(pkg: ResolvedPackage, all: readonly ResolvedPackage[]): string {
+    return all.length === 1 ? "bwp" : `bwp-${pkg.areas.join("-").toLowerCase()}`;
+}
+
+/** The geographic areas a connection between two regions crosses, sorted (a package covers one such pair). */
+function areasOf(regions: readonly [string, string]): [GeographicArea, GeographicArea] {
+    return regions.map(r => geographicArea(r) ?? (r as GeographicArea)).sort() as [GeographicArea, GeographicArea];
+}
+
+/** The areas the provider accepts for a package (`geographic_region_a_id`: resource_alicloud_cen_bandwidth_package.go). */
+const PACKAGE_AREAS: readonly GeographicArea[] = ["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"];
+
+/**
+ * Resolves where each connection's bandwidth comes from: no package (billed by data transfer),
+ * or the one package of its pair of geographic areas.
+ */
+function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs, peerings: ResolvedPeering[]): ResolvedPackage[] {
+    if (args.bandwidthPackage !== undefined && args.bandwidthPackages !== undefined) {
+        problems.add("bandwidthPackages", "both bandwidthPackage and bandwidthPackages are given.",
+            "Use bandwidthPackage for a network within one pair of areas, bandwidthPackages (each with areas) for several.");
+        return [];
+    }
+    const listed: Array<{ path: string; pkg: CenBandwidthPackageArgs }> = args.bandwidthPackages !== undefined
+        ? args.bandwidthPackages.map((pkg, i) => ({ path: `bandwidthPackages[${i}]`, pkg }))
+        : args.bandwidthPackage !== undefined ? [{ path: "bandwidthPackage", pkg: args.bandwidthPackage }] : [];
+    if (listed.length === 0) return [];
+    if (peerings.length === 0) {
+        problems.add(listed[0].path, "the network has no inter-region connection to draw from a bandwidth package.",
+            "Drop the bandwidth package, or add members in another region.");
+        return [];
+    }
+    const pairs = [...new Set(peerings.map(p => p.areaPair))];
+    const resolved: ResolvedPackage[] = [];
+    for (const { path, pkg } of listed) {
+        let areas = pkg.areas;
+        if (areas === undefined) {
+            if (listed.length > 1) {
+                problems.add(`${path}.areas`, "with several bandwidth packages, each names the two geographic areas it connects.", "Set areas, e.g. [China, Europe].");
+                continue;
+            }
+            if (pairs.length > 1) {
+                problems.add(path, `the connections span several pairs of geographic areas (${pairs.join(", ")}), but one bandwidth package covers one pair.`,
+                    `List one package per pair in bandwidthPackages, each with its areas, or drop the package to bill the connections by data transfer.`);
+                continue;
+            }
+            areas = peerings[0].areaPair.split("/") as [GeographicArea, GeographicArea];
+        } else {
+            const bad = areas.filter(a => !PACKAGE_AREAS.includes(a));
+            if (areas.length !== 2 || bad.length > 0) {
+                problems.add(`${path}.areas`, `areas must be two of ${PACKAGE_AREAS.join(", ")}${bad.length > 0 ? `; got ${bad.join(", ")}` : ""}.`,
+                    "Name the two geographic areas the package connects.");
+                continue;
+            }
+        }
+        const areaPair = [...areas].sort().join("/");
+        if (resolved.some(r => r.areaPair === areaPair)) {
+            problems.add(`${path}.areas`, `a second bandwidth package for ${areaPair}; a CEN takes one package per pair of areas.`, "Merge the two into one package.");
+            continue;
+        }
+        const served = peerings.filter(p => p.areaPair === areaPair);
+        if (served.length === 0) {
+            problems.add(`${path}.areas`, `no connection crosses ${areaPair}, so the package would bill for nothing.`, `Use the areas of a connection: ${pairs.join(", ")}.`);
+            continue;
+        }
+        const total = served.reduce((sum, p) => sum + p.bandwidthMbps, 0);
+        if (checkIntegerInRange(problems, `${path}.bandwidthMbps`, pkg.bandwidthMbps, MIN_BANDWIDTH_PACKAGE_MBPS, 100000, "bandwidth package size (Mbit/s)")
             && total > pkg.bandwidthMbps) {
-            problems.add("bandwidthPackage.bandwidthMbps",
-                `the peerings need ${total} Mbit/s together (${peerings.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ")}) but the bandwidth package has ${pkg.bandwidthMbps} Mbit/s.`,
-                `Grow the package to at least ${total} Mbit/s or lower the peerings' bandwidth.`);
+            problems.add(`${path}.bandwidthMbps`,
+                `the connections across ${areaPair} need ${total} Mbit/s together (${served.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ")}) but the bandwidth package has ${pkg.bandwidthMbps} Mbit/s.`,
+                `Grow the package to at least ${total} Mbit/s or lower the connections' bandwidth.`);
         }
-        if (pkg.period !== undefined && (pkg.paymentType ?? "PrePaid") !== "PrePaid") {
-            problems.add("bandwidthPackage.period", "period applies to PrePaid packages only.", "Drop period or use paymentType PrePaid.");
+        const prePaid = (pkg.paymentType ?? "PrePaid") === "PrePaid";
+        if (pkg.period !== undefined && !prePaid) problems.add(`${path}.period`, "period applies to PrePaid packages only.", "Drop period or use paymentType PrePaid.");
+        if (pkg.autoRenew !== undefined && !prePaid) problems.add(`${path}.autoRenew`, "autoRenew applies to PrePaid packages only.", "Drop autoRenew or use paymentType PrePaid.");
+        resolved.push({ areaPair, areas: [...areas].sort() as [GeographicArea, GeographicArea], args: pkg, bandwidthMbps: pkg.bandwidthMbps });
+    }
+    for (const pair of pairs) {
+        if (resolved.length > 0 && !resolved.some(r => r.areaPair === pair)) {
+            const crossing = peerings.filter(p => p.areaPair === pair).map(p => p.key).join(", ");
+            problems.add("bandwidthPackages", `the connections ${crossing} cross ${pair}, which no bandwidth package covers.`,
+                `Add a package with areas [${pair.split("/").join(", ")}], or drop the packages to bill every connection by data transfer.`);
         }
-        if (pkg.id !== undefined) return undefined;
     }
-    // A package covers traffic between one pair of geographic areas (possibly the same area twice).
-    const pairs = new Map<string, [GeographicArea, GeographicArea]>();
-    for (const p of peerings) {
-        const areas = p.regions.map(r => geographicArea(r)!).sort() as [GeographicArea, GeographicArea];
-        pairs.set(areas.join("/"), areas);
-    }
-    if (pairs.size > 1) {
-        problems.add(pkg ? "bandwidthPackage" : "peerings",
-            `the peerings span several pairs of geographic areas (${[...pairs.keys()].join(", ")}), but one bandwidth package covers one pair.`,
-            "Split the network into one CenTransitNetwork per area pair, or list only peerings within one pair of areas.");
-    }
-    return pairs.size === 1 ? [...pairs.values()][0] : undefined;
+    return resolved;
 }
 
 function checkRouteBlock(problems: Problems, path: string, text: string): Cidr | undefined {
@@ -413,8 +518,9 @@ function checkTransitRouterRoutes(problems: Problems, routes: CenTransitRouterRo
  * A Cloud Enterprise Network joining VPCs in any number of regions: one CEN instance, one
  * Enterprise Edition transit router per member region, a VPC attachment per member (one vSwitch
  * per transit-router zone), explicit association and propagation on each transit router's system
- * route table, inter-region connections (full mesh or listed pairs) drawing bandwidth from one
- * bandwidth package and advertising each router's routes to its peer, and extra VPC and
+ * route table, inter-region connections (full mesh or listed pairs) billed by data transfer or
+ * drawing bandwidth from the bandwidth package of their pair of geographic areas, each
+ * advertising its router's routes to the peer, and extra VPC and
  * transit-router route entries. A VPC attachment writes no route into its VPC: only the
  * `vpcRoutes` given (or added with {@link addVpcRoutes}) send traffic to the transit router.
  *
@@ -432,8 +538,10 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     readonly attachments: Readonly<Record<string, CenAttachmentInfo>>;
     /** Inter-region connection ids by region pair `a:b` (the first region created it). */
     readonly peerAttachmentIds: Readonly<Record<string, pulumi.Output<string>>>;
-    /** Id of the bandwidth package, when there is an inter-region connection. */
+    /** Id of the bandwidth package, when the connections draw from exactly one. */
     readonly bandwidthPackageId?: pulumi.Output<string>;
+    /** Ids of the bandwidth packages by pair of geographic areas (`China/Europe`); empty when the connections are billed by data transfer. */
+    readonly bandwidthPackageIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Ids of the VPC route entries given in the args, by `member:cidr`. */
     readonly vpcRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Ids (`rte-…`) of the transit-router route entries given in the args, by `region:cidr`. */
@@ -511,50 +619,56 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         this.attachments = attachments;
 
         const peerAttachmentIds: Record<string, pulumi.Output<string>> = {};
-        if (plan.peerings.length > 0) {
-            const pkg = args.bandwidthPackage;
-            const packageId = pkg?.id !== undefined
-                ? pulumi.output(pkg.id)
-                : new alicloud.cen.BandwidthPackage(`${name}-bwp`, {
-                    // One 1 Mbit/s peering still needs a package the provider sells.
-                    bandwidth: pkg?.bandwidthMbps ?? Math.max(plan.bandwidthMbps, MIN_BANDWIDTH_PACKAGE_MBPS),
-                    cenBandwidthPackageName: `${args.cenInstanceName ?? name}-bwp`,
-                    geographicRegionAId: plan.areas![0],
-                    geographicRegionBId: plan.areas![1],
-                    paymentType: pkg?.paymentType ?? "PrePaid",
-                    period: (pkg?.paymentType ?? "PrePaid") === "PrePaid" ? pkg?.period ?? 1 : undefined,
+        // One package per pair of areas; the only one keeps the name it always had (stable URNs).
+        const bindings = new Map<string, alicloud.cen.BandwidthPackageAttachment>();
+        for (const pkg of plan.packages) {
+            const suffix = packageSuffix(pkg, plan.packages);
+            const prePaid = (pkg.args.paymentType ?? "PrePaid") === "PrePaid";
+            const packageId = pkg.args.id !== undefined
+                ? pulumi.output(pkg.args.id)
+                : new alicloud.cen.BandwidthPackage(`${name}-${suffix}`, {
+                    bandwidth: pkg.bandwidthMbps,
+                    cenBandwidthPackageName: `${args.cenInstanceName ?? name}-${suffix}`,
+                    geographicRegionAId: pkg.areas[0],
+                    geographicRegionBId: pkg.areas[1],
+                    paymentType: pkg.args.paymentType ?? "PrePaid",
+                    period: prePaid ? pkg.args.period ?? 1 : undefined,
+                    autoRenew: prePaid ? pkg.args.autoRenew : undefined,
                 }, inRegion(plan.regions[0])).id;
-            const binding = new alicloud.cen.BandwidthPackageAttachment(`${name}-bwp-attach`, {
+            bindings.set(pkg.areaPair, new alicloud.cen.BandwidthPackageAttachment(`${name}-${suffix}-attach`, {
                 instanceId: cen.id,
                 bandwidthPackageId: packageId,
-            }, inRegion(plan.regions[0]));
-            this.bandwidthPackageId = binding.bandwidthPackageId;
+            }, inRegion(plan.regions[0])));
+        }
+        this.bandwidthPackageIds = Object.fromEntries([...bindings].map(([pair, b]) => [pair, b.bandwidthPackageId]));
+        this.bandwidthPackageId = bindings.size === 1 ? [...bindings.values()][0].bandwidthPackageId : undefined;
 
-            for (const peering of plan.peerings) {
-                const [a, b] = peering.regions;
-                const peerName = `${name}-peer-${a}-${b}`;
-                const peer = new alicloud.cen.TransitRouterPeerAttachment(peerName, {
-                    cenId: cen.id,
-                    transitRouterId: transitRouters[a].transitRouterId,
-                    peerTransitRouterId: transitRouters[b].transitRouterId,
-                    peerTransitRouterRegionId: b,
-                    bandwidthType: "BandwidthPackage",
-                    cenBandwidthPackageId: binding.bandwidthPackageId,
-                    bandwidth: peering.bandwidthMbps,
-                    // The console turns on "automatically advertise routes to the peer region"; the
-                    // API's default is off (provider docs: `auto_publish_route_enabled`, false),
-                    // and then neither router learns the other region's blocks: no traffic crosses.
-                    // The provider updates it in place (UpdateTransitRouterPeerAttachmentAttribute),
-                    // so a deployed connection is kept.
-                    autoPublishRouteEnabled: true,
-                    transitRouterPeerAttachmentName: peerName,
-                    tags: args.tags,
-                }, { ...inRegion(a), customTimeouts: SLOW, dependsOn: [binding] });
-                // The connection shows up on both routers; each side associates and learns through it.
-                this.associate(`${peerName}-${a}`, peer.transitRouterAttachmentId, a);
-                this.associate(`${peerName}-${b}`, peer.transitRouterAttachmentId, b);
-                peerAttachmentIds[peering.key] = peer.transitRouterAttachmentId;
-            }
+        for (const peering of plan.peerings) {
+            const [a, b] = peering.regions;
+            const peerName = `${name}-peer-${a}-${b}`;
+            const binding = bindings.get(peering.areaPair);
+            const peer = new alicloud.cen.TransitRouterPeerAttachment(peerName, {
+                cenId: cen.id,
+                transitRouterId: transitRouters[a].transitRouterId,
+                peerTransitRouterId: transitRouters[b].transitRouterId,
+                peerTransitRouterRegionId: b,
+                // Without a package the connection is billed by the data it carries, up to its bandwidth.
+                bandwidthType: binding ? "BandwidthPackage" : "DataTransfer",
+                cenBandwidthPackageId: binding?.bandwidthPackageId,
+                bandwidth: peering.bandwidthMbps,
+                // The console turns on "automatically advertise routes to the peer region"; the
+                // API's default is off (provider docs: `auto_publish_route_enabled`, false),
+                // and then neither router learns the other region's blocks: no traffic crosses.
+                // The provider updates it in place (UpdateTransitRouterPeerAttachmentAttribute),
+                // so a deployed connection is kept.
+                autoPublishRouteEnabled: true,
+                transitRouterPeerAttachmentName: peerName,
+                tags: args.tags,
+            }, { ...inRegion(a), customTimeouts: SLOW, dependsOn: binding ? [binding] : [] });
+            // The connection shows up on both routers; each side associates and learns through it.
+            this.associate(`${peerName}-${a}`, peer.transitRouterAttachmentId, a);
+            this.associate(`${peerName}-${b}`, peer.transitRouterAttachmentId, b);
+            peerAttachmentIds[peering.key] = peer.transitRouterAttachmentId;
         }
         this.peerAttachmentIds = peerAttachmentIds;
 
@@ -570,6 +684,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             attachmentIds: Object.fromEntries(Object.entries(attachments).map(([k, a]) => [k, a.attachmentId])),
             peerAttachmentIds,
             bandwidthPackageId: this.bandwidthPackageId,
+            bandwidthPackageIds: this.bandwidthPackageIds,
             vpcRouteEntryIds: this.vpcRouteEntryIds,
             transitRouterRouteEntryIds: this.transitRouterRouteEntryIds,
         });

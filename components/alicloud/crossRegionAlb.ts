@@ -59,7 +59,10 @@ export interface CrossRegionCenArgs {
     cenInstanceName?: string;
     /** Bandwidth of the inter-region connection, Mbit/s. Default: 10. */
     peerBandwidthMbps?: number;
-    /** The bandwidth plan the connection draws from. Default: a new `PrePaid` one of `peerBandwidthMbps`, at least 2 Mbit/s (the smallest sold). */
+    /**
+     * The bandwidth plan the connection draws from (the tutorial buys one). Default: none; the
+     * connection is billed by the data it carries, up to `peerBandwidthMbps`.
+     */
     bandwidthPackage?: CenBandwidthPackageArgs;
     /** vSwitches (names in the ALB VPC) of the ALB VPC's attachment. Default: the first vSwitch of each zone (tutorial: VSW1+VSW2). */
     albAttachmentVSwitches?: string[];

@@ -20,8 +20,13 @@ export interface MeshNetworkArgs {
      * cannot join without it (the tutorial's FAQ). Default: 10.
      */
     peerBandwidthMbps?: number;
-    /** The bandwidth package the connections draw from. Default: a new PrePaid package of the sum. */
+    /**
+     * The bandwidth package the connections draw from, for clusters within one pair of geographic
+     * areas. Default: none; the connections are billed by data transfer.
+     */
     bandwidthPackage?: CenBandwidthPackageArgs;
+    /** One bandwidth package per pair of geographic areas, each with its `areas`. Default: none (billed by data transfer). */
+    bandwidthPackages?: CenBandwidthPackageArgs[];
     /** Name of the CEN instance. Default: `<name>-cen`. */
     cenInstanceName?: string;
 }
@@ -337,6 +342,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                 peerings: "full-mesh",
                 peerBandwidthMbps: args.network?.peerBandwidthMbps ?? DEFAULT_MESH_PEER_BANDWIDTH_MBPS,
                 bandwidthPackage: args.network?.bandwidthPackage,
+                bandwidthPackages: args.network?.bandwidthPackages,
                 // The mesh VPC and ack-hangzhou's VPC share cn-hangzhou in the tutorial.
                 allowMultipleVpcsPerRegion: true,
                 tags: args.tags,
