@@ -15,6 +15,7 @@ import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
 import { world } from "./engine";
+import { CostItem, costItems, renderCosts } from "./costs";
 import { FlowResult, hopResources, renderFlows, verifyFlows } from "./flows";
 import { manifestsOf } from "./manifests";
 import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
@@ -157,15 +158,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
         const tree = treeOf(result.graph);
         const summary = summaryOf(result.graph);
+        const costs = costItems(world.resources);
         const path_ = criticalPath(result.graph);
         const files = await writeFiles(options, result.graph, traceOf(options.trace, flows));
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
         const broken = flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
-            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`);
+            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`);
         } else {
-            io.out(renderText(options.stack, tree, summary, path_, flows, result.outputs, files, elapsedMs));
+            io.out(renderText(options.stack, tree, summary, path_, flows, costs, result.outputs, files, elapsedMs));
         }
         if (broken.length > 0) {
             io.err(`topologies: ${broken.length} of ${flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`);
@@ -217,7 +219,7 @@ function oneLine(text: string): string {
 }
 
 function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Record<string, number>, path_: CriticalPath,
-    flows: readonly FlowResult[], outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
+    flows: readonly FlowResult[], costs: readonly CostItem[], outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
     const outputLines = Object.entries(outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? oneLine(v) : JSON.stringify(v)}`);
     return [
         `Plan of stack '${stack}' (offline, mocked cloud)`,
@@ -232,6 +234,9 @@ function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Rec
         "",
         `Flows (✓ as intended, ✓? rests on an unconfirmed rule, ? cannot be checked offline, ✗ broken): ${flows.filter(f => f.ok && f.verified).length} of ${flows.length} as intended`,
         renderFlows(flows),
+        "",
+        "Subscriptions and what pulumi destroy leaves:",
+        renderCosts(costs),
         "",
         "Outputs:",
         ...(outputLines.length > 0 ? outputLines : ["  (none)"]),

@@ -58,6 +58,7 @@ describe("topologies plan", () => {
         ]);
         assert.match(text.out, /├─ front-sgp {2}\(alicloud:alb\/serverGroup:ServerGroup @cn-chengdu\) {2}serverGroupType=Ip {2}protocol=HTTP {2}servers\.serverIp=192\.168\.7\.\d+ {2}servers\.port=80 {2}servers\.weight=100/);
         assert.match(text.out, /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 {2}bandwidthType=DataTransfer\n/);
+        assert.match(text.out, /Subscriptions and what pulumi destroy leaves:\n {2}mesh-cluster {2}\(alicloud:cs\/managedKubernetes:ManagedKubernetes\) {2}left-behind\n.*\n {6}destroy: refused while deletionProtection is on/);
         assert.match(text.out, /└─ app-dr {2}\(kubernetes:networking\.istio\.io\/v1:DestinationRule @cn-chengdu\) {2}kind=DestinationRule {2}metadata\.namespace=app {2}metadata\.name=app/);
     });
 
@@ -89,6 +90,8 @@ describe("topologies plan", () => {
         assert.equal(countAll(doc.tree), Object.values(doc.summary as Record<string, number>).reduce((a, b) => a + b, 0));
         assert.equal(doc.criticalPath.totalSeconds, 925);
         assert.equal(doc.outputs.frontVpcId.startsWith("vpc-"), true);
+        // The connection is billed by data transfer: no subscription; the cluster's deletion protection (its default) stops destroy.
+        assert.deepEqual(doc.costs.map((c: { name: string; kinds: string[] }) => `${c.name}: ${c.kinds}`), ["mesh-cluster: left-behind"]);
     });
 
     it("writes an SVG with the regions, VPCs, vSwitches and main resources", () => {

@@ -7,6 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runPlan, PlanResult } from "../cli/plan";
+import { costItems } from "../cli/costs";
 import { verifyFlows } from "../cli/flows";
 import { listStacks, readStackConfig } from "../cli/stackConfig";
 import { renderSvg, toDot } from "../cli/diagram";
@@ -184,6 +185,31 @@ describe("stacks", function () {
         }
         assert.deepEqual(clashes, []);
         assert.ok(owner.size >= 30, `only ${owner.size} names checked`);
+    });
+
+    it("lists every stack's subscriptions and what destroy leaves, each naming a resource the stack plans", async () => {
+        const expected: Record<string, string[]> = {
+            "cross-region-alb": ["s1-cen-bwp: subscription, left-behind"],
+            "mesh-failover": ["s4-mesh-cen-bwp: subscription, left-behind"],
+            "dual-stack-alb": [], "multi-eip": [], fargate: [], dev: [],
+            prod: [
+                "s1-alb-net: left-behind", "s1-backend-net: left-behind", "s4-hangzhou-net: left-behind", "s4-shanghai-net: left-behind",
+                "s4-mesh-net: left-behind", "env-cen: left-behind", "env-cen-bwp: subscription, left-behind", "s1: left-behind",
+                "s2-net: left-behind", "s3-net: left-behind", "s4-hangzhou: left-behind", "s4-hangzhou-cluster: left-behind",
+                "s4-shanghai: left-behind", "s4-shanghai-cluster: left-behind", "s4-mesh: left-behind",
+            ],
+        };
+        for (const [stack, items] of Object.entries(expected)) {
+            await plan(stack);
+            const costs = costItems(world.resources);
+            assert.deepEqual(costs.map(c => `${c.name}: ${c.kinds.join(", ")}`), items, stack);
+            for (const c of costs) assert.ok(world.resources.some(r => r.name === c.name && r.type === c.type), `${stack}: ${c.name}`);
+        }
+        // The subscriptions say what they cost and that they outlive destroy.
+        await plan("prod");
+        const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp")!;
+        assert.equal(bwp.drivers, "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically");
+        assert.match(bwp.destroy, /only removes it from the state/);
     });
 
     it("gives every named S5 resource a new name when it is replaced, so create-before-delete never meets its old self", async () => {

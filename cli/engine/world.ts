@@ -31,6 +31,8 @@ export interface RecordedResource {
     aliases?: Array<string | { name?: string; type?: string }>;
     /** True for custom (cloud) resources, false for components. */
     custom: boolean;
+    /** The resource's own `protect` option, when set (children inherit it from the nearest component that sets it). */
+    protect?: boolean;
     /**
      * The resource object itself, for the verifier to read what a component declares about its
      * traffic (`intendedFlows`). Never serialised.

@@ -1,0 +1,120 @@
+/**
+ * What a planned stack commits its owner to beyond the resources' hourly and usage prices: every
+ * resource that bills a subscription, and everything `pulumi destroy` will not remove, with what
+ * drives its cost. Read from the recorded resources; the rules cite the provider's documentation.
+ */
+import { RecordedResource } from "./engine";
+
+/** One resource (or protected component) the plan warns about. */
+export interface CostItem {
+    /** Logical name. */
+    readonly name: string;
+    readonly type: string;
+    /** `subscription`: bills for a term, used or not; `left-behind`: destroy does not remove it. */
+    readonly kinds: ReadonlyArray<"subscription" | "left-behind">;
+    /** What drives its cost (for a subscription, or a resource destroy leaves billing). */
+    readonly drivers?: string;
+    /** What `pulumi destroy` does with it. */
+    readonly destroy: string;
+    /** A fact behind the note that is not confirmed. */
+    readonly unconfirmed?: string;
+}
+
+type Rule = (r: RecordedResource) => CostItem | undefined;
+
+const item = (r: RecordedResource, fields: Omit<CostItem, "name" | "type">): CostItem => ({ name: r.name, type: r.type, ...fields });
+
+const RULES: Readonly<Record<string, Rule>> = {
+    // Provider docs (alicloud_cen_bandwidth_package): "allows you to manage payment_type = "PrePaid"
+    // bandwidth package, but Terraform cannot destroy it"; Delete only drops it from the state.
+    "alicloud:cen/bandwidthPackage:BandwidthPackage": r => {
+        if ((r.inputs.paymentType ?? "PrePaid") !== "PrePaid") return undefined;
+        const months = r.inputs.period ?? 1;
+        return item(r, {
+            kinds: ["subscription", "left-behind"],
+            drivers: `${r.inputs.bandwidth} Mbit/s between ${r.inputs.geographicRegionAId} and ${r.inputs.geographicRegionBId}, paid for ${months} month(s) ahead`
+                + (r.inputs.autoRenew ? ", renewed automatically" : "; inter-region traffic stops when it expires (autoRenew is off)"),
+            destroy: "not deleted: the provider only removes it from the state; it bills until it expires (unsubscribe in the Order Center), and the next up buys another",
+            unconfirmed: months === 12 ? "the API documents 1–3 and 6 months for the monthly cycle the provider sends; a 12-month period may be refused" : undefined,
+        });
+    },
+    // resource_alicloud_eip_address.go: Delete skips a Subscription EIP with a warning.
+    "alicloud:ecs/eipAddress:EipAddress": r => {
+        if (r.inputs.paymentType !== "Subscription" && r.inputs.paymentType !== "PrePaid") {
+            return r.inputs.deletionProtection ? protectedByCloud(r, "an EIP with deletionProtection") : undefined;
+        }
+        return item(r, {
+            kinds: ["subscription", "left-behind"],
+            drivers: `${r.inputs.bandwidth ?? "?"} Mbit/s public bandwidth, paid for ${r.inputs.period ?? 1} ${(r.inputs.pricingCycle ?? "Month").toLowerCase()}(s) ahead`,
+            destroy: "not released: the provider skips a subscription EIP and it bills until it expires",
+        });
+    },
+    // resource_alicloud_instance.go: deleting a PrePaid instance fails unless force_delete converts it to pay-as-you-go first.
+    "alicloud:ecs/instance:Instance": r => {
+        if (r.inputs.instanceChargeType !== "PrePaid") return undefined;
+        return item(r, {
+            kinds: r.inputs.forceDelete ? ["subscription"] : ["subscription", "left-behind"],
+            drivers: `${r.inputs.instanceType} paid for ${r.inputs.period ?? 1} ${(r.inputs.periodUnit ?? "Month").toLowerCase()}(s) ahead`,
+            destroy: r.inputs.forceDelete
+                ? "released with forceDelete (converted to pay-as-you-go first)"
+                : "refused: a PrePaid instance is deleted only with forceDelete, which converts it to pay-as-you-go first",
+        });
+    },
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": r => r.inputs.deletionProtection ? item(r, {
+        kinds: ["left-behind"],
+        drivers: `the ${r.inputs.clusterSpec ?? "ack.pro.small"} management fee by the hour, its API server's load balancer and its nodes`,
+        destroy: "refused while deletionProtection is on: turn it off in an update first",
+    }) : undefined,
+};
+
+/** A resource whose cloud-side deletion protection makes `pulumi destroy` fail. */
+function protectedByCloud(r: RecordedResource, what: string): CostItem {
+    return item(r, { kinds: ["left-behind"], destroy: `refused: ${what} cannot be deleted until it is turned off` });
+}
+
+/** Whether a resource is protected, its own `protect` or inherited from the nearest component that sets it (Pulumi's rule). */
+function isProtected(r: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): boolean {
+    for (let at: RecordedResource | undefined = r; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) {
+        if (at.protect !== undefined) return at.protect;
+    }
+    return false;
+}
+
+/** The subscriptions and destroy leftovers of a planned stack, in registration order. */
+export function costItems(resources: readonly RecordedResource[]): CostItem[] {
+    const byKey = new Map(resources.map(r => [`${r.type}::${r.name}`, r]));
+    const items: CostItem[] = [];
+    for (const r of resources) {
+        const found = RULES[r.type]?.(r);
+        if (found) items.push(found);
+        // One line per protected subtree: its top component (or resource).
+        const parent = r.parentKey ? byKey.get(r.parentKey) : undefined;
+        if (r.protect && !(parent && isProtected(parent, byKey))) {
+            const children = resources.filter(c => c !== r && c.custom && isBelow(c, r, byKey)).length;
+            items.push(item(r, {
+                kinds: ["left-behind"],
+                destroy: `refused: protected (Pulumi's protect) with its ${children} resources; set protect false and update, or run 'pulumi state unprotect', first`,
+            }));
+        }
+    }
+    return items;
+}
+
+function isBelow(r: RecordedResource, ancestor: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): boolean {
+    for (let at = r.parentKey ? byKey.get(r.parentKey) : undefined; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) {
+        if (at === ancestor) return true;
+    }
+    return false;
+}
+
+/** The plan's text section. */
+export function renderCosts(items: readonly CostItem[]): string {
+    if (items.length === 0) return "  (none: nothing bills a subscription, and destroy removes everything)";
+    return items.map(i => {
+        const lines = [`  ${i.name}  (${i.type})  ${i.kinds.join(", ")}`];
+        if (i.drivers) lines.push(`      cost: ${i.drivers}`);
+        lines.push(`      destroy: ${i.destroy}`);
+        if (i.unconfirmed) lines.push(`      unconfirmed: ${i.unconfirmed}`);
+        return lines.join("\n");
+    }).join("\n");
+}
