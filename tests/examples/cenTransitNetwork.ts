@@ -18,8 +18,8 @@ const hangzhou = new alicloud.RegionalVpc("hangzhou", {
     },
 });
 
-// One Enterprise transit router per region, a VPC attachment per member, a 10 Mbit/s
-// inter-region connection from a new bandwidth package, and a route from chengdu to vsw4.
+// One Enterprise transit router per region, a VPC attachment per member, an inter-region
+// connection of up to 10 Mbit/s billed by data transfer, and a route from chengdu to vsw4.
 const network = new alicloud.CenTransitNetwork("backbone", {
     members: { chengdu: { vpc: chengdu }, hangzhou: { vpc: hangzhou } },
     peerBandwidthMbps: 10,
