@@ -4,6 +4,7 @@ import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs
 import { checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage } from "../components/aws/fargate";
 import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
+import { seed004Network } from "./support/tutorials";
 import { expectRejection } from "./mocks/rejection";
 
 const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
@@ -12,17 +13,7 @@ const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx
 /** Seed 004: Tokyo, public and private subnets in AZ a and c (private 10.1.3.0/24 in c), nginx from ECR on 80, two services. */
 const tutorial = (): AlbFargateServiceArgs => ({
     region: "ap-northeast-1",
-    network: {
-        cidrBlock: "10.1.0.0/16",
-        publicSubnets: {
-            "klein-public-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
-            "klein-public-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
-        },
-        privateSubnets: {
-            "klein-private-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
-            "klein-private-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
-        },
-    },
+    network: seed004Network(),
     clusterName: "klein-cluster",
     family: "klein-task-A",
     container: { name: "hello-nginx", image: IMAGE, port: 80 },

@@ -8,29 +8,17 @@ import * as aws from "@pulumi/aws";
 import { AckCluster } from "../components/alicloud/ack";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { RegionalVpc } from "../components/alicloud/vpc";
-import { AlbFargateService, AlbFargateServiceArgs } from "../components/aws/albFargateService";
+import { AlbFargateService } from "../components/aws/albFargateService";
 import { AUTONAMED } from "../components/naming";
 import { build, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
-import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
-
-function fargate(): AlbFargateServiceArgs {
-    return {
-        region: "ap-northeast-1",
-        network: {
-            cidrBlock: "10.1.0.0/16",
-            publicSubnets: { a: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" }, c: { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" } },
-            privateSubnets: { pa: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" }, pc: { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" } },
-        },
-        container: { image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/web:1" },
-    };
-}
+import { seed000Vpc1, seed000Vpc2, seed004Service } from "./support/tutorials";
 
 /** A component name of `length` characters. */
 const nameOf = (length: number) => `n${"x".repeat(length - 1)}`;
 
 /** The problems (path and the limit the message names) of an S5 service named `name`. */
-async function s5Limits(name: string, args = fargate()): Promise<Array<[string, string | undefined]>> {
+async function s5Limits(name: string, args = seed004Service()): Promise<Array<[string, string | undefined]>> {
     const error = await expectRejection(`topologies:aws:AlbFargateService '${name}'`, opts => new AlbFargateService(name, args, opts));
     return error.problems.map(p => [p.path, /its limit is (\d+)/.exec(p.message)?.[1]]);
 }
@@ -72,14 +60,14 @@ describe("naming", () => {
 
     describe("limits, checked before registration", () => {
         it("ALB and target group (32): a 20-character S5 name builds, 21 breaks the ALB's, 22 the target group's too", async () => {
-            await build(opts => new AlbFargateService(nameOf(20), fargate(), opts));
+            await build(opts => new AlbFargateService(nameOf(20), seed004Service(), opts));
             assert.equal(world.named(`${nameOf(20)}-alb`).inputs.name.length, 32);
             assert.deepEqual(await s5Limits(nameOf(21)), [["name", "32"]]);
             assert.deepEqual(await s5Limits(nameOf(22)), [["name", "32"], ["name", "32"]]);
         });
 
         it("IAM role (64): with the ALB and target group named, a 41-character name builds and 42 is refused", async () => {
-            const named = { ...fargate(), loadBalancerName: "web", targetGroupName: "web" };
+            const named = { ...seed004Service(), loadBalancerName: "web", targetGroupName: "web" };
             await build(opts => new AlbFargateService(nameOf(41), named, opts));
             assert.equal(world.named(`${nameOf(41)}-execution-role`).inputs.name.length, 64);
             const problems = await s5Limits(nameOf(42), named);
@@ -87,7 +75,7 @@ describe("naming", () => {
         });
 
         it("an ECS service's auto-name is reported at the service, with the input that names it", async () => {
-            const error = await expectRejection("topologies:aws:AlbFargateService 'web'", opts => new AlbFargateService("web", { ...fargate(), services: { "bad.key": {} } }, opts));
+            const error = await expectRejection("topologies:aws:AlbFargateService 'web'", opts => new AlbFargateService("web", { ...seed004Service(), services: { "bad.key": {} } }, opts));
             assert.deepEqual(error.problems.map(p => p.path), ["services.bad.key"]);
             assert.match(error.problems[0].message, /may have only letters, digits, hyphens and underscores/);
             assert.match(error.problems[0].fix!, /set services\.bad\.key\.name/);

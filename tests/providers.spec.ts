@@ -16,10 +16,11 @@ import { AckCluster } from "../components/alicloud/ack";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { RegionalVpc } from "../components/alicloud/vpc";
-import { AlbFargateService, AlbFargateServiceArgs } from "../components/aws/albFargateService";
+import { AlbFargateService } from "../components/aws/albFargateService";
 import * as program from "../stacks/program";
 import { build, isSecretOutput, RecordedResource, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { seed004Service } from "./support/tutorials";
 
 const STACKS_DIR = path.resolve(__dirname, "..", "stacks");
 
@@ -137,7 +138,7 @@ describe("providers", () => {
 
         it("is the provider of every AWS child, the network's included", async () => {
             const mine = new aws.Provider("mine", { region: "ap-northeast-1" });
-            await build(opts => new AlbFargateService("web", fargate(), { ...opts, provider: mine }));
+            await build(opts => new AlbFargateService("web", seed004Service(), { ...opts, provider: mine }));
             assert.deepEqual(world.resources.filter(isProvider).map(p => p.name), ["mine"]);
             assert.ok(children("web").length > 20);
             for (const r of children("web")) assert.equal(r.provider, "mine", r.name);
@@ -172,14 +173,14 @@ describe("providers", () => {
 
     describe("the AWS region", () => {
         it("defaults to the stack's aws:region, as the default provider's would", async () => {
-            const { region: _region, ...args } = fargate();
+            const { region: _region, ...args } = seed004Service();
             const web = await withConfig({ "aws:region": "ap-northeast-1" }, [], () => build(opts => new AlbFargateService("web", args, opts)));
             assert.equal(web.region, "ap-northeast-1");
             assert.equal(world.named("web-provider").inputs.region, "ap-northeast-1");
         });
 
         it("is required when the stack sets none, before anything is registered", async () => {
-            const { region: _region, ...args } = fargate();
+            const { region: _region, ...args } = seed004Service();
             const saved = [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION];
             delete process.env.AWS_REGION;
             delete process.env.AWS_DEFAULT_REGION;
@@ -194,22 +195,3 @@ describe("providers", () => {
         });
     });
 });
-
-/** The S5 tutorial's service, in a shape these specs may change. */
-function fargate(): AlbFargateServiceArgs {
-    return {
-        region: "ap-northeast-1",
-        network: {
-            cidrBlock: "10.1.0.0/16",
-            publicSubnets: {
-                "public-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
-                "public-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
-            },
-            privateSubnets: {
-                "private-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
-                "private-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
-            },
-        },
-        container: { image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest" },
-    };
-}

@@ -3,6 +3,8 @@
  * objects, so a spec may change its copy without touching another's.
  */
 import type { RegionalVpcArgs } from "../../components/alicloud/vpc";
+import type { AlbFargateServiceArgs } from "../../components/aws/albFargateService";
+import type { TwoTierVpcArgs } from "../../components/aws/network";
 
 /** Seed 000, VPC1: the ALB's VPC in cn-chengdu, VSW1 in zone A and VSW2 in zone B. */
 export function seed000Vpc1(): RegionalVpcArgs {
@@ -25,5 +27,29 @@ export function seed000Vpc2(): RegionalVpcArgs {
             vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
             vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
         },
+    };
+}
+
+/** Seed 004: the Tokyo VPC, public and private subnets in AZ a and c (the private one in c is 10.1.3.0/24). */
+export function seed004Network(): TwoTierVpcArgs {
+    return {
+        cidrBlock: "10.1.0.0/16",
+        publicSubnets: {
+            "klein-public-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+            "klein-public-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+        },
+        privateSubnets: {
+            "klein-private-1a": { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+            "klein-private-1c": { availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+        },
+    };
+}
+
+/** Seed 004's service with every name and option left to the component: nginx from ECR in Tokyo. */
+export function seed004Service(): AlbFargateServiceArgs {
+    return {
+        region: "ap-northeast-1",
+        network: seed004Network(),
+        container: { image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest" },
     };
 }
