@@ -533,3 +533,80 @@ describe("fargate: AWS tables and name rules", () => {
         assert.equal(parseEcrImage("public.ecr.aws/nginx/nginx:1.27"), undefined);
     });
 });
+
+describe("AlbFargateService: what a real deployment needs", () => {
+    it("creates the internet-facing ALB only after the internet gateway and the public route (AWS refuses it before)", async () => {
+        await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        const dependsOn = world.named("klein-alb").dependsOn;
+        for (const needed of ["klein-network-igw", "klein-network-public-default", "klein-network-klein-public-1a-rta", "klein-network-klein-public-1c-rta"]) {
+            assert.ok(dependsOn.includes(needed), `the ALB waits for ${needed}: ${dependsOn.join(", ")}`);
+        }
+    });
+
+    it("waits for a steady service by default, within 20 minutes, and both are settable", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => {
+            a.services = { web: {}, batch: { waitForSteadyState: false, deploymentTimeout: "1h30m" } };
+        }), opts));
+        const web = world.named("klein-web");
+        assert.equal(web.inputs.waitForSteadyState, true);
+        assert.deepEqual(web.customTimeouts, { create: "20m", update: "20m" });
+        const batch = world.named("klein-batch");
+        assert.equal(batch.inputs.waitForSteadyState, false);
+        assert.deepEqual(batch.customTimeouts, { create: "1h30m", update: "1h30m" });
+        await assertProblem(with_(a => { a.services = { web: { deploymentTimeout: "20 minutes" } }; }), "services.web.deploymentTimeout", /not a duration/);
+    });
+
+    it("lets the tasks reach the destinations listed in taskEgress, one rule per name", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => {
+            a.taskEgress = {
+                db: { cidrBlock: "10.1.20.0/24", port: 5432 },
+                cache: { securityGroupId: "sg-cache", port: 6379, description: "Redis" },
+                dns: { prefixListId: "pl-dns", protocol: "udp", port: 53, toPort: 54 },
+            };
+        }), opts));
+        const rule = (key: string) => world.named(`klein-task-egress-${key}`).inputs;
+        const taskSg = world.named("klein-task-sg").id;
+        assert.deepEqual([rule("db").securityGroupId, rule("db").ipProtocol, rule("db").fromPort, rule("db").cidrIpv4, rule("db").description],
+            [taskSg, "tcp", 5432, "10.1.20.0/24", "Tasks to 10.1.20.0/24 on tcp 5432"]);
+        assert.deepEqual([rule("cache").referencedSecurityGroupId, rule("cache").description], ["sg-cache", "Redis"]);
+        assert.deepEqual([rule("dns").prefixListId, rule("dns").ipProtocol, rule("dns").fromPort, rule("dns").toPort], ["pl-dns", "udp", 53, 54]);
+    });
+
+    it("refuses a task egress rule with no or two destinations, everywhere, a reversed range, or a block endpoints cannot route", async () => {
+        const problems = await rejection(with_(a => {
+            a.taskEgress = {
+                none: { port: 443 },
+                two: { cidrBlock: "10.1.20.0/24", securityGroupId: "sg-1", port: 443 },
+                world: { cidrBlock: "0.0.0.0/0", port: 443 },
+                reversed: { cidrBlock: "10.1.20.0/24", port: 9000, toPort: 8000 },
+                outside: { cidrBlock: "172.31.0.0/16", port: 5432 },
+            };
+        }));
+        assert.deepEqual(problems.map(p => p.path), ["taskEgress.none", "taskEgress.two", "taskEgress.world.cidrBlock", "taskEgress.reversed.toPort", "taskEgress.outside.cidrBlock"]);
+        assert.match(problems[4].message, /outside the VPC 10\.1\.0\.0\/16, and with egress 'vpcEndpoints' the private subnets have no route/);
+    });
+
+    it("names the ALB's ingress rules by the block they admit, so reordering allowedCidrs replaces nothing; old positional names are aliased", async () => {
+        const names = async (cidrs: string[]) => {
+            await build(opts => new AlbFargateService("klein", with_(a => { a.allowedCidrs = cidrs; }), opts));
+            return world.ofType("vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(r => r.name.startsWith("klein-alb-in-"))
+                .map(r => [r.name, r.inputs.cidrIpv4, r.aliases]);
+        };
+        const first = await names(["203.0.113.0/24", "198.51.100.0/24"]);
+        assert.deepEqual(first, [
+            ["klein-alb-in-80-203-0-113-0-24", "203.0.113.0/24", [{ name: "klein-alb-in-80-0", type: undefined }]],
+            ["klein-alb-in-80-198-51-100-0-24", "198.51.100.0/24", [{ name: "klein-alb-in-80-1", type: undefined }]],
+        ]);
+        const reordered = await names(["198.51.100.0/24", "203.0.113.0/24"]);
+        assert.deepEqual(reordered.map(r => r[0]).sort(), first.map(r => r[0]).sort());
+        await assertProblem(with_(a => { a.allowedCidrs = ["203.0.113.0/24", "203.0.113.0/24"]; }), "allowedCidrs[1]", /client block '203\.0\.113\.0\/24' is used again/);
+    });
+
+    it("keeps the task group's description when the container port changes (a new description would replace the group)", async () => {
+        await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        const before = world.named("klein-task-sg").inputs.description;
+        await build(opts => new AlbFargateService("klein", with_(a => { a.container.port = 8080; }), opts));
+        assert.equal(world.named("klein-task-sg").inputs.description, before);
+        assert.doesNotMatch(before, /\d/);
+    });
+});

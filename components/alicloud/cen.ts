@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
-import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
+import { Cidr, PlacedCidr, addressSlug, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
 import { checkRegionalProviders, userProvider } from "../providers";
 import { checkAlibabaName } from "./names";
 import { GeographicArea, geographicArea } from "./regions";
@@ -218,11 +218,6 @@ function defaultAttachmentVSwitches(vpc: RegionalVpc): VSwitchInfo[] {
 /** Key of an unordered region pair, e.g. `cn-chengdu:cn-hangzhou`. */
 function pairKey(a: string, b: string): string {
     return `${a}:${b}`;
-}
-
-/** A block as the resource names spell it: `192.168.7.0/24` → `192-168-7-0-24`. */
-function cidrSlug(cidr: string): string {
-    return cidr.replace(/[.:/]+/g, "-");
 }
 
 /**
@@ -747,12 +742,12 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const written = this.routes.get(`${table}:${cidr}`);
         if (written) return written.entry as alicloud.vpc.RouteEntry;
         const previous = this.tails.get(table);
-        const entry = new alicloud.vpc.RouteEntry(`${prefix}-${member}-route-${cidrSlug(cidr)}`, {
+        const entry = new alicloud.vpc.RouteEntry(`${prefix}-${member}-route-${addressSlug(cidr)}`, {
             routeTableId: vpc.routeTableId,
             destinationCidrblock: cidr,
             nexthopType: "Attachment",
             nexthopId: attachment.attachmentId,
-            name: `${prefix}-${cidrSlug(cidr)}`,
+            name: `${prefix}-${addressSlug(cidr)}`,
         }, {
             parent, provider: this.transitRouters[region].provider,
             dependsOn: previous ? [attachment.association, previous] : [attachment.association],
@@ -770,12 +765,12 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const written = this.routes.get(`${table}:${cidr}`);
         if (written) return written.entry as alicloud.cen.TransitRouterRouteEntry;
         const previous = this.tails.get(table);
-        const entry = new alicloud.cen.TransitRouterRouteEntry(`${prefix}-tr-${region}-route-${cidrSlug(cidr)}`, {
+        const entry = new alicloud.cen.TransitRouterRouteEntry(`${prefix}-tr-${region}-route-${addressSlug(cidr)}`, {
             transitRouterRouteTableId: router.routeTableId,
             transitRouterRouteEntryDestinationCidrBlock: cidr,
             transitRouterRouteEntryNextHopType: "Attachment",
             transitRouterRouteEntryNextHopId: attachment.attachmentId,
-            transitRouterRouteEntryName: `${prefix}-${cidrSlug(cidr)}`,
+            transitRouterRouteEntryName: `${prefix}-${addressSlug(cidr)}`,
         }, {
             parent, provider: router.provider,
             dependsOn: previous ? [attachment.association, previous] : [attachment.association],

@@ -3,7 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
-import { Cidr, IpAddress, PlacedCidr, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
+import { Cidr, IpAddress, PlacedCidr, addressSlug, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
 import { checkRegionalProviders } from "../providers";
 import {
     ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
@@ -532,7 +532,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         if (args.backendSecurityGroupId !== undefined) {
             for (const port of plan.backendPorts) {
                 for (const cidr of plan.backToOriginCidrs) {
-                    new alicloud.ecs.SecurityGroupRule(`${name}-ingress-${port}-${cidr.replace(/[./]/g, "-")}`, {
+                    new alicloud.ecs.SecurityGroupRule(`${name}-ingress-${port}-${addressSlug(cidr)}`, {
                         securityGroupId: args.backendSecurityGroupId,
                         type: "ingress",
                         ipProtocol: "tcp",

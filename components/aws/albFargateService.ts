@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
-import { checkIntegerInRange, checkPort } from "../checks";
+import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
-import { checkCidr, checkIp, firstOverlapping, ipInCidr } from "../net";
+import { addressSlug, checkCidr, checkIp, cidrContains, firstOverlapping, ipInCidr, parseCidr } from "../net";
 import { checkAutoname, stackScopedName } from "../naming";
 import { newStackProvider, userProvider } from "../providers";
 import {
@@ -51,6 +51,38 @@ export interface FargateServiceArgs {
     healthCheckGracePeriodSeconds?: number;
     /** Roll back a deployment the circuit breaker stops. Default: true (the breaker itself is always on). */
     circuitBreakerRollback?: boolean;
+    /**
+     * Make `pulumi up` wait until the service is steady (its tasks running and healthy) and fail
+     * when it is not, instead of reporting success while the circuit breaker rolls back tasks that
+     * never became healthy. Default: true (the provider's default is false).
+     */
+    waitForSteadyState?: boolean;
+    /**
+     * How long `pulumi up` waits for a deployment of the service, e.g. `20m` or `1h`. Default:
+     * `20m`, the provider's own create and update timeout.
+     */
+    deploymentTimeout?: string;
+}
+
+/**
+ * A destination the tasks may send to besides the image registry and the log endpoint, e.g. the
+ * application's database. Exactly one of `cidrBlock`, `prefixListId` and `securityGroupId`.
+ */
+export interface TaskEgressArgs {
+    /** IPv4 block, e.g. a database subnet `10.1.20.0/24`. */
+    cidrBlock?: string;
+    /** Managed prefix list id, `pl-…`. */
+    prefixListId?: pulumi.Input<string>;
+    /** Security group of the destination, `sg-…` (e.g. the database's). */
+    securityGroupId?: pulumi.Input<string>;
+    /** `tcp` or `udp`. Default: `tcp`. */
+    protocol?: "tcp" | "udp";
+    /** Destination port, 1–65535. */
+    port: number;
+    /** Last port of a range starting at `port`. Default: `port`. */
+    toPort?: number;
+    /** Description of the rule. Default: the destination and port. */
+    description?: string;
 }
 
 /** The target group's health check. */
@@ -157,6 +189,13 @@ export interface AlbFargateServiceArgs {
     deregistrationDelay?: number;
     /** Static IP targets registered next to the tasks. Default: none. Their own security groups must admit the ALB. */
     extraTargets?: ExtraTargetArgs[];
+    /**
+     * Where else the tasks may send, by rule name (the name keys the rule, so editing one rule
+     * replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443.
+     * With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a
+     * security group, or a prefix list) have a route.
+     */
+    taskEgress?: Record<string, TaskEgressArgs>;
     /** Tags on every resource that takes them. */
     tags?: Record<string, string>;
 }
@@ -176,6 +215,10 @@ export interface CheckedAlbFargateService {
     listenerPorts: number[];
     /** Extra targets with the AZ AWS needs: `all` for addresses outside the VPC. */
     extraTargets: Array<{ ip: string; port: number; availabilityZone?: string }>;
+    /** Client blocks the listeners admit, canonical and distinct. */
+    allowedCidrs: string[];
+    /** Extra egress rules of the tasks, by name, with defaults filled in. */
+    taskEgress: Array<{ key: string; protocol: "tcp" | "udp"; fromPort: number; toPort: number; cidrBlock?: string; prefixListId?: pulumi.Input<string>; securityGroupId?: pulumi.Input<string>; description: string }>;
 }
 
 /**
@@ -307,7 +350,10 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
 
     const cidrs = args.allowedCidrs ?? ["0.0.0.0/0"];
     if (cidrs.length === 0) problems.add("allowedCidrs", "no client block is allowed, so nobody could reach the ALB.", "Allow at least one block, e.g. 0.0.0.0/0 for a public site.");
-    cidrs.forEach((c, i) => checkCidr(problems, `allowedCidrs[${i}]`, c, 4));
+    const allowedCidrs: string[] = [];
+    const allowed = cidrs.map((c, i) => ({ path: `allowedCidrs[${i}]`, block: checkCidr(problems, `allowedCidrs[${i}]`, c, 4) }));
+    checkUnique(problems, allowed.filter(a => a.block).map(a => ({ path: a.path, key: a.block!.text })), "client block");
+    for (const a of allowed) if (a.block && !allowedCidrs.includes(a.block.text)) allowedCidrs.push(a.block.text);
 
     const https = args.certificateArn !== undefined;
     if (typeof args.certificateArn === "string" && !/^arn:aws(-cn|-us-gov)?:(acm|iam):[a-z0-9-]*:\d{12}:(certificate|server-certificate)\/.+$/.test(args.certificateArn)) {
@@ -357,8 +403,56 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
         seenTargets.add(key);
     });
 
+    for (const [key, svc] of Object.entries(services)) {
+        if (svc.deploymentTimeout !== undefined && !DURATION.test(svc.deploymentTimeout)) {
+            problems.add(`services.${key}.deploymentTimeout`, `'${svc.deploymentTimeout}' is not a duration such as 20m or 1h30m.`, "Use hours, minutes and seconds, e.g. 30m.");
+        }
+    }
+    const taskEgress = checkTaskEgress(problems, args.taskEgress ?? {}, vpc.cidrBlock, vpc.egress === "vpcEndpoints" && !existing && !assignPublicIp);
+
     const listenerPorts = https ? [80, 443] : [80];
-    return { region, containerPort, ecrImage, family, listenerPorts, extraTargets };
+    return { region, containerPort, ecrImage, family, listenerPorts, extraTargets, allowedCidrs, taskEgress };
+}
+
+/** A duration as Pulumi's custom timeouts take it: `20m`, `1h30m`, `90s`. */
+const DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+
+function checkTaskEgress(problems: Problems, rules: Record<string, TaskEgressArgs>, vpcCidr: string | undefined, endpointsOnly: boolean): CheckedAlbFargateService["taskEgress"] {
+    const checked: CheckedAlbFargateService["taskEgress"] = [];
+    for (const [key, rule] of Object.entries(rules)) {
+        const path = `taskEgress.${key}`;
+        if (!/^[A-Za-z0-9-]+$/.test(key)) problems.add(path, `rule name '${key}' is not letters, digits and hyphens.`, "Rename the rule; its name keys the resource.");
+        const targets = (["cidrBlock", "prefixListId", "securityGroupId"] as const).filter(t => rule[t] !== undefined);
+        if (targets.length !== 1) {
+            problems.add(path, `a rule names exactly one destination, of cidrBlock, prefixListId and securityGroupId; got ${targets.length === 0 ? "none" : targets.join(" and ")}.`,
+                "Keep one destination per rule; add a rule per destination.");
+        }
+        const protocol = rule.protocol ?? "tcp";
+        checkOneOf(problems, `${path}.protocol`, protocol, ["tcp", "udp"], "protocol");
+        const fromOk = checkPort(problems, `${path}.port`, rule.port);
+        const toPort = rule.toPort ?? rule.port;
+        if (rule.toPort !== undefined && checkPort(problems, `${path}.toPort`, rule.toPort) && fromOk && rule.toPort < rule.port) {
+            problems.add(`${path}.toPort`, `the range ends at ${rule.toPort}, before it starts at ${rule.port}.`, "Give toPort at least port.");
+        }
+        let cidrBlock: string | undefined;
+        if (rule.cidrBlock !== undefined) {
+            const block = checkCidr(problems, `${path}.cidrBlock`, rule.cidrBlock, 4);
+            cidrBlock = block?.text;
+            if (block && block.prefix === 0) {
+                problems.add(`${path}.cidrBlock`, "0.0.0.0/0 would let the tasks send anywhere on those ports.", "Name the destination's block, security group or prefix list.");
+            } else if (block && endpointsOnly && vpcCidr && !cidrContains(parseCidr(vpcCidr)!, block)) {
+                problems.add(`${path}.cidrBlock`, `${block.text} is outside the VPC ${vpcCidr}, and with egress 'vpcEndpoints' the private subnets have no route out of it.`,
+                    "Use egress 'natGateway' to reach it, or a destination inside the VPC.");
+            }
+        }
+        const destination = cidrBlock ?? (rule.prefixListId !== undefined ? "a prefix list" : "a security group");
+        const ports = toPort === rule.port ? `${rule.port}` : `${rule.port}-${toPort}`;
+        checked.push({
+            key, protocol, fromPort: rule.port, toPort, cidrBlock, prefixListId: rule.prefixListId, securityGroupId: rule.securityGroupId,
+            description: rule.description ?? `Tasks to ${destination} on ${protocol} ${ports}`,
+        });
+    }
+    return checked;
 }
 
 function matcherOk(matcher: string): boolean {
@@ -502,16 +596,19 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             vpcId: this.vpcId, description: `ALB of ${name}: listener ports from the allowed blocks`, tags: tags("alb-sg"),
         }, childOpts);
         const taskSg = new aws.ec2.SecurityGroup(`${name}-task-sg`, {
-            vpcId: this.vpcId, description: `Tasks of ${name}: port ${port} from the ALB only`, tags: tags("task-sg"),
+            // Stable: a new description replaces the group (EC2 cannot change one), so the port is not in it.
+            vpcId: this.vpcId, description: `Tasks of ${name}: the container port from the ALB only`, tags: tags("task-sg"),
         }, childOpts);
         this.albSecurityGroupId = albSg.id;
         this.taskSecurityGroupId = taskSg.id;
-        (args.allowedCidrs ?? ["0.0.0.0/0"]).forEach((cidr, i) => {
+        // Rules are named by what they admit, so reordering allowedCidrs replaces nothing; the alias
+        // keeps the rules of releases that named them by position.
+        checked.allowedCidrs.forEach((cidr, i) => {
             for (const listenerPort of checked.listenerPorts) {
-                new aws.vpc.SecurityGroupIngressRule(`${name}-alb-in-${listenerPort}-${i}`, {
+                new aws.vpc.SecurityGroupIngressRule(`${name}-alb-in-${listenerPort}-${addressSlug(cidr)}`, {
                     securityGroupId: albSg.id, ipProtocol: "tcp", fromPort: listenerPort, toPort: listenerPort, cidrIpv4: cidr,
                     description: `Clients to the ALB on ${listenerPort}`,
-                }, childOpts);
+                }, { ...childOpts, aliases: [{ name: `${name}-alb-in-${listenerPort}-${i}` }] });
             }
         });
         new aws.vpc.SecurityGroupEgressRule(`${name}-alb-to-tasks`, {
@@ -519,10 +616,10 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             description: "ALB to the tasks",
         }, childOpts);
         checked.extraTargets.forEach((t, i) => {
-            new aws.vpc.SecurityGroupEgressRule(`${name}-alb-to-extra-${i}`, {
+            new aws.vpc.SecurityGroupEgressRule(`${name}-alb-to-extra-${addressSlug(t.ip)}-${t.port}`, {
                 securityGroupId: albSg.id, ipProtocol: "tcp", fromPort: t.port, toPort: t.port, cidrIpv4: `${t.ip}/32`,
                 description: `ALB to the static target ${t.ip}`,
-            }, childOpts);
+            }, { ...childOpts, aliases: [{ name: `${name}-alb-to-extra-${i}` }] });
         });
         new aws.vpc.SecurityGroupIngressRule(`${name}-task-from-alb`, {
             securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: albSg.id,
@@ -546,6 +643,14 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             new aws.vpc.SecurityGroupEgressRule(`${name}-task-https-out`, {
                 securityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
                 description: "HTTPS to ECR, S3 and CloudWatch Logs",
+            }, childOpts);
+        }
+
+        for (const rule of checked.taskEgress) {
+            new aws.vpc.SecurityGroupEgressRule(`${name}-task-egress-${rule.key}`, {
+                securityGroupId: taskSg.id, ipProtocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort,
+                cidrIpv4: rule.cidrBlock, prefixListId: rule.prefixListId, referencedSecurityGroupId: rule.securityGroupId,
+                description: rule.description,
             }, childOpts);
         }
 
@@ -623,7 +728,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const alb = new aws.lb.LoadBalancer(`${name}-alb`, {
             name: args.loadBalancerName, loadBalancerType: "application", internal: false,
             subnets: this.publicSubnetIds, securityGroups: [albSg.id], dropInvalidHeaderFields: true, tags: args.tags,
-        }, childOpts);
+        }, { ...childOpts, dependsOn: this.network.internetReady });
         const hc = args.healthCheck ?? {};
         const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
             name: args.targetGroupName, targetType: "ip", protocol: "HTTP", port, vpcId: this.vpcId,
@@ -654,9 +759,9 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             }, childOpts));
         }
         checked.extraTargets.forEach((t, i) => {
-            new aws.lb.TargetGroupAttachment(`${name}-extra-${i}`, {
+            new aws.lb.TargetGroupAttachment(`${name}-extra-${addressSlug(t.ip)}-${t.port}`, {
                 targetGroupArn: targetGroup.arn, targetId: t.ip, port: t.port, availabilityZone: t.availabilityZone,
-            }, childOpts);
+            }, { ...childOpts, aliases: [{ name: `${name}-extra-${i}` }] });
         });
 
         // Services: ECS registers each task's IP in the target group. ECS rejects a target group
@@ -680,8 +785,10 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
                 loadBalancers: [{ targetGroupArn: targetGroup.arn, containerName, containerPort: port }],
                 propagateTags: "SERVICE",
                 enableEcsManagedTags: true,
+                // Without it `pulumi up` succeeds while tasks that never get healthy are rolled back.
+                waitForSteadyState: svc.waitForSteadyState ?? true,
                 tags: args.tags,
-            }, { ...childOpts, dependsOn });
+            }, { ...childOpts, dependsOn, customTimeouts: { create: svc.deploymentTimeout ?? "20m", update: svc.deploymentTimeout ?? "20m" } });
             this.serviceNames[key] = service.name;
         }
 

@@ -286,6 +286,14 @@ export class TwoTierVpc extends pulumi.ComponentResource {
      * depend on it so their first tasks do not fail and trip the circuit breaker.
      */
     readonly egressReady: pulumi.Resource[] = [];
+    /**
+     * What must exist before an internet-facing load balancer in the public subnets: the attached
+     * internet gateway and the public route. AWS refuses an internet-facing ALB in a VPC without
+     * an attached gateway (CreateLoadBalancer: `InvalidSubnet` … "VPC … has no internet
+     * gateway"), a race Terraform and CloudFormation users meet when nothing orders the two.
+     * Empty for an existing VPC, which has them already.
+     */
+    readonly internetReady: pulumi.Resource[] = [];
     /** Security group of the interface endpoints, when created. */
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
     /**
@@ -341,9 +349,10 @@ export class TwoTierVpc extends pulumi.ComponentResource {
             this.privateSubnets = Object.entries(args.privateSubnets).map(([key, s]) => subnet(key, s));
 
             const publicRt = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: tags("public-rt") }, childOpts);
-            new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, childOpts);
+            const publicDefault = new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, childOpts);
+            this.internetReady.push(igw, publicDefault);
             for (const s of this.publicSubnets) {
-                new aws.ec2.RouteTableAssociation(`${name}-${s.name}-rta`, { routeTableId: publicRt.id, subnetId: s.id }, childOpts);
+                this.internetReady.push(new aws.ec2.RouteTableAssociation(`${name}-${s.name}-rta`, { routeTableId: publicRt.id, subnetId: s.id }, childOpts));
             }
 
             // One private route table per AZ when each AZ has its own NAT; otherwise one for all.

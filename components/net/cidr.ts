@@ -213,3 +213,12 @@ export function isPrivateIpv4(block: CidrLike): boolean {
 export function firstOverlapping(block: CidrLike, ranges: readonly string[]): string | undefined {
     return ranges.find(range => cidrsOverlap(range, block));
 }
+
+/**
+ * An address or block as resource names spell it: `192.168.7.0/24` → `192-168-7-0-24`,
+ * `2408:4005::/56` → `2408-4005-56`. Names built from what a resource is about stay the same
+ * when a list is reordered, where an index would not.
+ */
+export function addressSlug(text: string): string {
+    return text.replace(/[.:/]+/g, "-");
+}
