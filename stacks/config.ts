@@ -135,6 +135,7 @@ const ackCluster = z.strictObject({
         desiredSize: z.number().int().optional(),
         systemDiskCategory: z.string().optional(),
         systemDiskSize: z.number().int().optional(),
+        keyName: z.string().optional(),
     }),
 });
 
@@ -156,6 +157,8 @@ const meshFailover = z.strictObject({
     ]),
     /** Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other). */
     reviewsVersions: z.record(z.string(), z.array(z.enum(["v1", "v2", "v3"]))).optional(),
+    /** Registry of the Bookinfo images, e.g. an ACR mirror (mainland-China regions cannot count on Docker Hub). */
+    bookinfoImageRegistry: z.string().optional(),
 });
 
 const subnet = z.strictObject({ availabilityZone: z.string(), cidrBlock: cidr });

@@ -194,9 +194,11 @@ function meshFailover(b: Builder): Outputs {
         }])),
         mesh,
         reviewsLocality: s.locality,
+        imageRegistry: s.bookinfoImageRegistry,
     }, b.opts), [
         [/^clusters\.([^.]+)\.reviewsVersions/, m => ["meshFailover", "reviewsVersions", m[1]]],
         [/^reviewsLocality/, () => ["meshFailover", "locality"]],
+        [/^imageRegistry/, () => ["meshFailover", "bookinfoImageRegistry"]],
     ]);
     return {
         s4MeshId: mesh.meshId,

@@ -37,6 +37,18 @@ function problemsOf(args: AckClusterArgs): string[] {
 }
 
 describe("AckCluster", () => {
+    it("gives the nodes the key pair named for SSH login, and refuses a name ECS would not take", async () => {
+        await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "ops-key" } }), opts));
+        assert.equal(world.named("ack-hangzhou-nodes").inputs.keyName, "ops-key");
+        await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts)), opts));
+        assert.equal(world.named("ack-hangzhou-nodes").inputs.keyName, undefined, "no login unless one is asked for");
+        await build(opts => {
+            assert.deepEqual(problemsOf(ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "1 key" } })), [
+                "nodePool.keyName: key pair name '1 key' is not 2 to 128 letters, digits, ':', '_' or '-' starting with a letter.",
+            ]);
+        });
+    });
+
     it("builds the tutorial's ack-hangzhou: Flannel cluster, node pool, secret kubeconfig, provider", async () => {
         const ack = await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts)), opts));
         const [cluster] = world.ofType("cs/managedKubernetes:ManagedKubernetes");

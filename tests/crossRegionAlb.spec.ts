@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { albHealthCheckConfig } from "../components/alicloud/albCommon";
 import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
@@ -414,5 +415,13 @@ describe("CrossRegionAlbBackend", () => {
             ]);
             assert.deepEqual(await rejection(() => ({ backToOrigin: { mode: "legacy", cidrBlocks: [] } })).then(p => p.map(x => x.path)), ["backToOrigin.cidrBlocks"]);
         });
+    });
+});
+
+describe("ALB health checks as the provider takes them", () => {
+    it("sends gRPC checks as GRPC, the spelling the provider's case-sensitive validator accepts", () => {
+        assert.equal(albHealthCheckConfig({ protocol: "gRPC" }).healthCheckProtocol, "GRPC");
+        assert.equal(albHealthCheckConfig({ protocol: "GRPC" }).healthCheckProtocol, "GRPC");
+        assert.equal(albHealthCheckConfig({}).healthCheckProtocol, "HTTP");
     });
 });

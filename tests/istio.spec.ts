@@ -166,13 +166,19 @@ describe("MeshLocalityPolicy", () => {
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
                 mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 20.5 } }],
             }))), [
-                "policy.distribute[0].to.cn-shanghai: percentage 20.5 is not a whole number from 0 to 100.",
+                "policy.distribute[0].to.cn-shanghai: percentage 20.5 is not a whole number from 1 to 100.",
                 "policy.distribute[0].to: the percentages from 'cn-hangzhou' add up to 90, not 100.",
             ]);
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
                 mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-shanghai": 10 } }],
             }))), [
                 "policy.distribute[0].to: the percentages from 'cn-hangzhou' add up to 10, not 100.",
+            ]);
+            // Istio's validation refuses a 0 share; a region that gets nothing is left out.
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 100, "cn-shanghai": 0 } }],
+            }))), [
+                "policy.distribute[0].to.cn-shanghai: a share of 0% for 'cn-shanghai' is refused by Istio (\"locality weight must be in range [1, 100]\").",
             ]);
         });
 
@@ -211,6 +217,19 @@ describe("Bookinfo validation", () => {
             "reviewsLocality.distribute[0].to: the percentages from 'cn-hangzhou' add up to 50, not 100.",
         ]);
         assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", { clusters: {} })), ["clusters: Bookinfo has no cluster to run in."]);
+    });
+
+    it("pulls the images from the registry given (an ACR mirror), else from Docker Hub as bookinfo.yaml does", async () => {
+        const k8s = () => new kubernetes.Provider("k8s", { kubeconfig: "{}" });
+        const images = () => world.ofType("kubernetes:apps/v1:Deployment").map(d => d.inputs.spec.template.spec.containers[0].image);
+        await build(opts => new Bookinfo("bookinfo", { clusters: { a: { provider: k8s(), reviewsVersions: ["v1"] } } }, opts));
+        assert.ok(images().includes("docker.io/istio/examples-bookinfo-reviews-v1:1.20.1"), images().join(", "));
+        await build(opts => new Bookinfo("bookinfo", { clusters: { a: { provider: k8s(), reviewsVersions: ["v1"] } }, imageRegistry: "registry.cn-hangzhou.aliyuncs.com/team", imageTag: "1.20.2" }, opts));
+        assert.ok(images().length > 0 && images().every(i => i.startsWith("registry.cn-hangzhou.aliyuncs.com/team/examples-bookinfo-") && i.endsWith(":1.20.2")), images().join(", "));
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", { clusters: { a: { provider } }, imageRegistry: "https://registry.example.com/", imageTag: "latest tag" })), [
+            "imageRegistry: 'https://registry.example.com/' is not a registry host with an optional repository path (no scheme, no trailing slash, lower case).",
+            "imageTag: 'latest tag' is not an image tag (letters, digits, '_', '.', '-'; at most 128).",
+        ]);
     });
 
     it("registers nothing when the arguments are wrong", async () => {

@@ -143,7 +143,12 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             replicaCount: 1,
             resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
             rollingMaxSurge: "100%", rollingMaxUnavailable: "25%", runAsRoot: true, serviceType: "LoadBalancer",
+            // The tutorial's test traffic goes to ack-hangzhou's gateway: the cluster in the mesh's region.
+            clusterIds: [world.named("ack-hangzhou-cluster").id],
         });
+        // The mesh sends its cluster ids sorted, whatever the order of the args.
+        const ids = [world.named("ack-hangzhou-cluster").id, world.named("ack-shanghai-cluster").id];
+        assert.deepEqual(world.named("asm-mesh").inputs.clusterIds, [...ids].sort());
 
         // Bookinfo in both clusters through each cluster's provider.
         const deployments = world.ofType("kubernetes:apps/v1:Deployment");
@@ -221,7 +226,38 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.deepEqual(world.ofType("kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway"), []);
     });
 
+    it("deploys the ingress gateway to the clusters named, and sends cluster ids in an order the args cannot change", async () => {
+        const gatewayAndIds = async (extra: (t: Tutorial) => Partial<ServiceMeshArgs>) => {
+            await build(opts => {
+                const t = tutorial(opts);
+                return new ServiceMesh("asm", meshArgs(t, extra(t)), opts);
+            });
+            return [world.named("asm-ingressgateway").inputs.spec.clusterIds, world.named("asm-mesh").inputs.clusterIds];
+        };
+        const [gateway, ids] = await gatewayAndIds(() => ({ ingressGatewayClusters: ["ack-shanghai", "ack-hangzhou"] }));
+        assert.deepEqual(gateway, [world.named("ack-shanghai-cluster").id, world.named("ack-hangzhou-cluster").id]);
+        const [, reversed] = await gatewayAndIds(t => ({ clusters: { "ack-shanghai": t.shanghai, "ack-hangzhou": t.hangzhou } }));
+        assert.deepEqual(reversed, ids);
+        assert.deepEqual(ids, [...ids].sort());
+    });
+
     describe("validation", () => {
+        it("refuses gateway clusters that are not the mesh's, repeated, or given twice over", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"] }))), [
+                    "ingressGatewayClusters[0]: 'ack-beijing' is not a cluster of the mesh.",
+                    "ingressGatewayClusters[2]: gateway cluster 'ack-hangzhou' is used again (first at ingressGatewayClusters[1]).",
+                ]);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: { clusterIds: ["c-1"] } }))), [
+                    "ingressGatewayClusters: both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
+                ]);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: false }))), [
+                    "ingressGatewayClusters: there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
+                ]);
+            });
+        });
+
         it("names both sides of every overlap across the mesh", async () => {
             await build(opts => {
                 const t = tutorial(opts, { shanghaiPod: "10.0.128.0/17", meshVpc: "172.17.0.0/16" });

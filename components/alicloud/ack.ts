@@ -6,6 +6,7 @@ import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../net";
 import { AUTONAMED, checkAutoname } from "../naming";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
+import { checkAlibabaName } from "./names";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "./vpc";
 
 /**
@@ -33,6 +34,12 @@ export interface AckNodePoolArgs {
     systemDiskSize?: number;
     /** Names of vSwitches of the cluster's VPC for the nodes. Default: the cluster's `vSwitches`. */
     vSwitches?: string[];
+    /**
+     * Name of an ECS key pair (in the cluster's region) the nodes accept for SSH login, as every
+     * provider example sets one. Default: none; the nodes take no SSH login, and are reached
+     * through Cloud Assistant or `kubectl debug` instead.
+     */
+    keyName?: pulumi.Input<string>;
 }
 
 /** Arguments of an {@link AckCluster}. */
@@ -232,6 +239,7 @@ function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterA
         if (pool.desiredSize !== undefined) checkIntegerInRange(problems, "nodePool.desiredSize", pool.desiredSize, 0, 1000, "node count");
         if (pool.systemDiskSize !== undefined) checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048, "system disk size (GiB)");
         if (pool.vSwitches !== undefined) checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, vpc, "vSwitch");
+        if (typeof pool.keyName === "string") checkAlibabaName(problems, "nodePool.keyName", pool.keyName, "keyPair", "key pair");
     }
 
     // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
@@ -315,6 +323,7 @@ export class AckCluster extends pulumi.ComponentResource {
             desiredSize: String(pool.desiredSize ?? 2),
             systemDiskCategory: pool.systemDiskCategory ?? "cloud_essd",
             systemDiskSize: pool.systemDiskSize ?? 120,
+            keyName: pool.keyName,
             tags: args.tags,
         }, childOpts);
         this.nodePoolId = nodePool.nodePoolId;

@@ -19,8 +19,12 @@ export const ALB_LISTENER_PROTOCOLS = ["HTTP", "HTTPS"] as const;
 /** A listener protocol. */
 export type AlbListenerProtocol = typeof ALB_LISTENER_PROTOCOLS[number];
 
-/** Health-check protocols of an ALB server group. */
-export const ALB_HEALTH_CHECK_PROTOCOLS = ["HTTP", "HTTPS", "TCP", "gRPC"] as const;
+/**
+ * Health-check protocols of an ALB server group. The provider's validator is case-sensitive
+ * `HTTP, HTTPS, TCP, GRPC` (resource_alicloud_alb_server_group.go, `health_check_protocol`);
+ * `gRPC`, as the API documentation spells it, is accepted too and sent as `GRPC`.
+ */
+export const ALB_HEALTH_CHECK_PROTOCOLS = ["HTTP", "HTTPS", "TCP", "GRPC", "gRPC"] as const;
 
 /**
  * Addresses Alibaba Cloud keeps in every vSwitch's IPv4 block: the first and the last three
@@ -104,7 +108,7 @@ export const HTTP_HEALTHY_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx
 export interface AlbHealthCheckArgs {
     /** Turn health checks on. Default: true (the tutorials keep them on). */
     enabled?: boolean;
-    /** `HTTP`, `HTTPS`, `TCP` or `gRPC`. Default: `HTTP`. */
+    /** `HTTP`, `HTTPS`, `TCP` or `GRPC` (`gRPC` also accepted). Default: `HTTP`. */
     protocol?: typeof ALB_HEALTH_CHECK_PROTOCOLS[number];
     /** URL path probed by HTTP(S) checks; starts with `/`, 1–80 characters. Default: `/`. */
     path?: string;
@@ -156,7 +160,7 @@ export function albHealthCheckConfig(hc: AlbHealthCheckArgs = {}): alicloud.type
     const http = protocol === "HTTP" || protocol === "HTTPS";
     return {
         healthCheckEnabled: true,
-        healthCheckProtocol: protocol,
+        healthCheckProtocol: protocol === "gRPC" ? "GRPC" : protocol,
         healthCheckPath: http ? hc.path ?? "/" : undefined,
         healthCheckCodes: protocol === "TCP" ? undefined : hc.codes ?? ["http_2xx", "http_3xx"],
         healthCheckInterval: hc.interval ?? 2,

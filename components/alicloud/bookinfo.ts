@@ -39,6 +39,12 @@ export type ReviewsVersion = "v1" | "v2" | "v3";
 /** Tag of the upstream Istio Bookinfo images (samples/bookinfo/platform/kube/bookinfo.yaml). */
 export const BOOKINFO_IMAGE_TAG = "1.20.1";
 
+/** Where bookinfo.yaml pulls the images from. */
+export const BOOKINFO_IMAGE_REGISTRY = "docker.io/istio";
+
+/** A registry host (optionally with a port) and lower-case repository path, as image references spell them. */
+const IMAGE_REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
 /** One cluster Bookinfo runs in. {@link AckCluster} fits. */
 export interface BookinfoClusterArgs {
     /** Provider of the cluster. */
@@ -66,6 +72,14 @@ export interface BookinfoArgs {
     /** Image tag of every Bookinfo image. Default: {@link BOOKINFO_IMAGE_TAG}. */
     imageTag?: string;
     /**
+     * Registry and repository prefix the images are pulled from, without a trailing slash: each
+     * image is `<imageRegistry>/examples-bookinfo-<app>-<version>:<tag>`. Mainland-China regions
+     * cannot count on reaching Docker Hub: mirror the images into your Container Registry (ACR)
+     * and name it here, e.g. `registry.cn-hangzhou.aliyuncs.com/my-team`. Default:
+     * `docker.io/istio`, where bookinfo.yaml pulls them from.
+     */
+    imageRegistry?: string;
+    /**
      * The mesh: when given, the Gateway, VirtualService and DestinationRules are applied to it, and
      * they and the Deployments wait for it to be {@link LocalityMesh.ready} (pods started before
      * their cluster joins the mesh get no sidecar). Default: none.
@@ -92,6 +106,13 @@ export function validateBookinfoArgs(name: string, args: BookinfoArgs): Bookinfo
 }
 
 function checkBookinfoArgs(problems: Problems, name: string, args: BookinfoArgs): BookinfoPlan {
+    if (args.imageRegistry !== undefined && !IMAGE_REGISTRY.test(args.imageRegistry)) {
+        problems.add("imageRegistry", `'${args.imageRegistry}' is not a registry host with an optional repository path (no scheme, no trailing slash, lower case).`,
+            "Write it like registry.cn-hangzhou.aliyuncs.com/my-team.");
+    }
+    if (args.imageTag !== undefined && !/^[\w][\w.-]{0,127}$/.test(args.imageTag)) {
+        problems.add("imageTag", `'${args.imageTag}' is not an image tag (letters, digits, '_', '.', '-'; at most 128).`, `Use a tag such as ${BOOKINFO_IMAGE_TAG}.`);
+    }
     const clusters = Object.entries(args.clusters ?? {});
     if (clusters.length === 0) problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
     for (const [key, cluster] of clusters) {
@@ -160,7 +181,7 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
         const plan = validateBookinfoArgs(name, args);
         super(TYPE, name, {}, opts);
         const namespace = args.namespace ?? "default";
-        const tag = args.imageTag ?? BOOKINFO_IMAGE_TAG;
+        const image = { registry: args.imageRegistry ?? BOOKINFO_IMAGE_REGISTRY, tag: args.imageTag ?? BOOKINFO_IMAGE_TAG };
 
         const meshReady = [...(args.mesh?.ready ?? [])];
         for (const [key, cluster] of Object.entries(args.clusters)) {
@@ -185,7 +206,7 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
                     metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
                 }, childOpts);
                 for (const version of versions) {
-                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`, deployment(app, version, namespace, tag, account),
+                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`, deployment(app, version, namespace, image, account),
                         { ...childOpts, dependsOn: [...injection, ...meshReady] });
                 }
             }
@@ -208,7 +229,7 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
 }
 
 /** A Deployment of one version of one service, as bookinfo.yaml writes it. */
-function deployment(app: ServiceSpec["app"], version: string, namespace: string, tag: string, account: kubernetes.core.v1.ServiceAccount): kubernetes.apps.v1.DeploymentArgs {
+function deployment(app: ServiceSpec["app"], version: string, namespace: string, image: { registry: string; tag: string }, account: kubernetes.core.v1.ServiceAccount): kubernetes.apps.v1.DeploymentArgs {
     const labels = { app, version };
     // reviews (a Liberty server) and productpage write to their file systems.
     const tmp = app === "reviews" || app === "productpage";
@@ -234,7 +255,7 @@ function deployment(app: ServiceSpec["app"], version: string, namespace: string,
                     serviceAccountName: account.metadata.name,
                     containers: [{
                         name: app,
-                        image: `docker.io/istio/examples-bookinfo-${app}-${version}:${tag}`,
+                        image: `${image.registry}/examples-bookinfo-${app}-${version}:${image.tag}`,
                         imagePullPolicy: "IfNotPresent",
                         env: app === "reviews" ? [{ name: "LOG_DIR", value: "/tmp/logs" }] : undefined,
                         ports: [{ containerPort: 9080 }],

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
-import { checkOneOf } from "../checks";
+import { checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, FlowHost, IntendedFlow, flowTo } from "../flows";
-import { PlacedCidr, checkCidr, findOverlaps } from "../net";
+import { PlacedCidr, addressSlug, checkCidr, findOverlaps } from "../net";
 import { stackScopedName } from "../naming";
 import { checkRegionalProviders, checkStackProviderConfig, newStackProvider } from "../providers";
 import { AckCluster } from "./ack";
@@ -37,7 +37,13 @@ export interface ServiceMeshArgs {
     vpc: RegionalVpc;
     /** Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2 (192.168.0.0/24). */
     vSwitch: string;
-    /** Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. */
+    /**
+     * Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. The mesh
+     * sends their ids sorted, so the order of this record never shows as a change; adding or
+     * removing a cluster later changes `clusterIds`, which the provider applies by removing every
+     * cluster from the mesh and adding them all back, a short control-plane interruption for all
+     * of them.
+     */
     clusters: Record<string, AckCluster>;
     /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. */
     edition?: "Default" | "Pro";
@@ -70,6 +76,12 @@ export interface ServiceMeshArgs {
      * `false` for none. Default: the tutorial's (ports 80/443, LoadBalancer, Local, 1 replica).
      */
     ingressGateway?: Partial<IstioGatewaySpec> | false;
+    /**
+     * Names (keys of `clusters`) of the clusters the ingress gateway is deployed to (the
+     * IstioGateway's `clusterIds`). Default: the first cluster in the mesh's region, else the
+     * first cluster (the tutorial sends its test traffic to ack-hangzhou's gateway).
+     */
+    ingressGatewayClusters?: string[];
     /** Tags on the mesh and the CEN it builds. Default: none. */
     tags?: Record<string, string>;
 }
@@ -82,6 +94,8 @@ export const DEFAULT_MESH_PEER_BANDWIDTH_MBPS = 10;
 interface MeshPlan {
     regions: string[];
     gateway?: AsmIstioGateway;
+    /** Keys of the clusters the ingress gateway is deployed to. */
+    gatewayClusters: string[];
 }
 
 /** Port of the Pilot (istiod) endpoint ASM gives the data plane (DescribeServiceMeshDetail: `IntranetPilotEndpoint`, "…:15011"). */
@@ -222,11 +236,39 @@ function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
     }
 
     let gateway: AsmIstioGateway | undefined;
+    let gatewayClusters: string[] = [];
     if (args.ingressGateway !== false) {
         gateway = asmIngressGateway("ingressgateway", args.ingressGateway ?? {});
         checkMeshObject(problems, "ingressGateway", gateway);
+        gatewayClusters = checkGatewayClusters(problems, args, clusters);
+    } else if (args.ingressGatewayClusters !== undefined) {
+        problems.add("ingressGatewayClusters", "there is no ingress gateway (ingressGateway: false) to deploy to these clusters.", "Drop ingressGatewayClusters, or the ingressGateway: false.");
     }
-    return { regions: [...new Set(clusters.map(([, c]) => c.region))], gateway };
+    return { regions: [...new Set(clusters.map(([, c]) => c.region))], gateway, gatewayClusters };
+}
+
+/** The clusters the ASM ingress gateway goes to: given by key, else the first in the mesh's region (the tutorial's ack-hangzhou). */
+function checkGatewayClusters(problems: Problems, args: ServiceMeshArgs, clusters: Array<[string, AckCluster]>): string[] {
+    if (args.ingressGateway && args.ingressGateway.clusterIds !== undefined) {
+        if (args.ingressGatewayClusters !== undefined) {
+            problems.add("ingressGatewayClusters", "both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.", "Keep ingressGatewayClusters (cluster names) and drop clusterIds.");
+        }
+        return [];
+    }
+    if (args.ingressGatewayClusters === undefined) {
+        const home = clusters.find(([, c]) => c.region === args.vpc?.region) ?? clusters[0];
+        return home ? [home[0]] : [];
+    }
+    if (args.ingressGatewayClusters.length === 0) {
+        problems.add("ingressGatewayClusters", "the ingress gateway is deployed to no cluster.", "Name at least one cluster, or set ingressGateway: false.");
+    }
+    args.ingressGatewayClusters.forEach((key, i) => {
+        if (!clusters.some(([k]) => k === key)) {
+            problems.add(`ingressGatewayClusters[${i}]`, `'${key}' is not a cluster of the mesh.`, `Use one of: ${clusters.map(([k]) => k).join(", ")}.`);
+        }
+    });
+    checkUnique(problems, args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })), "gateway cluster");
+    return args.ingressGatewayClusters;
 }
 
 /**
@@ -313,7 +355,10 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.version = args.version;
         this.regions = plan.regions;
         this.clusters = { ...args.clusters };
-        this.ingressGateway = plan.gateway;
+        // The gateway goes to the clusters the plan chose (or the ids the caller gave in the spec).
+        this.ingressGateway = plan.gateway && plan.gatewayClusters.length > 0
+            ? { ...plan.gateway, spec: { ...plan.gateway.spec, clusterIds: plan.gatewayClusters.map(key => args.clusters[key].clusterId) } }
+            : plan.gateway;
         const clusters = Object.entries(args.clusters);
 
         // Routes written into a network the mesh joins: the instance waits for them as for its own CEN.
@@ -355,7 +400,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             for (const [peerKey, peer] of clusters) {
                 if (peer === cluster) continue;
                 for (const cidr of peer.network.peerSourceCidrs) {
-                    const rule = new alicloud.ecs.SecurityGroupRule(`${name}-${key}-from-${peerKey}-${cidr.replace(/[./]/g, "-")}`, {
+                    const rule = new alicloud.ecs.SecurityGroupRule(`${name}-${key}-from-${peerKey}-${addressSlug(cidr)}`, {
                         securityGroupId: cluster.securityGroupId,
                         type: "ingress",
                         ipProtocol: "all",
@@ -380,7 +425,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             clusterSpec: args.meshSpec ?? "enterprise",
             version: args.version,
             network: { vpcId: args.vpc.vpcId, vswitcheList: vSwitch.id },
-            clusterIds: clusters.map(([, c]) => c.clusterId),
+            // Sorted: an order that follows the args record would show as a change (and the provider re-adds every cluster on one).
+            clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
             meshConfig: { enableLocalityLb: true },
             // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
             loadBalancer: { apiServerPublicEip: args.publicApiServer ?? true },
@@ -402,8 +448,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
 
         const ready: pulumi.Resource[] = [mesh];
-        if (plan.gateway) {
-            ready.push(applyMeshObject(`${name}-ingressgateway`, plan.gateway, { parent: this, provider: this.provider }));
+        if (this.ingressGateway) {
+            ready.push(applyMeshObject(`${name}-ingressgateway`, this.ingressGateway, { parent: this, provider: this.provider }));
         }
         this.ready = ready;
         this.intendedFlows = meshFlows(args, vSwitch.cidrBlock, vSwitch.id);

@@ -193,7 +193,13 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
             let sum = 0;
             for (const [region, weight] of entries) {
                 checkMeshRegion(problems, `${path}.to.${region}`, region, mesh);
-                if (checkIntegerInRange(problems, `${path}.to.${region}`, weight, 0, 100, "percentage")) sum += weight;
+                // Istio refuses a 0 share: "locality weight must be in range [1, 100]" (istio pkg/config/validation, validateLocalityLbSetting).
+                if (weight === 0) {
+                    problems.add(`${path}.to.${region}`, `a share of 0% for '${region}' is refused by Istio ("locality weight must be in range [1, 100]").`,
+                        `Leave ${region} out of 'to' to send it nothing.`);
+                } else if (checkIntegerInRange(problems, `${path}.to.${region}`, weight, 1, 100, "percentage")) {
+                    sum += weight;
+                }
             }
             if (entries.length === 0 || sum !== 100) {
                 problems.add(`${path}.to`, `the percentages from '${d.from}' add up to ${sum}, not 100.`,

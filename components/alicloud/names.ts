@@ -43,6 +43,8 @@ export const ALIBABA_NAME_RULES = {
     bandwidthPackage: { pattern: new RegExp(`^${NO_URL}[^]{2,128}$`), describe: "2 to 128 characters, not starting with http:// or https://" },
     /** ENI names: "2 to 128 characters … start with a letter … digits, colons (:), underscores (_), and hyphens (-)" (CreateNetworkInterface). */
     eni: { pattern: /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/, describe: "2 to 128 letters, digits, ':', '_' or '-' starting with a letter" },
+    /** Key pair names: the same rule (CreateKeyPair / ImportKeyPair `KeyPairName`: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '-'). */
+    keyPair: { pattern: /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/, describe: "2 to 128 letters, digits, ':', '_' or '-' starting with a letter" },
 } as const satisfies Record<string, AlibabaNameRule>;
 
 /**

@@ -73,6 +73,12 @@ export interface IstioGatewaySpec {
     runAsRoot: boolean;
     /** Tutorial: `LoadBalancer`. */
     serviceType: "LoadBalancer" | "NodePort" | "ClusterIP";
+    /**
+     * Ids of the clusters the gateway is deployed to (`spec.clusterIds` in ASM's IstioGateway CRD
+     * field reference, whose example deploys one gateway to several clusters). `ServiceMesh`
+     * fills it from `ingressGatewayClusters`.
+     */
+    clusterIds?: pulumi.Input<string>[];
 }
 
 /** The ASM-managed ingress gateway custom resource. */
@@ -188,9 +194,11 @@ export function versionSubsets(versions: readonly string[]): Subset[] {
     return versions.map(version => ({ name: version, labels: { version } }));
 }
 
-/** Drops undefined fields, so rendered objects carry only what was set. */
+/** Drops undefined fields, so rendered objects carry only what was set; outputs (a cluster id) pass as they are. */
 function compact<T>(value: T): T {
-    return JSON.parse(JSON.stringify(value)) as T;
+    if (Array.isArray(value)) return value.map(compact) as T;
+    if (value === null || typeof value !== "object" || pulumi.Output.isInstance(value)) return value;
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, compact(v)])) as T;
 }
 
 /**
