@@ -32,8 +32,10 @@ const RULES: Readonly<Record<string, Rule>> = {
         const months = r.inputs.period ?? 1;
         return item(r, {
             kinds: ["subscription", "left-behind"],
+            // Period and autoRenew are sent when the package is bought; the provider never changes them on a deployed one.
             drivers: `${r.inputs.bandwidth} Mbit/s between ${r.inputs.geographicRegionAId} and ${r.inputs.geographicRegionBId}, paid for ${months} month(s) ahead`
-                + (r.inputs.autoRenew ? ", renewed automatically" : "; inter-region traffic stops when it expires (autoRenew is off)"),
+                + (r.inputs.autoRenew ? ", renewed automatically" : "; inter-region traffic stops when it expires (autoRenew is off)")
+                + " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
             destroy: "not deleted: the provider only removes it from the state; it bills until it expires (unsubscribe in the Order Center), and the next up buys another",
             unconfirmed: months === 12 ? "the API documents 1–3 and 6 months for the monthly cycle the provider sends; a 12-month period may be refused" : undefined,
         });

@@ -65,8 +65,9 @@ export const SECRET_OUTPUT = "[secret]";
  * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that is not a validation error (a bug in the program
  * or a component), which the caller reports as such.
  */
-export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan", providerConfig: ProviderConfig = NO_PROVIDER_CONFIG): Promise<PlanResult> {
-    installEngine(stack);
+export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan", providerConfig: ProviderConfig = NO_PROVIDER_CONFIG,
+    project = "topologies"): Promise<PlanResult> {
+    installEngine(stack, project);
     // As `pulumi up` would: the stack's provider settings, and nothing left from an earlier plan.
     pulumi.runtime.setAllConfig(providerConfig.values, [...providerConfig.secretKeys]);
     world.reset();

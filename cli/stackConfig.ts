@@ -11,6 +11,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parseDocument } from "yaml";
 import { Problems, TopologyValidationError } from "../components/errors";
+import { PROVIDER_PACKAGES } from "../components/providers";
 
 /** A stack's configuration, ready for the program's `loadStackConfig`. */
 export interface StackConfig {
@@ -42,7 +43,7 @@ export const NO_PROVIDER_CONFIG: ProviderConfig = { values: {}, secretKeys: [] }
 export const SECRET_PLACEHOLDER = "[secret]";
 
 /** Namespaces of the providers whose settings components carry into the providers they create. */
-const PROVIDER_NAMESPACES = new Set(["alicloud", "aws", "kubernetes"]);
+const PROVIDER_NAMESPACES: ReadonlySet<string> = new Set(PROVIDER_PACKAGES);
 /** Engine settings, which the offline plan reads nothing from. */
 const ENGINE_NAMESPACE = "pulumi";
 

@@ -47,12 +47,13 @@ export interface PlanOptions {
 }
 
 export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>]
-       topologies check [--program <module>] [--stack <name>] < config.json
+       topologies check [--program <module>] [--stack <name>] < input.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
 resource tree, the count per type, the deployment's critical path, the flows every component
-declares (each walked through the planned routes and security groups) and the stack outputs; writes
-<out>/diagram.svg, <out>/diagram.dot and <out>/manifests/*.yaml.
+declares (each walked through the planned routes and security groups), the subscriptions and what
+pulumi destroy leaves, and the stack outputs; writes <out>/diagram.svg, <out>/diagram.dot and
+<out>/manifests/*.yaml.
 
   --stack <name>       stack to plan: reads <stacks-dir>/Pulumi.<name>.yaml
   --json               print the plan (or the errors) as one JSON document
@@ -65,8 +66,9 @@ declares (each walked through the planned routes and security groups) and the st
   --trace <flow>       outline on the diagram the resources the first flow whose name contains
                        <flow> crosses, listing every hop (routes and rules are not drawn)
 
-check runs the stack program offline over the raw config JSON on stdin and prints {ok, errors}:
-the pre-flight stacks/index.ts runs before a real deployment registers anything.
+check runs the stack program offline over {"raw": <config without namespace>, "providerConfig":
+{"values": {...}, "secretKeys": [...]}} on stdin and prints {ok, errors}: the pre-flight
+stacks/index.ts runs before a real deployment registers anything.
 
 Exit codes: 0 planned, 1 validation or config errors or a broken flow, 2 usage error or internal failure.`;
 
@@ -143,13 +145,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     };
     try {
         let stackConfig: StackConfig;
+        const project = projectName(options.stacksDir);
         try {
-            stackConfig = readStackConfig(options.stacksDir, options.stack, projectName(options.stacksDir));
+            stackConfig = readStackConfig(options.stacksDir, options.stack, project);
         } catch (e) {
             if (e instanceof TopologyValidationError) return fail([{ source: e.component, problems: e.problems }]);
             throw e;
         }
-        const result = await runPlan(loadProgramOrUsage(options.program), stackConfig.raw, options.stack, stackConfig.providerConfig);
+        const result = await runPlan(loadProgramOrUsage(options.program), stackConfig.raw, options.stack, stackConfig.providerConfig, project);
         if (!result.ok) return fail(result.errors);
         // The plan walks the flows; the pre-flight (`check`), on the path of a real deployment, does not.
         const verifying = process.hrtime.bigint();

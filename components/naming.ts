@@ -56,7 +56,11 @@ export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
     "aws:ecs/cluster:Cluster": { property: "name", maxLength: 255, ...ECS, kind: "ECS cluster" },
     "aws:ecs/service:Service": { property: "name", maxLength: 255, ...ECS, kind: "ECS service" },
     "aws:cloudwatch/logGroup:LogGroup": { property: "name", maxLength: 255, pattern: /^[.\-_/#A-Za-z0-9]+$/, allowed: "letters, digits and . - _ / #", kind: "log group" },
-    "aws:lb/loadBalancer:LoadBalancer": { property: "name", maxLength: 32, ...ELB, kind: "load balancer" },
+    // AWS keeps `internal-` for the DNS names of internal load balancers.
+    "aws:lb/loadBalancer:LoadBalancer": {
+        property: "name", maxLength: 32, pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/i,
+        allowed: `${ELB.allowed}, not starting with internal-`, kind: "load balancer",
+    },
     "aws:lb/targetGroup:TargetGroup": { property: "name", maxLength: 32, ...ELB, kind: "target group" },
     "aws:iam/role:Role": { property: "name", maxLength: 64, ...IAM, kind: "IAM role" },
     "aws:iam/rolePolicy:RolePolicy": { property: "name", maxLength: 128, ...IAM, kind: "IAM role policy" },

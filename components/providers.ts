@@ -1,14 +1,14 @@
 /**
  * Which provider a component's children run on, and what a provider the component creates
- * carries. The rule (README.md, "Providers"), in order:
- * 1. the provider given in the component's args (`provider`, or a VPC's provider for components
- *    that build on a VPC, see each component);
- * 2. the provider of the package in `opts.provider` / `opts.providers`, or the one inherited from
- *    a parent component: Pulumi's own rule for a component's children;
- * 3. otherwise a new provider for the component's region that carries the stack's
+ * carries. The rule (README.md, "Providers and credentials"), in order:
+ * 1. the provider given in the component's args (`provider`);
+ * 2. the provider of the package passed directly in the component's `opts.provider` /
+ *    `opts.providers` ({@link userProvider});
+ * 3. for components that build on a VPC, the VPC's provider;
+ * 4. otherwise a new provider for the component's region that carries the stack's
  *    `<package>:*` configuration.
  *
- * The third step is needed because an explicit provider reads no stack configuration: "explicit
+ * The last step is needed because an explicit provider reads no stack configuration: "explicit
  * providers ... do not inherit configuration from the stack" (Pulumi docs, Providers: "Explicit
  * provider configuration"). Without it, `pulumi config set aws:profile …`, an assumed role,
  * default tags or an account guard would silently not apply to anything a component creates.
@@ -19,8 +19,9 @@ import * as aws from "@pulumi/aws";
 import * as kubernetes from "@pulumi/kubernetes";
 import { Problems } from "./errors";
 
-/** The provider packages components create providers of. */
-export type ProviderPackage = "aws" | "alicloud" | "kubernetes";
+/** The provider packages components create providers of, whose stack settings they carry. */
+export const PROVIDER_PACKAGES = ["aws", "alicloud", "kubernetes"] as const;
+export type ProviderPackage = typeof PROVIDER_PACKAGES[number];
 
 /**
  * Keys of each package's `ProviderArgs` that are not strings. The generated `Provider` class
@@ -49,11 +50,12 @@ export const JSON_PROVIDER_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<st
 /**
  * Credential keys kept secret even when set without `--secret`. (The aws class marks its three
  * secret itself; the alicloud class marks none, so without this an access key set in plain
- * config would land in the state in clear text.)
+ * config would land in the state in clear text.) The web-identity and OIDC role settings carry
+ * a token (`webIdentityToken`, `oidcToken`), so they are secret whole.
  */
 const CREDENTIAL_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<string>>> = {
-    aws: new Set(["accessKey", "secretKey", "token"]),
-    alicloud: new Set(["accessKey", "secretKey", "securityToken"]),
+    aws: new Set(["accessKey", "secretKey", "token", "assumeRoleWithWebIdentity"]),
+    alicloud: new Set(["accessKey", "secretKey", "securityToken", "assumeRoleWithOidc"]),
     kubernetes: new Set(),
 };
 
@@ -121,12 +123,11 @@ export function checkStackProviderConfig(problems: Problems, pkg: ProviderPackag
     }
 }
 
-/** The region the stack's configuration sets for `pkg` (`aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`, as the provider reads them). */
-export function stackRegion(pkg: "aws" | "alicloud"): string | undefined {
-    const configured = new pulumi.Config(pkg).get("region");
+/** The AWS region the stack sets: `aws:region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`, as the provider reads them. */
+export function stackAwsRegion(): string | undefined {
+    const configured = new pulumi.Config("aws").get("region");
     if (configured) return configured;
-    const env = pkg === "aws" ? [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION] : [process.env.ALICLOUD_REGION];
-    return env.find(v => v !== undefined && v !== "");
+    return [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION].find(v => v !== undefined && v !== "");
 }
 
 type ProviderClass<P> = { new (name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions): P };
@@ -134,8 +135,8 @@ type ProviderClass<P> = { new (name: string, args: Record<string, unknown>, opts
 const CLASSES = { aws: aws.Provider, alicloud: alicloud.Provider, kubernetes: kubernetes.Provider } as const;
 
 /**
- * A new provider of `pkg` for `component`'s children (named `name`, a child of `component`),
- * carrying the stack's configuration of `pkg` with `settings` (region, kubeconfig) on top.
+ * A new provider of `pkg` named `name` (with `opts`, e.g. its parent), carrying the stack's
+ * configuration of `pkg` with `settings` (region, kubeconfig) on top.
  */
 export function newStackProvider<K extends ProviderPackage>(
     pkg: K, name: string, settings: Record<string, pulumi.Input<unknown>>, opts: pulumi.CustomResourceOptions,
@@ -144,18 +145,16 @@ export function newStackProvider<K extends ProviderPackage>(
     return new Provider(name, { ...stackProviderArgs(pkg), ...settings }, opts);
 }
 
-/** The provider of `pkg` the user gave `component`: through its opts, or inherited from a parent (step 2 of the rule). */
-export function userProvider<P extends pulumi.ProviderResource>(component: pulumi.Resource, pkg: "aws" | "alicloud"): P | undefined {
-    return component.getProvider(`${pkg}::`) as P | undefined;
-}
-
 /**
- * A provider of `pkg` passed directly in `opts` (not inherited). Multi-region components refuse
- * one: a provider serves one region, so it cannot be the provider of children in several.
+ * The provider of `pkg` passed directly in a component's `opts` (`provider`, or `providers` as a
+ * map or a list): step 2 of the rule. A provider a parent component holds is not taken: it may
+ * serve another region than this component's (a parent holding a cn-hangzhou provider over a
+ * cn-beijing VPC), and the component knows its region, not the provider's. Multi-region
+ * components refuse one ({@link checkRegionalProviders}).
  */
-export function providerInOpts(opts: pulumi.ComponentResourceOptions | undefined, pkg: "aws" | "alicloud"): pulumi.ProviderResource | undefined {
+export function userProvider<P extends pulumi.ProviderResource>(opts: pulumi.ComponentResourceOptions | undefined, pkg: "aws" | "alicloud"): P | undefined {
     const given = [opts?.provider, ...(Array.isArray(opts?.providers) ? opts!.providers : Object.values(opts?.providers ?? {}))];
-    return given.find((p): p is pulumi.ProviderResource => p !== undefined && CLASSES[pkg].isInstance(p));
+    return given.find((p): p is P => p !== undefined && CLASSES[pkg].isInstance(p));
 }
 
 /**
@@ -163,7 +162,7 @@ export function providerInOpts(opts: pulumi.ComponentResourceOptions | undefined
  * `opts`, which could serve only one of them. Each region's provider comes with its RegionalVpc.
  */
 export function checkRegionalProviders(problems: Problems, opts: pulumi.ComponentResourceOptions | undefined, regions: readonly string[]): void {
-    if (new Set(regions).size < 2 || providerInOpts(opts, "alicloud") === undefined) return;
+    if (new Set(regions).size < 2 || userProvider(opts, "alicloud") === undefined) return;
     problems.add("opts.provider",
         `an alicloud provider serves one region, but this component has children in ${[...new Set(regions)].join(", ")}, so a provider passed in its opts cannot be theirs.`,
         "Give each region's provider to its RegionalVpc (its `provider` argument or opts); the component uses each VPC's provider.");

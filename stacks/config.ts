@@ -10,6 +10,7 @@ import { Problems, TopologyValidationError, ValidationProblem } from "../compone
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "../components/alicloud/ack";
 import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "../components/alicloud/multiEipEni";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
+import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
 
 const port = z.number().int();
@@ -52,7 +53,7 @@ const healthCheck = z.strictObject({
     port: z.number().optional(),
 });
 
-const geographicArea = z.enum(["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"]);
+const geographicArea = z.enum(CEN_PACKAGE_AREAS);
 
 /** A CEN bandwidth package (CenBandwidthPackageArgs); without one, connections are billed by data transfer. */
 const bandwidthPackage = z.strictObject({

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
-import { isSecretConfigKey } from "../components/providers";
+import { PROVIDER_PACKAGES, isSecretConfigKey } from "../components/providers";
 
 const CLI = path.resolve(__dirname, "..", "cli", "bin.js");
 /** A plan takes seconds; one that has not answered in two minutes is stuck (an output that never resolves). */
@@ -20,15 +20,13 @@ function withoutSecrets(raw: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, pulumi.Output.isInstance(value) ? "[secret]" : value]));
 }
 
-/** Namespaces of the provider settings components carry into the providers they create. */
-const PROVIDER_NAMESPACES = ["aws:", "alicloud:", "kubernetes:"];
 
 /** The stack's provider settings, secrets replaced by a placeholder (the offline run only needs their shape). */
 function providerConfig(): { values: Record<string, string>; secretKeys: string[] } {
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
-        if (!PROVIDER_NAMESPACES.some(ns => key.startsWith(ns))) continue;
+        if (!PROVIDER_PACKAGES.some(pkg => key.startsWith(`${pkg}:`))) continue;
         const secret = isSecretConfigKey(key);
         if (secret) secretKeys.push(key);
         // JSON text, so a structured provider setting stays readable as one (components/providers.ts).
@@ -40,7 +38,7 @@ function providerConfig(): { values: Record<string, string>; secretKeys: string[
 /** Throws the stack's validation problems, if any; returns when the stack is valid. */
 export function preflight(raw: Record<string, unknown>, program = path.join(__dirname, "program"), timeoutMs = TIMEOUT_MS): void {
     const run = spawnSync(process.execPath, [CLI, "check", "--program", program, "--stack", pulumi.getStack()], {
-        input: JSON.stringify({ raw: withoutSecrets(raw), providerConfig: providerConfig() }),
+        input: JSON.stringify({ raw: withoutSecrets(raw), providerConfig: providerConfig(), project: pulumi.getProject() }),
         encoding: "utf8",
         env: { ...process.env, PULUMI_CONFIG: undefined },
         timeout: timeoutMs,

@@ -602,6 +602,12 @@ describe("AlbFargateService: what a real deployment needs", () => {
         await assertProblem(with_(a => { a.allowedCidrs = ["203.0.113.0/24", "203.0.113.0/24"]; }), "allowedCidrs[1]", /client block '203\.0\.113\.0\/24' is used again/);
     });
 
+    it("takes an explicit log group name, checked against CloudWatch's rule", async () => {
+        await build(opts => new AlbFargateService("klein", with_(a => { a.logGroupName = "/ecs/klein"; }), opts));
+        assert.equal(world.named("klein-logs").inputs.name, "/ecs/klein");
+        await assertProblem(with_(a => { a.logGroupName = "/ecs/klein web"; }), "logGroupName", /is not 1 to 512 letters, digits and/);
+    });
+
     it("keeps the task group's description when the container port changes (a new description would replace the group)", async () => {
         await build(opts => new AlbFargateService("klein", tutorial(), opts));
         const before = world.named("klein-task-sg").inputs.description;

@@ -163,7 +163,7 @@ describe("CenTransitNetwork", () => {
             assert.equal(peer.inputs.bandwidth, 5);
         }
         assert.equal(world.ofType("cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation").length, 4 + 12);
-        assert.deepEqual([world.named("net-bwp").inputs.bandwidth, world.named("net-bwp").inputs.geographicRegionAId], [30, "Asia-Pacific"]);
+        assert.deepEqual([world.named("net-bwp-asia-pacific-asia-pacific").inputs.bandwidth, world.named("net-bwp-asia-pacific-asia-pacific").inputs.geographicRegionAId], [30, "Asia-Pacific"]);
         for (const tr of world.ofType("cen/transitRouter:TransitRouter")) {
             assert.equal(world.regionOf(tr), tr.name.replace("net-tr-", ""));
         }
@@ -202,13 +202,16 @@ describe("CenTransitNetwork", () => {
 
     it("buys the tutorial's bandwidth plan when asked, a subscription with auto-renew settable", async () => {
         const { cen } = await network(tutorial, v => ({ members: members(v), peerBandwidthMbps: 20, bandwidthPackage: { bandwidthMbps: 20, period: 3, autoRenew: true } }));
-        const bwp = world.named("net-bwp");
+        const bwp = world.named("net-bwp-china-china");
+        // Named by its pair; the alias keeps the package of releases that named it net-bwp (a PrePaid one cannot be bought again).
+        assert.deepEqual(bwp.aliases, [{ name: "net-bwp", type: undefined }]);
+        assert.equal(bwp.inputs.cenBandwidthPackageName, "net-bwp");
         assert.deepEqual([bwp.inputs.bandwidth, bwp.inputs.geographicRegionAId, bwp.inputs.geographicRegionBId, bwp.inputs.paymentType, bwp.inputs.period, bwp.inputs.autoRenew],
             [20, "China", "China", "PrePaid", 3, true]);
-        assert.equal(world.named("net-bwp-attach").inputs.instanceId, world.named("net-cen").id);
+        assert.equal(world.named("net-bwp-china-china-attach").inputs.instanceId, world.named("net-cen").id);
         const peer = world.named("net-peer-cn-chengdu-cn-hangzhou");
         assert.deepEqual([peer.inputs.bandwidthType, peer.inputs.cenBandwidthPackageId], ["BandwidthPackage", bwp.id]);
-        assert.deepEqual(peer.dependsOn, ["net-bwp-attach"]);
+        assert.deepEqual(peer.dependsOn, ["net-bwp-china-china-attach"]);
         assert.deepEqual(Object.keys(cen!.bandwidthPackageIds), ["China/China"]);
         assert.ok(cen!.bandwidthPackageId);
     });
@@ -233,21 +236,39 @@ describe("CenTransitNetwork", () => {
         const packages = world.ofType("cen/bandwidthPackage:BandwidthPackage");
         assert.deepEqual(packages.map(p => [p.name, p.inputs.geographicRegionAId, p.inputs.geographicRegionBId, p.inputs.paymentType]), [
             ["net-bwp-china-europe", "China", "Europe", "PrePaid"],
-            ["net-bwp-asia-pacific-china", "Asia-Pacific", "China", "PostPaid"],
+            // China first, as the provider orders a package's areas when it buys one.
+            ["net-bwp-china-asia-pacific", "China", "Asia-Pacific", "PostPaid"],
             ["net-bwp-asia-pacific-europe", "Asia-Pacific", "Europe", "PrePaid"],
         ]);
         const packageOf = (peer: string) => world.byId(world.named(peer).inputs.cenBandwidthPackageId)?.name;
         assert.deepEqual([packageOf("net-peer-cn-beijing-eu-central-1"), packageOf("net-peer-cn-beijing-ap-southeast-1"), packageOf("net-peer-eu-central-1-ap-southeast-1")],
-            ["net-bwp-china-europe", "net-bwp-asia-pacific-china", "net-bwp-asia-pacific-europe"]);
+            ["net-bwp-china-europe", "net-bwp-china-asia-pacific", "net-bwp-asia-pacific-europe"]);
+        assert.ok(packages.every(p => p.aliases === undefined), "with several packages none takes the old single name");
         assert.deepEqual(peers().map(p => p.inputs.bandwidthType), ["BandwidthPackage", "BandwidthPackage", "BandwidthPackage"]);
-        assert.deepEqual(Object.keys(cen!.bandwidthPackageIds).sort(), ["Asia-Pacific/China", "Asia-Pacific/Europe", "China/Europe"]);
+        assert.deepEqual(Object.keys(cen!.bandwidthPackageIds).sort(), ["Asia-Pacific/Europe", "China/Asia-Pacific", "China/Europe"]);
         assert.equal(cen!.bandwidthPackageId, undefined);
+        // Or mixed: a package for China–Europe, the other connections by data transfer, each listed as chosen.
+        await network(vpcs, v => ({
+            members: members(v),
+            peerings: [
+                { regions: ["cn-beijing", "eu-central-1"], bandwidthMbps: 10 },
+                { regions: ["cn-beijing", "ap-southeast-1"], bandwidthMbps: 5, bandwidthType: "DataTransfer" },
+                { regions: ["eu-central-1", "ap-southeast-1"], bandwidthMbps: 5, bandwidthType: "DataTransfer" },
+            ],
+            bandwidthPackages: [{ areas: ["China", "Europe"], bandwidthMbps: 10 }],
+        }));
+        assert.deepEqual(peers().map(p => [p.name, p.inputs.bandwidthType]), [
+            ["net-peer-cn-beijing-eu-central-1", "BandwidthPackage"],
+            ["net-peer-cn-beijing-ap-southeast-1", "DataTransfer"],
+            ["net-peer-eu-central-1-ap-southeast-1", "DataTransfer"],
+        ]);
+        assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 1);
     });
 
     it("binds an existing bandwidth package instead of buying one", async () => {
         await network(tutorial, v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 100, id: "cenbwp-existing" } }));
         assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
-        assert.equal(world.named("net-bwp-attach").inputs.bandwidthPackageId, "cenbwp-existing");
+        assert.equal(world.named("net-bwp-china-china-attach").inputs.bandwidthPackageId, "cenbwp-existing");
         assert.equal(world.named("net-peer-cn-chengdu-cn-hangzhou").inputs.cenBandwidthPackageId, "cenbwp-existing");
     });
 
@@ -389,14 +410,14 @@ describe("CenTransitNetwork", () => {
                 v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 30 } }));
             assert.equal(problems.length, 1);
             assert.equal(problems[0].path, "bandwidthPackage");
-            assert.match(problems[0].message, /several pairs of geographic areas \(China\/Europe, Asia-Pacific\/China, Asia-Pacific\/Europe\)/);
+            assert.match(problems[0].message, /several pairs of geographic areas \(China\/Europe, China\/Asia-Pacific, Asia-Pacific\/Europe\)/);
         });
 
         it("bandwidth packages that leave a pair uncovered, cover none, repeat a pair, lack areas or come with the single form", async () => {
             const vpcs = { a: vpcIn("cn-beijing", "10.1.0.0/16", ["a"]), b: vpcIn("eu-central-1", "10.2.0.0/16", ["a"]), c: vpcIn("ap-southeast-1", "10.3.0.0/16", ["a"]) };
             const paths = async (pkgs: object) => (await rejection(vpcs, v => ({ members: members(v), ...pkgs }))).map(p => `${p.path}: ${p.message}`);
             assert.deepEqual(await paths({ bandwidthPackages: [{ areas: ["China", "Europe"], bandwidthMbps: 10 }] }), [
-                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross Asia-Pacific/China, which no bandwidth package covers.",
+                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross China/Asia-Pacific, which no bandwidth package covers.",
                 "bandwidthPackages: the connections eu-central-1:ap-southeast-1 cross Asia-Pacific/Europe, which no bandwidth package covers.",
             ]);
             assert.deepEqual(await paths({ bandwidthPackages: [
@@ -407,12 +428,15 @@ describe("CenTransitNetwork", () => {
                 "bandwidthPackages[2].areas: no connection crosses China/North-America, so the package would bill for nothing.",
                 "bandwidthPackages[3].areas: with several bandwidth packages, each names the two geographic areas it connects.",
                 "bandwidthPackages[4].areas: areas must be two of China, Asia-Pacific, Europe, North-America, Middle-East, Australia; got Mars.",
-                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross Asia-Pacific/China, which no bandwidth package covers.",
+                "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross China/Asia-Pacific, which no bandwidth package covers.",
                 "bandwidthPackages: the connections eu-central-1:ap-southeast-1 cross Asia-Pacific/Europe, which no bandwidth package covers.",
             ]);
             assert.deepEqual(await paths({ bandwidthPackage: { bandwidthMbps: 10 }, bandwidthPackages: [] }), [
                 "bandwidthPackages: both bandwidthPackage and bandwidthPackages are given.",
             ]);
+            assert.deepEqual(await paths({ bandwidthPackages: { areas: ["China", "Europe"], bandwidthMbps: 10 } }), ["bandwidthPackages: is not a list."]);
+            assert.deepEqual((await rejection(tutorial, v => ({ members: members(v), peerings: [{ regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 5, bandwidthType: "BandwidthPackage" }] })))
+                .map(p => p.message), ["connection cn-chengdu:cn-hangzhou asks for bandwidthType BandwidthPackage, but the network has no bandwidth package."]);
         });
 
         it("routes for unknown members or regions, bad blocks, wrong next-hop region, repeats", async () => {

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
+import { check } from "../cli/check";
 import { toDot } from "../cli/diagram";
 import { PlanGraph } from "../cli/graph";
 import { manifestsOf } from "../cli/manifests";
@@ -123,5 +124,13 @@ describe("stack config", () => {
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+});
+
+describe("topologies check", () => {
+    it("refuses input without the raw config object, saying what to send", async () => {
+        const result = await check(JSON.stringify({ network: {} }), path.resolve(__dirname, "..", "stacks", "program"));
+        assert.equal(result.code, 2);
+        assert.match(JSON.parse(result.output).failure, /no "raw" object: send \{"raw": <the config without its namespace>/);
     });
 });

@@ -12,7 +12,7 @@ describe("costs", () => {
     it("lists a PrePaid bandwidth package (the default payment) as a subscription destroy cannot delete, and not a PostPaid one", () => {
         const [item] = costItems([resource(BWP, "bwp", { bandwidth: 10, geographicRegionAId: "China", geographicRegionBId: "Europe", period: 3 })]);
         assert.deepEqual(item.kinds, ["subscription", "left-behind"]);
-        assert.equal(item.drivers, "10 Mbit/s between China and Europe, paid for 3 month(s) ahead; inter-region traffic stops when it expires (autoRenew is off)");
+        assert.match(item.drivers!, /^10 Mbit\/s between China and Europe, paid for 3 month\(s\) ahead; inter-region traffic stops when it expires \(autoRenew is off\) \(period and auto-renew apply when the package is bought/);
         assert.equal(item.unconfirmed, undefined);
         assert.deepEqual(costItems([resource(BWP, "bwp", { bandwidth: 10, paymentType: "PostPaid" })]), []);
     });

@@ -4,6 +4,7 @@
  * and the limit), and the Alibaba Cloud name rules of what components name themselves.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as aws from "@pulumi/aws";
 import { AckCluster } from "../components/alicloud/ack";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
@@ -13,6 +14,14 @@ import { AUTONAMED } from "../components/naming";
 import { build, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 import { seed000Vpc1, seed000Vpc2, seed004Service } from "./support/tutorials";
+
+/** Whether the installed provider's args for `type` (`aws:ecs/cluster:Cluster`) have an optional `name`, which pulumi-aws auto-names. */
+function argsTakeName(type: string): boolean {
+    const [, modulePath, className] = /^aws:([^:]+):(\w+)$/.exec(type)!;
+    const dts = fs.readFileSync(require.resolve(`@pulumi/aws/${modulePath.split("/")[0]}/${modulePath.split("/")[1]}.d.ts`), "utf8");
+    const args = dts.slice(dts.indexOf(`export interface ${className}Args {`));
+    return /^\s{4}name\?: pulumi\.Input<string/m.test(args.slice(0, args.indexOf("\n}\n")));
+}
 
 /** A component name of `length` characters. */
 const nameOf = (length: number) => `n${"x".repeat(length - 1)}`;
@@ -48,13 +57,18 @@ describe("naming", () => {
                 /name 't{25}-' plus 7 random chars is longer than maximum length 32/);
         });
 
-        it("covers every type a component leaves unnamed, with the cloud's limits", () => {
-            assert.deepEqual(Object.fromEntries(Object.entries(AUTONAMED).map(([t, r]) => [t, r.maxLength])), {
-                "aws:ecs/cluster:Cluster": 255, "aws:ecs/service:Service": 255, "aws:cloudwatch/logGroup:LogGroup": 255,
-                "aws:lb/loadBalancer:LoadBalancer": 32, "aws:lb/targetGroup:TargetGroup": 32, "aws:iam/role:Role": 64,
-                "aws:iam/rolePolicy:RolePolicy": 128, "aws:ec2/securityGroup:SecurityGroup": 255,
-                "alicloud:cs/managedKubernetes:ManagedKubernetes": 63,
-            });
+        it("knows every AWS type a component leaves unnamed: each such type whose args take a name is in AUTONAMED", async () => {
+            await build(opts => new AlbFargateService("web", { ...seed004Service(), network: { ...seed004Service().network, egress: "natGatewayPerAz" } }, opts));
+            const unknown: string[] = [];
+            for (const r of world.resources.filter(r => r.custom && r.type.startsWith("aws:"))) {
+                const rule = AUTONAMED[r.type];
+                if (rule) {
+                    assert.ok(rule.pattern.test(r.inputs[rule.property]) && r.inputs[rule.property].length <= rule.maxLength, `${r.name}: ${r.inputs[rule.property]}`);
+                } else if (r.inputs.name === undefined && argsTakeName(r.type)) {
+                    unknown.push(r.type);
+                }
+            }
+            assert.deepEqual([...new Set(unknown)], [], "types Pulumi auto-names that the engine (and the limit checks) do not know");
         });
     });
 
@@ -72,6 +86,12 @@ describe("naming", () => {
             assert.equal(world.named(`${nameOf(41)}-execution-role`).inputs.name.length, 64);
             const problems = await s5Limits(nameOf(42), named);
             assert.deepEqual(problems, [["name", "64"]]);
+        });
+
+        it("an ALB auto-name may not start with internal-, which AWS keeps for internal load balancers", async () => {
+            const error = await expectRejection("topologies:aws:AlbFargateService 'internal-api'", opts => new AlbFargateService("internal-api", seed004Service(), opts));
+            assert.deepEqual(error.problems.map(p => p.path), ["name"]);
+            assert.match(error.problems[0].message, /load balancer would be named 'internal-api-alb-…', but its name may have only .*not starting with internal-/);
         });
 
         it("an ECS service's auto-name is reported at the service, with the input that names it", async () => {

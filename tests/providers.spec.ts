@@ -15,8 +15,12 @@ import { JSON_PROVIDER_KEYS, ProviderPackage, stackProviderArgs } from "../compo
 import { AckCluster } from "../components/alicloud/ack";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
+import { DualStackAlb } from "../components/alicloud/dualStackAlb";
+import { ServiceMesh } from "../components/alicloud/mesh";
+import { MultiEipEni } from "../components/alicloud/multiEipEni";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { AlbFargateService } from "../components/aws/albFargateService";
+import { TwoTierVpc, TwoTierVpcArgs } from "../components/aws/network";
 import * as program from "../stacks/program";
 import { build, isSecretOutput, RecordedResource, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
@@ -114,6 +118,58 @@ describe("providers", () => {
     describe("a provider given in opts", () => {
         /** Custom children of `root` (by name prefix), providers excluded. */
         const children = (prefix: string) => world.resources.filter(r => r.custom && !isProvider(r) && r.name.startsWith(prefix));
+
+        it("is not taken from a parent component, whose provider may serve another region", async () => {
+            const hangzhou = new alicloud.Provider("hangzhou", { region: "cn-hangzhou" });
+            await build(opts => {
+                const parent = new pulumi.ComponentResource("test:index:Parent", "parent", {}, { ...opts, providers: { alicloud: hangzhou } });
+                return new RegionalVpc("vpc", { region: "cn-beijing", cidrBlock: "10.0.0.0/16", vSwitches: { a: { zoneId: "cn-beijing-h", cidrBlock: "10.0.0.0/24" } } }, { parent });
+            });
+            assert.equal(world.named("vpc-provider").inputs.region, "cn-beijing");
+            for (const r of children("vpc")) assert.equal(r.provider, "vpc-provider", r.name);
+        });
+
+        it("wins over the VPC's for a dual-stack ALB, an ENI's EIPs and an AWS VPC", async () => {
+            const mine = new alicloud.Provider("mine", { region: "cn-shanghai" });
+            await build(opts => {
+                const vpc = new RegionalVpc("vpc", {
+                    region: "cn-shanghai", cidrBlock: "10.0.0.0/16", enableIpv6: true,
+                    vSwitches: { e: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24", ipv6CidrBlockMask: 1 }, g: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24", ipv6CidrBlockMask: 2 } },
+                }, opts);
+                new DualStackAlb("web", {
+                    vpc, backends: { a: { instanceId: "i-1", vSwitch: "e", ipv4Address: "10.0.1.10", securityGroup: "sg" } }, securityGroups: { sg: "sg-1" },
+                }, { ...opts, provider: mine });
+                new MultiEipEni("eips", {
+                    instance: { id: "i-1", region: "cn-shanghai", instanceType: "ecs.g7.large", zoneId: "cn-shanghai-e" },
+                    vSwitch: { vpc, name: "e" }, securityGroupIds: ["sg-1"], publicIpCount: 2,
+                }, { ...opts, providers: [mine] });
+            });
+            for (const prefix of ["web-", "eips-"]) {
+                assert.ok(children(prefix).length >= 2, prefix);
+                for (const r of children(prefix)) assert.equal(r.provider, "mine", r.name);
+            }
+            const tokyo = new aws.Provider("tokyo", { region: "ap-northeast-1" });
+            await build(opts => new TwoTierVpc("net", { ...seed004Service().network as TwoTierVpcArgs, region: "ap-northeast-1" }, { ...opts, providers: { aws: tokyo } }));
+            assert.ok(children("net-").length > 10);
+            for (const r of children("net-")) assert.equal(r.provider, "tokyo", r.name);
+        });
+
+        it("serves a service mesh in one region, and is refused by one in two", async () => {
+            const mine = new alicloud.Provider("mine", { region: "cn-hangzhou" });
+            const mesh = (region: string) => (opts: pulumi.ComponentResourceOptions) => {
+                const meshVpc = new RegionalVpc("mesh-vpc", { region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", vSwitches: { m: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.0.0/24" } } }, opts);
+                const zone = region === "cn-hangzhou" ? "cn-hangzhou-h" : "cn-shanghai-e";
+                const vpc = new RegionalVpc("ack-vpc", { region, cidrBlock: "20.0.0.0/16", vSwitches: { n: { zoneId: zone, cidrBlock: "20.0.0.0/20" } } }, opts);
+                const cluster = new AckCluster("ack", { vpc, vSwitches: ["n"], podCidr: "10.0.0.0/16", serviceCidr: "172.16.0.0/20", nodePool: { instanceTypes: ["ecs.g7.xlarge"] } }, opts);
+                return new ServiceMesh("asm", { vpc: meshVpc, vSwitch: "m", clusters: { ack: cluster } }, { ...opts, provider: mine });
+            };
+            await build(mesh("cn-hangzhou"));
+            const own = world.resources.filter(r => r.custom && r.type.startsWith("alicloud:") && (r.parent === "asm" || r.parent === "asm-cen"));
+            assert.ok(own.length > 5);
+            for (const r of own) assert.equal(r.provider, "mine", r.name);
+            const error = await expectRejection("topologies:alicloud:ServiceMesh 'asm'", mesh("cn-shanghai"), r => r.name.startsWith("asm"));
+            assert.deepEqual(error.problems.map(p => p.path), ["opts.provider"]);
+        });
 
         it("is the provider of every child of a single-region component, and none is created", async () => {
             const mine = new alicloud.Provider("mine", { region: "cn-hangzhou" });

@@ -189,12 +189,12 @@ describe("stacks", function () {
 
     it("lists every stack's subscriptions and what destroy leaves, each naming a resource the stack plans", async () => {
         const expected: Record<string, string[]> = {
-            "cross-region-alb": ["s1-cen-bwp: subscription, left-behind"],
-            "mesh-failover": ["s4-mesh-cen-bwp: subscription, left-behind"],
+            "cross-region-alb": ["s1-cen-bwp-china-china: subscription, left-behind"],
+            "mesh-failover": ["s4-mesh-cen-bwp-china-china: subscription, left-behind"],
             "dual-stack-alb": [], "multi-eip": [], fargate: [], dev: [],
             prod: [
                 "s1-alb-net: left-behind", "s1-backend-net: left-behind", "s4-hangzhou-net: left-behind", "s4-shanghai-net: left-behind",
-                "s4-mesh-net: left-behind", "env-cen: left-behind", "env-cen-bwp: subscription, left-behind", "s1: left-behind",
+                "s4-mesh-net: left-behind", "env-cen: left-behind", "env-cen-bwp-china-china: subscription, left-behind", "s1: left-behind",
                 "s2-net: left-behind", "s3-net: left-behind", "s4-hangzhou: left-behind", "s4-hangzhou-cluster: left-behind",
                 "s4-shanghai: left-behind", "s4-shanghai-cluster: left-behind", "s4-mesh: left-behind",
             ],
@@ -207,8 +207,9 @@ describe("stacks", function () {
         }
         // The subscriptions say what they cost and that they outlive destroy.
         await plan("prod");
-        const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp")!;
-        assert.equal(bwp.drivers, "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically");
+        const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp-china-china")!;
+        assert.equal(bwp.drivers, "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically"
+            + " (period and auto-renew apply when the package is bought; change a deployed one in the console)");
         assert.match(bwp.destroy, /only removes it from the state/);
     });
 

@@ -81,11 +81,12 @@ const mocks: pulumi.runtime.Mocks = {
 };
 
 /**
- * Points the Pulumi runtime of this process at the offline engine, as project `topologies` and
- * stack `stack` (what `pulumi.getStack()` answers and URNs carry). Safe to call again.
+ * Points the Pulumi runtime of this process at the offline engine, as project `project` and
+ * stack `stack` (what `pulumi.getProject()` / `getStack()` answer, URNs and stack-scoped names
+ * carry). Safe to call again.
  */
-export function installEngine(stack = "test"): void {
-    pulumi.runtime.setMocks(mocks, "topologies", stack, false);
+export function installEngine(stack = "test", project = "topologies"): void {
+    pulumi.runtime.setMocks(mocks, project, stack, false);
 }
 
 function resources(value: unknown): pulumi.Resource[] {

@@ -290,7 +290,7 @@ export class AckCluster extends pulumi.ComponentResource {
         this.network = network;
         this.nodeVSwitches = args.vSwitches.map(key => args.vpc.vSwitches[key]);
         this.podVSwitches = (args.podVSwitches ?? []).map(key => args.vpc.vSwitches[key]);
-        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(this, "alicloud") ?? args.vpc.provider };
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? args.vpc.provider };
         const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
 
         this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkUnique } from "../checks";
+import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, PlacedCidr, addressSlug, checkCidr, checkNoOverlaps, cidrsOverlap } from "../net";
 import { checkRegionalProviders, userProvider } from "../providers";
 import { checkAlibabaName } from "./names";
-import { GeographicArea, geographicArea } from "./regions";
+import { CEN_PACKAGE_AREAS, GeographicArea, geographicArea } from "./regions";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
 /** One VPC on the network. */
@@ -30,6 +30,12 @@ export interface CenPeeringArgs {
      * bandwidth", CreateTransitRouterPeerAttachment `Bandwidth`).
      */
     bandwidthMbps: number;
+    /**
+     * How the connection is billed: `BandwidthPackage` (from the package of its areas) or
+     * `DataTransfer` (by the data it carries, even when the network has packages). Default: from
+     * the package of its areas when the network has packages, else by data transfer.
+     */
+    bandwidthType?: "BandwidthPackage" | "DataTransfer";
 }
 
 /**
@@ -180,8 +186,12 @@ export interface ResolvedPeering {
     readonly key: string;
     readonly regions: [string, string];
     readonly bandwidthMbps: number;
-    /** The pair of geographic areas it crosses, sorted, as `A/B`. */
+    /** The pair of geographic areas it crosses, China first, as `A/B`. */
     readonly areaPair: string;
+    /** Billed by data transfer although the network has packages (`bandwidthType: "DataTransfer"`). */
+    readonly dataTransfer?: boolean;
+    /** Asked to draw from a package (`bandwidthType: "BandwidthPackage"`). */
+    readonly fromPackage?: boolean;
 }
 
 /** A bandwidth package after validation: the area pair it serves and what it is. */
@@ -360,29 +370,51 @@ function checkPeerings(problems: Problems, args: CenTransitNetworkArgs, regions:
             return;
         }
         seen.set(key, i);
-        resolved.push({ key: pairKey(a, b), regions: [a, b], bandwidthMbps: peering.bandwidthMbps, areaPair: areasOf([a, b]).join("/") });
+        if (peering.bandwidthType !== undefined) checkOneOf(problems, `${path}.bandwidthType`, peering.bandwidthType, ["BandwidthPackage", "DataTransfer"], "bandwidth type");
+        resolved.push({
+            key: pairKey(a, b), regions: [a, b], bandwidthMbps: peering.bandwidthMbps, areaPair: areasOf([a, b]).join("/"),
+            dataTransfer: peering.bandwidthType === "DataTransfer", fromPackage: peering.bandwidthType === "BandwidthPackage",
+        });
     });
     return resolved;
 }
 
-/** What a package's names end with: `bwp` for the only one (the name it always had), else `bwp-<area>-<area>`. */
+/** What a package's console name ends with: `bwp` for the only one (the name it always had), else `bwp-<area>-<area>` (renamed in place). */
 function packageSuffix(pkg: ResolvedPackage, all: readonly ResolvedPackage[]): string {
-    return all.length === 1 ? "bwp" : `bwp-${pkg.areas.join("-").toLowerCase()}`;
+    return all.length === 1 ? "bwp" : `bwp-${areasSlug(pkg)}`;
+}
+
+/** `china-europe`: a package's areas as names spell them. */
+function areasSlug(pkg: ResolvedPackage): string {
+    return pkg.areas.join("-").toLowerCase();
 }
 
 /** The geographic areas a connection between two regions crosses, sorted (a package covers one such pair). */
 function areasOf(regions: readonly [string, string]): [GeographicArea, GeographicArea] {
-    return regions.map(r => geographicArea(r) ?? (r as GeographicArea)).sort() as [GeographicArea, GeographicArea];
+    return orderAreas(regions.map(r => geographicArea(r) ?? (r as GeographicArea)) as [GeographicArea, GeographicArea]);
 }
 
-/** The areas the provider accepts for a package (`geographic_region_a_id`: resource_alicloud_cen_bandwidth_package.go). */
-const PACKAGE_AREAS: readonly GeographicArea[] = ["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"];
+/**
+ * A pair of areas in the order a package is bought with: China first, as the provider puts it
+ * when it builds the request (buildAliCloudCenBandwidthPackageArgs: "if … == China"), then by name.
+ * Both area fields force a new package, so the order must not change between runs.
+ */
+function orderAreas(areas: readonly [GeographicArea, GeographicArea]): [GeographicArea, GeographicArea] {
+    return [...areas].sort((a, b) => (a === "China" ? -1 : b === "China" ? 1 : a.localeCompare(b))) as [GeographicArea, GeographicArea];
+}
+
 
 /**
  * Resolves where each connection's bandwidth comes from: no package (billed by data transfer),
  * or the one package of its pair of geographic areas.
  */
-function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs, peerings: ResolvedPeering[]): ResolvedPackage[] {
+function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs, allPeerings: ResolvedPeering[]): ResolvedPackage[] {
+    // Connections asked to pay by data transfer need no package.
+    const peerings = allPeerings.filter(p => !p.dataTransfer);
+    if (args.bandwidthPackages !== undefined && !Array.isArray(args.bandwidthPackages)) {
+        problems.add("bandwidthPackages", "is not a list.", "List the packages, one per pair of geographic areas.");
+        return [];
+    }
     if (args.bandwidthPackage !== undefined && args.bandwidthPackages !== undefined) {
         problems.add("bandwidthPackages", "both bandwidthPackage and bandwidthPackages are given.",
             "Use bandwidthPackage for a network within one pair of areas, bandwidthPackages (each with areas) for several.");
@@ -391,7 +423,11 @@ function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs,
     const listed: Array<{ path: string; pkg: CenBandwidthPackageArgs }> = args.bandwidthPackages !== undefined
         ? args.bandwidthPackages.map((pkg, i) => ({ path: `bandwidthPackages[${i}]`, pkg }))
         : args.bandwidthPackage !== undefined ? [{ path: "bandwidthPackage", pkg: args.bandwidthPackage }] : [];
-    if (listed.length === 0) return [];
+    if (listed.length === 0) {
+        allPeerings.filter(p => p.fromPackage).forEach(p => problems.add("peerings", `connection ${p.key} asks for bandwidthType BandwidthPackage, but the network has no bandwidth package.`,
+            "Add a bandwidth package for its areas, or drop bandwidthType to bill it by data transfer."));
+        return [];
+    }
     if (peerings.length === 0) {
         problems.add(listed[0].path, "the network has no inter-region connection to draw from a bandwidth package.",
             "Drop the bandwidth package, or add members in another region.");
@@ -413,14 +449,14 @@ function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs,
             }
             areas = peerings[0].areaPair.split("/") as [GeographicArea, GeographicArea];
         } else {
-            const bad = areas.filter(a => !PACKAGE_AREAS.includes(a));
-            if (areas.length !== 2 || bad.length > 0) {
-                problems.add(`${path}.areas`, `areas must be two of ${PACKAGE_AREAS.join(", ")}${bad.length > 0 ? `; got ${bad.join(", ")}` : ""}.`,
+            const bad = Array.isArray(areas) ? areas.filter(a => !(CEN_PACKAGE_AREAS as readonly string[]).includes(a)) : [String(areas)];
+            if (!Array.isArray(areas) || areas.length !== 2 || bad.length > 0) {
+                problems.add(`${path}.areas`, `areas must be two of ${CEN_PACKAGE_AREAS.join(", ")}${bad.length > 0 ? `; got ${bad.join(", ")}` : ""}.`,
                     "Name the two geographic areas the package connects.");
                 continue;
             }
         }
-        const areaPair = [...areas].sort().join("/");
+        const areaPair = orderAreas(areas).join("/");
         if (resolved.some(r => r.areaPair === areaPair)) {
             problems.add(`${path}.areas`, `a second bandwidth package for ${areaPair}; a CEN takes one package per pair of areas.`, "Merge the two into one package.");
             continue;
@@ -440,7 +476,7 @@ function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs,
         const prePaid = (pkg.paymentType ?? "PrePaid") === "PrePaid";
         if (pkg.period !== undefined && !prePaid) problems.add(`${path}.period`, "period applies to PrePaid packages only.", "Drop period or use paymentType PrePaid.");
         if (pkg.autoRenew !== undefined && !prePaid) problems.add(`${path}.autoRenew`, "autoRenew applies to PrePaid packages only.", "Drop autoRenew or use paymentType PrePaid.");
-        resolved.push({ areaPair, areas: [...areas].sort() as [GeographicArea, GeographicArea], args: pkg, bandwidthMbps: pkg.bandwidthMbps });
+        resolved.push({ areaPair, areas: orderAreas(areas), args: pkg, bandwidthMbps: pkg.bandwidthMbps });
     }
     for (const pair of pairs) {
         if (resolved.length > 0 && !resolved.some(r => r.areaPair === pair)) {
@@ -561,7 +597,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         this.members = Object.fromEntries(Object.entries(plan.members).map(([k, m]) => [k, { vpc: m.vpc, region: m.region }]));
 
         // Each region's provider is its VPCs'; a provider from opts (or a parent) serves a network in one region only.
-        const given = plan.regions.length === 1 ? userProvider<alicloud.Provider>(this, "alicloud") : undefined;
+        const given = plan.regions.length === 1 ? userProvider<alicloud.Provider>(opts, "alicloud") : undefined;
         const providers = new Map<string, alicloud.Provider>();
         for (const m of Object.values(plan.members)) {
             if (!providers.has(m.region)) providers.set(m.region, given ?? m.vpc.provider);
@@ -614,26 +650,29 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         this.attachments = attachments;
 
         const peerAttachmentIds: Record<string, pulumi.Output<string>> = {};
-        // One package per pair of areas; the only one keeps the name it always had (stable URNs).
+        // One package per pair of areas, named by its pair, so adding a second pair keeps the
+        // first (a PrePaid package that left the state would bill on and be bought again). The
+        // alias carries a package from the releases that named the only one `<name>-bwp`.
         const bindings = new Map<string, alicloud.cen.BandwidthPackageAttachment>();
         for (const pkg of plan.packages) {
-            const suffix = packageSuffix(pkg, plan.packages);
+            const logical = `${name}-bwp-${areasSlug(pkg)}`;
+            const alias = (suffix: string) => (plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {});
             const prePaid = (pkg.args.paymentType ?? "PrePaid") === "PrePaid";
             const packageId = pkg.args.id !== undefined
                 ? pulumi.output(pkg.args.id)
-                : new alicloud.cen.BandwidthPackage(`${name}-${suffix}`, {
+                : new alicloud.cen.BandwidthPackage(logical, {
                     bandwidth: pkg.bandwidthMbps,
-                    cenBandwidthPackageName: `${args.cenInstanceName ?? name}-${suffix}`,
+                    cenBandwidthPackageName: `${args.cenInstanceName ?? name}-${packageSuffix(pkg, plan.packages)}`,
                     geographicRegionAId: pkg.areas[0],
                     geographicRegionBId: pkg.areas[1],
                     paymentType: pkg.args.paymentType ?? "PrePaid",
                     period: prePaid ? pkg.args.period ?? 1 : undefined,
                     autoRenew: prePaid ? pkg.args.autoRenew : undefined,
-                }, inRegion(plan.regions[0])).id;
-            bindings.set(pkg.areaPair, new alicloud.cen.BandwidthPackageAttachment(`${name}-${suffix}-attach`, {
+                }, { ...inRegion(plan.regions[0]), ...alias("") }).id;
+            bindings.set(pkg.areaPair, new alicloud.cen.BandwidthPackageAttachment(`${logical}-attach`, {
                 instanceId: cen.id,
                 bandwidthPackageId: packageId,
-            }, inRegion(plan.regions[0])));
+            }, { ...inRegion(plan.regions[0]), ...alias("-attach") }));
         }
         this.bandwidthPackageIds = Object.fromEntries([...bindings].map(([pair, b]) => [pair, b.bandwidthPackageId]));
         this.bandwidthPackageId = bindings.size === 1 ? [...bindings.values()][0].bandwidthPackageId : undefined;
@@ -641,7 +680,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         for (const peering of plan.peerings) {
             const [a, b] = peering.regions;
             const peerName = `${name}-peer-${a}-${b}`;
-            const binding = bindings.get(peering.areaPair);
+            const binding = peering.dataTransfer ? undefined : bindings.get(peering.areaPair);
             const peer = new alicloud.cen.TransitRouterPeerAttachment(peerName, {
                 cenId: cen.id,
                 transitRouterId: transitRouters[a].transitRouterId,

@@ -460,7 +460,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         const plan = validateDualStackAlbArgs(name, args);
         super(TYPE, name, {}, opts);
         const vpc = args.vpc;
-        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(this, "alicloud") ?? vpc.provider };
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? vpc.provider };
 
         const role = args.createServiceLinkedRole
             ? new alicloud.resourcemanager.ServiceLinkedRole(`${name}-alb-role`, { serviceName: "alb.aliyuncs.com" },

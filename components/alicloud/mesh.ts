@@ -6,7 +6,7 @@ import { Problems, validate } from "../errors";
 import { DeclaresFlows, FlowHost, IntendedFlow, flowTo } from "../flows";
 import { PlacedCidr, addressSlug, checkCidr, findOverlaps } from "../net";
 import { stackScopedName } from "../naming";
-import { checkRegionalProviders, checkStackProviderConfig, newStackProvider } from "../providers";
+import { checkRegionalProviders, checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { AckCluster } from "./ack";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
 import { AsmIstioGateway, IstioGatewaySpec, applyMeshObject, asmIngressGateway, checkMeshObject } from "./istio/objects";
@@ -170,7 +170,7 @@ function checkExistingNetwork(problems: Problems, cen: CenTransitNetwork, vpcs: 
 export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions): MeshPlan {
     return validate(`${TYPE} '${name}'`, problems => {
         const plan = checkMeshArgs(problems, args);
-        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
+        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions].filter((r): r is string => typeof r === "string"));
         checkStackProviderConfig(problems, "kubernetes");
         return plan;
     });
@@ -352,6 +352,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateServiceMeshArgs(name, args, opts);
         super(TYPE, name, {}, opts);
+        // A mesh in one region runs on a provider passed in opts (one in several regions refuses it).
+        const given = userProvider<alicloud.Provider>(opts, "alicloud");
         this.version = args.version;
         this.regions = plan.regions;
         this.clusters = { ...args.clusters };
@@ -391,7 +393,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                 // The mesh VPC and ack-hangzhou's VPC share cn-hangzhou in the tutorial.
                 allowMultipleVpcsPerRegion: true,
                 tags: args.tags,
-            }, { parent: this });
+            }, { parent: this, provider: given });
         }
 
         const rules: alicloud.ecs.SecurityGroupRule[] = [];
@@ -410,7 +412,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                         priority: 1,
                         cidrIp: cidr,
                         description: `ASM mesh ${name}: all traffic from cluster ${peerKey}`,
-                    }, { parent: this, provider: cluster.vpc.provider });
+                    }, { parent: this, provider: given ?? cluster.vpc.provider });
                     rules.push(rule);
                     ruleIds[`${key}:${peerKey}:${cidr}`] = rule.id;
                 }
@@ -433,7 +435,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             tags: args.tags,
         }, {
             parent: this,
-            provider: args.vpc.provider,
+            provider: given ?? args.vpc.provider,
             // The name stays on replacement, and a second mesh of that name is refused: delete first.
             deleteBeforeReplace: true,
             // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)

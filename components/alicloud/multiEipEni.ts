@@ -409,7 +409,7 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
         const plan = validateMultiEipEniArgs(name, args);
         super(TYPE, name, {}, opts);
         const v = args.vSwitch;
-        const provider = args.provider ?? userProvider<alicloud.Provider>(this, "alicloud")
+        const provider = args.provider ?? userProvider<alicloud.Provider>(opts, "alicloud")
             ?? (isVpcVSwitch(v) ? v.vpc.provider : newStackProvider("alicloud", `${name}-provider`, { region: args.instance.region }, { parent: this }));
         const childOpts = { parent: this, provider };
         this.gateway = vSwitchGateway(plan.cidrBlock);

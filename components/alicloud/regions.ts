@@ -4,6 +4,12 @@
  */
 import { Problems } from "../errors";
 
+/**
+ * The areas a CEN bandwidth package may connect, as the provider accepts them
+ * (`geographic_region_a_id`: resource_alicloud_cen_bandwidth_package.go).
+ */
+export const CEN_PACKAGE_AREAS = ["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"] as const;
+
 /** CEN geographic areas, as the bandwidth package's `geographicRegionAId`/`BId` spell them. */
 export type GeographicArea = "China" | "Asia-Pacific" | "Europe" | "North-America" | "Middle-East" | "Australia" | "South-America";
 

@@ -236,7 +236,7 @@ export class RegionalVpc extends pulumi.ComponentResource {
         super(TYPE, name, {}, opts);
         this.region = args.region;
         this.cidrBlock = cidrBlock;
-        this.provider = args.provider ?? userProvider<alicloud.Provider>(this, "alicloud")
+        this.provider = args.provider ?? userProvider<alicloud.Provider>(opts, "alicloud")
             ?? newStackProvider("alicloud", `${name}-provider`, { region: args.region }, { parent: this });
 
         if (isExisting(args)) {

@@ -159,6 +159,12 @@ export interface AlbFargateServiceArgs {
     family?: string;
     /** Days the container logs are kept. Default: 30. */
     logRetentionInDays?: number;
+    /**
+     * Name of the CloudWatch Logs group, e.g. `/ecs/klein` (1–512 letters, digits and `. - _ / #`).
+     * Default: Pulumi's auto-name, `<component name>-logs-<7 random hex>`. An explicit name is
+     * kept on replacement, so keep it unique per stack.
+     */
+    logGroupName?: string;
     /** IAM policy (JSON) for the application's own AWS calls. Default: none, the task role has no permissions. */
     taskRolePolicy?: pulumi.Input<string>;
     /** Services by key, all behind the same target group. Default: one service `web`. Tutorial: two. */
@@ -316,7 +322,11 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
     else if (args.clusterArn === undefined) checkEcsName(problems, "clusterName", args.clusterName!, "cluster name");
     else if (args.clusterName !== undefined) problems.add("clusterName", "clusterName names a new cluster, but clusterArn points to an existing one.", "Give one of the two.");
     checkLogRetention(problems, "logRetentionInDays", args.logRetentionInDays ?? 30);
-    checkAutoname(problems, "name", "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
+    if (args.logGroupName === undefined) checkAutoname(problems, "name", "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
+    else if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(args.logGroupName)) {
+        // CloudWatch Logs CreateLogGroup: "[\.\-_/#A-Za-z0-9]+", 1 to 512 characters.
+        problems.add("logGroupName", `'${args.logGroupName}' is not 1 to 512 letters, digits and . - _ / #.`, "Use a name such as /ecs/web.");
+    }
     for (const role of ["execution", "task"]) {
         checkAutoname(problems, "name", "aws:iam/role:Role", `${name}-${role}-role`);
         checkAutoname(problems, "name", "aws:iam/rolePolicy:RolePolicy", `${name}-${role}-policy`);
@@ -575,7 +585,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const checked = validateAlbFargateServiceArgs(name, args);
         super(TYPE, name, {}, opts);
         this.region = checked.region;
-        this.provider = args.provider ?? userProvider<aws.Provider>(this, "aws")
+        this.provider = args.provider ?? userProvider<aws.Provider>(opts, "aws")
             ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}-${suffix}` });
@@ -656,7 +666,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
 
         // Logs and roles.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            retentionInDays: args.logRetentionInDays ?? 30, tags: tags("logs"),
+            name: args.logGroupName, retentionInDays: args.logRetentionInDays ?? 30, tags: tags("logs"),
         }, childOpts);
         this.logGroupName = logGroup.name;
         const invokeOpts = { parent: this, provider: this.provider };

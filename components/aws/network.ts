@@ -4,7 +4,7 @@ import { checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { checkCidr, checkNoOverlaps, cidrContains, normaliseCidr, PlacedCidr } from "../net";
 import { checkAutoname } from "../naming";
-import { checkStackProviderConfig, newStackProvider, stackRegion, userProvider } from "../providers";
+import { checkStackProviderConfig, newStackProvider, stackAwsRegion, userProvider } from "../providers";
 
 /**
  * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.
@@ -155,8 +155,6 @@ export interface TwoTierVpcCheckPaths {
     readonly prefix?: string;
     /** Path of the region's problems. Default: `<prefix>region`. */
     readonly regionPath?: string;
-    /** Path of problems with names derived from `name`. Default: `name`. */
-    readonly namePath?: string;
 }
 
 /**
@@ -164,9 +162,9 @@ export interface TwoTierVpcCheckPaths {
  * `network.`), so a component embedding the VPC reports them with its own paths.
  */
 export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs, where: TwoTierVpcCheckPaths): CheckedVpc {
-    const { prefix = "", regionPath = `${prefix}region`, namePath = "name" } = where;
+    const { prefix = "", regionPath = `${prefix}region` } = where;
     const existing = isExistingVpc(args);
-    const region = args.region ?? stackRegion("aws") ?? "";
+    const region = args.region ?? stackAwsRegion() ?? "";
     const regionOk = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region);
     if (region === "") {
         problems.add(regionPath, "no region is given, and the stack sets no aws:region.",
@@ -179,7 +177,7 @@ export function checkTwoTierVpcArgs(problems: Problems, args: TwoTierVpcArgs | E
     if (!(EGRESS_MODES as readonly string[]).includes(egress)) {
         problems.add(`${prefix}egress`, `egress '${egress}' is not supported.`, `Use one of: ${EGRESS_MODES.join(", ")}.`);
     }
-    if (egress === "vpcEndpoints") checkAutoname(problems, namePath, "aws:ec2/securityGroup:SecurityGroup", `${where.name}-endpoints-sg`);
+    if (egress === "vpcEndpoints") checkAutoname(problems, "name", "aws:ec2/securityGroup:SecurityGroup", `${where.name}-endpoints-sg`);
 
     const vpc = checkCidr(problems, `${prefix}cidrBlock`, args.cidrBlock, 4);
     if (vpc && !existing && (vpc.prefix < 16 || vpc.prefix > 28)) {
@@ -317,7 +315,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         this.region = checked.region;
         this.egress = checked.egress;
         this.cidrBlock = checked.cidrBlock!;
-        this.provider = args.provider ?? userProvider<aws.Provider>(this, "aws")
+        this.provider = args.provider ?? userProvider<aws.Provider>(opts, "aws")
             ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags = (suffix: string) => ({ ...args.tags, Name: `${name}-${suffix}` });
