@@ -3,6 +3,7 @@
  * resource that has one, the ALB's DNS name and the names ECS and CloudWatch echo back.
  */
 import type { MockContext, MockOutputs } from "./alicloud";
+import { createHash } from "node:crypto";
 import { fakeId } from "./ids";
 
 const ACCOUNT = "123456789012";
@@ -11,32 +12,54 @@ function arn(service: string, region: string, resource: string): string {
     return `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
 }
 
+/** A stable 16-hex-digit suffix, as ELB ends its load balancer, target group and listener ARNs. */
+function elbSuffix(name: string): string {
+    return createHash("sha256").update(name).digest("hex").slice(0, 16);
+}
+
+/**
+ * The hosted zone of each region's ALBs, which an alias record must name (AWS General Reference,
+ * "Elastic Load Balancing endpoints and quotas", Application Load Balancers column).
+ */
+const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
+    "us-east-1": "Z35SXDOTRQ7X7K", "us-east-2": "Z3AADJGX6KTTL2", "us-west-1": "Z368ELLRRE2KJ0", "us-west-2": "Z1H1FL5HABSF5",
+    "ap-northeast-1": "Z14GRHDCWA56QT", "ap-northeast-2": "ZWKZPGTI48KDX", "ap-northeast-3": "Z5LXEXXYW11ES", "ap-south-1": "ZP97RAFLXTNZK",
+    "ap-southeast-1": "Z1LMS91P8CMLE5", "ap-southeast-2": "Z1GM3OXH4ZPM65", "ca-central-1": "ZQSVJUPU6J1EY", "eu-central-1": "Z215JYRZR1TBD5",
+    "eu-west-1": "Z32O12XQLNTSW2", "eu-west-2": "ZHURV8PSTC4K8", "eu-west-3": "Z3Q77PNBQS71R4", "eu-north-1": "Z23TAZ7KKBBOAO",
+    "sa-east-1": "Z2P70J7HTTTPLU",
+};
+
 type Rule = (ctx: MockContext) => MockOutputs;
 
 /**
- * Resource types whose id is a plain prefixed id, with which of `arn`, `ownerId` and `vpcId` the
- * real resource outputs (a NAT gateway has no ARN, a route no owner): the mocks answer no more.
+ * Resource types whose id is a plain prefixed id, the resource type their ARN names (EC2 ARNs
+ * spell it out: `security-group/sg-…`, `internet-gateway/igw-…`, `elastic-ip/eipalloc-…`), and
+ * which of `arn`, `ownerId` and `vpcId` the real resource outputs (a NAT gateway has no ARN, a
+ * route no owner): the mocks answer no more.
  */
-const PREFIXED: Record<string, [prefix: string, outputs: ReadonlyArray<"arn" | "ownerId" | "vpcId">]> = {
-    "aws:ec2/vpc:Vpc": ["vpc", ["arn", "ownerId"]],
-    "aws:ec2/subnet:Subnet": ["subnet", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/securityGroup:SecurityGroup": ["sg", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/internetGateway:InternetGateway": ["igw", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/natGateway:NatGateway": ["nat", ["vpcId"]],
-    "aws:ec2/eip:Eip": ["eipalloc", ["arn"]],
-    "aws:ec2/routeTable:RouteTable": ["rtb", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", []],
-    "aws:ec2/route:Route": ["r-rtb", []],
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", ["arn"]],
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", ["arn"]],
+const PREFIXED: Record<string, [prefix: string, arnType: string, outputs: ReadonlyArray<"arn" | "ownerId" | "vpcId">]> = {
+    "aws:ec2/vpc:Vpc": ["vpc", "vpc", ["arn", "ownerId"]],
+    "aws:ec2/subnet:Subnet": ["subnet", "subnet", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/securityGroup:SecurityGroup": ["sg", "security-group", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/internetGateway:InternetGateway": ["igw", "internet-gateway", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/natGateway:NatGateway": ["nat", "natgateway", ["vpcId"]],
+    "aws:ec2/eip:Eip": ["eipalloc", "elastic-ip", ["arn"]],
+    "aws:ec2/routeTable:RouteTable": ["rtb", "route-table", ["arn", "ownerId", "vpcId"]],
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", "", []],
+    "aws:ec2/route:Route": ["r-rtb", "", []],
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", "security-group-rule", ["arn"]],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", "security-group-rule", ["arn"]],
 };
 
 export const awsRules: Record<string, Rule> = {
     "pulumi:providers:aws": ({ name }) => ({ id: `provider-${name}` }),
-    ...Object.fromEntries(Object.entries(PREFIXED).map(([type, [prefix, outputs]]) => [type, ({ name, region, inputs }: MockContext) => {
+    ...Object.fromEntries(Object.entries(PREFIXED).map(([type, [prefix, arnType, outputs]]) => [type, ({ name, region, inputs }: MockContext) => {
         const id = fakeId(prefix, name);
-        const all = { arn: arn("ec2", region, `${prefix}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
-        return { id, state: Object.fromEntries(outputs.map(key => [key, all[key]])) };
+        const all = { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
+        const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
+        // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
+        if (type === "aws:ec2/eip:Eip") state.publicIp = `203.0.113.${parseInt(id.slice(-2), 16) % 254 + 1}`;
+        return { id, state };
     }])),
     "aws:ec2/vpcEndpoint:VpcEndpoint": ({ name, inputs, region }) => {
         const id = fakeId("vpce", name);
@@ -46,16 +69,24 @@ export const awsRules: Record<string, Rule> = {
     },
     "aws:lb/loadBalancer:LoadBalancer": ({ name, inputs, region }) => {
         const lbName = inputs.name ?? name.slice(0, 32);
-        const lbArn = arn("elasticloadbalancing", region, `loadbalancer/app/${lbName}/${fakeId("", name).slice(5)}`);
-        return { id: lbArn, state: { arn: lbArn, arnSuffix: lbArn.split(":loadbalancer/")[1], dnsName: `${lbName}-${parseInt(fakeId("", name).slice(-6), 16)}.${region}.elb.amazonaws.com`, zoneId: "Z14GRHDCWA56QT" } };
+        const lbArn = arn("elasticloadbalancing", region, `loadbalancer/app/${lbName}/${elbSuffix(name)}`);
+        return {
+            id: lbArn,
+            state: {
+                arn: lbArn, arnSuffix: lbArn.split(":loadbalancer/")[1],
+                dnsName: `${lbName}-${parseInt(fakeId("", name).slice(-6), 16)}.${region}.elb.amazonaws.com`, zoneId: ALB_HOSTED_ZONES[region] ?? "ZUNKNOWNREGION",
+            },
+        };
     },
     "aws:lb/targetGroup:TargetGroup": ({ name, inputs, region }) => {
         const tgName = inputs.name ?? name.slice(0, 32);
-        const tgArn = arn("elasticloadbalancing", region, `targetgroup/${tgName}/${fakeId("", name).slice(5)}`);
+        const tgArn = arn("elasticloadbalancing", region, `targetgroup/${tgName}/${elbSuffix(name)}`);
         return { id: tgArn, state: { arn: tgArn, arnSuffix: tgArn.split(":")[5] } };
     },
-    "aws:lb/listener:Listener": ({ name, region }) => {
-        const id = arn("elasticloadbalancing", region, `listener/app/${name}/${fakeId("", name).slice(5)}`);
+    // listener/app/<load balancer name>/<load balancer id>/<listener id>
+    "aws:lb/listener:Listener": ({ name, inputs, region }) => {
+        const lb = String(inputs.loadBalancerArn ?? "").split(":loadbalancer/app/")[1] ?? `${name}/${elbSuffix(`${name}-lb`)}`;
+        const id = arn("elasticloadbalancing", region, `listener/app/${lb}/${elbSuffix(name)}`);
         return { id, state: { arn: id } };
     },
     "aws:lb/targetGroupAttachment:TargetGroupAttachment": ({ name }) => ({ id: fakeId("tga", name) }),
@@ -69,10 +100,12 @@ export const awsRules: Record<string, Rule> = {
         const id = family;
         return { id, state: { arn: arn("ecs", region, `task-definition/${family}:1`), revision: 1, arnWithoutRevision: arn("ecs", region, `task-definition/${family}`) } };
     },
+    // The id and ARN name the cluster: service/<cluster>/<service> (the import format is cluster-name/service-name).
     "aws:ecs/service:Service": ({ name, inputs, region }) => {
         const serviceName = inputs.name ?? name;
-        const id = arn("ecs", region, `service/${serviceName}`);
-        return { id, state: { name: serviceName } };
+        const cluster = String(inputs.cluster ?? "default").split("/").pop();
+        const id = arn("ecs", region, `service/${cluster}/${serviceName}`);
+        return { id, state: { name: serviceName, arn: id } };
     },
     "aws:cloudwatch/logGroup:LogGroup": ({ name, inputs, region }) => {
         const groupName = inputs.name ?? name;
