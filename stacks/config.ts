@@ -84,6 +84,8 @@ const crossRegionAlb = z.strictObject({
         z.strictObject({ mode: z.literal("vswitch") }),
         z.strictObject({ mode: z.literal("legacy"), cidrBlocks: z.array(cidr) }),
     ]).optional(),
+    /** The CNAME clients use (ALBs created since 2025 do not answer on their own DNS name). */
+    dns: z.strictObject({ domainName: z.string(), rr: z.string().optional(), ttl: z.number().int().optional() }).optional(),
     cenOptions: z.strictObject({
         cenInstanceName: z.string().optional(),
         peerBandwidthMbps: z.number().optional(),

@@ -21,6 +21,9 @@ export { loadStackConfig } from "./config";
 
 type Outputs = Record<string, pulumi.Input<unknown>>;
 
+/** What the endpoint output says when no CNAME is configured. */
+const NO_CNAME = "none: set dns (an ALB created since 2025 does not answer on its own DNS name; clients need a CNAME to it)";
+
 /**
  * Where a component input came from when it is not the section's key of the same name: a pattern
  * on the start of the component's input path, and the config path (without namespace) it reads.
@@ -111,7 +114,11 @@ function crossRegionAlb(b: Builder): Outputs {
         [/^backends\[\d+\]\.weight/, () => ["crossRegionAlb", "weight"]],
         [/^backends\[(\d+)\].*/, m => ["crossRegionAlb", "servers", "instances", Object.keys(servers.servers)[Number(m[1])]]],
     ]);
-    return { s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId };
+    return {
+        s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId,
+        // The name clients use: the CNAME (an ALB created since 2025 does not answer on its own name).
+        s1Endpoint: s1.fqdn ?? NO_CNAME,
+    };
 }
 
 function multiEip(b: Builder): Outputs {
@@ -157,7 +164,7 @@ function dualStackAlb(b: Builder): Outputs {
         dns: s.dns,
         tags: b.tags,
     }, b.opts));
-    return { s3AlbDnsName: s3.dnsName, s3AlbId: s3.loadBalancerId, s3DnsRecordId: s3.dnsRecordId };
+    return { s3AlbDnsName: s3.dnsName, s3AlbId: s3.loadBalancerId, s3DnsRecordId: s3.dnsRecordId, s3Endpoint: s3.fqdn ?? NO_CNAME };
 }
 
 function meshFailover(b: Builder): Outputs {

@@ -38,6 +38,19 @@ async function rejection(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>, 
 }
 
 describe("CrossRegionAlbBackend", () => {
+    it("points a CNAME at the ALB when dns is given, the name clients use (an ALB since 2025 does not answer on its own)", async () => {
+        const { component } = await make(() => ({ dns: { domainName: "example.com", rr: "app" } }));
+        const record = world.named("s1-cname");
+        assert.deepEqual([record.type, record.inputs.domainName, record.inputs.rr, record.inputs.type, record.inputs.value, record.inputs.ttl],
+            ["alicloud:dns/alidnsRecord:AlidnsRecord", "example.com", "app", "CNAME", world.named("s1-alb").state.dnsName, 600]);
+        assert.equal(component.fqdn, "app.example.com");
+        assert.equal(await valueOf(component.dnsRecordId!), record.id);
+        assert.deepEqual(await rejection(() => ({ dns: { domainName: "example", ttl: 0 } })), [
+            { path: "dns.domainName", message: "domain name 'example' needs at least two labels, such as example.com." },
+            { path: "dns.ttl", message: "TTL 0 is not a whole number from 1 to 86400." },
+        ]);
+    });
+
     it("builds the tutorial's graph (legacy back-to-origin, six blocks)", async () => {
         const { component } = await make(() => ({
             backendSecurityGroupId: "sg-ecs1",

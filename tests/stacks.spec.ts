@@ -145,8 +145,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
-    dev: { total: 225, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 0, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
-    prod: { total: 242, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
+    dev: { total: 226, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 0, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
+    prod: { total: 243, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
 };
 
 describe("stacks", function () {
@@ -185,6 +185,15 @@ describe("stacks", function () {
         }
         assert.deepEqual(clashes, []);
         assert.ok(owner.size >= 30, `only ${owner.size} names checked`);
+    });
+
+    it("says in the outputs which name clients use for each ALB: the CNAME, or that one is missing", async () => {
+        const dev = await plan("dev");
+        assert.ok(dev.ok);
+        assert.deepEqual([dev.outputs.s1Endpoint, dev.outputs.s3Endpoint], ["app.dev.example.com", "www.dev.example.com"]);
+        const tutorial = await plan("cross-region-alb");
+        assert.ok(tutorial.ok);
+        assert.match(String(tutorial.outputs.s1Endpoint), /^none: set dns \(an ALB created since 2025 does not answer on its own DNS name/);
     });
 
     it("lists every stack's subscriptions and what destroy leaves, each naming a resource the stack plans", async () => {

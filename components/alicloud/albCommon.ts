@@ -7,6 +7,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
 import { Problems } from "../errors";
 import { cidrSize, parseCidr } from "../net";
+import { checkDomainName, checkRecordHost } from "./dnsNames";
 import { VSwitchInfo } from "./vpc";
 
 /** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
@@ -230,4 +231,39 @@ export function createForwardingListener(
         }],
         tags,
     }, opts);
+}
+
+/**
+ * An Alibaba Cloud DNS CNAME record pointing a name at an ALB. ALBs created since 2025 do not
+ * answer on their own DNS name: clients need a CNAME to it (Alibaba Cloud ALB documentation;
+ * ../shared/SCENARIOS.md, "ALB").
+ */
+export interface AlbDnsArgs {
+    /** Domain hosted in Alibaba Cloud DNS, e.g. `example.com` (not `.sh` or `.tel`). */
+    domainName: string;
+    /**
+     * Host record: `@` for the domain itself, or e.g. `www`. Default: `@` (S3's tutorial). Alibaba
+     * Cloud DNS accepts a CNAME at `@`, but it conflicts with MX/TXT records of the domain.
+     */
+    rr?: string;
+    /** Seconds, 1–86400; the DNS edition sets the floor (Free: 600). Default: 600. */
+    ttl?: number;
+}
+
+/** Checks a DNS record description; `path` is its input path, e.g. `dns`. */
+export function checkAlbDns(problems: Problems, path: string, dns: AlbDnsArgs | undefined): void {
+    if (!dns) return;
+    const domainOk = checkDomainName(problems, `${path}.domainName`, dns.domainName);
+    checkRecordHost(problems, `${path}.rr`, dns.rr ?? "@", domainOk ? dns.domainName : undefined);
+    if (dns.ttl !== undefined) checkIntegerInRange(problems, `${path}.ttl`, dns.ttl, 1, 86400, "TTL");
+}
+
+/** The CNAME record (named `<name>-cname`) pointing `dns` at the ALB, and the name it serves. */
+export function albCnameRecord(name: string, dns: AlbDnsArgs, albDnsName: pulumi.Input<string>, opts: pulumi.CustomResourceOptions):
+    { recordId: pulumi.Output<string>; fqdn: string } {
+    const rr = dns.rr ?? "@";
+    const record = new alicloud.dns.AlidnsRecord(`${name}-cname`, {
+        domainName: dns.domainName, rr, type: "CNAME", value: albDnsName, ttl: dns.ttl ?? 600,
+    }, opts);
+    return { recordId: record.id, fqdn: rr === "@" ? dns.domainName : `${rr}.${dns.domainName}` };
 }

@@ -6,8 +6,8 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { Cidr, IpAddress, PlacedCidr, addressSlug, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
 import { checkRegionalProviders } from "../providers";
 import {
-    ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
-    albListenerPort, checkAlbVSwitches, createForwardingListener,
+    ALB_EDITIONS, AlbDnsArgs, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albCnameRecord, albHealthCheckConfig, albHealthCheckPort, checkAlbDns,
+    checkAlbHealthCheck, checkAlbListener, albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs, checkCenTransitNetworkArgs } from "./cen";
 import { checkAlibabaName } from "./names";
@@ -131,6 +131,13 @@ export interface CrossRegionAlbBackendArgs {
     /** Route table the backend VPC routes through. Only its system route table is supported: leave this out. Default: `backendVpc.routeTableId`, the system route table. */
     backendRouteTableId?: pulumi.Input<string>;
 
+    /**
+     * A CNAME record in Alibaba Cloud DNS pointing a name at the ALB, the name clients use: ALBs
+     * created since 2025 do not answer on their own DNS name. Default: none (point your own
+     * record at `dnsName`).
+     */
+    dns?: AlbDnsArgs;
+
     /** Tags on every taggable resource. Default: none. */
     tags?: Record<string, string>;
 }
@@ -243,6 +250,7 @@ function checkArgs(problems: Problems, name: string, args: CrossRegionAlbBackend
     checkOneOf(problems, "backendProtocol", args.backendProtocol ?? "HTTP", ["HTTP", "HTTPS"], "backend protocol");
     checkOneOf(problems, "scheduler", args.scheduler ?? "Wrr", ["Wrr", "Wlc", "Sch"], "scheduler");
     checkAlbHealthCheck(problems, "healthCheck", args.healthCheck);
+    checkAlbDns(problems, "dns", args.dns);
 
     // Backends.
     const backendPort = args.backendPort ?? 80;
@@ -445,8 +453,12 @@ function crossRegionFlows(args: CrossRegionAlbBackendArgs, plan: CrossRegionAlbP
 export class CrossRegionAlbBackend extends pulumi.ComponentResource implements DeclaresFlows {
     /** ALB id, `alb-…`. */
     readonly loadBalancerId: pulumi.Output<string>;
-    /** ALB DNS name, what clients (or a CNAME) point at. */
+    /** ALB DNS name, what a CNAME points at (ALBs created since 2025 do not answer on it themselves). */
     readonly dnsName: pulumi.Output<string>;
+    /** Id of the DNS record, when `dns` is given. */
+    readonly dnsRecordId?: pulumi.Output<string>;
+    /** The name clients use, e.g. `www.example.com`, when `dns` is given. */
+    readonly fqdn?: string;
     /** Server group id, `sgp-…`. */
     readonly serverGroupId: pulumi.Output<string>;
     /** Listener id. */
@@ -546,6 +558,13 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             }
         }
 
+        if (args.dns) {
+            // The record is global; any region's endpoint writes it.
+            const record = albCnameRecord(name, args.dns, alb.dnsName, albOpts);
+            this.fqdn = record.fqdn;
+            this.dnsRecordId = record.recordId;
+        }
+
         this.intendedFlows = crossRegionFlows(args, plan, alb, backendPort);
         this.loadBalancerId = alb.id;
         this.dnsName = alb.dnsName;
@@ -559,6 +578,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             cenId: this.cen.cenId,
             backToOriginCidrs: this.backToOriginCidrs,
             routeEntryIds: this.routeEntryIds,
+            dnsRecordId: this.dnsRecordId,
+            fqdn: this.fqdn,
         });
     }
 }

@@ -6,10 +6,9 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkCidr, checkIp, ipInCidr } from "../net";
 import { userProvider } from "../providers";
 import {
-    ALB_EDITIONS, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albHealthCheckConfig, albHealthCheckPort, checkAlbHealthCheck, checkAlbListener,
-    albListenerPort, checkAlbVSwitches, createForwardingListener,
+    ALB_EDITIONS, AlbDnsArgs, AlbEdition, AlbHealthCheckArgs, AlbListenerArgs, albCnameRecord, albHealthCheckConfig, albHealthCheckPort, checkAlbDns,
+    checkAlbHealthCheck, checkAlbListener, albListenerPort, checkAlbVSwitches, createForwardingListener,
 } from "./albCommon";
-import { checkDomainName, checkRecordHost } from "./dnsNames";
 import { checkAlibabaName } from "./names";
 import { RegionalVpc, VSwitchInfo } from "./vpc";
 
@@ -90,18 +89,8 @@ export interface BackendIngressArgs {
     priority?: number;
 }
 
-/** An Alibaba Cloud DNS CNAME record pointing a name at the ALB. */
-export interface DualStackAlbDnsArgs {
-    /** Domain hosted in Alibaba Cloud DNS, e.g. `example.com` (not `.sh` or `.tel`). */
-    domainName: string;
-    /**
-     * Host record: `@` for the domain itself, or e.g. `www`. Default: `@` (tutorial). Alibaba
-     * Cloud DNS accepts a CNAME at `@`, but it conflicts with MX/TXT records of the domain.
-     */
-    rr?: string;
-    /** Seconds, 1–86400; the DNS edition sets the floor (Free: 600). Default: 600. */
-    ttl?: number;
-}
+/** An Alibaba Cloud DNS CNAME record pointing a name at the ALB (the shared {@link AlbDnsArgs}). */
+export type DualStackAlbDnsArgs = AlbDnsArgs;
 
 /** Arguments of a {@link DualStackAlb}. */
 export interface DualStackAlbArgs {
@@ -365,11 +354,7 @@ function checkArgs(problems: Problems, name: string, args: DualStackAlbArgs): Du
 
     const rules = planIngress(problems, args, placed, vpc);
 
-    if (args.dns) {
-        const domainOk = checkDomainName(problems, "dns.domainName", args.dns.domainName);
-        checkRecordHost(problems, "dns.rr", args.dns.rr ?? "@", domainOk ? args.dns.domainName : undefined);
-        if (args.dns.ttl !== undefined) checkIntegerInRange(problems, "dns.ttl", args.dns.ttl, 1, 86400, "TTL");
-    }
+    checkAlbDns(problems, "dns", args.dns);
     return { dualStack, serverGroupIpv6, albVSwitches, rules };
 }
 
@@ -538,15 +523,9 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         }
 
         if (args.dns) {
-            const rr = args.dns.rr ?? "@";
-            this.fqdn = rr === "@" ? args.dns.domainName : `${rr}.${args.dns.domainName}`;
-            this.dnsRecordId = new alicloud.dns.AlidnsRecord(`${name}-cname`, {
-                domainName: args.dns.domainName,
-                rr,
-                type: "CNAME",
-                value: alb.dnsName,
-                ttl: args.dns.ttl ?? 600,
-            }, childOpts).id;
+            const record = albCnameRecord(name, args.dns, alb.dnsName, childOpts);
+            this.fqdn = record.fqdn;
+            this.dnsRecordId = record.recordId;
         }
 
         this.intendedFlows = dualStackFlows(args, plan, alb);
