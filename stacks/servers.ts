@@ -24,6 +24,13 @@ export interface DemoServers {
     readonly servers: Readonly<Record<string, DemoServer>>;
 }
 
+/**
+ * The image family the demo servers boot from when no image id is pinned: Alibaba Cloud Linux 3
+ * LTS, x86_64 (DescribeImageFromFamily's example family). Public image ids are retired as new
+ * ones are published, so a fixed id stops working; a family always names a current one.
+ */
+export const DEMO_IMAGE_FAMILY = "acs:alibaba_cloud_linux_3_2104_lts_x64";
+
 function userData(server: string): string {
     return [
         "#!/bin/bash",
@@ -50,6 +57,14 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
     password?: pulumi.Input<string>, tags?: Record<string, string>, publicPorts: readonly number[] = []): DemoServers {
     const group = new DemoServerGroup(name, opts);
     const childOpts = { parent: group, provider: vpc.provider };
+    // The newest image of the family, looked up at deployment; a pinned id wins.
+    const imageId = config.imageId ?? alicloud.ecs.getImagesOutput({
+        imageFamily: config.imageFamily ?? DEMO_IMAGE_FAMILY, owners: "system", status: "Available", mostRecent: true, instanceType: config.instanceType,
+    }, childOpts).apply(found => {
+        const image = found.images[0];
+        if (!image) throw new Error(`no public image of family '${config.imageFamily ?? DEMO_IMAGE_FAMILY}' runs on ${config.instanceType} in ${vpc.region}`);
+        return image.id;
+    });
     const securityGroup = new alicloud.ecs.SecurityGroup(`${name}-sg`, {
         vpcId: vpc.vpcId,
         securityGroupName: `${name}-sg`,
@@ -73,7 +88,7 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
         const instance = new alicloud.ecs.Instance(`${name}-${key}`, {
             instanceName: key,
             instanceType: config.instanceType,
-            imageId: config.imageId,
+            imageId,
             systemDiskCategory: config.systemDiskCategory ?? "cloud_essd",
             vswitchId: vSwitch.id,
             availabilityZone: vSwitch.zoneId,
@@ -83,7 +98,11 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
             password,
             userData: userData(key),
             tags,
-        }, childOpts);
+        }, {
+            ...childOpts,
+            // A newer image of the family must not re-image a running server (the provider replaces its system disk).
+            ignoreChanges: config.imageId === undefined ? ["imageId"] : [],
+        });
         const entry: DemoServer = {
             instance,
             vSwitch: server.vSwitch,

@@ -187,6 +187,17 @@ describe("stacks", function () {
         assert.ok(owner.size >= 30, `only ${owner.size} names checked`);
     });
 
+    it("boots demo servers from the newest image of a family (a fixed public image id gets retired), unless one is pinned", async () => {
+        await plan("cross-region-alb");
+        const lookups = world.calls.filter(c => c.token === "alicloud:ecs/getImages:getImages");
+        assert.deepEqual(lookups.map(c => [c.inputs.imageFamily, c.inputs.owners, c.inputs.mostRecent]), [["acs:alibaba_cloud_linux_3_2104_lts_x64", "system", true]]);
+        assert.equal(world.named("s1-demo-ecs1").inputs.imageId, lookups[0].outputs!.images[0].id);
+        assert.deepEqual(world.named("s1-demo-ecs1").ignoreChanges, ["imageId"], "a newer image must not re-image a running server");
+        await plan("multi-eip");
+        assert.equal(world.calls.filter(c => c.token === "alicloud:ecs/getImages:getImages").length, 0);
+        assert.equal(world.named("s2-demo-sites").inputs.imageId, "aliyun_2_1903_x64_20G_alibase_20240628.vhd");
+    });
+
     it("says in the outputs which name clients use for each ALB: the CNAME, or that one is missing", async () => {
         const dev = await plan("dev");
         assert.ok(dev.ok);

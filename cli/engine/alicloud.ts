@@ -220,6 +220,14 @@ export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: 
         id: "available",
         resources: [{ masterZones: [], slaveZones: [], availableZones: [], supportMultiCast: false }],
     }),
+    // The newest public image of a family, as DescribeImages with ImageFamily answers: one image, id like the console's.
+    "alicloud:ecs/getImages:getImages": inputs => {
+        const id = /alibaba_cloud_linux_3/.test(String(inputs.imageFamily)) ? "aliyun_3_x64_20G_alibase_20261115.vhd" : `${String(inputs.imageFamily ?? "image").replace(/^acs:/, "")}_20261115.vhd`;
+        return {
+            id: "images", ids: [id], names: [id], mostRecent: inputs.mostRecent, imageFamily: inputs.imageFamily, owners: inputs.owners,
+            images: [{ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun", creationTime: "2026-11-15T00:00:00Z" }],
+        };
+    },
     "alicloud:cs/getClusterCredential:getClusterCredential": inputs => ({
         id: inputs.clusterId,
         clusterId: inputs.clusterId,

@@ -115,6 +115,7 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     const provider = (opts as pulumi.CustomResourceOptions).provider;
     if (provider) entry.provider = pulumi.resourceName(provider);
     if (opts.protect !== undefined) entry.protect = opts.protect;
+    if (opts.ignoreChanges?.length) entry.ignoreChanges = [...opts.ignoreChanges];
     entry.dependsOn = resourceNames(opts.dependsOn);
     entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
     const timeouts = (opts as pulumi.CustomResourceOptions).customTimeouts;
