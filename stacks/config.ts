@@ -34,10 +34,10 @@ const vpc = z.strictObject({
 /** Demo ECS servers running nginx, as the tutorials set them up by hand. */
 const servers = z.strictObject({
     instanceType: z.string(),
-    /** A pinned public image id. Default: the newest image of `imageFamily` when the server is created. */
+    /** A pinned public image id. Default: the newest public image whose name matches `imageNameRegex`, when the server is created. */
     imageId: z.string().optional(),
-    /** ECS image family to take the newest image of. Default: Alibaba Cloud Linux 3 LTS (x86_64). */
-    imageFamily: z.string().optional(),
+    /** Name pattern of the public image to take the newest of. Default: Alibaba Cloud Linux 3, x86_64 (`^aliyun_3_x64_20G_alibase_`). */
+    imageNameRegex: z.string().optional(),
     systemDiskCategory: z.string().optional(),
     /** Server name → the vSwitch it sits in, and whether it gets an IPv6 address. */
     instances: z.record(z.string(), z.strictObject({ vSwitch: z.string(), ipv6: z.boolean().optional() })),

@@ -25,11 +25,12 @@ export interface DemoServers {
 }
 
 /**
- * The image family the demo servers boot from when no image id is pinned: Alibaba Cloud Linux 3
- * LTS, x86_64 (DescribeImageFromFamily's example family). Public image ids are retired as new
- * ones are published, so a fixed id stops working; a family always names a current one.
+ * The public images the demo servers boot from when no image id is pinned: Alibaba Cloud Linux 3,
+ * x86_64, named `aliyun_3_x64_20G_alibase_<date>.vhd` (as the tutorials' image ids are). Public
+ * image ids are retired as new ones are published, so a fixed id stops working; the newest of
+ * the pattern is current.
  */
-export const DEMO_IMAGE_FAMILY = "acs:alibaba_cloud_linux_3_2104_lts_x64";
+export const DEMO_IMAGE_NAME_REGEX = "^aliyun_3_x64_20G_alibase_";
 
 function userData(server: string): string {
     return [
@@ -58,11 +59,12 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
     const group = new DemoServerGroup(name, opts);
     const childOpts = { parent: group, provider: vpc.provider };
     // The newest image of the family, looked up at deployment; a pinned id wins.
+    const nameRegex = config.imageNameRegex ?? DEMO_IMAGE_NAME_REGEX;
     const imageId = config.imageId ?? alicloud.ecs.getImagesOutput({
-        imageFamily: config.imageFamily ?? DEMO_IMAGE_FAMILY, owners: "system", status: "Available", mostRecent: true, instanceType: config.instanceType,
+        nameRegex, owners: "system", status: "Available", mostRecent: true, instanceType: config.instanceType,
     }, childOpts).apply(found => {
         const image = found.images[0];
-        if (!image) throw new Error(`no public image of family '${config.imageFamily ?? DEMO_IMAGE_FAMILY}' runs on ${config.instanceType} in ${vpc.region}`);
+        if (!image) throw new Error(`no public image named like '${nameRegex}' runs on ${config.instanceType} in ${vpc.region}`);
         return image.id;
     });
     const securityGroup = new alicloud.ecs.SecurityGroup(`${name}-sg`, {

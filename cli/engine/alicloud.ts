@@ -220,11 +220,12 @@ export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: 
         id: "available",
         resources: [{ masterZones: [], slaveZones: [], availableZones: [], supportMultiCast: false }],
     }),
-    // The newest public image of a family, as DescribeImages with ImageFamily answers: one image, id like the console's.
+    // The newest public image whose name matches, as the data source answers with mostRecent: one image.
     "alicloud:ecs/getImages:getImages": inputs => {
-        const id = /alibaba_cloud_linux_3/.test(String(inputs.imageFamily)) ? "aliyun_3_x64_20G_alibase_20261115.vhd" : `${String(inputs.imageFamily ?? "image").replace(/^acs:/, "")}_20261115.vhd`;
+        const prefix = String(inputs.nameRegex ?? "image_").replace(/^\^/, "").replace(/[^\w.-]/g, "");
+        const id = `${prefix}20261115.vhd`;
         return {
-            id: "images", ids: [id], names: [id], mostRecent: inputs.mostRecent, imageFamily: inputs.imageFamily, owners: inputs.owners,
+            id: "images", ids: [id], names: [id], mostRecent: inputs.mostRecent, nameRegex: inputs.nameRegex, owners: inputs.owners,
             images: [{ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun", creationTime: "2026-11-15T00:00:00Z" }],
         };
     },
