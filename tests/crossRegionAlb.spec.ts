@@ -270,10 +270,10 @@ describe("CrossRegionAlbBackend", () => {
 
     describe("rejects, registering nothing", () => {
         it("regions outside the cross-region ALB list, and one region for both sides", async () => {
-            const wuhan: RegionalVpcArgs = { region: "cn-nanjing", cidrBlock: "10.1.0.0/16", vSwitches: { a: { zoneId: "cn-nanjing-a", cidrBlock: "10.1.1.0/24" }, b: { zoneId: "cn-nanjing-b", cidrBlock: "10.1.2.0/24" } } };
+            const wuhan: RegionalVpcArgs = { region: "cn-heyuan", cidrBlock: "10.1.0.0/16", vSwitches: { a: { zoneId: "cn-heyuan-a", cidrBlock: "10.1.1.0/24" }, b: { zoneId: "cn-heyuan-b", cidrBlock: "10.1.2.0/24" } } };
             assert.deepEqual(await rejection(() => ({}), { alb: wuhan, backend: VPC2 }), [{
                 path: "albVpc.region",
-                message: "region 'cn-nanjing' does not support ALB backends in another region.",
+                message: "region 'cn-heyuan' does not support ALB backends in another region.",
             }]);
             const second = { ...VPC2, cidrBlock: "10.0.0.0/8", vSwitches: { x: { zoneId: "cn-hangzhou-h", cidrBlock: "10.0.1.0/24" } } };
             const problems = await rejection(() => ({ backends: [{ ip: "10.0.1.5" }] }), { alb: VPC2, backend: second });

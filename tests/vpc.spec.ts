@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as alicloud from "@pulumi/alicloud";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { REGION_ZONES, REGIONS, checkZone } from "../components/alicloud/regions";
+import { Problems } from "../components/errors";
 import { seed000Vpc1 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
@@ -189,8 +191,24 @@ describe("RegionalVpc", () => {
         }
         assert.equal(message, [
             "topologies:alicloud:RegionalVpc 'vpc2': 2 problems in its arguments:",
-            "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use a zone id of cn-hangzhou, such as cn-hangzhou-a.",
+            "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
             "  - vSwitches.vsw4.cidrBlock: vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24. Fix: Give every vSwitch of a VPC a disjoint block.",
         ].join("\n"));
+    });
+});
+
+describe("zones", () => {
+    it("refuses a zone the region does not have (not only a misspelt one) and names the real ones", () => {
+        const problems = new Problems();
+        assert.equal(checkZone(problems, "z", "cn-hangzhou-z", "cn-hangzhou"), false);
+        assert.equal(problems.list[0].fix, "Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.");
+        for (const [zone, region] of [["cn-hangzhou-h", "cn-hangzhou"], ["ap-southeast-1a", "ap-southeast-1"], ["cn-chengdu-a", "cn-chengdu"], ["eu-central-1c", "eu-central-1"]]) {
+            assert.ok(checkZone(new Problems(), "z", zone, region), zone);
+        }
+        assert.equal(checkZone(new Problems(), "z", "ap-southeast-1-a", "ap-southeast-1"), false, "zones of regions ending in a digit take no hyphen");
+    });
+
+    it("has zones for every region it knows", () => {
+        assert.deepEqual(Object.keys(REGIONS).filter(r => !(r in REGION_ZONES)), []);
     });
 });

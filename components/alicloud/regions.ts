@@ -101,15 +101,40 @@ export function checkRegion(problems: Problems, path: string, region: string): b
 }
 
 /**
- * Checks that a zone id belongs to the region: zones are spelled `<region>-<letter>`
- * (e.g. cn-hangzhou-h), or `<region><letter>` where the region id ends in a digit (ap-southeast-1a).
+ * The zones of each region, by letter. Compiled on 2026-12-01 from the ECS "Regions and zones"
+ * list (help.aliyun.com, 地域可用区选择指南与支持列表) and checked against the zone lists of the
+ * ALB, NAT Gateway, ApsaraDB for MongoDB and ECI documentation (ECI's last updated 2025-12-26).
+ * Where the sources disagree the zone is kept, so that no real zone is refused: cn-chengdu-c and
+ * cn-shanghai-o are listed by one source each (unconfirmed). cn-nanjing and cn-fuzhou are being
+ * shut down. An account's own list: `aliyun ecs DescribeZones --RegionId <region>`.
+ */
+export const REGION_ZONES: Readonly<Record<string, string>> = {
+    "cn-hangzhou": "befghijk", "cn-shanghai": "abcdefgklmno", "cn-beijing": "abcdefghijkl", "cn-chengdu": "abc",
+    "cn-shenzhen": "abcdef", "cn-qingdao": "bc", "cn-zhangjiakou": "abc", "cn-huhehaote": "ab", "cn-wulanchabu": "abcd",
+    "cn-guangzhou": "ab", "cn-heyuan": "abc", "cn-nanjing": "a", "cn-fuzhou": "a", "cn-wuhan-lr": "a", "cn-hongkong": "bcd",
+    "ap-southeast-1": "abcd", "ap-southeast-3": "abc", "ap-southeast-5": "abc", "ap-southeast-6": "ab", "ap-southeast-7": "ab",
+    "ap-northeast-1": "abcde", "ap-northeast-2": "abc", "us-east-1": "ab", "us-west-1": "ab", "na-south-1": "ab",
+    "eu-central-1": "abc", "eu-west-1": "ab", "me-east-1": "ab", "me-central-1": "ab",
+};
+
+/** A zone id as Alibaba Cloud spells it: `<region>-<letter>`, or `<region><letter>` where the region id ends in a digit (ap-southeast-1a). */
+function zoneOf(region: string, letter: string): string {
+    return /\d$/.test(region) ? `${region}${letter}` : `${region}-${letter}`;
+}
+
+/**
+ * Checks that a zone id is a zone of the region: spelled `<region>-<letter>` (cn-hangzhou-h) or
+ * `<region><letter>` (ap-southeast-1a), and one of the region's zones in {@link REGION_ZONES}.
  */
 export function checkZone(problems: Problems, path: string, zoneId: string, region: string): boolean {
-    const rest = String(zoneId).startsWith(region) ? zoneId.slice(region.length) : undefined;
-    const ok = rest !== undefined && (/\d$/.test(region) ? /^[a-z]$/ : /^-[a-z]$/).test(rest);
+    const zones = REGION_ZONES[region];
+    const real = zones === undefined ? [] : [...zones].map(letter => zoneOf(region, letter));
+    const rest = String(zoneId).startsWith(region) ? String(zoneId).slice(region.length) : undefined;
+    const shaped = rest !== undefined && (/\d$/.test(region) ? /^[a-z]$/ : /^-[a-z]$/).test(rest);
+    const ok = shaped && (zones === undefined || real.includes(zoneId));
     if (!ok) {
         problems.add(path, `zone '${zoneId}' is not a zone of region '${region}'.`,
-            `Use a zone id of ${region}, such as ${region}-a.`);
+            real.length > 0 ? `Use one of: ${real.join(", ")}.` : `Use a zone id of ${region}, such as ${zoneOf(region, "a")}.`);
     }
     return ok;
 }
