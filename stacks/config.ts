@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "../components/alicloud/ack";
+import { GUEST_OS } from "../components/alicloud/guestRouting";
 import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "../components/alicloud/multiEipEni";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
 import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
@@ -111,6 +112,10 @@ const multiEip = z.strictObject({
         isp: z.enum(EIP_ISPS).optional(),
     }).optional(),
     eipQuota: z.number().int().optional(),
+    /** How the server's OS configures its network (MultiEipEni `guestOs`): match the servers' image. */
+    guestOs: z.enum(GUEST_OS).optional(),
+    /** Run the guest script through Cloud Assistant (MultiEipEni `configureGuest`). */
+    configureGuest: z.boolean().optional(),
 });
 
 /** S3: dual-stack ALB with IPv4 and IPv6 backends and a DNS record. */

@@ -135,6 +135,8 @@ function multiEip(b: Builder): Outputs {
         privateIps: s.privateIps,
         eip: s.eip,
         eipQuota: s.eipQuota,
+        guestOs: s.guestOs,
+        configureGuest: s.configureGuest,
         tags: b.tags,
     }, b.opts), [
         [/^instance\.instanceType/, () => ["multiEip", "servers", "instanceType"]],

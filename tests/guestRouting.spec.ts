@@ -134,3 +134,34 @@ describe("guestRouting: the script", () => {
         assert.ok(single.includes("ip -4 rule add from 172.16.0.57 lookup 1001"));
     });
 });
+
+describe("guestRouting: a script per guest OS", () => {
+    it("configures Alibaba Cloud Linux 3 through NetworkManager: one profile with every address, the metric default route, policy routes and rules", () => {
+        const script = renderGuestScript({ ...TUTORIAL, os: "alinux3" });
+        assert.doesNotMatch(script, /network-scripts|service network restart|rc\.local/, "AL3 runs neither network-scripts nor rc.local by default");
+        assert.match(script, /nmcli connection add type ethernet ifname eth1 con-name topologies-eth1 connection\.autoconnect yes \\\n/);
+        assert.match(script, /ipv4\.method manual ipv4\.addresses "172\.16\.0\.57\/24,172\.16\.0\.77\/24,172\.16\.0\.78\/24"/);
+        assert.match(script, /ipv4\.gateway 172\.16\.0\.253 ipv4\.route-metric 1001/);
+        assert.match(script, /ipv4\.routes "0\.0\.0\.0\/0 172\.16\.0\.253 table=1001"/);
+        assert.match(script, /ipv4\.routing-rules "priority 1001 from 172\.16\.0\.57 table 1001, priority 1001 from 172\.16\.0\.77 table 1001, priority 1001 from 172\.16\.0\.78 table 1001"/);
+        assert.match(script, /nmcli connection up topologies-eth1\n/);
+        const check = spawnSync("bash", ["-n"], { input: script });
+        assert.equal(check.status, 0, String(check.stderr));
+    });
+
+    it("configures Ubuntu through netplan: a file of its own with every address, routes and routing policy", () => {
+        const script = renderGuestScript({ ...TUTORIAL, os: "ubuntu", device: "eth2", table: 1002 });
+        assert.match(script, /cat > \/etc\/netplan\/60-topologies-eth2\.yaml <<'EOF'\n/);
+        assert.match(script, / {6}addresses: \[172\.16\.0\.57\/24, 172\.16\.0\.77\/24, 172\.16\.0\.78\/24\]\n/);
+        assert.match(script, /- \{ to: 0\.0\.0\.0\/0, via: 172\.16\.0\.253, metric: 1002 \}/);
+        assert.match(script, /- \{ to: 0\.0\.0\.0\/0, via: 172\.16\.0\.253, table: 1002 \}/);
+        assert.equal([...script.matchAll(/- \{ from: 172\.16\.0\.\d+, table: 1002 \}/g)].length, 3);
+        assert.match(script, /netplan apply\n/);
+        assert.equal(spawnSync("bash", ["-n"], { input: script }).status, 0);
+    });
+
+    it("keeps the tutorial's network-scripts for Alibaba Cloud Linux 2, the default", () => {
+        assert.equal(renderGuestScript(TUTORIAL), renderGuestScript({ ...TUTORIAL, os: "alinux2" }));
+        assert.match(renderGuestScript(TUTORIAL), /service network restart/);
+    });
+});

@@ -195,8 +195,31 @@ describe("MultiEipEni: other shapes", () => {
     it("settles the plan without registering anything", () => {
         assert.deepEqual(validateMultiEipEniArgs("web", byId({ privateIps: ["172.16.0.57"] })), {
             cidrBlock: "172.16.0.0/24", count: 1, privateIps: ["172.16.0.57"], device: "eth1", table: 1001,
-            eniName: "web-eni", addressNamePrefix: "web",
+            eniName: "web-eni", addressNamePrefix: "web", attach: true, guestOs: "alinux2",
         });
+    });
+});
+
+describe("MultiEipEni: the guest, configured through Cloud Assistant", () => {
+    it("runs the guest script of the OS once the ENI and every EIP are bound", async () => {
+        const eni = await build(opts => new MultiEipEni("web", byId({ guestOs: "alinux3", configureGuest: true }), opts));
+        const command = world.named("web-guest");
+        assert.deepEqual([command.type, command.inputs.type, command.inputs.timeout], ["alicloud:ecs/command:Command", "RunShellScript", 300]);
+        const script = Buffer.from(command.inputs.commandContent, "base64").toString();
+        assert.equal(script, await valueOf(eni.guestScript));
+        assert.match(script, /nmcli connection add/);
+        const run = world.named("web-guest-run");
+        assert.deepEqual([run.inputs.commandId, run.inputs.instanceIds, run.inputs.repeatMode], [command.id, ["i-tutorial"], "Once"]);
+        assert.deepEqual(run.dependsOn.sort(), ["web-attachment", "web-eip-1-association", "web-eip-2-association", "web-eip-3-association"]);
+    });
+
+    it("creates no command unless asked, and refuses one without the ENI attached or for an unknown OS", async () => {
+        await build(opts => new MultiEipEni("web", byId(), opts));
+        assert.equal(world.ofType("ecs/command:Command").length, 0);
+        await rejects(byId({ configureGuest: true, attach: false, guestOs: "windows" as never }), [
+            ["guestOs", /guest OS 'windows' is not supported/],
+            ["configureGuest", /needs the ENI on the instance, but attach is false/],
+        ]);
     });
 });
 

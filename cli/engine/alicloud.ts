@@ -171,6 +171,9 @@ export const alicloudRules: Record<string, Rule> = {
         state: { allocationId: fakeId("eip", name), ipAddress: fakePublicIp(name), status: "Available" },
     }),
     "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({ id: `${inputs.allocationId}:${inputs.instanceId}` }),
+    "alicloud:ecs/command:Command": ({ name }) => ({ id: fakeId("c", name) }),
+    // An invocation id, `t-…`, finished as a run of a good script would be.
+    "alicloud:ecs/ecsInvocation:EcsInvocation": ({ name }) => ({ id: fakeId("t", name), state: { status: "Finished" } }),
     "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, region }) => {
         const id = `c${fakeId("", name).slice(1)}`;
         return {

@@ -1,14 +1,26 @@
 /**
  * The guest-OS side of a secondary ENI carrying several EIPs (seed 001, steps 4 and 6), rendered
- * as text so nobody types it by hand: ifcfg aliases for the secondary addresses, policy routing
- * so replies leave through the ENI they arrived on, and the same routing in /etc/rc.local so it
- * survives a reboot. For Alibaba Cloud Linux 2 / CentOS 7 (network-scripts), as in the tutorial.
- * Pure functions: no Pulumi, no I/O.
+ * as text so nobody types it by hand: the secondary addresses on the ENI, policy routing so
+ * replies leave through the ENI they arrived on, kept across reboots. One script per way the
+ * guest configures its network: network-scripts (Alibaba Cloud Linux 2, CentOS 7, as in the
+ * tutorial), NetworkManager (Alibaba Cloud Linux 3, RHEL 8 and later, which no longer run
+ * network-scripts), netplan (Ubuntu). Pure functions: no Pulumi, no I/O.
  */
 import { addressAt, formatIp, parseCidr } from "../net";
 
+/** How the guest configures its network. */
+export const GUEST_OS = ["alinux2", "alinux3", "ubuntu"] as const;
+/**
+ * `alinux2`: Alibaba Cloud Linux 2 and CentOS 7 (network-scripts, ifcfg aliases, rc.local);
+ * `alinux3`: Alibaba Cloud Linux 3, RHEL, Rocky and Alma 8+ (NetworkManager, `nmcli`);
+ * `ubuntu`: Ubuntu 18.04 and later (netplan).
+ */
+export type GuestOs = typeof GUEST_OS[number];
+
 /** What the renderer needs; every address is plain text. */
 export interface GuestRoutingArgs {
+    /** How the guest configures its network. Default: `alinux2` (the tutorial's). */
+    os?: GuestOs;
     /** Primary private IPv4 address of the secondary ENI (the tutorial's 172.16.x.57). */
     primaryIp: string;
     /** Secondary private IPv4 addresses, in the order of their aliases `eth1:0`, `eth1:1`, … */
@@ -63,13 +75,94 @@ export function renderRoutingCommands(args: GuestRoutingArgs): string[] {
 }
 
 /**
- * A bash script doing steps 4 and 6 on the instance, safe to run again: it rewrites the ifcfg
- * aliases, restarts the network, replaces (not appends) its own block in /etc/rc.local, and
- * clears its routes and rules before adding them, so a second run does not fail on
- * "File exists". Run it once the ENI is attached (Cloud Assistant, SSH, or user data of an
- * instance created with the ENI already bound).
+ * A bash script doing steps 4 and 6 on the instance for its OS, safe to run again. Run it once
+ * the ENI is attached (MultiEipEni's `configureGuest` runs it through Cloud Assistant; or SSH, or
+ * user data of an instance created with the ENI already bound).
  */
 export function renderGuestScript(args: GuestRoutingArgs): string {
+    switch (args.os ?? "alinux2") {
+        case "alinux3": return renderNetworkManagerScript(args);
+        case "ubuntu": return renderNetplanScript(args);
+        default: return renderNetworkScriptsScript(args);
+    }
+}
+
+/** The comment line every script starts with: the ENI, its addresses and its vSwitch. */
+function header(args: GuestRoutingArgs, device: string, cidr: string, gateway: string, netmask: string): string {
+    return `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
+        `vSwitch ${cidr}, gateway ${gateway}, netmask ${netmask}.`;
+}
+
+/**
+ * NetworkManager: one connection profile of its own on the ENI with every address, the default
+ * route at the table's metric, and the policy routes and rules (`ipv4.routes … table=`,
+ * `ipv4.routing-rules`, NetworkManager 1.18+), which NetworkManager restores at boot. Re-running
+ * replaces the profile.
+ */
+function renderNetworkManagerScript(args: GuestRoutingArgs): string {
+    const device = args.device ?? "eth1";
+    const table = args.table ?? 1001;
+    const cidr = parseCidr(args.vSwitchCidr, 4);
+    const gateway = vSwitchGateway(cidr.text);
+    const profile = `topologies-${device}`;
+    const addresses = [args.primaryIp, ...args.secondaryIps];
+    const rules = addresses.map(ip => `priority ${table} from ${ip} table ${table}`).join(", ");
+    return [
+        "#!/bin/bash",
+        header(args, device, cidr.text, gateway, ipv4Netmask(cidr.prefix)),
+        "set -euo pipefail",
+        "",
+        `# Take ${device} from any other profile, then give it this one.`,
+        `nmcli -g NAME,DEVICE connection show | awk -F: -v d=${device} -v p=${profile} '$2 == d && $1 != p { print $1 }' | while read -r c; do nmcli connection down "$c" || true; nmcli connection modify "$c" connection.autoconnect no || true; done`,
+        `nmcli connection delete ${profile} 2>/dev/null || true`,
+        `nmcli connection add type ethernet ifname ${device} con-name ${profile} connection.autoconnect yes \\`,
+        `    ipv4.method manual ipv4.addresses "${addresses.map(ip => `${ip}/${cidr.prefix}`).join(",")}" \\`,
+        `    ipv4.gateway ${gateway} ipv4.route-metric ${table} \\`,
+        `    ipv4.routes "0.0.0.0/0 ${gateway} table=${table}" \\`,
+        `    ipv4.routing-rules "${rules}" \\`,
+        "    ipv6.method ignore",
+        `nmcli connection up ${profile}`,
+        "",
+    ].join("\n");
+}
+
+/** netplan: a file of its own for the ENI with every address, the default route at the table's metric, and the policy routes; re-running rewrites it. */
+function renderNetplanScript(args: GuestRoutingArgs): string {
+    const device = args.device ?? "eth1";
+    const table = args.table ?? 1001;
+    const cidr = parseCidr(args.vSwitchCidr, 4);
+    const gateway = vSwitchGateway(cidr.text);
+    const addresses = [args.primaryIp, ...args.secondaryIps];
+    return [
+        "#!/bin/bash",
+        header(args, device, cidr.text, gateway, ipv4Netmask(cidr.prefix)),
+        "set -euo pipefail",
+        "",
+        `cat > /etc/netplan/60-topologies-${device}.yaml <<'EOF'`,
+        "network:",
+        "  version: 2",
+        "  ethernets:",
+        `    ${device}:`,
+        "      dhcp4: false",
+        `      addresses: [${addresses.map(ip => `${ip}/${cidr.prefix}`).join(", ")}]`,
+        "      routes:",
+        `        - { to: 0.0.0.0/0, via: ${gateway}, metric: ${table} }`,
+        `        - { to: 0.0.0.0/0, via: ${gateway}, table: ${table} }`,
+        "      routing-policy:",
+        ...addresses.map(ip => `        - { from: ${ip}, table: ${table} }`),
+        "EOF",
+        `chmod 600 /etc/netplan/60-topologies-${device}.yaml`,
+        "netplan apply",
+        "",
+    ].join("\n");
+}
+
+/**
+ * network-scripts (the tutorial's): it rewrites the ifcfg aliases, restarts the network,
+ * replaces (not appends) its own block in /etc/rc.local, and clears its routes and rules before
+ * adding them, so a second run does not fail on "File exists".
+ */
+function renderNetworkScriptsScript(args: GuestRoutingArgs): string {
     const device = args.device ?? "eth1";
     const table = args.table ?? 1001;
     const cidr = parseCidr(args.vSwitchCidr, 4);
@@ -85,8 +178,7 @@ export function renderGuestScript(args: GuestRoutingArgs): string {
     ].join("\n"));
     return [
         "#!/bin/bash",
-        `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
-        `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
+        header(args, device, cidr.text, gateway, netmask),
         "set -euo pipefail",
         "",
         "# Secondary private addresses as aliases of the ENI.",

@@ -5,7 +5,7 @@ import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseIp } from "../net";
-import { ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
+import { GUEST_OS, GuestOs, ipv4Netmask, renderGuestScript, vSwitchGateway } from "./guestRouting";
 import { checkAlibabaName } from "./names";
 import { CONFIRMED_INSTANCE_TYPES, InstanceTypeLimits, instanceTypeLimits } from "./instanceTypes";
 import { checkRegion, checkZone } from "./regions";
@@ -131,6 +131,21 @@ export interface MultiEipEniArgs {
     /** Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Default: `<name>-eni`. */
     eniName?: string;
     /**
+     * How the instance's OS configures its network, which decides the guest script: `alinux2`
+     * (Alibaba Cloud Linux 2, CentOS 7: network-scripts, as in the tutorial), `alinux3` (Alibaba
+     * Cloud Linux 3, RHEL 8+: NetworkManager, which does not run network-scripts), `ubuntu`
+     * (netplan). Default: `alinux2`.
+     */
+    guestOs?: GuestOs;
+    /**
+     * Run the guest script on the instance through Cloud Assistant (`ecs.Command` +
+     * `ecs.EcsInvocation`, once, after the ENI and the EIPs are bound), so the topology works
+     * without a manual step; it runs again whenever the script changes. Needs `attach` and the
+     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Default: false (run
+     * `guestScript` yourself).
+     */
+    configureGuest?: boolean;
+    /**
      * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
      * `opts.providers` (or inherited from a parent component), else the RegionalVpc's, else a new
      * one for `instance.region` carrying the stack's `alicloud:*` configuration.
@@ -154,6 +169,10 @@ export interface MultiEipEniPlan {
     readonly table: number;
     readonly eniName: string;
     readonly addressNamePrefix: string;
+    /** Bind the ENI to the instance. */
+    readonly attach: boolean;
+    /** How the guest configures its network. */
+    readonly guestOs: GuestOs;
 }
 
 const TYPE = "topologies:alicloud:MultiEipEni";
@@ -207,7 +226,12 @@ function checkArgs(problems: Problems, name: string, args: MultiEipEniArgs): Mul
 
     const eniName = args.eniName ?? `${name}-eni`;
     checkAlibabaName(problems, "eniName", eniName, "eni", "ENI", args.eniName === undefined ? "The ENI is named after the component: pass an eniName that starts with a letter." : undefined);
-    return { cidrBlock: vsw.cidr?.text ?? "", count, privateIps, device: `eth${enis}`, table: 1000 + enis, eniName, addressNamePrefix };
+    const guestOs = args.guestOs ?? "alinux2";
+    checkOneOf(problems, "guestOs", guestOs, GUEST_OS, "guest OS");
+    if (args.configureGuest && !attach) {
+        problems.add("configureGuest", "the guest script needs the ENI on the instance, but attach is false.", "Set attach, or run guestScript yourself once the ENI is bound.");
+    }
+    return { cidrBlock: vsw.cidr?.text ?? "", count, privateIps, device: `eth${enis}`, table: 1000 + enis, eniName, addressNamePrefix, attach, guestOs };
 }
 
 function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boolean): { cidr?: Cidr; zoneId?: string } {
@@ -443,7 +467,7 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
         // Tutorial order: bind the ENI first (step 1), then the EIPs (step 5). Associations run as
         // asynchronous tasks on the one ENI and the API rejects overlapping ones (TaskConflict),
         // so each waits for the previous one.
-        const attachment = (args.attach ?? true)
+        const attachment = plan.attach
             ? new alicloud.ecs.EcsNetworkInterfaceAttachment(`${name}-attachment`, {
                 instanceId: args.instance.id,
                 networkInterfaceId: eni.id,
@@ -485,12 +509,28 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
         this.eipIds = pulumi.all(eips.map(e => e.id));
         this.publicIps = pulumi.all(eips.map(e => e.ipAddress));
         this.guestScript = this.privateIps.apply(ips => renderGuestScript({
+            os: plan.guestOs,
             primaryIp: ips[0],
             secondaryIps: ips.slice(1),
             vSwitchCidr: plan.cidrBlock,
             device: plan.device,
             table: plan.table,
         }));
+        if (args.configureGuest) {
+            // A new script makes a new command, and so a new invocation: it runs again when the addresses change.
+            const command = new alicloud.ecs.Command(`${name}-guest`, {
+                name: `${name}-guest-routing`,
+                description: `Secondary addresses and policy routing of ${plan.device} (MultiEipEni ${name})`,
+                type: "RunShellScript",
+                commandContent: this.guestScript.apply(script => Buffer.from(script).toString("base64")),
+                timeout: 300,
+            }, childOpts);
+            new alicloud.ecs.EcsInvocation(`${name}-guest-run`, {
+                commandId: command.id,
+                instanceIds: [args.instance.id],
+                repeatMode: "Once",
+            }, { ...childOpts, dependsOn: [attachment!, ...associations] });
+        }
 
         this.registerOutputs({
             networkInterfaceId: this.networkInterfaceId,
