@@ -87,10 +87,22 @@ export function renderGuestScript(args: GuestRoutingArgs): string {
     }
 }
 
-/** The comment line every script starts with: the ENI, its addresses and its vSwitch. */
-function header(args: GuestRoutingArgs, device: string, cidr: string, gateway: string, netmask: string): string {
-    return `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
-        `vSwitch ${cidr}, gateway ${gateway}, netmask ${netmask}.`;
+/** What every script works out of its args, and the lines it opens with (shebang, what it configures, strict mode). */
+function scriptFacts(args: GuestRoutingArgs) {
+    const device = args.device ?? "eth1";
+    const table = args.table ?? 1001;
+    const cidr = parseCidr(args.vSwitchCidr, 4);
+    const netmask = ipv4Netmask(cidr.prefix);
+    const gateway = vSwitchGateway(cidr.text);
+    const addresses = [args.primaryIp, ...args.secondaryIps];
+    const opening = [
+        "#!/bin/bash",
+        `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
+        `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
+        "set -euo pipefail",
+        "",
+    ];
+    return { device, table, cidr, netmask, gateway, addresses, opening };
 }
 
 /**
@@ -100,18 +112,11 @@ function header(args: GuestRoutingArgs, device: string, cidr: string, gateway: s
  * replaces the profile.
  */
 function renderNetworkManagerScript(args: GuestRoutingArgs): string {
-    const device = args.device ?? "eth1";
-    const table = args.table ?? 1001;
-    const cidr = parseCidr(args.vSwitchCidr, 4);
-    const gateway = vSwitchGateway(cidr.text);
+    const { device, table, cidr, gateway, addresses, opening } = scriptFacts(args);
     const profile = `topologies-${device}`;
-    const addresses = [args.primaryIp, ...args.secondaryIps];
     const rules = addresses.map(ip => `priority ${table} from ${ip} table ${table}`).join(", ");
     return [
-        "#!/bin/bash",
-        header(args, device, cidr.text, gateway, ipv4Netmask(cidr.prefix)),
-        "set -euo pipefail",
-        "",
+        ...opening,
         `# Take ${device} from any other profile, then give it this one.`,
         `nmcli -g NAME,DEVICE connection show | awk -F: -v d=${device} -v p=${profile} '$2 == d && $1 != p { print $1 }' | while read -r c; do nmcli connection down "$c" || true; nmcli connection modify "$c" connection.autoconnect no || true; done`,
         `nmcli connection delete ${profile} 2>/dev/null || true`,
@@ -128,16 +133,9 @@ function renderNetworkManagerScript(args: GuestRoutingArgs): string {
 
 /** netplan: a file of its own for the ENI with every address, the default route at the table's metric, and the policy routes; re-running rewrites it. */
 function renderNetplanScript(args: GuestRoutingArgs): string {
-    const device = args.device ?? "eth1";
-    const table = args.table ?? 1001;
-    const cidr = parseCidr(args.vSwitchCidr, 4);
-    const gateway = vSwitchGateway(cidr.text);
-    const addresses = [args.primaryIp, ...args.secondaryIps];
+    const { device, table, cidr, gateway, addresses, opening } = scriptFacts(args);
     return [
-        "#!/bin/bash",
-        header(args, device, cidr.text, gateway, ipv4Netmask(cidr.prefix)),
-        "set -euo pipefail",
-        "",
+        ...opening,
         `cat > /etc/netplan/60-topologies-${device}.yaml <<'EOF'`,
         "network:",
         "  version: 2",
@@ -163,11 +161,7 @@ function renderNetplanScript(args: GuestRoutingArgs): string {
  * adding them, so a second run does not fail on "File exists".
  */
 function renderNetworkScriptsScript(args: GuestRoutingArgs): string {
-    const device = args.device ?? "eth1";
-    const table = args.table ?? 1001;
-    const cidr = parseCidr(args.vSwitchCidr, 4);
-    const netmask = ipv4Netmask(cidr.prefix);
-    const gateway = vSwitchGateway(cidr.text);
+    const { device, table, netmask, gateway, opening } = scriptFacts(args);
     const commands = renderRoutingCommands({ ...args, device, table });
     const begin = `# BEGIN topologies multi-eip-eni ${device}`;
     const end = `# END topologies multi-eip-eni ${device}`;
@@ -177,10 +171,7 @@ function renderNetworkScriptsScript(args: GuestRoutingArgs): string {
         "EOF",
     ].join("\n"));
     return [
-        "#!/bin/bash",
-        header(args, device, cidr.text, gateway, netmask),
-        "set -euo pipefail",
-        "",
+        ...opening,
         "# Secondary private addresses as aliases of the ENI.",
         ...aliases,
         "service network restart",
