@@ -37,6 +37,15 @@ function problemsOf(args: AckClusterArgs): string[] {
 }
 
 describe("AckCluster", () => {
+    it("takes a Kubernetes version only in the form ACK reports it (a short one would diff on every run)", async () => {
+        await build(opts => {
+            assert.deepEqual(problemsOf(ackArgs(hangzhouVpc(opts), { kubernetesVersion: "1.34" })), [
+                "kubernetesVersion: '1.34' is not a version as ACK reports it, so it would show as a change on every run.",
+            ]);
+            assert.deepEqual(problemsOf(ackArgs(hangzhouVpc(opts), { kubernetesVersion: "1.34.1-aliyun.1" })), []);
+        });
+    });
+
     it("gives the nodes the key pair named for SSH login, and refuses a name ECS would not take", async () => {
         await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "ops-key" } }), opts));
         assert.equal(world.named("ack-hangzhou-nodes").inputs.keyName, "ops-key");

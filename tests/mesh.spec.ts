@@ -5,7 +5,7 @@ import { problemLines as problemsOf } from "./mocks/rejection";
 import { AckCluster } from "../components/alicloud/ack";
 import { Bookinfo } from "../components/alicloud/bookinfo";
 import { CenTransitNetwork } from "../components/alicloud/cen";
-import { ServiceMesh, ServiceMeshArgs, validateServiceMeshArgs } from "../components/alicloud/mesh";
+import { ServiceMesh, ServiceMeshArgs, pickOfferedVersion, validateServiceMeshArgs } from "../components/alicloud/mesh";
 import { LocalityPolicy } from "../components/alicloud/meshLocality";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
@@ -120,7 +120,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.equal(world.regionOf(asm), "cn-hangzhou");
         assert.deepEqual(asm.inputs.clusterIds, [clusters[0].id, clusters[1].id]);
         assert.deepEqual(asm.inputs.network, { vpcId: world.named("vpc-hangzhou2-vpc").id, vswitcheList: world.named("vpc-hangzhou2-vpc-hangzhou-switch-2").id });
-        assert.equal(asm.inputs.version, "1.22.6.66");
+        // Created with the full build string ASM offers and reports back, so the version never shows as a change.
+        assert.equal(asm.inputs.version, "v1.22.6.66-g9a1b2c3d-aliyun");
+        assert.deepEqual(world.calls.filter(c => c.token === "alicloud:servicemesh/getVersions:getVersions").map(c => c.inputs.edition), ["Pro"]);
+        assert.equal(world.named("asm-mesh").ignoreChanges, undefined, "a pinned version is upgraded in place when it changes");
         assert.equal(asm.inputs.edition, "Pro");
         assert.deepEqual(asm.inputs.meshConfig, { enableLocalityLb: true });
         assert.deepEqual(asm.inputs.loadBalancer, { apiServerPublicEip: true }, "pilotPublicEip is deprecated and read-only");
@@ -239,6 +242,25 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         const [, reversed] = await gatewayAndIds(t => ({ clusters: { "ack-shanghai": t.shanghai, "ack-hangzhou": t.hangzhou } }));
         assert.deepEqual(reversed, ids);
         assert.deepEqual(ids, [...ids].sort());
+    });
+
+    it("takes the newest version ASM offers when none is pinned, and keeps it (an update never upgrades it)", async () => {
+        await build(opts => {
+            const t = tutorial(opts);
+            const { version: _version, ...args } = meshArgs(t);
+            return new ServiceMesh("asm", args, opts);
+        });
+        assert.equal(world.named("asm-mesh").inputs.version, "v1.25.4.20-g1234abcd-aliyun");
+        assert.deepEqual(world.named("asm-mesh").ignoreChanges, ["version"]);
+    });
+
+    it("picks the build string ASM offers for a pinned version, and names what it offers when there is none", () => {
+        const offered = ["v1.22.6.66-g9a1b2c3d-aliyun", "v1.24.6.55-g0f1e2d3c-aliyun"];
+        assert.equal(pickOfferedVersion("1.22.6.66", offered), "v1.22.6.66-g9a1b2c3d-aliyun");
+        assert.equal(pickOfferedVersion("v1.24.6.55-g0f1e2d3c-aliyun", offered), "v1.24.6.55-g0f1e2d3c-aliyun");
+        assert.equal(pickOfferedVersion(undefined, offered), "v1.24.6.55-g0f1e2d3c-aliyun");
+        assert.throws(() => pickOfferedVersion("1.21.0.1", offered), /ASM offers no version 1\.21\.0\.1; it offers v1\.22\.6\.66-g9a1b2c3d-aliyun, v1\.24\.6\.55/);
+        assert.throws(() => pickOfferedVersion("v1.22.6.66-gdeadbee-aliyun", offered), /offers no version/);
     });
 
     describe("validation", () => {

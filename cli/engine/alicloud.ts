@@ -232,6 +232,12 @@ export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: 
             images: [{ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun", creationTime: "2026-11-15T00:00:00Z" }],
         };
     },
+    // The versions ASM offers, as DescribeVersions answers them: full build strings.
+    "alicloud:servicemesh/getVersions:getVersions": inputs => {
+        const versions = ["v1.22.6.66-g9a1b2c3d-aliyun", "v1.22.6.71-g8ce85c40-aliyun", "v1.24.6.55-g0f1e2d3c-aliyun", "v1.25.4.20-g1234abcd-aliyun"];
+        const edition = inputs.edition ?? "Pro";
+        return { id: edition, edition, ids: versions.map(v => `${edition}:${v}`), versions: versions.map(version => ({ id: `${edition}:${version}`, edition, version })) };
+    },
     "alicloud:cs/getClusterCredential:getClusterCredential": inputs => ({
         id: inputs.clusterId,
         clusterId: inputs.clusterId,

@@ -74,7 +74,13 @@ export interface AckClusterArgs {
     serviceCidr: string;
     /** Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). */
     clusterSpec?: typeof ACK_CLUSTER_SPECS[number];
-    /** Kubernetes version. Default: the newest ACK offers at creation time. */
+    /**
+     * Kubernetes version, as ACK reports it: `1.34.1-aliyun.1`. The provider reads back the full
+     * string (`CurrentVersion`) with no diff suppression, so a short `1.34` would show as a change
+     * on every run; a higher version upgrades the cluster in place (UpgradeCluster), and a pinned
+     * version older than the cluster's (after an upgrade outside Pulumi) is a downgrade ACK
+     * refuses. Default: the newest ACK offers at creation, followed afterwards without a diff.
+     */
     kubernetesVersion?: string;
     /**
      * Cluster name in the console: 1–63 letters, digits, Chinese characters and hyphens, not
@@ -167,6 +173,10 @@ export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckC
 
 function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterNetwork {
     checkStackProviderConfig(problems, "kubernetes");
+    if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
+        problems.add("kubernetesVersion", `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
+            "Write the full version, e.g. 1.34.1-aliyun.1, or leave it out for the newest.");
+    }
     if (args.clusterName === undefined) {
         checkAutoname(problems, "name", CLUSTER_TYPE, `${name}-cluster`, "clusterName");
     } else if (!(AUTONAMED[CLUSTER_TYPE].pattern.test(args.clusterName) && args.clusterName.length <= AUTONAMED[CLUSTER_TYPE].maxLength)) {

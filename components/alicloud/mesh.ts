@@ -10,7 +10,7 @@ import { checkRegionalProviders, checkStackProviderConfig, newStackProvider, use
 import { AckCluster } from "./ack";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitRouterRouteArgs, CenVpcRouteArgs } from "./cen";
 import { AsmIstioGateway, IstioGatewaySpec, applyMeshObject, asmIngressGateway, checkMeshObject } from "./istio/objects";
-import { LocalityMesh, parseAsmVersion } from "./meshLocality";
+import { LocalityMesh, compareVersions, parseAsmVersion } from "./meshLocality";
 import { RegionalVpc } from "./vpc";
 
 /** How the mesh's VPCs are connected when the component builds the CEN itself. */
@@ -50,8 +50,13 @@ export interface ServiceMeshArgs {
     /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. */
     meshSpec?: "standard" | "enterprise" | "ultimate";
     /**
-     * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. Default: the newest ASM offers
-     * (which supports traffic distribution). Pin it in production.
+     * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. The mesh is created with the
+     * full build string ASM offers for it (looked up with `servicemesh.getVersions`), the form
+     * ASM reports back, so the version never shows as a change; a new version upgrades the control
+     * plane in place (UpgradeMeshEditionPartially; sidecars and gateways follow by hand). Default:
+     * the newest ASM offers at creation, kept afterwards (never upgraded by an update). ASM 1.22
+     * supports Kubernetes up to 1.30 if it follows Istio's support table (unconfirmed for ASM),
+     * older than the versions ACK creates clusters with today: pin a newer ASM with new clusters.
      */
     version?: string;
     /**
@@ -302,6 +307,30 @@ function meshFlows(args: ServiceMeshArgs, meshCidr: string, meshVSwitchId: pulum
 }
 
 /**
+ * The full build string ASM offers for `version` (`1.22.6.66` → `v1.22.6.66-g…-aliyun`), or the
+ * newest it offers when none is asked for. The provider reads the version back in the full form
+ * (DescribeServiceMeshDetail `ServiceMeshInfo.Version`) and has no diff suppression, so a short
+ * form would show as a change on every run and fail as an upgrade (UpgradedVersion.NotExpected).
+ */
+function offeredVersion(version: string | undefined, offered: pulumi.Output<alicloud.servicemesh.GetVersionsResult>): pulumi.Output<string> {
+    return offered.apply(found => pickOfferedVersion(version, found.versions.map(v => v.version)));
+}
+
+/** The offered build string matching `version` (the newest when undefined); throws naming what is offered. */
+export function pickOfferedVersion(version: string | undefined, offered: readonly string[]): string {
+    const all = offered.filter(v => parseAsmVersion(v) !== undefined);
+    if (version === undefined) {
+        const newest = [...all].sort((a, b) => compareVersions(parseAsmVersion(b)!, parseAsmVersion(a)!))[0];
+        if (!newest) throw new Error("ASM offers no version in this region (servicemesh.getVersions answered none).");
+        return newest;
+    }
+    const wanted = parseAsmVersion(version)!;
+    const match = all.find(v => (version.startsWith("v") ? v === version : compareVersions(parseAsmVersion(v)!, wanted) === 0));
+    if (!match) throw new Error(`ASM offers no version ${version}; it offers ${all.join(", ") || "none"}. Set version to one of them.`);
+    return match;
+}
+
+/**
  * A cluster's Pods as flow hosts, each with its label: its Pod CIDR (Flannel), or its Pod
  * vSwitches (Terway), guarded by the cluster's security group.
  */
@@ -421,11 +450,13 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.securityGroupRuleIds = ruleIds;
 
         const vSwitch = args.vpc.vSwitches[args.vSwitch];
+        const meshProvider = given ?? args.vpc.provider;
+        const edition = args.edition ?? "Pro";
         const mesh = new alicloud.servicemesh.ServiceMesh(`${name}-mesh`, {
             serviceMeshName: args.meshName ?? stackScopedName(name),
-            edition: args.edition ?? "Pro",
+            edition,
             clusterSpec: args.meshSpec ?? "enterprise",
-            version: args.version,
+            version: offeredVersion(args.version, alicloud.servicemesh.getVersionsOutput({ edition }, { parent: this, provider: meshProvider })),
             network: { vpcId: args.vpc.vpcId, vswitcheList: vSwitch.id },
             // Sorted: an order that follows the args record would show as a change (and the provider re-adds every cluster on one).
             clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
@@ -435,9 +466,11 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             tags: args.tags,
         }, {
             parent: this,
-            provider: given ?? args.vpc.provider,
+            provider: meshProvider,
             // The name stays on replacement, and a second mesh of that name is refused: delete first.
             deleteBeforeReplace: true,
+            // Unpinned: the provider's `version` is not computed, so an update would "remove" it and upgrade.
+            ignoreChanges: args.version === undefined ? ["version"] : [],
             // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
             // and the clusters' security groups accept their peers.
             dependsOn: [this.network, ...joinedRoutes, ...rules],
