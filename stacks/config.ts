@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "../components/alicloud/ack";
+import { ALB_HEALTH_CHECK_PROTOCOLS } from "../components/alicloud/albCommon";
 import { GUEST_OS } from "../components/alicloud/guestRouting";
 import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "../components/alicloud/multiEipEni";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
@@ -47,7 +48,7 @@ const servers = z.strictObject({
 /** The health check of either ALB (S1, S3): `AlbHealthCheckArgs`. */
 const healthCheck = z.strictObject({
     enabled: z.boolean().optional(),
-    protocol: z.enum(["HTTP", "HTTPS", "TCP", "gRPC"]).optional(),
+    protocol: z.enum(ALB_HEALTH_CHECK_PROTOCOLS).optional(),
     path: z.string().optional(),
     codes: z.array(z.string()).optional(),
     interval: z.number().optional(),
@@ -158,6 +159,8 @@ const meshFailover = z.strictObject({
         vSwitch: z.string(),
         edition: z.enum(["Default", "Pro"]).optional(),
         version: z.string().optional(),
+        /** Clusters (keys of `clusters`) the ingress gateway is deployed to (ServiceMesh `ingressGatewayClusters`). */
+        ingressGatewayClusters: z.array(z.string()).optional(),
         peerBandwidthMbps: z.number().optional(),
         bandwidthPackage: bandwidthPackage.optional(),
         bandwidthPackages: z.array(bandwidthPackage).optional(),
@@ -193,11 +196,24 @@ const fargate = z.strictObject({
     cpu: z.number().int().optional(),
     memory: z.number().int().optional(),
     logRetentionInDays: z.number().int().optional(),
+    logGroupName: z.string().optional(),
     services: z.record(z.string(), z.strictObject({
         desiredCount: z.number().int().optional(),
         minimumHealthyPercent: z.number().int().optional(),
         maximumPercent: z.number().int().optional(),
         healthCheckGracePeriodSeconds: z.number().int().optional(),
+        waitForSteadyState: z.boolean().optional(),
+        deploymentTimeout: z.string().optional(),
+    })).optional(),
+    /** Where else the tasks may send (AlbFargateService `taskEgress`), by rule name. */
+    taskEgress: z.record(z.string(), z.strictObject({
+        cidrBlock: cidr.optional(),
+        prefixListId: z.string().optional(),
+        securityGroupId: z.string().optional(),
+        protocol: z.enum(["tcp", "udp"]).optional(),
+        port,
+        toPort: port.optional(),
+        description: z.string().optional(),
     })).optional(),
     allowedCidrs: z.array(cidr).optional(),
     certificateArn: z.string().optional(),

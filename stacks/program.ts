@@ -135,7 +135,8 @@ function multiEip(b: Builder): Outputs {
         privateIps: s.privateIps,
         eip: s.eip,
         eipQuota: s.eipQuota,
-        guestOs: s.guestOs,
+        // The demo servers boot Alibaba Cloud Linux 3 unless the section pins another image.
+        guestOs: s.guestOs ?? (s.servers.imageId === undefined && s.servers.imageNameRegex === undefined ? "alinux3" : undefined),
         configureGuest: s.configureGuest,
         tags: b.tags,
     }, b.opts), [

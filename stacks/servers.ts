@@ -58,7 +58,7 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
     password?: pulumi.Input<string>, tags?: Record<string, string>, publicPorts: readonly number[] = []): DemoServers {
     const group = new DemoServerGroup(name, opts);
     const childOpts = { parent: group, provider: vpc.provider };
-    // The newest image of the family, looked up at deployment; a pinned id wins.
+    // The newest image whose name matches, looked up at deployment; a pinned id wins.
     const nameRegex = config.imageNameRegex ?? DEMO_IMAGE_NAME_REGEX;
     const imageId = config.imageId ?? alicloud.ecs.getImagesOutput({
         nameRegex, owners: "system", status: "Available", mostRecent: true, instanceType: config.instanceType,
@@ -102,7 +102,7 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
             tags,
         }, {
             ...childOpts,
-            // A newer image of the family must not re-image a running server (the provider replaces its system disk).
+            // A newer image must not re-image a running server (the provider replaces its system disk).
             ignoreChanges: config.imageId === undefined ? ["imageId"] : [],
         });
         const entry: DemoServer = {

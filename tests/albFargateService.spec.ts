@@ -583,7 +583,7 @@ describe("AlbFargateService: what a real deployment needs", () => {
             };
         }));
         assert.deepEqual(problems.map(p => p.path), ["taskEgress.none", "taskEgress.two", "taskEgress.world.cidrBlock", "taskEgress.reversed.toPort", "taskEgress.outside.cidrBlock"]);
-        assert.match(problems[4].message, /outside the VPC 10\.1\.0\.0\/16, and with egress 'vpcEndpoints' the private subnets have no route/);
+        assert.match(problems[4].message, /outside the VPC 10\.1\.0\.0\/16, and without a NAT gateway the private subnets have no route/);
     });
 
     it("names the ALB's ingress rules by the block they admit, so reordering allowedCidrs replaces nothing; old positional names are aliased", async () => {

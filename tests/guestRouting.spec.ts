@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { parse } from "yaml";
 import {
     ipv4Netmask, renderGuestScript, renderIfcfgAlias, renderRoutingCommands, vSwitchGateway,
 } from "../components/alicloud/guestRouting";
@@ -145,6 +146,9 @@ describe("guestRouting: a script per guest OS", () => {
         assert.match(script, /ipv4\.routes "0\.0\.0\.0\/0 172\.16\.0\.253 table=1001"/);
         assert.match(script, /ipv4\.routing-rules "priority 1001 from 172\.16\.0\.57 table 1001, priority 1001 from 172\.16\.0\.77 table 1001, priority 1001 from 172\.16\.0\.78 table 1001"/);
         assert.match(script, /nmcli connection up topologies-eth1\n/);
+        // Profiles bound to eth1 by name lose it too, not only the one active on it (they would take it back at boot).
+        assert.match(script, /connection\.interface-name connection show "\$c"\)" = eth1 \]/);
+        assert.match(script, /nmcli connection modify "\$c" connection\.autoconnect no/);
         const check = spawnSync("bash", ["-n"], { input: script });
         assert.equal(check.status, 0, String(check.stderr));
     });
@@ -158,6 +162,15 @@ describe("guestRouting: a script per guest OS", () => {
         assert.equal([...script.matchAll(/- \{ from: 172\.16\.0\.\d+, table: 1002 \}/g)].length, 3);
         assert.match(script, /netplan apply\n/);
         assert.equal(spawnSync("bash", ["-n"], { input: script }).status, 0);
+        // The file netplan reads, parsed: every address, both routes, one rule per address.
+        const body = script.split("<<'EOF'\n")[1].split("\nEOF\n")[0];
+        const eth2 = (parse(body) as { network: { version: number; ethernets: Record<string, any> } }).network.ethernets.eth2;
+        assert.deepEqual(eth2, {
+            "dhcp4": false,
+            "addresses": ["172.16.0.57/24", "172.16.0.77/24", "172.16.0.78/24"],
+            "routes": [{ to: "0.0.0.0/0", via: "172.16.0.253", metric: 1002 }, { to: "0.0.0.0/0", via: "172.16.0.253", table: 1002 }],
+            "routing-policy": ["172.16.0.57", "172.16.0.77", "172.16.0.78"].map(from => ({ from, table: 1002 })),
+        });
     });
 
     it("keeps the tutorial's network-scripts for Alibaba Cloud Linux 2, the default", () => {

@@ -173,7 +173,7 @@ export const alicloudRules: Record<string, Rule> = {
     "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({ id: `${inputs.allocationId}:${inputs.instanceId}` }),
     "alicloud:ecs/command:Command": ({ name }) => ({ id: fakeId("c", name) }),
     // An invocation id, `t-…`, finished as a run of a good script would be.
-    "alicloud:ecs/ecsInvocation:EcsInvocation": ({ name }) => ({ id: fakeId("t", name), state: { status: "Finished" } }),
+    "alicloud:ecs/ecsInvocation:EcsInvocation": ({ name }) => ({ id: fakeId("t", name), state: { status: "Success" } }),
     "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, region }) => {
         const id = `c${fakeId("", name).slice(1)}`;
         return {
@@ -200,6 +200,12 @@ export const alicloudRules: Record<string, Rule> = {
     "alicloud:dns/alidnsRecord:AlidnsRecord": ({ name }) => ({ id: `${parseInt(fakeId("", name).slice(-8), 16)}` }),
 };
 
+/** Public image names, newest of each kind first, as `ecs.getImages` with `owners: system` finds them. */
+const PUBLIC_IMAGES = [
+    "aliyun_3_x64_20G_alibase_20261115.vhd", "aliyun_3_x64_20G_alibase_20260920.vhd",
+    "aliyun_2_1903_x64_20G_alibase_20260810.vhd", "ubuntu_24_04_x64_20G_alibase_20261020.vhd",
+];
+
 /** Answers for the Alibaba Cloud data sources the components call. */
 export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: World) => Record<string, any>> = {
     "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables": inputs => {
@@ -223,13 +229,14 @@ export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: 
         id: "available",
         resources: [{ masterZones: [], slaveZones: [], availableZones: [], supportMultiCast: false }],
     }),
-    // The newest public image whose name matches, as the data source answers with mostRecent: one image.
+    // The newest public image whose name matches, from a small catalogue of public images as the
+    // data source answers with mostRecent: one image, or none for a pattern nothing matches.
     "alicloud:ecs/getImages:getImages": inputs => {
-        const prefix = String(inputs.nameRegex ?? "image_").replace(/^\^/, "").replace(/[^\w.-]/g, "");
-        const id = `${prefix}20261115.vhd`;
+        const pattern = new RegExp(String(inputs.nameRegex ?? ""));
+        const found = PUBLIC_IMAGES.filter(image => pattern.test(image)).slice(0, inputs.mostRecent ? 1 : undefined);
         return {
-            id: "images", ids: [id], names: [id], mostRecent: inputs.mostRecent, nameRegex: inputs.nameRegex, owners: inputs.owners,
-            images: [{ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun", creationTime: "2026-11-15T00:00:00Z" }],
+            id: "images", ids: found, names: found, mostRecent: inputs.mostRecent, nameRegex: inputs.nameRegex, owners: inputs.owners,
+            images: found.map(id => ({ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun" })),
         };
     },
     // The versions ASM offers, as DescribeVersions answers them: full build strings.

@@ -3,7 +3,7 @@
  * as text so nobody types it by hand: the secondary addresses on the ENI, policy routing so
  * replies leave through the ENI they arrived on, kept across reboots. One script per way the
  * guest configures its network: network-scripts (Alibaba Cloud Linux 2, CentOS 7, as in the
- * tutorial), NetworkManager (Alibaba Cloud Linux 3, RHEL 8 and later, which no longer run
+ * tutorial), NetworkManager (Alibaba Cloud Linux 3, RHEL 8.1 and later, which no longer run
  * network-scripts), netplan (Ubuntu). Pure functions: no Pulumi, no I/O.
  */
 import { addressAt, formatIp, parseCidr } from "../net";
@@ -12,7 +12,7 @@ import { addressAt, formatIp, parseCidr } from "../net";
 export const GUEST_OS = ["alinux2", "alinux3", "ubuntu"] as const;
 /**
  * `alinux2`: Alibaba Cloud Linux 2 and CentOS 7 (network-scripts, ifcfg aliases, rc.local);
- * `alinux3`: Alibaba Cloud Linux 3, RHEL, Rocky and Alma 8+ (NetworkManager, `nmcli`);
+ * `alinux3`: Alibaba Cloud Linux 3, RHEL, Rocky and Alma 8.1+ (NetworkManager 1.18+, `nmcli`);
  * `ubuntu`: Ubuntu 18.04 and later (netplan).
  */
 export type GuestOs = typeof GUEST_OS[number];
@@ -117,8 +117,14 @@ function renderNetworkManagerScript(args: GuestRoutingArgs): string {
     const rules = addresses.map(ip => `priority ${table} from ${ip} table ${table}`).join(", ");
     return [
         ...opening,
-        `# Take ${device} from any other profile, then give it this one.`,
-        `nmcli -g NAME,DEVICE connection show | awk -F: -v d=${device} -v p=${profile} '$2 == d && $1 != p { print $1 }' | while read -r c; do nmcli connection down "$c" || true; nmcli connection modify "$c" connection.autoconnect no || true; done`,
+        `# Take ${device} from every other profile, active on it or bound to it by name, then give it this one.`,
+        "for c in $(nmcli -g UUID connection show); do",
+        `    [ "$(nmcli -g connection.id connection show "$c")" = ${profile} ] && continue`,
+        `    if [ "$(nmcli -g connection.interface-name connection show "$c")" = ${device} ] || [ "$(nmcli -g GENERAL.DEVICES connection show "$c" 2>/dev/null)" = ${device} ]; then`,
+        `        nmcli connection down "$c" 2>/dev/null || true`,
+        `        nmcli connection modify "$c" connection.autoconnect no`,
+        "    fi",
+        "done",
         `nmcli connection delete ${profile} 2>/dev/null || true`,
         `nmcli connection add type ethernet ifname ${device} con-name ${profile} connection.autoconnect yes \\`,
         `    ipv4.method manual ipv4.addresses "${addresses.map(ip => `${ip}/${cidr.prefix}`).join(",")}" \\`,

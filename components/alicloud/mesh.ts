@@ -39,10 +39,10 @@ export interface ServiceMeshArgs {
     vSwitch: string;
     /**
      * Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. The mesh
-     * sends their ids sorted, so the order of this record never shows as a change; adding or
-     * removing a cluster later changes `clusterIds`, which the provider applies by removing every
-     * cluster from the mesh and adding them all back, a short control-plane interruption for all
-     * of them.
+     * sends their ids sorted, so the order of this record never shows as a change. Adding or
+     * removing a cluster later changes `clusterIds` in place; whether the provider adds and
+     * removes only the difference (its current source reads so) or every cluster (an earlier
+     * review of it) is unconfirmed: change members in a maintenance window.
      */
     clusters: Record<string, AckCluster>;
     /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. */
@@ -458,7 +458,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             clusterSpec: args.meshSpec ?? "enterprise",
             version: offeredVersion(args.version, alicloud.servicemesh.getVersionsOutput({ edition }, { parent: this, provider: meshProvider })),
             network: { vpcId: args.vpc.vpcId, vswitcheList: vSwitch.id },
-            // Sorted: an order that follows the args record would show as a change (and the provider re-adds every cluster on one).
+            // Sorted: an order that follows the args record would show as a change.
             clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
             meshConfig: { enableLocalityLb: true },
             // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.

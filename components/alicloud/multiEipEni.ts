@@ -416,7 +416,7 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
     readonly eipIds: pulumi.Output<string[]>;
     /** EIP addresses, in the order of `privateIps`. */
     readonly publicIps: pulumi.Output<string[]>;
-    /** Bash script for the guest OS: ifcfg aliases, policy routing, /etc/rc.local (tutorial steps 4 and 6). */
+    /** Bash script for the guest OS (`guestOs`): the secondary addresses and the policy routing, kept across reboots (tutorial steps 4 and 6). */
     readonly guestScript: pulumi.Output<string>;
     /** The vSwitch gateway the guest routes through (its x.253 address). */
     readonly gateway: string;
@@ -529,7 +529,12 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
                 commandId: command.id,
                 instanceIds: [args.instance.id],
                 repeatMode: "Once",
-            }, { ...childOpts, dependsOn: [attachment!, ...associations] });
+            }, {
+                ...childOpts, dependsOn: [attachment!, ...associations],
+                // The provider waits for the run to succeed within 1 minute by default; the script may take
+                // up to its 300 s, and a new instance's Cloud Assistant agent a while to come online.
+                customTimeouts: { create: "10m" },
+            });
         }
 
         this.registerOutputs({

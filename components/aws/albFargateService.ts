@@ -418,7 +418,7 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
             problems.add(`services.${key}.deploymentTimeout`, `'${svc.deploymentTimeout}' is not a duration such as 20m or 1h30m.`, "Use hours, minutes and seconds, e.g. 30m.");
         }
     }
-    const taskEgress = checkTaskEgress(problems, args.taskEgress ?? {}, vpc.cidrBlock, vpc.egress === "vpcEndpoints" && !existing && !assignPublicIp);
+    const taskEgress = checkTaskEgress(problems, args.taskEgress ?? {}, vpc.cidrBlock, (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !existing && !assignPublicIp);
 
     const listenerPorts = https ? [80, 443] : [80];
     return { region, containerPort, ecrImage, family, listenerPorts, extraTargets, allowedCidrs, taskEgress };
@@ -451,7 +451,7 @@ function checkTaskEgress(problems: Problems, rules: Record<string, TaskEgressArg
             if (block && block.prefix === 0) {
                 problems.add(`${path}.cidrBlock`, "0.0.0.0/0 would let the tasks send anywhere on those ports.", "Name the destination's block, security group or prefix list.");
             } else if (block && endpointsOnly && vpcCidr && !cidrContains(parseCidr(vpcCidr)!, block)) {
-                problems.add(`${path}.cidrBlock`, `${block.text} is outside the VPC ${vpcCidr}, and with egress 'vpcEndpoints' the private subnets have no route out of it.`,
+                problems.add(`${path}.cidrBlock`, `${block.text} is outside the VPC ${vpcCidr}, and without a NAT gateway the private subnets have no route out of it.`,
                     "Use egress 'natGateway' to reach it, or a destination inside the VPC.");
             }
         }
@@ -606,9 +606,10 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             vpcId: this.vpcId, description: `ALB of ${name}: listener ports from the allowed blocks`, tags: tags("alb-sg"),
         }, childOpts);
         const taskSg = new aws.ec2.SecurityGroup(`${name}-task-sg`, {
-            // Stable: a new description replaces the group (EC2 cannot change one), so the port is not in it.
+            // Stable: a new description replaces the group (EC2 cannot change one), so the port is not in
+            // it, and a group made by an earlier release keeps its own text instead of being replaced.
             vpcId: this.vpcId, description: `Tasks of ${name}: the container port from the ALB only`, tags: tags("task-sg"),
-        }, childOpts);
+        }, { ...childOpts, ignoreChanges: ["description"] });
         this.albSecurityGroupId = albSg.id;
         this.taskSecurityGroupId = taskSg.id;
         // Rules are named by what they admit, so reordering allowedCidrs replaces nothing; the alias
