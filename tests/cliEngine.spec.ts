@@ -5,8 +5,11 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import { alicloudRules } from "../cli/engine/alicloud";
 import { awsRules } from "../cli/engine/aws";
+import { build } from "./mocks";
 
 const MODULES = path.resolve(__dirname, "..", "node_modules", "@pulumi");
 
@@ -77,6 +80,23 @@ describe("offline engine (cli/engine)", () => {
             const svc = answer(awsRules, "aws:ecs/service:Service", { name: "web", cluster: "arn:aws:ecs:ap-northeast-1:123456789012:cluster/main" });
             assert.equal(svc.id, "arn:aws:ecs:ap-northeast-1:123456789012:service/main/web");
             assert.equal(svc.state!.arn, svc.id);
+        });
+    });
+
+    describe("refuses what the real engine refuses", () => {
+        it("a second resource with one URN, and a provider that is not a provider resource", async () => {
+            await assert.rejects(build(opts => {
+                new aws.ec2.Vpc("same", { cidrBlock: "10.0.0.0/16" }, opts);
+                new aws.ec2.Vpc("same", { cidrBlock: "10.1.0.0/16" }, opts);
+            }), /Duplicate resource URN 'aws:ec2\/vpc:Vpc::same'/);
+            // One name under two parent types is two URNs, as in the engine.
+            await build(opts => {
+                const a = new pulumi.ComponentResource("test:index:A", "a", {}, opts);
+                const b = new pulumi.ComponentResource("test:index:B", "b", {}, opts);
+                new aws.ec2.Vpc("same", { cidrBlock: "10.0.0.0/16" }, { parent: a });
+                new aws.ec2.Vpc("same", { cidrBlock: "10.1.0.0/16" }, { parent: b });
+            });
+            await assert.rejects(build(opts => new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" }, { ...opts, provider: "aws" as never })), /has a provider that is not a provider resource/);
         });
     });
 });

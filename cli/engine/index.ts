@@ -103,8 +103,28 @@ function resourceKey(resource: pulumi.Resource): string {
     return `${pulumi.resourceType(resource)}::${pulumi.resourceName(resource)}`;
 }
 
+/**
+ * What the real engine refuses at registration, refused here too, so a plan cannot pass what
+ * `pulumi up` would stop: a second resource with one URN (qualified type and name: "Duplicate
+ * resource URN"), and a provider that is not a provider resource. (The SDK itself refuses a
+ * parent that is not a resource.)
+ */
+function refuseWhatTheEngineRefuses(type: string, name: string, opts: pulumi.ResourceOptions): void {
+    const provider = (opts as pulumi.CustomResourceOptions).provider;
+    if (provider !== undefined && !pulumi.ProviderResource.isInstance(provider)) {
+        throw new Error(`resource ${type} '${name}' has a provider that is not a provider resource: ${String(provider)}`);
+    }
+    const parentQualified = opts.parent ? world.qualifiedTypes.get(resourceKey(opts.parent)) ?? pulumi.resourceType(opts.parent) : undefined;
+    const qualified = parentQualified && !pulumi.resourceType(opts.parent!).startsWith("pulumi:pulumi:Stack") ? `${parentQualified}$${type}` : type;
+    const urn = `${qualified}::${name}`;
+    if (world.urns.has(urn)) throw new Error(`Duplicate resource URN '${urn}': the engine refuses a second resource of this type and name under this parent.`);
+    world.urns.add(urn);
+    world.qualifiedTypes.set(`${type}::${name}`, qualified);
+}
+
 /** Records parent, provider and explicit dependencies of every resource below the component. */
 export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, opts }) => {
+    refuseWhatTheEngineRefuses(type, name, opts);
     const entry = world.entry(type, name);
     // Non-enumerable: the graph, snapshots and JSON never walk into the live object.
     Object.defineProperty(entry, "resource", { value: resource, enumerable: false, configurable: true, writable: true });

@@ -67,6 +67,10 @@ export class World {
      * across `reset`.
      */
     namingSeed = "";
+    /** URNs registered so far (qualified type and name): the engine refuses a second resource with one. */
+    readonly urns = new Set<string>();
+    /** Qualified type (`parent type$…$type`) of each recorded resource, by `type::name`. */
+    readonly qualifiedTypes = new Map<string, string>();
 
     reset(): void {
         this.resources.length = 0;
@@ -74,6 +78,8 @@ export class World {
         this.providerRegions.clear();
         this.subnetBlocks.clear();
         this.subnetUsage.clear();
+        this.urns.clear();
+        this.qualifiedTypes.clear();
     }
 
     /** All resources of a type: the exact token, or its tail after the package (`vpc/switch:Switch`). */
