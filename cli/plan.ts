@@ -58,6 +58,20 @@ export type PlanResult =
     | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown> }
     | { readonly ok: false; readonly errors: readonly PlanError[] };
 
+/**
+ * The registrations a late validation error stopped never settle; the plan ends on purpose, so
+ * the SDK should not report them as leaked promises when the process exits. (`leakedPromises`
+ * empties the SDK's list; it is internal, hence the guard.)
+ */
+function forgetAbandonedPromises(): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises?: () => unknown };
+    debuggable.leakedPromises?.();
+}
+
+/** How long the plan keeps collecting late validation errors after the first one. */
+const LATE_ERRORS_GRACE_MS = 200;
+
 /** Stack outputs print this way when they are secret. */
 export const SECRET_OUTPUT = "[secret]";
 
@@ -77,11 +91,18 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
     } catch (e) {
         return failure(e);
     }
-    // Validation inside outputs' callbacks surfaces as a rejected registration: catch it too.
+    // Validation inside outputs' callbacks (a value known only at deployment, checked when it
+    // resolves) surfaces as a rejected registration: catch it too. The resources waiting on that
+    // registration never settle under the mocks, so the first such error ends the wait (after a
+    // moment for the others), rather than the plan hanging without a word.
     const asyncErrors: PlanError[] = [];
+    let rejected!: () => void;
+    const firstRejection = new Promise<void>(resolve => { rejected = resolve; });
     const onRejection = (e: unknown) => {
-        if (e instanceof TopologyValidationError) asyncErrors.push(asError(e));
-        else throw e;
+        if (!(e instanceof TopologyValidationError)) throw e;
+        const error = asError(e);
+        if (!asyncErrors.some(known => JSON.stringify(known) === JSON.stringify(error))) asyncErrors.push(error);
+        rejected();
     };
     process.on("unhandledRejection", onRejection);
     try {
@@ -92,7 +113,11 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
             await settle().catch(() => undefined);
             return failure(e);
         }
-        await settle();
+        await Promise.race([settle(), firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS)))]);
+        if (asyncErrors.length > 0) {
+            forgetAbandonedPromises();
+            return { ok: false, errors: asyncErrors };
+        }
         const outputs = await resolveOutputs(exported ?? {});
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
         return { ok: true, graph: buildGraph(world), outputs };

@@ -2,7 +2,8 @@
  * Value checks shared by every component. Each records a problem and returns whether the value
  * passed, so callers can keep checking the rest of the input.
  */
-import { Problems } from "./errors";
+import * as pulumi from "@pulumi/pulumi";
+import { Problems, validate } from "./errors";
 
 /** Checks that `value` is a whole number in [min, max]. */
 export function checkIntegerInRange(problems: Problems, path: string, value: number, min: number, max: number, what: string): boolean {
@@ -34,4 +35,18 @@ export function checkUnique(problems: Problems, items: ReadonlyArray<{ path: str
             seen.set(key, path);
         }
     }
+}
+
+/**
+ * A value only known at deployment (an Output), checked with the same rules as a plain one when
+ * it resolves: a failure rejects the value with a TopologyValidationError naming `component`, so
+ * every resource taking it fails before it is created, and the plan and the pre-flight print
+ * the problem. A plain value (already checked before registration) passes as it is.
+ */
+export function checkedWhenKnown(value: pulumi.Input<string>, component: string, check: (problems: Problems, value: string) => void): pulumi.Output<string> {
+    if (typeof value === "string") return pulumi.output(value);
+    return pulumi.output(value).apply(known => {
+        validate(component, problems => check(problems, known));
+        return known;
+    });
 }

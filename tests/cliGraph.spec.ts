@@ -6,6 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
 import { check } from "../cli/check";
+import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
+import { DualStackAlb } from "../components/alicloud/dualStackAlb";
+import { RegionalVpc } from "../components/alicloud/vpc";
 import { toDot } from "../cli/diagram";
 import { PlanGraph } from "../cli/graph";
 import { manifestsOf } from "../cli/manifests";
@@ -132,5 +135,42 @@ describe("topologies check", () => {
         const result = await check(JSON.stringify({ network: {} }), path.resolve(__dirname, "..", "stacks", "program"));
         assert.equal(result.code, 2);
         assert.match(JSON.parse(result.output).failure, /no "raw" object: send \{"raw": <the config without its namespace>/);
+    });
+});
+
+describe("values known only at deployment", () => {
+    const chengdu = (opts: pulumi.ComponentResourceOptions) => new RegionalVpc("vpc1", { region: "cn-chengdu", cidrBlock: "172.16.0.0/12", vSwitches: {
+        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" }, vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" } } }, opts);
+    const hangzhou = (opts: pulumi.ComponentResourceOptions) => new RegionalVpc("vpc2", { region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", vSwitches: {
+        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } }, opts);
+
+    it("are checked when they resolve, and the plan prints the problem (with its path) instead of hanging", async function () {
+        this.timeout(10_000);
+        const started = Date.now();
+        const result = await runPlan(program(opts => {
+            const s1 = new CrossRegionAlbBackend("s1", { albVpc: chengdu(opts), backendVpc: hangzhou(opts), backends: [{ ip: pulumi.output("8.8.8.8") }] }, opts);
+            return { dns: s1.dnsName };
+        }), {});
+        assert.ok(!result.ok);
+        assert.ok(Date.now() - started < 5000, "the plan ends as soon as the late problem is known");
+        assert.deepEqual(result.errors.map(e => e.source), ["topologies:alicloud:CrossRegionAlbBackend 's1'"], "one error, not one per input that carries the value");
+        assert.ok(result.errors[0].problems.some(p => p.path === "backends[0].ip" && /8\.8\.8\.8 is not a private address/.test(p.message)));
+        // The next plan in the process is not disturbed.
+        assert.ok((await runPlan(program(opts => ({ id: chengdu(opts).vpcId })), {})).ok);
+    });
+
+    it("include a dual-stack backend's address, refused when it is of the wrong family", async function () {
+        this.timeout(10_000);
+        const result = await runPlan(program(opts => {
+            const vpc = new RegionalVpc("vpc", { region: "cn-shanghai", cidrBlock: "10.0.0.0/16", enableIpv6: true, vSwitches: {
+                e: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24", ipv6CidrBlockMask: 1 }, g: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24", ipv6CidrBlockMask: 2 } } }, opts);
+            const alb = new DualStackAlb("web", {
+                vpc, backends: { a: { instanceId: "i-1", vSwitch: "e", ipv4Address: pulumi.output("2408:4005::1"), securityGroup: "sg" } }, securityGroups: { sg: "sg-1" },
+            }, opts);
+            return { dns: alb.dnsName };
+        }), {});
+        assert.ok(!result.ok);
+        assert.equal(result.errors[0].source, "topologies:alicloud:DualStackAlb 'web'");
+        assert.deepEqual(result.errors[0].problems.map(p => p.path), ["backends.a.ipv4Address"]);
     });
 });

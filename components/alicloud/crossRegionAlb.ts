@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkOneOf, checkPort } from "../checks";
+import { checkIntegerInRange, checkOneOf, checkPort, checkedWhenKnown } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { Cidr, IpAddress, PlacedCidr, addressSlug, checkCidr, checkIp, checkNoOverlaps, cidrContains, ipInCidr } from "../net";
@@ -520,11 +520,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             stickySessionConfig: args.stickySession ? { stickySessionEnabled: true, stickySessionType: "Insert" } : { stickySessionEnabled: false },
             servers: args.backends.map((b, i) => {
                 // Outputs are checked with the same rules once known; plain strings were checked above.
-                const ip = pulumi.output(b.ip).apply(text => {
-                    if (typeof b.ip !== "string") {
-                        validate(`${TYPE} '${name}'`, p => checkBackendIp(p, `backends[${i}].ip`, text, b.remoteIpEnabled ?? true, albVpc, backendVpc));
-                    }
-                    return text;
+                const ip = checkedWhenKnown(b.ip, `${TYPE} '${name}'`, (p, text) => {
+                    checkBackendIp(p, `backends[${i}].ip`, text, b.remoteIpEnabled ?? true, albVpc, backendVpc);
                 });
                 return {
                     serverId: ip,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkOneOf, checkUnique } from "../checks";
+import { checkIntegerInRange, checkOneOf, checkUnique, checkedWhenKnown } from "../checks";
 import { Problems, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkCidr, checkIp, ipInCidr } from "../net";
@@ -187,6 +187,16 @@ export interface DualStackAlbPlan {
     readonly rules: readonly BackendIngressRule[];
 }
 
+/** A backend's address: of its family, and (IPv4) inside its vSwitch. */
+function checkBackendAddress(problems: Problems, path: string, text: string, family: 4 | 6, vSwitch: string, vsw: VSwitchInfo | undefined): void {
+    const field = family === 4 ? "ipv4Address" : "ipv6Address";
+    const ip = checkIp(problems, `${path}.${field}`, text, family);
+    if (family === 4 && ip && vsw && !ipInCidr(ip, vsw.cidrBlock)) {
+        problems.add(`${path}.${field}`, `${text} is not inside vSwitch '${vSwitch}' ${vsw.cidrBlock}.`,
+            "Give the instance's private address, or the vSwitch it sits in.");
+    }
+}
+
 function isIpv6Backend(b: DualStackAlbBackend): b is DualStackAlbIpv6Backend {
     return b.ipv6Address !== undefined;
 }
@@ -305,15 +315,10 @@ function checkArgs(problems: Problems, name: string, args: DualStackAlbArgs): Du
             problems.add(path, `backend '${key}' gives ${hasV4 ? "both an IPv4 and an IPv6 address" : "no address"}; the ALB reaches a backend by exactly one.`,
                 "Set either ipv4Address or ipv6Address.");
         } else if (hasV4) {
-            if (typeof b.ipv4Address === "string") {
-                const ip = checkIp(problems, `${path}.ipv4Address`, b.ipv4Address, 4);
-                if (ip && vsw && !ipInCidr(ip, vsw.cidrBlock)) {
-                    problems.add(`${path}.ipv4Address`, `${b.ipv4Address} is not inside vSwitch '${b.vSwitch}' ${vsw.cidrBlock}.`,
-                        "Give the instance's private address, or the vSwitch it sits in.");
-                }
-            }
+            // An address known only at deployment is checked with the same rule when it resolves (the constructor).
+            if (typeof b.ipv4Address === "string") checkBackendAddress(problems, path, b.ipv4Address, 4, b.vSwitch, vsw);
         } else {
-            if (typeof b.ipv6Address === "string") checkIp(problems, `${path}.ipv6Address`, b.ipv6Address, 6);
+            if (typeof b.ipv6Address === "string") checkBackendAddress(problems, path, b.ipv6Address, 6, b.vSwitch, vsw);
             if (vsw && !vsw.ipv6Enabled) {
                 problems.add(`${path}.ipv6Address`, `backend '${key}' is reached by IPv6 but its vSwitch '${b.vSwitch}' has no IPv6.`,
                     "Enable IPv6 on the vSwitch (ipv6CidrBlockMask), or reach the backend by its IPv4 address.");
@@ -478,10 +483,12 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             scheduler: args.scheduler ?? "Wrr",
             ipv6Enabled: plan.serverGroupIpv6,
             healthCheckConfig: albHealthCheckConfig(args.healthCheck),
-            servers: Object.values(args.backends ?? {}).map(b => ({
+            servers: Object.entries(args.backends ?? {}).map(([key, b]) => ({
                 serverType: "Ecs",
                 serverId: b.instanceId,
-                serverIp: isIpv6Backend(b) ? b.ipv6Address : b.ipv4Address,
+                // Checked when known, so a wrong address stops the server group before it is created.
+                serverIp: checkedWhenKnown(isIpv6Backend(b) ? b.ipv6Address : b.ipv4Address, `${TYPE} '${name}'`, (p, text) =>
+                    checkBackendAddress(p, `backends.${key}`, text, isIpv6Backend(b) ? 6 : 4, b.vSwitch, vpc.vSwitches[b.vSwitch])),
                 port: b.port ?? 80,
                 // Always explicit: the provider's default weight 0 gives a server no traffic.
                 weight: b.weight ?? 100,
