@@ -50,3 +50,12 @@ export function checkedWhenKnown(value: pulumi.Input<string>, component: string,
         return known;
     });
 }
+
+/**
+ * A record with no prototype, for maps looked up by names users write: `record["constructor"]`
+ * is then undefined, not Object's constructor, so a vSwitch named `constructor` or `toString` is
+ * "not a vSwitch of the VPC" rather than a function passed on as one.
+ */
+export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+    return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
+}

@@ -333,7 +333,8 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
 function checkReferences(problems: Problems, config: StackConfig): void {
     const serversIn = (section: string, servers: ServersConfig, vpcKey: string, vpcConfig: VpcConfig) => {
         for (const [key, server] of Object.entries(servers.instances)) {
-            if (!(server.vSwitch in vpcConfig.vSwitches)) {
+            // Own keys only: a vSwitch named `constructor` is not one of the VPC's.
+            if (!Object.hasOwn(vpcConfig.vSwitches, server.vSwitch)) {
                 problems.add(configPath([section, "servers", "instances", key, "vSwitch"]), `server '${key}' names vSwitch '${server.vSwitch}', which ${vpcKey} does not have.`,
                     `Use one of: ${Object.keys(vpcConfig.vSwitches).join(", ")}.`);
             }
@@ -342,7 +343,7 @@ function checkReferences(problems: Problems, config: StackConfig): void {
     if (config.crossRegionAlb) serversIn("crossRegionAlb", config.crossRegionAlb.servers, "backendVpc", config.crossRegionAlb.backendVpc);
     if (config.multiEip) {
         serversIn("multiEip", config.multiEip.servers, "vpc", config.multiEip.vpc);
-        if (!(config.multiEip.server in config.multiEip.servers.instances)) {
+        if (!Object.hasOwn(config.multiEip.servers.instances, config.multiEip.server)) {
             problems.add(configPath(["multiEip", "server"]), `'${config.multiEip.server}' is not one of servers.instances.`,
                 `Use one of: ${Object.keys(config.multiEip.servers.instances).join(", ")}.`);
         }
@@ -351,7 +352,7 @@ function checkReferences(problems: Problems, config: StackConfig): void {
         const { servers, backends, vpc: vpcConfig } = config.dualStackAlb;
         serversIn("dualStackAlb", servers, "vpc", vpcConfig);
         for (const [key, backend] of Object.entries(backends)) {
-            const server = servers.instances[key];
+            const server = Object.hasOwn(servers.instances, key) ? servers.instances[key] : undefined;
             if (!server) {
                 problems.add(configPath(["dualStackAlb", "backends", key]), `'${key}' is not one of servers.instances.`,
                     `Name a server: ${Object.keys(servers.instances).join(", ")}.`);

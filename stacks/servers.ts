@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { recordOf } from "../components/checks";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import type { ServersConfig } from "./config";
 
@@ -85,7 +86,7 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
             description: `Public sites on port ${port}`,
         }, childOpts);
     }
-    const servers = Object.fromEntries(Object.entries(config.instances).map(([key, server]) => {
+    const servers = recordOf(Object.entries(config.instances).map(([key, server]) => {
         const vSwitch = vpc.vSwitches[server.vSwitch];
         const instance = new alicloud.ecs.Instance(`${name}-${key}`, {
             instanceName: key,

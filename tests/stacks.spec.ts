@@ -316,6 +316,15 @@ describe("stacks", function () {
             return result.errors.flatMap(e => e.problems);
         }
 
+        it("names that are Object's own (constructor, toString), which are not keys the file gave", async () => {
+            const found = await problems("multi-eip", raw => {
+                raw.multiEip.servers.instances.sites.vSwitch = "constructor";
+                raw.multiEip.server = "toString";
+            });
+            assert.deepEqual(found.map(p => p.path), ["topologies:multiEip.servers.instances.sites.vSwitch", "topologies:multiEip.server"]);
+            assert.match(found[0].message, /names vSwitch 'constructor', which vpc does not have/);
+        });
+
         it("an overlapping CIDR across topologies", async () => {
             const found = await problems("dev", raw => { raw.fargate.network.cidrBlock = "10.12.0.0/16"; });
             assert.deepEqual(found.map(p => [p.path, p.message]), [

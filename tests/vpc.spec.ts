@@ -197,6 +197,16 @@ describe("RegionalVpc", () => {
     });
 });
 
+describe("vSwitch lookups", () => {
+    it("find only the VPC's own vSwitches, never a name Object has", async () => {
+        const vpc = await build(opts => new RegionalVpc("vpc1", seed000Vpc1(), opts));
+        assert.equal(vpc.vSwitches["constructor"], undefined);
+        assert.equal(vpc.vSwitches["toString"], undefined);
+        assert.ok(vpc.vSwitches.vsw1);
+        assert.deepEqual(Object.keys(vpc.vSwitches), ["vsw1", "vsw2"]);
+    });
+});
+
 describe("zones", () => {
     it("refuses a zone the region does not have (not only a misspelt one) and names the real ones", () => {
         const problems = new Problems();

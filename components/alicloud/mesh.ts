@@ -183,7 +183,7 @@ export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opt
 
 function checkMeshArgs(problems: Problems, args: ServiceMeshArgs): MeshPlan {
     const meshVpcName = `mesh VPC '${pulumi.resourceName(args.vpc)}'`;
-    if (!(args.vSwitch in args.vpc.vSwitches)) {
+    if (!Object.hasOwn(args.vpc.vSwitches, args.vSwitch)) {
         problems.add("vSwitch", `'${args.vSwitch}' is not a vSwitch of ${meshVpcName}.`, `Use one of: ${Object.keys(args.vpc.vSwitches).join(", ")}.`);
     }
     if (args.edition !== undefined) checkOneOf(problems, "edition", args.edition, ["Default", "Pro"], "ASM edition");

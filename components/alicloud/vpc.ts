@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkUnique } from "../checks";
+import { checkIntegerInRange, checkUnique, recordOf } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, checkCidr, checkNoOverlaps, cidrContains, firstOverlapping } from "../net";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
@@ -244,7 +244,7 @@ export class RegionalVpc extends pulumi.ComponentResource {
             this.vpcId = pulumi.output(args.vpcId);
             this.routeTableId = pulumi.output(args.routeTableId);
             if (typeof args.routeTableId === "string") this.knownRouteTableId = args.routeTableId;
-            this.vSwitches = Object.fromEntries(Object.entries(args.vSwitches).map(([key, v]) => [key, {
+            this.vSwitches = recordOf(Object.entries(args.vSwitches).map(([key, v]) => [key, {
                 name: key, id: pulumi.output(v.id), zoneId: v.zoneId, cidrBlock: v.cidrBlock, ipv6Enabled: v.ipv6Enabled ?? false,
             }]));
         } else {
@@ -266,7 +266,7 @@ export class RegionalVpc extends pulumi.ComponentResource {
                     tags: args.tags,
                 }, childOpts).id;
             }
-            this.vSwitches = Object.fromEntries(Object.entries(args.vSwitches).map(([key, v]) => {
+            this.vSwitches = recordOf(Object.entries(args.vSwitches).map(([key, v]) => {
                 const ipv6 = v.ipv6CidrBlockMask !== undefined;
                 const vsw = new alicloud.vpc.Switch(`${name}-${key}`, {
                     vswitchName: key,
