@@ -115,7 +115,10 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
         }
         await Promise.race([settle(), firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS)))]);
         if (asyncErrors.length > 0) {
+            // The stopped registrations would keep every later wait for settled RPCs (the next
+            // build or plan in this process) waiting forever: start the runtime afresh.
             forgetAbandonedPromises();
+            installEngine(stack, project);
             return { ok: false, errors: asyncErrors };
         }
         const outputs = await resolveOutputs(exported ?? {});
