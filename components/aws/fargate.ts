@@ -5,6 +5,7 @@
  */
 import { checkIntegerInRange } from "../checks";
 import { Problems } from "../errors";
+import { AUTONAMED } from "../naming";
 
 /** Memory sizes (MiB) Fargate accepts for each CPU size (CPU units, 1024 = 1 vCPU), Linux tasks. */
 export const FARGATE_MEMORY_BY_CPU: Readonly<Record<number, readonly number[]>> = {
@@ -46,8 +47,11 @@ export function checkFargateSize(problems: Problems, cpuPath: string, memoryPath
     return true;
 }
 
-/** Longest name an ALB or target group may have. */
-export const ELB_NAME_MAX = 32;
+/** Longest name an ALB or target group may have (the limit the auto-name rules carry, ../naming.ts). */
+export const ELB_NAME_MAX = AUTONAMED["aws:lb/loadBalancer:LoadBalancer"].maxLength;
+
+/** ECS cluster, service and family names: the ECS rule of ../naming.ts. */
+const ECS_NAME = AUTONAMED["aws:ecs/cluster:Cluster"];
 
 /**
  * Checks an ALB or target group name: 1–32 letters, digits and hyphens, no hyphen at either end;
@@ -77,8 +81,8 @@ export function checkElbName(problems: Problems, path: string, name: string, wha
  * underscores.
  */
 export function checkEcsName(problems: Problems, path: string, name: string, what: string): boolean {
-    if (/^[A-Za-z0-9_-]{1,255}$/.test(name)) return true;
-    problems.add(path, `${what} '${name}' is not 1 to 255 letters, digits, hyphens or underscores.`,
+    if (ECS_NAME.pattern.test(name) && name.length <= ECS_NAME.maxLength) return true;
+    problems.add(path, `${what} '${name}' is not 1 to ${ECS_NAME.maxLength} letters, digits, hyphens or underscores.`,
         "Use only letters, digits, hyphens and underscores.");
     return false;
 }
