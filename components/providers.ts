@@ -161,9 +161,11 @@ export function userProvider<P extends pulumi.ProviderResource>(opts: pulumi.Com
  * For components with children in several regions: refuses an `alicloud` provider passed in
  * `opts`, which could serve only one of them. Each region's provider comes with its RegionalVpc.
  */
-export function checkRegionalProviders(problems: Problems, opts: pulumi.ComponentResourceOptions | undefined, regions: readonly string[]): void {
-    if (new Set(regions).size < 2 || userProvider(opts, "alicloud") === undefined) return;
+export function checkRegionalProviders(problems: Problems, opts: pulumi.ComponentResourceOptions | undefined, regions: ReadonlyArray<string | undefined>): void {
+    // A region still unknown (a VPC missing from untyped args) is reported by the component's own checks.
+    const known = new Set(regions.filter((r): r is string => typeof r === "string"));
+    if (known.size < 2 || userProvider(opts, "alicloud") === undefined) return;
     problems.add("opts.provider",
-        `an alicloud provider serves one region, but this component has children in ${[...new Set(regions)].join(", ")}, so a provider passed in its opts cannot be theirs.`,
+        `an alicloud provider serves one region, but this component has children in ${[...known].join(", ")}, so a provider passed in its opts cannot be theirs.`,
         "Give each region's provider to its RegionalVpc (its `provider` argument or opts); the component uses each VPC's provider.");
 }

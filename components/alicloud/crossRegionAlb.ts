@@ -217,7 +217,7 @@ function checkBackendIp(problems: Problems, path: string, text: string, remoteIp
 export function validateCrossRegionAlbBackendArgs(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions): CrossRegionAlbPlan {
     return validate(`${TYPE} '${name}'`, problems => {
         const plan = checkArgs(problems, name, args);
-        checkRegionalProviders(problems, opts, [args.albVpc?.region, args.backendVpc?.region].filter((r): r is string => typeof r === "string"));
+        checkRegionalProviders(problems, opts, [args.albVpc?.region, args.backendVpc?.region]);
         return plan;
     });
 }

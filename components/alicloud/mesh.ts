@@ -175,7 +175,7 @@ function checkExistingNetwork(problems: Problems, cen: CenTransitNetwork, vpcs: 
 export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions): MeshPlan {
     return validate(`${TYPE} '${name}'`, problems => {
         const plan = checkMeshArgs(problems, args);
-        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions].filter((r): r is string => typeof r === "string"));
+        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
         checkStackProviderConfig(problems, "kubernetes");
         return plan;
     });
