@@ -74,9 +74,14 @@ function protectedByCloud(r: RecordedResource, what: string): CostItem {
     return item(r, { kinds: ["left-behind"], destroy: `refused: ${what} cannot be deleted until it is turned off` });
 }
 
+/** A resource's parent, then its parent's, up to the top. */
+function* ancestors(r: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): Generator<RecordedResource> {
+    for (let at = r.parentKey ? byKey.get(r.parentKey) : undefined; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) yield at;
+}
+
 /** Whether a resource is protected, its own `protect` or inherited from the nearest component that sets it (Pulumi's rule). */
 function isProtected(r: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): boolean {
-    for (let at: RecordedResource | undefined = r; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) {
+    for (const at of [r, ...ancestors(r, byKey)]) {
         if (at.protect !== undefined) return at.protect;
     }
     return false;
@@ -92,7 +97,7 @@ export function costItems(resources: readonly RecordedResource[]): CostItem[] {
         // One line per protected subtree: its top component (or resource).
         const parent = r.parentKey ? byKey.get(r.parentKey) : undefined;
         if (r.protect && !(parent && isProtected(parent, byKey))) {
-            const children = resources.filter(c => c !== r && c.custom && isBelow(c, r, byKey)).length;
+            const children = resources.filter(c => c.custom && [...ancestors(c, byKey)].includes(r)).length;
             items.push(item(r, {
                 kinds: ["left-behind"],
                 destroy: `refused: protected (Pulumi's protect) with its ${children} resources; set protect false and update, or run 'pulumi state unprotect', first`,
@@ -100,13 +105,6 @@ export function costItems(resources: readonly RecordedResource[]): CostItem[] {
         }
     }
     return items;
-}
-
-function isBelow(r: RecordedResource, ancestor: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): boolean {
-    for (let at = r.parentKey ? byKey.get(r.parentKey) : undefined; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) {
-        if (at === ancestor) return true;
-    }
-    return false;
 }
 
 /** The plan's text section. */
