@@ -46,7 +46,7 @@ export interface AckNodePoolArgs {
 export interface AckClusterArgs {
     /**
      * The VPC the cluster lives in; its provider is used for every child, unless an `alicloud`
-     * provider is given in `opts.provider` / `opts.providers` (or inherited).
+     * provider is given in the component's own `opts.provider` / `opts.providers` (a parent's is not taken).
      */
     vpc: RegionalVpc;
     /**

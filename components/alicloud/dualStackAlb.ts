@@ -98,7 +98,7 @@ export interface DualStackAlbArgs {
      * The VPC, with IPv6 on (`enableIpv6: true`, which also creates the IPv6 gateway) and
      * `ipv6CidrBlockMask` on each ALB vSwitch for a dual-stack ALB. Tutorial: VPC1 in cn-shanghai
      * with vSwitch 1 in zone E and vSwitch 2 in zone G. Its provider is the children's, unless an
-     * `alicloud` provider is given in `opts.provider` / `opts.providers` (or inherited).
+     * `alicloud` provider is given in the component's own `opts.provider` / `opts.providers` (a parent's is not taken).
      */
     vpc: RegionalVpc;
     /** Names of the vSwitches the ALB sits in, one per zone, at least two zones. Default: every vSwitch of the VPC. */

@@ -133,7 +133,7 @@ export interface MultiEipEniArgs {
     /**
      * How the instance's OS configures its network, which decides the guest script: `alinux2`
      * (Alibaba Cloud Linux 2, CentOS 7: network-scripts, as in the tutorial), `alinux3` (Alibaba
-     * Cloud Linux 3, RHEL 8+: NetworkManager, which does not run network-scripts), `ubuntu`
+     * Cloud Linux 3, RHEL 8.1+: NetworkManager, which does not run network-scripts), `ubuntu`
      * (netplan). Default: `alinux2`.
      */
     guestOs?: GuestOs;
@@ -147,7 +147,7 @@ export interface MultiEipEniArgs {
     configureGuest?: boolean;
     /**
      * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
-     * `opts.providers` (or inherited from a parent component), else the RegionalVpc's, else a new
+     * `opts.providers` of this component (a parent's is not taken), else the RegionalVpc's, else a new
      * one for `instance.region` carrying the stack's `alicloud:*` configuration.
      */
     provider?: alicloud.Provider;

@@ -37,7 +37,7 @@ export interface RegionalVpcArgs {
     vpcName?: string;
     /**
      * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
-     * `opts.providers` (or inherited from a parent component), else a new provider for `region`
+     * `opts.providers` of this component (a parent's is not taken), else a new provider for `region`
      * carrying the stack's `alicloud:*` configuration.
      */
     provider?: alicloud.Provider;
@@ -73,7 +73,7 @@ export interface ExistingRegionalVpcArgs {
     ipv6Enabled?: boolean;
     /**
      * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
-     * `opts.providers` (or inherited from a parent component), else a new provider for `region`
+     * `opts.providers` of this component (a parent's is not taken), else a new provider for `region`
      * carrying the stack's `alicloud:*` configuration.
      */
     provider?: alicloud.Provider;

@@ -53,7 +53,7 @@ export interface TwoTierVpcArgs {
     egress?: EgressMode;
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
-     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * of this component (a parent's is not taken), else a new provider for `region` carrying the
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
      */
     provider?: aws.Provider;
@@ -95,7 +95,7 @@ export interface ExistingTwoTierVpcArgs {
     egress?: EgressMode;
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
-     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * of this component (a parent's is not taken), else a new provider for `region` carrying the
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
      */
     provider?: aws.Provider;
