@@ -4,7 +4,7 @@ import { DeclaresFlows, IntendedFlow, flowTo } from "../flows";
 import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../checks";
 import { Problems, validate } from "../errors";
 import { addressSlug, checkCidr, checkIp, cidrContains, firstOverlapping, ipInCidr, parseCidr } from "../net";
-import { checkAutoname, stackScopedName } from "../naming";
+import { AUTONAMED, checkAutoname, stackScopedName } from "../naming";
 import { newStackProvider, userProvider } from "../providers";
 import {
     checkDeploymentPercents, checkEcsName, checkElbName, checkFargateSize, checkLogRetention, EcrImage, parseEcrImage,
@@ -121,7 +121,7 @@ export interface AlbFargateServiceArgs {
     region?: string;
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
-     * (or inherited from a parent component), else a new provider for `region` carrying the
+     * of this component (a parent's is not taken), else a new provider for `region` carrying the
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
      */
     provider?: aws.Provider;
@@ -207,6 +207,7 @@ export interface AlbFargateServiceArgs {
 }
 
 const TYPE = "topologies:aws:AlbFargateService";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
 /** Ranges AWS accepts for IP targets outside the target group's VPC. */
 const OUTSIDE_VPC_TARGET_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
@@ -322,9 +323,9 @@ function checkArgs(problems: Problems, name: string, args: AlbFargateServiceArgs
     else if (args.clusterArn === undefined) checkEcsName(problems, "clusterName", args.clusterName!, "cluster name");
     else if (args.clusterName !== undefined) problems.add("clusterName", "clusterName names a new cluster, but clusterArn points to an existing one.", "Give one of the two.");
     checkLogRetention(problems, "logRetentionInDays", args.logRetentionInDays ?? 30);
-    if (args.logGroupName === undefined) checkAutoname(problems, "name", "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
-    else if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(args.logGroupName)) {
-        // CloudWatch Logs CreateLogGroup: "[\.\-_/#A-Za-z0-9]+", 1 to 512 characters.
+    if (args.logGroupName === undefined) checkAutoname(problems, "name", LOG_GROUP, `${name}-logs`);
+    else if (!(AUTONAMED[LOG_GROUP].pattern.test(args.logGroupName) && args.logGroupName.length <= 512)) {
+        // CloudWatch Logs CreateLogGroup: the characters of naming.ts's rule, 1 to 512 of them (255 is only Pulumi's auto-name limit).
         problems.add("logGroupName", `'${args.logGroupName}' is not 1 to 512 letters, digits and . - _ / #.`, "Use a name such as /ecs/web.");
     }
     for (const role of ["execution", "task"]) {
