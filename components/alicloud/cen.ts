@@ -202,6 +202,8 @@ export interface ResolvedPackage {
     readonly args: CenBandwidthPackageArgs;
     /** The package's bandwidth, Mbit/s. */
     readonly bandwidthMbps: number;
+    /** How a new package is paid for, defaulted: `PrePaid`, the provider's default. */
+    readonly paymentType: "PrePaid" | "PostPaid";
 }
 
 /** What validation hands to the constructor. */
@@ -473,10 +475,11 @@ function checkBandwidthPackages(problems: Problems, args: CenTransitNetworkArgs,
                 `the connections across ${areaPair} need ${total} Mbit/s together (${served.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ")}) but the bandwidth package has ${pkg.bandwidthMbps} Mbit/s.`,
                 `Grow the package to at least ${total} Mbit/s or lower the connections' bandwidth.`);
         }
-        const prePaid = (pkg.paymentType ?? "PrePaid") === "PrePaid";
+        const paymentType = pkg.paymentType ?? "PrePaid";
+        const prePaid = paymentType === "PrePaid";
         if (pkg.period !== undefined && !prePaid) problems.add(`${path}.period`, "period applies to PrePaid packages only.", "Drop period or use paymentType PrePaid.");
         if (pkg.autoRenew !== undefined && !prePaid) problems.add(`${path}.autoRenew`, "autoRenew applies to PrePaid packages only.", "Drop autoRenew or use paymentType PrePaid.");
-        resolved.push({ areaPair, areas: orderAreas(areas), args: pkg, bandwidthMbps: pkg.bandwidthMbps });
+        resolved.push({ areaPair, areas: orderAreas(areas), args: pkg, bandwidthMbps: pkg.bandwidthMbps, paymentType });
     }
     for (const pair of pairs) {
         if (resolved.length > 0 && !resolved.some(r => r.areaPair === pair)) {
@@ -657,7 +660,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         for (const pkg of plan.packages) {
             const logical = `${name}-bwp-${areasSlug(pkg)}`;
             const alias = (suffix: string) => (plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {});
-            const prePaid = (pkg.args.paymentType ?? "PrePaid") === "PrePaid";
+            const prePaid = pkg.paymentType === "PrePaid";
             const packageId = pkg.args.id !== undefined
                 ? pulumi.output(pkg.args.id)
                 : new alicloud.cen.BandwidthPackage(logical, {
@@ -665,7 +668,7 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
                     cenBandwidthPackageName: `${args.cenInstanceName ?? name}-${packageSuffix(pkg, plan.packages)}`,
                     geographicRegionAId: pkg.areas[0],
                     geographicRegionBId: pkg.areas[1],
-                    paymentType: pkg.args.paymentType ?? "PrePaid",
+                    paymentType: pkg.paymentType,
                     period: prePaid ? pkg.args.period ?? 1 : undefined,
                     autoRenew: prePaid ? pkg.args.autoRenew : undefined,
                 }, { ...inRegion(plan.regions[0]), ...alias("") }).id;
