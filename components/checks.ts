@@ -24,6 +24,52 @@ export function checkOneOf<T extends string>(problems: Problems, path: string, v
     return false;
 }
 
+/** Levenshtein distance: how many one-character edits turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+
+/** The candidate closest in spelling to `value`, within three edits, to suggest on a typo. */
+export function closestSpelling(value: string, candidates: Iterable<string>): string | undefined {
+    let best: string | undefined;
+    let bestDistance = 4;
+    for (const candidate of candidates) {
+        const d = editDistance(value, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/**
+ * Checks that `name` is one of the `known` names of something the caller declared (a vSwitch of
+ * a VPC, a member of a network, a security group of the component), with one wording everywhere:
+ * "<what> 'x' is not <where>." and the closest spelling or the names to use. Only own names
+ * count, so `constructor` or `toString` is never found.
+ *
+ * @param what what the name names, e.g. `vSwitch`.
+ * @param where where it was looked for, e.g. `a vSwitch of VPC 'vpc1'`.
+ */
+export function checkKnownName(problems: Problems, path: string, name: string, known: readonly string[], what: string, where: string): boolean {
+    if (known.includes(name)) return true;
+    const guess = closestSpelling(String(name), known);
+    const choices = known.length === 0 ? `There is none yet: declare one first.` : `Use one of: ${known.join(", ")}.`;
+    problems.add(path, `${what} '${name}' is not ${where}.`, guess === undefined ? choices : `Did you mean '${guess}'? ${choices}`);
+    return false;
+}
+
 /** Records a problem for every name that appears more than once, at the path of each repeat. */
 export function checkUnique(problems: Problems, items: ReadonlyArray<{ path: string; key: string }>, what: string): void {
     const seen = new Map<string, string>();

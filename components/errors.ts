@@ -34,18 +34,50 @@ export class TopologyValidationError extends Error {
 /**
  * Collects the problems of one component call. Checks add to it and carry on, so that the
  * final error lists everything wrong at once; `throwIfAny` ends the validation phase.
+ *
+ * A component that checks a child's args with the child's own check passes it a scope,
+ * {@link Problems.under} or {@link Problems.routed}: the child's problems then land in the same
+ * list at the caller's input paths, and no message is rewritten.
  */
 export class Problems {
-    private readonly found: ValidationProblem[] = [];
+    /** Shared by a collection and all its scopes. */
+    private found: ValidationProblem[] = [];
+    /** Where this scope puts a path it is given. */
+    private place: (path: string) => string = path => path;
 
     /** Records a problem with the input at `path`. */
     add(path: string, message: string, fix?: string): void {
-        this.found.push({ path, message, fix });
+        this.found.push({ path: this.place(path), message, fix });
     }
 
-    /** True when no problem has been recorded yet. */
+    /**
+     * A scope that records into this collection under `prefix`: a child's `vSwitches.vsw1` is
+     * recorded as `albVpc.vSwitches.vsw1`, its `[0]` as `backends[0]`, its `""` as `albVpc`.
+     */
+    under(prefix: string): Problems {
+        return this.routed(path => joinPath(prefix, path));
+    }
+
+    /**
+     * A scope that records into this collection at the path `route` gives, for a child whose
+     * inputs the caller derives from differently named inputs of its own (a route returns the
+     * caller's path, or the child's path under a prefix).
+     */
+    routed(route: (path: string) => string): Problems {
+        const scope = new Problems();
+        scope.found = this.found;
+        scope.place = path => this.place(route(path));
+        return scope;
+    }
+
+    /** True when no problem has been recorded yet (in the whole collection, not only this scope). */
     get isEmpty(): boolean {
         return this.found.length === 0;
+    }
+
+    /** How many problems have been recorded so far, to tell whether a check added any. */
+    get count(): number {
+        return this.found.length;
     }
 
     /** The problems recorded so far. */
@@ -62,6 +94,13 @@ export class Problems {
             throw new TopologyValidationError(component, [...this.found]);
         }
     }
+}
+
+/** `prefix` and a path inside it: `a` + `b.c` is `a.b.c`, `a` + `[0]` is `a[0]`, `a` + `` is `a`. */
+export function joinPath(prefix: string, path: string): string {
+    if (prefix === "") return path;
+    if (path === "") return prefix;
+    return path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
 /**

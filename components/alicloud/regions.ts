@@ -2,6 +2,7 @@
  * Alibaba Cloud region facts the components check against, taken from the tutorials and the
  * provider documentation.
  */
+import { closestSpelling } from "../checks";
 import { Problems } from "../errors";
 
 /**
@@ -58,43 +59,23 @@ export const CROSS_REGION_ALB_REGIONS: readonly string[] = [
     "eu-central-1", "eu-west-1", "us-east-1", "us-west-1",
 ];
 
+/**
+ * Key of an unordered pair of regions: the two ids sorted and joined by `:`, so
+ * `regionPairKey("cn-hangzhou", "cn-chengdu")` and its reverse are both `cn-chengdu:cn-hangzhou`.
+ */
+export function regionPairKey(a: string, b: string): string {
+    return [a, b].sort().join(":");
+}
+
 /** The CEN geographic area of a known region. */
 export function geographicArea(region: string): GeographicArea | undefined {
-    return REGIONS[region];
-}
-
-function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length];
-}
-
-/** The known region closest in spelling, to suggest on a typo. */
-function closestRegion(region: string): string | undefined {
-    let best: string | undefined;
-    let bestDistance = 4;
-    for (const known of Object.keys(REGIONS)) {
-        const d = editDistance(region, known);
-        if (d < bestDistance) {
-            best = known;
-            bestDistance = d;
-        }
-    }
-    return best;
+    return Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
 }
 
 /** Checks that `region` is a known region id; suggests the nearest spelling on a typo. */
 export function checkRegion(problems: Problems, path: string, region: string): boolean {
-    if (region in REGIONS) return true;
-    const guess = closestRegion(String(region));
+    if (Object.hasOwn(REGIONS, region)) return true;
+    const guess = closestSpelling(String(region), Object.keys(REGIONS));
     problems.add(path, `region '${region}' is not an Alibaba Cloud region id.`,
         guess ? `Did you mean '${guess}'?` : "Use a region id such as cn-hangzhou or ap-southeast-1.");
     return false;

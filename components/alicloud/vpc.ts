@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkUnique, recordOf } from "../checks";
+import { checkIntegerInRange, checkKnownName, checkUnique, recordOf } from "../checks";
 import { Problems, validate } from "../errors";
 import { Cidr, checkCidr, checkNoOverlaps, cidrContains, firstOverlapping } from "../net";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
@@ -96,6 +96,32 @@ export interface VSwitchInfo {
 }
 
 const TYPE = "topologies:alicloud:RegionalVpc";
+
+/**
+ * The first vSwitch of each zone, in declaration order: where a component places itself (ALB,
+ * CEN attachment) when its vSwitches are not named.
+ */
+export function firstVSwitchPerZone(vpc: RegionalVpc): VSwitchInfo[] {
+    const byZone = new Map<string, VSwitchInfo>();
+    for (const vsw of Object.values(vpc.vSwitches)) {
+        if (!byZone.has(vsw.zoneId)) byZone.set(vsw.zoneId, vsw);
+    }
+    return [...byZone.values()];
+}
+
+/**
+ * The vSwitch named `name` in `vpc`, or a problem at `path` naming the VPC and the vSwitches to
+ * use (with the closest spelling). The one way every component looks up a vSwitch a user names.
+ */
+export function findVSwitch(problems: Problems, path: string, vpc: RegionalVpc, name: string): VSwitchInfo | undefined {
+    const known = Object.keys(vpc.vSwitches);
+    return checkKnownName(problems, path, name, known, "vSwitch", `a vSwitch of VPC '${pulumi.resourceName(vpc)}'`) ? vpc.vSwitches[name] : undefined;
+}
+
+/** The vSwitches named in the list at `path` (problems at `path[i]`), in list order, unknown ones left out. */
+export function findVSwitches(problems: Problems, path: string, vpc: RegionalVpc, names: readonly string[]): VSwitchInfo[] {
+    return names.flatMap((name, i) => findVSwitch(problems, `${path}[${i}]`, vpc, name) ?? []);
+}
 
 /** Blocks Alibaba Cloud refuses as a VPC's primary block. */
 export const RESERVED_VPC_RANGES: readonly string[] = ["100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4"];
