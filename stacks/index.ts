@@ -2,7 +2,12 @@
  * The Pulumi program (`main` of Pulumi.yaml): reads the stack's `topologies:*` config, checks it,
  * and builds the topologies it names. Config errors and component errors name the YAML key path
  * and fail before anything is registered: the config check runs first, then the whole stack is
- * run offline (./preflight) so a late component's rejection cannot leave earlier ones half-made.
+ * run offline (./preflight, in a worker thread) so a late component's rejection cannot leave
+ * earlier ones half-made.
+ *
+ * The program is an exported async function, which the Pulumi Node.js host calls and awaits
+ * (@pulumi/pulumi cmd/run/run.js: "exported top level async functions"): the stack's resources
+ * are registered only after the pre-flight has answered.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
@@ -45,8 +50,9 @@ function rawConfig(): Record<string, unknown> {
     return raw;
 }
 
-const raw = rawConfig();
-const config = loadStackConfig(raw);
-if (!process.env.TOPOLOGIES_SKIP_PREFLIGHT) preflight(raw);
-
-export = buildStack(config, {});
+export = async () => {
+    const raw = rawConfig();
+    const config = loadStackConfig(raw);
+    if (!process.env.TOPOLOGIES_SKIP_PREFLIGHT) await preflight(raw);
+    return buildStack(config, {});
+};

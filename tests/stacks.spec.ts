@@ -389,7 +389,7 @@ describe("stacks", function () {
         });
     });
 
-    it("stops a real deployment before registering anything when any component rejects its input (pre-flight)", () => {
+    it("stops a real deployment before registering anything when any component rejects its input (pre-flight)", async () => {
         const raw = rawConfig("dev");
         raw.fargate.cpu = 300;
         raw.crossRegionAlb.backendPort = 70000;
@@ -397,26 +397,23 @@ describe("stacks", function () {
         delete raw.meshFailover;
         delete raw.multiEip;
         delete raw.dualStackAlb;
-        let error: unknown;
-        try {
-            preflight(raw);
-        } catch (e) {
-            error = e;
-        }
+        const error = await preflight(raw).then(() => undefined, (e: unknown) => e);
         assert.ok(error instanceof TopologyValidationError, String(error));
         assert.deepEqual(error.problems.map(p => p.path).filter(p => /backendPort|cpu/.test(p)).sort(),
             ["topologies:crossRegionAlb.backendPort", "topologies:fargate.cpu"]);
-        preflight(rawConfig("multi-eip"));
+        await preflight(rawConfig("multi-eip"));
     });
 
-    it("fails closed, within its time limit, when the pre-flight hangs or crashes, and says how to go on", () => {
+    it("fails closed, within its time limit, when the pre-flight hangs or crashes, and says how to go on", async () => {
         const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "preflight-"));
         try {
             // A program whose outputs never resolve would otherwise hold `pulumi up` forever.
             fs.writeFileSync(path.join(dir, "hang.ts"), "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n");
             fs.writeFileSync(path.join(dir, "crash.ts"), "process.exit(7);\n");
-            assert.throws(() => preflight({}, path.join(dir, "hang"), 1000), /pre-flight of the stack failed \(did not finish: .*ETIMEDOUT[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
-            assert.throws(() => preflight({}, path.join(dir, "crash")), /pre-flight of the stack failed \(exit 7\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            await assert.rejects(preflight({}, path.join(dir, "hang"), 1000), /pre-flight of the stack failed \(did not finish: no answer in 1 s\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            await assert.rejects(preflight({}, path.join(dir, "crash")), /pre-flight of the stack failed \(exit 7\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            fs.writeFileSync(path.join(dir, "throws.ts"), "throw new TypeError('not a stack');\n");
+            await assert.rejects(preflight({}, path.join(dir, "throws")), /pre-flight of the stack failed \([^]*not a stack[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
