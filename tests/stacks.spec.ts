@@ -322,7 +322,7 @@ describe("stacks", function () {
                 raw.multiEip.server = "toString";
             });
             assert.deepEqual(found.map(p => p.path), ["topologies:multiEip.servers.instances.sites.vSwitch", "topologies:multiEip.server"]);
-            assert.match(found[0].message, /names vSwitch 'constructor', which vpc does not have/);
+            assert.match(found[0].message, /vSwitch 'constructor' is not a vSwitch of vpc/);
         });
 
         it("an overlapping CIDR across topologies", async () => {

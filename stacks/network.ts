@@ -1,0 +1,44 @@
+/**
+ * `topologies:network`: one CEN shared by the environment's topologies that use one (S1, S4),
+ * instead of one each. Every VPC such a topology declares becomes a member, full mesh between
+ * their regions; the topologies then join it.
+ */
+import { z } from "zod";
+import { CenTransitNetwork } from "../components/alicloud/cen";
+import { RegionalVpc } from "../components/alicloud/vpc";
+import { Builder, Outputs, reportedAt } from "./builder";
+import { bandwidthPackage } from "./schema";
+import { TOPOLOGIES } from "./topologies";
+import { Topology } from "./topology";
+
+export const sharedNetworkSchema = z.strictObject({
+    cenInstanceName: z.string().optional(),
+    peerBandwidthMbps: z.number().optional(),
+    bandwidthPackage: bandwidthPackage.optional(),
+    bandwidthPackages: z.array(bandwidthPackage).optional(),
+});
+
+export type SharedNetworkConfig = z.infer<typeof sharedNetworkSchema>;
+
+/** The topologies that can join the shared CEN, by config key. */
+export const CEN_TOPOLOGIES: readonly string[] = TOPOLOGIES.filter(t => t.sharedCenMembers !== undefined).map(t => t.key);
+
+/** Builds the shared CEN over the VPCs of every configured topology that joins one. */
+export function buildSharedNetwork(b: Builder, n: SharedNetworkConfig, sections: Readonly<Record<string, unknown>>): Outputs {
+    const members: Record<string, RegionalVpc> = {};
+    for (const topology of TOPOLOGIES as readonly Topology[]) {
+        const section = sections[topology.key];
+        if (section !== undefined && topology.sharedCenMembers) Object.assign(members, topology.sharedCenMembers(b, section));
+    }
+    b.sharedCen = reportedAt(["network"], () => new CenTransitNetwork("env-cen", {
+        members: Object.fromEntries(Object.entries(members).map(([key, vpc]) => [key, { vpc }])),
+        cenInstanceName: n.cenInstanceName,
+        peerBandwidthMbps: n.peerBandwidthMbps,
+        bandwidthPackage: n.bandwidthPackage,
+        bandwidthPackages: n.bandwidthPackages,
+        // S4 puts its mesh VPC beside a cluster VPC in one region; they share that region's router.
+        allowMultipleVpcsPerRegion: true,
+        tags: b.tags,
+    }, b.durable));
+    return { cenId: b.sharedCen.cenId };
+}

@@ -1,0 +1,104 @@
+/**
+ * Pieces of the stack-config schema that several topologies share (a VPC, the demo servers, an
+ * ALB health check, a CEN bandwidth package), and how a config path is written in messages.
+ * Enumerations come from the components that define them, so the config cannot drift from the
+ * args it feeds.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { ALB_HEALTH_CHECK_PROTOCOLS } from "../components/alicloud/albCommon";
+import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
+import { checkKnownName } from "../components/checks";
+import { Problems } from "../components/errors";
+
+export const port = z.number().int();
+export const cidr = z.string();
+
+const vSwitch = z.strictObject({
+    zoneId: z.string(),
+    cidrBlock: cidr,
+    ipv6CidrBlockMask: z.number().int().optional(),
+});
+
+/** A VPC to create: the args of `alicloud.RegionalVpc` less the provider. */
+export const vpc = z.strictObject({
+    region: z.string(),
+    cidrBlock: cidr,
+    vSwitches: z.record(z.string(), vSwitch),
+    enableIpv6: z.boolean().optional(),
+    vpcName: z.string().optional(),
+});
+
+/** Demo ECS servers running nginx, as the tutorials set them up by hand. */
+export const servers = z.strictObject({
+    instanceType: z.string(),
+    /** A pinned public image id. Default: the newest public image whose name matches `imageNameRegex`, when the server is created. */
+    imageId: z.string().optional(),
+    /** Name pattern of the public image to take the newest of. Default: Alibaba Cloud Linux 3, x86_64 (`^aliyun_3_x64_20G_alibase_`). */
+    imageNameRegex: z.string().optional(),
+    systemDiskCategory: z.string().optional(),
+    /** Server name → the vSwitch it sits in, and whether it gets an IPv6 address. */
+    instances: z.record(z.string(), z.strictObject({ vSwitch: z.string(), ipv6: z.boolean().optional() })),
+});
+
+/** The health check of either ALB (S1, S3): `AlbHealthCheckArgs`. */
+export const healthCheck = z.strictObject({
+    enabled: z.boolean().optional(),
+    protocol: z.enum(ALB_HEALTH_CHECK_PROTOCOLS).optional(),
+    path: z.string().optional(),
+    codes: z.array(z.string()).optional(),
+    interval: z.number().optional(),
+    timeout: z.number().optional(),
+    healthyThreshold: z.number().optional(),
+    unhealthyThreshold: z.number().optional(),
+    port: z.number().optional(),
+});
+
+const geographicArea = z.enum(CEN_PACKAGE_AREAS);
+
+/** A CEN bandwidth package (CenBandwidthPackageArgs); without one, connections are billed by data transfer. */
+export const bandwidthPackage = z.strictObject({
+    bandwidthMbps: z.number(),
+    areas: z.tuple([geographicArea, geographicArea]).optional(),
+    paymentType: z.enum(["PrePaid", "PostPaid"]).optional(),
+    period: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(6), z.literal(12)]).optional(),
+    autoRenew: z.boolean().optional(),
+});
+
+/** The CNAME clients use (ALBs created since 2025 do not answer on their own DNS name): `AlbDnsArgs`. */
+export const albDns = z.strictObject({ domainName: z.string(), rr: z.string().optional(), ttl: z.number().int().optional() });
+
+/** The settings of the whole stack, beside its topology sections. */
+export const stackSettings = {
+    /** `dev`, `prod`, or `tutorial` for the stacks that reproduce one tutorial. */
+    environment: z.enum(["dev", "prod", "tutorial"]).default("tutorial"),
+    /** Tags on every taggable resource. */
+    tags: z.record(z.string(), z.string()).optional(),
+    /** Protect stateful and slow resources from accidental deletion (prod). */
+    protect: z.boolean().default(false),
+    /**
+     * Login password of the demo ECS servers. Set it as a secret
+     * (`pulumi config set --secret serverPassword`), never in clear in a stack file.
+     */
+    serverPassword: z.custom<pulumi.Input<string>>(v => typeof v === "string" || pulumi.Output.isInstance(v), "expected a string").optional(),
+};
+
+export type StackSettings = z.infer<z.ZodObject<typeof stackSettings>>;
+export type VpcConfig = z.infer<typeof vpc>;
+export type ServersConfig = z.infer<typeof servers>;
+
+/** The YAML key path of a config path, e.g. `["crossRegionAlb", "albVpc"]` → `topologies:crossRegionAlb.albVpc`. */
+export function configPath(path: ReadonlyArray<PropertyKey>): string {
+    const [head, ...rest] = path.map(String);
+    return `topologies:${head ?? ""}${rest.map(p => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("")}`;
+}
+
+/**
+ * Each server's vSwitch must be one of the VPC's (`vpcKey` names it in messages); problems go to
+ * `problems`, a scope at the section's `servers` key.
+ */
+export function checkServersReferences(problems: Problems, config: ServersConfig, vpcKey: string, vpcConfig: VpcConfig): void {
+    for (const [key, server] of Object.entries(config.instances)) {
+        checkKnownName(problems, `instances.${key}.vSwitch`, server.vSwitch, Object.keys(vpcConfig.vSwitches), "vSwitch", `a vSwitch of ${vpcKey}`);
+    }
+}

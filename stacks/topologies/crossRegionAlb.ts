@@ -1,0 +1,74 @@
+/** S1: an ALB in one region in front of ECS backends in another, over CEN transit routers. */
+import { z } from "zod";
+import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
+import { CrossRegionAlbBackend } from "../../components/alicloud/crossRegionAlb";
+import { reportedAt } from "../builder";
+import { albDns, bandwidthPackage, checkServersReferences, cidr, healthCheck, port, servers, vpc } from "../schema";
+import { demoServers } from "../servers";
+import { defineTopology } from "../topology";
+import { NO_CNAME } from "./endpoints";
+
+const schema = z.strictObject({
+    albVpc: vpc,
+    backendVpc: vpc,
+    servers,
+    albVSwitches: z.array(z.string()).optional(),
+    backendVSwitches: z.array(z.string()).optional(),
+    loadBalancerEdition: z.enum(ALB_EDITIONS).optional(),
+    addressType: z.enum(["Internet", "Intranet"]).optional(),
+    listenerProtocol: z.enum(["HTTP", "HTTPS"]).optional(),
+    listenerPort: port.optional(),
+    backendPort: port.optional(),
+    weight: z.number().int().optional(),
+    scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+    healthCheck: healthCheck.optional(),
+    stickySession: z.boolean().optional(),
+    backToOrigin: z.discriminatedUnion("mode", [
+        z.strictObject({ mode: z.literal("vswitch") }),
+        z.strictObject({ mode: z.literal("legacy"), cidrBlocks: z.array(cidr) }),
+    ]).optional(),
+    dns: albDns.optional(),
+    cenOptions: z.strictObject({
+        cenInstanceName: z.string().optional(),
+        peerBandwidthMbps: z.number().optional(),
+        bandwidthPackage: bandwidthPackage.optional(),
+    }).optional(),
+});
+
+export const crossRegionAlb = defineTopology({
+    key: "crossRegionAlb",
+    title: "S1: an ALB in one region over ECS backends in another, via CEN transit routers",
+    schema,
+    vpcs: s => [
+        { path: ["albVpc"], name: "S1 ALB VPC", vpc: s.albVpc },
+        { path: ["backendVpc"], name: "S1 backend VPC", vpc: s.backendVpc },
+    ],
+    checkReferences: (problems, s) => checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc),
+    sharedCenMembers: (b, s) => ({
+        "s1-alb": b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc),
+        "s1-backend": b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc),
+    }),
+    build(b, s) {
+        const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
+        const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
+        const servers = demoServers("s1-demo", backendVpc, s.servers, b.opts, b.serverPassword, b.tags);
+        const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
+        const s1 = reportedAt(["crossRegionAlb"], () => new CrossRegionAlbBackend("s1", {
+            ...options,
+            cen: b.sharedCen,
+            albVpc,
+            backendVpc,
+            backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
+            backendSecurityGroupId: servers.securityGroupId,
+            tags: b.tags,
+        }, b.durable), [
+            [/^backends\[\d+\]\.weight/, () => ["crossRegionAlb", "weight"]],
+            [/^backends\[(\d+)\].*/, m => ["crossRegionAlb", "servers", "instances", Object.keys(servers.servers)[Number(m[1])]]],
+        ]);
+        return {
+            s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId,
+            // The name clients use: the CNAME (an ALB created since 2025 does not answer on its own name).
+            s1Endpoint: s1.fqdn ?? NO_CNAME,
+        };
+    },
+});

@@ -1,0 +1,78 @@
+/** S5: an AWS ALB in front of ECS Fargate tasks registered by IP, the tasks in private subnets. */
+import { z } from "zod";
+import { AlbFargateService } from "../../components/aws/albFargateService";
+import { reportedAt } from "../builder";
+import { cidr, port } from "../schema";
+import { defineTopology } from "../topology";
+
+const subnet = z.strictObject({ availabilityZone: z.string(), cidrBlock: cidr });
+
+const schema = z.strictObject({
+    region: z.string(),
+    network: z.strictObject({
+        cidrBlock: cidr,
+        publicSubnets: z.record(z.string(), subnet),
+        privateSubnets: z.record(z.string(), subnet),
+        egress: z.enum(["vpcEndpoints", "natGateway", "natGatewayPerAz", "none"]).optional(),
+    }),
+    container: z.strictObject({
+        image: z.string(),
+        ecrRepositoryArn: z.string().optional(),
+        name: z.string().optional(),
+        port: port.optional(),
+        environment: z.record(z.string(), z.string()).optional(),
+    }),
+    cpu: z.number().int().optional(),
+    memory: z.number().int().optional(),
+    logRetentionInDays: z.number().int().optional(),
+    logGroupName: z.string().optional(),
+    services: z.record(z.string(), z.strictObject({
+        desiredCount: z.number().int().optional(),
+        minimumHealthyPercent: z.number().int().optional(),
+        maximumPercent: z.number().int().optional(),
+        healthCheckGracePeriodSeconds: z.number().int().optional(),
+        waitForSteadyState: z.boolean().optional(),
+        deploymentTimeout: z.string().optional(),
+    })).optional(),
+    /** Where else the tasks may send (AlbFargateService `taskEgress`), by rule name. */
+    taskEgress: z.record(z.string(), z.strictObject({
+        cidrBlock: cidr.optional(),
+        prefixListId: z.string().optional(),
+        securityGroupId: z.string().optional(),
+        protocol: z.enum(["tcp", "udp"]).optional(),
+        port,
+        toPort: port.optional(),
+        description: z.string().optional(),
+    })).optional(),
+    allowedCidrs: z.array(cidr).optional(),
+    certificateArn: z.string().optional(),
+    healthCheck: z.strictObject({
+        path: z.string().optional(),
+        matcher: z.string().optional(),
+        interval: z.number().int().optional(),
+        timeout: z.number().int().optional(),
+    }).optional(),
+    deregistrationDelay: z.number().int().optional(),
+    extraTargets: z.array(z.strictObject({ ip: z.string(), port: port.optional() })).optional(),
+});
+
+export const fargate = defineTopology({
+    key: "fargate",
+    title: "S5: an AWS ALB in front of ECS Fargate tasks registered by IP, tasks in private subnets",
+    schema,
+    vpcs: () => [],
+    blocks: s => [{ path: ["network", "cidrBlock"], name: "S5 AWS VPC", text: s.network.cidrBlock }],
+    build(b, s) {
+        const s5 = reportedAt(["fargate"], () => new AlbFargateService("s5", {
+            ...s,
+            network: { ...s.network, egress: s.network.egress ?? "vpcEndpoints" },
+            tags: b.tags,
+        }, b.opts));
+        return {
+            s5AlbDnsName: s5.albDnsName,
+            s5TargetGroupArn: s5.targetGroupArn,
+            s5ClusterName: s5.clusterName,
+            s5ServiceNames: s5.serviceNames,
+        };
+    },
+});
