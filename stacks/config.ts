@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
-import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
+import { Problems, TopologyValidationError } from "../components/errors";
+import { shapeProblems } from "../components/shape";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
 import { CEN_TOPOLOGIES, sharedNetworkSchema } from "./network";
 import { configPath, stackSettings, VpcConfig } from "./schema";
@@ -44,32 +45,6 @@ export function configuredTopologies(config: StackConfig): Array<{ topology: Top
     });
 }
 
-function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-    return path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), raw);
-}
-
-function describe(value: unknown): string {
-    if (value === undefined) return "missing";
-    const text = JSON.stringify(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** A fix for each kind of shape problem zod reports. */
-function fixFor(issue: z.core.$ZodIssue, raw: unknown): string {
-    switch (issue.code) {
-        case "unrecognized_keys":
-            return `Remove ${issue.keys.map(k => `'${k}'`).join(", ")} or check the spelling.`;
-        case "invalid_type":
-            return valueAt(raw, issue.path) === undefined ? "Add this key." : `Write a ${issue.expected} here.`;
-        case "invalid_value":
-            return `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.`;
-        case "invalid_union":
-            return "Check the 'mode' key and the keys that mode takes.";
-        default:
-            return "See the section's schema in stacks/topologies/ (shared parts in stacks/schema.ts).";
-    }
-}
-
 /**
  * Checks the raw config (keys without the `topologies:` namespace). Throws one
  * {@link TopologyValidationError} listing every shape problem with its YAML key path, the bad
@@ -78,11 +53,8 @@ function fixFor(issue: z.core.$ZodIssue, raw: unknown): string {
 export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
     const parsed = stackConfigSchema.safeParse(raw);
     if (!parsed.success) {
-        const problems: ValidationProblem[] = parsed.error.issues.map(issue => ({
-            path: configPath(issue.path),
-            message: `${issue.message} (value: ${describe(valueAt(raw, issue.path))}).`,
-            fix: fixFor(issue, raw),
-        }));
+        // The same translation the components' shape checks use, at the YAML key paths.
+        const problems = shapeProblems(parsed.error.issues, raw, stackConfigSchema).map(p => ({ ...p, path: `topologies:${p.path}` }));
         throw new TopologyValidationError("stack config", problems);
     }
     const config = parsed.data;

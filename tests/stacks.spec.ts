@@ -347,11 +347,11 @@ describe("stacks", function () {
                 raw.fargate.contianer = raw.fargate.container;
                 raw.fargate.cpu = "256";
             });
-            assert.deepEqual(found.map(p => p.path).sort(), ["topologies:fargate", "topologies:fargate.cpu", "topologies:fargate.region"]);
-            const unknown = found.find(p => p.path === "topologies:fargate")!;
-            assert.match(unknown.message, /contianer/);
-            assert.match(found.find(p => p.path === "topologies:fargate.region")!.fix!, /Add this key/);
-            assert.match(found.find(p => p.path === "topologies:fargate.cpu")!.message, /value: "256"/);
+            assert.deepEqual(found.map(p => p.path).sort(), ["topologies:fargate.contianer", "topologies:fargate.cpu", "topologies:fargate.region"]);
+            const unknown = found.find(p => p.path === "topologies:fargate.contianer")!;
+            assert.match(unknown.fix!, /Did you mean 'container'\?/);
+            assert.match(found.find(p => p.path === "topologies:fargate.region")!.message, /is required/);
+            assert.match(found.find(p => p.path === "topologies:fargate.cpu")!.message, /expected number, got "256"/);
         });
 
         it("a server on a vSwitch its VPC lacks, and an IPv6 backend without IPv6", async () => {

@@ -1,0 +1,70 @@
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { Problems } from "../components/errors";
+import { checkShape, describeValue, input, instanceOf, text } from "../components/shape";
+
+const schema = z.strictObject({
+    name: text,
+    count: z.number().int().min(1),
+    mode: z.enum(["a", "b"]).optional(),
+    address: input(z.string()),
+    items: z.array(z.strictObject({ port: z.number().int() })).optional(),
+    groups: z.record(z.string(), z.strictObject({ id: z.string() })).optional(),
+});
+
+function problemsOf(value: unknown) {
+    const problems = new Problems();
+    const ok = checkShape(problems.under("args"), schema, value);
+    return { ok, list: problems.list };
+}
+
+describe("shape checks", () => {
+    it("accepts a fitting value, an Output where an Input is allowed", () => {
+        assert.equal(problemsOf({ name: "x", count: 1, address: "10.0.0.1" }).ok, true);
+        assert.equal(problemsOf({ name: "x", count: 1, address: pulumi.output("10.0.0.1") }).ok, true);
+    });
+
+    it("reports each bad field with its path, the value found and a fix, all at once", () => {
+        const { ok, list } = problemsOf({ name: " x", count: NaN, mode: "c", address: 5, items: [{ port: 1.5 }], groups: { g: { id: null } } });
+        assert.equal(ok, false);
+        assert.deepEqual(list.map(p => p.path), ["args.name", "args.count", "args.mode", "args.address", "args.items[0].port", "args.groups.g.id"]);
+        assert.match(list[0].message, /" x": has leading or trailing blanks/);
+        assert.match(list[1].message, /got NaN/);
+        assert.match(list[2].fix!, /Use one of: "a", "b"/);
+        assert.match(list[3].message, /expected string, got 5/);
+        assert.ok(list.every(p => p.fix), "every problem says how to fix it");
+    });
+
+    it("names a missing field as required, and refuses Infinity, control characters and empty names", () => {
+        const { list } = problemsOf({ name: "a\u0000b", count: Infinity });
+        assert.deepEqual(list.map(p => [p.path, p.message]), [
+            ["args.name", '"a\\u0000b": contains a control character.'],
+            ["args.count", "expected number, got Infinity."],
+            ["args.address", "is required (expected string)."],
+        ]);
+        assert.match(problemsOf({ name: "", count: 1, address: "x" }).list[0].message, /is empty/);
+    });
+
+    it("suggests the key a misspelt one meant, at nested levels too, and never takes a prototype name", () => {
+        const { list } = problemsOf({ name: "x", count: 1, address: "a", mdoe: "a", items: [{ port: 1, prot: 2 }], toString: 1 });
+        assert.deepEqual(list.map(p => [p.path, p.fix]), [
+            ["args.items[0].prot", "Did you mean 'port'?"],
+            ["args.mdoe", "Did you mean 'mode'?"],
+            ["args.toString", "Remove it; the inputs here are: name, count, mode, address, items, groups."],
+        ]);
+    });
+
+    it("checks instances of a class, and describes values for messages", () => {
+        class Vpc {}
+        const problems = new Problems();
+        assert.equal(checkShape(problems, z.strictObject({ vpc: instanceOf(Vpc, "RegionalVpc") }), { vpc: { region: "x" } }), false);
+        assert.deepEqual(problems.list, [{ path: "vpc", message: '{"region":"x"}: is not a RegionalVpc.', fix: "Pass the RegionalVpc object itself (the component, not its args or id)." }]);
+        assert.equal(describeValue(undefined), "missing");
+        assert.equal(describeValue("x".repeat(100)).length, 60);
+        assert.equal(describeValue(pulumi.output(1)), "an Output");
+        const circular: Record<string, unknown> = {};
+        circular.self = circular;
+        assert.equal(describeValue(circular), "[object Object]");
+    });
+});
