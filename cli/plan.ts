@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
-import { installEngine, recorder, settle, world } from "./engine";
+import { installEngine, recorder, restartEngine, settle, world } from "./engine";
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
 import { NO_PROVIDER_CONFIG, ProviderConfig } from "./stackConfig";
 
@@ -58,17 +58,6 @@ export type PlanResult =
     | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown> }
     | { readonly ok: false; readonly errors: readonly PlanError[] };
 
-/**
- * The registrations a late validation error stopped never settle; the plan ends on purpose, so
- * the SDK should not report them as leaked promises when the process exits. (`leakedPromises`
- * empties the SDK's list; it is internal, hence the guard.)
- */
-function forgetAbandonedPromises(): void {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises?: () => unknown };
-    debuggable.leakedPromises?.();
-}
-
 /** How long the plan keeps collecting late validation errors after the first one. */
 const LATE_ERRORS_GRACE_MS = 200;
 
@@ -117,8 +106,7 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
         if (asyncErrors.length > 0) {
             // The stopped registrations would keep every later wait for settled RPCs (the next
             // build or plan in this process) waiting forever: start the runtime afresh.
-            forgetAbandonedPromises();
-            installEngine(stack, project);
+            restartEngine(stack, project);
             return { ok: false, errors: asyncErrors };
         }
         const outputs = await resolveOutputs(exported ?? {});

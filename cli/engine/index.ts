@@ -89,6 +89,20 @@ export function installEngine(stack = "test", project = "topologies"): void {
     pulumi.runtime.setMocks(mocks, project, stack, false);
 }
 
+/**
+ * Starts the offline runtime afresh after a run that ended on purpose with registrations still
+ * pending (a late validation error stopped them; a fuzz try timed out): they never settle, so
+ * every later wait for settled RPCs would wait forever, and the SDK should not report them as
+ * leaked promises when the process exits. (`leakedPromises` empties the SDK's list; it is
+ * internal, hence the guard.)
+ */
+export function restartEngine(stack = "test", project = "topologies"): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises?: () => unknown };
+    debuggable.leakedPromises?.();
+    installEngine(stack, project);
+}
+
 function resources(value: unknown): pulumi.Resource[] {
     const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
     return items.filter(pulumi.Resource.isInstance);
