@@ -9,7 +9,7 @@ import { Problems } from "../components/errors";
 describe("net: CIDR parsing", () => {
     it("parses and normalises IPv4 and IPv6 blocks", () => {
         assert.deepEqual(parseCidr("192.168.0.0/16"), { family: 4, network: 0xc0a80000n, prefix: 16, text: "192.168.0.0/16" });
-        assert.equal(normaliseCidr(" 2408:4000:0:0::/56 "), "2408:4000::/56");
+        assert.equal(normaliseCidr("2408:4000:0:0::/56"), "2408:4000::/56");
         assert.equal(parseCidr("0.0.0.0/0").text, "0.0.0.0/0");
         assert.equal(parseCidr("::/0").family, 6);
     });
@@ -20,6 +20,18 @@ describe("net: CIDR parsing", () => {
         }
         assert.throws(() => parseCidr("10.0.0.0/33"), /longer than the 32 bits/);
         assert.throws(() => parseCidr("192.168.0.0"), /no prefix length/);
+    });
+
+    it("refuses what it would otherwise pass on as written: blanks, a zero-padded prefix, octal-looking octets, non-text", () => {
+        assert.throws(() => parseCidr(" 10.0.0.0/8 "), /' 10.0.0.0\/8 ' has blanks around it; write '10.0.0.0\/8'/);
+        assert.throws(() => parseCidr("10.0.0.0/08"), /leading zero; write '10.0.0.0\/8'/);
+        assert.throws(() => parseCidr("010.0.0.0/8"), /is not a CIDR block/);
+        assert.throws(() => parseCidr(8 as unknown as string), /8 is not a CIDR block as text/);
+        assert.throws(() => parseIp(" 10.0.0.1"), /has blanks around it/);
+        assert.throws(() => parseIp(null as unknown as string), /null is not an IP address as text/);
+        const problems = new Problems();
+        assert.equal(checkCidr(problems, "cidrBlock", { a: 1 } as unknown as string), undefined);
+        assert.match(problems.list[0].message, /\{"a":1\} is not a CIDR block as text/);
     });
 
     it("rejects host bits and names the network that was meant", () => {

@@ -75,7 +75,9 @@ export function formatIp(family: IpFamily, value: bigint): string {
 
 /** Parses a single address (no prefix). Throws {@link CidrError} on anything else. */
 export function parseIp(text: string): IpAddress {
-    const trimmed = String(text).trim();
+    if (typeof text !== "string") throw new CidrError(`${JSON.stringify(text) ?? String(text)} is not an IP address as text; write it like 192.168.7.10.`);
+    const trimmed = text.trim();
+    if (trimmed !== text) throw new CidrError(`'${text}' has blanks around it; write '${trimmed}'.`);
     const family = familyOf(trimmed);
     if (family === undefined) {
         throw new CidrError(`'${text}' is not an IPv4 or IPv6 address; write it like 192.168.7.10 or 2408:4000::10.`);
@@ -94,7 +96,11 @@ function mask(family: IpFamily, prefix: number): bigint {
  * (naming the network that was probably meant) and, when `family` is given, the other family.
  */
 export function parseCidr(text: string, family?: IpFamily): Cidr {
-    const raw = String(text).trim();
+    if (typeof text !== "string") throw new CidrError(`${JSON.stringify(text) ?? String(text)} is not a CIDR block as text; write it like 192.168.0.0/16.`);
+    // Strict spelling: a block is compared and passed on as written, so blanks or a prefix such
+    // as /08 would reach the cloud (or a route table) as they are.
+    const raw = text.trim();
+    if (raw !== text) throw new CidrError(`'${text}' has blanks around it; write '${raw}'.`);
     const slash = raw.indexOf("/");
     if (slash < 0) {
         throw new CidrError(`'${text}' has no prefix length; write it as a block such as 192.168.0.0/24.`);
@@ -106,6 +112,9 @@ export function parseCidr(text: string, family?: IpFamily): Cidr {
         throw new CidrError(`'${text}' is not a CIDR block; write it like 192.168.0.0/16 or 2408:4000::/56.`);
     }
     const prefix = Number(prefixText);
+    if (prefixText !== String(prefix)) {
+        throw new CidrError(`'${text}' writes its prefix with a leading zero; write '${addressText}/${prefix}'.`);
+    }
     if (prefix > BITS[found]) {
         throw new CidrError(`'${text}' has prefix /${prefix}, longer than the ${BITS[found]} bits of an IPv${found} address.`);
     }
