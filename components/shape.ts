@@ -175,3 +175,23 @@ export function instanceOf<T>(ctor: abstract new (...args: never[]) => T, what: 
         params: { fix: `Pass the ${what} object itself (the component, not its args or id).` },
     });
 }
+
+/** True when `A` and `B` are assignable both ways (the same type for every caller). */
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The same type and the same keys (an optional field left out of one side still differs). */
+type SameArgs<A, B> = SameType<A, B> extends true ? SameType<keyof A, keyof B> : false;
+
+/**
+ * Declares the shape schema of an args interface `T`, so the two cannot drift: the type check
+ * fails unless the schema's parsed type and `T` are assignable both ways and have the same keys
+ * (a field added to the interface and not to the schema, or typed differently, is a compile
+ * error at the schema). Nested objects are compared by assignability.
+ *
+ * ```ts
+ * const SHAPE = argsShape<RegionalVpcArgs>()(z.strictObject({ region: text, ... }));
+ * ```
+ */
+export function argsShape<T>() {
+    return <S extends z.ZodType>(schema: S & (SameArgs<z.output<S>, T> extends true ? unknown : { "the schema does not match the args type": T })): z.ZodType<T> =>
+        schema as unknown as z.ZodType<T>;
+}

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems } from "../components/errors";
-import { checkShape, describeValue, input, instanceOf, text } from "../components/shape";
+import { argsShape, checkShape, describeValue, input, instanceOf, text } from "../components/shape";
 
 const schema = z.strictObject({
     name: text,
@@ -66,5 +66,24 @@ describe("shape checks", () => {
         const circular: Record<string, unknown> = {};
         circular.self = circular;
         assert.equal(describeValue(circular), "[object Object]");
+    });
+});
+
+describe("argsShape", () => {
+    it("ties a schema to its args interface at compile time, and checks at run time", () => {
+        interface Args {
+            /** A name. */
+            name: string;
+            count?: number;
+        }
+        const shape = argsShape<Args>()(z.strictObject({ name: text, count: z.number().int().optional() }));
+        // @ts-expect-error a schema missing a field of the interface does not compile
+        argsShape<Args>()(z.strictObject({ name: text }));
+        // @ts-expect-error nor one typing a field differently
+        argsShape<Args>()(z.strictObject({ name: text, count: z.string().optional() }));
+        const problems = new Problems();
+        assert.equal(checkShape(problems, shape, { name: "x", count: 2 }), true);
+        assert.equal(checkShape(problems, shape, { name: "x", cuont: 2 }), false);
+        assert.equal(problems.list[0].fix, "Did you mean 'count'?");
     });
 });
