@@ -5,7 +5,7 @@ require("../../cli/register");
 const { parentPort, workerData } = require("node:worker_threads");
 const { installEngine } = require("../../cli/engine/index.ts");
 const { fuzzTarget } = require("./runner.ts");
-const { TARGETS } = require("./targets.ts");
+const { TARGETS } = require("./targets/index.ts");
 
 installEngine("fuzz");
 const target = TARGETS.find(t => t.name === workerData.target);

@@ -1,0 +1,19 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AlbFargateService } from "../../../components/aws";
+import { awsNetwork } from "./awsNetwork";
+import { FuzzTarget } from "../runner";
+
+export const albFargateService: FuzzTarget = {
+    name: "AlbFargateService",
+    base: () => ({
+        region: "ap-northeast-1",
+        network: awsNetwork(),
+        container: { name: "hello-nginx", image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest", port: 80 },
+        cpu: 256,
+        memory: 512,
+        services: { "service-1": { desiredCount: 1 }, "service-2": { desiredCount: 1 } },
+        allowedCidrs: ["203.0.113.0/24"],
+        tags: { env: "dev" },
+    }),
+    create: (args, opts: pulumi.ComponentResourceOptions) => new AlbFargateService("fuzz", args as never, opts),
+};
