@@ -10,35 +10,37 @@ import { ALB_HEALTH_CHECK_PROTOCOLS } from "../components/alicloud/albCommon";
 import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
 import { checkKnownName } from "../components/checks";
 import { Problems } from "../components/errors";
+import { text } from "../components/shape";
 
 export const port = z.number().int();
-export const cidr = z.string();
+/** A CIDR block as text: no blanks (the components check the block itself). */
+export const cidr = text;
 
 const vSwitch = z.strictObject({
-    zoneId: z.string(),
+    zoneId: text,
     cidrBlock: cidr,
     ipv6CidrBlockMask: z.number().int().optional(),
 });
 
 /** A VPC to create: the args of `alicloud.RegionalVpc` less the provider. */
 export const vpc = z.strictObject({
-    region: z.string(),
+    region: text,
     cidrBlock: cidr,
-    vSwitches: z.record(z.string(), vSwitch),
+    vSwitches: z.record(text, vSwitch),
     enableIpv6: z.boolean().optional(),
-    vpcName: z.string().optional(),
+    vpcName: text.optional(),
 });
 
 /** Demo ECS servers running nginx, as the tutorials set them up by hand. */
 export const servers = z.strictObject({
-    instanceType: z.string(),
+    instanceType: text,
     /** A pinned public image id. Default: the newest public image whose name matches `imageNameRegex`, when the server is created. */
-    imageId: z.string().optional(),
+    imageId: text.optional(),
     /** Name pattern of the public image to take the newest of. Default: Alibaba Cloud Linux 3, x86_64 (`^aliyun_3_x64_20G_alibase_`). */
-    imageNameRegex: z.string().optional(),
-    systemDiskCategory: z.string().optional(),
+    imageNameRegex: text.optional(),
+    systemDiskCategory: text.optional(),
     /** Server name → the vSwitch it sits in, and whether it gets an IPv6 address. */
-    instances: z.record(z.string(), z.strictObject({ vSwitch: z.string(), ipv6: z.boolean().optional() })),
+    instances: z.record(text, z.strictObject({ vSwitch: text, ipv6: z.boolean().optional() })),
 });
 
 /** The health check of either ALB (S1, S3): `AlbHealthCheckArgs`. */
@@ -66,14 +68,14 @@ export const bandwidthPackage = z.strictObject({
 });
 
 /** The CNAME clients use (ALBs created since 2025 do not answer on their own DNS name): `AlbDnsArgs`. */
-export const albDns = z.strictObject({ domainName: z.string(), rr: z.string().optional(), ttl: z.number().int().optional() });
+export const albDns = z.strictObject({ domainName: text, rr: text.optional(), ttl: z.number().int().optional() });
 
 /** The settings of the whole stack, beside its topology sections. */
 export const stackSettings = {
     /** `dev`, `prod`, or `tutorial` for the stacks that reproduce one tutorial. */
     environment: z.enum(["dev", "prod", "tutorial"]).default("tutorial"),
     /** Tags on every taggable resource. */
-    tags: z.record(z.string(), z.string()).optional(),
+    tags: z.record(text, z.string()).optional(),
     /** Protect stateful and slow resources from accidental deletion (prod). */
     protect: z.boolean().default(false),
     /**

@@ -325,6 +325,19 @@ describe("stacks", function () {
             assert.match(found[0].message, /vSwitch 'constructor' is not a vSwitch of vpc/);
         });
 
+        it("blank, padded or control-character names and ids, which used to plan with exit 0", async () => {
+            const found = await problems("multi-eip", raw => {
+                raw.multiEip.vpc.vpcName = "\u0000";
+                raw.multiEip.servers.imageId = "";
+                raw.multiEip.vpc.cidrBlock = ` ${raw.multiEip.vpc.cidrBlock}`;
+            });
+            assert.deepEqual(found.map(p => [p.path, p.message]), [
+                ["topologies:multiEip.vpc.cidrBlock", `" ${rawConfig("multi-eip").multiEip.vpc.cidrBlock}": has leading or trailing blanks.`],
+                ["topologies:multiEip.vpc.vpcName", '"\\u0000": contains a control character.'],
+                ["topologies:multiEip.servers.imageId", '"": is empty.'],
+            ]);
+        });
+
         it("an overlapping CIDR across topologies", async () => {
             const found = await problems("dev", raw => { raw.fargate.network.cidrBlock = "10.12.0.0/16"; });
             assert.deepEqual(found.map(p => [p.path, p.message]), [
