@@ -88,7 +88,8 @@ export function checkRegionalVpcArgs(problems: Problems, name: string, args: Reg
             routeTableId: args.routeTableId,
             knownRouteTableId: typeof args.routeTableId === "string" ? args.routeTableId : undefined,
             vSwitches: vSwitches.map(([key, v]) => ({
-                name: key, id: v.id!, zoneId: v.zoneId, cidrBlock: blocks.get(key) ?? v.cidrBlock, ipv6Enabled: v.ipv6Enabled ?? false,
+                name: key, id: v.id!, zoneId: v.zoneId, cidrBlock: blocks.get(key) ?? v.cidrBlock,
+                ipv6Enabled: v.ipv6Enabled ?? false,
             })),
         };
     }
@@ -102,7 +103,8 @@ export function checkRegionalVpcArgs(problems: Problems, name: string, args: Reg
         vpcName,
         ipv6GatewayName: ipv6Enabled ? ipv6GatewayName(vpcName) : undefined,
         vSwitches: vSwitches.map(([key, v]) => ({
-            name: key, zoneId: v.zoneId, cidrBlock: blocks.get(key) ?? v.cidrBlock, ipv6CidrBlockMask: v.ipv6CidrBlockMask,
+            name: key, zoneId: v.zoneId, cidrBlock: blocks.get(key) ?? v.cidrBlock,
+            ipv6CidrBlockMask: v.ipv6CidrBlockMask,
         })),
         tags: args.tags,
     };
@@ -123,9 +125,11 @@ interface VpcFacts {
  * its text.)
  */
 function checkVSwitches(problems: Problems, args: RegionalVpcArgs | ExistingRegionalVpcArgs,
-    vSwitches: ReadonlyArray<[string, VSwitchSpec]>, { vpc, regionOk, existing, ipv6Enabled }: VpcFacts): Map<string, string> {
+    vSwitches: ReadonlyArray<[string, VSwitchSpec]>, facts: VpcFacts): Map<string, string> {
+    const { vpc, regionOk, existing, ipv6Enabled } = facts;
     if (vSwitches.length === 0) {
-        problems.add("vSwitches", "no vSwitch is given.", "Add at least one vSwitch with a zone and a block inside the VPC.");
+        problems.add("vSwitches", "no vSwitch is given.",
+            "Add at least one vSwitch with a zone and a block inside the VPC.");
     }
     const placed: PlacedCidr[] = [];
     const blocks = new Map<string, string>();
@@ -137,11 +141,13 @@ function checkVSwitches(problems: Problems, args: RegionalVpcArgs | ExistingRegi
             blocks.set(key, block.text);
             // An existing vSwitch is as the cloud made it; only a new one is held to today's limits.
             if (!existing && (block.prefix < 16 || block.prefix > 29)) {
-                problems.add(`${path}.cidrBlock`, `vSwitch block ${block.text} is /${block.prefix}; Alibaba Cloud accepts /16 to /29.`,
+                problems.add(`${path}.cidrBlock`,
+                    `vSwitch block ${block.text} is /${block.prefix}; Alibaba Cloud accepts /16 to /29.`,
                     "Choose a vSwitch mask from /16 to /29.");
             }
             if (vpc && !cidrContains(vpc, block)) {
-                problems.add(`${path}.cidrBlock`, `vSwitch '${key}' ${block.text} is not inside the VPC block ${vpc.text}.`,
+                problems.add(`${path}.cidrBlock`,
+                    `vSwitch '${key}' ${block.text} is not inside the VPC block ${vpc.text}.`,
                     `Choose a block inside ${vpc.text}.`);
             }
             placed.push({ name: `vSwitch '${key}'`, cidr: block, path: `${path}.cidrBlock` });
@@ -149,7 +155,8 @@ function checkVSwitches(problems: Problems, args: RegionalVpcArgs | ExistingRegi
         if (!existing && vsw.ipv6CidrBlockMask !== undefined) {
             checkIntegerInRange(problems, `${path}.ipv6CidrBlockMask`, vsw.ipv6CidrBlockMask, 0, 255, "IPv6 /64 index");
             if (!ipv6Enabled) {
-                problems.add(`${path}.ipv6CidrBlockMask`, `vSwitch '${key}' asks for IPv6 but the VPC has IPv6 disabled.`,
+                problems.add(`${path}.ipv6CidrBlockMask`,
+                    `vSwitch '${key}' asks for IPv6 but the VPC has IPv6 disabled.`,
                     "Set enableIpv6: true on the VPC, or drop ipv6CidrBlockMask.");
             }
         }

@@ -42,7 +42,8 @@ export class RegionalVpc extends pulumi.ComponentResource {
      * Describes a VPC that already exists; registers no VPC or vSwitch, only checks the
      * description and (unless one is given) creates the region's provider.
      */
-    static fromExisting(name: string, args: ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions): RegionalVpc {
+    static fromExisting(name: string, args: ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions):
+        RegionalVpc {
         return new RegionalVpc(name, args, opts);
     }
 
@@ -52,7 +53,8 @@ export class RegionalVpc extends pulumi.ComponentResource {
         this.region = plan.region;
         this.cidrBlock = plan.cidrBlock;
         this.ipv6Enabled = plan.ipv6Enabled;
-        this.provider = plan.provider ?? newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
+        this.provider = plan.provider
+            ?? newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
 
         if (plan.kind === "existing") {
             this.vpcId = pulumi.output(plan.vpcId);
