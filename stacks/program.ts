@@ -135,8 +135,8 @@ function multiEip(b: Builder): Outputs {
         privateIps: s.privateIps,
         eip: s.eip,
         eipQuota: s.eipQuota,
-        // The demo servers boot Alibaba Cloud Linux 3 unless the section pins another image.
-        guestOs: s.guestOs ?? (s.servers.imageId === undefined && s.servers.imageNameRegex === undefined ? "alinux3" : undefined),
+        // The servers' own OS (known for the default image) unless the section says otherwise.
+        guestOs: s.guestOs ?? servers.guestOs,
         configureGuest: s.configureGuest,
         tags: b.tags,
     }, b.opts), [

@@ -3,6 +3,9 @@ import { renderGuestScript } from "../components/alicloud/guestRouting";
 import { MultiEipEni, MultiEipEniArgs, validateMultiEipEniArgs } from "../components/alicloud/multiEipEni";
 import { sortAddresses } from "../components/alicloud/multiEipEni/resources";
 import { RegionalVpc } from "../components/alicloud/vpc";
+import * as path from "node:path";
+import { readStackConfig } from "../cli/stackConfig";
+import { buildStack, loadStackConfig } from "../stacks/program";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
@@ -249,6 +252,30 @@ describe("MultiEipEni: the guest, configured through Cloud Assistant", () => {
             ["guestOs", /guest OS 'windows' is not supported/],
             ["configureGuest", /needs the ENI on the instance, but attach is false/],
         ]);
+    });
+});
+
+describe("MultiEipEni in the S2 stack", () => {
+    /** The multi-eip stack's config with its image and guest OS left to the defaults. */
+    function defaultImageConfig() {
+        const raw = readStackConfig(path.resolve(__dirname, "..", "stacks"), "multi-eip", "topologies").raw as Record<string, any>;
+        delete raw.multiEip.servers.imageNameRegex;
+        delete raw.multiEip.guestOs;
+        return raw;
+    }
+
+    it("configures the guest for the OS of the demo servers' default image (Alibaba Cloud Linux 3: NetworkManager)", async () => {
+        await build(opts => buildStack(loadStackConfig(defaultImageConfig()), opts));
+        const script = Buffer.from(world.named("s2-guest").inputs.commandContent, "base64").toString();
+        assert.match(script, /nmcli connection add type ethernet ifname eth1/);
+    });
+
+    it("leaves a pinned image's guest OS to the section (the tutorial's Alibaba Cloud Linux 2)", async () => {
+        const raw = defaultImageConfig();
+        raw.multiEip.servers.imageNameRegex = "^aliyun_2_1903_x64_20G_alibase_";
+        await build(opts => buildStack(loadStackConfig(raw), opts));
+        const script = Buffer.from(world.named("s2-guest").inputs.commandContent, "base64").toString();
+        assert.match(script, /ifcfg-eth1:0/);
     });
 });
 
