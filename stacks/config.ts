@@ -7,7 +7,7 @@
  * (see `configPath`).
  */
 import { z } from "zod";
-import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
+import { checkRegionalVpcArgs } from "../components/alicloud/vpc";
 import { Problems, TopologyValidationError } from "../components/errors";
 import { shapeProblems } from "../components/shape";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
@@ -100,14 +100,7 @@ export function cidrPlan(config: StackConfig): Array<{ name: string; path: strin
  * zones, blocks) are reported together, under their key paths, before any section is built.
  */
 function checkVpcs(problems: Problems, config: StackConfig): void {
-    for (const { path, vpc } of vpcConfigs(config)) {
-        try {
-            validateRegionalVpcArgs(path.join("."), vpc);
-        } catch (e) {
-            if (!(e instanceof TopologyValidationError)) throw e;
-            for (const p of e.problems) problems.add(`${configPath(path)}.${p.path}`, p.message, p.fix);
-        }
-    }
+    for (const { path, vpc } of vpcConfigs(config)) checkRegionalVpcArgs(problems.under(configPath(path)), path.join("."), vpc);
 }
 
 function checkCidrPlan(problems: Problems, config: StackConfig): void {

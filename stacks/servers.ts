@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { recordOf } from "../components/checks";
+import type { GuestOs } from "../components/alicloud/guestRouting";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import type { ServersConfig } from "./config";
 
@@ -23,6 +24,11 @@ export interface DemoServer {
 export interface DemoServers {
     readonly securityGroupId: pulumi.Output<string>;
     readonly servers: Readonly<Record<string, DemoServer>>;
+    /**
+     * How the servers' OS configures its network (MultiEipEni `guestOs`), when they boot the
+     * default image; undefined for a pinned image or name pattern, whose OS only the config knows.
+     */
+    readonly guestOs?: GuestOs;
 }
 
 /**
@@ -32,6 +38,9 @@ export interface DemoServers {
  * the pattern is current.
  */
 export const DEMO_IMAGE_NAME_REGEX = "^aliyun_3_x64_20G_alibase_";
+
+/** Alibaba Cloud Linux 3, the default image, configures its network with NetworkManager. */
+const DEMO_IMAGE_GUEST_OS: GuestOs = "alinux3";
 
 function userData(server: string): string {
     return [
@@ -114,5 +123,6 @@ export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfi
         };
         return [key, entry];
     }));
-    return { securityGroupId: securityGroup.id, servers };
+    const defaultImage = config.imageId === undefined && config.imageNameRegex === undefined;
+    return { securityGroupId: securityGroup.id, servers, guestOs: defaultImage ? DEMO_IMAGE_GUEST_OS : undefined };
 }

@@ -1,7 +1,11 @@
 import * as assert from "node:assert/strict";
 import { renderGuestScript } from "../components/alicloud/guestRouting";
-import { MultiEipEni, MultiEipEniArgs, sortAddresses, validateMultiEipEniArgs } from "../components/alicloud/multiEipEni";
+import { MultiEipEni, MultiEipEniArgs, validateMultiEipEniArgs } from "../components/alicloud/multiEipEni";
+import { sortAddresses } from "../components/alicloud/multiEipEni/resources";
 import { RegionalVpc } from "../components/alicloud/vpc";
+import * as path from "node:path";
+import { readStackConfig } from "../cli/stackConfig";
+import { buildStack, loadStackConfig } from "../stacks/program";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
@@ -192,11 +196,39 @@ describe("MultiEipEni: other shapes", () => {
         assert.deepEqual(sortAddresses(["172.16.0.100", "172.16.0.9", "172.16.0.12"]), ["172.16.0.9", "172.16.0.12", "172.16.0.100"]);
     });
 
-    it("settles the plan without registering anything", () => {
+    it("settles the plan without registering anything, every default resolved once", () => {
         assert.deepEqual(validateMultiEipEniArgs("web", byId({ privateIps: ["172.16.0.57"] })), {
-            cidrBlock: "172.16.0.0/24", count: 1, privateIps: ["172.16.0.57"], device: "eth1", table: 1001,
-            eniName: "web-eni", addressNamePrefix: "web", attach: true, guestOs: "alinux2",
+            region: "cn-hangzhou", instanceId: "i-tutorial", provider: undefined,
+            vSwitch: { id: "vsw-tutorial", cidrBlock: "172.16.0.0/24", gateway: "172.16.0.253", netmask: "255.255.255.0" },
+            securityGroupIds: ["sg-tutorial"], count: 1, privateIps: ["172.16.0.57"], eniName: "web-eni",
+            device: "eth1", table: 1001, attach: true, guestOs: "alinux2", configureGuest: false, tags: undefined,
+            eip: {
+                paymentType: "PayAsYouGo", internetChargeType: "PayByBandwidth", bandwidth: 5, isp: "BGP",
+                deletionProtection: false, resourceGroupId: undefined, addressNamePrefix: "web",
+            },
         });
+        const subscription = validateMultiEipEniArgs("web", byId({ eip: { paymentType: "Subscription", period: 1 } })).eip;
+        assert.deepEqual(subscription, {
+            paymentType: "Subscription", internetChargeType: "PayByBandwidth", bandwidth: 5, isp: "BGP",
+            deletionProtection: false, resourceGroupId: undefined, pricingCycle: "Month", period: 1,
+        });
+    });
+
+    it("takes the VPC's vSwitch and provider into the plan", async () => {
+        await build(opts => {
+            const vpc = new RegionalVpc("vpc", {
+                region: "cn-hangzhou", cidrBlock: "172.16.0.0/16", vSwitches: { web: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.0.0/24" } },
+            }, opts);
+            const plan = validateMultiEipEniArgs("web", byId({ vSwitch: { vpc, name: "web" } }), opts);
+            assert.equal(plan.provider, vpc.provider);
+            assert.equal(plan.vSwitch.id, vpc.vSwitches.web.id);
+            return vpc;
+        });
+    });
+
+    it("passes deletion protection and the resource group on to every EIP", async () => {
+        await build(opts => new MultiEipEni("web", byId({ publicIpCount: 2, eip: { deletionProtection: true, resourceGroupId: "rg-1" } }), opts));
+        for (const e of world.ofType(EIP)) assert.deepEqual([e.inputs.deletionProtection, e.inputs.resourceGroupId], [true, "rg-1"]);
     });
 });
 
@@ -220,6 +252,30 @@ describe("MultiEipEni: the guest, configured through Cloud Assistant", () => {
             ["guestOs", /guest OS 'windows' is not supported/],
             ["configureGuest", /needs the ENI on the instance, but attach is false/],
         ]);
+    });
+});
+
+describe("MultiEipEni in the S2 stack", () => {
+    /** The multi-eip stack's config with its image and guest OS left to the defaults. */
+    function defaultImageConfig() {
+        const raw = readStackConfig(path.resolve(__dirname, "..", "stacks"), "multi-eip", "topologies").raw as Record<string, any>;
+        delete raw.multiEip.servers.imageNameRegex;
+        delete raw.multiEip.guestOs;
+        return raw;
+    }
+
+    it("configures the guest for the OS of the demo servers' default image (Alibaba Cloud Linux 3: NetworkManager)", async () => {
+        await build(opts => buildStack(loadStackConfig(defaultImageConfig()), opts));
+        const script = Buffer.from(world.named("s2-guest").inputs.commandContent, "base64").toString();
+        assert.match(script, /nmcli connection add type ethernet ifname eth1/);
+    });
+
+    it("leaves a pinned image's guest OS to the section (the tutorial's Alibaba Cloud Linux 2)", async () => {
+        const raw = defaultImageConfig();
+        raw.multiEip.servers.imageNameRegex = "^aliyun_2_1903_x64_20G_alibase_";
+        await build(opts => buildStack(loadStackConfig(raw), opts));
+        const script = Buffer.from(world.named("s2-guest").inputs.commandContent, "base64").toString();
+        assert.match(script, /ifcfg-eth1:0/);
     });
 });
 
@@ -250,7 +306,7 @@ describe("MultiEipEni: checks before anything is registered", () => {
 
     it("vSwitch: the name must be one of the VPC's", () => rejects(
         byId({ vSwitch: { vpc: hangzhou, name: "app" } }),
-        [["vSwitch.name", /the VPC has no vSwitch 'app'/]]));
+        [["vSwitch.name", /vSwitch 'app' is not a vSwitch of VPC 'hz'/]]));
 
     it("vSwitch: the block must be an IPv4 vSwitch block", () => rejects(
         byId({ vSwitch: { id: "vsw-1", cidrBlock: "172.16.0.0/30" } }),
@@ -307,6 +363,9 @@ describe("MultiEipEni: checks before anything is registered", () => {
     it("instance type: unknown types need limits from the caller, and those must be sane", async () => {
         await rejects(byId({ instance: { ...byId().instance, instanceType: "ecs.g9i.large" } }),
             [["instance.instanceType", /instance type 'ecs\.g9i\.large' is not in the table of ENI limits/]]);
+        // Only the table's own rows count: Object's members are not instance types.
+        await rejects(byId({ instance: { ...byId().instance, instanceType: "constructor" } }),
+            [["instance.instanceType", /instance type 'constructor' is not in the table of ENI limits/]]);
         await rejects(byId({ instanceTypeLimits: { maxEnis: 0, maxPrivateIpsPerEni: 2.5, hotPlug: true } }), [
             ["instanceTypeLimits.maxEnis", /ENI limit 0 is not a whole number/],
             ["instanceTypeLimits.maxPrivateIpsPerEni", /private IP limit 2\.5 is not a whole number/],
@@ -354,9 +413,16 @@ describe("MultiEipEni: checks before anything is registered", () => {
     it("names: ENI and EIP names start with a letter", () => rejects(
         byId({ eniName: "1-eni", eip: { addressNamePrefix: "-site" } }),
         [
-            ["eip.addressNamePrefix", /EIP name prefix '-site' is not up to 120 letters/],
+            ["eip.addressNamePrefix", /EIP name '-site-3' is not 1 to 128 letters/],
             ["eniName", /ENI name '1-eni' is not 2 to 128 letters/],
         ]));
+
+    it("names: the longest EIP name, <prefix>-<count>, within the API's 128 characters", async () => {
+        await build(opts => new MultiEipEni("web", byId({ eip: { addressNamePrefix: `s${"x".repeat(125)}` } }), opts));
+        assert.equal(world.named("web-eip-3").inputs.addressName.length, 128);
+        await rejects(byId({ eip: { addressNamePrefix: `s${"x".repeat(126)}` } }),
+            [["eip.addressNamePrefix", /EIP name 'sx+-3' is not 1 to 128 letters/]]);
+    });
 
     it("lists every problem of one call at once", () => rejects(
         byId({ securityGroupIds: [], publicIpCount: 7, eipsInUse: 19, eip: { bandwidth: 0 } }),

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as alicloud from "@pulumi/alicloud";
-import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { RegionalVpc, RegionalVpcArgs, checkRegionalVpcArgs, validateRegionalVpcArgs } from "../components/alicloud/vpc";
 import { REGION_ZONES, REGIONS, checkZone } from "../components/alicloud/regions";
 import { Problems } from "../components/errors";
 import { seed000Vpc1 } from "./support/tutorials";
@@ -194,6 +194,60 @@ describe("RegionalVpc", () => {
             "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
             "  - vSwitches.vsw4.cidrBlock: vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24. Fix: Give every vSwitch of a VPC a disjoint block.",
         ].join("\n"));
+    });
+});
+
+describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
+    it("settles every default once: the VPC's name, IPv6 off, no provider given", () => {
+        assert.deepEqual(validateRegionalVpcArgs("vpc1", chengdu()), {
+            kind: "created", region: "cn-chengdu", cidrBlock: "172.16.0.0/12", provider: undefined, ipv6Enabled: false,
+            vpcName: "vpc1", ipv6GatewayName: undefined, tags: undefined,
+            vSwitches: [
+                { name: "vsw1", zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24", ipv6CidrBlockMask: undefined },
+                { name: "vsw2", zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24", ipv6CidrBlockMask: undefined },
+            ],
+        });
+        const existing = validateRegionalVpcArgs("legacy", {
+            region: "cn-hangzhou", vpcId: "vpc-x", routeTableId: "vtb-x", cidrBlock: "192.168.0.0/16",
+            vSwitches: { app: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
+        });
+        assert.deepEqual(existing, {
+            kind: "existing", region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", provider: undefined, ipv6Enabled: false,
+            vpcId: "vpc-x", routeTableId: "vtb-x", knownRouteTableId: "vtb-x",
+            vSwitches: [{ name: "app", id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24", ipv6Enabled: false }],
+        });
+    });
+
+    it("names the IPv6 gateway after the VPC, and the constructor creates what the plan says", async () => {
+        const args = { ...chengdu(), enableIpv6: true, vpcName: "edge" };
+        const plan = validateRegionalVpcArgs("v6", args);
+        assert.ok(plan.kind === "created");
+        assert.equal(plan.ipv6GatewayName, "edge-ipv6gw");
+        const vpc = await build(opts => new RegionalVpc("v6", args, opts));
+        assert.equal(world.named("v6-ipv6gw").inputs.ipv6GatewayName, "edge-ipv6gw");
+        assert.equal(world.named("v6-vsw2").inputs.cidrBlock, "172.16.6.0/24");
+        assert.equal(vpc.vSwitches.vsw2.cidrBlock, "172.16.6.0/24");
+        // A block written with blanks is refused, not trimmed by the check and passed on as written.
+        args.vSwitches.vsw2.cidrBlock = " 172.16.6.0/24 ";
+        assert.throws(() => validateRegionalVpcArgs("v6", args), /vSwitches\.vsw2\.cidrBlock: ' 172\.16\.6\.0\/24 ' has blanks around it/);
+    });
+
+    it("takes the provider of the component's own opts into the plan", async () => {
+        await build(opts => {
+            const provider = new alicloud.Provider("chengdu", { region: "cn-chengdu" });
+            assert.equal(validateRegionalVpcArgs("vpc1", chengdu(), { ...opts, provider }).provider, provider);
+            return new RegionalVpc("vpc1", chengdu(), { ...opts, provider });
+        });
+        assert.equal(world.ofType("pulumi:providers:alicloud").length, 1);
+        assert.equal(world.named("vpc1-vsw1").provider, "chengdu");
+    });
+
+    it("records its problems in a parent's scope, at the parent's paths", () => {
+        const problems = new Problems();
+        const args = chengdu();
+        args.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
+        checkRegionalVpcArgs(problems.under("albVpc"), "vpc1", args);
+        assert.deepEqual(problems.list.map(p => p.path), ["albVpc.vSwitches.vsw2.zoneId"]);
     });
 });
 

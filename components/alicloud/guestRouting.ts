@@ -6,7 +6,7 @@
  * tutorial), NetworkManager (Alibaba Cloud Linux 3, RHEL 8.1 and later, which no longer run
  * network-scripts), netplan (Ubuntu). Pure functions: no Pulumi, no I/O.
  */
-import { addressAt, formatIp, parseCidr } from "../net";
+import { Cidr, addressAt, formatIp, parseCidr } from "../net";
 
 /** How the guest configures its network. */
 export const GUEST_OS = ["alinux2", "alinux3", "ubuntu"] as const;
@@ -64,13 +64,14 @@ export function renderIfcfgAlias(device: string, index: number, ip: string, netm
  * its replies to that table.
  */
 export function renderRoutingCommands(args: GuestRoutingArgs): string[] {
-    const device = args.device ?? "eth1";
-    const table = args.table ?? 1001;
-    const gateway = vSwitchGateway(args.vSwitchCidr);
+    return routingCommands(guestNetwork(args));
+}
+
+function routingCommands({ device, table, gateway, addresses }: GuestNetwork): string[] {
     return [
         `ip -4 route add default via ${gateway} dev ${device} metric ${table}`,
         `ip -4 route add default via ${gateway} dev ${device} table ${table}`,
-        ...[args.primaryIp, ...args.secondaryIps].map(ip => `ip -4 rule add from ${ip} lookup ${table}`),
+        ...addresses.map(ip => `ip -4 rule add from ${ip} lookup ${table}`),
     ];
 }
 
@@ -80,29 +81,53 @@ export function renderRoutingCommands(args: GuestRoutingArgs): string[] {
  * user data of an instance created with the ENI already bound).
  */
 export function renderGuestScript(args: GuestRoutingArgs): string {
-    switch (args.os ?? "alinux2") {
-        case "alinux3": return renderNetworkManagerScript(args);
-        case "ubuntu": return renderNetplanScript(args);
-        default: return renderNetworkScriptsScript(args);
+    const net = guestNetwork(args);
+    switch (net.os) {
+        case "alinux3": return renderNetworkManagerScript(net);
+        case "ubuntu": return renderNetplanScript(net);
+        default: return renderNetworkScriptsScript(net);
     }
 }
 
-/** What every script works out of its args, and the lines it opens with (shebang, what it configures, strict mode). */
-function scriptFacts(args: GuestRoutingArgs) {
-    const device = args.device ?? "eth1";
-    const table = args.table ?? 1001;
+/** The guest's network as the scripts write it: the args with every default resolved, and what the block gives. */
+interface GuestNetwork {
+    readonly os: GuestOs;
+    readonly device: string;
+    readonly table: number;
+    readonly cidr: Cidr;
+    readonly netmask: string;
+    readonly gateway: string;
+    readonly primaryIp: string;
+    readonly secondaryIps: readonly string[];
+    /** The primary address, then the secondaries. */
+    readonly addresses: readonly string[];
+}
+
+/** Resolves the defaults of `args`, once: the tutorial's OS, and the first secondary ENI's device and table. */
+function guestNetwork(args: GuestRoutingArgs): GuestNetwork {
     const cidr = parseCidr(args.vSwitchCidr, 4);
-    const netmask = ipv4Netmask(cidr.prefix);
-    const gateway = vSwitchGateway(cidr.text);
-    const addresses = [args.primaryIp, ...args.secondaryIps];
-    const opening = [
+    return {
+        os: args.os ?? "alinux2",
+        device: args.device ?? "eth1",
+        table: args.table ?? 1001,
+        cidr,
+        netmask: ipv4Netmask(cidr.prefix),
+        gateway: vSwitchGateway(cidr.text),
+        primaryIp: args.primaryIp,
+        secondaryIps: args.secondaryIps,
+        addresses: [args.primaryIp, ...args.secondaryIps],
+    };
+}
+
+/** The lines every script opens with: shebang, what it configures, strict mode. */
+function opening({ device, primaryIp, secondaryIps, cidr, gateway, netmask }: GuestNetwork): string[] {
+    return [
         "#!/bin/bash",
-        `# Secondary ENI ${device}: ${args.primaryIp} (primary)${args.secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
+        `# Secondary ENI ${device}: ${primaryIp} (primary)${secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
         `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
         "set -euo pipefail",
         "",
     ];
-    return { device, table, cidr, netmask, gateway, addresses, opening };
 }
 
 /**
@@ -111,16 +136,17 @@ function scriptFacts(args: GuestRoutingArgs) {
  * `ipv4.routing-rules`, NetworkManager 1.18+), which NetworkManager restores at boot. Re-running
  * replaces the profile.
  */
-function renderNetworkManagerScript(args: GuestRoutingArgs): string {
-    const { device, table, cidr, gateway, addresses, opening } = scriptFacts(args);
+function renderNetworkManagerScript(net: GuestNetwork): string {
+    const { device, table, cidr, gateway, addresses } = net;
     const profile = `topologies-${device}`;
     const rules = addresses.map(ip => `priority ${table} from ${ip} table ${table}`).join(", ");
     return [
-        ...opening,
+        ...opening(net),
         `# Take ${device} from every other profile, active on it or bound to it by name, then give it this one.`,
         "for c in $(nmcli -g UUID connection show); do",
         `    [ "$(nmcli -g connection.id connection show "$c")" = ${profile} ] && continue`,
-        `    if [ "$(nmcli -g connection.interface-name connection show "$c")" = ${device} ] || [ "$(nmcli -g GENERAL.DEVICES connection show "$c" 2>/dev/null)" = ${device} ]; then`,
+        `    if [ "$(nmcli -g connection.interface-name connection show "$c")" = ${device} ] || ` +
+        `[ "$(nmcli -g GENERAL.DEVICES connection show "$c" 2>/dev/null)" = ${device} ]; then`,
         `        nmcli connection down "$c" 2>/dev/null || true`,
         `        nmcli connection modify "$c" connection.autoconnect no`,
         "    fi",
@@ -137,11 +163,14 @@ function renderNetworkManagerScript(args: GuestRoutingArgs): string {
     ].join("\n");
 }
 
-/** netplan: a file of its own for the ENI with every address, the default route at the table's metric, and the policy routes; re-running rewrites it. */
-function renderNetplanScript(args: GuestRoutingArgs): string {
-    const { device, table, cidr, gateway, addresses, opening } = scriptFacts(args);
+/**
+ * netplan: a file of its own for the ENI with every address, the default route at the table's
+ * metric, and the policy routes; re-running rewrites it.
+ */
+function renderNetplanScript(net: GuestNetwork): string {
+    const { device, table, cidr, gateway, addresses } = net;
     return [
-        ...opening,
+        ...opening(net),
         `cat > /etc/netplan/60-topologies-${device}.yaml <<'EOF'`,
         "network:",
         "  version: 2",
@@ -166,18 +195,18 @@ function renderNetplanScript(args: GuestRoutingArgs): string {
  * replaces (not appends) its own block in /etc/rc.local, and clears its routes and rules before
  * adding them, so a second run does not fail on "File exists".
  */
-function renderNetworkScriptsScript(args: GuestRoutingArgs): string {
-    const { device, table, netmask, gateway, opening } = scriptFacts(args);
-    const commands = renderRoutingCommands({ ...args, device, table });
+function renderNetworkScriptsScript(net: GuestNetwork): string {
+    const { device, table, netmask, gateway } = net;
+    const commands = routingCommands(net);
     const begin = `# BEGIN topologies multi-eip-eni ${device}`;
     const end = `# END topologies multi-eip-eni ${device}`;
-    const aliases = args.secondaryIps.map((ip, i) => [
+    const aliases = net.secondaryIps.map((ip, i) => [
         `cat > /etc/sysconfig/network-scripts/ifcfg-${device}:${i} <<'EOF'`,
         renderIfcfgAlias(device, i, ip, netmask),
         "EOF",
     ].join("\n"));
     return [
-        ...opening,
+        ...opening(net),
         "# Secondary private addresses as aliases of the ENI.",
         ...aliases,
         "service network restart",

@@ -17,6 +17,8 @@
  * based on them says so and points at `instanceTypeLimits`.
  */
 
+import { recordOf } from "../checks";
+
 /** ENI limits of one instance type. */
 export interface InstanceTypeLimits {
     /** ENIs the instance may carry, the primary ENI included. */
@@ -46,8 +48,11 @@ function family(prefix: string, sizes: SizeTable, hotPlug: boolean): Array<[stri
         [`${prefix}.${size}`, { maxEnis, maxPrivateIpsPerEni, hotPlug }]);
 }
 
-/** ENI limits by instance type, e.g. `INSTANCE_TYPE_LIMITS["ecs.g7.large"]`. */
-export const INSTANCE_TYPE_LIMITS: Readonly<Record<string, InstanceTypeLimits>> = Object.fromEntries([
+/**
+ * ENI limits by instance type, e.g. `INSTANCE_TYPE_LIMITS["ecs.g7.large"]`. Looked up by the type
+ * a user writes, so it has no prototype: `constructor` is not an instance type.
+ */
+export const INSTANCE_TYPE_LIMITS: Readonly<Record<string, InstanceTypeLimits>> = recordOf([
     ...["ecs.g6", "ecs.c6", "ecs.r6"].flatMap(f => family(f, SIXTH_GENERATION, true)),
     ...["ecs.g7", "ecs.c7", "ecs.r7", "ecs.g8i", "ecs.c8i", "ecs.r8i"].flatMap(f => family(f, SEVENTH_GENERATION, true)),
     // "Shared instance families": secondary ENIs bind to an xn4 instance only while it is Stopped.

@@ -41,6 +41,12 @@ export const ALIBABA_NAME_RULES = {
     },
     /** Bandwidth package names: the provider's `StringLenBetween(2, 128)` (resource_alicloud_cen_bandwidth_package.go), and the API's no-URL rule. */
     bandwidthPackage: { pattern: new RegExp(`^${NO_URL}[^]{2,128}$`), describe: "2 to 128 characters, not starting with http:// or https://" },
+    /**
+     * EIP names: "1 to 128 characters in length and start with a letter, and can contain letters,
+     * digits, periods (.), underscores (_), and hyphens (-)" (`addressName`,
+     * node_modules/@pulumi/alicloud/ecs/eipAddress.d.ts).
+     */
+    eip: { pattern: /^[A-Za-z][A-Za-z0-9._-]{0,127}$/, describe: "1 to 128 letters, digits, '.', '_' or '-' starting with a letter" },
     /** ENI names: "2 to 128 characters … start with a letter … digits, colons (:), underscores (_), and hyphens (-)" (CreateNetworkInterface). */
     eni: { pattern: /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/, describe: "2 to 128 letters, digits, ':', '_' or '-' starting with a letter" },
     /** Key pair names: the same rule (CreateKeyPair / ImportKeyPair `KeyPairName`: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '-'). */

@@ -50,8 +50,8 @@ export const multiEip = defineTopology({
             privateIps: s.privateIps,
             eip: s.eip,
             eipQuota: s.eipQuota,
-            // The demo servers boot Alibaba Cloud Linux 3 unless the section pins another image.
-            guestOs: s.guestOs ?? (s.servers.imageId === undefined && s.servers.imageNameRegex === undefined ? "alinux3" : undefined),
+            // The servers' own OS (known for the default image) unless the section says otherwise.
+            guestOs: s.guestOs ?? servers.guestOs,
             configureGuest: s.configureGuest,
             tags: b.tags,
         }, b.opts), [

@@ -1,0 +1,234 @@
+/**
+ * What a {@link MultiEipEni} takes (the instance, its vSwitch, how the EIPs are bought) and the
+ * plan its validation settles, every default resolved, which is all the constructor reads.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import type { GuestOs } from "../guestRouting";
+import type { InstanceTypeLimits } from "../instanceTypes";
+import type { RegionalVpc } from "../vpc";
+
+/** The component's type token. */
+export const MULTI_EIP_ENI_TYPE = "topologies:alicloud:MultiEipEni";
+
+/** The ECS instance that gets the public addresses. */
+export interface MultiEipEniInstanceArgs {
+    /** Instance id, `i-…`. */
+    id: pulumi.Input<string>;
+    /** Region id of the instance; the ENI and the EIPs are created in it too (tutorial: one region). */
+    region: string;
+    /** Instance type, e.g. `ecs.g7.large`: bounds the ENIs and the private IPs per ENI (see `instanceTypeLimits`). */
+    instanceType: string;
+    /**
+     * Zone id of the instance. When given, checked against the vSwitch's zone: an ENI binds only
+     * in its own zone. Default: not checked.
+     */
+    zoneId?: string;
+    /**
+     * True when the instance will be Running while the ENI is bound. Instance types without ENI
+     * hot-plug take an ENI only while Stopped (tutorial step 1). Default: true.
+     */
+    running?: boolean;
+    /** ENIs the instance carries already, its primary ENI included. Default: 1 (the new ENI becomes eth1). */
+    enis?: number;
+}
+
+/** A vSwitch given by id, with the block it was created with. */
+export interface MultiEipEniVSwitchArgs {
+    /** vSwitch id, `vsw-…`, in the instance's VPC and zone. */
+    id: pulumi.Input<string>;
+    /** IPv4 block of the vSwitch, as in the console; gives the gateway (x.253) and the netmask. */
+    cidrBlock: string;
+    /** Zone id of the vSwitch. When given with `instance.zoneId`, the two must match. Default: not checked. */
+    zoneId?: string;
+}
+
+/** A vSwitch of a {@link RegionalVpc}, by name. */
+export interface MultiEipEniVpcVSwitchArgs {
+    /** The VPC of the instance; its provider is used for every child. */
+    vpc: RegionalVpc;
+    /** Name of the vSwitch in `vpc.vSwitches`. */
+    name: string;
+}
+
+/** EIP billing methods. */
+export const EIP_PAYMENT_TYPES = ["PayAsYouGo", "Subscription"] as const;
+/** EIP metering methods. */
+export const EIP_INTERNET_CHARGE_TYPES = ["PayByBandwidth", "PayByTraffic"] as const;
+/** EIP line types the provider documents for `isp`. */
+export const EIP_ISPS = [
+    "BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile",
+    "ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud",
+] as const;
+/** Regions that sell the BGP (Multi-ISP) Pro line, per the provider's `isp` documentation. */
+export const BGP_PRO_REGIONS: readonly string[] = [
+    "cn-hongkong", "ap-southeast-1", "ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+];
+
+/**
+ * How the EIPs are bought. The tutorial fixes none of these but warns that a pay-as-you-go EIP on
+ * a secondary ENI is charged a configuration (public IP retention) fee; the defaults are the
+ * console's and the provider's.
+ */
+export interface MultiEipEniEipArgs {
+    /** Peak bandwidth, Mbit/s: 1–500 pay-by-bandwidth, 1–200 pay-by-traffic, 1–1000 subscription. Default: 5. */
+    bandwidth?: number;
+    /** `PayByBandwidth` or `PayByTraffic` (pay-as-you-go only). Default: `PayByBandwidth`. */
+    internetChargeType?: typeof EIP_INTERNET_CHARGE_TYPES[number];
+    /** `PayAsYouGo` or `Subscription`. Default: `PayAsYouGo`. */
+    paymentType?: typeof EIP_PAYMENT_TYPES[number];
+    /** Line type, e.g. `BGP` or `BGP_PRO` (some regions only). Default: `BGP`. */
+    isp?: typeof EIP_ISPS[number];
+    /** Subscription term unit, `Month` or `Year`. Subscription only. Default: `Month`. */
+    pricingCycle?: "Month" | "Year";
+    /** Subscription term: 1–9 months or 1–5 years. Required for a subscription. */
+    period?: number;
+    /**
+     * EIP names are `<prefix>-1`, `<prefix>-2`, … in the order of `publicIps`. Pay-as-you-go only
+     * (the API refuses names on subscription EIPs). Default: the component's name.
+     */
+    addressNamePrefix?: string;
+    /** Protect the EIPs from deletion. Default: false. */
+    deletionProtection?: boolean;
+    /** Resource group of the EIPs. Default: the account's default group. */
+    resourceGroupId?: pulumi.Input<string>;
+}
+
+/** Arguments of {@link MultiEipEni}. */
+export interface MultiEipEniArgs {
+    /** The instance that gets the public addresses. */
+    instance: MultiEipEniInstanceArgs;
+    /** The instance's vSwitch: by id and block, or a vSwitch of a {@link RegionalVpc} by name. */
+    vSwitch: MultiEipEniVSwitchArgs | MultiEipEniVpcVSwitchArgs;
+    /** Security groups of the ENI (the instance's, in the tutorial). At least one. */
+    securityGroupIds: pulumi.Input<string>[];
+    /**
+     * How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary
+     * private IPs, each bound to its own EIP. Default: 3 (the tutorial's three sites), or the
+     * length of `privateIps`.
+     */
+    publicIpCount?: number;
+    /**
+     * Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary
+     * address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block,
+     * not one of its reserved addresses (first, and last three), no repeats. Default: picked by
+     * the vSwitch.
+     */
+    privateIps?: string[];
+    /** How the EIPs are bought. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP. */
+    eip?: MultiEipEniEipArgs;
+    /**
+     * Bind the ENI to the instance. Set false to create the ENI and EIPs now and bind later
+     * (e.g. in a maintenance window for a type without hot-plug). Default: true.
+     */
+    attach?: boolean;
+    /** EIPs the account may hold in the region (quota). Default: 20, Alibaba Cloud's default quota. */
+    eipQuota?: number;
+    /** EIPs the account already holds in the region, counted against `eipQuota`. Default: 0. */
+    eipsInUse?: number;
+    /**
+     * ENI limits of `instance.instanceType`, for types not in `INSTANCE_TYPE_LIMITS` (instanceTypes.ts) or to
+     * override it (take them from DescribeInstanceTypes). Default: the table's.
+     */
+    instanceTypeLimits?: InstanceTypeLimits;
+    /** Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Default: `<name>-eni`. */
+    eniName?: string;
+    /**
+     * How the instance's OS configures its network, which decides the guest script: `alinux2`
+     * (Alibaba Cloud Linux 2, CentOS 7: network-scripts, as in the tutorial), `alinux3` (Alibaba
+     * Cloud Linux 3, RHEL 8.1+: NetworkManager, which does not run network-scripts), `ubuntu`
+     * (netplan). Default: `alinux2`.
+     */
+    guestOs?: GuestOs;
+    /**
+     * Run the guest script on the instance through Cloud Assistant (`ecs.Command` +
+     * `ecs.EcsInvocation`, once, after the ENI and the EIPs are bound), so the topology works
+     * without a manual step; it runs again whenever the script changes. Needs `attach` and the
+     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Default: false (run
+     * `guestScript` yourself).
+     */
+    configureGuest?: boolean;
+    /**
+     * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
+     * `opts.providers` of this component (a parent's is not taken), else the RegionalVpc's, else a new
+     * one for `instance.region` carrying the stack's `alicloud:*` configuration.
+     */
+    provider?: alicloud.Provider;
+    /** Tags on the ENI and the EIPs. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** The ENI's vSwitch, as validation settles it from either form of `vSwitch`. */
+export interface MultiEipEniVSwitchPlan {
+    readonly id: pulumi.Input<string>;
+    /** Canonical IPv4 block. */
+    readonly cidrBlock: string;
+    /** The vSwitch gateway the guest routes through: the block's last address but two (x.253 of a /24). */
+    readonly gateway: string;
+    /** Netmask of the block, for the ifcfg aliases. */
+    readonly netmask: string;
+}
+
+/** What every EIP of the plan is bought with, whatever the billing method. */
+interface EipPlanBase {
+    /** Defaulted: `PayByBandwidth`. */
+    readonly internetChargeType: typeof EIP_INTERNET_CHARGE_TYPES[number];
+    /** Peak bandwidth, Mbit/s. Defaulted: 5. */
+    readonly bandwidth: number;
+    /** Line type. Defaulted: `BGP`. */
+    readonly isp: typeof EIP_ISPS[number];
+    /** Defaulted: false. */
+    readonly deletionProtection: boolean;
+    /** Undefined: the account's default resource group. */
+    readonly resourceGroupId?: pulumi.Input<string>;
+}
+
+/** Pay-as-you-go EIPs (the default), named `<addressNamePrefix>-<n>`. */
+export interface PayAsYouGoEipPlan extends EipPlanBase {
+    readonly paymentType: "PayAsYouGo";
+    /** Defaulted: the component's name. */
+    readonly addressNamePrefix: string;
+}
+
+/** Subscription EIPs: a term, and no names (the API refuses them). */
+export interface SubscriptionEipPlan extends EipPlanBase {
+    readonly paymentType: "Subscription";
+    /** Defaulted: `Month`. */
+    readonly pricingCycle: "Month" | "Year";
+    readonly period: number;
+}
+
+/** How the EIPs are bought, every default resolved. */
+export type MultiEipEniEipPlan = PayAsYouGoEipPlan | SubscriptionEipPlan;
+
+/** What validation settles before anything is registered: everything the constructor reads. */
+export interface MultiEipEniPlan {
+    /** The instance's region; the ENI and the EIPs are created in it. */
+    readonly region: string;
+    readonly instanceId: pulumi.Input<string>;
+    /**
+     * The provider of the args, else of the component's own opts, else of the RegionalVpc;
+     * undefined: the component creates one for `region` carrying the stack's `alicloud:*` configuration.
+     */
+    readonly provider?: alicloud.Provider;
+    readonly vSwitch: MultiEipEniVSwitchPlan;
+    readonly securityGroupIds: readonly pulumi.Input<string>[];
+    /** Number of private IPs = EIPs = associations. Defaulted: 3, or the number of `privateIps`. */
+    readonly count: number;
+    /** The explicit private IPs, canonical, primary first; undefined when the vSwitch picks them. */
+    readonly privateIps?: readonly string[];
+    /** Defaulted: `<name>-eni`. */
+    readonly eniName: string;
+    /** Guest device of the new ENI, `eth<enis>` (`instance.enis` defaulted: 1). */
+    readonly device: string;
+    /** Policy-routing table (and default-route metric) of that device: 1000 + its index. */
+    readonly table: number;
+    /** Bind the ENI to the instance. Defaulted: true. */
+    readonly attach: boolean;
+    readonly eip: MultiEipEniEipPlan;
+    /** How the guest configures its network. Defaulted: `alinux2`. */
+    readonly guestOs: GuestOs;
+    /** Run the guest script through Cloud Assistant. Defaulted: false. */
+    readonly configureGuest: boolean;
+    readonly tags?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,255 @@
+/**
+ * The checks of a {@link MultiEipEni}, run before anything is registered: one region for the
+ * instance, the VPC, the ENI and the EIPs; the vSwitch and its zone; explicit private IPs inside
+ * the vSwitch, off its reserved addresses, without repeats; the instance type's ENI and
+ * private-IP-per-ENI limits and ENI hot-plug; the EIP quota. The EIP billing options are checked
+ * in eipChecks.ts. Pure: they register nothing.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { checkIntegerInRange, checkOneOf, checkUnique } from "../../checks";
+import { Problems, validate } from "../../errors";
+import { Cidr, addressAt, checkCidr, checkIp, ipInCidr } from "../../net";
+import { checkStackProviderConfig, userProvider } from "../../providers";
+import { GUEST_OS, ipv4Netmask, vSwitchGateway } from "../guestRouting";
+import { CONFIRMED_INSTANCE_TYPES, instanceTypeLimits } from "../instanceTypes";
+import { checkAlibabaName } from "../names";
+import { checkRegion, checkZone } from "../regions";
+import { findVSwitch } from "../vpc";
+import {
+    MULTI_EIP_ENI_TYPE, MultiEipEniArgs, MultiEipEniPlan, MultiEipEniVSwitchPlan, MultiEipEniVpcVSwitchArgs,
+} from "./args";
+import { checkEip } from "./eipChecks";
+
+/** Public addresses when neither `publicIpCount` nor `privateIps` is given: the tutorial's three sites. */
+const DEFAULT_PUBLIC_IP_COUNT = 3;
+
+/**
+ * Checks the arguments of a {@link MultiEipEni} and settles its plan. Pure: it registers
+ * nothing, so it can run (and be tested) on its own. `opts` are the component's own (a provider
+ * in them is the component's).
+ */
+export function validateMultiEipEniArgs(name: string, args: MultiEipEniArgs, opts?: pulumi.ComponentResourceOptions):
+    MultiEipEniPlan {
+    return validate(`${MULTI_EIP_ENI_TYPE} '${name}'`, problems => checkMultiEipEniArgs(problems, name, args, opts));
+}
+
+/**
+ * Records every problem of the arguments in `problems` (a parent passes a scope,
+ * `problems.under("eips")`) and returns the plan, every default resolved.
+ */
+export function checkMultiEipEniArgs(problems: Problems, name: string, args: MultiEipEniArgs,
+    opts?: pulumi.ComponentResourceOptions): MultiEipEniPlan {
+    const { instance } = args;
+    const provider = args.provider ?? userProvider<alicloud.Provider>(opts, "alicloud")
+        ?? (isVpcVSwitch(args.vSwitch) ? args.vSwitch.vpc.provider : undefined);
+    if (provider === undefined) checkStackProviderConfig(problems, "alicloud");
+    const regionOk = checkRegion(problems, "instance.region", instance.region);
+    const vSwitch = checkVSwitch(problems, args, regionOk);
+    if (regionOk && instance.zoneId !== undefined) {
+        const zoneOk = checkZone(problems, "instance.zoneId", instance.zoneId, instance.region);
+        if (zoneOk && vSwitch.zoneId !== undefined && vSwitch.zoneId !== instance.zoneId) {
+            problems.add("instance.zoneId",
+                `the instance is in zone ${instance.zoneId} but the vSwitch is in ${vSwitch.zoneId}; ` +
+                "an ENI binds only to an instance of its own zone.",
+                "Use a vSwitch in the instance's zone.");
+        }
+    }
+    if (!args.securityGroupIds || args.securityGroupIds.length === 0) {
+        problems.add("securityGroupIds", "no security group is given; an ENI needs at least one.",
+            "Pass the instance's security group ids (they must be in the ENI's VPC).");
+    }
+
+    const { count, countPath, privateIps } = checkAddresses(problems, args, vSwitch.cidr);
+    const attach = args.attach ?? true;
+    const enis = instance.enis ?? 1;
+    checkIntegerInRange(problems, "instance.enis", enis, 1, 100, "ENI count");
+    checkLimits(problems, args, { count, countPath, attach, enis });
+    checkQuota(problems, args, count, countPath);
+    const eip = checkEip(problems, args, name, count, regionOk);
+
+    const eniName = args.eniName ?? `${name}-eni`;
+    checkAlibabaName(problems, "eniName", eniName, "eni", "ENI", args.eniName === undefined
+        ? "The ENI is named after the component: pass an eniName that starts with a letter." : undefined);
+    const guestOs = args.guestOs ?? "alinux2";
+    checkOneOf(problems, "guestOs", guestOs, GUEST_OS, "guest OS");
+    const configureGuest = args.configureGuest ?? false;
+    if (configureGuest && !attach) {
+        problems.add("configureGuest", "the guest script needs the ENI on the instance, but attach is false.",
+            "Set attach, or run guestScript yourself once the ENI is bound.");
+    }
+    return {
+        region: instance.region, instanceId: instance.id, provider, vSwitch: vSwitch.plan,
+        securityGroupIds: args.securityGroupIds ?? [], count, privateIps, eniName,
+        device: `eth${enis}`, table: 1000 + enis, attach, eip, guestOs, configureGuest, tags: args.tags,
+    };
+}
+
+function isVpcVSwitch(v: MultiEipEniArgs["vSwitch"]): v is MultiEipEniVpcVSwitchArgs {
+    return typeof v === "object" && v !== null && "vpc" in v;
+}
+
+/** The vSwitch as the plan holds it, with the block and zone the other checks compare against. */
+interface CheckedVSwitch {
+    readonly plan: MultiEipEniVSwitchPlan;
+    /** The block, when it is known and valid. */
+    readonly cidr?: Cidr;
+    readonly zoneId?: string;
+}
+
+function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boolean): CheckedVSwitch {
+    const v = args.vSwitch;
+    const region = args.instance.region;
+    if (isVpcVSwitch(v)) {
+        if (regionOk && v.vpc.region !== region) {
+            problems.add("vSwitch.vpc",
+                `the VPC is in ${v.vpc.region} but the instance is in ${region}; ` +
+                "the ENI, its EIPs and the instance must share one region.",
+                `Use the instance's VPC in ${region}.`);
+        }
+        const info = findVSwitch(problems, "vSwitch.name", v.vpc, v.name);
+        if (!info) return { plan: vSwitchPlan("", undefined) };
+        const cidr = checkCidr(problems, "vSwitch.name", info.cidrBlock, 4);
+        return { plan: vSwitchPlan(info.id, cidr), cidr, zoneId: info.zoneId };
+    }
+    const cidr = checkCidr(problems, "vSwitch.cidrBlock", v.cidrBlock, 4);
+    if (cidr && (cidr.prefix < 16 || cidr.prefix > 29)) {
+        problems.add("vSwitch.cidrBlock",
+            `vSwitch block ${cidr.text} is /${cidr.prefix}; Alibaba Cloud vSwitches are /16 to /29.`,
+            "Give the vSwitch's block as the console shows it.");
+    }
+    if (regionOk && v.zoneId !== undefined) checkZone(problems, "vSwitch.zoneId", v.zoneId, region);
+    return { plan: vSwitchPlan(v.id, cidr), cidr, zoneId: v.zoneId };
+}
+
+/**
+ * The plan's vSwitch. Without a valid block (a problem already) its addresses stay empty: a plan
+ * with problems is never used.
+ */
+function vSwitchPlan(id: pulumi.Input<string>, cidr: Cidr | undefined): MultiEipEniVSwitchPlan {
+    if (!cidr) return { id, cidrBlock: "", gateway: "", netmask: "" };
+    return { id, cidrBlock: cidr.text, gateway: vSwitchGateway(cidr.text), netmask: ipv4Netmask(cidr.prefix) };
+}
+
+/** The vSwitch's reserved addresses: Alibaba Cloud keeps the first and the last three. */
+function reservedAddresses(cidr: Cidr): Map<string, string> {
+    return new Map([
+        [addressAt(cidr, 0), "the vSwitch's network address"],
+        [addressAt(cidr, -3), "the vSwitch's gateway"],
+        [addressAt(cidr, -2), "reserved by Alibaba Cloud"],
+        [addressAt(cidr, -1), "the vSwitch's broadcast address"],
+    ]);
+}
+
+/** How many addresses, the input that says so (for the problems about the count), and the explicit ones. */
+interface CheckedAddresses {
+    readonly count: number;
+    readonly countPath: "publicIpCount" | "privateIps";
+    /** Canonical, primary first; undefined when the vSwitch picks them (or one was invalid). */
+    readonly privateIps?: string[];
+}
+
+function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | undefined): CheckedAddresses {
+    if (args.privateIps === undefined) {
+        const count = args.publicIpCount ?? DEFAULT_PUBLIC_IP_COUNT;
+        checkIntegerInRange(problems, "publicIpCount", count, 1, 1000, "public address count");
+        return { count, countPath: "publicIpCount" };
+    }
+    const count = args.privateIps.length;
+    if (count === 0) {
+        problems.add("privateIps", "the list of private IPs is empty.",
+            "List at least one address, or drop privateIps and set publicIpCount.");
+    }
+    if (args.publicIpCount !== undefined && args.publicIpCount !== count) {
+        problems.add("publicIpCount", `publicIpCount ${args.publicIpCount} differs from the ${count} privateIps given.`,
+            "Drop publicIpCount: the number of privateIps sets it.");
+    }
+    const reserved = cidr ? reservedAddresses(cidr) : new Map<string, string>();
+    const canonical: string[] = [];
+    args.privateIps.forEach((text, i) => {
+        const path = `privateIps[${i}]`;
+        const ip = checkIp(problems, path, text, 4);
+        if (!ip) return;
+        canonical.push(ip.text);
+        if (!cidr) return;
+        if (!ipInCidr(ip, cidr)) {
+            problems.add(path, `${ip.text} is not inside the vSwitch block ${cidr.text}.`,
+                `Choose an address inside ${cidr.text}.`);
+        } else if (reserved.has(ip.text)) {
+            problems.add(path,
+                `${ip.text} is ${reserved.get(ip.text)}; ` +
+                `Alibaba Cloud reserves the first and the last three addresses of ${cidr.text}.`,
+                `Choose from ${addressAt(cidr, 1)} to ${addressAt(cidr, -4)}.`);
+        }
+    });
+    const keys = args.privateIps.map((text, i) => ({ path: `privateIps[${i}]`, key: text.trim() }));
+    checkUnique(problems, keys, "private IP");
+    return { count, countPath: "privateIps", privateIps: canonical.length === count ? canonical : undefined };
+}
+
+/** The call as the instance type's limits see it. */
+interface EniDemand {
+    readonly count: number;
+    readonly countPath: string;
+    readonly attach: boolean;
+    /** ENIs the instance has already. */
+    readonly enis: number;
+}
+
+function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPath, attach, enis }: EniDemand): void {
+    const type = args.instance.instanceType;
+    const given = args.instanceTypeLimits;
+    if (given) {
+        const enisOk = checkIntegerInRange(problems, "instanceTypeLimits.maxEnis", given.maxEnis, 1, 100, "ENI limit");
+        const ipsOk = checkIntegerInRange(problems, "instanceTypeLimits.maxPrivateIpsPerEni", given.maxPrivateIpsPerEni,
+            1, 1000, "private IP limit");
+        // Comparing the call with limits already reported as nonsense only adds noise.
+        if (!enisOk || !ipsOk) return;
+    }
+    const limits = instanceTypeLimits(type, given);
+    if (!limits) {
+        problems.add("instance.instanceType", `instance type '${type}' is not in the table of ENI limits.`,
+            "Pass instanceTypeLimits ({ maxEnis, maxPrivateIpsPerEni, hotPlug }) from DescribeInstanceTypes " +
+            "(EniQuantity, EniPrivateIpAddressQuantity) or the instance family page.");
+        return;
+    }
+    // A rejection resting on a table row nobody re-checked must say so, and how to override it.
+    const unconfirmed = !given && !CONFIRMED_INSTANCE_TYPES.has(type)
+        ? ` If DescribeInstanceTypes reports more for '${type}' ` +
+          "(the built-in value is not confirmed against the current family page), pass instanceTypeLimits."
+        : "";
+    if (count > limits.maxPrivateIpsPerEni) {
+        problems.add(countPath,
+            `${count} private IPs on one ENI exceed the ${limits.maxPrivateIpsPerEni} ` +
+            `that instance type '${type}' allows per ENI.`,
+            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.${unconfirmed}`);
+    }
+    if (!attach) return;
+    if (enis + 1 > limits.maxEnis) {
+        problems.add("instance.instanceType",
+            `instance type '${type}' takes at most ${limits.maxEnis} ENIs and the instance has ${enis} already; ` +
+            "another cannot be bound.",
+            `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`);
+    }
+    if ((args.instance.running ?? true) && !limits.hotPlug) {
+        problems.add("attach",
+            `instance type '${type}' takes a secondary ENI only while the instance is Stopped, ` +
+            "and instance.running says it will be Running.",
+            "Stop the instance and set instance.running: false, or set attach: false and bind the ENI during a stop." +
+            unconfirmed);
+    }
+}
+
+/** EIPs an account may hold in a region unless it raised the quota: Alibaba Cloud's default. */
+const DEFAULT_EIP_QUOTA = 20;
+
+function checkQuota(problems: Problems, args: MultiEipEniArgs, count: number, countPath: string): void {
+    const quota = args.eipQuota ?? DEFAULT_EIP_QUOTA;
+    const inUse = args.eipsInUse ?? 0;
+    const quotaOk = checkIntegerInRange(problems, "eipQuota", quota, 1, 100000, "EIP quota");
+    const inUseOk = checkIntegerInRange(problems, "eipsInUse", inUse, 0, 100000, "EIPs in use");
+    if (quotaOk && inUseOk && inUse + count > quota) {
+        problems.add(countPath, `${count} new EIPs with ${inUse} in use exceed the account's EIP quota of ${quota}.`,
+            "Release unused EIPs, or raise the quota in Quota Center and pass the new eipQuota.");
+    }
+}

@@ -1,0 +1,8 @@
+/** MultiEipEni (S2): several EIPs on one ECS instance through a secondary ENI in NAT mode. */
+export type {
+    MultiEipEniArgs, MultiEipEniEipArgs, MultiEipEniEipPlan, MultiEipEniInstanceArgs, MultiEipEniPlan,
+    MultiEipEniVSwitchArgs, MultiEipEniVSwitchPlan, MultiEipEniVpcVSwitchArgs, PayAsYouGoEipPlan, SubscriptionEipPlan,
+} from "./args";
+export { BGP_PRO_REGIONS, EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "./args";
+export { checkMultiEipEniArgs, validateMultiEipEniArgs } from "./checks";
+export { MultiEipEni } from "./multiEipEni";

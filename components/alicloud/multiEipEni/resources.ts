@@ -1,0 +1,107 @@
+/**
+ * The cloud side of a {@link MultiEipEni}: the secondary ENI with its private IPs, its binding to
+ * the instance, and one EIP per private IP associated with it in NAT mode, created from the
+ * validated plan in the tutorial's order.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { parseIp } from "../../net";
+import { MultiEipEniPlan } from "./args";
+
+/** Options of every child: the component as parent, the region's provider. */
+export interface ChildOptions {
+    readonly parent: pulumi.Resource;
+    readonly provider: alicloud.Provider;
+}
+
+/** Sorts addresses by value, so an order read back from the cloud is the same on every read. */
+export function sortAddresses(ips: readonly string[]): string[] {
+    return [...ips].sort((a, b) => {
+        const x = parseIp(a).value;
+        const y = parseIp(b).value;
+        return x < y ? -1 : x > y ? 1 : 0;
+    });
+}
+
+/** The secondary ENI in the vSwitch, with the plan's private IPs or as many as the vSwitch picks. */
+export function createEni(name: string, plan: MultiEipEniPlan, opts: ChildOptions): alicloud.ecs.EcsNetworkInterface {
+    const explicit = plan.privateIps;
+    return new alicloud.ecs.EcsNetworkInterface(`${name}-eni`, {
+        networkInterfaceName: plan.eniName,
+        description: `Secondary ENI with ${plan.count} public addresses in NAT mode`,
+        vswitchId: plan.vSwitch.id,
+        securityGroupIds: [...plan.securityGroupIds],
+        primaryIpAddress: explicit?.[0],
+        privateIpAddresses: explicit && explicit.length > 1 ? explicit.slice(1) : undefined,
+        secondaryPrivateIpAddressCount: !explicit && plan.count > 1 ? plan.count - 1 : undefined,
+        tags: plan.tags,
+    }, opts);
+}
+
+/**
+ * The ENI's private IPs, primary first: EIP n is always bound to address n. Explicit addresses
+ * keep the caller's order. Addresses the vSwitch picks are read back from the ENI, whose
+ * secondaries the provider keeps as a set (hash order, not allocation order), so they are sorted
+ * by value: the same addresses give the same order on every read, and no association is
+ * replaced by a refresh. Growing publicIpCount can insert a new address before older ones and
+ * move EIPs; pass privateIps when addresses must never move.
+ */
+export function privateIpsOf(plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface): pulumi.Output<string[]> {
+    if (plan.privateIps) return pulumi.output([...plan.privateIps]);
+    return pulumi.all([eni.primaryIpAddress, eni.privateIpAddresses])
+        .apply(([primary, secondaries]) => [primary, ...sortAddresses(secondaries ?? [])]);
+}
+
+/** Binds the ENI to the instance (tutorial step 1), once it exists. */
+export function attachEni(name: string, plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface,
+    opts: ChildOptions): alicloud.ecs.EcsNetworkInterfaceAttachment {
+    return new alicloud.ecs.EcsNetworkInterfaceAttachment(`${name}-attachment`, {
+        instanceId: plan.instanceId,
+        networkInterfaceId: eni.id,
+    }, { ...opts, dependsOn: [eni] });
+}
+
+/** The EIPs and their associations, in the order of the private IPs. */
+export interface PublicAddresses {
+    readonly eips: readonly alicloud.ecs.EipAddress[];
+    readonly associations: readonly alicloud.ecs.EipAssociation[];
+}
+
+/**
+ * One EIP per private IP, each associated in NAT mode with the ENI (not the instance) and its
+ * private IP (tutorial step 5), after the attachment when there is one. Associations run as
+ * asynchronous tasks on the one ENI and the API rejects overlapping ones (TaskConflict), so each
+ * waits for the previous one.
+ */
+export function createPublicAddresses(name: string, plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface,
+    privateIps: pulumi.Output<string[]>, attachment: alicloud.ecs.EcsNetworkInterfaceAttachment | undefined,
+    opts: ChildOptions): PublicAddresses {
+    const { eip } = plan;
+    const eips: alicloud.ecs.EipAddress[] = [];
+    const associations: alicloud.ecs.EipAssociation[] = [];
+    for (let i = 0; i < plan.count; i++) {
+        const address = new alicloud.ecs.EipAddress(`${name}-eip-${i + 1}`, {
+            addressName: eip.paymentType === "PayAsYouGo" ? `${eip.addressNamePrefix}-${i + 1}` : undefined,
+            paymentType: eip.paymentType,
+            internetChargeType: eip.internetChargeType,
+            bandwidth: String(eip.bandwidth),
+            isp: eip.isp,
+            pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
+            period: eip.paymentType === "Subscription" ? eip.period : undefined,
+            // Left out when off (the provider's default), so the inputs of existing EIPs stay as they were.
+            deletionProtection: eip.deletionProtection || undefined,
+            resourceGroupId: eip.resourceGroupId,
+            tags: plan.tags,
+        }, opts);
+        const after = [eni, address, ...(attachment ? [attachment] : []), ...associations.slice(-1)];
+        associations.push(new alicloud.ecs.EipAssociation(`${name}-eip-${i + 1}-association`, {
+            allocationId: address.id,
+            instanceId: eni.id,
+            instanceType: "NetworkInterface",
+            mode: "NAT",
+            privateIpAddress: privateIps.apply(ips => ips[i]),
+        }, { ...opts, dependsOn: after }));
+        eips.push(address);
+    }
+    return { eips, associations };
+}

@@ -1,0 +1,8 @@
+/** RegionalVpc: a VPC with named vSwitches in one region, with that region's provider. */
+export type {
+    CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, ExistingVSwitchArgs,
+    PlannedExistingVSwitch, PlannedVSwitch, RegionalVpcArgs, RegionalVpcPlan, VSwitchArgs, VSwitchInfo,
+} from "./args";
+export { RESERVED_VPC_RANGES, checkRegionalVpcArgs, validateRegionalVpcArgs } from "./checks";
+export { findVSwitch, findVSwitches, firstVSwitchPerZone } from "./lookups";
+export { RegionalVpc } from "./regionalVpc";
