@@ -191,11 +191,13 @@ function meshFailover(b: Builder): Outputs {
         vpc: meshVpc,
         vSwitch,
         clusters,
-        network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
+        cen: b.sharedCen,
+        cenOptions: b.sharedCen ? undefined : { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
         tags: b.tags,
     }, b.durable), [
         [/^clusters\b/, () => ["meshFailover", "clusters"]],
-        [/^network\b/, () => b.sharedCen ? ["network"] : ["meshFailover", "mesh"]],
+        [/^cen\b/, () => ["network"]],
+        [/^cenOptions\b/, () => ["meshFailover", "mesh"]],
     ]);
     underKey(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
         clusters: Object.fromEntries(Object.entries(clusters).map(([key, cluster]) => [key, {

@@ -7,7 +7,7 @@ import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "
 import { AUTONAMED, checkAutoname } from "../naming";
 import { checkStackProviderConfig, newStackProvider, userProvider } from "../providers";
 import { checkAlibabaName } from "./names";
-import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "./vpc";
+import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "./vpc";
 
 /**
  * Container network plugins of an ACK managed cluster, spelled as the `addons` entry that installs
@@ -102,17 +102,7 @@ export interface AckClusterArgs {
     tags?: Record<string, string>;
 }
 
-/** A CIDR block of a cluster's network, as the mesh checks and security-group rules need it. */
-export interface ClusterNetworkBlock {
-    /** What the block is, e.g. `Pod CIDR` or `vSwitch 'vsw1'`. */
-    readonly kind: string;
-    /** Input path inside the cluster's args. */
-    readonly path: string;
-    /** Canonical block. */
-    readonly cidr: string;
-}
-
-/** The plain (plan-time) network facts of a validated cluster. */
+/** The plain (plan-time) network facts of a validated cluster, typed for the components that build on it (ServiceMesh). */
 export interface AckClusterNetwork {
     /** Region of the cluster. */
     readonly region: string;
@@ -122,13 +112,43 @@ export interface AckClusterNetwork {
     readonly podCidr?: string;
     /** Canonical Service CIDR. */
     readonly serviceCidr: string;
-    /** Every block of the cluster: VPC, vSwitches, Pod CIDR or pod vSwitches, Service CIDR. */
-    readonly blocks: readonly ClusterNetworkBlock[];
     /**
      * Blocks a peer cluster's control-plane security group must accept: the Pod CIDR with Flannel;
      * with Terway the node and pod vSwitch blocks, where pod addresses come from.
      */
     readonly peerSourceCidrs: readonly string[];
+}
+
+/** The worker node pool after validation, every default resolved. */
+export interface AckNodePoolPlan {
+    /** Console name of the node pool, `<clusterName or component name>-nodes`. */
+    readonly name: string;
+    readonly instanceTypes: readonly string[];
+    readonly desiredSize: number;
+    readonly systemDiskCategory: string;
+    readonly systemDiskSize: number;
+    /** The nodes' vSwitches: the pool's own, else the cluster's. */
+    readonly vSwitches: readonly VSwitchInfo[];
+    readonly keyName?: pulumi.Input<string>;
+}
+
+/** What validation hands to the constructor of an {@link AckCluster}. */
+export interface AckClusterPlan {
+    readonly vpc: RegionalVpc;
+    readonly network: AckClusterNetwork;
+    /** The vSwitches of the control plane (and, by default, the nodes). */
+    readonly nodeVSwitches: readonly VSwitchInfo[];
+    /** The Pod vSwitches (Terway); empty with Flannel. */
+    readonly podVSwitches: readonly VSwitchInfo[];
+    /** Console name of the cluster; undefined lets Pulumi auto-name it. */
+    readonly clusterName?: string;
+    readonly clusterSpec: typeof ACK_CLUSTER_SPECS[number];
+    /** Kubernetes version; undefined takes the newest ACK offers. */
+    readonly kubernetesVersion?: string;
+    readonly deletionProtection: boolean;
+    readonly publicApiServer: boolean;
+    readonly nodePool: AckNodePoolPlan;
+    readonly tags?: Readonly<Record<string, string>>;
 }
 
 const TYPE = "topologies:alicloud:AckCluster";
@@ -138,16 +158,9 @@ function isFlannel(plugin: AckNetworkPlugin): boolean {
     return plugin === "flannel";
 }
 
-function checkVSwitchNames(problems: Problems, path: string, names: readonly string[] | undefined, vpc: RegionalVpc, what: string): string[] {
-    const found: string[] = [];
-    (names ?? []).forEach((vswName, i) => {
-        if (vswName in vpc.vSwitches) {
-            found.push(vswName);
-        } else {
-            problems.add(`${path}[${i}]`, `${what} '${vswName}' is not a vSwitch of VPC '${pulumi.resourceName(vpc)}'.`,
-                `Use one of: ${Object.keys(vpc.vSwitches).join(", ")}.`);
-        }
-    });
+/** The vSwitches of `vpc` named in the list at `path`, each named once. */
+function checkVSwitchNames(problems: Problems, path: string, names: readonly string[] | undefined, vpc: RegionalVpc, what: string): VSwitchInfo[] {
+    const found = findVSwitches(problems, path, vpc, names ?? []);
     checkUnique(problems, (names ?? []).map((key, i) => ({ path: `${path}[${i}]`, key })), what);
     return found;
 }
@@ -162,16 +175,17 @@ function checkNotReserved(problems: Problems, path: string, block: Cidr, what: s
 }
 
 /**
- * Checks an ACK cluster description and returns its network facts. Pure: registers nothing.
+ * Checks an ACK cluster description and returns its plan. Pure: registers nothing.
  * Rules: vSwitch names exist in the VPC; plugin is a known value with its matching Pod setting
  * (Pod CIDR for Flannel, pod vSwitches for Terway); Pod and Service CIDR valid, outside reserved
  * ranges, and disjoint from each other and from the VPC (which holds every vSwitch); node pool sane.
  */
-export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterNetwork {
+export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterPlan {
     return validate(`${TYPE} '${name}'`, problems => checkAckClusterArgs(problems, name, args));
 }
 
-function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterNetwork {
+/** The checks of {@link validateAckClusterArgs}, recording into `problems`; returns the plan with every default resolved. */
+export function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterPlan {
     checkStackProviderConfig(problems, "kubernetes");
     if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
         problems.add("kubernetesVersion", `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
@@ -186,6 +200,7 @@ function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterA
     const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
     const plugin = args.networkPlugin ?? "flannel";
     const pluginOk = checkOneOf(problems, "networkPlugin", plugin, ACK_NETWORK_PLUGINS, "network plugin");
+    const clusterSpec = args.clusterSpec ?? "ack.pro.small";
     if (args.clusterSpec !== undefined) checkOneOf(problems, "clusterSpec", args.clusterSpec, ACK_CLUSTER_SPECS, "cluster spec");
 
     if (!args.vSwitches || args.vSwitches.length === 0) {
@@ -193,28 +208,23 @@ function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterA
     }
     const nodeVSwitches = checkVSwitchNames(problems, "vSwitches", args.vSwitches, vpc, "vSwitch");
 
-    const blocks: ClusterNetworkBlock[] = [{ kind: vpcName, path: "vpc.cidrBlock", cidr: vpc.cidrBlock }];
-    for (const [key, vsw] of Object.entries(vpc.vSwitches)) {
-        blocks.push({ kind: `vSwitch '${key}'`, path: `vpc.vSwitches.${key}.cidrBlock`, cidr: vsw.cidrBlock });
-    }
     // The VPC contains every vSwitch (RegionalVpc checks that), so comparing Pod and Service CIDRs
     // with the VPC block covers the vSwitches too and reports each clash once.
     const placed: PlacedCidr[] = [];
     const vpcBlock = checkCidr(problems, "vpc.cidrBlock", vpc.cidrBlock, 4);
     if (vpcBlock) placed.push({ name: vpcName, cidr: vpcBlock, path: "vpc.cidrBlock" });
 
-    /** Checks a cluster block (not reserved), records it for the overlap and mesh-wide checks, returns its canonical text. */
+    /** Checks a cluster block (not reserved), records it for the overlap check, returns its canonical text. */
     const clusterBlock = (path: "podCidr" | "serviceCidr", kind: "Pod CIDR" | "Service CIDR", text: string): string | undefined => {
         const block = checkCidr(problems, path, text, 4);
         if (!block) return undefined;
         checkNotReserved(problems, path, block, kind);
         placed.push({ name: kind, cidr: block, path });
-        blocks.push({ kind, path, cidr: block.text });
         return block.text;
     };
 
     let podCidr: string | undefined;
-    let podVSwitches: string[] = [];
+    let podVSwitches: VSwitchInfo[] = [];
     if (pluginOk && isFlannel(plugin)) {
         if (args.podVSwitches !== undefined) {
             problems.add("podVSwitches", "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
@@ -238,7 +248,30 @@ function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterA
 
     const serviceCidr = clusterBlock("serviceCidr", "Service CIDR", args.serviceCidr) ?? args.serviceCidr;
     checkNoOverlaps(problems, placed, "Keep the VPC, Pod CIDR and Service CIDR of a cluster disjoint.");
+    const nodePool = checkNodePool(problems, name, args, nodeVSwitches);
 
+    // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
+    // names, so a peer must accept both.
+    const peerSourceCidrs = isFlannel(plugin)
+        ? (podCidr ? [podCidr] : [])
+        : [...new Set([...nodeVSwitches, ...podVSwitches].map(v => v.cidrBlock))];
+    return {
+        vpc,
+        network: { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, peerSourceCidrs },
+        nodeVSwitches,
+        podVSwitches,
+        clusterName: args.clusterName,
+        clusterSpec,
+        kubernetesVersion: args.kubernetesVersion,
+        deletionProtection: args.deletionProtection ?? true,
+        publicApiServer: args.publicApiServer ?? true,
+        nodePool,
+        tags: args.tags,
+    };
+}
+
+/** The node pool, its defaults resolved: 2 nodes, a 120 GiB `cloud_essd` system disk, the cluster's vSwitches. */
+function checkNodePool(problems: Problems, name: string, args: AckClusterArgs, nodeVSwitches: readonly VSwitchInfo[]): AckNodePoolPlan {
     const pool = args.nodePool;
     if (!pool) {
         problems.add("nodePool", "no node pool is given.", "Set nodePool with instanceTypes.");
@@ -247,17 +280,23 @@ function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterA
             problems.add("nodePool.instanceTypes", "no instance type is given.", "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
         }
         if (pool.desiredSize !== undefined) checkIntegerInRange(problems, "nodePool.desiredSize", pool.desiredSize, 0, 1000, "node count");
-        if (pool.systemDiskSize !== undefined) checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048, "system disk size (GiB)");
-        if (pool.vSwitches !== undefined) checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, vpc, "vSwitch");
-        if (typeof pool.keyName === "string") checkAlibabaName(problems, "nodePool.keyName", pool.keyName, "keyPair", "key pair");
+        if (pool.systemDiskSize !== undefined) {
+            checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048, "system disk size (GiB)");
+        }
     }
-
-    // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
-    // names, so a peer must accept both.
-    const peerSourceCidrs = isFlannel(plugin)
-        ? (podCidr ? [podCidr] : [])
-        : [...new Set([...nodeVSwitches, ...podVSwitches].map(key => vpc.vSwitches[key].cidrBlock))];
-    return { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, blocks, peerSourceCidrs };
+    const vSwitches = pool?.vSwitches === undefined
+        ? nodeVSwitches
+        : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
+    if (typeof pool?.keyName === "string") checkAlibabaName(problems, "nodePool.keyName", pool.keyName, "keyPair", "key pair");
+    return {
+        name: `${args.clusterName ?? name}-nodes`,
+        instanceTypes: pool?.instanceTypes ?? [],
+        desiredSize: pool?.desiredSize ?? 2,
+        systemDiskCategory: pool?.systemDiskCategory ?? "cloud_essd",
+        systemDiskSize: pool?.systemDiskSize ?? 120,
+        vSwitches,
+        keyName: pool?.keyName,
+    };
 }
 
 /**
@@ -273,7 +312,7 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly region: string;
     /** The cluster's VPC. */
     readonly vpc: RegionalVpc;
-    /** Plan-time network facts, used by {@link ServiceMesh} for its mesh-wide checks. */
+    /** Plan-time network facts (Pod and Service CIDRs, plugin), which {@link ServiceMesh} reads for its mesh-wide checks. */
     readonly network: AckClusterNetwork;
     /** Cluster id. */
     readonly clusterId: pulumi.Output<string>;
@@ -293,48 +332,48 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly podVSwitches: readonly VSwitchInfo[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const network = validateAckClusterArgs(name, args);
+        const plan = validateAckClusterArgs(name, args);
         super(TYPE, name, {}, opts);
-        this.region = args.vpc.region;
-        this.vpc = args.vpc;
-        this.network = network;
-        this.nodeVSwitches = args.vSwitches.map(key => args.vpc.vSwitches[key]);
-        this.podVSwitches = (args.podVSwitches ?? []).map(key => args.vpc.vSwitches[key]);
-        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? args.vpc.provider };
-        const vSwitchIds = (names: readonly string[]) => names.map(key => args.vpc.vSwitches[key].id);
+        this.region = plan.network.region;
+        this.vpc = plan.vpc;
+        this.network = plan.network;
+        this.nodeVSwitches = plan.nodeVSwitches;
+        this.podVSwitches = plan.podVSwitches;
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? plan.vpc.provider };
+        const ids = (vSwitches: readonly VSwitchInfo[]) => vSwitches.map(v => v.id);
 
         this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
-            name: args.clusterName,
-            clusterSpec: args.clusterSpec ?? "ack.pro.small",
-            version: args.kubernetesVersion,
-            vswitchIds: vSwitchIds(args.vSwitches),
-            podCidr: network.podCidr,
-            podVswitchIds: args.podVSwitches ? vSwitchIds(args.podVSwitches) : undefined,
-            serviceCidr: network.serviceCidr,
-            addons: [{ name: network.networkPlugin }],
-            deletionProtection: args.deletionProtection ?? true,
-            slbInternetEnabled: args.publicApiServer ?? true,
+            name: plan.clusterName,
+            clusterSpec: plan.clusterSpec,
+            version: plan.kubernetesVersion,
+            vswitchIds: ids(plan.nodeVSwitches),
+            podCidr: plan.network.podCidr,
+            podVswitchIds: plan.podVSwitches.length > 0 ? ids(plan.podVSwitches) : undefined,
+            serviceCidr: plan.network.serviceCidr,
+            addons: [{ name: plan.network.networkPlugin }],
+            deletionProtection: plan.deletionProtection,
+            slbInternetEnabled: plan.publicApiServer,
             // Otherwise the cluster's state keeps the admin client key in plain text
             // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
             // source instead, as a secret.
             skipSetCertificateAuthority: true,
-            tags: args.tags,
+            tags: plan.tags,
         }, childOpts);
         this.clusterId = this.cluster.id;
         this.securityGroupId = this.cluster.securityGroupId;
 
-        const pool = args.nodePool;
+        const pool = plan.nodePool;
         const nodePool = new alicloud.cs.NodePool(`${name}-nodes`, {
             clusterId: this.cluster.id,
-            nodePoolName: `${args.clusterName ?? name}-nodes`,
-            vswitchIds: vSwitchIds(pool.vSwitches ?? args.vSwitches),
-            instanceTypes: pool.instanceTypes,
+            nodePoolName: pool.name,
+            vswitchIds: ids(pool.vSwitches),
+            instanceTypes: [...pool.instanceTypes],
             // The provider types desiredSize as a string.
-            desiredSize: String(pool.desiredSize ?? 2),
-            systemDiskCategory: pool.systemDiskCategory ?? "cloud_essd",
-            systemDiskSize: pool.systemDiskSize ?? 120,
+            desiredSize: String(pool.desiredSize),
+            systemDiskCategory: pool.systemDiskCategory,
+            systemDiskSize: pool.systemDiskSize,
             keyName: pool.keyName,
-            tags: args.tags,
+            tags: plan.tags,
         }, childOpts);
         this.nodePoolId = nodePool.nodePoolId;
 

@@ -5,7 +5,8 @@ import { Problems, TopologyValidationError, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow } from "../flows";
 import { bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService } from "./istio/bookinfo";
 import { MeshObject, applyMeshObject, checkMeshObject } from "./istio/objects";
-import { ServiceMesh, podSources } from "./mesh";
+import { ServiceMesh } from "./mesh";
+import { podSources } from "./mesh/flows";
 import { LocalityMesh, LocalityPolicy, MeshLocalityPolicy, validateMeshLocalityPolicyArgs } from "./meshLocality";
 
 /** Port of every Bookinfo service (reviews among them). */
