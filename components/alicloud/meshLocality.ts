@@ -232,23 +232,44 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
     }
 }
 
+/** What validation hands to the constructor of a {@link MeshLocalityPolicy}. */
+export interface MeshLocalityPolicyPlan {
+    /** The rendered, schema-checked DestinationRule, every default resolved (name, namespace, pool, outlier detection). */
+    readonly destinationRule: DestinationRule;
+    /** Provider of the mesh control plane, through which the rule is applied. */
+    readonly provider: kubernetes.Provider;
+    /** What the rule waits for: the mesh's {@link LocalityMesh.ready}. */
+    readonly dependsOn: readonly pulumi.Resource[];
+}
+
 /**
  * Checks a locality policy and returns the DestinationRule it renders, itself checked against
  * the Istio schema. Pure: registers nothing.
  */
-export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityPolicyArgs): DestinationRule {
-    return validate(`${TYPE} '${name}'`, problems => {
-        if (!args.host) problems.add("host", "no service host is given.", "Set host to the service's name, e.g. reviews.");
-        checkPolicy(problems, args);
-        if (!problems.isEmpty) return undefined as unknown as DestinationRule;
-        const rule = destinationRule(args.ruleName ?? args.host, {
-            host: args.host,
-            subsets: args.subsets,
-            trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
-        }, args.namespace ?? "default");
-        checkMeshObject(problems, "destinationRule", rule);
-        return rule;
-    });
+export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityPolicyArgs): MeshLocalityPolicyPlan {
+    const plan = validate(`${TYPE} '${name}'`, problems => checkMeshLocalityPolicyArgs(problems, args));
+    // No problem was recorded, so the rule was rendered.
+    return plan!;
+}
+
+/**
+ * The checks of {@link validateMeshLocalityPolicyArgs}, recording into `problems`, so a component
+ * applying a policy (Bookinfo) reports its problems with its own, through a
+ * {@link Problems.under} or {@link Problems.routed} scope. Returns the plan; undefined when a
+ * problem with the policy leaves no rule to render.
+ */
+export function checkMeshLocalityPolicyArgs(problems: Problems, args: MeshLocalityPolicyArgs): MeshLocalityPolicyPlan | undefined {
+    const before = problems.count;
+    if (!args.host) problems.add("host", "no service host is given.", "Set host to the service's name, e.g. reviews.");
+    checkPolicy(problems, args);
+    if (problems.count > before) return undefined;
+    const rule = destinationRule(args.ruleName ?? args.host, {
+        host: args.host,
+        subsets: args.subsets,
+        trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
+    }, args.namespace ?? "default");
+    checkMeshObject(problems, "destinationRule", rule);
+    return { destinationRule: rule, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] };
 }
 
 /**
@@ -264,10 +285,10 @@ export class MeshLocalityPolicy extends pulumi.ComponentResource {
     readonly resource: kubernetes.apiextensions.CustomResource;
 
     constructor(name: string, args: MeshLocalityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        const rule = validateMeshLocalityPolicyArgs(name, args);
+        const plan = validateMeshLocalityPolicyArgs(name, args);
         super(TYPE, name, {}, opts);
-        this.destinationRule = rule;
-        this.resource = applyMeshObject(`${name}-dr`, rule, { parent: this, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] });
-        this.registerOutputs({ destinationRule: rule });
+        this.destinationRule = plan.destinationRule;
+        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule, { parent: this, provider: plan.provider, dependsOn: [...plan.dependsOn] });
+        this.registerOutputs({ destinationRule: plan.destinationRule });
     }
 }
