@@ -7,7 +7,9 @@ import { bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService } fro
 import { MeshObject, applyMeshObject, checkMeshObject } from "./istio/objects";
 import { ServiceMesh } from "./mesh";
 import { podSources } from "./mesh/flows";
-import { LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, checkMeshLocalityPolicyArgs } from "./meshLocality";
+import {
+    LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, checkMeshLocalityPolicyArgs,
+} from "./meshLocality";
 
 /** Port of every Bookinfo service (reviews among them). */
 const BOOKINFO_PORT = 9080;
@@ -108,6 +110,8 @@ export interface BookinfoPlan {
     /** Where each image comes from: `<registry>/examples-bookinfo-<app>-<version>:<tag>`. */
     readonly image: { readonly registry: string; readonly tag: string };
     readonly mesh?: LocalityMesh;
+    /** What the workloads and mesh objects wait for: the mesh's {@link LocalityMesh.ready}, or nothing without a mesh. */
+    readonly meshReady: readonly pulumi.Resource[];
     /** The mesh objects applied (besides the locality policy), each checked against the Istio schema. */
     readonly meshObjects: ReadonlyArray<{ readonly key: string; readonly object: MeshObject }>;
     /** The args of the reviews locality policy, when one is asked for. */
@@ -123,7 +127,7 @@ export function validateBookinfoArgs(name: string, args: BookinfoArgs): Bookinfo
     return validate(`${TYPE} '${name}'`, problems => checkBookinfoArgs(problems, args));
 }
 
-/** The checks of {@link validateBookinfoArgs}, recording into `problems`; returns the plan with every default resolved. */
+/** The checks of {@link validateBookinfoArgs}, recording into `problems`; returns the plan, defaults resolved. */
 export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): BookinfoPlan {
     if (args.imageRegistry !== undefined && !IMAGE_REGISTRY.test(args.imageRegistry)) {
         problems.add("imageRegistry", `'${args.imageRegistry}' is not a registry host with an optional repository path (no scheme, no trailing slash, lower case).`,
@@ -138,14 +142,16 @@ export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): Booki
     for (const [key, cluster] of entries) {
         const versions = cluster.reviewsVersions ?? REVIEWS_VERSIONS;
         versions.forEach((v, i) => checkOneOf(problems, `clusters.${key}.reviewsVersions[${i}]`, v, REVIEWS_VERSIONS, "reviews version"));
-        checkUnique(problems, versions.map((version, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: version })), "reviews version");
+        const listed = versions.map((version, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: version }));
+        checkUnique(problems, listed, "reviews version");
         clusters[key] = { provider: cluster.provider, reviewsVersions: versions };
     }
     const namespace = args.namespace ?? "default";
     const meshObjects: Array<{ key: string; object: MeshObject }> = [];
     let reviewsLocality: MeshLocalityPolicyArgs | undefined;
     if (args.reviewsLocality && !args.mesh) {
-        problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.", "Set mesh, or drop reviewsLocality.");
+        problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.",
+            "Set mesh, or drop reviewsLocality.");
     }
     if (args.mesh) {
         const rules = bookinfoDestinationRules(args.namespace);
@@ -160,7 +166,9 @@ export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): Booki
         }
         if (args.reviewsLocality) {
             // The reviews rule keeps the subsets of bookinfo.yaml's and takes the locality policy.
-            reviewsLocality = { mesh: args.mesh, host: "reviews", namespace, subsets: rules.reviews.spec!.subsets, policy: args.reviewsLocality };
+            reviewsLocality = {
+                mesh: args.mesh, host: "reviews", namespace, subsets: rules.reviews.spec!.subsets, policy: args.reviewsLocality,
+            };
             checkMeshLocalityPolicyArgs(problems.routed(reviewsLocalityInput), reviewsLocality);
         }
     }
@@ -170,6 +178,7 @@ export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): Booki
         injectSidecars: args.injectSidecars ?? true,
         image: { registry: args.imageRegistry ?? BOOKINFO_IMAGE_REGISTRY, tag: args.imageTag ?? BOOKINFO_IMAGE_TAG },
         mesh: args.mesh,
+        meshReady: [...(args.mesh?.ready ?? [])],
         meshObjects,
         reviewsLocality,
     };
@@ -211,7 +220,7 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
         super(TYPE, name, {}, opts);
         const { namespace, image } = plan;
 
-        const meshReady = [...(plan.mesh?.ready ?? [])];
+        const meshReady = [...plan.meshReady];
         for (const [key, cluster] of Object.entries(plan.clusters)) {
             const childOpts = { parent: this, provider: cluster.provider };
             // The injector's webhook reads the label of the pod's namespace in the pod's own
@@ -243,7 +252,8 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
         const meshObjects: Record<string, MeshObject> = {};
         if (plan.mesh) {
             for (const { key, object } of plan.meshObjects) {
-                applyMeshObject(`${name}-${key}`, object, { parent: this, provider: plan.mesh.provider, dependsOn: meshReady });
+                const objectOpts = { parent: this, provider: plan.mesh.provider, dependsOn: meshReady };
+                applyMeshObject(`${name}-${key}`, object, objectOpts);
                 meshObjects[key] = object;
             }
         }

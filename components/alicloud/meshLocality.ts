@@ -167,13 +167,15 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
                 "Drop distribute, or use mode 'distribution' without failover.");
         }
         if (!policy.failover || policy.failover.length === 0) {
-            problems.add("policy.failover", "failover mode needs at least one from → to pair.", "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.");
+            problems.add("policy.failover", "failover mode needs at least one from → to pair.",
+                "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.");
         }
         (policy.failover ?? []).forEach((f, i) => {
             const fromOk = checkMeshRegion(problems, `policy.failover[${i}].from`, f.from, mesh);
             const toOk = checkMeshRegion(problems, `policy.failover[${i}].to`, f.to, mesh);
             if (fromOk && toOk && f.from === f.to) {
-                problems.add(`policy.failover[${i}].to`, `region '${f.from}' fails over to itself.`, "Name another region of the mesh.");
+                problems.add(`policy.failover[${i}].to`, `region '${f.from}' fails over to itself.`,
+                    "Name another region of the mesh.");
             }
         });
         checkUnique(problems, (policy.failover ?? []).map((f, i) => ({ path: `policy.failover[${i}].from`, key: f.from })), "failover source region");
@@ -184,7 +186,8 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
                 "Drop failover, or use mode 'failover' without distribute.");
         }
         if (!policy.distribute || policy.distribute.length === 0) {
-            problems.add("policy.distribute", "distribution mode needs at least one source region.", "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.");
+            problems.add("policy.distribute", "distribution mode needs at least one source region.",
+                "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.");
         }
         (policy.distribute ?? []).forEach((d, i) => {
             const path = `policy.distribute[${i}]`;
@@ -216,7 +219,8 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
             }
         }
     } else {
-        problems.add("policy.mode", `mode '${(policy as { mode: string }).mode}' is not supported.`, "Use 'failover' or 'distribution'.");
+        problems.add("policy.mode", `mode '${(policy as { mode: string }).mode}' is not supported.`,
+            "Use 'failover' or 'distribution'.");
         return;
     }
     const outlier = policy.outlierDetection as unknown;
@@ -234,7 +238,7 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
 
 /** What validation hands to the constructor of a {@link MeshLocalityPolicy}. */
 export interface MeshLocalityPolicyPlan {
-    /** The rendered, schema-checked DestinationRule, every default resolved (name, namespace, pool, outlier detection). */
+    /** The rendered, schema-checked DestinationRule, defaults resolved (name, namespace, pool, outlier detection). */
     readonly destinationRule: DestinationRule;
     /** Provider of the mesh control plane, through which the rule is applied. */
     readonly provider: kubernetes.Provider;
@@ -258,7 +262,9 @@ export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityP
  * {@link Problems.under} or {@link Problems.routed} scope. Returns the plan; undefined when a
  * problem with the policy leaves no rule to render.
  */
-export function checkMeshLocalityPolicyArgs(problems: Problems, args: MeshLocalityPolicyArgs): MeshLocalityPolicyPlan | undefined {
+export function checkMeshLocalityPolicyArgs(
+    problems: Problems, args: MeshLocalityPolicyArgs,
+): MeshLocalityPolicyPlan | undefined {
     const before = problems.count;
     if (!args.host) problems.add("host", "no service host is given.", "Set host to the service's name, e.g. reviews.");
     checkPolicy(problems, args);
@@ -288,7 +294,8 @@ export class MeshLocalityPolicy extends pulumi.ComponentResource {
         const plan = validateMeshLocalityPolicyArgs(name, args);
         super(TYPE, name, {}, opts);
         this.destinationRule = plan.destinationRule;
-        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule, { parent: this, provider: plan.provider, dependsOn: [...plan.dependsOn] });
+        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule,
+            { parent: this, provider: plan.provider, dependsOn: [...plan.dependsOn] });
         this.registerOutputs({ destinationRule: plan.destinationRule });
     }
 }

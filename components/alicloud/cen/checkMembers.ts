@@ -26,7 +26,8 @@ export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, na
     { members: Record<string, CenMemberPlan>; regions: string[] } {
     const entries = Object.entries(args.members ?? {});
     if (entries.length === 0) {
-        problems.add("members", "no member VPC is given.", "Add at least one member VPC; two regions or more for inter-region traffic.");
+        problems.add("members", "no member VPC is given.",
+            "Add at least one member VPC; two regions or more for inter-region traffic.");
     }
     const members: Array<[string, CenMemberPlan]> = [];
     const regions: string[] = [];
@@ -36,7 +37,8 @@ export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, na
         const path = `members.${key}`;
         const vpc = member?.vpc;
         if (!(vpc instanceof RegionalVpc)) {
-            problems.add(`${path}.vpc`, `member '${key}' has no RegionalVpc.`, "Pass a RegionalVpc (new or RegionalVpc.fromExisting).");
+            problems.add(`${path}.vpc`, `member '${key}' has no RegionalVpc.`,
+                "Pass a RegionalVpc (new or RegionalVpc.fromExisting).");
             continue;
         }
         const region = vpc.region;
@@ -46,10 +48,11 @@ export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, na
             regions.push(region);
         } else if (!args.allowMultipleVpcsPerRegion) {
             problems.add(`${path}.vpc`,
-                `member '${key}' is a second VPC in ${region} (member '${first}' is the first). One CEN carries one VPC per region in ` +
-                "the cross-region ALB pattern (S1): ALBs in different VPCs of one region may not share a transit router to reach " +
-                "backends in another region.",
-                "Put the VPC on another CEN, or set allowMultipleVpcsPerRegion: true if no cross-region ALB uses this network.");
+                `member '${key}' is a second VPC in ${region} (member '${first}' is the first). One CEN carries one VPC ` +
+                "per region in the cross-region ALB pattern (S1): ALBs in different VPCs of one region may not share a " +
+                "transit router to reach backends in another region.",
+                "Put the VPC on another CEN, or set allowMultipleVpcsPerRegion: true if no cross-region ALB uses this " +
+                "network.");
         }
         const cidr = checkCidr(problems, `${path}.vpc.cidrBlock`, vpc.cidrBlock, 4);
         if (cidr) blocks.push({ name: `member '${key}' VPC`, cidr, path: `${path}.vpc.cidrBlock` });
@@ -66,8 +69,9 @@ export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, na
 }
 
 /** The attachment's vSwitches: those named, in distinct zones, else the first vSwitch of each zone. */
-function checkAttachmentVSwitches(problems: Problems, path: string, key: string, vpc: RegionalVpc, names: string[] | undefined):
-    VSwitchInfo[] {
+function checkAttachmentVSwitches(
+    problems: Problems, path: string, key: string, vpc: RegionalVpc, names: string[] | undefined,
+): VSwitchInfo[] {
     if (names === undefined) return firstVSwitchPerZone(vpc);
     const listPath = `${path}.attachmentVSwitches`;
     if (names.length === 0) {
@@ -75,7 +79,8 @@ function checkAttachmentVSwitches(problems: Problems, path: string, key: string,
             "Name one vSwitch in each transit-router zone, or leave the list out.");
     }
     const found = findVSwitches(problems, listPath, vpc, names);
-    checkUnique(problems, found.map(v => ({ path: `${listPath}[${names.indexOf(v.name)}]`, key: v.zoneId })), "attachment zone");
+    checkUnique(problems, found.map(v => ({ path: `${listPath}[${names.indexOf(v.name)}]`, key: v.zoneId })),
+        "attachment zone");
     return found;
 }
 
@@ -83,15 +88,21 @@ function checkAttachmentVSwitches(problems: Problems, path: string, key: string,
  * The console names the CEN instance and its transit routers get, checked with the VPC
  * attachments' names against names.ts. Returns the CEN's name and each region's router name.
  */
-export function checkNetworkNames(problems: Problems, args: CenTransitNetworkArgs, name: string, regions: readonly string[]):
-    { cenInstanceName: string; transitRouterNames: Record<string, string> } {
+export function checkNetworkNames(
+    problems: Problems, args: CenTransitNetworkArgs, name: string, regions: readonly string[],
+): { cenInstanceName: string; transitRouterNames: Record<string, string> } {
     const cenInstanceName = args.cenInstanceName ?? name;
     const transitRouterNames = Object.fromEntries(regions.map(region => [region, `${cenInstanceName}-${region}`]));
     const path = cenNamePath(args);
-    const fix = args.cenInstanceName === undefined ? "The CEN takes the component's name: set cenInstanceName." : undefined;
-    if (!checkAlibabaName(problems, path, cenInstanceName, "general", "CEN instance", fix)) return { cenInstanceName, transitRouterNames };
+    const fix = args.cenInstanceName === undefined
+        ? "The CEN takes the component's name: set cenInstanceName."
+        : undefined;
+    if (!checkAlibabaName(problems, path, cenInstanceName, "general", "CEN instance", fix)) {
+        return { cenInstanceName, transitRouterNames };
+    }
     for (const region of regions) {
-        checkAlibabaName(problems, path, transitRouterNames[region], "general", "transit router", "Shorten the CEN instance name.");
+        checkAlibabaName(problems, path, transitRouterNames[region], "general", "transit router",
+            "Shorten the CEN instance name.");
     }
     for (const key of Object.keys(args.members ?? {})) {
         checkAlibabaName(problems, `members.${key}`, attachmentName(name, key), "general", "VPC attachment",

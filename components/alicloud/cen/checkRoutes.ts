@@ -18,8 +18,9 @@ function checkMember(problems: Problems, path: string, member: string, members: 
 }
 
 /** Entries in member VPCs' system route tables: a member, a block outside its own vSwitches, each once. */
-export function checkVpcRoutes(problems: Problems, routes: readonly CenVpcRouteArgs[], members: Members<{ vpc: RegionalVpc }>):
-    CenVpcRoutePlan[] {
+export function checkVpcRoutes(
+    problems: Problems, routes: readonly CenVpcRouteArgs[], members: Members<{ vpc: RegionalVpc }>,
+): CenVpcRoutePlan[] {
     const resolved: CenVpcRoutePlan[] = [];
     const seen: Array<{ path: string; key: string }> = [];
     routes.forEach((route, i) => {
@@ -30,7 +31,8 @@ export function checkVpcRoutes(problems: Problems, routes: readonly CenVpcRouteA
         const local = Object.values(members[route.member].vpc.vSwitches).find(v => cidrsOverlap(v.cidrBlock, block));
         if (local) {
             problems.add(`${path}.destinationCidrBlock`,
-                `${block.text} overlaps vSwitch '${local.name}' ${local.cidrBlock} of member '${route.member}' itself; its own system route wins.`,
+                `${block.text} overlaps vSwitch '${local.name}' ${local.cidrBlock} of member '${route.member}' itself; ` +
+                "its own system route wins.",
                 "Route only blocks outside the member's vSwitches to the transit router.");
             return;
         }
@@ -56,11 +58,12 @@ export function checkTransitRouterRoutes(problems: Problems, routes: readonly Ce
             problems.add(`${path}.region`, `region '${route.region}' has no member VPC, so no transit router.`,
                 `Use a member region: ${regions.join(", ")}.`);
         }
-        const member = checkMember(problems, `${path}.nextHopMember`, route.nextHopMember, members) ? members[route.nextHopMember] : undefined;
+        const known = checkMember(problems, `${path}.nextHopMember`, route.nextHopMember, members);
+        const member = known ? members[route.nextHopMember] : undefined;
         if (member && regionOk && member.region !== route.region) {
             problems.add(`${path}.nextHopMember`,
-                `member '${route.nextHopMember}' is in ${member.region}; a static route of the ${route.region} transit router must point ` +
-                "at an attachment of that router.",
+                `member '${route.nextHopMember}' is in ${member.region}; a static route of the ${route.region} transit ` +
+                "router must point at an attachment of that router.",
                 `Use a member in ${route.region} as the next hop.`);
         }
         const block = checkCidr(problems, `${path}.destinationCidrBlock`, route.destinationCidrBlock, 4);

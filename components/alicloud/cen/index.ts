@@ -9,7 +9,8 @@ export type {
 } from "./args";
 export { DEFAULT_PEER_BANDWIDTH_MBPS, MIN_BANDWIDTH_PACKAGE_MBPS } from "./args";
 export type {
-    CenBandwidthPackagePlan, CenMemberPlan, CenPeeringPlan, CenTransitNetworkPlan, CenTransitRouterRoutePlan, CenVpcRoutePlan,
+    CenBandwidthPackagePlan, CenMemberPlan, CenPeeringPlan, CenTransitNetworkPlan, CenTransitRouterRoutePlan,
+    CenVpcRoutePlan,
 } from "./plan";
 export { checkCenTransitNetworkArgs, validateCenTransitNetworkArgs } from "./check";
 export { CenTransitNetwork } from "./network";

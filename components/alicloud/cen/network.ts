@@ -48,7 +48,10 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     readonly peerAttachmentIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Id of the bandwidth package, when the connections draw from exactly one. */
     readonly bandwidthPackageId?: pulumi.Output<string>;
-    /** Ids of the bandwidth packages by pair of geographic areas (`China/Europe`); empty when the connections are billed by data transfer. */
+    /**
+     * Ids of the bandwidth packages by pair of geographic areas (`China/Europe`); empty when the
+     * connections are billed by data transfer.
+     */
     readonly bandwidthPackageIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Ids of the VPC route entries given in the args, by `member:cidr`. */
     readonly vpcRouteEntryIds: Readonly<Record<string, pulumi.Output<string>>>;
@@ -67,7 +70,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const plan = validateCenTransitNetworkArgs(name, args, opts);
         super(CEN_TRANSIT_NETWORK_TYPE, name, {}, opts);
         this.networkName = name;
-        this.members = Object.fromEntries(Object.entries(plan.members).map(([k, m]) => [k, { vpc: m.vpc, region: m.region }]));
+        this.members = Object.fromEntries(Object.entries(plan.members)
+            .map(([key, m]) => [key, { vpc: m.vpc, region: m.region }]));
         const providers = regionProviders(plan, opts);
         const inRegion = (region: string) => ({ parent: this, provider: providers.get(region)! });
 
@@ -121,7 +125,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         // alias carries a package from the releases that named the only one `<name>-bwp`.
         const bindings = new Map<string, alicloud.cen.BandwidthPackageAttachment>();
         for (const pkg of plan.packages) {
-            const alias = (suffix: string) => (plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {});
+            const alias = (suffix: string) =>
+                (plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {});
             const logical = `${name}-bwp-${pkg.areasSlug}`;
             const packageId = pkg.existingId !== undefined
                 ? pulumi.output(pkg.existingId)
@@ -172,7 +177,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         this.registerOutputs({
             cenId: this.cenId,
             transitRouterIds: Object.fromEntries(Object.entries(transitRouters).map(([r, t]) => [r, t.transitRouterId])),
-            transitRouterRouteTableIds: Object.fromEntries(Object.entries(transitRouters).map(([r, t]) => [r, t.routeTableId])),
+            transitRouterRouteTableIds: Object.fromEntries(Object.entries(transitRouters)
+                .map(([r, t]) => [r, t.routeTableId])),
             attachmentIds: Object.fromEntries(Object.entries(attachments).map(([k, a]) => [k, a.attachmentId])),
             peerAttachmentIds,
             bandwidthPackageId: this.bandwidthPackageId,
@@ -196,8 +202,11 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
      * components joining it). Resource names start with `name`; `parent` is the caller.
      * Throws a TopologyValidationError, registering nothing, for an unknown member or a bad block.
      */
-    addVpcRoutes(name: string, member: string, cidrs: readonly string[], parent: pulumi.Resource): alicloud.vpc.RouteEntry[] {
-        const checked = validate(`${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addVpcRoutes('${name}')`, problems =>
+    addVpcRoutes(
+        name: string, member: string, cidrs: readonly string[], parent: pulumi.Resource,
+    ): alicloud.vpc.RouteEntry[] {
+        const caller = `${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addVpcRoutes('${name}')`;
+        const checked = validate(caller, problems =>
             checkVpcRoutes(problems, cidrs.map(c => ({ member, destinationCidrBlock: c })), this.members));
         return checked.map(r => this.writeVpcRoute(name, r.member, r.cidr, parent));
     }
@@ -207,16 +216,19 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
      * attachment of `nextHopMember`, chained after every earlier write to that table. Throws a
      * TopologyValidationError, registering nothing, for an unknown region or member or a bad block.
      */
-    addTransitRouterRoutes(name: string, region: string, nextHopMember: string, cidrs: readonly string[], parent: pulumi.Resource):
-        alicloud.cen.TransitRouterRouteEntry[] {
-        const checked = validate(`${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`, problems => {
-            const resolved = checkTransitRouterRoutes(problems, cidrs.map(c => ({ region, destinationCidrBlock: c, nextHopMember })),
-                this.members, Object.keys(this.transitRouters));
+    addTransitRouterRoutes(
+        name: string, region: string, nextHopMember: string, cidrs: readonly string[], parent: pulumi.Resource,
+    ): alicloud.cen.TransitRouterRouteEntry[] {
+        const caller = `${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`;
+        const checked = validate(caller, problems => {
+            const routes = cidrs.map(c => ({ region, destinationCidrBlock: c, nextHopMember }));
+            const resolved = checkTransitRouterRoutes(problems, routes, this.members, Object.keys(this.transitRouters));
             resolved.forEach((r, i) => {
                 const existing = this.routeChains.nextHopOf(transitRouterTable(r.region), r.cidr);
                 if (existing !== undefined && existing !== r.nextHopMember) {
                     problems.add(`transitRouterRoutes[${i}].nextHopMember`,
-                        `the ${r.region} transit router already sends ${r.cidr} to member '${existing}'; one destination has one next hop.`,
+                        `the ${r.region} transit router already sends ${r.cidr} to member '${existing}'; one destination ` +
+                        "has one next hop.",
                         `Point it at '${existing}', or route a different block.`);
                 }
             });
@@ -255,8 +267,9 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     }
 
     /** The static entry in `region`'s transit-router route table sending `cidr` to `nextHopMember`'s attachment. */
-    private writeTransitRouterRoute(prefix: string, region: string, cidr: string, nextHopMember: string, parent: pulumi.Resource):
-        alicloud.cen.TransitRouterRouteEntry {
+    private writeTransitRouterRoute(
+        prefix: string, region: string, cidr: string, nextHopMember: string, parent: pulumi.Resource,
+    ): alicloud.cen.TransitRouterRouteEntry {
         const router = this.transitRouters[region];
         const attachment = this.attachments[nextHopMember];
         const nextHop = { member: nextHopMember, association: attachment.association };
@@ -275,7 +288,9 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
  * Each region's provider: its VPCs'. A provider in the component's own opts serves a network in
  * one region only (validation refuses it for several).
  */
-function regionProviders(plan: CenTransitNetworkPlan, opts: pulumi.ComponentResourceOptions | undefined): Map<string, alicloud.Provider> {
+function regionProviders(
+    plan: CenTransitNetworkPlan, opts: pulumi.ComponentResourceOptions | undefined,
+): Map<string, alicloud.Provider> {
     const given = plan.regions.length === 1 ? userProvider<alicloud.Provider>(opts, "alicloud") : undefined;
     const providers = new Map<string, alicloud.Provider>();
     for (const m of Object.values(plan.members)) {
@@ -285,7 +300,9 @@ function regionProviders(plan: CenTransitNetworkPlan, opts: pulumi.ComponentReso
 }
 
 /** A bandwidth package bought for the network, as the plan describes it. */
-function newBandwidthPackage(logical: string, pkg: CenBandwidthPackagePlan, opts: pulumi.CustomResourceOptions): alicloud.cen.BandwidthPackage {
+function newBandwidthPackage(
+    logical: string, pkg: CenBandwidthPackagePlan, opts: pulumi.CustomResourceOptions,
+): alicloud.cen.BandwidthPackage {
     return new alicloud.cen.BandwidthPackage(logical, {
         bandwidth: pkg.bandwidthMbps,
         cenBandwidthPackageName: pkg.name,

@@ -35,7 +35,9 @@ export class RouteChains {
      * the `dependsOn` that puts it after `nextHop`'s association and the table's last entry.
      * Entries of one table are of one resource type, the type `create` returns.
      */
-    write<T extends pulumi.Resource>(table: string, cidr: string, nextHop: RouteNextHop, create: (dependsOn: pulumi.Resource[]) => T): T {
+    write<T extends pulumi.Resource>(
+        table: string, cidr: string, nextHop: RouteNextHop, create: (dependsOn: pulumi.Resource[]) => T,
+    ): T {
         const key = `${table}:${cidr}`;
         const existing = this.written.get(key);
         if (existing) return existing.entry as T;

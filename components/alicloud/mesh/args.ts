@@ -4,9 +4,15 @@ import { AckCluster } from "../ack";
 import { IstioGatewaySpec } from "../istio/objects";
 import { RegionalVpc } from "../vpc";
 
-/** Port of the Pilot (istiod) endpoint ASM gives the data plane (DescribeServiceMeshDetail: `IntranetPilotEndpoint`, "…:15011"). */
+/**
+ * Port of the Pilot (istiod) endpoint ASM gives the data plane (DescribeServiceMeshDetail:
+ * `IntranetPilotEndpoint`, "…:15011").
+ */
 export const ASM_PILOT_PORT = 15011;
-/** Port of an ACK cluster's API server, which the ASM control plane reaches over the VPCs (ACK docs: the API server's CLB listens on 6443). */
+/**
+ * Port of an ACK cluster's API server, which the ASM control plane reaches over the VPCs (ACK
+ * docs: the API server's CLB listens on 6443).
+ */
 export const ACK_API_SERVER_PORT = 6443;
 
 /**
@@ -26,7 +32,10 @@ export interface MeshCenArgs {
      * areas. Default: none; the connections are billed by data transfer.
      */
     bandwidthPackage?: CenBandwidthPackageArgs;
-    /** One bandwidth package per pair of geographic areas, each with its `areas`. Default: none (billed by data transfer). */
+    /**
+     * One bandwidth package per pair of geographic areas, each with its `areas`. Default: none
+     * (billed by data transfer).
+     */
     bandwidthPackages?: CenBandwidthPackageArgs[];
     /** Name of the CEN instance. Default: `<name>-cen`, the name of the CEN component. */
     cenInstanceName?: string;

@@ -23,7 +23,9 @@ export const SERVICE_MESH_TYPE = "topologies:alicloud:ServiceMesh";
  * vSwitches) and Service CIDRs differ; the CEN joined carries every VPC and connects their
  * regions, the CEN built passes the CEN's own rules.
  */
-export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions): ServiceMeshPlan {
+export function validateServiceMeshArgs(
+    name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions,
+): ServiceMeshPlan {
     return validate(`${SERVICE_MESH_TYPE} '${name}'`, problems => {
         const plan = checkServiceMeshArgs(problems, name, args);
         checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
@@ -39,16 +41,22 @@ export function validateServiceMeshArgs(name: string, args: ServiceMeshArgs, opt
 export function checkServiceMeshArgs(problems: Problems, name: string, args: ServiceMeshArgs): ServiceMeshPlan {
     const vSwitch = findVSwitch(problems, "vSwitch", args.vpc, args.vSwitch);
     if (args.edition !== undefined) checkOneOf(problems, "edition", args.edition, ["Default", "Pro"], "ASM edition");
-    if (args.meshSpec !== undefined) checkOneOf(problems, "meshSpec", args.meshSpec, ["standard", "enterprise", "ultimate"], "mesh spec");
+    if (args.meshSpec !== undefined) {
+        checkOneOf(problems, "meshSpec", args.meshSpec, ["standard", "enterprise", "ultimate"], "mesh spec");
+    }
     if (args.version !== undefined && !parseAsmVersion(args.version)) {
-        problems.add("version", `'${args.version}' is not an ASM version.`, "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
+        problems.add("version", `'${args.version}' is not an ASM version.`,
+            "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
     }
     const clusters = Object.entries(args.clusters ?? {});
     if (clusters.length === 0) problems.add("clusters", "the mesh has no cluster.", "Add at least one AckCluster.");
     // A CEN the mesh builds checks its member VPCs against each other; a joined CEN has checked them.
     checkMeshBlocks(problems, args.vpc, clusters, args.cen === undefined);
 
-    const vpcs: MeshVpc[] = [{ path: "vpc", vpc: args.vpc }, ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc }))];
+    const vpcs: MeshVpc[] = [
+        { path: "vpc", vpc: args.vpc },
+        ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc })),
+    ];
     const cen = checkMeshCen(problems, name, args, vpcs, clusters.map(([, c]) => c));
     const ingressGateway = checkIngressGateway(problems, args, clusters);
     return {
@@ -86,9 +94,12 @@ function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: Rea
         const at = `clusters.${key}`;
         if (!listed.has(cluster.vpc)) {
             listed.add(cluster.vpc);
-            place(key, `cluster '${key}' VPC '${pulumi.resourceName(cluster.vpc)}'`, `${at}.vpc.cidrBlock`, cluster.vpc.cidrBlock, true);
+            const vpcName = `cluster '${key}' VPC '${pulumi.resourceName(cluster.vpc)}'`;
+            place(key, vpcName, `${at}.vpc.cidrBlock`, cluster.vpc.cidrBlock, true);
         }
-        if (cluster.network.podCidr !== undefined) place(key, `cluster '${key}' Pod CIDR`, `${at}.podCidr`, cluster.network.podCidr);
+        if (cluster.network.podCidr !== undefined) {
+            place(key, `cluster '${key}' Pod CIDR`, `${at}.podCidr`, cluster.network.podCidr);
+        }
         place(key, `cluster '${key}' Service CIDR`, `${at}.serviceCidr`, cluster.network.serviceCidr);
     }
     const services = new Map<string, string>();
@@ -116,7 +127,8 @@ function checkIngressGateway(problems: Problems, args: ServiceMeshArgs, clusters
     AsmIstioGateway | undefined {
     if (args.ingressGateway === false) {
         if (args.ingressGatewayClusters !== undefined) {
-            problems.add("ingressGatewayClusters", "there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
+            problems.add("ingressGatewayClusters",
+                "there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
                 "Drop ingressGatewayClusters, or the ingressGateway: false.");
         }
         return undefined;
@@ -128,11 +140,17 @@ function checkIngressGateway(problems: Problems, args: ServiceMeshArgs, clusters
     return { ...gateway, spec: { ...gateway.spec, clusterIds: targets.map(cluster => cluster.clusterId) } };
 }
 
-/** The clusters the ASM ingress gateway goes to: given by key, else the first in the mesh's region (the tutorial's ack-hangzhou). */
-function checkGatewayClusters(problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>): AckCluster[] {
+/**
+ * The clusters the ASM ingress gateway goes to: given by key, else the first in the mesh's region
+ * (the tutorial's ack-hangzhou).
+ */
+function checkGatewayClusters(
+    problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>,
+): AckCluster[] {
     if (args.ingressGateway && args.ingressGateway.clusterIds !== undefined) {
         if (args.ingressGatewayClusters !== undefined) {
-            problems.add("ingressGatewayClusters", "both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
+            problems.add("ingressGatewayClusters",
+                "both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
                 "Keep ingressGatewayClusters (cluster names) and drop clusterIds.");
         }
         return [];
@@ -142,11 +160,14 @@ function checkGatewayClusters(problems: Problems, args: ServiceMeshArgs, cluster
         return home ? [home[1]] : [];
     }
     if (args.ingressGatewayClusters.length === 0) {
-        problems.add("ingressGatewayClusters", "the ingress gateway is deployed to no cluster.", "Name at least one cluster, or set ingressGateway: false.");
+        problems.add("ingressGatewayClusters", "the ingress gateway is deployed to no cluster.",
+            "Name at least one cluster, or set ingressGateway: false.");
     }
     const known = clusters.map(([key]) => key);
     const targets = args.ingressGatewayClusters.flatMap((key, i) =>
-        checkKnownName(problems, `ingressGatewayClusters[${i}]`, key, known, "cluster", "a cluster of the mesh") ? [args.clusters[key]] : []);
-    checkUnique(problems, args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })), "gateway cluster");
+        checkKnownName(problems, `ingressGatewayClusters[${i}]`, key, known, "cluster",
+            "a cluster of the mesh") ? [args.clusters[key]] : []);
+    checkUnique(problems, args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })),
+        "gateway cluster");
     return targets;
 }

@@ -18,12 +18,15 @@ export interface MeshVpc {
 }
 
 /** The CEN the mesh joins or builds, with the routes the mesh needs on it. */
-export function checkMeshCen(problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[],
-    clusters: readonly AckCluster[]): JoinedMeshCen | BuiltMeshCen {
+export function checkMeshCen(
+    problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+): JoinedMeshCen | BuiltMeshCen {
     // Renamed to align with CrossRegionAlbBackend; an untyped caller still passing it is told where it went.
     const renamed = (args as { network?: unknown }).network;
     if (renamed !== undefined) {
-        problems.add("network", "network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
+        problems.add("network",
+            "network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as " +
+            "cenOptions.",
             renamed instanceof CenTransitNetwork ? "Rename network to cen." : "Rename network to cenOptions.");
     }
     if (args.cen === undefined) return checkBuiltCen(problems, name, args, vpcs, clusters);
@@ -32,15 +35,17 @@ export function checkMeshCen(problems: Problems, name: string, args: ServiceMesh
             "Drop cenOptions, or drop cen.");
     }
     if (!(args.cen instanceof CenTransitNetwork)) {
-        problems.add("cen", "is not a CenTransitNetwork.", "Pass a CenTransitNetwork, or leave cen out to let the mesh build its CEN.");
+        problems.add("cen", "is not a CenTransitNetwork.",
+            "Pass a CenTransitNetwork, or leave cen out to let the mesh build its CEN.");
         return checkBuiltCen(problems, name, args, vpcs, clusters);
     }
     return checkJoinedCen(problems, args.cen, vpcs, clusters);
 }
 
 /** An existing CEN: every VPC of the mesh a member, every pair of their regions connected. */
-function checkJoinedCen(problems: Problems, cen: CenTransitNetwork, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[]):
-    JoinedMeshCen {
+function checkJoinedCen(
+    problems: Problems, cen: CenTransitNetwork, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+): JoinedMeshCen {
     const cenName = `CEN '${pulumi.resourceName(cen)}'`;
     const members = Object.entries(cen.members).map(([key, m]) => ({ key, vpc: m.vpc }));
     for (const { path, vpc } of vpcs) {
@@ -54,7 +59,8 @@ function checkJoinedCen(problems: Problems, cen: CenTransitNetwork, vpcs: readon
         for (let j = i + 1; j < regions.length; j++) {
             if (cen.peerAttachmentId(regions[i], regions[j]) === undefined) {
                 problems.add("cen",
-                    `${cenName} has no inter-region bandwidth between ${regions[i]} and ${regions[j]}; ASM cannot reach clusters across regions without it.`,
+                    `${cenName} has no inter-region bandwidth between ${regions[i]} and ${regions[j]}; ASM cannot reach ` +
+                    "clusters across regions without it.",
                     `Add a peering for [${regions[i]}, ${regions[j]}] with bandwidth to the CEN.`);
             }
         }
@@ -70,8 +76,9 @@ function checkJoinedCen(problems: Problems, cen: CenTransitNetwork, vpcs: readon
  * at the inputs they come from. Its routes are left out of that check: they route the blocks the
  * mesh checks to be disjoint, so a problem with one would repeat one of the mesh's own.
  */
-function checkBuiltCen(problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[],
-    clusters: readonly AckCluster[]): BuiltMeshCen {
+function checkBuiltCen(
+    problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+): BuiltMeshCen {
     const members: Record<string, { vpc: RegionalVpc }> = {};
     const memberPaths = new Map<string, string>();
     for (const { path, vpc } of vpcs) {

@@ -1,5 +1,6 @@
-import { AckCluster } from "../ack";
 import { FlowHost, IntendedFlow, flowTo } from "../../flows";
+import { AckCluster } from "../ack";
+import { VSwitchInfo } from "../vpc";
 import { ACK_API_SERVER_PORT, ASM_PILOT_PORT } from "./args";
 import { ServiceMeshPlan } from "./plan";
 
@@ -14,23 +15,25 @@ export function meshFlows(plan: ServiceMeshPlan): IntendedFlow[] {
     const pilot = flowTo.host({ label: "ASM control plane (Pilot)", ...at });
     const controlPlane = flowTo.host({ label: "ASM control plane", ...at });
     return Object.entries(plan.clusters).flatMap(([key, cluster]): IntendedFlow[] => {
+        const inVSwitch = (label: string, vsw: VSwitchInfo) =>
+            flowTo.host({ label, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id });
         const sources: Array<[string, FlowHost]> = [
             ...cluster.nodeVSwitches.map((vsw): [string, FlowHost] => [`${key} nodes in ${vsw.name}`,
-                flowTo.host({ label: `${key} nodes in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id })]),
+                inVSwitch(`${key} nodes in ${vsw.name}`, vsw)]),
             ...podSources(key, cluster),
         ];
+        const toPilot = sources.map(([label, from]): IntendedFlow => ({
+            name: `${label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot,
+            protocol: "tcp", port: ASM_PILOT_PORT, intent: "allow",
+        }));
         // The API server's internal load balancer sits in the first control-plane vSwitch.
         const api = cluster.nodeVSwitches[0];
-        return [
-            ...sources.map(([label, from]): IntendedFlow => ({
-                name: `${label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot, protocol: "tcp", port: ASM_PILOT_PORT, intent: "allow",
-            })),
-            ...(api ? [{
-                name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`, from: controlPlane,
-                to: flowTo.host({ label: `${key} API server in ${api.name}`, address: api.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: api.id }),
-                protocol: "tcp", port: ACK_API_SERVER_PORT, intent: "allow",
-            } satisfies IntendedFlow] : []),
-        ];
+        if (!api) return toPilot;
+        return [...toPilot, {
+            name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`, from: controlPlane,
+            to: inVSwitch(`${key} API server in ${api.name}`, api),
+            protocol: "tcp", port: ACK_API_SERVER_PORT, intent: "allow",
+        }];
     });
 }
 
@@ -40,12 +43,15 @@ export function meshFlows(plan: ServiceMeshPlan): IntendedFlow[] {
  */
 export function podSources(key: string, cluster: AckCluster): Array<[string, FlowHost]> {
     const securityGroupIds = [cluster.securityGroupId];
+    const vpcId = cluster.vpc.vpcId;
     if (cluster.network.podCidr !== undefined) {
         return [[`${key} Pods`, flowTo.host({
-            label: `${key} Pods`, address: cluster.network.podCidr, vpcId: cluster.vpc.vpcId, securityGroupIds,
+            label: `${key} Pods`, address: cluster.network.podCidr, vpcId, securityGroupIds,
             deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",
         })]];
     }
-    return cluster.podVSwitches.map((vsw): [string, FlowHost] => [`${key} Pods in ${vsw.name}`,
-        flowTo.host({ label: `${key} Pods in ${vsw.name}`, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id, securityGroupIds })]);
+    return cluster.podVSwitches.map((vsw): [string, FlowHost] => {
+        const label = `${key} Pods in ${vsw.name}`;
+        return [label, flowTo.host({ label, address: vsw.cidrBlock, vpcId, subnetId: vsw.id, securityGroupIds })];
+    });
 }

@@ -21,7 +21,9 @@ export interface MeshRoutes {
  * Flannel cluster's per-node routes share (200 by default, ACK documentation "Work with
  * Flannel"; not checked here).
  */
-export function meshRoutes(members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>, clusters: readonly AckCluster[]): MeshRoutes {
+export function meshRoutes(
+    members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>, clusters: readonly AckCluster[],
+): MeshRoutes {
     const vpcRoutes: CenVpcRouteArgs[] = [];
     const transitRouterRoutes: CenTransitRouterRouteArgs[] = [];
     for (const member of members) {

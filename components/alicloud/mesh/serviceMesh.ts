@@ -95,8 +95,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             serviceMeshName: plan.meshName,
             edition: plan.edition,
             clusterSpec: plan.meshSpec,
-            version: offeredVersion(plan.version,
-                alicloud.servicemesh.getVersionsOutput({ edition: plan.edition }, { parent: this, provider: meshProvider })),
+            version: offeredVersion(plan.version, alicloud.servicemesh.getVersionsOutput({ edition: plan.edition },
+                { parent: this, provider: meshProvider })),
             network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
             // Sorted: an order that follows the args record would show as a change.
             clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
@@ -124,7 +124,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
 
         const ready: pulumi.Resource[] = [mesh];
         if (this.ingressGateway) {
-            ready.push(applyMeshObject(`${name}-ingressgateway`, this.ingressGateway, { parent: this, provider: this.provider }));
+            const gatewayOpts = { parent: this, provider: this.provider };
+            ready.push(applyMeshObject(`${name}-ingressgateway`, this.ingressGateway, gatewayOpts));
         }
         this.ready = ready;
         this.intendedFlows = meshFlows(plan);

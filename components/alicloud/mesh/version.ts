@@ -22,7 +22,13 @@ export function pickOfferedVersion(version: string | undefined, offered: readonl
         return newest;
     }
     const wanted = parseAsmVersion(version)!;
-    const match = all.find(v => (version.startsWith("v") ? v === version : compareVersions(parseAsmVersion(v)!, wanted) === 0));
-    if (!match) throw new Error(`ASM offers no version ${version}; it offers ${all.join(", ") || "none"}. Set version to one of them.`);
+    // A full build string is matched as it is, a short version by its numbers.
+    const match = all.find(v => (version.startsWith("v")
+        ? v === version
+        : compareVersions(parseAsmVersion(v)!, wanted) === 0));
+    if (!match) {
+        const choices = all.join(", ") || "none";
+        throw new Error(`ASM offers no version ${version}; it offers ${choices}. Set version to one of them.`);
+    }
     return match;
 }
