@@ -43,6 +43,14 @@ function tutorial(opts: pulumi.ComponentResourceOptions, cidrs: { shanghaiPod?: 
     return { hangzhou, shanghai, meshVpc };
 }
 
+/** A CEN built beside the mesh with all three VPCs as members, for the mesh to join. */
+function sharedCen(t: Tutorial, opts: pulumi.ComponentResourceOptions): CenTransitNetwork {
+    return new CenTransitNetwork("shared-cen", {
+        members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
+        allowMultipleVpcsPerRegion: true,
+    }, opts);
+}
+
 function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMeshArgs {
     return {
         vpc: t.meshVpc, vSwitch: "vpc-hangzhou-switch-2",
@@ -219,10 +227,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
     it("accepts an existing CEN that connects every VPC", async () => {
         await build(opts => {
             const t = tutorial(opts);
-            const cen = new CenTransitNetwork("shared-cen", {
-                members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
-                allowMultipleVpcsPerRegion: true,
-            }, opts);
+            const cen = sharedCen(t, opts);
             return new ServiceMesh("asm", meshArgs(t, { cen, ingressGateway: false }), opts);
         });
         assert.equal(world.ofType("cen/instance:Instance").length, 1);
@@ -322,10 +327,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         it("takes an existing CEN as cen and options of the one it builds as cenOptions, never both; network is renamed", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                const cen = new CenTransitNetwork("shared-cen", {
-                    members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
-                    allowMultipleVpcsPerRegion: true,
-                }, opts);
+                const cen = sharedCen(t, opts);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } }))), [
                     "cenOptions: cenOptions configure a network this component creates, but cen joins an existing one.",
                 ]);
@@ -333,6 +335,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                 const renamed = (network: unknown) => problemsOf(() => validateServiceMeshArgs("asm", { ...meshArgs(t), network } as ServiceMeshArgs));
                 assert.deepEqual(renamed(cen), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
+                ]);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))), [
+                    "cen: is not a CenTransitNetwork.",
                 ]);
                 assert.deepEqual(renamed({ peerBandwidthMbps: 5 }), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
