@@ -118,6 +118,9 @@ describe("AckCluster", () => {
         assert.equal(pool.inputs.desiredSize, "3");
         assert.equal(pool.inputs.systemDiskSize, 40);
         assert.deepEqual(ack.network.peerSourceCidrs, ["20.0.0.0/16", "20.1.0.0/16"]);
+        // What ServiceMesh reads, typed: the VPC, the vSwitches, the Pod and Service CIDRs.
+        assert.deepEqual([ack.nodeVSwitches.map(v => v.name), ack.podVSwitches.map(v => v.name)], [["vpc-hangzhou-switch-1"], ["pods"]]);
+        assert.deepEqual([ack.network.podCidr, ack.network.serviceCidr, ack.network.networkPlugin], [undefined, "172.16.0.0/16", "terway-eniip"]);
     });
 
     describe("validation", () => {

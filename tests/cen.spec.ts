@@ -1,6 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { CenTransitNetwork, CenTransitNetworkArgs } from "../components/alicloud/cen";
+import {
+    CenTransitNetwork, CenTransitNetworkArgs, DEFAULT_PEER_BANDWIDTH_MBPS, checkCenTransitNetworkArgs, validateCenTransitNetworkArgs,
+} from "../components/alicloud/cen";
+import { Problems } from "../components/errors";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
 import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
@@ -195,9 +198,38 @@ describe("CenTransitNetwork", () => {
             peerings: [{ regions: ["cn-beijing", "cn-shanghai"], bandwidthMbps: 3 }, { regions: ["cn-shenzhen", "cn-shanghai"], bandwidthMbps: 4 }],
         }));
         assert.deepEqual(Object.keys(cen!.peerAttachmentIds), ["cn-beijing:cn-shanghai", "cn-shenzhen:cn-shanghai"]);
+        // Looked up by its regions in either order, whichever region created it.
+        for (const [a, b] of [["cn-shanghai", "cn-shenzhen"], ["cn-shenzhen", "cn-shanghai"]]) {
+            assert.equal(cen!.peerAttachmentId(a, b), cen!.peerAttachmentIds["cn-shenzhen:cn-shanghai"], `${a} ${b}`);
+        }
+        assert.equal(cen!.peerAttachmentId("cn-beijing", "cn-shenzhen"), undefined, "not connected");
         assert.equal(world.named("net-peer-cn-shenzhen-cn-shanghai").inputs.bandwidth, 4);
         assert.equal(world.regionOf(world.named("net-peer-cn-shenzhen-cn-shanghai")), "cn-shenzhen");
         assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
+    });
+
+    it("resolves every default in the plan it validates, once, for the constructor and for components that build a network", async () => {
+        await build(opts => {
+            const vpc1 = new RegionalVpc("vpc1", CHENGDU, opts);
+            const vpc2 = new RegionalVpc("vpc2", HANGZHOU, opts);
+            const plan = validateCenTransitNetworkArgs("net", { members: { vpc1: { vpc: vpc1 }, vpc2: { vpc: vpc2 } }, bandwidthPackage: { bandwidthMbps: 10 } });
+            assert.equal(plan.cenInstanceName, "net");
+            assert.deepEqual(plan.transitRouterNames, { "cn-chengdu": "net-cn-chengdu", "cn-hangzhou": "net-cn-hangzhou" });
+            assert.deepEqual(plan.members.vpc1.attachmentVSwitches.map(v => v.name), ["vsw1", "vsw2"], "the first vSwitch of each zone");
+            assert.equal(plan.members.vpc1.attachmentName, "net-vpc1");
+            assert.deepEqual(plan.peerings.map(p => [p.key, p.bandwidthMbps, p.bandwidthType]),
+                [["cn-chengdu:cn-hangzhou", DEFAULT_PEER_BANDWIDTH_MBPS, "BandwidthPackage"]]);
+            assert.deepEqual(plan.packages.map(p => [p.name, p.areasSlug, p.paymentType, p.period, p.autoRenew]),
+                [["net-bwp", "china-china", "PrePaid", 1, undefined]]);
+            // Recorded into the caller's collection, under its scope, with the same defaults.
+            const problems = new Problems();
+            const postPaid = checkCenTransitNetworkArgs(problems.under("cenOptions"), {
+                members: { vpc1: { vpc: vpc1 }, vpc2: { vpc: vpc2 } }, peerBandwidthMbps: 0, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid" },
+            }, "net");
+            assert.deepEqual(postPaid.packages.map(p => [p.paymentType, p.period]), [["PostPaid", undefined]]);
+            assert.deepEqual(problems.list.map(p => p.path), ["cenOptions.peerBandwidthMbps"]);
+            return [vpc1, vpc2];
+        });
     });
 
     it("buys the tutorial's bandwidth plan when asked, a subscription with auto-renew settable", async () => {
@@ -377,7 +409,7 @@ describe("CenTransitNetwork", () => {
             const problems = await rejection({ vpc1: CHENGDU, vpc2: vpc },
                 v => ({ members: { vpc1: { vpc: v.vpc1, attachmentVSwitches: ["vsw9"] }, vpc2: { vpc: v.vpc2, attachmentVSwitches: ["vsw3", "vsw5"] } } }));
             assert.deepEqual(problems, [
-                { path: "members.vpc1.attachmentVSwitches[0]", message: "vSwitch 'vsw9' is not a vSwitch of member 'vpc1's VPC." },
+                { path: "members.vpc1.attachmentVSwitches[0]", message: "vSwitch 'vsw9' is not a vSwitch of VPC 'vpc1'." },
                 { path: "members.vpc2.attachmentVSwitches[1]", message: "attachment zone 'cn-hangzhou-h' is used again (first at members.vpc2.attachmentVSwitches[0])." },
             ]);
         });
@@ -465,7 +497,7 @@ describe("CenTransitNetwork", () => {
                 "transitRouterRoutes[2].nextHopMember",
                 "transitRouterRoutes[2].destinationCidrBlock",
             ]);
-            assert.equal(problems[0].message, "'vpc3' is not a member of this network.");
+            assert.equal(problems[0].message, "member 'vpc3' is not a member of this network.");
             assert.match(problems[1].message, /192\.168\.7\.1\/24.*192\.168\.7\.0\/24/);
             assert.equal(problems[2].message, "172.16.6.0/25 overlaps vSwitch 'vsw2' 172.16.6.0/24 of member 'vpc1' itself; its own system route wins.");
             assert.equal(problems[3].message, "VPC route 'vpc1 → 192.168.7.0/24' is used again (first at vpcRoutes[3].destinationCidrBlock).");

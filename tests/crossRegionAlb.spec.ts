@@ -377,7 +377,7 @@ describe("CrossRegionAlbBackend", () => {
             }), { alb: { ...VPC1, cidrBlock: "172.16.0.0/12" }, backend: overlapping });
             assert.ok(problems.some(p => p.path === "backendVpc.cidrBlock" && p.message === "member 'backend' VPC 172.16.0.0/16 overlaps member 'alb' VPC 172.16.0.0/12."), JSON.stringify(problems));
             assert.ok(problems.some(p => p.path === "cenOptions.backendAttachmentVSwitches[1]" && /attachment zone 'cn-hangzhou-h' is used again \(first at cenOptions\.backendAttachmentVSwitches\[0\]\)/.test(p.message)), JSON.stringify(problems));
-            assert.ok(problems.some(p => p.path === "cenOptions.albAttachmentVSwitches[0]" && p.message === "vSwitch 'vsw9' is not a vSwitch of member 'alb's VPC."), JSON.stringify(problems));
+            assert.ok(problems.some(p => p.path === "cenOptions.albAttachmentVSwitches[0]" && p.message === "vSwitch 'vsw9' is not a vSwitch of VPC 'vpc1'."), JSON.stringify(problems));
         });
 
         it("network bandwidth options, at the caller's input paths", async () => {

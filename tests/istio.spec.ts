@@ -107,7 +107,7 @@ describe("MeshLocalityPolicy", () => {
     });
 
     it("lets distribution drop the connection pool but keeps outlier detection", () => {
-        const rule = validateMeshLocalityPolicyArgs("r", policyArgs(
+        const { destinationRule: rule } = validateMeshLocalityPolicyArgs("r", policyArgs(
             { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] },
             { connectionPool: false }));
         assert.deepEqual(rule.spec?.trafficPolicy, {
@@ -217,6 +217,24 @@ describe("Bookinfo validation", () => {
             "reviewsLocality.distribute[0].to: the percentages from 'cn-hangzhou' add up to 50, not 100.",
         ]);
         assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", { clusters: {} })), ["clusters: Bookinfo has no cluster to run in."]);
+    });
+
+    it("checks the reviews policy in a scope: the policy's problems at reviewsLocality, the mesh's at mesh, with Bookinfo's own", () => {
+        const distribution: LocalityPolicy = { mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] };
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", {
+            clusters: { a: { provider } }, mesh: { ...MESH, version: "1.22.6.9" }, reviewsLocality: distribution,
+        })), [
+            "mesh.version: ASM 1.22.6.9 has no cross-region traffic distribution; it needs 1.22.6.66 or later.",
+        ]);
+        // A problem of Bookinfo's own does not stop the policy's rule from being rendered and checked.
+        const badCount = { consecutive5xxErrors: "1" as unknown as number, interval: "1s", baseEjectionTime: "1m" };
+        const lines = problemsOf(() => validateBookinfoArgs("bookinfo", {
+            clusters: { a: { provider } }, mesh: MESH, imageTag: "latest tag",
+            reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: badCount },
+        }));
+        assert.equal(lines.length, 2, lines.join("\n"));
+        assert.match(lines[0], /^imageTag: /);
+        assert.match(lines[1], /^reviewsLocality\.destinationRule\.spec\.trafficPolicy\.outlierDetection\.consecutive5xxErrors: .*must be integer/);
     });
 
     it("pulls the images from the registry given (an ACR mirror), else from Docker Hub as bookinfo.yaml does", async () => {

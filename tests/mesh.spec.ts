@@ -5,7 +5,8 @@ import { problemLines as problemsOf } from "./mocks/rejection";
 import { AckCluster } from "../components/alicloud/ack";
 import { Bookinfo } from "../components/alicloud/bookinfo";
 import { CenTransitNetwork } from "../components/alicloud/cen";
-import { ServiceMesh, ServiceMeshArgs, pickOfferedVersion, validateServiceMeshArgs } from "../components/alicloud/mesh";
+import { ServiceMesh, ServiceMeshArgs, validateServiceMeshArgs } from "../components/alicloud/mesh";
+import { pickOfferedVersion } from "../components/alicloud/mesh/version";
 import { LocalityPolicy } from "../components/alicloud/meshLocality";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
@@ -40,6 +41,14 @@ function tutorial(opts: pulumi.ComponentResourceOptions, cidrs: { shanghaiPod?: 
         podCidr: cidrs.shanghaiPod ?? "10.1.0.0/16", serviceCidr: cidrs.shanghaiService ?? "172.17.0.0/16", nodePool,
     }, opts);
     return { hangzhou, shanghai, meshVpc };
+}
+
+/** A CEN built beside the mesh with all three VPCs as members, for the mesh to join. */
+function sharedCen(t: Tutorial, opts: pulumi.ComponentResourceOptions): CenTransitNetwork {
+    return new CenTransitNetwork("shared-cen", {
+        members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
+        allowMultipleVpcsPerRegion: true,
+    }, opts);
 }
 
 function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMeshArgs {
@@ -218,11 +227,8 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
     it("accepts an existing CEN that connects every VPC", async () => {
         await build(opts => {
             const t = tutorial(opts);
-            const cen = new CenTransitNetwork("shared-cen", {
-                members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
-                allowMultipleVpcsPerRegion: true,
-            }, opts);
-            return new ServiceMesh("asm", meshArgs(t, { network: cen, ingressGateway: false }), opts);
+            const cen = sharedCen(t, opts);
+            return new ServiceMesh("asm", meshArgs(t, { cen, ingressGateway: false }), opts);
         });
         assert.equal(world.ofType("cen/instance:Instance").length, 1);
         assert.deepEqual(world.named("asm-mesh").dependsOn.includes("shared-cen"), true);
@@ -268,7 +274,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             await build(opts => {
                 const t = tutorial(opts);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"] }))), [
-                    "ingressGatewayClusters[0]: 'ack-beijing' is not a cluster of the mesh.",
+                    "ingressGatewayClusters[0]: cluster 'ack-beijing' is not a cluster of the mesh.",
                     "ingressGatewayClusters[2]: gateway cluster 'ack-hangzhou' is used again (first at ingressGatewayClusters[1]).",
                 ]);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: { clusterIds: ["c-1"] } }))), [
@@ -299,12 +305,44 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             });
         });
 
-        it("requires inter-region bandwidth for cross-region members", async () => {
+        it("checks the CEN it builds by the CEN's own rules, with the problems at the mesh's inputs", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { network: { peerBandwidthMbps: 0 } }))), [
-                    "network.peerBandwidthMbps: the mesh spans cn-hangzhou, cn-shanghai but the inter-region bandwidth is 0 Mbit/s; ASM cannot add clusters across regions without it.",
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
+                    cenOptions: { peerBandwidthMbps: 0, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 } },
+                }))), [
+                    "cenOptions.peerBandwidthMbps: peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000.",
+                    "cenOptions.bandwidthPackage.period: period applies to PrePaid packages only.",
                 ]);
+            });
+            // A VPC overlapping another is the CEN's rule, reported once, at the VPC's input.
+            await build(opts => {
+                const t = tutorial(opts, { meshVpc: "21.0.0.0/16" });
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
+                    "clusters.ack-shanghai.vpc.cidrBlock: member 'vpc-shanghai' VPC 21.0.0.0/8 overlaps member 'vpc-hangzhou2' VPC 21.0.0.0/16.",
+                ]);
+            });
+        });
+
+        it("takes an existing CEN as cen and options of the one it builds as cenOptions, never both; network is renamed", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                const cen = sharedCen(t, opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } }))), [
+                    "cenOptions: cenOptions configure a network this component creates, but cen joins an existing one.",
+                ]);
+                // JavaScript or YAML callers of the old API are told where the field went, not ignored.
+                const renamed = (network: unknown) => problemsOf(() => validateServiceMeshArgs("asm", { ...meshArgs(t), network } as ServiceMeshArgs));
+                assert.deepEqual(renamed(cen), [
+                    "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
+                ]);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))), [
+                    "cen: is not a CenTransitNetwork.",
+                ]);
+                assert.deepEqual(renamed({ peerBandwidthMbps: 5 }), [
+                    "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
+                ]);
+                return cen;
             });
         });
 
@@ -312,10 +350,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             await build(opts => {
                 const t = tutorial(opts);
                 const cen = new CenTransitNetwork("hz-only", { members: { hz: { vpc: t.hangzhou.vpc } } }, opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { network: cen }))), [
-                    "network: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
-                    "network: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
-                    "network: CEN 'hz-only' has no inter-region bandwidth between cn-hangzhou and cn-shanghai; ASM cannot reach clusters across regions without it.",
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen }))), [
+                    "cen: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
+                    "cen: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
+                    "cen: CEN 'hz-only' has no inter-region bandwidth between cn-hangzhou and cn-shanghai; ASM cannot reach clusters across regions without it.",
                 ]);
             });
         });
@@ -327,7 +365,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     vSwitch: "vsw9", edition: "Gold" as never, meshSpec: "huge" as never, version: "1.x", clusters: {},
                     ingressGateway: { replicaCount: 0, rollingMaxSurge: "150%" },
                 }))), [
-                    "vSwitch: 'vsw9' is not a vSwitch of mesh VPC 'vpc-hangzhou2'.",
+                    "vSwitch: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou2'.",
                     "edition: ASM edition 'Gold' is not supported.",
                     "meshSpec: mesh spec 'huge' is not supported.",
                     "version: '1.x' is not an ASM version.",

@@ -1,12 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as kubernetes from "@pulumi/kubernetes";
 import { checkOneOf, checkUnique } from "../checks";
-import { Problems, TopologyValidationError, validate } from "../errors";
+import { Problems, joinPath, validate } from "../errors";
 import { DeclaresFlows, IntendedFlow } from "../flows";
 import { bookinfoDestinationRules, bookinfoGateway, bookinfoVirtualService } from "./istio/bookinfo";
 import { MeshObject, applyMeshObject, checkMeshObject } from "./istio/objects";
-import { ServiceMesh, podSources } from "./mesh";
-import { LocalityMesh, LocalityPolicy, MeshLocalityPolicy, validateMeshLocalityPolicyArgs } from "./meshLocality";
+import { ServiceMesh } from "./mesh";
+import { podSources } from "./mesh/flows";
+import {
+    LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, checkMeshLocalityPolicyArgs,
+} from "./meshLocality";
 
 /** Port of every Bookinfo service (reviews among them). */
 const BOOKINFO_PORT = 9080;
@@ -92,8 +95,27 @@ export interface BookinfoArgs {
 const TYPE = "topologies:alicloud:Bookinfo";
 const REVIEWS_VERSIONS: readonly ReviewsVersion[] = ["v1", "v2", "v3"];
 
-interface BookinfoPlan {
-    meshObjects: Array<{ key: string; object: MeshObject }>;
+/** One cluster of a {@link BookinfoPlan}. */
+export interface BookinfoClusterPlan {
+    readonly provider: kubernetes.Provider;
+    /** Versions of reviews deployed in the cluster. */
+    readonly reviewsVersions: readonly ReviewsVersion[];
+}
+
+/** What validation hands to the constructor of a {@link Bookinfo}, every default resolved. */
+export interface BookinfoPlan {
+    readonly clusters: Readonly<Record<string, BookinfoClusterPlan>>;
+    readonly namespace: string;
+    readonly injectSidecars: boolean;
+    /** Where each image comes from: `<registry>/examples-bookinfo-<app>-<version>:<tag>`. */
+    readonly image: { readonly registry: string; readonly tag: string };
+    readonly mesh?: LocalityMesh;
+    /** What the workloads and mesh objects wait for: the mesh's {@link LocalityMesh.ready}, or nothing without a mesh. */
+    readonly meshReady: readonly pulumi.Resource[];
+    /** The mesh objects applied (besides the locality policy), each checked against the Istio schema. */
+    readonly meshObjects: ReadonlyArray<{ readonly key: string; readonly object: MeshObject }>;
+    /** The args of the reviews locality policy, when one is asked for. */
+    readonly reviewsLocality?: MeshLocalityPolicyArgs;
 }
 
 /**
@@ -102,10 +124,11 @@ interface BookinfoPlan {
  * problems under `reviewsLocality`. Pure: registers nothing.
  */
 export function validateBookinfoArgs(name: string, args: BookinfoArgs): BookinfoPlan {
-    return validate(`${TYPE} '${name}'`, problems => checkBookinfoArgs(problems, name, args));
+    return validate(`${TYPE} '${name}'`, problems => checkBookinfoArgs(problems, args));
 }
 
-function checkBookinfoArgs(problems: Problems, name: string, args: BookinfoArgs): BookinfoPlan {
+/** The checks of {@link validateBookinfoArgs}, recording into `problems`; returns the plan, defaults resolved. */
+export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): BookinfoPlan {
     if (args.imageRegistry !== undefined && !IMAGE_REGISTRY.test(args.imageRegistry)) {
         problems.add("imageRegistry", `'${args.imageRegistry}' is not a registry host with an optional repository path (no scheme, no trailing slash, lower case).`,
             "Write it like registry.cn-hangzhou.aliyuncs.com/my-team.");
@@ -113,16 +136,22 @@ function checkBookinfoArgs(problems: Problems, name: string, args: BookinfoArgs)
     if (args.imageTag !== undefined && !/^[\w][\w.-]{0,127}$/.test(args.imageTag)) {
         problems.add("imageTag", `'${args.imageTag}' is not an image tag (letters, digits, '_', '.', '-'; at most 128).`, `Use a tag such as ${BOOKINFO_IMAGE_TAG}.`);
     }
-    const clusters = Object.entries(args.clusters ?? {});
-    if (clusters.length === 0) problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
-    for (const [key, cluster] of clusters) {
+    const entries = Object.entries(args.clusters ?? {});
+    if (entries.length === 0) problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
+    const clusters: Record<string, BookinfoClusterPlan> = {};
+    for (const [key, cluster] of entries) {
         const versions = cluster.reviewsVersions ?? REVIEWS_VERSIONS;
         versions.forEach((v, i) => checkOneOf(problems, `clusters.${key}.reviewsVersions[${i}]`, v, REVIEWS_VERSIONS, "reviews version"));
-        checkUnique(problems, versions.map((key2, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: key2 })), "reviews version");
+        const listed = versions.map((version, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: version }));
+        checkUnique(problems, listed, "reviews version");
+        clusters[key] = { provider: cluster.provider, reviewsVersions: versions };
     }
-    const meshObjects: BookinfoPlan["meshObjects"] = [];
+    const namespace = args.namespace ?? "default";
+    const meshObjects: Array<{ key: string; object: MeshObject }> = [];
+    let reviewsLocality: MeshLocalityPolicyArgs | undefined;
     if (args.reviewsLocality && !args.mesh) {
-        problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.", "Set mesh, or drop reviewsLocality.");
+        problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.",
+            "Set mesh, or drop reviewsLocality.");
     }
     if (args.mesh) {
         const rules = bookinfoDestinationRules(args.namespace);
@@ -136,25 +165,34 @@ function checkBookinfoArgs(problems: Problems, name: string, args: BookinfoArgs)
             meshObjects.push({ key, object });
         }
         if (args.reviewsLocality) {
-            try {
-                validateMeshLocalityPolicyArgs(`${name}-reviews`, reviewsLocalityArgs(args));
-            } catch (e) {
-                if (!(e instanceof TopologyValidationError)) throw e;
-                for (const p of e.problems) problems.add(`reviewsLocality.${p.path.replace(/^policy\./, "")}`, p.message, p.fix);
-            }
+            // The reviews rule keeps the subsets of bookinfo.yaml's and takes the locality policy.
+            reviewsLocality = {
+                mesh: args.mesh, host: "reviews", namespace, subsets: rules.reviews.spec!.subsets, policy: args.reviewsLocality,
+            };
+            checkMeshLocalityPolicyArgs(problems.routed(reviewsLocalityInput), reviewsLocality);
         }
     }
-    return { meshObjects };
+    return {
+        clusters,
+        namespace,
+        injectSidecars: args.injectSidecars ?? true,
+        image: { registry: args.imageRegistry ?? BOOKINFO_IMAGE_REGISTRY, tag: args.imageTag ?? BOOKINFO_IMAGE_TAG },
+        mesh: args.mesh,
+        meshReady: [...(args.mesh?.ready ?? [])],
+        meshObjects,
+        reviewsLocality,
+    };
 }
 
-function reviewsLocalityArgs(args: BookinfoArgs) {
-    return {
-        mesh: args.mesh!,
-        host: "reviews",
-        namespace: args.namespace ?? "default",
-        subsets: bookinfoDestinationRules().reviews.spec!.subsets,
-        policy: args.reviewsLocality!,
-    };
+/**
+ * Where a problem of the reviews locality policy lands among Bookinfo's inputs: its `policy` is
+ * Bookinfo's `reviewsLocality`, its `mesh` is Bookinfo's `mesh`, and the rest (the rule Bookinfo
+ * renders for it) is under `reviewsLocality`.
+ */
+function reviewsLocalityInput(path: string): string {
+    if (path === "mesh" || path.startsWith("mesh.")) return path;
+    if (path === "policy" || path.startsWith("policy.")) return joinPath("reviewsLocality", path.slice("policy.".length));
+    return joinPath("reviewsLocality", path);
 }
 
 interface ServiceSpec {
@@ -180,27 +218,26 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
     constructor(name: string, args: BookinfoArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateBookinfoArgs(name, args);
         super(TYPE, name, {}, opts);
-        const namespace = args.namespace ?? "default";
-        const image = { registry: args.imageRegistry ?? BOOKINFO_IMAGE_REGISTRY, tag: args.imageTag ?? BOOKINFO_IMAGE_TAG };
+        const { namespace, image } = plan;
 
-        const meshReady = [...(args.mesh?.ready ?? [])];
-        for (const [key, cluster] of Object.entries(args.clusters)) {
+        const meshReady = [...plan.meshReady];
+        for (const [key, cluster] of Object.entries(plan.clusters)) {
             const childOpts = { parent: this, provider: cluster.provider };
             // The injector's webhook reads the label of the pod's namespace in the pod's own
             // cluster; the namespace exists already (default does), so it is patched, not created.
-            const injection = args.injectSidecars === false ? [] : [new kubernetes.core.v1.NamespacePatch(`${name}-${key}-injection`, {
+            const injection = plan.injectSidecars ? [new kubernetes.core.v1.NamespacePatch(`${name}-${key}-injection`, {
                 metadata: { name: namespace, labels: { "istio-injection": "enabled" } },
-            }, childOpts)];
+            }, childOpts)] : [];
             const services: ServiceSpec[] = [
                 { app: "details", versions: ["v1"] },
                 { app: "ratings", versions: ["v1"] },
-                { app: "reviews", versions: cluster.reviewsVersions ?? REVIEWS_VERSIONS },
+                { app: "reviews", versions: cluster.reviewsVersions },
                 { app: "productpage", versions: ["v1"] },
             ];
             for (const { app, versions } of services) {
                 new kubernetes.core.v1.Service(`${name}-${key}-${app}`, {
                     metadata: { name: app, namespace, labels: { app, service: app } },
-                    spec: { ports: [{ port: 9080, name: "http" }], selector: { app } },
+                    spec: { ports: [{ port: BOOKINFO_PORT, name: "http" }], selector: { app } },
                 }, childOpts);
                 const account = new kubernetes.core.v1.ServiceAccount(`${name}-${key}-${app}-sa`, {
                     metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
@@ -213,17 +250,18 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
         }
 
         const meshObjects: Record<string, MeshObject> = {};
-        if (args.mesh) {
+        if (plan.mesh) {
             for (const { key, object } of plan.meshObjects) {
-                applyMeshObject(`${name}-${key}`, object, { parent: this, provider: args.mesh.provider, dependsOn: meshReady });
+                const objectOpts = { parent: this, provider: plan.mesh.provider, dependsOn: meshReady };
+                applyMeshObject(`${name}-${key}`, object, objectOpts);
                 meshObjects[key] = object;
             }
-            if (args.reviewsLocality) {
-                this.reviewsLocality = new MeshLocalityPolicy(`${name}-reviews`, reviewsLocalityArgs(args), { parent: this });
-            }
+        }
+        if (plan.reviewsLocality) {
+            this.reviewsLocality = new MeshLocalityPolicy(`${name}-reviews`, plan.reviewsLocality, { parent: this });
         }
         this.meshObjects = meshObjects;
-        this.intendedFlows = bookinfoFlows(Object.keys(args.clusters ?? {}), args.mesh);
+        this.intendedFlows = bookinfoFlows(Object.keys(plan.clusters), plan.mesh);
         this.registerOutputs({});
     }
 }

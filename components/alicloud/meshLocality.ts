@@ -167,13 +167,15 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
                 "Drop distribute, or use mode 'distribution' without failover.");
         }
         if (!policy.failover || policy.failover.length === 0) {
-            problems.add("policy.failover", "failover mode needs at least one from → to pair.", "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.");
+            problems.add("policy.failover", "failover mode needs at least one from → to pair.",
+                "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.");
         }
         (policy.failover ?? []).forEach((f, i) => {
             const fromOk = checkMeshRegion(problems, `policy.failover[${i}].from`, f.from, mesh);
             const toOk = checkMeshRegion(problems, `policy.failover[${i}].to`, f.to, mesh);
             if (fromOk && toOk && f.from === f.to) {
-                problems.add(`policy.failover[${i}].to`, `region '${f.from}' fails over to itself.`, "Name another region of the mesh.");
+                problems.add(`policy.failover[${i}].to`, `region '${f.from}' fails over to itself.`,
+                    "Name another region of the mesh.");
             }
         });
         checkUnique(problems, (policy.failover ?? []).map((f, i) => ({ path: `policy.failover[${i}].from`, key: f.from })), "failover source region");
@@ -184,7 +186,8 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
                 "Drop failover, or use mode 'failover' without distribute.");
         }
         if (!policy.distribute || policy.distribute.length === 0) {
-            problems.add("policy.distribute", "distribution mode needs at least one source region.", "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.");
+            problems.add("policy.distribute", "distribution mode needs at least one source region.",
+                "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.");
         }
         (policy.distribute ?? []).forEach((d, i) => {
             const path = `policy.distribute[${i}]`;
@@ -216,7 +219,8 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
             }
         }
     } else {
-        problems.add("policy.mode", `mode '${(policy as { mode: string }).mode}' is not supported.`, "Use 'failover' or 'distribution'.");
+        problems.add("policy.mode", `mode '${(policy as { mode: string }).mode}' is not supported.`,
+            "Use 'failover' or 'distribution'.");
         return;
     }
     const outlier = policy.outlierDetection as unknown;
@@ -232,23 +236,46 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
     }
 }
 
+/** What validation hands to the constructor of a {@link MeshLocalityPolicy}. */
+export interface MeshLocalityPolicyPlan {
+    /** The rendered, schema-checked DestinationRule, defaults resolved (name, namespace, pool, outlier detection). */
+    readonly destinationRule: DestinationRule;
+    /** Provider of the mesh control plane, through which the rule is applied. */
+    readonly provider: kubernetes.Provider;
+    /** What the rule waits for: the mesh's {@link LocalityMesh.ready}. */
+    readonly dependsOn: readonly pulumi.Resource[];
+}
+
 /**
  * Checks a locality policy and returns the DestinationRule it renders, itself checked against
  * the Istio schema. Pure: registers nothing.
  */
-export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityPolicyArgs): DestinationRule {
-    return validate(`${TYPE} '${name}'`, problems => {
-        if (!args.host) problems.add("host", "no service host is given.", "Set host to the service's name, e.g. reviews.");
-        checkPolicy(problems, args);
-        if (!problems.isEmpty) return undefined as unknown as DestinationRule;
-        const rule = destinationRule(args.ruleName ?? args.host, {
-            host: args.host,
-            subsets: args.subsets,
-            trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
-        }, args.namespace ?? "default");
-        checkMeshObject(problems, "destinationRule", rule);
-        return rule;
-    });
+export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityPolicyArgs): MeshLocalityPolicyPlan {
+    const plan = validate(`${TYPE} '${name}'`, problems => checkMeshLocalityPolicyArgs(problems, args));
+    // No problem was recorded, so the rule was rendered.
+    return plan!;
+}
+
+/**
+ * The checks of {@link validateMeshLocalityPolicyArgs}, recording into `problems`, so a component
+ * applying a policy (Bookinfo) reports its problems with its own, through a
+ * {@link Problems.under} or {@link Problems.routed} scope. Returns the plan; undefined when a
+ * problem with the policy leaves no rule to render.
+ */
+export function checkMeshLocalityPolicyArgs(
+    problems: Problems, args: MeshLocalityPolicyArgs,
+): MeshLocalityPolicyPlan | undefined {
+    const before = problems.count;
+    if (!args.host) problems.add("host", "no service host is given.", "Set host to the service's name, e.g. reviews.");
+    checkPolicy(problems, args);
+    if (problems.count > before) return undefined;
+    const rule = destinationRule(args.ruleName ?? args.host, {
+        host: args.host,
+        subsets: args.subsets,
+        trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
+    }, args.namespace ?? "default");
+    checkMeshObject(problems, "destinationRule", rule);
+    return { destinationRule: rule, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] };
 }
 
 /**
@@ -264,10 +291,11 @@ export class MeshLocalityPolicy extends pulumi.ComponentResource {
     readonly resource: kubernetes.apiextensions.CustomResource;
 
     constructor(name: string, args: MeshLocalityPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        const rule = validateMeshLocalityPolicyArgs(name, args);
+        const plan = validateMeshLocalityPolicyArgs(name, args);
         super(TYPE, name, {}, opts);
-        this.destinationRule = rule;
-        this.resource = applyMeshObject(`${name}-dr`, rule, { parent: this, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] });
-        this.registerOutputs({ destinationRule: rule });
+        this.destinationRule = plan.destinationRule;
+        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule,
+            { parent: this, provider: plan.provider, dependsOn: [...plan.dependsOn] });
+        this.registerOutputs({ destinationRule: plan.destinationRule });
     }
 }

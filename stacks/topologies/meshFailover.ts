@@ -95,11 +95,13 @@ export const meshFailover = defineTopology({
             vpc: vpcs["s4-mesh"],
             vSwitch,
             clusters,
-            network: b.sharedCen ?? { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
+            cen: b.sharedCen,
+            cenOptions: b.sharedCen ? undefined : { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
             tags: b.tags,
         }, b.durable), [
             [/^clusters\b/, () => ["meshFailover", "clusters"]],
-            [/^network\b/, () => b.sharedCen ? ["network"] : ["meshFailover", "mesh"]],
+            [/^cen\b/, () => ["network"]],
+            [/^cenOptions\b/, () => ["meshFailover", "mesh"]],
         ]);
         reportedAt(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
             clusters: Object.fromEntries(Object.entries(clusters).map(([key, cluster]) => [key, {

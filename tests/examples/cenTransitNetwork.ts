@@ -28,3 +28,5 @@ const network = new alicloud.CenTransitNetwork("backbone", {
 
 export const cenId = network.cenId;
 export const transitRouterIds = Object.values(network.transitRouters).map(tr => tr.transitRouterId);
+// The connection between two regions, in either order.
+export const peeringId = network.peerAttachmentId("cn-hangzhou", "cn-chengdu");

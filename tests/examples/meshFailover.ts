@@ -27,12 +27,14 @@ const shanghai = new alicloud.AckCluster("ack-shanghai", {
     vpc: shanghaiVpc, vSwitches: ["nodes"], podCidr: "10.1.0.0/16", serviceCidr: "172.17.0.0/16", nodePool,
 });
 
-// Builds the CEN joining the three VPCs (10 Mbit/s between the regions) unless given one.
+// Builds the CEN joining the three VPCs, 10 Mbit/s between the regions (`cenOptions` says
+// otherwise), unless it is given an existing CenTransitNetwork to join as `cen`.
 const mesh = new alicloud.ServiceMesh("mesh", {
     vpc: meshVpc,
     vSwitch: "mesh",
     clusters: { "ack-hangzhou": hangzhou, "ack-shanghai": shanghai },
     version: "1.22.6.66",
+    cenOptions: { peerBandwidthMbps: 10 },
 });
 
 new alicloud.Bookinfo("bookinfo", {

@@ -1,0 +1,171 @@
+/** The validation of an {@link AckCluster}: every rule, before anything is registered, and the plan it resolves. */
+import * as pulumi from "@pulumi/pulumi";
+import { checkIntegerInRange, checkOneOf, checkUnique } from "../../checks";
+import { Problems, validate } from "../../errors";
+import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../../net";
+import { AUTONAMED, checkAutoname } from "../../naming";
+import { checkStackProviderConfig } from "../../providers";
+import { checkAlibabaName } from "../names";
+import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
+import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS, AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
+
+/** The type token of {@link AckCluster}. */
+export const ACK_CLUSTER_TYPE = "topologies:alicloud:AckCluster";
+const CLUSTER_TYPE = "alicloud:cs/managedKubernetes:ManagedKubernetes";
+
+function isFlannel(plugin: AckNetworkPlugin): boolean {
+    return plugin === "flannel";
+}
+
+/** The vSwitches of `vpc` named in the list at `path`, each named once. */
+function checkVSwitchNames(
+    problems: Problems, path: string, names: readonly string[] | undefined, vpc: RegionalVpc, what: string,
+): VSwitchInfo[] {
+    const found = findVSwitches(problems, path, vpc, names ?? []);
+    checkUnique(problems, (names ?? []).map((key, i) => ({ path: `${path}[${i}]`, key })), what);
+    return found;
+}
+
+/** Checks `block` against the ranges Alibaba Cloud reserves (100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4). */
+function checkNotReserved(problems: Problems, path: string, block: Cidr, what: string): void {
+    const reserved = firstOverlapping(block, RESERVED_VPC_RANGES);
+    if (reserved) {
+        problems.add(path, `${what} ${block.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
+            "Use a private block such as 10.0.0.0/16 or 172.16.0.0/16 outside the VPC.");
+    }
+}
+
+/**
+ * Checks an ACK cluster description and returns its plan. Pure: registers nothing.
+ * Rules: vSwitch names exist in the VPC; plugin is a known value with its matching Pod setting
+ * (Pod CIDR for Flannel, pod vSwitches for Terway); Pod and Service CIDR valid, outside reserved
+ * ranges, and disjoint from each other and from the VPC (which holds every vSwitch); node pool sane.
+ */
+export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterPlan {
+    return validate(`${ACK_CLUSTER_TYPE} '${name}'`, problems => checkAckClusterArgs(problems, name, args));
+}
+
+/** The checks of {@link validateAckClusterArgs}, recording into `problems`; returns the plan, defaults resolved. */
+export function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterPlan {
+    checkStackProviderConfig(problems, "kubernetes");
+    if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
+        problems.add("kubernetesVersion", `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
+            "Write the full version, e.g. 1.34.1-aliyun.1, or leave it out for the newest.");
+    }
+    if (args.clusterName === undefined) {
+        checkAutoname(problems, "name", CLUSTER_TYPE, `${name}-cluster`, "clusterName");
+    } else if (!(AUTONAMED[CLUSTER_TYPE].pattern.test(args.clusterName) && args.clusterName.length <= AUTONAMED[CLUSTER_TYPE].maxLength)) {
+        problems.add("clusterName", `'${args.clusterName}' is not 1 to 63 ${AUTONAMED[CLUSTER_TYPE].allowed}.`,
+            "Rename it, or leave it out to let Pulumi name the cluster.");
+    }
+    const vpc = args.vpc;
+    const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
+    const plugin = args.networkPlugin ?? "flannel";
+    const pluginOk = checkOneOf(problems, "networkPlugin", plugin, ACK_NETWORK_PLUGINS, "network plugin");
+    const clusterSpec = args.clusterSpec ?? "ack.pro.small";
+    if (args.clusterSpec !== undefined) checkOneOf(problems, "clusterSpec", args.clusterSpec, ACK_CLUSTER_SPECS, "cluster spec");
+
+    if (!args.vSwitches || args.vSwitches.length === 0) {
+        problems.add("vSwitches", "no vSwitch is given for the control plane and nodes.",
+            `Name at least one vSwitch of ${vpcName}.`);
+    }
+    const nodeVSwitches = checkVSwitchNames(problems, "vSwitches", args.vSwitches, vpc, "vSwitch");
+
+    // The VPC contains every vSwitch (RegionalVpc checks that), so comparing Pod and Service CIDRs
+    // with the VPC block covers the vSwitches too and reports each clash once.
+    const placed: PlacedCidr[] = [];
+    const vpcBlock = checkCidr(problems, "vpc.cidrBlock", vpc.cidrBlock, 4);
+    if (vpcBlock) placed.push({ name: vpcName, cidr: vpcBlock, path: "vpc.cidrBlock" });
+
+    /** Checks a cluster block (not reserved), records it for the overlap check, returns its canonical text. */
+    const clusterBlock = (path: "podCidr" | "serviceCidr", kind: "Pod CIDR" | "Service CIDR", text: string): string | undefined => {
+        const block = checkCidr(problems, path, text, 4);
+        if (!block) return undefined;
+        checkNotReserved(problems, path, block, kind);
+        placed.push({ name: kind, cidr: block, path });
+        return block.text;
+    };
+
+    let podCidr: string | undefined;
+    let podVSwitches: VSwitchInfo[] = [];
+    if (pluginOk && isFlannel(plugin)) {
+        if (args.podVSwitches !== undefined) {
+            problems.add("podVSwitches", "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
+                "Drop podVSwitches, or choose networkPlugin 'terway-eniip'.");
+        }
+        if (args.podCidr === undefined) {
+            problems.add("podCidr", "Flannel needs a Pod CIDR.",
+                "Set podCidr to a block outside the VPC, e.g. 10.0.0.0/16.");
+        } else {
+            podCidr = clusterBlock("podCidr", "Pod CIDR", args.podCidr);
+        }
+    } else if (pluginOk) {
+        if (args.podCidr !== undefined) {
+            problems.add("podCidr", `a Pod CIDR is a Flannel setting; ${plugin} gives pods addresses from pod vSwitches.`,
+                "Drop podCidr and set podVSwitches.");
+        }
+        if (!args.podVSwitches || args.podVSwitches.length === 0) {
+            problems.add("podVSwitches", `${plugin} needs at least one pod vSwitch.`,
+                `Name vSwitches of ${vpcName} for pods.`);
+        }
+        podVSwitches = checkVSwitchNames(problems, "podVSwitches", args.podVSwitches, vpc, "pod vSwitch");
+    }
+
+    const serviceCidr = clusterBlock("serviceCidr", "Service CIDR", args.serviceCidr) ?? args.serviceCidr;
+    checkNoOverlaps(problems, placed, "Keep the VPC, Pod CIDR and Service CIDR of a cluster disjoint.");
+    const nodePool = checkNodePool(problems, name, args, nodeVSwitches);
+
+    // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
+    // names, so a peer must accept both.
+    const peerSourceCidrs = isFlannel(plugin)
+        ? (podCidr ? [podCidr] : [])
+        : [...new Set([...nodeVSwitches, ...podVSwitches].map(v => v.cidrBlock))];
+    return {
+        vpc,
+        network: { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, peerSourceCidrs },
+        nodeVSwitches,
+        podVSwitches,
+        clusterName: args.clusterName,
+        clusterSpec,
+        kubernetesVersion: args.kubernetesVersion,
+        deletionProtection: args.deletionProtection ?? true,
+        publicApiServer: args.publicApiServer ?? true,
+        nodePool,
+        tags: args.tags,
+    };
+}
+
+/** The node pool, its defaults resolved: 2 nodes, a 120 GiB `cloud_essd` system disk, the cluster's vSwitches. */
+function checkNodePool(
+    problems: Problems, name: string, args: AckClusterArgs, nodeVSwitches: readonly VSwitchInfo[],
+): AckNodePoolPlan {
+    const pool = args.nodePool;
+    if (!pool) {
+        problems.add("nodePool", "no node pool is given.", "Set nodePool with instanceTypes.");
+    } else {
+        if (!pool.instanceTypes || pool.instanceTypes.length === 0) {
+            problems.add("nodePool.instanceTypes", "no instance type is given.",
+                "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
+        }
+        if (pool.desiredSize !== undefined) checkIntegerInRange(problems, "nodePool.desiredSize", pool.desiredSize, 0, 1000, "node count");
+        if (pool.systemDiskSize !== undefined) {
+            checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048,
+                "system disk size (GiB)");
+        }
+    }
+    const vSwitches = pool?.vSwitches === undefined
+        ? nodeVSwitches
+        : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
+    if (typeof pool?.keyName === "string") {
+        checkAlibabaName(problems, "nodePool.keyName", pool.keyName, "keyPair", "key pair");
+    }
+    return {
+        name: `${args.clusterName ?? name}-nodes`,
+        instanceTypes: pool?.instanceTypes ?? [],
+        desiredSize: pool?.desiredSize ?? 2,
+        systemDiskCategory: pool?.systemDiskCategory ?? "cloud_essd",
+        systemDiskSize: pool?.systemDiskSize ?? 120,
+        vSwitches,
+        keyName: pool?.keyName,
+    };
+}

@@ -1,0 +1,101 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as kubernetes from "@pulumi/kubernetes";
+import { newStackProvider, userProvider } from "../../providers";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+import { AckClusterArgs, AckClusterNetwork } from "./args";
+import { ACK_CLUSTER_TYPE, validateAckClusterArgs } from "./check";
+
+/**
+ * An ACK managed cluster (`cs.ManagedKubernetes`) in a {@link RegionalVpc}, with one worker node
+ * pool, its kubeconfig (a secret, from the cluster-credential data source) and a
+ * `kubernetes.Provider` for deploying into it.
+ *
+ * The network is checked before anything is registered: Pod (Flannel) and Service CIDRs are valid,
+ * not in reserved ranges, and disjoint from each other and from the VPC.
+ */
+export class AckCluster extends pulumi.ComponentResource {
+    /** Region of the cluster. */
+    readonly region: string;
+    /** The cluster's VPC. */
+    readonly vpc: RegionalVpc;
+    /** Plan-time network facts (Pod and Service CIDRs, plugin), which {@link ServiceMesh} reads for its checks. */
+    readonly network: AckClusterNetwork;
+    /** Cluster id. */
+    readonly clusterId: pulumi.Output<string>;
+    /** Control-plane security group id (`ManagedKubernetes.securityGroupId`). */
+    readonly securityGroupId: pulumi.Output<string>;
+    /** Node pool id. */
+    readonly nodePoolId: pulumi.Output<string>;
+    /** Admin kubeconfig of the cluster (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** Kubernetes provider for the cluster. */
+    readonly provider: kubernetes.Provider;
+    /** The cluster resource. */
+    readonly cluster: alicloud.cs.ManagedKubernetes;
+    /** The vSwitches of the control plane and nodes (`vSwitches`). */
+    readonly nodeVSwitches: readonly VSwitchInfo[];
+    /** The Pod vSwitches (Terway); empty with Flannel. */
+    readonly podVSwitches: readonly VSwitchInfo[];
+
+    constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateAckClusterArgs(name, args);
+        super(ACK_CLUSTER_TYPE, name, {}, opts);
+        this.region = plan.network.region;
+        this.vpc = plan.vpc;
+        this.network = plan.network;
+        this.nodeVSwitches = plan.nodeVSwitches;
+        this.podVSwitches = plan.podVSwitches;
+        // The user's provider first, else the VPC's (its region's).
+        const provider = userProvider<alicloud.Provider>(opts, "alicloud") ?? plan.vpc.provider;
+        const childOpts = { parent: this, provider };
+        const ids = (vSwitches: readonly VSwitchInfo[]) => vSwitches.map(v => v.id);
+
+        this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
+            name: plan.clusterName,
+            clusterSpec: plan.clusterSpec,
+            version: plan.kubernetesVersion,
+            vswitchIds: ids(plan.nodeVSwitches),
+            podCidr: plan.network.podCidr,
+            podVswitchIds: plan.podVSwitches.length > 0 ? ids(plan.podVSwitches) : undefined,
+            serviceCidr: plan.network.serviceCidr,
+            addons: [{ name: plan.network.networkPlugin }],
+            deletionProtection: plan.deletionProtection,
+            slbInternetEnabled: plan.publicApiServer,
+            // Otherwise the cluster's state keeps the admin client key in plain text
+            // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
+            // source instead, as a secret.
+            skipSetCertificateAuthority: true,
+            tags: plan.tags,
+        }, childOpts);
+        this.clusterId = this.cluster.id;
+        this.securityGroupId = this.cluster.securityGroupId;
+
+        const pool = plan.nodePool;
+        const nodePool = new alicloud.cs.NodePool(`${name}-nodes`, {
+            clusterId: this.cluster.id,
+            nodePoolName: pool.name,
+            vswitchIds: ids(pool.vSwitches),
+            instanceTypes: [...pool.instanceTypes],
+            // The provider types desiredSize as a string.
+            desiredSize: String(pool.desiredSize),
+            systemDiskCategory: pool.systemDiskCategory,
+            systemDiskSize: pool.systemDiskSize,
+            keyName: pool.keyName,
+            tags: plan.tags,
+        }, childOpts);
+        this.nodePoolId = nodePool.nodePoolId;
+
+        const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: this.cluster.id }, childOpts);
+        this.kubeconfig = pulumi.secret(credential.kubeConfig);
+        // Workloads applied through this provider need nodes to become ready.
+        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [nodePool] });
+
+        this.registerOutputs({
+            clusterId: this.clusterId,
+            securityGroupId: this.securityGroupId,
+            nodePoolId: this.nodePoolId,
+            kubeconfig: this.kubeconfig,
+        });
+    }
+}

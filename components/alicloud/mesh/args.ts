@@ -1,0 +1,105 @@
+/** What a user writes to describe a {@link ServiceMesh}, and the ports the mesh's traffic uses. */
+import { CenBandwidthPackageArgs, CenTransitNetwork, DEFAULT_PEER_BANDWIDTH_MBPS } from "../cen";
+import { AckCluster } from "../ack";
+import { IstioGatewaySpec } from "../istio/objects";
+import { RegionalVpc } from "../vpc";
+
+/**
+ * Port of the Pilot (istiod) endpoint ASM gives the data plane (DescribeServiceMeshDetail:
+ * `IntranetPilotEndpoint`, "…:15011").
+ */
+export const ASM_PILOT_PORT = 15011;
+/**
+ * Port of an ACK cluster's API server, which the ASM control plane reaches over the VPCs (ACK
+ * docs: the API server's CLB listens on 6443).
+ */
+export const ACK_API_SERVER_PORT = 6443;
+
+/**
+ * Options of the CEN a {@link ServiceMesh} builds to join its VPCs (when it joins no existing
+ * one): full mesh between the regions, the two cn-hangzhou VPCs of the tutorial sharing one
+ * transit router.
+ */
+export interface MeshCenArgs {
+    /**
+     * Bandwidth of each inter-region connection, Mbit/s. Clusters in another region than the mesh
+     * cannot join without it (the tutorial's FAQ). Default: the CEN's,
+     * {@link DEFAULT_PEER_BANDWIDTH_MBPS} (10).
+     */
+    peerBandwidthMbps?: number;
+    /**
+     * The bandwidth package the connections draw from, for clusters within one pair of geographic
+     * areas. Default: none; the connections are billed by data transfer.
+     */
+    bandwidthPackage?: CenBandwidthPackageArgs;
+    /**
+     * One bandwidth package per pair of geographic areas, each with its `areas`. Default: none
+     * (billed by data transfer).
+     */
+    bandwidthPackages?: CenBandwidthPackageArgs[];
+    /** Name of the CEN instance. Default: `<name>-cen`, the name of the CEN component. */
+    cenInstanceName?: string;
+}
+
+/** Arguments of a {@link ServiceMesh}. */
+export interface ServiceMeshArgs {
+    /** The mesh's own VPC. Tutorial: vpc-hangzhou2, 192.168.0.0/16 in cn-hangzhou. */
+    vpc: RegionalVpc;
+    /** Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2 (192.168.0.0/24). */
+    vSwitch: string;
+    /**
+     * Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. The mesh
+     * sends their ids sorted, so the order of this record never shows as a change. Adding or
+     * removing a cluster later changes `clusterIds` in place; whether the provider adds and
+     * removes only the difference (its current source reads so) or every cluster (an earlier
+     * review of it) is unconfirmed: change members in a maintenance window.
+     */
+    clusters: Record<string, AckCluster>;
+    /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. */
+    edition?: "Default" | "Pro";
+    /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. */
+    meshSpec?: "standard" | "enterprise" | "ultimate";
+    /**
+     * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. The mesh is created with the
+     * full build string ASM offers for it (looked up with `servicemesh.getVersions`), the form
+     * ASM reports back, so the version never shows as a change; a new version upgrades the control
+     * plane in place (UpgradeMeshEditionPartially; sidecars and gateways follow by hand). Default:
+     * the newest ASM offers at creation, kept afterwards (never upgraded by an update). ASM 1.22
+     * supports Kubernetes up to 1.30 if it follows Istio's support table (unconfirmed for ASM),
+     * older than the versions ACK creates clusters with today: pin a newer ASM with new clusters.
+     */
+    version?: string;
+    /**
+     * Mesh name in the console. ASM refuses a second mesh of one name (the provider retries a
+     * create on `NameAlreadyExist`). Default: `<component name>-<digest of project and stack>`,
+     * so stacks sharing an account never collide (the provider does not auto-name meshes).
+     */
+    meshName?: string;
+    /**
+     * Expose the mesh API server on a public EIP. Default: true, because this program applies the
+     * Istio objects through the mesh kubeconfig from outside the VPC.
+     */
+    publicApiServer?: boolean;
+    /**
+     * An existing CEN to join instead of building one: it has the mesh VPC and every cluster VPC as
+     * members and connects their regions. The mesh writes the routes it needs into it (continuing
+     * its per-table write chains), as `CrossRegionAlbBackend` does with its `cen`. Default: build a
+     * CEN for the mesh (see `cenOptions`).
+     */
+    cen?: CenTransitNetwork;
+    /** Options of the CEN the mesh builds; not allowed together with `cen`. Default: each option's own default. */
+    cenOptions?: MeshCenArgs;
+    /**
+     * The ASM ingress gateway (`IstioGateway` in istio-system): overrides of the tutorial's spec, or
+     * `false` for none. Default: the tutorial's (ports 80/443, LoadBalancer, Local, 1 replica).
+     */
+    ingressGateway?: Partial<IstioGatewaySpec> | false;
+    /**
+     * Names (keys of `clusters`) of the clusters the ingress gateway is deployed to (the
+     * IstioGateway's `clusterIds`). Default: the first cluster in the mesh's region, else the
+     * first cluster (the tutorial sends its test traffic to ack-hangzhou's gateway).
+     */
+    ingressGatewayClusters?: string[];
+    /** Tags on the mesh and the CEN it builds. Default: none. */
+    tags?: Record<string, string>;
+}

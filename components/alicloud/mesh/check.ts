@@ -1,0 +1,173 @@
+/** The validation of a {@link ServiceMesh}: every rule, before anything is registered, and the plan it resolves. */
+import * as pulumi from "@pulumi/pulumi";
+import { checkKnownName, checkOneOf, checkUnique } from "../../checks";
+import { Problems, validate } from "../../errors";
+import { PlacedCidr, checkCidr, findOverlaps } from "../../net";
+import { stackScopedName } from "../../naming";
+import { checkRegionalProviders, checkStackProviderConfig } from "../../providers";
+import { AckCluster } from "../ack";
+import { AsmIstioGateway, asmIngressGateway, checkMeshObject } from "../istio/objects";
+import { parseAsmVersion } from "../meshLocality";
+import { RegionalVpc, VSwitchInfo, findVSwitch } from "../vpc";
+import { ServiceMeshArgs } from "./args";
+import { MeshVpc, checkMeshCen } from "./checkCen";
+import { ServiceMeshPlan } from "./plan";
+
+/** The type token of {@link ServiceMesh}. */
+export const SERVICE_MESH_TYPE = "topologies:alicloud:ServiceMesh";
+
+/**
+ * Checks a mesh description. Pure: registers nothing. Rules: the vSwitch is in the mesh VPC; at
+ * least one cluster; edition, spec and version well-formed; across the whole mesh the mesh VPC
+ * and every cluster's VPC, Pod CIDR and Service CIDR are pairwise disjoint (VPCs contain their
+ * vSwitches) and Service CIDRs differ; the CEN joined carries every VPC and connects their
+ * regions, the CEN built passes the CEN's own rules.
+ */
+export function validateServiceMeshArgs(
+    name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions,
+): ServiceMeshPlan {
+    return validate(`${SERVICE_MESH_TYPE} '${name}'`, problems => {
+        const plan = checkServiceMeshArgs(problems, name, args);
+        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
+        checkStackProviderConfig(problems, "kubernetes");
+        return plan;
+    });
+}
+
+/**
+ * The checks of {@link validateServiceMeshArgs}, recording into `problems`; returns the plan with
+ * every default resolved (complete when no problem was recorded).
+ */
+export function checkServiceMeshArgs(problems: Problems, name: string, args: ServiceMeshArgs): ServiceMeshPlan {
+    const vSwitch = findVSwitch(problems, "vSwitch", args.vpc, args.vSwitch);
+    if (args.edition !== undefined) checkOneOf(problems, "edition", args.edition, ["Default", "Pro"], "ASM edition");
+    if (args.meshSpec !== undefined) {
+        checkOneOf(problems, "meshSpec", args.meshSpec, ["standard", "enterprise", "ultimate"], "mesh spec");
+    }
+    if (args.version !== undefined && !parseAsmVersion(args.version)) {
+        problems.add("version", `'${args.version}' is not an ASM version.`,
+            "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
+    }
+    const clusters = Object.entries(args.clusters ?? {});
+    if (clusters.length === 0) problems.add("clusters", "the mesh has no cluster.", "Add at least one AckCluster.");
+    // A CEN the mesh builds checks its member VPCs against each other; a joined CEN has checked them.
+    checkMeshBlocks(problems, args.vpc, clusters, args.cen === undefined);
+
+    const vpcs: MeshVpc[] = [
+        { path: "vpc", vpc: args.vpc },
+        ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc })),
+    ];
+    const cen = checkMeshCen(problems, name, args, vpcs, clusters.map(([, c]) => c));
+    const ingressGateway = checkIngressGateway(problems, args, clusters);
+    return {
+        vpc: args.vpc,
+        // Undefined only when a problem was recorded for it.
+        vSwitch: vSwitch as VSwitchInfo,
+        clusters: Object.fromEntries(clusters),
+        regions: [...new Set(clusters.map(([, c]) => c.region))],
+        edition: args.edition ?? "Pro",
+        meshSpec: args.meshSpec ?? "enterprise",
+        version: args.version,
+        meshName: args.meshName ?? stackScopedName(name),
+        publicApiServer: args.publicApiServer ?? true,
+        ingressGateway,
+        cen,
+        tags: args.tags,
+    };
+}
+
+/**
+ * One block list for the whole mesh. A cluster's own blocks were checked against each other by
+ * AckCluster, so only pairs with different owners are reported here; a VPC shared by two
+ * clusters is listed once. VPC against VPC is left to the CEN when `vpcPairsByCen`.
+ */
+function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: ReadonlyArray<[string, AckCluster]>,
+    vpcPairsByCen: boolean): void {
+    const placed: Array<PlacedCidr & { owner: string; isVpc: boolean }> = [];
+    const place = (owner: string, name: string, path: string, text: string, isVpc = false) => {
+        const cidr = checkCidr(problems, path, text, 4);
+        if (cidr) placed.push({ name, cidr, path, owner, isVpc });
+    };
+    const listed = new Set<RegionalVpc>([meshVpc]);
+    place("mesh", `mesh VPC '${pulumi.resourceName(meshVpc)}'`, "vpc.cidrBlock", meshVpc.cidrBlock, true);
+    for (const [key, cluster] of clusters) {
+        const at = `clusters.${key}`;
+        if (!listed.has(cluster.vpc)) {
+            listed.add(cluster.vpc);
+            const vpcName = `cluster '${key}' VPC '${pulumi.resourceName(cluster.vpc)}'`;
+            place(key, vpcName, `${at}.vpc.cidrBlock`, cluster.vpc.cidrBlock, true);
+        }
+        if (cluster.network.podCidr !== undefined) {
+            place(key, `cluster '${key}' Pod CIDR`, `${at}.podCidr`, cluster.network.podCidr);
+        }
+        place(key, `cluster '${key}' Service CIDR`, `${at}.serviceCidr`, cluster.network.serviceCidr);
+    }
+    const services = new Map<string, string>();
+    for (const [key, cluster] of clusters) {
+        const first = services.get(cluster.network.serviceCidr);
+        if (first !== undefined) {
+            problems.add(`clusters.${key}.serviceCidr`,
+                `cluster '${key}' uses Service CIDR ${cluster.network.serviceCidr}, the same as cluster '${first}'.`,
+                "Give every cluster of the mesh its own Service CIDR, e.g. 172.16.0.0/16 and 172.17.0.0/16.");
+        } else {
+            services.set(cluster.network.serviceCidr, key);
+        }
+    }
+    for (const [a, b] of findOverlaps(placed)) {
+        if (a.owner === b.owner || (vpcPairsByCen && a.isVpc && b.isVpc)) continue;
+        // Identical Service CIDRs were reported just above.
+        if (a.path.endsWith("serviceCidr") && b.path.endsWith("serviceCidr") && a.cidr.text === b.cidr.text) continue;
+        problems.add(b.path, `${b.name} ${b.cidr.text} overlaps ${a.name} ${a.cidr.text}.`,
+            "Every VPC, Pod CIDR and Service CIDR on the mesh's CEN must be disjoint, or routes conflict.");
+    }
+}
+
+/** The ASM ingress gateway, deployed to the clusters chosen (or the ids given in its spec); undefined for none. */
+function checkIngressGateway(problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>):
+    AsmIstioGateway | undefined {
+    if (args.ingressGateway === false) {
+        if (args.ingressGatewayClusters !== undefined) {
+            problems.add("ingressGatewayClusters",
+                "there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
+                "Drop ingressGatewayClusters, or the ingressGateway: false.");
+        }
+        return undefined;
+    }
+    const gateway = asmIngressGateway("ingressgateway", args.ingressGateway ?? {});
+    checkMeshObject(problems, "ingressGateway", gateway);
+    const targets = checkGatewayClusters(problems, args, clusters);
+    if (targets.length === 0) return gateway;
+    return { ...gateway, spec: { ...gateway.spec, clusterIds: targets.map(cluster => cluster.clusterId) } };
+}
+
+/**
+ * The clusters the ASM ingress gateway goes to: given by key, else the first in the mesh's region
+ * (the tutorial's ack-hangzhou).
+ */
+function checkGatewayClusters(
+    problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>,
+): AckCluster[] {
+    if (args.ingressGateway && args.ingressGateway.clusterIds !== undefined) {
+        if (args.ingressGatewayClusters !== undefined) {
+            problems.add("ingressGatewayClusters",
+                "both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
+                "Keep ingressGatewayClusters (cluster names) and drop clusterIds.");
+        }
+        return [];
+    }
+    if (args.ingressGatewayClusters === undefined) {
+        const home = clusters.find(([, c]) => c.region === args.vpc?.region) ?? clusters[0];
+        return home ? [home[1]] : [];
+    }
+    if (args.ingressGatewayClusters.length === 0) {
+        problems.add("ingressGatewayClusters", "the ingress gateway is deployed to no cluster.",
+            "Name at least one cluster, or set ingressGateway: false.");
+    }
+    const known = clusters.map(([key]) => key);
+    const targets = args.ingressGatewayClusters.flatMap((key, i) =>
+        checkKnownName(problems, `ingressGatewayClusters[${i}]`, key, known, "cluster",
+            "a cluster of the mesh") ? [args.clusters[key]] : []);
+    checkUnique(problems, args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })),
+        "gateway cluster");
+    return targets;
+}

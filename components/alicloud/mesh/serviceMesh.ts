@@ -1,0 +1,156 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import * as kubernetes from "@pulumi/kubernetes";
+import { DeclaresFlows, IntendedFlow } from "../../flows";
+import { addressSlug } from "../../net";
+import { newStackProvider, userProvider } from "../../providers";
+import { AckCluster } from "../ack";
+import { CenTransitNetwork } from "../cen";
+import { AsmIstioGateway, applyMeshObject } from "../istio/objects";
+import { LocalityMesh } from "../meshLocality";
+import { ServiceMeshArgs } from "./args";
+import { SERVICE_MESH_TYPE, validateServiceMeshArgs } from "./check";
+import { meshFlows } from "./flows";
+import { MeshRoutes } from "./routes";
+import { offeredVersion } from "./version";
+
+/**
+ * An ASM instance (`servicemesh.ServiceMesh`) in its own VPC with ACK clusters from one or more
+ * regions, locality load balancing on, its kubeconfig as a secret and a `kubernetes.Provider` for
+ * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth, and the routes
+ * traffic needs on it (built here, or written into the CEN given as `cen`); security-group
+ * rules letting each cluster's control plane accept all traffic from every peer's pods (Flannel
+ * Pod CIDR, or Terway vSwitch blocks); and the ASM-managed ingress gateway (`IstioGateway`).
+ */
+export class ServiceMesh extends pulumi.ComponentResource implements LocalityMesh, DeclaresFlows {
+    /** Mesh instance id. */
+    readonly meshId: pulumi.Output<string>;
+    /** Kubeconfig of the mesh control plane (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** Provider for the mesh control plane: Istio objects go through it. */
+    readonly provider: kubernetes.Provider;
+    /** ASM version as given (undefined: the newest at creation). */
+    readonly version?: string;
+    /** Regions of the member clusters. */
+    readonly regions: readonly string[];
+    /** The member clusters, by name. */
+    readonly clusters: Readonly<Record<string, AckCluster>>;
+    /** The CEN joining the VPCs: the one given as `cen`, or the one built here. */
+    readonly cen: CenTransitNetwork;
+    /** The ingress gateway object, as applied. */
+    readonly ingressGateway?: AsmIstioGateway;
+    /** Ids of the security-group rules, by `<cluster>:<peer>:<cidr>`. */
+    readonly securityGroupRuleIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The ASM instance and its ingress gateway: what Istio objects and meshed workloads wait for. */
+    readonly ready: readonly pulumi.Resource[];
+    /** The traffic the mesh needs: every cluster's nodes and Pods to Pilot, and the control plane to every API server. */
+    readonly intendedFlows: readonly IntendedFlow[];
+
+    constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateServiceMeshArgs(name, args, opts);
+        super(SERVICE_MESH_TYPE, name, {}, opts);
+        // A mesh in one region runs on a provider passed in opts (one in several regions refuses it).
+        const given = userProvider<alicloud.Provider>(opts, "alicloud");
+        this.version = plan.version;
+        this.regions = plan.regions;
+        this.clusters = plan.clusters;
+        this.ingressGateway = plan.ingressGateway;
+
+        // Routes written into a network the mesh joins: the instance waits for them as for its own CEN.
+        let joinedRoutes: pulumi.Resource[] = [];
+        if ("join" in plan.cen) {
+            this.cen = plan.cen.join;
+            joinedRoutes = writeRoutes(name, plan.cen.join, plan.cen.routes, this);
+        } else {
+            this.cen = new CenTransitNetwork(`${name}-cen`, plan.cen.build, { parent: this, provider: given });
+        }
+
+        const rules: alicloud.ecs.SecurityGroupRule[] = [];
+        const ruleIds: Record<string, pulumi.Output<string>> = {};
+        const clusters = Object.entries(plan.clusters);
+        for (const [key, cluster] of clusters) {
+            for (const [peerKey, peer] of clusters) {
+                if (peer === cluster) continue;
+                for (const cidr of peer.network.peerSourceCidrs) {
+                    const rule = new alicloud.ecs.SecurityGroupRule(`${name}-${key}-from-${peerKey}-${addressSlug(cidr)}`, {
+                        securityGroupId: cluster.securityGroupId,
+                        type: "ingress",
+                        ipProtocol: "all",
+                        portRange: "-1/-1",
+                        nicType: "intranet",
+                        policy: "accept",
+                        priority: 1,
+                        cidrIp: cidr,
+                        description: `ASM mesh ${name}: all traffic from cluster ${peerKey}`,
+                    }, { parent: this, provider: given ?? cluster.vpc.provider });
+                    rules.push(rule);
+                    ruleIds[`${key}:${peerKey}:${cidr}`] = rule.id;
+                }
+            }
+        }
+        this.securityGroupRuleIds = ruleIds;
+
+        const meshProvider = given ?? plan.vpc.provider;
+        const mesh = new alicloud.servicemesh.ServiceMesh(`${name}-mesh`, {
+            serviceMeshName: plan.meshName,
+            edition: plan.edition,
+            clusterSpec: plan.meshSpec,
+            version: offeredVersion(plan.version, alicloud.servicemesh.getVersionsOutput({ edition: plan.edition },
+                { parent: this, provider: meshProvider })),
+            network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
+            // Sorted: an order that follows the args record would show as a change.
+            clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
+            meshConfig: { enableLocalityLb: true },
+            // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
+            loadBalancer: { apiServerPublicEip: plan.publicApiServer },
+            tags: plan.tags,
+        }, {
+            parent: this,
+            provider: meshProvider,
+            // The name stays on replacement, and a second mesh of that name is refused: delete first.
+            deleteBeforeReplace: true,
+            // Unpinned: the provider's `version` is not computed, so an update would "remove" it and upgrade.
+            ignoreChanges: plan.version === undefined ? ["version"] : [],
+            // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
+            // and the clusters' security groups accept their peers.
+            dependsOn: [this.cen, ...joinedRoutes, ...rules],
+            // The provider does not mark the admin kubeconfig sensitive: without this the stack's
+            // state keeps it in plain text, whatever pulumi.secret does to the output below.
+            additionalSecretOutputs: ["kubeconfig"],
+        });
+        this.meshId = mesh.id;
+        this.kubeconfig = pulumi.secret(mesh.kubeconfig);
+        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+
+        const ready: pulumi.Resource[] = [mesh];
+        if (this.ingressGateway) {
+            const gatewayOpts = { parent: this, provider: this.provider };
+            ready.push(applyMeshObject(`${name}-ingressgateway`, this.ingressGateway, gatewayOpts));
+        }
+        this.ready = ready;
+        this.intendedFlows = meshFlows(plan);
+
+        this.registerOutputs({
+            meshId: this.meshId,
+            kubeconfig: this.kubeconfig,
+            cenId: this.cen.cenId,
+            securityGroupRuleIds: this.securityGroupRuleIds,
+        });
+    }
+}
+
+/**
+ * Writes the mesh's routes into a network it joins, member by member, continuing the network's
+ * per-table write chains; the entries are the mesh's children.
+ */
+function writeRoutes(name: string, cen: CenTransitNetwork, routes: MeshRoutes, parent: pulumi.Resource): pulumi.Resource[] {
+    const written: pulumi.Resource[] = [];
+    for (const member of new Set(routes.vpcRoutes.map(r => r.member))) {
+        const cidrs = routes.vpcRoutes.filter(r => r.member === member).map(r => r.destinationCidrBlock);
+        written.push(...cen.addVpcRoutes(name, member, cidrs, parent));
+    }
+    for (const r of routes.transitRouterRoutes) {
+        written.push(...cen.addTransitRouterRoutes(name, r.region, r.nextHopMember, [r.destinationCidrBlock], parent));
+    }
+    return written;
+}
