@@ -1,17 +1,19 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs } from "../components/aws/albFargateService";
+import {
+    AlbFargateService, AlbFargateServiceArgs, checkAlbFargateServiceArgs, validateAlbFargateServiceArgs,
+} from "../components/aws/albFargateService";
 import { checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage } from "../components/aws/fargate";
 import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
-import { seed004Network } from "./support/tutorials";
+import { AlbFargateServiceOnNetworkArgs, seed004Network, seed004Service } from "./support/tutorials";
 import { expectRejection } from "./mocks/rejection";
 
 const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
 const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx";
 
 /** Seed 004: Tokyo, public and private subnets in AZ a and c (private 10.1.3.0/24 in c), nginx from ECR on 80, two services. */
-const tutorial = (): AlbFargateServiceArgs => ({
+const tutorial = (): AlbFargateServiceOnNetworkArgs => ({
     region: "ap-northeast-1",
     network: seed004Network(),
     clusterName: "klein-cluster",
@@ -48,7 +50,7 @@ async function assertProblem(args: AlbFargateServiceArgs, path: string, message:
         `expected a problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`);
 }
 
-function with_(mutate: (a: AlbFargateServiceArgs) => void): AlbFargateServiceArgs {
+function with_(mutate: (a: AlbFargateServiceOnNetworkArgs) => void): AlbFargateServiceOnNetworkArgs {
     const args = tutorial();
     mutate(args);
     return args;
@@ -212,13 +214,13 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
 
     for (const [label, mutate] of [
         ["tutorial", () => undefined],
-        ["HTTPS, NAT per AZ, extra targets, custom CIDRs", (a: AlbFargateServiceArgs) => {
+        ["HTTPS, NAT per AZ, extra targets, custom CIDRs", (a: AlbFargateServiceOnNetworkArgs) => {
             a.certificateArn = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
             a.network.egress = "natGatewayPerAz";
             a.extraTargets = [{ ip: "10.1.1.10" }, { ip: "10.2.0.5", port: 8080 }];
             a.allowedCidrs = ["203.0.113.0/24", "0.0.0.0/0"];
         }],
-    ] as Array<[string, (a: AlbFargateServiceArgs) => void]>) {
+    ] as Array<[string, (a: AlbFargateServiceOnNetworkArgs) => void]>) {
         it(`opens no security group to the world on all ports and gives no task a public IP (${label})`, async () => {
             await build(opts => new AlbFargateService("klein", with_(mutate), opts));
             for (const sg of world.ofType("ec2/securityGroup:SecurityGroup")) {
@@ -392,7 +394,7 @@ describe("AlbFargateService: options", () => {
 });
 
 describe("AlbFargateService: checks before anything is registered", () => {
-    const cases: Array<[string, (a: AlbFargateServiceArgs) => void, string, RegExp]> = [
+    const cases: Array<[string, (a: AlbFargateServiceOnNetworkArgs) => void, string, RegExp]> = [
         ["ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, { availabilityZone: string }>)["klein-public-1c"].availabilityZone = "ap-northeast-1a"; },
             "network.publicSubnets", /at least two availability zones; got 1 \(ap-northeast-1a\)/],
         ["two ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, unknown>)["extra-1a"] = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.4.0/24" }; },
@@ -489,12 +491,63 @@ describe("AlbFargateService: checks before anything is registered", () => {
     });
 
     it("accepts the tutorial's arguments in the pure validator and resolves the defaults", () => {
-        const checked = validateAlbFargateServiceArgs("klein", tutorial());
-        assert.deepEqual([checked.region, checked.containerPort, checked.family, checked.listenerPorts],
+        const plan = validateAlbFargateServiceArgs("klein", tutorial());
+        assert.deepEqual([plan.region, plan.container.port, plan.task.family, plan.loadBalancer.listenerPorts],
             ["ap-northeast-1", 80, "klein-task-A", [80]]);
-        assert.equal(checked.ecrImage?.repositoryArn, REPO_ARN);
+        assert.equal(plan.container.ecrRepositoryArn, REPO_ARN);
+    });
+
+    it("resolves every default once, in the plan the constructor builds from", () => {
+        const plan = validateAlbFargateServiceArgs("klein", seed004Service());
+        const { task, ...rest } = plan;
+        assert.match(task.family, /^klein-[0-9a-f]{8}$/, "the family is scoped to the project and stack");
+        assert.deepEqual({ ...task, family: "scoped" }, {
+            family: "scoped", cpu: 256, memory: 512, cpuArchitecture: "X86_64", taskRolePolicy: undefined,
+            logGroupName: undefined, logRetentionInDays: 30,
+        });
+        assert.deepEqual(rest, {
+            region: "ap-northeast-1", provider: undefined, assignPublicIp: false, tags: undefined,
+            network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
+            container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
+            cluster: { name: undefined },
+            services: [{
+                key: "web", name: undefined, desiredCount: 1, minimumHealthyPercent: 100, maximumPercent: 200, healthCheckGracePeriodSeconds: 60,
+                circuitBreakerRollback: true, waitForSteadyState: true, deploymentTimeout: "20m",
+            }],
+            loadBalancer: { name: undefined, allowedCidrs: ["0.0.0.0/0"], listenerPorts: [80], https: undefined, redirectHttpToHttps: false },
+            targetGroup: {
+                name: undefined, deregistrationDelay: 30, extraTargets: [],
+                healthCheck: { path: "/", matcher: "200", interval: 30, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+            },
+            taskEgress: [],
+        });
+        const cert = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
+        const https = validateAlbFargateServiceArgs("klein", { ...seed004Service(), certificateArn: cert }).loadBalancer;
+        assert.deepEqual([https.listenerPorts, https.https, https.redirectHttpToHttps],
+            [[80, 443], { certificateArn: cert, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, true]);
+    });
+
+    it("checks the network with TwoTierVpc's own check, its problems under network and its region and name at the service's", () => {
+        const problems = new Problems();
+        const { network, ...args } = seed004Service();
+        checkAlbFargateServiceArgs(problems, "klein", { ...args, region: "tokyo", network: { ...network, cidrBlock: "10.1.0.0/24" } });
+        assert.deepEqual(problems.list.map(p => p.path), [
+            "region", "network.publicSubnets.klein-public-1c.cidrBlock", "network.privateSubnets.klein-private-1a.cidrBlock",
+            "network.privateSubnets.klein-private-1c.cidrBlock", "container.image",
+        ]);
+        // The VPC is named after the service, so the endpoints' group name that does not fit is the service's name.
+        const long = validateProblems("n".repeat(240));
+        assert.ok(long.some(p => p.path === "name" && /n-network-endpoints-sg-' plus 7 random characters/.test(p.message)), JSON.stringify(long));
+        assert.ok(!long.some(p => p.path.startsWith("network.")), JSON.stringify(long));
     });
 });
+
+/** The problems `checkAlbFargateServiceArgs` records for the seed 004 service named `name`. */
+function validateProblems(name: string) {
+    const problems = new Problems();
+    checkAlbFargateServiceArgs(problems, name, seed004Service());
+    return problems.list;
+}
 
 describe("fargate: AWS tables and name rules", () => {
     it("accepts exactly the Fargate CPU/memory pairs", () => {
