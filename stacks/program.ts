@@ -226,7 +226,7 @@ function fargate(b: Builder): Outputs {
         tags: b.tags,
     }, b.opts));
     return {
-        s5AlbDnsName: s5.albDnsName,
+        s5AlbDnsName: s5.dnsName,
         s5TargetGroupArn: s5.targetGroupArn,
         s5ClusterName: s5.clusterName,
         s5ServiceNames: s5.serviceNames,

@@ -25,8 +25,8 @@ export function checkAlbFargateServiceArgs(problems: Problems, name: string, arg
     opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan {
     const assignPublicIp = args.assignPublicIp ?? false;
     const { region, provider, network, vpc } = checkPlacement(problems, name, args, assignPublicIp, opts);
-    const container = checkContainer(problems.under("container"), args.container ?? ({} as ContainerArgs),
-        region.region, vpc, assignPublicIp);
+    const container = checkContainer(problems.under("container"), args.container ?? ({} as ContainerArgs), vpc,
+        assignPublicIp);
     const { task, cluster } = checkTask(problems, name, args);
     const services = checkServices(problems, name, args.services ?? { web: {} });
     const loadBalancer = checkLoadBalancer(problems, name, args);

@@ -13,8 +13,8 @@ const IMAGE_FIX = "Give the image URI, e.g. <account>.dkr.ecr.<region>.amazonaws
 /** A name every shell and runtime takes for an environment variable. */
 const PORTABLE_VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Checks the container (`problems` scoped to `container`) in the region and VPC of the service. */
-export function checkContainer(problems: Problems, container: ContainerArgs, region: string, vpc: VpcFacts,
+/** Checks the container (`problems` scoped to `container`) for the VPC of the service. */
+export function checkContainer(problems: Problems, container: ContainerArgs, vpc: VpcFacts,
     assignPublicIp: boolean): ContainerPlan {
     const { image, ecrRepositoryArn } = container;
     const ecrImage = typeof image === "string" ? parseEcrImage(image) : undefined;
@@ -32,6 +32,7 @@ export function checkContainer(problems: Problems, container: ContainerArgs, reg
             "Use arn:aws:ecr:<region>:<account>:repository/<name>.");
     }
     // The endpoints reach ECR of the VPC's region only: any other registry has no path.
+    const region = vpc.region;
     if (vpc.egress === "vpcEndpoints" && !assignPublicIp && typeof image === "string" && image.trim() !== "") {
         if (!ecrImage && ecrRepositoryArn === undefined) {
             problems.add("image",

@@ -30,6 +30,12 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
     /** The VPC the service runs in: the {@link TwoTierVpc} given, or its child `<name>-network`. */
     readonly network: TwoTierVpc;
     /** DNS name of the ALB: point your record (CNAME or alias) at it. */
+    readonly dnsName: pulumi.Output<string>;
+    /**
+     * DNS name of the ALB.
+     * @deprecated Use {@link AlbFargateService.dnsName}, the name every ALB component gives it;
+     * `albDnsName` goes in the next release.
+     */
     readonly albDnsName: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
@@ -103,7 +109,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const { alb, targetGroup, listeners } = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId,
             childOpts);
         this.albArn = alb.arn;
-        this.albDnsName = alb.dnsName;
+        this.dnsName = alb.dnsName;
+        this.albDnsName = this.dnsName;
         this.targetGroupArn = targetGroup.arn;
 
         this.serviceNames = createServices(name, plan, this.network, {
@@ -116,7 +123,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             albSecurityGroupId: this.albSecurityGroupId, taskSecurityGroupId: this.taskSecurityGroupId,
         });
         this.registerOutputs({
-            albDnsName: this.albDnsName,
+            dnsName: this.dnsName,
             albArn: this.albArn,
             targetGroupArn: this.targetGroupArn,
             clusterName: this.clusterName,
