@@ -100,6 +100,7 @@ export interface TwoTierVpcCheckContext {
     readonly host?: TwoTierVpcHost;
 }
 
+/** True for the description of an existing VPC (it names its `vpcId`). */
 export function isExistingVpc(args: TwoTierVpcArgs | ExistingTwoTierVpcArgs): args is ExistingTwoTierVpcArgs {
     return "vpcId" in args;
 }
