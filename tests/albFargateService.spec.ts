@@ -1,17 +1,21 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AlbFargateService, AlbFargateServiceArgs, validateAlbFargateServiceArgs } from "../components/aws/albFargateService";
+import * as aws from "@pulumi/aws";
+import {
+    AlbFargateService, AlbFargateServiceArgs, checkAlbFargateServiceArgs, validateAlbFargateServiceArgs,
+} from "../components/aws/albFargateService";
 import { checkFargateSize, FARGATE_MEMORY_BY_CPU, parseEcrImage } from "../components/aws/fargate";
+import { TwoTierVpc } from "../components/aws/network";
 import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
-import { seed004Network } from "./support/tutorials";
+import { AlbFargateServiceOnNetworkArgs, seed004Network, seed004Service } from "./support/tutorials";
 import { expectRejection } from "./mocks/rejection";
 
 const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
 const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx";
 
 /** Seed 004: Tokyo, public and private subnets in AZ a and c (private 10.1.3.0/24 in c), nginx from ECR on 80, two services. */
-const tutorial = (): AlbFargateServiceArgs => ({
+const tutorial = (): AlbFargateServiceOnNetworkArgs => ({
     region: "ap-northeast-1",
     network: seed004Network(),
     clusterName: "klein-cluster",
@@ -48,7 +52,7 @@ async function assertProblem(args: AlbFargateServiceArgs, path: string, message:
         `expected a problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`);
 }
 
-function with_(mutate: (a: AlbFargateServiceArgs) => void): AlbFargateServiceArgs {
+function with_(mutate: (a: AlbFargateServiceOnNetworkArgs) => void): AlbFargateServiceOnNetworkArgs {
     const args = tutorial();
     mutate(args);
     return args;
@@ -168,7 +172,8 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         assert.equal(world.named("klein-cluster").inputs.name, "klein-cluster");
 
         // Outputs.
-        assert.equal(await valueOf(svc.albDnsName), alb.state.dnsName);
+        assert.equal(await valueOf(svc.dnsName), alb.state.dnsName);
+        assert.equal(await valueOf(svc.albDnsName), alb.state.dnsName, "the deprecated alias names the same ALB");
         assert.equal(await valueOf(svc.albArn), alb.state.arn);
         assert.equal(await valueOf(svc.targetGroupArn), tg.state.arn);
         assert.equal(await valueOf(svc.clusterName), "klein-cluster");
@@ -212,13 +217,13 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
 
     for (const [label, mutate] of [
         ["tutorial", () => undefined],
-        ["HTTPS, NAT per AZ, extra targets, custom CIDRs", (a: AlbFargateServiceArgs) => {
+        ["HTTPS, NAT per AZ, extra targets, custom CIDRs", (a: AlbFargateServiceOnNetworkArgs) => {
             a.certificateArn = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
             a.network.egress = "natGatewayPerAz";
             a.extraTargets = [{ ip: "10.1.1.10" }, { ip: "10.2.0.5", port: 8080 }];
             a.allowedCidrs = ["203.0.113.0/24", "0.0.0.0/0"];
         }],
-    ] as Array<[string, (a: AlbFargateServiceArgs) => void]>) {
+    ] as Array<[string, (a: AlbFargateServiceOnNetworkArgs) => void]>) {
         it(`opens no security group to the world on all ports and gives no task a public IP (${label})`, async () => {
             await build(opts => new AlbFargateService("klein", with_(mutate), opts));
             for (const sg of world.ofType("ec2/securityGroup:SecurityGroup")) {
@@ -392,7 +397,7 @@ describe("AlbFargateService: options", () => {
 });
 
 describe("AlbFargateService: checks before anything is registered", () => {
-    const cases: Array<[string, (a: AlbFargateServiceArgs) => void, string, RegExp]> = [
+    const cases: Array<[string, (a: AlbFargateServiceOnNetworkArgs) => void, string, RegExp]> = [
         ["ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, { availabilityZone: string }>)["klein-public-1c"].availabilityZone = "ap-northeast-1a"; },
             "network.publicSubnets", /at least two availability zones; got 1 \(ap-northeast-1a\)/],
         ["two ALB subnets in one AZ", a => { (a.network.publicSubnets as Record<string, unknown>)["extra-1a"] = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.4.0/24" }; },
@@ -489,12 +494,63 @@ describe("AlbFargateService: checks before anything is registered", () => {
     });
 
     it("accepts the tutorial's arguments in the pure validator and resolves the defaults", () => {
-        const checked = validateAlbFargateServiceArgs("klein", tutorial());
-        assert.deepEqual([checked.region, checked.containerPort, checked.family, checked.listenerPorts],
+        const plan = validateAlbFargateServiceArgs("klein", tutorial());
+        assert.deepEqual([plan.region, plan.container.port, plan.task.family, plan.loadBalancer.listenerPorts],
             ["ap-northeast-1", 80, "klein-task-A", [80]]);
-        assert.equal(checked.ecrImage?.repositoryArn, REPO_ARN);
+        assert.equal(plan.container.ecrRepositoryArn, REPO_ARN);
+    });
+
+    it("resolves every default once, in the plan the constructor builds from", () => {
+        const plan = validateAlbFargateServiceArgs("klein", seed004Service());
+        const { task, ...rest } = plan;
+        assert.match(task.family, /^klein-[0-9a-f]{8}$/, "the family is scoped to the project and stack");
+        assert.deepEqual({ ...task, family: "scoped" }, {
+            family: "scoped", cpu: 256, memory: 512, cpuArchitecture: "X86_64", taskRolePolicy: undefined,
+            logGroupName: undefined, logRetentionInDays: 30,
+        });
+        assert.deepEqual(rest, {
+            region: "ap-northeast-1", provider: undefined, assignPublicIp: false, tags: undefined,
+            network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
+            container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
+            cluster: { name: undefined },
+            services: [{
+                key: "web", name: undefined, desiredCount: 1, minimumHealthyPercent: 100, maximumPercent: 200, healthCheckGracePeriodSeconds: 60,
+                circuitBreakerRollback: true, waitForSteadyState: true, deploymentTimeout: "20m",
+            }],
+            loadBalancer: { name: undefined, allowedCidrs: ["0.0.0.0/0"], listenerPorts: [80], https: undefined, redirectHttpToHttps: false },
+            targetGroup: {
+                name: undefined, deregistrationDelay: 30, extraTargets: [],
+                healthCheck: { path: "/", matcher: "200", interval: 30, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+            },
+            taskEgress: [],
+        });
+        const cert = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
+        const https = validateAlbFargateServiceArgs("klein", { ...seed004Service(), certificateArn: cert }).loadBalancer;
+        assert.deepEqual([https.listenerPorts, https.https, https.redirectHttpToHttps],
+            [[80, 443], { certificateArn: cert, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, true]);
+    });
+
+    it("checks the network with TwoTierVpc's own check, its problems under network and its region and name at the service's", () => {
+        const problems = new Problems();
+        const { network, ...args } = seed004Service();
+        checkAlbFargateServiceArgs(problems, "klein", { ...args, region: "tokyo", network: { ...network, cidrBlock: "10.1.0.0/24" } });
+        assert.deepEqual(problems.list.map(p => p.path), [
+            "region", "network.publicSubnets.klein-public-1c.cidrBlock", "network.privateSubnets.klein-private-1a.cidrBlock",
+            "network.privateSubnets.klein-private-1c.cidrBlock", "container.image",
+        ]);
+        // The VPC is named after the service, so the endpoints' group name that does not fit is the service's name.
+        const long = validateProblems("n".repeat(240));
+        assert.ok(long.some(p => p.path === "name" && /n-network-endpoints-sg-' plus 7 random characters/.test(p.message)), JSON.stringify(long));
+        assert.ok(!long.some(p => p.path.startsWith("network.")), JSON.stringify(long));
     });
 });
+
+/** The problems `checkAlbFargateServiceArgs` records for the seed 004 service named `name`. */
+function validateProblems(name: string) {
+    const problems = new Problems();
+    checkAlbFargateServiceArgs(problems, name, seed004Service());
+    return problems.list;
+}
 
 describe("fargate: AWS tables and name rules", () => {
     it("accepts exactly the Fargate CPU/memory pairs", () => {
@@ -614,5 +670,111 @@ describe("AlbFargateService: what a real deployment needs", () => {
         await build(opts => new AlbFargateService("klein", with_(a => { a.container.port = 8080; }), opts));
         assert.equal(world.named("klein-task-sg").inputs.description, before);
         assert.doesNotMatch(before, /\d/);
+    });
+});
+
+describe("AlbFargateService: on a TwoTierVpc it is given", () => {
+    /** The seed 004 service on `network`, with no region of its own. */
+    const onVpc = (network: TwoTierVpc, more: Partial<AlbFargateServiceArgs> = {}): AlbFargateServiceArgs => {
+        const { region: _region, ...service } = seed004Service();
+        return { ...service, network, ...more };
+    };
+    const tokyoVpc = (opts: pulumi.ComponentResourceOptions, name = "shared") =>
+        new TwoTierVpc(name, { ...seed004Network(), region: "ap-northeast-1" }, opts);
+    const own = (prefix: string) => world.resources.filter(r => r.custom && r.parent === prefix && !r.type.startsWith("pulumi:providers:"));
+
+    it("runs in that VPC and creates no network of its own", async () => {
+        let vpc!: TwoTierVpc;
+        const svc = await build(opts => {
+            vpc = tokyoVpc(opts);
+            return new AlbFargateService("klein", onVpc(vpc), opts);
+        });
+        assert.equal(svc.network, vpc);
+        assert.equal(svc.region, "ap-northeast-1", "the service takes its VPC's region");
+        assert.deepEqual(world.ofType("topologies:aws:TwoTierVpc").map(r => r.name), ["shared"]);
+        assert.equal(world.resources.filter(r => r.name.startsWith("klein-network")).length, 0);
+        assert.deepEqual(world.ofType("ec2/vpc:Vpc").map(r => r.name), ["shared-vpc"]);
+        const vpcId = world.named("shared-vpc").id;
+        assert.deepEqual(world.named("klein-alb").inputs.subnets,
+            [world.named("shared-klein-public-1a").id, world.named("shared-klein-public-1c").id]);
+        assert.deepEqual([world.named("klein-alb-sg").inputs.vpcId, world.named("klein-tg").inputs.vpcId], [vpcId, vpcId]);
+        assert.ok(world.named("klein-alb").dependsOn.includes("shared-igw"), "the ALB still waits for the VPC's internet gateway");
+        assert.deepEqual([...world.named("klein-web").dependsOn].sort(), ["klein-execution-policy", "klein-http", "shared-ecr-api", "shared-ecr-dkr",
+            "shared-logs", "shared-s3"]);
+        assert.deepEqual(world.named("klein-web").inputs.networkConfiguration.subnets,
+            [world.named("shared-klein-private-1a").id, world.named("shared-klein-private-1c").id]);
+        assert.ok(own("klein").length > 15);
+        assert.ok(own("shared").length > 15);
+        assert.equal(await valueOf(svc.vpcId), vpcId);
+    });
+
+    it("uses the VPC's provider unless it is given one", async () => {
+        await build(opts => new AlbFargateService("klein", onVpc(tokyoVpc(opts)), opts));
+        assert.deepEqual(world.ofType("pulumi:providers:aws").map(p => p.name), ["shared-provider"]);
+        for (const r of own("klein")) assert.equal(r.provider, "shared-provider", r.name);
+        for (const call of world.calls) assert.equal(call.provider, "shared-provider", call.token);
+
+        await build(opts => {
+            const vpc = tokyoVpc(opts);
+            return new AlbFargateService("klein", onVpc(vpc), { ...opts, provider: new aws.Provider("mine", { region: "ap-northeast-1" }) });
+        });
+        for (const r of own("klein")) assert.equal(r.provider, "mine", r.name);
+        for (const r of own("shared")) assert.equal(r.provider, "shared-provider", r.name);
+
+        await build(opts => {
+            const vpc = tokyoVpc(opts);
+            return new AlbFargateService("klein", onVpc(vpc, { provider: new aws.Provider("given", { region: "ap-northeast-1" }) }), opts);
+        });
+        for (const r of own("klein")) assert.equal(r.provider, "given", r.name);
+        assert.equal(world.resources.filter(r => r.name === "klein-provider").length, 0);
+    });
+
+    it("refuses a region other than its VPC's, before registering anything of its own", async () => {
+        const error = await expectRejection("topologies:aws:AlbFargateService 'klein'",
+            opts => new AlbFargateService("klein", onVpc(tokyoVpc(opts), { region: "us-east-1" }), opts), r => r.name.startsWith("klein"));
+        assert.deepEqual(error.problems.map(p => p.path), ["region"]);
+        assert.match(error.problems[0].message, /the service is in us-east-1, but its network is a VPC in ap-northeast-1/);
+        assert.match(error.problems[0].fix!, /Leave region out/);
+        await build(opts => new AlbFargateService("klein", onVpc(tokyoVpc(opts), { region: "ap-northeast-1" }), opts));
+    });
+
+    it("checks what the service needs of the VPC: ALB zones, and egress for a VPC the TwoTierVpc created", async () => {
+        let error = await expectRejection("topologies:aws:AlbFargateService 'klein'", opts => {
+            const vpc = TwoTierVpc.fromExisting("shared", {
+                region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.1.0.0/16", privateRouteTableIds: ["rtb-1"],
+                publicSubnets: { pub1a: { id: "subnet-a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" } },
+                privateSubnets: { priv1a: { id: "subnet-b", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" } },
+            }, opts);
+            return new AlbFargateService("klein", onVpc(vpc), opts);
+        }, r => r.name.startsWith("klein"));
+        assert.deepEqual(error.problems.map(p => p.path), ["network.publicSubnets"]);
+
+        const noEgress = (opts: pulumi.ComponentResourceOptions) =>
+            new TwoTierVpc("shared", { ...seed004Network(), region: "ap-northeast-1", egress: "none" }, opts);
+        error = await expectRejection("topologies:aws:AlbFargateService 'klein'",
+            opts => new AlbFargateService("klein", onVpc(noEgress(opts), { assignPublicIp: true }), opts), r => r.name.startsWith("klein"));
+        assert.deepEqual(error.problems.map(p => p.path), ["assignPublicIp"], "the private subnets the TwoTierVpc created have no way out");
+    });
+});
+
+describe("AlbFargateService: outputs", () => {
+    it("registers the ALB's DNS name as dnsName, like every ALB component", async () => {
+        const registered: Array<Record<string, unknown>> = [];
+        const proto = pulumi.ComponentResource.prototype as unknown as { registerOutputs(o: Record<string, unknown>): void };
+        const original = proto.registerOutputs;
+        proto.registerOutputs = function (this: pulumi.ComponentResource, outputs: Record<string, unknown>) {
+            if (this instanceof AlbFargateService) registered.push(outputs);
+            return original.call(this, outputs);
+        };
+        try {
+            await build(opts => new AlbFargateService("klein", tutorial(), opts));
+        } finally {
+            proto.registerOutputs = original;
+        }
+        // The SDK registers a component's (empty) outputs once itself; the component's own call carries them.
+        const outputs = registered.filter(o => o !== undefined && Object.keys(o).length > 0);
+        assert.equal(outputs.length, 1);
+        assert.equal(await valueOf(outputs[0].dnsName as pulumi.Output<string>), world.named("klein-alb").state.dnsName);
+        assert.equal(outputs[0].albDnsName, undefined, "the deprecated alias is a property only");
     });
 });

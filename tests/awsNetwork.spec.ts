@@ -60,6 +60,40 @@ describe("TwoTierVpc", () => {
         assert.equal(world.regionOf(world.named("net-logs")), "ap-northeast-3");
     });
 
+    it("resolves its defaults once, in the plan the class builds from", () => {
+        const plan = validateTwoTierVpcArgs("net", { ...tokyo(), cidrBlock: "10.1.0.0/16" });
+        assert.deepEqual(plan, {
+            region: "ap-northeast-1", egress: "vpcEndpoints", cidrBlock: "10.1.0.0/16", provider: undefined, tags: undefined, existing: false,
+            publicSubnets: [
+                { name: "pub1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+                { name: "pub1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+            ],
+            privateSubnets: [
+                { name: "priv1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+                { name: "priv1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+                { name: "priv1c2", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.4.0/24" },
+            ],
+        });
+        const existing = validateTwoTierVpcArgs("net", {
+            region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", egress: "provided",
+            publicSubnets: {}, privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
+        });
+        assert.ok(existing.existing);
+        assert.deepEqual([existing.vpcId, existing.privateRouteTableIds, existing.privateSubnets],
+            ["vpc-1", [], [{ name: "b", id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" }]]);
+    });
+
+    it("tells a VPC it created from one it describes, for the components that build on it", async () => {
+        const created = await build(opts => new TwoTierVpc("net", tokyo(), opts));
+        assert.equal(created.existing, false);
+        const described = await build(opts => TwoTierVpc.fromExisting("net", {
+            region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", egress: "provided",
+            publicSubnets: {}, privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
+        }, opts));
+        assert.equal(described.existing, true);
+        assert.equal(await valueOf(described.privateSubnets[0].id), "subnet-b");
+    });
+
     it("reports problems with paths of its own (no prefix) and registers nothing", async () => {
         const error = await expectRejection("topologies:aws:TwoTierVpc 'bad'", opts => new TwoTierVpc("bad", { ...tokyo(), cidrBlock: "10.1.0.0/24", publicSubnets: {} }, opts));
         assert.deepEqual(error.problems.map(p => p.path), [

@@ -115,6 +115,19 @@ describe("providers", () => {
         assert.match(error.problems[0].message, /is not JSON, but the alicloud provider takes a number/);
     });
 
+    it("reads the stack's settings only for a provider it makes: AWS components given one in opts ignore them", async () => {
+        const unreadable = { "aws:maxRetries": "many" };
+        const error = await withConfig(unreadable, [], () => expectRejection("topologies:aws:AlbFargateService 'web'",
+            opts => new AlbFargateService("web", seed004Service(), opts)));
+        assert.deepEqual(error.problems.map(p => p.path), ["aws:maxRetries"]);
+        await withConfig(unreadable, [], () => build(opts => {
+            const mine = new aws.Provider("mine", { region: "ap-northeast-1" });
+            new TwoTierVpc("net", { ...seed004Service().network as TwoTierVpcArgs, region: "ap-northeast-1" }, { ...opts, provider: mine });
+            return new AlbFargateService("web", seed004Service(), { ...opts, provider: mine });
+        }));
+        assert.deepEqual(world.resources.filter(isProvider).map(p => p.name), ["mine"]);
+    });
+
     describe("a provider given in opts", () => {
         /** Custom children of `root` (by name prefix), providers excluded. */
         const children = (prefix: string) => world.resources.filter(r => r.custom && !isProvider(r) && r.name.startsWith(prefix));

@@ -62,6 +62,7 @@ const EXPECTED_COMPONENTS: Record<string, string[]> = {
         "topologies:alicloud:MeshLocalityPolicy",
     ],
     "albFargateService.ts": ["topologies:aws:AlbFargateService"],
+    "albFargateServiceOnVpc.ts": ["topologies:aws:TwoTierVpc", "topologies:aws:AlbFargateService"],
 };
 
 describe("README.md", () => {

@@ -69,7 +69,7 @@ export const fargate = defineTopology({
             tags: b.tags,
         }, b.opts));
         return {
-            s5AlbDnsName: s5.albDnsName,
+            s5AlbDnsName: s5.dnsName,
             s5TargetGroupArn: s5.targetGroupArn,
             s5ClusterName: s5.clusterName,
             s5ServiceNames: s5.serviceNames,

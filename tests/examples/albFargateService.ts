@@ -27,4 +27,4 @@ const web = new aws.AlbFargateService("klein", {
     services: { "service-1": { desiredCount: 1 }, "service-2": { desiredCount: 1 } },
 });
 
-export const url = web.albDnsName;
+export const url = web.dnsName;

@@ -3,7 +3,7 @@
  * objects, so a spec may change its copy without touching another's.
  */
 import type { RegionalVpcArgs } from "../../components/alicloud/vpc";
-import type { AlbFargateServiceArgs } from "../../components/aws/albFargateService";
+import type { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "../../components/aws/albFargateService";
 import type { TwoTierVpcArgs } from "../../components/aws/network";
 
 /** Seed 000, VPC1: the ALB's VPC in cn-chengdu, VSW1 in zone A and VSW2 in zone B. */
@@ -45,8 +45,11 @@ export function seed004Network(): TwoTierVpcArgs {
     };
 }
 
+/** S5's args with the network described, not a `TwoTierVpc`: what a spec may change field by field. */
+export type AlbFargateServiceOnNetworkArgs = Omit<AlbFargateServiceArgs, "network"> & { network: AlbFargateNetworkArgs };
+
 /** Seed 004's service with every name and option left to the component: nginx from ECR in Tokyo. */
-export function seed004Service(): AlbFargateServiceArgs {
+export function seed004Service(): AlbFargateServiceOnNetworkArgs {
     return {
         region: "ap-northeast-1",
         network: seed004Network(),

@@ -1,0 +1,211 @@
+/**
+ * The arguments of {@link AlbFargateService}, every field with its default (and the tutorial's
+ * value where it has one).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import type { AlbFargateService } from "./component";
+
+/** The container every task runs. */
+export interface ContainerArgs {
+    /**
+     * Image URI. Tutorial: `<account>.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx`. A plain
+     * ECR URI is parsed to scope the execution role to its repository and to check that the
+     * chosen egress can reach it.
+     */
+    image: pulumi.Input<string>;
+    /**
+     * ARN of the ECR repository the image comes from. Default: derived from `image`. Required when
+     * `image` is an output (e.g. a repository's `repositoryUrl`), which cannot be parsed at plan time.
+     */
+    ecrRepositoryArn?: pulumi.Input<string>;
+    /** Container name. Default: `app` (tutorial: `hello-nginx`). */
+    name?: string;
+    /** Port the container listens on, also the target group's port. Default: 80 (the tutorial's nginx). */
+    port?: number;
+    /** Environment variables. Default: none. Not for secrets: they show in the task definition. */
+    environment?: Record<string, pulumi.Input<string>>;
+}
+
+/** One ECS service running the task definition behind the shared target group. */
+export interface FargateServiceArgs {
+    /**
+     * ECS service name (tutorial: `publicIpOn`, `publicIpOn2`). Default: Pulumi's auto-name,
+     * `<component name>-<key>-<7 random hex>`, unique in every account and new on replacement.
+     */
+    name?: string;
+    /** Tasks to keep running. Default: 1 (as in the tutorial). */
+    desiredCount?: number;
+    /** Lower bound of running tasks during a deployment, in percent of `desiredCount`. Default: 100. */
+    minimumHealthyPercent?: number;
+    /** Upper bound of running tasks during a deployment, in percent of `desiredCount`. Default: 200. */
+    maximumPercent?: number;
+    /** Seconds ECS ignores failing ALB health checks of a new task, for slow starts. Default: 60. */
+    healthCheckGracePeriodSeconds?: number;
+    /** Roll back a deployment the circuit breaker stops. Default: true (the breaker itself is always on). */
+    circuitBreakerRollback?: boolean;
+    /**
+     * Make `pulumi up` wait until the service is steady (its tasks running and healthy) and fail
+     * when it is not, instead of reporting success while the circuit breaker rolls back tasks that
+     * never became healthy. Default: true (the provider's default is false).
+     */
+    waitForSteadyState?: boolean;
+    /**
+     * How long `pulumi up` waits for a deployment of the service, e.g. `20m` or `1h`. Default:
+     * `20m`, the provider's own create and update timeout.
+     */
+    deploymentTimeout?: string;
+}
+
+/**
+ * A destination the tasks may send to besides the image registry and the log endpoint, e.g. the
+ * application's database. Exactly one of `cidrBlock`, `prefixListId` and `securityGroupId`.
+ */
+export interface TaskEgressArgs {
+    /** IPv4 block, e.g. a database subnet `10.1.20.0/24`. */
+    cidrBlock?: string;
+    /** Managed prefix list id, `pl-…`. */
+    prefixListId?: pulumi.Input<string>;
+    /** Security group of the destination, `sg-…` (e.g. the database's). */
+    securityGroupId?: pulumi.Input<string>;
+    /** `tcp` or `udp`. Default: `tcp`. */
+    protocol?: "tcp" | "udp";
+    /** Destination port, 1–65535. */
+    port: number;
+    /** Last port of a range starting at `port`. Default: `port`. */
+    toPort?: number;
+    /** Description of the rule. Default: the destination and port. */
+    description?: string;
+}
+
+/** The target group's health check. */
+export interface HealthCheckArgs {
+    /** HTTP path, starting with `/`. Default: `/`. */
+    path?: string;
+    /** HTTP codes counted healthy, 200–499, e.g. `200` or `200-299`. Default: `200`. */
+    matcher?: string;
+    /** Seconds between checks, 5–300. Default: 30. */
+    interval?: number;
+    /** Seconds to wait for a reply, 2–120 and less than `interval`. Default: 5. */
+    timeout?: number;
+    /** Successes before a target is healthy, 2–10. Default: 3. */
+    healthyThreshold?: number;
+    /** Failures before a target is unhealthy, 2–10. Default: 3. */
+    unhealthyThreshold?: number;
+}
+
+/** A static IP target registered next to the tasks (the tutorial also registered two EC2 private IPs). */
+export interface ExtraTargetArgs {
+    /** IPv4 address: inside the VPC, or a private address reached through peering/VPN. */
+    ip: string;
+    /** Port on the target. Default: the container port. */
+    port?: number;
+}
+
+/**
+ * The args of the VPC the service creates as its child `<name>-network` (a {@link TwoTierVpc}):
+ * a VPC to create, or an existing one described. Its region and provider are the service's.
+ */
+export type AlbFargateNetworkArgs =
+    | Omit<TwoTierVpcArgs, "region" | "provider">
+    | Omit<ExistingTwoTierVpcArgs, "region" | "provider">;
+
+/** Arguments of {@link AlbFargateService}. */
+export interface AlbFargateServiceArgs {
+    /**
+     * Region (tutorial: `ap-northeast-1`). Default: the region of `network` when it is a
+     * {@link TwoTierVpc} (a region given must then be the VPC's), else the stack's `aws:region`
+     * (or `AWS_REGION`), as the default provider would use; one of the two must be set.
+     */
+    region?: string;
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * of this component (a parent's is not taken), else the provider of `network` when it is a
+     * {@link TwoTierVpc}, else a new provider for `region` carrying the stack's `aws:*`
+     * configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
+    provider?: aws.Provider;
+    /**
+     * The VPC the service runs in, with public subnets (ALB) and private subnets (tasks): a
+     * {@link TwoTierVpc} you made (shared with other services, say), or the args of one the
+     * service creates as its child `<name>-network`, in its region and with its provider and tags
+     * (the network's own `tags`, when given, instead). Tutorial: `10.1.0.0/16`, public and private
+     * subnets in `ap-northeast-1a` and `ap-northeast-1c` (private `10.1.3.0/24` in c). Default
+     * egress: VPC endpoints.
+     */
+    network: AlbFargateNetworkArgs | TwoTierVpc;
+    /**
+     * Give tasks public IPs. Default: false. The tutorial needed them only because its private
+     * subnets had no way to reach ECR; with NAT or endpoints they are unnecessary exposure.
+     */
+    assignPublicIp?: boolean;
+    /** ARN of an existing ECS cluster to run in. Default: a new cluster. */
+    clusterArn?: pulumi.Input<string>;
+    /**
+     * Name of the new cluster (tutorial: `klein-cluster`). Default: Pulumi's auto-name,
+     * `<component name>-cluster-<7 random hex>`, so stacks sharing an account never share a cluster.
+     */
+    clusterName?: string;
+    /** The container. */
+    container: ContainerArgs;
+    /** Task CPU units (1024 = 1 vCPU). Default: 256. */
+    cpu?: number;
+    /** Task memory in MiB; must pair with `cpu` as Fargate requires. Default: 512. */
+    memory?: number;
+    /** CPU architecture of the image. Default: `X86_64`. */
+    cpuArchitecture?: "X86_64" | "ARM64";
+    /**
+     * Task definition family (tutorial: `klein-task-A`). Default: `<component name>-<digest of
+     * project and stack>`; the provider does not auto-name families, and stacks sharing one would
+     * interleave their revisions.
+     */
+    family?: string;
+    /** Days the container logs are kept. Default: 30. */
+    logRetentionInDays?: number;
+    /**
+     * Name of the CloudWatch Logs group, e.g. `/ecs/klein` (1–512 letters, digits and `. - _ / #`).
+     * Default: Pulumi's auto-name, `<component name>-logs-<7 random hex>`. An explicit name is
+     * kept on replacement, so keep it unique per stack.
+     */
+    logGroupName?: string;
+    /** IAM policy (JSON) for the application's own AWS calls. Default: none, the task role has no permissions. */
+    taskRolePolicy?: pulumi.Input<string>;
+    /** Services by key, all behind the same target group. Default: one service `web`. Tutorial: two. */
+    services?: Record<string, FargateServiceArgs>;
+    /**
+     * ALB name, at most 32 letters, digits and hyphens. Default: Pulumi's auto-name,
+     * `<component name>-alb-<7 random hex>`, which needs a component name of at most 20 characters.
+     */
+    loadBalancerName?: string;
+    /**
+     * Target group name, same rules. Default: Pulumi's auto-name, `<component name>-tg-<7 random
+     * hex>` (component name at most 21 characters), new whenever the group is replaced (a new VPC
+     * or port). An explicit name is kept, so a replacement must delete the old group first, which
+     * AWS refuses while a listener forwards to it: set one only when something outside needs it.
+     */
+    targetGroupName?: string;
+    /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
+    allowedCidrs?: string[];
+    /** ACM certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only (as in the tutorial). */
+    certificateArn?: pulumi.Input<string>;
+    /** TLS policy of the HTTPS listener. Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`. */
+    sslPolicy?: string;
+    /** Answer HTTP with a redirect to HTTPS. Default: true when `certificateArn` is set. */
+    redirectHttpToHttps?: boolean;
+    /** Target group health check. Default: `GET /` expecting 200 every 30 s. */
+    healthCheck?: HealthCheckArgs;
+    /** Seconds the ALB drains a deregistered target, 0–3600. Default: 30 (AWS: 300), for faster deployments. */
+    deregistrationDelay?: number;
+    /** Static IP targets registered next to the tasks. Default: none. Their own security groups must admit the ALB. */
+    extraTargets?: ExtraTargetArgs[];
+    /**
+     * Where else the tasks may send, by rule name (the name keys the rule, so editing one rule
+     * replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443.
+     * With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a
+     * security group, or a prefix list) have a route.
+     */
+    taskEgress?: Record<string, TaskEgressArgs>;
+    /** Tags on every resource that takes them. */
+    tags?: Record<string, string>;
+}

@@ -1,0 +1,126 @@
+/**
+ * The service's place: its region and provider, and the VPC it runs in (the args of one it
+ * creates, checked by {@link checkTwoTierVpcArgs} under `network`, or a {@link TwoTierVpc} given),
+ * with what an ALB and tasks without public IPs need of that VPC.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { Problems } from "../../errors";
+import { checkStackProviderConfig, userProvider } from "../../providers";
+import { EgressMode, ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import { checkTwoTierVpcArgs } from "../network/check";
+import { checkAwsRegion, ResolvedAwsRegion } from "../region";
+import { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "./args";
+import { AlbFargateNetworkPlan } from "./plan";
+
+/** What the service's checks read of its VPC, alike for a VPC it creates and a {@link TwoTierVpc} given. */
+export interface VpcFacts {
+    readonly region: string;
+    readonly egress: EgressMode;
+    /** Canonical VPC block; empty when it failed its check. */
+    readonly cidrBlock: string;
+    /** True for an existing VPC, whose routes are its owner's. */
+    readonly existing: boolean;
+    readonly publicSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
+    readonly privateSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
+}
+
+/** The service's region, provider and VPC. */
+export interface CheckedPlacement {
+    readonly region: ResolvedAwsRegion;
+    readonly provider?: aws.Provider;
+    readonly network: AlbFargateNetworkPlan;
+    readonly vpc: VpcFacts;
+}
+
+/**
+ * Checks the region, provider and VPC of the service, then that the VPC can carry it: ALB
+ * subnets in two AZs or more, one per AZ, covering every task AZ, and a way for the tasks to
+ * pull their image.
+ */
+export function checkPlacement(problems: Problems, name: string, args: AlbFargateServiceArgs, assignPublicIp: boolean,
+    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+    const placement = args.network instanceof TwoTierVpc
+        ? placeInGivenVpc(problems, args.network, args, opts)
+        : placeInChildVpc(problems, name, args, opts);
+    checkAlbSubnets(problems.under("network"), placement.vpc);
+    checkImageEgress(problems, placement.vpc, assignPublicIp);
+    return placement;
+}
+
+/** A VPC the service creates as `<name>-network`: checked with the VPC's own check, its problems under `network`. */
+function placeInChildVpc(problems: Problems, name: string, args: AlbFargateServiceArgs,
+    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+    const region = checkAwsRegion(problems, "region", args.region);
+    const provider = args.provider ?? userProvider<aws.Provider>(opts, "aws");
+    if (provider === undefined) checkStackProviderConfig(problems, "aws");
+    const network = (args.network ?? {}) as AlbFargateNetworkArgs;
+    const childArgs = { ...network, region: region.region, tags: network.tags ?? args.tags } as
+        TwoTierVpcArgs | ExistingTwoTierVpcArgs;
+    const host = { region, nameProblems: problems };
+    const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, childArgs, { host });
+    return { region, provider, network: { childArgs }, vpc };
+}
+
+/** A {@link TwoTierVpc} given: its region is the service's, and its provider unless the service has its own. */
+function placeInGivenVpc(problems: Problems, vpc: TwoTierVpc, args: AlbFargateServiceArgs,
+    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+    let region: ResolvedAwsRegion = { region: vpc.region, valid: true };
+    if (args.region !== undefined) {
+        region = checkAwsRegion(problems, "region", args.region);
+        if (region.valid && region.region !== vpc.region) {
+            problems.add("region",
+                `the service is in ${region.region}, but its network is a VPC in ${vpc.region}; ` +
+                "an ALB, its targets and the tasks must be in their VPC's region.",
+                `Leave region out to run in the VPC's region, or give a TwoTierVpc of ${region.region}.`);
+        }
+    }
+    const provider = args.provider ?? userProvider<aws.Provider>(opts, "aws") ?? vpc.provider;
+    return { region, provider, network: { vpc }, vpc };
+}
+
+/** An ALB takes one subnet per AZ, needs two AZs, and sends nothing to targets in an AZ it is not in. */
+function checkAlbSubnets(problems: Problems, vpc: VpcFacts): void {
+    const albAzs = new Map<string, string>();
+    for (const s of vpc.publicSubnets) {
+        const first = albAzs.get(s.availabilityZone);
+        if (first !== undefined) {
+            problems.add(`publicSubnets.${s.name}`,
+                `subnet '${s.name}' is in ${s.availabilityZone} like subnet '${first}'; ` +
+                "an ALB takes one subnet per AZ.",
+                "Keep one public subnet per availability zone.");
+        } else {
+            albAzs.set(s.availabilityZone, s.name);
+        }
+    }
+    if (albAzs.size < 2) {
+        const zones = [...albAzs.keys()].join(", ") || "none";
+        problems.add("publicSubnets",
+            `the ALB needs subnets in at least two availability zones; got ${albAzs.size} (${zones}).`,
+            "Add a public subnet in a second AZ, e.g. ap-northeast-1c next to ap-northeast-1a.");
+    }
+    if (albAzs.size === 0) return;
+    for (const s of vpc.privateSubnets) {
+        if (!albAzs.has(s.availabilityZone)) {
+            problems.add(`privateSubnets.${s.name}.availabilityZone`,
+                `tasks in ${s.availabilityZone} would get no traffic: the ALB has no subnet in that AZ.`,
+                `Add a public subnet in ${s.availabilityZone}, or move the private subnet to an ALB zone.`);
+        }
+    }
+}
+
+/** Tasks with no egress pull their image only through a public IP, in subnets routed to an internet gateway. */
+function checkImageEgress(problems: Problems, vpc: VpcFacts, assignPublicIp: boolean): void {
+    if (vpc.egress !== "none") return;
+    if (!assignPublicIp) {
+        problems.add("network.egress",
+            "tasks in private subnets with no NAT gateway, no VPC endpoints and no public IP could not pull " +
+            "the image (ECR) or ship logs: they stay PENDING, as in the tutorial.",
+            "Use egress 'vpcEndpoints' (ECR api/dkr, S3, Logs) or 'natGateway'; do not turn on public IPs for this.");
+    } else if (!vpc.existing) {
+        problems.add("assignPublicIp",
+            "a public IP helps only in a subnet routed to an internet gateway, and the private subnets created " +
+            "here have none, so tasks could not pull the image.",
+            "Use egress 'vpcEndpoints' or 'natGateway' and leave assignPublicIp off.");
+    }
+}

@@ -1,0 +1,147 @@
+/** The {@link AlbFargateService} component: its outputs, and the constructor composing its parts from the plan. */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { DeclaresFlows, IntendedFlow } from "../../flows";
+import { newStackProvider } from "../../providers";
+import { TwoTierVpc } from "../network";
+import type { Tagger } from "../network/tiers";
+import { AlbFargateServiceArgs } from "./args";
+import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check";
+import { fargateFlows } from "./flows";
+import { createTaskIdentity } from "./iam";
+import { createLoadBalancer } from "./loadBalancer";
+import { AlbFargateServicePlan } from "./plan";
+import { createSecurityGroups } from "./securityGroups";
+import { createCluster, createServices, createTaskDefinition } from "./service";
+
+/**
+ * An Application Load Balancer in front of ECS Fargate services whose tasks run in private
+ * subnets with no public IP (S5). ECS registers each task's IP in an `ip` target group itself
+ * (the tutorial typed them in by hand), tasks pull their image through VPC endpoints or a NAT
+ * gateway (the tutorial turned public IPs on instead), the task security group admits the
+ * container port only from the ALB's security group, and the execution role may pull only the
+ * given repository and write only its own log group.
+ */
+export class AlbFargateService extends pulumi.ComponentResource implements DeclaresFlows {
+    /** Region every resource of the service is in. */
+    readonly region: string;
+    /** The provider of that region (given, the given VPC's, or created by the component). */
+    readonly provider: aws.Provider;
+    /** The VPC the service runs in: the {@link TwoTierVpc} given, or its child `<name>-network`. */
+    readonly network: TwoTierVpc;
+    /** DNS name of the ALB: point your record (CNAME or alias) at it. */
+    readonly dnsName: pulumi.Output<string>;
+    /**
+     * DNS name of the ALB.
+     * @deprecated Use {@link AlbFargateService.dnsName}, the name every ALB component gives it;
+     * `albDnsName` goes in the next release.
+     */
+    readonly albDnsName: pulumi.Output<string>;
+    /** ARN of the ALB. */
+    readonly albArn: pulumi.Output<string>;
+    /** ARN of the `ip` target group ECS registers the tasks in. */
+    readonly targetGroupArn: pulumi.Output<string>;
+    /** ARN of the ECS cluster (created, or the one given). */
+    readonly clusterArn: pulumi.Output<string>;
+    /** Name of the ECS cluster. */
+    readonly clusterName: pulumi.Output<string>;
+    /** ECS service names by key. */
+    readonly serviceNames: Record<string, pulumi.Output<string>>;
+    /** ARN (with revision) of the task definition the services run. */
+    readonly taskDefinitionArn: pulumi.Output<string>;
+    /** Security group of the ALB: admits the listener ports from `allowedCidrs` only. */
+    readonly albSecurityGroupId: pulumi.Output<string>;
+    /** Security group of the tasks: admits the container port from the ALB's group only. */
+    readonly taskSecurityGroupId: pulumi.Output<string>;
+    /** CloudWatch Logs group the containers write to. */
+    readonly logGroupName: pulumi.Output<string>;
+    /** ARN of the execution role (image pull and log writes only). */
+    readonly executionRoleArn: pulumi.Output<string>;
+    /** ARN of the task role the application runs as (empty unless `taskRolePolicy` is given). */
+    readonly taskRoleArn: pulumi.Output<string>;
+    /** Id of the VPC. */
+    readonly vpcId: pulumi.Output<string>;
+    /** Ids of the ALB's public subnets. */
+    readonly publicSubnetIds: pulumi.Output<string>[];
+    /** Ids of the tasks' private subnets. */
+    readonly privateSubnetIds: pulumi.Output<string>[];
+    /**
+     * The traffic it exists for: the internet to each listener, the ALB to the tasks' port, the
+     * tasks to ECR (api, dkr), S3 (image layers) and CloudWatch Logs on 443; the internet to a
+     * task, blocked.
+     */
+    readonly intendedFlows: readonly IntendedFlow[];
+
+    constructor(name: string, args: AlbFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateAlbFargateServiceArgs(name, args, opts);
+        super(ALB_FARGATE_SERVICE_TYPE, name, {}, opts);
+        this.region = plan.region;
+        // A provider is made only when none was given (nor comes with the VPC given).
+        this.provider = plan.provider
+            ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
+        const childOpts = { parent: this, provider: this.provider };
+        const tags: Tagger = suffix => ({ ...plan.tags, Name: `${name}-${suffix}` });
+        if (plan.assignPublicIp) {
+            pulumi.log.warn("assignPublicIp is on: every task gets a public IP. Tasks behind an ALB need none; " +
+                "prefer egress 'vpcEndpoints' or 'natGateway'.", this);
+        }
+
+        this.network = networkOf(name, plan, this);
+        this.vpcId = this.network.vpcId;
+        this.publicSubnetIds = this.network.publicSubnets.map(s => s.id);
+        this.privateSubnetIds = this.network.privateSubnets.map(s => s.id);
+
+        const groups = createSecurityGroups(name, plan, this.network, tags, childOpts);
+        this.albSecurityGroupId = groups.albSecurityGroupId;
+        this.taskSecurityGroupId = groups.taskSecurityGroupId;
+
+        const identity = createTaskIdentity(name, plan, tags, childOpts, { parent: this, provider: this.provider });
+        this.logGroupName = identity.logGroup.name;
+        this.executionRoleArn = identity.executionRole.arn;
+        this.taskRoleArn = identity.taskRole.arn;
+
+        const cluster = createCluster(name, plan, childOpts);
+        this.clusterArn = cluster.arn;
+        this.clusterName = cluster.name;
+        const taskDefinition = createTaskDefinition(name, plan, identity, childOpts);
+        this.taskDefinitionArn = taskDefinition.arn;
+
+        const { alb, targetGroup, listeners } = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId,
+            childOpts);
+        this.albArn = alb.arn;
+        this.dnsName = alb.dnsName;
+        this.albDnsName = this.dnsName;
+        this.targetGroupArn = targetGroup.arn;
+
+        this.serviceNames = createServices(name, plan, this.network, {
+            cluster, taskDefinition, targetGroup, taskSecurityGroupId: this.taskSecurityGroupId,
+            dependsOn: [...listeners, identity.executionPolicy, ...this.network.egressReady],
+        }, childOpts);
+
+        this.intendedFlows = fargateFlows(plan, {
+            network: this.network, alb,
+            albSecurityGroupId: this.albSecurityGroupId, taskSecurityGroupId: this.taskSecurityGroupId,
+        });
+        this.registerOutputs({
+            dnsName: this.dnsName,
+            albArn: this.albArn,
+            targetGroupArn: this.targetGroupArn,
+            clusterName: this.clusterName,
+            serviceNames: this.serviceNames,
+            taskDefinitionArn: this.taskDefinitionArn,
+            albSecurityGroupId: this.albSecurityGroupId,
+            taskSecurityGroupId: this.taskSecurityGroupId,
+            logGroupName: this.logGroupName,
+            vpcId: this.vpcId,
+            publicSubnetIds: this.publicSubnetIds,
+            privateSubnetIds: this.privateSubnetIds,
+        });
+    }
+}
+
+/** The VPC given, or the child `<name>-network` made from the plan's args with the service's provider. */
+function networkOf(name: string, plan: AlbFargateServicePlan, service: AlbFargateService): TwoTierVpc {
+    if (plan.network.vpc) return plan.network.vpc;
+    return new TwoTierVpc(`${name}-network`, { ...plan.network.childArgs, provider: service.provider },
+        { parent: service });
+}

@@ -1,0 +1,157 @@
+/**
+ * The plan of an {@link AlbFargateService}: its arguments checked, with every default resolved
+ * once, here. The constructor builds from the plan alone.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import type { AlbFargateService } from "./component";
+
+/**
+ * The VPC the service runs in: the {@link TwoTierVpc} given, or the args of the one the service
+ * creates as its child `<name>-network` (region and tags filled in; the provider is the service's).
+ */
+export type AlbFargateNetworkPlan =
+    | { readonly vpc: TwoTierVpc; readonly childArgs?: undefined }
+    | { readonly vpc?: undefined; readonly childArgs: TwoTierVpcArgs | ExistingTwoTierVpcArgs };
+
+/** The container, defaulted. */
+export interface ContainerPlan {
+    /** Container name; default `app`. */
+    readonly name: string;
+    readonly image: pulumi.Input<string>;
+    /** Port the container listens on, also the target group's; default 80. */
+    readonly port: number;
+    /** Environment variables, in input order; none by default. */
+    readonly environment: ReadonlyArray<{ readonly name: string; readonly value: pulumi.Input<string> }>;
+    /** The ECR repository the execution role may pull from: given, or parsed from `image`; none elsewhere. */
+    readonly ecrRepositoryArn?: pulumi.Input<string>;
+}
+
+/** The task definition, its roles and its logs, defaulted. */
+export interface TaskPlan {
+    /** Task definition family: given, or the component name scoped to the project and stack. */
+    readonly family: string;
+    /** CPU units; default 256. */
+    readonly cpu: number;
+    /** Memory in MiB; default 512. */
+    readonly memory: number;
+    /** Default `X86_64`. */
+    readonly cpuArchitecture: "X86_64" | "ARM64";
+    /** The application's own policy; none by default. */
+    readonly taskRolePolicy?: pulumi.Input<string>;
+    /** Log group name; undefined: Pulumi's auto-name. */
+    readonly logGroupName?: string;
+    /** Days the logs are kept; default 30. */
+    readonly logRetentionInDays: number;
+}
+
+/** The ECS cluster: an existing one by ARN, or a new one (auto-named unless `name` is set). */
+export type ClusterPlan =
+    | { readonly arn: pulumi.Input<string>; readonly name?: undefined }
+    | { readonly arn?: undefined; readonly name?: string };
+
+/** One ECS service, defaulted. */
+export interface ServicePlan {
+    /** Its key in `services`, which names the resource. */
+    readonly key: string;
+    /** ECS service name; undefined: Pulumi's auto-name. */
+    readonly name?: string;
+    /** Default 1. */
+    readonly desiredCount: number;
+    /** Default 100. */
+    readonly minimumHealthyPercent: number;
+    /** Default 200. */
+    readonly maximumPercent: number;
+    /** Default 60. */
+    readonly healthCheckGracePeriodSeconds: number;
+    /** Default true. */
+    readonly circuitBreakerRollback: boolean;
+    /** Default true. */
+    readonly waitForSteadyState: boolean;
+    /** Create and update timeout; default `20m`. */
+    readonly deploymentTimeout: string;
+}
+
+/** The ALB and its listeners, defaulted. */
+export interface LoadBalancerPlan {
+    /** ALB name; undefined: Pulumi's auto-name. */
+    readonly name?: string;
+    /** Client blocks the listeners admit, canonical and distinct; default `0.0.0.0/0`. */
+    readonly allowedCidrs: readonly string[];
+    /** 80, and 443 with a certificate. */
+    readonly listenerPorts: readonly number[];
+    /** The HTTPS listener, when `certificateArn` is given; TLS policy default `ELBSecurityPolicy-TLS13-1-2-2021-06`. */
+    readonly https?: { readonly certificateArn: pulumi.Input<string>; readonly sslPolicy: string };
+    /** Whether HTTP answers with a redirect to HTTPS; default: when there is a certificate. */
+    readonly redirectHttpToHttps: boolean;
+}
+
+/** A static IP target, with the AZ AWS needs: `all` for an address outside the VPC. */
+export interface ExtraTargetPlan {
+    readonly ip: string;
+    /** Default: the container port. */
+    readonly port: number;
+    readonly availabilityZone?: "all";
+}
+
+/** The target group, defaulted. */
+export interface TargetGroupPlan {
+    /** Target group name; undefined: Pulumi's auto-name. */
+    readonly name?: string;
+    /** Seconds; default 30. */
+    readonly deregistrationDelay: number;
+    /** Default `GET /` expecting 200, every 30 s, timeout 5 s, 3 successes or failures. */
+    readonly healthCheck: {
+        readonly path: string;
+        readonly matcher: string;
+        readonly interval: number;
+        readonly timeout: number;
+        readonly healthyThreshold: number;
+        readonly unhealthyThreshold: number;
+    };
+    /** Static IP targets next to the tasks; none by default. */
+    readonly extraTargets: readonly ExtraTargetPlan[];
+}
+
+/** One extra egress rule of the tasks, defaulted. */
+export interface TaskEgressPlan {
+    /** Its name in `taskEgress`, which names the resource. */
+    readonly key: string;
+    /** Default `tcp`. */
+    readonly protocol: "tcp" | "udp";
+    readonly fromPort: number;
+    /** Default: `fromPort`. */
+    readonly toPort: number;
+    /** Canonical block, when the destination is one. */
+    readonly cidrBlock?: string;
+    readonly prefixListId?: pulumi.Input<string>;
+    readonly securityGroupId?: pulumi.Input<string>;
+    /** Default: the destination and ports. */
+    readonly description: string;
+}
+
+/**
+ * Everything {@link AlbFargateService} builds from. A plan from a check that recorded problems is
+ * for a caller's further checks only: a field whose input failed holds the input as given.
+ */
+export interface AlbFargateServicePlan {
+    /** Region: given, else the VPC's (a `TwoTierVpc`), else the stack's. */
+    readonly region: string;
+    /** The provider given (args, `opts`, else the given VPC's); undefined when the service makes one for `region`. */
+    readonly provider?: aws.Provider;
+    readonly network: AlbFargateNetworkPlan;
+    /** Default false. */
+    readonly assignPublicIp: boolean;
+    /** Tags on every resource that takes them; none by default. */
+    readonly tags?: Readonly<Record<string, string>>;
+    readonly container: ContainerPlan;
+    readonly task: TaskPlan;
+    readonly cluster: ClusterPlan;
+    /** Default: one service, `web`. */
+    readonly services: readonly ServicePlan[];
+    readonly loadBalancer: LoadBalancerPlan;
+    readonly targetGroup: TargetGroupPlan;
+    /** None by default. */
+    readonly taskEgress: readonly TaskEgressPlan[];
+}

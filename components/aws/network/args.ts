@@ -1,0 +1,119 @@
+/**
+ * The shapes of {@link TwoTierVpc}: its arguments (a VPC to create, or one that exists,
+ * described) and the subnets it hands to the components that build on it.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { TwoTierVpc } from "./twoTierVpc";
+
+/**
+ * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.
+ * - `vpcEndpoints`: interface endpoints for `ecr.api`, `ecr.dkr` and `logs` plus the S3 gateway
+ *   endpoint (ECR keeps image layers in S3). No internet path at all; images must come from ECR
+ *   in the VPC's region.
+ * - `natGateway`: one NAT gateway (in the first public subnet) for every private subnet.
+ * - `natGatewayPerAz`: one NAT gateway per private subnet AZ, so one AZ's outage does not cut the
+ *   others off.
+ * - `provided`: an existing VPC whose private subnets already route to a NAT or endpoints.
+ * - `none`: no egress; tasks can only pull images if they get public IPs in subnets routed to an
+ *   internet gateway (the tutorial's workaround).
+ */
+export type EgressMode = "vpcEndpoints" | "natGateway" | "natGatewayPerAz" | "provided" | "none";
+
+/** Every {@link EgressMode}, for configuration schemas and messages. */
+export const EGRESS_MODES: readonly EgressMode[] = [
+    "vpcEndpoints", "natGateway", "natGatewayPerAz", "provided", "none",
+];
+
+/** A subnet to create. */
+export interface SubnetArgs {
+    /** Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. */
+    availabilityZone: string;
+    /** IPv4 block, /16 to /28, inside the VPC block and disjoint from every other subnet, e.g. `10.1.3.0/24`. */
+    cidrBlock: string;
+}
+
+/** A VPC with public and private subnets created by {@link TwoTierVpc}. */
+export interface TwoTierVpcArgs {
+    /**
+     * Region (tutorial: `ap-northeast-1`, Tokyo). Default: the stack's `aws:region` (or
+     * `AWS_REGION`), as the default provider would use; one of the two must be set.
+     */
+    region?: string;
+    /** VPC IPv4 block, /16 to /28. Tutorial: `10.1.0.0/16`. */
+    cidrBlock: string;
+    /**
+     * Public subnets by name, routed to an internet gateway: the ALB (and NAT gateways) live here.
+     * Tutorial: `klein-public-1a`, `klein-public-1c`.
+     */
+    publicSubnets: Record<string, SubnetArgs>;
+    /**
+     * Private subnets by name, with no route to the internet gateway: the tasks live here.
+     * Tutorial: `klein-private-1a`, `klein-private-1c` (`10.1.3.0/24` in `ap-northeast-1c`).
+     */
+    privateSubnets: Record<string, SubnetArgs>;
+    /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
+    egress?: EgressMode;
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * of this component (a parent's is not taken), else a new provider for `region` carrying the
+     * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
+    provider?: aws.Provider;
+    /** Tags on every resource that takes them. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** A subnet that already exists. */
+export interface ExistingSubnetArgs {
+    /** Subnet id, `subnet-…`. */
+    id: pulumi.Input<string>;
+    /** Availability zone name of the subnet, e.g. `ap-northeast-1a`. */
+    availabilityZone: string;
+    /** IPv4 block of the subnet, as in the console; checked to lie inside the VPC. */
+    cidrBlock: string;
+}
+
+/** A VPC that already exists, described so the component can check and build on it (`TwoTierVpc.fromExisting`). */
+export interface ExistingTwoTierVpcArgs {
+    /** Region of the VPC. Default: the stack's `aws:region` (or `AWS_REGION`); one of the two must be set. */
+    region?: string;
+    /** VPC id, `vpc-…`. Interface endpoints need `enableDnsSupport` and `enableDnsHostnames` on it. */
+    vpcId: pulumi.Input<string>;
+    /** VPC IPv4 block, as in the console. */
+    cidrBlock: string;
+    /** Subnets for the ALB (routed to an internet gateway), by name. */
+    publicSubnets: Record<string, ExistingSubnetArgs>;
+    /** Subnets for the tasks, by name. */
+    privateSubnets: Record<string, ExistingSubnetArgs>;
+    /**
+     * Route tables of the private subnets; the S3 gateway endpoint is added to them. Required
+     * with `egress: "vpcEndpoints"`.
+     */
+    privateRouteTableIds?: pulumi.Input<string>[];
+    /**
+     * How the private subnets reach ECR, S3 and CloudWatch Logs: `vpcEndpoints` (created here),
+     * `provided` (the VPC already has a NAT or the endpoints) or `none`. Default: `vpcEndpoints`.
+     */
+    egress?: EgressMode;
+    /**
+     * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
+     * of this component (a parent's is not taken), else a new provider for `region` carrying the
+     * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
+     */
+    provider?: aws.Provider;
+    /** Tags on every resource created here. Default: none. */
+    tags?: Record<string, string>;
+}
+
+/** A subnet as other components see it. */
+export interface SubnetInfo {
+    /** The subnet's key in `publicSubnets`/`privateSubnets`. */
+    readonly name: string;
+    /** Subnet id, `subnet-…`. */
+    readonly id: pulumi.Output<string>;
+    /** Availability zone name. */
+    readonly availabilityZone: string;
+    /** Canonical IPv4 block. */
+    readonly cidrBlock: string;
+}
