@@ -1,6 +1,7 @@
 /** S5: an AWS ALB in front of ECS Fargate tasks registered by IP, the tasks in private subnets. */
 import { z } from "zod";
 import { AlbFargateService } from "../../components/aws/albFargateService";
+import { EGRESS_MODES } from "../../components/aws/network";
 import { reportedAt } from "../builder";
 import { cidr, port } from "../schema";
 import { defineTopology } from "../topology";
@@ -13,7 +14,8 @@ const schema = z.strictObject({
         cidrBlock: cidr,
         publicSubnets: z.record(z.string(), subnet),
         privateSubnets: z.record(z.string(), subnet),
-        egress: z.enum(["vpcEndpoints", "natGateway", "natGatewayPerAz", "none"]).optional(),
+        /** How the tasks reach AWS APIs and the internet (TwoTierVpc `egress`; `provided` is for existing VPCs only). */
+        egress: z.enum(EGRESS_MODES.filter(mode => mode !== "provided")).optional(),
     }),
     container: z.strictObject({
         image: z.string(),
@@ -63,11 +65,7 @@ export const fargate = defineTopology({
     vpcs: () => [],
     blocks: s => [{ path: ["network", "cidrBlock"], name: "S5 AWS VPC", text: s.network.cidrBlock }],
     build(b, s) {
-        const s5 = reportedAt(["fargate"], () => new AlbFargateService("s5", {
-            ...s,
-            network: { ...s.network, egress: s.network.egress ?? "vpcEndpoints" },
-            tags: b.tags,
-        }, b.opts));
+        const s5 = reportedAt(["fargate"], () => new AlbFargateService("s5", { ...s, tags: b.tags }, b.opts));
         return {
             s5AlbDnsName: s5.dnsName,
             s5TargetGroupArn: s5.targetGroupArn,
