@@ -69,6 +69,9 @@ const bandwidthPackage = z.strictObject({
     autoRenew: z.boolean().optional(),
 });
 
+/** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
+const albListener = z.strictObject({ protocol: z.enum(["HTTP", "HTTPS"]).optional(), port: port.optional() });
+
 /** S1: ALB in one region, ECS backends in another, over CEN. */
 const crossRegionAlb = z.strictObject({
     albVpc: vpc,
@@ -76,10 +79,9 @@ const crossRegionAlb = z.strictObject({
     servers,
     albVSwitches: z.array(z.string()).optional(),
     backendVSwitches: z.array(z.string()).optional(),
-    loadBalancerEdition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
+    edition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
-    listenerProtocol: z.enum(["HTTP", "HTTPS"]).optional(),
-    listenerPort: port.optional(),
+    listener: albListener.optional(),
     backendPort: port.optional(),
     weight: z.number().int().optional(),
     scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
@@ -127,7 +129,7 @@ const dualStackAlb = z.strictObject({
     edition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
     /** Server name → the address family the ALB reaches it by. */
     backends: z.record(z.string(), z.strictObject({ family: z.enum(["ipv4", "ipv6"]), port: port.optional(), weight: z.number().int().optional() })),
-    listener: z.strictObject({ protocol: z.enum(["HTTP", "HTTPS"]).optional(), port: port.optional() }).optional(),
+    listener: albListener.optional(),
     healthCheck: healthCheck.optional(),
     dns: z.strictObject({ domainName: z.string(), rr: z.string().optional(), ttl: z.number().int().optional() }).optional(),
 });

@@ -107,12 +107,13 @@ function crossRegionAlb(b: Builder): Outputs {
         cen: b.sharedCen,
         albVpc,
         backendVpc,
-        backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
-        backendSecurityGroupId: servers.securityGroupId,
+        backends: Object.fromEntries(Object.entries(servers.servers).map(([key, server]) =>
+            [key, { ipv4Address: server.privateIp, weight, securityGroup: "servers" }])),
+        securityGroups: { servers: servers.securityGroupId },
         tags: b.tags,
     }, b.durable), [
-        [/^backends\[\d+\]\.weight/, () => ["crossRegionAlb", "weight"]],
-        [/^backends\[(\d+)\].*/, m => ["crossRegionAlb", "servers", "instances", Object.keys(servers.servers)[Number(m[1])]]],
+        [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
+        [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
     ]);
     return {
         s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId,
