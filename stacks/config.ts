@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "../components/alicloud/ack";
-import { ALB_HEALTH_CHECK_PROTOCOLS } from "../components/alicloud/albCommon";
+import { ALB_EDITIONS, ALB_HEALTH_CHECK_PROTOCOLS, ALB_LISTENER_PROTOCOLS } from "../components/alicloud/albCommon";
 import { GUEST_OS } from "../components/alicloud/guestRouting";
 import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "../components/alicloud/multiEipEni";
 import { validateRegionalVpcArgs } from "../components/alicloud/vpc";
@@ -70,7 +70,7 @@ const bandwidthPackage = z.strictObject({
 });
 
 /** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
-const albListener = z.strictObject({ protocol: z.enum(["HTTP", "HTTPS"]).optional(), port: port.optional() });
+const albListener = z.strictObject({ protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(), port: port.optional() });
 
 /** S1: ALB in one region, ECS backends in another, over CEN. */
 const crossRegionAlb = z.strictObject({
@@ -79,7 +79,7 @@ const crossRegionAlb = z.strictObject({
     servers,
     albVSwitches: z.array(z.string()).optional(),
     backendVSwitches: z.array(z.string()).optional(),
-    edition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
+    edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
     listener: albListener.optional(),
     backendPort: port.optional(),
@@ -126,7 +126,7 @@ const dualStackAlb = z.strictObject({
     vpc,
     servers,
     albVSwitches: z.array(z.string()).optional(),
-    edition: z.enum(["Basic", "Standard", "StandardWithWaf"]).optional(),
+    edition: z.enum(ALB_EDITIONS).optional(),
     /** Server name → the address family the ALB reaches it by. */
     backends: z.record(z.string(), z.strictObject({ family: z.enum(["ipv4", "ipv6"]), port: port.optional(), weight: z.number().int().optional() })),
     listener: albListener.optional(),

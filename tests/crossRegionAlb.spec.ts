@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs, checkCrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
 import { Problems } from "../components/errors";
+import { addressSlug } from "../components/net";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
@@ -112,7 +113,7 @@ describe("CrossRegionAlbBackend", () => {
         assert.deepEqual(toBackend.dependsOn, ["s1-cen-alb-assoc"]);
 
         // Step 6: VPC2 system table → back-to-origin via VPC2's attachment, chained one after another.
-        const back = LEGACY_BLOCKS.map(c => world.named(`s1-cen-backend-route-${c.replace(/[./]/g, "-")}`));
+        const back = LEGACY_BLOCKS.map(c => world.named(`s1-cen-backend-route-${addressSlug(c)}`));
         back.forEach((r, i) => {
             assert.equal(r.inputs.routeTableId, world.named("vpc2-vpc").state.routeTableId);
             assert.equal(r.inputs.destinationCidrblock, LEGACY_BLOCKS[i]);
@@ -121,7 +122,7 @@ describe("CrossRegionAlbBackend", () => {
             assert.deepEqual(r.dependsOn, i === 0 ? ["s1-cen-backend-assoc"] : ["s1-cen-backend-assoc", back[i - 1].name]);
         });
         // ... and in VPC1's transit router, next hop VPC1's attachment, chained too.
-        const trRoutes = LEGACY_BLOCKS.map(c => world.named(`s1-cen-tr-cn-chengdu-route-${c.replace(/[./]/g, "-")}`));
+        const trRoutes = LEGACY_BLOCKS.map(c => world.named(`s1-cen-tr-cn-chengdu-route-${addressSlug(c)}`));
         const chengduTable = await valueOf(component.cen.transitRouters["cn-chengdu"].routeTableId);
         trRoutes.forEach((r, i) => {
             assert.deepEqual([r.inputs.transitRouterRouteTableId, r.inputs.transitRouterRouteEntryNextHopType, r.inputs.transitRouterRouteEntryNextHopId],

@@ -42,7 +42,12 @@ export const HTTP_HEALTHY_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx
  */
 export const ALB_LEGACY_BACK_TO_ORIGIN_RANGE = "100.64.0.0/10";
 
-/** Server weights an ALB server group takes, and the one this library gives when none is set. */
+/**
+ * Server weights the ALB components accept, and the one they give when none is set. The API takes
+ * 0 to 100 with a default of 0, and 0 forwards nothing to the server
+ * (`alb.ServerGroup` `servers[].weight`, node_modules/@pulumi/alicloud/types/input.d.ts): 0 is
+ * refused, as by the policy pack, so no server is silently idle.
+ */
 export const ALB_SERVER_WEIGHT = { min: 1, max: 100, default: 100 } as const;
 
 /** The listener in front of a server group. */
