@@ -69,6 +69,11 @@ const bandwidthPackage = z.strictObject({
     autoRenew: z.boolean().optional(),
 });
 
+/** A key of 0.1 that was renamed: refused at its own path, saying what to write instead. */
+function renamedKey(message: string, fix: string) {
+    return z.custom<never>(() => false, { message, params: { fix } }).optional();
+}
+
 /** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
 const albListener = z.strictObject({ protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(), port: port.optional() });
 
@@ -82,6 +87,9 @@ const crossRegionAlb = z.strictObject({
     edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
     listener: albListener.optional(),
+    loadBalancerEdition: renamedKey("loadBalancerEdition was renamed to edition", "Write edition: Standard instead."),
+    listenerProtocol: renamedKey("listenerProtocol moved into listener", "Write listener: { protocol: HTTP } instead."),
+    listenerPort: renamedKey("listenerPort moved into listener", "Write listener: { port: 80 } instead."),
     backendPort: port.optional(),
     weight: z.number().int().optional(),
     scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
@@ -295,6 +303,8 @@ function fixFor(issue: z.core.$ZodIssue, raw: unknown): string {
             return `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.`;
         case "invalid_union":
             return "Check the 'mode' key and the keys that mode takes.";
+        case "custom":
+            return typeof issue.params?.fix === "string" ? issue.params.fix : "See the schema in stacks/config.ts.";
         default:
             return "See the schema in stacks/config.ts.";
     }
