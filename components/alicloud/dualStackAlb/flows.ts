@@ -11,25 +11,18 @@ import { DualStackAlbPlan } from "./args";
 export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const port = plan.listener.port;
     const flows: IntendedFlow[] = [];
-    if (plan.addressType === "Internet") {
+    // The families the ALB has a public address of.
+    const publicFamilies: Array<4 | 6> = [];
+    if (plan.addressType === "Internet") publicFamilies.push(4);
+    if (plan.ipv6AddressType === "Internet") publicFamilies.push(6);
+    for (const ipVersion of publicFamilies) {
         flows.push({
-            name: `internet → ALB :${port} over IPv4`,
+            name: `internet → ALB :${port} over IPv${ipVersion}`,
             from: flowTo.internet(),
             to: flowTo.loadBalancer(alb),
             protocol: "tcp",
             port,
-            ipVersion: 4,
-            intent: "allow",
-        });
-    }
-    if (plan.ipv6AddressType === "Internet") {
-        flows.push({
-            name: `internet → ALB :${port} over IPv6`,
-            from: flowTo.internet(),
-            to: flowTo.loadBalancer(alb),
-            protocol: "tcp",
-            port,
-            ipVersion: 6,
+            ipVersion,
             intent: "allow",
         });
     }
