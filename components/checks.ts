@@ -105,3 +105,31 @@ export function checkedWhenKnown(value: pulumi.Input<string>, component: string,
 export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
     return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
 }
+
+/** A field of an earlier release that a caller without types may still pass, and what became of it. */
+export interface RemovedField {
+    /** The field's name among the args, e.g. `loadBalancerEdition`. */
+    readonly field: string;
+    /** What became of it, e.g. `renamed to edition`. */
+    readonly became: string;
+    /** What to write instead, from the value passed, e.g. `edition: "Standard"`. */
+    readonly instead: (value: unknown) => string;
+}
+
+/**
+ * Records a problem at each removed field `args` still carries: JavaScript and YAML callers have
+ * no type checker to stop them, and a setting silently ignored would deploy something else.
+ */
+export function checkRemovedFields(problems: Problems, args: object, removed: readonly RemovedField[]): void {
+    for (const { field, became, instead } of removed) {
+        const value = (args as Record<string, unknown>)[field];
+        if (!Object.hasOwn(args, field) || value === undefined) continue;
+        problems.add(field, `${field} was ${became}; it is not read any more.`, `Write ${instead(value)} instead.`);
+    }
+}
+
+/** A value as a fix quotes it: strings and numbers as written, anything else (an Output) as `…`. */
+export function quotedValue(value: unknown): string {
+    if (typeof value === "string") return JSON.stringify(value);
+    return typeof value === "number" || typeof value === "boolean" ? String(value) : "…";
+}

@@ -5,6 +5,8 @@
  */
 import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { findOverlaps, parseCidr, NamedCidr } from "../components/net";
+// The argument shapes only (no resources): the pack runs without the components' providers.
+import { ALB_SERVER_WEIGHT } from "../components/alicloud/albCommon/args";
 
 /** The part of a policy resource these rules read. */
 export interface StackResource {
@@ -205,15 +207,20 @@ export function checkPublicBackends(resources: readonly StackResource[], report:
     }
 }
 
-/** Every ALB server carries traffic: a zero (or missing) weight silently takes a server out. */
+/**
+ * Every ALB server carries traffic: a zero (or missing) weight silently takes a server out, and
+ * the API refuses a weight above 100. The same range the ALB components accept (ALB_SERVER_WEIGHT).
+ */
 export function checkServerWeights(resources: readonly StackResource[], report: ReportViolation): void {
     const UNKNOWN = Symbol("unknown");
+    const { min, max } = ALB_SERVER_WEIGHT;
     for (const r of resources.filter(x => x.type === "alicloud:alb/serverGroup:ServerGroup")) {
         knownItems(() => r.props.servers).forEach((server: any, i: number) => {
             const weight = known(() => server.weight, UNKNOWN);
-            if (weight === UNKNOWN || (typeof weight === "number" && weight > 0)) return;
+            if (weight === UNKNOWN || (Number.isInteger(weight) && weight >= min && weight <= max)) return;
             const label = known(() => server.serverIp) ?? known(() => server.serverId) ?? "id known after apply";
-            report(`${r.name} server ${i} (${label}) has weight ${weight ?? "unset"}, so it gets no traffic; set a weight from 1 to 100.`, r.urn);
+            const why = typeof weight === "number" && weight > 0 ? "which ALB refuses" : "so it gets no traffic";
+            report(`${r.name} server ${i} (${label}) has weight ${weight ?? "unset"}, ${why}; set a weight from ${min} to ${max}.`, r.urn);
         });
     }
 }
@@ -263,7 +270,7 @@ export const policies: StackValidationPolicy[] = [
     },
     {
         name: "alb-server-weight-set",
-        description: "Every ALB server group member has a weight above zero.",
+        description: "Every ALB server group member has a weight from 1 to 100.",
         enforcementLevel: "mandatory",
         validateStack: (args, report) => checkServerWeights(args.resources, report),
     },

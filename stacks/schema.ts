@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { ALB_HEALTH_CHECK_PROTOCOLS } from "../components/alicloud/albCommon";
+import { ALB_HEALTH_CHECK_PROTOCOLS, ALB_LISTENER_PROTOCOLS } from "../components/alicloud/albCommon";
 import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
 import { checkKnownName } from "../components/checks";
 import { Problems } from "../components/errors";
@@ -66,6 +66,14 @@ export const bandwidthPackage = z.strictObject({
     period: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(6), z.literal(12)]).optional(),
     autoRenew: z.boolean().optional(),
 });
+
+/** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
+export const albListener = z.strictObject({ protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(), port: port.optional() });
+
+/** A key of 0.1 that was renamed: refused at its own path, saying what to write instead. */
+export function renamedKey(message: string, fix: string) {
+    return z.custom<never>(() => false, { message, params: { fix } }).optional();
+}
 
 /** The CNAME clients use (ALBs created since 2025 do not answer on their own DNS name): `AlbDnsArgs`. */
 export const albDns = z.strictObject({ domainName: text, rr: text.optional(), ttl: z.number().int().optional() });

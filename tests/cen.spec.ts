@@ -223,9 +223,9 @@ describe("CenTransitNetwork", () => {
                 [["net-bwp", "china-china", "PrePaid", 1, undefined]]);
             // Recorded into the caller's collection, under its scope, with the same defaults.
             const problems = new Problems();
-            const postPaid = checkCenTransitNetworkArgs(problems.under("cenOptions"), {
+            const postPaid = checkCenTransitNetworkArgs(problems.under("cenOptions"), "net", {
                 members: { vpc1: { vpc: vpc1 }, vpc2: { vpc: vpc2 } }, peerBandwidthMbps: 0, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid" },
-            }, "net");
+            });
             assert.deepEqual(postPaid.packages.map(p => [p.paymentType, p.period]), [["PostPaid", undefined]]);
             assert.deepEqual(problems.list.map(p => p.path), ["cenOptions.peerBandwidthMbps"]);
             return [vpc1, vpc2];

@@ -149,13 +149,13 @@ describe("values known only at deployment", () => {
         this.timeout(10_000);
         const started = Date.now();
         const result = await runPlan(program(opts => {
-            const s1 = new CrossRegionAlbBackend("s1", { albVpc: chengdu(opts), backendVpc: hangzhou(opts), backends: [{ ip: pulumi.output("8.8.8.8") }] }, opts);
+            const s1 = new CrossRegionAlbBackend("s1", { albVpc: chengdu(opts), backendVpc: hangzhou(opts), backends: { web: { ipv4Address: pulumi.output("8.8.8.8") } } }, opts);
             return { dns: s1.dnsName };
         }), {});
         assert.ok(!result.ok);
         assert.ok(Date.now() - started < 5000, "the plan ends as soon as the late problem is known");
         assert.deepEqual(result.errors.map(e => e.source), ["topologies:alicloud:CrossRegionAlbBackend 's1'"], "one error, not one per input that carries the value");
-        assert.ok(result.errors[0].problems.some(p => p.path === "backends[0].ip" && /8\.8\.8\.8 is not a private address/.test(p.message)));
+        assert.ok(result.errors[0].problems.some(p => p.path === "backends.web.ipv4Address" && /8\.8\.8\.8 is not a private address/.test(p.message)));
         // Nothing later in the process is disturbed: not a build (which waits for every RPC), not a plan.
         await build(opts => chengdu(opts));
         assert.ok((await runPlan(program(opts => ({ id: chengdu(opts).vpcId })), {})).ok);

@@ -1,8 +1,10 @@
 import * as assert from "node:assert/strict";
-import { albHealthCheckConfig } from "../components/alicloud/albCommon";
+import { albHealthCheckConfig } from "../components/alicloud/albCommon/healthCheck";
 import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork } from "../components/alicloud/cen";
-import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
+import { CrossRegionAlbBackend, CrossRegionAlbBackendArgs, checkCrossRegionAlbBackendArgs } from "../components/alicloud/crossRegionAlb";
+import { Problems } from "../components/errors";
+import { addressSlug } from "../components/net";
 import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
@@ -19,11 +21,13 @@ const LEGACY_BLOCKS = ["100.117.130.0/25", "100.117.130.128/25", "100.117.131.64
 const ECS1 = "192.168.7.100";
 
 type Vpcs = { alb: RegionalVpc; backend: RegionalVpc };
+/** ECS1 with its security group, where the component admits the back-to-origin blocks. */
+const GROUPED: Partial<CrossRegionAlbBackendArgs> = { backends: { ecs1: { ipv4Address: ECS1, securityGroup: "ecs1" } }, securityGroups: { ecs1: "sg-ecs1" } };
 type VpcArgs = { alb: RegionalVpcArgs; backend: RegionalVpcArgs };
 /** The two VPCs, then the component on them with ECS1 as backend unless `args` says otherwise. */
 function s1(opts: pulumi.ComponentResourceOptions, args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>, vpcs: VpcArgs) {
     const v = { alb: new RegionalVpc("vpc1", vpcs.alb, opts), backend: new RegionalVpc("vpc2", vpcs.backend, opts) };
-    return new CrossRegionAlbBackend("s1", { albVpc: v.alb, backendVpc: v.backend, backends: [{ ip: ECS1 }], ...args(v) }, opts);
+    return new CrossRegionAlbBackend("s1", { albVpc: v.alb, backendVpc: v.backend, backends: { ecs1: { ipv4Address: ECS1 } }, ...args(v) }, opts);
 }
 
 async function make(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>, vpcs: VpcArgs = { alb: VPC1, backend: VPC2 }) {
@@ -53,7 +57,7 @@ describe("CrossRegionAlbBackend", () => {
 
     it("builds the tutorial's graph (legacy back-to-origin, six blocks)", async () => {
         const { component } = await make(() => ({
-            backendSecurityGroupId: "sg-ecs1",
+            ...GROUPED,
             backToOrigin: { mode: "legacy", cidrBlocks: LEGACY_BLOCKS },
             cenOptions: { bandwidthPackage: { bandwidthMbps: 10 } },
         }));
@@ -109,7 +113,7 @@ describe("CrossRegionAlbBackend", () => {
         assert.deepEqual(toBackend.dependsOn, ["s1-cen-alb-assoc"]);
 
         // Step 6: VPC2 system table → back-to-origin via VPC2's attachment, chained one after another.
-        const back = LEGACY_BLOCKS.map(c => world.named(`s1-cen-backend-route-${c.replace(/[./]/g, "-")}`));
+        const back = LEGACY_BLOCKS.map(c => world.named(`s1-cen-backend-route-${addressSlug(c)}`));
         back.forEach((r, i) => {
             assert.equal(r.inputs.routeTableId, world.named("vpc2-vpc").state.routeTableId);
             assert.equal(r.inputs.destinationCidrblock, LEGACY_BLOCKS[i]);
@@ -118,7 +122,7 @@ describe("CrossRegionAlbBackend", () => {
             assert.deepEqual(r.dependsOn, i === 0 ? ["s1-cen-backend-assoc"] : ["s1-cen-backend-assoc", back[i - 1].name]);
         });
         // ... and in VPC1's transit router, next hop VPC1's attachment, chained too.
-        const trRoutes = LEGACY_BLOCKS.map(c => world.named(`s1-cen-tr-cn-chengdu-route-${c.replace(/[./]/g, "-")}`));
+        const trRoutes = LEGACY_BLOCKS.map(c => world.named(`s1-cen-tr-cn-chengdu-route-${addressSlug(c)}`));
         const chengduTable = await valueOf(component.cen.transitRouters["cn-chengdu"].routeTableId);
         trRoutes.forEach((r, i) => {
             assert.deepEqual([r.inputs.transitRouterRouteTableId, r.inputs.transitRouterRouteEntryNextHopType, r.inputs.transitRouterRouteEntryNextHopId],
@@ -147,7 +151,7 @@ describe("CrossRegionAlbBackend", () => {
     });
 
     it("defaults to the current back-to-origin: routes the ALB vSwitch blocks back, no transit-router routes", async () => {
-        await make(() => ({ backendSecurityGroupId: "sg-ecs1" }));
+        await make(() => GROUPED);
         assert.equal(world.ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry").length, 0);
         assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").map(r => [world.regionOf(r), r.inputs.destinationCidrblock]), [
             ["cn-chengdu", "192.168.7.0/24"],
@@ -162,12 +166,12 @@ describe("CrossRegionAlbBackend", () => {
         const sg: RegionalVpcArgs = { region: "ap-southeast-1", cidrBlock: "10.10.0.0/16", vSwitches: { a: { zoneId: "ap-southeast-1a", cidrBlock: "10.10.1.0/24" }, b: { zoneId: "ap-southeast-1b", cidrBlock: "10.10.2.0/24" }, c: { zoneId: "ap-southeast-1c", cidrBlock: "10.10.3.0/24" } } };
         const fra: RegionalVpcArgs = { region: "eu-central-1", cidrBlock: "10.20.0.0/16", vSwitches: { app: { zoneId: "eu-central-1a", cidrBlock: "10.20.5.0/24" }, db: { zoneId: "eu-central-1b", cidrBlock: "10.20.6.0/24" } } };
         await make(() => ({
-            backends: [{ ip: "10.20.5.11", weight: 30 }, { ip: "10.20.5.12", port: 8081, weight: 70 }],
+            backends: { app1: { ipv4Address: "10.20.5.11", weight: 30, securityGroup: "app" }, app2: { ipv4Address: "10.20.5.12", port: 8081, weight: 70, securityGroup: "app" } },
             backendPort: 8080,
-            listenerPort: 8000,
+            listener: { port: 8000 },
             addressType: "Intranet",
             albVSwitches: ["b", "c"],
-            backendSecurityGroupId: "sg-fra",
+            securityGroups: { app: "sg-fra" },
             cenOptions: { peerBandwidthMbps: 4 },
         }), { alb: sg, backend: fra });
         assert.equal(world.regionOf(world.named("s1-alb")), "ap-southeast-1");
@@ -190,17 +194,16 @@ describe("CrossRegionAlbBackend", () => {
         assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
     });
 
-    it("takes DualStackAlb's health-check shape, opens a fixed health-check port, and tags an HTTPS listener", async () => {
+    it("takes DualStackAlb's health-check shape, opens a fixed health-check port, and tags an HTTPS listener on 443", async () => {
         await make(() => ({
-            listenerProtocol: "HTTPS",
-            certificateId: "cert-1",
-            backendSecurityGroupId: "sg-ecs1",
+            listener: { protocol: "HTTPS", certificateId: "cert-1" },
+            ...GROUPED,
             healthCheck: { path: "/healthz", interval: 10, timeout: 3, healthyThreshold: 2, unhealthyThreshold: 4, codes: ["http_2xx"], port: 8081 },
             tags: { team: "web" },
         }));
         const listener = world.named("s1-listener");
         assert.deepEqual([listener.inputs.listenerProtocol, listener.inputs.listenerPort, listener.inputs.certificates, listener.inputs.tags],
-            ["HTTPS", 80, { certificateId: "cert-1" }, { team: "web" }]);
+            ["HTTPS", 443, { certificateId: "cert-1" }, { team: "web" }]);
         assert.deepEqual(listener.dependsOn, ["s1-sgp"]);
         assert.deepEqual(world.named("s1-sgp").inputs.healthCheckConfig, {
             healthCheckEnabled: true, healthCheckProtocol: "HTTP", healthCheckPath: "/healthz", healthCheckCodes: ["http_2xx"],
@@ -209,13 +212,35 @@ describe("CrossRegionAlbBackend", () => {
         assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.inputs.cidrIp, r.inputs.portRange]).sort(),
             [["172.16.0.0/24", "80/80"], ["172.16.0.0/24", "8081/8081"], ["172.16.6.0/24", "80/80"], ["172.16.6.0/24", "8081/8081"]]);
 
-        await make(() => ({ healthCheck: { enabled: false, port: 8081 }, backendSecurityGroupId: "sg-ecs1" }));
+        await make(() => ({ healthCheck: { enabled: false, port: 8081 }, ...GROUPED }));
         assert.deepEqual(world.named("s1-sgp").inputs.healthCheckConfig, { healthCheckEnabled: false });
         assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs.portRange), ["80/80", "80/80"]);
     });
 
+    it("admits the back-to-origin blocks in each backend's own group, named as DualStackAlb's rules; one group keeps 0.1's names as aliases", async () => {
+        await make(() => ({
+            backends: { ecs1: { ipv4Address: ECS1, securityGroup: "web" }, ecs2: { ipv4Address: "192.168.7.101", port: 8080, securityGroup: "api" }, ecs3: { ipv4Address: "192.168.7.102" } },
+            securityGroups: { web: "sg-web", api: "sg-api" },
+        }));
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
+        assert.deepEqual(rules.map(r => [r.name, r.inputs.securityGroupId, r.inputs.portRange, r.inputs.cidrIp]), [
+            ["s1-web-tcp80-172-16-0-0-24", "sg-web", "80/80", "172.16.0.0/24"],
+            ["s1-web-tcp80-172-16-6-0-24", "sg-web", "80/80", "172.16.6.0/24"],
+            ["s1-api-tcp8080-172-16-0-0-24", "sg-api", "8080/8080", "172.16.0.0/24"],
+            ["s1-api-tcp8080-172-16-6-0-24", "sg-api", "8080/8080", "172.16.6.0/24"],
+        ]);
+        assert.ok(rules.every(r => r.aliases === undefined), "with two groups no rule had a name before");
+
+        await make(() => GROUPED);
+        const aliasNames = (r: { aliases?: Array<string | { name?: string }> }) => r.aliases?.map(a => (typeof a === "string" ? a : a.name));
+        assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => [r.name, aliasNames(r)]), [
+            ["s1-ecs1-tcp80-172-16-0-0-24", ["s1-ingress-80-172-16-0-0-24"]],
+            ["s1-ecs1-tcp80-172-16-6-0-24", ["s1-ingress-80-172-16-6-0-24"]],
+        ]);
+    });
+
     it("accepts an ECS output as backend IP and then routes every backend vSwitch", async () => {
-        await make(() => ({ backends: [{ ip: pulumi.output("192.168.8.20") }] }));
+        await make(() => ({ backends: { ecs2: { ipv4Address: pulumi.output("192.168.8.20") } } }));
         assert.deepEqual(world.named("s1-sgp").inputs.servers[0].serverIp, "192.168.8.20");
         assert.deepEqual(world.ofType("vpc/routeEntry:RouteEntry").filter(r => world.regionOf(r) === "cn-chengdu").map(r => r.inputs.destinationCidrblock),
             ["192.168.8.0/24", "192.168.7.0/24"]);
@@ -229,7 +254,7 @@ describe("CrossRegionAlbBackend", () => {
                 vSwitches: { vsw3: { id: "vsw-3", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" }, vsw4: { id: "vsw-4", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } },
             }, opts);
             return new CrossRegionAlbBackend("s1", {
-                albVpc: alb, backendVpc: backend, backends: [{ ip: ECS1 }],
+                albVpc: alb, backendVpc: backend, backends: { ecs1: { ipv4Address: ECS1 } },
                 albRouteTableId: alb.routeTableId, backendRouteTableId: "vtb-system2",
             }, opts);
         });
@@ -246,7 +271,7 @@ describe("CrossRegionAlbBackend", () => {
                 members: { chengdu: { vpc: v1 }, hangzhou: { vpc: v2 } },
                 vpcRoutes: [{ member: "hangzhou", destinationCidrBlock: "10.0.0.0/8" }],
             }, opts);
-            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen }, opts);
+            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: { ecs1: { ipv4Address: ECS1 } }, cen }, opts);
         });
         assert.equal(world.ofType("cen/instance:Instance").length, 1);
         const first = world.named("s1-hangzhou-route-172-16-0-0-24");
@@ -260,7 +285,7 @@ describe("CrossRegionAlbBackend", () => {
             const v1 = new RegionalVpc("vpc1", VPC1, opts);
             const v2 = new RegionalVpc("vpc2", VPC2, opts);
             const shared = new CenTransitNetwork("shared", { members: { chengdu: { vpc: v1 }, hangzhou: { vpc: v2 } } }, opts);
-            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen: shared, backToOrigin: { mode: "legacy", cidrBlocks: LEGACY_BLOCKS.slice(0, 2) } }, opts);
+            return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: { ecs1: { ipv4Address: ECS1 } }, cen: shared, backToOrigin: { mode: "legacy", cidrBlocks: LEGACY_BLOCKS.slice(0, 2) } }, opts);
         });
         const ids = await Promise.all(component.routeEntryIds.map(valueOf));
         assert.deepEqual(ids.filter(id => id.startsWith("rte-")).sort(),
@@ -276,49 +301,53 @@ describe("CrossRegionAlbBackend", () => {
                 message: "region 'cn-heyuan' does not support ALB backends in another region.",
             }]);
             const second = { ...VPC2, cidrBlock: "10.0.0.0/8", vSwitches: { x: { zoneId: "cn-hangzhou-h", cidrBlock: "10.0.1.0/24" } } };
-            const problems = await rejection(() => ({ backends: [{ ip: "10.0.1.5" }] }), { alb: VPC2, backend: second });
+            const problems = await rejection(() => ({ backends: { x: { ipv4Address: "10.0.1.5" } } }), { alb: VPC2, backend: second });
             assert.deepEqual(problems, [{ path: "backendVpc.region", message: "the ALB and the backends are both in cn-hangzhou; this pattern joins two regions." }]);
         });
 
         it("public backends, backends in the ALB's VPC or outside the backend VPC, remote IP off", async () => {
             const problems = await rejection(() => ({
-                backends: [{ ip: "47.96.1.1" }, { ip: "172.16.0.9" }, { ip: "192.168.7.9", remoteIpEnabled: false }, { ip: "10.9.9.9" }],
+                backends: {
+                    pub: { ipv4Address: "47.96.1.1" }, own: { ipv4Address: "172.16.0.9" },
+                    local: { ipv4Address: "192.168.7.9", remoteIpEnabled: false }, away: { ipv4Address: "10.9.9.9" },
+                },
             }));
             assert.deepEqual(problems, [
-                { path: "backends[0].ip", message: "backend 47.96.1.1 is not a private address; remote IP accepts only 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12, 192.168.0.0/16." },
-                { path: "backends[0].ip", message: "backend 47.96.1.1 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
-                { path: "backends[1].ip", message: "backend 172.16.0.9 is inside the ALB's own VPC 172.16.0.0/12; an IP-type backend may not share the VPC of the ALB." },
-                { path: "backends[2].ip", message: "without remote IP an IP server group reaches only addresses in its own VPC (172.16.0.0/12), and a cross-region backend 192.168.7.9 is not there." },
-                { path: "backends[3].ip", message: "backend 10.9.9.9 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
+                { path: "backends.pub.ipv4Address", message: "backend 47.96.1.1 is not a private address; remote IP accepts only 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12, 192.168.0.0/16." },
+                { path: "backends.pub.ipv4Address", message: "backend 47.96.1.1 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
+                { path: "backends.own.ipv4Address", message: "backend 172.16.0.9 is inside the ALB's own VPC 172.16.0.0/12; an IP-type backend may not share the VPC of the ALB." },
+                { path: "backends.local.ipv4Address", message: "without remote IP an IP server group reaches only addresses in its own VPC (172.16.0.0/12), and a cross-region backend 192.168.7.9 is not there." },
+                { path: "backends.away.ipv4Address", message: "backend 10.9.9.9 is outside the backend VPC 192.168.0.0/16, the only network this component routes to." },
             ]);
         });
 
-        it("weights, ports, no backends, fewer than two ALB zones", async () => {
-            assert.deepEqual(await rejection(() => ({ backends: [{ ip: ECS1, weight: 0, port: 70000 }, { ip: ECS1, weight: 101 }], listenerPort: 0 })), [
-                { path: "listenerPort", message: "port 0 is not a whole number from 1 to 65535." },
-                { path: "backends[0].port", message: "port 70000 is not a whole number from 1 to 65535." },
-                { path: "backends[0].weight", message: "weight 0 is not a whole number from 1 to 100." },
-                { path: "backends[1].weight", message: "weight 101 is not a whole number from 1 to 100." },
+        it("weights (1 to 100, as DualStackAlb's), ports, no backends, fewer than two ALB zones", async () => {
+            const backends = { a: { ipv4Address: ECS1, weight: 0, port: 70000 }, b: { ipv4Address: ECS1, weight: 101 } };
+            assert.deepEqual(await rejection(() => ({ backends, listener: { port: 0 } })), [
+                { path: "listener.port", message: "port 0 is not a whole number from 1 to 65535." },
+                { path: "backends.a.port", message: "port 70000 is not a whole number from 1 to 65535." },
+                { path: "backends.a.weight", message: "weight 0 is not a whole number from 1 to 100." },
+                { path: "backends.b.weight", message: "weight 101 is not a whole number from 1 to 100." },
             ]);
-            assert.deepEqual(await rejection(() => ({ backends: [], albVSwitches: ["vsw1"] })), [
+            assert.deepEqual(await rejection(() => ({ backends: {}, albVSwitches: ["vsw1"] })), [
                 { path: "albVSwitches", message: "the ALB is placed in 1 zone(s); it needs vSwitches in at least two zones (got vsw1 in cn-chengdu-a)." },
                 { path: "backends", message: "no backend server is given." },
             ]);
         });
 
         it("ALB and server-group settings outside the provider's values", async () => {
-            assert.deepEqual(await rejection(() => ({ loadBalancerEdition: "Premium" as never, addressType: "Public" as never, backendProtocol: "gRPC" as never, scheduler: "Uch" as never })), [
-                { path: "loadBalancerEdition", message: "ALB edition 'Premium' is not supported." },
+            assert.deepEqual(await rejection(() => ({ edition: "Premium" as never, addressType: "Public" as never, backendProtocol: "gRPC" as never, scheduler: "Uch" as never })), [
+                { path: "edition", message: "ALB edition 'Premium' is not supported." },
                 { path: "addressType", message: "address type 'Public' is not supported." },
-                { path: "backendProtocol", message: "backend protocol 'gRPC' is not supported." },
                 { path: "scheduler", message: "scheduler 'Uch' is not supported." },
+                { path: "backendProtocol", message: "backend protocol 'gRPC' is not supported." },
             ]);
         });
 
         it("the ALB's own VPC as backend VPC, and an unknown back-to-origin mode", async () => {
             const error = await expectRejection(S1, opts => {
                 const v1 = new RegionalVpc("vpc1", VPC1, opts);
-                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v1, backends: [{ ip: "172.16.0.9" }], backToOrigin: { mode: "auto" } as never }, opts);
+                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v1, backends: { own: { ipv4Address: "172.16.0.9" } }, backToOrigin: { mode: "auto" } as never }, opts);
             }, r => OWN.test(r.type));
             const byPath = Object.fromEntries(error.problems.map(p => [p.path, p.message]));
             assert.equal(byPath.backendVpc, "the backend VPC is the ALB's VPC; an IP-type backend may not share the VPC of the ALB.");
@@ -327,27 +356,58 @@ describe("CrossRegionAlbBackend", () => {
 
         it("backend vSwitches that are unknown or leave a backend unrouted", async () => {
             assert.deepEqual(await rejection(() => ({ backendVSwitches: ["vsw3", "vsw9"] })), [
-                { path: "backendVSwitches[1]", message: "'vsw9' is not a vSwitch of the backend VPC." },
-                { path: "backends[0].ip", message: "backend 192.168.7.100 is in none of the routed backend vSwitches (vsw3 192.168.8.0/24), so the ALB VPC has no route to it." },
+                { path: "backendVSwitches[1]", message: "vSwitch 'vsw9' is not a vSwitch of VPC 'vpc2'." },
+                { path: "backends.ecs1.ipv4Address", message: "backend 192.168.7.100 is in none of the routed backend vSwitches (vsw3 192.168.8.0/24), so the ALB VPC has no route to it." },
             ]);
         });
 
         it("ALB vSwitches: unknown, two in one zone, too few free addresses", async () => {
             const small: RegionalVpcArgs = { ...VPC1, vSwitches: { ...VPC1.vSwitches, tiny: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.9.0/29" }, twin: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.1.0/24" } } };
             assert.deepEqual(await rejection(() => ({ albVSwitches: ["vsw1", "nope", "twin", "tiny"] }), { alb: small, backend: VPC2 }), [
-                { path: "albVSwitches[1]", message: "vSwitch 'nope' is not a vSwitch of the VPC." },
+                { path: "albVSwitches[1]", message: "vSwitch 'nope' is not a vSwitch of VPC 'vpc1'." },
                 { path: "albVSwitches[2]", message: "vSwitch 'twin' is in zone cn-chengdu-a, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone." },
                 { path: "albVSwitches[3]", message: "vSwitch 'tiny' 172.16.9.0/29 leaves 4 free addresses (4 reserved by Alibaba Cloud); an ALB needs at least 8." },
             ]);
         });
 
-        it("listener: HTTPS without a certificate, HTTP with one, reported at the flat listener fields", async () => {
-            const https = await rejection(() => ({ listenerProtocol: "HTTPS" }));
-            assert.deepEqual(https, [{ path: "certificateId", message: "an HTTPS listener needs a server certificate." }]);
-            const http = await rejection(() => ({ listenerProtocol: "HTTP", certificateId: "cert-1" }));
-            assert.deepEqual(http, [{ path: "certificateId", message: "an HTTP listener takes no certificate." }]);
-            assert.deepEqual(await rejection(() => ({ listenerProtocol: "QUIC" as never })), [
-                { path: "listenerProtocol", message: "listener protocol 'QUIC' is not supported." },
+        it("listener: HTTPS without a certificate, HTTP with one, an unknown protocol, at the listener's fields as DualStackAlb's", async () => {
+            const https = await rejection(() => ({ listener: { protocol: "HTTPS" } }));
+            assert.deepEqual(https, [{ path: "listener.certificateId", message: "an HTTPS listener needs a server certificate." }]);
+            const http = await rejection(() => ({ listener: { protocol: "HTTP", certificateId: "cert-1" } }));
+            assert.deepEqual(http, [{ path: "listener.certificateId", message: "an HTTP listener takes no certificate." }]);
+            assert.deepEqual(await rejection(() => ({ listener: { protocol: "QUIC" as never } })), [
+                { path: "listener.protocol", message: "listener protocol 'QUIC' is not supported." },
+            ]);
+        });
+
+        it("the fields of 0.1, from callers without types, at the field with what to write instead", async () => {
+            const old = {
+                loadBalancerEdition: "Basic", listenerProtocol: "HTTPS", listenerPort: 8443, certificateId: "cert-1", backendSecurityGroupId: "sg-1",
+                backends: [{ ip: ECS1 }],
+            } as unknown as Partial<CrossRegionAlbBackendArgs>;
+            const error = await expectRejection(S1, opts => s1(opts, () => old, { alb: VPC1, backend: VPC2 }), r => OWN.test(r.type));
+            assert.deepEqual(error.problems.map(p => [p.path, p.message, p.fix]), [
+                ["loadBalancerEdition", "loadBalancerEdition was renamed to edition; it is not read any more.", "Write edition: \"Basic\" instead."],
+                ["listenerProtocol", "listenerProtocol was moved into listener; it is not read any more.", "Write listener: { protocol: \"HTTPS\" } instead."],
+                ["listenerPort", "listenerPort was moved into listener; it is not read any more.", "Write listener: { port: 8443 } instead."],
+                ["certificateId", "certificateId was moved into listener; it is not read any more.", "Write listener: { protocol: \"HTTPS\", certificateId: … } instead."],
+                ["backendSecurityGroupId", "backendSecurityGroupId was replaced by securityGroups, a group per backend; it is not read any more.",
+                    "Write securityGroups: { servers: \"sg-…\" } and securityGroup: \"servers\" on each backend instead."],
+                ["backends", "backends is a record by backend name now, not a list, and each backend's ip is its ipv4Address.",
+                    "Write backends: { ecs1: { ipv4Address: \"192.168.7.10\" } }."],
+            ]);
+        });
+
+        it("names the ALB and the server group would refuse, and an unknown security group, as DualStackAlb's", async () => {
+            const problems = await rejection(() => ({
+                loadBalancerName: "1alb", serverGroupName: "x", securityGroups: { ecs1: "sg-1" },
+                backends: { ecs1: { ipv4Address: ECS1, securityGroup: "ecs", description: "http://ecs1" } },
+            }));
+            assert.deepEqual(problems, [
+                { path: "loadBalancerName", message: "ALB name '1alb' is not 2 to 128 letters, digits, '.', '_' or '-' starting with a letter." },
+                { path: "serverGroupName", message: "server group name 'x' is not 2 to 128 letters, digits, '.', '_' or '-' starting with a letter." },
+                { path: "backends.ecs1.description", message: "description 'http://ecs1' is not 2 to 256 characters, or starts with http:// or https://." },
+                { path: "backends.ecs1.securityGroup", message: "security group 'ecs' is not a key of securityGroups." },
             ]);
         });
 
@@ -372,12 +432,21 @@ describe("CrossRegionAlbBackend", () => {
         it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks, at the caller's input paths", async () => {
             const overlapping = { ...VPC2, cidrBlock: "172.16.0.0/16", vSwitches: { a: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.100.0/24" }, b: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.101.0/24" } } };
             const problems = await rejection(() => ({
-                backends: [{ ip: "172.16.100.5" }],
+                backends: { a: { ipv4Address: "172.16.100.5" } },
                 cenOptions: { backendAttachmentVSwitches: ["a", "b"], albAttachmentVSwitches: ["vsw9"] },
             }), { alb: { ...VPC1, cidrBlock: "172.16.0.0/12" }, backend: overlapping });
             assert.ok(problems.some(p => p.path === "backendVpc.cidrBlock" && p.message === "member 'backend' VPC 172.16.0.0/16 overlaps member 'alb' VPC 172.16.0.0/12."), JSON.stringify(problems));
-            assert.ok(problems.some(p => p.path === "cenOptions.backendAttachmentVSwitches[1]" && /attachment zone 'cn-hangzhou-h' is used again \(first at cenOptions\.backendAttachmentVSwitches\[0\]\)/.test(p.message)), JSON.stringify(problems));
+            // The network's own wording, which may name its own fields; the path is the caller's.
+            assert.ok(problems.some(p => p.path === "cenOptions.backendAttachmentVSwitches[1]" && /attachment zone 'cn-hangzhou-h' is used again/.test(p.message)), JSON.stringify(problems));
             assert.ok(problems.some(p => p.path === "cenOptions.albAttachmentVSwitches[0]" && p.message === "vSwitch 'vsw9' is not a vSwitch of VPC 'vpc1'."), JSON.stringify(problems));
+        });
+
+        it("the network's route checks, at the input each route comes from", async () => {
+            // A backend vSwitch on the block of an ALB vSwitch: the route back to that ALB vSwitch would lose to the local route.
+            const shadowing = { ...VPC2, cidrBlock: "172.16.0.0/16", vSwitches: { a: { zoneId: "cn-hangzhou-h", cidrBlock: "172.16.6.0/24" } } };
+            const problems = await rejection(() => ({ backends: { a: { ipv4Address: "172.16.6.5" } } }), { alb: VPC1, backend: shadowing });
+            assert.ok(problems.some(p => p.path === "albVSwitches" && /172\.16\.6\.0\/24 overlaps vSwitch 'a' 172\.16\.6\.0\/24 of member 'backend' itself/.test(p.message)),
+                JSON.stringify(problems));
         });
 
         it("network bandwidth options, at the caller's input paths", async () => {
@@ -388,6 +457,10 @@ describe("CrossRegionAlbBackend", () => {
             assert.deepEqual(await rejection(() => ({ cenOptions: { peerBandwidthMbps: 0 } })), [
                 { path: "cenOptions.peerBandwidthMbps", message: "peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000." },
             ]);
+        });
+
+        it("a CEN instance name the network would refuse, at the caller's input (the component's name when it is the default)", async () => {
+            assert.deepEqual((await rejection(() => ({ cenOptions: { cenInstanceName: "https://cen" } }))).map(p => p.path), ["cenOptions.cenInstanceName"]);
         });
 
         it("custom route tables, with the reason", async () => {
@@ -407,7 +480,7 @@ describe("CrossRegionAlbBackend", () => {
                     allowMultipleVpcsPerRegion: true,
                     peerings: [{ regions: ["cn-chengdu", "cn-beijing"], bandwidthMbps: 2 }],
                 }, opts);
-                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: [{ ip: ECS1 }], cen, cenOptions: {} }, opts);
+                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v2, backends: { ecs1: { ipv4Address: ECS1 } }, cen, cenOptions: {} }, opts);
             }, r => r.name === "s1" || r.name.startsWith("s1-"));
             assert.deepEqual(error.problems.map(p => p.path), ["cenOptions", "albVpc", "cen"]);
             assert.match(error.problems[1].message, /another VPC \(member 'c'\) in cn-chengdu\. Per CEN, the cross-region ALB pattern allows one VPC per region/);
@@ -416,7 +489,7 @@ describe("CrossRegionAlbBackend", () => {
 
         it("a security group rule wider than the back-to-origin blocks, or legacy blocks outside 100.64.0.0/10", async () => {
             const problems = await rejection(() => ({
-                backendSecurityGroupId: "sg-ecs1",
+                ...GROUPED,
                 backToOrigin: { mode: "legacy", cidrBlocks: ["100.64.0.0/10", "192.168.0.0/25", "100.117.130.0/25", "100.117.130.0/26"] },
             }));
             assert.deepEqual(problems, [
@@ -428,6 +501,27 @@ describe("CrossRegionAlbBackend", () => {
             ]);
             assert.deepEqual(await rejection(() => ({ backToOrigin: { mode: "legacy", cidrBlocks: [] } })).then(p => p.map(x => x.path)), ["backToOrigin.cidrBlocks"]);
         });
+    });
+});
+
+describe("checkCrossRegionAlbBackendArgs", () => {
+    it("returns the complete plan, every default applied once, and leaves the CEN's own defaults to the CEN", async () => {
+        const vpcs = await build(opts => [new RegionalVpc("vpc1", VPC1, opts), new RegionalVpc("vpc2", VPC2, opts)]);
+        const problems = new Problems();
+        const plan = checkCrossRegionAlbBackendArgs(problems, "s1", { albVpc: vpcs[0], backendVpc: vpcs[1], backends: { ecs1: { ipv4Address: ECS1 } } });
+        assert.deepEqual(problems.list, []);
+        assert.deepEqual([plan.edition, plan.addressType, plan.scheduler, plan.loadBalancerName, plan.serverGroupName, plan.backendProtocol, plan.stickySession],
+            ["Standard", "Internet", "Wrr", "s1", "s1-ip", "HTTP", false]);
+        assert.deepEqual(plan.listener, { protocol: "HTTP", port: 80, certificateId: undefined });
+        assert.deepEqual(plan.albVSwitches.map(v => v.name), ["vsw1", "vsw2"]);
+        assert.deepEqual(plan.backends.map(b => [b.key, b.port, b.weight]), [["ecs1", 80, 100]]);
+        assert.deepEqual([plan.backendCidrs, plan.backToOriginCidrs, plan.legacy], [["192.168.7.0/24"], ["172.16.0.0/24", "172.16.6.0/24"], false]);
+        assert.equal(plan.network.kind, "create");
+        const cen = plan.network.kind === "create" ? plan.network.args : undefined;
+        assert.deepEqual([cen?.cenInstanceName, cen?.peerBandwidthMbps, cen?.bandwidthPackage], ["s1", undefined, undefined]);
+        assert.equal(checkCrossRegionAlbBackendArgs(new Problems(), "s1", {
+            albVpc: vpcs[0], backendVpc: vpcs[1], backends: {}, listener: { protocol: "HTTPS", certificateId: "cert-1" },
+        }).listener.port, 443, "HTTPS listens on 443 unless told otherwise");
     });
 });
 

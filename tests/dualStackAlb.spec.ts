@@ -1,10 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { albHealthCheckConfig, freeVSwitchAddresses } from "../components/alicloud/albCommon";
+import { albHealthCheckConfig } from "../components/alicloud/albCommon/healthCheck";
+import { freeVSwitchAddresses } from "../components/alicloud/albCommon/placement";
 import { checkDomainName, checkRecordHost } from "../components/alicloud/dnsNames";
 import { DualStackAlb, DualStackAlbArgs, validateDualStackAlbArgs } from "../components/alicloud/dualStackAlb";
-import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
+import { RegionalVpc, RegionalVpcArgs, VSwitchInfo } from "../components/alicloud/vpc";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
@@ -215,7 +216,7 @@ describe("DualStackAlb", () => {
                     ...tutorial(vpc).backends,
                     v4a: { instanceId: instances[0].id, vSwitch: "vsw1", ipv4Address: instances[0].privateIp, port: 8080, securityGroup: "ecs01" },
                     v6b: { instanceId: instances[1].id, vSwitch: "vsw2", ipv6Address: instances[1].ipv6Addresses.apply(a => a[0]), weight: 50, securityGroup: "ecs02" },
-                    v6c: { instanceId: instances[2].id, vSwitch: "vsw1", ipv6Address: instances[2].ipv6Addresses.apply(a => a[0]), weight: 0, securityGroup: "ecs02" },
+                    v6c: { instanceId: instances[2].id, vSwitch: "vsw1", ipv6Address: instances[2].ipv6Addresses.apply(a => a[0]), weight: 1, securityGroup: "ecs02" },
                 },
                 securityGroups: { ecs01: "sg-ecs01", ecs02: "sg-ecs02" },
                 dns: { domainName: "example.com", rr: "www" },
@@ -226,7 +227,7 @@ describe("DualStackAlb", () => {
         const ecs0 = world.named("ecs0");
         assert.deepEqual(servers[2], { serverType: "Ecs", serverId: ecs0.id, serverIp: ecs0.state.privateIp, port: 8080, weight: 100 });
         assert.equal(servers[3].serverIp, world.named("ecs1").state.ipv6Addresses[0]);
-        assert.deepEqual(servers.map((s: any) => s.weight), [100, 100, 100, 50, 0]);
+        assert.deepEqual(servers.map((s: any) => s.weight), [100, 100, 100, 50, 1]);
         // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 port 80 from each ALB vSwitch's /64, and one ICMPv6 rule.
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
         assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 6);
@@ -281,7 +282,10 @@ describe("DualStackAlb", () => {
             return new DualStackAlb("web", { ...tutorial(vpc), backendIngress: { ipv6Sources: ["2408:4005:3a0:6c00::/56"] } }, opts);
         });
         assert.deepEqual(world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId), ["vsw-1", "vsw-2"]);
-        assert.equal(world.named("web-ecs02-tcp80-2408_4005_3a0_6c00_56").inputs.ipv6CidrIp, "2408:4005:3a0:6c00::/56");
+        const rule = world.named("web-ecs02-tcp80-2408-4005-3a0-6c00-56");
+        assert.equal(rule.inputs.ipv6CidrIp, "2408:4005:3a0:6c00::/56");
+        // Named by net's addressSlug as every rule of the library; 0.1's name is kept as an alias.
+        assert.deepEqual(rule.aliases?.map(a => (typeof a === "string" ? a : a.name)), ["web-ecs02-tcp80-2408_4005_3a0_6c00_56"]);
     });
 
     describe("checks before anything is registered", () => {
@@ -304,13 +308,23 @@ describe("DualStackAlb", () => {
             expectProblem(one, "albVSwitches", /placed in 1 zone\(s\); it needs vSwitches in at least two zones/);
             const vpcArgs = shanghai();
             vpcArgs.vSwitches.vsw2.zoneId = "cn-shanghai-e";
-            const same = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
+            const same = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {}, albVSwitches: ["vsw1", "vsw2"] }));
             expectProblem(same, "albVSwitches[1]", /vSwitch 'vsw2' is in zone cn-shanghai-e, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone/);
+            // By default the ALB takes the first vSwitch of each zone, as CrossRegionAlbBackend's: here one zone, too few.
+            const placed = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
+            expectProblem(placed, "albVSwitches", /placed in 1 zone\(s\); it needs vSwitches in at least two zones \(got vsw1 in cn-shanghai-e\)/);
+        });
+
+        it("places the ALB in the first vSwitch of each zone by default", async () => {
+            const vpcArgs = shanghai();
+            vpcArgs.vSwitches.vsw3 = { zoneId: "cn-shanghai-e", cidrBlock: "192.168.3.0/24", ipv6CidrBlockMask: 3 };
+            await buildAlb(vpcArgs, tutorial);
+            assert.deepEqual(world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId), [world.named("vpc1-vsw1").id, world.named("vpc1-vsw2").id]);
         });
 
         it("rejects an unknown ALB vSwitch", async () => {
             const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), albVSwitches: ["vsw1", "vsw9"] }));
-            expectProblem(problems, "albVSwitches[1]", /vSwitch 'vsw9' is not a vSwitch of the VPC/);
+            expectProblem(problems, "albVSwitches[1]", /vSwitch 'vsw9' is not a vSwitch of VPC 'vpc1'/);
         });
 
         it("rejects an ALB vSwitch with fewer than 8 free addresses, counting the 4 Alibaba reserves and the backends in it", async () => {
@@ -380,13 +394,15 @@ describe("DualStackAlb", () => {
                 backends: {
                     a: { instanceId: "i-1", vSwitch: "vsw7", ipv4Address: "192.168.1.5", securityGroup: "nope" },
                     b: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 101 },
-                    c: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0 },
+                    c: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 0 },
                 },
             }));
-            expectProblem(problems, "backends.a.vSwitch", /vSwitch 'vsw7' is not a vSwitch of the VPC/);
-            expectProblem(problems, "backends.a.securityGroup", /security group 'nope' is not in securityGroups/);
+            expectProblem(problems, "backends.a.vSwitch", /vSwitch 'vsw7' is not a vSwitch of VPC 'vpc1'/);
+            expectProblem(problems, "backends.a.securityGroup", /security group 'nope' is not a key of securityGroups/);
             expectProblem(problems, "backends.b.port", /port 0 is not a whole number from 1 to 65535/);
-            expectProblem(problems, "backends.b.weight", /weight 101 is not a whole number from 0 to 100/);
+            expectProblem(problems, "backends.b.weight", /weight 101 is not a whole number from 1 to 100/);
+            // 0 is refused as in CrossRegionAlbBackend and by the policy pack: a weight-0 server gets no traffic.
+            expectProblem(problems, "backends.c.weight", /weight 0 is not a whole number from 1 to 100/);
             expectProblem(problems, "backends.c.instanceId", /instance and port 'i-2:0' is used again \(first at backends\.b\.instanceId\)/);
         });
 
@@ -463,7 +479,7 @@ describe("DualStackAlb", () => {
                 backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw1", ipv6Address: "2408::20" } },
                 dns: { domainName: "bad", rr: "-x" },
             }));
-            assert.deepEqual(problems.map(p => p.path), ["edition", "albVSwitches[0]", "backends.ECS02.ipv6Address", "dns.domainName", "dns.rr"]);
+            assert.deepEqual(problems.map(p => p.path), ["edition", "dns.domainName", "dns.rr", "albVSwitches[0]", "backends.ECS02.ipv6Address"]);
         });
 
         it("is a pure function that validates without a cloud", async () => {
@@ -471,9 +487,15 @@ describe("DualStackAlb", () => {
             const plan = validateDualStackAlbArgs("web", tutorial(vpc));
             assert.equal(plan.dualStack, true);
             assert.equal(plan.serverGroupIpv6, true);
-            assert.deepEqual(plan.albVSwitches, ["vsw1", "vsw2"]);
+            assert.deepEqual(plan.albVSwitches.map(v => v.name), ["vsw1", "vsw2"]);
             assert.equal(plan.rules.length, 6);
-            assert.deepEqual(plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => r.albVSwitch), ["vsw1", "vsw2"]);
+            assert.deepEqual(plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => (r.source as VSwitchInfo).name), ["vsw1", "vsw2"]);
+            // Every default once, in the plan: the constructor reads nothing else.
+            assert.deepEqual([plan.edition, plan.addressType, plan.ipv6AddressType, plan.scheduler, plan.loadBalancerName, plan.serverGroupName],
+                ["Standard", "Internet", "Internet", "Wrr", "web", "web-servers"]);
+            assert.deepEqual(plan.listener, { protocol: "HTTP", port: 80, certificateId: undefined });
+            assert.deepEqual(plan.backends.map(b => [b.key, b.family, b.port, b.weight]), [["ECS01", 4, 80, 100], ["ECS02", 6, 80, 100]]);
+            assert.deepEqual(plan.dns, { domainName: "example.com", rr: "@", ttl: 600, fqdn: "example.com" });
             assert.throws(() => validateDualStackAlbArgs("web", { backends: {} } as any), (e: TopologyValidationError) => e.problems[0].path === "vpc");
         });
     });

@@ -86,12 +86,12 @@ describe("flows: the verifier finds the hop a stack lacks", function () {
         assert.ok(origin.ok && origin.reached);
         const names = origin.hops.map(h => h.resource);
         for (const hop of ["s1-cen-alb-route-192-168-7-0-24", "s1-cen-alb-assoc", "s1-cen-peer-cn-chengdu-cn-hangzhou", "s1-cen-backend-attach",
-            "s1-ingress-80-172-16-0-0-24", "s1-cen-backend-route-172-16-0-0-24", "s1-cen-alb-attach"]) {
+            "s1-servers-tcp80-172-16-0-0-24", "s1-cen-backend-route-172-16-0-0-24", "s1-cen-alb-attach"]) {
             assert.ok(names.includes(hop), `${hop} carries the flow (${names.join(", ")})`);
         }
         // There before back: the backend's ingress rule comes after the way there, before the return route.
-        assert.ok(names.indexOf("s1-cen-alb-route-192-168-7-0-24") < names.indexOf("s1-ingress-80-172-16-0-0-24"));
-        assert.ok(names.indexOf("s1-ingress-80-172-16-0-0-24") < names.indexOf("s1-cen-backend-route-172-16-0-0-24"));
+        assert.ok(names.indexOf("s1-cen-alb-route-192-168-7-0-24") < names.indexOf("s1-servers-tcp80-172-16-0-0-24"));
+        assert.ok(names.indexOf("s1-servers-tcp80-172-16-0-0-24") < names.indexOf("s1-cen-backend-route-172-16-0-0-24"));
     });
 
     it("a VPC route entry", async () => {
@@ -120,7 +120,7 @@ describe("flows: the verifier finds the hop a stack lacks", function () {
     });
 
     it("a security-group rule", async () => {
-        const results = await flowsWith(s1, without("s1-ingress-80-172-16-0-0-24"));
+        const results = await flowsWith(s1, without("s1-servers-tcp80-172-16-0-0-24"));
         assertBreak(flow(results, /^ALB back-to-origin 172\.16\.0\.0\/24/), "rule", /no ingress rule of sg-\w+ admits tcp:80 172\.16\.0\.0\/24/);
     });
 
@@ -129,7 +129,7 @@ describe("flows: the verifier finds the hop a stack lacks", function () {
         // A public IP alone is not enough: the backend's group admits only the back-to-origin blocks.
         assert.equal(flow(await flowsWith(s1, publicIp), "internet → 192.168.7.10:80").break?.hop.kind, "rule");
         const worldRule = (rs: RecordedResource[]) => {
-            const rule = rs.find(r => r.name === "s1-ingress-80-172-16-0-0-24")!;
+            const rule = rs.find(r => r.name === "s1-servers-tcp80-172-16-0-0-24")!;
             // No nicType: in a VPC group the cloud applies the rule all the same.
             return [...publicIp(rs), { ...rule, name: "s1-world-80", inputs: { ...rule.inputs, cidrIp: "0.0.0.0/0", nicType: undefined } }];
         };

@@ -133,9 +133,9 @@ describe("naming", () => {
         it("refuses a cross-region ALB component name the ALB could not take", async () => {
             const error = await expectRejection("topologies:alicloud:CrossRegionAlbBackend '1app'", opts => new CrossRegionAlbBackend("1app", {
                 albVpc: new RegionalVpc("vpc1", seed000Vpc1(), opts), backendVpc: new RegionalVpc("vpc2", seed000Vpc2(), opts),
-                backends: [{ ip: "192.168.7.10" }], backendSecurityGroupId: "sg-1",
+                backends: { ecs1: { ipv4Address: "192.168.7.10", securityGroup: "sg" } }, securityGroups: { sg: "sg-1" },
             }, opts), r => r.name.startsWith("1app"));
-            assert.deepEqual(error.problems.map(p => p.path), ["name", "name"]);
+            assert.deepEqual(error.problems.map(p => p.path), ["loadBalancerName", "serverGroupName"]);
             assert.match(error.problems[0].message, /ALB name '1app' is not 2 to 128 letters/);
         });
     });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import {
-    addressAt, CidrError, cidrContains, cidrSize, cidrsOverlap, findOverlaps, ipInCidr, isPrivateIpv4,
+    addressAt, addressSlug, CidrError, cidrContains, cidrSize, cidrsOverlap, findOverlaps, ipInCidr, isPrivateIpv4,
     lastAddress, normaliseCidr, parseCidr, parseIp, formatIp, checkCidr, checkNoOverlaps, Cidr,
 } from "../components/net";
 import { Problems } from "../components/errors";
@@ -88,6 +88,14 @@ describe("net: CIDR maths", () => {
             named("d", "10.1.2.0/24"), named("e", "2408::/56"), named("f", "172.16.0.0/12"),
         ]);
         assert.deepEqual(pairs.map(([x, y]) => `${x.name}-${y.name}`), ["a-c", "a-d", "c-d"]);
+    });
+
+    it("spells an address or block for a child name, one way for both families", () => {
+        assert.equal(addressSlug("192.168.7.0/24"), "192-168-7-0-24");
+        assert.equal(addressSlug("2408:4005::/56"), "2408-4005-56");
+        // No separator left at either end: `::/0` in a rule's name is `…-icmpv6-0`, not `…-icmpv6--0`.
+        assert.equal(addressSlug("::/0"), "0");
+        assert.equal(addressSlug("::1"), "1");
     });
 });
 

@@ -171,13 +171,17 @@ describe("policy pack", () => {
     });
 
     describe("alb-server-weight-set", () => {
-        it("rejects zero and missing weights, accepts 1-100", () => {
+        it("rejects zero, missing and out-of-range weights, accepts 1-100 as the ALB components do", () => {
             const found = violations(checkServerWeights, [resource("alicloud:alb/serverGroup:ServerGroup", {
-                servers: [{ serverIp: "192.168.7.10", weight: 100 }, { serverIp: "192.168.7.11", weight: 0 }, { serverIp: "192.168.7.12" }],
+                servers: [
+                    { serverIp: "192.168.7.10", weight: 100 }, { serverIp: "192.168.7.11", weight: 0 }, { serverIp: "192.168.7.12" },
+                    { serverIp: "192.168.7.13", weight: 101 }, { serverIp: "192.168.7.14", weight: 1 },
+                ],
             })]);
             assert.deepEqual(found.map(m => m.replace(/^r\d+ /, "")), [
                 "server 1 (192.168.7.11) has weight 0, so it gets no traffic; set a weight from 1 to 100.",
                 "server 2 (192.168.7.12) has weight unset, so it gets no traffic; set a weight from 1 to 100.",
+                "server 3 (192.168.7.13) has weight 101, which ALB refuses; set a weight from 1 to 100.",
             ]);
         });
     });

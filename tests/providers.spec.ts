@@ -221,7 +221,7 @@ describe("providers", () => {
                     vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" }, vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" } } }, opts);
                 const backendVpc = new RegionalVpc("vpc2", { region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", vSwitches: {
                     vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } }, opts);
-                return new CrossRegionAlbBackend("app", { albVpc, backendVpc, backends: [{ ip: "192.168.7.10" }], backendSecurityGroupId: "sg-1" },
+                return new CrossRegionAlbBackend("app", { albVpc, backendVpc, backends: { ecs1: { ipv4Address: "192.168.7.10" } } },
                     { ...opts, providers: [mine] });
             }, r => r.name.startsWith("app"));
             assert.deepEqual(error.problems.map(p => p.path), ["opts.provider"]);

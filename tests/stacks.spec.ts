@@ -383,6 +383,17 @@ describe("stacks", function () {
                 e.problems.length === 1 && /builds no topology/.test(e.problems[0].message));
         });
 
+        it("S1's keys of 0.1, at the key, with what to write instead", async () => {
+            const found = await problems("cross-region-alb", raw => {
+                raw.crossRegionAlb.loadBalancerEdition = "Basic";
+                raw.crossRegionAlb.listenerPort = 8080;
+            });
+            assert.deepEqual(found.map(p => [p.path, p.message, p.fix]), [
+                ["topologies:crossRegionAlb.loadBalancerEdition", '"Basic": loadBalancerEdition was renamed to edition.', "Write edition: Standard instead."],
+                ["topologies:crossRegionAlb.listenerPort", "8080: listenerPort moved into listener.", "Write listener: { port: 80 } instead."],
+            ]);
+        });
+
         it("an input the program renames or derives, at the key the user wrote", async () => {
             const paths = async (stack: string, edit: (raw: Record<string, any>) => void) =>
                 (await problems(stack, edit, false)).map(p => p.path);

@@ -225,9 +225,10 @@ export function firstOverlapping(block: CidrLike, ranges: readonly string[]): st
 
 /**
  * An address or block as resource names spell it: `192.168.7.0/24` → `192-168-7-0-24`,
- * `2408:4005::/56` → `2408-4005-56`. Names built from what a resource is about stay the same
- * when a list is reordered, where an index would not.
+ * `2408:4005::/56` → `2408-4005-56`, `::/0` → `0`. Names built from what a resource is about
+ * stay the same when a list is reordered, where an index would not. The one spelling of
+ * addresses in child names.
  */
 export function addressSlug(text: string): string {
-    return text.replace(/[.:/]+/g, "-");
+    return text.replace(/[.:/]+/g, "-").replace(/^-|-$/g, "");
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
 import { CrossRegionAlbBackend } from "../../components/alicloud/crossRegionAlb";
 import { reportedAt } from "../builder";
-import { albDns, bandwidthPackage, checkServersReferences, cidr, healthCheck, port, servers, vpc } from "../schema";
+import { albDns, albListener, bandwidthPackage, checkServersReferences, cidr, healthCheck, port, renamedKey, servers, vpc } from "../schema";
 import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
 import { NO_CNAME } from "./endpoints";
@@ -14,10 +14,12 @@ const schema = z.strictObject({
     servers,
     albVSwitches: z.array(z.string()).optional(),
     backendVSwitches: z.array(z.string()).optional(),
-    loadBalancerEdition: z.enum(ALB_EDITIONS).optional(),
+    edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
-    listenerProtocol: z.enum(["HTTP", "HTTPS"]).optional(),
-    listenerPort: port.optional(),
+    listener: albListener.optional(),
+    loadBalancerEdition: renamedKey("loadBalancerEdition was renamed to edition", "Write edition: Standard instead."),
+    listenerProtocol: renamedKey("listenerProtocol moved into listener", "Write listener: { protocol: HTTP } instead."),
+    listenerPort: renamedKey("listenerPort moved into listener", "Write listener: { port: 80 } instead."),
     backendPort: port.optional(),
     weight: z.number().int().optional(),
     scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
@@ -58,12 +60,13 @@ export const crossRegionAlb = defineTopology({
             cen: b.sharedCen,
             albVpc,
             backendVpc,
-            backends: Object.values(servers.servers).map(server => ({ ip: server.privateIp, weight })),
-            backendSecurityGroupId: servers.securityGroupId,
+            backends: Object.fromEntries(Object.entries(servers.servers).map(([key, server]) =>
+                [key, { ipv4Address: server.privateIp, weight, securityGroup: "servers" }])),
+            securityGroups: { servers: servers.securityGroupId },
             tags: b.tags,
         }, b.durable), [
-            [/^backends\[\d+\]\.weight/, () => ["crossRegionAlb", "weight"]],
-            [/^backends\[(\d+)\].*/, m => ["crossRegionAlb", "servers", "instances", Object.keys(servers.servers)[Number(m[1])]]],
+            [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
+            [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
         ]);
         return {
             s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId,

@@ -4,7 +4,7 @@ import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
 import { DualStackAlb, DualStackAlbBackend } from "../../components/alicloud/dualStackAlb";
 import { checkKnownName } from "../../components/checks";
 import { reportedAt } from "../builder";
-import { albDns, checkServersReferences, healthCheck, port, servers, vpc } from "../schema";
+import { albDns, albListener, checkServersReferences, healthCheck, port, servers, vpc } from "../schema";
 import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
 import { NO_CNAME } from "./endpoints";
@@ -16,7 +16,7 @@ const schema = z.strictObject({
     edition: z.enum(ALB_EDITIONS).optional(),
     /** Server name → the address family the ALB reaches it by. */
     backends: z.record(z.string(), z.strictObject({ family: z.enum(["ipv4", "ipv6"]), port: port.optional(), weight: z.number().int().optional() })),
-    listener: z.strictObject({ protocol: z.enum(["HTTP", "HTTPS"]).optional(), port: port.optional() }).optional(),
+    listener: albListener.optional(),
     healthCheck: healthCheck.optional(),
     dns: albDns.optional(),
 });

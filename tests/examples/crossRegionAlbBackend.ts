@@ -20,13 +20,13 @@ const backendVpc = new alicloud.RegionalVpc("vpc2", {
 });
 
 // Also creates the CEN (pass `cen` to join an existing one), an IP server group with the
-// backend as a remote IP, an HTTP listener on 80, routes both ways, and backend ingress only
-// from the ALB's vSwitches.
+// backend as a remote IP, an HTTP listener on 80, routes both ways, and ingress to the
+// backend's group only from the ALB's vSwitches.
 const app = new alicloud.CrossRegionAlbBackend("app", {
     albVpc,
     backendVpc,
-    backends: [{ ip: "192.168.7.10" }],
-    backendSecurityGroupId: "sg-bp1backend000000000",
+    backends: { ecs1: { ipv4Address: "192.168.7.10", securityGroup: "backend" } },
+    securityGroups: { backend: "sg-bp1backend000000000" },
 });
 
 export const albDnsName = app.dnsName;

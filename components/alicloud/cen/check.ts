@@ -19,7 +19,7 @@ export function validateCenTransitNetworkArgs(
     name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions,
 ): CenTransitNetworkPlan {
     return validate(`${CEN_TRANSIT_NETWORK_TYPE} '${name}'`, problems => {
-        const plan = checkCenTransitNetworkArgs(problems, args, name);
+        const plan = checkCenTransitNetworkArgs(problems, name, args);
         checkRegionalProviders(problems, opts, plan.regions);
         return plan;
     });
@@ -32,7 +32,7 @@ export function validateCenTransitNetworkArgs(
  * anything. Returns the plan with every default resolved.
  */
 export function checkCenTransitNetworkArgs(
-    problems: Problems, args: CenTransitNetworkArgs, name: string,
+    problems: Problems, name: string, args: CenTransitNetworkArgs,
 ): CenTransitNetworkPlan {
     const { members, regions } = checkMembers(problems, args, name);
     const { cenInstanceName, transitRouterNames } = checkNetworkNames(problems, args, name, regions);

@@ -99,7 +99,7 @@ function checkBuiltCen(
         allowMultipleVpcsPerRegion: true,
         tags: args.tags,
     };
-    checkCenTransitNetworkArgs(problems.routed(meshInputOf(memberPaths)), cen, `${name}-cen`);
+    checkCenTransitNetworkArgs(problems.routed(meshInputOf(memberPaths)), `${name}-cen`, cen);
     const routes = meshRoutes([...memberPaths.keys()].map(key => ({ key, vpc: members[key].vpc })), clusters);
     return { build: { ...cen, ...routes } };
 }

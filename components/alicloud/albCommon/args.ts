@@ -1,0 +1,173 @@
+/**
+ * The arguments the ALB components of this library (CrossRegionAlbBackend, S1; DualStackAlb, S3)
+ * share, with one name and one default for each: what the ALB is, where it sits, how it is
+ * named, its listener, health check, backends' common fields, security groups and DNS record.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
+export const ALB_EDITIONS = ["Basic", "Standard", "StandardWithWaf"] as const;
+/** An ALB edition. */
+export type AlbEdition = (typeof ALB_EDITIONS)[number];
+
+/** Network types of an ALB address, as `alb.LoadBalancer.addressType` spells them. */
+export const ALB_ADDRESS_TYPES = ["Internet", "Intranet"] as const;
+/** `Internet` (public) or `Intranet` (private). */
+export type AlbAddressType = (typeof ALB_ADDRESS_TYPES)[number];
+
+/** Schedulers of a server group: weighted round robin, weighted least connections, source-IP hash. */
+export const ALB_SCHEDULERS = ["Wrr", "Wlc", "Sch"] as const;
+/** A server group scheduler. */
+export type AlbScheduler = (typeof ALB_SCHEDULERS)[number];
+
+/** Listener protocols this library creates (QUIC needs a paired HTTPS listener and is left out). */
+export const ALB_LISTENER_PROTOCOLS = ["HTTP", "HTTPS"] as const;
+/** A listener protocol. */
+export type AlbListenerProtocol = (typeof ALB_LISTENER_PROTOCOLS)[number];
+
+/**
+ * Health-check protocols of an ALB server group. The provider's validator is case-sensitive
+ * `HTTP, HTTPS, TCP, GRPC` (resource_alicloud_alb_server_group.go, `health_check_protocol`);
+ * `gRPC`, as the API documentation spells it, is accepted too and sent as `GRPC`.
+ */
+export const ALB_HEALTH_CHECK_PROTOCOLS = ["HTTP", "HTTPS", "TCP", "GRPC", "gRPC"] as const;
+
+/** Status classes an HTTP(S) health check may count as healthy. */
+export const HTTP_HEALTHY_CODES = ["http_2xx", "http_3xx", "http_4xx", "http_5xx"] as const;
+
+/**
+ * Where ALBs created before the 2025 upgrade fetch from ("back-to-origin"): blocks of
+ * 100.64.0.0/10 listed on the instance's details page; upgraded and new ALBs use addresses of
+ * their own vSwitches (Alibaba Cloud ALB documentation, "Back-to-origin routes"; seeds 000, 002).
+ */
+export const ALB_LEGACY_BACK_TO_ORIGIN_RANGE = "100.64.0.0/10";
+
+/**
+ * Server weights the ALB components accept, and the one they give when none is set. The API takes
+ * 0 to 100 with a default of 0, and 0 forwards nothing to the server
+ * (`alb.ServerGroup` `servers[].weight`, node_modules/@pulumi/alicloud/types/input.d.ts): 0 is
+ * refused, as by the policy pack, so no server is silently idle.
+ */
+export const ALB_SERVER_WEIGHT = { min: 1, max: 100, default: 100 } as const;
+
+/** The listener in front of a server group. */
+export interface AlbListenerArgs {
+    /** `HTTP` or `HTTPS`. Default: `HTTP` (the tutorials). */
+    protocol?: AlbListenerProtocol;
+    /** Listener port, 1–65535. Default: 80 for HTTP (the tutorials), 443 for HTTPS. */
+    port?: number;
+    /**
+     * Server certificate id: required with HTTPS, refused with HTTP. Default: none (the
+     * tutorials' HTTP listeners).
+     */
+    certificateId?: pulumi.Input<string>;
+}
+
+/** Health check of an ALB server group. Defaults are the ALB console's. */
+export interface AlbHealthCheckArgs {
+    /** Turn health checks on. Default: true (the tutorials keep them on). */
+    enabled?: boolean;
+    /** `HTTP`, `HTTPS`, `TCP` or `GRPC` (`gRPC` also accepted). Default: `HTTP`. */
+    protocol?: (typeof ALB_HEALTH_CHECK_PROTOCOLS)[number];
+    /** URL path probed by HTTP(S) checks; starts with `/`, 1–80 characters. Default: `/`. */
+    path?: string;
+    /** Status codes that count as healthy. Default: `["http_2xx", "http_3xx"]`. */
+    codes?: string[];
+    /** Seconds between checks, 1–50. Default: 2. */
+    interval?: number;
+    /** Seconds to wait for an answer, 1–300. Default: 5. */
+    timeout?: number;
+    /** Successes before a server counts as healthy, 2–10. Default: 3. */
+    healthyThreshold?: number;
+    /** Failures before a server counts as unhealthy, 2–10. Default: 3. */
+    unhealthyThreshold?: number;
+    /**
+     * Port probed; 0 probes each server's own port. A fixed port is opened to the ALB in the
+     * backends' security groups too. Default: 0.
+     */
+    port?: number;
+}
+
+/**
+ * An Alibaba Cloud DNS CNAME record pointing a name at an ALB. ALBs created since 2025 do not
+ * answer on their own DNS name: clients need a CNAME to it (Alibaba Cloud ALB documentation;
+ * ../shared/SCENARIOS.md, "ALB").
+ */
+export interface AlbDnsArgs {
+    /** Domain hosted in Alibaba Cloud DNS, e.g. `example.com` (not `.sh` or `.tel`). */
+    domainName: string;
+    /**
+     * Host record: `@` for the domain itself, or e.g. `www`. Default: `@` (S3's tutorial). Alibaba
+     * Cloud DNS accepts a CNAME at `@`, but it conflicts with MX/TXT records of the domain.
+     */
+    rr?: string;
+    /** Seconds, 1–86400; the DNS edition sets the floor (Free: 600). Default: 600. */
+    ttl?: number;
+}
+
+/** What every backend of an ALB component has, whatever the ALB reaches it by. */
+export interface AlbBackendCommonArgs {
+    /** Port the backend serves on, 1–65535. Default: 80 (the tutorials; S1: its `backendPort`). */
+    port?: number;
+    /**
+     * Weight, 1–100: the backend's share of the traffic against the others'. 0 is refused: a
+     * server of weight 0 gets no traffic at all, silently (the provider's default weight is 0,
+     * and the policy pack's `alb-server-weight-set` refuses such a server in every stack); to
+     * take a backend out, remove it. Default: 100 (the console's and the tutorials').
+     */
+    weight?: number;
+    /** Description shown on the server, 2–256 characters, not starting with http(s)://. Default: none. */
+    description?: string;
+    /**
+     * Key in the component's `securityGroups` of the backend's security group: the component
+     * opens the backend port (and a fixed health-check port) there to the addresses the ALB
+     * fetches from, and nothing wider. Default: no rules are added (manage the group yourself).
+     */
+    securityGroup?: string;
+}
+
+/** The arguments every ALB component takes, with the same names and defaults. */
+export interface AlbCommonArgs {
+    /**
+     * Names of the vSwitches (in the ALB's VPC) the ALB sits in, one per zone, two zones or more.
+     * Default: the first vSwitch of each zone, in declaration order (S1's tutorial: VSW1 and VSW2;
+     * S3's: vSwitch 1 in zone E and vSwitch 2 in zone G).
+     */
+    albVSwitches?: string[];
+    /** `Basic`, `Standard` or `StandardWithWaf`. Default: `Standard` (the tutorials'). */
+    edition?: AlbEdition;
+    /** Network type of the ALB's IPv4 address, `Internet` or `Intranet`. Default: `Internet` (the tutorials'). */
+    addressType?: AlbAddressType;
+    /**
+     * Name of the ALB in the console: 2–128 letters, digits, `.`, `_` or `-`, starting with a
+     * letter. Default: the component's name.
+     */
+    loadBalancerName?: string;
+    /**
+     * Name of the server group, with the same rules. Default: the component's name and a suffix
+     * (`-ip` for S1's IP server group, `-servers` for S3's).
+     */
+    serverGroupName?: string;
+    /**
+     * `Wrr` (weighted round robin), `Wlc` (weighted least connections) or `Sch` (source-IP hash).
+     * Default: `Wrr` (the tutorials').
+     */
+    scheduler?: AlbScheduler;
+    /** Health check of the server group. Default: on, HTTP `/` (the tutorials keep it on). */
+    healthCheck?: AlbHealthCheckArgs;
+    /** The listener. Default: HTTP on port 80 (the tutorials'). */
+    listener?: AlbListenerArgs;
+    /**
+     * The backends' security groups by a name of your choice (`sg-…` ids); each backend names
+     * its group with `securityGroup`. Default: none (no rule is added).
+     */
+    securityGroups?: Record<string, pulumi.Input<string>>;
+    /**
+     * A CNAME record in Alibaba Cloud DNS pointing a name at the ALB, the name clients use: ALBs
+     * created since 2025 do not answer on their own DNS name. Default: none (point your own record
+     * at `dnsName`).
+     */
+    dns?: AlbDnsArgs;
+    /** Tags on every taggable resource the component creates. Default: none. */
+    tags?: Record<string, string>;
+}

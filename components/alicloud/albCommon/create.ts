@@ -1,0 +1,80 @@
+/** The resources every ALB component creates from its plan: the ALB, its server group, the listener and the CNAME. */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { createAlbCname } from "./dns";
+import { createForwardingListener } from "./listener";
+import { AlbCommonPlan } from "./plan";
+
+/** What a component adds to the shared ALB resources. */
+export interface AlbResourceInputs {
+    /** Child name of the server group after the component's name: each component keeps its own, so its URN stays. */
+    readonly serverGroupChild: string;
+    /** Inputs of the ALB only this component sets. */
+    readonly loadBalancer?: Pick<alicloud.alb.LoadBalancerArgs, "addressIpVersion" | "ipv6AddressType">;
+    /** What the ALB must wait for besides its inputs (a service-linked role, an IPv6 gateway). */
+    readonly loadBalancerDependsOn?: pulumi.Resource[];
+    /** Inputs of the server group only this component sets. */
+    readonly serverGroup: Pick<
+        alicloud.alb.ServerGroupArgs,
+        "serverGroupType" | "protocol" | "ipv6Enabled" | "stickySessionConfig" | "servers"
+    >;
+}
+
+/** The shared resources of an ALB component. */
+export interface AlbResources {
+    readonly loadBalancer: alicloud.alb.LoadBalancer;
+    readonly serverGroup: alicloud.alb.ServerGroup;
+    readonly listener: alicloud.alb.Listener;
+    /** The CNAME record, when the plan has one. */
+    readonly cname?: alicloud.dns.AlidnsRecord;
+}
+
+/**
+ * Creates the ALB (`<name>-alb`), its server group, a listener forwarding to it
+ * (`<name>-listener`) and the CNAME record (`<name>-cname`) when the plan has one.
+ */
+export function createAlbResources(
+    name: string,
+    plan: AlbCommonPlan,
+    inputs: AlbResourceInputs,
+    opts: pulumi.CustomResourceOptions,
+): AlbResources {
+    const tags = plan.tags;
+    const loadBalancer = new alicloud.alb.LoadBalancer(
+        `${name}-alb`,
+        {
+            loadBalancerName: plan.loadBalancerName,
+            vpcId: plan.vpc.vpcId,
+            addressType: plan.addressType,
+            loadBalancerEdition: plan.edition,
+            // ALB is sold pay-as-you-go only.
+            loadBalancerBillingConfig: { payType: "PayAsYouGo" },
+            zoneMappings: plan.albVSwitches.map(v => ({ zoneId: v.zoneId, vswitchId: v.id })),
+            ...inputs.loadBalancer,
+            tags,
+        },
+        { ...opts, dependsOn: inputs.loadBalancerDependsOn },
+    );
+    const serverGroup = new alicloud.alb.ServerGroup(
+        `${name}-${inputs.serverGroupChild}`,
+        {
+            serverGroupName: plan.serverGroupName,
+            vpcId: plan.vpc.vpcId,
+            scheduler: plan.scheduler,
+            healthCheckConfig: plan.healthCheck.config,
+            ...inputs.serverGroup,
+            tags,
+        },
+        opts,
+    );
+    const listener = createForwardingListener(
+        `${name}-listener`,
+        loadBalancer.id,
+        serverGroup,
+        plan.listener,
+        tags,
+        opts,
+    );
+    const cname = plan.dns ? createAlbCname(name, plan.dns, loadBalancer.dnsName, opts) : undefined;
+    return { loadBalancer, serverGroup, listener, cname };
+}

@@ -1,0 +1,36 @@
+/**
+ * What the ALB components (CrossRegionAlbBackend, DualStackAlb) share, as users see it: the
+ * argument shapes, their allowed values and the plan types. The checks and resource helpers the
+ * components run (`check.ts`, `create.ts`, `ingress.ts`, …) are internal.
+ */
+export {
+    ALB_ADDRESS_TYPES,
+    ALB_EDITIONS,
+    ALB_HEALTH_CHECK_PROTOCOLS,
+    ALB_LEGACY_BACK_TO_ORIGIN_RANGE,
+    ALB_LISTENER_PROTOCOLS,
+    ALB_SCHEDULERS,
+    ALB_SERVER_WEIGHT,
+    HTTP_HEALTHY_CODES,
+} from "./args";
+export type {
+    AlbAddressType,
+    AlbBackendCommonArgs,
+    AlbCommonArgs,
+    AlbDnsArgs,
+    AlbEdition,
+    AlbHealthCheckArgs,
+    AlbListenerArgs,
+    AlbListenerProtocol,
+    AlbScheduler,
+} from "./args";
+export type {
+    AlbBackendCommonPlan,
+    AlbCommonPlan,
+    AlbDnsPlan,
+    AlbHealthCheckPlan,
+    AlbIngressRule,
+    AlbListenerPlan,
+} from "./plan";
+export { ALB_DEFAULT_LISTENER_PORT } from "./listener";
+export { ALB_MAX_ZONES, ALB_MIN_FREE_ADDRESSES, VSWITCH_RESERVED_IPV4 } from "./placement";

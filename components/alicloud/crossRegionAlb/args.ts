@@ -1,0 +1,163 @@
+/** The arguments of a CrossRegionAlbBackend (S1) and the plan its check settles. */
+import * as pulumi from "@pulumi/pulumi";
+import { AlbBackendCommonArgs, AlbBackendCommonPlan, AlbCommonArgs, AlbCommonPlan, AlbIngressRule } from "../albCommon";
+import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs } from "../cen";
+import { Problems } from "../../errors";
+import { RegionalVpc } from "../vpc";
+
+/** The component's type token. */
+export const CROSS_REGION_ALB_TYPE = "topologies:alicloud:CrossRegionAlbBackend";
+
+/** One backend server, addressed by IP through the server group's remote-IP feature. */
+export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
+    /**
+     * Private IPv4 address of the server in the backend VPC, e.g. ECS1's private IP. A plain
+     * string is checked before anything is registered; an output (e.g. `instance.privateIp`) is
+     * checked with the same rules once it is known, failing the deployment before the server
+     * group is written.
+     */
+    ipv4Address: pulumi.Input<string>;
+    /**
+     * Remote IP: lets the IP server group reach addresses outside its own VPC. A cross-region
+     * backend is always outside the ALB's VPC, so `false` is refused. Default: true.
+     */
+    remoteIpEnabled?: boolean;
+}
+
+/**
+ * How the ALB fetches from its backends ("back-to-origin"). ALBs created since 2025 use
+ * addresses of their own vSwitches; older ALBs use 100.64.0.0/10 blocks listed on the instance's
+ * details page ("Back-to-origin routes").
+ */
+export type BackToOriginArgs =
+    | { mode: "vswitch" }
+    | {
+          mode: "legacy";
+          /**
+           * The blocks the console lists for the ALB, each inside 100.64.0.0/10 and /24 or smaller
+           * (the tutorial's six are /25 and /26). They are routed back through the CEN and are the
+           * only sources the backends' security groups admit.
+           */
+          cidrBlocks: string[];
+      };
+
+/** Options of the CEN the component creates when it does not join one. */
+export interface CrossRegionCenArgs {
+    /** Name of the CEN instance. Default: the component's name. */
+    cenInstanceName?: string;
+    /**
+     * Bandwidth of the inter-region connection, Mbit/s. Default: the CEN's
+     * (`CenTransitNetworkArgs.peerBandwidthMbps`).
+     */
+    peerBandwidthMbps?: number;
+    /**
+     * The bandwidth plan the connection draws from (the tutorial buys one). Default: the CEN's,
+     * none: the connection is billed by the data it carries, up to `peerBandwidthMbps`.
+     */
+    bandwidthPackage?: CenBandwidthPackageArgs;
+    /**
+     * vSwitches (names in the ALB VPC) of the ALB VPC's attachment. Default: the CEN's, the first
+     * vSwitch of each zone (tutorial: VSW1+VSW2).
+     */
+    albAttachmentVSwitches?: string[];
+    /**
+     * vSwitches (names in the backend VPC) of the backend VPC's attachment. Default: the CEN's, the
+     * first vSwitch of each zone (tutorial: VSW3+VSW4).
+     */
+    backendAttachmentVSwitches?: string[];
+}
+
+/**
+ * Arguments of a {@link CrossRegionAlbBackend}. The ALB's own arguments (`albVSwitches`,
+ * `edition`, `listener`, `securityGroups`, `dns`, …) are those of every ALB component
+ * ({@link AlbCommonArgs}), with the tutorial's values as defaults.
+ */
+export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
+    /** VPC of the ALB (tutorial: VPC1 in cn-chengdu, 172.16.0.0/12). */
+    albVpc: RegionalVpc;
+    /** Protocol from the ALB to the backends. Default: `HTTP` (the tutorial's). */
+    backendProtocol?: "HTTP" | "HTTPS";
+    /** Session persistence (insert cookie). Default: false (the tutorial's). */
+    stickySession?: boolean;
+
+    /** VPC of the backends, in another region (tutorial: VPC2 in cn-hangzhou, 192.168.0.0/16). */
+    backendVpc: RegionalVpc;
+    /**
+     * The backend servers by name, at least one (tutorial: ECS1 on port 80, default weight). The
+     * back-to-origin blocks are admitted on each backend's port in its `securityGroup`.
+     */
+    backends: Record<string, CrossRegionBackendArgs>;
+    /** Port of the backends that give none, 1–65535. Default: 80 (the tutorial's). */
+    backendPort?: number;
+    /**
+     * vSwitches (names in `backendVpc`) whose blocks the ALB VPC routes to the transit router.
+     * Default: those holding the backends' plain-string IPs (tutorial: VSW4, 192.168.7.0/24);
+     * all of the backend VPC's vSwitches when an IP is only known after deployment.
+     */
+    backendVSwitches?: string[];
+
+    /** Back-to-origin mode. Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch. */
+    backToOrigin?: BackToOriginArgs;
+
+    /**
+     * A network to join instead of creating one: both VPCs must be members of it, each the only
+     * member in its region, with a connection between the two regions. The component then adds
+     * its route entries through the network's `addVpcRoutes`/`addTransitRouterRoutes`, which
+     * continue the network's per-table write chains. Default: create a network for the two VPCs.
+     */
+    cen?: CenTransitNetwork;
+    /**
+     * Options of the network the component creates; not allowed together with `cen`. Default: each
+     * option's own default.
+     */
+    cenOptions?: CrossRegionCenArgs;
+
+    /**
+     * Route table the ALB VPC routes through. Only its system route table is supported: leave this
+     * out. Default: `albVpc.routeTableId`, the system route table.
+     */
+    albRouteTableId?: pulumi.Input<string>;
+    /**
+     * Route table the backend VPC routes through. Only its system route table is supported: leave this
+     * out. Default: `backendVpc.routeTableId`, the system route table.
+     */
+    backendRouteTableId?: pulumi.Input<string>;
+}
+
+/** A backend as the constructor creates it. */
+export interface CrossRegionBackendPlan extends AlbBackendCommonPlan {
+    /** Its private IPv4 address, maybe known only at deployment. */
+    readonly ipv4Address: pulumi.Input<string>;
+    /**
+     * Checks the address once it is known, with the rules a plain string was checked by (problems at
+     * the caller's path).
+     */
+    readonly checkKnownAddress: (problems: Problems, address: string) => void;
+}
+
+/** The network the traffic crosses: one the component creates, or one it joins. */
+export type CrossRegionNetworkPlan =
+    | { readonly kind: "create"; readonly name: string; readonly args: CenTransitNetworkArgs }
+    | {
+          readonly kind: "join";
+          readonly cen: CenTransitNetwork;
+          readonly albMember: string;
+          readonly backendMember: string;
+      };
+
+/** What {@link checkCrossRegionAlbBackendArgs} settles for the constructor: every default applied. */
+export interface CrossRegionAlbPlan extends AlbCommonPlan {
+    readonly backendVpc: RegionalVpc;
+    readonly backendProtocol: "HTTP" | "HTTPS";
+    readonly stickySession: boolean;
+    readonly backends: readonly CrossRegionBackendPlan[];
+    /** Blocks of the backend vSwitches the ALB VPC routes to the transit router. */
+    readonly backendCidrs: readonly string[];
+    /** Blocks the ALB fetches from: routed back through the network, admitted by the backends' groups. */
+    readonly backToOriginCidrs: readonly string[];
+    /** Legacy back-to-origin: the blocks are routed in the ALB region's transit router too. */
+    readonly legacy: boolean;
+    /** Rules in the backends' security groups. */
+    readonly rules: readonly AlbIngressRule[];
+    readonly network: CrossRegionNetworkPlan;
+}

@@ -1,0 +1,134 @@
+/** The CrossRegionAlbBackend component (S1): it reads its plan and creates what the plan says. */
+import * as pulumi from "@pulumi/pulumi";
+import { checkedWhenKnown } from "../../checks";
+import { DeclaresFlows, IntendedFlow } from "../../flows";
+import { createAlbResources } from "../albCommon/create";
+import { createAlbIngressRules } from "../albCommon/ingress";
+import { CenTransitNetwork } from "../cen";
+import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
+import { validateCrossRegionAlbBackendArgs } from "./check";
+import { crossRegionFlows } from "./flows";
+
+/**
+ * An Application Load Balancer in one region serving backends in another region over a Cloud
+ * Enterprise Network (seed 000, scenario S1): the ALB on two or more zones, an IP server group
+ * with remote IP, a listener forwarding to it, the two VPCs on one CEN with an inter-region
+ * connection, the routes both ways through the system route tables (and, for legacy ALBs, the
+ * transit-router routes of the back-to-origin blocks), and the backends' security-group rules
+ * that admit only the back-to-origin blocks on the backend ports.
+ */
+export class CrossRegionAlbBackend extends pulumi.ComponentResource implements DeclaresFlows {
+    /** ALB id, `alb-…`. */
+    readonly loadBalancerId: pulumi.Output<string>;
+    /** ALB DNS name, what a CNAME points at (ALBs created since 2025 do not answer on it themselves). */
+    readonly dnsName: pulumi.Output<string>;
+    /** Id of the DNS record, when `dns` is given. */
+    readonly dnsRecordId?: pulumi.Output<string>;
+    /** The name clients use, e.g. `www.example.com`, when `dns` is given. */
+    readonly fqdn?: string;
+    /** Server group id, `sgp-…`. */
+    readonly serverGroupId: pulumi.Output<string>;
+    /** Listener id. */
+    readonly listenerId: pulumi.Output<string>;
+    /** The network carrying the traffic, created here or joined. */
+    readonly cen: CenTransitNetwork;
+    /** The blocks the ALB fetches from, routed back and admitted by the security groups. */
+    readonly backToOriginCidrs: readonly string[];
+    /**
+     * Ids of the route entries this pattern needs: ALB VPC and backend VPC entries (the provider's
+     * `vtb-…:vrt-…:cidr:Attachment:tr-attach-…` ids), then the transit-router entries (`rte-…`).
+     */
+    readonly routeEntryIds: pulumi.Output<string>[];
+    /**
+     * The traffic this pattern exists for: the internet to the listener (Internet ALBs), each
+     * back-to-origin block to each backend port and back; and the internet to a backend, blocked.
+     */
+    readonly intendedFlows: readonly IntendedFlow[];
+
+    constructor(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateCrossRegionAlbBackendArgs(name, args, opts);
+        super(CROSS_REGION_ALB_TYPE, name, {}, opts);
+        const albOpts = { parent: this, provider: plan.vpc.provider };
+        this.backToOriginCidrs = plan.backToOriginCidrs;
+        [this.cen, this.routeEntryIds] = this.network(name, plan);
+
+        const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
+            name,
+            plan,
+            {
+                serverGroupChild: "sgp",
+                serverGroup: {
+                    serverGroupType: "Ip",
+                    protocol: plan.backendProtocol,
+                    stickySessionConfig: plan.stickySession
+                        ? { stickySessionEnabled: true, stickySessionType: "Insert" }
+                        : { stickySessionEnabled: false },
+                    servers: plan.backends.map(b => {
+                        // Outputs are checked with the same rules once known; plain strings were checked before.
+                        const ip = checkedWhenKnown(
+                            b.ipv4Address,
+                            `${CROSS_REGION_ALB_TYPE} '${name}'`,
+                            b.checkKnownAddress,
+                        );
+                        return {
+                            serverId: ip,
+                            serverIp: ip,
+                            serverType: "Ip",
+                            port: b.port,
+                            weight: b.weight,
+                            remoteIpEnabled: true,
+                            description: b.description,
+                        };
+                    }),
+                },
+            },
+            albOpts,
+        );
+
+        createAlbIngressRules(name, plan.rules, plan.securityGroups, {
+            parent: this,
+            provider: plan.backendVpc.provider,
+        });
+
+        this.intendedFlows = crossRegionFlows(plan, loadBalancer);
+        this.loadBalancerId = loadBalancer.id;
+        this.dnsName = loadBalancer.dnsName;
+        this.serverGroupId = serverGroup.id;
+        this.listenerId = listener.id;
+        this.dnsRecordId = cname?.id;
+        this.fqdn = plan.dns?.fqdn;
+        this.registerOutputs({
+            loadBalancerId: this.loadBalancerId,
+            dnsName: this.dnsName,
+            serverGroupId: this.serverGroupId,
+            listenerId: this.listenerId,
+            cenId: this.cen.cenId,
+            backToOriginCidrs: this.backToOriginCidrs,
+            routeEntryIds: this.routeEntryIds,
+            dnsRecordId: this.dnsRecordId,
+            fqdn: this.fqdn,
+        });
+    }
+
+    /** The network, created or joined, and the ids of the route entries written for this pattern. */
+    private network(name: string, plan: CrossRegionAlbPlan): [CenTransitNetwork, pulumi.Output<string>[]] {
+        const network = plan.network;
+        if (network.kind === "create") {
+            const cen = new CenTransitNetwork(network.name, network.args, { parent: this });
+            return [cen, [...Object.values(cen.vpcRouteEntryIds), ...Object.values(cen.transitRouterRouteEntryIds)]];
+        }
+        // A VPC route entry has no id of its own but the resource id; a transit-router entry has its `rte-…` id.
+        const { cen, albMember, backendMember } = network;
+        return [
+            cen,
+            [
+                ...cen.addVpcRoutes(name, albMember, plan.backendCidrs, this).map(e => e.id),
+                ...cen.addVpcRoutes(name, backendMember, plan.backToOriginCidrs, this).map(e => e.id),
+                ...(plan.legacy
+                    ? cen.addTransitRouterRoutes(name, plan.vpc.region, albMember, plan.backToOriginCidrs, this)
+                    : []
+                ).map(e => e.transitRouterRouteEntryId),
+            ],
+        ];
+    }
+}

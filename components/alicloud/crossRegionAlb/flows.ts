@@ -1,0 +1,59 @@
+/** The traffic S1 exists for, from its resolved plan. */
+import * as pulumi from "@pulumi/pulumi";
+import { IntendedFlow, flowTo } from "../../flows";
+import { CrossRegionAlbPlan } from "./args";
+
+/**
+ * The internet to the listener (Internet ALBs), each back-to-origin block to each backend port
+ * (and back); and the internet to a backend, blocked.
+ */
+export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
+    const listenerPort = plan.listener.port;
+    const flows: IntendedFlow[] = [];
+    if (plan.addressType === "Internet") {
+        flows.push({
+            name: `internet → ALB :${listenerPort}`,
+            from: flowTo.internet(),
+            to: flowTo.loadBalancer(alb),
+            protocol: "tcp",
+            port: listenerPort,
+            intent: "allow",
+        });
+    }
+    for (const b of plan.backends) {
+        // The address may be an Output (an instance's private IP): the names then resolve with it.
+        const label = pulumi.output(b.ipv4Address);
+        const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
+        const backend = flowTo.host({
+            label: pulumi.interpolate`backend ${label}`,
+            address: b.ipv4Address,
+            vpcId: plan.backendVpc.vpcId,
+            securityGroupIds: group === undefined ? undefined : [group],
+        });
+        for (const cidr of plan.backToOriginCidrs) {
+            flows.push({
+                name: pulumi.interpolate`ALB back-to-origin ${cidr} → ${label}:${b.port}`,
+                from: flowTo.host({
+                    label: `ALB back-to-origin ${cidr}`,
+                    address: cidr,
+                    vpcId: plan.vpc.vpcId,
+                    // Legacy blocks belong to the ALB's service network, which the cloud joins to the VPC.
+                    deliveredBy: plan.legacy ? "the ALB's service network (legacy back-to-origin blocks)" : undefined,
+                }),
+                to: backend,
+                protocol: "tcp",
+                port: b.port,
+                intent: "allow",
+            });
+        }
+        flows.push({
+            name: pulumi.interpolate`internet → ${label}:${b.port}`,
+            from: flowTo.internet(),
+            to: backend,
+            protocol: "tcp",
+            port: b.port,
+            intent: "deny",
+        });
+    }
+    return flows;
+}

@@ -1,0 +1,17 @@
+/**
+ * CrossRegionAlbBackend (S1): an ALB in one region serving backends in another over a CEN. The
+ * folder reads args → checks (backends and back-to-origin, the network) → flows → the class;
+ * this index is its public surface.
+ */
+export type {
+    BackToOriginArgs,
+    CrossRegionAlbBackendArgs,
+    CrossRegionAlbPlan,
+    CrossRegionBackendArgs,
+    CrossRegionBackendPlan,
+    CrossRegionCenArgs,
+    CrossRegionNetworkPlan,
+} from "./args";
+export { checkCrossRegionAlbBackendArgs, validateCrossRegionAlbBackendArgs } from "./check";
+export { REMOTE_IP_RANGES } from "./checkBackends";
+export { CrossRegionAlbBackend } from "./component";

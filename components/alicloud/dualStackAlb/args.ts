@@ -1,0 +1,164 @@
+/** The arguments of a DualStackAlb (S3) and the plan its check settles. */
+import * as pulumi from "@pulumi/pulumi";
+import {
+    AlbAddressType,
+    AlbBackendCommonArgs,
+    AlbBackendCommonPlan,
+    AlbCommonArgs,
+    AlbCommonPlan,
+    AlbDnsArgs,
+    AlbIngressRule,
+} from "../albCommon";
+import { Problems } from "../../errors";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+
+/** The component's type token. */
+export const DUAL_STACK_ALB_TYPE = "topologies:alicloud:DualStackAlb";
+
+/** Public IPv6 bandwidth for one IPv6 backend, so it is reachable from the Internet directly. */
+export interface Ipv6InternetBandwidthArgs {
+    /**
+     * Id of the backend's IPv6 address instance (`ipv6-…`), not the address itself;
+     * `alicloud.vpc.getIpv6Addresses({ associatedInstanceId })` finds it.
+     */
+    ipv6AddressId: pulumi.Input<string>;
+    /** Mbit/s, 1–5000 (PayByTraffic is further capped by the IPv6 gateway's edition). */
+    bandwidth: number;
+    /** `PayByBandwidth` or `PayByTraffic`. Default: `PayByBandwidth`. */
+    internetChargeType?: "PayByBandwidth" | "PayByTraffic";
+}
+
+/** What every backend has, whichever address family the ALB reaches it by. */
+export interface DualStackAlbBackendCommon extends AlbBackendCommonArgs {
+    /** ECS instance id, `i-…`. */
+    instanceId: pulumi.Input<string>;
+    /** Name of the instance's vSwitch in the VPC's `vSwitches` map. */
+    vSwitch: string;
+}
+
+/** A backend reached over IPv4 (tutorial: ECS01). */
+export interface DualStackAlbIpv4Backend extends DualStackAlbBackendCommon {
+    /** The instance's private IPv4 address, inside its vSwitch block. */
+    ipv4Address: pulumi.Input<string>;
+    /** Not for an IPv4 backend. */
+    ipv6Address?: never;
+    /** Not for an IPv4 backend: public IPv6 bandwidth needs an IPv6 address. */
+    ipv6InternetBandwidth?: never;
+}
+
+/** A backend reached over IPv6 (tutorial: ECS02); needs an IPv6 vSwitch and server group. */
+export interface DualStackAlbIpv6Backend extends DualStackAlbBackendCommon {
+    /** The instance's IPv6 address. */
+    ipv6Address: pulumi.Input<string>;
+    /** Not for an IPv6 backend. */
+    ipv4Address?: never;
+    /** Give the address public IPv6 bandwidth. Default: none (reachable through the ALB only). */
+    ipv6InternetBandwidth?: Ipv6InternetBandwidthArgs;
+}
+
+/** One ECS backend, with the address family the ALB uses to reach it. */
+export type DualStackAlbBackend = DualStackAlbIpv4Backend | DualStackAlbIpv6Backend;
+
+/** Security-group rules that let the ALB reach the backends. */
+export interface BackendIngressArgs {
+    /**
+     * IPv4 blocks allowed to the IPv4 backends' ports. Default: the ALB vSwitches' blocks (where
+     * ALBs upgraded since 2025 connect from) and 100.64.0.0/10 (where older ALBs connect from).
+     */
+    ipv4Sources?: string[];
+    /**
+     * IPv6 blocks allowed to the IPv6 backends' ports. Default: the IPv6 /64 of each ALB vSwitch,
+     * which holds the ALB's IPv6 local addresses; required when the VPC was described with
+     * `fromExisting` (its vSwitches' IPv6 blocks are not known).
+     */
+    ipv6Sources?: string[];
+    /**
+     * IPv6 blocks allowed all ICMPv6 to IPv6 backends (neighbour discovery, path-MTU discovery,
+     * ping). Default: `["::/0"]` (tutorial); `[]` adds no ICMPv6 rule.
+     */
+    icmpv6Sources?: string[];
+    /** Priority of the rules, 1 (first) to 100. Default: 1 (tutorial). */
+    priority?: number;
+}
+
+/** An Alibaba Cloud DNS CNAME record pointing a name at the ALB (the shared {@link AlbDnsArgs}). */
+export type DualStackAlbDnsArgs = AlbDnsArgs;
+
+/**
+ * Arguments of a {@link DualStackAlb}. The ALB's own arguments (`albVSwitches`, `edition`,
+ * `listener`, `securityGroups`, `dns`, …) are those of every ALB component ({@link AlbCommonArgs}),
+ * with the tutorial's values as defaults.
+ */
+export interface DualStackAlbArgs extends AlbCommonArgs {
+    /**
+     * The VPC, with IPv6 on (`enableIpv6: true`, which also creates the IPv6 gateway) and
+     * `ipv6CidrBlockMask` on each ALB vSwitch for a dual-stack ALB. Tutorial: VPC1 in cn-shanghai
+     * with vSwitch 1 in zone E and vSwitch 2 in zone G. Its provider is the children's, unless an
+     * `alicloud` provider is given in the component's own `opts.provider` / `opts.providers` (a parent's is not taken).
+     */
+    vpc: RegionalVpc;
+    /** `DualStack` or `IPv4`. Default: `DualStack` (tutorial). */
+    ipVersion?: "DualStack" | "IPv4";
+    /**
+     * Network type of the IPv6 address, dual-stack only: `Internet` or `Intranet`. Default:
+     * `Internet`; the tutorial switches it from private to public after creation, this sets it at
+     * creation. A public IPv6 address needs the VPC's IPv6 gateway.
+     */
+    ipv6AddressType?: AlbAddressType;
+    /**
+     * Let the server group hold IPv6 backends. Only a dual-stack ALB may use such a group.
+     * Default: true on a dual-stack ALB (tutorial), false on an IPv4 one.
+     */
+    serverGroupIpv6Enabled?: boolean;
+    /** Backends by name (tutorial: ECS01 by IPv4, ECS02 by IPv6). May be empty. */
+    backends: Record<string, DualStackAlbBackend>;
+    /** Sources of the security-group rules. Default: see {@link BackendIngressArgs}. */
+    backendIngress?: BackendIngressArgs;
+    /**
+     * IPv6 gateway of a VPC described with `fromExisting`, for `ipv6InternetBandwidth`. Default:
+     * the gateway the RegionalVpc created.
+     */
+    ipv6GatewayId?: pulumi.Input<string>;
+    /**
+     * Create the service-linked role AliyunServiceRoleForAlb, without which no ALB can be created.
+     * It exists once per account (the console offers to create it with the first ALB), and
+     * creating it again fails, so this is off by default and the role is kept when the stack is
+     * destroyed. Default: false, the role must exist.
+     */
+    createServiceLinkedRole?: boolean;
+}
+
+/** A backend as the constructor creates it. */
+export interface DualStackBackendPlan extends AlbBackendCommonPlan {
+    readonly instanceId: pulumi.Input<string>;
+    readonly vSwitch?: VSwitchInfo;
+    /** The family the ALB reaches it by, and its address of that family (maybe known only at deployment). */
+    readonly family: 4 | 6;
+    readonly address: pulumi.Input<string>;
+    /**
+     * Checks the address once it is known, with the rules a plain string was checked by (problems at
+     * the caller's path).
+     */
+    readonly checkKnownAddress: (problems: Problems, address: string) => void;
+    /** Public IPv6 bandwidth, defaults applied, with the gateway it goes through. */
+    readonly ipv6InternetBandwidth?: {
+        readonly ipv6AddressId: pulumi.Input<string>;
+        readonly ipv6GatewayId: pulumi.Input<string>;
+        readonly bandwidth: number;
+        readonly internetChargeType: "PayByBandwidth" | "PayByTraffic";
+    };
+}
+
+/** What {@link checkDualStackAlbArgs} settles for the constructor: every default applied. */
+export interface DualStackAlbPlan extends AlbCommonPlan {
+    /** True for a dual-stack ALB, false for IPv4. */
+    readonly dualStack: boolean;
+    /** Network type of the IPv6 address; undefined on an IPv4 ALB. */
+    readonly ipv6AddressType?: AlbAddressType;
+    /** Whether the server group has IPv6 enabled. */
+    readonly serverGroupIpv6: boolean;
+    readonly backends: readonly DualStackBackendPlan[];
+    /** Security-group rules to create, without repeats. */
+    readonly rules: readonly AlbIngressRule[];
+    readonly createServiceLinkedRole: boolean;
+}

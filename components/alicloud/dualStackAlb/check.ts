@@ -1,0 +1,107 @@
+/** Every S3 rule, checked before anything is registered; the result is the constructor's whole plan. */
+import * as pulumi from "@pulumi/pulumi";
+import { ALB_ADDRESS_TYPES } from "../albCommon";
+import { checkOneOf } from "../../checks";
+import { Problems, validate } from "../../errors";
+import { checkAlbCommonArgs } from "../albCommon/check";
+import { RegionalVpc } from "../vpc";
+import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
+import { checkBackends } from "./checkBackends";
+import { planIngress } from "./ingress";
+
+/**
+ * Checks the arguments of a {@link DualStackAlb} and returns the plan. Pure: it registers
+ * nothing, so it runs (and is tested) on its own, before anything is created.
+ */
+export function validateDualStackAlbArgs(name: string, args: DualStackAlbArgs): DualStackAlbPlan {
+    return validate(`${DUAL_STACK_ALB_TYPE} '${name}'`, problems => checkDualStackAlbArgs(problems, name, args));
+}
+
+/**
+ * The checks of {@link validateDualStackAlbArgs}, recording into `problems`, so a caller that
+ * creates the component can report its problems with its own. Returns the complete plan, every
+ * default applied (meaningful only when no problem was recorded).
+ */
+export function checkDualStackAlbArgs(problems: Problems, name: string, args: DualStackAlbArgs): DualStackAlbPlan {
+    const ipVersion = args.ipVersion ?? "DualStack";
+    checkOneOf(problems, "ipVersion", ipVersion, ["DualStack", "IPv4"], "IP version");
+    const dualStack = ipVersion === "DualStack";
+    if (args.ipv6AddressType !== undefined) {
+        checkOneOf(problems, "ipv6AddressType", args.ipv6AddressType, ALB_ADDRESS_TYPES, "IPv6 address type");
+        if (!dualStack) {
+            problems.add(
+                "ipv6AddressType",
+                `an IPv4 ALB has no IPv6 address to make '${args.ipv6AddressType}'.`,
+                "Drop ipv6AddressType, or set ipVersion: DualStack.",
+            );
+        }
+    }
+    const serverGroupIpv6 = args.serverGroupIpv6Enabled ?? dualStack;
+    if (serverGroupIpv6 && !dualStack) {
+        problems.add(
+            "serverGroupIpv6Enabled",
+            "an IPv6-enabled server group can be used only by listeners of a dual-stack ALB, and this ALB is IPv4.",
+            "Set ipVersion: DualStack, or serverGroupIpv6Enabled: false.",
+        );
+    }
+
+    const vpc = args.vpc instanceof RegionalVpc ? args.vpc : undefined;
+    if (!vpc) {
+        problems.add(
+            "vpc",
+            "no RegionalVpc is given.",
+            "Pass a RegionalVpc, created here or described with RegionalVpc.fromExisting.",
+        );
+    }
+    if (vpc && dualStack && !vpc.ipv6Enabled) {
+        problems.add(
+            "vpc",
+            `a dual-stack ALB needs a VPC with IPv6, and VPC '${pulumi.resourceName(vpc)}' has none.`,
+            "Create the RegionalVpc with enableIpv6: true, or set ipVersion: IPv4.",
+        );
+    }
+    // Each backend takes an address in its vSwitch, which an ALB there then cannot.
+    const usedAddresses: Record<string, number> = {};
+    for (const b of Object.values(args.backends ?? {})) usedAddresses[b.vSwitch] = (usedAddresses[b.vSwitch] ?? 0) + 1;
+    const alb = checkAlbCommonArgs(problems, name, args, vpc, { serverGroupName: `${name}-servers`, usedAddresses });
+    if (dualStack) {
+        alb.albVSwitches
+            .filter(v => !v.ipv6Enabled)
+            .forEach(v => {
+                const at = args.albVSwitches?.indexOf(v.name) ?? alb.albVSwitches.indexOf(v);
+                problems.add(
+                    `albVSwitches[${at}]`,
+                    `vSwitch '${v.name}' in zone ${v.zoneId} has no IPv6; ` +
+                        "a dual-stack ALB needs an IPv6-enabled vSwitch in each of its zones.",
+                    "Set ipv6CidrBlockMask on the vSwitch, or set ipVersion: IPv4.",
+                );
+            });
+    }
+    if (!vpc) {
+        return {
+            ...alb,
+            vpc: args.vpc,
+            dualStack,
+            serverGroupIpv6,
+            backends: [],
+            rules: [],
+            createServiceLinkedRole: false,
+        };
+    }
+    const backends = checkBackends(problems, args, alb, {
+        vpc,
+        dualStack,
+        serverGroupIpv6,
+        ipv6GatewayId: args.ipv6GatewayId ?? vpc.ipv6GatewayId,
+    });
+    return {
+        ...alb,
+        vpc,
+        dualStack,
+        ipv6AddressType: dualStack ? (args.ipv6AddressType ?? "Internet") : undefined,
+        serverGroupIpv6,
+        backends,
+        rules: planIngress(problems, name, args.backendIngress ?? {}, backends, alb, vpc),
+        createServiceLinkedRole: args.createServiceLinkedRole ?? false,
+    };
+}

@@ -1,0 +1,132 @@
+/** The DualStackAlb component (S3): it reads its plan and creates what the plan says. */
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { checkedWhenKnown } from "../../checks";
+import { DeclaresFlows, IntendedFlow } from "../../flows";
+import { userProvider } from "../../providers";
+import { createAlbResources } from "../albCommon/create";
+import { createAlbIngressRules } from "../albCommon/ingress";
+import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs } from "./args";
+import { validateDualStackAlbArgs } from "./check";
+import { dualStackFlows } from "./flows";
+
+/**
+ * An Application Load Balancer serving IPv4 and IPv6 clients, with ECS backends reached over
+ * IPv4 or IPv6 (Alibaba Cloud tutorial "dual-stack server group"): the ALB across two or more
+ * zones, a server group of ECS instances (IPv6-enabled on a dual-stack ALB), a forwarding
+ * listener, the security-group rules that let the ALB reach the backends, optional public IPv6
+ * bandwidth for IPv6 backends and an optional DNS CNAME.
+ *
+ * Prerequisite: the service-linked role AliyunServiceRoleForAlb must exist in the account (or set
+ * `createServiceLinkedRole`). It cannot be checked before registration: the only way to look it
+ * up is the `ram.getRoles` data source, which needs the cloud and runs after the component has
+ * been registered.
+ *
+ * Everything is checked before anything is registered: every ALB zone has an IPv6 vSwitch (dual
+ * stack), two or more zones, 8 free addresses per ALB vSwitch, IPv6 backends only in IPv6
+ * vSwitches and only with an IPv6 server group on a dual-stack ALB, and domain and host syntax.
+ */
+export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFlows {
+    /** ALB id. */
+    readonly loadBalancerId: pulumi.Output<string>;
+    /** ALB DNS name, the target of CNAME records. */
+    readonly dnsName: pulumi.Output<string>;
+    /** Public or private IPv4 addresses of the ALB, one or more per zone, as the provider reports them. */
+    readonly ipv4Addresses: pulumi.Output<string[]>;
+    /** IPv6 addresses of the ALB (dual stack only). */
+    readonly ipv6Addresses: pulumi.Output<string[]>;
+    /** Server group id. */
+    readonly serverGroupId: pulumi.Output<string>;
+    /** Listener id. */
+    readonly listenerId: pulumi.Output<string>;
+    /**
+     * The traffic it exists for: the internet to the listener, the ALB to each backend; the internet
+     * to a backend, blocked.
+     */
+    readonly intendedFlows: readonly IntendedFlow[];
+    /** Id of the DNS record, when `dns` is given. */
+    readonly dnsRecordId?: pulumi.Output<string>;
+    /** The name the DNS record serves, e.g. `example.com` or `www.example.com`, when `dns` is given. */
+    readonly fqdn?: string;
+
+    constructor(name: string, args: DualStackAlbArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = validateDualStackAlbArgs(name, args);
+        super(DUAL_STACK_ALB_TYPE, name, {}, opts);
+        const vpc = plan.vpc;
+        const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? vpc.provider };
+
+        const role = plan.createServiceLinkedRole
+            ? new alicloud.resourcemanager.ServiceLinkedRole(
+                  `${name}-alb-role`,
+                  { serviceName: "alb.aliyuncs.com" },
+                  { ...childOpts, retainOnDelete: true },
+              )
+            : undefined;
+        const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
+            name,
+            plan,
+            {
+                serverGroupChild: "servers",
+                loadBalancer: {
+                    addressIpVersion: plan.dualStack ? "DualStack" : "IPv4",
+                    ipv6AddressType: plan.ipv6AddressType,
+                },
+                // A public IPv6 address routes through the VPC's IPv6 gateway, which nothing in the
+                // ALB's inputs refers to; the role must exist before any ALB is created.
+                loadBalancerDependsOn: [...(role ? [role] : []), ...(plan.ipv6AddressType === "Internet" ? [vpc] : [])],
+                serverGroup: {
+                    serverGroupType: "Instance",
+                    protocol: "HTTP",
+                    ipv6Enabled: plan.serverGroupIpv6,
+                    servers: plan.backends.map(b => ({
+                        serverType: "Ecs",
+                        serverId: b.instanceId,
+                        // Checked when known, so a wrong address stops the server group before it is created.
+                        serverIp: checkedWhenKnown(b.address, `${DUAL_STACK_ALB_TYPE} '${name}'`, b.checkKnownAddress),
+                        port: b.port,
+                        // Always explicit: the provider's default weight 0 gives a server no traffic.
+                        weight: b.weight,
+                        description: b.description,
+                    })),
+                },
+            },
+            childOpts,
+        );
+
+        createAlbIngressRules(name, plan.rules, plan.securityGroups, childOpts);
+
+        for (const b of plan.backends) {
+            if (!b.ipv6InternetBandwidth) continue;
+            new alicloud.vpc.Ipv6InternetBandwidth(
+                `${name}-${b.key}-ipv6bw`,
+                { ...b.ipv6InternetBandwidth },
+                childOpts,
+            );
+        }
+
+        this.intendedFlows = dualStackFlows(plan, loadBalancer);
+        const addresses = (pick: (a: { address: string; ipv6Address: string }) => string) =>
+            loadBalancer.zoneMappings.apply(zones =>
+                (zones ?? []).flatMap(z => (z.loadBalancerAddresses ?? []).map(pick)).filter(a => !!a),
+            );
+        this.loadBalancerId = loadBalancer.id;
+        this.dnsName = loadBalancer.dnsName;
+        this.ipv4Addresses = addresses(a => a.address);
+        this.ipv6Addresses = addresses(a => a.ipv6Address);
+        this.serverGroupId = serverGroup.id;
+        this.listenerId = listener.id;
+        this.dnsRecordId = cname?.id;
+        this.fqdn = plan.dns?.fqdn;
+
+        this.registerOutputs({
+            loadBalancerId: this.loadBalancerId,
+            dnsName: this.dnsName,
+            ipv4Addresses: this.ipv4Addresses,
+            ipv6Addresses: this.ipv6Addresses,
+            serverGroupId: this.serverGroupId,
+            listenerId: this.listenerId,
+            dnsRecordId: this.dnsRecordId,
+            fqdn: this.fqdn,
+        });
+    }
+}

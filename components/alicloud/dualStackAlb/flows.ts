@@ -1,0 +1,65 @@
+/** The traffic S3 exists for, from its resolved plan. */
+import * as pulumi from "@pulumi/pulumi";
+import { IntendedFlow, flowTo } from "../../flows";
+import { DualStackAlbPlan } from "./args";
+
+/**
+ * The internet to the listener over each public family, each ALB vSwitch to each backend over
+ * its family (the ALB fetches from its vSwitch addresses, seed 002), and the internet to a
+ * backend without its own public IPv6 bandwidth, blocked.
+ */
+export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
+    const port = plan.listener.port;
+    const flows: IntendedFlow[] = [];
+    // The families the ALB has a public address of.
+    const publicFamilies: Array<4 | 6> = [];
+    if (plan.addressType === "Internet") publicFamilies.push(4);
+    if (plan.ipv6AddressType === "Internet") publicFamilies.push(6);
+    for (const ipVersion of publicFamilies) {
+        flows.push({
+            name: `internet → ALB :${port} over IPv${ipVersion}`,
+            from: flowTo.internet(),
+            to: flowTo.loadBalancer(alb),
+            protocol: "tcp",
+            port,
+            ipVersion,
+            intent: "allow",
+        });
+    }
+    const vpc = plan.vpc;
+    for (const b of plan.backends) {
+        const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
+        const backend = flowTo.host({
+            label: `${b.key} (IPv${b.family})`,
+            address: b.address,
+            vpcId: vpc.vpcId,
+            subnetId: b.vSwitch?.id,
+            securityGroupIds: group === undefined ? undefined : [group],
+        });
+        for (const vsw of plan.albVSwitches) {
+            const source = b.family === 6 ? vsw.ipv6CidrBlock : vsw.cidrBlock;
+            if (source === undefined) continue;
+            flows.push({
+                name: `ALB in ${vsw.name} → ${b.key}:${b.port}`,
+                protocol: "tcp",
+                port: b.port,
+                ipVersion: b.family,
+                intent: "allow",
+                to: backend,
+                from: flowTo.host({ label: `ALB in ${vsw.name}`, address: source, vpcId: vpc.vpcId, subnetId: vsw.id }),
+            });
+        }
+        if (!b.ipv6InternetBandwidth) {
+            flows.push({
+                name: `internet → ${b.key}:${b.port}`,
+                from: flowTo.internet(),
+                to: backend,
+                protocol: "tcp",
+                port: b.port,
+                ipVersion: b.family,
+                intent: "deny",
+            });
+        }
+    }
+    return flows;
+}
