@@ -15,11 +15,7 @@ async function main(argv: string[]): Promise<number> {
     const runs = Number(option("--runs") ?? 300);
     const seed = Number(option("--seed") ?? Date.now() % 2 ** 31);
     const names = argv.length > 0 ? argv : TARGETS.map(t => t.name);
-    const reports = [];
-    for (const name of names) {
-        process.stderr.write(`fuzzing ${name} (${runs} tries, seed ${seed})…\n`);
-        reports.push(await fuzzInWorker(name, runs, seed));
-    }
+    const reports = await fuzzInWorker(names, runs, seed, name => process.stderr.write(`fuzzing ${name} (${runs} tries, seed ${seed})…\n`));
     process.stdout.write(`${renderTable(reports)}\n`);
     const failures = renderFailures(reports);
     if (failures) process.stdout.write(`\nCounter-examples:\n${failures}\n`);

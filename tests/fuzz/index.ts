@@ -9,40 +9,59 @@ import { FuzzReport, OUTCOMES, Outcome } from "./runner";
 /** A try that has not finished in this long is a hang, even one the engine could not time out (a loop). */
 const WATCHDOG_MS = 15_000;
 
-/** Fuzzes `target` for `runs` tries from `seed` in a worker thread; a try that never returns is reported as hung. */
-export function fuzzInWorker(target: string, runs: number, seed: number): Promise<FuzzReport> {
-    const worker = new Worker(path.join(__dirname, "worker.js"), { workerData: { target, runs, seed } });
+/**
+ * Fuzzes each of `targets` for `runs` tries from `seed`, one after the other in one worker
+ * thread (the modules load once). A try that never returns is reported as hung for its target,
+ * and the run ends there: the thread is stopped.
+ */
+export function fuzzInWorker(targets: readonly string[], runs: number, seed: number, progress: (target: string) => void = () => undefined): Promise<FuzzReport[]> {
+    const worker = new Worker(path.join(__dirname, "worker.js"), { workerData: { targets, runs, seed } });
+    const reports: FuzzReport[] = [];
     return new Promise((resolve, reject) => {
+        let current = "(before the first target)";
         let last = "(before the first try)";
         let tried = 0;
         let timer: NodeJS.Timeout;
-        const hung = () => {
+        const end = (e?: Error) => {
+            clearTimeout(timer);
             void worker.terminate();
+            if (e) reject(e);
+            else resolve(reports);
+        };
+        const hung = () => {
             const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<Outcome, number>;
             counts.hung = 1;
-            resolve({ target, counts, seed, failures: [{ mutation: last, result: { outcome: "hung", detail: `no answer in ${WATCHDOG_MS / 1000} s after ${tried} tries` } }] });
+            reports.push({ target: current, counts, seed, failures: [{ mutation: last, result: { outcome: "hung", detail: `no answer in ${WATCHDOG_MS / 1000} s after ${tried} tries` } }] });
+            end();
         };
         const watch = () => {
             clearTimeout(timer);
             timer = setTimeout(hung, WATCHDOG_MS);
         };
         watch();
-        worker.on("message", (message: { type: string; what?: string; report?: FuzzReport; error?: string }) => {
-            if (message.type === "try") {
-                last = message.what!;
-                tried++;
-                watch();
-                return;
+        worker.on("message", (message: { type: string; target?: string; what?: string; report?: FuzzReport; error?: string }) => {
+            watch();
+            switch (message.type) {
+                case "start":
+                    current = message.target!;
+                    tried = 0;
+                    progress(current);
+                    break;
+                case "try":
+                    last = message.what!;
+                    tried++;
+                    break;
+                case "report":
+                    reports.push(message.report!);
+                    break;
+                case "done":
+                    end();
+                    break;
+                default:
+                    end(new Error(message.error));
             }
-            clearTimeout(timer);
-            void worker.terminate();
-            if (message.type === "report") resolve(message.report!);
-            else reject(new Error(message.error));
         });
-        worker.on("error", e => {
-            clearTimeout(timer);
-            reject(e);
-        });
+        worker.on("error", e => end(e));
     });
 }
 

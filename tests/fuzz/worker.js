@@ -1,5 +1,6 @@
 // A fuzz run in a worker thread (tests/fuzz/index.ts): so a component that loops forever stops
-// only its thread, which the watchdog ends, and the run reports the input that did it.
+// only its thread, which the watchdog ends, and the run reports the input that did it. Runs the
+// targets named in `workerData.targets` one after the other, reporting each.
 "use strict";
 require("../../cli/register");
 const { parentPort, workerData } = require("node:worker_threads");
@@ -7,9 +8,16 @@ const { installEngine } = require("../../cli/engine/index.ts");
 const { fuzzTarget } = require("./runner.ts");
 const { TARGETS } = require("./targets/index.ts");
 
-installEngine("fuzz");
-const target = TARGETS.find(t => t.name === workerData.target);
-fuzzTarget(target, workerData.runs, workerData.seed, what => parentPort.postMessage({ type: "try", what })).then(
-    report => parentPort.postMessage({ type: "report", report }),
-    e => parentPort.postMessage({ type: "error", error: e instanceof Error ? e.stack : String(e) }),
-);
+async function main() {
+    installEngine("fuzz");
+    for (const name of workerData.targets) {
+        const target = TARGETS.find(t => t.name === name);
+        if (!target) throw new Error(`no fuzz target '${name}': use one of ${TARGETS.map(t => t.name).join(", ")}`);
+        parentPort.postMessage({ type: "start", target: name });
+        const report = await fuzzTarget(target, workerData.runs, workerData.seed, what => parentPort.postMessage({ type: "try", what }));
+        parentPort.postMessage({ type: "report", report });
+    }
+    parentPort.postMessage({ type: "done" });
+}
+
+main().catch(e => parentPort.postMessage({ type: "error", error: e instanceof Error ? e.stack : String(e) }));
