@@ -85,6 +85,18 @@ function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
     return [...new Set(found.flatMap(s => Object.keys(defOf(s).shape ?? {})))];
 }
 
+/**
+ * The issues of the union member a value comes closest to: the fewest issues, a type mismatch of
+ * the whole value counting as worse than any number of issues inside it. Undefined when the union
+ * reports no member's issues.
+ */
+function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | undefined {
+    const cost = (issues: readonly z.core.$ZodIssue[]) =>
+        issues.some(i => i.path.length === 0 && i.code === "invalid_type") ? Infinity : issues.length;
+    return branches.reduce<readonly z.core.$ZodIssue[] | undefined>(
+        (best, issues) => (best === undefined || cost(issues) < cost(best) ? issues : best), undefined);
+}
+
 /** A fix attached to a custom issue by the schemas below (`params: { fix }`). */
 function customFix(issue: z.core.$ZodIssue): string | undefined {
     return issue.code === "custom" ? (issue.params as { fix?: string } | undefined)?.fix : undefined;
@@ -100,6 +112,18 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
         const path = issuePath(issue.path);
         const found = valueAt(value, issue.path);
         switch (issue.code) {
+            case "invalid_union": {
+                // A value that fits no form of a union (a vSwitch by id, or of a RegionalVpc by name) is
+                // told what is wrong with the form it comes closest to, at the paths inside it.
+                const branch = closestBranch(issue.errors);
+                if (branch === undefined) {
+                    problems.push({ path, message: `${describeValue(found)}: ${issue.message}.`, fix: "See this input's documentation." });
+                } else {
+                    const inside = branch.map(i => ({ ...i, path: [...issue.path, ...i.path] }));
+                    problems.push(...shapeProblems(inside, value, schema));
+                }
+                break;
+            }
             case "unrecognized_keys": {
                 const known = keysAt(schema, issue.path);
                 for (const key of issue.keys) {
@@ -112,11 +136,26 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
                 }
                 break;
             }
-            case "invalid_type":
-                problems.push(found === undefined
-                    ? { path, message: `is required (expected ${issue.expected}).`, fix: "Add it." }
-                    : { path, message: `expected ${issue.expected}, got ${describeValue(found)}.`, fix: `Write a ${issue.expected} here.` });
+            case "invalid_key": {
+                // A map key users chose (a vSwitch or tag name): quote the key, not the value under it.
+                const key = issue.path[issue.path.length - 1];
+                for (const inner of issue.issues) {
+                    problems.push({
+                        path,
+                        message: `the key ${describeValue(String(key))} ${inner.message}.`,
+                        fix: customFix(inner) ?? "Rename the key.",
+                    });
+                }
                 break;
+            }
+            case "invalid_type": {
+                // zod says `int` for a number that must be whole.
+                const expected = issue.expected === "int" ? "whole number" : issue.expected;
+                problems.push(found === undefined
+                    ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
+                    : { path, message: `expected ${expected}, got ${describeValue(found)}.`, fix: `Write ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected} here.` });
+                break;
+            }
             case "invalid_value":
                 problems.push({ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.` });
                 break;
@@ -168,11 +207,39 @@ export const text = z.string().superRefine((value, ctx) => {
     else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: "custom", message: "contains a control character", params: { fix: "Remove it." } });
 });
 
+/**
+ * A whole number from `min` to `max` (NaN, Infinity, fractions and numbers out of range refused),
+ * for counts, indexes and limits whose range the args' TSDoc states.
+ */
+export function wholeNumber(min: number, max: number): z.ZodType<number> {
+    return z.number().superRefine((value, ctx) => {
+        if (Number.isInteger(value) && value >= min && value <= max) return;
+        ctx.addIssue({
+            code: "custom",
+            message: `is not a whole number from ${min} to ${max}`,
+            params: { fix: `Use a whole number from ${min} to ${max}.` },
+        });
+    });
+}
+
 /** An instance of a component class (a RegionalVpc, a CenTransitNetwork), not a description of one. */
 export function instanceOf<T>(ctor: abstract new (...args: never[]) => T, what: string): z.ZodType<T> {
     return z.custom<T>(value => value instanceof ctor, {
         message: `is not a ${what}`,
         params: { fix: `Pass the ${what} object itself (the component, not its args or id).` },
+    });
+}
+
+/**
+ * A provider of the package `pkg` (`providerOf(alicloud.Provider, "alicloud")`), recognised as
+ * Pulumi recognises it, by its type token (`Provider.isInstance`) rather than `instanceof`: a
+ * program whose own copy of the package differs from this package's passes providers of another
+ * class.
+ */
+export function providerOf<T>(cls: { isInstance(value: unknown): value is T }, pkg: string): z.ZodType<T> {
+    return z.custom<T>(value => cls.isInstance(value), {
+        message: `is not a provider of the ${pkg} package`,
+        params: { fix: `Pass a provider resource (new ${pkg}.Provider(...)), or leave the input out.` },
     });
 }
 
