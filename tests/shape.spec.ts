@@ -91,6 +91,10 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
             ["vSwitch.nmae", "'nmae' is not an input here.", "Did you mean 'name'?"],
         ]);
         assert.deepEqual(problemsOf({ vSwitch: null }), [["vSwitch", "expected object, got null.", "Write an object here."]]);
+        // A key of the other form is not an input of the form written, and never suggested as itself.
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b", name: "web" } }), [
+            ["vSwitch.name", "'name' is not an input here.", "Remove it; the inputs here are: id, cidrBlock."],
+        ]);
     });
 
     it("quotes a bad map key, not the value under it", () => {
