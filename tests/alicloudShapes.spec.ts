@@ -41,7 +41,8 @@ describe("Alibaba Cloud ids", () => {
         assert.ok(error instanceof TopologyValidationError, String(error));
         assert.equal(error.component, "topologies:alicloud:X 'x'");
         assert.deepEqual(error.problems.map(p => p.path), ["securityGroupIds[0]"]);
-        assert.equal(await new Promise(resolve => pulumi.output(checkedId(pulumi.output("sg-2"), "securityGroup", "c", "p")).apply(resolve)), "sg-2");
+        const good = pulumi.output(checkedId(pulumi.output("sg-2"), "securityGroup", "c", "p"));
+        assert.equal(await new Promise(resolve => good.apply(resolve)), "sg-2");
     });
 });
 

@@ -373,6 +373,13 @@ describe("zones", () => {
         assert.equal(checkZone(new Problems(), "z", "ap-southeast-1-a", "ap-southeast-1"), false, "zones of regions ending in a digit take no hyphen");
     });
 
+    it("finds no zone list for a region named like a member of Object (only the zone's spelling is checked)", () => {
+        const problems = new Problems();
+        assert.equal(checkZone(problems, "z", "constructor-a", "constructor"), true);
+        assert.equal(checkZone(problems, "z", "constructor-1", "constructor"), false);
+        assert.equal(problems.list[0].fix, "Use a zone id of constructor, such as constructor-a.");
+    });
+
     it("has zones for every region it knows", () => {
         assert.deepEqual(Object.keys(REGIONS).filter(r => !(r in REGION_ZONES)), []);
     });
