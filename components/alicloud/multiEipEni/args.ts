@@ -32,7 +32,8 @@ export interface MultiEipEniInstanceArgs {
     zoneId?: string;
     /**
      * True when the instance will be Running while the ENI is bound. Instance types without ENI
-     * hot-plug take an ENI only while Stopped (tutorial step 1). Default: true.
+     * hot-plug take an ENI only while Stopped (tutorial step 1). Checked before registration.
+     * Default: true.
      */
     running?: boolean;
     /**
@@ -119,7 +120,7 @@ export interface MultiEipEniEipArgs {
      * component's name.
      */
     addressNamePrefix?: string;
-    /** Protect the EIPs from deletion. Default: false. */
+    /** Protect the EIPs from deletion. Checked before registration: a boolean. Default: false. */
     deletionProtection?: boolean;
     /**
      * Resource group of the EIPs, `rg-…`. Checked before registration; an Output is checked when it
@@ -130,7 +131,7 @@ export interface MultiEipEniEipArgs {
 
 /** Arguments of {@link MultiEipEni}. */
 export interface MultiEipEniArgs {
-    /** The instance that gets the public addresses. */
+    /** The instance that gets the public addresses. Checked before registration (its id also when it resolves). */
     instance: MultiEipEniInstanceArgs;
     /**
      * The instance's vSwitch: by id and block, or a vSwitch of a {@link RegionalVpc} by name.
@@ -156,11 +157,15 @@ export interface MultiEipEniArgs {
      * registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.
      */
     privateIps?: string[];
-    /** How the EIPs are bought. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP. */
+    /**
+     * How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s,
+     * pay-by-bandwidth, BGP.
+     */
     eip?: MultiEipEniEipArgs;
     /**
      * Bind the ENI to the instance. Set false to create the ENI and EIPs now and bind later
-     * (e.g. in a maintenance window for a type without hot-plug). Default: true.
+     * (e.g. in a maintenance window for a type without hot-plug). Checked before registration.
+     * Default: true.
      */
     attach?: boolean;
     /**
@@ -195,14 +200,15 @@ export interface MultiEipEniArgs {
      * Run the guest script on the instance through Cloud Assistant (`ecs.Command` +
      * `ecs.EcsInvocation`, once, after the ENI and the EIPs are bound), so the topology works
      * without a manual step; it runs again whenever the script changes. Needs `attach` and the
-     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Default: false (run
-     * `guestScript` yourself).
+     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Checked before
+     * registration. Default: false (run `guestScript` yourself).
      */
     configureGuest?: boolean;
     /**
      * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
      * `opts.providers` of this component (a parent's is not taken), else the RegionalVpc's, else a new
-     * one for `instance.region` carrying the stack's `alicloud:*` configuration.
+     * one for `instance.region` carrying the stack's `alicloud:*` configuration. Checked before
+     * registration: an `alicloud` provider resource.
      */
     provider?: alicloud.Provider;
     /**

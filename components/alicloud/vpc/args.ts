@@ -36,14 +36,15 @@ export interface RegionalVpcArgs {
      * console (1 to 128 characters, no surrounding blanks). At least one. Checked before registration.
      */
     vSwitches: Record<string, VSwitchArgs>;
-    /** Assign an IPv6 /56 to the VPC and create an IPv6 gateway. Default: false. */
+    /** Assign an IPv6 /56 to the VPC and create an IPv6 gateway. Checked before registration. Default: false. */
     enableIpv6?: boolean;
     /** Name of the VPC in the console. Checked before registration. Default: the component's name. */
     vpcName?: string;
     /**
      * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
      * `opts.providers` of this component (a parent's is not taken), else a new provider for `region`
-     * carrying the stack's `alicloud:*` configuration.
+     * carrying the stack's `alicloud:*` configuration. Checked before registration: an `alicloud`
+     * provider resource (the region it serves is not known to the component).
      */
     provider?: alicloud.Provider;
     /**
@@ -65,7 +66,7 @@ export interface ExistingVSwitchArgs {
      * Checked before registration.
      */
     cidrBlock: string;
-    /** True when the vSwitch has an IPv6 block. Default: false. */
+    /** True when the vSwitch has an IPv6 block. Checked before registration: a boolean. Default: false. */
     ipv6Enabled?: boolean;
 }
 
@@ -84,12 +85,13 @@ export interface ExistingRegionalVpcArgs {
     routeTableId: pulumi.Input<string>;
     /** The vSwitches components may use, by name. At least one. Checked before registration. */
     vSwitches: Record<string, ExistingVSwitchArgs>;
-    /** True when the VPC has IPv6 enabled. Default: false. */
+    /** True when the VPC has IPv6 enabled. Checked before registration: a boolean. Default: false. */
     ipv6Enabled?: boolean;
     /**
      * Provider for the region. Default: the `alicloud` provider in `opts.provider` /
      * `opts.providers` of this component (a parent's is not taken), else a new provider for `region`
-     * carrying the stack's `alicloud:*` configuration.
+     * carrying the stack's `alicloud:*` configuration. Checked before registration: an `alicloud`
+     * provider resource (the region it serves is not known to the component).
      */
     provider?: alicloud.Provider;
 }
