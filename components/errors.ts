@@ -23,7 +23,8 @@ export class TopologyValidationError extends Error {
 
     constructor(component: string, problems: readonly ValidationProblem[]) {
         const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-        const lines = problems.map(p => `  - ${p.path}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`);
+        // A problem with the args as a whole (an untyped caller passing null) has the empty path.
+        const lines = problems.map(p => `  - ${p.path || "(the args)"}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`);
         super(`${component}: ${count} in its arguments:\n${lines.join("\n")}`);
         this.name = "TopologyValidationError";
         this.component = component;

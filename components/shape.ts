@@ -57,24 +57,21 @@ function defOf(schema: z.ZodType): SchemaDef {
     return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
-/** The schemas a wrapper (optional, default, pipe, union) stands for. */
-function unwrapped(schema: z.ZodType): z.ZodType[] {
+/** The schemas a wrapper (optional, default, pipe) stands for, and with `unions` each member of a union. */
+function unwrapped(schema: z.ZodType, unions = true): z.ZodType[] {
     const def = defOf(schema);
-    if (def.innerType) return unwrapped(def.innerType);
-    if (def.type === "pipe" && def.in) return unwrapped(def.in);
-    if (def.type === "union" && def.options) return def.options.flatMap(unwrapped);
+    if (def.innerType) return unwrapped(def.innerType, unions);
+    if (def.type === "pipe" && def.in) return unwrapped(def.in, unions);
+    if (unions && def.type === "union" && def.options) return def.options.flatMap(o => unwrapped(o));
     return [schema];
 }
 
-/** The keys an object schema at `path` accepts, to suggest the one a misspelt key meant. */
-function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+/** The schemas describing the value at `path` (several under a union), as written: not unwrapped. */
+function schemasAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodType[] {
     let found: z.ZodType[] = [schema];
-    for (let i = 0; i <= path.length; i++) {
+    for (const key of path) {
         // Unwrap what does not change the shape, then step into the next key.
-        found = found.flatMap(unwrapped);
-        if (i === path.length) break;
-        const key = path[i];
-        found = found.flatMap(s => {
+        found = found.flatMap(s => unwrapped(s)).flatMap(s => {
             const def = defOf(s);
             if (def.type === "object" && def.shape && typeof key === "string" && Object.hasOwn(def.shape, key)) return [def.shape[key]];
             if (def.type === "array" && def.element) return [def.element];
@@ -82,7 +79,45 @@ function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
             return [];
         });
     }
-    return [...new Set(found.flatMap(s => Object.keys(defOf(s).shape ?? {})))];
+    return found;
+}
+
+/**
+ * The keys an object schema at `path` accepts, to suggest the one a misspelt key meant. Under a
+ * union, those of the member sharing the most keys with `value` (the form the caller wrote).
+ */
+function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, value: unknown): string[] {
+    const members = schemasAt(schema, path).flatMap(s => unwrapped(s)).map(s => Object.keys(defOf(s).shape ?? {}));
+    const written = value !== null && typeof value === "object" ? Object.keys(value) : [];
+    const shared = (keys: string[]) => keys.filter(k => written.includes(k)).length;
+    return members.reduce((best, keys) => (shared(keys) > shared(best) ? keys : best), members[0] ?? []);
+}
+
+/**
+ * Which union member a value comes closest to: the fewest issues, a type mismatch of the whole
+ * value counting as worse than any number of issues inside it.
+ */
+function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): number {
+    const cost = (issues: readonly z.core.$ZodIssue[]) =>
+        issues.some(i => i.path.length === 0 && i.code === "invalid_type") ? Infinity : issues.length;
+    return branches.reduce((best, issues, i) => (cost(issues) < cost(branches[best]) ? i : best), 0);
+}
+
+/**
+ * The problems of a value that fits no member of a union (a vSwitch by id, or of a RegionalVpc by
+ * name): those of the member it comes closest to, with that member's keys to suggest from.
+ */
+function unionProblems(issue: z.core.$ZodIssue & { code: "invalid_union" }, value: unknown, schema: z.ZodType):
+    ValidationProblem[] {
+    const path = issuePath(issue.path);
+    const found = valueAt(value, issue.path);
+    const union = schemasAt(schema, issue.path).flatMap(s => unwrapped(s, false)).find(s => defOf(s).type === "union");
+    const index = closestBranch(issue.errors);
+    const member = union === undefined ? undefined : defOf(union).options?.[index];
+    if (member === undefined || issue.errors.length === 0) {
+        return [{ path, message: `${describeValue(found)}: ${issue.message}.`, fix: "See this input's documentation." }];
+    }
+    return shapeProblems(issue.errors[index], found, member).map(p => ({ ...p, path: joinPath(path, p.path) }));
 }
 
 /** A fix attached to a custom issue by the schemas below (`params: { fix }`). */
@@ -100,23 +135,43 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
         const path = issuePath(issue.path);
         const found = valueAt(value, issue.path);
         switch (issue.code) {
+            case "invalid_union":
+                problems.push(...unionProblems(issue, value, schema));
+                break;
             case "unrecognized_keys": {
-                const known = keysAt(schema, issue.path);
+                const known = keysAt(schema, issue.path, found);
                 for (const key of issue.keys) {
-                    const guess = closestSpelling(key, known);
+                    // Never the key itself (a key of another member of a union).
+                    const others = known.filter(k => k !== key);
+                    const guess = closestSpelling(key, others);
                     problems.push({
                         path: joinPath(path, key),
                         message: `'${key}' is not an input here.`,
-                        fix: guess ? `Did you mean '${guess}'?` : `Remove it; the inputs here are: ${known.join(", ")}.`,
+                        fix: guess ? `Did you mean '${guess}'?` : `Remove it; the inputs here are: ${others.join(", ")}.`,
                     });
                 }
                 break;
             }
-            case "invalid_type":
-                problems.push(found === undefined
-                    ? { path, message: `is required (expected ${issue.expected}).`, fix: "Add it." }
-                    : { path, message: `expected ${issue.expected}, got ${describeValue(found)}.`, fix: `Write a ${issue.expected} here.` });
+            case "invalid_key": {
+                // A map key users chose (a vSwitch or tag name): quote the key, not the value under it.
+                const key = issue.path[issue.path.length - 1];
+                for (const inner of issue.issues) {
+                    problems.push({
+                        path,
+                        message: `the key ${describeValue(String(key))} ${inner.message}.`,
+                        fix: customFix(inner) ?? "Rename the key.",
+                    });
+                }
                 break;
+            }
+            case "invalid_type": {
+                // zod's names for a number that must be whole and for a map by name.
+                const expected = issue.expected === "int" ? "whole number" : issue.expected === "record" ? "object" : issue.expected;
+                problems.push(found === undefined
+                    ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
+                    : { path, message: `expected ${expected}, got ${describeValue(found)}.`, fix: `Write ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected} here.` });
+                break;
+            }
             case "invalid_value":
                 problems.push({ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.` });
                 break;
@@ -168,11 +223,39 @@ export const text = z.string().superRefine((value, ctx) => {
     else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: "custom", message: "contains a control character", params: { fix: "Remove it." } });
 });
 
+/**
+ * A whole number from `min` to `max` (NaN, Infinity, fractions and numbers out of range refused),
+ * for counts, indexes and limits whose range the args' TSDoc states.
+ */
+export function wholeNumber(min: number, max: number): z.ZodType<number> {
+    return z.number().superRefine((value, ctx) => {
+        if (Number.isInteger(value) && value >= min && value <= max) return;
+        ctx.addIssue({
+            code: "custom",
+            message: `is not a whole number from ${min} to ${max}`,
+            params: { fix: `Use a whole number from ${min} to ${max}.` },
+        });
+    });
+}
+
 /** An instance of a component class (a RegionalVpc, a CenTransitNetwork), not a description of one. */
 export function instanceOf<T>(ctor: abstract new (...args: never[]) => T, what: string): z.ZodType<T> {
     return z.custom<T>(value => value instanceof ctor, {
         message: `is not a ${what}`,
         params: { fix: `Pass the ${what} object itself (the component, not its args or id).` },
+    });
+}
+
+/**
+ * A provider of the package `pkg` (`providerOf(alicloud.Provider, "alicloud")`), recognised as
+ * Pulumi recognises it, by its type token (`Provider.isInstance`) rather than `instanceof`: a
+ * program whose own copy of the package differs from this package's passes providers of another
+ * class.
+ */
+export function providerOf<T>(cls: { isInstance(value: unknown): value is T }, pkg: string): z.ZodType<T> {
+    return z.custom<T>(value => cls.isInstance(value), {
+        message: `is not a provider of the ${pkg} package`,
+        params: { fix: `Pass a provider resource (new ${pkg}.Provider(...)), or leave the input out.` },
     });
 }
 

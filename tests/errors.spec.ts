@@ -35,6 +35,12 @@ describe("Problems scopes", () => {
             problems.add("c", "two");
         }), (e: unknown) => e instanceof TopologyValidationError && e.problems.length === 2 && e.message.includes("a.b: one"));
     });
+
+    it("names a problem with the args as a whole in the message, its path left empty", () => {
+        const error = new TopologyValidationError("topologies:x:Y 'a'", [{ path: "", message: "expected object, got null." }]);
+        assert.equal(error.message, "topologies:x:Y 'a': 1 problem in its arguments:\n  - (the args): expected object, got null.");
+        assert.equal(error.problems[0].path, "");
+    });
 });
 
 describe("checkKnownName", () => {

@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import {
     ipv4Netmask, renderGuestScript, renderIfcfgAlias, renderRoutingCommands, vSwitchGateway,
 } from "../components/alicloud/guestRouting";
+import { problemLines } from "./mocks";
 
 // The tutorial (seed 001) masks the third octet: 172.16.**.57 / .77 / .78 behind 172.16.**.253.
 // A /24 vSwitch 172.16.0.0/24 is the smallest block with those addresses and that gateway.
@@ -176,5 +177,40 @@ describe("guestRouting: a script per guest OS", () => {
     it("keeps the tutorial's network-scripts for Alibaba Cloud Linux 2, the default", () => {
         assert.equal(renderGuestScript(TUTORIAL), renderGuestScript({ ...TUTORIAL, os: "alinux2" }));
         assert.match(renderGuestScript(TUTORIAL), /service network restart/);
+    });
+});
+
+describe("guestRouting: untyped input (the script runs as root)", () => {
+    const NOT_A_DEVICE = "is not a network device name (a letter, then lowercase letters and digits, at most 15).";
+    const twice = ["172.16.0.77", "172.16.0.77"];
+
+    it("refuses addresses, devices and tables that are not what they claim, so no shell syntax reaches the script", () => {
+        assert.deepEqual(problemLines(() => renderGuestScript({ ...TUTORIAL, primaryIp: "172.16.0.57; reboot" })), [
+            "primaryIp: '172.16.0.57; reboot' is not an IPv4 or IPv6 address; write it like 192.168.7.10 or 2408:4000::10.",
+        ]);
+        assert.deepEqual(problemLines(() => renderGuestScript({ ...TUTORIAL, device: "eth1 && reboot", table: 254 })), [
+            `device: "eth1 && reboot": ${NOT_A_DEVICE}`,
+            "table: 254: is a table the kernel keeps for itself (253 default, 254 main, 255 local).",
+        ]);
+        assert.deepEqual(problemLines(() => renderRoutingCommands({ ...TUTORIAL, secondaryIps: twice, table: 1.5 })),
+            ["table: 1.5: is not a whole number from 1 to 4294967295."]);
+        assert.deepEqual(problemLines(() => renderRoutingCommands({ ...TUTORIAL, secondaryIps: twice })),
+            ["secondaryIps[1]: address '172.16.0.77' is used again (first at secondaryIps[0])."]);
+    });
+
+    it("refuses args of the wrong shape at their paths, never with a TypeError", () => {
+        assert.deepEqual(problemLines(() => renderGuestScript(null as never)), [": expected object, got null."]);
+        const untyped = { ...TUTORIAL, secondaryIps: "172.16.0.77", os: "windows" } as never;
+        assert.deepEqual(problemLines(() => renderGuestScript(untyped)), [
+            'os: "windows" is not accepted.', 'secondaryIps: expected array, got "172.16.0.77".',
+        ]);
+        assert.deepEqual(problemLines(() => renderGuestScript({ ...TUTORIAL, vSwitchCidr: "172.16.0.0/31" })),
+            ["vSwitchCidr: 172.16.0.0/31 is /31; a vSwitch is /16 to /29."]);
+    });
+
+    it("checks what the small renderers take too", () => {
+        assert.deepEqual(problemLines(() => ipv4Netmask(33)), ["prefix: 33: is not a whole number from 0 to 32."]);
+        assert.deepEqual(problemLines(() => renderIfcfgAlias("eth1\nONBOOT=no", 0, "172.16.0.77", "255.255.255.0")),
+            [`device: "eth1\\nONBOOT=no": ${NOT_A_DEVICE}`]);
     });
 });

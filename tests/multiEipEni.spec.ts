@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { runPlan, StackProgram } from "../cli/plan";
 import { renderGuestScript } from "../components/alicloud/guestRouting";
 import { MultiEipEni, MultiEipEniArgs, validateMultiEipEniArgs } from "../components/alicloud/multiEipEni";
 import { sortAddresses } from "../components/alicloud/multiEipEni/resources";
@@ -248,10 +250,10 @@ describe("MultiEipEni: the guest, configured through Cloud Assistant", () => {
     it("creates no command unless asked, and refuses one without the ENI attached or for an unknown OS", async () => {
         await build(opts => new MultiEipEni("web", byId(), opts));
         assert.equal(world.ofType("ecs/command:Command").length, 0);
-        await rejects(byId({ configureGuest: true, attach: false, guestOs: "windows" as never }), [
-            ["guestOs", /guest OS 'windows' is not supported/],
+        await rejects(byId({ configureGuest: true, attach: false }), [
             ["configureGuest", /needs the ENI on the instance, but attach is false/],
         ]);
+        await rejects(byId({ guestOs: "windows" as never }), [["guestOs", /"windows" is not accepted/]]);
     });
 });
 
@@ -338,7 +340,7 @@ describe("MultiEipEni: checks before anything is registered", () => {
         await rejects(byId({ privateIps: [] }), [["privateIps", /the list of private IPs is empty/]]);
         await rejects(byId({ privateIps: ["172.16.0.57"], publicIpCount: 3 }),
             [["publicIpCount", /publicIpCount 3 differs from the 1 privateIps given/]]);
-        await rejects(byId({ publicIpCount: 0 }), [["publicIpCount", /public address count 0 is not a whole number from 1/]]);
+        await rejects(byId({ publicIpCount: 0 }), [["publicIpCount", /^0: is not a whole number from 1 to 1000/]]);
     });
 
     it("instance type: private IPs per ENI within its limit", () => rejects(
@@ -367,8 +369,8 @@ describe("MultiEipEni: checks before anything is registered", () => {
         await rejects(byId({ instance: { ...byId().instance, instanceType: "constructor" } }),
             [["instance.instanceType", /instance type 'constructor' is not in the table of ENI limits/]]);
         await rejects(byId({ instanceTypeLimits: { maxEnis: 0, maxPrivateIpsPerEni: 2.5, hotPlug: true } }), [
-            ["instanceTypeLimits.maxEnis", /ENI limit 0 is not a whole number/],
-            ["instanceTypeLimits.maxPrivateIpsPerEni", /private IP limit 2\.5 is not a whole number/],
+            ["instanceTypeLimits.maxEnis", /^0: is not a whole number from 1 to 100\./],
+            ["instanceTypeLimits.maxPrivateIpsPerEni", /^2\.5: is not a whole number from 1 to 1000/],
         ]);
     });
 
@@ -382,8 +384,8 @@ describe("MultiEipEni: checks before anything is registered", () => {
             [["publicIpCount", /21 new EIPs with 0 in use exceed the account's EIP quota of 20/]]);
         await rejects(byId({ eipQuota: 25, eipsInUse: 23 }), [["publicIpCount", /quota of 25/]]);
         await rejects(byId({ eipQuota: 0, eipsInUse: -1 }), [
-            ["eipQuota", /EIP quota 0 is not a whole number/],
-            ["eipsInUse", /EIPs in use -1 is not a whole number/],
+            ["eipQuota", /^0: is not a whole number from 1 to 100000/],
+            ["eipsInUse", /^-1: is not a whole number from 0 to 100000/],
         ]);
         await build(opts => new MultiEipEni("web", byId({ eipQuota: 25, eipsInUse: 22 }), opts));
         assert.equal(world.ofType(EIP).length, 3);
@@ -402,11 +404,11 @@ describe("MultiEipEni: checks before anything is registered", () => {
         ]);
         await rejects(byId({ eip: { paymentType: "Subscription", period: 1, addressNamePrefix: "site" } }),
             [["eip.addressNamePrefix", /subscription EIPs cannot be named/]]);
-        await rejects(byId({ eip: { paymentType: "Monthly" as never } }), [["eip.paymentType", /EIP payment type 'Monthly' is not supported/]]);
+        await rejects(byId({ eip: { paymentType: "Monthly" as never } }), [["eip.paymentType", /"Monthly" is not accepted/]]);
     });
 
     it("EIP: line type known, and BGP Pro only where it is sold", async () => {
-        await rejects(byId({ eip: { isp: "CMCC" as never } }), [["eip.isp", /EIP line type 'CMCC' is not supported/]]);
+        await rejects(byId({ eip: { isp: "CMCC" as never } }), [["eip.isp", /"CMCC" is not accepted/]]);
         await rejects(byId({ eip: { isp: "BGP_PRO" } }), [["eip.isp", /the BGP \(Multi-ISP\) Pro line is not sold in cn-hangzhou/]]);
     });
 
@@ -432,4 +434,72 @@ describe("MultiEipEni: checks before anything is registered", () => {
             ["publicIpCount", /7 new EIPs with 19 in use exceed/],
             ["eip.bandwidth", /bandwidth \(Mbit\/s\) 0 is not a whole number/],
         ]));
+});
+
+describe("MultiEipEni: untyped input (JavaScript, YAML, other languages)", () => {
+    /** The problems of an untyped call, as `path: message` lines. */
+    const lines = async (args: unknown) => (await expectRejection("topologies:alicloud:MultiEipEni 'web'",
+        opts => new MultiEipEni("web", args as MultiEipEniArgs, opts))).problems.map(p => `${p.path}: ${p.message}`);
+
+    it("refuses missing or mistyped parts at their paths, never with a TypeError", async () => {
+        const { vSwitch: _, ...noVSwitch } = byId();
+        assert.deepEqual(await lines(noVSwitch), ["vSwitch: is required (expected object)."]);
+        assert.deepEqual(await lines({ ...byId(), instance: null }), ["instance: expected object, got null."]);
+        assert.deepEqual(await lines({ ...byId(), securityGroupIds: "sg-tutorial", privateIps: ["172.16.0.57", 7] }), [
+            'securityGroupIds: expected array, got "sg-tutorial".',
+            "privateIps[1]: expected string, got 7.",
+        ]);
+    });
+
+    it("tells a vSwitch that fits neither form what its own form lacks", async () => {
+        assert.deepEqual(await lines({ ...byId(), vSwitch: { vpc: { region: "cn-hangzhou" }, name: "web" } }),
+            ['vSwitch.vpc: {"region":"cn-hangzhou"}: is not a RegionalVpc.']);
+        const problems = (await expectRejection("topologies:alicloud:MultiEipEni 'web'", opts => new MultiEipEni("web",
+            { ...byId(), vSwitch: { id: "vsw-tutorial", cidrBlock: "172.16.0.0/24", zoneld: "cn-hangzhou-h" } } as never, opts))).problems;
+        assert.deepEqual(problems.map(p => [p.path, p.fix]), [["vSwitch.zoneld", "Did you mean 'zoneId'?"]]);
+    });
+
+    it("refuses ids not shaped as Alibaba Cloud's, and a security group given twice", async () => {
+        assert.deepEqual(await lines({
+            ...byId(), instance: { ...byId().instance, id: "toString" }, securityGroupIds: ["sg-tutorial", "sg-tutorial"],
+        }), ['instance.id: "toString": is not an ECS instance id (i- and lowercase letters and digits).']);
+        await rejects(byId({ securityGroupIds: ["sg-tutorial", "sg-tutorial"] }),
+            [["securityGroupIds[1]", /security group 'sg-tutorial' is used again \(first at securityGroupIds\[0\]\)/]]);
+        assert.deepEqual(await lines(byId({ eip: { resourceGroupId: "" } })),
+            ['eip.resourceGroupId: "": is not a resource group id (rg- and lowercase letters and digits).']);
+    });
+
+    it("refuses counts that are not whole numbers (NaN, Infinity, fractions) and padded addresses", async () => {
+        assert.deepEqual(await lines(byId({ publicIpCount: NaN, eipsInUse: 1.5, instance: { ...byId().instance, enis: Infinity } })), [
+            "instance.enis: expected number, got Infinity.",
+            "publicIpCount: expected number, got NaN.",
+            "eipsInUse: 1.5: is not a whole number from 0 to 100000.",
+        ]);
+        assert.deepEqual(await lines(byId({ privateIps: [" 172.16.0.57"], eip: { bandwidth: NaN } })), [
+            'privateIps[0]: " 172.16.0.57": has leading or trailing blanks.',
+            "eip.bandwidth: expected number, got NaN.",
+        ]);
+        await rejects(byId({ eip: { paymentType: "Subscription", period: 1.5 } }),
+            [["eip.period", /subscription period in months 1\.5 is not a whole number from 1 to 9/]]);
+    });
+
+    it("refuses a zero-padded address instead of passing it on as written", () => rejects(
+        byId({ privateIps: ["172.16.0.57", "172.16.0.077"] }),
+        [["privateIps[1]", /'172\.16\.0\.077' is not an IPv4 or IPv6 address/]]));
+
+    it("checks ids given as Outputs when they resolve, failing what takes them with the problem at its path", async function () {
+        this.timeout(10_000);
+        const program = (instanceId: pulumi.Input<string>, group: pulumi.Input<string>): StackProgram => ({
+            loadStackConfig: raw => raw,
+            buildStack: (_config, opts) => {
+                new MultiEipEni("web", byId({ instance: { ...byId().instance, id: instanceId }, securityGroupIds: [group] }), opts);
+                return {};
+            },
+        });
+        const bad = await runPlan(program(pulumi.output("i-tutorial"), pulumi.output(" sg-tutorial")), {});
+        assert.ok(!bad.ok);
+        assert.deepEqual(bad.errors.map(e => [e.source, e.problems.map(p => p.path)]),
+            [["topologies:alicloud:MultiEipEni 'web'", ["securityGroupIds[0]"]]]);
+        assert.ok((await runPlan(program(pulumi.output("i-tutorial"), pulumi.output("sg-tutorial")), {})).ok);
+    });
 });

@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems } from "../components/errors";
-import { argsShape, checkShape, describeValue, input, instanceOf, text } from "../components/shape";
+import * as alicloud from "@pulumi/alicloud";
+import { argsShape, checkShape, describeValue, input, instanceOf, providerOf, text, wholeNumber } from "../components/shape";
 
 const schema = z.strictObject({
     name: text,
@@ -66,6 +67,63 @@ describe("shape checks", () => {
         const circular: Record<string, unknown> = {};
         circular.self = circular;
         assert.equal(describeValue(circular), "[object Object]");
+    });
+});
+
+describe("shape checks of unions, map keys, whole numbers and providers", () => {
+    const byId = z.strictObject({ id: text, cidrBlock: text });
+    const byName = z.strictObject({ vpc: z.strictObject({ region: text }), name: text });
+    const shape = z.strictObject({
+        vSwitch: z.union([byId, byName]),
+        tags: z.record(text, z.string()).optional(),
+        count: wholeNumber(1, 10).optional(),
+        provider: providerOf(alicloud.Provider, "alicloud").optional(),
+    });
+    const problemsOf = (value: unknown) => {
+        const problems = new Problems();
+        checkShape(problems, shape, value);
+        return problems.list.map(p => [p.path, p.message, p.fix]);
+    };
+
+    it("tells a value fitting no form of a union what is wrong with the form it comes closest to", () => {
+        assert.deepEqual(problemsOf({ vSwitch: { vpc: { region: "x" }, nmae: "web" } }), [
+            ["vSwitch.name", "is required (expected string).", "Add it."],
+            ["vSwitch.nmae", "'nmae' is not an input here.", "Did you mean 'name'?"],
+        ]);
+        assert.deepEqual(problemsOf({ vSwitch: null }), [["vSwitch", "expected object, got null.", "Write an object here."]]);
+        // A key of the other form is not an input of the form written, and never suggested as itself.
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b", name: "web" } }), [
+            ["vSwitch.name", "'name' is not an input here.", "Remove it; the inputs here are: id, cidrBlock."],
+        ]);
+    });
+
+    it("quotes a bad map key, not the value under it", () => {
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, tags: { " env": "dev" } }), [
+            ["tags. env", 'the key " env" has leading or trailing blanks.', "Remove the blanks."],
+        ]);
+    });
+
+    it("refuses fractions, NaN, Infinity and numbers out of range where a whole number is asked for", () => {
+        for (const count of [0, 11, 1.5, -1]) {
+            assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, count }), [
+                ["count", `${count}: is not a whole number from 1 to 10.`, "Use a whole number from 1 to 10."],
+            ]);
+        }
+        for (const count of [NaN, Infinity]) {
+            assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, count }).map(p => p[1]), [`expected number, got ${count}.`]);
+        }
+    });
+
+    it("takes a provider of the package, recognised by its type token, and nothing else", () => {
+        const provider = new alicloud.Provider("p", { region: "cn-hangzhou" });
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, provider }), []);
+        // A provider made by another copy of the package is another class with the same type token.
+        const elsewhere = Object.assign(Object.create(null), { __pulumiType: "pulumi:providers:alicloud" });
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, provider: elsewhere }), []);
+        assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, provider: { region: "cn-hangzhou" } }), [
+            ["provider", '{"region":"cn-hangzhou"}: is not a provider of the alicloud package.',
+                "Pass a provider resource (new alicloud.Provider(...)), or leave the input out."],
+        ]);
     });
 });
 

@@ -1,6 +1,11 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { RegionalVpc, RegionalVpcArgs, checkRegionalVpcArgs, validateRegionalVpcArgs } from "../components/alicloud/vpc";
+import { runPlan, StackProgram } from "../cli/plan";
+import {
+    RegionalVpc, RegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs, validateRegionalVpcArgs,
+} from "../components/alicloud/vpc";
+import { MultiEipEni } from "../components/alicloud/multiEipEni";
 import { REGION_ZONES, REGIONS, checkZone } from "../components/alicloud/regions";
 import { Problems } from "../components/errors";
 import { seed000Vpc1 } from "./support/tutorials";
@@ -156,18 +161,28 @@ describe("RegionalVpc", () => {
             assert.deepEqual(problems.map(p => p.path), ["vSwitches"]);
         });
 
-        it("IPv6 on a vSwitch of an IPv4-only VPC, an index out of range and a repeated index", async () => {
+        it("IPv6 on a vSwitch of an IPv4-only VPC, and a repeated index", async () => {
             const args = chengdu();
-            args.vSwitches.vsw1.ipv6CidrBlockMask = 256;
-            args.vSwitches.vsw2.ipv6CidrBlockMask = 256;
+            args.vSwitches.vsw1.ipv6CidrBlockMask = 7;
+            args.vSwitches.vsw2.ipv6CidrBlockMask = 7;
             const problems = await rejection(args);
             assert.deepEqual(problems.map(p => p.path), [
-                "vSwitches.vsw1.ipv6CidrBlockMask", "vSwitches.vsw1.ipv6CidrBlockMask",
-                "vSwitches.vsw2.ipv6CidrBlockMask", "vSwitches.vsw2.ipv6CidrBlockMask",
+                "vSwitches.vsw1.ipv6CidrBlockMask", "vSwitches.vsw2.ipv6CidrBlockMask",
                 "vSwitches.vsw2.ipv6CidrBlockMask",
             ]);
-            assert.match(problems[1].message, /asks for IPv6 but the VPC has IPv6 disabled/);
-            assert.match(problems[4].message, /IPv6 \/64 index '256' is used again/);
+            assert.match(problems[0].message, /asks for IPv6 but the VPC has IPv6 disabled/);
+            assert.match(problems[2].message, /IPv6 \/64 index '7' is used again/);
+        });
+
+        it("an IPv6 index outside the /56, or not a whole number", async () => {
+            const args = { ...chengdu(), enableIpv6: true };
+            args.vSwitches.vsw1.ipv6CidrBlockMask = 256;
+            args.vSwitches.vsw2.ipv6CidrBlockMask = 1.5;
+            const problems = await rejection(args);
+            assert.deepEqual(problems.map(p => [p.path, p.message]), [
+                ["vSwitches.vsw1.ipv6CidrBlockMask", "256: is not a whole number from 0 to 255."],
+                ["vSwitches.vsw2.ipv6CidrBlockMask", "1.5: is not a whole number from 0 to 255."],
+            ]);
         });
 
         it("an existing VPC whose vSwitch lies outside it", async () => {
@@ -207,7 +222,7 @@ describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
                 { name: "vsw2", zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24", ipv6CidrBlockMask: undefined },
             ],
         });
-        const existing = validateRegionalVpcArgs("legacy", {
+        const existing = validateExistingRegionalVpcArgs("legacy", {
             region: "cn-hangzhou", vpcId: "vpc-x", routeTableId: "vtb-x", cidrBlock: "192.168.0.0/16",
             vSwitches: { app: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
         });
@@ -229,7 +244,7 @@ describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
         assert.equal(vpc.vSwitches.vsw2.cidrBlock, "172.16.6.0/24");
         // A block written with blanks is refused, not trimmed by the check and passed on as written.
         args.vSwitches.vsw2.cidrBlock = " 172.16.6.0/24 ";
-        assert.throws(() => validateRegionalVpcArgs("v6", args), /vSwitches\.vsw2\.cidrBlock: ' 172\.16\.6\.0\/24 ' has blanks around it/);
+        assert.throws(() => validateRegionalVpcArgs("v6", args), /vSwitches\.vsw2\.cidrBlock: " 172\.16\.6\.0\/24 ": has leading or trailing blanks/);
     });
 
     it("takes the provider of the component's own opts into the plan", async () => {
@@ -248,6 +263,92 @@ describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
         args.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
         checkRegionalVpcArgs(problems.under("albVpc"), "vpc1", args);
         assert.deepEqual(problems.list.map(p => p.path), ["albVpc.vSwitches.vsw2.zoneId"]);
+    });
+});
+
+describe("RegionalVpc: untyped input (JavaScript, YAML, other languages)", () => {
+    /** The problems of an untyped call, as `path: message` lines. */
+    const lines = async (args: unknown, existing = false) =>
+        (await rejection(args as RegionalVpcArgs, existing)).map(p => `${p.path}: ${p.message}`);
+    const legacy = () => ({
+        region: "cn-hangzhou", vpcId: "vpc-bp1legacy", routeTableId: "vtb-bp1legacy", cidrBlock: "192.168.0.0/16",
+        vSwitches: { app: { id: "vsw-bp1legacy", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } as Record<string, any>,
+    });
+
+    it("refuses args, vSwitch maps and vSwitches of the wrong type at their paths, never with a TypeError", async () => {
+        assert.deepEqual(await lines(null), [": expected object, got null."]);
+        assert.deepEqual(await lines({ ...chengdu(), vSwitches: [] }), ["vSwitches: expected object, got []."]);
+        assert.deepEqual(await lines({ ...chengdu(), vSwitches: { vsw1: null, vsw2: { zoneId: 7, cidrBlock: "172.16.6.0/24" } } }), [
+            "vSwitches.vsw1: expected object, got null.",
+            "vSwitches.vsw2.zoneId: expected string, got 7.",
+        ]);
+        assert.deepEqual(await lines({ ...chengdu(), enableIpv6: 1, vpcName: "" }), [
+            "enableIpv6: expected boolean, got 1.", 'vpcName: "": is empty.',
+        ]);
+    });
+
+    it("names an unknown key with the input it likely meant, and an existing VPC's field with fromExisting", async () => {
+        const problems = await rejection({ ...chengdu(), enableIPv6: true } as RegionalVpcArgs);
+        assert.deepEqual(problems.map(p => [p.path, p.fix]), [["enableIPv6", "Did you mean 'enableIpv6'?"]]);
+        const existing = await rejection(legacy() as unknown as RegionalVpcArgs);
+        assert.deepEqual(existing.map(p => [p.path, p.message, p.fix]), [[
+            "vpcId", "describes a VPC that exists, and new RegionalVpc creates one.",
+            "Describe an existing VPC with RegionalVpc.fromExisting(name, args).",
+        ]]);
+    });
+
+    it("refuses vSwitch names with blanks or control characters, and padded or control-character tags", async () => {
+        const args: any = chengdu();
+        args.vSwitches[" vsw3"] = { zoneId: "cn-chengdu-a", cidrBlock: "172.16.7.0/24" };
+        args.tags = { env: " dev", toString: "x" };
+        assert.deepEqual(await lines(args), [
+            'vSwitches. vsw3: the key " vsw3" has leading or trailing blanks.',
+            'tags.env: " dev": has leading or trailing blanks.',
+            "tags.toString: the key \"toString\" cannot be passed to a resource: Pulumi's runtime takes it for the map's own toString.",
+        ]);
+    });
+
+    it("takes only a provider resource as provider", async () => {
+        assert.deepEqual(await lines({ ...chengdu(), provider: "cn-chengdu" }),
+            ['provider: "cn-chengdu": is not a provider of the alicloud package.']);
+    });
+
+    it("describes an existing VPC only with fromExisting's fields, its ids shaped as Alibaba Cloud's", async () => {
+        const { vpcId: _, ...noId } = legacy();
+        assert.deepEqual(await lines(noId, true), ["vpcId: is required (expected string)."]);
+        const args = legacy();
+        args.vpcId = " vpc-bp1legacy";
+        args.routeTableId = "";
+        args.vSwitches.app.id = "subnet-1";
+        args.vSwitches.app.ipv6CidrBlockMask = 1;
+        assert.deepEqual(await lines(args, true), [
+            'vpcId: " vpc-bp1legacy": is not a VPC id (vpc- and lowercase letters and digits).',
+            'routeTableId: "": is not a route table id (vtb- and lowercase letters and digits).',
+            'vSwitches.app.id: "subnet-1": is not a vSwitch id (vsw- and lowercase letters and digits).',
+            "vSwitches.app.ipv6CidrBlockMask: 'ipv6CidrBlockMask' is not an input here.",
+        ]);
+    });
+
+    it("checks ids given as Outputs when they resolve, failing what takes them with the problem at its path", async function () {
+        this.timeout(10_000);
+        const program = (id: pulumi.Input<string>): StackProgram => ({
+            loadStackConfig: raw => raw,
+            buildStack: (_config, opts) => {
+                const args = legacy();
+                args.vSwitches.app.id = id;
+                const vpc = RegionalVpc.fromExisting("legacy", args, opts);
+                new MultiEipEni("sites", {
+                    instance: { id: "i-1", region: "cn-hangzhou", instanceType: "ecs.g7.large" },
+                    vSwitch: { vpc, name: "app" }, securityGroupIds: ["sg-1"], publicIpCount: 1,
+                }, opts);
+                return {};
+            },
+        });
+        const bad = await runPlan(program(pulumi.output("subnet-1")), {});
+        assert.ok(!bad.ok);
+        assert.deepEqual(bad.errors.map(e => [e.source, e.problems.map(p => p.path)]),
+            [["topologies:alicloud:RegionalVpc 'legacy'", ["vSwitches.app.id"]]]);
+        assert.ok((await runPlan(program(pulumi.output("vsw-bp1legacy")), {})).ok);
     });
 });
 
@@ -270,6 +371,13 @@ describe("zones", () => {
             assert.ok(checkZone(new Problems(), "z", zone, region), zone);
         }
         assert.equal(checkZone(new Problems(), "z", "ap-southeast-1-a", "ap-southeast-1"), false, "zones of regions ending in a digit take no hyphen");
+    });
+
+    it("finds no zone list for a region named like a member of Object (only the zone's spelling is checked)", () => {
+        const problems = new Problems();
+        assert.equal(checkZone(problems, "z", "constructor-a", "constructor"), true);
+        assert.equal(checkZone(problems, "z", "constructor-1", "constructor"), false);
+        assert.equal(problems.list[0].fix, "Use a zone id of constructor, such as constructor-a.");
     });
 
     it("has zones for every region it knows", () => {

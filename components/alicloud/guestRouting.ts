@@ -6,7 +6,11 @@
  * tutorial), NetworkManager (Alibaba Cloud Linux 3, RHEL 8.1 and later, which no longer run
  * network-scripts), netplan (Ubuntu). Pure functions: no Pulumi, no I/O.
  */
-import { Cidr, addressAt, formatIp, parseCidr } from "../net";
+import { z } from "zod";
+import { checkUnique } from "../checks";
+import { Problems, validate } from "../errors";
+import { Cidr, addressAt, checkCidr, checkIp, formatIp } from "../net";
+import { argsShape, checkShape, text, wholeNumber } from "../shape";
 
 /** How the guest configures its network. */
 export const GUEST_OS = ["alinux2", "alinux3", "ubuntu"] as const;
@@ -23,15 +27,49 @@ export interface GuestRoutingArgs {
     os?: GuestOs;
     /** Primary private IPv4 address of the secondary ENI (the tutorial's 172.16.x.57). */
     primaryIp: string;
-    /** Secondary private IPv4 addresses, in the order of their aliases `eth1:0`, `eth1:1`, … */
+    /** Secondary private IPv4 addresses, in the order of their aliases `eth1:0`, `eth1:1`, …; each once. */
     secondaryIps: readonly string[];
     /** IPv4 block of the ENI's vSwitch; gives the gateway and the netmask. */
     vSwitchCidr: string;
-    /** Device name of the ENI in the guest. Default: `eth1` (the first secondary ENI). */
+    /**
+     * Device name of the ENI in the guest: a letter, then letters and digits, at most 15 (Linux's
+     * IFNAMSIZ). Default: `eth1` (the first secondary ENI).
+     */
     device?: string;
-    /** Policy routing table id, also the metric of the device's default route. Default: 1001. */
+    /**
+     * Policy routing table id, also the metric of the device's default route: a whole number from
+     * 1 to 4294967295 but 253–255 (the kernel's default, main and local tables). Default: 1001.
+     */
     table?: number;
 }
+
+/**
+ * Device names the scripts write: a letter, then lowercase letters and digits, at most 15
+ * characters (IFNAMSIZ is 16 with the terminating NUL, include/uapi/linux/if.h). Stricter than
+ * the kernel's `dev_valid_name` (no '/', ':' or blanks), so nothing in a name reaches the shell
+ * as anything but a name.
+ */
+const DEVICE_NAME = /^[a-z][a-z0-9]{0,14}$/;
+/** Routing tables the kernel keeps for itself (iproute2's rt_tables: 253 default, 254 main, 255 local). */
+const RESERVED_TABLES: readonly number[] = [253, 254, 255];
+
+const DEVICE_SHAPE = z.string().refine(name => DEVICE_NAME.test(name), {
+    message: "is not a network device name (a letter, then lowercase letters and digits, at most 15)",
+    params: { fix: "Use the guest's name of the ENI, e.g. eth1." },
+});
+
+/** The shape of {@link GuestRoutingArgs}: what reaches the script is checked text, never shell syntax. */
+const GUEST_ROUTING_SHAPE = argsShape<GuestRoutingArgs>()(z.strictObject({
+    os: z.enum(GUEST_OS).optional(),
+    primaryIp: text,
+    secondaryIps: z.array(text).readonly(),
+    vSwitchCidr: text,
+    device: DEVICE_SHAPE.optional(),
+    table: wholeNumber(1, 2 ** 32 - 1).refine(table => !RESERVED_TABLES.includes(table), {
+        message: "is a table the kernel keeps for itself (253 default, 254 main, 255 local)",
+        params: { fix: "Use another table id, e.g. 1001." },
+    }).optional(),
+}));
 
 /**
  * The gateway of a vSwitch: its last address but two (x.253 of a /24). Alibaba Cloud reserves
@@ -43,11 +81,20 @@ export function vSwitchGateway(cidr: string): string {
 
 /** The IPv4 netmask of a prefix length, e.g. 24 → 255.255.255.0. */
 export function ipv4Netmask(prefix: number): string {
+    validate("ipv4Netmask", problems => {
+        checkShape(problems.under("prefix"), wholeNumber(0, 32), prefix);
+    });
     return formatIp(4, ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n));
 }
 
 /** The ifcfg file of alias `index` of `device`, as step 4 of the tutorial writes it. */
 export function renderIfcfgAlias(device: string, index: number, ip: string, netmask: string): string {
+    validate("renderIfcfgAlias", problems => {
+        checkShape(problems.under("device"), DEVICE_SHAPE, device);
+        checkShape(problems.under("index"), wholeNumber(0, 1000), index);
+        checkIp(problems, "ip", ip, 4);
+        checkIp(problems, "netmask", netmask, 4);
+    });
     return [
         `DEVICE=${device}:${index}`,
         "TYPE=Ethernet",
@@ -64,7 +111,7 @@ export function renderIfcfgAlias(device: string, index: number, ip: string, netm
  * its replies to that table.
  */
 export function renderRoutingCommands(args: GuestRoutingArgs): string[] {
-    return routingCommands(guestNetwork(args));
+    return routingCommands(validate("renderRoutingCommands", problems => checkGuestNetwork(problems, args))!);
 }
 
 function routingCommands({ device, table, gateway, addresses }: GuestNetwork): string[] {
@@ -81,7 +128,8 @@ function routingCommands({ device, table, gateway, addresses }: GuestNetwork): s
  * user data of an instance created with the ENI already bound).
  */
 export function renderGuestScript(args: GuestRoutingArgs): string {
-    const net = guestNetwork(args);
+    // validate throws when the check recorded a problem, and the check returns the network when it recorded none.
+    const net = validate("renderGuestScript", problems => checkGuestNetwork(problems, args))!;
     switch (net.os) {
         case "alinux3": return renderNetworkManagerScript(net);
         case "ubuntu": return renderNetplanScript(net);
@@ -103,9 +151,33 @@ interface GuestNetwork {
     readonly addresses: readonly string[];
 }
 
-/** Resolves the defaults of `args`, once: the tutorial's OS, and the first secondary ENI's device and table. */
-function guestNetwork(args: GuestRoutingArgs): GuestNetwork {
-    const cidr = parseCidr(args.vSwitchCidr, 4);
+/**
+ * Checks `args` (shape first: untyped callers, and a script run as root) and resolves their
+ * defaults, once: the tutorial's OS, and the first secondary ENI's device and table. The
+ * addresses are IPv4, each once, and written canonically. Undefined when it recorded a problem.
+ */
+function checkGuestNetwork(problems: Problems, args: GuestRoutingArgs): GuestNetwork | undefined {
+    const before = problems.count;
+    if (!checkShape(problems, GUEST_ROUTING_SHAPE, args)) return undefined;
+    const cidr = checkCidr(problems, "vSwitchCidr", args.vSwitchCidr, 4);
+    // Alibaba Cloud's vSwitches are /16 to /29: a longer block has no room for the four reserved addresses.
+    if (cidr && cidr.prefix > 29) {
+        problems.add("vSwitchCidr", `${cidr.text} is /${cidr.prefix}; a vSwitch is /16 to /29.`,
+            "Pass the vSwitch's block.");
+    }
+    const written = [args.primaryIp, ...args.secondaryIps].map((ip, i) => ({
+        path: i === 0 ? "primaryIp" : `secondaryIps[${i - 1}]`, ip,
+    }));
+    // Where the addresses lie is the ENI's business (MultiEipEni checks the ones it is given; the
+    // cloud picks the others): the script needs them well formed and distinct.
+    const parsed: Array<{ path: string; key: string }> = [];
+    for (const { path, ip } of written) {
+        const address = checkIp(problems, path, ip, 4);
+        if (address) parsed.push({ path, key: address.text });
+    }
+    checkUnique(problems, parsed, "address");
+    if (problems.count > before || !cidr) return undefined;
+    const addresses = parsed.map(({ key }) => key);
     return {
         os: args.os ?? "alinux2",
         device: args.device ?? "eth1",
@@ -113,9 +185,9 @@ function guestNetwork(args: GuestRoutingArgs): GuestNetwork {
         cidr,
         netmask: ipv4Netmask(cidr.prefix),
         gateway: vSwitchGateway(cidr.text),
-        primaryIp: args.primaryIp,
-        secondaryIps: args.secondaryIps,
-        addresses: [args.primaryIp, ...args.secondaryIps],
+        primaryIp: addresses[0],
+        secondaryIps: addresses.slice(1),
+        addresses,
     };
 }
 

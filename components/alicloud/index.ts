@@ -7,7 +7,9 @@
 export * as istio from "./istio";
 export { CEN_PACKAGE_AREAS, CROSS_REGION_ALB_REGIONS, REGIONS, REGION_ZONES } from "./regions";
 export type { GeographicArea } from "./regions";
-export { RESERVED_VPC_RANGES, RegionalVpc, checkRegionalVpcArgs, validateRegionalVpcArgs } from "./vpc";
+export {
+    RESERVED_VPC_RANGES, RegionalVpc, checkExistingRegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs, validateRegionalVpcArgs,
+} from "./vpc";
 export type {
     CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, ExistingVSwitchArgs, PlannedExistingVSwitch,
     PlannedVSwitch, RegionalVpcArgs, RegionalVpcPlan, VSwitchArgs, VSwitchInfo,

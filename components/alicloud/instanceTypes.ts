@@ -21,9 +21,9 @@ import { recordOf } from "../checks";
 
 /** ENI limits of one instance type. */
 export interface InstanceTypeLimits {
-    /** ENIs the instance may carry, the primary ENI included. */
+    /** ENIs the instance may carry, the primary ENI included: a whole number from 1 to 100. */
     maxEnis: number;
-    /** Private IPv4 addresses one ENI may hold, its primary address included. */
+    /** Private IPv4 addresses one ENI may hold, its primary address included: a whole number from 1 to 1000. */
     maxPrivateIpsPerEni: number;
     /** True when an ENI may be bound while the instance is Running; false: only while Stopped. */
     hotPlug: boolean;

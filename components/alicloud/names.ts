@@ -59,7 +59,8 @@ export const ALIBABA_NAME_RULES = {
  */
 export function checkAlibabaName(problems: Problems, path: string, value: string, rule: keyof typeof ALIBABA_NAME_RULES, what: string, fix?: string): boolean {
     const { pattern, describe } = ALIBABA_NAME_RULES[rule];
-    if (pattern.test(value)) return true;
+    // A test of a non-string would test its text ("undefined" is a fine VPC name).
+    if (typeof value === "string" && pattern.test(value)) return true;
     problems.add(path, `${what} name '${value}' is not ${describe}.`, fix ?? `Choose a name of ${describe}.`);
     return false;
 }

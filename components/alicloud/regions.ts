@@ -108,7 +108,8 @@ function zoneOf(region: string, letter: string): string {
  * `<region><letter>` (ap-southeast-1a), and one of the region's zones in {@link REGION_ZONES}.
  */
 export function checkZone(problems: Problems, path: string, zoneId: string, region: string): boolean {
-    const zones = REGION_ZONES[region];
+    // Own entries only: a region named `constructor` has no zones, not Object's function.
+    const zones = Object.hasOwn(REGION_ZONES, region) ? REGION_ZONES[region] : undefined;
     const real = zones === undefined ? [] : [...zones].map(letter => zoneOf(region, letter));
     const rest = String(zoneId).startsWith(region) ? String(zoneId).slice(region.length) : undefined;
     const shaped = rest !== undefined && (/\d$/.test(region) ? /^[a-z]$/ : /^-[a-z]$/).test(rest);

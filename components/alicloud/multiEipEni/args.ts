@@ -13,41 +13,64 @@ export const MULTI_EIP_ENI_TYPE = "topologies:alicloud:MultiEipEni";
 
 /** The ECS instance that gets the public addresses. */
 export interface MultiEipEniInstanceArgs {
-    /** Instance id, `i-…`. */
+    /** Instance id, `i-…`. Checked before registration; an Output is checked when it resolves. */
     id: pulumi.Input<string>;
-    /** Region id of the instance; the ENI and the EIPs are created in it too (tutorial: one region). */
+    /**
+     * Region id of the instance; the ENI and the EIPs are created in it too (tutorial: one region).
+     * Checked before registration.
+     */
     region: string;
-    /** Instance type, e.g. `ecs.g7.large`: bounds the ENIs and the private IPs per ENI (see `instanceTypeLimits`). */
+    /**
+     * Instance type, e.g. `ecs.g7.large`: bounds the ENIs and the private IPs per ENI (see
+     * `instanceTypeLimits`). Checked before registration.
+     */
     instanceType: string;
     /**
-     * Zone id of the instance. When given, checked against the vSwitch's zone: an ENI binds only
-     * in its own zone. Default: not checked.
+     * Zone id of the instance. When given, checked before registration against the region and the
+     * vSwitch's zone: an ENI binds only in its own zone. Default: not checked.
      */
     zoneId?: string;
     /**
      * True when the instance will be Running while the ENI is bound. Instance types without ENI
-     * hot-plug take an ENI only while Stopped (tutorial step 1). Default: true.
+     * hot-plug take an ENI only while Stopped (tutorial step 1). Checked before registration.
+     * Default: true.
      */
     running?: boolean;
-    /** ENIs the instance carries already, its primary ENI included. Default: 1 (the new ENI becomes eth1). */
+    /**
+     * ENIs the instance carries already, its primary ENI included: a whole number from 1 to 100,
+     * within the instance type's limit. Checked before registration. Default: 1 (the new ENI
+     * becomes eth1).
+     */
     enis?: number;
 }
 
 /** A vSwitch given by id, with the block it was created with. */
 export interface MultiEipEniVSwitchArgs {
-    /** vSwitch id, `vsw-…`, in the instance's VPC and zone. */
+    /**
+     * vSwitch id, `vsw-…`, in the instance's VPC and zone. Checked before registration; an Output
+     * is checked when it resolves.
+     */
     id: pulumi.Input<string>;
-    /** IPv4 block of the vSwitch, as in the console; gives the gateway (x.253) and the netmask. */
+    /**
+     * IPv4 block of the vSwitch, as in the console (/16 to /29); gives the gateway (x.253) and the
+     * netmask. Checked before registration.
+     */
     cidrBlock: string;
-    /** Zone id of the vSwitch. When given with `instance.zoneId`, the two must match. Default: not checked. */
+    /**
+     * Zone id of the vSwitch. When given, checked before registration: a zone of the instance's
+     * region, and the instance's zone when `instance.zoneId` is given. Default: not checked.
+     */
     zoneId?: string;
 }
 
 /** A vSwitch of a {@link RegionalVpc}, by name. */
 export interface MultiEipEniVpcVSwitchArgs {
-    /** The VPC of the instance; its provider is used for every child. */
+    /**
+     * The VPC of the instance (the component itself, not its args); its provider is used for
+     * every child. Checked before registration.
+     */
     vpc: RegionalVpc;
-    /** Name of the vSwitch in `vpc.vSwitches`. */
+    /** Name of the vSwitch in `vpc.vSwitches`. Checked before registration. */
     name: string;
 }
 
@@ -55,6 +78,8 @@ export interface MultiEipEniVpcVSwitchArgs {
 export const EIP_PAYMENT_TYPES = ["PayAsYouGo", "Subscription"] as const;
 /** EIP metering methods. */
 export const EIP_INTERNET_CHARGE_TYPES = ["PayByBandwidth", "PayByTraffic"] as const;
+/** EIP subscription term units (provider `pricingCycle`). */
+export const EIP_PRICING_CYCLES = ["Month", "Year"] as const;
 /** EIP line types the provider documents for `isp`. */
 export const EIP_ISPS = [
     "BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile",
@@ -71,90 +96,126 @@ export const BGP_PRO_REGIONS: readonly string[] = [
  * console's and the provider's.
  */
 export interface MultiEipEniEipArgs {
-    /** Peak bandwidth, Mbit/s: 1–500 pay-by-bandwidth, 1–200 pay-by-traffic, 1–1000 subscription. Default: 5. */
+    /**
+     * Peak bandwidth, Mbit/s, a whole number: 1–500 pay-by-bandwidth, 1–200 pay-by-traffic, 1–1000
+     * subscription. Checked before registration. Default: 5.
+     */
     bandwidth?: number;
-    /** `PayByBandwidth` or `PayByTraffic` (pay-as-you-go only). Default: `PayByBandwidth`. */
+    /**
+     * `PayByBandwidth` or `PayByTraffic` (pay-as-you-go only). Checked before registration.
+     * Default: `PayByBandwidth`.
+     */
     internetChargeType?: typeof EIP_INTERNET_CHARGE_TYPES[number];
-    /** `PayAsYouGo` or `Subscription`. Default: `PayAsYouGo`. */
+    /** `PayAsYouGo` or `Subscription`. Checked before registration. Default: `PayAsYouGo`. */
     paymentType?: typeof EIP_PAYMENT_TYPES[number];
-    /** Line type, e.g. `BGP` or `BGP_PRO` (some regions only). Default: `BGP`. */
+    /** Line type, e.g. `BGP` or `BGP_PRO` (some regions only). Checked before registration. Default: `BGP`. */
     isp?: typeof EIP_ISPS[number];
-    /** Subscription term unit, `Month` or `Year`. Subscription only. Default: `Month`. */
-    pricingCycle?: "Month" | "Year";
-    /** Subscription term: 1–9 months or 1–5 years. Required for a subscription. */
+    /** Subscription term unit, `Month` or `Year`. Subscription only. Checked before registration. Default: `Month`. */
+    pricingCycle?: typeof EIP_PRICING_CYCLES[number];
+    /** Subscription term: 1–9 months or 1–5 years. Required for a subscription. Checked before registration. */
     period?: number;
     /**
      * EIP names are `<prefix>-1`, `<prefix>-2`, … in the order of `publicIps`. Pay-as-you-go only
-     * (the API refuses names on subscription EIPs). Default: the component's name.
+     * (the API refuses names on subscription EIPs). Checked before registration. Default: the
+     * component's name.
      */
     addressNamePrefix?: string;
-    /** Protect the EIPs from deletion. Default: false. */
+    /** Protect the EIPs from deletion. Checked before registration: a boolean. Default: false. */
     deletionProtection?: boolean;
-    /** Resource group of the EIPs. Default: the account's default group. */
+    /**
+     * Resource group of the EIPs, `rg-…`. Checked before registration; an Output is checked when it
+     * resolves. Default: the account's default group.
+     */
     resourceGroupId?: pulumi.Input<string>;
 }
 
 /** Arguments of {@link MultiEipEni}. */
 export interface MultiEipEniArgs {
-    /** The instance that gets the public addresses. */
+    /** The instance that gets the public addresses. Checked before registration (its id also when it resolves). */
     instance: MultiEipEniInstanceArgs;
-    /** The instance's vSwitch: by id and block, or a vSwitch of a {@link RegionalVpc} by name. */
+    /**
+     * The instance's vSwitch: by id and block, or a vSwitch of a {@link RegionalVpc} by name.
+     * Checked before registration.
+     */
     vSwitch: MultiEipEniVSwitchArgs | MultiEipEniVpcVSwitchArgs;
-    /** Security groups of the ENI (the instance's, in the tutorial). At least one. */
+    /**
+     * Security groups of the ENI (the instance's, in the tutorial), `sg-…`: at least one, each
+     * once. Checked before registration; an Output is checked when it resolves.
+     */
     securityGroupIds: pulumi.Input<string>[];
     /**
      * How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary
-     * private IPs, each bound to its own EIP. Default: 3 (the tutorial's three sites), or the
-     * length of `privateIps`.
+     * private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance
+     * type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the
+     * tutorial's three sites), or the length of `privateIps`.
      */
     publicIpCount?: number;
     /**
      * Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary
      * address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block,
-     * not one of its reserved addresses (first, and last three), no repeats. Default: picked by
-     * the vSwitch.
+     * not one of its reserved addresses (first, and last three), no repeats. Checked before
+     * registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.
      */
     privateIps?: string[];
-    /** How the EIPs are bought. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP. */
+    /**
+     * How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s,
+     * pay-by-bandwidth, BGP.
+     */
     eip?: MultiEipEniEipArgs;
     /**
      * Bind the ENI to the instance. Set false to create the ENI and EIPs now and bind later
-     * (e.g. in a maintenance window for a type without hot-plug). Default: true.
+     * (e.g. in a maintenance window for a type without hot-plug). Checked before registration.
+     * Default: true.
      */
     attach?: boolean;
-    /** EIPs the account may hold in the region (quota). Default: 20, Alibaba Cloud's default quota. */
+    /**
+     * EIPs the account may hold in the region (quota), a whole number from 1 to 100000. Checked
+     * before registration. Default: 20, Alibaba Cloud's default quota.
+     */
     eipQuota?: number;
-    /** EIPs the account already holds in the region, counted against `eipQuota`. Default: 0. */
+    /**
+     * EIPs the account already holds in the region, counted against `eipQuota`: a whole number
+     * from 0 to 100000. Checked before registration. Default: 0.
+     */
     eipsInUse?: number;
     /**
-     * ENI limits of `instance.instanceType`, for types not in `INSTANCE_TYPE_LIMITS` (instanceTypes.ts) or to
-     * override it (take them from DescribeInstanceTypes). Default: the table's.
+     * ENI limits of `instance.instanceType`, for types not in `INSTANCE_TYPE_LIMITS` (instanceTypes.ts)
+     * or to override it (take them from DescribeInstanceTypes). Checked before registration.
+     * Default: the table's.
      */
     instanceTypeLimits?: InstanceTypeLimits;
-    /** Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Default: `<name>-eni`. */
+    /**
+     * Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Checked
+     * before registration. Default: `<name>-eni`.
+     */
     eniName?: string;
     /**
      * How the instance's OS configures its network, which decides the guest script: `alinux2`
      * (Alibaba Cloud Linux 2, CentOS 7: network-scripts, as in the tutorial), `alinux3` (Alibaba
      * Cloud Linux 3, RHEL 8.1+: NetworkManager, which does not run network-scripts), `ubuntu`
-     * (netplan). Default: `alinux2`.
+     * (netplan). Checked before registration. Default: `alinux2`.
      */
     guestOs?: GuestOs;
     /**
      * Run the guest script on the instance through Cloud Assistant (`ecs.Command` +
      * `ecs.EcsInvocation`, once, after the ENI and the EIPs are bound), so the topology works
      * without a manual step; it runs again whenever the script changes. Needs `attach` and the
-     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Default: false (run
-     * `guestScript` yourself).
+     * Cloud Assistant agent, which Alibaba Cloud's public images carry. Checked before
+     * registration. Default: false (run `guestScript` yourself).
      */
     configureGuest?: boolean;
     /**
      * Provider of the instance's region. Default: the `alicloud` provider in `opts.provider` /
      * `opts.providers` of this component (a parent's is not taken), else the RegionalVpc's, else a new
-     * one for `instance.region` carrying the stack's `alicloud:*` configuration.
+     * one for `instance.region` carrying the stack's `alicloud:*` configuration. Checked before
+     * registration: an `alicloud` provider resource.
      */
     provider?: alicloud.Provider;
-    /** Tags on the ENI and the EIPs. Default: none. */
+    /**
+     * Tags on the ENI and the EIPs: at most 20; keys of 1 to 128 characters not starting with
+     * `aliyun` or `acs:`, values of up to 128 (components/alicloud/tags.ts). Checked before
+     * registration. Default: none.
+     */
     tags?: Record<string, string>;
 }
 
@@ -194,7 +255,7 @@ export interface PayAsYouGoEipPlan extends EipPlanBase {
 export interface SubscriptionEipPlan extends EipPlanBase {
     readonly paymentType: "Subscription";
     /** Defaulted: `Month`. */
-    readonly pricingCycle: "Month" | "Year";
+    readonly pricingCycle: typeof EIP_PRICING_CYCLES[number];
     readonly period: number;
 }
 

@@ -1,25 +1,26 @@
 /**
- * The checks of a {@link MultiEipEni}, run before anything is registered: one region for the
- * instance, the VPC, the ENI and the EIPs; the vSwitch and its zone; explicit private IPs inside
- * the vSwitch, off its reserved addresses, without repeats; the instance type's ENI and
- * private-IP-per-ENI limits and ENI hot-plug; the EIP quota. The EIP billing options are checked
- * in eipChecks.ts. Pure: they register nothing.
+ * The checks of a {@link MultiEipEni}, run before anything is registered: the args' shape
+ * (shape.ts), then one region for the instance, the VPC, the ENI and the EIPs; the vSwitch and
+ * its zone; explicit private IPs inside the vSwitch, off its reserved addresses, without repeats;
+ * the instance type's ENI and private-IP-per-ENI limits and ENI hot-plug; the EIP quota. The EIP
+ * billing options are checked in eipChecks.ts. Pure: they register nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkOneOf, checkUnique } from "../../checks";
+import { checkUnique } from "../../checks";
 import { Problems, validate } from "../../errors";
-import { Cidr, addressAt, checkCidr, checkIp, ipInCidr } from "../../net";
+import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseCidr } from "../../net";
 import { checkStackProviderConfig, userProvider } from "../../providers";
-import { GUEST_OS, ipv4Netmask, vSwitchGateway } from "../guestRouting";
+import { checkShape } from "../../shape";
+import { ipv4Netmask, vSwitchGateway } from "../guestRouting";
+import { AlibabaIdKind, checkedId } from "../ids";
 import { CONFIRMED_INSTANCE_TYPES, instanceTypeLimits } from "../instanceTypes";
 import { checkAlibabaName } from "../names";
 import { checkRegion, checkZone } from "../regions";
 import { findVSwitch } from "../vpc";
-import {
-    MULTI_EIP_ENI_TYPE, MultiEipEniArgs, MultiEipEniPlan, MultiEipEniVSwitchPlan, MultiEipEniVpcVSwitchArgs,
-} from "./args";
+import { MULTI_EIP_ENI_TYPE, MultiEipEniArgs, MultiEipEniPlan, MultiEipEniVpcVSwitchArgs } from "./args";
 import { checkEip } from "./eipChecks";
+import { MULTI_EIP_ENI_SHAPE } from "./shape";
 
 /** Public addresses when neither `publicIpCount` nor `privateIps` is given: the tutorial's three sites. */
 const DEFAULT_PUBLIC_IP_COUNT = 3;
@@ -31,39 +32,32 @@ const DEFAULT_PUBLIC_IP_COUNT = 3;
  */
 export function validateMultiEipEniArgs(name: string, args: MultiEipEniArgs, opts?: pulumi.ComponentResourceOptions):
     MultiEipEniPlan {
-    return validate(`${MULTI_EIP_ENI_TYPE} '${name}'`, problems => checkMultiEipEniArgs(problems, name, args, opts));
+    // validate throws when the check recorded a problem, and the check returns a plan when it recorded none.
+    return validate(componentOf(name), problems => checkMultiEipEniArgs(problems, name, args, opts))!;
 }
 
 /**
  * Records every problem of the arguments in `problems` (a parent passes a scope,
- * `problems.under("eips")`) and returns the plan, every default resolved.
+ * `problems.under("eips")`) and returns the plan, every default resolved; undefined when it
+ * recorded a problem. The shape comes first: the rules run only on args that fit it. Ids given as
+ * Outputs are checked when they resolve.
  */
 export function checkMultiEipEniArgs(problems: Problems, name: string, args: MultiEipEniArgs,
-    opts?: pulumi.ComponentResourceOptions): MultiEipEniPlan {
+    opts?: pulumi.ComponentResourceOptions): MultiEipEniPlan | undefined {
+    const before = problems.count;
+    if (!checkShape(problems, MULTI_EIP_ENI_SHAPE, args)) return undefined;
     const { instance } = args;
     const provider = args.provider ?? userProvider<alicloud.Provider>(opts, "alicloud")
         ?? (isVpcVSwitch(args.vSwitch) ? args.vSwitch.vpc.provider : undefined);
     if (provider === undefined) checkStackProviderConfig(problems, "alicloud");
     const regionOk = checkRegion(problems, "instance.region", instance.region);
     const vSwitch = checkVSwitch(problems, args, regionOk);
-    if (regionOk && instance.zoneId !== undefined) {
-        const zoneOk = checkZone(problems, "instance.zoneId", instance.zoneId, instance.region);
-        if (zoneOk && vSwitch.zoneId !== undefined && vSwitch.zoneId !== instance.zoneId) {
-            problems.add("instance.zoneId",
-                `the instance is in zone ${instance.zoneId} but the vSwitch is in ${vSwitch.zoneId}; ` +
-                "an ENI binds only to an instance of its own zone.",
-                "Use a vSwitch in the instance's zone.");
-        }
-    }
-    if (!args.securityGroupIds || args.securityGroupIds.length === 0) {
-        problems.add("securityGroupIds", "no security group is given; an ENI needs at least one.",
-            "Pass the instance's security group ids (they must be in the ENI's VPC).");
-    }
+    if (regionOk) checkInstanceZone(problems, args, vSwitch.zoneId);
+    checkSecurityGroups(problems, args.securityGroupIds);
 
     const { count, countPath, privateIps } = checkAddresses(problems, args, vSwitch.cidr);
     const attach = args.attach ?? true;
     const enis = instance.enis ?? 1;
-    checkIntegerInRange(problems, "instance.enis", enis, 1, 100, "ENI count");
     checkLimits(problems, args, { count, countPath, attach, enis });
     checkQuota(problems, args, count, countPath);
     const eip = checkEip(problems, args, name, count, regionOk);
@@ -71,27 +65,53 @@ export function checkMultiEipEniArgs(problems: Problems, name: string, args: Mul
     const eniName = args.eniName ?? `${name}-eni`;
     checkAlibabaName(problems, "eniName", eniName, "eni", "ENI", args.eniName === undefined
         ? "The ENI is named after the component: pass an eniName that starts with a letter." : undefined);
-    const guestOs = args.guestOs ?? "alinux2";
-    checkOneOf(problems, "guestOs", guestOs, GUEST_OS, "guest OS");
     const configureGuest = args.configureGuest ?? false;
     if (configureGuest && !attach) {
         problems.add("configureGuest", "the guest script needs the ENI on the instance, but attach is false.",
             "Set attach, or run guestScript yourself once the ENI is bound.");
     }
+    if (problems.count > before || !vSwitch.cidr || !eip) return undefined;
+
+    // Only a clean plan checks its Outputs: a discarded one would leave their rejections unheard.
+    const late = (value: pulumi.Input<string>, kind: AlibabaIdKind, path: string) =>
+        checkedId(value, kind, componentOf(name), path);
     return {
-        region: instance.region, instanceId: instance.id, provider, vSwitch: vSwitch.plan,
-        securityGroupIds: args.securityGroupIds ?? [], count, privateIps, eniName,
-        device: `eth${enis}`, table: 1000 + enis, attach, eip, guestOs, configureGuest, tags: args.tags,
+        region: instance.region,
+        instanceId: late(instance.id, "instance", "instance.id"),
+        provider,
+        vSwitch: {
+            // A RegionalVpc's vSwitch id is the VPC's to vouch for.
+            id: isVpcVSwitch(args.vSwitch) ? vSwitch.id : late(vSwitch.id, "vSwitch", "vSwitch.id"),
+            cidrBlock: vSwitch.cidr.text,
+            gateway: vSwitchGateway(vSwitch.cidr.text),
+            netmask: ipv4Netmask(vSwitch.cidr.prefix),
+        },
+        securityGroupIds: args.securityGroupIds.map((id, i) => late(id, "securityGroup", `securityGroupIds[${i}]`)),
+        count,
+        privateIps,
+        eniName,
+        device: `eth${enis}`,
+        table: 1000 + enis,
+        attach,
+        eip: eip.resourceGroupId === undefined ? eip
+            : { ...eip, resourceGroupId: late(eip.resourceGroupId, "resourceGroup", "eip.resourceGroupId") },
+        guestOs: args.guestOs ?? "alinux2",
+        configureGuest,
+        tags: args.tags,
     };
 }
 
-function isVpcVSwitch(v: MultiEipEniArgs["vSwitch"]): v is MultiEipEniVpcVSwitchArgs {
-    return typeof v === "object" && v !== null && "vpc" in v;
+function componentOf(name: string): string {
+    return `${MULTI_EIP_ENI_TYPE} '${name}'`;
 }
 
-/** The vSwitch as the plan holds it, with the block and zone the other checks compare against. */
+function isVpcVSwitch(v: MultiEipEniArgs["vSwitch"]): v is MultiEipEniVpcVSwitchArgs {
+    return Object.hasOwn(v, "vpc");
+}
+
+/** The vSwitch as the other checks see it: its id, and the block and zone they compare against. */
 interface CheckedVSwitch {
-    readonly plan: MultiEipEniVSwitchPlan;
+    readonly id: pulumi.Input<string>;
     /** The block, when it is known and valid. */
     readonly cidr?: Cidr;
     readonly zoneId?: string;
@@ -108,9 +128,9 @@ function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boole
                 `Use the instance's VPC in ${region}.`);
         }
         const info = findVSwitch(problems, "vSwitch.name", v.vpc, v.name);
-        if (!info) return { plan: vSwitchPlan("", undefined) };
-        const cidr = checkCidr(problems, "vSwitch.name", info.cidrBlock, 4);
-        return { plan: vSwitchPlan(info.id, cidr), cidr, zoneId: info.zoneId };
+        if (!info) return { id: "" };
+        // A RegionalVpc's blocks are canonical already.
+        return { id: info.id, cidr: parseCidr(info.cidrBlock, 4), zoneId: info.zoneId };
     }
     const cidr = checkCidr(problems, "vSwitch.cidrBlock", v.cidrBlock, 4);
     if (cidr && (cidr.prefix < 16 || cidr.prefix > 29)) {
@@ -119,16 +139,29 @@ function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boole
             "Give the vSwitch's block as the console shows it.");
     }
     if (regionOk && v.zoneId !== undefined) checkZone(problems, "vSwitch.zoneId", v.zoneId, region);
-    return { plan: vSwitchPlan(v.id, cidr), cidr, zoneId: v.zoneId };
+    return { id: v.id, cidr, zoneId: v.zoneId };
 }
 
-/**
- * The plan's vSwitch. Without a valid block (a problem already) its addresses stay empty: a plan
- * with problems is never used.
- */
-function vSwitchPlan(id: pulumi.Input<string>, cidr: Cidr | undefined): MultiEipEniVSwitchPlan {
-    if (!cidr) return { id, cidrBlock: "", gateway: "", netmask: "" };
-    return { id, cidrBlock: cidr.text, gateway: vSwitchGateway(cidr.text), netmask: ipv4Netmask(cidr.prefix) };
+/** An instance's zone, when given: a zone of its region, and the vSwitch's (an ENI binds only in its own zone). */
+function checkInstanceZone(problems: Problems, args: MultiEipEniArgs, vSwitchZone: string | undefined): void {
+    const { zoneId, region } = args.instance;
+    if (zoneId === undefined || !checkZone(problems, "instance.zoneId", zoneId, region)) return;
+    if (vSwitchZone !== undefined && vSwitchZone !== zoneId) {
+        problems.add("instance.zoneId",
+            `the instance is in zone ${zoneId} but the vSwitch is in ${vSwitchZone}; ` +
+            "an ENI binds only to an instance of its own zone.",
+            "Use a vSwitch in the instance's zone.");
+    }
+}
+
+/** At least one security group, each once (the ones known as text). */
+function checkSecurityGroups(problems: Problems, ids: readonly pulumi.Input<string>[]): void {
+    if (ids.length === 0) {
+        problems.add("securityGroupIds", "no security group is given; an ENI needs at least one.",
+            "Pass the instance's security group ids (they must be in the ENI's VPC).");
+    }
+    const known = ids.flatMap((id, i) => (typeof id === "string" ? [{ path: `securityGroupIds[${i}]`, key: id }] : []));
+    checkUnique(problems, known, "security group");
 }
 
 /** The vSwitch's reserved addresses: Alibaba Cloud keeps the first and the last three. */
@@ -151,9 +184,8 @@ interface CheckedAddresses {
 
 function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | undefined): CheckedAddresses {
     if (args.privateIps === undefined) {
-        const count = args.publicIpCount ?? DEFAULT_PUBLIC_IP_COUNT;
-        checkIntegerInRange(problems, "publicIpCount", count, 1, 1000, "public address count");
-        return { count, countPath: "publicIpCount" };
+        // Its range is the shape's; the instance type's limit follows.
+        return { count: args.publicIpCount ?? DEFAULT_PUBLIC_IP_COUNT, countPath: "publicIpCount" };
     }
     const count = args.privateIps.length;
     if (count === 0) {
@@ -166,11 +198,13 @@ function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | 
     }
     const reserved = cidr ? reservedAddresses(cidr) : new Map<string, string>();
     const canonical: string[] = [];
+    const parsed: Array<{ path: string; key: string }> = [];
     args.privateIps.forEach((text, i) => {
         const path = `privateIps[${i}]`;
         const ip = checkIp(problems, path, text, 4);
         if (!ip) return;
         canonical.push(ip.text);
+        parsed.push({ path, key: ip.text });
         if (!cidr) return;
         if (!ipInCidr(ip, cidr)) {
             problems.add(path, `${ip.text} is not inside the vSwitch block ${cidr.text}.`,
@@ -182,8 +216,7 @@ function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | 
                 `Choose from ${addressAt(cidr, 1)} to ${addressAt(cidr, -4)}.`);
         }
     });
-    const keys = args.privateIps.map((text, i) => ({ path: `privateIps[${i}]`, key: text.trim() }));
-    checkUnique(problems, keys, "private IP");
+    checkUnique(problems, parsed, "private IP");
     return { count, countPath: "privateIps", privateIps: canonical.length === count ? canonical : undefined };
 }
 
@@ -198,14 +231,8 @@ interface EniDemand {
 
 function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPath, attach, enis }: EniDemand): void {
     const type = args.instance.instanceType;
+    // Their ranges are the shape's.
     const given = args.instanceTypeLimits;
-    if (given) {
-        const enisOk = checkIntegerInRange(problems, "instanceTypeLimits.maxEnis", given.maxEnis, 1, 100, "ENI limit");
-        const ipsOk = checkIntegerInRange(problems, "instanceTypeLimits.maxPrivateIpsPerEni", given.maxPrivateIpsPerEni,
-            1, 1000, "private IP limit");
-        // Comparing the call with limits already reported as nonsense only adds noise.
-        if (!enisOk || !ipsOk) return;
-    }
     const limits = instanceTypeLimits(type, given);
     if (!limits) {
         problems.add("instance.instanceType", `instance type '${type}' is not in the table of ENI limits.`,
@@ -244,11 +271,10 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPa
 const DEFAULT_EIP_QUOTA = 20;
 
 function checkQuota(problems: Problems, args: MultiEipEniArgs, count: number, countPath: string): void {
+    // Their ranges are the shape's.
     const quota = args.eipQuota ?? DEFAULT_EIP_QUOTA;
     const inUse = args.eipsInUse ?? 0;
-    const quotaOk = checkIntegerInRange(problems, "eipQuota", quota, 1, 100000, "EIP quota");
-    const inUseOk = checkIntegerInRange(problems, "eipsInUse", inUse, 0, 100000, "EIPs in use");
-    if (quotaOk && inUseOk && inUse + count > quota) {
+    if (inUse + count > quota) {
         problems.add(countPath, `${count} new EIPs with ${inUse} in use exceed the account's EIP quota of ${quota}.`,
             "Release unused EIPs, or raise the quota in Quota Center and pass the new eipQuota.");
     }

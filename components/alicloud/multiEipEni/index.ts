@@ -3,6 +3,6 @@ export type {
     MultiEipEniArgs, MultiEipEniEipArgs, MultiEipEniEipPlan, MultiEipEniInstanceArgs, MultiEipEniPlan,
     MultiEipEniVSwitchArgs, MultiEipEniVSwitchPlan, MultiEipEniVpcVSwitchArgs, PayAsYouGoEipPlan, SubscriptionEipPlan,
 } from "./args";
-export { BGP_PRO_REGIONS, EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES } from "./args";
+export { BGP_PRO_REGIONS, EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES, EIP_PRICING_CYCLES } from "./args";
 export { checkMultiEipEniArgs, validateMultiEipEniArgs } from "./checks";
 export { MultiEipEni } from "./multiEipEni";

@@ -3,6 +3,9 @@ export type {
     CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, ExistingVSwitchArgs,
     PlannedExistingVSwitch, PlannedVSwitch, RegionalVpcArgs, RegionalVpcPlan, VSwitchArgs, VSwitchInfo,
 } from "./args";
-export { RESERVED_VPC_RANGES, checkRegionalVpcArgs, validateRegionalVpcArgs } from "./checks";
+export {
+    RESERVED_VPC_RANGES, checkExistingRegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs,
+    validateRegionalVpcArgs,
+} from "./checks";
 export { findVSwitch, findVSwitches, firstVSwitchPerZone } from "./lookups";
 export { RegionalVpc } from "./regionalVpc";

@@ -3,7 +3,13 @@ import * as alicloud from "@pulumi/alicloud";
 import { recordOf } from "../../checks";
 import { newStackProvider } from "../../providers";
 import { ExistingRegionalVpcArgs, REGIONAL_VPC_TYPE, RegionalVpcArgs, VSwitchInfo } from "./args";
-import { validateRegionalVpcArgs } from "./checks";
+import { validateExistingRegionalVpcArgs, validateRegionalVpcArgs } from "./checks";
+
+/**
+ * What {@link RegionalVpc.fromExisting} hands the constructor, so the args are checked as the
+ * description of an existing VPC whatever they hold. Not exported: only fromExisting passes it.
+ */
+const EXISTING: unique symbol = Symbol("RegionalVpc.fromExisting");
 
 /**
  * A VPC with named vSwitches in one Alibaba Cloud region, with the region's provider. Every
@@ -44,11 +50,19 @@ export class RegionalVpc extends pulumi.ComponentResource {
      */
     static fromExisting(name: string, args: ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions):
         RegionalVpc {
-        return new RegionalVpc(name, args, opts);
+        return new RegionalVpc(name, args, opts, EXISTING);
     }
 
-    constructor(name: string, args: RegionalVpcArgs | ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = validateRegionalVpcArgs(name, args, opts);
+    /** Creates a VPC; describe one that exists with {@link RegionalVpc.fromExisting}. */
+    constructor(name: string, args: RegionalVpcArgs, opts?: pulumi.ComponentResourceOptions);
+    /** @internal {@link RegionalVpc.fromExisting}'s way in. */
+    constructor(name: string, args: ExistingRegionalVpcArgs, opts: pulumi.ComponentResourceOptions | undefined,
+        existing: typeof EXISTING);
+    constructor(name: string, args: RegionalVpcArgs | ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions,
+        existing?: typeof EXISTING) {
+        const plan = existing === EXISTING
+            ? validateExistingRegionalVpcArgs(name, args as ExistingRegionalVpcArgs, opts)
+            : validateRegionalVpcArgs(name, args as RegionalVpcArgs, opts);
         super(REGIONAL_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.cidrBlock = plan.cidrBlock;

@@ -4,8 +4,9 @@
  */
 import { FuzzTarget } from "../runner";
 import { albFargateService } from "./albFargateService";
+import { existingRegionalVpc } from "./existingRegionalVpc";
 import { multiEipEni } from "./multiEipEni";
 import { regionalVpc } from "./regionalVpc";
 import { twoTierVpc } from "./twoTierVpc";
 
-export const TARGETS: readonly FuzzTarget[] = [regionalVpc, multiEipEni, twoTierVpc, albFargateService];
+export const TARGETS: readonly FuzzTarget[] = [regionalVpc, existingRegionalVpc, multiEipEni, twoTierVpc, albFargateService];
