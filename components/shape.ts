@@ -112,13 +112,26 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
                 }
                 break;
             }
-            case "invalid_type":
+            case "invalid_type": {
+                // zod names a whole number "int"; say it as a user would.
+                const expected = issue.expected === "int" ? "whole number" : issue.expected;
+                const article = /^[aeiou]/.test(expected) ? "an" : "a";
                 problems.push(found === undefined
-                    ? { path, message: `is required (expected ${issue.expected}).`, fix: "Add it." }
-                    : { path, message: `expected ${issue.expected}, got ${describeValue(found)}.`, fix: `Write a ${issue.expected} here.` });
+                    ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
+                    : { path, message: `expected ${expected}, got ${describeValue(found)}.`, fix: `Write ${article} ${expected} here.` });
                 break;
+            }
             case "invalid_value":
                 problems.push({ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.` });
+                break;
+            case "invalid_key":
+                // A map key refused by the key's schema: said of the key, at the key's path.
+                for (const inner of issue.issues) {
+                    problems.push({
+                        path, message: `the name ${describeValue(issue.path[issue.path.length - 1])} ${inner.message}.`,
+                        fix: customFix(inner) ?? "Rename it.",
+                    });
+                }
                 break;
             case "too_small":
             case "too_big":
@@ -138,9 +151,28 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
  */
 export function checkShape<T>(problems: Problems, schema: z.ZodType<T>, value: unknown): value is T {
     const parsed = schema.safeParse(value);
-    if (parsed.success) return true;
-    for (const p of shapeProblems(parsed.error.issues, value, schema)) problems.add(p.path, p.message, p.fix);
-    return false;
+    const found = parsed.success ? [] : shapeProblems(parsed.error.issues, value, schema);
+    // zod passes over an own `__proto__` key of a map (JSON and YAML make one) without checking
+    // its value, which the component's rules would then meet unchecked.
+    const reported = new Set(found.map(p => p.path));
+    for (const path of protoKeyPaths(value)) {
+        if (!reported.has(path)) {
+            found.push({ path, message: "'__proto__' is not accepted as a name.", fix: "Rename it." });
+        }
+    }
+    for (const p of found) problems.add(p.path, p.message, p.fix);
+    return found.length === 0;
+}
+
+/** The paths of every own `__proto__` key in the plain objects and arrays of `value`. */
+function protoKeyPaths(value: unknown, at: ReadonlyArray<PropertyKey> = [], seen = new Set<object>()): string[] {
+    if (value === null || typeof value !== "object" || seen.has(value)) return [];
+    const proto = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return [];
+    seen.add(value);
+    const here = Object.hasOwn(value, "__proto__") ? [issuePath([...at, "__proto__"])] : [];
+    return [...here, ...Object.entries(value).flatMap(([key, item]) =>
+        protoKeyPaths(item, [...at, Array.isArray(value) ? Number(key) : key], seen))];
 }
 
 /** True for a value only known at deployment: an Output or a Promise, checked when it resolves. */

@@ -48,10 +48,10 @@ describe("TwoTierVpc", () => {
         await build(opts => {
             const provider = new aws.Provider("osaka", { region: "ap-northeast-3" });
             return TwoTierVpc.fromExisting("net", {
-                region: "ap-northeast-3", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", provider,
-                publicSubnets: { a: { id: "subnet-a", availabilityZone: "ap-northeast-3a", cidrBlock: "10.9.0.0/24" } },
-                privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-3b", cidrBlock: "10.9.1.0/24" } },
-                privateRouteTableIds: ["rtb-1"],
+                region: "ap-northeast-3", vpcId: "vpc-00000001", cidrBlock: "10.9.0.0/16", provider,
+                publicSubnets: { a: { id: "subnet-0000000a", availabilityZone: "ap-northeast-3a", cidrBlock: "10.9.0.0/24" } },
+                privateSubnets: { b: { id: "subnet-0000000b", availabilityZone: "ap-northeast-3b", cidrBlock: "10.9.1.0/24" } },
+                privateRouteTableIds: ["rtb-00000001"],
             }, opts);
         });
         assert.equal(world.ofType("pulumi:providers:aws").length, 1);
@@ -75,23 +75,23 @@ describe("TwoTierVpc", () => {
             ],
         });
         const existing = validateTwoTierVpcArgs("net", {
-            region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", egress: "provided",
-            publicSubnets: {}, privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
+            region: "ap-northeast-1", vpcId: "vpc-00000001", cidrBlock: "10.9.0.0/16", egress: "provided",
+            publicSubnets: {}, privateSubnets: { b: { id: "subnet-0000000b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
         });
         assert.ok(existing.existing);
         assert.deepEqual([existing.vpcId, existing.privateRouteTableIds, existing.privateSubnets],
-            ["vpc-1", [], [{ name: "b", id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" }]]);
+            ["vpc-00000001", [], [{ name: "b", id: "subnet-0000000b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" }]]);
     });
 
     it("tells a VPC it created from one it describes, for the components that build on it", async () => {
         const created = await build(opts => new TwoTierVpc("net", tokyo(), opts));
         assert.equal(created.existing, false);
         const described = await build(opts => TwoTierVpc.fromExisting("net", {
-            region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.9.0.0/16", egress: "provided",
-            publicSubnets: {}, privateSubnets: { b: { id: "subnet-b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
+            region: "ap-northeast-1", vpcId: "vpc-00000001", cidrBlock: "10.9.0.0/16", egress: "provided",
+            publicSubnets: {}, privateSubnets: { b: { id: "subnet-0000000b", availabilityZone: "ap-northeast-1c", cidrBlock: "10.9.1.0/24" } },
         }, opts));
         assert.equal(described.existing, true);
-        assert.equal(await valueOf(described.privateSubnets[0].id), "subnet-b");
+        assert.equal(await valueOf(described.privateSubnets[0].id), "subnet-0000000b");
     });
 
     it("reports problems with paths of its own (no prefix) and registers nothing", async () => {
@@ -100,6 +100,6 @@ describe("TwoTierVpc", () => {
             "privateSubnets.priv1a.cidrBlock", "privateSubnets.priv1c.cidrBlock", "privateSubnets.priv1c2.cidrBlock", "publicSubnets",
         ]);
         assert.match(error.problems[1].message, /10\.1\.3\.0\/24 is not inside the VPC block 10\.1\.0\.0\/24/);
-        assert.throws(() => validateTwoTierVpcArgs("x", { ...tokyo(), egress: "carrierPigeon" as never }), /egress 'carrierPigeon' is not supported/);
+        assert.throws(() => validateTwoTierVpcArgs("x", { ...tokyo(), egress: "carrierPigeon" as never }), /egress: "carrierPigeon" is not accepted\. Fix: Use one of: "vpcEndpoints"/);
     });
 });
