@@ -10,7 +10,7 @@ import { FuzzTarget } from "../runner";
 export const albFargateServiceOnVpc: FuzzTarget = {
     name: "AlbFargateServiceOnVpc",
     base: (opts: pulumi.ComponentResourceOptions) => ({
-        network: new TwoTierVpc("fuzz-network", { region: "ap-northeast-1", ...awsNetwork() }, opts),
+        network: new TwoTierVpc("fuzz-network", { region: "ap-northeast-1", ...awsNetwork() } as never, opts),
         container: { image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/shop-api:latest", port: 8080 },
         certificateArn: "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100",
         sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
