@@ -118,7 +118,10 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
                 const article = /^[aeiou]/.test(expected) ? "an" : "a";
                 problems.push(found === undefined
                     ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
-                    : { path, message: `expected ${expected}, got ${describeValue(found)}.`, fix: `Write ${article} ${expected} here.` });
+                    : {
+                        path, message: `expected ${expected}, got ${describeValue(found)}.`,
+                        fix: `Write ${article} ${expected} here.`,
+                    });
                 break;
             }
             case "invalid_value":

@@ -781,16 +781,23 @@ describe("AlbFargateService: outputs", () => {
 
 describe("AlbFargateService: args from untyped callers", () => {
     const CERT = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
-    /** The `path: message` lines of the seed 004 service with `more` (any values), refused before registering anything. */
+    const BAD_REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repo/x";
+    const KLEIN = "topologies:aws:AlbFargateService 'klein'";
+    /** The seed 004 service with `more` (any values, as an untyped caller passes them). */
+    const service = (more: Record<string, unknown>) => ({ ...seed004Service(), ...more }) as AlbFargateServiceArgs;
+    /** The `path: message` lines of the seed 004 service with `more`, refused before registering anything. */
     const refusal = async (more: Record<string, unknown>) =>
-        (await rejection({ ...seed004Service(), ...more } as AlbFargateServiceArgs)).map(p => `${p.path}: ${p.message}`);
+        (await rejection(service(more))).map(p => `${p.path}: ${p.message}`);
 
     it("refuses args of the wrong shape, the network's too, in one round, never a TypeError", async () => {
         assert.deepEqual((await rejection(null as never)).map(p => p.message), ["expected object, got null."]);
         assert.deepEqual(await refusal({ network: "vpc-0123456789abcdef0" }),
             ['network: "vpc-0123456789abcdef0": is neither a TwoTierVpc nor the args of one.']);
-        assert.deepEqual(await refusal({ container: undefined, cpu: "256", network: { ...seed004Network(), publicSubnets: { "": null } } }), [
-            "container: is required (expected object).", 'cpu: expected number, got "256".', 'network.publicSubnets: the name "" is empty.',
+        const network = { ...seed004Network(), publicSubnets: { "": null } };
+        assert.deepEqual(await refusal({ container: undefined, cpu: "256", network }), [
+            "container: is required (expected object).",
+            'cpu: expected number, got "256".',
+            'network.publicSubnets: the name "" is empty.',
         ]);
         // The service settles the VPC's region and provider: the network takes neither.
         assert.deepEqual(await refusal({ network: { ...seed004Network(), region: "ap-northeast-1" } }),
@@ -803,69 +810,71 @@ describe("AlbFargateService: args from untyped callers", () => {
     });
 
     it("checks the TLS policy against the predefined ELB policies, with the closest one on a typo", async () => {
-        const problems = await rejection({ ...seed004Service(), certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-6" });
+        const problems = await rejection(service({ certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-6" }));
         assert.deepEqual(problems.map(p => [p.path, p.message, p.fix]), [["sslPolicy",
             "'ELBSecurityPolicy-TLS13-1-2-2021-6' is not a predefined security policy of Elastic Load Balancing.",
             "Did you mean 'ELBSecurityPolicy-TLS13-1-2-2021-06'?"]]);
-        assert.match((await rejection({ ...seed004Service(), certificateArn: CERT, sslPolicy: "strict" }))[0].fix!,
+        assert.match((await rejection(service({ certificateArn: CERT, sslPolicy: "strict" })))[0].fix!,
             /e\.g\. ELBSecurityPolicy-TLS13-1-2-2021-06 \(the default\)/);
-        await build(opts => new AlbFargateService("klein", { ...seed004Service(), certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-FS-1-2-Res-2020-10" }, opts));
-        assert.equal(world.named("klein-https").inputs.sslPolicy, "ELBSecurityPolicy-FS-1-2-Res-2020-10");
+        const sslPolicy = "ELBSecurityPolicy-FS-1-2-Res-2020-10";
+        await build(opts => new AlbFargateService("klein", service({ certificateArn: CERT, sslPolicy }), opts));
+        assert.equal(world.named("klein-https").inputs.sslPolicy, sslPolicy);
     });
 
     it("takes the CPU architectures Fargate runs, and no other spelling", async () => {
         assert.deepEqual(await refusal({ cpuArchitecture: "arm64" }), ['cpuArchitecture: "arm64" is not accepted.']);
-        await build(opts => new AlbFargateService("klein", { ...seed004Service(), cpuArchitecture: "ARM64" }, opts));
-        assert.deepEqual(world.named("klein-task").inputs.runtimePlatform, { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" });
+        await build(opts => new AlbFargateService("klein", service({ cpuArchitecture: "ARM64" }), opts));
+        assert.deepEqual(world.named("klein-task").inputs.runtimePlatform,
+            { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" });
     });
 
     it("refuses empty and misshapen ids and ARNs: cluster, repository, security group, prefix list", async () => {
-        assert.deepEqual(await refusal({
-            clusterArn: "", container: { image: IMAGE, ecrRepositoryArn: "arn:aws:ecr:ap-northeast-1:123456789012:repo/x" },
-            taskEgress: { db: { securityGroupId: "", port: 5432 }, dns: { prefixListId: "sg-0123456789abcdef0", port: 53, protocol: "udp" } },
-        }), [
-            'clusterArn: "": is empty.', 'taskEgress.db.securityGroupId: "": is empty.',
+        const dns = { prefixListId: "sg-0123456789abcdef0", port: 53, protocol: "udp" };
+        const container = { image: IMAGE, ecrRepositoryArn: BAD_REPO_ARN };
+        assert.deepEqual(await refusal({ clusterArn: "", container, taskEgress: { db: { securityGroupId: "", port: 5432 }, dns } }), [
+            'clusterArn: "": is empty.',
+            'taskEgress.db.securityGroupId: "": is empty.',
         ]);
-        assert.deepEqual(await refusal({
-            clusterArn: "klein-cluster", container: { image: IMAGE, ecrRepositoryArn: "arn:aws:ecr:ap-northeast-1:123456789012:repo/x" },
-            taskEgress: { dns: { prefixListId: "sg-0123456789abcdef0", port: 53, protocol: "udp" } },
-        }), [
-            'container.ecrRepositoryArn: "arn:aws:ecr:ap-northeast-1:123456789012:repo/x" is not an ECR repository ARN.',
-            '"klein-cluster" is not an ECS cluster ARN.',
+        assert.deepEqual(await refusal({ clusterArn: "klein-cluster", container, taskEgress: { dns } }), [
+            `container.ecrRepositoryArn: "${BAD_REPO_ARN}" is not an ECR repository ARN.`,
+            'clusterArn: "klein-cluster" is not an ECS cluster ARN.',
             'taskEgress.dns.prefixListId: "sg-0123456789abcdef0" is not a prefix list id.',
-        ].map((line, i) => (i === 1 ? `clusterArn: ${line}` : line)));
+        ]);
     });
 
     it("refuses a task policy that is no JSON object, and a rule description EC2 would refuse", async () => {
-        assert.deepEqual(await refusal({ taskRolePolicy: "[]", taskEgress: { db: { cidrBlock: "10.1.20.0/24", port: 5432, description: "Postgres <primary>" } } }), [
+        const db = { cidrBlock: "10.1.20.0/24", port: 5432, description: "Postgres <primary>" };
+        assert.deepEqual(await refusal({ taskRolePolicy: "[]", taskEgress: { db } }), [
             "taskRolePolicy: the policy is JSON but not an object.",
-            "taskEgress.db.description: 'Postgres <primary>' is not up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*.",
+            "taskEgress.db.description: 'Postgres <primary>' is not up to 255 letters, digits, spaces and " +
+            "._-:/()#,@[]+=&;{}!$*.",
         ]);
         assert.match((await refusal({ taskRolePolicy: "{Version" }))[0], /^taskRolePolicy: the policy is not JSON: /);
     });
 
-    it("checks a certificate, cluster or policy given as an Output when it resolves, before the resources taking it are created", async () => {
-        let error = await expectRejectionWhenKnown("topologies:aws:AlbFargateService 'klein'", opts =>
-            new AlbFargateService("klein", { ...seed004Service(), certificateArn: pulumi.output("my-cert") }, opts));
-        assert.deepEqual(error.problems.map(p => [p.path, p.message]), [["certificateArn", '"my-cert" is not an ACM (or IAM server) certificate ARN.']]);
+    it("checks a certificate, security group or image given as an Output when it resolves, before what takes it", async () => {
+        let error = await expectRejectionWhenKnown(KLEIN, opts =>
+            new AlbFargateService("klein", service({ certificateArn: pulumi.output("my-cert") }), opts));
+        assert.deepEqual(error.problems.map(p => [p.path, p.message]),
+            [["certificateArn", '"my-cert" is not an ACM (or IAM server) certificate ARN.']]);
         assert.equal(world.named("klein-https").id, "", "the HTTPS listener was never created");
 
-        error = await expectRejectionWhenKnown("topologies:aws:AlbFargateService 'klein'", opts => new AlbFargateService("klein", {
-            ...seed004Service(), taskEgress: { db: { securityGroupId: pulumi.output("sg-x"), port: 5432 } },
-        }, opts));
+        const taskEgress = { db: { securityGroupId: pulumi.output("sg-x"), port: 5432 } };
+        error = await expectRejectionWhenKnown(KLEIN, opts => new AlbFargateService("klein", service({ taskEgress }), opts));
         assert.deepEqual(error.problems.map(p => p.path), ["taskEgress.db.securityGroupId"], "a nested input keeps its path");
         assert.equal(world.named("klein-task-egress-db").id, "");
 
-        error = await expectRejectionWhenKnown("topologies:aws:AlbFargateService 'klein'", opts =>
-            new AlbFargateService("klein", { ...seed004Service(), container: { image: pulumi.output(" "), ecrRepositoryArn: REPO_ARN } }, opts));
+        const container = { image: pulumi.output(" "), ecrRepositoryArn: REPO_ARN };
+        error = await expectRejectionWhenKnown(KLEIN, opts => new AlbFargateService("klein", service({ container }), opts));
         assert.deepEqual(error.problems.map(p => [p.path, p.message]), [["container.image", '" " is not an image URI.']]);
     });
 
     it("checks the ids of an existing VPC it creates the component for; the VPC checks them when they resolve", async () => {
-        const network = { ...existingNetwork(), vpcId: "vpc-0abc" };
-        assert.deepEqual(await refusal({ network }), ['network.vpcId: "vpc-0abc" is not a VPC id.']);
-        const error = await expectRejectionWhenKnown("topologies:aws:TwoTierVpc 'klein-network'", opts =>
-            new AlbFargateService("klein", { ...seed004Service(), network: { ...existingNetwork(), vpcId: pulumi.output("vpc-0abc") } }, opts));
+        assert.deepEqual(await refusal({ network: { ...existingNetwork(), vpcId: "vpc-0abc" } }),
+            ['network.vpcId: "vpc-0abc" is not a VPC id.']);
+        const network = { ...existingNetwork(), vpcId: pulumi.output("vpc-0abc") };
+        const error = await expectRejectionWhenKnown("topologies:aws:TwoTierVpc 'klein-network'",
+            opts => new AlbFargateService("klein", service({ network }), opts));
         assert.deepEqual(error.problems.map(p => p.path), ["vpcId"], "reported once, by the VPC whose resources take it");
     });
 });

@@ -115,7 +115,8 @@ const existingTokyo = (): ExistingTwoTierVpcArgs => ({
 
 /** The `path: message` lines of a TwoTierVpc refused before registering anything. */
 async function refusal(args: unknown): Promise<string[]> {
-    const error = await expectRejection("topologies:aws:TwoTierVpc 'bad'", opts => new TwoTierVpc("bad", args as TwoTierVpcArgs, opts));
+    const error = await expectRejection("topologies:aws:TwoTierVpc 'bad'",
+        opts => new TwoTierVpc("bad", args as TwoTierVpcArgs, opts));
     return error.problems.map(p => `${p.path}: ${p.message}`);
 }
 
@@ -123,10 +124,13 @@ describe("TwoTierVpc: args from untyped callers", () => {
     it("refuses args of the wrong shape with problems, never a TypeError", async () => {
         assert.deepEqual(await refusal(null), [": expected object, got null."]);
         assert.deepEqual(await refusal({ ...tokyo(), publicSubnets: { "": null, a: null } }), [
-            'publicSubnets: the name "" is empty.', "publicSubnets.a: expected object, got null.",
+            'publicSubnets: the name "" is empty.',
+            "publicSubnets.a: expected object, got null.",
         ]);
         assert.deepEqual(await refusal({ ...tokyo(), privateSubnets: [], cidrBlock: 7, egres: "natGateway" }), [
-            "cidrBlock: expected string, got 7.", "privateSubnets: expected record, got [].", "egres: 'egres' is not an input here.",
+            "cidrBlock: expected string, got 7.",
+            "privateSubnets: expected record, got [].",
+            "egres: 'egres' is not an input here.",
         ]);
     });
 
@@ -145,23 +149,25 @@ describe("TwoTierVpc: args from untyped callers", () => {
 
     it("never takes a prototype name as a subnet: __proto__ (as JSON and YAML make it) is refused, constructor is a name", async () => {
         const privateSubnets = JSON.parse('{"__proto__": {"availabilityZone": "ap-northeast-1a", "cidrBlock": "10.1.1.0/24"}}');
-        assert.deepEqual(await refusal({ ...tokyo(), privateSubnets }), ["privateSubnets.__proto__: '__proto__' is not accepted as a name."]);
-        const vpc = await build(opts => new TwoTierVpc("net", {
-            ...tokyo(), privateSubnets: { constructor: { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" } },
-        }, opts));
+        assert.deepEqual(await refusal({ ...tokyo(), privateSubnets }),
+            ["privateSubnets.__proto__: '__proto__' is not accepted as a name."]);
+        const constructor = { availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" };
+        const vpc = await build(opts => new TwoTierVpc("net", { ...tokyo(), privateSubnets: { constructor } }, opts));
         assert.deepEqual(vpc.privateSubnets.map(s => s.name), ["constructor"]);
     });
 
     it("checks tags as AWS takes them, and refuses a toString key Pulumi could not carry", async () => {
-        const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
         assert.deepEqual(await refusal({ ...tokyo(), tags: { "aws:team": "x", toString: "x", env: " dev" } }), [
             "tags.aws:team: the name \"aws:team\" starts with 'aws:', which AWS reserves.",
             "tags.toString: the name \"toString\" cannot be carried: Pulumi reads a map's 'toString' as how to print it.",
             'tags.env: " dev": has leading or trailing blanks.',
         ]);
-        assert.match((await refusal({ ...tokyo(), tags: many }))[0], /^tags: .*has 50 tags; AWS allows 50 per resource, one of them the Name tag/);
-        await build(opts => new TwoTierVpc("net", { ...tokyo(), tags: { "cost-center": "", "team/owner": "a b" } }, opts));
-        assert.deepEqual(world.named("net-vpc").inputs.tags, { "cost-center": "", "team/owner": "a b", Name: "net-vpc" });
+        const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+        assert.match((await refusal({ ...tokyo(), tags: many }))[0],
+            /^tags: .*has 50 tags; AWS allows 50 per resource, one of them the Name tag/);
+        const tags = { "cost-center": "", "team/owner": "a b" };
+        await build(opts => new TwoTierVpc("net", { ...tokyo(), tags }, opts));
+        assert.deepEqual(world.named("net-vpc").inputs.tags, { ...tags, Name: "net-vpc" });
     });
 
     it("checks an existing VPC's ids for their kind, each once", async () => {
@@ -173,14 +179,16 @@ describe("TwoTierVpc: args from untyped callers", () => {
             'vpcId: "subnet-0123456789abcdef0" is not a VPC id.',
             "privateSubnets.b.id: subnet id 'subnet-0a000000000000001' is used again (first at publicSubnets.a.id).",
             'privateRouteTableIds[0]: "rtb-1" is not a route table id.',
-            "privateRouteTableIds[2]: route table id 'rtb-0123456789abcdef0' is used again (first at privateRouteTableIds[1]).",
+            "privateRouteTableIds[2]: route table id 'rtb-0123456789abcdef0' is used again " +
+            "(first at privateRouteTableIds[1]).",
         ]);
         assert.deepEqual(await refusal({ ...existingTokyo(), vpcId: "" }), ['vpcId: "": is empty.']);
     });
 
     it("checks an id given as an Output when it resolves, before the endpoints that take it are created", async () => {
-        const error = await expectRejectionWhenKnown("topologies:aws:TwoTierVpc 'net'", opts =>
-            TwoTierVpc.fromExisting("net", { ...existingTokyo(), vpcId: pulumi.output("vpc-0123456789abcdef0 ") }, opts));
+        const vpcId = pulumi.output("vpc-0123456789abcdef0 ");
+        const error = await expectRejectionWhenKnown("topologies:aws:TwoTierVpc 'net'",
+            opts => TwoTierVpc.fromExisting("net", { ...existingTokyo(), vpcId }, opts));
         assert.deepEqual(error.problems.map(p => [p.path, p.message]), [["vpcId", '"vpc-0123456789abcdef0 " is not a VPC id.']]);
         // The engine never created them: the recorder saw them, but no registration reached it.
         for (const name of ["net-endpoints-sg", "net-ecr-api", "net-s3"]) assert.equal(world.named(name).id, "", name);

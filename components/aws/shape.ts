@@ -57,7 +57,8 @@ export const awsTags = z.record(tagKey, tagValue).superRefine((tags, ctx) => {
     const count = Object.keys(tags).length;
     if (count > AWS_USER_TAGS_MAX) {
         ctx.addIssue({
-            code: "custom", message: `has ${count} tags; AWS allows 50 per resource, one of them the Name tag added here`,
+            code: "custom",
+            message: `has ${count} tags; AWS allows 50 per resource, one of them the Name tag added here`,
             params: { fix: `Keep at most ${AWS_USER_TAGS_MAX} tags.` },
         });
     }
@@ -87,8 +88,8 @@ export type Ec2IdPrefix = keyof typeof EC2_ID_KINDS;
 export function checkEc2Id(problems: Problems, path: string, id: string, prefix: Ec2IdPrefix): boolean {
     if (new RegExp(`^${prefix}-(?:[0-9a-z]{8}|[0-9a-z]{17})$`).test(id)) return true;
     const what = EC2_ID_KINDS[prefix];
-    problems.add(path, `${describeValue(id)} is not a ${what} id.`,
-        `Give the ${what}'s id: ${prefix}- and 17 (or, for old ones, 8) letters and digits, e.g. ${prefix}-0123456789abcdef0.`);
+    problems.add(path, `${describeValue(id)} is not a ${what} id.`, `Give the ${what}'s id: ${prefix}- and 17 (or, ` +
+        `for old ones, 8) letters and digits, e.g. ${prefix}-0123456789abcdef0.`);
     return false;
 }
 

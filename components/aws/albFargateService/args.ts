@@ -144,7 +144,9 @@ export interface AlbFargateServiceArgs {
      * The VPC the service runs in, with public subnets (ALB) and private subnets (tasks): a
      * {@link TwoTierVpc} you made (shared with other services, say), or the args of one the
      * service creates as its child `<name>-network`, in its region and with its provider and tags
-     * (the network's own `tags`, when given, instead). Tutorial: `10.1.0.0/16`, public and private
+     * (the network's own `tags`, when given, instead; the args take no `region` or `provider`,
+     * which are the service's). Checked before registration, by the VPC's own checks at
+     * `network.*`. Tutorial: `10.1.0.0/16`, public and private
      * subnets in `ap-northeast-1a` and `ap-northeast-1c` (private `10.1.3.0/24` in c). Default
      * egress: VPC endpoints.
      */

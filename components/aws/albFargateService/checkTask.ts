@@ -87,7 +87,7 @@ function checkPolicyDocument(problems: Problems, path: string, policy: string): 
         document = JSON.parse(policy);
     } catch (e) {
         problems.add(path, `the policy is not JSON: ${e instanceof Error ? e.message : String(e)}.`,
-            "Give the policy document as JSON text, e.g. JSON.stringify({ Version: \"2012-10-17\", Statement: [...] }).");
+            "Give the policy document as JSON text, e.g. JSON.stringify({ Version: \"2012-10-17\", Statement }).");
         return;
     }
     if (document === null || typeof document !== "object" || Array.isArray(document)) {

@@ -16,7 +16,7 @@ import type { TwoTierVpc } from "./twoTierVpc";
 /** The two tiers, by their keys in the args. */
 export type Tiers<S> = Readonly<Record<"publicSubnets" | "privateSubnets", Record<string, S>>>;
 
-/** How an existing VPC's ids are checked: now for a plain id, and when known for an Output (unless a host's child will). */
+/** How an existing VPC's ids are checked: a plain id now, an Output when it resolves (unless a host's child will). */
 export interface IdChecks {
     /** The component a late problem names, e.g. `topologies:aws:TwoTierVpc 'net'`. */
     readonly component: string;

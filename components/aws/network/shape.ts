@@ -48,7 +48,10 @@ export function describesExistingVpc(args: unknown): boolean {
     return typeof args === "object" && args !== null && Object.hasOwn(args, "vpcId");
 }
 
-/** The shape `args` must have: an existing VPC's when they name a `vpcId`, else a new one's; a host's without region and provider. */
+/**
+ * The shape `args` must have: an existing VPC's when they name a `vpcId`, else a new one's; for
+ * a host (`hosted`), without region and provider.
+ */
 export function twoTierVpcShape(args: unknown,
     hosted: boolean): z.ZodType<TwoTierVpcArgs | ExistingTwoTierVpcArgs | HostedTwoTierVpcArgs> {
     if (describesExistingVpc(args)) return hosted ? HOSTED_EXISTING_VPC_SHAPE : EXISTING_VPC_SHAPE;
