@@ -98,6 +98,22 @@ export function checkedWhenKnown(value: pulumi.Input<string>, component: string,
 }
 
 /**
+ * Checks a `pulumi.Input<string>` with `check`: a plain value now, in `problems`; an Output when
+ * it resolves ({@link checkedWhenKnown}), at the same input path (`problems.placed(path)`), so a
+ * nested scope's prefix is kept. Returns what the resources take: the plain value as it is, or
+ * the checked Output.
+ */
+export function checkInput(problems: Problems, path: string, value: pulumi.Input<string>, component: string,
+    check: (problems: Problems, path: string, value: string) => void): pulumi.Input<string> {
+    if (typeof value === "string") {
+        check(problems, path, value);
+        return value;
+    }
+    const at = problems.placed(path);
+    return checkedWhenKnown(value, component, (late, known) => check(late, at, known));
+}
+
+/**
  * A record with no prototype, for maps looked up by names users write: `record["constructor"]`
  * is then undefined, not Object's constructor, so a vSwitch named `constructor` or `toString` is
  * "not a vSwitch of the VPC" rather than a function passed on as one.

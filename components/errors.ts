@@ -71,6 +71,14 @@ export class Problems {
         return scope;
     }
 
+    /**
+     * The path a problem recorded at `path` in this scope lands at: for a check of a value known
+     * only later (`checkedWhenKnown`), whose problems are recorded in a fresh collection then.
+     */
+    placed(path: string): string {
+        return this.place(path);
+    }
+
     /** True when no problem has been recorded yet (in the whole collection, not only this scope). */
     get isEmpty(): boolean {
         return this.found.length === 0;

@@ -193,9 +193,28 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
  */
 export function checkShape<T>(problems: Problems, schema: z.ZodType<T>, value: unknown): value is T {
     const parsed = schema.safeParse(value);
-    if (parsed.success) return true;
-    for (const p of shapeProblems(parsed.error.issues, value, schema)) problems.add(p.path, p.message, p.fix);
-    return false;
+    const found = parsed.success ? [] : shapeProblems(parsed.error.issues, value, schema);
+    // zod passes over an own `__proto__` key of a map (JSON and YAML make one) without checking
+    // its value, which the component's rules would then meet unchecked.
+    const reported = new Set(found.map(p => p.path));
+    for (const path of protoKeyPaths(value)) {
+        if (!reported.has(path)) {
+            found.push({ path, message: "'__proto__' is not accepted as a name.", fix: "Rename it." });
+        }
+    }
+    for (const p of found) problems.add(p.path, p.message, p.fix);
+    return found.length === 0;
+}
+
+/** The paths of every own `__proto__` key in the plain objects and arrays of `value`. */
+function protoKeyPaths(value: unknown, at: ReadonlyArray<PropertyKey> = [], seen = new Set<object>()): string[] {
+    if (value === null || typeof value !== "object" || seen.has(value)) return [];
+    const proto = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return [];
+    seen.add(value);
+    const here = Object.hasOwn(value, "__proto__") ? [issuePath([...at, "__proto__"])] : [];
+    return [...here, ...Object.entries(value).flatMap(([key, item]) =>
+        protoKeyPaths(item, [...at, Array.isArray(value) ? Number(key) : key], seen))];
 }
 
 /** True for a value only known at deployment: an Output or a Promise, checked when it resolves. */

@@ -9,7 +9,7 @@ import { TwoTierVpc } from "../components/aws/network";
 import { Problems } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
 import { AlbFargateServiceOnNetworkArgs, seed004Network, seed004Service } from "./support/tutorials";
-import { expectRejection } from "./mocks/rejection";
+import { expectRejection, expectRejectionWhenKnown } from "./mocks/rejection";
 
 const IMAGE = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest";
 const REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repository/hello-nginx";
@@ -26,17 +26,17 @@ const tutorial = (): AlbFargateServiceOnNetworkArgs => ({
 
 /** An existing VPC, as the tutorial's `vpc-elb-ec2` would be described. */
 const existingNetwork = () => ({
-    vpcId: "vpc-0abc",
+    vpcId: "vpc-0abc0000",
     cidrBlock: "10.1.0.0/16",
     publicSubnets: {
-        pub1a: { id: "subnet-pub1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
-        pub1c: { id: "subnet-pub1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
+        pub1a: { id: "subnet-pub1a000", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" },
+        pub1c: { id: "subnet-pub1c000", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.2.0/24" },
     },
     privateSubnets: {
-        priv1a: { id: "subnet-priv1a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
-        priv1c: { id: "subnet-priv1c", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
+        priv1a: { id: "subnet-priv1a00", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" },
+        priv1c: { id: "subnet-priv1c00", availabilityZone: "ap-northeast-1c", cidrBlock: "10.1.3.0/24" },
     },
-    privateRouteTableIds: ["rtb-priv"],
+    privateRouteTableIds: ["rtb-priv0000"],
 });
 
 /** Builds with bad args and returns the problems, asserting nothing was registered. */
@@ -346,13 +346,13 @@ describe("AlbFargateService: options", () => {
         for (const type of ["ec2/vpc:Vpc", "ec2/subnet:Subnet", "ec2/internetGateway:InternetGateway", "ec2/routeTable:RouteTable", "ecs/cluster:Cluster"]) {
             assert.equal(world.ofType(type).length, 0, type);
         }
-        assert.deepEqual(world.named("klein-network-s3").inputs.routeTableIds, ["rtb-priv"]);
-        assert.deepEqual(world.named("klein-network-ecr-dkr").inputs.subnetIds, ["subnet-priv1a", "subnet-priv1c"]);
-        assert.equal(world.named("klein-network-ecr-dkr").inputs.vpcId, "vpc-0abc");
-        assert.deepEqual(world.named("klein-alb").inputs.subnets, ["subnet-pub1a", "subnet-pub1c"]);
+        assert.deepEqual(world.named("klein-network-s3").inputs.routeTableIds, ["rtb-priv0000"]);
+        assert.deepEqual(world.named("klein-network-ecr-dkr").inputs.subnetIds, ["subnet-priv1a00", "subnet-priv1c00"]);
+        assert.equal(world.named("klein-network-ecr-dkr").inputs.vpcId, "vpc-0abc0000");
+        assert.deepEqual(world.named("klein-alb").inputs.subnets, ["subnet-pub1a000", "subnet-pub1c000"]);
         assert.equal(world.named("klein-on1").inputs.cluster, clusterArn);
         assert.equal(await valueOf(svc.clusterName), "klein-cluster");
-        assert.equal(await valueOf(svc.vpcId), "vpc-0abc");
+        assert.equal(await valueOf(svc.vpcId), "vpc-0abc0000");
     });
 
     it("gives tasks public IPs only when asked, with a warning", async () => {
@@ -439,7 +439,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
         ["ECR image of another region behind endpoints", a => { a.container.image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/hello-nginx"; },
             "container.image", /is in ECR of us-east-1, but the VPC endpoints reach only ECR of ap-northeast-1/],
         ["image output without repository ARN", a => { a.container.image = pulumi.output(IMAGE); }, "container.ecrRepositoryArn", /cannot be worked out at plan time/],
-        ["malformed repository ARN", a => { a.container.ecrRepositoryArn = "hello-nginx"; }, "container.ecrRepositoryArn", /'hello-nginx' is not an ECR repository ARN/],
+        ["malformed repository ARN", a => { a.container.ecrRepositoryArn = "hello-nginx"; }, "container.ecrRepositoryArn", /"hello-nginx" is not an ECR repository ARN/],
         ["container port 0", a => { a.container.port = 0; }, "container.port", /port 0 is not a whole number from 1 to 65535/],
         ["container port 70000", a => { a.container.port = 70000; }, "container.port", /port 70000 is not a whole number from 1 to 65535/],
         ["bad environment name", a => { a.container.environment = { "1BAD-NAME": "x" }; }, "container.environment.1BAD-NAME", /not a portable environment variable name/],
@@ -452,7 +452,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
         ["log retention CloudWatch lacks", a => { a.logRetentionInDays = 10; }, "logRetentionInDays", /no retention of 10 days/],
         ["no services", a => { a.services = {}; }, "services", /no service is given/],
         ["negative desired count", a => { a.services!.on1.desiredCount = -1; }, "services.on1.desiredCount", /desired count -1 is not a whole number from 0 to 5000/],
-        ["fractional desired count", a => { a.services!.on1.desiredCount = 1.5; }, "services.on1.desiredCount", /desired count 1\.5/],
+        ["fractional desired count", a => { a.services!.on1.desiredCount = 1.5; }, "services.on1.desiredCount", /expected whole number, got 1\.5/],
         ["minimum healthy percent over 100", a => { a.services!.on1.minimumHealthyPercent = 120; }, "services.on1.minimumHealthyPercent", /minimum healthy percent 120/],
         ["maximum percent under 100", a => { a.services!.on1.maximumPercent = 90; }, "services.on1.maximumPercent", /maximum percent 90/],
         ["percents that stall a deployment", a => { a.services!.on1.maximumPercent = 150; }, "services.on1.maximumPercent",
@@ -467,7 +467,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
         ["target group name with a leading hyphen", a => { a.targetGroupName = "-PublicServices"; }, "targetGroupName", /starts or ends with a hyphen/],
         ["IPv6 client block on an IPv4 ALB", a => { a.allowedCidrs = ["::/0"]; }, "allowedCidrs[0]", /IPv6 block where an IPv4 block is expected/],
         ["no client blocks", a => { a.allowedCidrs = []; }, "allowedCidrs", /nobody could reach the ALB/],
-        ["malformed certificate ARN", a => { a.certificateArn = "my-cert"; }, "certificateArn", /'my-cert' is not an ACM/],
+        ["malformed certificate ARN", a => { a.certificateArn = "my-cert"; }, "certificateArn", /"my-cert" is not an ACM/],
         ["redirect without certificate", a => { a.redirectHttpToHttps = true; }, "redirectHttpToHttps", /HTTPS listener that does not exist/],
         ["TLS policy without certificate", a => { a.sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"; }, "sslPolicy", /needs certificateArn/],
         ["health check path without slash", a => { a.healthCheck = { path: "health" }; }, "healthCheck.path", /does not start with '\/'/],
@@ -616,23 +616,23 @@ describe("AlbFargateService: what a real deployment needs", () => {
         await build(opts => new AlbFargateService("klein", with_(a => {
             a.taskEgress = {
                 db: { cidrBlock: "10.1.20.0/24", port: 5432 },
-                cache: { securityGroupId: "sg-cache", port: 6379, description: "Redis" },
-                dns: { prefixListId: "pl-dns", protocol: "udp", port: 53, toPort: 54 },
+                cache: { securityGroupId: "sg-cache000", port: 6379, description: "Redis" },
+                dns: { prefixListId: "pl-dns00000", protocol: "udp", port: 53, toPort: 54 },
             };
         }), opts));
         const rule = (key: string) => world.named(`klein-task-egress-${key}`).inputs;
         const taskSg = world.named("klein-task-sg").id;
         assert.deepEqual([rule("db").securityGroupId, rule("db").ipProtocol, rule("db").fromPort, rule("db").cidrIpv4, rule("db").description],
             [taskSg, "tcp", 5432, "10.1.20.0/24", "Tasks to 10.1.20.0/24 on tcp 5432"]);
-        assert.deepEqual([rule("cache").referencedSecurityGroupId, rule("cache").description], ["sg-cache", "Redis"]);
-        assert.deepEqual([rule("dns").prefixListId, rule("dns").ipProtocol, rule("dns").fromPort, rule("dns").toPort], ["pl-dns", "udp", 53, 54]);
+        assert.deepEqual([rule("cache").referencedSecurityGroupId, rule("cache").description], ["sg-cache000", "Redis"]);
+        assert.deepEqual([rule("dns").prefixListId, rule("dns").ipProtocol, rule("dns").fromPort, rule("dns").toPort], ["pl-dns00000", "udp", 53, 54]);
     });
 
     it("refuses a task egress rule with no or two destinations, everywhere, a reversed range, or a block endpoints cannot route", async () => {
         const problems = await rejection(with_(a => {
             a.taskEgress = {
                 none: { port: 443 },
-                two: { cidrBlock: "10.1.20.0/24", securityGroupId: "sg-1", port: 443 },
+                two: { cidrBlock: "10.1.20.0/24", securityGroupId: "sg-00000001", port: 443 },
                 world: { cidrBlock: "0.0.0.0/0", port: 443 },
                 reversed: { cidrBlock: "10.1.20.0/24", port: 9000, toPort: 8000 },
                 outside: { cidrBlock: "172.31.0.0/16", port: 5432 },
@@ -741,9 +741,9 @@ describe("AlbFargateService: on a TwoTierVpc it is given", () => {
     it("checks what the service needs of the VPC: ALB zones, and egress for a VPC the TwoTierVpc created", async () => {
         let error = await expectRejection("topologies:aws:AlbFargateService 'klein'", opts => {
             const vpc = TwoTierVpc.fromExisting("shared", {
-                region: "ap-northeast-1", vpcId: "vpc-1", cidrBlock: "10.1.0.0/16", privateRouteTableIds: ["rtb-1"],
-                publicSubnets: { pub1a: { id: "subnet-a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" } },
-                privateSubnets: { priv1a: { id: "subnet-b", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" } },
+                region: "ap-northeast-1", vpcId: "vpc-00000001", cidrBlock: "10.1.0.0/16", privateRouteTableIds: ["rtb-00000001"],
+                publicSubnets: { pub1a: { id: "subnet-0000000a", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.0.0/24" } },
+                privateSubnets: { priv1a: { id: "subnet-0000000b", availabilityZone: "ap-northeast-1a", cidrBlock: "10.1.1.0/24" } },
             }, opts);
             return new AlbFargateService("klein", onVpc(vpc), opts);
         }, r => r.name.startsWith("klein"));
@@ -776,5 +776,105 @@ describe("AlbFargateService: outputs", () => {
         assert.equal(outputs.length, 1);
         assert.equal(await valueOf(outputs[0].dnsName as pulumi.Output<string>), world.named("klein-alb").state.dnsName);
         assert.equal(outputs[0].albDnsName, undefined, "the deprecated alias is a property only");
+    });
+});
+
+describe("AlbFargateService: args from untyped callers", () => {
+    const CERT = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
+    const BAD_REPO_ARN = "arn:aws:ecr:ap-northeast-1:123456789012:repo/x";
+    const KLEIN = "topologies:aws:AlbFargateService 'klein'";
+    /** The seed 004 service with `more` (any values, as an untyped caller passes them). */
+    const service = (more: Record<string, unknown>) => ({ ...seed004Service(), ...more }) as AlbFargateServiceArgs;
+    /** The `path: message` lines of the seed 004 service with `more`, refused before registering anything. */
+    const refusal = async (more: Record<string, unknown>) =>
+        (await rejection(service(more))).map(p => `${p.path}: ${p.message}`);
+
+    it("refuses args of the wrong shape, the network's too, in one round, never a TypeError", async () => {
+        assert.deepEqual((await rejection(null as never)).map(p => p.message), ["expected object, got null."]);
+        assert.deepEqual(await refusal({ network: "vpc-0123456789abcdef0" }),
+            ['network: "vpc-0123456789abcdef0": is neither a TwoTierVpc nor the args of one.']);
+        const network = { ...seed004Network(), publicSubnets: { "": null } };
+        assert.deepEqual(await refusal({ container: undefined, cpu: "256", network }), [
+            "container: is required (expected object).",
+            'cpu: expected number, got "256".',
+            'network.publicSubnets: the key "" is empty.',
+        ]);
+        // The service settles the VPC's region and provider: the network takes neither.
+        assert.deepEqual(await refusal({ network: { ...seed004Network(), region: "ap-northeast-1" } }),
+            ["network.region: 'region' is not an input here."]);
+    });
+
+    it("makes no HTTPS listener of a certificateArn that is no ARN (false, empty)", async () => {
+        assert.deepEqual(await refusal({ certificateArn: false }), ["certificateArn: expected string, got false."]);
+        assert.deepEqual(await refusal({ certificateArn: "" }), ['certificateArn: "": is empty.']);
+    });
+
+    it("checks the TLS policy against the predefined ELB policies, with the closest one on a typo", async () => {
+        const problems = await rejection(service({ certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-6" }));
+        assert.deepEqual(problems.map(p => [p.path, p.message, p.fix]), [["sslPolicy",
+            "'ELBSecurityPolicy-TLS13-1-2-2021-6' is not a predefined security policy of Elastic Load Balancing.",
+            "Did you mean 'ELBSecurityPolicy-TLS13-1-2-2021-06'?"]]);
+        assert.match((await rejection(service({ certificateArn: CERT, sslPolicy: "strict" })))[0].fix!,
+            /e\.g\. ELBSecurityPolicy-TLS13-1-2-2021-06 \(the default\)/);
+        const sslPolicy = "ELBSecurityPolicy-FS-1-2-Res-2020-10";
+        await build(opts => new AlbFargateService("klein", service({ certificateArn: CERT, sslPolicy }), opts));
+        assert.equal(world.named("klein-https").inputs.sslPolicy, sslPolicy);
+    });
+
+    it("takes the CPU architectures Fargate runs, and no other spelling", async () => {
+        assert.deepEqual(await refusal({ cpuArchitecture: "arm64" }), ['cpuArchitecture: "arm64" is not accepted.']);
+        await build(opts => new AlbFargateService("klein", service({ cpuArchitecture: "ARM64" }), opts));
+        assert.deepEqual(world.named("klein-task").inputs.runtimePlatform,
+            { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" });
+    });
+
+    it("refuses empty and misshapen ids and ARNs: cluster, repository, security group, prefix list", async () => {
+        const dns = { prefixListId: "sg-0123456789abcdef0", port: 53, protocol: "udp" };
+        const container = { image: IMAGE, ecrRepositoryArn: BAD_REPO_ARN };
+        assert.deepEqual(await refusal({ clusterArn: "", container, taskEgress: { db: { securityGroupId: "", port: 5432 }, dns } }), [
+            'clusterArn: "": is empty.',
+            'taskEgress.db.securityGroupId: "": is empty.',
+        ]);
+        assert.deepEqual(await refusal({ clusterArn: "klein-cluster", container, taskEgress: { dns } }), [
+            `container.ecrRepositoryArn: "${BAD_REPO_ARN}" is not an ECR repository ARN.`,
+            'clusterArn: "klein-cluster" is not an ECS cluster ARN.',
+            'taskEgress.dns.prefixListId: "sg-0123456789abcdef0" is not a prefix list id.',
+        ]);
+    });
+
+    it("refuses a task policy that is no JSON object, and a rule description EC2 would refuse", async () => {
+        const db = { cidrBlock: "10.1.20.0/24", port: 5432, description: "Postgres <primary>" };
+        assert.deepEqual(await refusal({ taskRolePolicy: "[]", taskEgress: { db } }), [
+            "taskRolePolicy: the policy is JSON but not an object.",
+            "taskEgress.db.description: 'Postgres <primary>' is not up to 255 letters, digits, spaces and " +
+            "._-:/()#,@[]+=&;{}!$*.",
+        ]);
+        assert.match((await refusal({ taskRolePolicy: "{Version" }))[0], /^taskRolePolicy: the policy is not JSON: /);
+    });
+
+    it("checks a certificate, security group or image given as an Output when it resolves, before what takes it", async () => {
+        let error = await expectRejectionWhenKnown(KLEIN, opts =>
+            new AlbFargateService("klein", service({ certificateArn: pulumi.output("my-cert") }), opts));
+        assert.deepEqual(error.problems.map(p => [p.path, p.message]),
+            [["certificateArn", '"my-cert" is not an ACM (or IAM server) certificate ARN.']]);
+        assert.equal(world.named("klein-https").id, "", "the HTTPS listener was never created");
+
+        const taskEgress = { db: { securityGroupId: pulumi.output("sg-x"), port: 5432 } };
+        error = await expectRejectionWhenKnown(KLEIN, opts => new AlbFargateService("klein", service({ taskEgress }), opts));
+        assert.deepEqual(error.problems.map(p => p.path), ["taskEgress.db.securityGroupId"], "a nested input keeps its path");
+        assert.equal(world.named("klein-task-egress-db").id, "");
+
+        const container = { image: pulumi.output(" "), ecrRepositoryArn: REPO_ARN };
+        error = await expectRejectionWhenKnown(KLEIN, opts => new AlbFargateService("klein", service({ container }), opts));
+        assert.deepEqual(error.problems.map(p => [p.path, p.message]), [["container.image", '" " is not an image URI.']]);
+    });
+
+    it("checks the ids of an existing VPC it creates the component for; the VPC checks them when they resolve", async () => {
+        assert.deepEqual(await refusal({ network: { ...existingNetwork(), vpcId: "vpc-0abc" } }),
+            ['network.vpcId: "vpc-0abc" is not a VPC id.']);
+        const network = { ...existingNetwork(), vpcId: pulumi.output("vpc-0abc") };
+        const error = await expectRejectionWhenKnown("topologies:aws:TwoTierVpc 'klein-network'",
+            opts => new AlbFargateService("klein", service({ network }), opts));
+        assert.deepEqual(error.problems.map(p => p.path), ["vpcId"], "reported once, by the VPC whose resources take it");
     });
 });

@@ -29,6 +29,12 @@ describe("Problems scopes", () => {
         assert.deepEqual(problems.list.map(p => p.path), ["topologies:s1.albVpc.cidrBlock", "topologies:s1.cenOptions.peerBandwidthMbps"]);
     });
 
+    it("tells where a scope puts a path, for a check that records later in a fresh collection", () => {
+        const scope = new Problems().under("taskEgress").routed(path => joinPath("db", path));
+        assert.equal(scope.placed("securityGroupId"), "taskEgress.db.securityGroupId");
+        assert.equal(scope.placed(""), "taskEgress.db");
+    });
+
     it("throws every problem of a scoped check at once, naming the component", () => {
         assert.throws(() => validate("topologies:x:Y 'a'", problems => {
             problems.under("a").add("b", "one");

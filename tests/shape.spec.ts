@@ -56,6 +56,34 @@ describe("shape checks", () => {
         ]);
     });
 
+    it("says what is wrong with a refused map key, at the key's path", () => {
+        const keyed = z.strictObject({ groups: z.record(text, z.number()) });
+        const problems = new Problems();
+        assert.equal(checkShape(problems, keyed, { groups: { "": 1, " b": 2, c: 3 } }), false);
+        assert.deepEqual(problems.list.map(p => [p.path, p.message, p.fix]), [
+            ["groups", 'the key "" is empty.', "Give a value, or leave the input out."],
+            ["groups. b", 'the key " b" has leading or trailing blanks.', "Remove the blanks."],
+        ]);
+    });
+
+    it("refuses an own __proto__ key (JSON and YAML make one), which zod passes over in a map unchecked", () => {
+        const keyed = z.strictObject({ groups: z.record(z.string(), z.strictObject({ id: z.string() })) });
+        const problems = new Problems();
+        const parsed = JSON.parse('{"groups": {"__proto__": {"id": 7}, "g": {"id": "x"}}}');
+        assert.equal(checkShape(problems.under("args"), keyed, parsed), false);
+        assert.deepEqual(problems.list.map(p => [p.path, p.message]), [["args.groups.__proto__", "'__proto__' is not accepted as a name."]]);
+        // A strict object reports it as an unknown key, once.
+        const strict = new Problems();
+        assert.equal(checkShape(strict, keyed, JSON.parse('{"groups": {}, "__proto__": 1}')), false);
+        assert.deepEqual(strict.list.map(p => p.path), ["__proto__"]);
+    });
+
+    it("calls a whole number a whole number", () => {
+        const problems = new Problems();
+        checkShape(problems, z.strictObject({ count: z.number().int() }), { count: 1.5 });
+        assert.deepEqual(problems.list, [{ path: "count", message: "expected whole number, got 1.5.", fix: "Write a whole number here." }]);
+    });
+
     it("checks instances of a class, and describes values for messages", () => {
         class Vpc {}
         const problems = new Problems();

@@ -3,7 +3,7 @@
  * pairs, Elastic Load Balancing and ECS name rules, ECR image URIs and the ECS deployment
  * arithmetic. No resource is registered here.
  */
-import { checkIntegerInRange } from "../checks";
+import { checkIntegerInRange, closestSpelling } from "../checks";
 import { Problems } from "../errors";
 import { AUTONAMED } from "../naming";
 
@@ -45,6 +45,58 @@ export function checkFargateSize(problems: Problems, cpuPath: string, memoryPath
         return false;
     }
     return true;
+}
+
+/**
+ * CPU architectures a Fargate task runs on (`runtimePlatform.cpuArchitecture` of the provider's
+ * `TaskDefinitionRuntimePlatform`: "Must be set to either `X86_64` or `ARM64`").
+ */
+export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
+
+/** A CPU architecture of {@link CPU_ARCHITECTURES}. */
+export type CpuArchitecture = typeof CPU_ARCHITECTURES[number];
+
+/**
+ * The predefined security policies of an ALB's HTTPS listener; ALBs take no custom ones. The
+ * list is the `SslPolicy` enumeration of the AWS CDK (aws/aws-cdk,
+ * packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/shared/enums.ts, which cites the Elastic
+ * Load Balancing guide, "Security policies for your Application Load Balancer"), with
+ * `ELBSecurityPolicy-2015-05`, which the guide lists as identical to `ELBSecurityPolicy-2016-08`
+ * (awsdocs/elb-application-load-balancers-user-guide, create-https-listener.md). AWS adds
+ * policies now and then: a name missing here is an addition to this list.
+ */
+export const ELB_SSL_POLICIES: readonly string[] = [
+    "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-2019-08",
+    "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-FS-2018-06",
+    "ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-TLS-1-1-2017-01",
+    "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05",
+];
+
+/** The TLS policy of an HTTPS listener this package makes when none is given: TLS 1.3 and 1.2, AWS's recommendation. */
+export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** Checks an HTTPS listener's TLS policy: one of {@link ELB_SSL_POLICIES}, with the closest spelling on a typo. */
+export function checkSslPolicy(problems: Problems, path: string, policy: string): boolean {
+    if (ELB_SSL_POLICIES.includes(policy)) return true;
+    const guess = closestSpelling(policy, ELB_SSL_POLICIES);
+    // The whole list would bury the fix: name the closest policy, or the default.
+    problems.add(path, `'${policy}' is not a predefined security policy of Elastic Load Balancing.`,
+        guess ? `Did you mean '${guess}'?` : `Use one of ELB_SSL_POLICIES, e.g. ${DEFAULT_SSL_POLICY} (the default).`);
+    return false;
 }
 
 /** Longest name an ALB or target group may have (the limit the auto-name rules carry, ../naming.ts). */

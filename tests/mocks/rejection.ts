@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../../components/errors";
 import { build, world } from "./index";
-import { RecordedResource } from "../../cli/engine";
+import { RecordedResource, recorder, restartEngine } from "../../cli/engine";
 
 /**
  * Builds what `create` makes with the recorder's options, expecting `component` (as the error
@@ -45,4 +45,35 @@ export function problemLines(f: () => unknown): string[] {
         return e.problems.map(p => `${p.path}: ${p.message}`);
     }
     assert.fail("expected a TopologyValidationError");
+}
+
+/**
+ * Builds what `create` makes, expecting a value given as an Output to be refused when it
+ * resolves: returns the TopologyValidationError naming `component` that the registrations taking
+ * the value fail with. Such a build never settles (the failed registrations leave promises
+ * behind), so this waits for the error (at most `waitMs`) and then restarts the engine; the
+ * recorded world is kept for assertions (a resource the engine never created has the empty `id`).
+ */
+export async function expectRejectionWhenKnown(
+    component: string,
+    create: (opts: pulumi.ComponentResourceOptions) => unknown,
+    waitMs = 3000,
+): Promise<TopologyValidationError> {
+    world.reset();
+    const rejections: unknown[] = [];
+    const onRejection = (e: unknown) => void rejections.push(e);
+    process.on("unhandledRejection", onRejection);
+    const refused = () => rejections.find((e): e is TopologyValidationError => e instanceof TopologyValidationError);
+    try {
+        create({ transformations: [recorder] });
+        const deadline = Date.now() + waitMs;
+        while (!refused() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+    } finally {
+        process.off("unhandledRejection", onRejection);
+        restartEngine();
+    }
+    const error = refused();
+    assert.ok(error, `expected a TopologyValidationError when the value resolved, got ${rejections.map(String).join("; ") || "none"}`);
+    assert.equal(error.component, component, error.message);
+    return error;
 }

@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import type { CpuArchitecture } from "../fargate";
+import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
 import type { AlbFargateService } from "./component";
 
 /** The container every task runs. */
@@ -12,19 +13,25 @@ export interface ContainerArgs {
     /**
      * Image URI. Tutorial: `<account>.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx`. A plain
      * ECR URI is parsed to scope the execution role to its repository and to check that the
-     * chosen egress can reach it.
+     * chosen egress can reach it. Checked before registration; an Output is checked when it
+     * resolves.
      */
     image: pulumi.Input<string>;
     /**
      * ARN of the ECR repository the image comes from. Default: derived from `image`. Required when
-     * `image` is an output (e.g. a repository's `repositoryUrl`), which cannot be parsed at plan time.
+     * `image` is an output (e.g. a repository's `repositoryUrl`), which cannot be parsed at plan
+     * time. Checked before registration; an Output is checked when it resolves.
      */
     ecrRepositoryArn?: pulumi.Input<string>;
-    /** Container name. Default: `app` (tutorial: `hello-nginx`). */
+    /** Container name, 1 to 255 letters, digits, hyphens and underscores. Default: `app` (tutorial: `hello-nginx`). */
     name?: string;
-    /** Port the container listens on, also the target group's port. Default: 80 (the tutorial's nginx). */
+    /** Port the container listens on, 1–65535, also the target group's port. Default: 80 (the tutorial's nginx). */
     port?: number;
-    /** Environment variables. Default: none. Not for secrets: they show in the task definition. */
+    /**
+     * Environment variables, by portable name (letters, digits, underscores). Default: none. Not
+     * for secrets: they show in the task definition. Values are not checked: the container gets
+     * them as they are.
+     */
     environment?: Record<string, pulumi.Input<string>>;
 }
 
@@ -35,13 +42,13 @@ export interface FargateServiceArgs {
      * `<component name>-<key>-<7 random hex>`, unique in every account and new on replacement.
      */
     name?: string;
-    /** Tasks to keep running. Default: 1 (as in the tutorial). */
+    /** Tasks to keep running, 0–5000. Default: 1 (as in the tutorial). */
     desiredCount?: number;
     /** Lower bound of running tasks during a deployment, in percent of `desiredCount`. Default: 100. */
     minimumHealthyPercent?: number;
     /** Upper bound of running tasks during a deployment, in percent of `desiredCount`. Default: 200. */
     maximumPercent?: number;
-    /** Seconds ECS ignores failing ALB health checks of a new task, for slow starts. Default: 60. */
+    /** Seconds ECS ignores failing ALB health checks of a new task, for slow starts, 0 or more. Default: 60. */
     healthCheckGracePeriodSeconds?: number;
     /** Roll back a deployment the circuit breaker stops. Default: true (the breaker itself is always on). */
     circuitBreakerRollback?: boolean;
@@ -58,6 +65,9 @@ export interface FargateServiceArgs {
     deploymentTimeout?: string;
 }
 
+/** Protocols a {@link TaskEgressArgs} rule takes. */
+export const TASK_EGRESS_PROTOCOLS = ["tcp", "udp"] as const;
+
 /**
  * A destination the tasks may send to besides the image registry and the log endpoint, e.g. the
  * application's database. Exactly one of `cidrBlock`, `prefixListId` and `securityGroupId`.
@@ -65,17 +75,23 @@ export interface FargateServiceArgs {
 export interface TaskEgressArgs {
     /** IPv4 block, e.g. a database subnet `10.1.20.0/24`. */
     cidrBlock?: string;
-    /** Managed prefix list id, `pl-…`. */
+    /** Managed prefix list id, `pl-…`. Checked before registration; an Output is checked when it resolves. */
     prefixListId?: pulumi.Input<string>;
-    /** Security group of the destination, `sg-…` (e.g. the database's). */
+    /**
+     * Security group of the destination, `sg-…` (e.g. the database's). Checked before
+     * registration; an Output is checked when it resolves.
+     */
     securityGroupId?: pulumi.Input<string>;
     /** `tcp` or `udp`. Default: `tcp`. */
-    protocol?: "tcp" | "udp";
+    protocol?: typeof TASK_EGRESS_PROTOCOLS[number];
     /** Destination port, 1–65535. */
     port: number;
     /** Last port of a range starting at `port`. Default: `port`. */
     toPort?: number;
-    /** Description of the rule. Default: the destination and port. */
+    /**
+     * Description of the rule, up to 255 letters, digits, spaces and `._-:/()#,@[]+=&;{}!$*` (EC2's
+     * rule descriptions). Default: the destination and port.
+     */
     description?: string;
 }
 
@@ -107,9 +123,7 @@ export interface ExtraTargetArgs {
  * The args of the VPC the service creates as its child `<name>-network` (a {@link TwoTierVpc}):
  * a VPC to create, or an existing one described. Its region and provider are the service's.
  */
-export type AlbFargateNetworkArgs =
-    | Omit<TwoTierVpcArgs, "region" | "provider">
-    | Omit<ExistingTwoTierVpcArgs, "region" | "provider">;
+export type AlbFargateNetworkArgs = HostedTwoTierVpcArgs;
 
 /** Arguments of {@link AlbFargateService}. */
 export interface AlbFargateServiceArgs {
@@ -130,7 +144,9 @@ export interface AlbFargateServiceArgs {
      * The VPC the service runs in, with public subnets (ALB) and private subnets (tasks): a
      * {@link TwoTierVpc} you made (shared with other services, say), or the args of one the
      * service creates as its child `<name>-network`, in its region and with its provider and tags
-     * (the network's own `tags`, when given, instead). Tutorial: `10.1.0.0/16`, public and private
+     * (the network's own `tags`, when given, instead; the args take no `region` or `provider`,
+     * which are the service's). Checked before registration, by the VPC's own checks at
+     * `network.*`. Tutorial: `10.1.0.0/16`, public and private
      * subnets in `ap-northeast-1a` and `ap-northeast-1c` (private `10.1.3.0/24` in c). Default
      * egress: VPC endpoints.
      */
@@ -140,7 +156,10 @@ export interface AlbFargateServiceArgs {
      * subnets had no way to reach ECR; with NAT or endpoints they are unnecessary exposure.
      */
     assignPublicIp?: boolean;
-    /** ARN of an existing ECS cluster to run in. Default: a new cluster. */
+    /**
+     * ARN of an existing ECS cluster to run in. Default: a new cluster. Checked before
+     * registration; an Output is checked when it resolves.
+     */
     clusterArn?: pulumi.Input<string>;
     /**
      * Name of the new cluster (tutorial: `klein-cluster`). Default: Pulumi's auto-name,
@@ -153,8 +172,8 @@ export interface AlbFargateServiceArgs {
     cpu?: number;
     /** Task memory in MiB; must pair with `cpu` as Fargate requires. Default: 512. */
     memory?: number;
-    /** CPU architecture of the image. Default: `X86_64`. */
-    cpuArchitecture?: "X86_64" | "ARM64";
+    /** CPU architecture of the image, `X86_64` or `ARM64`. Default: `X86_64`. */
+    cpuArchitecture?: CpuArchitecture;
     /**
      * Task definition family (tutorial: `klein-task-A`). Default: `<component name>-<digest of
      * project and stack>`; the provider does not auto-name families, and stacks sharing one would
@@ -169,9 +188,16 @@ export interface AlbFargateServiceArgs {
      * kept on replacement, so keep it unique per stack.
      */
     logGroupName?: string;
-    /** IAM policy (JSON) for the application's own AWS calls. Default: none, the task role has no permissions. */
+    /**
+     * IAM policy (a JSON object) for the application's own AWS calls. Default: none, the task role
+     * has no permissions. Checked to be a JSON object before registration; an Output is checked
+     * when it resolves. IAM checks what it grants.
+     */
     taskRolePolicy?: pulumi.Input<string>;
-    /** Services by key, all behind the same target group. Default: one service `web`. Tutorial: two. */
+    /**
+     * Services by key (the key names the service's resource), all behind the same target group.
+     * Default: one service `web`. Tutorial: two.
+     */
     services?: Record<string, FargateServiceArgs>;
     /**
      * ALB name, at most 32 letters, digits and hyphens. Default: Pulumi's auto-name,
@@ -187,9 +213,15 @@ export interface AlbFargateServiceArgs {
     targetGroupName?: string;
     /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
     allowedCidrs?: string[];
-    /** ACM certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only (as in the tutorial). */
+    /**
+     * ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only
+     * (as in the tutorial). Checked before registration; an Output is checked when it resolves.
+     */
     certificateArn?: pulumi.Input<string>;
-    /** TLS policy of the HTTPS listener. Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`. */
+    /**
+     * TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing
+     * (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.
+     */
     sslPolicy?: string;
     /** Answer HTTP with a redirect to HTTPS. Default: true when `certificateArn` is set. */
     redirectHttpToHttps?: boolean;
@@ -206,6 +238,9 @@ export interface AlbFargateServiceArgs {
      * security group, or a prefix list) have a route.
      */
     taskEgress?: Record<string, TaskEgressArgs>;
-    /** Tags on every resource that takes them. */
+    /**
+     * Tags on every resource that takes them, as AWS accepts them (keys 1 to 128 characters,
+     * values up to 256, at most 49). Default: none.
+     */
     tags?: Record<string, string>;
 }

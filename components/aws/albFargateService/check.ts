@@ -1,40 +1,51 @@
 /**
  * Validation of an {@link AlbFargateService}'s arguments against AWS's rules and the tutorial's
- * failure modes, section by section: pure, registers nothing, and returns the plan.
+ * failure modes, section by section: pure, registers nothing, and returns the plan. The shape of
+ * the args is checked first; the rules run only on args that have it.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Problems, validate } from "../../errors";
-import { AlbFargateServiceArgs, ContainerArgs } from "./args";
+import { checkShape } from "../../shape";
+import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
-import { checkPlacement } from "./checkNetwork";
+import { checkNetworkShape, checkPlacement } from "./checkNetwork";
 import { checkServices } from "./checkServices";
 import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
 import { AlbFargateServicePlan } from "./plan";
+import { ALB_FARGATE_SERVICE_SHAPE } from "./shape";
 import type { AlbFargateService } from "./component";
 
 /** Type token of {@link AlbFargateService}. */
 export const ALB_FARGATE_SERVICE_TYPE = "topologies:aws:AlbFargateService";
 
 /**
- * Checks every argument and returns the plan, every default resolved. A component that embeds
- * the service passes a scope (`problems.under("fargate")`) to have the problems at its paths.
+ * Checks every argument and returns the plan, every default resolved, or undefined when the
+ * args do not have the shape of a service's (the problems recorded say why: all of them, the
+ * network's too). A component that embeds the service passes a scope
+ * (`problems.under("fargate")`) to have the problems at its paths.
  */
 export function checkAlbFargateServiceArgs(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan {
+    opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan | undefined {
+    const fits = checkShape(problems, ALB_FARGATE_SERVICE_SHAPE, args);
+    // The network's shape is reported with the service's, so one round shows every shape problem.
+    const networkFits = args !== null && typeof args === "object" && checkNetworkShape(problems, args.network);
+    if (!fits || !networkFits) return undefined;
+    const component = `${ALB_FARGATE_SERVICE_TYPE} '${name}'`;
     const assignPublicIp = args.assignPublicIp ?? false;
-    const { region, provider, network, vpc } = checkPlacement(problems, name, args, assignPublicIp, opts);
-    const container = checkContainer(problems.under("container"), args.container ?? ({} as ContainerArgs), vpc,
-        assignPublicIp);
-    const { task, cluster } = checkTask(problems, name, args);
+    const placement = checkPlacement(problems, name, args, assignPublicIp, opts);
+    if (!placement) return undefined;
+    const { region, provider, network, vpc } = placement;
+    const container = checkContainer(problems.under("container"), args.container, vpc, assignPublicIp, component);
+    const { task, cluster } = checkTask(problems, name, args, component);
     const services = checkServices(problems, name, args.services ?? { web: {} });
-    const loadBalancer = checkLoadBalancer(problems, name, args);
+    const loadBalancer = checkLoadBalancer(problems, name, args, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;
     const taskEgress = checkTaskEgress(problems.under("taskEgress"), args.taskEgress ?? {}, vpc.cidrBlock,
-        endpointsOnly);
+        endpointsOnly, component);
     return {
         region: region.region, provider, network, assignPublicIp, tags: args.tags,
         container, task, cluster, services, loadBalancer, targetGroup, taskEgress,
@@ -44,6 +55,7 @@ export function checkAlbFargateServiceArgs(problems: Problems, name: string, arg
 /** Checks every argument against AWS's rules and the tutorial's failure modes; pure, registers nothing. */
 export function validateAlbFargateServiceArgs(name: string, args: AlbFargateServiceArgs,
     opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan {
+    // A check that returns no plan has recorded why, so validate throws before this returns it.
     return validate(`${ALB_FARGATE_SERVICE_TYPE} '${name}'`,
-        problems => checkAlbFargateServiceArgs(problems, name, args, opts));
+        problems => checkAlbFargateServiceArgs(problems, name, args, opts))!;
 }

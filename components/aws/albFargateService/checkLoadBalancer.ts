@@ -2,15 +2,14 @@
  * The ALB side: the ALB's name, who may reach its listeners and over what, and the target
  * group's name, health check, draining and static targets.
  */
-import { checkIntegerInRange, checkPort, checkUnique } from "../../checks";
+import { checkInput, checkIntegerInRange, checkPort, checkUnique } from "../../checks";
 import { Problems } from "../../errors";
 import { checkCidr, checkIp, firstOverlapping, ipInCidr, PRIVATE_IPV4_RANGES } from "../../net";
 import { checkAutoname } from "../../naming";
-import { checkElbName } from "../fargate";
+import { checkElbName, checkSslPolicy, DEFAULT_SSL_POLICY } from "../fargate";
+import { checkArn } from "../shape";
 import { AlbFargateServiceArgs, ExtraTargetArgs, HealthCheckArgs } from "./args";
 import { ExtraTargetPlan, LoadBalancerPlan, TargetGroupPlan } from "./plan";
-
-const CERTIFICATE_ARN = /^arn:aws(-cn|-us-gov)?:(acm|iam):[a-z0-9-]*:\d{12}:(certificate|server-certificate)\/.+$/;
 
 /**
  * Ranges AWS accepts for IP targets outside the target group's VPC: RFC 1918 and RFC 6598's
@@ -19,8 +18,12 @@ const CERTIFICATE_ARN = /^arn:aws(-cn|-us-gov)?:(acm|iam):[a-z0-9-]*:\d{12}:(cer
  */
 const OUTSIDE_VPC_TARGET_RANGES: readonly string[] = [...PRIVATE_IPV4_RANGES, "100.64.0.0/10"];
 
-/** Checks the ALB's name, the client blocks and the HTTPS settings. */
-export function checkLoadBalancer(problems: Problems, name: string, args: AlbFargateServiceArgs): LoadBalancerPlan {
+/**
+ * Checks the ALB's name, the client blocks and the HTTPS settings. A certificate ARN given as an
+ * Output is checked when it resolves, as `component`, before the HTTPS listener takes it.
+ */
+export function checkLoadBalancer(problems: Problems, name: string, args: AlbFargateServiceArgs,
+    component: string): LoadBalancerPlan {
     if (args.loadBalancerName !== undefined) {
         checkElbName(problems, "loadBalancerName", args.loadBalancerName, "load balancer");
     } else {
@@ -28,11 +31,10 @@ export function checkLoadBalancer(problems: Problems, name: string, args: AlbFar
     }
     const allowedCidrs = checkAllowedCidrs(problems, args.allowedCidrs ?? ["0.0.0.0/0"]);
 
-    const { certificateArn } = args;
-    if (typeof certificateArn === "string" && !CERTIFICATE_ARN.test(certificateArn)) {
-        problems.add("certificateArn", `'${certificateArn}' is not an ACM (or IAM server) certificate ARN.`,
-            "Use arn:aws:acm:<region>:<account>:certificate/<id>.");
-    }
+    const certificateArn = args.certificateArn === undefined ? undefined
+        : checkInput(problems, "certificateArn", args.certificateArn, component,
+            (p, at, arn) => checkArn(p, at, arn, "certificate"));
+    if (args.sslPolicy !== undefined) checkSslPolicy(problems, "sslPolicy", args.sslPolicy);
     if (args.redirectHttpToHttps && certificateArn === undefined) {
         problems.add("redirectHttpToHttps",
             "HTTP would redirect to an HTTPS listener that does not exist without certificateArn.",
@@ -43,7 +45,7 @@ export function checkLoadBalancer(problems: Problems, name: string, args: AlbFar
             "Set certificateArn, or drop sslPolicy.");
     }
     const https = certificateArn === undefined ? undefined
-        : { certificateArn, sslPolicy: args.sslPolicy ?? "ELBSecurityPolicy-TLS13-1-2-2021-06" };
+        : { certificateArn, sslPolicy: args.sslPolicy ?? DEFAULT_SSL_POLICY };
     return {
         name: args.loadBalancerName, allowedCidrs, listenerPorts: https ? [80, 443] : [80], https,
         redirectHttpToHttps: args.redirectHttpToHttps ?? https !== undefined,

@@ -7,8 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Problems } from "../../errors";
 import { checkStackProviderConfig, userProvider } from "../../providers";
+import { checkShape } from "../../shape";
 import { EgressMode, ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 import { checkTwoTierVpcArgs } from "../network/check";
+import { twoTierVpcShape } from "../network/shape";
 import { checkAwsRegion, ResolvedAwsRegion } from "../region";
 import { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "./args";
 import { AlbFargateNetworkPlan } from "./plan";
@@ -34,15 +36,26 @@ export interface CheckedPlacement {
 }
 
 /**
+ * Checks the shape of the args of a VPC the service is to create (`network` when it is no
+ * {@link TwoTierVpc}), with the VPC's own shape, at `network`; true when they have it, or when
+ * `network` is a TwoTierVpc (or not an object, which the service's own shape reports).
+ */
+export function checkNetworkShape(problems: Problems, network: unknown): boolean {
+    if (network instanceof TwoTierVpc || network === null || typeof network !== "object") return true;
+    return checkShape(problems.under("network"), twoTierVpcShape(network, true), network);
+}
+
+/**
  * Checks the region, provider and VPC of the service, then that the VPC can carry it: ALB
  * subnets in two AZs or more, one per AZ, covering every task AZ, and a way for the tasks to
- * pull their image.
+ * pull their image. Undefined when the args of a VPC to create lack its shape (recorded).
  */
 export function checkPlacement(problems: Problems, name: string, args: AlbFargateServiceArgs, assignPublicIp: boolean,
-    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement | undefined {
     const placement = args.network instanceof TwoTierVpc
         ? placeInGivenVpc(problems, args.network, args, opts)
         : placeInChildVpc(problems, name, args, opts);
+    if (!placement) return undefined;
     checkAlbSubnets(problems.under("network"), placement.vpc);
     checkImageEgress(problems, placement.vpc, assignPublicIp);
     return placement;
@@ -50,15 +63,15 @@ export function checkPlacement(problems: Problems, name: string, args: AlbFargat
 
 /** A VPC the service creates as `<name>-network`: checked with the VPC's own check, its problems under `network`. */
 function placeInChildVpc(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement | undefined {
     const region = checkAwsRegion(problems, "region", args.region);
     const provider = args.provider ?? userProvider<aws.Provider>(opts, "aws");
     if (provider === undefined) checkStackProviderConfig(problems, "aws");
-    const network = (args.network ?? {}) as AlbFargateNetworkArgs;
-    const childArgs = { ...network, region: region.region, tags: network.tags ?? args.tags } as
-        TwoTierVpcArgs | ExistingTwoTierVpcArgs;
-    const host = { region, nameProblems: problems };
-    const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, childArgs, { host });
+    const network = args.network as AlbFargateNetworkArgs;
+    const host = { region, nameProblems: problems, tags: args.tags };
+    const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
+    if (!vpc) return undefined;
+    const childArgs = { ...network, region: vpc.region, tags: vpc.tags } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
     return { region, provider, network: { childArgs }, vpc };
 }
 

@@ -3,9 +3,11 @@
  * its roles and security groups. Pulumi names everything it can (components/naming.ts); the task
  * family, which it does not, is scoped to the project and stack.
  */
+import { checkInput } from "../../checks";
 import { Problems } from "../../errors";
 import { AUTONAMED, checkAutoname, stackScopedName } from "../../naming";
 import { checkEcsName, checkFargateSize, checkLogRetention } from "../fargate";
+import { checkArn } from "../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { ClusterPlan, TaskPlan } from "./plan";
 
@@ -14,15 +16,19 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 /** CloudWatch Logs CreateLogGroup takes 1 to 512 characters (255 is only Pulumi's auto-name limit). */
 const LOG_GROUP_NAME_MAX = 512;
 
-/** Checks the task definition, its cluster and logs, and the names of the service's roles and security groups. */
-export function checkTask(problems: Problems, name: string,
-    args: AlbFargateServiceArgs): { task: TaskPlan; cluster: ClusterPlan } {
+/**
+ * Checks the task definition, its cluster and logs, and the names of the service's roles and
+ * security groups. A cluster ARN or task policy given as an Output is checked when it resolves,
+ * as `component`.
+ */
+export function checkTask(problems: Problems, name: string, args: AlbFargateServiceArgs,
+    component: string): { task: TaskPlan; cluster: ClusterPlan } {
     const cpu = args.cpu ?? 256;
     const memory = args.memory ?? 512;
     checkFargateSize(problems, "cpu", "memory", cpu, memory);
     const family = args.family ?? stackScopedName(name);
     checkEcsName(problems, args.family !== undefined ? "family" : "name", family, "task definition family");
-    const cluster = checkCluster(problems, name, args);
+    const cluster = checkCluster(problems, name, args, component);
     const logRetentionInDays = args.logRetentionInDays ?? 30;
     checkLogRetention(problems, "logRetentionInDays", logRetentionInDays);
     checkLogGroupName(problems, name, args.logGroupName);
@@ -33,21 +39,25 @@ export function checkTask(problems: Problems, name: string,
     for (const sg of ["alb-sg", "task-sg"]) {
         checkAutoname(problems, "name", "aws:ec2/securityGroup:SecurityGroup", `${name}-${sg}`);
     }
+    const taskRolePolicy = args.taskRolePolicy === undefined ? undefined
+        : checkInput(problems, "taskRolePolicy", args.taskRolePolicy, component, checkPolicyDocument);
     const task: TaskPlan = {
-        family, cpu, memory, cpuArchitecture: args.cpuArchitecture ?? "X86_64", taskRolePolicy: args.taskRolePolicy,
+        family, cpu, memory, cpuArchitecture: args.cpuArchitecture ?? "X86_64", taskRolePolicy,
         logGroupName: args.logGroupName, logRetentionInDays,
     };
     return { task, cluster };
 }
 
 /** An existing cluster by ARN, or a new one, named or auto-named; not both. */
-function checkCluster(problems: Problems, name: string, args: AlbFargateServiceArgs): ClusterPlan {
+function checkCluster(problems: Problems, name: string, args: AlbFargateServiceArgs, component: string): ClusterPlan {
     if (args.clusterArn !== undefined) {
         if (args.clusterName !== undefined) {
             problems.add("clusterName", "clusterName names a new cluster, but clusterArn points to an existing one.",
                 "Give one of the two.");
         }
-        return { arn: args.clusterArn };
+        const arn = checkInput(problems, "clusterArn", args.clusterArn, component,
+            (p, at, given) => checkArn(p, at, given, "ecsCluster"));
+        return { arn };
     }
     if (args.clusterName === undefined) {
         checkAutoname(problems, "name", "aws:ecs/cluster:Cluster", `${name}-cluster`, "clusterName");
@@ -64,5 +74,24 @@ function checkLogGroupName(problems: Problems, name: string, given: string | und
     } else if (!(AUTONAMED[LOG_GROUP].pattern.test(given) && given.length <= LOG_GROUP_NAME_MAX)) {
         problems.add("logGroupName", `'${given}' is not 1 to ${LOG_GROUP_NAME_MAX} letters, digits and . - _ / #.`,
             "Use a name such as /ecs/web.");
+    }
+}
+
+/**
+ * An IAM policy document is a JSON object (IAM User Guide, "IAM JSON policy reference"); what it
+ * grants is IAM's to check. Text that is no JSON object would fail only at deployment.
+ */
+function checkPolicyDocument(problems: Problems, path: string, policy: string): void {
+    let document: unknown;
+    try {
+        document = JSON.parse(policy);
+    } catch (e) {
+        problems.add(path, `the policy is not JSON: ${e instanceof Error ? e.message : String(e)}.`,
+            "Give the policy document as JSON text, e.g. JSON.stringify({ Version: \"2012-10-17\", Statement }).");
+        return;
+    }
+    if (document === null || typeof document !== "object" || Array.isArray(document)) {
+        problems.add(path, "the policy is JSON but not an object.",
+            "Give a policy document: an object with Version and Statement.");
     }
 }

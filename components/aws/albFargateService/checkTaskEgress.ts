@@ -1,18 +1,27 @@
 /** Where else the tasks may send: one named rule per destination, each a block, a prefix list or a security group. */
-import { checkOneOf, checkPort } from "../../checks";
+import { checkInput, checkPort } from "../../checks";
 import { Problems } from "../../errors";
 import { checkCidr, cidrContains, parseCidr } from "../../net";
+import { checkEc2Id } from "../shape";
 import { TaskEgressArgs } from "./args";
 import { TaskEgressPlan } from "./plan";
 
 const DESTINATIONS = ["cidrBlock", "prefixListId", "securityGroupId"] as const;
 
 /**
+ * What a security group rule's description may hold (EC2 API Reference, `IpRange`:
+ * "Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and
+ * ._-:/()#,@[]+=&;{}!$*").
+ */
+const RULE_DESCRIPTION = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+
+/**
  * Checks the rules by name (`problems` scoped to `taskEgress`). `endpointsOnly`: the private
- * subnets, created here with no NAT, route nowhere outside the VPC block `vpcCidr`.
+ * subnets, created here with no NAT, route nowhere outside the VPC block `vpcCidr`. A prefix
+ * list or security group given as an Output is checked when it resolves, as `component`.
  */
 export function checkTaskEgress(problems: Problems, rules: Record<string, TaskEgressArgs>, vpcCidr: string,
-    endpointsOnly: boolean): TaskEgressPlan[] {
+    endpointsOnly: boolean, component: string): TaskEgressPlan[] {
     return Object.entries(rules).map(([key, rule]) => {
         if (!/^[A-Za-z0-9-]+$/.test(key)) {
             problems.add(key, `rule name '${key}' is not letters, digits and hyphens.`,
@@ -26,7 +35,6 @@ export function checkTaskEgress(problems: Problems, rules: Record<string, TaskEg
                 "Keep one destination per rule; add a rule per destination.");
         }
         const protocol = rule.protocol ?? "tcp";
-        checkOneOf(problems, `${key}.protocol`, protocol, ["tcp", "udp"], "protocol");
         const fromOk = checkPort(problems, `${key}.port`, rule.port);
         const toPort = rule.toPort ?? rule.port;
         const toOk = rule.toPort !== undefined && checkPort(problems, `${key}.toPort`, rule.toPort);
@@ -36,11 +44,21 @@ export function checkTaskEgress(problems: Problems, rules: Record<string, TaskEg
         }
         const cidrBlock = rule.cidrBlock === undefined ? undefined
             : checkDestinationBlock(problems, `${key}.cidrBlock`, rule.cidrBlock, vpcCidr, endpointsOnly);
+        const prefixListId = rule.prefixListId === undefined ? undefined
+            : checkInput(problems, `${key}.prefixListId`, rule.prefixListId, component,
+                (p, at, id) => checkEc2Id(p, at, id, "pl"));
+        const securityGroupId = rule.securityGroupId === undefined ? undefined
+            : checkInput(problems, `${key}.securityGroupId`, rule.securityGroupId, component,
+                (p, at, id) => checkEc2Id(p, at, id, "sg"));
+        if (rule.description !== undefined && !RULE_DESCRIPTION.test(rule.description)) {
+            problems.add(`${key}.description`,
+                `'${rule.description}' is not up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*.`,
+                "Shorten the description, or leave out other characters.");
+        }
         const destination = cidrBlock ?? (rule.prefixListId !== undefined ? "a prefix list" : "a security group");
         const ports = toPort === rule.port ? `${rule.port}` : `${rule.port}-${toPort}`;
         return {
-            key, protocol, fromPort: rule.port, toPort, cidrBlock,
-            prefixListId: rule.prefixListId, securityGroupId: rule.securityGroupId,
+            key, protocol, fromPort: rule.port, toPort, cidrBlock, prefixListId, securityGroupId,
             description: rule.description ?? `Tasks to ${destination} on ${protocol} ${ports}`,
         };
     });

@@ -3,6 +3,7 @@ export type {
     AlbFargateNetworkArgs, AlbFargateServiceArgs, ContainerArgs, ExtraTargetArgs, FargateServiceArgs, HealthCheckArgs,
     TaskEgressArgs,
 } from "./args";
+export { TASK_EGRESS_PROTOCOLS } from "./args";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
 export { AlbFargateService } from "./component";
 export type {

@@ -27,9 +27,12 @@ export const EGRESS_MODES: readonly EgressMode[] = [
 
 /** A subnet to create. */
 export interface SubnetArgs {
-    /** Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. */
+    /** Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. Checked before registration. */
     availabilityZone: string;
-    /** IPv4 block, /16 to /28, inside the VPC block and disjoint from every other subnet, e.g. `10.1.3.0/24`. */
+    /**
+     * IPv4 block, /16 to /28, inside the VPC block and disjoint from every other subnet, e.g.
+     * `10.1.3.0/24`. Checked before registration.
+     */
     cidrBlock: string;
 }
 
@@ -37,19 +40,22 @@ export interface SubnetArgs {
 export interface TwoTierVpcArgs {
     /**
      * Region (tutorial: `ap-northeast-1`, Tokyo). Default: the stack's `aws:region` (or
-     * `AWS_REGION`), as the default provider would use; one of the two must be set.
+     * `AWS_REGION`), as the default provider would use; one of the two must be set. Checked
+     * before registration.
      */
     region?: string;
-    /** VPC IPv4 block, /16 to /28. Tutorial: `10.1.0.0/16`. */
+    /** VPC IPv4 block, /16 to /28. Tutorial: `10.1.0.0/16`. Checked before registration. */
     cidrBlock: string;
     /**
      * Public subnets by name, routed to an internet gateway: the ALB (and NAT gateways) live here.
-     * Tutorial: `klein-public-1a`, `klein-public-1c`.
+     * Tutorial: `klein-public-1a`, `klein-public-1c`. A name is non-empty text without blanks or
+     * control characters; it names the subnet's resources.
      */
     publicSubnets: Record<string, SubnetArgs>;
     /**
      * Private subnets by name, with no route to the internet gateway: the tasks live here.
      * Tutorial: `klein-private-1a`, `klein-private-1c` (`10.1.3.0/24` in `ap-northeast-1c`).
+     * Names as for `publicSubnets`.
      */
     privateSubnets: Record<string, SubnetArgs>;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
@@ -60,35 +66,48 @@ export interface TwoTierVpcArgs {
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
      */
     provider?: aws.Provider;
-    /** Tags on every resource that takes them. Default: none. */
+    /**
+     * Tags on every resource that takes them, as AWS accepts them (keys 1 to 128 characters,
+     * values up to 256, at most 49 besides the `Name` tag added here). Default: none.
+     */
     tags?: Record<string, string>;
 }
 
 /** A subnet that already exists. */
 export interface ExistingSubnetArgs {
-    /** Subnet id, `subnet-…`. */
+    /**
+     * Subnet id, `subnet-…`, used once across both tiers. Checked before registration; an Output
+     * is checked when it resolves.
+     */
     id: pulumi.Input<string>;
-    /** Availability zone name of the subnet, e.g. `ap-northeast-1a`. */
+    /** Availability zone name of the subnet, e.g. `ap-northeast-1a`. Checked before registration. */
     availabilityZone: string;
-    /** IPv4 block of the subnet, as in the console; checked to lie inside the VPC. */
+    /** IPv4 block of the subnet, as in the console; checked before registration to lie inside the VPC. */
     cidrBlock: string;
 }
 
 /** A VPC that already exists, described so the component can check and build on it (`TwoTierVpc.fromExisting`). */
 export interface ExistingTwoTierVpcArgs {
-    /** Region of the VPC. Default: the stack's `aws:region` (or `AWS_REGION`); one of the two must be set. */
+    /**
+     * Region of the VPC. Default: the stack's `aws:region` (or `AWS_REGION`); one of the two must
+     * be set. Checked before registration.
+     */
     region?: string;
-    /** VPC id, `vpc-…`. Interface endpoints need `enableDnsSupport` and `enableDnsHostnames` on it. */
+    /**
+     * VPC id, `vpc-…`. Interface endpoints need `enableDnsSupport` and `enableDnsHostnames` on it.
+     * Checked before registration; an Output is checked when it resolves.
+     */
     vpcId: pulumi.Input<string>;
-    /** VPC IPv4 block, as in the console. */
+    /** VPC IPv4 block, as in the console. Checked before registration. */
     cidrBlock: string;
-    /** Subnets for the ALB (routed to an internet gateway), by name. */
+    /** Subnets for the ALB (routed to an internet gateway), by name (as for `TwoTierVpcArgs`). */
     publicSubnets: Record<string, ExistingSubnetArgs>;
-    /** Subnets for the tasks, by name. */
+    /** Subnets for the tasks, by name (as for `TwoTierVpcArgs`). */
     privateSubnets: Record<string, ExistingSubnetArgs>;
     /**
-     * Route tables of the private subnets; the S3 gateway endpoint is added to them. Required
-     * with `egress: "vpcEndpoints"`.
+     * Route tables of the private subnets, `rtb-…`, each once; the S3 gateway endpoint is added
+     * to them. Required with `egress: "vpcEndpoints"`. Default: none. Checked before registration;
+     * an Output is checked when it resolves.
      */
     privateRouteTableIds?: pulumi.Input<string>[];
     /**
@@ -102,9 +121,17 @@ export interface ExistingTwoTierVpcArgs {
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
      */
     provider?: aws.Provider;
-    /** Tags on every resource created here. Default: none. */
+    /** Tags on every resource created here, as for `TwoTierVpcArgs`. Default: none. */
     tags?: Record<string, string>;
 }
+
+/**
+ * The args of a VPC that another component (a host, e.g. `AlbFargateService`) creates as its
+ * child: a VPC to create or an existing one described, with the host's region and provider.
+ */
+export type HostedTwoTierVpcArgs =
+    | Omit<TwoTierVpcArgs, "region" | "provider">
+    | Omit<ExistingTwoTierVpcArgs, "region" | "provider">;
 
 /** A subnet as other components see it. */
 export interface SubnetInfo {

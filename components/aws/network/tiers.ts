@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { SubnetInfo } from "./args";
-import { NewTwoTierVpcPlan, SubnetPlan } from "./check";
+import { NewTwoTierVpcPlan, SubnetPlan } from "./plan";
 import type { TwoTierVpc } from "./twoTierVpc";
 
 /** Tags of a resource: the plan's, with a `Name` made from the component name and `suffix`. */

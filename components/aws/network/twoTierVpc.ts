@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { newStackProvider } from "../../providers";
 import { EgressMode, ExistingTwoTierVpcArgs, SubnetInfo, TwoTierVpcArgs } from "./args";
-import { ExistingSubnetPlan, TWO_TIER_VPC_TYPE, validateTwoTierVpcArgs } from "./check";
+import { TWO_TIER_VPC_TYPE, validateTwoTierVpcArgs } from "./check";
+import { ExistingSubnetPlan } from "./plan";
 import { createEndpoints } from "./endpoints";
 import { createTiers, Tagger } from "./tiers";
 

@@ -5,8 +5,18 @@
 import { FuzzTarget } from "../runner";
 import { albFargateService } from "./albFargateService";
 import { existingRegionalVpc } from "./existingRegionalVpc";
+import { albFargateServiceOnVpc } from "./albFargateServiceOnVpc";
+import { existingTwoTierVpc } from "./existingTwoTierVpc";
 import { multiEipEni } from "./multiEipEni";
 import { regionalVpc } from "./regionalVpc";
 import { twoTierVpc } from "./twoTierVpc";
 
-export const TARGETS: readonly FuzzTarget[] = [regionalVpc, existingRegionalVpc, multiEipEni, twoTierVpc, albFargateService];
+export const TARGETS: readonly FuzzTarget[] = [
+    regionalVpc,
+    existingRegionalVpc,
+    multiEipEni,
+    twoTierVpc,
+    existingTwoTierVpc,
+    albFargateService,
+    albFargateServiceOnVpc,
+];

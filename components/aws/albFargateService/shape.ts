@@ -1,0 +1,103 @@
+/**
+ * The shape of an {@link AlbFargateService}'s args, checked before its rules: types, required
+ * fields, enumerations, whole numbers and unknown keys. Ranges, tables and names are the rules'
+ * (they say more than a shape can); the network's shape is the {@link TwoTierVpc}'s own.
+ */
+import { z } from "zod";
+import { argsShape, input, text } from "../../shape";
+import { CPU_ARCHITECTURES } from "../fargate";
+import { TwoTierVpc } from "../network";
+import { awsProvider, awsTags } from "../shape";
+import { AlbFargateNetworkArgs, AlbFargateServiceArgs, TASK_EGRESS_PROTOCOLS } from "./args";
+import type { AlbFargateService } from "./component";
+
+/** A whole number (finite, safe); its range is a rule's. */
+const whole = z.number().int();
+
+const container = z.strictObject({
+    image: input(text),
+    ecrRepositoryArn: input(text).optional(),
+    name: text.optional(),
+    port: whole.optional(),
+    // Names are the rules' (portable variable names); values go to the container as they are.
+    environment: z.record(z.string(), input(z.string())).optional(),
+});
+
+const service = z.strictObject({
+    name: text.optional(),
+    desiredCount: whole.optional(),
+    minimumHealthyPercent: whole.optional(),
+    maximumPercent: whole.optional(),
+    healthCheckGracePeriodSeconds: whole.optional(),
+    circuitBreakerRollback: z.boolean().optional(),
+    waitForSteadyState: z.boolean().optional(),
+    deploymentTimeout: text.optional(),
+});
+
+const taskEgress = z.strictObject({
+    cidrBlock: z.string().optional(),
+    prefixListId: input(text).optional(),
+    securityGroupId: input(text).optional(),
+    protocol: z.enum(TASK_EGRESS_PROTOCOLS).optional(),
+    port: whole,
+    toPort: whole.optional(),
+    description: text.optional(),
+});
+
+const healthCheck = z.strictObject({
+    path: text.optional(),
+    matcher: text.optional(),
+    interval: whole.optional(),
+    timeout: whole.optional(),
+    healthyThreshold: whole.optional(),
+    unhealthyThreshold: whole.optional(),
+});
+
+/** A plain object: the args of a VPC for the service to create, whose shape the VPC's check reads. */
+function isPlainObject(value: unknown): boolean {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+/** A {@link TwoTierVpc}, or the args of one: those are checked by the VPC's own shape, under `network`. */
+const network = z.custom<AlbFargateNetworkArgs | TwoTierVpc>().superRefine((value, ctx) => {
+    if (value === undefined) {
+        ctx.addIssue({ code: "invalid_type", expected: "object", input: value });
+    } else if (!(value instanceof TwoTierVpc) && !isPlainObject(value)) {
+        ctx.addIssue({
+            code: "custom", message: "is neither a TwoTierVpc nor the args of one",
+            params: { fix: "Pass a TwoTierVpc, or the args of the VPC the service is to create." },
+        });
+    }
+});
+
+/** The shape of {@link AlbFargateServiceArgs}. */
+export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(z.strictObject({
+    region: text.optional(),
+    provider: awsProvider.optional(),
+    network,
+    assignPublicIp: z.boolean().optional(),
+    clusterArn: input(text).optional(),
+    clusterName: text.optional(),
+    container,
+    cpu: whole.optional(),
+    memory: whole.optional(),
+    cpuArchitecture: z.enum(CPU_ARCHITECTURES).optional(),
+    family: text.optional(),
+    logRetentionInDays: whole.optional(),
+    logGroupName: text.optional(),
+    taskRolePolicy: input(text).optional(),
+    services: z.record(text, service).optional(),
+    loadBalancerName: text.optional(),
+    targetGroupName: text.optional(),
+    allowedCidrs: z.array(z.string()).optional(),
+    certificateArn: input(text).optional(),
+    sslPolicy: text.optional(),
+    redirectHttpToHttps: z.boolean().optional(),
+    healthCheck: healthCheck.optional(),
+    deregistrationDelay: whole.optional(),
+    extraTargets: z.array(z.strictObject({ ip: z.string(), port: whole.optional() })).optional(),
+    taskEgress: z.record(z.string(), taskEgress).optional(),
+    tags: awsTags.optional(),
+}));
