@@ -168,6 +168,21 @@ export const text = z.string().superRefine((value, ctx) => {
     else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: "custom", message: "contains a control character", params: { fix: "Remove it." } });
 });
 
+/**
+ * A whole number from `min` to `max` (NaN, Infinity, fractions and numbers out of range refused),
+ * for counts, indexes and limits whose range the args' TSDoc states.
+ */
+export function wholeNumber(min: number, max: number): z.ZodType<number> {
+    return z.number().superRefine((value, ctx) => {
+        if (Number.isInteger(value) && value >= min && value <= max) return;
+        ctx.addIssue({
+            code: "custom",
+            message: `is not a whole number from ${min} to ${max}`,
+            params: { fix: `Use a whole number from ${min} to ${max}.` },
+        });
+    });
+}
+
 /** An instance of a component class (a RegionalVpc, a CenTransitNetwork), not a description of one. */
 export function instanceOf<T>(ctor: abstract new (...args: never[]) => T, what: string): z.ZodType<T> {
     return z.custom<T>(value => value instanceof ctor, {
