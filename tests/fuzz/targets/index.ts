@@ -4,8 +4,17 @@
  */
 import { FuzzTarget } from "../runner";
 import { albFargateService } from "./albFargateService";
+import { crossRegionAlbBackend } from "./crossRegionAlbBackend";
+import { dualStackAlb } from "./dualStackAlb";
 import { multiEipEni } from "./multiEipEni";
 import { regionalVpc } from "./regionalVpc";
 import { twoTierVpc } from "./twoTierVpc";
 
-export const TARGETS: readonly FuzzTarget[] = [regionalVpc, multiEipEni, twoTierVpc, albFargateService];
+export const TARGETS: readonly FuzzTarget[] = [
+    regionalVpc,
+    multiEipEni,
+    twoTierVpc,
+    albFargateService,
+    crossRegionAlbBackend,
+    dualStackAlb,
+];
