@@ -103,6 +103,10 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
             return failure(e);
         }
         await Promise.race([settle(), firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS)))]);
+        // A registration refused on the last turn (one nothing else waits for, such as a security
+        // group rule taking an Output that failed its check) is reported as unhandled only after
+        // the settled RPCs: give it that moment, or the plan would end ok without it.
+        await new Promise(resolve => setImmediate(resolve));
         if (asyncErrors.length > 0) {
             // The stopped registrations would keep every later wait for settled RPCs (the next
             // build or plan in this process) waiting forever: start the runtime afresh.

@@ -9,6 +9,7 @@ import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
 import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { runPlan } from "../cli/plan";
 
 /** Seed 000: VPC1 (ALB) in cn-chengdu; VPC2 (backends) in cn-hangzhou, ECS1 in VSW4 (192.168.7.0/24). */
 const VPC1 = seed000Vpc1();
@@ -49,9 +50,12 @@ describe("CrossRegionAlbBackend", () => {
             ["alicloud:dns/alidnsRecord:AlidnsRecord", "example.com", "app", "CNAME", world.named("s1-alb").state.dnsName, 600]);
         assert.equal(component.fqdn, "app.example.com");
         assert.equal(await valueOf(component.dnsRecordId!), record.id);
-        assert.deepEqual(await rejection(() => ({ dns: { domainName: "example", ttl: 0 } })), [
+        assert.deepEqual(await rejection(() => ({ dns: { domainName: "example", rr: " " } })), [
             { path: "dns.domainName", message: "domain name 'example' needs at least two labels, such as example.com." },
-            { path: "dns.ttl", message: "TTL 0 is not a whole number from 1 to 86400." },
+            { path: "dns.rr", message: "host record ' ' is not @ or dot-separated labels of 1 to 63 letters, digits, '-' or '_' (or '*')." },
+        ]);
+        assert.deepEqual(await rejection(() => ({ dns: { domainName: "example.com", ttl: 0 } })), [
+            { path: "dns.ttl", message: "0: is not a whole number from 1 to 86400." },
         ]);
     });
 
@@ -324,10 +328,10 @@ describe("CrossRegionAlbBackend", () => {
         it("weights (1 to 100, as DualStackAlb's), ports, no backends, fewer than two ALB zones", async () => {
             const backends = { a: { ipv4Address: ECS1, weight: 0, port: 70000 }, b: { ipv4Address: ECS1, weight: 101 } };
             assert.deepEqual(await rejection(() => ({ backends, listener: { port: 0 } })), [
-                { path: "listener.port", message: "port 0 is not a whole number from 1 to 65535." },
-                { path: "backends.a.port", message: "port 70000 is not a whole number from 1 to 65535." },
-                { path: "backends.a.weight", message: "weight 0 is not a whole number from 1 to 100." },
-                { path: "backends.b.weight", message: "weight 101 is not a whole number from 1 to 100." },
+                { path: "listener.port", message: "0: is not a whole number from 1 to 65535." },
+                { path: "backends.a.port", message: "70000: is not a whole number from 1 to 65535." },
+                { path: "backends.a.weight", message: "0: is not a whole number from 1 to 100." },
+                { path: "backends.b.weight", message: "101: is not a whole number from 1 to 100." },
             ]);
             assert.deepEqual(await rejection(() => ({ backends: {}, albVSwitches: ["vsw1"] })), [
                 { path: "albVSwitches", message: "the ALB is placed in 1 zone(s); it needs vSwitches in at least two zones (got vsw1 in cn-chengdu-a)." },
@@ -336,22 +340,31 @@ describe("CrossRegionAlbBackend", () => {
         });
 
         it("ALB and server-group settings outside the provider's values", async () => {
-            assert.deepEqual(await rejection(() => ({ edition: "Premium" as never, addressType: "Public" as never, backendProtocol: "gRPC" as never, scheduler: "Uch" as never })), [
-                { path: "edition", message: "ALB edition 'Premium' is not supported." },
-                { path: "addressType", message: "address type 'Public' is not supported." },
-                { path: "scheduler", message: "scheduler 'Uch' is not supported." },
-                { path: "backendProtocol", message: "backend protocol 'gRPC' is not supported." },
+            const problems = await expectRejection(S1, opts => s1(opts, () => ({
+                edition: "Premium" as never, addressType: "Public" as never, backendProtocol: "gRPC" as never, scheduler: "Uch" as never,
+            }), { alb: VPC1, backend: VPC2 }), r => OWN.test(r.type));
+            assert.deepEqual(problems.problems, [
+                { path: "edition", message: '"Premium" is not accepted.', fix: 'Use one of: "Basic", "Standard", "StandardWithWaf".' },
+                { path: "addressType", message: '"Public" is not accepted.', fix: 'Use one of: "Internet", "Intranet".' },
+                { path: "scheduler", message: '"Uch" is not accepted.', fix: 'Use one of: "Wrr", "Wlc", "Sch".' },
+                { path: "backendProtocol", message: '"gRPC" is not accepted.', fix: 'Use one of: "HTTP", "HTTPS".' },
             ]);
         });
 
-        it("the ALB's own VPC as backend VPC, and an unknown back-to-origin mode", async () => {
+        it("the ALB's own VPC as backend VPC, an unknown back-to-origin mode, and blocks for the vswitch mode", async () => {
             const error = await expectRejection(S1, opts => {
                 const v1 = new RegionalVpc("vpc1", VPC1, opts);
-                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v1, backends: { own: { ipv4Address: "172.16.0.9" } }, backToOrigin: { mode: "auto" } as never }, opts);
+                return new CrossRegionAlbBackend("s1", { albVpc: v1, backendVpc: v1, backends: { own: { ipv4Address: "172.16.0.9" } } }, opts);
             }, r => OWN.test(r.type));
             const byPath = Object.fromEntries(error.problems.map(p => [p.path, p.message]));
             assert.equal(byPath.backendVpc, "the backend VPC is the ALB's VPC; an IP-type backend may not share the VPC of the ALB.");
-            assert.equal(byPath["backToOrigin.mode"], "back-to-origin mode 'auto' is not supported.");
+            assert.deepEqual(await rejection(() => ({ backToOrigin: { mode: "auto" } as never })), [
+                { path: "backToOrigin.mode", message: '"auto" is not accepted.' },
+            ]);
+            // An untyped caller's blocks in the current mode would not be used: refused, not ignored.
+            assert.deepEqual(await rejection(() => ({ backToOrigin: { mode: "vswitch", cidrBlocks: LEGACY_BLOCKS } as never })), [
+                { path: "backToOrigin.cidrBlocks", message: "an ALB in mode 'vswitch' fetches from its vSwitches' addresses; the blocks would not be used." },
+            ]);
         });
 
         it("backend vSwitches that are unknown or leave a backend unrouted", async () => {
@@ -376,7 +389,7 @@ describe("CrossRegionAlbBackend", () => {
             const http = await rejection(() => ({ listener: { protocol: "HTTP", certificateId: "cert-1" } }));
             assert.deepEqual(http, [{ path: "listener.certificateId", message: "an HTTP listener takes no certificate." }]);
             assert.deepEqual(await rejection(() => ({ listener: { protocol: "QUIC" as never } })), [
-                { path: "listener.protocol", message: "listener protocol 'QUIC' is not supported." },
+                { path: "listener.protocol", message: '"QUIC" is not accepted.' },
             ]);
         });
 
@@ -413,20 +426,22 @@ describe("CrossRegionAlbBackend", () => {
 
         it("health checks out of range, with the same paths and messages as DualStackAlb's", async () => {
             assert.deepEqual(await rejection(() => ({ healthCheck: { protocol: "UDP" as never } })), [
-                { path: "healthCheck.protocol", message: "health-check protocol 'UDP' is not supported." },
+                { path: "healthCheck.protocol", message: '"UDP" is not accepted.' },
             ]);
-            const problems = await rejection(() => ({
-                healthCheck: { path: "health", codes: ["200"], interval: 60, timeout: 0, healthyThreshold: 1, unhealthyThreshold: 11, port: 70000 },
+            const ranges = await rejection(() => ({
+                healthCheck: { interval: 60, timeout: 0, healthyThreshold: 1, unhealthyThreshold: 11, port: 70000 },
             }));
-            assert.deepEqual(problems.map(p => p.path), [
-                "healthCheck.path", "healthCheck.codes[0]", "healthCheck.interval", "healthCheck.timeout",
-                "healthCheck.healthyThreshold", "healthCheck.unhealthyThreshold", "healthCheck.port",
+            assert.deepEqual(ranges, [
+                { path: "healthCheck.interval", message: "60: is not a whole number from 1 to 50." },
+                { path: "healthCheck.timeout", message: "0: is not a whole number from 1 to 300." },
+                { path: "healthCheck.healthyThreshold", message: "1: is not a whole number from 2 to 10." },
+                { path: "healthCheck.unhealthyThreshold", message: "11: is not a whole number from 2 to 10." },
+                { path: "healthCheck.port", message: "70000: is not a whole number from 0 to 65535." },
             ]);
+            const problems = await rejection(() => ({ healthCheck: { path: "health", codes: ["200"] } }));
+            assert.deepEqual(problems.map(p => p.path), ["healthCheck.path", "healthCheck.codes[0]"]);
             assert.match(problems[0].message, /health-check path 'health' is not a URL path/);
             assert.equal(problems[1].message, "health-check status class '200' is not supported.");
-            assert.equal(problems[2].message, "health-check interval 60 is not a whole number from 1 to 50.");
-            assert.equal(problems[4].message, "healthy threshold 1 is not a whole number from 2 to 10.");
-            assert.equal(problems[5].message, "unhealthy threshold 11 is not a whole number from 2 to 10.");
         });
 
         it("overlapping VPCs and attachment vSwitches sharing a zone, through the network's checks, at the caller's input paths", async () => {
@@ -504,11 +519,98 @@ describe("CrossRegionAlbBackend", () => {
     });
 });
 
+/** The problems a plan reports for values known only at deployment, checked when they resolve. */
+async function problemsWhenKnown(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>) {
+    const result = await runPlan({ loadStackConfig: raw => raw, buildStack: (_config, opts) => (s1(opts, args, { alb: VPC1, backend: VPC2 }), {}) }, {});
+    assert.ok(!result.ok, "the plan fails");
+    assert.deepEqual(result.errors.map(e => e.source), [S1]);
+    return result.errors[0].problems.map(p => ({ path: p.path, message: p.message }));
+}
+
+describe("CrossRegionAlbBackend called without types (JavaScript, YAML)", () => {
+    it("refuses args of the wrong shape at their paths, every one at once, before any rule runs", async () => {
+        const problems = await rejection(() => ({
+            albVpc: { region: "cn-chengdu" } as never,
+            backends: "ecs1" as never,
+            backendPrt: 8080,
+            stickySession: "yes" as never,
+            listener: { protocol: "HTTPS", certificateId: false as never },
+        } as Partial<CrossRegionAlbBackendArgs>));
+        assert.deepEqual(problems.map(p => p.path).sort(), ["albVpc", "backendPrt", "backends", "listener.certificateId", "stickySession"]);
+        const at = Object.fromEntries(problems.map(p => [p.path, p.message]));
+        assert.equal(at.albVpc, '{"region":"cn-chengdu"}: is not a RegionalVpc.');
+        assert.equal(at.backends, 'expected object, got "ecs1".');
+        assert.equal(at["listener.certificateId"], "expected string, got false.");
+        const error = await expectRejection(S1, opts => new CrossRegionAlbBackend("s1", null as never, opts));
+        assert.deepEqual(error.problems.map(p => [p.path, p.message]), [["", "expected object, got null."]]);
+        const typo = await expectRejection(S1, opts => s1(opts, () => ({ backendPrt: 8080 }) as never, { alb: VPC1, backend: VPC2 }), r => OWN.test(r.type));
+        assert.equal(typo.problems[0].fix, "Did you mean 'backendPort'?");
+    });
+
+    it("refuses a backend IP that is not text before registration, and checks an Output when it resolves", async () => {
+        assert.deepEqual(await rejection(() => ({ backends: { ecs1: { ipv4Address: 7 as never }, ecs2: { ipv4Address: null as never } } })), [
+            { path: "backends.ecs1.ipv4Address", message: "expected string, got 7." },
+            { path: "backends.ecs2.ipv4Address", message: "expected string, got null." },
+        ]);
+        assert.deepEqual(await problemsWhenKnown(() => ({ backends: { ecs1: { ipv4Address: pulumi.output(" 192.168.7.10 ") } } })), [
+            { path: "backends.ecs1.ipv4Address", message: "' 192.168.7.10 ' has blanks around it; write '192.168.7.10'." },
+        ]);
+        assert.deepEqual(await problemsWhenKnown(() => ({ backends: { ecs1: { ipv4Address: pulumi.output(7) as never } } })), [
+            { path: "backends.ecs1.ipv4Address", message: "7 is not an IP address as text; write it like 192.168.7.10." },
+        ]);
+    });
+
+    it("refuses empty or malformed ids: a security group id that is empty or a name (also as an Output), an empty certificate", async () => {
+        assert.deepEqual(await rejection(() => ({
+            backends: { ecs1: { ipv4Address: ECS1, securityGroup: "servers" } },
+            securityGroups: { servers: "" },
+            listener: { protocol: "HTTPS", certificateId: "" },
+        })), [
+            { path: "listener.certificateId", message: '"": is empty.' },
+            { path: "securityGroups.servers", message: '"": is not a security group id (sg- and letters and digits).' },
+        ]);
+        assert.deepEqual(await rejection(() => ({ ...GROUPED, securityGroups: { ecs1: "web-servers" } })), [
+            { path: "securityGroups.ecs1", message: '"web-servers": is not a security group id (sg- and letters and digits).' },
+        ]);
+        assert.deepEqual(await problemsWhenKnown(() => ({ ...GROUPED, securityGroups: { ecs1: pulumi.output("web-servers") } })), [
+            { path: "securityGroups.ecs1", message: '"web-servers": is not a security group id (sg- and letters and digits).' },
+        ]);
+        assert.deepEqual(await problemsWhenKnown(() => ({ listener: { protocol: "HTTPS", certificateId: pulumi.output(" 123-cn-chengdu") } })), [
+            { path: "listener.certificateId", message: '" 123-cn-chengdu": has leading or trailing blanks.' },
+        ]);
+    });
+
+    it("takes prototype names as any other backend or group name, and refuses __proto__, blanks and dots as names", async () => {
+        await make(() => ({
+            backends: { constructor: { ipv4Address: ECS1, securityGroup: "toString" } },
+            securityGroups: { toString: "sg-ecs1" },
+        }));
+        const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
+        assert.ok(rules.length > 0 && rules.every(r => r.inputs.securityGroupId === "sg-ecs1"), "the rules go into the group named toString");
+        assert.deepEqual(world.named("s1-sgp").inputs.servers.map((s: { serverIp: string }) => s.serverIp), [ECS1]);
+        assert.deepEqual(await rejection(() => ({ backends: { ecs1: { ipv4Address: ECS1, securityGroup: "constructor" } } })), [
+            { path: "backends.ecs1.securityGroup", message: "security group 'constructor' is not a key of securityGroups." },
+        ]);
+        // An own __proto__ key (JSON and YAML make one) is refused by the shape check, before any rule.
+        assert.deepEqual(await rejection(() => ({ backends: JSON.parse(`{"__proto__": {"ipv4Address": "${ECS1}"}}`) })), [
+            { path: "backends.__proto__", message: "'__proto__' is not accepted as a name." },
+        ]);
+        const named = await rejection(() => ({
+            backends: { "a.b": { ipv4Address: ECS1 } },
+            securityGroups: { " servers": "sg-ecs1" },
+        }));
+        assert.deepEqual(named, [
+            { path: "securityGroups", message: "security group name \" servers\" is not letters, digits, '-' or '_' starting with a letter or digit." },
+            { path: "backends", message: "backend name \"a.b\" is not letters, digits, '-' or '_' starting with a letter or digit." },
+        ]);
+    });
+});
+
 describe("checkCrossRegionAlbBackendArgs", () => {
     it("returns the complete plan, every default applied once, and leaves the CEN's own defaults to the CEN", async () => {
         const vpcs = await build(opts => [new RegionalVpc("vpc1", VPC1, opts), new RegionalVpc("vpc2", VPC2, opts)]);
         const problems = new Problems();
-        const plan = checkCrossRegionAlbBackendArgs(problems, "s1", { albVpc: vpcs[0], backendVpc: vpcs[1], backends: { ecs1: { ipv4Address: ECS1 } } });
+        const plan = checkCrossRegionAlbBackendArgs(problems, "s1", { albVpc: vpcs[0], backendVpc: vpcs[1], backends: { ecs1: { ipv4Address: ECS1 } } })!;
         assert.deepEqual(problems.list, []);
         assert.deepEqual([plan.edition, plan.addressType, plan.scheduler, plan.loadBalancerName, plan.serverGroupName, plan.backendProtocol, plan.stickySession],
             ["Standard", "Internet", "Wrr", "s1", "s1-ip", "HTTP", false]);
@@ -521,7 +623,7 @@ describe("checkCrossRegionAlbBackendArgs", () => {
         assert.deepEqual([cen?.cenInstanceName, cen?.peerBandwidthMbps, cen?.bandwidthPackage], ["s1", undefined, undefined]);
         assert.equal(checkCrossRegionAlbBackendArgs(new Problems(), "s1", {
             albVpc: vpcs[0], backendVpc: vpcs[1], backends: {}, listener: { protocol: "HTTPS", certificateId: "cert-1" },
-        }).listener.port, 443, "HTTPS listens on 443 unless told otherwise");
+        })!.listener.port, 443, "HTTPS listens on 443 unless told otherwise");
     });
 });
 

@@ -4,11 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { albHealthCheckConfig } from "../components/alicloud/albCommon/healthCheck";
 import { freeVSwitchAddresses } from "../components/alicloud/albCommon/placement";
 import { checkDomainName, checkRecordHost } from "../components/alicloud/dnsNames";
-import { DualStackAlb, DualStackAlbArgs, validateDualStackAlbArgs } from "../components/alicloud/dualStackAlb";
+import { DualStackAlb, DualStackAlbArgs, DualStackAlbIpv4Backend, DualStackAlbIpv6Backend, validateDualStackAlbArgs } from "../components/alicloud/dualStackAlb";
 import { RegionalVpc, RegionalVpcArgs, VSwitchInfo } from "../components/alicloud/vpc";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { runPlan } from "../cli/plan";
 
 /**
  * The tutorial's VPC1 (seed 002): cn-shanghai with IPv6, vSwitch 1 in zone E and vSwitch 2 in
@@ -393,17 +394,24 @@ describe("DualStackAlb", () => {
                 ...tutorial(vpc),
                 backends: {
                     a: { instanceId: "i-1", vSwitch: "vsw7", ipv4Address: "192.168.1.5", securityGroup: "nope" },
-                    b: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 101 },
-                    c: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 0 },
+                    b: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 8080 },
+                    c: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 8080 },
                 },
             }));
             expectProblem(problems, "backends.a.vSwitch", /vSwitch 'vsw7' is not a vSwitch of VPC 'vpc1'/);
             expectProblem(problems, "backends.a.securityGroup", /security group 'nope' is not a key of securityGroups/);
-            expectProblem(problems, "backends.b.port", /port 0 is not a whole number from 1 to 65535/);
-            expectProblem(problems, "backends.b.weight", /weight 101 is not a whole number from 1 to 100/);
+            expectProblem(problems, "backends.c.instanceId", /instance and port 'i-2:8080' is used again \(first at backends\.b\.instanceId\)/);
+            const ranges = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backends: {
+                    b: { instanceId: "i-2", vSwitch: "vsw1", ipv4Address: "192.168.1.6", port: 0, weight: 101 },
+                    c: { instanceId: "i-3", vSwitch: "vsw1", ipv4Address: "192.168.1.7", weight: 0 },
+                },
+            }));
+            expectProblem(ranges, "backends.b.port", /^0: is not a whole number from 1 to 65535\.$/);
+            expectProblem(ranges, "backends.b.weight", /^101: is not a whole number from 1 to 100\.$/);
             // 0 is refused as in CrossRegionAlbBackend and by the policy pack: a weight-0 server gets no traffic.
-            expectProblem(problems, "backends.c.weight", /weight 0 is not a whole number from 1 to 100/);
-            expectProblem(problems, "backends.c.instanceId", /instance and port 'i-2:0' is used again \(first at backends\.b\.instanceId\)/);
+            expectProblem(ranges, "backends.c.weight", /^0: is not a whole number from 1 to 100\.$/);
         });
 
         it("rejects IPv6 bandwidth on an IPv4 backend, out of range, or without a known IPv6 gateway", async () => {
@@ -411,11 +419,16 @@ describe("DualStackAlb", () => {
                 vpc,
                 backends: {
                     v4: { instanceId: "i-1", vSwitch: "vsw1", ipv4Address: "192.168.1.5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-1", bandwidth: 5 } } as any,
-                    v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 0 } },
                 },
             }));
             expectProblem(problems, "backends.v4.ipv6InternetBandwidth", /backend 'v4' is reached by IPv4; IPv6 Internet bandwidth needs an IPv6 address/);
-            expectProblem(problems, "backends.v6.ipv6InternetBandwidth.bandwidth", /IPv6 Internet bandwidth \(Mbit\/s\) 0 is not a whole number from 1 to 5000/);
+            const range = await rejection(shanghai(), vpc => ({
+                vpc,
+                backends: {
+                    v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 0 } },
+                },
+            }));
+            expectProblem(range, "backends.v6.ipv6InternetBandwidth.bandwidth", /^0: is not a whole number from 1 to 5000\.$/);
 
             const error = await expectRejection(WEB, opts => new DualStackAlb("web", {
                 ...tutorial(existingShanghai(opts)),
@@ -430,12 +443,13 @@ describe("DualStackAlb", () => {
         it("rejects bad rule sources and priority", async () => {
             const problems = await rejection(shanghai(), vpc => ({
                 ...tutorial(vpc),
-                backendIngress: { ipv4Sources: ["::/0"], ipv6Sources: ["10.0.0.0/8"], icmpv6Sources: ["nope"], priority: 0 },
+                backendIngress: { ipv4Sources: ["::/0"], ipv6Sources: ["10.0.0.0/8"], icmpv6Sources: ["nope"] },
             }));
             for (const path of ["backendIngress.ipv4Sources[0]", "backendIngress.ipv6Sources[0]", "backendIngress.icmpv6Sources[0]"]) {
                 assert.ok(problems.some(p => p.path === path), `expected a problem at ${path}`);
             }
-            expectProblem(problems, "backendIngress.priority", /rule priority 0 is not a whole number from 1 to 100/);
+            const priority = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), backendIngress: { priority: 0 } }));
+            expectProblem(priority, "backendIngress.priority", /^0: is not a whole number from 1 to 100\.$/);
         });
 
         it("rejects bad domain names and host records", async () => {
@@ -450,7 +464,8 @@ describe("DualStackAlb", () => {
                 [{ domainName: "example.com", rr: "-www" }, "dns.rr", /host record '-www' is not @ or dot-separated labels/],
                 [{ domainName: "example.com", rr: "a..b" }, "dns.rr", /host record 'a\.\.b'/],
                 [{ domainName: "example.com", rr: "" }, "dns.rr", /host record ''/],
-                [{ domainName: "example.com", ttl: 0 }, "dns.ttl", /TTL 0 is not a whole number from 1 to 86400/],
+                [{ domainName: "example.com", rr: " " }, "dns.rr", /host record ' '/],
+                [{ domainName: "example.com", ttl: 0 }, "dns.ttl", /^0: is not a whole number from 1 to 86400\.$/],
             ];
             for (const [dns, path, message] of cases) {
                 const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), dns }));
@@ -460,14 +475,15 @@ describe("DualStackAlb", () => {
 
         it("rejects a name the ALB would refuse, an HTTPS listener without certificate and bad health-check values", async () => {
             const error = await expectRejection("topologies:alicloud:DualStackAlb '1web'", opts => new DualStackAlb("1web", {
-                ...tutorial(new RegionalVpc("vpc1", shanghai(), opts)), listener: { protocol: "HTTPS" }, healthCheck: { path: "health", interval: 60, codes: ["200"] },
+                ...tutorial(new RegionalVpc("vpc1", shanghai(), opts)), listener: { protocol: "HTTPS" }, healthCheck: { path: "health", codes: ["200"] },
             }, opts), notVpc);
             expectProblem(error.problems, "loadBalancerName", /ALB name '1web' is not 2 to 128 letters/);
             expectProblem(error.problems, "serverGroupName", /name '1web-servers'/);
             expectProblem(error.problems, "listener.certificateId", /an HTTPS listener needs a server certificate/);
             expectProblem(error.problems, "healthCheck.path", /health-check path 'health' is not a URL path/);
-            expectProblem(error.problems, "healthCheck.interval", /health-check interval 60 is not a whole number from 1 to 50/);
             expectProblem(error.problems, "healthCheck.codes[0]", /health-check status class '200' is not supported/);
+            const interval = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), healthCheck: { interval: 60 } }));
+            expectProblem(interval, "healthCheck.interval", /^60: is not a whole number from 1 to 50\.$/);
         });
 
         it("lists every problem of one call in one error", async () => {
@@ -475,11 +491,11 @@ describe("DualStackAlb", () => {
             delete vpcArgs.vSwitches.vsw1.ipv6CidrBlockMask;
             const problems = await rejection(vpcArgs, vpc => ({
                 ...tutorial(vpc),
-                edition: "Premium" as any,
+                loadBalancerName: "1web",
                 backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw1", ipv6Address: "2408::20" } },
                 dns: { domainName: "bad", rr: "-x" },
             }));
-            assert.deepEqual(problems.map(p => p.path), ["edition", "dns.domainName", "dns.rr", "albVSwitches[0]", "backends.ECS02.ipv6Address"]);
+            assert.deepEqual(problems.map(p => p.path), ["loadBalancerName", "dns.domainName", "dns.rr", "albVSwitches[0]", "backends.ECS02.ipv6Address"]);
         });
 
         it("is a pure function that validates without a cloud", async () => {
@@ -501,6 +517,136 @@ describe("DualStackAlb", () => {
     });
 });
 
+/** The problems a plan reports for values known only at deployment, checked when they resolve. */
+async function problemsWhenKnown(albArgs: (vpc: RegionalVpc) => DualStackAlbArgs) {
+    const result = await runPlan({
+        loadStackConfig: raw => raw,
+        buildStack: (_config, opts) => (new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", shanghai(), opts)), opts), {}),
+    }, {});
+    assert.ok(!result.ok, "the plan fails");
+    assert.deepEqual(result.errors.map(e => e.source), [WEB]);
+    return result.errors[0].problems.map(p => ({ path: p.path, message: p.message }));
+}
+
+describe("DualStackAlb called without types (JavaScript, YAML)", () => {
+    const ecs01 = (vpc: RegionalVpc) => tutorial(vpc).backends.ECS01 as DualStackAlbIpv4Backend;
+    const ecs02 = (vpc: RegionalVpc) => tutorial(vpc).backends.ECS02 as DualStackAlbIpv6Backend;
+
+    it("refuses args of the wrong shape at their paths, every one at once, before any rule runs", async () => {
+        const problems = await rejection(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            backends: {
+                ECS01: { ...ecs01(vpc), vSwitch: 5 as never, ipv4Adress: "192.168.1.20" } as never,
+                ECS02: null as never,
+            },
+            listener: { protocol: "HTTPS", certificateId: false as never },
+            ipVersion: "IPv6" as never,
+        }));
+        assert.deepEqual(problems.map(p => [p.path, p.message]).sort(), [
+            ["backends.ECS01.ipv4Adress", "'ipv4Adress' is not an input here."],
+            ["backends.ECS01.vSwitch", "expected string, got 5."],
+            ["backends.ECS02", "expected object, got null."],
+            ["ipVersion", '"IPv6" is not accepted.'],
+            ["listener.certificateId", "expected string, got false."],
+        ]);
+        assert.equal(problems.find(p => p.path === "backends.ECS01.ipv4Adress")?.fix, "Did you mean 'ipv4Address'?");
+        assert.equal(problems.find(p => p.path === "ipVersion")?.fix, 'Use one of: "DualStack", "IPv4".');
+        for (const args of [null, undefined, "web", { backends: [] }]) {
+            const error = await expectRejection(WEB, opts => new DualStackAlb("web", args as never, opts));
+            assert.ok(error.problems.length > 0 && error.problems.every(p => p.fix), JSON.stringify(error.problems));
+        }
+    });
+
+    it("refuses backend addresses that are not text, and checks an Output when it resolves: an IPv6 one as ipv4Address, a number", async () => {
+        const problems = await rejection(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            backends: { ECS01: { ...ecs01(vpc), ipv4Address: 7 as never }, ECS02: { ...ecs02(vpc), ipv6Address: {} as never } },
+        }));
+        assert.deepEqual(problems.map(p => [p.path, p.message]), [
+            ["backends.ECS01.ipv4Address", "expected string, got 7."],
+            ["backends.ECS02.ipv6Address", "expected string, got {}."],
+        ]);
+        assert.deepEqual(await problemsWhenKnown(vpc => ({
+            ...tutorial(vpc),
+            backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output("2408:4005:3a0:6c01::20") } },
+        })), [{ path: "backends.ECS01.ipv4Address", message: "'2408:4005:3a0:6c01::20' is an IPv6 address where an IPv4 address is expected." }]);
+        assert.deepEqual(await problemsWhenKnown(vpc => ({
+            ...tutorial(vpc),
+            backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output(7) as never } },
+        })), [{ path: "backends.ECS01.ipv4Address", message: "7 is not an IP address as text; write it like 192.168.7.10." }]);
+    });
+
+    it("refuses empty or malformed ids: an instance id that is empty or a name (also as an Output), an empty IPv6 address id", async () => {
+        const problems = await rejection(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            backends: {
+                ECS01: { ...ecs01(vpc), instanceId: "" },
+                ECS02: {
+                    ...ecs02(vpc), instanceId: "ecs02",
+                    ipv6InternetBandwidth: { ipv6AddressId: "", bandwidth: 5 },
+                },
+            },
+            securityGroups: { ecs01: "sg-ecs01", ecs02: " sg-ecs02" },
+        }));
+        assert.deepEqual(problems.map(p => [p.path, p.message]), [
+            ["securityGroups.ecs02", '" sg-ecs02": is not a security group id (sg- and letters and digits).'],
+            ["backends.ECS01.instanceId", '"": is not an ECS instance id (i- and letters and digits).'],
+            ["backends.ECS02.instanceId", '"ecs02": is not an ECS instance id (i- and letters and digits).'],
+            ["backends.ECS02.ipv6InternetBandwidth.ipv6AddressId", '"": is empty.'],
+        ]);
+        assert.deepEqual(await problemsWhenKnown(vpc => ({
+            ...tutorial(vpc),
+            backends: { ECS01: { ...ecs01(vpc), instanceId: pulumi.output("ecs01") } },
+        })), [{ path: "backends.ECS01.instanceId", message: '"ecs01": is not an ECS instance id (i- and letters and digits).' }]);
+    });
+
+    it("takes prototype names as any other name, never Object's members, and refuses __proto__ as a name", async () => {
+        await buildAlb(shanghai(), vpc => ({
+            vpc,
+            backends: { hasOwnProperty: { ...ecs01(vpc), securityGroup: "constructor" } },
+            securityGroups: { constructor: "sg-ecs01" },
+        }));
+        assert.deepEqual(world.named("web-servers").inputs.servers.map((s: { serverId: string }) => s.serverId), ["i-ecs01"]);
+        assert.ok(world.ofType("ecs/securityGroupRule:SecurityGroupRule").every(r => r.inputs.securityGroupId === "sg-ecs01"));
+        // An own __proto__ key (JSON and YAML make one) is refused by the shape check, before any rule.
+        const proto = await rejection(shanghai(), vpc => ({
+            vpc,
+            backends: JSON.parse('{"__proto__": {"instanceId": "i-1", "vSwitch": "vsw1", "ipv4Address": "192.168.1.5"}}'),
+        }));
+        assert.deepEqual(proto.map(p => [p.path, p.message]), [["backends.__proto__", "'__proto__' is not accepted as a name."]]);
+        const problems = await rejection(shanghai(), vpc => ({
+            vpc,
+            backends: { a: { instanceId: "i-2", vSwitch: "toString", ipv4Address: "192.168.1.6", securityGroup: "valueOf" } },
+        }));
+        assert.deepEqual(problems.map(p => [p.path, p.message]), [
+            ["backends.a.vSwitch", "vSwitch 'toString' is not a vSwitch of VPC 'vpc1'."],
+            ["backends.a.securityGroup", "security group 'valueOf' is not a key of securityGroups."],
+        ]);
+    });
+
+    it("refuses tags that are not strings, with an empty or padded key, or a padded value", async () => {
+        assert.deepEqual((await rejection(shanghai(), vpc => ({ ...tutorial(vpc), tags: { env: 1 as never } }))).map(p => [p.path, p.message]), [
+            ["tags.env", "expected string, got 1."],
+        ]);
+        const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), tags: { "": "x", " env": "dev", team: "web\n", empty: "" } }));
+        assert.deepEqual(problems.map(p => [p.path, p.message]), [
+            ["tags", 'tag key "" is empty, padded or has a control character.'],
+            ["tags", 'tag key " env" is empty, padded or has a control character.'],
+            ["tags.team", 'tag value "web\\n" is padded or has a control character.'],
+        ]);
+    });
+
+    it("passes addresses and rule sources on in canonical form", async () => {
+        await buildAlb(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            backends: { ECS02: { ...ecs02(vpc), ipv6Address: "2408:4005:03A0:6C02:0:0:0:20" } },
+            backendIngress: { ipv6Sources: ["2408:4005:03A0:6C00:0::/56"] },
+        }));
+        assert.equal(world.named("web-servers").inputs.servers[0].serverIp, "2408:4005:3a0:6c02::20");
+        assert.ok(world.named("web-ecs02-tcp80-2408-4005-3a0-6c00-56").inputs.ipv6CidrIp === "2408:4005:3a0:6c00::/56");
+    });
+});
+
 describe("ALB helpers", () => {
     it("counts free vSwitch addresses as size less the 4 Alibaba Cloud reserves", () => {
         assert.equal(freeVSwitchAddresses("192.168.1.0/24"), 252);
@@ -516,6 +662,13 @@ describe("ALB helpers", () => {
         });
         assert.equal(albHealthCheckConfig({ protocol: "TCP" }).healthCheckPath, undefined);
         assert.deepEqual(albHealthCheckConfig({ enabled: false }), { healthCheckEnabled: false });
+    });
+
+    it("refuses a domain or host that is not text, from callers without types", () => {
+        const problems = new Problems();
+        assert.equal(checkDomainName(problems, "d", 7 as never), false);
+        assert.equal(checkRecordHost(problems, "r", null as never), false);
+        assert.deepEqual(problems.list.map(p => p.message), ["domain name 7 is not text.", "host record null is not text."]);
     });
 
     it("accepts ordinary domains and hosts", () => {

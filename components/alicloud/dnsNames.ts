@@ -3,6 +3,7 @@
  * before anything is registered instead of by the DNS API after the load balancer exists.
  */
 import { Problems } from "../errors";
+import { describeValue } from "../shape";
 
 /** Top-level domains Alibaba Cloud DNS does not host records for (`dns.AlidnsRecord` docs). */
 export const ALIDNS_UNSUPPORTED_SUFFIXES: readonly string[] = ["sh", "tel"];
@@ -16,8 +17,12 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
  * label, and not a `.sh` or `.tel` domain.
  */
 export function checkDomainName(problems: Problems, path: string, domain: string): boolean {
-    const text = String(domain);
     const fix = "Use the domain as added to Alibaba Cloud DNS, such as example.com, without a trailing dot.";
+    if (typeof domain !== "string") {
+        problems.add(path, `domain name ${describeValue(domain)} is not text.`, fix);
+        return false;
+    }
+    const text = domain;
     const labels = text.split(".");
     const bad = (why: string) => {
         problems.add(path, `domain name '${text}' ${why}.`, fix);
@@ -48,9 +53,13 @@ const HOST_LABEL = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$/i;
  * 253 characters.
  */
 export function checkRecordHost(problems: Problems, path: string, rr: string, domain?: string): boolean {
-    const text = String(rr);
-    if (text === "@") return true;
     const fix = "Use @ for the domain itself, or a host such as www or api.v2.";
+    if (typeof rr !== "string") {
+        problems.add(path, `host record ${describeValue(rr)} is not text.`, fix);
+        return false;
+    }
+    const text = rr;
+    if (text === "@") return true;
     const labels = text.split(".");
     const badLabel = labels.find(l => !HOST_LABEL.test(l));
     if (text.length === 0 || badLabel !== undefined) {

@@ -57,7 +57,9 @@ export interface AlbListenerArgs {
     /** Listener port, 1–65535. Default: 80 for HTTP (the tutorials), 443 for HTTPS. */
     port?: number;
     /**
-     * Server certificate id: required with HTTPS, refused with HTTP. Default: none (the
+     * Server certificate id: required with HTTPS, refused with HTTP. Checked before registration
+     * as text (not empty, no blanks; its form is not documented, so not checked further); an
+     * Output is checked when it resolves, before the listener is created. Default: none (the
      * tutorials' HTTP listeners).
      */
     certificateId?: pulumi.Input<string>;
@@ -158,8 +160,10 @@ export interface AlbCommonArgs {
     /** The listener. Default: HTTP on port 80 (the tutorials'). */
     listener?: AlbListenerArgs;
     /**
-     * The backends' security groups by a name of your choice (`sg-…` ids); each backend names
-     * its group with `securityGroup`. Default: none (no rule is added).
+     * The backends' security groups (`sg-…` ids) by a name of your choice (letters, digits, `-`,
+     * `_`); each backend names its group with `securityGroup`. An id is checked before
+     * registration; an Output when it resolves, before the rules in that group are created.
+     * Default: none (no rule is added).
      */
     securityGroups?: Record<string, pulumi.Input<string>>;
     /**
@@ -168,6 +172,9 @@ export interface AlbCommonArgs {
      * at `dnsName`).
      */
     dns?: AlbDnsArgs;
-    /** Tags on every taggable resource the component creates. Default: none. */
+    /**
+     * Tags on every taggable resource the component creates: keys not empty, keys and values
+     * without surrounding blanks or control characters. Default: none.
+     */
     tags?: Record<string, string>;
 }

@@ -1,13 +1,14 @@
 /** The fields every backend of an ALB component has, checked once for all of them. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkIntegerInRange, checkKnownName, checkPort } from "../../checks";
+import { checkKnownName } from "../../checks";
 import { Problems } from "../../errors";
 import { ALB_SERVER_WEIGHT, AlbBackendCommonArgs } from "./args";
 import { AlbBackendCommonPlan } from "./plan";
 
 /**
- * Checks a backend's port, weight, description and security group at `path` (e.g.
- * `backends.ecs1`) and returns them with their defaults: `defaultPort`, weight 100.
+ * Checks the description and security group of a backend at `path` (e.g. `backends.ecs1`) that
+ * fits its shape (port and weight ranges: albCommon/shape.ts) and returns its common fields with
+ * their defaults: `defaultPort`, weight 100.
  */
 export function checkAlbBackendCommon(
     problems: Problems,
@@ -17,24 +18,9 @@ export function checkAlbBackendCommon(
     defaultPort: number,
     securityGroups: Readonly<Record<string, pulumi.Input<string>>>,
 ): AlbBackendCommonPlan {
-    const port = backend.port ?? defaultPort;
-    if (backend.port !== undefined) checkPort(problems, `${path}.port`, backend.port);
-    const weight = backend.weight ?? ALB_SERVER_WEIGHT.default;
-    if (backend.weight !== undefined) {
-        checkIntegerInRange(
-            problems,
-            `${path}.weight`,
-            backend.weight,
-            ALB_SERVER_WEIGHT.min,
-            ALB_SERVER_WEIGHT.max,
-            "weight",
-        );
-    }
     const { description, securityGroup } = backend;
-    if (
-        description !== undefined &&
-        (description.length < 2 || description.length > 256 || /^https?:\/\//.test(description))
-    ) {
+    const describes = (d: string) => d.length >= 2 && d.length <= 256 && !/^https?:\/\//.test(d);
+    if (description !== undefined && !describes(description)) {
         problems.add(
             `${path}.description`,
             `description '${description}' is not 2 to 256 characters, or starts with http:// or https://.`,
@@ -51,5 +37,11 @@ export function checkAlbBackendCommon(
             "a key of securityGroups",
         );
     }
-    return { key, port, weight, description, securityGroup };
+    return {
+        key,
+        port: backend.port ?? defaultPort,
+        weight: backend.weight ?? ALB_SERVER_WEIGHT.default,
+        description,
+        securityGroup,
+    };
 }

@@ -1,9 +1,8 @@
 /** The checks every ALB component runs on the arguments they share, returning their plan. */
-import { checkOneOf } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAlibabaName } from "../names";
 import { RegionalVpc } from "../vpc";
-import { ALB_ADDRESS_TYPES, ALB_EDITIONS, ALB_SCHEDULERS, AlbCommonArgs } from "./args";
+import { AlbCommonArgs } from "./args";
 import { checkAlbDns } from "./dns";
 import { checkAlbHealthCheck } from "./healthCheck";
 import { checkAlbListener } from "./listener";
@@ -15,28 +14,22 @@ export interface AlbCommonDefaults {
     /** The server group's name when `serverGroupName` is not given. */
     readonly serverGroupName: string;
     /** Addresses the component's own resources take in each ALB vSwitch (by name), besides the ALB's. */
-    readonly usedAddresses?: Readonly<Record<string, number>>;
+    readonly usedAddresses?: ReadonlyMap<string, number>;
 }
 
 /**
- * Checks the arguments every ALB component shares (placement, edition, address type, names,
- * scheduler, health check, listener, DNS record) and returns them with their defaults.
- * `vpc` is the ALB's VPC; undefined when the caller found none (its problem is the caller's).
+ * Checks the arguments every ALB component shares (placement, names, health check, listener, DNS
+ * record, the keys of its maps) and returns them with their defaults. `args` fit their shape
+ * (albCommon/shape.ts) already; `vpc` is the ALB's VPC.
  */
 export function checkAlbCommonArgs(
     problems: Problems,
     name: string,
     args: AlbCommonArgs,
-    vpc: RegionalVpc | undefined,
+    vpc: RegionalVpc,
     defaults: AlbCommonDefaults,
 ): Omit<AlbCommonPlan, "vpc"> {
-    const albVSwitches = vpc
-        ? checkAlbVSwitches(problems, "albVSwitches", vpc, args.albVSwitches, defaults.usedAddresses)
-        : [];
-    const edition = args.edition ?? "Standard";
-    checkOneOf(problems, "edition", edition, ALB_EDITIONS, "ALB edition");
-    const addressType = args.addressType ?? "Internet";
-    checkOneOf(problems, "addressType", addressType, ALB_ADDRESS_TYPES, "address type");
+    const albVSwitches = checkAlbVSwitches(problems, "albVSwitches", vpc, args.albVSwitches, defaults.usedAddresses);
     const loadBalancerName = args.loadBalancerName ?? name;
     checkAlibabaName(
         problems,
@@ -59,19 +52,64 @@ export function checkAlbCommonArgs(
             ? "The server group is named after the component: set serverGroupName, e.g. web-servers."
             : undefined,
     );
-    const scheduler = args.scheduler ?? "Wrr";
-    checkOneOf(problems, "scheduler", scheduler, ALB_SCHEDULERS, "scheduler");
+    const securityGroups = args.securityGroups ?? {};
+    checkAlbKeys(problems, "securityGroups", securityGroups, "security group");
+    if (args.tags !== undefined) checkAlbTags(problems, "tags", args.tags);
     return {
         albVSwitches,
-        edition,
-        addressType,
+        edition: args.edition ?? "Standard",
+        addressType: args.addressType ?? "Internet",
         loadBalancerName,
         serverGroupName,
-        scheduler,
+        scheduler: args.scheduler ?? "Wrr",
         healthCheck: checkAlbHealthCheck(problems, "healthCheck", args.healthCheck),
         listener: checkAlbListener(problems, "listener", args.listener),
-        securityGroups: args.securityGroups ?? {},
+        securityGroups,
         dns: checkAlbDns(problems, "dns", args.dns),
         tags: args.tags,
     };
+}
+
+/**
+ * The names users give backends and security groups: letters, digits, `-` and `_`, starting with
+ * a letter or a digit. They are part of child names (`<name>-<group>-tcp80-…`) and of input paths
+ * (`backends.<name>.port`), where a dot, a blank or nothing would read as something else; and
+ * `__proto__` is no name in JavaScript but the accessor of an object's prototype.
+ */
+const ALB_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Checks the keys of the map at `path` (e.g. `backends`): each a name {@link ALB_KEY} accepts. */
+export function checkAlbKeys(problems: Problems, path: string, map: object, what: string): void {
+    for (const key of Object.keys(map)) {
+        if (ALB_KEY.test(key)) continue;
+        problems.add(
+            path,
+            `${what} name ${JSON.stringify(key)} is not letters, digits, '-' or '_' starting with a letter or digit.`,
+            `Rename the ${what}, e.g. ${what === "backend" ? "ecs1" : "servers"}.`,
+        );
+    }
+}
+
+/**
+ * Tags as the provider passes them on: keys of text, values with no control characters or
+ * surrounding blanks (the console would show them, and two tags differing by a blank would be
+ * two tags). An empty value is allowed, as the API allows it.
+ */
+function checkAlbTags(problems: Problems, path: string, tags: Readonly<Record<string, string>>): void {
+    const plain = (s: string) => s.trim() === s && !/[\u0000-\u001f\u007f]/.test(s);
+    for (const [key, value] of Object.entries(tags)) {
+        if (key === "" || !plain(key)) {
+            problems.add(
+                path,
+                `tag key ${JSON.stringify(key)} is empty, padded or has a control character.`,
+                "Rename the tag.",
+            );
+        } else if (!plain(value)) {
+            problems.add(
+                `${path}.${key}`,
+                `tag value ${JSON.stringify(value)} is padded or has a control character.`,
+                "Remove the blanks and control characters.",
+            );
+        }
+    }
 }

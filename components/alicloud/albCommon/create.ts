@@ -32,9 +32,12 @@ export interface AlbResources {
 /**
  * Creates the ALB (`<name>-alb`), its server group, a listener forwarding to it
  * (`<name>-listener`) and the CNAME record (`<name>-cname`) when the plan has one.
+ *
+ * @param component how a problem with a value known only at deployment names the component.
  */
 export function createAlbResources(
     name: string,
+    component: string,
     plan: AlbCommonPlan,
     inputs: AlbResourceInputs,
     opts: pulumi.CustomResourceOptions,
@@ -69,6 +72,7 @@ export function createAlbResources(
     );
     const listener = createForwardingListener(
         `${name}-listener`,
+        component,
         loadBalancer.id,
         serverGroup,
         plan.listener,

@@ -1,21 +1,26 @@
 /** The CNAME record pointing a name at an ALB, the name clients use. */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkDomainName, checkRecordHost } from "../dnsNames";
 import { AlbDnsArgs } from "./args";
 import { AlbDnsPlan } from "./plan";
 
-/** Checks a DNS record description at `path` (e.g. `dns`) and returns it with its defaults. */
+/**
+ * Checks a DNS record description at `path` (e.g. `dns`) that fits its shape (the TTL's range:
+ * albCommon/shape.ts) and returns it with its defaults.
+ */
 export function checkAlbDns(problems: Problems, path: string, dns: AlbDnsArgs | undefined): AlbDnsPlan | undefined {
     if (!dns) return undefined;
     const rr = dns.rr ?? "@";
-    const ttl = dns.ttl ?? 600;
     const domainOk = checkDomainName(problems, `${path}.domainName`, dns.domainName);
     checkRecordHost(problems, `${path}.rr`, rr, domainOk ? dns.domainName : undefined);
-    if (dns.ttl !== undefined) checkIntegerInRange(problems, `${path}.ttl`, dns.ttl, 1, 86400, "TTL");
-    return { domainName: dns.domainName, rr, ttl, fqdn: rr === "@" ? dns.domainName : `${rr}.${dns.domainName}` };
+    return {
+        domainName: dns.domainName,
+        rr,
+        ttl: dns.ttl ?? 600,
+        fqdn: rr === "@" ? dns.domainName : `${rr}.${dns.domainName}`,
+    };
 }
 
 /**

@@ -1,22 +1,20 @@
 /** The health check of an ALB server group: checked, then as the provider takes it. */
 import * as alicloud from "@pulumi/alicloud";
-import { checkIntegerInRange, checkOneOf } from "../../checks";
+import { checkOneOf } from "../../checks";
 import { Problems } from "../../errors";
-import { ALB_HEALTH_CHECK_PROTOCOLS, AlbHealthCheckArgs, HTTP_HEALTHY_CODES } from "./args";
+import { AlbHealthCheckArgs, HTTP_HEALTHY_CODES } from "./args";
 import { AlbHealthCheckPlan } from "./plan";
 
-type NumericField = "interval" | "timeout" | "healthyThreshold" | "unhealthyThreshold" | "port";
-
-/** Checks a health-check description at `path` (e.g. `healthCheck`) and returns it as the provider takes it. */
+/**
+ * Checks a health-check description at `path` (e.g. `healthCheck`) that fits its shape (protocol,
+ * ranges: albCommon/shape.ts) and returns it as the provider takes it.
+ */
 export function checkAlbHealthCheck(
     problems: Problems,
     path: string,
     hc: AlbHealthCheckArgs | undefined,
 ): AlbHealthCheckPlan {
     if (hc && hc.enabled !== false) {
-        if (hc.protocol !== undefined) {
-            checkOneOf(problems, `${path}.protocol`, hc.protocol, ALB_HEALTH_CHECK_PROTOCOLS, "health-check protocol");
-        }
         if (hc.path !== undefined && !/^\/[A-Za-z0-9\-/.%?#&=_;~!()*[\]@$^:',+]{0,79}$/.test(hc.path)) {
             problems.add(
                 `${path}.path`,
@@ -29,17 +27,6 @@ export function checkAlbHealthCheck(
             hc.codes.forEach((code, i) =>
                 checkOneOf(problems, `${path}.codes[${i}]`, code, HTTP_HEALTHY_CODES, "health-check status class"),
             );
-        }
-        const ranges: Array<[NumericField, number, number, string]> = [
-            ["interval", 1, 50, "health-check interval"],
-            ["timeout", 1, 300, "health-check timeout"],
-            ["healthyThreshold", 2, 10, "healthy threshold"],
-            ["unhealthyThreshold", 2, 10, "unhealthy threshold"],
-            ["port", 0, 65535, "health-check port"],
-        ];
-        for (const [field, min, max, what] of ranges) {
-            const value = hc[field];
-            if (value !== undefined) checkIntegerInRange(problems, `${path}.${field}`, value, min, max, what);
         }
     }
     const config = albHealthCheckConfig(hc);

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { addressSlug } from "../../net";
 import { AlbIngressRule } from "./plan";
+import { SECURITY_GROUP_ID, fitsWhenKnown } from "./shape";
 
 /**
  * A rule's child name: `<component>-<group>-tcp<port>-<source>` or `<component>-<group>-icmpv6-<source>`,
@@ -15,20 +16,34 @@ export function albIngressRuleName(name: string, rule: AlbIngressRule): string {
     return `${name}-${rule.securityGroup}-${what}-${source}`;
 }
 
-/** Creates the planned rules in the backends' groups (`securityGroups`, by key). */
+/**
+ * Creates the planned rules in the backends' groups (`securityGroups`, by key). A group id given
+ * as an Output is checked when it resolves, once per group, before its rules are created.
+ *
+ * @param component how a problem with such an id names the component.
+ */
 export function createAlbIngressRules(
     name: string,
+    component: string,
     rules: readonly AlbIngressRule[],
     securityGroups: Readonly<Record<string, pulumi.Input<string>>>,
     opts: pulumi.CustomResourceOptions,
 ): alicloud.ecs.SecurityGroupRule[] {
+    const groupIds = new Map<string, pulumi.Output<string>>();
+    const groupId = (key: string) => {
+        const id =
+            groupIds.get(key) ??
+            fitsWhenKnown(securityGroups[key], component, `securityGroups.${key}`, SECURITY_GROUP_ID);
+        groupIds.set(key, id);
+        return id;
+    };
     return rules.map(rule => {
         // An ALB vSwitch's IPv6 /64 is assigned by the cloud: a planned RegionalVpc knows it as an output.
         const source = typeof rule.source === "string" ? rule.source : rule.source.ipv6CidrBlock!;
         return new alicloud.ecs.SecurityGroupRule(
             albIngressRuleName(name, rule),
             {
-                securityGroupId: securityGroups[rule.securityGroup],
+                securityGroupId: groupId(rule.securityGroup),
                 type: "ingress",
                 policy: "accept",
                 // VPC security groups take intranet rules; the provider's default is internet.

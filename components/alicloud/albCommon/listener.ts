@@ -1,24 +1,26 @@
 /** The listener in front of an ALB's server group. */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { checkOneOf, checkPort } from "../../checks";
 import { Problems } from "../../errors";
-import { ALB_LISTENER_PROTOCOLS, AlbListenerArgs } from "./args";
+import { text } from "../../shape";
+import { AlbListenerArgs } from "./args";
 import { AlbListenerPlan } from "./plan";
+import { fitsWhenKnown } from "./shape";
 
 /** The port a listener of `protocol` takes when none is given: 80 for HTTP, 443 for HTTPS. */
 export const ALB_DEFAULT_LISTENER_PORT = { HTTP: 80, HTTPS: 443 } as const;
 
-/** Checks a listener description at `path` (e.g. `listener`) and returns it with its defaults. */
+/**
+ * Checks a listener description at `path` (e.g. `listener`) that fits its shape
+ * (albCommon/shape.ts) and returns it with its defaults.
+ */
 export function checkAlbListener(
     problems: Problems,
     path: string,
     listener: AlbListenerArgs | undefined,
 ): AlbListenerPlan {
     const protocol = listener?.protocol ?? "HTTP";
-    const protocolOk = checkOneOf(problems, `${path}.protocol`, protocol, ALB_LISTENER_PROTOCOLS, "listener protocol");
-    const port = listener?.port ?? (protocolOk ? ALB_DEFAULT_LISTENER_PORT[protocol] : ALB_DEFAULT_LISTENER_PORT.HTTP);
-    if (listener?.port !== undefined) checkPort(problems, `${path}.port`, listener.port);
+    const port = listener?.port ?? ALB_DEFAULT_LISTENER_PORT[protocol];
     const certificateId = listener?.certificateId;
     if (protocol === "HTTPS" && certificateId === undefined) {
         problems.add(
@@ -37,9 +39,15 @@ export function checkAlbListener(
     return { protocol, port, certificateId };
 }
 
-/** Creates a listener whose default action forwards everything to one server group. */
+/**
+ * Creates a listener whose default action forwards everything to one server group; a certificate
+ * given as an Output is checked when it resolves, before the listener is created.
+ *
+ * @param component how a problem names the component, e.g. `topologies:alicloud:DualStackAlb 'web'`.
+ */
 export function createForwardingListener(
     name: string,
+    component: string,
     loadBalancerId: pulumi.Input<string>,
     serverGroup: alicloud.alb.ServerGroup,
     listener: AlbListenerPlan,
@@ -52,7 +60,17 @@ export function createForwardingListener(
             loadBalancerId,
             listenerProtocol: listener.protocol,
             listenerPort: listener.port,
-            certificates: listener.certificateId !== undefined ? { certificateId: listener.certificateId } : undefined,
+            certificates:
+                listener.certificateId === undefined
+                    ? undefined
+                    : {
+                          certificateId: fitsWhenKnown(
+                              listener.certificateId,
+                              component,
+                              "listener.certificateId",
+                              text,
+                          ),
+                      },
             defaultActions: [
                 {
                     type: "ForwardGroup",

@@ -30,7 +30,7 @@ export function freeVSwitchAddresses(cidrBlock: string, used = 0): number {
 /**
  * The vSwitches an ALB is placed in, checked: known in the VPC, at least two zones, one vSwitch
  * per zone, at most 10 zones, and at least 8 free addresses in each (counting
- * `usedAddresses[name]` addresses other resources of the caller take in that vSwitch).
+ * `usedAddresses.get(name)` addresses other resources of the caller take in that vSwitch).
  * `names` undefined places the ALB in the first vSwitch of each zone.
  *
  * @param path input path of the list of vSwitch names, e.g. `albVSwitches`.
@@ -40,7 +40,7 @@ export function checkAlbVSwitches(
     path: string,
     vpc: RegionalVpc,
     names: readonly string[] | undefined,
-    usedAddresses: Readonly<Record<string, number>> = {},
+    usedAddresses: ReadonlyMap<string, number> = new Map(),
 ): VSwitchInfo[] {
     const listed = names ?? firstVSwitchPerZone(vpc).map(v => v.name);
     const found: VSwitchInfo[] = [];
@@ -59,7 +59,7 @@ export function checkAlbVSwitches(
             return;
         }
         byZone.set(vsw.zoneId, name);
-        const used = usedAddresses[name] ?? 0;
+        const used = usedAddresses.get(name) ?? 0;
         const free = freeVSwitchAddresses(vsw.cidrBlock, used);
         if (free < ALB_MIN_FREE_ADDRESSES) {
             const others = used > 0 ? ` and ${used} taken by backends in it` : "";
@@ -74,9 +74,9 @@ export function checkAlbVSwitches(
         found.push(vsw);
     });
     if (listed.length < 2) {
-        const got =
-            listed.map(name => (vpc.vSwitches[name] ? `${name} in ${vpc.vSwitches[name].zoneId}` : name)).join(", ") ||
-            "none";
+        const placed = (name: string) =>
+            Object.hasOwn(vpc.vSwitches, name) ? `${name} in ${vpc.vSwitches[name].zoneId}` : name;
+        const got = listed.map(placed).join(", ") || "none";
         problems.add(
             path,
             `the ALB is placed in ${listed.length} zone(s); it needs vSwitches in at least two zones (got ${got}).`,

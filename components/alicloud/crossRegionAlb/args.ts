@@ -8,13 +8,18 @@ import { RegionalVpc } from "../vpc";
 /** The component's type token. */
 export const CROSS_REGION_ALB_TYPE = "topologies:alicloud:CrossRegionAlbBackend";
 
+/** Protocols from the ALB to cross-region backends (`alb.ServerGroup.protocol`, gRPC left out). */
+export const CROSS_REGION_BACKEND_PROTOCOLS = ["HTTP", "HTTPS"] as const;
+
+/** How the ALB fetches from its backends: see {@link BackToOriginArgs}. */
+export const BACK_TO_ORIGIN_MODES = ["vswitch", "legacy"] as const;
+
 /** One backend server, addressed by IP through the server group's remote-IP feature. */
 export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
     /**
-     * Private IPv4 address of the server in the backend VPC, e.g. ECS1's private IP. A plain
-     * string is checked before anything is registered; an output (e.g. `instance.privateIp`) is
-     * checked with the same rules once it is known, failing the deployment before the server
-     * group is written.
+     * Private IPv4 address of the server in the backend VPC, e.g. ECS1's private IP. Checked
+     * before registration; an Output (e.g. `instance.privateIp`) is checked with the same rules
+     * when it resolves, failing the deployment before the server group is written.
      */
     ipv4Address: pulumi.Input<string>;
     /**
@@ -75,16 +80,17 @@ export interface CrossRegionCenArgs {
 export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
     /** VPC of the ALB (tutorial: VPC1 in cn-chengdu, 172.16.0.0/12). */
     albVpc: RegionalVpc;
-    /** Protocol from the ALB to the backends. Default: `HTTP` (the tutorial's). */
-    backendProtocol?: "HTTP" | "HTTPS";
+    /** Protocol from the ALB to the backends, `HTTP` or `HTTPS`. Default: `HTTP` (the tutorial's). */
+    backendProtocol?: (typeof CROSS_REGION_BACKEND_PROTOCOLS)[number];
     /** Session persistence (insert cookie). Default: false (the tutorial's). */
     stickySession?: boolean;
 
     /** VPC of the backends, in another region (tutorial: VPC2 in cn-hangzhou, 192.168.0.0/16). */
     backendVpc: RegionalVpc;
     /**
-     * The backend servers by name, at least one (tutorial: ECS1 on port 80, default weight). The
-     * back-to-origin blocks are admitted on each backend's port in its `securityGroup`.
+     * The backend servers by name (letters, digits, `-`, `_`), at least one (tutorial: ECS1 on
+     * port 80, default weight). The back-to-origin blocks are admitted on each backend's port in
+     * its `securityGroup`.
      */
     backends: Record<string, CrossRegionBackendArgs>;
     /** Port of the backends that give none, 1–65535. Default: 80 (the tutorial's). */
@@ -114,19 +120,21 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
 
     /**
      * Route table the ALB VPC routes through. Only its system route table is supported: leave this
-     * out. Default: `albVpc.routeTableId`, the system route table.
+     * out. Checked before registration: `albVpc.routeTableId` itself or, for an existing VPC, its
+     * id; any other value (an Output included) is refused. Default: `albVpc.routeTableId`.
      */
     albRouteTableId?: pulumi.Input<string>;
     /**
-     * Route table the backend VPC routes through. Only its system route table is supported: leave this
-     * out. Default: `backendVpc.routeTableId`, the system route table.
+     * Route table the backend VPC routes through. Only its system route table is supported: leave
+     * this out. Checked before registration as `albRouteTableId` is. Default:
+     * `backendVpc.routeTableId`, the system route table.
      */
     backendRouteTableId?: pulumi.Input<string>;
 }
 
 /** A backend as the constructor creates it. */
 export interface CrossRegionBackendPlan extends AlbBackendCommonPlan {
-    /** Its private IPv4 address, maybe known only at deployment. */
+    /** Its private IPv4 address: a plain one in canonical form, or the Output, checked when it resolves. */
     readonly ipv4Address: pulumi.Input<string>;
     /**
      * Checks the address once it is known, with the rules a plain string was checked by (problems at
@@ -148,7 +156,7 @@ export type CrossRegionNetworkPlan =
 /** What {@link checkCrossRegionAlbBackendArgs} settles for the constructor: every default applied. */
 export interface CrossRegionAlbPlan extends AlbCommonPlan {
     readonly backendVpc: RegionalVpc;
-    readonly backendProtocol: "HTTP" | "HTTPS";
+    readonly backendProtocol: (typeof CROSS_REGION_BACKEND_PROTOCOLS)[number];
     readonly stickySession: boolean;
     readonly backends: readonly CrossRegionBackendPlan[];
     /** Blocks of the backend vSwitches the ALB VPC routes to the transit router. */

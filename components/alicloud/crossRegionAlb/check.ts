@@ -1,14 +1,16 @@
 /** Every S1 rule, checked before anything is registered; the result is the constructor's whole plan. */
 import * as pulumi from "@pulumi/pulumi";
-import { RemovedField, checkOneOf, checkPort, checkRemovedFields, quotedValue } from "../../checks";
+import { RemovedField, checkRemovedFields, quotedValue } from "../../checks";
 import { Problems, validate } from "../../errors";
 import { checkRegionalProviders } from "../../providers";
+import { checkShape } from "../../shape";
 import { checkAlbCommonArgs } from "../albCommon/check";
 import { CROSS_REGION_ALB_REGIONS } from "../regions";
 import { RegionalVpc } from "../vpc";
 import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
 import { checkBackToOrigin, checkBackends, planBackToOriginRules } from "./checkBackends";
 import { checkNetwork } from "./checkNetwork";
+import { CROSS_REGION_ALB_SHAPE } from "./shape";
 
 /** Fields of 0.1 that the ALB components now share under other names. */
 const REMOVED_FIELDS: readonly RemovedField[] = [
@@ -37,44 +39,40 @@ export function validateCrossRegionAlbBackendArgs(
     args: CrossRegionAlbBackendArgs,
     opts?: pulumi.ComponentResourceOptions,
 ): CrossRegionAlbPlan {
-    return validate(`${CROSS_REGION_ALB_TYPE} '${name}'`, problems => {
-        const plan = checkCrossRegionAlbBackendArgs(problems, name, args);
-        checkRegionalProviders(problems, opts, [args.albVpc?.region, args.backendVpc?.region]);
-        return plan;
+    const plan = validate(`${CROSS_REGION_ALB_TYPE} '${name}'`, problems => {
+        const checked = checkCrossRegionAlbBackendArgs(problems, name, args);
+        if (checked) checkRegionalProviders(problems, opts, [checked.vpc.region, checked.backendVpc.region]);
+        return checked;
     });
+    // No plan comes back only when the args did not fit their shape, and validate threw those problems.
+    return plan!;
 }
 
 /**
  * The checks of {@link validateCrossRegionAlbBackendArgs}, recording into `problems`, so a caller
  * that creates the component can report its problems with its own. Returns the complete plan,
- * every default applied.
+ * every default applied (meaningful only when no problem was recorded), or undefined when the
+ * args do not fit their shape (`CROSS_REGION_ALB_SHAPE`): then only the shape's problems are
+ * recorded, all of them, and no rule runs on values of the wrong type.
  */
 export function checkCrossRegionAlbBackendArgs(
     problems: Problems,
     name: string,
     args: CrossRegionAlbBackendArgs,
-): CrossRegionAlbPlan {
-    checkRemovedFields(problems, args, REMOVED_FIELDS);
-    if (Array.isArray(args.backends)) {
-        problems.add(
-            "backends",
-            "backends is a record by backend name now, not a list, and each backend's ip is its ipv4Address.",
-            'Write backends: { ecs1: { ipv4Address: "192.168.7.10" } }.',
-        );
-    }
+): CrossRegionAlbPlan | undefined {
+    const fitting = fittingArgs(problems, args);
+    return fitting === undefined ? undefined : planOf(problems, name, fitting);
+}
+
+/** The S1 rules on args that fit their shape, and the plan. */
+function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArgs): CrossRegionAlbPlan {
     const { albVpc, backendVpc } = args;
     checkRegions(problems, albVpc, backendVpc);
 
     // The ALB: the same placement, names, listener and health-check rules as every ALB of this library.
     const alb = { vpc: albVpc, ...checkAlbCommonArgs(problems, name, args, albVpc, { serverGroupName: `${name}-ip` }) };
-    const backendProtocol = args.backendProtocol ?? "HTTP";
-    checkOneOf(problems, "backendProtocol", backendProtocol, ["HTTP", "HTTPS"], "backend protocol");
-
     const backendPort = args.backendPort ?? 80;
-    checkPort(problems, "backendPort", backendPort);
-    const { backends, routed } = Array.isArray(args.backends)
-        ? { backends: [], routed: [] }
-        : checkBackends(problems, args, alb, backendPort);
+    const { backends, routed } = checkBackends(problems, args, alb, backendPort);
     const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
     checkRouteTables(problems, args);
 
@@ -86,13 +84,38 @@ export function checkCrossRegionAlbBackendArgs(
     return {
         ...alb,
         backendVpc,
-        backendProtocol,
+        backendProtocol: args.backendProtocol ?? "HTTP",
         stickySession: args.stickySession ?? false,
         backends,
         ...routes,
         rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb),
         network: checkNetwork(problems, name, args, routes),
     };
+}
+
+/**
+ * The args without the fields of 0.1, when they fit their shape; undefined (with every problem
+ * recorded) when not. A removed field, or backends as 0.1's list, is reported with what to write
+ * instead rather than as an unknown key or a wrong type.
+ */
+function fittingArgs(problems: Problems, args: unknown): CrossRegionAlbBackendArgs | undefined {
+    if (args === null || typeof args !== "object" || Array.isArray(args)) {
+        checkShape(problems, CROSS_REGION_ALB_SHAPE, args);
+        return undefined;
+    }
+    const before = problems.count;
+    checkRemovedFields(problems, args, REMOVED_FIELDS);
+    const removed = new Set(REMOVED_FIELDS.map(f => f.field));
+    const rest: Record<string, unknown> = Object.fromEntries(Object.entries(args).filter(([key]) => !removed.has(key)));
+    if (Array.isArray(rest.backends)) {
+        problems.add(
+            "backends",
+            "backends is a record by backend name now, not a list, and each backend's ip is its ipv4Address.",
+            'Write backends: { ecs1: { ipv4Address: "192.168.7.10" } }.',
+        );
+        rest.backends = {};
+    }
+    return checkShape(problems, CROSS_REGION_ALB_SHAPE, rest) && problems.count === before ? rest : undefined;
 }
 
 /** Two regions, both offering ALB backends in another region, and two VPCs. */

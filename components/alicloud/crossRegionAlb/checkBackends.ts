@@ -15,6 +15,7 @@ import {
 } from "../../net";
 import { ALB_LEGACY_BACK_TO_ORIGIN_RANGE, AlbCommonPlan, AlbIngressRule } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
+import { checkAlbKeys } from "../albCommon/check";
 import { RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
 import { BackToOriginArgs, CrossRegionAlbBackendArgs, CrossRegionBackendPlan } from "./args";
 
@@ -79,23 +80,28 @@ export function checkBackends(
     backendPort: number,
 ): { backends: CrossRegionBackendPlan[]; routed: VSwitchInfo[] } {
     const { albVpc, backendVpc } = args;
-    const entries = Object.entries(args.backends ?? {});
+    const entries = Object.entries(args.backends);
     if (entries.length === 0) {
         problems.add("backends", "no backend server is given.", "Add at least one backend with its private IP.");
     }
+    checkAlbKeys(problems, "backends", args.backends, "backend");
     const knownIps: Array<{ ip: IpAddress; path: string }> = [];
     const backends = entries.map(([key, b]): CrossRegionBackendPlan => {
         const path = `backends.${key}`;
         const remoteIp = b.remoteIpEnabled ?? true;
         const checkKnownAddress = (p: Problems, text: string) =>
             void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
-        if (typeof b.ipv4Address === "string") {
-            const ip = checkBackendIp(problems, `${path}.ipv4Address`, b.ipv4Address, remoteIp, albVpc, backendVpc);
-            if (ip) knownIps.push({ ip, path: `${path}.ipv4Address` });
+        let ipv4Address = b.ipv4Address;
+        if (typeof ipv4Address === "string") {
+            const ip = checkBackendIp(problems, `${path}.ipv4Address`, ipv4Address, remoteIp, albVpc, backendVpc);
+            if (ip) {
+                knownIps.push({ ip, path: `${path}.ipv4Address` });
+                ipv4Address = ip.text;
+            }
         }
         return {
             ...checkAlbBackendCommon(problems, path, key, b, backendPort, alb.securityGroups),
-            ipv4Address: b.ipv4Address,
+            ipv4Address,
             checkKnownAddress,
         };
     });
@@ -130,14 +136,16 @@ export function checkBackToOrigin(
     albVSwitches: readonly VSwitchInfo[],
 ): { cidrs: string[]; legacy: boolean } {
     const mode = given ?? { mode: "vswitch" as const };
-    if (mode.mode === "vswitch") return { cidrs: albVSwitches.map(v => v.cidrBlock), legacy: false };
-    if (mode.mode !== "legacy") {
-        problems.add(
-            "backToOrigin.mode",
-            `back-to-origin mode '${(mode as { mode: string }).mode}' is not supported.`,
-            "Use 'vswitch' (ALBs since 2025) or 'legacy'.",
-        );
-        return { cidrs: [], legacy: false };
+    if (mode.mode === "vswitch") {
+        // Typed callers cannot write it; an untyped one would expect the blocks to be used.
+        if ("cidrBlocks" in mode && mode.cidrBlocks !== undefined) {
+            problems.add(
+                "backToOrigin.cidrBlocks",
+                "an ALB in mode 'vswitch' fetches from its vSwitches' addresses; the blocks would not be used.",
+                "Drop cidrBlocks, or set mode 'legacy' for an ALB created before 2025.",
+            );
+        }
+        return { cidrs: albVSwitches.map(v => v.cidrBlock), legacy: false };
     }
     const listed = mode.cidrBlocks ?? [];
     if (listed.length === 0) {

@@ -48,12 +48,14 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     constructor(name: string, args: CrossRegionAlbBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateCrossRegionAlbBackendArgs(name, args, opts);
         super(CROSS_REGION_ALB_TYPE, name, {}, opts);
+        const component = `${CROSS_REGION_ALB_TYPE} '${name}'`;
         const albOpts = { parent: this, provider: plan.vpc.provider };
         this.backToOriginCidrs = plan.backToOriginCidrs;
         [this.cen, this.routeEntryIds] = this.network(name, plan);
 
         const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
             name,
+            component,
             plan,
             {
                 serverGroupChild: "sgp",
@@ -65,11 +67,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
                         : { stickySessionEnabled: false },
                     servers: plan.backends.map(b => {
                         // Outputs are checked with the same rules once known; plain strings were checked before.
-                        const ip = checkedWhenKnown(
-                            b.ipv4Address,
-                            `${CROSS_REGION_ALB_TYPE} '${name}'`,
-                            b.checkKnownAddress,
-                        );
+                        const ip = checkedWhenKnown(b.ipv4Address, component, b.checkKnownAddress);
                         return {
                             serverId: ip,
                             serverIp: ip,
@@ -85,7 +83,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             albOpts,
         );
 
-        createAlbIngressRules(name, plan.rules, plan.securityGroups, {
+        createAlbIngressRules(name, component, plan.rules, plan.securityGroups, {
             parent: this,
             provider: plan.backendVpc.provider,
         });

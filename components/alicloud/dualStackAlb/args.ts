@@ -15,22 +15,30 @@ import { RegionalVpc, VSwitchInfo } from "../vpc";
 /** The component's type token. */
 export const DUAL_STACK_ALB_TYPE = "topologies:alicloud:DualStackAlb";
 
+/** IP versions of the ALB (`alb.LoadBalancer.addressIpVersion`). */
+export const DUAL_STACK_IP_VERSIONS = ["DualStack", "IPv4"] as const;
+
+/** How public IPv6 bandwidth is billed (`vpc.Ipv6InternetBandwidth.internetChargeType`). */
+export const IPV6_BANDWIDTH_CHARGE_TYPES = ["PayByBandwidth", "PayByTraffic"] as const;
+
 /** Public IPv6 bandwidth for one IPv6 backend, so it is reachable from the Internet directly. */
 export interface Ipv6InternetBandwidthArgs {
     /**
      * Id of the backend's IPv6 address instance (`ipv6-…`), not the address itself;
-     * `alicloud.vpc.getIpv6Addresses({ associatedInstanceId })` finds it.
+     * `alicloud.vpc.getIpv6Addresses({ associatedInstanceId })` finds it. Checked before
+     * registration as text (not empty, no blanks; its `ipv6-` form is unconfirmed, so not
+     * checked); an Output is checked when it resolves.
      */
     ipv6AddressId: pulumi.Input<string>;
     /** Mbit/s, 1–5000 (PayByTraffic is further capped by the IPv6 gateway's edition). */
     bandwidth: number;
     /** `PayByBandwidth` or `PayByTraffic`. Default: `PayByBandwidth`. */
-    internetChargeType?: "PayByBandwidth" | "PayByTraffic";
+    internetChargeType?: (typeof IPV6_BANDWIDTH_CHARGE_TYPES)[number];
 }
 
 /** What every backend has, whichever address family the ALB reaches it by. */
 export interface DualStackAlbBackendCommon extends AlbBackendCommonArgs {
-    /** ECS instance id, `i-…`. */
+    /** ECS instance id, `i-…`. Checked before registration; an Output is checked when it resolves. */
     instanceId: pulumi.Input<string>;
     /** Name of the instance's vSwitch in the VPC's `vSwitches` map. */
     vSwitch: string;
@@ -38,7 +46,10 @@ export interface DualStackAlbBackendCommon extends AlbBackendCommonArgs {
 
 /** A backend reached over IPv4 (tutorial: ECS01). */
 export interface DualStackAlbIpv4Backend extends DualStackAlbBackendCommon {
-    /** The instance's private IPv4 address, inside its vSwitch block. */
+    /**
+     * The instance's private IPv4 address, inside its vSwitch block. Checked before registration;
+     * an Output is checked with the same rules when it resolves, before the server group is created.
+     */
     ipv4Address: pulumi.Input<string>;
     /** Not for an IPv4 backend. */
     ipv6Address?: never;
@@ -48,7 +59,10 @@ export interface DualStackAlbIpv4Backend extends DualStackAlbBackendCommon {
 
 /** A backend reached over IPv6 (tutorial: ECS02); needs an IPv6 vSwitch and server group. */
 export interface DualStackAlbIpv6Backend extends DualStackAlbBackendCommon {
-    /** The instance's IPv6 address. */
+    /**
+     * The instance's IPv6 address. Checked before registration; an Output is checked when it
+     * resolves, before the server group is created.
+     */
     ipv6Address: pulumi.Input<string>;
     /** Not for an IPv6 backend. */
     ipv4Address?: never;
@@ -98,7 +112,7 @@ export interface DualStackAlbArgs extends AlbCommonArgs {
      */
     vpc: RegionalVpc;
     /** `DualStack` or `IPv4`. Default: `DualStack` (tutorial). */
-    ipVersion?: "DualStack" | "IPv4";
+    ipVersion?: (typeof DUAL_STACK_IP_VERSIONS)[number];
     /**
      * Network type of the IPv6 address, dual-stack only: `Internet` or `Intranet`. Default:
      * `Internet`; the tutorial switches it from private to public after creation, this sets it at
@@ -110,13 +124,17 @@ export interface DualStackAlbArgs extends AlbCommonArgs {
      * Default: true on a dual-stack ALB (tutorial), false on an IPv4 one.
      */
     serverGroupIpv6Enabled?: boolean;
-    /** Backends by name (tutorial: ECS01 by IPv4, ECS02 by IPv6). May be empty. */
+    /**
+     * Backends by name (letters, digits, `-`, `_`; tutorial: ECS01 by IPv4, ECS02 by IPv6). May
+     * be empty.
+     */
     backends: Record<string, DualStackAlbBackend>;
     /** Sources of the security-group rules. Default: see {@link BackendIngressArgs}. */
     backendIngress?: BackendIngressArgs;
     /**
-     * IPv6 gateway of a VPC described with `fromExisting`, for `ipv6InternetBandwidth`. Default:
-     * the gateway the RegionalVpc created.
+     * IPv6 gateway of a VPC described with `fromExisting`, for `ipv6InternetBandwidth`. Checked
+     * before registration as text (its `ipv6gw-` form is unconfirmed, so not checked); an Output is
+     * checked when it resolves. Default: the gateway the RegionalVpc created.
      */
     ipv6GatewayId?: pulumi.Input<string>;
     /**
@@ -132,7 +150,10 @@ export interface DualStackAlbArgs extends AlbCommonArgs {
 export interface DualStackBackendPlan extends AlbBackendCommonPlan {
     readonly instanceId: pulumi.Input<string>;
     readonly vSwitch?: VSwitchInfo;
-    /** The family the ALB reaches it by, and its address of that family (maybe known only at deployment). */
+    /**
+     * The family the ALB reaches it by, and its address of that family: a plain one in canonical
+     * form, or the Output, checked by `checkKnownAddress` when it resolves.
+     */
     readonly family: 4 | 6;
     readonly address: pulumi.Input<string>;
     /**
@@ -145,7 +166,7 @@ export interface DualStackBackendPlan extends AlbBackendCommonPlan {
         readonly ipv6AddressId: pulumi.Input<string>;
         readonly ipv6GatewayId: pulumi.Input<string>;
         readonly bandwidth: number;
-        readonly internetChargeType: "PayByBandwidth" | "PayByTraffic";
+        readonly internetChargeType: (typeof IPV6_BANDWIDTH_CHARGE_TYPES)[number];
     };
 }
 

@@ -1,40 +1,43 @@
 /** Every S3 rule, checked before anything is registered; the result is the constructor's whole plan. */
 import * as pulumi from "@pulumi/pulumi";
-import { ALB_ADDRESS_TYPES } from "../albCommon";
-import { checkOneOf } from "../../checks";
 import { Problems, validate } from "../../errors";
+import { checkShape } from "../../shape";
 import { checkAlbCommonArgs } from "../albCommon/check";
-import { RegionalVpc } from "../vpc";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
 import { checkBackends } from "./checkBackends";
 import { planIngress } from "./ingress";
+import { DUAL_STACK_ALB_SHAPE } from "./shape";
 
 /**
  * Checks the arguments of a {@link DualStackAlb} and returns the plan. Pure: it registers
  * nothing, so it runs (and is tested) on its own, before anything is created.
  */
 export function validateDualStackAlbArgs(name: string, args: DualStackAlbArgs): DualStackAlbPlan {
-    return validate(`${DUAL_STACK_ALB_TYPE} '${name}'`, problems => checkDualStackAlbArgs(problems, name, args));
+    const plan = validate(`${DUAL_STACK_ALB_TYPE} '${name}'`, problems => checkDualStackAlbArgs(problems, name, args));
+    // No plan comes back only when the args did not fit their shape, and validate threw those problems.
+    return plan!;
 }
 
 /**
  * The checks of {@link validateDualStackAlbArgs}, recording into `problems`, so a caller that
  * creates the component can report its problems with its own. Returns the complete plan, every
- * default applied (meaningful only when no problem was recorded).
+ * default applied (meaningful only when no problem was recorded), or undefined when the args do
+ * not fit their shape (`DUAL_STACK_ALB_SHAPE`): then only the shape's problems are recorded, all
+ * of them, and no rule runs on values of the wrong type.
  */
-export function checkDualStackAlbArgs(problems: Problems, name: string, args: DualStackAlbArgs): DualStackAlbPlan {
-    const ipVersion = args.ipVersion ?? "DualStack";
-    checkOneOf(problems, "ipVersion", ipVersion, ["DualStack", "IPv4"], "IP version");
-    const dualStack = ipVersion === "DualStack";
-    if (args.ipv6AddressType !== undefined) {
-        checkOneOf(problems, "ipv6AddressType", args.ipv6AddressType, ALB_ADDRESS_TYPES, "IPv6 address type");
-        if (!dualStack) {
-            problems.add(
-                "ipv6AddressType",
-                `an IPv4 ALB has no IPv6 address to make '${args.ipv6AddressType}'.`,
-                "Drop ipv6AddressType, or set ipVersion: DualStack.",
-            );
-        }
+export function checkDualStackAlbArgs(
+    problems: Problems,
+    name: string,
+    args: DualStackAlbArgs,
+): DualStackAlbPlan | undefined {
+    if (!checkShape(problems, DUAL_STACK_ALB_SHAPE, args)) return undefined;
+    const dualStack = (args.ipVersion ?? "DualStack") === "DualStack";
+    if (args.ipv6AddressType !== undefined && !dualStack) {
+        problems.add(
+            "ipv6AddressType",
+            `an IPv4 ALB has no IPv6 address to make '${args.ipv6AddressType}'.`,
+            "Drop ipv6AddressType, or set ipVersion: DualStack.",
+        );
     }
     const serverGroupIpv6 = args.serverGroupIpv6Enabled ?? dualStack;
     if (serverGroupIpv6 && !dualStack) {
@@ -44,16 +47,8 @@ export function checkDualStackAlbArgs(problems: Problems, name: string, args: Du
             "Set ipVersion: DualStack, or serverGroupIpv6Enabled: false.",
         );
     }
-
-    const vpc = args.vpc instanceof RegionalVpc ? args.vpc : undefined;
-    if (!vpc) {
-        problems.add(
-            "vpc",
-            "no RegionalVpc is given.",
-            "Pass a RegionalVpc, created here or described with RegionalVpc.fromExisting.",
-        );
-    }
-    if (vpc && dualStack && !vpc.ipv6Enabled) {
+    const vpc = args.vpc;
+    if (dualStack && !vpc.ipv6Enabled) {
         problems.add(
             "vpc",
             `a dual-stack ALB needs a VPC with IPv6, and VPC '${pulumi.resourceName(vpc)}' has none.`,
@@ -61,8 +56,8 @@ export function checkDualStackAlbArgs(problems: Problems, name: string, args: Du
         );
     }
     // Each backend takes an address in its vSwitch, which an ALB there then cannot.
-    const usedAddresses: Record<string, number> = {};
-    for (const b of Object.values(args.backends ?? {})) usedAddresses[b.vSwitch] = (usedAddresses[b.vSwitch] ?? 0) + 1;
+    const usedAddresses = new Map<string, number>();
+    for (const b of Object.values(args.backends)) usedAddresses.set(b.vSwitch, (usedAddresses.get(b.vSwitch) ?? 0) + 1);
     const alb = checkAlbCommonArgs(problems, name, args, vpc, { serverGroupName: `${name}-servers`, usedAddresses });
     if (dualStack) {
         alb.albVSwitches
@@ -76,17 +71,6 @@ export function checkDualStackAlbArgs(problems: Problems, name: string, args: Du
                     "Set ipv6CidrBlockMask on the vSwitch, or set ipVersion: IPv4.",
                 );
             });
-    }
-    if (!vpc) {
-        return {
-            ...alb,
-            vpc: args.vpc,
-            dualStack,
-            serverGroupIpv6,
-            backends: [],
-            rules: [],
-            createServiceLinkedRole: false,
-        };
     }
     const backends = checkBackends(problems, args, alb, {
         vpc,

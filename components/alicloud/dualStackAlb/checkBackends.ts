@@ -1,21 +1,22 @@
 /** S3's backends: an address of exactly one family, in its vSwitch, in a server group that can hold it. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkIntegerInRange, checkOneOf, checkUnique } from "../../checks";
+import { checkUnique } from "../../checks";
 import { Problems } from "../../errors";
-import { checkIp, ipInCidr } from "../../net";
+import { IpAddress, checkIp, ipInCidr } from "../../net";
 import { AlbCommonPlan } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
+import { checkAlbKeys } from "../albCommon/check";
 import { RegionalVpc, VSwitchInfo, findVSwitch } from "../vpc";
 import { DualStackAlbArgs, DualStackAlbBackend, DualStackBackendPlan } from "./args";
 
-/** A backend's address: of its family, and (IPv4) inside its vSwitch. */
+/** A backend's address: of its family, and (IPv4) inside its vSwitch; the address in canonical form when it is one. */
 function checkBackendAddress(
     problems: Problems,
     path: string,
     text: string,
     family: 4 | 6,
     vsw: VSwitchInfo | undefined,
-): void {
+): IpAddress | undefined {
     const ip = checkIp(problems, path, text, family);
     if (family === 4 && ip && vsw && !ipInCidr(ip, vsw.cidrBlock)) {
         problems.add(
@@ -24,6 +25,7 @@ function checkBackendAddress(
             "Give the instance's private address, or the vSwitch it sits in.",
         );
     }
+    return ip;
 }
 
 /** The settings the backends are checked against. */
@@ -42,7 +44,8 @@ export function checkBackends(
     alb: Omit<AlbCommonPlan, "vpc">,
     context: DualStackBackendContext,
 ): DualStackBackendPlan[] {
-    const backends = Object.entries(args.backends ?? {}).flatMap(
+    checkAlbKeys(problems, "backends", args.backends, "backend");
+    const backends = Object.entries(args.backends).flatMap(
         ([key, b]) => checkBackend(problems, key, b, alb, context) ?? [],
     );
     checkUnique(
@@ -78,10 +81,14 @@ function checkBackend(
     }
     const family = hasV4 ? 4 : 6;
     const addressPath = `${path}.${hasV4 ? "ipv4Address" : "ipv6Address"}`;
-    const address = (hasV4 ? b.ipv4Address : b.ipv6Address)!;
-    const checkKnownAddress = (p: Problems, text: string) => checkBackendAddress(p, addressPath, text, family, vsw);
+    const given = (hasV4 ? b.ipv4Address : b.ipv6Address)!;
+    const checkKnownAddress = (p: Problems, text: string) =>
+        void checkBackendAddress(p, addressPath, text, family, vsw);
     // An address known only at deployment is checked with the same rule when it resolves (the constructor).
-    if (typeof address === "string") checkKnownAddress(problems, address);
+    const address =
+        typeof given === "string"
+            ? (checkBackendAddress(problems, addressPath, given, family, vsw)?.text ?? given)
+            : given;
     if (family === 6 && vsw && !vsw.ipv6Enabled) {
         problems.add(
             addressPath,
@@ -126,22 +133,7 @@ function checkBandwidth(
             "Drop ipv6InternetBandwidth, or reach the backend by IPv6.",
         );
     }
-    checkIntegerInRange(
-        problems,
-        `${path}.ipv6InternetBandwidth.bandwidth`,
-        bw.bandwidth,
-        1,
-        5000,
-        "IPv6 Internet bandwidth (Mbit/s)",
-    );
     const internetChargeType = bw.internetChargeType ?? "PayByBandwidth";
-    checkOneOf(
-        problems,
-        `${path}.ipv6InternetBandwidth.internetChargeType`,
-        internetChargeType,
-        ["PayByBandwidth", "PayByTraffic"],
-        "charge type",
-    );
     if (context.ipv6GatewayId === undefined) {
         problems.add(
             `${path}.ipv6InternetBandwidth`,

@@ -6,6 +6,8 @@ import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { userProvider } from "../../providers";
 import { createAlbResources } from "../albCommon/create";
 import { createAlbIngressRules } from "../albCommon/ingress";
+import { ECS_INSTANCE_ID, fitsWhenKnown } from "../albCommon/shape";
+import { text } from "../../shape";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs } from "./args";
 import { validateDualStackAlbArgs } from "./check";
 import { dualStackFlows } from "./flows";
@@ -52,6 +54,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
     constructor(name: string, args: DualStackAlbArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateDualStackAlbArgs(name, args);
         super(DUAL_STACK_ALB_TYPE, name, {}, opts);
+        const component = `${DUAL_STACK_ALB_TYPE} '${name}'`;
         const vpc = plan.vpc;
         const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? vpc.provider };
 
@@ -64,6 +67,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             : undefined;
         const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
             name,
+            component,
             plan,
             {
                 serverGroupChild: "servers",
@@ -80,9 +84,14 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
                     ipv6Enabled: plan.serverGroupIpv6,
                     servers: plan.backends.map(b => ({
                         serverType: "Ecs",
-                        serverId: b.instanceId,
-                        // Checked when known, so a wrong address stops the server group before it is created.
-                        serverIp: checkedWhenKnown(b.address, `${DUAL_STACK_ALB_TYPE} '${name}'`, b.checkKnownAddress),
+                        // Outputs are checked when known, so a wrong one stops the server group before it is created.
+                        serverId: fitsWhenKnown(
+                            b.instanceId,
+                            component,
+                            `backends.${b.key}.instanceId`,
+                            ECS_INSTANCE_ID,
+                        ),
+                        serverIp: checkedWhenKnown(b.address, component, b.checkKnownAddress),
                         port: b.port,
                         // Always explicit: the provider's default weight 0 gives a server no traffic.
                         weight: b.weight,
@@ -93,13 +102,20 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             childOpts,
         );
 
-        createAlbIngressRules(name, plan.rules, plan.securityGroups, childOpts);
+        createAlbIngressRules(name, component, plan.rules, plan.securityGroups, childOpts);
 
         for (const b of plan.backends) {
-            if (!b.ipv6InternetBandwidth) continue;
+            const bw = b.ipv6InternetBandwidth;
+            if (!bw) continue;
+            const path = `backends.${b.key}.ipv6InternetBandwidth`;
             new alicloud.vpc.Ipv6InternetBandwidth(
                 `${name}-${b.key}-ipv6bw`,
-                { ...b.ipv6InternetBandwidth },
+                {
+                    ipv6AddressId: fitsWhenKnown(bw.ipv6AddressId, component, `${path}.ipv6AddressId`, text),
+                    ipv6GatewayId: fitsWhenKnown(bw.ipv6GatewayId, component, "ipv6GatewayId", text),
+                    bandwidth: bw.bandwidth,
+                    internetChargeType: bw.internetChargeType,
+                },
                 childOpts,
             );
         }

@@ -1,5 +1,4 @@
 /** The rules S3 adds to its backends' security groups, so the ALB reaches them and nothing else does. */
-import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkCidr } from "../../net";
 import { ALB_LEGACY_BACK_TO_ORIGIN_RANGE, AlbCommonPlan, AlbIngressRule } from "../albCommon";
@@ -24,11 +23,9 @@ export function planIngress(
     vpc: RegionalVpc,
 ): AlbIngressRule[] {
     const priority = ingress.priority ?? 1;
-    if (ingress.priority !== undefined) {
-        checkIntegerInRange(problems, "backendIngress.priority", ingress.priority, 1, 100, "rule priority");
-    }
+    // Each block in canonical form, so the rules' names and sources say each block one way.
     const sourcesOf = (field: "ipv4Sources" | "ipv6Sources" | "icmpv6Sources", family: 4 | 6): string[] | undefined =>
-        ingress[field]?.filter((s, i) => checkCidr(problems, `backendIngress.${field}[${i}]`, s, family) !== undefined);
+        ingress[field]?.flatMap((s, i) => checkCidr(problems, `backendIngress.${field}[${i}]`, s, family)?.text ?? []);
     const ipv4: Array<string | VSwitchInfo> = sourcesOf("ipv4Sources", 4) ?? [
         ...alb.albVSwitches.map(v => v.cidrBlock),
         ALB_LEGACY_BACK_TO_ORIGIN_RANGE,

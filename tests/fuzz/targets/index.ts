@@ -4,8 +4,10 @@
  */
 import { FuzzTarget } from "../runner";
 import { albFargateService } from "./albFargateService";
-import { existingRegionalVpc } from "./existingRegionalVpc";
 import { albFargateServiceOnVpc } from "./albFargateServiceOnVpc";
+import { crossRegionAlbBackend } from "./crossRegionAlbBackend";
+import { dualStackAlb } from "./dualStackAlb";
+import { existingRegionalVpc } from "./existingRegionalVpc";
 import { existingTwoTierVpc } from "./existingTwoTierVpc";
 import { multiEipEni } from "./multiEipEni";
 import { regionalVpc } from "./regionalVpc";
@@ -15,6 +17,8 @@ export const TARGETS: readonly FuzzTarget[] = [
     regionalVpc,
     existingRegionalVpc,
     multiEipEni,
+    crossRegionAlbBackend,
+    dualStackAlb,
     twoTierVpc,
     existingTwoTierVpc,
     albFargateService,

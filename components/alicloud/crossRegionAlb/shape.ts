@@ -1,0 +1,71 @@
+/**
+ * The shape of {@link CrossRegionAlbBackendArgs}: what each field must be before the S1 rules run
+ * (see components/shape.ts), tied to the args interface at compile time.
+ */
+import { z } from "zod";
+import { argsShape, input, instanceOf, text } from "../../shape";
+import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, PORT } from "../albCommon/shape";
+import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
+import { RegionalVpc } from "../vpc";
+import {
+    BACK_TO_ORIGIN_MODES,
+    BackToOriginArgs,
+    CROSS_REGION_BACKEND_PROTOCOLS,
+    CrossRegionAlbBackendArgs,
+    CrossRegionBackendArgs,
+    CrossRegionCenArgs,
+} from "./args";
+
+const BACKEND = argsShape<CrossRegionBackendArgs>()(
+    z.strictObject({
+        ...ALB_BACKEND_COMMON_FIELDS,
+        // The address's form is a rule of its own (checkBackends.ts), for plain values and Outputs alike.
+        ipv4Address: input(z.string()),
+        remoteIpEnabled: z.boolean().optional(),
+    }),
+);
+
+/**
+ * Both modes in one object, so a misspelt key is told the key it meant and a mode the blocks it
+ * takes or refuses (a rule: checkBackToOrigin); a union would say only "Invalid input".
+ */
+const BACK_TO_ORIGIN = argsShape<{ mode: BackToOriginArgs["mode"]; cidrBlocks?: string[] }>()(
+    z.strictObject({ mode: z.enum(BACK_TO_ORIGIN_MODES), cidrBlocks: z.array(z.string()).optional() }),
+) as z.ZodType<BackToOriginArgs>;
+
+const CEN_OPTIONS = argsShape<CrossRegionCenArgs>()(
+    z.strictObject({
+        cenInstanceName: text.optional(),
+        // Its range is the network's rule, reported at this path (checkNetwork.ts).
+        peerBandwidthMbps: z.number().optional(),
+        // Checked by the network's own checks, at cenOptions.bandwidthPackage.
+        bandwidthPackage: z
+            .custom<CenBandwidthPackageArgs>(v => v !== null && typeof v === "object" && !Array.isArray(v), {
+                message: "is not a bandwidth package description",
+                params: { fix: "Write an object such as { bandwidthMbps: 10 }." },
+            })
+            .optional(),
+        albAttachmentVSwitches: z.array(text).optional(),
+        backendAttachmentVSwitches: z.array(text).optional(),
+    }),
+);
+
+/** The shape of {@link CrossRegionAlbBackendArgs}. */
+export const CROSS_REGION_ALB_SHAPE = argsShape<CrossRegionAlbBackendArgs>()(
+    z.strictObject({
+        ...ALB_COMMON_FIELDS,
+        albVpc: instanceOf(RegionalVpc, "RegionalVpc"),
+        backendProtocol: z.enum(CROSS_REGION_BACKEND_PROTOCOLS).optional(),
+        stickySession: z.boolean().optional(),
+        backendVpc: instanceOf(RegionalVpc, "RegionalVpc"),
+        // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
+        backends: z.record(z.string(), BACKEND),
+        backendPort: PORT.optional(),
+        backendVSwitches: z.array(text).optional(),
+        backToOrigin: BACK_TO_ORIGIN.optional(),
+        cen: instanceOf(CenTransitNetwork, "CenTransitNetwork").optional(),
+        cenOptions: CEN_OPTIONS.optional(),
+        albRouteTableId: input(text).optional(),
+        backendRouteTableId: input(text).optional(),
+    }),
+);
