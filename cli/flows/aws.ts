@@ -9,7 +9,7 @@
  *   an interface with a public address: an internet-facing load balancer, a task with
  *   `assignPublicIp`, or a NAT gateway with an Elastic IP.
  */
-import type { RecordedResource, World } from "../engine";
+import type { PropertyBag, RecordedResource, World } from "../engine";
 import { asBlock, blocksOf, hopOf, NetworkModel, RouteTarget, RuleProtocol, securityGroupOf, SecurityRule, strings } from "./model";
 
 
@@ -23,7 +23,7 @@ function mainTableId(vpcId: string): string {
     return `${vpcId}:main`;
 }
 
-function target(inputs: Record<string, any>): RouteTarget {
+function target(inputs: PropertyBag): RouteTarget {
     if (typeof inputs.gatewayId === "string" && inputs.gatewayId.startsWith("igw-")) return { kind: "internetGateway", id: inputs.gatewayId };
     if (typeof inputs.natGatewayId === "string") return { kind: "natGateway", id: inputs.natGatewayId };
     const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "vpcEndpointId", "gatewayId", "egressOnlyGatewayId"]
