@@ -11,8 +11,8 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-    // Build output and the policy pack's installed copy; tsc's stray JavaScript is never committed.
-    { ignores: ["dist/", "out/", "node_modules/", "policy/node_modules/"] },
+    // `npm run build`'s output and what `topologies plan` writes (node_modules/ is ignored by default).
+    { ignores: ["dist/", "out/"] },
     { linterOptions: { reportUnusedDisableDirectives: "error" } },
     js.configs.recommended,
     tseslint.configs.recommended,
@@ -54,8 +54,8 @@ export default defineConfig(
         },
     },
     {
-        // Components and the stack program speak through the engine (pulumi.log, or a thrown
-        // TopologyValidationError): a console line would print on every preview and reach no one.
+        // Components and the stack program report through the engine (pulumi.log with the resource,
+        // or a thrown TopologyValidationError); a console line has neither severity nor resource.
         files: ["components/**", "stacks/**"],
         rules: { "no-console": "error" },
     },
