@@ -6,7 +6,7 @@
 // decides the output, tsconfig.json as written and the compiler's version: a changed `target`
 // or `esModuleInterop` must not run yesterday's JavaScript.
 "use strict";
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 
@@ -53,7 +53,7 @@ function transpile(source, file) {
 
 /** The cache entry of one file: its source, its path, and everything else the output depends on. */
 function cacheKey(source, file) {
-    return crypto.createHash("sha1").update(fingerprint).update("\0").update(file).update("\0").update(source).digest("hex");
+    return createHash("sha1").update(fingerprint).update("\0").update(file).update("\0").update(source).digest("hex");
 }
 
 function compiled(source, file) {

@@ -3,7 +3,7 @@
  * stack, including ones users add beside the components. Pure functions over the resources the
  * engine hands a policy pack, so they are unit-tested with sample resources.
  */
-import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { findOverlaps, parseCidr, NamedCidr } from "../components/net";
 // The argument shapes only (no resources): the pack runs without the components' providers.
 import { ALB_SERVER_WEIGHT } from "../components/alicloud/albCommon/args";
@@ -13,7 +13,7 @@ export interface StackResource {
     type: string;
     name: string;
     urn: string;
-    props: Record<string, any>;
+    props: PolicyResource["props"];
     /** Resources this one depends on (including through its inputs). */
     dependencies?: ReadonlyArray<{ urn: string }>;
 }
@@ -45,11 +45,14 @@ function known<T, F = undefined>(read: () => T, fallback?: F): T | F {
     }
 }
 
+/** A property value as the engine hands it over: any shape, as the SDK types `props`. */
+type PropertyValue = PolicyResource["props"][string];
+
 /** The known elements of a list property (none when the list itself is unknown). */
-function knownItems(read: () => unknown): any[] {
+function knownItems(read: () => unknown): PropertyValue[] {
     const list = known(read);
     if (!Array.isArray(list)) return [];
-    const items: any[] = [];
+    const items: PropertyValue[] = [];
     for (let i = 0; i < list.length; i++) {
         const item = known(() => list[i]);
         if (item !== undefined) items.push(item);
@@ -151,7 +154,7 @@ function worldIngress(r: StackResource): WorldIngress[] {
         return rule(source, known(() => scopeOf(p.protocol, () => awsPorts(p.fromPort, p.toPort))));
     }
     if (r.type === "aws:ec2/securityGroup:SecurityGroup") {
-        return knownItems(() => p.ingress).flatMap((inline: any) => {
+        return knownItems(() => p.ingress).flatMap((inline: PropertyValue) => {
             const source = worldSource([...knownItems(() => inline.cidrBlocks), ...knownItems(() => inline.ipv6CidrBlocks)]);
             return rule(source, known(() => scopeOf(inline.protocol, () => awsPorts(inline.fromPort, inline.toPort))));
         });
@@ -215,7 +218,7 @@ export function checkServerWeights(resources: readonly StackResource[], report: 
     const UNKNOWN = Symbol("unknown");
     const { min, max } = ALB_SERVER_WEIGHT;
     for (const r of resources.filter(x => x.type === "alicloud:alb/serverGroup:ServerGroup")) {
-        knownItems(() => r.props.servers).forEach((server: any, i: number) => {
+        knownItems(() => r.props.servers).forEach((server: PropertyValue, i: number) => {
             const weight = known(() => server.weight, UNKNOWN);
             if (weight === UNKNOWN || (Number.isInteger(weight) && weight >= min && weight <= max)) return;
             const label = known(() => server.serverIp) ?? known(() => server.serverId) ?? "id known after apply";

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -268,7 +269,6 @@ function listFiles(dir: string): string[] {
 describe("cli/register.js (the transpile cache of `npm run plan` and the pre-flight)", () => {
     it("does not reuse a file's cached JavaScript after tsconfig.json changes", function () {
         this.timeout(30000);
-        const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
         temporaryDirs.push(dir);
         fs.writeFileSync(path.join(dir, "x.ts"), "export const pick = (a?: string) => a ?? \"b\";\n");

@@ -521,7 +521,10 @@ describe("CrossRegionAlbBackend", () => {
 
 /** The problems a plan reports for values known only at deployment, checked when they resolve. */
 async function problemsWhenKnown(args: (v: Vpcs) => Partial<CrossRegionAlbBackendArgs>) {
-    const result = await runPlan({ loadStackConfig: raw => raw, buildStack: (_config, opts) => (s1(opts, args, { alb: VPC1, backend: VPC2 }), {}) }, {});
+    const result = await runPlan({ loadStackConfig: raw => raw, buildStack: (_config, opts) => {
+        s1(opts, args, { alb: VPC1, backend: VPC2 });
+        return {};
+    } }, {});
     assert.ok(!result.ok, "the plan fails");
     assert.deepEqual(result.errors.map(e => e.source), [S1]);
     return result.errors[0].problems.map(p => ({ path: p.path, message: p.message }));

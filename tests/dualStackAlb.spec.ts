@@ -521,7 +521,10 @@ describe("DualStackAlb", () => {
 async function problemsWhenKnown(albArgs: (vpc: RegionalVpc) => DualStackAlbArgs) {
     const result = await runPlan({
         loadStackConfig: raw => raw,
-        buildStack: (_config, opts) => (new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", shanghai(), opts)), opts), {}),
+        buildStack: (_config, opts) => {
+            new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", shanghai(), opts)), opts);
+            return {};
+        },
     }, {});
     assert.ok(!result.ok, "the plan fails");
     assert.deepEqual(result.errors.map(e => e.source), [WEB]);

@@ -99,7 +99,7 @@ describe("README examples", () => {
         it(`${file} passes validation and builds under the mocks`, async () => {
             world.reset();
             // A validation error would throw here, before anything is registered.
-            require(path.join(examplesDir, file));
+            await import(path.join(examplesDir, file));
             await settle();
             const types = new Set(world.resources.map(r => r.type));
             for (const component of components) assert.ok(types.has(component), `${file} registers no ${component}`);

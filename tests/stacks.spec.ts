@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan, PlanResult } from "../cli/plan";
 import { costItems } from "../cli/costs";
@@ -429,7 +430,7 @@ describe("stacks", function () {
     });
 
     it("fails closed, within its time limit, when the pre-flight hangs or crashes, and says how to go on", async () => {
-        const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "preflight-"));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-"));
         try {
             // A program whose outputs never resolve would otherwise hold `pulumi up` forever.
             fs.writeFileSync(path.join(dir, "hang.ts"), "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n");
@@ -444,7 +445,7 @@ describe("stacks", function () {
     });
 
     it("checks the URN snapshot helper itself: a rename without an alias fails, with one it passes", () => {
-        const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "urns-"));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "urns-"));
         const file = path.join(dir, "x.txt");
         fs.writeFileSync(file, "urn:pulumi:x::topologies::t:a:B::old\n");
         world.reset();

@@ -5,12 +5,12 @@
  */
 import { addressAt, cidrSize } from "../../components/net";
 import { fakeId } from "./ids";
-import { World } from "./world";
+import { PropertyBag, World } from "./world";
 
 /** What an output rule sees of the resource being created. */
 export interface MockContext {
     readonly name: string;
-    readonly inputs: Record<string, any>;
+    readonly inputs: PropertyBag;
     /** Region of the resource's provider (default `cn-hangzhou`). */
     readonly region: string;
     readonly world: World;
@@ -19,7 +19,7 @@ export interface MockContext {
 /** The id and extra outputs of one resource. */
 export interface MockOutputs {
     readonly id: string;
-    readonly state?: Record<string, any>;
+    readonly state?: PropertyBag;
 }
 
 type Rule = (ctx: MockContext) => MockOutputs;
@@ -111,7 +111,7 @@ export const alicloudRules: Record<string, Rule> = {
         const id = fakeId("alb", name);
         // Like the provider: each zone reports its addresses (public IPv4 for Internet ALBs, an
         // IPv6 address for dual-stack ones) and the local addresses the ALB takes in the vSwitch.
-        const zoneMappings = (inputs.zoneMappings ?? []).map((z: any, i: number) => {
+        const zoneMappings = (inputs.zoneMappings ?? []).map((z: PropertyBag, i: number) => {
             const intranet = nextAddressIn(world, z.vswitchId, `192.168.${i}.10`);
             const locals = [nextAddressIn(world, z.vswitchId, `192.168.${i}.11`), nextAddressIn(world, z.vswitchId, `192.168.${i}.12`)];
             const ipv6 = inputs.addressIpVersion === "DualStack" ? `2408:4005:3a0:6c0${i}::a1b` : "";
@@ -207,7 +207,7 @@ const PUBLIC_IMAGES = [
 ];
 
 /** Answers for the Alibaba Cloud data sources the components call. */
-export const alicloudCalls: Record<string, (inputs: Record<string, any>, world: World) => Record<string, any>> = {
+export const alicloudCalls: Record<string, (inputs: PropertyBag, world: World) => PropertyBag> = {
     "alicloud:cen/getTransitRouterRouteTables:getTransitRouterRouteTables": inputs => {
         const tableId = fakeId("vtb", `${inputs.transitRouterId}-system`);
         return {

@@ -5,6 +5,7 @@
 import type { MockContext, MockOutputs } from "./alicloud";
 import { createHash } from "node:crypto";
 import { fakeId } from "./ids";
+import type { PropertyBag } from "./world";
 
 const ACCOUNT = "123456789012";
 
@@ -124,7 +125,7 @@ export const awsRules: Record<string, Rule> = {
 };
 
 /** Answers for the AWS data sources the components call. */
-export const awsCalls: Record<string, (inputs: Record<string, any>) => Record<string, any>> = {
+export const awsCalls: Record<string, (inputs: PropertyBag) => PropertyBag> = {
     "aws:index/getRegion:getRegion": inputs => ({ id: inputs.region ?? "ap-northeast-1", name: inputs.region ?? "ap-northeast-1", region: inputs.region ?? "ap-northeast-1" }),
     "aws:index/getCallerIdentity:getCallerIdentity": () => ({ id: ACCOUNT, accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/mock`, userId: "AIDAMOCK" }),
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),

@@ -10,9 +10,9 @@ import { AUTONAME_SUFFIX_LENGTH, AUTONAMED, autoname } from "../../components/na
 import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./alicloud";
 import { awsCalls, awsRules } from "./aws";
 import { fakeId } from "./ids";
-import { World } from "./world";
+import { PropertyBag, World } from "./world";
 
-export { World, RecordedResource, RecordedCall } from "./world";
+export { World, RecordedResource, RecordedCall, PropertyBag } from "./world";
 export { fakeId } from "./ids";
 export type { MockContext, MockOutputs } from "./alicloud";
 
@@ -20,7 +20,7 @@ export type { MockContext, MockOutputs } from "./alicloud";
 export const world = new World();
 
 const rules: Record<string, (ctx: MockContext) => MockOutputs> = { ...alicloudRules, ...awsRules };
-const calls: Record<string, (inputs: Record<string, any>, world: World) => Record<string, any>> = { ...alicloudCalls, ...awsCalls };
+const calls: Record<string, (inputs: PropertyBag, world: World) => PropertyBag> = { ...alicloudCalls, ...awsCalls };
 
 /** Logical name of a provider from its reference, `urn:…::name::id`. */
 function providerName(reference: string | undefined): string | undefined {
@@ -39,7 +39,7 @@ function defaultRegion(type: string): string {
  * the stack and the resource, so a plan is stable and two stacks differ. A name over the cloud's
  * limit fails here as it would in the provider's check.
  */
-function withAutoname(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
+function withAutoname(type: string, name: string, inputs: PropertyBag): PropertyBag {
     const rule = AUTONAMED[type];
     if (!rule || inputs[rule.property] !== undefined) return inputs;
     const random = createHash("sha256").update(`${world.namingSeed}|${pulumi.getStack()}|${type}::${name}`).digest("hex").slice(0, AUTONAME_SUFFIX_LENGTH - 1);
@@ -51,7 +51,7 @@ function withAutoname(type: string, name: string, inputs: Record<string, any>): 
 }
 
 const mocks: pulumi.runtime.Mocks = {
-    newResource(mockArgs: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+    newResource(mockArgs: pulumi.runtime.MockResourceArgs): { id: string; state: PropertyBag } {
         const args = { ...mockArgs, inputs: withAutoname(mockArgs.type, mockArgs.name, mockArgs.inputs) };
         const provider = providerName(args.provider);
         if (args.type.startsWith("pulumi:providers:") && args.inputs.region) {
@@ -71,7 +71,7 @@ const mocks: pulumi.runtime.Mocks = {
         if (provider) entry.provider = provider;
         return { id: outputs.id, state };
     },
-    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    call(args: pulumi.runtime.MockCallArgs): PropertyBag {
         const answer = calls[args.token];
         if (!answer) throw new Error(`the offline engine has no answer for data source ${args.token}; add one to cli/engine`);
         const outputs = answer(args.inputs, world);

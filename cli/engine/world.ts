@@ -3,6 +3,14 @@
  * explicit dependencies, and every data-source call. Tests assert on this graph.
  */
 
+/**
+ * Inputs and outputs as the engine records them: whatever the program passed, in any provider's
+ * shape. Untyped on purpose, like the SDK's own `MockResourceArgs.inputs`: the plan and the specs
+ * read them by path (`inputs.spec.trafficPolicy`), and the cloud's types are not ours to restate.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the one untyped shape of the engine
+export type PropertyBag = Record<string, any>;
+
 /** One registered resource as the engine saw it. */
 export interface RecordedResource {
     /** Pulumi type token, e.g. `alicloud:vpc/network:Network`. */
@@ -10,9 +18,9 @@ export interface RecordedResource {
     /** Logical name. */
     readonly name: string;
     /** Inputs after resolution (what the provider would receive). */
-    inputs: Record<string, any>;
+    inputs: PropertyBag;
     /** Outputs the mock returned, including the id. */
-    state: Record<string, any>;
+    state: PropertyBag;
     /** Fake id. */
     id: string;
     /** Logical name of the parent resource, if any. */
@@ -45,10 +53,10 @@ export interface RecordedResource {
 /** One data-source call. */
 export interface RecordedCall {
     readonly token: string;
-    readonly inputs: Record<string, any>;
+    readonly inputs: PropertyBag;
     readonly provider?: string;
     /** What the engine answered, as the real data source would. */
-    readonly outputs?: Record<string, any>;
+    readonly outputs?: PropertyBag;
 }
 
 /** The recorded graph of one test. */

@@ -9,8 +9,8 @@
  *   an interface with a public address: an internet-facing load balancer, a task with
  *   `assignPublicIp`, or a NAT gateway with an Elastic IP.
  */
-import type { RecordedResource, World } from "../engine";
-import { asBlock, blocksOf, hopOf, NetworkModel, RouteTarget, RuleProtocol, securityGroupOf, SecurityRule, strings } from "./model";
+import type { PropertyBag, RecordedResource, World } from "../engine";
+import { asBlock, blocksOf, hopOf, NetworkModel, Route, RouteTarget, RuleProtocol, securityGroupOf, SecurityRule, strings } from "./model";
 
 
 
@@ -23,7 +23,7 @@ function mainTableId(vpcId: string): string {
     return `${vpcId}:main`;
 }
 
-function target(inputs: Record<string, any>): RouteTarget {
+function target(inputs: PropertyBag): RouteTarget {
     if (typeof inputs.gatewayId === "string" && inputs.gatewayId.startsWith("igw-")) return { kind: "internetGateway", id: inputs.gatewayId };
     if (typeof inputs.natGatewayId === "string") return { kind: "natGateway", id: inputs.natGatewayId };
     const other = ["transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId", "vpcEndpointId", "gatewayId", "egressOnlyGatewayId"]
@@ -74,14 +74,12 @@ export function readAws(world: World, model: NetworkModel): void {
     }
     for (const r of of("ec2/routeTable:RouteTable")) {
         const network = model.networks.get(String(r.inputs.vpcId));
-        model.routeTables.set(r.id, {
-            id: r.id, label: `route table ${r.name}`,
-            routes: (network?.cidrs ?? []).map(c => ({ destination: c, target: { kind: "local" } as const, hop: hopOf(r, "route", `local route ${c}`) })),
-        });
+        const routes: Route[] = (network?.cidrs ?? []).map(c => ({ destination: c, target: { kind: "local" }, hop: hopOf(r, "route", `local route ${c}`) }));
         for (const inline of Array.isArray(r.inputs.routes) ? r.inputs.routes : []) {
             const destination = asBlock(String(inline.cidrBlock ?? inline.ipv6CidrBlock ?? ""));
-            if (destination) model.routeTables.get(r.id)!.routes.push({ destination, target: target(inline), hop: hopOf(r, "route", `inline route ${destination}`) });
+            if (destination) routes.push({ destination, target: target(inline), hop: hopOf(r, "route", `inline route ${destination}`) });
         }
+        model.routeTables.set(r.id, { id: r.id, label: `route table ${r.name}`, routes });
     }
     for (const r of of("ec2/route:Route")) {
         const table = model.routeTables.get(String(r.inputs.routeTableId));

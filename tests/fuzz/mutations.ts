@@ -146,6 +146,7 @@ export function markerOf(mutation: Mutation): unknown {
     if (mutation.kind !== "set") return undefined;
     const value = mutation.value;
     // Blank or control-character strings: a component must refuse or trim them, never pass them on.
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     if (typeof value === "string" && value.trim() !== "" && (value !== value.trim() || /[\u0000-\u001f]/.test(value))) return value;
     // Numbers no count, port, size or limit takes.
     if (typeof value === "number" && (!Number.isFinite(value) || !Number.isInteger(value) || value >= 1e21 || value < 0)) return value;

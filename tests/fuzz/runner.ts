@@ -77,8 +77,8 @@ export async function runTry(target: FuzzTarget, mutation: Mutation | undefined)
     const onRejection = (e: unknown) => void rejections.push(e);
     process.on("unhandledRejection", onRejection);
     let thrown: unknown;
-    let before = 0;
-    let hung = false;
+    let before: number | undefined;
+    let hung: boolean | undefined;
     try {
         const opts: pulumi.ComponentResourceOptions = { transformations: [recorder] };
         const args = target.base(opts);
@@ -90,7 +90,16 @@ export async function runTry(target: FuzzTarget, mutation: Mutation | undefined)
         }
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<"hung">(resolve => (timer = setTimeout(() => resolve("hung"), HANG_MS)));
-        const settled = await Promise.race([settle().then(() => "settled" as const, (e: unknown) => (rejections.push(e), "settled" as const)), timeout]);
+        const settled = await Promise.race([
+            settle().then(
+                () => "settled" as const,
+                (e: unknown) => {
+                    rejections.push(e);
+                    return "settled" as const;
+                },
+            ),
+            timeout,
+        ]);
         clearTimeout(timer);
         // A moment for rejections raised on the last turn.
         await new Promise(resolve => setImmediate(resolve));
@@ -98,7 +107,7 @@ export async function runTry(target: FuzzTarget, mutation: Mutation | undefined)
     } finally {
         process.off("unhandledRejection", onRejection);
     }
-    const own = world.resources.slice(before);
+    const own = world.resources.slice(before ?? 0);
     if (hung || rejections.length > 0) restartEngine();
     if (thrown instanceof TopologyValidationError) {
         return own.length === 0

@@ -2,7 +2,9 @@
  * The compiled package for the packed-package spec: the build `npm run typecheck` emitted, when
  * no source changed since (its stamp is newer than every file under components/ and cli/, and
  * than tsconfig.json), else a fresh compile of the package alone. Either way the result has the
- * layout of dist/: components/ and cli/ with their .js and .d.ts files.
+ * layout of dist/: components/ and cli/ with their .js and .d.ts files. Unlike the published
+ * build, its declarations keep what is marked `@internal`: the API report (tests/support/apiReport.ts)
+ * needs them to find a public signature that names one.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -33,5 +35,8 @@ export function compiledPackage(dir: string): void {
         return;
     }
     const tsc = path.join(repo, "node_modules", "typescript", "bin", "tsc");
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", dir], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--stripInternal", "false", "--outDir", dir], {
+        cwd: repo,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
 }

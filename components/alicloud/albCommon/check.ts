@@ -96,6 +96,7 @@ export function checkAlbKeys(problems: Problems, path: string, map: object, what
  * two tags). An empty value is allowed, as the API allows it.
  */
 function checkAlbTags(problems: Problems, path: string, tags: Readonly<Record<string, string>>): void {
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
     const plain = (s: string) => s.trim() === s && !/[\u0000-\u001f\u007f]/.test(s);
     for (const [key, value] of Object.entries(tags)) {
         if (key === "" || !plain(key)) {

@@ -1,5 +1,5 @@
 /** What a user writes to describe a {@link ServiceMesh}, and the ports the mesh's traffic uses. */
-import { CenBandwidthPackageArgs, CenTransitNetwork, DEFAULT_PEER_BANDWIDTH_MBPS } from "../cen";
+import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { AckCluster } from "../ack";
 import { IstioGatewaySpec } from "../istio/objects";
 import { RegionalVpc } from "../vpc";

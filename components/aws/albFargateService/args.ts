@@ -6,7 +6,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
-import type { AlbFargateService } from "./component";
 
 /** The container every task runs. */
 export interface ContainerArgs {

@@ -15,7 +15,6 @@ import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
 import { AlbFargateServicePlan } from "./plan";
 import { ALB_FARGATE_SERVICE_SHAPE } from "./shape";
-import type { AlbFargateService } from "./component";
 
 /** Type token of {@link AlbFargateService}. */
 export const ALB_FARGATE_SERVICE_TYPE = "topologies:aws:AlbFargateService";

@@ -5,7 +5,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
 import type { TwoTierVpc } from "../network";
-import type { AlbFargateService } from "./component";
 import { AlbFargateServicePlan } from "./plan";
 
 /** AWS APIs a task calls on 443 before and while it runs: the image (ECR API, registry, layers in S3) and its logs. */

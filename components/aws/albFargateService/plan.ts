@@ -5,7 +5,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
-import type { AlbFargateService } from "./component";
 
 /**
  * The VPC the service runs in: the {@link TwoTierVpc} given, or the args of the one the service

@@ -9,7 +9,6 @@ import { CPU_ARCHITECTURES } from "../fargate";
 import { TwoTierVpc } from "../network";
 import { awsProvider, awsTags } from "../shape";
 import { AlbFargateNetworkArgs, AlbFargateServiceArgs, TASK_EGRESS_PROTOCOLS } from "./args";
-import type { AlbFargateService } from "./component";
 
 /** A whole number (finite, safe); its range is a rule's. */
 const whole = z.number().int();

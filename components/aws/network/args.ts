@@ -4,7 +4,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 /**
  * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.

@@ -16,7 +16,6 @@ import { checkExistingEgress, checkNewEgress } from "./checkEgress";
 import { checkExistingSubnets, checkId, checkNewSubnets, IdChecks } from "./checkSubnets";
 import { TwoTierVpcCheckContext, TwoTierVpcPlan } from "./plan";
 import { describesExistingVpc, twoTierVpcShape } from "./shape";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 /** Type token of {@link TwoTierVpc}. */
 export const TWO_TIER_VPC_TYPE = "topologies:aws:TwoTierVpc";

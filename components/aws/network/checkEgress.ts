@@ -8,7 +8,6 @@ import { Problems } from "../../errors";
 import { EgressMode } from "./args";
 import { checkId, IdChecks } from "./checkSubnets";
 import { SubnetPlan } from "./plan";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 /**
  * The egress an existing VPC can take: no NAT made here, and its private route tables (each a

@@ -11,7 +11,6 @@ import { isZoneOf, ResolvedAwsRegion } from "../region";
 import { checkEc2Id, Ec2IdPrefix } from "../shape";
 import { ExistingSubnetArgs, SubnetArgs } from "./args";
 import { ExistingSubnetPlan, SubnetPlan } from "./plan";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 /** The two tiers, by their keys in the args. */
 export type Tiers<S> = Readonly<Record<"publicSubnets" | "privateSubnets", Record<string, S>>>;

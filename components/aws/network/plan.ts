@@ -6,9 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Problems } from "../../errors";
 import { ResolvedAwsRegion } from "../region";
-import { EgressMode, type HostedTwoTierVpcArgs } from "./args";
-import type { checkTwoTierVpcArgs } from "./check";
-import type { TwoTierVpc } from "./twoTierVpc";
+import { EgressMode } from "./args";
 
 /** A subnet of the plan. */
 export interface SubnetPlan {

@@ -7,7 +7,6 @@ import { z } from "zod";
 import { argsShape, input, text } from "../../shape";
 import { awsProvider, awsTags } from "../shape";
 import { EGRESS_MODES, ExistingTwoTierVpcArgs, HostedTwoTierVpcArgs, TwoTierVpcArgs } from "./args";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 // Blocks are strings here; checkCidr reads them (and says what is wrong with one) in the rules.
 const subnet = z.strictObject({ availabilityZone: text, cidrBlock: z.string() });

@@ -6,7 +6,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { SubnetInfo } from "./args";
 import { NewTwoTierVpcPlan, SubnetPlan } from "./plan";
-import type { TwoTierVpc } from "./twoTierVpc";
 
 /** Tags of a resource: the plan's, with a `Name` made from the component name and `suffix`. */
 export type Tagger = (suffix: string) => Record<string, string>;

@@ -1,0 +1,85 @@
+/**
+ * ESLint for the whole repository (`npm run lint`, part of `npm test`). typescript-eslint's
+ * recommended rules without type information: a typed lint would load the program a second time
+ * (the type check already takes the most time of the suite), and tsc already reports what needs
+ * types. On top of them, rules that catch a real mistake at no cost and have no false positives
+ * here. Formatting is Prettier's (prettier.config.mjs); no rule here is about layout.
+ */
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+    // `npm run build`'s output and what `topologies plan` writes (node_modules/ is ignored by default).
+    { ignores: ["dist/", "out/"] },
+    { linterOptions: { reportUnusedDisableDirectives: "error" } },
+    js.configs.recommended,
+    tseslint.configs.recommended,
+    {
+        rules: {
+            // `a == null` (null or undefined) is the one loose comparison worth keeping.
+            eqeqeq: ["error", "always", { null: "ignore" }],
+            // A for-in walks inherited keys too: config keys named `constructor` or `toString` are real input here.
+            "guard-for-in": "error",
+            // The global isNaN/isFinite coerce ("" is a finite 0); Number.isNaN/isFinite do not.
+            "no-restricted-globals": [
+                "error",
+                { name: "isNaN", message: "Use Number.isNaN: the global one coerces its argument." },
+                { name: "isFinite", message: "Use Number.isFinite: the global one coerces its argument." },
+            ],
+            radix: "error",
+            "array-callback-return": "error",
+            "no-constructor-return": "error",
+            "no-self-compare": "error",
+            "no-template-curly-in-string": "error",
+            "no-unmodified-loop-condition": "error",
+            "no-unreachable-loop": "error",
+            "no-useless-assignment": "error",
+            "no-throw-literal": "error",
+            "no-new-wrappers": "error",
+            "no-sequences": "error",
+            "no-return-assign": "error",
+            "default-case-last": "error",
+            // tsc's noUnusedLocals convention: `const { dropped: _dropped, ...rest } = args` omits a field.
+            "@typescript-eslint/no-unused-vars": [
+                "error",
+                {
+                    ignoreRestSiblings: true,
+                    argsIgnorePattern: "^_",
+                    varsIgnorePattern: "^_",
+                    caughtErrorsIgnorePattern: "^_",
+                },
+            ],
+        },
+    },
+    {
+        // Components and the stack program report through the engine (pulumi.log with the resource,
+        // or a thrown TopologyValidationError); a console line has neither severity nor resource.
+        files: ["components/**", "stacks/**"],
+        rules: { "no-console": "error" },
+    },
+    {
+        // The specs read recorded mock inputs and raw YAML of any shape: `any` is the point there.
+        files: ["tests/**"],
+        rules: { "@typescript-eslint/no-explicit-any": "off" },
+    },
+    {
+        // Plain Node scripts (the mocha config, the bin and require hook, the type-check runner): CommonJS.
+        files: ["**/*.js"],
+        languageOptions: { sourceType: "commonjs", globals: globals.node },
+        rules: { "@typescript-eslint/no-require-imports": "off" },
+    },
+    {
+        files: ["**/*.mjs"],
+        languageOptions: { globals: globals.node },
+    },
+    {
+        // KNOWN FINDINGS in code other branches own, listed for the lead (issue 16): each is a
+        // one-line fix in that file; delete its entry here once fixed, so the rule holds everywhere.
+        // components/alicloud/istio/schema.ts:47 loads a model module chosen at run time; it wants
+        // `// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time`.
+        files: ["components/alicloud/istio/schema.ts"],
+        rules: { "@typescript-eslint/no-require-imports": "off" },
+    },
+);
