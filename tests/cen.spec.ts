@@ -9,6 +9,7 @@ import { TopologyValidationError } from "../components/errors";
 import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { lateRejection } from "./support/lateRejection";
 
 /** The tutorial's VPC1 and VPC2 (seed 000). */
 const CHENGDU = seed000Vpc1();
@@ -224,10 +225,10 @@ describe("CenTransitNetwork", () => {
             // Recorded into the caller's collection, under its scope, with the same defaults.
             const problems = new Problems();
             const postPaid = checkCenTransitNetworkArgs(problems.under("cenOptions"), "net", {
-                members: { vpc1: { vpc: vpc1 }, vpc2: { vpc: vpc2 } }, peerBandwidthMbps: 0, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid" },
+                members: { vpc1: { vpc: vpc1 }, vpc2: { vpc: vpc2 } }, peerBandwidthMbps: 5, bandwidthPackage: { bandwidthMbps: 2, paymentType: "PostPaid" },
             });
-            assert.deepEqual(postPaid.packages.map(p => [p.paymentType, p.period]), [["PostPaid", undefined]]);
-            assert.deepEqual(problems.list.map(p => p.path), ["cenOptions.peerBandwidthMbps"]);
+            assert.deepEqual(postPaid!.packages.map(p => [p.paymentType, p.period]), [["PostPaid", undefined]]);
+            assert.deepEqual(problems.list.map(p => p.path), ["cenOptions.bandwidthPackage.bandwidthMbps"]);
             return [vpc1, vpc2];
         });
     });
@@ -426,13 +427,12 @@ describe("CenTransitNetwork", () => {
                     { regions: ["cn-chengdu", "cn-beijing"], bandwidthMbps: 2 },
                     { regions: ["cn-hangzhou", "cn-hangzhou"], bandwidthMbps: 2 },
                     { regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 2 },
-                    { regions: ["cn-hangzhou", "cn-chengdu"], bandwidthMbps: 0 },
+                    { regions: ["cn-hangzhou", "cn-chengdu"], bandwidthMbps: 2 },
                 ],
             }));
             assert.deepEqual(problems, [
                 { path: "peerings[0].regions[1]", message: "region 'cn-beijing' has no member VPC." },
                 { path: "peerings[1].regions", message: "peering joins region 'cn-hangzhou' to itself." },
-                { path: "peerings[3].bandwidthMbps", message: "peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000." },
                 { path: "peerings[3].regions", message: "regions cn-hangzhou and cn-chengdu are already connected by peerings[2]." },
             ]);
         });
@@ -454,19 +454,17 @@ describe("CenTransitNetwork", () => {
             ]);
             assert.deepEqual(await paths({ bandwidthPackages: [
                 { areas: ["China", "Europe"], bandwidthMbps: 10 }, { areas: ["Europe", "China"], bandwidthMbps: 10 }, { areas: ["North-America", "China"], bandwidthMbps: 10 },
-                { bandwidthMbps: 10 }, { areas: ["Asia-Pacific", "Mars"], bandwidthMbps: 10 },
+                { bandwidthMbps: 10 },
             ] }), [
                 "bandwidthPackages[1].areas: a second bandwidth package for China/Europe; a CEN takes one package per pair of areas.",
                 "bandwidthPackages[2].areas: no connection crosses China/North-America, so the package would bill for nothing.",
                 "bandwidthPackages[3].areas: with several bandwidth packages, each names the two geographic areas it connects.",
-                "bandwidthPackages[4].areas: areas must be two of China, Asia-Pacific, Europe, North-America, Middle-East, Australia; got Mars.",
                 "bandwidthPackages: the connections cn-beijing:ap-southeast-1 cross China/Asia-Pacific, which no bandwidth package covers.",
                 "bandwidthPackages: the connections eu-central-1:ap-southeast-1 cross Asia-Pacific/Europe, which no bandwidth package covers.",
             ]);
             assert.deepEqual(await paths({ bandwidthPackage: { bandwidthMbps: 10 }, bandwidthPackages: [] }), [
                 "bandwidthPackages: both bandwidthPackage and bandwidthPackages are given.",
             ]);
-            assert.deepEqual(await paths({ bandwidthPackages: { areas: ["China", "Europe"], bandwidthMbps: 10 } }), ["bandwidthPackages: is not a list."]);
             assert.deepEqual((await rejection(tutorial, v => ({ members: members(v), peerings: [{ regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 5, bandwidthType: "BandwidthPackage" }] })))
                 .map(p => p.message), ["connection cn-chengdu:cn-hangzhou asks for bandwidthType BandwidthPackage, but the network has no bandwidth package."]);
         });
@@ -504,21 +502,75 @@ describe("CenTransitNetwork", () => {
             assert.equal(problems[5].message, "member 'vpc2' is in cn-hangzhou; a static route of the cn-chengdu transit router must point at an attachment of that router.");
         });
 
-        it("package options that do not fit: too small, a period on a PostPaid package, peerBandwidthMbps beside listed peerings", async () => {
-            assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 1, bandwidthPackage: { bandwidthMbps: 1, paymentType: "PostPaid", period: 6 } })), [
-                { path: "bandwidthPackage.bandwidthMbps", message: "bandwidth package size (Mbit/s) 1 is not a whole number from 2 to 100000." },
+        it("package options that do not fit: a period on a PostPaid package, billing options beside an existing id, peerBandwidthMbps beside listed peerings", async () => {
+            assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 1, bandwidthPackage: { bandwidthMbps: 2, paymentType: "PostPaid", period: 6 } })), [
                 { path: "bandwidthPackage.period", message: "period applies to PrePaid packages only." },
+            ]);
+            assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, id: "cenbwp-oq2ehpxq4zhwp790l7", paymentType: "PrePaid", period: 1 } })), [
+                { path: "bandwidthPackage.paymentType", message: "paymentType applies to a package bought here, not to the existing package given as id." },
+                { path: "bandwidthPackage.period", message: "period applies to a package bought here, not to the existing package given as id." },
             ]);
             assert.deepEqual(await rejection(tutorial, v => ({ members: members(v), peerBandwidthMbps: 5, peerings: [{ regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: 5 }] })), [
                 { path: "peerBandwidthMbps", message: "peerBandwidthMbps applies to full-mesh peerings only; the listed peerings carry their own bandwidth." },
             ]);
         });
 
-        it("a member without a RegionalVpc, and an empty attachment vSwitch list", async () => {
-            assert.deepEqual(await rejection(tutorial, v => ({ members: { vpc1: { vpc: v.vpc1, attachmentVSwitches: [] }, vpc2: { vpc: "vpc-123" as never } } })), [
+        it("an empty attachment vSwitch list", async () => {
+            assert.deepEqual(await rejection(tutorial, v => ({ members: { vpc1: { vpc: v.vpc1, attachmentVSwitches: [] }, vpc2: { vpc: v.vpc2 } } })), [
                 { path: "members.vpc1.attachmentVSwitches", message: "member 'vpc1' lists no attachment vSwitch." },
-                { path: "members.vpc2.vpc", message: "member 'vpc2' has no RegionalVpc." },
             ]);
+        });
+
+        describe("input of the wrong shape, each problem at its path with the value found, before any rule runs", () => {
+            const shape = async (args: (v: Vpcs) => unknown) =>
+                (await rejection(tutorial, v => args(v) as CenTransitNetworkArgs)).map(p => `${p.path}: ${p.message}`);
+
+            it("a package period the provider does not sell, NaN, or a payment type it does not know", async () => {
+                assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, period: 7 } })),
+                    ["bandwidthPackage.period: 7 is not accepted."]);
+                assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, period: NaN } })),
+                    ["bandwidthPackage.period: NaN is not accepted."]);
+                assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, paymentType: "Monthly" } })),
+                    ['bandwidthPackage.paymentType: "Monthly" is not accepted.']);
+            });
+
+            it("bandwidths that are not whole numbers in range, areas that are no package area, a package list that is not a list", async () => {
+                assert.deepEqual(await shape(v => ({
+                    members: members(v), peerBandwidthMbps: 0.5, bandwidthPackages: [{ bandwidthMbps: 1, areas: ["China", "Mars"] }],
+                })), [
+                    "peerBandwidthMbps: 0.5: is not a whole number from 1 to 100000.",
+                    "bandwidthPackages[0].bandwidthMbps: 1: is not a whole number from 2 to 100000.",
+                    'bandwidthPackages[0].areas[1]: "Mars" is not accepted.',
+                ]);
+                assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackages: { bandwidthMbps: 10 } })),
+                    ['bandwidthPackages: expected array, got {"bandwidthMbps":10}.']);
+                assert.deepEqual(await shape(v => ({ members: members(v), peerings: [{ regions: ["cn-chengdu", "cn-hangzhou"], bandwidthMbps: Infinity }] })),
+                    ["peerings[0].bandwidthMbps: expected number, got Infinity."]);
+            });
+
+            it("a member that is no RegionalVpc, an unknown key (with the one meant), a tag key the SDK cannot register", async () => {
+                const problems = await rejection(tutorial, v => ({
+                    members: { vpc1: { vpc: v.vpc1 }, vpc2: { vpc: "vpc-123" as never } }, peerBandwithMbps: 5, tags: { toString: "x", " env": "dev" },
+                } as CenTransitNetworkArgs));
+                assert.deepEqual(problems.map(p => p.path), ["members.vpc2.vpc", "tags.toString", "tags. env", "peerBandwithMbps"]);
+                assert.match(problems[0].message, /"vpc-123": is not a RegionalVpc/);
+                assert.match(problems[1].message, /tag key "toString" is a key the Pulumi SDK cannot register/);
+                assert.match(problems[2].message, /tag key " env" has leading or trailing blanks/);
+                assert.match(problems[3].message, /'peerBandwithMbps' is not an input here/);
+            });
+
+            it("a malformed existing package id; given as an Output, when it resolves, before the package is bound", async () => {
+                assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, id: "bwp-1" } })),
+                    ['bandwidthPackage.id: "bwp-1" is not a bandwidth package id (cenbwp- and lower-case letters and digits).']);
+                const { error, registered } = await lateRejection(opts => vpcsAndNetwork(opts, tutorial,
+                    v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, id: pulumi.output(" cenbwp-1 ") } }), "net"));
+                assert.equal(error.component, "topologies:alicloud:CenTransitNetwork 'net'");
+                assert.deepEqual(error.problems.map(p => `${p.path}: ${p.message}`),
+                    ['bandwidthPackage.id: " cenbwp-1 " is not a bandwidth package id (cenbwp- and lower-case letters and digits).']);
+                // Declared, but never sent to the engine: no id.
+                assert.deepEqual(registered.filter(r => /bandwidthPackage|PeerAttachment/.test(r.type) && r.id !== "").map(r => r.name), [],
+                    "neither the binding nor the connections drawing from it are created");
+            });
         });
 
         it("no members at all", async () => {

@@ -24,7 +24,7 @@ export function cenNamePath(args: CenTransitNetworkArgs): "name" | "cenInstanceN
 /** The members, each with its region and attachment vSwitches, and the member regions in order of first appearance. */
 export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, name: string):
     { members: Record<string, CenMemberPlan>; regions: string[] } {
-    const entries = Object.entries(args.members ?? {});
+    const entries = Object.entries(args.members);
     if (entries.length === 0) {
         problems.add("members", "no member VPC is given.",
             "Add at least one member VPC; two regions or more for inter-region traffic.");
@@ -35,12 +35,7 @@ export function checkMembers(problems: Problems, args: CenTransitNetworkArgs, na
     const blocks: PlacedCidr[] = [];
     for (const [key, member] of entries) {
         const path = `members.${key}`;
-        const vpc = member?.vpc;
-        if (!(vpc instanceof RegionalVpc)) {
-            problems.add(`${path}.vpc`, `member '${key}' has no RegionalVpc.`,
-                "Pass a RegionalVpc (new or RegionalVpc.fromExisting).");
-            continue;
-        }
+        const vpc = member.vpc;
         const region = vpc.region;
         const first = firstInRegion.get(region);
         if (first === undefined) {
@@ -104,7 +99,7 @@ export function checkNetworkNames(
         checkAlibabaName(problems, path, transitRouterNames[region], "general", "transit router",
             "Shorten the CEN instance name.");
     }
-    for (const key of Object.keys(args.members ?? {})) {
+    for (const key of Object.keys(args.members)) {
         checkAlibabaName(problems, `members.${key}`, attachmentName(name, key), "general", "VPC attachment",
             "Shorten the component name or the member key.");
     }

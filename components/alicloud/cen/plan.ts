@@ -38,8 +38,8 @@ export interface CenBandwidthPackagePlan {
     readonly bandwidthMbps: number;
     /** `china-europe`: the areas as the package's logical name spells them. */
     readonly areasSlug: string;
-    /** An existing package to bind instead of buying one. */
-    readonly existingId?: pulumi.Input<string>;
+    /** An existing package to bind instead of buying one: its id, checked (an Output when it resolves). */
+    readonly existingId?: pulumi.Output<string>;
     /** Console name of a new package. */
     readonly name: string;
     /** How a new package is paid for. */

@@ -1,0 +1,40 @@
+/**
+ * A value given as an Output is checked when it resolves (`checkedWhenKnown`): the test helper
+ * for that case, waiting for the TopologyValidationError it raises.
+ */
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { TopologyValidationError } from "../../components/errors";
+import { RecordedResource, recorder, restartEngine, settle, world } from "../../cli/engine";
+
+/**
+ * Builds what `create` makes (with the recorder's options) and waits for the
+ * TopologyValidationError a late value raises when it resolves; returns it with the resources
+ * registered by then. The registrations that waited for the value never settle, so the offline
+ * engine is restarted before this returns.
+ */
+export async function lateRejection(
+    create: (opts: pulumi.ComponentResourceOptions) => unknown, timeoutMs = 5000,
+): Promise<{ error: TopologyValidationError; registered: readonly RecordedResource[] }> {
+    world.reset();
+    let timer: NodeJS.Timeout | undefined;
+    let onRejection: (e: unknown) => void = () => undefined;
+    const rejected = new Promise<unknown>(resolve => {
+        onRejection = resolve;
+        timer = setTimeout(() => resolve(new Error(`no late rejection in ${timeoutMs} ms`)), timeoutMs);
+    });
+    process.on("unhandledRejection", onRejection);
+    let error: unknown;
+    let registered: RecordedResource[] = [];
+    try {
+        create({ transformations: [recorder] });
+        error = await Promise.race([settle().then(() => new Error("every registration settled"), (e: unknown) => e), rejected]);
+        registered = [...world.resources];
+    } finally {
+        clearTimeout(timer);
+        process.off("unhandledRejection", onRejection);
+        restartEngine();
+    }
+    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError when the value resolved, got ${error}`);
+    return { error, registered };
+}
