@@ -4,6 +4,7 @@ import { build, isSecretOutput, valueOf, world } from "./mocks";
 import { AckCluster, AckClusterArgs, validateAckClusterArgs } from "../components/alicloud/ack";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
+import { lateRejection } from "./support/lateRejection";
 
 /** The tutorial's vpc-hangzhou with vpc-hangzhou-switch-1. */
 function hangzhouVpc(opts: pulumi.ComponentResourceOptions): RegionalVpc {
@@ -150,9 +151,39 @@ describe("AckCluster", () => {
 
         it("rejects unknown network plugins and cluster specs", () => {
             assert.deepEqual(problemsOf(ackArgs(vpc, { networkPlugin: "calico" as never, clusterSpec: "ack.pro.large" as never })), [
-                "networkPlugin: network plugin 'calico' is not supported.",
-                "clusterSpec: cluster spec 'ack.pro.large' is not supported.",
+                'networkPlugin: "calico" is not accepted.',
+                'clusterSpec: "ack.pro.large" is not accepted.',
             ]);
+        });
+
+        it("checks the shape of its args before any rule: types, whole numbers, unknown keys, a VPC that is none, tags", () => {
+            assert.deepEqual(problemsOf({
+                ...ackArgs(vpc), vpc: { region: "cn-hangzhou" } as never, vSwitches: "vpc-hangzhou-switch-1" as never,
+                nodePool: { instanceTypes: ["ecs.g7.xlarge", null as never], desiredSize: 1.5, systemDiskSize: NaN, keyNmae: "k" } as never,
+                deletionProtection: "yes" as never, tags: { toString: "x" },
+            }), [
+                'vpc: {"region":"cn-hangzhou"}: is not a RegionalVpc.',
+                'vSwitches: expected array, got "vpc-hangzhou-switch-1".',
+                'deletionProtection: expected boolean, got "yes".',
+                "nodePool.instanceTypes[1]: expected string, got null.",
+                "nodePool.desiredSize: 1.5: is not a whole number from 0 to 1000.",
+                "nodePool.systemDiskSize: expected number, got NaN.",
+                "nodePool.keyNmae: 'keyNmae' is not an input here.",
+                'tags.toString: "x": tag key "toString" is a key the Pulumi SDK cannot register: it prints every input map, ' +
+                    "and a map whose toString is a string cannot be printed (the program would hang).",
+            ]);
+            assert.deepEqual(problemsOf(ackArgs(vpc, { nodePool: { instanceTypes: ["g7.xlarge", "ecs.g7.xlarge", "ecs.g7.xlarge"] } })), [
+                "nodePool.instanceTypes[0]: 'g7.xlarge' is not an ECS instance type (ecs.<family>.<size>).",
+                "nodePool.instanceTypes[2]: instance type 'ecs.g7.xlarge' is used again (first at nodePool.instanceTypes[1]).",
+            ]);
+        });
+
+        it("checks a key pair name given as an Output when it resolves, before the node pool is created", async () => {
+            const { error, registered } = await lateRejection(opts => new AckCluster("ack-hangzhou",
+                ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: pulumi.output(" ops-key") } }), opts));
+            assert.equal(error.component, "topologies:alicloud:AckCluster 'ack-hangzhou'");
+            assert.deepEqual(error.problems.map(p => p.path), ["nodePool.keyName"]);
+            assert.deepEqual(registered.filter(r => r.type.endsWith("NodePool") && r.id !== ""), [], "the node pool is not created");
         });
 
         it("requires the Pod setting that matches the plugin", () => {
@@ -169,15 +200,17 @@ describe("AckCluster", () => {
         it("rejects unknown vSwitches, malformed CIDRs and a bad node pool", () => {
             assert.deepEqual(problemsOf(ackArgs(vpc, {
                 vSwitches: ["vsw9"], podCidr: "10.0.0.1/16", serviceCidr: "172.16.0.0",
-                nodePool: { instanceTypes: [], desiredSize: -1, systemDiskSize: 10, vSwitches: ["nope"] },
+                nodePool: { instanceTypes: [], vSwitches: ["nope"] },
             })), [
                 "vSwitches[0]: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou'.",
                 "podCidr: '10.0.0.1/16' has host bits set; did you mean 10.0.0.0/16?",
                 "serviceCidr: '172.16.0.0' has no prefix length; write it as a block such as 192.168.0.0/24.",
                 "nodePool.instanceTypes: no instance type is given.",
-                "nodePool.desiredSize: node count -1 is not a whole number from 0 to 1000.",
-                "nodePool.systemDiskSize: system disk size (GiB) 10 is not a whole number from 20 to 2048.",
                 "nodePool.vSwitches[0]: vSwitch 'nope' is not a vSwitch of VPC 'vpc-hangzhou'.",
+            ]);
+            assert.deepEqual(problemsOf(ackArgs(vpc, { nodePool: { instanceTypes: ["ecs.g7.xlarge"], desiredSize: -1, systemDiskSize: 10 } })), [
+                "nodePool.desiredSize: -1: is not a whole number from 0 to 1000.",
+                "nodePool.systemDiskSize: 10: is not a whole number from 20 to 2048.",
             ]);
         });
 

@@ -17,20 +17,28 @@ export const ACK_CLUSTER_SPECS = ["ack.standard", "ack.pro.small", "ack.pro.xlar
 
 /** The worker node pool of an {@link AckCluster}. */
 export interface AckNodePoolArgs {
-    /** ECS instance types, in order of preference, e.g. `["ecs.g7.xlarge"]`. At least one. */
+    /**
+     * ECS instance types, in order of preference, e.g. `["ecs.g7.xlarge"]`: `ecs.<family>.<size>`.
+     * At least one, each once. Checked before registration.
+     */
     instanceTypes: string[];
-    /** Number of nodes (0–1000). Default: 2, enough for Bookinfo with its sidecars. */
+    /** Number of nodes (a whole number, 0–1000). Default: 2, enough for Bookinfo with its sidecars. Checked before registration. */
     desiredSize?: number;
-    /** System disk category. Default: `cloud_essd`. */
+    /**
+     * System disk category, e.g. `cloud_essd`. Default: `cloud_essd`. Its form is checked before
+     * registration; the category itself is passed to the provider as is (the provider documents no
+     * list of values for node pools).
+     */
     systemDiskCategory?: string;
-    /** System disk size in GiB (20–2048). Default: 120. */
+    /** System disk size in GiB (a whole number, 20–2048). Default: 120. Checked before registration. */
     systemDiskSize?: number;
-    /** Names of vSwitches of the cluster's VPC for the nodes. Default: the cluster's `vSwitches`. */
+    /** Names of vSwitches of the cluster's VPC for the nodes. Default: the cluster's `vSwitches`. Checked before registration. */
     vSwitches?: string[];
     /**
      * Name of an ECS key pair (in the cluster's region) the nodes accept for SSH login, as every
      * provider example sets one. Default: none; the nodes take no SSH login, and are reached
-     * through Cloud Assistant or `kubectl debug` instead.
+     * through Cloud Assistant or `kubectl debug` instead. Checked before registration against the
+     * key pair name rules; an Output is checked when it resolves, before the node pool is created.
      */
     keyName?: pulumi.Input<string>;
 }
@@ -40,32 +48,34 @@ export interface AckClusterArgs {
     /**
      * The VPC the cluster lives in; its provider is used for every child, unless an `alicloud`
      * provider is given in the component's own `opts.provider` / `opts.providers` (a parent's is not taken).
+     * Checked before registration.
      */
     vpc: RegionalVpc;
     /**
      * Names of vSwitches of `vpc` for the control plane (and, by default, the nodes). At least one.
-     * Tutorial: `vpc-hangzhou-switch-1` (20.0.0.0/16) for ack-hangzhou.
+     * Tutorial: `vpc-hangzhou-switch-1` (20.0.0.0/16) for ack-hangzhou. Checked before registration.
      */
     vSwitches: string[];
-    /** Container network plugin. Default: `flannel`, as in the tutorial. Cannot change after creation. */
+    /** Container network plugin. Default: `flannel`, as in the tutorial. Cannot change after creation. Checked before registration. */
     networkPlugin?: AckNetworkPlugin;
     /**
      * Pod CIDR, Flannel only: outside the VPC, the Service CIDR and every other cluster on the same
      * CEN. Tutorial: 10.0.0.0/16 (ack-hangzhou), 10.1.0.0/16 (ack-shanghai). Default: none;
-     * required with Flannel, refused with Terway.
+     * required with Flannel, refused with Terway. Checked before registration; the cluster takes its
+     * canonical form.
      */
     podCidr?: string;
     /**
      * Names of vSwitches of `vpc` for pods, Terway only (same zones as `vSwitches`). Default: none;
-     * required with Terway, refused with Flannel.
+     * required with Terway, refused with Flannel. Checked before registration.
      */
     podVSwitches?: string[];
     /**
      * Service CIDR: outside the VPC and the Pod CIDR. Tutorial: 172.16.0.0/16 (ack-hangzhou),
-     * 172.17.0.0/16 (ack-shanghai).
+     * 172.17.0.0/16 (ack-shanghai). Checked before registration; the cluster takes its canonical form.
      */
     serviceCidr: string;
-    /** Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). */
+    /** Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). Checked before registration. */
     clusterSpec?: typeof ACK_CLUSTER_SPECS[number];
     /**
      * Kubernetes version, as ACK reports it: `1.34.1-aliyun.1`. The provider reads back the full
@@ -73,6 +83,7 @@ export interface AckClusterArgs {
      * on every run; a higher version upgrades the cluster in place (UpgradeCluster), and a pinned
      * version older than the cluster's (after an upgrade outside Pulumi) is a downgrade ACK
      * refuses. Default: the newest ACK offers at creation, followed afterwards without a diff.
+     * Its form is checked before registration.
      */
     kubernetesVersion?: string;
     /**
@@ -80,18 +91,22 @@ export interface AckClusterArgs {
      * starting with a hyphen, unique in the account ("It is unique in one Alicloud account":
      * provider docs of `cs.ManagedKubernetes.name`). Default: Pulumi's auto-name,
      * `<component name>-cluster-<7 random hex>`, so stacks sharing an account never collide.
+     * Checked before registration.
      */
     clusterName?: string;
-    /** Refuse deletion of the cluster through the API. Default: true (production). */
+    /** Refuse deletion of the cluster through the API. Default: true (production). Checked before registration. */
     deletionProtection?: boolean;
     /**
      * Expose the API server on an internet-facing load balancer. Default: true, because this program
-     * applies Bookinfo through the cluster's kubeconfig from outside the VPC.
+     * applies Bookinfo through the cluster's kubeconfig from outside the VPC. Checked before registration.
      */
     publicApiServer?: boolean;
-    /** The worker node pool. */
+    /** The worker node pool. Checked before registration. */
     nodePool: AckNodePoolArgs;
-    /** Tags on the cluster and its nodes. Default: none. */
+    /**
+     * Tags on the cluster and its nodes: keys of at most 128 characters, not starting with `aliyun`
+     * or `acs:`; values of at most 128. Default: none. Checked before registration.
+     */
     tags?: Record<string, string>;
 }
 
@@ -122,7 +137,8 @@ export interface AckNodePoolPlan {
     readonly systemDiskSize: number;
     /** The nodes' vSwitches: the pool's own, else the cluster's. */
     readonly vSwitches: readonly VSwitchInfo[];
-    readonly keyName?: pulumi.Input<string>;
+    /** The key pair's name, checked (an Output when it resolves). */
+    readonly keyName?: pulumi.Output<string>;
 }
 
 /** What validation hands to the constructor of an {@link AckCluster}. */

@@ -1,13 +1,15 @@
 /** The validation of an {@link AckCluster}: every rule, before anything is registered, and the plan it resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkIntegerInRange, checkOneOf, checkUnique } from "../../checks";
+import { checkUnique, checkedWhenKnown } from "../../checks";
 import { Problems, validate } from "../../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../../net";
 import { AUTONAMED, checkAutoname } from "../../naming";
 import { checkStackProviderConfig } from "../../providers";
+import { checkShape, describeValue } from "../../shape";
 import { checkAlibabaName } from "../names";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
-import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS, AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
+import { AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
+import { ACK_CLUSTER_SHAPE } from "./shape";
 
 /** The type token of {@link AckCluster}. */
 export const ACK_CLUSTER_TYPE = "topologies:alicloud:AckCluster";
@@ -42,12 +44,20 @@ function checkNotReserved(problems: Problems, path: string, block: Cidr, what: s
  * ranges, and disjoint from each other and from the VPC (which holds every vSwitch); node pool sane.
  */
 export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckClusterPlan {
-    return validate(`${ACK_CLUSTER_TYPE} '${name}'`, problems => checkAckClusterArgs(problems, name, args));
+    const plan = validate(`${ACK_CLUSTER_TYPE} '${name}'`, problems => checkAckClusterArgs(problems, name, args));
+    // No problem was recorded, so the args fit their shape and the plan is complete.
+    return plan!;
 }
 
-/** The checks of {@link validateAckClusterArgs}, recording into `problems`; returns the plan, defaults resolved. */
-export function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterPlan {
+/**
+ * The checks of {@link validateAckClusterArgs}, recording into `problems`: the args' shape
+ * first, the rules only on args that fit it. Returns the plan, defaults resolved; undefined when
+ * the args do not fit their shape.
+ */
+export function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterPlan | undefined {
     checkStackProviderConfig(problems, "kubernetes");
+    if (!checkShape(problems, ACK_CLUSTER_SHAPE, args)) return undefined;
+    const component = `${ACK_CLUSTER_TYPE} '${name}'`;
     if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
         problems.add("kubernetesVersion", `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
             "Write the full version, e.g. 1.34.1-aliyun.1, or leave it out for the newest.");
@@ -61,11 +71,9 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     const vpc = args.vpc;
     const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
     const plugin = args.networkPlugin ?? "flannel";
-    const pluginOk = checkOneOf(problems, "networkPlugin", plugin, ACK_NETWORK_PLUGINS, "network plugin");
     const clusterSpec = args.clusterSpec ?? "ack.pro.small";
-    if (args.clusterSpec !== undefined) checkOneOf(problems, "clusterSpec", args.clusterSpec, ACK_CLUSTER_SPECS, "cluster spec");
 
-    if (!args.vSwitches || args.vSwitches.length === 0) {
+    if (args.vSwitches.length === 0) {
         problems.add("vSwitches", "no vSwitch is given for the control plane and nodes.",
             `Name at least one vSwitch of ${vpcName}.`);
     }
@@ -88,7 +96,7 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
 
     let podCidr: string | undefined;
     let podVSwitches: VSwitchInfo[] = [];
-    if (pluginOk && isFlannel(plugin)) {
+    if (isFlannel(plugin)) {
         if (args.podVSwitches !== undefined) {
             problems.add("podVSwitches", "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
                 "Drop podVSwitches, or choose networkPlugin 'terway-eniip'.");
@@ -99,12 +107,12 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
         } else {
             podCidr = clusterBlock("podCidr", "Pod CIDR", args.podCidr);
         }
-    } else if (pluginOk) {
+    } else {
         if (args.podCidr !== undefined) {
             problems.add("podCidr", `a Pod CIDR is a Flannel setting; ${plugin} gives pods addresses from pod vSwitches.`,
                 "Drop podCidr and set podVSwitches.");
         }
-        if (!args.podVSwitches || args.podVSwitches.length === 0) {
+        if (args.podVSwitches === undefined || args.podVSwitches.length === 0) {
             problems.add("podVSwitches", `${plugin} needs at least one pod vSwitch.`,
                 `Name vSwitches of ${vpcName} for pods.`);
         }
@@ -113,7 +121,7 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
 
     const serviceCidr = clusterBlock("serviceCidr", "Service CIDR", args.serviceCidr) ?? args.serviceCidr;
     checkNoOverlaps(problems, placed, "Keep the VPC, Pod CIDR and Service CIDR of a cluster disjoint.");
-    const nodePool = checkNodePool(problems, name, args, nodeVSwitches);
+    const nodePool = checkNodePool(problems, name, args, nodeVSwitches, component);
 
     // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
     // names, so a peer must accept both.
@@ -135,37 +143,47 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     };
 }
 
+/**
+ * The form of an ECS instance type: `ecs.<family>.<size>`, lower case (`ecs.g7.xlarge`,
+ * `ecs.gn7i-c8g1.2xlarge`), as DescribeInstanceTypes lists them.
+ */
+const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9-]+$/;
+
 /** The node pool, its defaults resolved: 2 nodes, a 120 GiB `cloud_essd` system disk, the cluster's vSwitches. */
 function checkNodePool(
-    problems: Problems, name: string, args: AckClusterArgs, nodeVSwitches: readonly VSwitchInfo[],
+    problems: Problems, name: string, args: AckClusterArgs, nodeVSwitches: readonly VSwitchInfo[], component: string,
 ): AckNodePoolPlan {
     const pool = args.nodePool;
-    if (!pool) {
-        problems.add("nodePool", "no node pool is given.", "Set nodePool with instanceTypes.");
-    } else {
-        if (!pool.instanceTypes || pool.instanceTypes.length === 0) {
-            problems.add("nodePool.instanceTypes", "no instance type is given.",
-                "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
-        }
-        if (pool.desiredSize !== undefined) checkIntegerInRange(problems, "nodePool.desiredSize", pool.desiredSize, 0, 1000, "node count");
-        if (pool.systemDiskSize !== undefined) {
-            checkIntegerInRange(problems, "nodePool.systemDiskSize", pool.systemDiskSize, 20, 2048,
-                "system disk size (GiB)");
-        }
+    if (pool.instanceTypes.length === 0) {
+        problems.add("nodePool.instanceTypes", "no instance type is given.",
+            "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
     }
-    const vSwitches = pool?.vSwitches === undefined
+    pool.instanceTypes.forEach((type, i) => {
+        if (!ECS_INSTANCE_TYPE.test(type)) {
+            problems.add(`nodePool.instanceTypes[${i}]`, `'${type}' is not an ECS instance type (ecs.<family>.<size>).`,
+                "Write it like ecs.g7.xlarge.");
+        }
+    });
+    checkUnique(problems, pool.instanceTypes.map((key, i) => ({ path: `nodePool.instanceTypes[${i}]`, key })),
+        "instance type");
+    const vSwitches = pool.vSwitches === undefined
         ? nodeVSwitches
         : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
-    if (typeof pool?.keyName === "string") {
-        checkAlibabaName(problems, "nodePool.keyName", pool.keyName, "keyPair", "key pair");
-    }
+    const checkKeyName = (found: Problems, keyName: unknown) => {
+        if (typeof keyName !== "string") {
+            found.add("nodePool.keyName", `${describeValue(keyName)} is not a key pair name.`, "Give the key pair's name.");
+        } else {
+            checkAlibabaName(found, "nodePool.keyName", keyName, "keyPair", "key pair");
+        }
+    };
+    if (typeof pool.keyName === "string") checkKeyName(problems, pool.keyName);
     return {
         name: `${args.clusterName ?? name}-nodes`,
-        instanceTypes: pool?.instanceTypes ?? [],
-        desiredSize: pool?.desiredSize ?? 2,
-        systemDiskCategory: pool?.systemDiskCategory ?? "cloud_essd",
-        systemDiskSize: pool?.systemDiskSize ?? 120,
+        instanceTypes: pool.instanceTypes,
+        desiredSize: pool.desiredSize ?? 2,
+        systemDiskCategory: pool.systemDiskCategory ?? "cloud_essd",
+        systemDiskSize: pool.systemDiskSize ?? 120,
         vSwitches,
-        keyName: pool?.keyName,
+        keyName: pool.keyName === undefined ? undefined : checkedWhenKnown(pool.keyName, component, checkKeyName),
     };
 }
