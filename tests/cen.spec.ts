@@ -209,6 +209,13 @@ describe("CenTransitNetwork", () => {
         assert.equal(world.ofType("cen/bandwidthPackage:BandwidthPackage").length, 0);
     });
 
+    it("passes tags given as a map without a prototype (as some YAML parsers make them) as a plain map", async () => {
+        const tags = Object.assign(Object.create(null) as Record<string, string>, { env: "dev" });
+        await network(tutorial, v => ({ members: members(v), tags }));
+        assert.deepEqual(world.named("net-cen").inputs.tags, { env: "dev" });
+        assert.deepEqual(world.ofType("cen/transitRouter:TransitRouter").map(r => r.inputs.tags), [{ env: "dev" }, { env: "dev" }]);
+    });
+
     it("resolves every default in the plan it validates, once, for the constructor and for components that build a network", async () => {
         await build(opts => {
             const vpc1 = new RegionalVpc("vpc1", CHENGDU, opts);

@@ -51,3 +51,12 @@ export const ALIBABA_TAGS = z.record(tagKey, tagValue).refine(tags => Object.key
     message: `holds more than the ${MAX_TAGS} tags a resource may carry`,
     params: { fix: `Keep at most ${MAX_TAGS} tags.` },
 });
+
+/**
+ * The tags as a component passes them on: a plain object, whatever the caller's map was. A map
+ * without a prototype (as some parsers of YAML or JSON make) cannot be registered: the Pulumi
+ * SDK prints every input map with `${map}` (runtime/rpc.js, safeToString), which throws for it.
+ */
+export function plainTags(tags: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
+    return tags === undefined ? undefined : { ...tags };
+}

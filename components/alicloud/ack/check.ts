@@ -7,6 +7,7 @@ import { AUTONAMED, checkAutoname } from "../../naming";
 import { checkStackProviderConfig } from "../../providers";
 import { checkShape, describeValue } from "../../shape";
 import { checkAlibabaName } from "../names";
+import { plainTags } from "../tags";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
 import { AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
 import { ACK_CLUSTER_SHAPE } from "./shape";
@@ -139,7 +140,7 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
         deletionProtection: args.deletionProtection ?? true,
         publicApiServer: args.publicApiServer ?? true,
         nodePool,
-        tags: args.tags,
+        tags: plainTags(args.tags),
     };
 }
 

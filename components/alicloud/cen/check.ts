@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Problems, validate } from "../../errors";
 import { checkRegionalProviders } from "../../providers";
 import { checkShape } from "../../shape";
+import { plainTags } from "../tags";
 import { CenTransitNetworkArgs } from "./args";
 import { checkBandwidth } from "./checkBandwidth";
 import { cenNamePath, checkMembers, checkNetworkNames } from "./checkMembers";
@@ -49,6 +50,6 @@ export function checkCenTransitNetworkArgs(
     const transitRouterRoutes = checkTransitRouterRoutes(problems, args.transitRouterRoutes ?? [], members, regions);
     return {
         cenInstanceName, members, regions, transitRouterNames, peerings, packages, vpcRoutes, transitRouterRoutes,
-        tags: args.tags,
+        tags: plainTags(args.tags),
     };
 }
