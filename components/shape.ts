@@ -259,8 +259,9 @@ export function wholeNumber(min: number, max: number): z.ZodType<number> {
 
 /** An instance of a component class (a RegionalVpc, a CenTransitNetwork), not a description of one. */
 export function instanceOf<T>(ctor: abstract new (...args: never[]) => T, what: string): z.ZodType<T> {
+    const article = /^[AEIOU]/i.test(what) ? "an" : "a";
     return z.custom<T>(value => value instanceof ctor, {
-        message: `is not a ${what}`,
+        message: `is not ${article} ${what}`,
         params: { fix: `Pass the ${what} object itself (the component, not its args or id).` },
     });
 }

@@ -10,6 +10,7 @@ import { pickOfferedVersion } from "../components/alicloud/mesh/version";
 import { LocalityPolicy } from "../components/alicloud/meshLocality";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
+import { lateRejection } from "./support/lateRejection";
 
 interface Tutorial {
     hangzhou: AckCluster;
@@ -309,9 +310,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             await build(opts => {
                 const t = tutorial(opts);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
-                    cenOptions: { peerBandwidthMbps: 0, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 } },
+                    cenOptions: { peerBandwidthMbps: 20, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 } },
                 }))), [
-                    "cenOptions.peerBandwidthMbps: peering bandwidth (Mbit/s) 0 is not a whole number from 1 to 100000.",
+                    "cenOptions.bandwidthPackage.bandwidthMbps: the connections across China/China need 20 Mbit/s together " +
+                        "(cn-hangzhou:cn-shanghai 20) but the bandwidth package has 10 Mbit/s.",
                     "cenOptions.bandwidthPackage.period: period applies to PrePaid packages only.",
                 ]);
             });
@@ -337,7 +339,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
                 ]);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))), [
-                    "cen: is not a CenTransitNetwork.",
+                    'cen: {"cenId":"cen-1"}: is not a CenTransitNetwork.',
                 ]);
                 assert.deepEqual(renamed({ peerBandwidthMbps: 5 }), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
@@ -358,22 +360,58 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             });
         });
 
-        it("rejects an unknown vSwitch, edition, spec, version and a bad gateway override", async () => {
+        it("rejects an unknown vSwitch, version and a bad gateway override, at the override's own path", async () => {
             await build(opts => {
                 const t = tutorial(opts);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
-                    vSwitch: "vsw9", edition: "Gold" as never, meshSpec: "huge" as never, version: "1.x", clusters: {},
-                    ingressGateway: { replicaCount: 0, rollingMaxSurge: "150%" },
+                    vSwitch: "vsw9", version: "1.x", clusters: {},
+                    ingressGateway: { rollingMaxSurge: "150%", resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "lots", memory: "1Gi" } } },
                 }))), [
                     "vSwitch: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou2'.",
-                    "edition: ASM edition 'Gold' is not supported.",
-                    "meshSpec: mesh spec 'huge' is not supported.",
                     "version: '1.x' is not an ASM version.",
                     "clusters: the mesh has no cluster.",
-                    "ingressGateway.spec.replicaCount: replica count 0 is not a whole number from 1 to 100.",
-                    "ingressGateway.spec.rollingMaxSurge: '150%' is not a percentage from 0% to 100%.",
+                    "ingressGateway.rollingMaxSurge: '150%' is not a percentage from 0% to 100%.",
+                    "ingressGateway.resources.requests.cpu: CPU 'lots' is not a Kubernetes CPU quantity.",
                 ]);
             });
+        });
+
+        it("checks the shape of its args before any rule: enumerations, clusters that are none, gateway overrides, tags", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
+                    edition: "Gold" as never, meshSpec: "huge" as never, version: " 1.22.6.66",
+                    clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": "c-123" as never },
+                    ingressGateway: { replicaCount: 0, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80.5 }], replicas: 2 } as never,
+                    cenOptions: { peerBandwidthMbps: NaN, bandwidthPackage: { bandwidthMbps: 10, period: 7 as never } },
+                    tags: { "acs:team": "x" },
+                }))), [
+                    "clusters.ack-shanghai: \"c-123\": is not an AckCluster.",
+                    'edition: "Gold" is not accepted.',
+                    'meshSpec: "huge" is not accepted.',
+                    'version: " 1.22.6.66": has leading or trailing blanks.',
+                    "cenOptions.peerBandwidthMbps: expected number, got NaN.",
+                    "cenOptions.bandwidthPackage.period: 7 is not accepted.",
+                    "ingressGateway.ports[0].targetPort: 80.5: is not a whole number from 1 to 65535.",
+                    "ingressGateway.replicaCount: 0: is not a whole number from 1 to 100.",
+                    "ingressGateway.replicas: 'replicas' is not an input here.",
+                    'tags.acs:team: "x": tag key "acs:team" starts with a prefix Alibaba Cloud reserves (aliyun, acs:).',
+                ]);
+                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGateway: true as never }))), [
+                    "ingressGateway: expected false or object, got true.",
+                ]);
+            });
+        });
+
+        it("checks gateway cluster ids given as Outputs when they resolve, before the gateway is applied", async () => {
+            const { error, registered } = await lateRejection(opts => {
+                const t = tutorial(opts);
+                return new ServiceMesh("asm", meshArgs(t, { ingressGateway: { clusterIds: [pulumi.output("c-1\n")] } }), opts);
+            });
+            assert.equal(error.component, "topologies:alicloud:ServiceMesh 'asm'");
+            assert.deepEqual(error.problems.map(p => `${p.path}: ${p.message}`),
+                ['ingressGateway.clusterIds[0]: "c-1\\n": has leading or trailing blanks.']);
+            assert.deepEqual(registered.filter(r => r.name === "asm-ingressgateway" && r.id !== ""), [], "the gateway is not applied");
         });
 
         it("registers nothing of the mesh when the arguments are wrong", async () => {

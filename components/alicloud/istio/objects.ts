@@ -9,7 +9,7 @@ import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio
 import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/Gateway";
 import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService";
 import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../../checks";
-import { Problems } from "../../errors";
+import { Problems, joinPath } from "../../errors";
 import { checkIstioSchema } from "./schema";
 
 /** Istio networking API version of every object built here; the tutorial's `asm.yaml` uses it. */
@@ -34,6 +34,17 @@ export type LocalityLbSetting = NonNullable<NonNullable<TrafficPolicy["loadBalan
 /** A named subset of a DestinationRule. */
 export type Subset = NonNullable<DestinationRuleSpec["subsets"]>[number];
 
+/** Protocols of an ASM gateway's ports. */
+export const ISTIO_GATEWAY_PORT_PROTOCOLS = ["TCP", "UDP"] as const;
+/** Kinds of ASM gateway. */
+export const ISTIO_GATEWAY_TYPES = ["ingress", "egress"] as const;
+/** DNS policies of an ASM gateway's pods (Kubernetes `dnsPolicy`). */
+export const ISTIO_GATEWAY_DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] as const;
+/** External traffic policies of an ASM gateway's Service. */
+export const ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES = ["Local", "Cluster"] as const;
+/** Service types of an ASM gateway. */
+export const ISTIO_GATEWAY_SERVICE_TYPES = ["LoadBalancer", "NodePort", "ClusterIP"] as const;
+
 /** One port of an ASM ingress gateway's Service. */
 export interface IstioGatewayPort {
     /** Port name, e.g. `http`. */
@@ -41,7 +52,7 @@ export interface IstioGatewayPort {
     /** Service port. */
     port: number;
     /** `TCP` or `UDP`. */
-    protocol: "TCP" | "UDP";
+    protocol: typeof ISTIO_GATEWAY_PORT_PROTOCOLS[number];
     /** Container port the gateway listens on. */
     targetPort: number;
 }
@@ -49,11 +60,11 @@ export interface IstioGatewayPort {
 /** Spec of ASM's `IstioGateway` (`istio.alibabacloud.com/v1beta1`), as the tutorial writes it. */
 export interface IstioGatewaySpec {
     /** `ingress` or `egress`. Tutorial: `ingress`. */
-    gatewayType: "ingress" | "egress";
+    gatewayType: typeof ISTIO_GATEWAY_TYPES[number];
     /** Pod DNS policy. Tutorial: `ClusterFirst`. */
-    dnsPolicy: "ClusterFirst" | "ClusterFirstWithHostNet" | "Default" | "None";
+    dnsPolicy: typeof ISTIO_GATEWAY_DNS_POLICIES[number];
     /** `Local` keeps the client source address and avoids a second hop. Tutorial: `Local`. */
-    externalTrafficPolicy: "Local" | "Cluster";
+    externalTrafficPolicy: typeof ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES[number];
     /** Tutorial: false. */
     hostNetwork: boolean;
     /** Tutorial: http 80 and https 443, TCP. */
@@ -72,7 +83,7 @@ export interface IstioGatewaySpec {
     /** Tutorial: true. */
     runAsRoot: boolean;
     /** Tutorial: `LoadBalancer`. */
-    serviceType: "LoadBalancer" | "NodePort" | "ClusterIP";
+    serviceType: typeof ISTIO_GATEWAY_SERVICE_TYPES[number];
     /**
      * Ids of the clusters the gateway is deployed to (`spec.clusterIds` in ASM's IstioGateway CRD
      * field reference, whose example deploys one gateway to several clusters). `ServiceMesh`
@@ -135,10 +146,11 @@ const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/;
 
 function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGateway): void {
     const spec = gw.spec;
-    const at = (field: string) => `${path}.spec.${field}`;
-    checkOneOf(problems, at("gatewayType"), spec.gatewayType, ["ingress", "egress"], "gateway type");
-    checkOneOf(problems, at("serviceType"), spec.serviceType, ["LoadBalancer", "NodePort", "ClusterIP"], "service type");
-    checkOneOf(problems, at("externalTrafficPolicy"), spec.externalTrafficPolicy, ["Local", "Cluster"], "external traffic policy");
+    const at = (field: string) => joinPath(path, `spec.${field}`);
+    checkOneOf(problems, at("gatewayType"), spec.gatewayType, ISTIO_GATEWAY_TYPES, "gateway type");
+    checkOneOf(problems, at("serviceType"), spec.serviceType, ISTIO_GATEWAY_SERVICE_TYPES, "service type");
+    checkOneOf(problems, at("externalTrafficPolicy"), spec.externalTrafficPolicy, ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES,
+        "external traffic policy");
     checkIntegerInRange(problems, at("replicaCount"), spec.replicaCount, 1, 100, "replica count");
     if (!spec.ports || spec.ports.length === 0) {
         problems.add(at("ports"), "the gateway has no port.", "Give it at least one port, e.g. http 80.");
@@ -146,7 +158,7 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
     (spec.ports ?? []).forEach((p, i) => {
         checkPort(problems, at(`ports[${i}].port`), p.port);
         checkPort(problems, at(`ports[${i}].targetPort`), p.targetPort);
-        checkOneOf(problems, at(`ports[${i}].protocol`), p.protocol, ["TCP", "UDP"], "port protocol");
+        checkOneOf(problems, at(`ports[${i}].protocol`), p.protocol, ISTIO_GATEWAY_PORT_PROTOCOLS, "port protocol");
     });
     checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].port`), key: `${p.port}` })), "gateway port");
     checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].name`), key: p.name })), "gateway port name");

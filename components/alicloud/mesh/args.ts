@@ -15,6 +15,12 @@ export const ASM_PILOT_PORT = 15011;
  */
 export const ACK_API_SERVER_PORT = 6443;
 
+/** ASM editions (`servicemesh.ServiceMesh.edition`): `Default` is Standard, `Pro` Professional. */
+export const ASM_EDITIONS = ["Default", "Pro"] as const;
+
+/** ASM instance specs (`servicemesh.ServiceMesh.clusterSpec`). */
+export const ASM_MESH_SPECS = ["standard", "enterprise", "ultimate"] as const;
+
 /**
  * Options of the CEN a {@link ServiceMesh} builds to join its VPCs (when it joins no existing
  * one): full mesh between the regions, the two cn-hangzhou VPCs of the tutorial sharing one
@@ -23,42 +29,47 @@ export const ACK_API_SERVER_PORT = 6443;
 export interface MeshCenArgs {
     /**
      * Bandwidth of each inter-region connection, Mbit/s. Clusters in another region than the mesh
-     * cannot join without it (the tutorial's FAQ). Default: the CEN's,
-     * {@link DEFAULT_PEER_BANDWIDTH_MBPS} (10).
+     * cannot join without it (the tutorial's FAQ): a whole number from 1 to 100000. Default: the
+     * CEN's, {@link DEFAULT_PEER_BANDWIDTH_MBPS} (10). Checked before registration.
      */
     peerBandwidthMbps?: number;
     /**
      * The bandwidth package the connections draw from, for clusters within one pair of geographic
-     * areas. Default: none; the connections are billed by data transfer.
+     * areas. Default: none; the connections are billed by data transfer. Checked before
+     * registration, as {@link CenTransitNetwork} checks it.
      */
     bandwidthPackage?: CenBandwidthPackageArgs;
     /**
      * One bandwidth package per pair of geographic areas, each with its `areas`. Default: none
-     * (billed by data transfer).
+     * (billed by data transfer). Checked before registration, as {@link CenTransitNetwork} checks them.
      */
     bandwidthPackages?: CenBandwidthPackageArgs[];
-    /** Name of the CEN instance. Default: `<name>-cen`, the name of the CEN component. */
+    /** Name of the CEN instance. Default: `<name>-cen`, the name of the CEN component. Checked before registration. */
     cenInstanceName?: string;
 }
 
 /** Arguments of a {@link ServiceMesh}. */
 export interface ServiceMeshArgs {
-    /** The mesh's own VPC. Tutorial: vpc-hangzhou2, 192.168.0.0/16 in cn-hangzhou. */
+    /** The mesh's own VPC. Tutorial: vpc-hangzhou2, 192.168.0.0/16 in cn-hangzhou. Checked before registration. */
     vpc: RegionalVpc;
-    /** Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2 (192.168.0.0/24). */
+    /**
+     * Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2
+     * (192.168.0.0/24). Checked before registration.
+     */
     vSwitch: string;
     /**
      * Member clusters by name. Tutorial: ack-hangzhou and ack-shanghai. At least one. The mesh
      * sends their ids sorted, so the order of this record never shows as a change. Adding or
      * removing a cluster later changes `clusterIds` in place; whether the provider adds and
      * removes only the difference (its current source reads so) or every cluster (an earlier
-     * review of it) is unconfirmed: change members in a maintenance window.
+     * review of it) is unconfirmed: change members in a maintenance window. Checked before
+     * registration.
      */
     clusters: Record<string, AckCluster>;
-    /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. */
-    edition?: "Default" | "Pro";
-    /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. */
-    meshSpec?: "standard" | "enterprise" | "ultimate";
+    /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. Checked before registration. */
+    edition?: typeof ASM_EDITIONS[number];
+    /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. Checked before registration. */
+    meshSpec?: typeof ASM_MESH_SPECS[number];
     /**
      * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. The mesh is created with the
      * full build string ASM offers for it (looked up with `servicemesh.getVersions`), the form
@@ -67,39 +78,52 @@ export interface ServiceMeshArgs {
      * the newest ASM offers at creation, kept afterwards (never upgraded by an update). ASM 1.22
      * supports Kubernetes up to 1.30 if it follows Istio's support table (unconfirmed for ASM),
      * older than the versions ACK creates clusters with today: pin a newer ASM with new clusters.
+     * Its form is checked before registration; whether ASM offers it, when the offered versions
+     * are looked up.
      */
     version?: string;
     /**
      * Mesh name in the console. ASM refuses a second mesh of one name (the provider retries a
      * create on `NameAlreadyExist`). Default: `<component name>-<digest of project and stack>`,
-     * so stacks sharing an account never collide (the provider does not auto-name meshes).
+     * so stacks sharing an account never collide (the provider does not auto-name meshes). Its form
+     * (no blanks around it, no control characters) is checked before registration; the provider
+     * documents no further rule.
      */
     meshName?: string;
     /**
      * Expose the mesh API server on a public EIP. Default: true, because this program applies the
-     * Istio objects through the mesh kubeconfig from outside the VPC.
+     * Istio objects through the mesh kubeconfig from outside the VPC. Checked before registration.
      */
     publicApiServer?: boolean;
     /**
      * An existing CEN to join instead of building one: it has the mesh VPC and every cluster VPC as
      * members and connects their regions. The mesh writes the routes it needs into it (continuing
      * its per-table write chains), as `CrossRegionAlbBackend` does with its `cen`. Default: build a
-     * CEN for the mesh (see `cenOptions`).
+     * CEN for the mesh (see `cenOptions`). Checked before registration.
      */
     cen?: CenTransitNetwork;
-    /** Options of the CEN the mesh builds; not allowed together with `cen`. Default: each option's own default. */
+    /**
+     * Options of the CEN the mesh builds; not allowed together with `cen`. Default: each option's
+     * own default. Checked before registration.
+     */
     cenOptions?: MeshCenArgs;
     /**
      * The ASM ingress gateway (`IstioGateway` in istio-system): overrides of the tutorial's spec, or
      * `false` for none. Default: the tutorial's (ports 80/443, LoadBalancer, Local, 1 replica).
+     * Checked before registration; cluster ids given as Outputs are checked when they resolve,
+     * before the gateway is applied.
      */
     ingressGateway?: Partial<IstioGatewaySpec> | false;
     /**
      * Names (keys of `clusters`) of the clusters the ingress gateway is deployed to (the
      * IstioGateway's `clusterIds`). Default: the first cluster in the mesh's region, else the
-     * first cluster (the tutorial sends its test traffic to ack-hangzhou's gateway).
+     * first cluster (the tutorial sends its test traffic to ack-hangzhou's gateway). Checked before
+     * registration.
      */
     ingressGatewayClusters?: string[];
-    /** Tags on the mesh and the CEN it builds. Default: none. */
+    /**
+     * Tags on the mesh and the CEN it builds: keys of at most 128 characters, not starting with
+     * `aliyun` or `acs:`; values of at most 128. Default: none. Checked before registration.
+     */
     tags?: Record<string, string>;
 }

@@ -1,17 +1,20 @@
 /** The validation of a {@link ServiceMesh}: every rule, before anything is registered, and the plan it resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkKnownName, checkOneOf, checkUnique } from "../../checks";
-import { Problems, validate } from "../../errors";
+import { checkKnownName, checkUnique, checkedWhenKnown } from "../../checks";
+import { Problems, joinPath, validate } from "../../errors";
 import { PlacedCidr, checkCidr, findOverlaps } from "../../net";
 import { stackScopedName } from "../../naming";
 import { checkRegionalProviders, checkStackProviderConfig } from "../../providers";
+import { checkShape, text } from "../../shape";
 import { AckCluster } from "../ack";
 import { AsmIstioGateway, asmIngressGateway, checkMeshObject } from "../istio/objects";
 import { parseAsmVersion } from "../meshLocality";
+import { plainTags } from "../tags";
 import { RegionalVpc, VSwitchInfo, findVSwitch } from "../vpc";
 import { ServiceMeshArgs } from "./args";
-import { MeshVpc, checkMeshCen } from "./checkCen";
+import { MeshVpc, checkMeshCen, checkRenamedNetwork } from "./checkCen";
 import { ServiceMeshPlan } from "./plan";
+import { SERVICE_MESH_SHAPE } from "./shape";
 
 /** The type token of {@link ServiceMesh}. */
 export const SERVICE_MESH_TYPE = "topologies:alicloud:ServiceMesh";
@@ -26,29 +29,31 @@ export const SERVICE_MESH_TYPE = "topologies:alicloud:ServiceMesh";
 export function validateServiceMeshArgs(
     name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions,
 ): ServiceMeshPlan {
-    return validate(`${SERVICE_MESH_TYPE} '${name}'`, problems => {
+    const plan = validate(`${SERVICE_MESH_TYPE} '${name}'`, problems => {
         const plan = checkServiceMeshArgs(problems, name, args);
-        checkRegionalProviders(problems, opts, [args.vpc?.region, ...plan.regions]);
+        if (plan) checkRegionalProviders(problems, opts, [plan.vpc.region, ...plan.regions]);
         checkStackProviderConfig(problems, "kubernetes");
         return plan;
     });
+    // No problem was recorded, so the args fit their shape and the plan is complete.
+    return plan!;
 }
 
 /**
- * The checks of {@link validateServiceMeshArgs}, recording into `problems`; returns the plan with
- * every default resolved (complete when no problem was recorded).
+ * The checks of {@link validateServiceMeshArgs}, recording into `problems`: the args' shape first
+ * (a field of an earlier release is told where it went), the rules only on args that fit it.
+ * Returns the plan with every default resolved (complete when no problem was recorded);
+ * undefined when the args do not fit their shape.
  */
-export function checkServiceMeshArgs(problems: Problems, name: string, args: ServiceMeshArgs): ServiceMeshPlan {
+export function checkServiceMeshArgs(problems: Problems, name: string, args: ServiceMeshArgs): ServiceMeshPlan | undefined {
+    const current = checkRenamedNetwork(problems, args);
+    if (!checkShape(problems, SERVICE_MESH_SHAPE, current) || current !== args) return undefined;
     const vSwitch = findVSwitch(problems, "vSwitch", args.vpc, args.vSwitch);
-    if (args.edition !== undefined) checkOneOf(problems, "edition", args.edition, ["Default", "Pro"], "ASM edition");
-    if (args.meshSpec !== undefined) {
-        checkOneOf(problems, "meshSpec", args.meshSpec, ["standard", "enterprise", "ultimate"], "mesh spec");
-    }
     if (args.version !== undefined && !parseAsmVersion(args.version)) {
         problems.add("version", `'${args.version}' is not an ASM version.`,
             "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
     }
-    const clusters = Object.entries(args.clusters ?? {});
+    const clusters = Object.entries(args.clusters);
     if (clusters.length === 0) problems.add("clusters", "the mesh has no cluster.", "Add at least one AckCluster.");
     // A CEN the mesh builds checks its member VPCs against each other; a joined CEN has checked them.
     checkMeshBlocks(problems, args.vpc, clusters, args.cen === undefined);
@@ -58,7 +63,7 @@ export function checkServiceMeshArgs(problems: Problems, name: string, args: Ser
         ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc })),
     ];
     const cen = checkMeshCen(problems, name, args, vpcs, clusters.map(([, c]) => c));
-    const ingressGateway = checkIngressGateway(problems, args, clusters);
+    const ingressGateway = checkIngressGateway(problems, `${SERVICE_MESH_TYPE} '${name}'`, args, clusters);
     return {
         vpc: args.vpc,
         // Undefined only when a problem was recorded for it.
@@ -72,7 +77,7 @@ export function checkServiceMeshArgs(problems: Problems, name: string, args: Ser
         publicApiServer: args.publicApiServer ?? true,
         ingressGateway,
         cen,
-        tags: args.tags,
+        tags: plainTags(args.tags),
     };
 }
 
@@ -122,9 +127,23 @@ function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: Rea
     }
 }
 
+/**
+ * Where a problem of the rendered gateway lands among the mesh's inputs: its spec's fields are
+ * the overrides in `ingressGateway` (`spec.replicaCount` → `ingressGateway.replicaCount`).
+ */
+function gatewayInputOf(path: string): string {
+    const spec = path === "spec" ? "" : path.startsWith("spec.") ? path.slice("spec.".length) : path;
+    return joinPath("ingressGateway", spec);
+}
+
+/** A cluster id given in the gateway's spec: a name's form, checked when it resolves if it is an Output. */
+function checkedClusterId(path: string, component: string, id: pulumi.Input<string>): pulumi.Output<string> {
+    return checkedWhenKnown(id, component, (problems, known) => checkShape(problems.under(path), text, known));
+}
+
 /** The ASM ingress gateway, deployed to the clusters chosen (or the ids given in its spec); undefined for none. */
-function checkIngressGateway(problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>):
-    AsmIstioGateway | undefined {
+function checkIngressGateway(problems: Problems, component: string, args: ServiceMeshArgs,
+    clusters: ReadonlyArray<[string, AckCluster]>): AsmIstioGateway | undefined {
     if (args.ingressGateway === false) {
         if (args.ingressGatewayClusters !== undefined) {
             problems.add("ingressGatewayClusters",
@@ -133,8 +152,10 @@ function checkIngressGateway(problems: Problems, args: ServiceMeshArgs, clusters
         }
         return undefined;
     }
-    const gateway = asmIngressGateway("ingressgateway", args.ingressGateway ?? {});
-    checkMeshObject(problems, "ingressGateway", gateway);
+    const overrides = args.ingressGateway ?? {};
+    const given = overrides.clusterIds?.map((id, i) => checkedClusterId(`ingressGateway.clusterIds[${i}]`, component, id));
+    const gateway = asmIngressGateway("ingressgateway", given === undefined ? overrides : { ...overrides, clusterIds: given });
+    checkMeshObject(problems.routed(gatewayInputOf), "", gateway);
     const targets = checkGatewayClusters(problems, args, clusters);
     if (targets.length === 0) return gateway;
     return { ...gateway, spec: { ...gateway.spec, clusterIds: targets.map(cluster => cluster.clusterId) } };
@@ -156,7 +177,7 @@ function checkGatewayClusters(
         return [];
     }
     if (args.ingressGatewayClusters === undefined) {
-        const home = clusters.find(([, c]) => c.region === args.vpc?.region) ?? clusters[0];
+        const home = clusters.find(([, c]) => c.region === args.vpc.region) ?? clusters[0];
         return home ? [home[1]] : [];
     }
     if (args.ingressGatewayClusters.length === 0) {

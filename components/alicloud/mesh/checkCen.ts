@@ -17,27 +17,30 @@ export interface MeshVpc {
     readonly vpc: RegionalVpc;
 }
 
+/**
+ * `network`, renamed (to align with CrossRegionAlbBackend) to `cen` for an existing network and
+ * `cenOptions` for the options of the one the mesh builds: an untyped caller still passing it is
+ * told where it went, rather than that it is unknown. Returns the args without it, for the shape
+ * check; the args themselves when they have no `network`.
+ */
+export function checkRenamedNetwork(problems: Problems, args: ServiceMeshArgs): ServiceMeshArgs {
+    if (args === null || typeof args !== "object" || !Object.hasOwn(args, "network")) return args;
+    const { network: renamed, ...current } = args as ServiceMeshArgs & { network?: unknown };
+    problems.add("network",
+        "network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as " +
+        "cenOptions.",
+        renamed instanceof CenTransitNetwork ? "Rename network to cen." : "Rename network to cenOptions.");
+    return current;
+}
+
 /** The CEN the mesh joins or builds, with the routes the mesh needs on it. */
 export function checkMeshCen(
     problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
 ): JoinedMeshCen | BuiltMeshCen {
-    // Renamed to align with CrossRegionAlbBackend; an untyped caller still passing it is told where it went.
-    const renamed = (args as { network?: unknown }).network;
-    if (renamed !== undefined) {
-        problems.add("network",
-            "network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as " +
-            "cenOptions.",
-            renamed instanceof CenTransitNetwork ? "Rename network to cen." : "Rename network to cenOptions.");
-    }
     if (args.cen === undefined) return checkBuiltCen(problems, name, args, vpcs, clusters);
     if (args.cenOptions !== undefined) {
         problems.add("cenOptions", "cenOptions configure a network this component creates, but cen joins an existing one.",
             "Drop cenOptions, or drop cen.");
-    }
-    if (!(args.cen instanceof CenTransitNetwork)) {
-        problems.add("cen", "is not a CenTransitNetwork.",
-            "Pass a CenTransitNetwork, or leave cen out to let the mesh build its CEN.");
-        return checkBuiltCen(problems, name, args, vpcs, clusters);
     }
     return checkJoinedCen(problems, args.cen, vpcs, clusters);
 }
