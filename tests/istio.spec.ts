@@ -12,7 +12,8 @@ import {
 } from "../components/alicloud/meshLocality";
 import { Bookinfo, validateBookinfoArgs } from "../components/alicloud/bookinfo";
 
-const provider = {} as kubernetes.Provider;
+/** A provider of the mesh control plane, for the checks that never register anything. */
+const provider = new kubernetes.Provider("test-mesh-k8s", { kubeconfig: "x" });
 const MESH: LocalityMesh = { provider, version: "1.22.6.66", regions: ["cn-hangzhou", "cn-shanghai"] };
 
 function policyArgs(policy: LocalityPolicy, extra: Partial<MeshLocalityPolicyArgs> = {}): MeshLocalityPolicyArgs {
@@ -119,16 +120,44 @@ describe("MeshLocalityPolicy", () => {
     describe("validation", () => {
         it("requires outlier detection for failover", () => {
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
-                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: false as never }))), [
+                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: {} }))), [
                 "policy.outlierDetection: failover needs outlier detection: without it no endpoint is ejected and Istio never fails over.",
             ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
+                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: false as never }))), [
+                "policy.outlierDetection: expected object, got false.",
+            ]);
+        });
+
+        it("refuses outlier detection that ejects nothing for failover: consecutive5xxErrors 0 with no other error count", () => {
+            const failover = (outlierDetection: object) => {
+                try {
+                    validateMeshLocalityPolicyArgs("r", policyArgs({ mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection }));
+                    return [];
+                } catch (e) {
+                    assert.ok(e instanceof TopologyValidationError, String(e));
+                    return e.problems.map(p => `${p.path}: ${p.message}`);
+                }
+            };
+            assert.deepEqual(failover({ consecutive5xxErrors: 0, interval: "1s", baseEjectionTime: "1m" }), [
+                "policy.outlierDetection.consecutive5xxErrors: consecutive5xxErrors 0 turns off ejection on 5xx errors (Istio: " +
+                    "\"can be disabled by setting the value to 0\"), and no other error count is set to eject, so no endpoint is " +
+                    "ever ejected and failover never happens.",
+            ]);
+            assert.deepEqual(failover({ consecutive5xxErrors: 0, consecutiveGatewayErrors: 0 }).length, 1, "gateway errors are off at 0 too");
+            assert.deepEqual(failover({ consecutive5xxErrors: 0, splitExternalLocalOriginErrors: false }).length, 1,
+                "local-origin failures count only when split out");
+            // Another count that ejects keeps failover working.
+            assert.deepEqual(failover({ consecutive5xxErrors: 0, consecutiveGatewayErrors: 3 }), []);
+            assert.deepEqual(failover({ consecutive5xxErrors: 0, splitExternalLocalOriginErrors: true }), []);
+            assert.deepEqual(failover({ interval: "5s" }), [], "consecutive5xxErrors defaults to 5");
         });
 
         it("requires outlier detection for distribution too", () => {
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
                 mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }], outlierDetection: false as never,
             }))), [
-                "policy.outlierDetection: distribution needs outlier detection: Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy.",
+                "policy.outlierDetection: expected object, got false.",
             ]);
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
                 mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 100 } }], outlierDetection: {},
@@ -141,12 +170,51 @@ describe("MeshLocalityPolicy", () => {
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
                 mode: "failover",
                 failover: [{ from: "cn-beijing", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }],
-                outlierDetection: { consecutive5xxErrors: 1, interval: "1 second", baseEjectionTime: "1m" },
             }))), [
                 "policy.failover[0].from: region 'cn-beijing' has no cluster in the mesh (its clusters are in cn-hangzhou, cn-shanghai).",
                 "policy.failover[1].to: region 'cn-hangzhou' fails over to itself.",
                 "policy.failover[2].from: failover source region 'cn-hangzhou' is used again (first at policy.failover[1].from).",
-                "policy.outlierDetection.interval: '1 second' is not an Istio duration.",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({
+                mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }],
+                outlierDetection: { consecutive5xxErrors: 1, interval: "1 second", baseEjectionTime: "1m" },
+            }, { connectionPool: { tcp: { connectTimeout: "soon" } } }))), [
+                'policy.outlierDetection.interval: "1 second": is not an Istio duration.',
+                'connectionPool.tcp.connectTimeout: "soon": is not an Istio duration.',
+            ]);
+        });
+
+        it("checks the shape of its args before any rule: a mesh without a provider, counts, unknown keys, names", () => {
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", {
+                ...policyArgs({
+                    mode: "failover", failover: [{ from: "cn-shanghai", to: null as never }],
+                    outlierDetection: { consecutive5xxErrors: NaN, maxEjectionPercent: 150, consecutiveErors: 1 } as never,
+                }),
+                mesh: { ...MESH, provider: "" as never }, host: " reviews", subsets: [{ name: "v1", labels: { version: 1 as never } }],
+                connectionPool: { http: { maxRequestsPerConnection: -1 } },
+            })), [
+                'mesh.provider: "": is not a Kubernetes provider.',
+                'host: " reviews": has leading or trailing blanks.',
+                "subsets[0].labels.version: expected string, got 1.",
+                "policy.failover[0].to: expected string, got null.",
+                "policy.outlierDetection.consecutive5xxErrors: expected number, got NaN.",
+                "policy.outlierDetection.maxEjectionPercent: 150: is not a whole number from 0 to 100.",
+                "policy.outlierDetection.consecutiveErors: 'consecutiveErors' is not an input here.",
+                "connectionPool.http.maxRequestsPerConnection: -1: is not a whole number from 0 to 2147483647.",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
+                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] },
+                { host: "*.example.com", namespace: "Prod", subsets: [{ name: "v1" }, { name: "v1" }] }))), [
+                "ruleName: the rule's name (its host by default) '*.example.com' is not a Kubernetes object name (lower-case letters, " +
+                    "digits, '-' and '.', starting and ending with a letter or digit, at most 253).",
+                "namespace: namespace 'Prod' is not a Kubernetes namespace name (at most 63 lower-case letters, digits and '-', " +
+                    "starting and ending with a letter or digit).",
+                "subsets[1].name: subset name 'v1' is used again (first at subsets[0].name).",
+            ]);
+            assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs(
+                { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] }, { host: "reviews/v1" }))), [
+                "host: 'reviews/v1' is not a service host (a service name such as reviews, or a name qualified by its namespace " +
+                    "and domain, optionally starting with *.).",
             ]);
         });
 
@@ -155,10 +223,11 @@ describe("MeshLocalityPolicy", () => {
                 mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }],
                 distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 100 } }],
             } as never))), [
-                "policy.distribute: failover and distribution are exclusive modes; the policy sets both.",
+                'policy.distribute: [{"from":"cn-hangzhou","to":{"cn-hangzhou":100}}]: failover and distribution are exclusive ' +
+                    "modes; the policy sets both.",
             ]);
             assert.deepEqual(problemsOf(() => validateMeshLocalityPolicyArgs("r", policyArgs({ mode: "weighted" } as never))), [
-                "policy.mode: mode 'weighted' is not supported.",
+                'policy.mode: "weighted" is not accepted.',
             ]);
         });
 
@@ -234,7 +303,7 @@ describe("Bookinfo validation", () => {
         }));
         assert.equal(lines.length, 2, lines.join("\n"));
         assert.match(lines[0], /^imageTag: /);
-        assert.match(lines[1], /^reviewsLocality\.destinationRule\.spec\.trafficPolicy\.outlierDetection\.consecutive5xxErrors: .*must be integer/);
+        assert.equal(lines[1], 'reviewsLocality.outlierDetection.consecutive5xxErrors: expected number, got "1".');
     });
 
     it("pulls the images from the registry given (an ACR mirror), else from Docker Hub as bookinfo.yaml does", async () => {

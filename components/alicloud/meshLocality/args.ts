@@ -1,0 +1,119 @@
+/**
+ * What a user writes to describe a {@link MeshLocalityPolicy}, what it needs of the mesh, and the
+ * plan its validation resolves.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as kubernetes from "@pulumi/kubernetes";
+import { ConnectionPool, DestinationRule, OutlierDetection, Subset } from "../istio/objects";
+
+/** Geolocation failover: when a region's endpoints are ejected, traffic for it goes to `to`. */
+export interface LocalityFailover {
+    /** Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh. Checked before registration. */
+    from: string;
+    /** Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh. Checked before registration. */
+    to: string;
+}
+
+/** Failover mode (tutorial: cn-shanghai → cn-hangzhou and cn-hangzhou → cn-shanghai). */
+export interface FailoverLocalityPolicy {
+    /** Discriminant: fail over between regions when a region's endpoints are ejected. */
+    mode: "failover";
+    /** One pair per failing region; each region at most once as `from`. Checked before registration. */
+    failover: LocalityFailover[];
+    /** Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration. */
+    distribute?: never;
+    /**
+     * Ejects failing endpoints so failover can happen at all; Istio ignores locality failover
+     * without it, hence required, and refused when it ejects nothing (`consecutive5xxErrors: 0`
+     * with no other error count). Default: the tutorial's consecutive5xxErrors 1, interval 1s,
+     * baseEjectionTime 1m. Checked before registration.
+     */
+    outlierDetection?: OutlierDetection;
+}
+
+/** Weighted distribution of the traffic of clients in `from` across regions. */
+export interface LocalityDistribution {
+    /** Region of the clients, e.g. `cn-hangzhou`. A region of the mesh. Checked before registration. */
+    from: string;
+    /**
+     * Percentage per target region, whole numbers from 1 to 100 adding up to 100, e.g.
+     * `{ "cn-hangzhou": 90, "cn-shanghai": 10 }`. Checked before registration.
+     */
+    to: Record<string, number>;
+}
+
+/** Distribution mode (tutorial: from cn-hangzhou, 10% to cn-shanghai). Needs ASM ≥ 1.22.6.66. */
+export interface DistributionLocalityPolicy {
+    /** Discriminant: split traffic from a region across regions by percentage (ASM ≥ 1.22.6.66). */
+    mode: "distribution";
+    /** One entry per client region; each region at most once as `from`. Checked before registration. */
+    distribute: LocalityDistribution[];
+    /** Not in distribution mode: Istio takes one of failover and distribution on a rule. Refused before registration. */
+    failover?: never;
+    /**
+     * Lets the sidecars tell healthy endpoints from failing ones; Istio requires it for weighted
+     * distribution as for failover, hence required. Default: the tutorial's consecutive5xxErrors 1,
+     * interval 1s, baseEjectionTime 1m (the rule its failover step left on reviews). Checked
+     * before registration.
+     */
+    outlierDetection?: OutlierDetection;
+}
+
+/** Failover or distribution: Istio accepts only one of them on a DestinationRule. */
+export type LocalityPolicy = FailoverLocalityPolicy | DistributionLocalityPolicy;
+
+/** What a locality policy needs of the mesh; {@link ServiceMesh} provides it. */
+export interface LocalityMesh {
+    /** Provider for the mesh control plane, through which Istio objects are applied. */
+    readonly provider: kubernetes.Provider;
+    /** ASM version, when pinned; undefined means the newest at creation. */
+    readonly version?: string;
+    /** Regions of the mesh's member clusters. */
+    readonly regions: readonly string[];
+    /**
+     * What objects applied to the mesh, and workloads meant to get its sidecar, wait for: the ASM
+     * instance (whose creation adds the member clusters and their sidecar injector) and its
+     * ingress gateway. Default: nothing to wait for.
+     */
+    readonly ready?: readonly pulumi.Resource[];
+}
+
+/** Arguments of a {@link MeshLocalityPolicy}. */
+export interface MeshLocalityPolicyArgs {
+    /**
+     * The mesh to apply the DestinationRule to: a {@link ServiceMesh}, or any object with its
+     * provider, regions, version and what to wait for. Checked before registration.
+     */
+    mesh: LocalityMesh;
+    /**
+     * Service host, e.g. `reviews` or `reviews.default.svc.cluster.local` (a leading `*.` allowed).
+     * Checked before registration.
+     */
+    host: string;
+    /** DestinationRule name, a Kubernetes object name. Default: `host`. Checked before registration. */
+    ruleName?: string;
+    /** Namespace of the DestinationRule. Default: `default`, where Bookinfo runs. Checked before registration. */
+    namespace?: string;
+    /**
+     * Subsets to keep on the rule (a host has one DestinationRule), each named once. Default:
+     * none. Checked before registration (a subset's own traffic policy against Istio's schema).
+     */
+    subsets?: Subset[];
+    /** The locality behaviour. Checked before registration. */
+    policy: LocalityPolicy;
+    /**
+     * Connection pool. Default: the tutorial's http.maxRequestsPerConnection 1; `false` leaves it
+     * out. Checked before registration.
+     */
+    connectionPool?: ConnectionPool | false;
+}
+
+/** What validation hands to the constructor of a {@link MeshLocalityPolicy}. */
+export interface MeshLocalityPolicyPlan {
+    /** The rendered, schema-checked DestinationRule, defaults resolved (name, namespace, pool, outlier detection). */
+    readonly destinationRule: DestinationRule;
+    /** Provider of the mesh control plane, through which the rule is applied. */
+    readonly provider: kubernetes.Provider;
+    /** What the rule waits for: the mesh's {@link LocalityMesh.ready}. */
+    readonly dependsOn: readonly pulumi.Resource[];
+}
