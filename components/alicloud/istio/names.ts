@@ -45,3 +45,21 @@ export function checkServiceHost(problems: Problems, path: string, host: string)
         "namespace and domain, optionally starting with *.).", "Write it like reviews or reviews.default.svc.cluster.local.");
     return false;
 }
+
+/** A label name: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Whether `key` is a Kubernetes label key: a name, optionally prefixed by a DNS subdomain and `/`
+ * (Kubernetes "Labels and Selectors", syntax and character set).
+ */
+export function isLabelKey(key: string): boolean {
+    const slash = key.lastIndexOf("/");
+    const [prefix, name] = slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+    return LABEL_NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
+}
+
+/** Whether `value` is a Kubernetes label value: empty, or a label name. */
+export function isLabelValue(value: string): boolean {
+    return value === "" || LABEL_NAME.test(value);
+}

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as kubernetes from "@pulumi/kubernetes";
 import { z } from "zod";
 import { argsShape, text, wholeNumber } from "../../shape";
+import { isLabelKey, isLabelValue } from "../istio/names";
 import { ConnectionPool, OutlierDetection, Subset } from "../istio/objects";
 import { LocalityMesh, LocalityPolicy, MeshLocalityPolicyArgs } from "./args";
 
@@ -70,10 +71,27 @@ function plainObject<T>(what: string): z.ZodType<T> {
     });
 }
 
+/** Kubernetes labels, each key and value as Kubernetes takes them. */
+const LABELS = z.record(z.string(), z.string()).superRefine((labels, ctx) => {
+    for (const [key, value] of Object.entries(labels)) {
+        if (!isLabelKey(key)) {
+            ctx.addIssue({
+                code: "custom", path: [key], message: `${JSON.stringify(key)} is not a Kubernetes label key`,
+                params: { fix: "Use letters, digits, '-', '_' and '.', at most 63, e.g. version." },
+            });
+        } else if (!isLabelValue(value)) {
+            ctx.addIssue({
+                code: "custom", path: [key], message: "is not a Kubernetes label value",
+                params: { fix: "Use letters, digits, '-', '_' and '.', at most 63, starting and ending with a letter or digit." },
+            });
+        }
+    }
+});
+
 /** A subset kept on the rule: its name, labels, and its own traffic policy (checked against Istio's schema). */
 const SUBSET_SHAPE = argsShape<Subset>()(z.strictObject({
     name: text,
-    labels: z.record(text, z.string()).optional(),
+    labels: LABELS.optional(),
     trafficPolicy: plainObject<NonNullable<Subset["trafficPolicy"]>>("a traffic policy (an object)").optional(),
 }));
 
