@@ -275,10 +275,9 @@ describe("MeshLocalityPolicy", () => {
 describe("Bookinfo validation", () => {
     it("rejects unknown reviews versions, a policy without mesh, and passes locality problems through", () => {
         assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", {
-            clusters: { a: { provider, reviewsVersions: ["v1", "v4" as never, "v1"] } },
+            clusters: { a: { provider, reviewsVersions: ["v1", "v2", "v1"] } },
             reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }] },
         })), [
-            "clusters.a.reviewsVersions[1]: reviews version 'v4' is not supported.",
             "clusters.a.reviewsVersions[2]: reviews version 'v1' is used again (first at clusters.a.reviewsVersions[0]).",
             "reviewsLocality: a locality policy needs the mesh to apply it to.",
         ]);
@@ -298,15 +297,37 @@ describe("Bookinfo validation", () => {
         })), [
             "mesh.version: ASM 1.22.6.9 has no cross-region traffic distribution; it needs 1.22.6.66 or later.",
         ]);
-        // A problem of Bookinfo's own does not stop the policy's rule from being rendered and checked.
-        const badCount = { consecutive5xxErrors: "1" as unknown as number, interval: "1s", baseEjectionTime: "1m" };
+        // A problem of Bookinfo's own does not stop the policy's rules from being checked.
         const lines = problemsOf(() => validateBookinfoArgs("bookinfo", {
             clusters: { a: { provider } }, mesh: MESH, imageTag: "latest tag",
-            reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: badCount },
+            reviewsLocality: {
+                mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }],
+                outlierDetection: { consecutive5xxErrors: 0, interval: "1s", baseEjectionTime: "1m" },
+            },
         }));
         assert.equal(lines.length, 2, lines.join("\n"));
         assert.match(lines[0], /^imageTag: /);
-        assert.equal(lines[1], 'reviewsLocality.outlierDetection.consecutive5xxErrors: expected number, got "1".');
+        assert.match(lines[1], /^reviewsLocality\.outlierDetection\.consecutive5xxErrors: consecutive5xxErrors 0 turns off ejection/);
+    });
+
+    it("checks the shape of its args before any rule: a provider that is none (an empty string hung the program), versions, names", () => {
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", {
+            clusters: { a: { provider: "" as never, reviewsVersions: ["v4" as never] }, b: { provider, reviewVersions: ["v1"] } as never },
+            namespace: "", injectSidecars: "yes" as never, mesh: { ...MESH, regions: "cn-hangzhou" as never },
+            reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: { consecutive5xxErrors: "1" as never } },
+        })), [
+            'clusters.a.provider: "": is not a Kubernetes provider.',
+            'clusters.a.reviewsVersions[0]: "v4" is not accepted.',
+            "clusters.b.reviewVersions: 'reviewVersions' is not an input here.",
+            'namespace: "": is empty.',
+            'injectSidecars: expected boolean, got "yes".',
+            'mesh.regions: expected array, got "cn-hangzhou".',
+            'reviewsLocality.outlierDetection.consecutive5xxErrors: expected number, got "1".',
+        ]);
+        assert.deepEqual(problemsOf(() => validateBookinfoArgs("bookinfo", { clusters: { a: { provider } }, namespace: "Book_info" })), [
+            "namespace: namespace 'Book_info' is not a Kubernetes namespace name (at most 63 lower-case letters, digits and '-', " +
+                "starting and ending with a letter or digit).",
+        ]);
     });
 
     it("pulls the images from the registry given (an ACR mirror), else from Docker Hub as bookinfo.yaml does", async () => {

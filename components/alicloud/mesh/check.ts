@@ -1,6 +1,6 @@
 /** The validation of a {@link ServiceMesh}: every rule, before anything is registered, and the plan it resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkKnownName, checkUnique, checkedWhenKnown } from "../../checks";
+import { checkKnownName, checkUnique, checkedWhenKnown, recordOf } from "../../checks";
 import { Problems, joinPath, validate } from "../../errors";
 import { PlacedCidr, checkCidr, findOverlaps } from "../../net";
 import { stackScopedName } from "../../naming";
@@ -68,7 +68,7 @@ export function checkServiceMeshArgs(problems: Problems, name: string, args: Ser
         vpc: args.vpc,
         // Undefined only when a problem was recorded for it.
         vSwitch: vSwitch as VSwitchInfo,
-        clusters: Object.fromEntries(clusters),
+        clusters: recordOf(clusters),
         regions: [...new Set(clusters.map(([, c]) => c.region))],
         edition: args.edition ?? "Pro",
         meshSpec: args.meshSpec ?? "enterprise",
