@@ -28,7 +28,8 @@ export async function lateRejection(
     let registered: RecordedResource[] = [];
     try {
         create({ transformations: [recorder] });
-        error = await Promise.race([settle().then(() => new Error("every registration settled"), (e: unknown) => e), rejected]);
+        // The registrations may settle before the late value's rejection is reported: wait for it.
+        error = await Promise.race([settle().then(() => rejected, (e: unknown) => e), rejected]);
         registered = [...world.resources];
     } finally {
         clearTimeout(timer);
