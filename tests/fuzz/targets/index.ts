@@ -3,14 +3,19 @@
  * numbers) and what it needs built first. Names are the fuzz table's rows.
  */
 import { FuzzTarget } from "../runner";
+import { ackCluster } from "./ackCluster";
 import { albFargateService } from "./albFargateService";
 import { albFargateServiceOnVpc } from "./albFargateServiceOnVpc";
+import { bookinfo } from "./bookinfo";
+import { cenTransitNetwork } from "./cenTransitNetwork";
 import { crossRegionAlbBackend } from "./crossRegionAlbBackend";
 import { dualStackAlb } from "./dualStackAlb";
 import { existingRegionalVpc } from "./existingRegionalVpc";
 import { existingTwoTierVpc } from "./existingTwoTierVpc";
+import { meshLocalityPolicy } from "./meshLocalityPolicy";
 import { multiEipEni } from "./multiEipEni";
 import { regionalVpc } from "./regionalVpc";
+import { serviceMesh } from "./serviceMesh";
 import { twoTierVpc } from "./twoTierVpc";
 
 export const TARGETS: readonly FuzzTarget[] = [
@@ -23,4 +28,9 @@ export const TARGETS: readonly FuzzTarget[] = [
     existingTwoTierVpc,
     albFargateService,
     albFargateServiceOnVpc,
+    cenTransitNetwork,
+    ackCluster,
+    serviceMesh,
+    bookinfo,
+    meshLocalityPolicy,
 ];
