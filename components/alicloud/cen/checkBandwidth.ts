@@ -7,7 +7,7 @@ import { checkedWhenKnown } from "../../checks";
 import { Problems } from "../../errors";
 import { describeValue } from "../../shape";
 import { checkAlibabaName } from "../names";
-import { CEN_PACKAGE_AREAS, GeographicArea, geographicArea, regionPairKey } from "../regions";
+import { GeographicArea, geographicArea, regionPairKey } from "../regions";
 import {
     CenBandwidthPackageArgs, CenTransitNetworkArgs, DEFAULT_BANDWIDTH_PACKAGE_PAYMENT_TYPE,
     DEFAULT_BANDWIDTH_PACKAGE_PERIOD, DEFAULT_PEER_BANDWIDTH_MBPS,
@@ -293,14 +293,7 @@ function checkPackageAreas(problems: Problems, path: string, pkg: CenBandwidthPa
                 "connections by data transfer.");
             return undefined;
         }
-        const derived = pairs[0].split("/") as [GeographicArea, GeographicArea];
-        const unsold = derived.filter(area => !(CEN_PACKAGE_AREAS as readonly string[]).includes(area));
-        if (unsold.length > 0) {
-            problems.add(path, `the connections cross ${pairs[0]}, and no bandwidth package connects ${unsold[0]}.`,
-                "Drop the bandwidth package to bill the connections by data transfer.");
-            return undefined;
-        }
-        return derived;
+        return pairs[0].split("/") as [GeographicArea, GeographicArea];
     }
     return orderAreas(areas);
 }
