@@ -94,12 +94,14 @@ function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, value: unkn
 }
 
 /**
- * Which union member a value comes closest to: the fewest issues, a type mismatch of the whole
- * value counting as worse than any number of issues inside it.
+ * Which union member a value comes closest to: the fewest issues, a mismatch of the whole value
+ * (another type, or not the member's literal: a list where `"full-mesh" | Peering[]` takes the
+ * word or a list) counting as worse than any number of issues inside it.
  */
 function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): number {
-    const cost = (issues: readonly z.core.$ZodIssue[]) =>
-        issues.some(i => i.path.length === 0 && i.code === "invalid_type") ? Infinity : issues.length;
+    const wholeMismatch = (i: z.core.$ZodIssue) =>
+        i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value");
+    const cost = (issues: readonly z.core.$ZodIssue[]) => (issues.some(wholeMismatch) ? Infinity : issues.length);
     return branches.reduce((best, issues, i) => (cost(issues) < cost(branches[best]) ? i : best), 0);
 }
 
@@ -114,6 +116,12 @@ function unionProblems(issue: z.core.$ZodIssue & { code: "invalid_union" }, valu
     const union = schemasAt(schema, issue.path).flatMap(s => unwrapped(s, false)).find(s => defOf(s).type === "union");
     const index = closestBranch(issue.errors);
     const member = union === undefined ? undefined : defOf(union).options?.[index];
+    // A discriminated union whose discriminator matches no member: the values it takes.
+    const discriminatorValues = (issue as { options?: readonly unknown[] }).options;
+    if (issue.errors.length === 0 && discriminatorValues !== undefined) {
+        const choices = discriminatorValues.map(v => JSON.stringify(v)).join(", ");
+        return [{ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${choices}.` }];
+    }
     if (member === undefined || issue.errors.length === 0) {
         return [{ path, message: `${describeValue(found)}: ${issue.message}.`, fix: "See this input's documentation." }];
     }

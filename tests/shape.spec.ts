@@ -125,6 +125,33 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
         ]);
     });
 
+    it("takes a list with a bad item for the list form of a word-or-list union, not for the word", () => {
+        const peerings = z.strictObject({
+            peerings: z.union([z.literal("full-mesh"), z.array(z.strictObject({ bandwidthMbps: z.number() }))]),
+        });
+        const found = (value: unknown) => {
+            const problems = new Problems();
+            checkShape(problems, peerings, { peerings: value });
+            return problems.list.map(p => `${p.path}: ${p.message}`);
+        };
+        assert.deepEqual(found([{ bandwidthMbps: Infinity }]), ["peerings[0].bandwidthMbps: expected number, got Infinity."]);
+        assert.deepEqual(found(" full-mesh"), ['peerings: " full-mesh" is not accepted.']);
+    });
+
+    it("names the values a discriminated union's discriminator takes", () => {
+        const policy = z.strictObject({
+            policy: z.discriminatedUnion("mode", [
+                z.strictObject({ mode: z.literal("failover") }),
+                z.strictObject({ mode: z.literal("distribution") }),
+            ]),
+        });
+        const problems = new Problems();
+        checkShape(problems, policy, { policy: { mode: "weighted" } });
+        assert.deepEqual(problems.list.map(p => [p.path, p.message, p.fix]), [
+            ["policy.mode", '"weighted" is not accepted.', 'Use one of: "failover", "distribution".'],
+        ]);
+    });
+
     it("quotes a bad map key, not the value under it", () => {
         assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, tags: { " env": "dev" } }), [
             ["tags. env", 'the key " env" has leading or trailing blanks.', "Remove the blanks."],
