@@ -4,7 +4,9 @@
  * ids in the provider's own examples (node_modules/@pulumi/alicloud: `vpc-bp1gcmm64o3caox84v0nz`,
  * `vsw-uf63gbmvwgreao66opmie` and `vtb-bp1lj0ddg846856chpzrv` in its .d.ts files,
  * `sg-zxcvj0lasdf102350asdf9a` and `rg-zkdfjahg9zxncv0` in ecs/launchTemplate.d.ts) and of
- * Alibaba Cloud's API examples (`i-bp67acfmxazb4p****`); the length after the prefix differs by
+ * Alibaba Cloud's API examples (`i-bp67acfmxazb4p****`, a CEN bandwidth package's
+ * `cenbwp-oq2ehpxq4zhwp790l7` in DescribeCenBandwidthPackages, `cenbwp-buw65zk0606xh0ukvd` in the
+ * provider's acceptance tests of transit-router peer attachments); the length after the prefix differs by
  * region and age and is not documented, so it is not checked (unconfirmed beyond the examples).
  * Refusing `""`, `toString` or a padded id here means a wrong id fails before registration
  * instead of at the API, after other resources were created.
@@ -22,6 +24,7 @@ export const ALIBABA_ID_PREFIXES = {
     routeTable: "vtb",
     securityGroup: "sg",
     resourceGroup: "rg",
+    cenBandwidthPackage: "cenbwp",
 } as const;
 
 /** A kind of id in {@link ALIBABA_ID_PREFIXES}. */
@@ -35,6 +38,7 @@ const WHAT: Record<AlibabaIdKind, string> = {
     routeTable: "a route table id",
     securityGroup: "a security group id",
     resourceGroup: "a resource group id",
+    cenBandwidthPackage: "a CEN bandwidth package id",
 };
 
 /** An id of `kind` given as text: `<prefix>-` and lowercase letters and digits. */

@@ -3,9 +3,10 @@
  * data transfer, or from the one bandwidth package of their pair of geographic areas.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { checkedWhenKnown } from "../../checks";
+import { checkInput } from "../../checks";
 import { Problems } from "../../errors";
-import { describeValue } from "../../shape";
+import { checkShape } from "../../shape";
+import { alibabaId } from "../ids";
 import { checkAlibabaName } from "../names";
 import { GeographicArea, geographicArea, regionPairKey } from "../regions";
 import {
@@ -27,28 +28,14 @@ export interface BandwidthContext {
 }
 
 /**
- * The shape of a bandwidth package id: `cenbwp-` and lower-case letters and digits, as
- * DescribeCenBandwidthPackages answers (`cenbwp-oq2ehpxq4zhwp790l7`) and the provider's
- * acceptance tests write them (`cenbwp-buw65zk0606xh0ukvd`); the length is not documented.
- */
-const BANDWIDTH_PACKAGE_ID = /^cenbwp-[a-z0-9]+$/;
-
-/** Checks a package id; `unknown`, because an Output may resolve to anything. */
-function checkBandwidthPackageId(problems: Problems, path: string, id: unknown): void {
-    if (typeof id !== "string" || !BANDWIDTH_PACKAGE_ID.test(id)) {
-        problems.add(path, `${describeValue(id)} is not a bandwidth package id (cenbwp- and lower-case letters and digits).`,
-            "Give the id the console or DescribeCenBandwidthPackages shows, e.g. cenbwp-oq2ehpxq4zhwp790l7.");
-    }
-}
-
-/**
- * An existing package's id, checked now when it is a string and, when it is an Output, when it
+ * An existing package's id, checked now by the args' shape and, when it is an Output, when it
  * resolves: then a bad id fails the package's binding (and what waits for it) before it is made.
  */
 function checkedPackageId(problems: Problems, path: string, id: pulumi.Input<string>, component: string):
-    pulumi.Output<string> {
-    if (typeof id === "string") checkBandwidthPackageId(problems, path, id);
-    return checkedWhenKnown(id, component, (found, known) => checkBandwidthPackageId(found, path, known));
+    pulumi.Input<string> {
+    return checkInput(problems, path, id, component, (found, at, known) => {
+        checkShape(found.under(at), alibabaId("cenBandwidthPackage"), known);
+    });
 }
 
 /** A connection as asked for, before the packages say how it is billed. */

@@ -39,7 +39,7 @@ export interface CenBandwidthPackagePlan {
     /** `china-europe`: the areas as the package's logical name spells them. */
     readonly areasSlug: string;
     /** An existing package to bind instead of buying one: its id, checked (an Output when it resolves). */
-    readonly existingId?: pulumi.Output<string>;
+    readonly existingId?: pulumi.Input<string>;
     /** Console name of a new package. */
     readonly name: string;
     /** How a new package is paid for. */

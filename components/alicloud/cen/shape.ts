@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { argsShape, input, instanceOf, text, wholeNumber } from "../../shape";
+import { alibabaId } from "../ids";
 import { CEN_PACKAGE_AREAS } from "../regions";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
@@ -20,7 +21,7 @@ const mbps = (min: number) => wholeNumber(min, MAX_BANDWIDTH_MBPS);
 export const BANDWIDTH_PACKAGE_SHAPE = argsShape<CenBandwidthPackageArgs>()(z.strictObject({
     bandwidthMbps: mbps(MIN_BANDWIDTH_PACKAGE_MBPS),
     areas: z.tuple([z.enum(CEN_PACKAGE_AREAS), z.enum(CEN_PACKAGE_AREAS)]).optional(),
-    id: input(text).optional(),
+    id: input(alibabaId("cenBandwidthPackage")).optional(),
     paymentType: z.enum(CEN_BANDWIDTH_PACKAGE_PAYMENT_TYPES).optional(),
     period: z.literal(CEN_BANDWIDTH_PACKAGE_PERIODS).optional(),
     autoRenew: z.boolean().optional(),
