@@ -30,7 +30,9 @@ export type {
     DistributionLocalityPolicy, FailoverLocalityPolicy, LocalityDistribution, LocalityFailover, LocalityMesh, LocalityPolicy,
     MeshLocalityPolicyArgs, MeshLocalityPolicyPlan,
 } from "./meshLocality";
-export { BOOKINFO_IMAGE_REGISTRY, BOOKINFO_IMAGE_TAG, Bookinfo, checkBookinfoArgs, validateBookinfoArgs } from "./bookinfo";
+export {
+    BOOKINFO_IMAGE_REGISTRY, BOOKINFO_IMAGE_TAG, Bookinfo, REVIEWS_VERSIONS, checkBookinfoArgs, validateBookinfoArgs,
+} from "./bookinfo";
 export type { BookinfoArgs, BookinfoClusterArgs, BookinfoClusterPlan, BookinfoPlan, ReviewsVersion } from "./bookinfo";
 export * from "./albCommon";
 export * from "./dualStackAlb";

@@ -138,7 +138,7 @@ export interface AckNodePoolPlan {
     /** The nodes' vSwitches: the pool's own, else the cluster's. */
     readonly vSwitches: readonly VSwitchInfo[];
     /** The key pair's name, checked (an Output when it resolves). */
-    readonly keyName?: pulumi.Output<string>;
+    readonly keyName?: pulumi.Input<string>;
 }
 
 /** What validation hands to the constructor of an {@link AckCluster}. */

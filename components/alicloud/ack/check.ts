@@ -1,11 +1,11 @@
 /** The validation of an {@link AckCluster}: every rule, before anything is registered, and the plan it resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkUnique, checkedWhenKnown } from "../../checks";
+import { checkInput, checkUnique } from "../../checks";
 import { Problems, validate } from "../../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "../../net";
 import { AUTONAMED, checkAutoname } from "../../naming";
 import { checkStackProviderConfig } from "../../providers";
-import { checkShape, describeValue } from "../../shape";
+import { checkShape } from "../../shape";
 import { checkAlibabaName } from "../names";
 import { plainTags } from "../tags";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
@@ -170,14 +170,12 @@ function checkNodePool(
     const vSwitches = pool.vSwitches === undefined
         ? nodeVSwitches
         : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
-    const checkKeyName = (found: Problems, keyName: unknown) => {
-        if (typeof keyName !== "string") {
-            found.add("nodePool.keyName", `${describeValue(keyName)} is not a key pair name.`, "Give the key pair's name.");
-        } else {
-            checkAlibabaName(found, "nodePool.keyName", keyName, "keyPair", "key pair");
-        }
-    };
-    if (typeof pool.keyName === "string") checkKeyName(problems, pool.keyName);
+    // Checked now when it is a name, when it resolves when it is an Output: before the node pool is created.
+    const keyName = pool.keyName === undefined
+        ? undefined
+        : checkInput(problems, "nodePool.keyName", pool.keyName, component, (found, at, name) => {
+            checkAlibabaName(found, at, name, "keyPair", "key pair");
+        });
     return {
         name: `${args.clusterName ?? name}-nodes`,
         instanceTypes: pool.instanceTypes,
@@ -185,6 +183,6 @@ function checkNodePool(
         systemDiskCategory: pool.systemDiskCategory ?? "cloud_essd",
         systemDiskSize: pool.systemDiskSize ?? 120,
         vSwitches,
-        keyName: pool.keyName === undefined ? undefined : checkedWhenKnown(pool.keyName, component, checkKeyName),
+        keyName,
     };
 }

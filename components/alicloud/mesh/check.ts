@@ -1,6 +1,6 @@
 /** The validation of a {@link ServiceMesh}: every rule, before anything is registered, and the plan it resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkKnownName, checkUnique, checkedWhenKnown, recordOf } from "../../checks";
+import { checkInput, checkKnownName, checkUnique, recordOf } from "../../checks";
 import { Problems, joinPath, validate } from "../../errors";
 import { PlacedCidr, checkCidr, findOverlaps } from "../../net";
 import { stackScopedName } from "../../naming";
@@ -8,7 +8,7 @@ import { checkRegionalProviders, checkStackProviderConfig } from "../../provider
 import { checkShape, text } from "../../shape";
 import { AckCluster } from "../ack";
 import { AsmIstioGateway, asmIngressGateway, checkMeshObject } from "../istio/objects";
-import { parseAsmVersion } from "../meshLocality";
+import { parseAsmVersion } from "../meshLocality/version";
 import { plainTags } from "../tags";
 import { RegionalVpc, VSwitchInfo, findVSwitch } from "../vpc";
 import { ServiceMeshArgs } from "./args";
@@ -137,8 +137,9 @@ function gatewayInputOf(path: string): string {
 }
 
 /** A cluster id given in the gateway's spec: a name's form, checked when it resolves if it is an Output. */
-function checkedClusterId(path: string, component: string, id: pulumi.Input<string>): pulumi.Output<string> {
-    return checkedWhenKnown(id, component, (problems, known) => checkShape(problems.under(path), text, known));
+function checkedClusterId(problems: Problems, path: string, component: string, id: pulumi.Input<string>):
+    pulumi.Input<string> {
+    return checkInput(problems, path, id, component, (found, at, known) => checkShape(found.under(at), text, known));
 }
 
 /** The ASM ingress gateway, deployed to the clusters chosen (or the ids given in its spec); undefined for none. */
@@ -153,7 +154,8 @@ function checkIngressGateway(problems: Problems, component: string, args: Servic
         return undefined;
     }
     const overrides = args.ingressGateway ?? {};
-    const given = overrides.clusterIds?.map((id, i) => checkedClusterId(`ingressGateway.clusterIds[${i}]`, component, id));
+    const given = overrides.clusterIds?.map((id, i) =>
+        checkedClusterId(problems, `ingressGateway.clusterIds[${i}]`, component, id));
     const gateway = asmIngressGateway("ingressgateway", given === undefined ? overrides : { ...overrides, clusterIds: given });
     checkMeshObject(problems.routed(gatewayInputOf), "", gateway);
     const targets = checkGatewayClusters(problems, args, clusters);

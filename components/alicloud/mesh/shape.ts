@@ -31,7 +31,8 @@ export const SERVICE_MESH_SHAPE = argsShape<ServiceMeshArgs>()(z.strictObject({
     publicApiServer: z.boolean().optional(),
     cen: instanceOf(CenTransitNetwork, "CenTransitNetwork").optional(),
     cenOptions: MESH_CEN_SHAPE.optional(),
-    ingressGateway: z.union([z.literal(false), ISTIO_GATEWAY_OVERRIDES_SHAPE]).optional(),
+    // The object first: a value of neither kind (`true`) is told the object it may be, not only `false`.
+    ingressGateway: z.union([ISTIO_GATEWAY_OVERRIDES_SHAPE, z.literal(false)]).optional(),
     ingressGatewayClusters: z.array(text).optional(),
     tags: ALIBABA_TAGS.optional(),
 }));

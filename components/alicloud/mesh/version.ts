@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { compareVersions, parseAsmVersion } from "../meshLocality";
+import { compareVersions, parseAsmVersion } from "../meshLocality/version";
 
 /**
  * The full build string ASM offers for `version` (`1.22.6.66` → `v1.22.6.66-g…-aliyun`), or the

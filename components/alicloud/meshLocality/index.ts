@@ -7,7 +7,6 @@ export type {
     DistributionLocalityPolicy, FailoverLocalityPolicy, LocalityDistribution, LocalityFailover, LocalityMesh, LocalityPolicy,
     MeshLocalityPolicyArgs, MeshLocalityPolicyPlan,
 } from "./args";
-export { ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION, compareVersions, parseAsmVersion } from "./version";
-export { localityTrafficPolicy, tutorialConnectionPool, tutorialOutlierDetection } from "./render";
+export { ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION } from "./version";
 export { checkMeshLocalityPolicyArgs, validateMeshLocalityPolicyArgs } from "./check";
 export { MeshLocalityPolicy } from "./policy";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as kubernetes from "@pulumi/kubernetes";
 import { z } from "zod";
-import { argsShape, text, wholeNumber } from "../../shape";
+import { argsShape, providerOf, text, wholeNumber } from "../../shape";
 import { isLabelKey, isLabelValue } from "../istio/names";
 import { ConnectionPool, OutlierDetection, Subset } from "../istio/objects";
 import { LocalityMesh, LocalityPolicy, MeshLocalityPolicyArgs } from "./args";
@@ -123,15 +123,8 @@ export const LOCALITY_POLICY_SHAPE = argsShape<LocalityPolicy>()(z.discriminated
     }),
 ]));
 
-/**
- * A Kubernetes provider (a cluster's or the mesh control plane's). Told by its type token rather
- * than by `instanceof`, which fails for a provider made by another copy of @pulumi/kubernetes.
- */
-export const KUBERNETES_PROVIDER = z.custom<kubernetes.Provider>(
-    value => pulumi.ProviderResource.isInstance(value) && pulumi.resourceType(value) === "pulumi:providers:kubernetes", {
-        message: "is not a Kubernetes provider",
-        params: { fix: "Pass the kubernetes.Provider of the cluster (AckCluster.provider, ServiceMesh.provider)." },
-    });
+/** A Kubernetes provider (a cluster's or the mesh control plane's), told as Pulumi tells it. */
+export const KUBERNETES_PROVIDER = providerOf(kubernetes.Provider, "kubernetes");
 
 /**
  * The mesh, as a locality policy reads it: any object with these fields (a ServiceMesh has
@@ -155,5 +148,5 @@ export const MESH_LOCALITY_POLICY_SHAPE = argsShape<MeshLocalityPolicyArgs>()(z.
     namespace: text.optional(),
     subsets: z.array(SUBSET_SHAPE).optional(),
     policy: LOCALITY_POLICY_SHAPE,
-    connectionPool: z.union([z.literal(false), CONNECTION_POOL_SHAPE]).optional(),
+    connectionPool: z.union([CONNECTION_POOL_SHAPE, z.literal(false)]).optional(),
 }));
