@@ -169,8 +169,7 @@ describe("AckCluster", () => {
                 "nodePool.desiredSize: 1.5: is not a whole number from 0 to 1000.",
                 "nodePool.systemDiskSize: expected number, got NaN.",
                 "nodePool.keyNmae: 'keyNmae' is not an input here.",
-                'tags.toString: "x": tag key "toString" is a key the Pulumi SDK cannot register: it prints every input map, ' +
-                    "and a map whose toString is a string cannot be printed (the program would hang).",
+                'tags.toString: the key "toString" cannot be passed to a resource: Pulumi\'s runtime takes it for the map\'s own toString.',
             ]);
             assert.deepEqual(problemsOf(ackArgs(vpc, { nodePool: { instanceTypes: ["g7.xlarge", "ecs.g7.xlarge", "ecs.g7.xlarge"] } })), [
                 "nodePool.instanceTypes[0]: 'g7.xlarge' is not an ECS instance type (ecs.<family>.<size>).",

@@ -561,19 +561,19 @@ describe("CenTransitNetwork", () => {
                 } as CenTransitNetworkArgs));
                 assert.deepEqual(problems.map(p => p.path), ["members.vpc2.vpc", "tags.toString", "tags. env", "peerBandwithMbps"]);
                 assert.match(problems[0].message, /"vpc-123": is not a RegionalVpc/);
-                assert.match(problems[1].message, /tag key "toString" is a key the Pulumi SDK cannot register/);
-                assert.match(problems[2].message, /tag key " env" has leading or trailing blanks/);
+                assert.match(problems[1].message, /the key "toString" cannot be passed to a resource/);
+                assert.match(problems[2].message, /the key " env" has leading or trailing blanks/);
                 assert.match(problems[3].message, /'peerBandwithMbps' is not an input here/);
             });
 
             it("a malformed existing package id; given as an Output, when it resolves, before the package is bound", async () => {
                 assert.deepEqual(await shape(v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, id: "bwp-1" } })),
-                    ['bandwidthPackage.id: "bwp-1" is not a bandwidth package id (cenbwp- and lower-case letters and digits).']);
+                    ['bandwidthPackage.id: "bwp-1": is not a CEN bandwidth package id (cenbwp- and lowercase letters and digits).']);
                 const { error, registered } = await lateRejection(opts => vpcsAndNetwork(opts, tutorial,
                     v => ({ members: members(v), bandwidthPackage: { bandwidthMbps: 10, id: pulumi.output(" cenbwp-1 ") } }), "net"));
                 assert.equal(error.component, "topologies:alicloud:CenTransitNetwork 'net'");
                 assert.deepEqual(error.problems.map(p => `${p.path}: ${p.message}`),
-                    ['bandwidthPackage.id: " cenbwp-1 " is not a bandwidth package id (cenbwp- and lower-case letters and digits).']);
+                    ['bandwidthPackage.id: " cenbwp-1 ": is not a CEN bandwidth package id (cenbwp- and lowercase letters and digits).']);
                 // Declared, but never sent to the engine: no id.
                 assert.deepEqual(registered.filter(r => /bandwidthPackage|PeerAttachment/.test(r.type) && r.id !== "").map(r => r.name), [],
                     "neither the binding nor the connections drawing from it are created");

@@ -8,8 +8,9 @@ import {
     destinationRule,
 } from "../components/alicloud/istio";
 import {
-    LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, compareVersions, parseAsmVersion, validateMeshLocalityPolicyArgs,
+    LocalityMesh, LocalityPolicy, MeshLocalityPolicy, MeshLocalityPolicyArgs, validateMeshLocalityPolicyArgs,
 } from "../components/alicloud/meshLocality";
+import { compareVersions, parseAsmVersion } from "../components/alicloud/meshLocality/version";
 import { Bookinfo, validateBookinfoArgs } from "../components/alicloud/bookinfo";
 
 /** A provider of the mesh control plane, for the checks that never register anything. */
@@ -194,7 +195,7 @@ describe("MeshLocalityPolicy", () => {
                 subsets: [{ name: "v1", labels: { version: 1 as never } }, { name: "v2", labels: { version: " v2 ", "a b": "x" } }],
                 connectionPool: { http: { maxRequestsPerConnection: -1 } },
             })), [
-                'mesh.provider: "": is not a Kubernetes provider.',
+                'mesh.provider: "": is not a provider of the kubernetes package.',
                 'host: " reviews": has leading or trailing blanks.',
                 "subsets[0].labels.version: expected string, got 1.",
                 'subsets[1].labels.version: " v2 ": is not a Kubernetes label value.',
@@ -316,7 +317,7 @@ describe("Bookinfo validation", () => {
             namespace: "", injectSidecars: "yes" as never, mesh: { ...MESH, regions: "cn-hangzhou" as never },
             reviewsLocality: { mode: "failover", failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }], outlierDetection: { consecutive5xxErrors: "1" as never } },
         })), [
-            'clusters.a.provider: "": is not a Kubernetes provider.',
+            'clusters.a.provider: "": is not a provider of the kubernetes package.',
             'clusters.a.reviewsVersions[0]: "v4" is not accepted.',
             "clusters.b.reviewVersions: 'reviewVersions' is not an input here.",
             'namespace: "": is empty.',

@@ -395,10 +395,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     "ingressGateway.ports[0].targetPort: 80.5: is not a whole number from 1 to 65535.",
                     "ingressGateway.replicaCount: 0: is not a whole number from 1 to 100.",
                     "ingressGateway.replicas: 'replicas' is not an input here.",
-                    'tags.acs:team: "x": tag key "acs:team" starts with a prefix Alibaba Cloud reserves (aliyun, acs:).',
+                    "tags.acs:team: the key \"acs:team\" starts with 'acs:', which Alibaba Cloud keeps for its own tags.",
                 ]);
                 assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGateway: true as never }))), [
-                    "ingressGateway: expected false or object, got true.",
+                    "ingressGateway: expected object, got true.",
                 ]);
             });
         });

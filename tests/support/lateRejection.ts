@@ -17,25 +17,23 @@ export async function lateRejection(
     create: (opts: pulumi.ComponentResourceOptions) => unknown, timeoutMs = 5000,
 ): Promise<{ error: TopologyValidationError; registered: readonly RecordedResource[] }> {
     world.reset();
-    let timer: NodeJS.Timeout | undefined;
-    let onRejection: (e: unknown) => void = () => undefined;
+    let stopWaiting = (): void => undefined;
     const rejected = new Promise<unknown>(resolve => {
-        onRejection = resolve;
-        timer = setTimeout(() => resolve(new Error(`no late rejection in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => resolve(new Error(`no late rejection in ${timeoutMs} ms`)), timeoutMs);
+        process.on("unhandledRejection", resolve);
+        stopWaiting = () => {
+            clearTimeout(timer);
+            process.off("unhandledRejection", resolve);
+        };
     });
-    process.on("unhandledRejection", onRejection);
-    let error: unknown;
-    let registered: RecordedResource[] = [];
     try {
         create({ transformations: [recorder] });
         // The registrations may settle before the late value's rejection is reported: wait for it.
-        error = await Promise.race([settle().then(() => rejected, (e: unknown) => e), rejected]);
-        registered = [...world.resources];
+        const error = await Promise.race([settle().then(() => rejected, (e: unknown) => e), rejected]);
+        assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError when the value resolved, got ${error}`);
+        return { error, registered: [...world.resources] };
     } finally {
-        clearTimeout(timer);
-        process.off("unhandledRejection", onRejection);
+        stopWaiting();
         restartEngine();
     }
-    assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError when the value resolved, got ${error}`);
-    return { error, registered };
 }
