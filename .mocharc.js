@@ -6,8 +6,11 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const SLOWEST_FIRST = ["consumer", "stacks", "entry", "albFargateService", "crossRegionAlb", "mesh"].map(name => `tests/${name}.spec.ts`);
-const rest = fs.readdirSync(path.join(__dirname, "tests"))
+const SLOWEST_FIRST = ["consumer", "fuzz", "stacks", "entry", "albFargateService", "crossRegionAlb", "mesh"].map(
+    name => `tests/${name}.spec.ts`,
+);
+const rest = fs
+    .readdirSync(path.join(__dirname, "tests"))
     .filter(file => file.endsWith(".spec.ts"))
     .map(file => `tests/${file}`)
     .filter(file => !SLOWEST_FIRST.includes(file))

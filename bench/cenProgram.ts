@@ -12,37 +12,68 @@ import { RegionalVpc } from "../components/alicloud/vpc";
 
 /** Mainland China regions: one geographic area, so one bandwidth package covers every peering. */
 export const BENCH_REGIONS = [
-    "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai",
-    "cn-nanjing", "cn-fuzhou", "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-wuhan-lr",
+    "cn-qingdao",
+    "cn-beijing",
+    "cn-zhangjiakou",
+    "cn-huhehaote",
+    "cn-wulanchabu",
+    "cn-hangzhou",
+    "cn-shanghai",
+    "cn-nanjing",
+    "cn-fuzhou",
+    "cn-shenzhen",
+    "cn-heyuan",
+    "cn-guangzhou",
+    "cn-chengdu",
+    "cn-wuhan-lr",
 ];
 
 export function loadStackConfig(raw: Record<string, unknown>): { regions: number } {
     return validate("stack config", problems => {
         const n = raw.regions;
         if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > BENCH_REGIONS.length) {
-            problems.add("topologies:regions", `'${String(n)}' is not a whole number from 1 to ${BENCH_REGIONS.length}.`, "Set the number of regions.");
+            problems.add(
+                "topologies:regions",
+                `'${String(n)}' is not a whole number from 1 to ${BENCH_REGIONS.length}.`,
+                "Set the number of regions.",
+            );
         }
         return { regions: n as number };
     });
 }
 
-export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Record<string, pulumi.Input<unknown>> {
+export function buildStack(
+    config: unknown,
+    opts: pulumi.ComponentResourceOptions,
+): Record<string, pulumi.Input<unknown>> {
     const { regions } = config as { regions: number };
-    const members = Object.fromEntries(BENCH_REGIONS.slice(0, regions).map((region, i) => {
-        const vpc = new RegionalVpc(`vpc-${region}`, {
-            region,
-            cidrBlock: `10.${i}.0.0/16`,
-            vSwitches: {
-                a: { zoneId: `${region}-a`, cidrBlock: `10.${i}.1.0/24` },
-                b: { zoneId: `${region}-b`, cidrBlock: `10.${i}.2.0/24` },
-            },
-        }, opts);
-        return [region.replace(/^cn-/, "").replace(/-/g, ""), { vpc }];
-    }));
+    const members = Object.fromEntries(
+        BENCH_REGIONS.slice(0, regions).map((region, i) => {
+            const vpc = new RegionalVpc(
+                `vpc-${region}`,
+                {
+                    region,
+                    cidrBlock: `10.${i}.0.0/16`,
+                    vSwitches: {
+                        a: { zoneId: `${region}-a`, cidrBlock: `10.${i}.1.0/24` },
+                        b: { zoneId: `${region}-b`, cidrBlock: `10.${i}.2.0/24` },
+                    },
+                },
+                opts,
+            );
+            return [region.replace(/^cn-/, "").replace(/-/g, ""), { vpc }];
+        }),
+    );
     const keys = Object.keys(members);
-    const vpcRoutes = keys.flatMap(from => keys.filter(to => to !== from).map(to => ({ member: from, destinationCidrBlock: members[to].vpc.cidrBlock })));
+    const vpcRoutes = keys.flatMap(from =>
+        keys.filter(to => to !== from).map(to => ({ member: from, destinationCidrBlock: members[to].vpc.cidrBlock })),
+    );
     const net = new CenTransitNetwork("mesh", { members, peerBandwidthMbps: 2, vpcRoutes }, opts);
-    new MeshTraffic("traffic", Object.values(members).map(m => m.vpc), opts);
+    new MeshTraffic(
+        "traffic",
+        Object.values(members).map(m => m.vpc),
+        opts,
+    );
     return { cenId: net.cenId };
 }
 
@@ -52,9 +83,24 @@ class MeshTraffic extends pulumi.ComponentResource implements DeclaresFlows {
 
     constructor(name: string, vpcs: readonly RegionalVpc[], opts: pulumi.ComponentResourceOptions) {
         super("topologies:bench:MeshTraffic", name, {}, opts);
-        const host = (vpc: RegionalVpc) => flowTo.host({ label: vpc.region, address: vpc.vSwitches.a.cidrBlock, vpcId: vpc.vpcId, subnetId: vpc.vSwitches.a.id });
-        this.intendedFlows = vpcs.flatMap(a => vpcs.filter(b => b !== a).map((b): IntendedFlow => ({
-            name: `${a.region} → ${b.region} :443`, from: host(a), to: host(b), protocol: "tcp", port: 443, intent: "allow",
-        })));
+        const host = (vpc: RegionalVpc) =>
+            flowTo.host({
+                label: vpc.region,
+                address: vpc.vSwitches.a.cidrBlock,
+                vpcId: vpc.vpcId,
+                subnetId: vpc.vSwitches.a.id,
+            });
+        this.intendedFlows = vpcs.flatMap(a =>
+            vpcs
+                .filter(b => b !== a)
+                .map((b): IntendedFlow => ({
+                    name: `${a.region} → ${b.region} :443`,
+                    from: host(a),
+                    to: host(b),
+                    protocol: "tcp",
+                    port: 443,
+                    intent: "allow",
+                })),
+        );
     }
 }

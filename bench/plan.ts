@@ -39,11 +39,30 @@ function time(stack: string, planArgs: string[]): Row {
     let flows = 0;
     for (let i = 0; i <= runs; i++) {
         const started = process.hrtime.bigint();
-        const run = spawnSync(process.execPath, [path.join(root, "cli", "bin.js"), "plan", "--stack", stack, "--json",
-            "--out", path.join(benchDir, stack), ...extra, ...planArgs], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+        const run = spawnSync(
+            process.execPath,
+            [
+                path.join(root, "cli", "bin.js"),
+                "plan",
+                "--stack",
+                stack,
+                "--json",
+                "--out",
+                path.join(benchDir, stack),
+                ...extra,
+                ...planArgs,
+            ],
+            { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
+        );
         const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
-        if (run.status !== 0) throw new Error(`plan of ${stack} failed (${run.status}):\n${run.stderr || run.stdout.slice(0, 2000)}`);
-        const doc = JSON.parse(run.stdout) as { summary: Record<string, number>; elapsedMs: number; flowsMs: number; flows: unknown[] };
+        if (run.status !== 0)
+            throw new Error(`plan of ${stack} failed (${run.status}):\n${run.stderr || run.stdout.slice(0, 2000)}`);
+        const doc = JSON.parse(run.stdout) as {
+            summary: Record<string, number>;
+            elapsedMs: number;
+            flowsMs: number;
+            flows: unknown[];
+        };
         resources = Object.values(doc.summary).reduce((a, b) => a + b, 0);
         inProcessMs = doc.elapsedMs;
         flowsMs = doc.flowsMs;
@@ -51,7 +70,15 @@ function time(stack: string, planArgs: string[]): Row {
         if (i > 0) samples.push(ms);
     }
     samples.sort((a, b) => a - b);
-    return { stack, resources, medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], inProcessMs, flowsMs, flows };
+    return {
+        stack,
+        resources,
+        medianMs: samples[Math.floor(samples.length / 2)],
+        minMs: samples[0],
+        inProcessMs,
+        flowsMs,
+        flows,
+    };
 }
 
 function main(): void {
@@ -65,10 +92,14 @@ function main(): void {
         rows.push(time(stack, ["--program", path.join(root, "bench", "cenProgram"), "--stacks-dir", stacksDir]));
     }
     const width = Math.max(...rows.map(r => r.stack.length), 5);
-    console.log(`topologies plan, wall clock of a fresh process, median of ${runs} runs${extra.length ? " (no SVG)" : ""}; ${new Date().toISOString()}`);
+    console.log(
+        `topologies plan, wall clock of a fresh process, median of ${runs} runs${extra.length ? " (no SVG)" : ""}; ${new Date().toISOString()}`,
+    );
     console.log(`${"stack".padEnd(width)}  resources  median   min      in-process  per resource  flows  verifier`);
     for (const r of rows) {
-        console.log(`${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${(r.medianMs / 1000).toFixed(2)} s   ${(r.minMs / 1000).toFixed(2)} s   ${(r.inProcessMs / 1000).toFixed(2)} s      ${(r.inProcessMs / r.resources).toFixed(1)} ms  ${String(r.flows).padStart(5)}  ${r.flowsMs} ms (${((100 * r.flowsMs) / r.medianMs).toFixed(1)} %)`);
+        console.log(
+            `${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${(r.medianMs / 1000).toFixed(2)} s   ${(r.minMs / 1000).toFixed(2)} s   ${(r.inProcessMs / 1000).toFixed(2)} s      ${(r.inProcessMs / r.resources).toFixed(1)} ms  ${String(r.flows).padStart(5)}  ${r.flowsMs} ms (${((100 * r.flowsMs) / r.medianMs).toFixed(1)} %)`,
+        );
     }
 }
 

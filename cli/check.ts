@@ -19,15 +19,29 @@ export interface CheckInput {
 }
 
 /** Runs the check over `input` (a {@link CheckInput} as JSON) with the program module `program`, as stack `stack`. */
-export async function check(input: string, program: string, stack = "check"): Promise<{ code: number; output: string }> {
+export async function check(
+    input: string,
+    program: string,
+    stack = "check",
+): Promise<{ code: number; output: string }> {
     let payload: CheckInput;
     try {
         payload = JSON.parse(input);
     } catch (e) {
-        return { code: 2, output: JSON.stringify({ ok: false, failure: `the config on stdin is not JSON: ${(e as Error).message}` }) };
+        return {
+            code: 2,
+            output: JSON.stringify({ ok: false, failure: `the config on stdin is not JSON: ${(e as Error).message}` }),
+        };
     }
     if (payload === null || typeof payload !== "object" || typeof payload.raw !== "object" || payload.raw === null) {
-        return { code: 2, output: JSON.stringify({ ok: false, failure: 'the input on stdin has no "raw" object: send {"raw": <the config without its namespace>, "providerConfig": {...}}' }) };
+        return {
+            code: 2,
+            output: JSON.stringify({
+                ok: false,
+                failure:
+                    'the input on stdin has no "raw" object: send {"raw": <the config without its namespace>, "providerConfig": {...}}',
+            }),
+        };
     }
     let loaded: StackProgram;
     try {
@@ -36,7 +50,13 @@ export async function check(input: string, program: string, stack = "check"): Pr
         if (!(e instanceof ProgramError)) throw e;
         return { code: 2, output: JSON.stringify({ ok: false, failure: e.message }) };
     }
-    const result = await runPlan(loaded, payload.raw, stack, payload.providerConfig ?? NO_PROVIDER_CONFIG, payload.project);
+    const result = await runPlan(
+        loaded,
+        payload.raw,
+        stack,
+        payload.providerConfig ?? NO_PROVIDER_CONFIG,
+        payload.project,
+    );
     return result.ok
         ? { code: 0, output: JSON.stringify({ ok: true }) }
         : { code: 1, output: JSON.stringify({ ok: false, errors: result.errors }) };

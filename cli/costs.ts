@@ -22,7 +22,11 @@ export interface CostItem {
 
 type Rule = (r: RecordedResource) => CostItem | undefined;
 
-const item = (r: RecordedResource, fields: Omit<CostItem, "name" | "type">): CostItem => ({ name: r.name, type: r.type, ...fields });
+const item = (r: RecordedResource, fields: Omit<CostItem, "name" | "type">): CostItem => ({
+    name: r.name,
+    type: r.type,
+    ...fields,
+});
 
 const RULES: Readonly<Record<string, Rule>> = {
     // Provider docs (alicloud_cen_bandwidth_package): "allows you to manage payment_type = "PrePaid"
@@ -33,11 +37,18 @@ const RULES: Readonly<Record<string, Rule>> = {
         return item(r, {
             kinds: ["subscription", "left-behind"],
             // Period and autoRenew are sent when the package is bought; the provider never changes them on a deployed one.
-            drivers: `${r.inputs.bandwidth} Mbit/s between ${r.inputs.geographicRegionAId} and ${r.inputs.geographicRegionBId}, paid for ${months} month(s) ahead`
-                + (r.inputs.autoRenew ? ", renewed automatically" : "; inter-region traffic stops when it expires (autoRenew is off)")
-                + " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
-            destroy: "not deleted: the provider only removes it from the state; it bills until it expires (unsubscribe in the Order Center), and the next up buys another",
-            unconfirmed: months === 12 ? "the API documents 1–3 and 6 months for the monthly cycle the provider sends; a 12-month period may be refused" : undefined,
+            drivers:
+                `${r.inputs.bandwidth} Mbit/s between ${r.inputs.geographicRegionAId} and ${r.inputs.geographicRegionBId}, paid for ${months} month(s) ahead` +
+                (r.inputs.autoRenew
+                    ? ", renewed automatically"
+                    : "; inter-region traffic stops when it expires (autoRenew is off)") +
+                " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
+            destroy:
+                "not deleted: the provider only removes it from the state; it bills until it expires (unsubscribe in the Order Center), and the next up buys another",
+            unconfirmed:
+                months === 12
+                    ? "the API documents 1–3 and 6 months for the monthly cycle the provider sends; a 12-month period may be refused"
+                    : undefined,
         });
     },
     // resource_alicloud_eip_address.go: Delete skips a Subscription EIP with a warning.
@@ -62,11 +73,14 @@ const RULES: Readonly<Record<string, Rule>> = {
                 : "refused: a PrePaid instance is deleted only with forceDelete, which converts it to pay-as-you-go first",
         });
     },
-    "alicloud:cs/managedKubernetes:ManagedKubernetes": r => r.inputs.deletionProtection ? item(r, {
-        kinds: ["left-behind"],
-        drivers: `the ${r.inputs.clusterSpec ?? "ack.pro.small"} management fee by the hour, its API server's load balancer and its nodes`,
-        destroy: "refused while deletionProtection is on: turn it off in an update first",
-    }) : undefined,
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": r =>
+        r.inputs.deletionProtection
+            ? item(r, {
+                  kinds: ["left-behind"],
+                  drivers: `the ${r.inputs.clusterSpec ?? "ack.pro.small"} management fee by the hour, its API server's load balancer and its nodes`,
+                  destroy: "refused while deletionProtection is on: turn it off in an update first",
+              })
+            : undefined,
 };
 
 /** A resource whose cloud-side deletion protection makes `pulumi destroy` fail. */
@@ -76,7 +90,12 @@ function protectedByCloud(r: RecordedResource, what: string): CostItem {
 
 /** A resource's parent, then its parent's, up to the top. */
 function* ancestors(r: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): Generator<RecordedResource> {
-    for (let at = r.parentKey ? byKey.get(r.parentKey) : undefined; at; at = at.parentKey ? byKey.get(at.parentKey) : undefined) yield at;
+    for (
+        let at = r.parentKey ? byKey.get(r.parentKey) : undefined;
+        at;
+        at = at.parentKey ? byKey.get(at.parentKey) : undefined
+    )
+        yield at;
 }
 
 /** Whether a resource is protected, its own `protect` or inherited from the nearest component that sets it (Pulumi's rule). */
@@ -98,10 +117,12 @@ export function costItems(resources: readonly RecordedResource[]): CostItem[] {
         const parent = r.parentKey ? byKey.get(r.parentKey) : undefined;
         if (r.protect && !(parent && isProtected(parent, byKey))) {
             const children = resources.filter(c => c.custom && [...ancestors(c, byKey)].includes(r)).length;
-            items.push(item(r, {
-                kinds: ["left-behind"],
-                destroy: `refused: protected (Pulumi's protect) with its ${children} resources; set protect false and update, or run 'pulumi state unprotect', first`,
-            }));
+            items.push(
+                item(r, {
+                    kinds: ["left-behind"],
+                    destroy: `refused: protected (Pulumi's protect) with its ${children} resources; set protect false and update, or run 'pulumi state unprotect', first`,
+                }),
+            );
         }
     }
     return items;
@@ -110,11 +131,13 @@ export function costItems(resources: readonly RecordedResource[]): CostItem[] {
 /** The plan's text section. */
 export function renderCosts(items: readonly CostItem[]): string {
     if (items.length === 0) return "  (none: nothing bills a subscription, and destroy removes everything)";
-    return items.map(i => {
-        const lines = [`  ${i.name}  (${i.type})  ${i.kinds.join(", ")}`];
-        if (i.drivers) lines.push(`      cost: ${i.drivers}`);
-        lines.push(`      destroy: ${i.destroy}`);
-        if (i.unconfirmed) lines.push(`      unconfirmed: ${i.unconfirmed}`);
-        return lines.join("\n");
-    }).join("\n");
+    return items
+        .map(i => {
+            const lines = [`  ${i.name}  (${i.type})  ${i.kinds.join(", ")}`];
+            if (i.drivers) lines.push(`      cost: ${i.drivers}`);
+            lines.push(`      destroy: ${i.destroy}`);
+            if (i.unconfirmed) lines.push(`      unconfirmed: ${i.unconfirmed}`);
+            return lines.join("\n");
+        })
+        .join("\n");
 }

@@ -30,13 +30,28 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
     "vpc/routeEntry:RouteEntry": { seconds: 10, source: `${EST}; entries of one table are chained` },
     "cen/instance:Instance": { seconds: 30, source: "estimate: waits until the CEN instance is Active" },
     "cen/bandwidthPackage:BandwidthPackage": { seconds: 30, source: "estimate: a prepaid order" },
-    "cen/bandwidthPackageAttachment:BandwidthPackageAttachment": { seconds: 30, source: "estimate: waits until the package is InUse" },
+    "cen/bandwidthPackageAttachment:BandwidthPackageAttachment": {
+        seconds: 30,
+        source: "estimate: waits until the package is InUse",
+    },
     "cen/transitRouter:TransitRouter": { seconds: 60, source: "estimate: waits until the transit router is Active" },
-    "cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": { seconds: 180, source: TF("5 min", "minutes, waits until Attached") },
-    "cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": { seconds: 240, source: TF("5 min", "minutes, waits until Attached") },
+    "cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": {
+        seconds: 180,
+        source: TF("5 min", "minutes, waits until Attached"),
+    },
+    "cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": {
+        seconds: 240,
+        source: TF("5 min", "minutes, waits until Attached"),
+    },
     "cen/transitRouterRouteTable:TransitRouterRouteTable": { seconds: 30, source: "estimate: waits until Active" },
-    "cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": { seconds: 30, source: "estimate: waits until Active" },
-    "cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": { seconds: 30, source: "estimate: waits until Active" },
+    "cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": {
+        seconds: 30,
+        source: "estimate: waits until Active",
+    },
+    "cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": {
+        seconds: 30,
+        source: "estimate: waits until Active",
+    },
     "cen/transitRouterRouteEntry:TransitRouterRouteEntry": { seconds: 30, source: "estimate: waits until Active" },
     "alb/loadBalancer:LoadBalancer": { seconds: 120, source: "estimate: an ALB instance becomes Active in 1-3 min" },
     "alb/serverGroup:ServerGroup": { seconds: 10, source: EST },
@@ -45,7 +60,10 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
     "ecs/securityGroupRule:SecurityGroupRule": { seconds: 3, source: EST },
     "ecs/instance:Instance": { seconds: 90, source: "estimate: an instance is Running in 1-2 min" },
     "ecs/ecsNetworkInterface:EcsNetworkInterface": { seconds: 15, source: EST },
-    "ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": { seconds: 30, source: "estimate: waits until the ENI is InUse" },
+    "ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": {
+        seconds: 30,
+        source: "estimate: waits until the ENI is InUse",
+    },
     "ecs/eipAddress:EipAddress": { seconds: 10, source: EST },
     "ecs/eipAssociation:EipAssociation": { seconds: 20, source: "estimate: waits until the EIP is InUse" },
     "cs/managedKubernetes:ManagedKubernetes": { seconds: 600, source: TF("90 min", "ACK: about 10 min") },
@@ -54,11 +72,17 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
     "ec2/vpc:Vpc": { seconds: 5, source: EST },
     "ec2/subnet:Subnet": { seconds: 5, source: EST },
     "ec2/natGateway:NatGateway": { seconds: 120, source: "estimate: a NAT gateway becomes Available in 1-2 min" },
-    "ec2/vpcEndpoint:VpcEndpoint": { seconds: 90, source: "estimate: an interface endpoint becomes Available in 1-2 min" },
+    "ec2/vpcEndpoint:VpcEndpoint": {
+        seconds: 90,
+        source: "estimate: an interface endpoint becomes Available in 1-2 min",
+    },
     "lb/loadBalancer:LoadBalancer": { seconds: 180, source: "estimate: an ALB becomes active in a few minutes" },
     "lb/targetGroup:TargetGroup": { seconds: 5, source: EST },
     "lb/listener:Listener": { seconds: 5, source: EST },
-    "ecs/service:Service": { seconds: 180, source: "estimate: Pulumi waits for the service's steady state (tasks running, targets healthy)" },
+    "ecs/service:Service": {
+        seconds: 180,
+        source: "estimate: Pulumi waits for the service's steady state (tasks running, targets healthy)",
+    },
     "ecs/cluster:Cluster": { seconds: 10, source: EST },
     "ecs/taskDefinition:TaskDefinition": { seconds: 3, source: EST },
 };
@@ -66,8 +90,14 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
 /** Types without an entry: cloud API calls that return at once. */
 const DEFAULT_TIME: CreationTime = { seconds: 5, source: `default for types without an entry; ${EST}` };
 /** Kubernetes objects: applying takes seconds, except workloads waiting to be ready. */
-const KUBERNETES_TIME: CreationTime = { seconds: 5, source: "kubectl apply; Pulumi waits for readiness of workloads only" };
-const KUBERNETES_WORKLOAD_TIME: CreationTime = { seconds: 60, source: "Pulumi's await logic waits for the rollout (typically under 1 min)" };
+const KUBERNETES_TIME: CreationTime = {
+    seconds: 5,
+    source: "kubectl apply; Pulumi waits for readiness of workloads only",
+};
+const KUBERNETES_WORKLOAD_TIME: CreationTime = {
+    seconds: 60,
+    source: "Pulumi's await logic waits for the rollout (typically under 1 min)",
+};
 
 /** The typical creation time of a resource type (components and providers take none). */
 export function creationTime(node: Pick<PlanNode, "type" | "custom">): CreationTime {
@@ -153,7 +183,12 @@ export function formatDuration(seconds: number): string {
 
 /** The chain, one step a line with its start offset, then the total. */
 export function renderCriticalPath(path: CriticalPath): string {
-    const lines = path.steps.map(s =>
-        `  +${formatDuration(s.startsAt).padEnd(7)} ${formatDuration(s.seconds).padStart(6)}  ${s.name}  (${s.type})`);
-    return [...lines, `  total ≈ ${formatDuration(path.totalSeconds)} (typical creation times; see cli/criticalPath.ts for sources)`].join("\n");
+    const lines = path.steps.map(
+        s =>
+            `  +${formatDuration(s.startsAt).padEnd(7)} ${formatDuration(s.seconds).padStart(6)}  ${s.name}  (${s.type})`,
+    );
+    return [
+        ...lines,
+        `  total ≈ ${formatDuration(path.totalSeconds)} (typical creation times; see cli/criticalPath.ts for sources)`,
+    ].join("\n");
 }

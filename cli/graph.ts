@@ -45,8 +45,11 @@ export interface PlanGraph {
 
 /** True for a value the engine marked secret (it arrives wrapped in the secret signature). */
 export function isSecretValue(value: unknown): boolean {
-    return typeof value === "object" && value !== null
-        && (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig
+    );
 }
 
 /** The short form of a type token: `alicloud:vpc/switch:Switch` → `vpc/switch:Switch`. */
@@ -81,7 +84,7 @@ export function buildGraph(world: World): PlanGraph {
     for (const n of nodes) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
     // Names are unique per type only; the recorder keeps names, so prefer the kind that fits.
     const resolve = (name: string | undefined, prefer: (n: PlanNode) => boolean): PlanNode | undefined => {
-        const found = name === undefined ? [] : byName.get(name) ?? [];
+        const found = name === undefined ? [] : (byName.get(name) ?? []);
         return found.find(prefer) ?? found[0];
     };
 
@@ -94,7 +97,8 @@ export function buildGraph(world: World): PlanGraph {
         }
         const provider = resolve(r.provider, n => n.type.startsWith("pulumi:providers:"));
         if (provider) node.provider = provider.key;
-        if (node.type.startsWith("pulumi:providers:") && typeof r.inputs.region === "string") node.region = r.inputs.region;
+        if (node.type.startsWith("pulumi:providers:") && typeof r.inputs.region === "string")
+            node.region = r.inputs.region;
     });
     const descendants = (node: PlanNode): PlanNode[] =>
         node.custom ? [node] : node.children.flatMap(k => descendants(byKey.get(k)!));

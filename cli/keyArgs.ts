@@ -23,13 +23,32 @@ const KEY_ARGS: Record<string, readonly string[]> = {
     "cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation": [],
     "cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation": [],
     "cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": ["zoneMappings.zoneId", "paymentType"],
-    "cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": ["peerTransitRouterRegionId", "bandwidth", "bandwidthType"],
-    "cen/transitRouterRouteEntry:TransitRouterRouteEntry": ["transitRouterRouteEntryDestinationCidrBlock", "transitRouterRouteEntryNextHopType"],
+    "cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": [
+        "peerTransitRouterRegionId",
+        "bandwidth",
+        "bandwidthType",
+    ],
+    "cen/transitRouterRouteEntry:TransitRouterRouteEntry": [
+        "transitRouterRouteEntryDestinationCidrBlock",
+        "transitRouterRouteEntryNextHopType",
+    ],
     "alb/loadBalancer:LoadBalancer": ["addressType", "addressIpVersion", "loadBalancerEdition", "zoneMappings.zoneId"],
-    "alb/serverGroup:ServerGroup": ["serverGroupType", "protocol", "servers.serverIp", "servers.port", "servers.weight"],
+    "alb/serverGroup:ServerGroup": [
+        "serverGroupType",
+        "protocol",
+        "servers.serverIp",
+        "servers.port",
+        "servers.weight",
+    ],
     "alb/listener:Listener": ["listenerProtocol", "listenerPort"],
     "ecs/securityGroupRule:SecurityGroupRule": ["type", "ipProtocol", "portRange", "cidrIp", "ipv6CidrIp"],
-    "ecs/instance:Instance": ["instanceType", "availabilityZone", "privateIp", "ipv6AddressCount", "internetMaxBandwidthOut"],
+    "ecs/instance:Instance": [
+        "instanceType",
+        "availabilityZone",
+        "privateIp",
+        "ipv6AddressCount",
+        "internetMaxBandwidthOut",
+    ],
     "ecs/ecsNetworkInterface:EcsNetworkInterface": ["primaryIpAddress", "secondaryPrivateIpAddressCount"],
     "ecs/eipAddress:EipAddress": ["bandwidth", "internetChargeType", "isp"],
     "ecs/eipAssociation:EipAssociation": ["instanceType", "mode", "privateIpAddress"],
@@ -44,7 +63,13 @@ const KEY_ARGS: Record<string, readonly string[]> = {
     "lb/listener:Listener": ["protocol", "port"],
     "ecs/service:Service": ["launchType", "desiredCount"],
     "ecs/taskDefinition:TaskDefinition": ["cpu", "memory", "networkMode"],
-    "vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "cidrIpv6"],
+    "vpc/securityGroupIngressRule:SecurityGroupIngressRule": [
+        "ipProtocol",
+        "fromPort",
+        "toPort",
+        "cidrIpv4",
+        "cidrIpv6",
+    ],
     "vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["ipProtocol", "fromPort", "toPort", "cidrIpv4", "cidrIpv6"],
 };
 
@@ -52,13 +77,16 @@ const KEY_ARGS: Record<string, readonly string[]> = {
 const KUBERNETES_ARGS = ["kind", "metadata.namespace", "metadata.name"];
 
 /** Names of inputs worth showing for a type without an entry above. */
-const GENERIC_KEY = /cidr|zone|region|port|weight|bandwidth|protocol|ipaddress|privateip|count|size|spec|edition|version|mode|type$/i;
+const GENERIC_KEY =
+    /cidr|zone|region|port|weight|bandwidth|protocol|ipaddress|privateip|count|size|spec|edition|version|mode|type$/i;
 const GENERIC_LIMIT = 6;
 
 /** The key arguments of a resource, ready to print: path → compact value. */
 export function keyArgs(type: string, inputs: Record<string, unknown>): Record<string, string> {
-    const paths = type.startsWith("kubernetes:") && !type.startsWith("kubernetes:providers") ? KUBERNETES_ARGS
-        : KEY_ARGS[typeTail(type)] ?? genericPaths(inputs);
+    const paths =
+        type.startsWith("kubernetes:") && !type.startsWith("kubernetes:providers")
+            ? KUBERNETES_ARGS
+            : (KEY_ARGS[typeTail(type)] ?? genericPaths(inputs));
     const result: Record<string, string> = {};
     for (const p of paths) {
         const value = pick(inputs, p.split("."));
@@ -68,12 +96,23 @@ export function keyArgs(type: string, inputs: Record<string, unknown>): Record<s
 }
 
 function genericPaths(inputs: Record<string, unknown>): string[] {
-    return Object.entries(inputs)
-        // Ids (`vpcId`, `securityGroupIds`) are references, shown by the tree and the diagram.
-        .filter(([k, v]) => GENERIC_KEY.test(k) && !/Ids?$/.test(k) && v !== undefined && v !== null && k !== "__defaults"
-            && (isSecretValue(v) || typeof v !== "object" || (Array.isArray(v) && v.every(x => typeof x !== "object"))))
-        .slice(0, GENERIC_LIMIT)
-        .map(([k]) => k);
+    return (
+        Object.entries(inputs)
+            // Ids (`vpcId`, `securityGroupIds`) are references, shown by the tree and the diagram.
+            .filter(
+                ([k, v]) =>
+                    GENERIC_KEY.test(k) &&
+                    !/Ids?$/.test(k) &&
+                    v !== undefined &&
+                    v !== null &&
+                    k !== "__defaults" &&
+                    (isSecretValue(v) ||
+                        typeof v !== "object" ||
+                        (Array.isArray(v) && v.every(x => typeof x !== "object"))),
+            )
+            .slice(0, GENERIC_LIMIT)
+            .map(([k]) => k)
+    );
 }
 
 /** Follows a path; through arrays it collects the values of every element. */
@@ -93,7 +132,9 @@ export function formatValue(value: unknown): string {
     if (isSecretValue(value)) return REDACTED;
     if (Array.isArray(value)) return value.map(formatValue).join(",");
     if (value !== null && typeof value === "object") {
-        return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${formatValue(v)}`).join(" ");
+        return Object.entries(value as Record<string, unknown>)
+            .map(([k, v]) => `${k}=${formatValue(v)}`)
+            .join(" ");
     }
     return String(value);
 }

@@ -30,7 +30,9 @@ export function manifestsOf(graph: PlanGraph): ManifestFile[] {
     return [...groups].map(([provider, nodes]) => ({
         file: `${provider.replace(/[^A-Za-z0-9._-]/g, "_")}.yaml`,
         count: nodes.length,
-        yaml: nodes.map(n => `# ${n.type} '${n.name}'\n${stringify(redact(manifest(n)), { lineWidth: 0 })}`).join("---\n"),
+        yaml: nodes
+            .map(n => `# ${n.type} '${n.name}'\n${stringify(redact(manifest(n)), { lineWidth: 0 })}`)
+            .join("---\n"),
     }));
 }
 
@@ -44,9 +46,11 @@ function redact(value: unknown): unknown {
     if (isSecretValue(value)) return REDACTED;
     if (Array.isArray(value)) return value.map(redact);
     if (value !== null && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value as Record<string, unknown>)
-            .filter(([, v]) => v !== undefined && v !== null)
-            .map(([k, v]) => [k, redact(v)]));
+        return Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+                .filter(([, v]) => v !== undefined && v !== null)
+                .map(([k, v]) => [k, redact(v)]),
+        );
     }
     return value;
 }

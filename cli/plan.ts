@@ -68,8 +68,13 @@ export const SECRET_OUTPUT = "[secret]";
  * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that is not a validation error (a bug in the program
  * or a component), which the caller reports as such.
  */
-export async function runPlan(program: StackProgram, raw: Record<string, unknown>, stack = "plan", providerConfig: ProviderConfig = NO_PROVIDER_CONFIG,
-    project = "topologies"): Promise<PlanResult> {
+export async function runPlan(
+    program: StackProgram,
+    raw: Record<string, unknown>,
+    stack = "plan",
+    providerConfig: ProviderConfig = NO_PROVIDER_CONFIG,
+    project = "topologies",
+): Promise<PlanResult> {
     installEngine(stack, project);
     // As `pulumi up` would: the stack's provider settings, and nothing left from an earlier plan.
     pulumi.runtime.setAllConfig(providerConfig.values, [...providerConfig.secretKeys]);
@@ -86,7 +91,9 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
     // moment for the others), rather than the plan hanging without a word.
     const asyncErrors: PlanError[] = [];
     let rejected!: () => void;
-    const firstRejection = new Promise<void>(resolve => { rejected = resolve; });
+    const firstRejection = new Promise<void>(resolve => {
+        rejected = resolve;
+    });
     const onRejection = (e: unknown) => {
         if (!(e instanceof TopologyValidationError)) throw e;
         const error = asError(e);
@@ -102,7 +109,10 @@ export async function runPlan(program: StackProgram, raw: Record<string, unknown
             await settle().catch(() => undefined);
             return failure(e);
         }
-        await Promise.race([settle(), firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS)))]);
+        await Promise.race([
+            settle(),
+            firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS))),
+        ]);
         // A registration refused on the last turn (one nothing else waits for, such as a security
         // group rule taking an Output that failed its check) is reported as unhandled only after
         // the settled RPCs: give it that moment, or the plan would end ok without it.
@@ -132,12 +142,14 @@ function asError(e: TopologyValidationError): PlanError {
 
 /** Resolves every stack output, replacing secret ones (at any depth) by a marker. */
 async function resolveOutputs(exported: Record<string, pulumi.Input<unknown>>): Promise<Record<string, unknown>> {
-    const entries = await Promise.all(Object.entries(exported).map(async ([key, value]) => {
-        const out = pulumi.output(value) as pulumi.Output<unknown>;
-        const internals = out as unknown as { isSecret: Promise<boolean>; promise(): Promise<unknown> };
-        const [secret, resolved] = await Promise.all([internals.isSecret, internals.promise()]);
-        return [key, secret ? SECRET_OUTPUT : scrub(resolved)] as const;
-    }));
+    const entries = await Promise.all(
+        Object.entries(exported).map(async ([key, value]) => {
+            const out = pulumi.output(value) as pulumi.Output<unknown>;
+            const internals = out as unknown as { isSecret: Promise<boolean>; promise(): Promise<unknown> };
+            const [secret, resolved] = await Promise.all([internals.isSecret, internals.promise()]);
+            return [key, secret ? SECRET_OUTPUT : scrub(resolved)] as const;
+        }),
+    );
     return Object.fromEntries(entries);
 }
 

@@ -50,7 +50,8 @@ const ENGINE_NAMESPACE = "pulumi";
 /** The stack names that have a `Pulumi.<stack>.yaml` in `dir`. */
 export function listStacks(dir: string): string[] {
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir)
+    return fs
+        .readdirSync(dir)
         .map(f => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();
@@ -66,32 +67,43 @@ export function readStackConfig(dir: string, stack: string, project: string): St
     const component = `stack '${stack}'`;
     if (!file) {
         const known = listStacks(dir);
-        throw new TopologyValidationError(component, [{
-            path: "--stack",
-            message: `there is no ${path.join(dir, `Pulumi.${stack}.yaml`)}.`,
-            fix: known.length > 0 ? `Use one of: ${known.join(", ")}.` : `Create the stack file in ${dir}.`,
-        }]);
+        throw new TopologyValidationError(component, [
+            {
+                path: "--stack",
+                message: `there is no ${path.join(dir, `Pulumi.${stack}.yaml`)}.`,
+                fix: known.length > 0 ? `Use one of: ${known.join(", ")}.` : `Create the stack file in ${dir}.`,
+            },
+        ]);
     }
     const doc = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
     if (doc.errors.length > 0) {
-        throw new TopologyValidationError(`${component} (${file})`, doc.errors.map(e => ({
-            path: `line ${e.linePos?.[0].line ?? "?"}`,
-            message: e.message.split("\n")[0],
-            fix: "Fix the YAML syntax.",
-        })));
+        throw new TopologyValidationError(
+            `${component} (${file})`,
+            doc.errors.map(e => ({
+                path: `line ${e.linePos?.[0].line ?? "?"}`,
+                message: e.message.split("\n")[0],
+                fix: "Fix the YAML syntax.",
+            })),
+        );
     }
     const body = (doc.toJS() ?? {}) as Record<string, unknown>;
     const problems = new Problems();
     const config = body.config ?? {};
     if (typeof config !== "object" || Array.isArray(config)) {
-        problems.add("config", "is not a map of keys to values.", `Write 'config:' followed by '${project}:<key>: <value>' lines.`);
+        problems.add(
+            "config",
+            "is not a map of keys to values.",
+            `Write 'config:' followed by '${project}:<key>: <value>' lines.`,
+        );
     }
     const raw: Record<string, unknown> = {};
     const secretPaths: string[] = [];
     const providerValues: Record<string, string> = {};
     const providerSecrets: string[] = [];
     for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
-        const [namespace, name] = key.includes(":") ? [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)] : [project, key];
+        const [namespace, name] = key.includes(":")
+            ? [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)]
+            : [project, key];
         if (namespace !== project) {
             if (namespace === ENGINE_NAMESPACE) continue;
             if (PROVIDER_NAMESPACES.has(namespace)) {
@@ -99,11 +111,18 @@ export function readStackConfig(dir: string, stack: string, project: string): St
                 const secret = isSecure(value);
                 if (secret) providerSecrets.push(key);
                 // A secret's placeholder is JSON text, so a structured setting stays readable as one.
-                providerValues[key] = secret ? JSON.stringify(SECRET_PLACEHOLDER) : typeof value === "string" ? value : JSON.stringify(value);
+                providerValues[key] = secret
+                    ? JSON.stringify(SECRET_PLACEHOLDER)
+                    : typeof value === "string"
+                      ? value
+                      : JSON.stringify(value);
                 continue;
             }
-            problems.add(key, `is in namespace '${namespace}', neither the project's ('${project}') nor a provider's.`,
-                `Rename it to '${project}:${name}'.`);
+            problems.add(
+                key,
+                `is in namespace '${namespace}', neither the project's ('${project}') nor a provider's.`,
+                `Rename it to '${project}:${name}'.`,
+            );
             continue;
         }
         raw[name] = hideSecrets(value, `${project}:${name}`, secretPaths);
@@ -127,7 +146,9 @@ function hideSecrets(value: unknown, at: string, found: string[]): unknown {
         found.push(at);
         return pulumi.secret(SECRET_PLACEHOLDER);
     }
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, hideSecrets(v, `${at}.${k}`, found)]));
+    return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, hideSecrets(v, `${at}.${k}`, found)]),
+    );
 }
 
 /** The project name from `Pulumi.yaml` in `dir` or above; `topologies` when none is found. */

@@ -85,12 +85,15 @@ function loadProgramOrUsage(module: string): StackProgram {
 /** Parses `plan …` arguments; throws a usage error on anything unexpected. */
 export function parseArgs(argv: readonly string[]): PlanOptions {
     const [command, ...rest] = argv;
-    if (command !== "plan") throw new UsageError(command === undefined ? "no command given" : `unknown command '${command}'`);
+    if (command !== "plan")
+        throw new UsageError(command === undefined ? "no command given" : `unknown command '${command}'`);
     const values: Record<string, string> = {};
     const flags = new Set<string>();
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
-        const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        const [flag, inline] = arg.includes("=")
+            ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+            : [arg, undefined];
         if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows") flags.add(flag);
         else if (["--stack", "--out", "--program", "--stacks-dir", "--trace"].includes(flag)) {
             const value = inline ?? rest[++i];
@@ -112,20 +115,25 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
     };
 }
 
-
 function renderErrors(errors: readonly PlanError[]): string {
-    return errors.map(e => {
-        const count = e.problems.length === 1 ? "1 problem" : `${e.problems.length} problems`;
-        const lines = e.problems.map(p => `  ${p.path}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`);
-        return [`error: ${e.source}: ${count}`, ...lines].join("\n");
-    }).join("\n");
+    return errors
+        .map(e => {
+            const count = e.problems.length === 1 ? "1 problem" : `${e.problems.length} problems`;
+            const lines = e.problems.map(p => `  ${p.path}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`);
+            return [`error: ${e.source}: ${count}`, ...lines].join("\n");
+        })
+        .join("\n");
 }
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === "check") {
         const option = (flag: string) => (argv.indexOf(flag) > 0 ? argv[argv.indexOf(flag) + 1] : undefined);
-        const result = await check(fs.readFileSync(0, "utf8"), option("--program") ?? path.join("stacks", "program"), option("--stack"));
+        const result = await check(
+            fs.readFileSync(0, "utf8"),
+            option("--program") ?? path.join("stacks", "program"),
+            option("--stack"),
+        );
         io.out(`${result.output}\n`);
         return result.code;
     }
@@ -152,7 +160,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             if (e instanceof TopologyValidationError) return fail([{ source: e.component, problems: e.problems }]);
             throw e;
         }
-        const result = await runPlan(loadProgramOrUsage(options.program), stackConfig.raw, options.stack, stackConfig.providerConfig, project);
+        const result = await runPlan(
+            loadProgramOrUsage(options.program),
+            stackConfig.raw,
+            options.stack,
+            stackConfig.providerConfig,
+            project,
+        );
         if (!result.ok) return fail(result.errors);
         // The plan walks the flows; the pre-flight (`check`), on the path of a real deployment, does not.
         const verifying = process.hrtime.bigint();
@@ -168,12 +182,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const broken = flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
-            io.out(`${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`);
+            io.out(
+                `${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`,
+            );
         } else {
             io.out(renderText(options.stack, tree, summary, path_, flows, costs, result.outputs, files, elapsedMs));
         }
         if (broken.length > 0) {
-            io.err(`topologies: ${broken.length} of ${flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`);
+            io.err(
+                `topologies: ${broken.length} of ${flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`,
+            );
         }
         return flowsOk ? 0 : 1;
     } catch (e) {
@@ -184,7 +202,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const failure = e instanceof Error ? e.message : String(e);
         // --json callers (CI summaries) parse stdout: give them the failure there too.
         if (options.json) io.out(`${JSON.stringify({ stack: options.stack, ok: false, failure })}\n`);
-        io.err(`topologies: the plan failed with an error that is not a validation error:\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        io.err(
+            `topologies: the plan failed with an error that is not a validation error:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
         return 2;
     }
 }
@@ -193,11 +213,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 function traceOf(text: string | undefined, flows: readonly FlowResult[]): TracedFlow | undefined {
     if (text === undefined) return undefined;
     const flow = flows.find(f => f.name.includes(text));
-    if (!flow) throw new UsageError(`--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`);
+    if (!flow)
+        throw new UsageError(
+            `--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`,
+        );
     return { name: flow.name, resources: hopResources(flow.hops) };
 }
 
-async function writeFiles(options: PlanOptions, graph: Parameters<typeof toDot>[0], trace?: TracedFlow): Promise<string[]> {
+async function writeFiles(
+    options: PlanOptions,
+    graph: Parameters<typeof toDot>[0],
+    trace?: TracedFlow,
+): Promise<string[]> {
     fs.mkdirSync(options.out, { recursive: true });
     const written: string[] = [];
     const write = (file: string, text: string) => {
@@ -221,9 +248,20 @@ function oneLine(text: string): string {
     return lines.length > 1 ? `${lines[0]} … (${lines.length} lines; --json prints it whole)` : text;
 }
 
-function renderText(stack: string, tree: ReturnType<typeof treeOf>, summary: Record<string, number>, path_: CriticalPath,
-    flows: readonly FlowResult[], costs: readonly CostItem[], outputs: Record<string, unknown>, files: string[], elapsedMs: number): string {
-    const outputLines = Object.entries(outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? oneLine(v) : JSON.stringify(v)}`);
+function renderText(
+    stack: string,
+    tree: ReturnType<typeof treeOf>,
+    summary: Record<string, number>,
+    path_: CriticalPath,
+    flows: readonly FlowResult[],
+    costs: readonly CostItem[],
+    outputs: Record<string, unknown>,
+    files: string[],
+    elapsedMs: number,
+): string {
+    const outputLines = Object.entries(outputs).map(
+        ([k, v]) => `  ${k}: ${typeof v === "string" ? oneLine(v) : JSON.stringify(v)}`,
+    );
     return [
         `Plan of stack '${stack}' (offline, mocked cloud)`,
         "",

@@ -43,12 +43,16 @@ export function summaryOf(graph: PlanGraph): Record<string, number> {
 export function renderTree(roots: readonly TreeNode[]): string {
     const lines: string[] = [];
     const walk = (node: TreeNode, prefix: string, branch: string, last: boolean) => {
-        const args = Object.entries(node.args).map(([k, v]) => `${k}=${v}`).join("  ");
+        const args = Object.entries(node.args)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("  ");
         const region = node.region ? ` @${node.region}` : "";
         const deps = node.dependsOn ? `  dependsOn=${node.dependsOn.join(",")}` : "";
         lines.push(`${prefix}${branch}${node.name}  (${node.type}${region})${args ? `  ${args}` : ""}${deps}`);
         const childPrefix = branch === "" ? prefix : prefix + (last ? "   " : "│  ");
-        node.children.forEach((c, i) => walk(c, childPrefix, i === node.children.length - 1 ? "└─ " : "├─ ", i === node.children.length - 1));
+        node.children.forEach((c, i) =>
+            walk(c, childPrefix, i === node.children.length - 1 ? "└─ " : "├─ ", i === node.children.length - 1),
+        );
     };
     for (const root of roots) walk(root, "", "", true);
     return lines.join("\n");

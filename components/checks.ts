@@ -6,9 +6,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { Problems, validate } from "./errors";
 
 /** Checks that `value` is a whole number in [min, max]. */
-export function checkIntegerInRange(problems: Problems, path: string, value: number, min: number, max: number, what: string): boolean {
+export function checkIntegerInRange(
+    problems: Problems,
+    path: string,
+    value: number,
+    min: number,
+    max: number,
+    what: string,
+): boolean {
     if (Number.isInteger(value) && value >= min && value <= max) return true;
-    problems.add(path, `${what} ${value} is not a whole number from ${min} to ${max}.`, `Use a value from ${min} to ${max}.`);
+    problems.add(
+        path,
+        `${what} ${value} is not a whole number from ${min} to ${max}.`,
+        `Use a value from ${min} to ${max}.`,
+    );
     return false;
 }
 
@@ -18,7 +29,13 @@ export function checkPort(problems: Problems, path: string, port: number): boole
 }
 
 /** Checks that `value` is one of `allowed`. */
-export function checkOneOf<T extends string>(problems: Problems, path: string, value: string, allowed: readonly T[], what: string): value is T {
+export function checkOneOf<T extends string>(
+    problems: Problems,
+    path: string,
+    value: string,
+    allowed: readonly T[],
+    what: string,
+): value is T {
     if ((allowed as readonly string[]).includes(value)) return true;
     problems.add(path, `${what} '${value}' is not supported.`, `Use one of: ${allowed.join(", ")}.`);
     return false;
@@ -62,21 +79,40 @@ export function closestSpelling(value: string, candidates: Iterable<string>): st
  * @param what what the name names, e.g. `vSwitch`.
  * @param where where it was looked for, e.g. `a vSwitch of VPC 'vpc1'`.
  */
-export function checkKnownName(problems: Problems, path: string, name: string, known: readonly string[], what: string, where: string): boolean {
+export function checkKnownName(
+    problems: Problems,
+    path: string,
+    name: string,
+    known: readonly string[],
+    what: string,
+    where: string,
+): boolean {
     if (known.includes(name)) return true;
     const guess = closestSpelling(String(name), known);
     const choices = known.length === 0 ? `There is none yet: declare one first.` : `Use one of: ${known.join(", ")}.`;
-    problems.add(path, `${what} '${name}' is not ${where}.`, guess === undefined ? choices : `Did you mean '${guess}'? ${choices}`);
+    problems.add(
+        path,
+        `${what} '${name}' is not ${where}.`,
+        guess === undefined ? choices : `Did you mean '${guess}'? ${choices}`,
+    );
     return false;
 }
 
 /** Records a problem for every name that appears more than once, at the path of each repeat. */
-export function checkUnique(problems: Problems, items: ReadonlyArray<{ path: string; key: string }>, what: string): void {
+export function checkUnique(
+    problems: Problems,
+    items: ReadonlyArray<{ path: string; key: string }>,
+    what: string,
+): void {
     const seen = new Map<string, string>();
     for (const { path, key } of items) {
         const first = seen.get(key);
         if (first !== undefined) {
-            problems.add(path, `${what} '${key}' is used again (first at ${first}).`, `Give each ${what} a distinct value.`);
+            problems.add(
+                path,
+                `${what} '${key}' is used again (first at ${first}).`,
+                `Give each ${what} a distinct value.`,
+            );
         } else {
             seen.set(key, path);
         }
@@ -89,7 +125,11 @@ export function checkUnique(problems: Problems, items: ReadonlyArray<{ path: str
  * every resource taking it fails before it is created, and the plan and the pre-flight print
  * the problem. A plain value (already checked before registration) passes as it is.
  */
-export function checkedWhenKnown(value: pulumi.Input<string>, component: string, check: (problems: Problems, value: string) => void): pulumi.Output<string> {
+export function checkedWhenKnown(
+    value: pulumi.Input<string>,
+    component: string,
+    check: (problems: Problems, value: string) => void,
+): pulumi.Output<string> {
     if (typeof value === "string") return pulumi.output(value);
     return pulumi.output(value).apply(known => {
         validate(component, problems => check(problems, known));
@@ -103,8 +143,13 @@ export function checkedWhenKnown(value: pulumi.Input<string>, component: string,
  * nested scope's prefix is kept. Returns what the resources take: the plain value as it is, or
  * the checked Output.
  */
-export function checkInput(problems: Problems, path: string, value: pulumi.Input<string>, component: string,
-    check: (problems: Problems, path: string, value: string) => void): pulumi.Input<string> {
+export function checkInput(
+    problems: Problems,
+    path: string,
+    value: pulumi.Input<string>,
+    component: string,
+    check: (problems: Problems, path: string, value: string) => void,
+): pulumi.Input<string> {
     if (typeof value === "string") {
         check(problems, path, value);
         return value;

@@ -34,7 +34,10 @@ export interface AutonameRule {
     readonly kind: string;
 }
 
-const ELB = { pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, allowed: "letters, digits and hyphens, not starting or ending with a hyphen" };
+const ELB = {
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
+    allowed: "letters, digits and hyphens, not starting or ending with a hyphen",
+};
 const ECS = { pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores" };
 const IAM = { pattern: /^[\w+=,.@-]+$/, allowed: "letters, digits and + = , . @ _ -" };
 
@@ -55,22 +58,37 @@ const IAM = { pattern: /^[\w+=,.@-]+$/, allowed: "letters, digits and + = , . @ 
 export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
     "aws:ecs/cluster:Cluster": { property: "name", maxLength: 255, ...ECS, kind: "ECS cluster" },
     "aws:ecs/service:Service": { property: "name", maxLength: 255, ...ECS, kind: "ECS service" },
-    "aws:cloudwatch/logGroup:LogGroup": { property: "name", maxLength: 255, pattern: /^[.\-_/#A-Za-z0-9]+$/, allowed: "letters, digits and . - _ / #", kind: "log group" },
+    "aws:cloudwatch/logGroup:LogGroup": {
+        property: "name",
+        maxLength: 255,
+        pattern: /^[.\-_/#A-Za-z0-9]+$/,
+        allowed: "letters, digits and . - _ / #",
+        kind: "log group",
+    },
     // AWS keeps `internal-` for the DNS names of internal load balancers.
     "aws:lb/loadBalancer:LoadBalancer": {
-        property: "name", maxLength: 32, pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/i,
-        allowed: `${ELB.allowed}, not starting with internal-`, kind: "load balancer",
+        property: "name",
+        maxLength: 32,
+        pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/i,
+        allowed: `${ELB.allowed}, not starting with internal-`,
+        kind: "load balancer",
     },
     "aws:lb/targetGroup:TargetGroup": { property: "name", maxLength: 32, ...ELB, kind: "target group" },
     "aws:iam/role:Role": { property: "name", maxLength: 64, ...IAM, kind: "IAM role" },
     "aws:iam/rolePolicy:RolePolicy": { property: "name", maxLength: 128, ...IAM, kind: "IAM role policy" },
     "aws:ec2/securityGroup:SecurityGroup": {
-        property: "name", maxLength: 255, pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
-        allowed: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-", kind: "security group",
+        property: "name",
+        maxLength: 255,
+        pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+        allowed: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-",
+        kind: "security group",
     },
     "alicloud:cs/managedKubernetes:ManagedKubernetes": {
-        property: "name", maxLength: 63, pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5-]*$/,
-        allowed: "letters, digits, Chinese characters and hyphens, not starting with a hyphen", kind: "ACK cluster",
+        property: "name",
+        maxLength: 63,
+        pattern: /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5-]*$/,
+        allowed: "letters, digits, Chinese characters and hyphens, not starting with a hyphen",
+        kind: "ACK cluster",
     },
 };
 
@@ -84,19 +102,31 @@ export function autoname(logicalName: string, random: string): string {
  * cloud's rules; records a problem at `path` otherwise, naming the limit. `instead` names the
  * input that sets the name explicitly, when there is one.
  */
-export function checkAutoname(problems: Problems, path: string, type: string, logicalName: string, instead?: string): boolean {
+export function checkAutoname(
+    problems: Problems,
+    path: string,
+    type: string,
+    logicalName: string,
+    instead?: string,
+): boolean {
     const rule = AUTONAMED[type];
     const length = logicalName.length + AUTONAME_SUFFIX_LENGTH;
     const or = instead ? `, or set ${instead}` : "";
     let ok = true;
     if (length > rule.maxLength) {
-        problems.add(path, `the ${rule.kind} would be named '${logicalName}-' plus 7 random characters, ${length} characters; its limit is ${rule.maxLength}.`,
-            `Shorten the name by ${length - rule.maxLength} characters${or}.`);
+        problems.add(
+            path,
+            `the ${rule.kind} would be named '${logicalName}-' plus 7 random characters, ${length} characters; its limit is ${rule.maxLength}.`,
+            `Shorten the name by ${length - rule.maxLength} characters${or}.`,
+        );
         ok = false;
     }
     if (!rule.pattern.test(autoname(logicalName, "abcdef0"))) {
-        problems.add(path, `the ${rule.kind} would be named '${logicalName}-…', but its name may have only ${rule.allowed}.`,
-            `Rename it${or}.`);
+        problems.add(
+            path,
+            `the ${rule.kind} would be named '${logicalName}-…', but its name may have only ${rule.allowed}.`,
+            `Rename it${or}.`,
+        );
         ok = false;
     }
     return ok;

@@ -21,7 +21,7 @@ import { Problems } from "./errors";
 
 /** The provider packages components create providers of, whose stack settings they carry. */
 export const PROVIDER_PACKAGES = ["aws", "alicloud", "kubernetes"] as const;
-export type ProviderPackage = typeof PROVIDER_PACKAGES[number];
+export type ProviderPackage = (typeof PROVIDER_PACKAGES)[number];
 
 /**
  * Keys of each package's `ProviderArgs` that are not strings. The generated `Provider` class
@@ -31,19 +31,51 @@ export type ProviderPackage = typeof PROVIDER_PACKAGES[number];
  */
 export const JSON_PROVIDER_KEYS: Readonly<Record<ProviderPackage, ReadonlySet<string>>> = {
     aws: new Set([
-        "allowedAccountIds", "assumeRoleWithWebIdentity", "assumeRoles", "defaultTags", "endpoints", "forbiddenAccountIds",
-        "ignoreTags", "insecure", "maxRetries", "s3UsePathStyle", "sharedConfigFiles", "sharedCredentialsFiles",
-        "skipCredentialsValidation", "skipMetadataApiCheck", "skipRegionValidation", "skipRequestingAccountId",
-        "tokenBucketRateLimiterCapacity", "useDualstackEndpoint", "useFipsEndpoint", "userAgents",
+        "allowedAccountIds",
+        "assumeRoleWithWebIdentity",
+        "assumeRoles",
+        "defaultTags",
+        "endpoints",
+        "forbiddenAccountIds",
+        "ignoreTags",
+        "insecure",
+        "maxRetries",
+        "s3UsePathStyle",
+        "sharedConfigFiles",
+        "sharedCredentialsFiles",
+        "skipCredentialsValidation",
+        "skipMetadataApiCheck",
+        "skipRegionValidation",
+        "skipRequestingAccountId",
+        "tokenBucketRateLimiterCapacity",
+        "useDualstackEndpoint",
+        "useFipsEndpoint",
+        "userAgents",
     ]),
     alicloud: new Set([
-        "assumeRole", "assumeRoleWithOidc", "clientConnectTimeout", "clientReadTimeout", "endpoints", "features",
-        "maxRetryTimeout", "signVersion", "skipRegionValidation",
+        "assumeRole",
+        "assumeRoleWithOidc",
+        "clientConnectTimeout",
+        "clientReadTimeout",
+        "endpoints",
+        "features",
+        "maxRetryTimeout",
+        "signVersion",
+        "skipRegionValidation",
     ]),
     kubernetes: new Set([
-        "alwaysRender", "deleteUnreachable", "enableConfigMapMutable", "enablePatchForce", "enableSecretMutable",
-        "enableServerSideApply", "helmReleaseSettings", "kubeClientSettings", "skipUpdateUnreachable",
-        "suppressDeprecationWarnings", "suppressHelmHookWarnings", "upsertExistingObjects",
+        "alwaysRender",
+        "deleteUnreachable",
+        "enableConfigMapMutable",
+        "enablePatchForce",
+        "enableSecretMutable",
+        "enableServerSideApply",
+        "helmReleaseSettings",
+        "kubeClientSettings",
+        "skipUpdateUnreachable",
+        "suppressDeprecationWarnings",
+        "suppressHelmHookWarnings",
+        "upsertExistingObjects",
     ]),
 };
 
@@ -118,8 +150,11 @@ export function stackProviderArgs(pkg: ProviderPackage): Record<string, unknown>
  */
 export function checkStackProviderConfig(problems: Problems, pkg: ProviderPackage): void {
     for (const key of readStackProviderConfig(pkg).unreadable) {
-        problems.add(key, `stack config '${key}' is not JSON, but the ${pkg} provider takes a number, a boolean, a list or an object there.`,
-            `Set it again with 'pulumi config set --path' (objects, lists) or as a plain number or true/false.`);
+        problems.add(
+            key,
+            `stack config '${key}' is not JSON, but the ${pkg} provider takes a number, a boolean, a list or an object there.`,
+            `Set it again with 'pulumi config set --path' (objects, lists) or as a plain number or true/false.`,
+        );
     }
 }
 
@@ -139,7 +174,10 @@ const CLASSES = { aws: aws.Provider, alicloud: alicloud.Provider, kubernetes: ku
  * configuration of `pkg` with `settings` (region, kubeconfig) on top.
  */
 export function newStackProvider<K extends ProviderPackage>(
-    pkg: K, name: string, settings: Record<string, pulumi.Input<unknown>>, opts: pulumi.CustomResourceOptions,
+    pkg: K,
+    name: string,
+    settings: Record<string, pulumi.Input<unknown>>,
+    opts: pulumi.CustomResourceOptions,
 ): InstanceType<(typeof CLASSES)[K]> {
     const Provider = CLASSES[pkg] as unknown as ProviderClass<InstanceType<(typeof CLASSES)[K]>>;
     return new Provider(name, { ...stackProviderArgs(pkg), ...settings }, opts);
@@ -152,8 +190,14 @@ export function newStackProvider<K extends ProviderPackage>(
  * cn-beijing VPC), and the component knows its region, not the provider's. Multi-region
  * components refuse one ({@link checkRegionalProviders}).
  */
-export function userProvider<P extends pulumi.ProviderResource>(opts: pulumi.ComponentResourceOptions | undefined, pkg: "aws" | "alicloud"): P | undefined {
-    const given = [opts?.provider, ...(Array.isArray(opts?.providers) ? opts!.providers : Object.values(opts?.providers ?? {}))];
+export function userProvider<P extends pulumi.ProviderResource>(
+    opts: pulumi.ComponentResourceOptions | undefined,
+    pkg: "aws" | "alicloud",
+): P | undefined {
+    const given = [
+        opts?.provider,
+        ...(Array.isArray(opts?.providers) ? opts!.providers : Object.values(opts?.providers ?? {})),
+    ];
     return given.find((p): p is P => p !== undefined && CLASSES[pkg].isInstance(p));
 }
 
@@ -161,11 +205,17 @@ export function userProvider<P extends pulumi.ProviderResource>(opts: pulumi.Com
  * For components with children in several regions: refuses an `alicloud` provider passed in
  * `opts`, which could serve only one of them. Each region's provider comes with its RegionalVpc.
  */
-export function checkRegionalProviders(problems: Problems, opts: pulumi.ComponentResourceOptions | undefined, regions: ReadonlyArray<string | undefined>): void {
+export function checkRegionalProviders(
+    problems: Problems,
+    opts: pulumi.ComponentResourceOptions | undefined,
+    regions: ReadonlyArray<string | undefined>,
+): void {
     // A region still unknown (a VPC missing from untyped args) is reported by the component's own checks.
     const known = new Set(regions.filter((r): r is string => typeof r === "string"));
     if (known.size < 2 || userProvider(opts, "alicloud") === undefined) return;
-    problems.add("opts.provider",
+    problems.add(
+        "opts.provider",
         `an alicloud provider serves one region, but this component has children in ${[...known].join(", ")}, so a provider passed in its opts cannot be theirs.`,
-        "Give each region's provider to its RegionalVpc (its `provider` argument or opts); the component uses each VPC's provider.");
+        "Give each region's provider to its RegionalVpc (its `provider` argument or opts); the component uses each VPC's provider.",
+    );
 }

@@ -30,7 +30,10 @@ export function describeValue(value: unknown): string {
 
 /** The path of a zod issue in the components' notation: `backends[0].port`, `vSwitches.vsw1`. */
 export function issuePath(path: ReadonlyArray<PropertyKey>): string {
-    return path.reduce<string>((at, key) => (typeof key === "number" ? `${at}[${key}]` : joinPath(at, String(key))), "");
+    return path.reduce<string>(
+        (at, key) => (typeof key === "number" ? `${at}[${key}]` : joinPath(at, String(key))),
+        "",
+    );
 }
 
 /** The value at `path` inside `root`, own properties only. */
@@ -71,13 +74,16 @@ function schemasAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodTy
     let found: z.ZodType[] = [schema];
     for (const key of path) {
         // Unwrap what does not change the shape, then step into the next key.
-        found = found.flatMap(s => unwrapped(s)).flatMap(s => {
-            const def = defOf(s);
-            if (def.type === "object" && def.shape && typeof key === "string" && Object.hasOwn(def.shape, key)) return [def.shape[key]];
-            if (def.type === "array" && def.element) return [def.element];
-            if (def.type === "record" && def.valueType) return [def.valueType];
-            return [];
-        });
+        found = found
+            .flatMap(s => unwrapped(s))
+            .flatMap(s => {
+                const def = defOf(s);
+                if (def.type === "object" && def.shape && typeof key === "string" && Object.hasOwn(def.shape, key))
+                    return [def.shape[key]];
+                if (def.type === "array" && def.element) return [def.element];
+                if (def.type === "record" && def.valueType) return [def.valueType];
+                return [];
+            });
     }
     return found;
 }
@@ -87,7 +93,9 @@ function schemasAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodTy
  * union, those of the member sharing the most keys with `value` (the form the caller wrote).
  */
 function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, value: unknown): string[] {
-    const members = schemasAt(schema, path).flatMap(s => unwrapped(s)).map(s => Object.keys(defOf(s).shape ?? {}));
+    const members = schemasAt(schema, path)
+        .flatMap(s => unwrapped(s))
+        .map(s => Object.keys(defOf(s).shape ?? {}));
     const written = value !== null && typeof value === "object" ? Object.keys(value) : [];
     const shared = (keys: string[]) => keys.filter(k => written.includes(k)).length;
     return members.reduce((best, keys) => (shared(keys) > shared(best) ? keys : best), members[0] ?? []);
@@ -109,11 +117,16 @@ function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): nu
  * The problems of a value that fits no member of a union (a vSwitch by id, or of a RegionalVpc by
  * name): those of the member it comes closest to, with that member's keys to suggest from.
  */
-function unionProblems(issue: z.core.$ZodIssue & { code: "invalid_union" }, value: unknown, schema: z.ZodType):
-    ValidationProblem[] {
+function unionProblems(
+    issue: z.core.$ZodIssue & { code: "invalid_union" },
+    value: unknown,
+    schema: z.ZodType,
+): ValidationProblem[] {
     const path = issuePath(issue.path);
     const found = valueAt(value, issue.path);
-    const union = schemasAt(schema, issue.path).flatMap(s => unwrapped(s, false)).find(s => defOf(s).type === "union");
+    const union = schemasAt(schema, issue.path)
+        .flatMap(s => unwrapped(s, false))
+        .find(s => defOf(s).type === "union");
     const index = closestBranch(issue.errors);
     const member = union === undefined ? undefined : defOf(union).options?.[index];
     // A discriminated union whose discriminator matches no member: the values it takes.
@@ -123,7 +136,9 @@ function unionProblems(issue: z.core.$ZodIssue & { code: "invalid_union" }, valu
         return [{ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${choices}.` }];
     }
     if (member === undefined || issue.errors.length === 0) {
-        return [{ path, message: `${describeValue(found)}: ${issue.message}.`, fix: "See this input's documentation." }];
+        return [
+            { path, message: `${describeValue(found)}: ${issue.message}.`, fix: "See this input's documentation." },
+        ];
     }
     return shapeProblems(issue.errors[index], found, member).map(p => ({ ...p, path: joinPath(path, p.path) }));
 }
@@ -137,7 +152,11 @@ function customFix(issue: z.core.$ZodIssue): string | undefined {
  * The problems of a failed parse: one per zod issue, and one per unknown key (with the closest
  * accepted key), each at its input's path inside `value`.
  */
-export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknown, schema: z.ZodType): ValidationProblem[] {
+export function shapeProblems(
+    issues: readonly z.core.$ZodIssue[],
+    value: unknown,
+    schema: z.ZodType,
+): ValidationProblem[] {
     const problems: ValidationProblem[] = [];
     for (const issue of issues) {
         const path = issuePath(issue.path);
@@ -155,7 +174,9 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
                     problems.push({
                         path: joinPath(path, key),
                         message: `'${key}' is not an input here.`,
-                        fix: guess ? `Did you mean '${guess}'?` : `Remove it; the inputs here are: ${others.join(", ")}.`,
+                        fix: guess
+                            ? `Did you mean '${guess}'?`
+                            : `Remove it; the inputs here are: ${others.join(", ")}.`,
                     });
                 }
                 break;
@@ -174,21 +195,40 @@ export function shapeProblems(issues: readonly z.core.$ZodIssue[], value: unknow
             }
             case "invalid_type": {
                 // zod's names for a number that must be whole and for a map by name.
-                const expected = issue.expected === "int" ? "whole number" : issue.expected === "record" ? "object" : issue.expected;
-                problems.push(found === undefined
-                    ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
-                    : { path, message: `expected ${expected}, got ${describeValue(found)}.`, fix: `Write ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected} here.` });
+                const expected =
+                    issue.expected === "int" ? "whole number" : issue.expected === "record" ? "object" : issue.expected;
+                problems.push(
+                    found === undefined
+                        ? { path, message: `is required (expected ${expected}).`, fix: "Add it." }
+                        : {
+                              path,
+                              message: `expected ${expected}, got ${describeValue(found)}.`,
+                              fix: `Write ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected} here.`,
+                          },
+                );
                 break;
             }
             case "invalid_value":
-                problems.push({ path, message: `${describeValue(found)} is not accepted.`, fix: `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.` });
+                problems.push({
+                    path,
+                    message: `${describeValue(found)} is not accepted.`,
+                    fix: `Use one of: ${issue.values.map(v => JSON.stringify(v)).join(", ")}.`,
+                });
                 break;
             case "too_small":
             case "too_big":
-                problems.push({ path, message: `${describeValue(found)}: ${issue.message}.`, fix: customFix(issue) ?? "Use a value within the limit." });
+                problems.push({
+                    path,
+                    message: `${describeValue(found)}: ${issue.message}.`,
+                    fix: customFix(issue) ?? "Use a value within the limit.",
+                });
                 break;
             default:
-                problems.push({ path, message: `${describeValue(found)}: ${issue.message}.`, fix: customFix(issue) ?? "See this input's documentation." });
+                problems.push({
+                    path,
+                    message: `${describeValue(found)}: ${issue.message}.`,
+                    fix: customFix(issue) ?? "See this input's documentation.",
+                });
         }
     }
     return problems;
@@ -221,8 +261,12 @@ function protoKeyPaths(value: unknown, at: ReadonlyArray<PropertyKey> = [], seen
     if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return [];
     seen.add(value);
     const here = Object.hasOwn(value, "__proto__") ? [issuePath([...at, "__proto__"])] : [];
-    return [...here, ...Object.entries(value).flatMap(([key, item]) =>
-        protoKeyPaths(item, [...at, Array.isArray(value) ? Number(key) : key], seen))];
+    return [
+        ...here,
+        ...Object.entries(value).flatMap(([key, item]) =>
+            protoKeyPaths(item, [...at, Array.isArray(value) ? Number(key) : key], seen),
+        ),
+    ];
 }
 
 /** True for a value only known at deployment: an Output or a Promise, checked when it resolves. */
@@ -244,10 +288,17 @@ export function input<T>(plain: z.ZodType<T>): z.ZodType<pulumi.Input<T>> {
 
 /** A string a user names something by: non-empty, no surrounding blanks or control characters. */
 export const text = z.string().superRefine((value, ctx) => {
-    if (value.length === 0) ctx.addIssue({ code: "custom", message: "is empty", params: { fix: "Give a value, or leave the input out." } });
-    else if (value.trim() !== value) ctx.addIssue({ code: "custom", message: "has leading or trailing blanks", params: { fix: "Remove the blanks." } });
+    if (value.length === 0)
+        ctx.addIssue({ code: "custom", message: "is empty", params: { fix: "Give a value, or leave the input out." } });
+    else if (value.trim() !== value)
+        ctx.addIssue({
+            code: "custom",
+            message: "has leading or trailing blanks",
+            params: { fix: "Remove the blanks." },
+        });
     // eslint-disable-next-line no-control-regex
-    else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: "custom", message: "contains a control character", params: { fix: "Remove it." } });
+    else if (/[\u0000-\u001f\u007f]/.test(value))
+        ctx.addIssue({ code: "custom", message: "contains a control character", params: { fix: "Remove it." } });
 });
 
 /**
@@ -303,6 +354,8 @@ type SameArgs<A, B> = SameType<A, B> extends true ? SameType<keyof A, keyof B> :
  * ```
  */
 export function argsShape<T>() {
-    return <S extends z.ZodType>(schema: S & (SameArgs<z.output<S>, T> extends true ? unknown : { "the schema does not match the args type": T })): z.ZodType<T> =>
-        schema as unknown as z.ZodType<T>;
+    return <S extends z.ZodType>(
+        schema: S &
+            (SameArgs<z.output<S>, T> extends true ? unknown : { "the schema does not match the args type": T }),
+    ): z.ZodType<T> => schema as unknown as z.ZodType<T>;
 }

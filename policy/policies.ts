@@ -64,8 +64,12 @@ function knownItems(read: () => unknown): PropertyValue[] {
 function listenerPorts(resources: readonly StackResource[]): Set<number> {
     const ports = new Set<number>();
     for (const r of resources) {
-        const port = r.type === "alicloud:alb/listener:Listener" ? known(() => r.props.listenerPort)
-            : r.type === "aws:lb/listener:Listener" ? known(() => r.props.port) : undefined;
+        const port =
+            r.type === "alicloud:alb/listener:Listener"
+                ? known(() => r.props.listenerPort)
+                : r.type === "aws:lb/listener:Listener"
+                  ? known(() => r.props.port)
+                  : undefined;
         if (typeof port === "number") ports.add(port);
     }
     return ports;
@@ -83,8 +87,9 @@ const ADMIN_PORTS = [22, 3389];
 function publicInterfaceGroups(resources: readonly StackResource[]): Set<string> {
     const byUrn = new Map(resources.map(r => [r.urn, r]));
     const groups = new Set<string>();
-    for (const association of resources.filter(r => r.type === "alicloud:ecs/eipAssociation:EipAssociation"
-        && known(() => r.props.mode ?? "NAT") === "NAT")) {
+    for (const association of resources.filter(
+        r => r.type === "alicloud:ecs/eipAssociation:EipAssociation" && known(() => r.props.mode ?? "NAT") === "NAT",
+    )) {
         for (const eni of (association.dependencies ?? []).map(d => byUrn.get(d.urn))) {
             if (eni?.type !== "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface") continue;
             for (const group of eni.dependencies ?? []) {
@@ -113,7 +118,10 @@ interface WorldIngress {
 const ICMP = new Set(["icmp", "icmpv6", "1", "58"]);
 const PORTED = new Set(["tcp", "udp", "6", "17"]);
 
-function scopeOf(protocol: unknown, portRange: () => { from: number; to: number } | "all" | undefined): WorldIngress["ports"] | undefined {
+function scopeOf(
+    protocol: unknown,
+    portRange: () => { from: number; to: number } | "all" | undefined,
+): WorldIngress["ports"] | undefined {
     const name = String(protocol).toLowerCase();
     if (name === "-1" || name === "all") return "all";
     if (ICMP.has(name)) return undefined;
@@ -142,21 +150,36 @@ function worldIngress(r: StackResource): WorldIngress[] {
     if (r.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule") {
         if (known(() => p.type) !== "ingress" || known(() => p.policy ?? "accept") !== "accept") return [];
         const source = worldSource([known(() => p.cidrIp), known(() => p.ipv6CidrIp)]);
-        return rule(source, known(() => scopeOf(p.ipProtocol, () => parsePortRange(p.portRange))));
+        return rule(
+            source,
+            known(() => scopeOf(p.ipProtocol, () => parsePortRange(p.portRange))),
+        );
     }
     if (r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
         const source = worldSource([known(() => p.cidrIpv4), known(() => p.cidrIpv6)]);
-        return rule(source, known(() => scopeOf(p.ipProtocol, () => awsPorts(p.fromPort, p.toPort))));
+        return rule(
+            source,
+            known(() => scopeOf(p.ipProtocol, () => awsPorts(p.fromPort, p.toPort))),
+        );
     }
     if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
         if (known(() => p.type) !== "ingress") return [];
         const source = worldSource([...knownItems(() => p.cidrBlocks), ...knownItems(() => p.ipv6CidrBlocks)]);
-        return rule(source, known(() => scopeOf(p.protocol, () => awsPorts(p.fromPort, p.toPort))));
+        return rule(
+            source,
+            known(() => scopeOf(p.protocol, () => awsPorts(p.fromPort, p.toPort))),
+        );
     }
     if (r.type === "aws:ec2/securityGroup:SecurityGroup") {
         return knownItems(() => p.ingress).flatMap((inline: PropertyValue) => {
-            const source = worldSource([...knownItems(() => inline.cidrBlocks), ...knownItems(() => inline.ipv6CidrBlocks)]);
-            return rule(source, known(() => scopeOf(inline.protocol, () => awsPorts(inline.fromPort, inline.toPort))));
+            const source = worldSource([
+                ...knownItems(() => inline.cidrBlocks),
+                ...knownItems(() => inline.ipv6CidrBlocks),
+            ]);
+            return rule(
+                source,
+                known(() => scopeOf(inline.protocol, () => awsPorts(inline.fromPort, inline.toPort))),
+            );
         });
     }
     return [];
@@ -174,20 +197,30 @@ export function checkWorldIngress(resources: readonly StackResource[], report: R
         // a wide range nor the remote-administration ports.
         const onPublicInterface = (rule.resource.dependencies ?? []).some(d => publicGroups.has(d.urn));
         if (rule.ports === "all") {
-            report(`${rule.resource.name} opens every port to ${rule.source}; open only the listener ports.`, rule.resource.urn);
+            report(
+                `${rule.resource.name} opens every port to ${rule.source}; open only the listener ports.`,
+                rule.resource.urn,
+            );
             continue;
         }
         if ("protocol" in rule.ports) {
-            report(`${rule.resource.name} opens protocol ${rule.ports.protocol} to ${rule.source}; open only the listener ports.`, rule.resource.urn);
+            report(
+                `${rule.resource.name} opens protocol ${rule.ports.protocol} to ${rule.source}; open only the listener ports.`,
+                rule.resource.urn,
+            );
             continue;
         }
         const { from, to } = rule.ports;
-        if (onPublicInterface && to - from < PUBLIC_SERVICE_RANGE && !ADMIN_PORTS.some(p => p >= from && p <= to)) continue;
+        if (onPublicInterface && to - from < PUBLIC_SERVICE_RANGE && !ADMIN_PORTS.some(p => p >= from && p <= to))
+            continue;
         const ports = Array.from({ length: Math.max(0, Math.min(to - from + 1, 65536)) }, (_, i) => from + i);
         const extra = ports.filter(port => !allowed.has(port));
         if (extra.length > 0) {
             const range = from === to ? `port ${from}` : `ports ${from}-${to}`;
-            report(`${rule.resource.name} opens ${range} to ${rule.source}, but no load-balancer listener serves ${extra.length === 1 ? `port ${extra[0]}` : `${extra.length} of them`}; restrict the source or the ports.`, rule.resource.urn);
+            report(
+                `${rule.resource.name} opens ${range} to ${rule.source}, but no load-balancer listener serves ${extra.length === 1 ? `port ${extra[0]}` : `${extra.length} of them`}; restrict the source or the ports.`,
+                rule.resource.urn,
+            );
         }
     }
 }
@@ -201,10 +234,20 @@ export function checkPublicBackends(resources: readonly StackResource[], report:
         for (const dependency of r.dependencies ?? []) backends.add(dependency.urn);
     }
     for (const r of resources) {
-        if (r.type === "aws:ecs/service:Service" && known(() => r.props.networkConfiguration?.assignPublicIp) === true) {
-            report(`${r.name} gives its Fargate tasks public IPs; run them in private subnets with VPC endpoints or a NAT gateway.`, r.urn);
+        if (
+            r.type === "aws:ecs/service:Service" &&
+            known(() => r.props.networkConfiguration?.assignPublicIp) === true
+        ) {
+            report(
+                `${r.name} gives its Fargate tasks public IPs; run them in private subnets with VPC endpoints or a NAT gateway.`,
+                r.urn,
+            );
         }
-        if (r.type === "alicloud:ecs/instance:Instance" && backends.has(r.urn) && known(() => r.props.internetMaxBandwidthOut ?? 0, 0) > 0) {
+        if (
+            r.type === "alicloud:ecs/instance:Instance" &&
+            backends.has(r.urn) &&
+            known(() => r.props.internetMaxBandwidthOut ?? 0, 0) > 0
+        ) {
             report(`${r.name} is an ALB backend with a public IP; backends are reached through the ALB only.`, r.urn);
         }
     }
@@ -223,18 +266,28 @@ export function checkServerWeights(resources: readonly StackResource[], report: 
             if (weight === UNKNOWN || (Number.isInteger(weight) && weight >= min && weight <= max)) return;
             const label = known(() => server.serverIp) ?? known(() => server.serverId) ?? "id known after apply";
             const why = typeof weight === "number" && weight > 0 ? "which ALB refuses" : "so it gets no traffic";
-            report(`${r.name} server ${i} (${label}) has weight ${weight ?? "unset"}, ${why}; set a weight from ${min} to ${max}.`, r.urn);
+            report(
+                `${r.name} server ${i} (${label}) has weight ${weight ?? "unset"}, ${why}; set a weight from ${min} to ${max}.`,
+                r.urn,
+            );
         });
     }
 }
 
 /** Clusters in production stacks are protected from deletion. */
-export function checkClusterProtection(resources: readonly StackResource[], report: ReportViolation, config: TopologiesPolicyConfig = {}): void {
+export function checkClusterProtection(
+    resources: readonly StackResource[],
+    report: ReportViolation,
+    config: TopologiesPolicyConfig = {},
+): void {
     const production = new Set(config.productionStacks ?? ["prod"]);
     for (const r of resources.filter(x => x.type === "alicloud:cs/managedKubernetes:ManagedKubernetes")) {
         // An unknown flag is judged when it is known, at the update.
         if (production.has(stackOfUrn(r.urn)) && known(() => r.props.deletionProtection, true) !== true) {
-            report(`${r.name} is a cluster in production stack '${stackOfUrn(r.urn)}' without deletion protection; set deletionProtection: true.`, r.urn);
+            report(
+                `${r.name} is a cluster in production stack '${stackOfUrn(r.urn)}' without deletion protection; set deletionProtection: true.`,
+                r.urn,
+            );
         }
     }
 }
@@ -253,7 +306,10 @@ export function checkVpcOverlaps(resources: readonly StackResource[], report: Re
         }
     }
     for (const [a, b] of findOverlaps(blocks)) {
-        report(`VPC ${b.name} ${b.cidr.text} overlaps VPC ${a.name} ${a.cidr.text}; give every VPC of the stack a disjoint block.`, b.urn);
+        report(
+            `VPC ${b.name} ${b.cidr.text} overlaps VPC ${a.name} ${a.cidr.text}; give every VPC of the stack a disjoint block.`,
+            b.urn,
+        );
     }
 }
 
@@ -261,7 +317,8 @@ export function checkVpcOverlaps(resources: readonly StackResource[], report: Re
 export const policies: StackValidationPolicy[] = [
     {
         name: "no-world-ingress-except-listeners",
-        description: "No security group ingress from 0.0.0.0/0 or ::/0 except on load-balancer listener ports and on the ports of a server answering on its own EIPs.",
+        description:
+            "No security group ingress from 0.0.0.0/0 or ::/0 except on load-balancer listener ports and on the ports of a server answering on its own EIPs.",
         enforcementLevel: "mandatory",
         validateStack: (args, report) => checkWorldIngress(args.resources, report),
     },
@@ -282,7 +339,8 @@ export const policies: StackValidationPolicy[] = [
         description: "ACK clusters in production stacks have deletion protection on.",
         enforcementLevel: "mandatory",
         configSchema: { properties: { productionStacks: { type: "array", items: { type: "string" } } } },
-        validateStack: (args, report) => checkClusterProtection(args.resources, report, args.getConfig<TopologiesPolicyConfig>()),
+        validateStack: (args, report) =>
+            checkClusterProtection(args.resources, report, args.getConfig<TopologiesPolicyConfig>()),
     },
     {
         name: "no-vpc-cidr-overlap",

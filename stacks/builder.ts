@@ -26,7 +26,10 @@ export class Builder {
     /** The environment's shared CEN, when `topologies:network` asks for one. */
     sharedCen?: CenTransitNetwork;
 
-    constructor(readonly config: StackSettings, readonly opts: pulumi.ComponentResourceOptions) {}
+    constructor(
+        readonly config: StackSettings,
+        readonly opts: pulumi.ComponentResourceOptions,
+    ) {}
 
     /** Login password of the demo servers: a secret, never in the stack file. */
     get serverPassword(): pulumi.Input<string> | undefined {
@@ -67,7 +70,10 @@ export class Builder {
     throwIfAny(): void {
         if (this.found.length === 0) return;
         const sources = [...new Set(this.found.map(f => f.source))];
-        throw new TopologyValidationError(`stack (${sources.join("; ")})`, this.found.map(f => f.problem));
+        throw new TopologyValidationError(
+            `stack (${sources.join("; ")})`,
+            this.found.map(f => f.problem),
+        );
     }
 }
 

@@ -54,20 +54,31 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
     const parsed = stackConfigSchema.safeParse(raw);
     if (!parsed.success) {
         // The same translation the components' shape checks use, at the YAML key paths.
-        const problems = shapeProblems(parsed.error.issues, raw, stackConfigSchema).map(p => ({ ...p, path: `topologies:${p.path}` }));
+        const problems = shapeProblems(parsed.error.issues, raw, stackConfigSchema).map(p => ({
+            ...p,
+            path: `topologies:${p.path}`,
+        }));
         throw new TopologyValidationError("stack config", problems);
     }
     const config = parsed.data;
     const problems = new Problems();
     const configured = configuredTopologies(config);
     if (configured.length === 0) {
-        problems.add("topologies:", "the stack builds no topology.", `Add at least one of: ${TOPOLOGIES.map(t => `topologies:${t.key}`).join(", ")}.`);
+        problems.add(
+            "topologies:",
+            "the stack builds no topology.",
+            `Add at least one of: ${TOPOLOGIES.map(t => `topologies:${t.key}`).join(", ")}.`,
+        );
     }
     checkVpcs(problems, config);
-    for (const { topology, section } of configured) topology.checkReferences?.(problems.under(configPath([topology.key])), section);
+    for (const { topology, section } of configured)
+        topology.checkReferences?.(problems.under(configPath([topology.key])), section);
     if (config.network && !configured.some(c => CEN_TOPOLOGIES.includes(c.topology.key))) {
-        problems.add("topologies:network", "a shared CEN is configured but no topology uses one.",
-            `Remove topologies:network, or add ${CEN_TOPOLOGIES.map(k => `topologies:${k}`).join(" or ")}.`);
+        problems.add(
+            "topologies:network",
+            "a shared CEN is configured but no topology uses one.",
+            `Remove topologies:network, or add ${CEN_TOPOLOGIES.map(k => `topologies:${k}`).join(" or ")}.`,
+        );
     }
     checkCidrPlan(problems, config);
     problems.throwIfAny("stack config");
@@ -77,7 +88,8 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
 /** Every Alibaba Cloud VPC the config describes, with its key path and a name for messages. */
 export function vpcConfigs(config: StackConfig): Array<{ path: string[]; name: string; vpc: VpcConfig }> {
     return configuredTopologies(config).flatMap(({ topology, section }) =>
-        topology.vpcs(section).map(v => ({ path: [topology.key, ...v.path], name: v.name, vpc: v.vpc })));
+        topology.vpcs(section).map(v => ({ path: [topology.key, ...v.path], name: v.name, vpc: v.vpc })),
+    );
 }
 
 /**
@@ -86,7 +98,11 @@ export function vpcConfigs(config: StackConfig): Array<{ path: string[]; name: s
  * vSwitch blocks sit inside their VPCs, which `checkVpcs` checks.
  */
 export function cidrPlan(config: StackConfig): Array<{ name: string; path: string; text: string }> {
-    const blocks = vpcConfigs(config).map(v => ({ name: v.name, path: configPath([...v.path, "cidrBlock"]), text: v.vpc.cidrBlock }));
+    const blocks = vpcConfigs(config).map(v => ({
+        name: v.name,
+        path: configPath([...v.path, "cidrBlock"]),
+        text: v.vpc.cidrBlock,
+    }));
     for (const { topology, section } of configuredTopologies(config)) {
         for (const block of topology.blocks?.(section) ?? []) {
             blocks.push({ name: block.name, path: configPath([topology.key, ...block.path]), text: block.text });
@@ -100,7 +116,8 @@ export function cidrPlan(config: StackConfig): Array<{ name: string; path: strin
  * zones, blocks) are reported together, under their key paths, before any section is built.
  */
 function checkVpcs(problems: Problems, config: StackConfig): void {
-    for (const { path, vpc } of vpcConfigs(config)) checkRegionalVpcArgs(problems.under(configPath(path)), path.join("."), vpc);
+    for (const { path, vpc } of vpcConfigs(config))
+        checkRegionalVpcArgs(problems.under(configPath(path)), path.join("."), vpc);
 }
 
 function checkCidrPlan(problems: Problems, config: StackConfig): void {

@@ -41,11 +41,15 @@ function rawConfig(): Record<string, unknown> {
         raw[name] = SECRET_KEYS.has(name) ? config.requireSecret(name) : value;
     }
     if (plainSecrets.length > 0) {
-        throw new TopologyValidationError("stack config", plainSecrets.map(key => ({
-            path: key,
-            message: "is stored as a secret, but the program reads this key as plain configuration, which would put it in the state unencrypted.",
-            fix: `Set it without --secret (it holds no secret), or keep secrets in ${[...SECRET_KEYS].map(k => NAMESPACE + k).join(", ")}.`,
-        })));
+        throw new TopologyValidationError(
+            "stack config",
+            plainSecrets.map(key => ({
+                path: key,
+                message:
+                    "is stored as a secret, but the program reads this key as plain configuration, which would put it in the state unencrypted.",
+                fix: `Set it without --secret (it holds no secret), or keep secrets in ${[...SECRET_KEYS].map(k => NAMESPACE + k).join(", ")}.`,
+            })),
+        );
     }
     return raw;
 }

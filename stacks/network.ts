@@ -21,24 +21,39 @@ export const sharedNetworkSchema = z.strictObject({
 export type SharedNetworkConfig = z.infer<typeof sharedNetworkSchema>;
 
 /** The topologies that can join the shared CEN, by config key. */
-export const CEN_TOPOLOGIES: readonly string[] = TOPOLOGIES.filter(t => t.sharedCenMembers !== undefined).map(t => t.key);
+export const CEN_TOPOLOGIES: readonly string[] = TOPOLOGIES.filter(t => t.sharedCenMembers !== undefined).map(
+    t => t.key,
+);
 
 /** Builds the shared CEN over the VPCs of every configured topology that joins one. */
-export function buildSharedNetwork(b: Builder, n: SharedNetworkConfig, sections: Readonly<Record<string, unknown>>): Outputs {
+export function buildSharedNetwork(
+    b: Builder,
+    n: SharedNetworkConfig,
+    sections: Readonly<Record<string, unknown>>,
+): Outputs {
     const members: Record<string, RegionalVpc> = {};
     for (const topology of TOPOLOGIES as readonly Topology[]) {
         const section = sections[topology.key];
-        if (section !== undefined && topology.sharedCenMembers) Object.assign(members, topology.sharedCenMembers(b, section));
+        if (section !== undefined && topology.sharedCenMembers)
+            Object.assign(members, topology.sharedCenMembers(b, section));
     }
-    b.sharedCen = reportedAt(["network"], () => new CenTransitNetwork("env-cen", {
-        members: Object.fromEntries(Object.entries(members).map(([key, vpc]) => [key, { vpc }])),
-        cenInstanceName: n.cenInstanceName,
-        peerBandwidthMbps: n.peerBandwidthMbps,
-        bandwidthPackage: n.bandwidthPackage,
-        bandwidthPackages: n.bandwidthPackages,
-        // S4 puts its mesh VPC beside a cluster VPC in one region; they share that region's router.
-        allowMultipleVpcsPerRegion: true,
-        tags: b.tags,
-    }, b.durable));
+    b.sharedCen = reportedAt(
+        ["network"],
+        () =>
+            new CenTransitNetwork(
+                "env-cen",
+                {
+                    members: Object.fromEntries(Object.entries(members).map(([key, vpc]) => [key, { vpc }])),
+                    cenInstanceName: n.cenInstanceName,
+                    peerBandwidthMbps: n.peerBandwidthMbps,
+                    bandwidthPackage: n.bandwidthPackage,
+                    bandwidthPackages: n.bandwidthPackages,
+                    // S4 puts its mesh VPC beside a cluster VPC in one region; they share that region's router.
+                    allowMultipleVpcsPerRegion: true,
+                    tags: b.tags,
+                },
+                b.durable,
+            ),
+    );
     return { cenId: b.sharedCen.cenId };
 }

@@ -22,9 +22,10 @@ const TIMEOUT_MS = 120_000;
 
 /** Secrets cannot leave the process: the check sees a placeholder of the same shape. */
 function withoutSecrets(raw: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, pulumi.Output.isInstance(value) ? "[secret]" : value]));
+    return Object.fromEntries(
+        Object.entries(raw).map(([key, value]) => [key, pulumi.Output.isInstance(value) ? "[secret]" : value]),
+    );
 }
-
 
 /** The stack's provider settings, secrets replaced by a placeholder (the offline run only needs their shape). */
 function providerConfig(): { values: Record<string, string>; secretKeys: string[] } {
@@ -47,7 +48,12 @@ type Outcome = { answer: string } | { failure: string };
 function runCheckThread(input: string, program: string, timeoutMs: number): Promise<Outcome> {
     // The offline run must not read the deployment's config: the check gets it on its input.
     const { PULUMI_CONFIG: _config, PULUMI_CONFIG_SECRET_KEYS: _secretKeys, ...env } = process.env;
-    const worker = new Worker(WORKER, { workerData: { input, program, stack: pulumi.getStack() }, env, stdout: true, stderr: true });
+    const worker = new Worker(WORKER, {
+        workerData: { input, program, stack: pulumi.getStack() },
+        env,
+        stdout: true,
+        stderr: true,
+    });
     let stderr = "";
     worker.stderr.on("data", chunk => (stderr += chunk));
     return new Promise(resolve => {
@@ -57,7 +63,10 @@ function runCheckThread(input: string, program: string, timeoutMs: number): Prom
             // The offline engine keeps handles open in the thread; once it has answered, it has no more to say.
             void worker.terminate();
         };
-        const timer = setTimeout(() => settle({ failure: `did not finish: no answer in ${timeoutMs / 1000} s` }), timeoutMs);
+        const timer = setTimeout(
+            () => settle({ failure: `did not finish: no answer in ${timeoutMs / 1000} s` }),
+            timeoutMs,
+        );
         worker.on("message", (message: { output: string }) => settle({ answer: message.output }));
         worker.on("error", e => settle({ failure: `crashed: ${e.message}` }));
         worker.on("exit", code => settle({ failure: `exit ${code}${stderr ? `: ${stderr.trim()}` : ""}` }));
@@ -65,10 +74,20 @@ function runCheckThread(input: string, program: string, timeoutMs: number): Prom
 }
 
 /** Throws the stack's validation problems, if any; resolves when the stack is valid. */
-export async function preflight(raw: Record<string, unknown>, program = path.join(__dirname, "program"), timeoutMs = TIMEOUT_MS): Promise<void> {
-    const input = JSON.stringify({ raw: withoutSecrets(raw), providerConfig: providerConfig(), project: pulumi.getProject() });
+export async function preflight(
+    raw: Record<string, unknown>,
+    program = path.join(__dirname, "program"),
+    timeoutMs = TIMEOUT_MS,
+): Promise<void> {
+    const input = JSON.stringify({
+        raw: withoutSecrets(raw),
+        providerConfig: providerConfig(),
+        project: pulumi.getProject(),
+    });
     const outcome = await runCheckThread(input, program, timeoutMs);
-    let answer: { ok: boolean; errors?: Array<{ source: string; problems: ValidationProblem[] }>; failure?: string } | undefined;
+    let answer:
+        | { ok: boolean; errors?: Array<{ source: string; problems: ValidationProblem[] }>; failure?: string }
+        | undefined;
     if ("answer" in outcome) {
         try {
             answer = JSON.parse(outcome.answer);
@@ -78,10 +97,15 @@ export async function preflight(raw: Record<string, unknown>, program = path.joi
     }
     if (answer?.ok) return;
     if (answer?.errors) {
-        throw new TopologyValidationError(`stack (${answer.errors.map(e => e.source).join("; ")})`, answer.errors.flatMap(e => e.problems));
+        throw new TopologyValidationError(
+            `stack (${answer.errors.map(e => e.source).join("; ")})`,
+            answer.errors.flatMap(e => e.problems),
+        );
     }
     // Fail closed: a check that did not answer has not shown the stack valid. Say how to go on without it.
     const how = "failure" in outcome ? outcome.failure : (answer?.failure ?? "its answer was not readable");
-    throw new Error(`the offline pre-flight of the stack failed (${how})\n`
-        + "Set TOPOLOGIES_SKIP_PREFLIGHT=1 to deploy without it (the components still check their own input).");
+    throw new Error(
+        `the offline pre-flight of the stack failed (${how})\n` +
+            "Set TOPOLOGIES_SKIP_PREFLIGHT=1 to deploy without it (the components still check their own input).",
+    );
 }

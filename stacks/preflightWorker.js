@@ -9,5 +9,9 @@ const { check } = require("../cli/check.ts");
 
 check(workerData.input, workerData.program, workerData.stack).then(
     answer => parentPort.postMessage(answer),
-    e => parentPort.postMessage({ code: 2, output: JSON.stringify({ ok: false, failure: e instanceof Error ? e.stack : String(e) }) }),
+    e =>
+        parentPort.postMessage({
+            code: 2,
+            output: JSON.stringify({ ok: false, failure: e instanceof Error ? e.stack : String(e) }),
+        }),
 );

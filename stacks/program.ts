@@ -20,7 +20,9 @@ export function buildStack(config: unknown, opts: pulumi.ComponentResourceOption
     const builder = new Builder(stack, opts);
     const configured = configuredTopologies(stack);
     const sections = Object.fromEntries(configured.map(c => [c.topology.key, c.section]));
-    let outputs: Outputs = stack.network ? builder.section(() => buildSharedNetwork(builder, stack.network!, sections)) : {};
+    let outputs: Outputs = stack.network
+        ? builder.section(() => buildSharedNetwork(builder, stack.network!, sections))
+        : {};
     for (const { topology, section } of configured) {
         outputs = { ...outputs, ...builder.section(() => topology.build(builder, section)) };
     }

@@ -68,7 +68,10 @@ export const bandwidthPackage = z.strictObject({
 });
 
 /** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
-export const albListener = z.strictObject({ protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(), port: port.optional() });
+export const albListener = z.strictObject({
+    protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(),
+    port: port.optional(),
+});
 
 /** A key of 0.1 that was renamed: refused at its own path, saying what to write instead. */
 export function renamedKey(message: string, fix: string) {
@@ -90,7 +93,9 @@ export const stackSettings = {
      * Login password of the demo ECS servers. Set it as a secret
      * (`pulumi config set --secret serverPassword`), never in clear in a stack file.
      */
-    serverPassword: z.custom<pulumi.Input<string>>(v => typeof v === "string" || pulumi.Output.isInstance(v), "expected a string").optional(),
+    serverPassword: z
+        .custom<pulumi.Input<string>>(v => typeof v === "string" || pulumi.Output.isInstance(v), "expected a string")
+        .optional(),
 };
 
 export type StackSettings = z.infer<z.ZodObject<typeof stackSettings>>;
@@ -107,8 +112,20 @@ export function configPath(path: ReadonlyArray<PropertyKey>): string {
  * Each server's vSwitch must be one of the VPC's (`vpcKey` names it in messages); problems go to
  * `problems`, a scope at the section's `servers` key.
  */
-export function checkServersReferences(problems: Problems, config: ServersConfig, vpcKey: string, vpcConfig: VpcConfig): void {
+export function checkServersReferences(
+    problems: Problems,
+    config: ServersConfig,
+    vpcKey: string,
+    vpcConfig: VpcConfig,
+): void {
     for (const [key, server] of Object.entries(config.instances)) {
-        checkKnownName(problems, `instances.${key}.vSwitch`, server.vSwitch, Object.keys(vpcConfig.vSwitches), "vSwitch", `a vSwitch of ${vpcKey}`);
+        checkKnownName(
+            problems,
+            `instances.${key}.vSwitch`,
+            server.vSwitch,
+            Object.keys(vpcConfig.vSwitches),
+            "vSwitch",
+            `a vSwitch of ${vpcKey}`,
+        );
     }
 }

@@ -64,65 +64,100 @@ class DemoServerGroup extends pulumi.ComponentResource {
  * `publicPorts` are opened to the internet: for servers that answer on their own public
  * addresses (S2's sites), not for servers behind a load balancer.
  */
-export function demoServers(name: string, vpc: RegionalVpc, config: ServersConfig, opts: pulumi.ComponentResourceOptions,
-    password?: pulumi.Input<string>, tags?: Record<string, string>, publicPorts: readonly number[] = []): DemoServers {
+export function demoServers(
+    name: string,
+    vpc: RegionalVpc,
+    config: ServersConfig,
+    opts: pulumi.ComponentResourceOptions,
+    password?: pulumi.Input<string>,
+    tags?: Record<string, string>,
+    publicPorts: readonly number[] = [],
+): DemoServers {
     const group = new DemoServerGroup(name, opts);
     const childOpts = { parent: group, provider: vpc.provider };
     // The newest image whose name matches, looked up at deployment; a pinned id wins.
     const nameRegex = config.imageNameRegex ?? DEMO_IMAGE_NAME_REGEX;
-    const imageId = config.imageId ?? alicloud.ecs.getImagesOutput({
-        nameRegex, owners: "system", status: "Available", mostRecent: true, instanceType: config.instanceType,
-    }, childOpts).apply(found => {
-        const image = found.images[0];
-        if (!image) throw new Error(`no public image named like '${nameRegex}' runs on ${config.instanceType} in ${vpc.region}`);
-        return image.id;
-    });
-    const securityGroup = new alicloud.ecs.SecurityGroup(`${name}-sg`, {
-        vpcId: vpc.vpcId,
-        securityGroupName: `${name}-sg`,
-        description: "Demo servers; ingress rules are added by the topology that fronts them.",
-        tags,
-    }, childOpts);
-    for (const port of publicPorts) {
-        new alicloud.ecs.SecurityGroupRule(`${name}-sg-public-${port}`, {
-            securityGroupId: securityGroup.id,
-            type: "ingress",
-            ipProtocol: "tcp",
-            portRange: `${port}/${port}`,
-            cidrIp: "0.0.0.0/0",
-            nicType: "intranet",
-            policy: "accept",
-            description: `Public sites on port ${port}`,
-        }, childOpts);
-    }
-    const servers = recordOf(Object.entries(config.instances).map(([key, server]) => {
-        const vSwitch = vpc.vSwitches[server.vSwitch];
-        const instance = new alicloud.ecs.Instance(`${name}-${key}`, {
-            instanceName: key,
-            instanceType: config.instanceType,
-            imageId,
-            systemDiskCategory: config.systemDiskCategory ?? "cloud_essd",
-            vswitchId: vSwitch.id,
-            availabilityZone: vSwitch.zoneId,
-            securityGroups: [securityGroup.id],
-            internetMaxBandwidthOut: 0,
-            ipv6AddressCount: server.ipv6 ? 1 : undefined,
-            password,
-            userData: userData(key),
+    const imageId =
+        config.imageId ??
+        alicloud.ecs
+            .getImagesOutput(
+                {
+                    nameRegex,
+                    owners: "system",
+                    status: "Available",
+                    mostRecent: true,
+                    instanceType: config.instanceType,
+                },
+                childOpts,
+            )
+            .apply(found => {
+                const image = found.images[0];
+                if (!image)
+                    throw new Error(
+                        `no public image named like '${nameRegex}' runs on ${config.instanceType} in ${vpc.region}`,
+                    );
+                return image.id;
+            });
+    const securityGroup = new alicloud.ecs.SecurityGroup(
+        `${name}-sg`,
+        {
+            vpcId: vpc.vpcId,
+            securityGroupName: `${name}-sg`,
+            description: "Demo servers; ingress rules are added by the topology that fronts them.",
             tags,
-        }, {
-            ...childOpts,
-            // A newer image must not re-image a running server (the provider replaces its system disk).
-            ignoreChanges: config.imageId === undefined ? ["imageId"] : [],
-        });
-        const entry: DemoServer = {
-            instance,
-            vSwitch: server.vSwitch,
-            privateIp: instance.privateIp,
-            ipv6Address: server.ipv6 ? instance.ipv6Addresses.apply(a => a[0]) : undefined,
-        };
-        return [key, entry];
-    }));
+        },
+        childOpts,
+    );
+    for (const port of publicPorts) {
+        new alicloud.ecs.SecurityGroupRule(
+            `${name}-sg-public-${port}`,
+            {
+                securityGroupId: securityGroup.id,
+                type: "ingress",
+                ipProtocol: "tcp",
+                portRange: `${port}/${port}`,
+                cidrIp: "0.0.0.0/0",
+                nicType: "intranet",
+                policy: "accept",
+                description: `Public sites on port ${port}`,
+            },
+            childOpts,
+        );
+    }
+    const servers = recordOf(
+        Object.entries(config.instances).map(([key, server]) => {
+            const vSwitch = vpc.vSwitches[server.vSwitch];
+            const instance = new alicloud.ecs.Instance(
+                `${name}-${key}`,
+                {
+                    instanceName: key,
+                    instanceType: config.instanceType,
+                    imageId,
+                    systemDiskCategory: config.systemDiskCategory ?? "cloud_essd",
+                    vswitchId: vSwitch.id,
+                    availabilityZone: vSwitch.zoneId,
+                    securityGroups: [securityGroup.id],
+                    internetMaxBandwidthOut: 0,
+                    ipv6AddressCount: server.ipv6 ? 1 : undefined,
+                    password,
+                    userData: userData(key),
+                    tags,
+                },
+                {
+                    ...childOpts,
+                    // A newer image must not re-image a running server (the provider replaces its system disk).
+                    ignoreChanges: config.imageId === undefined ? ["imageId"] : [],
+                },
+            );
+            const entry: DemoServer = {
+                instance,
+                vSwitch: server.vSwitch,
+                privateIp: instance.privateIp,
+                ipv6Address: server.ipv6 ? instance.ipv6Addresses.apply(a => a[0]) : undefined,
+            };
+            return [key, entry];
+        }),
+    );
     const defaultImage = config.imageId === undefined && config.imageNameRegex === undefined;
     return { securityGroupId: securityGroup.id, servers, guestOs: defaultImage ? DEMO_IMAGE_GUEST_OS : undefined };
 }

@@ -8,11 +8,18 @@ import { lateRejection } from "./support/lateRejection";
 
 /** The tutorial's vpc-hangzhou with vpc-hangzhou-switch-1. */
 function hangzhouVpc(opts: pulumi.ComponentResourceOptions): RegionalVpc {
-    return new RegionalVpc("vpc-hangzhou", {
-        region: "cn-hangzhou",
-        cidrBlock: "20.0.0.0/8",
-        vSwitches: { "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" }, pods: { zoneId: "cn-hangzhou-h", cidrBlock: "20.1.0.0/16" } },
-    }, opts);
+    return new RegionalVpc(
+        "vpc-hangzhou",
+        {
+            region: "cn-hangzhou",
+            cidrBlock: "20.0.0.0/8",
+            vSwitches: {
+                "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" },
+                pods: { zoneId: "cn-hangzhou-h", cidrBlock: "20.1.0.0/16" },
+            },
+        },
+        opts,
+    );
 }
 
 function ackArgs(vpc: RegionalVpc, extra: Partial<AckClusterArgs> = {}): AckClusterArgs {
@@ -49,14 +56,26 @@ describe("AckCluster", () => {
     });
 
     it("gives the nodes the key pair named for SSH login, and refuses a name ECS would not take", async () => {
-        await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "ops-key" } }), opts));
+        await build(
+            opts =>
+                new AckCluster(
+                    "ack-hangzhou",
+                    ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "ops-key" } }),
+                    opts,
+                ),
+        );
         assert.equal(world.named("ack-hangzhou-nodes").inputs.keyName, "ops-key");
         await build(opts => new AckCluster("ack-hangzhou", ackArgs(hangzhouVpc(opts)), opts));
         assert.equal(world.named("ack-hangzhou-nodes").inputs.keyName, undefined, "no login unless one is asked for");
         await build(opts => {
-            assert.deepEqual(problemsOf(ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "1 key" } })), [
-                "nodePool.keyName: key pair name '1 key' is not 2 to 128 letters, digits, ':', '_' or '-' starting with a letter.",
-            ]);
+            assert.deepEqual(
+                problemsOf(
+                    ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: "1 key" } }),
+                ),
+                [
+                    "nodePool.keyName: key pair name '1 key' is not 2 to 128 letters, digits, ':', '_' or '-' starting with a letter.",
+                ],
+            );
         });
     });
 
@@ -76,7 +95,11 @@ describe("AckCluster", () => {
         assert.equal(cluster.inputs.deletionProtection, true);
         assert.equal(cluster.inputs.slbInternetEnabled, true);
         assert.equal(cluster.inputs.workerVswitchIds, undefined, "deprecated argument");
-        assert.equal(cluster.inputs.skipSetCertificateAuthority, true, "the client key must not sit in the cluster's state in plain text");
+        assert.equal(
+            cluster.inputs.skipSetCertificateAuthority,
+            true,
+            "the client key must not sit in the cluster's state in plain text",
+        );
 
         const [pool] = world.ofType("cs/nodePool:NodePool");
         assert.equal(pool.parent, "ack-hangzhou");
@@ -105,10 +128,17 @@ describe("AckCluster", () => {
     it("uses pod vSwitches for Terway and offers the vSwitch blocks to peers", async () => {
         const ack = await build(opts => {
             const vpc = hangzhouVpc(opts);
-            return new AckCluster("ack-hangzhou", ackArgs(vpc, {
-                networkPlugin: "terway-eniip", podCidr: undefined, podVSwitches: ["pods"], deletionProtection: false,
-                nodePool: { instanceTypes: ["ecs.g7.xlarge", "ecs.g6.xlarge"], desiredSize: 3, systemDiskSize: 40 },
-            }), opts);
+            return new AckCluster(
+                "ack-hangzhou",
+                ackArgs(vpc, {
+                    networkPlugin: "terway-eniip",
+                    podCidr: undefined,
+                    podVSwitches: ["pods"],
+                    deletionProtection: false,
+                    nodePool: { instanceTypes: ["ecs.g7.xlarge", "ecs.g6.xlarge"], desiredSize: 3, systemDiskSize: 40 },
+                }),
+                opts,
+            );
         });
         const [cluster] = world.ofType("cs/managedKubernetes:ManagedKubernetes");
         assert.deepEqual(cluster.inputs.addons, [{ name: "terway-eniip" }]);
@@ -120,13 +150,21 @@ describe("AckCluster", () => {
         assert.equal(pool.inputs.systemDiskSize, 40);
         assert.deepEqual(ack.network.peerSourceCidrs, ["20.0.0.0/16", "20.1.0.0/16"]);
         // What ServiceMesh reads, typed: the VPC, the vSwitches, the Pod and Service CIDRs.
-        assert.deepEqual([ack.nodeVSwitches.map(v => v.name), ack.podVSwitches.map(v => v.name)], [["vpc-hangzhou-switch-1"], ["pods"]]);
-        assert.deepEqual([ack.network.podCidr, ack.network.serviceCidr, ack.network.networkPlugin], [undefined, "172.16.0.0/16", "terway-eniip"]);
+        assert.deepEqual(
+            [ack.nodeVSwitches.map(v => v.name), ack.podVSwitches.map(v => v.name)],
+            [["vpc-hangzhou-switch-1"], ["pods"]],
+        );
+        assert.deepEqual(
+            [ack.network.podCidr, ack.network.serviceCidr, ack.network.networkPlugin],
+            [undefined, "172.16.0.0/16", "terway-eniip"],
+        );
     });
 
     describe("validation", () => {
         let vpc: RegionalVpc;
-        before(async () => { vpc = await build(opts => hangzhouVpc(opts)); });
+        before(async () => {
+            vpc = await build(opts => hangzhouVpc(opts));
+        });
 
         it("rejects a Pod CIDR inside the VPC and a Service CIDR overlapping the Pod CIDR", () => {
             assert.deepEqual(problemsOf(ackArgs(vpc, { podCidr: "20.5.0.0/16", serviceCidr: "20.5.0.0/20" })), [
@@ -137,9 +175,17 @@ describe("AckCluster", () => {
         });
 
         it("rejects a Service CIDR inside the VPC (Terway)", () => {
-            assert.deepEqual(problemsOf(ackArgs(vpc, { networkPlugin: "terway-eni", podCidr: undefined, podVSwitches: ["pods"], serviceCidr: "20.9.0.0/16" })), [
-                "serviceCidr: Service CIDR 20.9.0.0/16 overlaps VPC 'vpc-hangzhou' 20.0.0.0/8.",
-            ]);
+            assert.deepEqual(
+                problemsOf(
+                    ackArgs(vpc, {
+                        networkPlugin: "terway-eni",
+                        podCidr: undefined,
+                        podVSwitches: ["pods"],
+                        serviceCidr: "20.9.0.0/16",
+                    }),
+                ),
+                ["serviceCidr: Service CIDR 20.9.0.0/16 overlaps VPC 'vpc-hangzhou' 20.0.0.0/8."],
+            );
         });
 
         it("rejects Pod and Service CIDRs in reserved ranges", () => {
@@ -150,39 +196,70 @@ describe("AckCluster", () => {
         });
 
         it("rejects unknown network plugins and cluster specs", () => {
-            assert.deepEqual(problemsOf(ackArgs(vpc, { networkPlugin: "calico" as never, clusterSpec: "ack.pro.large" as never })), [
-                'networkPlugin: "calico" is not accepted.',
-                'clusterSpec: "ack.pro.large" is not accepted.',
-            ]);
+            assert.deepEqual(
+                problemsOf(ackArgs(vpc, { networkPlugin: "calico" as never, clusterSpec: "ack.pro.large" as never })),
+                ['networkPlugin: "calico" is not accepted.', 'clusterSpec: "ack.pro.large" is not accepted.'],
+            );
         });
 
         it("checks the shape of its args before any rule: types, whole numbers, unknown keys, a VPC that is none, tags", () => {
-            assert.deepEqual(problemsOf({
-                ...ackArgs(vpc), vpc: { region: "cn-hangzhou" } as never, vSwitches: "vpc-hangzhou-switch-1" as never,
-                nodePool: { instanceTypes: ["ecs.g7.xlarge", null as never], desiredSize: 1.5, systemDiskSize: NaN, keyNmae: "k" } as never,
-                deletionProtection: "yes" as never, tags: { toString: "x" },
-            }), [
-                'vpc: {"region":"cn-hangzhou"}: is not a RegionalVpc.',
-                'vSwitches: expected array, got "vpc-hangzhou-switch-1".',
-                'deletionProtection: expected boolean, got "yes".',
-                "nodePool.instanceTypes[1]: expected string, got null.",
-                "nodePool.desiredSize: 1.5: is not a whole number from 0 to 1000.",
-                "nodePool.systemDiskSize: expected number, got NaN.",
-                "nodePool.keyNmae: 'keyNmae' is not an input here.",
-                'tags.toString: the key "toString" cannot be passed to a resource: Pulumi\'s runtime takes it for the map\'s own toString.',
-            ]);
-            assert.deepEqual(problemsOf(ackArgs(vpc, { nodePool: { instanceTypes: ["g7.xlarge", "ecs.g7.xlarge", "ecs.g7.xlarge"] } })), [
-                "nodePool.instanceTypes[0]: 'g7.xlarge' is not an ECS instance type (ecs.<family>.<size>).",
-                "nodePool.instanceTypes[2]: instance type 'ecs.g7.xlarge' is used again (first at nodePool.instanceTypes[1]).",
-            ]);
+            assert.deepEqual(
+                problemsOf({
+                    ...ackArgs(vpc),
+                    vpc: { region: "cn-hangzhou" } as never,
+                    vSwitches: "vpc-hangzhou-switch-1" as never,
+                    nodePool: {
+                        instanceTypes: ["ecs.g7.xlarge", null as never],
+                        desiredSize: 1.5,
+                        systemDiskSize: NaN,
+                        keyNmae: "k",
+                    } as never,
+                    deletionProtection: "yes" as never,
+                    tags: { toString: "x" },
+                }),
+                [
+                    'vpc: {"region":"cn-hangzhou"}: is not a RegionalVpc.',
+                    'vSwitches: expected array, got "vpc-hangzhou-switch-1".',
+                    'deletionProtection: expected boolean, got "yes".',
+                    "nodePool.instanceTypes[1]: expected string, got null.",
+                    "nodePool.desiredSize: 1.5: is not a whole number from 0 to 1000.",
+                    "nodePool.systemDiskSize: expected number, got NaN.",
+                    "nodePool.keyNmae: 'keyNmae' is not an input here.",
+                    "tags.toString: the key \"toString\" cannot be passed to a resource: Pulumi's runtime takes it for the map's own toString.",
+                ],
+            );
+            assert.deepEqual(
+                problemsOf(
+                    ackArgs(vpc, { nodePool: { instanceTypes: ["g7.xlarge", "ecs.g7.xlarge", "ecs.g7.xlarge"] } }),
+                ),
+                [
+                    "nodePool.instanceTypes[0]: 'g7.xlarge' is not an ECS instance type (ecs.<family>.<size>).",
+                    "nodePool.instanceTypes[2]: instance type 'ecs.g7.xlarge' is used again (first at nodePool.instanceTypes[1]).",
+                ],
+            );
         });
 
         it("checks a key pair name given as an Output when it resolves, before the node pool is created", async () => {
-            const { error, registered } = await lateRejection(opts => new AckCluster("ack-hangzhou",
-                ackArgs(hangzhouVpc(opts), { nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: pulumi.output(" ops-key") } }), opts));
+            const { error, registered } = await lateRejection(
+                opts =>
+                    new AckCluster(
+                        "ack-hangzhou",
+                        ackArgs(hangzhouVpc(opts), {
+                            nodePool: { instanceTypes: ["ecs.g7.xlarge"], keyName: pulumi.output(" ops-key") },
+                        }),
+                        opts,
+                    ),
+            );
             assert.equal(error.component, "topologies:alicloud:AckCluster 'ack-hangzhou'");
-            assert.deepEqual(error.problems.map(p => p.path), ["nodePool.keyName"]);
-            assert.deepEqual(registered.filter(r => r.type.endsWith("NodePool") && r.id !== ""), [], "the node pool is not created");
+            assert.deepEqual(
+                error.problems.map(p => p.path),
+                ["nodePool.keyName"],
+            );
+            assert.deepEqual(
+                registered.filter(r => r.type.endsWith("NodePool") && r.id !== ""),
+                [],
+                "the node pool is not created",
+            );
         });
 
         it("requires the Pod setting that matches the plugin", () => {
@@ -197,29 +274,49 @@ describe("AckCluster", () => {
         });
 
         it("rejects unknown vSwitches, malformed CIDRs and a bad node pool", () => {
-            assert.deepEqual(problemsOf(ackArgs(vpc, {
-                vSwitches: ["vsw9"], podCidr: "10.0.0.1/16", serviceCidr: "172.16.0.0",
-                nodePool: { instanceTypes: [], vSwitches: ["nope"] },
-            })), [
-                "vSwitches[0]: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou'.",
-                "podCidr: '10.0.0.1/16' has host bits set; did you mean 10.0.0.0/16?",
-                "serviceCidr: '172.16.0.0' has no prefix length; write it as a block such as 192.168.0.0/24.",
-                "nodePool.instanceTypes: no instance type is given.",
-                "nodePool.vSwitches[0]: vSwitch 'nope' is not a vSwitch of VPC 'vpc-hangzhou'.",
-            ]);
-            assert.deepEqual(problemsOf(ackArgs(vpc, { nodePool: { instanceTypes: ["ecs.g7.xlarge"], desiredSize: -1, systemDiskSize: 10 } })), [
-                "nodePool.desiredSize: -1: is not a whole number from 0 to 1000.",
-                "nodePool.systemDiskSize: 10: is not a whole number from 20 to 2048.",
-            ]);
+            assert.deepEqual(
+                problemsOf(
+                    ackArgs(vpc, {
+                        vSwitches: ["vsw9"],
+                        podCidr: "10.0.0.1/16",
+                        serviceCidr: "172.16.0.0",
+                        nodePool: { instanceTypes: [], vSwitches: ["nope"] },
+                    }),
+                ),
+                [
+                    "vSwitches[0]: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou'.",
+                    "podCidr: '10.0.0.1/16' has host bits set; did you mean 10.0.0.0/16?",
+                    "serviceCidr: '172.16.0.0' has no prefix length; write it as a block such as 192.168.0.0/24.",
+                    "nodePool.instanceTypes: no instance type is given.",
+                    "nodePool.vSwitches[0]: vSwitch 'nope' is not a vSwitch of VPC 'vpc-hangzhou'.",
+                ],
+            );
+            assert.deepEqual(
+                problemsOf(
+                    ackArgs(vpc, {
+                        nodePool: { instanceTypes: ["ecs.g7.xlarge"], desiredSize: -1, systemDiskSize: 10 },
+                    }),
+                ),
+                [
+                    "nodePool.desiredSize: -1: is not a whole number from 0 to 1000.",
+                    "nodePool.systemDiskSize: 10: is not a whole number from 20 to 2048.",
+                ],
+            );
         });
 
         it("registers nothing when the arguments are wrong", async () => {
             await build(opts => {
                 const v = hangzhouVpc(opts);
-                assert.throws(() => new AckCluster("ack-hangzhou", ackArgs(v, { podCidr: "20.0.0.0/16" }), opts), TopologyValidationError);
+                assert.throws(
+                    () => new AckCluster("ack-hangzhou", ackArgs(v, { podCidr: "20.0.0.0/16" }), opts),
+                    TopologyValidationError,
+                );
             });
             assert.deepEqual(world.ofType("cs/managedKubernetes:ManagedKubernetes"), []);
-            assert.deepEqual(world.resources.filter(r => r.name.startsWith("ack-hangzhou")), []);
+            assert.deepEqual(
+                world.resources.filter(r => r.name.startsWith("ack-hangzhou")),
+                [],
+            );
         });
     });
 });

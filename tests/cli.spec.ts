@@ -20,7 +20,9 @@ interface Run {
 
 /** Runs `topologies plan` on the fixture program, with `stackYaml` as the stack file when given. */
 const temporaryDirs: string[] = [];
-after(() => { for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true }); });
+after(() => {
+    for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function plan(args: string[], stackYaml?: string): Promise<Run> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-plan-"));
@@ -33,8 +35,17 @@ async function plan(args: string[], stackYaml?: string): Promise<Run> {
     }
     let out = "";
     let err = "";
-    const code = await main(["plan", "--program", PROGRAM, "--stacks-dir", stacksDir, "--out", path.join(dir, "out"), ...args],
-        { out: t => { out += t; }, err: t => { err += t; } });
+    const code = await main(
+        ["plan", "--program", PROGRAM, "--stacks-dir", stacksDir, "--out", path.join(dir, "out"), ...args],
+        {
+            out: t => {
+                out += t;
+            },
+            err: t => {
+                err += t;
+            },
+        },
+    );
     return { code, out, err, dir: path.join(dir, "out") };
 }
 
@@ -57,52 +68,99 @@ describe("topologies plan", () => {
             "├─ front-vsw1  (alicloud:vpc/switch:Switch @cn-chengdu)  zoneId=cn-chengdu-a  cidrBlock=172.16.0.0/24",
             "└─ front-vsw2  (alicloud:vpc/switch:Switch @cn-chengdu)  zoneId=cn-chengdu-b  cidrBlock=172.16.6.0/24",
         ]);
-        assert.match(text.out, /├─ front-sgp {2}\(alicloud:alb\/serverGroup:ServerGroup @cn-chengdu\) {2}serverGroupType=Ip {2}protocol=HTTP {2}servers\.serverIp=192\.168\.7\.\d+ {2}servers\.port=80 {2}servers\.weight=100/);
-        assert.match(text.out, /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 {2}bandwidthType=DataTransfer\n/);
-        assert.match(text.out, /Subscriptions and what pulumi destroy leaves:\n {2}mesh-cluster {2}\(alicloud:cs\/managedKubernetes:ManagedKubernetes\) {2}left-behind\n.*\n {6}destroy: refused while deletionProtection is on/);
-        assert.match(text.out, /└─ app-dr {2}\(kubernetes:networking\.istio\.io\/v1:DestinationRule @cn-chengdu\) {2}kind=DestinationRule {2}metadata\.namespace=app {2}metadata\.name=app/);
+        assert.match(
+            text.out,
+            /├─ front-sgp {2}\(alicloud:alb\/serverGroup:ServerGroup @cn-chengdu\) {2}serverGroupType=Ip {2}protocol=HTTP {2}servers\.serverIp=192\.168\.7\.\d+ {2}servers\.port=80 {2}servers\.weight=100/,
+        );
+        assert.match(
+            text.out,
+            /net-peer-cn-chengdu-cn-hangzhou {2}\(alicloud:cen\/transitRouterPeerAttachment:TransitRouterPeerAttachment @cn-chengdu\) {2}peerTransitRouterRegionId=cn-hangzhou {2}bandwidth=10 {2}bandwidthType=DataTransfer\n/,
+        );
+        assert.match(
+            text.out,
+            /Subscriptions and what pulumi destroy leaves:\n {2}mesh-cluster {2}\(alicloud:cs\/managedKubernetes:ManagedKubernetes\) {2}left-behind\n.*\n {6}destroy: refused while deletionProtection is on/,
+        );
+        assert.match(
+            text.out,
+            /└─ app-dr {2}\(kubernetes:networking\.istio\.io\/v1:DestinationRule @cn-chengdu\) {2}kind=DestinationRule {2}metadata\.namespace=app {2}metadata\.name=app/,
+        );
     });
 
     it("prints the count per type and the total", () => {
         assert.match(text.out, /alicloud:vpc\/switch:Switch +4\n/);
         assert.match(text.out, /alicloud:cen\/transitRouter:TransitRouter +2\n/);
         assert.match(text.out, /topologies:alicloud:RegionalVpc +2\n/);
-        assert.match(text.out, new RegExp(`total +${json.out && JSON.parse(json.out).tree ? countAll(JSON.parse(json.out).tree) : -1}\\n`));
+        assert.match(
+            text.out,
+            new RegExp(`total +${json.out && JSON.parse(json.out).tree ? countAll(JSON.parse(json.out).tree) : -1}\\n`),
+        );
     });
 
     it("prints the critical path as a chain with its total", () => {
-        assert.match(text.out, /Critical path \(longest chain of creations, ≈ 15m25s\):\n {2}\+0s +10s {2}front-vpc .*\n.*front-vsw\d .*\n.*10m {2}mesh-cluster .*\n.*5m {2}mesh-nodes .*\n.*5s {2}app-\w+ .*\n {2}total ≈ 15m25s/);
+        assert.match(
+            text.out,
+            /Critical path \(longest chain of creations, ≈ 15m25s\):\n {2}\+0s +10s {2}front-vpc .*\n.*front-vsw\d .*\n.*10m {2}mesh-cluster .*\n.*5m {2}mesh-nodes .*\n.*5s {2}app-\w+ .*\n {2}total ≈ 15m25s/,
+        );
     });
 
     it("prints the same plan as JSON", () => {
         assert.equal(json.code, 0, json.err);
         const doc = JSON.parse(json.out);
         assert.equal(doc.ok, true);
-        assert.deepEqual(doc.tree.map((n: { name: string }) => n.name), ["front", "back", "net", "backend", "frontend", "mesh"]);
+        assert.deepEqual(
+            doc.tree.map((n: { name: string }) => n.name),
+            ["front", "back", "net", "backend", "frontend", "mesh"],
+        );
         const front = doc.tree[0];
         assert.equal(front.type, "topologies:alicloud:RegionalVpc");
         assert.deepEqual(front.children[2], {
-            name: "front-vsw1", type: "alicloud:vpc/switch:Switch", region: "cn-chengdu",
-            args: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" }, children: [],
+            name: "front-vsw1",
+            type: "alicloud:vpc/switch:Switch",
+            region: "cn-chengdu",
+            args: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+            children: [],
         });
         assert.equal(doc.summary["alicloud:vpc/switch:Switch"], 4);
         assert.equal(doc.summary["alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment"], 2);
         assert.equal(doc.summary["kubernetes:core/v1:Secret"], 1);
-        assert.equal(countAll(doc.tree), Object.values(doc.summary as Record<string, number>).reduce((a, b) => a + b, 0));
+        assert.equal(
+            countAll(doc.tree),
+            Object.values(doc.summary as Record<string, number>).reduce((a, b) => a + b, 0),
+        );
         assert.equal(doc.criticalPath.totalSeconds, 925);
         assert.equal(doc.outputs.frontVpcId.startsWith("vpc-"), true);
         // The connection is billed by data transfer: no subscription; the cluster's deletion protection (its default) stops destroy.
-        assert.deepEqual(doc.costs.map((c: { name: string; kinds: string[] }) => `${c.name}: ${c.kinds}`), ["mesh-cluster: left-behind"]);
+        assert.deepEqual(
+            doc.costs.map((c: { name: string; kinds: string[] }) => `${c.name}: ${c.kinds}`),
+            ["mesh-cluster: left-behind"],
+        );
     });
 
     it("writes an SVG with the regions, VPCs, vSwitches and main resources", () => {
         // Graphviz writes '-' and repeated spaces as character references.
-        const svg = fs.readFileSync(path.join(text.dir, "diagram.svg"), "utf8").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        const svg = fs
+            .readFileSync(path.join(text.dir, "diagram.svg"), "utf8")
+            .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
             .replace(/\u00a0/g, " ");
         assert.match(svg, /^<\?xml|^<svg/);
-        for (const label of ["region cn-chengdu", "region cn-hangzhou", "VPC front-vpc  172.16.0.0/12", "VPC back-vpc  192.168.0.0/16",
-            "front-vsw1", "192.168.7.0/24", "net-tr-cn-chengdu", "net-tr-cn-hangzhou", "PeerAttachment", "VpcAttachment",
-            "front-alb", "front-sgp", "backend-ecs", "mesh-cluster", "Kubernetes objects (3)", "net-cen"]) {
+        for (const label of [
+            "region cn-chengdu",
+            "region cn-hangzhou",
+            "VPC front-vpc  172.16.0.0/12",
+            "VPC back-vpc  192.168.0.0/16",
+            "front-vsw1",
+            "192.168.7.0/24",
+            "net-tr-cn-chengdu",
+            "net-tr-cn-hangzhou",
+            "PeerAttachment",
+            "VpcAttachment",
+            "front-alb",
+            "front-sgp",
+            "backend-ecs",
+            "mesh-cluster",
+            "Kubernetes objects (3)",
+            "net-cen",
+        ]) {
             assert.ok(svg.includes(label), `the SVG lacks '${label}'`);
         }
         assert.ok(text.out.includes(path.join(text.dir, "diagram.svg")));
@@ -120,16 +178,33 @@ describe("topologies plan", () => {
             }
             return "";
         };
-        assert.ok(cluster("alicloud:vpc/switch:Switch::back-vsw4").includes('"alicloud:ecs/instance:Instance::backend-ecs" ['));
-        assert.ok(cluster("alicloud:vpc/network:Network::front-vpc").includes('"alicloud:alb/loadBalancer:LoadBalancer::front-alb" ['));
+        assert.ok(
+            cluster("alicloud:vpc/switch:Switch::back-vsw4").includes(
+                '"alicloud:ecs/instance:Instance::backend-ecs" [',
+            ),
+        );
+        assert.ok(
+            cluster("alicloud:vpc/network:Network::front-vpc").includes(
+                '"alicloud:alb/loadBalancer:LoadBalancer::front-alb" [',
+            ),
+        );
         assert.ok(!cluster("region_0").includes("net-cen"), "the CEN instance is global");
-        assert.match(dot, /"alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-chengdu" -> "alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-hangzhou" \[label="PeerAttachment/);
-        assert.match(dot, /"alicloud:alb\/serverGroup:ServerGroup::front-sgp" -> "alicloud:ecs\/instance:Instance::backend-ecs" \[color="#d9480f"/);
+        assert.match(
+            dot,
+            /"alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-chengdu" -> "alicloud:cen\/transitRouter:TransitRouter::net-tr-cn-hangzhou" \[label="PeerAttachment/,
+        );
+        assert.match(
+            dot,
+            /"alicloud:alb\/serverGroup:ServerGroup::front-sgp" -> "alicloud:ecs\/instance:Instance::backend-ecs" \[color="#d9480f"/,
+        );
     });
 
     it("writes the Kubernetes and Istio objects as YAML, secrets redacted", () => {
         const yaml = fs.readFileSync(path.join(text.dir, "manifests", "mesh-k8s.yaml"), "utf8");
-        assert.match(yaml, /apiVersion: networking\.istio\.io\/v1\nkind: DestinationRule\nmetadata:\n {2}name: app\n {2}namespace: app\nspec:\n {2}host: app\.app\.svc\.cluster\.local/);
+        assert.match(
+            yaml,
+            /apiVersion: networking\.istio\.io\/v1\nkind: DestinationRule\nmetadata:\n {2}name: app\n {2}namespace: app\nspec:\n {2}host: app\.app\.svc\.cluster\.local/,
+        );
         assert.match(yaml, /kind: Secret\n[\s\S]*stringData: "\[secret\]"/);
         assert.equal(yaml.split("\n---\n").length, 3);
     });
@@ -143,8 +218,10 @@ describe("topologies plan", () => {
     });
 
     it("prints every config problem with its YAML key path and exits 1, writing nothing", async () => {
-        const bad = FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 70000")
-            .replace(/ {4}back:[\s\S]*?(?= {2}topologies:backendPort)/, "");
+        const bad = FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 70000").replace(
+            / {4}back:[\s\S]*?(?= {2}topologies:backendPort)/,
+            "",
+        );
         const run = await plan(["--stack", "test"], bad);
         assert.equal(run.code, 1);
         assert.equal(run.out, "");
@@ -156,13 +233,22 @@ describe("topologies plan", () => {
     });
 
     it("prints a component's validation errors with their input paths and exits 1", async () => {
-        const run = await plan(["--stack", "test"], FIXTURE_STACK.replace("cidrBlock: 172.16.6.0/24", "cidrBlock: 172.16.0.128/25"));
+        const run = await plan(
+            ["--stack", "test"],
+            FIXTURE_STACK.replace("cidrBlock: 172.16.6.0/24", "cidrBlock: 172.16.0.128/25"),
+        );
         assert.equal(run.code, 1);
-        assert.match(run.err, /^error: topologies:alicloud:RegionalVpc 'front': 1 problem\n {2}vSwitches\.vsw\d\.cidrBlock: .*overlap/);
+        assert.match(
+            run.err,
+            /^error: topologies:alicloud:RegionalVpc 'front': 1 problem\n {2}vSwitches\.vsw\d\.cidrBlock: .*overlap/,
+        );
     });
 
     it("prints errors as JSON with --json", async () => {
-        const run = await plan(["--stack", "test", "--json"], FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 0"));
+        const run = await plan(
+            ["--stack", "test", "--json"],
+            FIXTURE_STACK.replace("topologies:backendPort: 80", "topologies:backendPort: 0"),
+        );
         assert.equal(run.code, 1);
         const doc = JSON.parse(run.out);
         assert.equal(doc.ok, false);
@@ -181,7 +267,10 @@ describe("topologies plan", () => {
         assert.match(syntax.err, /line \d+: /);
         const namespace = await plan(["--stack", "test"], `${FIXTURE_STACK}  topology:extra: 1\n`);
         assert.equal(namespace.code, 1);
-        assert.match(namespace.err, /topology:extra: is in namespace 'topology'.*Fix: Rename it to 'topologies:extra'\./);
+        assert.match(
+            namespace.err,
+            /topology:extra: is in namespace 'topology'.*Fix: Rename it to 'topologies:extra'\./,
+        );
     });
 
     it("walks every declared flow: ✗ with the break and its fix, exit 1; --warn-flows makes it a warning", async () => {
@@ -191,14 +280,38 @@ describe("topologies plan", () => {
             let err = "";
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-flows-"));
             temporaryDirs.push(dir);
-            const code = await main(["plan", "--program", program, "--stacks-dir", FIXTURES, "--stack", "fixture", "--no-diagram", "--out", dir, ...extra],
-                { out: t => { out += t; }, err: t => { err += t; } });
+            const code = await main(
+                [
+                    "plan",
+                    "--program",
+                    program,
+                    "--stacks-dir",
+                    FIXTURES,
+                    "--stack",
+                    "fixture",
+                    "--no-diagram",
+                    "--out",
+                    dir,
+                    ...extra,
+                ],
+                {
+                    out: t => {
+                        out += t;
+                    },
+                    err: t => {
+                        err += t;
+                    },
+                },
+            );
             return { code, out, err };
         };
         const text = await run([]);
         assert.equal(text.code, 1);
         assert.match(text.out, /Flows \(.*\): 0 of 2 as intended/);
-        assert.match(text.out, /✗ internet → admin :8080 {2}\[topologies:fixture:Site 'site'\]\n {6}breaks at address: admin port has no public address .*\n {6}fix: Give it a public IP or an EIP\./);
+        assert.match(
+            text.out,
+            /✗ internet → admin :8080 {2}\[topologies:fixture:Site 'site'\]\n {6}breaks at address: admin port has no public address .*\n {6}fix: Give it a public IP or an EIP\./,
+        );
         assert.match(text.out, /✗ blocked: internet → web server :22 .*\n {6}is open: site-server/);
         assert.match(text.err, /2 of 2 flows are broken: internet → admin :8080; internet → web server :22\n/);
 
@@ -206,10 +319,13 @@ describe("topologies plan", () => {
         assert.equal(json.code, 1);
         const doc = JSON.parse(json.out);
         assert.equal(doc.ok, false);
-        assert.deepEqual(doc.flows.map((f: Record<string, unknown>) => [f.from, f.to, f.protocol, f.port, f.intent, f.ok]), [
-            ["the internet", "admin port", "tcp", 8080, "allow", false],
-            ["the internet", "web server", "tcp", 22, "deny", false],
-        ]);
+        assert.deepEqual(
+            doc.flows.map((f: Record<string, unknown>) => [f.from, f.to, f.protocol, f.port, f.intent, f.ok]),
+            [
+                ["the internet", "admin port", "tcp", 8080, "allow", false],
+                ["the internet", "web server", "tcp", 22, "deny", false],
+            ],
+        );
         assert.equal(doc.flows[0].break.hop.kind, "address");
         assert.ok(Array.isArray(doc.flows[1].hops) && doc.flows[1].hops.length > 0);
 
@@ -221,27 +337,80 @@ describe("topologies plan", () => {
     it("draws the path of the flow --trace names, and names the flows when none matches", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-trace-"));
         temporaryDirs.push(dir);
-        const args = ["plan", "--program", path.join(FIXTURES, "brokenFlow"), "--stacks-dir", FIXTURES, "--stack", "fixture", "--no-diagram", "--out", dir, "--warn-flows"];
+        const args = [
+            "plan",
+            "--program",
+            path.join(FIXTURES, "brokenFlow"),
+            "--stacks-dir",
+            FIXTURES,
+            "--stack",
+            "fixture",
+            "--no-diagram",
+            "--out",
+            dir,
+            "--warn-flows",
+        ];
         const io = { out: () => undefined, err: () => undefined };
         assert.equal(await main([...args, "--trace", "web server"], io), 0);
         const dot = fs.readFileSync(path.join(dir, "diagram.dot"), "utf8");
-        assert.match(dot, /"alicloud:ecs\/instance:Instance::site-server" \[label="[^"]*", fillcolor="[^"]*", color="#dc2626", penwidth=3\]/);
+        assert.match(
+            dot,
+            /"alicloud:ecs\/instance:Instance::site-server" \[label="[^"]*", fillcolor="[^"]*", color="#dc2626", penwidth=3\]/,
+        );
         assert.match(dot, /"trace::note" \[label="path of internet → web server :22\\n1\. site-server"/);
-        assert.doesNotMatch(dot.replace(/.*site-server.*\n/g, ""), /color="#dc2626", penwidth=3\]/, "only the path is outlined");
+        assert.doesNotMatch(
+            dot.replace(/.*site-server.*\n/g, ""),
+            /color="#dc2626", penwidth=3\]/,
+            "only the path is outlined",
+        );
         let err = "";
-        assert.equal(await main([...args, "--trace", "nope"], { out: () => undefined, err: t => { err += t; } }), 2);
-        assert.match(err, /--trace: no flow's name contains 'nope'; the flows are: internet → admin :8080; internet → web server :22/);
+        assert.equal(
+            await main([...args, "--trace", "nope"], {
+                out: () => undefined,
+                err: t => {
+                    err += t;
+                },
+            }),
+            2,
+        );
+        assert.match(
+            err,
+            /--trace: no flow's name contains 'nope'; the flows are: internet → admin :8080; internet → web server :22/,
+        );
     });
 
     it("exits 2 on a failure that is not a validation error, answering --json callers on stdout", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-buggy-"));
         temporaryDirs.push(dir);
         const buggy = path.join(dir, "program.js");
-        fs.writeFileSync(buggy, "exports.loadStackConfig = raw => raw; exports.buildStack = () => { throw new Error('a bug in the program'); };\n");
+        fs.writeFileSync(
+            buggy,
+            "exports.loadStackConfig = raw => raw; exports.buildStack = () => { throw new Error('a bug in the program'); };\n",
+        );
         let out = "";
         let err = "";
-        const code = await main(["plan", "--program", buggy, "--stacks-dir", FIXTURES, "--stack", "fixture", "--json", "--out", path.join(dir, "out")],
-            { out: t => { out += t; }, err: t => { err += t; } });
+        const code = await main(
+            [
+                "plan",
+                "--program",
+                buggy,
+                "--stacks-dir",
+                FIXTURES,
+                "--stack",
+                "fixture",
+                "--json",
+                "--out",
+                path.join(dir, "out"),
+            ],
+            {
+                out: t => {
+                    out += t;
+                },
+                err: t => {
+                    err += t;
+                },
+            },
+        );
         assert.equal(code, 2);
         assert.deepEqual(JSON.parse(out), { stack: "fixture", ok: false, failure: "a bug in the program" });
         assert.match(err, /not a validation error:\nError: a bug in the program/);
@@ -249,10 +418,21 @@ describe("topologies plan", () => {
 
     it("exits 2 with the usage on wrong arguments", async () => {
         let err = "";
-        assert.equal(await main(["plan"], { out: () => undefined, err: t => { err += t; } }), 2);
+        assert.equal(
+            await main(["plan"], {
+                out: () => undefined,
+                err: t => {
+                    err += t;
+                },
+            }),
+            2,
+        );
         assert.match(err, /--stack <name> is required[\s\S]*usage: topologies plan --stack <name>/);
         assert.equal(await main(["apply", "--stack", "x"], { out: () => undefined, err: () => undefined }), 2);
-        assert.equal(await main(["plan", "--stack", "x", "--colour"], { out: () => undefined, err: () => undefined }), 2);
+        assert.equal(
+            await main(["plan", "--stack", "x", "--colour"], { out: () => undefined, err: () => undefined }),
+            2,
+        );
     });
 });
 
@@ -262,8 +442,9 @@ function countAll(tree: Array<{ children: unknown[] }>): number {
 
 function listFiles(dir: string): string[] {
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir, { withFileTypes: true })
-        .flatMap(e => e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap(e => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe("cli/register.js (the transpile cache of `npm run plan` and the pre-flight)", () => {
@@ -271,11 +452,19 @@ describe("cli/register.js (the transpile cache of `npm run plan` and the pre-fli
         this.timeout(30000);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
         temporaryDirs.push(dir);
-        fs.writeFileSync(path.join(dir, "x.ts"), "export const pick = (a?: string) => a ?? \"b\";\n");
+        fs.writeFileSync(path.join(dir, "x.ts"), 'export const pick = (a?: string) => a ?? "b";\n');
         const emitted = (target: string): string => {
             fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target } }));
-            const run = spawnSync(process.execPath, ["-r", path.resolve(__dirname, "..", "cli", "register.js"), "-e", "console.log(String(require('./x.ts').pick))"],
-                { cwd: dir, encoding: "utf8" });
+            const run = spawnSync(
+                process.execPath,
+                [
+                    "-r",
+                    path.resolve(__dirname, "..", "cli", "register.js"),
+                    "-e",
+                    "console.log(String(require('./x.ts').pick))",
+                ],
+                { cwd: dir, encoding: "utf8" },
+            );
             assert.equal(run.status, 0, run.stderr);
             return run.stdout;
         };

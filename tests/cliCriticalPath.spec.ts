@@ -2,13 +2,28 @@ import { strict as assert } from "node:assert";
 import { creationTime, criticalPath, formatDuration, renderCriticalPath } from "../cli/criticalPath";
 import { PlanGraph, PlanNode } from "../cli/graph";
 
-type Spec = { type: string; parent?: string; provider?: string; dependsOn?: string[]; references?: string[]; custom?: boolean };
+type Spec = {
+    type: string;
+    parent?: string;
+    provider?: string;
+    dependsOn?: string[];
+    references?: string[];
+    custom?: boolean;
+};
 
 /** A graph by hand: name → spec; keys are the names. */
 function graphOf(specs: Record<string, Spec>): PlanGraph {
     const nodes: PlanNode[] = Object.entries(specs).map(([name, s]) => ({
-        key: name, type: s.type, name, custom: s.custom ?? true, parent: s.parent, provider: s.provider,
-        dependsOn: s.dependsOn ?? [], references: s.references ?? [], inputs: {}, children: [],
+        key: name,
+        type: s.type,
+        name,
+        custom: s.custom ?? true,
+        parent: s.parent,
+        provider: s.provider,
+        dependsOn: s.dependsOn ?? [],
+        references: s.references ?? [],
+        inputs: {},
+        children: [],
     }));
     return { nodes, byKey: new Map(nodes.map(n => [n.key, n])), roots: nodes.map(n => n.key), referencesIn: () => [] };
 }
@@ -24,18 +39,25 @@ describe("critical path", () => {
     it("follows input references and dependsOn to the longest chain, and adds its times", () => {
         const graph = graphOf({
             provider: { type: "pulumi:providers:alicloud" },
-            cen: { type: CEN, provider: "provider" },                                        // 30 s
-            vpc: { type: VPC, provider: "provider" },                                        // 10 s
-            vsw: { type: VSW, provider: "provider", references: ["vpc"] },                   // 10 s
-            tr: { type: TR, provider: "provider", references: ["cen"] },                     // 60 s
+            cen: { type: CEN, provider: "provider" }, // 30 s
+            vpc: { type: VPC, provider: "provider" }, // 10 s
+            vsw: { type: VSW, provider: "provider", references: ["vpc"] }, // 10 s
+            tr: { type: TR, provider: "provider", references: ["cen"] }, // 60 s
             attach: { type: ATTACH, provider: "provider", references: ["tr", "vpc", "vsw"] }, // 180 s
-            route1: { type: ROUTE, provider: "provider", references: ["vpc", "attach"] },     // 10 s
+            route1: { type: ROUTE, provider: "provider", references: ["vpc", "attach"] }, // 10 s
             route2: { type: ROUTE, provider: "provider", references: ["vpc", "attach"], dependsOn: ["route1"] },
         });
         const path = criticalPath(graph);
-        assert.deepEqual(path.steps.map(s => [s.name, s.startsAt, s.seconds]), [
-            ["cen", 0, 30], ["tr", 30, 60], ["attach", 90, 180], ["route1", 270, 10], ["route2", 280, 10],
-        ]);
+        assert.deepEqual(
+            path.steps.map(s => [s.name, s.startsAt, s.seconds]),
+            [
+                ["cen", 0, 30],
+                ["tr", 30, 60],
+                ["attach", 90, 180],
+                ["route1", 270, 10],
+                ["route2", 280, 10],
+            ],
+        );
         assert.equal(path.totalSeconds, 290);
     });
 
@@ -46,7 +68,10 @@ describe("critical path", () => {
             slow: { type: "alicloud:cs/managedKubernetes:ManagedKubernetes", parent: "component" },
         });
         const path = criticalPath(graph);
-        assert.deepEqual(path.steps.map(s => s.name), ["slow"]);
+        assert.deepEqual(
+            path.steps.map(s => s.name),
+            ["slow"],
+        );
         assert.equal(path.totalSeconds, 600);
     });
 
@@ -64,7 +89,9 @@ describe("critical path", () => {
     });
 
     it("prints the chain with start offsets and the total", () => {
-        const text = renderCriticalPath(criticalPath(graphOf({ vpc: { type: VPC }, vsw: { type: VSW, references: ["vpc"] } })));
+        const text = renderCriticalPath(
+            criticalPath(graphOf({ vpc: { type: VPC }, vsw: { type: VSW, references: ["vpc"] } })),
+        );
         assert.equal(text.split("\n")[0], "  +0s         10s  vpc  (alicloud:vpc/network:Network)");
         assert.equal(text.split("\n")[1], "  +10s        10s  vsw  (alicloud:vpc/switch:Switch)");
         assert.match(text.split("\n")[2], /^ {2}total ≈ 20s/);

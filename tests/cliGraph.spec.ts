@@ -21,7 +21,9 @@ import { TopologyValidationError } from "../components/errors";
 const PLAINTEXT = "hunter2-plaintext";
 
 /** A program that builds `build` with the plan's options and no config. */
-function program(build: (opts: pulumi.ComponentResourceOptions) => Record<string, pulumi.Input<unknown>>): StackProgram {
+function program(
+    build: (opts: pulumi.ComponentResourceOptions) => Record<string, pulumi.Input<unknown>>,
+): StackProgram {
     return { loadStackConfig: raw => raw, buildStack: (_config, opts) => build(opts) };
 }
 
@@ -43,9 +45,17 @@ describe("plan graph", () => {
             const box = new Box("box", opts);
             const provider = new alicloud.Provider("p", { region: "cn-beijing" }, { parent: box });
             const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16" }, { parent: box, provider });
-            new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-beijing-a", cidrBlock: "10.0.1.0/24" }, { parent: box, provider });
+            new alicloud.vpc.Switch(
+                "vsw",
+                { vpcId: vpc.id, zoneId: "cn-beijing-a", cidrBlock: "10.0.1.0/24" },
+                { parent: box, provider },
+            );
             // routeTableId is computed by the VPC: a reference even though it is not the VPC's id.
-            new alicloud.vpc.RouteEntry("route", { routeTableId: vpc.routeTableId, destinationCidrblock: "0.0.0.0/0" }, { ...opts, provider, dependsOn: [box] });
+            new alicloud.vpc.RouteEntry(
+                "route",
+                { routeTableId: vpc.routeTableId, destinationCidrblock: "0.0.0.0/0" },
+                { ...opts, provider, dependsOn: [box] },
+            );
             return {};
         });
         const node = (name: string) => graph.nodes.find(n => n.name === name)!;
@@ -65,11 +75,20 @@ describe("plan graph", () => {
             new alicloud.vpc.Network("vpc", { cidrBlock: pulumi.secret(PLAINTEXT) }, opts);
             // A type the key-argument table does not know: its generic arguments are redacted too.
             new alicloud.ecs.EipAddress("eip", { bandwidth: pulumi.secret(PLAINTEXT) }, opts);
-            new kubernetes.core.v1.ConfigMap("cm", { metadata: { name: "cm" }, data: { token: pulumi.secret(PLAINTEXT) } }, { ...opts, provider });
+            new kubernetes.core.v1.ConfigMap(
+                "cm",
+                { metadata: { name: "cm" }, data: { token: pulumi.secret(PLAINTEXT) } },
+                { ...opts, provider },
+            );
             return { plain: "visible", nested: { token: pulumi.secret(PLAINTEXT) } };
         });
         assert.ok(result.ok);
-        const seen = [JSON.stringify(treeOf(result.graph)), toDot(result.graph, "t"), ...manifestsOf(result.graph).map(m => m.yaml), JSON.stringify(result.outputs)];
+        const seen = [
+            JSON.stringify(treeOf(result.graph)),
+            toDot(result.graph, "t"),
+            ...manifestsOf(result.graph).map(m => m.yaml),
+            JSON.stringify(result.outputs),
+        ];
         for (const text of seen) assert.ok(!text.includes(PLAINTEXT), `leaked in: ${text.slice(0, 200)}`);
         assert.deepEqual(result.outputs, { plain: "visible", nested: "[secret]" });
         assert.deepEqual(treeOf(result.graph).find(n => n.name === "vpc")!.args, { cidrBlock: "[secret]" });
@@ -79,11 +98,18 @@ describe("plan graph", () => {
 
     it("returns every validation error of the config or of a component instead of throwing", async () => {
         const rejecting: StackProgram = {
-            loadStackConfig: () => { throw new TopologyValidationError("stack config", [{ path: "topologies:x", message: "bad." }]); },
+            loadStackConfig: () => {
+                throw new TopologyValidationError("stack config", [{ path: "topologies:x", message: "bad." }]);
+            },
             buildStack: () => ({}),
         };
-        assert.deepEqual(await runPlan(rejecting, {}), { ok: false, errors: [{ source: "stack config", problems: [{ path: "topologies:x", message: "bad." }] }] });
-        const buggy = program(() => { throw new Error("not a validation error"); });
+        assert.deepEqual(await runPlan(rejecting, {}), {
+            ok: false,
+            errors: [{ source: "stack config", problems: [{ path: "topologies:x", message: "bad." }] }],
+        });
+        const buggy = program(() => {
+            throw new Error("not a validation error");
+        });
         await assert.rejects(runPlan(buggy, {}), /not a validation error/);
     });
 
@@ -91,15 +117,27 @@ describe("plan graph", () => {
         const { graph } = await graphOf(opts => {
             const provider = new alicloud.Provider("p", { region: "cn-shanghai" }, opts);
             const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16" }, { ...opts, provider });
-            new alicloud.nlb.LoadBalancer("nlb", {
-                vpcId: vpc.id, addressType: "Intranet", addressIpVersion: "Ipv4",
-                zoneMappings: [{ vswitchId: "vsw-existing1", zoneId: "cn-shanghai-a" }, { vswitchId: "vsw-existing2", zoneId: "cn-shanghai-b" }],
-            }, { ...opts, provider });
+            new alicloud.nlb.LoadBalancer(
+                "nlb",
+                {
+                    vpcId: vpc.id,
+                    addressType: "Intranet",
+                    addressIpVersion: "Ipv4",
+                    zoneMappings: [
+                        { vswitchId: "vsw-existing1", zoneId: "cn-shanghai-a" },
+                        { vswitchId: "vsw-existing2", zoneId: "cn-shanghai-b" },
+                    ],
+                },
+                { ...opts, provider },
+            );
             return {};
         });
         const dot = toDot(graph as PlanGraph, "t");
         const vpcCluster = dot.slice(dot.indexOf('subgraph "cluster_alicloud:vpc/network:Network::vpc"'));
-        assert.match(vpcCluster, /^[^}]*"alicloud:nlb\/loadBalancer:LoadBalancer::nlb" \[label="nlb\\nLoadBalancer\\n.*addressType: Intranet/);
+        assert.match(
+            vpcCluster,
+            /^[^}]*"alicloud:nlb\/loadBalancer:LoadBalancer::nlb" \[label="nlb\\nLoadBalancer\\n.*addressType: Intranet/,
+        );
         assert.match(dot, /label="region cn-shanghai"/);
     });
 });
@@ -108,15 +146,18 @@ describe("stack config", () => {
     it("strips the project namespace, keeps objects, and turns secure values into secrets", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-config-"));
         try {
-            fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), [
-                "config:",
-                "  alicloud:region: cn-hangzhou",
-                "  topologies:size: 3",
-                "  topologies:tls:",
-                "    cert: plain",
-                "    key:",
-                "      secure: v1:CIPHERTEXT",
-            ].join("\n"));
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.s.yaml"),
+                [
+                    "config:",
+                    "  alicloud:region: cn-hangzhou",
+                    "  topologies:size: 3",
+                    "  topologies:tls:",
+                    "    cert: plain",
+                    "    key:",
+                    "      secure: v1:CIPHERTEXT",
+                ].join("\n"),
+            );
             const config = readStackConfig(dir, "s", "topologies");
             assert.deepEqual(Object.keys(config.raw), ["size", "tls"]);
             assert.equal(config.raw.size, 3);
@@ -135,44 +176,124 @@ describe("topologies check", () => {
     it("refuses input without the raw config object, saying what to send", async () => {
         const result = await check(JSON.stringify({ network: {} }), path.resolve(__dirname, "..", "stacks", "program"));
         assert.equal(result.code, 2);
-        assert.match(JSON.parse(result.output).failure, /no "raw" object: send \{"raw": <the config without its namespace>/);
+        assert.match(
+            JSON.parse(result.output).failure,
+            /no "raw" object: send \{"raw": <the config without its namespace>/,
+        );
     });
 });
 
 describe("values known only at deployment", () => {
-    const chengdu = (opts: pulumi.ComponentResourceOptions) => new RegionalVpc("vpc1", { region: "cn-chengdu", cidrBlock: "172.16.0.0/12", vSwitches: {
-        vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" }, vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" } } }, opts);
-    const hangzhou = (opts: pulumi.ComponentResourceOptions) => new RegionalVpc("vpc2", { region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", vSwitches: {
-        vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } }, opts);
+    const chengdu = (opts: pulumi.ComponentResourceOptions) =>
+        new RegionalVpc(
+            "vpc1",
+            {
+                region: "cn-chengdu",
+                cidrBlock: "172.16.0.0/12",
+                vSwitches: {
+                    vsw1: { zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24" },
+                    vsw2: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24" },
+                },
+            },
+            opts,
+        );
+    const hangzhou = (opts: pulumi.ComponentResourceOptions) =>
+        new RegionalVpc(
+            "vpc2",
+            {
+                region: "cn-hangzhou",
+                cidrBlock: "192.168.0.0/16",
+                vSwitches: {
+                    vsw4: { zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
+                },
+            },
+            opts,
+        );
 
     it("are checked when they resolve, and the plan prints the problem (with its path) instead of hanging", async function () {
         this.timeout(10_000);
         const started = Date.now();
-        const result = await runPlan(program(opts => {
-            const s1 = new CrossRegionAlbBackend("s1", { albVpc: chengdu(opts), backendVpc: hangzhou(opts), backends: { web: { ipv4Address: pulumi.output("8.8.8.8") } } }, opts);
-            return { dns: s1.dnsName };
-        }), {});
+        const result = await runPlan(
+            program(opts => {
+                const s1 = new CrossRegionAlbBackend(
+                    "s1",
+                    {
+                        albVpc: chengdu(opts),
+                        backendVpc: hangzhou(opts),
+                        backends: { web: { ipv4Address: pulumi.output("8.8.8.8") } },
+                    },
+                    opts,
+                );
+                return { dns: s1.dnsName };
+            }),
+            {},
+        );
         assert.ok(!result.ok);
         assert.ok(Date.now() - started < 5000, "the plan ends as soon as the late problem is known");
-        assert.deepEqual(result.errors.map(e => e.source), ["topologies:alicloud:CrossRegionAlbBackend 's1'"], "one error, not one per input that carries the value");
-        assert.ok(result.errors[0].problems.some(p => p.path === "backends.web.ipv4Address" && /8\.8\.8\.8 is not a private address/.test(p.message)));
+        assert.deepEqual(
+            result.errors.map(e => e.source),
+            ["topologies:alicloud:CrossRegionAlbBackend 's1'"],
+            "one error, not one per input that carries the value",
+        );
+        assert.ok(
+            result.errors[0].problems.some(
+                p => p.path === "backends.web.ipv4Address" && /8\.8\.8\.8 is not a private address/.test(p.message),
+            ),
+        );
         // Nothing later in the process is disturbed: not a build (which waits for every RPC), not a plan.
         await build(opts => chengdu(opts));
-        assert.ok((await runPlan(program(opts => ({ id: chengdu(opts).vpcId })), {})).ok);
+        assert.ok(
+            (
+                await runPlan(
+                    program(opts => ({ id: chengdu(opts).vpcId })),
+                    {},
+                )
+            ).ok,
+        );
     });
 
     it("include a dual-stack backend's address, refused when it is of the wrong family", async function () {
         this.timeout(10_000);
-        const result = await runPlan(program(opts => {
-            const vpc = new RegionalVpc("vpc", { region: "cn-shanghai", cidrBlock: "10.0.0.0/16", enableIpv6: true, vSwitches: {
-                e: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24", ipv6CidrBlockMask: 1 }, g: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24", ipv6CidrBlockMask: 2 } } }, opts);
-            const alb = new DualStackAlb("web", {
-                vpc, backends: { a: { instanceId: "i-1", vSwitch: "e", ipv4Address: pulumi.output("2408:4005::1"), securityGroup: "sg" } }, securityGroups: { sg: "sg-1" },
-            }, opts);
-            return { dns: alb.dnsName };
-        }), {});
+        const result = await runPlan(
+            program(opts => {
+                const vpc = new RegionalVpc(
+                    "vpc",
+                    {
+                        region: "cn-shanghai",
+                        cidrBlock: "10.0.0.0/16",
+                        enableIpv6: true,
+                        vSwitches: {
+                            e: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24", ipv6CidrBlockMask: 1 },
+                            g: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24", ipv6CidrBlockMask: 2 },
+                        },
+                    },
+                    opts,
+                );
+                const alb = new DualStackAlb(
+                    "web",
+                    {
+                        vpc,
+                        backends: {
+                            a: {
+                                instanceId: "i-1",
+                                vSwitch: "e",
+                                ipv4Address: pulumi.output("2408:4005::1"),
+                                securityGroup: "sg",
+                            },
+                        },
+                        securityGroups: { sg: "sg-1" },
+                    },
+                    opts,
+                );
+                return { dns: alb.dnsName };
+            }),
+            {},
+        );
         assert.ok(!result.ok);
         assert.equal(result.errors[0].source, "topologies:alicloud:DualStackAlb 'web'");
-        assert.deepEqual(result.errors[0].problems.map(p => p.path), ["backends.a.ipv4Address"]);
+        assert.deepEqual(
+            result.errors[0].problems.map(p => p.path),
+            ["backends.a.ipv4Address"],
+        );
     });
 });

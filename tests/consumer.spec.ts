@@ -110,29 +110,60 @@ describe("the packed package in a fresh consumer program", function () {
         // Pack a copy whose dist/ is a current build, so the test never depends on a stale dist/.
         const staging = path.join(work, "staging");
         fs.mkdirSync(staging);
-        for (const file of ["package.json", "README.md", "LICENSE"]) fs.copyFileSync(path.join(repo, file), path.join(staging, file));
+        for (const file of ["package.json", "README.md", "LICENSE"])
+            fs.copyFileSync(path.join(repo, file), path.join(staging, file));
         compiledPackage(path.join(staging, "dist"));
-        const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], staging))[0];
+        const packed = JSON.parse(
+            run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], staging),
+        )[0];
         const packedFiles: string[] = packed.files.map((f: { path: string }) => f.path);
         assert.ok(packedFiles.includes("dist/components/index.d.ts"));
         assert.ok(packedFiles.includes("dist/components/alicloud/index.js"));
         assert.ok(packedFiles.includes("dist/cli/topologies.js"), "the topologies command ships compiled");
-        assert.ok(!packedFiles.some(f => f.startsWith("tests/") || f.startsWith("stacks/") || f.endsWith(".spec.js")), "only the library ships");
+        assert.ok(
+            !packedFiles.some(f => f.startsWith("tests/") || f.startsWith("stacks/") || f.endsWith(".spec.js")),
+            "only the library ships",
+        );
 
         const consumer = path.join(work, "consumer");
         const modules = path.join(consumer, "node_modules");
         fs.mkdirSync(path.join(modules, "pulumi-topologies"), { recursive: true });
-        run("tar", ["-xzf", path.join(work, packed.filename), "-C", path.join(modules, "pulumi-topologies"), "--strip-components=1"], work);
+        run(
+            "tar",
+            [
+                "-xzf",
+                path.join(work, packed.filename),
+                "-C",
+                path.join(modules, "pulumi-topologies"),
+                "--strip-components=1",
+            ],
+            work,
+        );
         for (const entry of fs.readdirSync(path.join(repo, "node_modules"))) {
             if (entry.startsWith(".")) continue;
             fs.symlinkSync(path.join(repo, "node_modules", entry), path.join(modules, entry));
         }
-        fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", main: "bin/index.js" }));
+        fs.writeFileSync(
+            path.join(consumer, "package.json"),
+            JSON.stringify({ name: "consumer", version: "1.0.0", main: "bin/index.js" }),
+        );
         fs.writeFileSync(path.join(consumer, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
-        fs.writeFileSync(path.join(consumer, "tsconfig.json"), JSON.stringify({
-            compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", outDir: "bin", types: ["node"], skipLibCheck: true, esModuleInterop: true },
-            files: ["index.ts", "flows.ts"],
-        }));
+        fs.writeFileSync(
+            path.join(consumer, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: {
+                    strict: true,
+                    target: "ES2022",
+                    module: "commonjs",
+                    moduleResolution: "node",
+                    outDir: "bin",
+                    types: ["node"],
+                    skipLibCheck: true,
+                    esModuleInterop: true,
+                },
+                files: ["index.ts", "flows.ts"],
+            }),
+        );
         fs.writeFileSync(path.join(consumer, "index.ts"), CONSUMER_PROGRAM);
         fs.writeFileSync(path.join(consumer, "flows.ts"), CONSUMER_FLOW_TEST);
 
@@ -142,12 +173,27 @@ describe("the packed package in a fresh consumer program", function () {
         assert.equal(output.mask, 24);
         assert.equal(output.rejected, "vSwitches.x.cidrBlock");
         // The verifier, from the testing subpath, in the consumer's own test.
-        assert.deepEqual(JSON.parse(run(process.execPath, ["bin/flows.js"], consumer).trim().split("\n").pop()!), [["a → b", true]]);
+        assert.deepEqual(JSON.parse(run(process.execPath, ["bin/flows.js"], consumer).trim().split("\n").pop()!), [
+            ["a → b", true],
+        ]);
         // The installed command plans the consumer's own stack program offline.
         fs.writeFileSync(path.join(consumer, "program.ts"), CONSUMER_STACK_PROGRAM);
         fs.writeFileSync(path.join(consumer, "Pulumi.shop.yaml"), "config:\n  consumer:cidr: 10.50.0.0/16\n");
-        const plan = run(process.execPath, [path.join(modules, "pulumi-topologies", packageJsonOf(modules).bin.topologies),
-            "plan", "--stack", "shop", "--program", "program.ts", "--stacks-dir", ".", "--no-diagram"], consumer);
+        const plan = run(
+            process.execPath,
+            [
+                path.join(modules, "pulumi-topologies", packageJsonOf(modules).bin.topologies),
+                "plan",
+                "--stack",
+                "shop",
+                "--program",
+                "program.ts",
+                "--stacks-dir",
+                ".",
+                "--no-diagram",
+            ],
+            consumer,
+        );
         assert.match(plan, /shop-a {2}\(alicloud:vpc\/switch:Switch @ap-southeast-1\)/);
         assert.match(plan, /vpcId: vpc-/);
 

@@ -3,34 +3,73 @@ import * as assert from "node:assert/strict";
 import { costItems } from "../cli/costs";
 import { RecordedResource } from "./mocks";
 
-const resource = (type: string, name: string, inputs: Record<string, unknown>, more: Partial<RecordedResource> = {}): RecordedResource =>
-    ({ type, name, inputs, state: {}, id: `${name}-id`, dependsOn: [], custom: true, ...more });
+const resource = (
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    more: Partial<RecordedResource> = {},
+): RecordedResource => ({ type, name, inputs, state: {}, id: `${name}-id`, dependsOn: [], custom: true, ...more });
 
 const BWP = "alicloud:cen/bandwidthPackage:BandwidthPackage";
 
 describe("costs", () => {
     it("lists a PrePaid bandwidth package (the default payment) as a subscription destroy cannot delete, and not a PostPaid one", () => {
-        const [item] = costItems([resource(BWP, "bwp", { bandwidth: 10, geographicRegionAId: "China", geographicRegionBId: "Europe", period: 3 })]);
+        const [item] = costItems([
+            resource(BWP, "bwp", {
+                bandwidth: 10,
+                geographicRegionAId: "China",
+                geographicRegionBId: "Europe",
+                period: 3,
+            }),
+        ]);
         assert.deepEqual(item.kinds, ["subscription", "left-behind"]);
-        assert.match(item.drivers!, /^10 Mbit\/s between China and Europe, paid for 3 month\(s\) ahead; inter-region traffic stops when it expires \(autoRenew is off\) \(period and auto-renew apply when the package is bought/);
+        assert.match(
+            item.drivers!,
+            /^10 Mbit\/s between China and Europe, paid for 3 month\(s\) ahead; inter-region traffic stops when it expires \(autoRenew is off\) \(period and auto-renew apply when the package is bought/,
+        );
         assert.equal(item.unconfirmed, undefined);
         assert.deepEqual(costItems([resource(BWP, "bwp", { bandwidth: 10, paymentType: "PostPaid" })]), []);
     });
 
     it("says a 12-month package period is unconfirmed", () => {
-        assert.match(costItems([resource(BWP, "bwp", { bandwidth: 10, period: 12 })])[0].unconfirmed!, /1–3 and 6 months/);
+        assert.match(
+            costItems([resource(BWP, "bwp", { bandwidth: 10, period: 12 })])[0].unconfirmed!,
+            /1–3 and 6 months/,
+        );
     });
 
     it("lists subscription EIPs and PrePaid instances, and what their destroy does", () => {
         const items = costItems([
-            resource("alicloud:ecs/eipAddress:EipAddress", "eip", { paymentType: "Subscription", bandwidth: 5, period: 1 }),
+            resource("alicloud:ecs/eipAddress:EipAddress", "eip", {
+                paymentType: "Subscription",
+                bandwidth: 5,
+                period: 1,
+            }),
             resource("alicloud:ecs/eipAddress:EipAddress", "payg", { paymentType: "PayAsYouGo" }),
-            resource("alicloud:ecs/eipAddress:EipAddress", "guarded", { paymentType: "PayAsYouGo", deletionProtection: true }),
-            resource("alicloud:ecs/instance:Instance", "vm", { instanceChargeType: "PrePaid", instanceType: "ecs.g7.large" }),
-            resource("alicloud:ecs/instance:Instance", "vm2", { instanceChargeType: "PrePaid", instanceType: "ecs.g7.large", forceDelete: true }),
+            resource("alicloud:ecs/eipAddress:EipAddress", "guarded", {
+                paymentType: "PayAsYouGo",
+                deletionProtection: true,
+            }),
+            resource("alicloud:ecs/instance:Instance", "vm", {
+                instanceChargeType: "PrePaid",
+                instanceType: "ecs.g7.large",
+            }),
+            resource("alicloud:ecs/instance:Instance", "vm2", {
+                instanceChargeType: "PrePaid",
+                instanceType: "ecs.g7.large",
+                forceDelete: true,
+            }),
             resource("alicloud:ecs/instance:Instance", "vm3", { instanceChargeType: "PostPaid" }),
         ]);
-        assert.deepEqual(items.map(i => [i.name, i.kinds.join("+")]), [["eip", "subscription+left-behind"], ["guarded", "left-behind"], ["vm", "subscription+left-behind"], ["vm2", "subscription"]]);
+        assert.deepEqual(
+            items.map(i => [i.name, i.kinds.join("+")]),
+            [
+                ["eip", "subscription+left-behind"],
+                ["guarded", "left-behind"],
+                ["vm", "subscription+left-behind"],
+                ["vm2", "subscription"],
+            ],
+        );
         assert.match(items[0].destroy, /skips a subscription EIP/);
         assert.match(items[2].destroy, /only with forceDelete/);
     });
@@ -38,11 +77,24 @@ describe("costs", () => {
     it("names each protected subtree once, at its top, with the number of resources it holds", () => {
         const items = costItems([
             resource("topologies:alicloud:RegionalVpc", "net", {}, { custom: false, protect: true }),
-            resource("alicloud:vpc/network:Network", "net-vpc", {}, { parentKey: "topologies:alicloud:RegionalVpc::net" }),
-            resource("alicloud:vpc/switch:Switch", "net-a", {}, { parentKey: "topologies:alicloud:RegionalVpc::net", protect: true }),
+            resource(
+                "alicloud:vpc/network:Network",
+                "net-vpc",
+                {},
+                { parentKey: "topologies:alicloud:RegionalVpc::net" },
+            ),
+            resource(
+                "alicloud:vpc/switch:Switch",
+                "net-a",
+                {},
+                { parentKey: "topologies:alicloud:RegionalVpc::net", protect: true },
+            ),
             resource("alicloud:vpc/switch:Switch", "loose", {}, { protect: false }),
         ]);
-        assert.deepEqual(items.map(i => i.name), ["net"]);
+        assert.deepEqual(
+            items.map(i => i.name),
+            ["net"],
+        );
         assert.match(items[0].destroy, /protected .* with its 2 resources/);
     });
 });

@@ -4,7 +4,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { albHealthCheckConfig } from "../components/alicloud/albCommon/healthCheck";
 import { freeVSwitchAddresses } from "../components/alicloud/albCommon/placement";
 import { checkDomainName, checkRecordHost } from "../components/alicloud/dnsNames";
-import { DualStackAlb, DualStackAlbArgs, DualStackAlbIpv4Backend, DualStackAlbIpv6Backend, validateDualStackAlbArgs } from "../components/alicloud/dualStackAlb";
+import {
+    DualStackAlb,
+    DualStackAlbArgs,
+    DualStackAlbIpv4Backend,
+    DualStackAlbIpv6Backend,
+    validateDualStackAlbArgs,
+} from "../components/alicloud/dualStackAlb";
 import { RegionalVpc, RegionalVpcArgs, VSwitchInfo } from "../components/alicloud/vpc";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { build, valueOf, world } from "./mocks";
@@ -30,7 +36,12 @@ const tutorial = (vpc: RegionalVpc): DualStackAlbArgs => ({
     vpc,
     backends: {
         ECS01: { instanceId: "i-ecs01", vSwitch: "vsw1", ipv4Address: "192.168.1.20", securityGroup: "ecs01" },
-        ECS02: { instanceId: "i-ecs02", vSwitch: "vsw2", ipv6Address: "2408:4005:3a0:6c02::20", securityGroup: "ecs02" },
+        ECS02: {
+            instanceId: "i-ecs02",
+            vSwitch: "vsw2",
+            ipv6Address: "2408:4005:3a0:6c02::20",
+            securityGroup: "ecs02",
+        },
     },
     securityGroups: { ecs01: "sg-ecs01", ecs02: "sg-ecs02" },
     dns: { domainName: "example.com" },
@@ -38,13 +49,21 @@ const tutorial = (vpc: RegionalVpc): DualStackAlbArgs => ({
 
 /** The tutorial's VPC described with `fromExisting`: no IPv6 gateway or IPv6 block known. */
 function existingShanghai(opts: pulumi.ComponentResourceOptions): RegionalVpc {
-    return RegionalVpc.fromExisting("vpc1", {
-        region: "cn-shanghai", vpcId: "vpc-1", cidrBlock: "192.168.0.0/16", routeTableId: "vtb-1", ipv6Enabled: true,
-        vSwitches: {
-            vsw1: { id: "vsw-1", zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6Enabled: true },
-            vsw2: { id: "vsw-2", zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6Enabled: true },
+    return RegionalVpc.fromExisting(
+        "vpc1",
+        {
+            region: "cn-shanghai",
+            vpcId: "vpc-1",
+            cidrBlock: "192.168.0.0/16",
+            routeTableId: "vtb-1",
+            ipv6Enabled: true,
+            vSwitches: {
+                vsw1: { id: "vsw-1", zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6Enabled: true },
+                vsw2: { id: "vsw-2", zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6Enabled: true },
+            },
         },
-    }, opts);
+        opts,
+    );
 }
 
 /** Builds the VPC and the ALB the way a stack would, both with the recorder's options. */
@@ -57,8 +76,15 @@ const WEB = "topologies:alicloud:DualStackAlb 'web'";
 const notVpc = (r: { name: string }) => !r.name.startsWith("vpc1");
 
 /** The problems of a rejected ALB, asserting nothing of the ALB was registered. */
-async function rejection(vpcArgs: RegionalVpcArgs, albArgs: (vpc: RegionalVpc) => DualStackAlbArgs): Promise<readonly ValidationProblem[]> {
-    const error = await expectRejection(WEB, opts => new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", vpcArgs, opts)), opts), notVpc);
+async function rejection(
+    vpcArgs: RegionalVpcArgs,
+    albArgs: (vpc: RegionalVpc) => DualStackAlbArgs,
+): Promise<readonly ValidationProblem[]> {
+    const error = await expectRejection(
+        WEB,
+        opts => new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", vpcArgs, opts)), opts),
+        notVpc,
+    );
     return error.problems;
 }
 
@@ -128,15 +154,19 @@ describe("DualStackAlb", () => {
             assert.equal(listener.inputs.listenerProtocol, "HTTP");
             assert.equal(listener.inputs.listenerPort, 80);
             assert.equal(listener.inputs.loadBalancerId, world.named("web-alb").id);
-            assert.deepEqual(listener.inputs.defaultActions, [{
-                type: "ForwardGroup",
-                forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: world.named("web-servers").id }] },
-            }]);
+            assert.deepEqual(listener.inputs.defaultActions, [
+                {
+                    type: "ForwardGroup",
+                    forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: world.named("web-servers").id }] },
+                },
+            ]);
         });
 
         it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches and 100.64.0.0/10, IPv6 from the ALB vSwitches' /64s via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
             const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
-            const summary = rules.map(r => `${r.securityGroupId} ${r.ipProtocol} ${r.portRange} ${r.cidrIp ?? ""}${r.ipv6CidrIp ?? ""}`).sort();
+            const summary = rules
+                .map(r => `${r.securityGroupId} ${r.ipProtocol} ${r.portRange} ${r.cidrIp ?? ""}${r.ipv6CidrIp ?? ""}`)
+                .sort();
             assert.deepEqual(summary, [
                 "sg-ecs01 tcp 80/80 100.64.0.0/10",
                 "sg-ecs01 tcp 80/80 192.168.1.0/24",
@@ -145,7 +175,10 @@ describe("DualStackAlb", () => {
                 `sg-ecs02 tcp 80/80 ${world.named("vpc1-vsw1").state.ipv6CidrBlock}`,
                 `sg-ecs02 tcp 80/80 ${world.named("vpc1-vsw2").state.ipv6CidrBlock}`,
             ]);
-            assert.ok(world.named("vpc1-vsw1").state.ipv6CidrBlock.endsWith("/64"), "a vSwitch's /64, not the VPC's /56");
+            assert.ok(
+                world.named("vpc1-vsw1").state.ipv6CidrBlock.endsWith("/64"),
+                "a vSwitch's /64, not the VPC's /56",
+            );
             for (const rule of rules) {
                 assert.equal(rule.type, "ingress");
                 assert.equal(rule.policy, "accept");
@@ -153,7 +186,10 @@ describe("DualStackAlb", () => {
                 assert.equal(rule.priority, 1);
                 assert.ok(!(rule.cidrIp && rule.ipv6CidrIp), "a rule takes one source family");
                 if (rule.ipv6CidrIp) assert.equal(rule.cidrIp, undefined, "IPv6 sources go in ipv6CidrIp");
-                assert.ok(!(["all", "tcp", "udp"].includes(rule.ipProtocol) && ["-1/-1", "1/65535"].includes(rule.portRange)), "never all ports");
+                assert.ok(
+                    !(["all", "tcp", "udp"].includes(rule.ipProtocol) && ["-1/-1", "1/65535"].includes(rule.portRange)),
+                    "never all ports",
+                );
             }
             assert.ok(world.named("web-ecs02-icmpv6-0") !== undefined);
         });
@@ -161,7 +197,13 @@ describe("DualStackAlb", () => {
         it("points a CNAME at @ of the domain to the ALB's DNS name", () => {
             const record = world.named("web-cname");
             const lb = world.named("web-alb");
-            assert.deepEqual(record.inputs, { domainName: "example.com", rr: "@", type: "CNAME", value: lb.state.dnsName, ttl: 600 });
+            assert.deepEqual(record.inputs, {
+                domainName: "example.com",
+                rr: "@",
+                type: "CNAME",
+                value: lb.state.dnsName,
+                ttl: 600,
+            });
             assert.equal(alb.fqdn, "example.com");
         });
 
@@ -170,7 +212,10 @@ describe("DualStackAlb", () => {
             assert.equal(await valueOf(alb.loadBalancerId), lb.id);
             assert.match(await valueOf(alb.dnsName), /\.cn-shanghai\.alb\.aliyuncsslb\.com$/);
             assert.equal((await valueOf(alb.ipv4Addresses)).length, 2);
-            assert.deepEqual(await valueOf(alb.ipv6Addresses), lb.state.zoneMappings.map((z: any) => z.ipv6Address));
+            assert.deepEqual(
+                await valueOf(alb.ipv6Addresses),
+                lb.state.zoneMappings.map((z: any) => z.ipv6Address),
+            );
             assert.equal(await valueOf(alb.serverGroupId), world.named("web-servers").id);
             assert.equal(await valueOf(alb.listenerId), world.named("web-listener").id);
             assert.equal(await valueOf(alb.dnsRecordId!), world.named("web-cname").id);
@@ -181,7 +226,10 @@ describe("DualStackAlb", () => {
         const vpcArgs: RegionalVpcArgs = {
             region: "cn-shanghai",
             cidrBlock: "10.0.0.0/16",
-            vSwitches: { a: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24" }, b: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24" } },
+            vSwitches: {
+                a: { zoneId: "cn-shanghai-e", cidrBlock: "10.0.1.0/24" },
+                b: { zoneId: "cn-shanghai-g", cidrBlock: "10.0.2.0/24" },
+            },
         };
         const alb = await buildAlb(vpcArgs, vpc => ({
             vpc,
@@ -208,16 +256,44 @@ describe("DualStackAlb", () => {
 
     it("takes more backends, addresses from ECS outputs, custom ports and weights, without changes", async () => {
         const alb = await buildAlb(shanghai(), vpc => {
-            const instances = [0, 1, 2].map(i => new alicloud.ecs.Instance(`ecs${i}`, {
-                vswitchId: vpc.vSwitches[i % 2 ? "vsw2" : "vsw1"].id, instanceType: "ecs.g7.large", imageId: "aliyun_3_x64", ipv6AddressCount: 1,
-            }, { provider: vpc.provider }));
+            const instances = [0, 1, 2].map(
+                i =>
+                    new alicloud.ecs.Instance(
+                        `ecs${i}`,
+                        {
+                            vswitchId: vpc.vSwitches[i % 2 ? "vsw2" : "vsw1"].id,
+                            instanceType: "ecs.g7.large",
+                            imageId: "aliyun_3_x64",
+                            ipv6AddressCount: 1,
+                        },
+                        { provider: vpc.provider },
+                    ),
+            );
             return {
                 vpc,
                 backends: {
                     ...tutorial(vpc).backends,
-                    v4a: { instanceId: instances[0].id, vSwitch: "vsw1", ipv4Address: instances[0].privateIp, port: 8080, securityGroup: "ecs01" },
-                    v6b: { instanceId: instances[1].id, vSwitch: "vsw2", ipv6Address: instances[1].ipv6Addresses.apply(a => a[0]), weight: 50, securityGroup: "ecs02" },
-                    v6c: { instanceId: instances[2].id, vSwitch: "vsw1", ipv6Address: instances[2].ipv6Addresses.apply(a => a[0]), weight: 1, securityGroup: "ecs02" },
+                    v4a: {
+                        instanceId: instances[0].id,
+                        vSwitch: "vsw1",
+                        ipv4Address: instances[0].privateIp,
+                        port: 8080,
+                        securityGroup: "ecs01",
+                    },
+                    v6b: {
+                        instanceId: instances[1].id,
+                        vSwitch: "vsw2",
+                        ipv6Address: instances[1].ipv6Addresses.apply(a => a[0]),
+                        weight: 50,
+                        securityGroup: "ecs02",
+                    },
+                    v6c: {
+                        instanceId: instances[2].id,
+                        vSwitch: "vsw1",
+                        ipv6Address: instances[2].ipv6Addresses.apply(a => a[0]),
+                        weight: 1,
+                        securityGroup: "ecs02",
+                    },
                 },
                 securityGroups: { ecs01: "sg-ecs01", ecs02: "sg-ecs02" },
                 dns: { domainName: "example.com", rr: "www" },
@@ -226,9 +302,18 @@ describe("DualStackAlb", () => {
         const servers = world.named("web-servers").inputs.servers;
         assert.equal(servers.length, 5);
         const ecs0 = world.named("ecs0");
-        assert.deepEqual(servers[2], { serverType: "Ecs", serverId: ecs0.id, serverIp: ecs0.state.privateIp, port: 8080, weight: 100 });
+        assert.deepEqual(servers[2], {
+            serverType: "Ecs",
+            serverId: ecs0.id,
+            serverIp: ecs0.state.privateIp,
+            port: 8080,
+            weight: 100,
+        });
         assert.equal(servers[3].serverIp, world.named("ecs1").state.ipv6Addresses[0]);
-        assert.deepEqual(servers.map((s: any) => s.weight), [100, 100, 100, 50, 1]);
+        assert.deepEqual(
+            servers.map((s: any) => s.weight),
+            [100, 100, 100, 50, 1],
+        );
         // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 port 80 from each ALB vSwitch's /64, and one ICMPv6 rule.
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
         assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 6);
@@ -250,7 +335,10 @@ describe("DualStackAlb", () => {
         await buildAlb(shanghai(), vpc => {
             const args = tutorial(vpc);
             args.backends.ECS02 = {
-                instanceId: "i-ecs02", vSwitch: "vsw2", ipv6Address: "2408:4005:3a0:6c02::20", securityGroup: "ecs02",
+                instanceId: "i-ecs02",
+                vSwitch: "vsw2",
+                ipv6Address: "2408:4005:3a0:6c02::20",
+                securityGroup: "ecs02",
                 ipv6InternetBandwidth: { ipv6AddressId: "ipv6-ecs02", bandwidth: 10 },
             };
             return args;
@@ -258,7 +346,10 @@ describe("DualStackAlb", () => {
         const bw = world.named("web-ECS02-ipv6bw");
         assert.equal(bw.parent, "web");
         assert.deepEqual(bw.inputs, {
-            ipv6AddressId: "ipv6-ecs02", ipv6GatewayId: world.named("vpc1-ipv6gw").id, bandwidth: 10, internetChargeType: "PayByBandwidth",
+            ipv6AddressId: "ipv6-ecs02",
+            ipv6GatewayId: world.named("vpc1-ipv6gw").id,
+            bandwidth: 10,
+            internetChargeType: "PayByBandwidth",
         });
     });
 
@@ -280,13 +371,23 @@ describe("DualStackAlb", () => {
     it("builds on an existing VPC when the IPv6 sources are given", async () => {
         await build(opts => {
             const vpc = existingShanghai(opts);
-            return new DualStackAlb("web", { ...tutorial(vpc), backendIngress: { ipv6Sources: ["2408:4005:3a0:6c00::/56"] } }, opts);
+            return new DualStackAlb(
+                "web",
+                { ...tutorial(vpc), backendIngress: { ipv6Sources: ["2408:4005:3a0:6c00::/56"] } },
+                opts,
+            );
         });
-        assert.deepEqual(world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId), ["vsw-1", "vsw-2"]);
+        assert.deepEqual(
+            world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId),
+            ["vsw-1", "vsw-2"],
+        );
         const rule = world.named("web-ecs02-tcp80-2408-4005-3a0-6c00-56");
         assert.equal(rule.inputs.ipv6CidrIp, "2408:4005:3a0:6c00::/56");
         // Named by net's addressSlug as every rule of the library; 0.1's name is kept as an alias.
-        assert.deepEqual(rule.aliases?.map(a => (typeof a === "string" ? a : a.name)), ["web-ecs02-tcp80-2408_4005_3a0_6c00_56"]);
+        assert.deepEqual(
+            rule.aliases?.map(a => (typeof a === "string" ? a : a.name)),
+            ["web-ecs02-tcp80-2408_4005_3a0_6c00_56"],
+        );
     });
 
     describe("checks before anything is registered", () => {
@@ -294,12 +395,22 @@ describe("DualStackAlb", () => {
             const vpcArgs = shanghai();
             delete vpcArgs.vSwitches.vsw2.ipv6CidrBlockMask;
             const problems = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
-            expectProblem(problems, "albVSwitches[1]", /vSwitch 'vsw2' in zone cn-shanghai-g has no IPv6; a dual-stack ALB needs an IPv6-enabled vSwitch in each of its zones/);
+            expectProblem(
+                problems,
+                "albVSwitches[1]",
+                /vSwitch 'vsw2' in zone cn-shanghai-g has no IPv6; a dual-stack ALB needs an IPv6-enabled vSwitch in each of its zones/,
+            );
         });
 
         it("rejects a dual-stack ALB in a VPC without IPv6", async () => {
-            const vpcArgs: RegionalVpcArgs = { ...shanghai(), enableIpv6: false, vSwitches: {
-                vsw1: { zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24" }, vsw2: { zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24" } } };
+            const vpcArgs: RegionalVpcArgs = {
+                ...shanghai(),
+                enableIpv6: false,
+                vSwitches: {
+                    vsw1: { zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24" },
+                    vsw2: { zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24" },
+                },
+            };
             const problems = await rejection(vpcArgs, vpc => ({ vpc, backends: {} }));
             expectProblem(problems, "vpc", /a dual-stack ALB needs a VPC with IPv6, and VPC 'vpc1' has none/);
         });
@@ -309,18 +420,33 @@ describe("DualStackAlb", () => {
             expectProblem(one, "albVSwitches", /placed in 1 zone\(s\); it needs vSwitches in at least two zones/);
             const vpcArgs = shanghai();
             vpcArgs.vSwitches.vsw2.zoneId = "cn-shanghai-e";
-            const same = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {}, albVSwitches: ["vsw1", "vsw2"] }));
-            expectProblem(same, "albVSwitches[1]", /vSwitch 'vsw2' is in zone cn-shanghai-e, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone/);
+            const same = await rejection(vpcArgs, vpc => ({
+                ...tutorial(vpc),
+                backends: {},
+                albVSwitches: ["vsw1", "vsw2"],
+            }));
+            expectProblem(
+                same,
+                "albVSwitches[1]",
+                /vSwitch 'vsw2' is in zone cn-shanghai-e, like vSwitch 'vsw1'; an ALB takes one vSwitch per zone/,
+            );
             // By default the ALB takes the first vSwitch of each zone, as CrossRegionAlbBackend's: here one zone, too few.
             const placed = await rejection(vpcArgs, vpc => ({ ...tutorial(vpc), backends: {} }));
-            expectProblem(placed, "albVSwitches", /placed in 1 zone\(s\); it needs vSwitches in at least two zones \(got vsw1 in cn-shanghai-e\)/);
+            expectProblem(
+                placed,
+                "albVSwitches",
+                /placed in 1 zone\(s\); it needs vSwitches in at least two zones \(got vsw1 in cn-shanghai-e\)/,
+            );
         });
 
         it("places the ALB in the first vSwitch of each zone by default", async () => {
             const vpcArgs = shanghai();
             vpcArgs.vSwitches.vsw3 = { zoneId: "cn-shanghai-e", cidrBlock: "192.168.3.0/24", ipv6CidrBlockMask: 3 };
             await buildAlb(vpcArgs, tutorial);
-            assert.deepEqual(world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId), [world.named("vpc1-vsw1").id, world.named("vpc1-vsw2").id]);
+            assert.deepEqual(
+                world.named("web-alb").inputs.zoneMappings.map((z: any) => z.vswitchId),
+                [world.named("vpc1-vsw1").id, world.named("vpc1-vsw2").id],
+            );
         });
 
         it("rejects an unknown ALB vSwitch", async () => {
@@ -332,13 +458,26 @@ describe("DualStackAlb", () => {
             const tiny = shanghai();
             tiny.vSwitches.vsw2.cidrBlock = "192.168.2.0/29";
             const p29 = await rejection(tiny, vpc => ({ ...tutorial(vpc), backends: {} }));
-            expectProblem(p29, "albVSwitches[1]", /vSwitch 'vsw2' 192\.168\.2\.0\/29 leaves 4 free addresses \(4 reserved by Alibaba Cloud\); an ALB needs at least 8/);
+            expectProblem(
+                p29,
+                "albVSwitches[1]",
+                /vSwitch 'vsw2' 192\.168\.2\.0\/29 leaves 4 free addresses \(4 reserved by Alibaba Cloud\); an ALB needs at least 8/,
+            );
 
             const small = shanghai();
             small.vSwitches.vsw1.cidrBlock = "192.168.1.0/28";
-            const five = Object.fromEntries([1, 2, 3, 4, 5].map(i => [`b${i}`, { instanceId: `i-${i}`, vSwitch: "vsw1", ipv4Address: `192.168.1.${i + 1}` }]));
+            const five = Object.fromEntries(
+                [1, 2, 3, 4, 5].map(i => [
+                    `b${i}`,
+                    { instanceId: `i-${i}`, vSwitch: "vsw1", ipv4Address: `192.168.1.${i + 1}` },
+                ]),
+            );
             const p28 = await rejection(small, vpc => ({ vpc, backends: five }));
-            expectProblem(p28, "albVSwitches[0]", /leaves 7 free addresses \(4 reserved by Alibaba Cloud and 5 taken by backends in it\)/);
+            expectProblem(
+                p28,
+                "albVSwitches[0]",
+                /leaves 7 free addresses \(4 reserved by Alibaba Cloud and 5 taken by backends in it\)/,
+            );
         });
 
         it("accepts a /28 ALB vSwitch: 16 - 4 reserved = 12 free", async () => {
@@ -351,14 +490,31 @@ describe("DualStackAlb", () => {
         });
 
         it("rejects an IPv6-enabled server group on an IPv4 ALB, and IPv6 backends it could not hold", async () => {
-            const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), ipVersion: "IPv4", serverGroupIpv6Enabled: true }));
-            expectProblem(problems, "serverGroupIpv6Enabled", /an IPv6-enabled server group can be used only by listeners of a dual-stack ALB, and this ALB is IPv4/);
+            const problems = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                ipVersion: "IPv4",
+                serverGroupIpv6Enabled: true,
+            }));
+            expectProblem(
+                problems,
+                "serverGroupIpv6Enabled",
+                /an IPv6-enabled server group can be used only by listeners of a dual-stack ALB, and this ALB is IPv4/,
+            );
             const ipv4 = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), ipVersion: "IPv4" }));
-            expectProblem(ipv4, "backends.ECS02.ipv6Address", /backend 'ECS02' is reached by IPv6 but the server group has IPv6 disabled/);
+            expectProblem(
+                ipv4,
+                "backends.ECS02.ipv6Address",
+                /backend 'ECS02' is reached by IPv6 but the server group has IPv6 disabled/,
+            );
         });
 
         it("rejects ipv6AddressType on an IPv4 ALB", async () => {
-            const problems = await rejection(shanghai(), vpc => ({ vpc, backends: {}, ipVersion: "IPv4", ipv6AddressType: "Internet" }));
+            const problems = await rejection(shanghai(), vpc => ({
+                vpc,
+                backends: {},
+                ipVersion: "IPv4",
+                ipv6AddressType: "Internet",
+            }));
             expectProblem(problems, "ipv6AddressType", /an IPv4 ALB has no IPv6 address to make 'Internet'/);
         });
 
@@ -370,23 +526,44 @@ describe("DualStackAlb", () => {
                 albVSwitches: ["vsw1", "vsw2"],
                 backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw3", ipv6Address: "2408:4005:3a0:6c03::20" } },
             }));
-            expectProblem(problems, "backends.ECS02.ipv6Address", /backend 'ECS02' is reached by IPv6 but its vSwitch 'vsw3' has no IPv6/);
+            expectProblem(
+                problems,
+                "backends.ECS02.ipv6Address",
+                /backend 'ECS02' is reached by IPv6 but its vSwitch 'vsw3' has no IPv6/,
+            );
         });
 
         it("rejects a backend with both or neither address, a wrong family, or an address outside its vSwitch", async () => {
             const problems = await rejection(shanghai(), vpc => ({
                 vpc,
                 backends: {
-                    both: { instanceId: "i-1", vSwitch: "vsw1", ipv4Address: "192.168.1.5", ipv6Address: "2408::1" } as any,
+                    both: {
+                        instanceId: "i-1",
+                        vSwitch: "vsw1",
+                        ipv4Address: "192.168.1.5",
+                        ipv6Address: "2408::1",
+                    } as any,
                     none: { instanceId: "i-2", vSwitch: "vsw1" } as any,
                     family: { instanceId: "i-3", vSwitch: "vsw1", ipv6Address: "192.168.1.7" },
                     outside: { instanceId: "i-4", vSwitch: "vsw1", ipv4Address: "192.168.2.7" },
                 },
             }));
-            expectProblem(problems, "backends.both", /gives both an IPv4 and an IPv6 address; the ALB reaches a backend by exactly one/);
+            expectProblem(
+                problems,
+                "backends.both",
+                /gives both an IPv4 and an IPv6 address; the ALB reaches a backend by exactly one/,
+            );
             expectProblem(problems, "backends.none", /gives no address/);
-            expectProblem(problems, "backends.family.ipv6Address", /'192\.168\.1\.7' is an IPv4 address where an IPv6 address is expected/);
-            expectProblem(problems, "backends.outside.ipv4Address", /192\.168\.2\.7 is not inside vSwitch 'vsw1' 192\.168\.1\.0\/24/);
+            expectProblem(
+                problems,
+                "backends.family.ipv6Address",
+                /'192\.168\.1\.7' is an IPv4 address where an IPv6 address is expected/,
+            );
+            expectProblem(
+                problems,
+                "backends.outside.ipv4Address",
+                /192\.168\.2\.7 is not inside vSwitch 'vsw1' 192\.168\.1\.0\/24/,
+            );
         });
 
         it("rejects unknown vSwitches and security groups, bad ports and weights, and a repeated instance and port", async () => {
@@ -400,7 +577,11 @@ describe("DualStackAlb", () => {
             }));
             expectProblem(problems, "backends.a.vSwitch", /vSwitch 'vsw7' is not a vSwitch of VPC 'vpc1'/);
             expectProblem(problems, "backends.a.securityGroup", /security group 'nope' is not a key of securityGroups/);
-            expectProblem(problems, "backends.c.instanceId", /instance and port 'i-2:8080' is used again \(first at backends\.b\.instanceId\)/);
+            expectProblem(
+                problems,
+                "backends.c.instanceId",
+                /instance and port 'i-2:8080' is used again \(first at backends\.b\.instanceId\)/,
+            );
             const ranges = await rejection(shanghai(), vpc => ({
                 ...tutorial(vpc),
                 backends: {
@@ -418,26 +599,72 @@ describe("DualStackAlb", () => {
             const problems = await rejection(shanghai(), vpc => ({
                 vpc,
                 backends: {
-                    v4: { instanceId: "i-1", vSwitch: "vsw1", ipv4Address: "192.168.1.5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-1", bandwidth: 5 } } as any,
+                    v4: {
+                        instanceId: "i-1",
+                        vSwitch: "vsw1",
+                        ipv4Address: "192.168.1.5",
+                        ipv6InternetBandwidth: { ipv6AddressId: "ipv6-1", bandwidth: 5 },
+                    } as any,
                 },
             }));
-            expectProblem(problems, "backends.v4.ipv6InternetBandwidth", /backend 'v4' is reached by IPv4; IPv6 Internet bandwidth needs an IPv6 address/);
+            expectProblem(
+                problems,
+                "backends.v4.ipv6InternetBandwidth",
+                /backend 'v4' is reached by IPv4; IPv6 Internet bandwidth needs an IPv6 address/,
+            );
             const range = await rejection(shanghai(), vpc => ({
                 vpc,
                 backends: {
-                    v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 0 } },
+                    v6: {
+                        instanceId: "i-2",
+                        vSwitch: "vsw1",
+                        ipv6Address: "2408:4005:3a0:6c01::5",
+                        ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 0 },
+                    },
                 },
             }));
-            expectProblem(range, "backends.v6.ipv6InternetBandwidth.bandwidth", /^0: is not a whole number from 1 to 5000\.$/);
+            expectProblem(
+                range,
+                "backends.v6.ipv6InternetBandwidth.bandwidth",
+                /^0: is not a whole number from 1 to 5000\.$/,
+            );
 
-            const error = await expectRejection(WEB, opts => new DualStackAlb("web", {
-                ...tutorial(existingShanghai(opts)),
-                backends: { v6: { instanceId: "i-2", vSwitch: "vsw1", ipv6Address: "2408:4005:3a0:6c01::5", securityGroup: "ecs02", ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 5 } } },
-            }, opts), notVpc);
-            expectProblem(error.problems, "backends.v6.ipv6InternetBandwidth", /needs the VPC's IPv6 gateway, and none is known/);
+            const error = await expectRejection(
+                WEB,
+                opts =>
+                    new DualStackAlb(
+                        "web",
+                        {
+                            ...tutorial(existingShanghai(opts)),
+                            backends: {
+                                v6: {
+                                    instanceId: "i-2",
+                                    vSwitch: "vsw1",
+                                    ipv6Address: "2408:4005:3a0:6c01::5",
+                                    securityGroup: "ecs02",
+                                    ipv6InternetBandwidth: { ipv6AddressId: "ipv6-2", bandwidth: 5 },
+                                },
+                            },
+                        },
+                        opts,
+                    ),
+                notVpc,
+            );
+            expectProblem(
+                error.problems,
+                "backends.v6.ipv6InternetBandwidth",
+                /needs the VPC's IPv6 gateway, and none is known/,
+            );
             // An existing VPC's vSwitch IPv6 blocks are not known, so the ALB's IPv6 sources must be given.
-            expectProblem(error.problems, "backendIngress.ipv6Sources", /the IPv6 blocks of an existing VPC's ALB vSwitches are not known/);
-            assert.deepEqual(world.resources.map(r => r.name), ["vpc1", "vpc1-provider"]);
+            expectProblem(
+                error.problems,
+                "backendIngress.ipv6Sources",
+                /the IPv6 blocks of an existing VPC's ALB vSwitches are not known/,
+            );
+            assert.deepEqual(
+                world.resources.map(r => r.name),
+                ["vpc1", "vpc1-provider"],
+            );
         });
 
         it("rejects bad rule sources and priority", async () => {
@@ -445,10 +672,20 @@ describe("DualStackAlb", () => {
                 ...tutorial(vpc),
                 backendIngress: { ipv4Sources: ["::/0"], ipv6Sources: ["10.0.0.0/8"], icmpv6Sources: ["nope"] },
             }));
-            for (const path of ["backendIngress.ipv4Sources[0]", "backendIngress.ipv6Sources[0]", "backendIngress.icmpv6Sources[0]"]) {
-                assert.ok(problems.some(p => p.path === path), `expected a problem at ${path}`);
+            for (const path of [
+                "backendIngress.ipv4Sources[0]",
+                "backendIngress.ipv6Sources[0]",
+                "backendIngress.icmpv6Sources[0]",
+            ]) {
+                assert.ok(
+                    problems.some(p => p.path === path),
+                    `expected a problem at ${path}`,
+                );
             }
-            const priority = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), backendIngress: { priority: 0 } }));
+            const priority = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backendIngress: { priority: 0 },
+            }));
             expectProblem(priority, "backendIngress.priority", /^0: is not a whole number from 1 to 100\.$/);
         });
 
@@ -458,10 +695,18 @@ describe("DualStackAlb", () => {
                 [{ domainName: "exa_mple.com" }, "dns.domainName", /has the label 'exa_mple'/],
                 [{ domainName: "-example.com" }, "dns.domainName", /has the label '-example'/],
                 [{ domainName: "example.c0m" }, "dns.domainName", /ends in 'c0m', which is not a top-level domain/],
-                [{ domainName: "example.sh" }, "dns.domainName", /is a \.sh domain, which Alibaba Cloud DNS does not support/],
+                [
+                    { domainName: "example.sh" },
+                    "dns.domainName",
+                    /is a \.sh domain, which Alibaba Cloud DNS does not support/,
+                ],
                 [{ domainName: "ab--cd.com" }, "dns.domainName", /has '--' in the 3rd and 4th place/],
                 [{ domainName: "example.com.", rr: "www" }, "dns.domainName", /has the label ''/],
-                [{ domainName: "example.com", rr: "-www" }, "dns.rr", /host record '-www' is not @ or dot-separated labels/],
+                [
+                    { domainName: "example.com", rr: "-www" },
+                    "dns.rr",
+                    /host record '-www' is not @ or dot-separated labels/,
+                ],
                 [{ domainName: "example.com", rr: "a..b" }, "dns.rr", /host record 'a\.\.b'/],
                 [{ domainName: "example.com", rr: "" }, "dns.rr", /host record ''/],
                 [{ domainName: "example.com", rr: " " }, "dns.rr", /host record ' '/],
@@ -474,9 +719,20 @@ describe("DualStackAlb", () => {
         });
 
         it("rejects a name the ALB would refuse, an HTTPS listener without certificate and bad health-check values", async () => {
-            const error = await expectRejection("topologies:alicloud:DualStackAlb '1web'", opts => new DualStackAlb("1web", {
-                ...tutorial(new RegionalVpc("vpc1", shanghai(), opts)), listener: { protocol: "HTTPS" }, healthCheck: { path: "health", codes: ["200"] },
-            }, opts), notVpc);
+            const error = await expectRejection(
+                "topologies:alicloud:DualStackAlb '1web'",
+                opts =>
+                    new DualStackAlb(
+                        "1web",
+                        {
+                            ...tutorial(new RegionalVpc("vpc1", shanghai(), opts)),
+                            listener: { protocol: "HTTPS" },
+                            healthCheck: { path: "health", codes: ["200"] },
+                        },
+                        opts,
+                    ),
+                notVpc,
+            );
             expectProblem(error.problems, "loadBalancerName", /ALB name '1web' is not 2 to 128 letters/);
             expectProblem(error.problems, "serverGroupName", /name '1web-servers'/);
             expectProblem(error.problems, "listener.certificateId", /an HTTPS listener needs a server certificate/);
@@ -495,7 +751,10 @@ describe("DualStackAlb", () => {
                 backends: { ECS02: { instanceId: "i-ecs02", vSwitch: "vsw1", ipv6Address: "2408::20" } },
                 dns: { domainName: "bad", rr: "-x" },
             }));
-            assert.deepEqual(problems.map(p => p.path), ["loadBalancerName", "dns.domainName", "dns.rr", "albVSwitches[0]", "backends.ECS02.ipv6Address"]);
+            assert.deepEqual(
+                problems.map(p => p.path),
+                ["loadBalancerName", "dns.domainName", "dns.rr", "albVSwitches[0]", "backends.ECS02.ipv6Address"],
+            );
         });
 
         it("is a pure function that validates without a cloud", async () => {
@@ -503,31 +762,61 @@ describe("DualStackAlb", () => {
             const plan = validateDualStackAlbArgs("web", tutorial(vpc));
             assert.equal(plan.dualStack, true);
             assert.equal(plan.serverGroupIpv6, true);
-            assert.deepEqual(plan.albVSwitches.map(v => v.name), ["vsw1", "vsw2"]);
+            assert.deepEqual(
+                plan.albVSwitches.map(v => v.name),
+                ["vsw1", "vsw2"],
+            );
             assert.equal(plan.rules.length, 6);
-            assert.deepEqual(plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => (r.source as VSwitchInfo).name), ["vsw1", "vsw2"]);
+            assert.deepEqual(
+                plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => (r.source as VSwitchInfo).name),
+                ["vsw1", "vsw2"],
+            );
             // Every default once, in the plan: the constructor reads nothing else.
-            assert.deepEqual([plan.edition, plan.addressType, plan.ipv6AddressType, plan.scheduler, plan.loadBalancerName, plan.serverGroupName],
-                ["Standard", "Internet", "Internet", "Wrr", "web", "web-servers"]);
+            assert.deepEqual(
+                [
+                    plan.edition,
+                    plan.addressType,
+                    plan.ipv6AddressType,
+                    plan.scheduler,
+                    plan.loadBalancerName,
+                    plan.serverGroupName,
+                ],
+                ["Standard", "Internet", "Internet", "Wrr", "web", "web-servers"],
+            );
             assert.deepEqual(plan.listener, { protocol: "HTTP", port: 80, certificateId: undefined });
-            assert.deepEqual(plan.backends.map(b => [b.key, b.family, b.port, b.weight]), [["ECS01", 4, 80, 100], ["ECS02", 6, 80, 100]]);
+            assert.deepEqual(
+                plan.backends.map(b => [b.key, b.family, b.port, b.weight]),
+                [
+                    ["ECS01", 4, 80, 100],
+                    ["ECS02", 6, 80, 100],
+                ],
+            );
             assert.deepEqual(plan.dns, { domainName: "example.com", rr: "@", ttl: 600, fqdn: "example.com" });
-            assert.throws(() => validateDualStackAlbArgs("web", { backends: {} } as any), (e: TopologyValidationError) => e.problems[0].path === "vpc");
+            assert.throws(
+                () => validateDualStackAlbArgs("web", { backends: {} } as any),
+                (e: TopologyValidationError) => e.problems[0].path === "vpc",
+            );
         });
     });
 });
 
 /** The problems a plan reports for values known only at deployment, checked when they resolve. */
 async function problemsWhenKnown(albArgs: (vpc: RegionalVpc) => DualStackAlbArgs) {
-    const result = await runPlan({
-        loadStackConfig: raw => raw,
-        buildStack: (_config, opts) => {
-            new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", shanghai(), opts)), opts);
-            return {};
+    const result = await runPlan(
+        {
+            loadStackConfig: raw => raw,
+            buildStack: (_config, opts) => {
+                new DualStackAlb("web", albArgs(new RegionalVpc("vpc1", shanghai(), opts)), opts);
+                return {};
+            },
         },
-    }, {});
+        {},
+    );
     assert.ok(!result.ok, "the plan fails");
-    assert.deepEqual(result.errors.map(e => e.source), [WEB]);
+    assert.deepEqual(
+        result.errors.map(e => e.source),
+        [WEB],
+    );
     return result.errors[0].problems.map(p => ({ path: p.path, message: p.message }));
 }
 
@@ -563,20 +852,42 @@ describe("DualStackAlb called without types (JavaScript, YAML)", () => {
     it("refuses backend addresses that are not text, and checks an Output when it resolves: an IPv6 one as ipv4Address, a number", async () => {
         const problems = await rejection(shanghai(), vpc => ({
             ...tutorial(vpc),
-            backends: { ECS01: { ...ecs01(vpc), ipv4Address: 7 as never }, ECS02: { ...ecs02(vpc), ipv6Address: {} as never } },
+            backends: {
+                ECS01: { ...ecs01(vpc), ipv4Address: 7 as never },
+                ECS02: { ...ecs02(vpc), ipv6Address: {} as never },
+            },
         }));
-        assert.deepEqual(problems.map(p => [p.path, p.message]), [
-            ["backends.ECS01.ipv4Address", "expected string, got 7."],
-            ["backends.ECS02.ipv6Address", "expected string, got {}."],
-        ]);
-        assert.deepEqual(await problemsWhenKnown(vpc => ({
-            ...tutorial(vpc),
-            backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output("2408:4005:3a0:6c01::20") } },
-        })), [{ path: "backends.ECS01.ipv4Address", message: "'2408:4005:3a0:6c01::20' is an IPv6 address where an IPv4 address is expected." }]);
-        assert.deepEqual(await problemsWhenKnown(vpc => ({
-            ...tutorial(vpc),
-            backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output(7) as never } },
-        })), [{ path: "backends.ECS01.ipv4Address", message: "7 is not an IP address as text; write it like 192.168.7.10." }]);
+        assert.deepEqual(
+            problems.map(p => [p.path, p.message]),
+            [
+                ["backends.ECS01.ipv4Address", "expected string, got 7."],
+                ["backends.ECS02.ipv6Address", "expected string, got {}."],
+            ],
+        );
+        assert.deepEqual(
+            await problemsWhenKnown(vpc => ({
+                ...tutorial(vpc),
+                backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output("2408:4005:3a0:6c01::20") } },
+            })),
+            [
+                {
+                    path: "backends.ECS01.ipv4Address",
+                    message: "'2408:4005:3a0:6c01::20' is an IPv6 address where an IPv4 address is expected.",
+                },
+            ],
+        );
+        assert.deepEqual(
+            await problemsWhenKnown(vpc => ({
+                ...tutorial(vpc),
+                backends: { ECS01: { ...ecs01(vpc), ipv4Address: pulumi.output(7) as never } },
+            })),
+            [
+                {
+                    path: "backends.ECS01.ipv4Address",
+                    message: "7 is not an IP address as text; write it like 192.168.7.10.",
+                },
+            ],
+        );
     });
 
     it("refuses empty or malformed ids: an instance id that is empty or a name (also as an Output), an empty IPv6 address id", async () => {
@@ -585,22 +896,34 @@ describe("DualStackAlb called without types (JavaScript, YAML)", () => {
             backends: {
                 ECS01: { ...ecs01(vpc), instanceId: "" },
                 ECS02: {
-                    ...ecs02(vpc), instanceId: "ecs02",
+                    ...ecs02(vpc),
+                    instanceId: "ecs02",
                     ipv6InternetBandwidth: { ipv6AddressId: "", bandwidth: 5 },
                 },
             },
             securityGroups: { ecs01: "sg-ecs01", ecs02: " sg-ecs02" },
         }));
-        assert.deepEqual(problems.map(p => [p.path, p.message]), [
-            ["securityGroups.ecs02", '" sg-ecs02": is not a security group id (sg- and letters and digits).'],
-            ["backends.ECS01.instanceId", '"": is not an ECS instance id (i- and letters and digits).'],
-            ["backends.ECS02.instanceId", '"ecs02": is not an ECS instance id (i- and letters and digits).'],
-            ["backends.ECS02.ipv6InternetBandwidth.ipv6AddressId", '"": is empty.'],
-        ]);
-        assert.deepEqual(await problemsWhenKnown(vpc => ({
-            ...tutorial(vpc),
-            backends: { ECS01: { ...ecs01(vpc), instanceId: pulumi.output("ecs01") } },
-        })), [{ path: "backends.ECS01.instanceId", message: '"ecs01": is not an ECS instance id (i- and letters and digits).' }]);
+        assert.deepEqual(
+            problems.map(p => [p.path, p.message]),
+            [
+                ["securityGroups.ecs02", '" sg-ecs02": is not a security group id (sg- and letters and digits).'],
+                ["backends.ECS01.instanceId", '"": is not an ECS instance id (i- and letters and digits).'],
+                ["backends.ECS02.instanceId", '"ecs02": is not an ECS instance id (i- and letters and digits).'],
+                ["backends.ECS02.ipv6InternetBandwidth.ipv6AddressId", '"": is empty.'],
+            ],
+        );
+        assert.deepEqual(
+            await problemsWhenKnown(vpc => ({
+                ...tutorial(vpc),
+                backends: { ECS01: { ...ecs01(vpc), instanceId: pulumi.output("ecs01") } },
+            })),
+            [
+                {
+                    path: "backends.ECS01.instanceId",
+                    message: '"ecs01": is not an ECS instance id (i- and letters and digits).',
+                },
+            ],
+        );
     });
 
     it("takes prototype names as any other name, never Object's members, and refuses __proto__ as a name", async () => {
@@ -609,34 +932,59 @@ describe("DualStackAlb called without types (JavaScript, YAML)", () => {
             backends: { hasOwnProperty: { ...ecs01(vpc), securityGroup: "constructor" } },
             securityGroups: { constructor: "sg-ecs01" },
         }));
-        assert.deepEqual(world.named("web-servers").inputs.servers.map((s: { serverId: string }) => s.serverId), ["i-ecs01"]);
-        assert.ok(world.ofType("ecs/securityGroupRule:SecurityGroupRule").every(r => r.inputs.securityGroupId === "sg-ecs01"));
+        assert.deepEqual(
+            world.named("web-servers").inputs.servers.map((s: { serverId: string }) => s.serverId),
+            ["i-ecs01"],
+        );
+        assert.ok(
+            world.ofType("ecs/securityGroupRule:SecurityGroupRule").every(r => r.inputs.securityGroupId === "sg-ecs01"),
+        );
         // An own __proto__ key (JSON and YAML make one) is refused by the shape check, before any rule.
         const proto = await rejection(shanghai(), vpc => ({
             vpc,
-            backends: JSON.parse('{"__proto__": {"instanceId": "i-1", "vSwitch": "vsw1", "ipv4Address": "192.168.1.5"}}'),
+            backends: JSON.parse(
+                '{"__proto__": {"instanceId": "i-1", "vSwitch": "vsw1", "ipv4Address": "192.168.1.5"}}',
+            ),
         }));
-        assert.deepEqual(proto.map(p => [p.path, p.message]), [["backends.__proto__", "'__proto__' is not accepted as a name."]]);
+        assert.deepEqual(
+            proto.map(p => [p.path, p.message]),
+            [["backends.__proto__", "'__proto__' is not accepted as a name."]],
+        );
         const problems = await rejection(shanghai(), vpc => ({
             vpc,
-            backends: { a: { instanceId: "i-2", vSwitch: "toString", ipv4Address: "192.168.1.6", securityGroup: "valueOf" } },
+            backends: {
+                a: { instanceId: "i-2", vSwitch: "toString", ipv4Address: "192.168.1.6", securityGroup: "valueOf" },
+            },
         }));
-        assert.deepEqual(problems.map(p => [p.path, p.message]), [
-            ["backends.a.vSwitch", "vSwitch 'toString' is not a vSwitch of VPC 'vpc1'."],
-            ["backends.a.securityGroup", "security group 'valueOf' is not a key of securityGroups."],
-        ]);
+        assert.deepEqual(
+            problems.map(p => [p.path, p.message]),
+            [
+                ["backends.a.vSwitch", "vSwitch 'toString' is not a vSwitch of VPC 'vpc1'."],
+                ["backends.a.securityGroup", "security group 'valueOf' is not a key of securityGroups."],
+            ],
+        );
     });
 
     it("refuses tags that are not strings, with an empty or padded key, or a padded value", async () => {
-        assert.deepEqual((await rejection(shanghai(), vpc => ({ ...tutorial(vpc), tags: { env: 1 as never } }))).map(p => [p.path, p.message]), [
-            ["tags.env", "expected string, got 1."],
-        ]);
-        const problems = await rejection(shanghai(), vpc => ({ ...tutorial(vpc), tags: { "": "x", " env": "dev", team: "web\n", empty: "" } }));
-        assert.deepEqual(problems.map(p => [p.path, p.message]), [
-            ["tags", 'tag key "" is empty, padded or has a control character.'],
-            ["tags", 'tag key " env" is empty, padded or has a control character.'],
-            ["tags.team", 'tag value "web\\n" is padded or has a control character.'],
-        ]);
+        assert.deepEqual(
+            (await rejection(shanghai(), vpc => ({ ...tutorial(vpc), tags: { env: 1 as never } }))).map(p => [
+                p.path,
+                p.message,
+            ]),
+            [["tags.env", "expected string, got 1."]],
+        );
+        const problems = await rejection(shanghai(), vpc => ({
+            ...tutorial(vpc),
+            tags: { "": "x", " env": "dev", team: "web\n", empty: "" },
+        }));
+        assert.deepEqual(
+            problems.map(p => [p.path, p.message]),
+            [
+                ["tags", 'tag key "" is empty, padded or has a control character.'],
+                ["tags", 'tag key " env" is empty, padded or has a control character.'],
+                ["tags.team", 'tag value "web\\n" is padded or has a control character.'],
+            ],
+        );
     });
 
     it("passes addresses and rule sources on in canonical form", async () => {
@@ -660,8 +1008,15 @@ describe("ALB helpers", () => {
 
     it("fills health-check defaults, and switches them off entirely", () => {
         assert.deepEqual(albHealthCheckConfig(), {
-            healthCheckEnabled: true, healthCheckProtocol: "HTTP", healthCheckPath: "/", healthCheckCodes: ["http_2xx", "http_3xx"],
-            healthCheckInterval: 2, healthCheckTimeout: 5, healthyThreshold: 3, unhealthyThreshold: 3, healthCheckConnectPort: 0,
+            healthCheckEnabled: true,
+            healthCheckProtocol: "HTTP",
+            healthCheckPath: "/",
+            healthCheckCodes: ["http_2xx", "http_3xx"],
+            healthCheckInterval: 2,
+            healthCheckTimeout: 5,
+            healthyThreshold: 3,
+            unhealthyThreshold: 3,
+            healthCheckConnectPort: 0,
         });
         assert.equal(albHealthCheckConfig({ protocol: "TCP" }).healthCheckPath, undefined);
         assert.deepEqual(albHealthCheckConfig({ enabled: false }), { healthCheckEnabled: false });
@@ -671,13 +1026,18 @@ describe("ALB helpers", () => {
         const problems = new Problems();
         assert.equal(checkDomainName(problems, "d", 7 as never), false);
         assert.equal(checkRecordHost(problems, "r", null as never), false);
-        assert.deepEqual(problems.list.map(p => p.message), ["domain name 7 is not text.", "host record null is not text."]);
+        assert.deepEqual(
+            problems.list.map(p => p.message),
+            ["domain name 7 is not text.", "host record null is not text."],
+        );
     });
 
     it("accepts ordinary domains and hosts", () => {
         const problems = new Problems();
-        for (const domain of ["example.com", "a.example.co.jp", "xn--fiqs8s.xn--fiqz9s", "abc-def.cn"]) assert.ok(checkDomainName(problems, "d", domain), domain);
-        for (const rr of ["@", "www", "*", "*.api", "_acme-challenge", "api.v2"]) assert.ok(checkRecordHost(problems, "r", rr, "example.com"), rr);
+        for (const domain of ["example.com", "a.example.co.jp", "xn--fiqs8s.xn--fiqz9s", "abc-def.cn"])
+            assert.ok(checkDomainName(problems, "d", domain), domain);
+        for (const rr of ["@", "www", "*", "*.api", "_acme-challenge", "api.v2"])
+            assert.ok(checkRecordHost(problems, "r", rr, "example.com"), rr);
         assert.deepEqual(problems.list, []);
     });
 });

@@ -19,8 +19,11 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 function runEntry(stack: string, env: Record<string, string> = {}) {
-    const run = spawnSync(process.execPath, ["-r", "./cli/register.js", "tests/fixtures/runEntry.ts", stack],
-        { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
+    const run = spawnSync(process.execPath, ["-r", "./cli/register.js", "tests/fixtures/runEntry.ts", stack], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+    });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -38,19 +41,30 @@ describe("the Pulumi program (stacks/index.ts)", function () {
     });
 
     it("refuses a key stored as a secret that the program would read in plain text", () => {
-        const run = runEntry("multi-eip", { TOPOLOGIES_SKIP_PREFLIGHT: "1", ENTRY_SECRET_KEYS: JSON.stringify(["topologies:multiEip"]) });
+        const run = runEntry("multi-eip", {
+            TOPOLOGIES_SKIP_PREFLIGHT: "1",
+            ENTRY_SECRET_KEYS: JSON.stringify(["topologies:multiEip"]),
+        });
         assert.equal(run.status, 1, run.stderr);
         const result = JSON.parse(run.stdout.trim().split("\n").pop()!);
-        assert.match(result.error, /topologies:multiEip: is stored as a secret, but the program reads this key as plain configuration/);
+        assert.match(
+            result.error,
+            /topologies:multiEip: is stored as a secret, but the program reads this key as plain configuration/,
+        );
         assert.deepEqual(result.types, {}, "nothing may be registered");
     });
 
     it("stops before registering anything when a late component rejects its input (pre-flight)", () => {
         // Valid config shape, but the S3 component (built after S1's VPCs and CEN) rejects the port.
         // The other topologies are left out: they add time, not coverage.
-        const run = runEntry("dev", { ENTRY_OVERRIDE: JSON.stringify({
-            fargate: null, meshFailover: null, multiEip: null, dualStackAlb: { ...devDualStack(), listener: { port: 0 } },
-        }) });
+        const run = runEntry("dev", {
+            ENTRY_OVERRIDE: JSON.stringify({
+                fargate: null,
+                meshFailover: null,
+                multiEip: null,
+                dualStackAlb: { ...devDualStack(), listener: { port: 0 } },
+            }),
+        });
         assert.equal(run.status, 1, run.stderr);
         const result = JSON.parse(run.stdout.trim().split("\n").pop()!);
         assert.match(result.error, /topologies:dualStackAlb\.listener\.port/);

@@ -23,10 +23,19 @@ describe("Problems scopes", () => {
 
     it("routes a derived child's paths back to the caller's inputs, inside an outer scope", () => {
         const problems = new Problems();
-        const routed = problems.under("topologies:s1").routed(path => path.startsWith("members.alb.vpc") ? `albVpc${path.slice("members.alb.vpc".length)}` : joinPath("cenOptions", path));
+        const routed = problems
+            .under("topologies:s1")
+            .routed(path =>
+                path.startsWith("members.alb.vpc")
+                    ? `albVpc${path.slice("members.alb.vpc".length)}`
+                    : joinPath("cenOptions", path),
+            );
         routed.add("members.alb.vpc.cidrBlock", "overlap");
         routed.add("peerBandwidthMbps", "too much");
-        assert.deepEqual(problems.list.map(p => p.path), ["topologies:s1.albVpc.cidrBlock", "topologies:s1.cenOptions.peerBandwidthMbps"]);
+        assert.deepEqual(
+            problems.list.map(p => p.path),
+            ["topologies:s1.albVpc.cidrBlock", "topologies:s1.cenOptions.peerBandwidthMbps"],
+        );
     });
 
     it("tells where a scope puts a path, for a check that records later in a fresh collection", () => {
@@ -36,15 +45,25 @@ describe("Problems scopes", () => {
     });
 
     it("throws every problem of a scoped check at once, naming the component", () => {
-        assert.throws(() => validate("topologies:x:Y 'a'", problems => {
-            problems.under("a").add("b", "one");
-            problems.add("c", "two");
-        }), (e: unknown) => e instanceof TopologyValidationError && e.problems.length === 2 && e.message.includes("a.b: one"));
+        assert.throws(
+            () =>
+                validate("topologies:x:Y 'a'", problems => {
+                    problems.under("a").add("b", "one");
+                    problems.add("c", "two");
+                }),
+            (e: unknown) =>
+                e instanceof TopologyValidationError && e.problems.length === 2 && e.message.includes("a.b: one"),
+        );
     });
 
     it("names a problem with the args as a whole in the message, its path left empty", () => {
-        const error = new TopologyValidationError("topologies:x:Y 'a'", [{ path: "", message: "expected object, got null." }]);
-        assert.equal(error.message, "topologies:x:Y 'a': 1 problem in its arguments:\n  - (the args): expected object, got null.");
+        const error = new TopologyValidationError("topologies:x:Y 'a'", [
+            { path: "", message: "expected object, got null." },
+        ]);
+        assert.equal(
+            error.message,
+            "topologies:x:Y 'a': 1 problem in its arguments:\n  - (the args): expected object, got null.",
+        );
         assert.equal(error.problems[0].path, "");
     });
 });
@@ -52,15 +71,30 @@ describe("Problems scopes", () => {
 describe("checkKnownName", () => {
     it("suggests the closest spelling and lists the names to use", () => {
         const problems = new Problems();
-        assert.equal(checkKnownName(problems, "vSwitch", "vsw3", ["vsw1", "vsw2", "backend"], "vSwitch", "a vSwitch of VPC 'vpc1'"), false);
+        assert.equal(
+            checkKnownName(
+                problems,
+                "vSwitch",
+                "vsw3",
+                ["vsw1", "vsw2", "backend"],
+                "vSwitch",
+                "a vSwitch of VPC 'vpc1'",
+            ),
+            false,
+        );
         assert.deepEqual(problems.list[0], {
-            path: "vSwitch", message: "vSwitch 'vsw3' is not a vSwitch of VPC 'vpc1'.", fix: "Did you mean 'vsw1'? Use one of: vsw1, vsw2, backend.",
+            path: "vSwitch",
+            message: "vSwitch 'vsw3' is not a vSwitch of VPC 'vpc1'.",
+            fix: "Did you mean 'vsw1'? Use one of: vsw1, vsw2, backend.",
         });
     });
 
     it("never finds a prototype name, and says when nothing is declared", () => {
         const problems = new Problems();
-        assert.equal(checkKnownName(problems, "p", "constructor", [], "security group", "declared in securityGroups"), false);
+        assert.equal(
+            checkKnownName(problems, "p", "constructor", [], "security group", "declared in securityGroups"),
+            false,
+        );
         assert.match(problems.list[0].fix!, /There is none yet/);
         assert.equal(checkKnownName(problems, "p", "a", ["a"], "x", "y"), true);
         assert.equal(closestSpelling("cn-hangzou", ["cn-hangzhou", "cn-beijing"]), "cn-hangzhou");

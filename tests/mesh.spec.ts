@@ -19,42 +19,82 @@ interface Tutorial {
 }
 
 /** The tutorial's three VPCs and two clusters, with optional changes to the clusters' CIDRs. */
-function tutorial(opts: pulumi.ComponentResourceOptions, cidrs: { shanghaiPod?: string; shanghaiService?: string; meshVpc?: string } = {}): Tutorial {
-    const vpcHangzhou = new RegionalVpc("vpc-hangzhou", {
-        region: "cn-hangzhou", cidrBlock: "20.0.0.0/8",
-        vSwitches: { "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
-    }, opts);
-    const vpcShanghai = new RegionalVpc("vpc-shanghai", {
-        region: "cn-shanghai", cidrBlock: "21.0.0.0/8",
-        vSwitches: { "vpc-shanghai-switch-1": { zoneId: "cn-shanghai-l", cidrBlock: "21.0.0.0/16" } },
-    }, opts);
+function tutorial(
+    opts: pulumi.ComponentResourceOptions,
+    cidrs: { shanghaiPod?: string; shanghaiService?: string; meshVpc?: string } = {},
+): Tutorial {
+    const vpcHangzhou = new RegionalVpc(
+        "vpc-hangzhou",
+        {
+            region: "cn-hangzhou",
+            cidrBlock: "20.0.0.0/8",
+            vSwitches: { "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
+        },
+        opts,
+    );
+    const vpcShanghai = new RegionalVpc(
+        "vpc-shanghai",
+        {
+            region: "cn-shanghai",
+            cidrBlock: "21.0.0.0/8",
+            vSwitches: { "vpc-shanghai-switch-1": { zoneId: "cn-shanghai-l", cidrBlock: "21.0.0.0/16" } },
+        },
+        opts,
+    );
     const meshBlock = cidrs.meshVpc ?? "192.168.0.0/16";
-    const meshVpc = new RegionalVpc("vpc-hangzhou2", {
-        region: "cn-hangzhou", cidrBlock: meshBlock,
-        vSwitches: { "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: meshBlock.replace(/\/\d+$/, "/24") } },
-    }, opts);
+    const meshVpc = new RegionalVpc(
+        "vpc-hangzhou2",
+        {
+            region: "cn-hangzhou",
+            cidrBlock: meshBlock,
+            vSwitches: {
+                "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: meshBlock.replace(/\/\d+$/, "/24") },
+            },
+        },
+        opts,
+    );
     const nodePool = { instanceTypes: ["ecs.g7.xlarge"] };
-    const hangzhou = new AckCluster("ack-hangzhou", {
-        vpc: vpcHangzhou, vSwitches: ["vpc-hangzhou-switch-1"], podCidr: "10.0.0.0/16", serviceCidr: "172.16.0.0/16", nodePool,
-    }, opts);
-    const shanghai = new AckCluster("ack-shanghai", {
-        vpc: vpcShanghai, vSwitches: ["vpc-shanghai-switch-1"],
-        podCidr: cidrs.shanghaiPod ?? "10.1.0.0/16", serviceCidr: cidrs.shanghaiService ?? "172.17.0.0/16", nodePool,
-    }, opts);
+    const hangzhou = new AckCluster(
+        "ack-hangzhou",
+        {
+            vpc: vpcHangzhou,
+            vSwitches: ["vpc-hangzhou-switch-1"],
+            podCidr: "10.0.0.0/16",
+            serviceCidr: "172.16.0.0/16",
+            nodePool,
+        },
+        opts,
+    );
+    const shanghai = new AckCluster(
+        "ack-shanghai",
+        {
+            vpc: vpcShanghai,
+            vSwitches: ["vpc-shanghai-switch-1"],
+            podCidr: cidrs.shanghaiPod ?? "10.1.0.0/16",
+            serviceCidr: cidrs.shanghaiService ?? "172.17.0.0/16",
+            nodePool,
+        },
+        opts,
+    );
     return { hangzhou, shanghai, meshVpc };
 }
 
 /** A CEN built beside the mesh with all three VPCs as members, for the mesh to join. */
 function sharedCen(t: Tutorial, opts: pulumi.ComponentResourceOptions): CenTransitNetwork {
-    return new CenTransitNetwork("shared-cen", {
-        members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
-        allowMultipleVpcsPerRegion: true,
-    }, opts);
+    return new CenTransitNetwork(
+        "shared-cen",
+        {
+            members: { hz: { vpc: t.hangzhou.vpc }, sh: { vpc: t.shanghai.vpc }, mesh: { vpc: t.meshVpc } },
+            allowMultipleVpcsPerRegion: true,
+        },
+        opts,
+    );
 }
 
 function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMeshArgs {
     return {
-        vpc: t.meshVpc, vSwitch: "vpc-hangzhou-switch-2",
+        vpc: t.meshVpc,
+        vSwitch: "vpc-hangzhou-switch-2",
         clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": t.shanghai },
         version: "1.22.6.66",
         ...extra,
@@ -67,7 +107,10 @@ const childOptions = new Map<string, pulumi.CustomResourceOptions>();
 /** `opts` plus a transformation that keeps every child's options in {@link childOptions}. */
 function capturing(opts: pulumi.ComponentResourceOptions): pulumi.ComponentResourceOptions {
     childOptions.clear();
-    const keep: pulumi.ResourceTransformation = ({ name, opts: o }) => { childOptions.set(name, o); return undefined; };
+    const keep: pulumi.ResourceTransformation = ({ name, opts: o }) => {
+        childOptions.set(name, o);
+        return undefined;
+    };
     return { ...opts, transformations: [...(opts.transformations ?? []), keep] };
 }
 
@@ -76,21 +119,28 @@ function buildTutorial(reviewsLocality: LocalityPolicy) {
     return build(opts => {
         const t = tutorial(opts);
         const mesh = new ServiceMesh("asm", meshArgs(t), capturing(opts));
-        const bookinfo = new Bookinfo("bookinfo", {
-            clusters: {
-                "ack-hangzhou": { provider: t.hangzhou.provider, reviewsVersions: ["v1"] },
-                "ack-shanghai": { provider: t.shanghai.provider, reviewsVersions: ["v2"] },
+        const bookinfo = new Bookinfo(
+            "bookinfo",
+            {
+                clusters: {
+                    "ack-hangzhou": { provider: t.hangzhou.provider, reviewsVersions: ["v1"] },
+                    "ack-shanghai": { provider: t.shanghai.provider, reviewsVersions: ["v2"] },
+                },
+                mesh,
+                reviewsLocality,
             },
-            mesh,
-            reviewsLocality,
-        }, opts);
+            opts,
+        );
         return { ...t, mesh, bookinfo };
     });
 }
 
 const FAILOVER: LocalityPolicy = {
     mode: "failover",
-    failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }],
+    failover: [
+        { from: "cn-shanghai", to: "cn-hangzhou" },
+        { from: "cn-hangzhou", to: "cn-shanghai" },
+    ],
 };
 
 describe("ServiceMesh (S4, the tutorial's numbers)", () => {
@@ -98,49 +148,100 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         const { mesh, hangzhou, shanghai } = await buildTutorial(FAILOVER);
 
         const clusters = world.ofType("cs/managedKubernetes:ManagedKubernetes");
-        assert.deepEqual(clusters.map(c => [c.name, world.regionOf(c), c.inputs.podCidr, c.inputs.serviceCidr]), [
-            ["ack-hangzhou-cluster", "cn-hangzhou", "10.0.0.0/16", "172.16.0.0/16"],
-            ["ack-shanghai-cluster", "cn-shanghai", "10.1.0.0/16", "172.17.0.0/16"],
-        ]);
-        assert.deepEqual(world.ofType("cs/nodePool:NodePool").map(p => [p.name, world.regionOf(p)]),
-            [["ack-hangzhou-nodes", "cn-hangzhou"], ["ack-shanghai-nodes", "cn-shanghai"]]);
+        assert.deepEqual(
+            clusters.map(c => [c.name, world.regionOf(c), c.inputs.podCidr, c.inputs.serviceCidr]),
+            [
+                ["ack-hangzhou-cluster", "cn-hangzhou", "10.0.0.0/16", "172.16.0.0/16"],
+                ["ack-shanghai-cluster", "cn-shanghai", "10.1.0.0/16", "172.17.0.0/16"],
+            ],
+        );
+        assert.deepEqual(
+            world.ofType("cs/nodePool:NodePool").map(p => [p.name, world.regionOf(p)]),
+            [
+                ["ack-hangzhou-nodes", "cn-hangzhou"],
+                ["ack-shanghai-nodes", "cn-shanghai"],
+            ],
+        );
 
         // CEN: one instance, a TR per region, three VPC attachments, one inter-region connection.
         const cen = world.named("asm-cen");
         assert.equal(cen.parent, "asm");
         assert.equal(world.ofType("cen/instance:Instance").length, 1);
-        assert.deepEqual(world.ofType("cen/transitRouter:TransitRouter").map(r => world.regionOf(r)).sort(), ["cn-hangzhou", "cn-shanghai"]);
+        assert.deepEqual(
+            world
+                .ofType("cen/transitRouter:TransitRouter")
+                .map(r => world.regionOf(r))
+                .sort(),
+            ["cn-hangzhou", "cn-shanghai"],
+        );
         const attachments = world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment");
-        assert.deepEqual(attachments.map(a => a.inputs.vpcId).sort(),
-            [world.named("vpc-hangzhou-vpc").id, world.named("vpc-hangzhou2-vpc").id, world.named("vpc-shanghai-vpc").id].sort());
+        assert.deepEqual(
+            attachments.map(a => a.inputs.vpcId).sort(),
+            [
+                world.named("vpc-hangzhou-vpc").id,
+                world.named("vpc-hangzhou2-vpc").id,
+                world.named("vpc-shanghai-vpc").id,
+            ].sort(),
+        );
         const peers = world.ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment");
         assert.equal(peers.length, 1);
         assert.equal(peers[0].inputs.bandwidth, 10);
 
         // Each control-plane security group accepts all protocols from the peer's Pod CIDR.
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
-        assert.deepEqual(rules.map(r => [r.inputs.securityGroupId, r.inputs.cidrIp, r.inputs.ipProtocol, r.inputs.portRange, r.inputs.type, r.inputs.policy, world.regionOf(r)]), [
-            [clusters[0].state.securityGroupId, "10.1.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-hangzhou"],
-            [clusters[1].state.securityGroupId, "10.0.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-shanghai"],
-        ]);
+        assert.deepEqual(
+            rules.map(r => [
+                r.inputs.securityGroupId,
+                r.inputs.cidrIp,
+                r.inputs.ipProtocol,
+                r.inputs.portRange,
+                r.inputs.type,
+                r.inputs.policy,
+                world.regionOf(r),
+            ]),
+            [
+                [clusters[0].state.securityGroupId, "10.1.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-hangzhou"],
+                [clusters[1].state.securityGroupId, "10.0.0.0/16", "all", "-1/-1", "ingress", "accept", "cn-shanghai"],
+            ],
+        );
         assert.ok(rules.every(r => r.parent === "asm"));
 
         const asm = world.named("asm-mesh");
         assert.equal(asm.type, "alicloud:servicemesh/serviceMesh:ServiceMesh");
         assert.equal(world.regionOf(asm), "cn-hangzhou");
         assert.deepEqual(asm.inputs.clusterIds, [clusters[0].id, clusters[1].id]);
-        assert.deepEqual(asm.inputs.network, { vpcId: world.named("vpc-hangzhou2-vpc").id, vswitcheList: world.named("vpc-hangzhou2-vpc-hangzhou-switch-2").id });
+        assert.deepEqual(asm.inputs.network, {
+            vpcId: world.named("vpc-hangzhou2-vpc").id,
+            vswitcheList: world.named("vpc-hangzhou2-vpc-hangzhou-switch-2").id,
+        });
         // Created with the full build string ASM offers and reports back, so the version never shows as a change.
         assert.equal(asm.inputs.version, "v1.22.6.66-g9a1b2c3d-aliyun");
-        assert.deepEqual(world.calls.filter(c => c.token === "alicloud:servicemesh/getVersions:getVersions").map(c => c.inputs.edition), ["Pro"]);
-        assert.equal(world.named("asm-mesh").ignoreChanges, undefined, "a pinned version is upgraded in place when it changes");
+        assert.deepEqual(
+            world.calls
+                .filter(c => c.token === "alicloud:servicemesh/getVersions:getVersions")
+                .map(c => c.inputs.edition),
+            ["Pro"],
+        );
+        assert.equal(
+            world.named("asm-mesh").ignoreChanges,
+            undefined,
+            "a pinned version is upgraded in place when it changes",
+        );
         assert.equal(asm.inputs.edition, "Pro");
         assert.deepEqual(asm.inputs.meshConfig, { enableLocalityLb: true });
-        assert.deepEqual(asm.inputs.loadBalancer, { apiServerPublicEip: true }, "pilotPublicEip is deprecated and read-only");
+        assert.deepEqual(
+            asm.inputs.loadBalancer,
+            { apiServerPublicEip: true },
+            "pilotPublicEip is deprecated and read-only",
+        );
         assert.deepEqual(asm.dependsOn.sort(), ["asm-cen", ...rules.map(r => r.name)].sort());
 
         assert.equal(await isSecretOutput(mesh.kubeconfig), true);
-        assert.deepEqual(childOptions.get("asm-mesh")?.additionalSecretOutputs, ["kubeconfig"], "the mesh kubeconfig must be a secret in state too");
+        assert.deepEqual(
+            childOptions.get("asm-mesh")?.additionalSecretOutputs,
+            ["kubeconfig"],
+            "the mesh kubeconfig must be a secret in state too",
+        );
         assert.equal(await isSecretOutput(hangzhou.kubeconfig), true);
         assert.equal(await isSecretOutput(shanghai.kubeconfig), true);
         assert.match(await valueOf(mesh.kubeconfig), /asm\.aliyuncs\.com/);
@@ -149,13 +250,26 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         const gw = world.named("asm-ingressgateway");
         assert.equal(gw.type, "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway");
         assert.equal(gw.provider, "asm-k8s");
-        assert.deepEqual(gw.inputs.metadata, { name: "ingressgateway", namespace: "istio-system", annotations: { "asm.alibabacloud.com/managed-by-asm": "true" } });
+        assert.deepEqual(gw.inputs.metadata, {
+            name: "ingressgateway",
+            namespace: "istio-system",
+            annotations: { "asm.alibabacloud.com/managed-by-asm": "true" },
+        });
         assert.deepEqual(gw.inputs.spec, {
-            gatewayType: "ingress", dnsPolicy: "ClusterFirst", externalTrafficPolicy: "Local", hostNetwork: false,
-            ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80 }, { name: "https", port: 443, protocol: "TCP", targetPort: 443 }],
+            gatewayType: "ingress",
+            dnsPolicy: "ClusterFirst",
+            externalTrafficPolicy: "Local",
+            hostNetwork: false,
+            ports: [
+                { name: "http", port: 80, protocol: "TCP", targetPort: 80 },
+                { name: "https", port: 443, protocol: "TCP", targetPort: 443 },
+            ],
             replicaCount: 1,
             resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
-            rollingMaxSurge: "100%", rollingMaxUnavailable: "25%", runAsRoot: true, serviceType: "LoadBalancer",
+            rollingMaxSurge: "100%",
+            rollingMaxUnavailable: "25%",
+            runAsRoot: true,
+            serviceType: "LoadBalancer",
             // The tutorial's test traffic goes to ack-hangzhou's gateway: the cluster in the mesh's region.
             clusterIds: [world.named("ack-hangzhou-cluster").id],
         });
@@ -166,10 +280,14 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         // Bookinfo in both clusters through each cluster's provider.
         const deployments = world.ofType("kubernetes:apps/v1:Deployment");
         assert.deepEqual(deployments.map(d => [d.inputs.metadata.name, d.provider]).sort(), [
-            ["details-v1", "ack-hangzhou-k8s"], ["details-v1", "ack-shanghai-k8s"],
-            ["productpage-v1", "ack-hangzhou-k8s"], ["productpage-v1", "ack-shanghai-k8s"],
-            ["ratings-v1", "ack-hangzhou-k8s"], ["ratings-v1", "ack-shanghai-k8s"],
-            ["reviews-v1", "ack-hangzhou-k8s"], ["reviews-v2", "ack-shanghai-k8s"],
+            ["details-v1", "ack-hangzhou-k8s"],
+            ["details-v1", "ack-shanghai-k8s"],
+            ["productpage-v1", "ack-hangzhou-k8s"],
+            ["productpage-v1", "ack-shanghai-k8s"],
+            ["ratings-v1", "ack-hangzhou-k8s"],
+            ["ratings-v1", "ack-shanghai-k8s"],
+            ["reviews-v1", "ack-hangzhou-k8s"],
+            ["reviews-v2", "ack-shanghai-k8s"],
         ]);
         assert.equal(world.ofType("kubernetes:core/v1:Service").length, 8);
         assert.equal(world.ofType("kubernetes:core/v1:ServiceAccount").length, 8);
@@ -177,10 +295,21 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         // Sidecars: the namespace is labelled for injection in each cluster, and pods start only
         // after that label and after the mesh (which installs the injector in its clusters).
         const injection = world.ofType("kubernetes:core/v1:NamespacePatch");
-        assert.deepEqual(injection.map(n => [n.name, n.provider, n.inputs.metadata]), [
-            ["bookinfo-ack-hangzhou-injection", "ack-hangzhou-k8s", { name: "default", labels: { "istio-injection": "enabled" } }],
-            ["bookinfo-ack-shanghai-injection", "ack-shanghai-k8s", { name: "default", labels: { "istio-injection": "enabled" } }],
-        ]);
+        assert.deepEqual(
+            injection.map(n => [n.name, n.provider, n.inputs.metadata]),
+            [
+                [
+                    "bookinfo-ack-hangzhou-injection",
+                    "ack-hangzhou-k8s",
+                    { name: "default", labels: { "istio-injection": "enabled" } },
+                ],
+                [
+                    "bookinfo-ack-shanghai-injection",
+                    "ack-shanghai-k8s",
+                    { name: "default", labels: { "istio-injection": "enabled" } },
+                ],
+            ],
+        );
         for (const d of deployments) {
             const cluster = d.provider === "ack-hangzhou-k8s" ? "ack-hangzhou" : "ack-shanghai";
             assert.deepEqual(d.dependsOn, [`bookinfo-${cluster}-injection`, "asm-mesh", "asm-ingressgateway"], d.name);
@@ -199,19 +328,45 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.deepEqual(reviews.inputs.spec.trafficPolicy, {
             connectionPool: { http: { maxRequestsPerConnection: 1 } },
             outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" },
-            loadBalancer: { localityLbSetting: { enabled: true, failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }] } },
+            loadBalancer: {
+                localityLbSetting: {
+                    enabled: true,
+                    failover: [
+                        { from: "cn-shanghai", to: "cn-hangzhou" },
+                        { from: "cn-hangzhou", to: "cn-shanghai" },
+                    ],
+                },
+            },
         });
-        assert.deepEqual(reviews.inputs.spec.subsets.map((s: { name: string }) => s.name), ["v1", "v2", "v3"]);
-        assert.deepEqual(world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").map(r => r.inputs.metadata.name).sort(),
-            ["details", "productpage", "ratings", "reviews"]);
-        assert.ok(world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").every(r => r.provider === "asm-k8s"));
+        assert.deepEqual(
+            reviews.inputs.spec.subsets.map((s: { name: string }) => s.name),
+            ["v1", "v2", "v3"],
+        );
+        assert.deepEqual(
+            world
+                .ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule")
+                .map(r => r.inputs.metadata.name)
+                .sort(),
+            ["details", "productpage", "ratings", "reviews"],
+        );
+        assert.ok(
+            world
+                .ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule")
+                .every(r => r.provider === "asm-k8s"),
+        );
     });
 
     it("produces the 90/10 distribution from cn-hangzhou", async () => {
-        await buildTutorial({ mode: "distribution", distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }] });
+        await buildTutorial({
+            mode: "distribution",
+            distribute: [{ from: "cn-hangzhou", to: { "cn-hangzhou": 90, "cn-shanghai": 10 } }],
+        });
         const reviews = world.named("bookinfo-reviews-dr");
         assert.deepEqual(reviews.inputs.spec.trafficPolicy.loadBalancer, {
-            localityLbSetting: { enabled: true, distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }] },
+            localityLbSetting: {
+                enabled: true,
+                distribute: [{ from: "cn-hangzhou/*", to: { "cn-hangzhou/*": 90, "cn-shanghai/*": 10 } }],
+            },
         });
         assert.equal(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover, undefined);
     });
@@ -219,7 +374,11 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
     it("leaves the namespace label alone when injection is managed elsewhere", async () => {
         await build(opts => {
             const t = tutorial(opts);
-            return new Bookinfo("bookinfo", { clusters: { "ack-hangzhou": { provider: t.hangzhou.provider } }, injectSidecars: false }, opts);
+            return new Bookinfo(
+                "bookinfo",
+                { clusters: { "ack-hangzhou": { provider: t.hangzhou.provider } }, injectSidecars: false },
+                opts,
+            );
         });
         assert.deepEqual(world.ofType("kubernetes:core/v1:NamespacePatch"), []);
         assert.ok(world.ofType("kubernetes:apps/v1:Deployment").every(d => d.dependsOn.length === 0));
@@ -242,11 +401,18 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                 const t = tutorial(opts);
                 return new ServiceMesh("asm", meshArgs(t, extra(t)), opts);
             });
-            return [world.named("asm-ingressgateway").inputs.spec.clusterIds, world.named("asm-mesh").inputs.clusterIds];
+            return [
+                world.named("asm-ingressgateway").inputs.spec.clusterIds,
+                world.named("asm-mesh").inputs.clusterIds,
+            ];
         };
-        const [gateway, ids] = await gatewayAndIds(() => ({ ingressGatewayClusters: ["ack-shanghai", "ack-hangzhou"] }));
+        const [gateway, ids] = await gatewayAndIds(() => ({
+            ingressGatewayClusters: ["ack-shanghai", "ack-hangzhou"],
+        }));
         assert.deepEqual(gateway, [world.named("ack-shanghai-cluster").id, world.named("ack-hangzhou-cluster").id]);
-        const [, reversed] = await gatewayAndIds(t => ({ clusters: { "ack-shanghai": t.shanghai, "ack-hangzhou": t.hangzhou } }));
+        const [, reversed] = await gatewayAndIds(t => ({
+            clusters: { "ack-shanghai": t.shanghai, "ack-hangzhou": t.hangzhou },
+        }));
         assert.deepEqual(reversed, ids);
         assert.deepEqual(ids, [...ids].sort());
     });
@@ -266,7 +432,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.equal(pickOfferedVersion("1.22.6.66", offered), "v1.22.6.66-g9a1b2c3d-aliyun");
         assert.equal(pickOfferedVersion("v1.24.6.55-g0f1e2d3c-aliyun", offered), "v1.24.6.55-g0f1e2d3c-aliyun");
         assert.equal(pickOfferedVersion(undefined, offered), "v1.24.6.55-g0f1e2d3c-aliyun");
-        assert.throws(() => pickOfferedVersion("1.21.0.1", offered), /ASM offers no version 1\.21\.0\.1; it offers v1\.22\.6\.66-g9a1b2c3d-aliyun, v1\.24\.6\.55/);
+        assert.throws(
+            () => pickOfferedVersion("1.21.0.1", offered),
+            /ASM offers no version 1\.21\.0\.1; it offers v1\.22\.6\.66-g9a1b2c3d-aliyun, v1\.24\.6\.55/,
+        );
         assert.throws(() => pickOfferedVersion("v1.22.6.66-gdeadbee-aliyun", offered), /offers no version/);
     });
 
@@ -274,55 +443,102 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         it("refuses gateway clusters that are not the mesh's, repeated, or given twice over", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"] }))), [
-                    "ingressGatewayClusters[0]: cluster 'ack-beijing' is not a cluster of the mesh.",
-                    "ingressGatewayClusters[2]: gateway cluster 'ack-hangzhou' is used again (first at ingressGatewayClusters[1]).",
-                ]);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: { clusterIds: ["c-1"] } }))), [
-                    "ingressGatewayClusters: both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
-                ]);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: false }))), [
-                    "ingressGatewayClusters: there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, { ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"] }),
+                        ),
+                    ),
+                    [
+                        "ingressGatewayClusters[0]: cluster 'ack-beijing' is not a cluster of the mesh.",
+                        "ingressGatewayClusters[2]: gateway cluster 'ack-hangzhou' is used again (first at ingressGatewayClusters[1]).",
+                    ],
+                );
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, {
+                                ingressGatewayClusters: ["ack-hangzhou"],
+                                ingressGateway: { clusterIds: ["c-1"] },
+                            }),
+                        ),
+                    ),
+                    [
+                        "ingressGatewayClusters: both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
+                    ],
+                );
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: false }),
+                        ),
+                    ),
+                    [
+                        "ingressGatewayClusters: there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
+                    ],
+                );
             });
         });
 
         it("names both sides of every overlap across the mesh", async () => {
             await build(opts => {
                 const t = tutorial(opts, { shanghaiPod: "10.0.128.0/17", meshVpc: "172.17.0.0/16" });
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
-                    "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' Service CIDR 172.17.0.0/16 overlaps mesh VPC 'vpc-hangzhou2' 172.17.0.0/16.",
-                    "clusters.ack-shanghai.podCidr: cluster 'ack-shanghai' Pod CIDR 10.0.128.0/17 overlaps cluster 'ack-hangzhou' Pod CIDR 10.0.0.0/16.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    [
+                        "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' Service CIDR 172.17.0.0/16 overlaps mesh VPC 'vpc-hangzhou2' 172.17.0.0/16.",
+                        "clusters.ack-shanghai.podCidr: cluster 'ack-shanghai' Pod CIDR 10.0.128.0/17 overlaps cluster 'ack-hangzhou' Pod CIDR 10.0.0.0/16.",
+                    ],
+                );
             });
         });
 
         it("requires a distinct Service CIDR per cluster (reported once, not also as an overlap)", async () => {
             await build(opts => {
                 const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
-                    "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' uses Service CIDR 172.16.0.0/16, the same as cluster 'ack-hangzhou'.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    [
+                        "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' uses Service CIDR 172.16.0.0/16, the same as cluster 'ack-hangzhou'.",
+                    ],
+                );
             });
         });
 
         it("checks the CEN it builds by the CEN's own rules, with the problems at the mesh's inputs", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
-                    cenOptions: { peerBandwidthMbps: 20, bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 } },
-                }))), [
-                    "cenOptions.bandwidthPackage.bandwidthMbps: the connections across China/China need 20 Mbit/s together " +
-                        "(cn-hangzhou:cn-shanghai 20) but the bandwidth package has 10 Mbit/s.",
-                    "cenOptions.bandwidthPackage.period: period applies to PrePaid packages only.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, {
+                                cenOptions: {
+                                    peerBandwidthMbps: 20,
+                                    bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 },
+                                },
+                            }),
+                        ),
+                    ),
+                    [
+                        "cenOptions.bandwidthPackage.bandwidthMbps: the connections across China/China need 20 Mbit/s together " +
+                            "(cn-hangzhou:cn-shanghai 20) but the bandwidth package has 10 Mbit/s.",
+                        "cenOptions.bandwidthPackage.period: period applies to PrePaid packages only.",
+                    ],
+                );
             });
             // A VPC overlapping another is the CEN's rule, reported once, at the VPC's input.
             await build(opts => {
                 const t = tutorial(opts, { meshVpc: "21.0.0.0/16" });
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))), [
-                    "clusters.ack-shanghai.vpc.cidrBlock: member 'vpc-shanghai' VPC 21.0.0.0/8 overlaps member 'vpc-hangzhou2' VPC 21.0.0.0/16.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    [
+                        "clusters.ack-shanghai.vpc.cidrBlock: member 'vpc-shanghai' VPC 21.0.0.0/8 overlaps member 'vpc-hangzhou2' VPC 21.0.0.0/16.",
+                    ],
+                );
             });
         });
 
@@ -330,17 +546,24 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             await build(opts => {
                 const t = tutorial(opts);
                 const cen = sharedCen(t, opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } }))), [
-                    "cenOptions: cenOptions configure a network this component creates, but cen joins an existing one.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs("asm", meshArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } })),
+                    ),
+                    [
+                        "cenOptions: cenOptions configure a network this component creates, but cen joins an existing one.",
+                    ],
+                );
                 // JavaScript or YAML callers of the old API are told where the field went, not ignored.
-                const renamed = (network: unknown) => problemsOf(() => validateServiceMeshArgs("asm", { ...meshArgs(t), network } as ServiceMeshArgs));
+                const renamed = (network: unknown) =>
+                    problemsOf(() => validateServiceMeshArgs("asm", { ...meshArgs(t), network } as ServiceMeshArgs));
                 assert.deepEqual(renamed(cen), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
                 ]);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))), [
-                    'cen: {"cenId":"cen-1"}: is not a CenTransitNetwork.',
-                ]);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))),
+                    ['cen: {"cenId":"cen-1"}: is not a CenTransitNetwork.'],
+                );
                 assert.deepEqual(renamed({ peerBandwidthMbps: 5 }), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
                 ]);
@@ -352,66 +575,113 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             await build(opts => {
                 const t = tutorial(opts);
                 const cen = new CenTransitNetwork("hz-only", { members: { hz: { vpc: t.hangzhou.vpc } } }, opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen }))), [
-                    "cen: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
-                    "cen: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
-                    "cen: CEN 'hz-only' has no inter-region bandwidth between cn-hangzhou and cn-shanghai; ASM cannot reach clusters across regions without it.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen }))),
+                    [
+                        "cen: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
+                        "cen: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
+                        "cen: CEN 'hz-only' has no inter-region bandwidth between cn-hangzhou and cn-shanghai; ASM cannot reach clusters across regions without it.",
+                    ],
+                );
             });
         });
 
         it("rejects an unknown vSwitch, version and a bad gateway override, at the override's own path", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
-                    vSwitch: "vsw9", version: "1.x", clusters: {},
-                    ingressGateway: { rollingMaxSurge: "150%", resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "lots", memory: "1Gi" } } },
-                }))), [
-                    "vSwitch: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou2'.",
-                    "version: '1.x' is not an ASM version.",
-                    "clusters: the mesh has no cluster.",
-                    "ingressGateway.rollingMaxSurge: '150%' is not a percentage from 0% to 100%.",
-                    "ingressGateway.resources.requests.cpu: CPU 'lots' is not a Kubernetes CPU quantity.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, {
+                                vSwitch: "vsw9",
+                                version: "1.x",
+                                clusters: {},
+                                ingressGateway: {
+                                    rollingMaxSurge: "150%",
+                                    resources: {
+                                        limits: { cpu: "2", memory: "2G" },
+                                        requests: { cpu: "lots", memory: "1Gi" },
+                                    },
+                                },
+                            }),
+                        ),
+                    ),
+                    [
+                        "vSwitch: vSwitch 'vsw9' is not a vSwitch of VPC 'vpc-hangzhou2'.",
+                        "version: '1.x' is not an ASM version.",
+                        "clusters: the mesh has no cluster.",
+                        "ingressGateway.rollingMaxSurge: '150%' is not a percentage from 0% to 100%.",
+                        "ingressGateway.resources.requests.cpu: CPU 'lots' is not a Kubernetes CPU quantity.",
+                    ],
+                );
             });
         });
 
         it("checks the shape of its args before any rule: enumerations, clusters that are none, gateway overrides, tags", async () => {
             await build(opts => {
                 const t = tutorial(opts);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, {
-                    edition: "Gold" as never, meshSpec: "huge" as never, version: " 1.22.6.66",
-                    clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": "c-123" as never },
-                    ingressGateway: { replicaCount: 0, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80.5 }], replicas: 2 } as never,
-                    cenOptions: { peerBandwidthMbps: NaN, bandwidthPackage: { bandwidthMbps: 10, period: 7 as never } },
-                    tags: { "acs:team": "x" },
-                }))), [
-                    "clusters.ack-shanghai: \"c-123\": is not an AckCluster.",
-                    'edition: "Gold" is not accepted.',
-                    'meshSpec: "huge" is not accepted.',
-                    'version: " 1.22.6.66": has leading or trailing blanks.',
-                    "cenOptions.peerBandwidthMbps: expected number, got NaN.",
-                    "cenOptions.bandwidthPackage.period: 7 is not accepted.",
-                    "ingressGateway.ports[0].targetPort: 80.5: is not a whole number from 1 to 65535.",
-                    "ingressGateway.replicaCount: 0: is not a whole number from 1 to 100.",
-                    "ingressGateway.replicas: 'replicas' is not an input here.",
-                    "tags.acs:team: the key \"acs:team\" starts with 'acs:', which Alibaba Cloud keeps for its own tags.",
-                ]);
-                assert.deepEqual(problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGateway: true as never }))), [
-                    "ingressGateway: expected object, got true.",
-                ]);
+                assert.deepEqual(
+                    problemsOf(() =>
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshArgs(t, {
+                                edition: "Gold" as never,
+                                meshSpec: "huge" as never,
+                                version: " 1.22.6.66",
+                                clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": "c-123" as never },
+                                ingressGateway: {
+                                    replicaCount: 0,
+                                    ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 80.5 }],
+                                    replicas: 2,
+                                } as never,
+                                cenOptions: {
+                                    peerBandwidthMbps: NaN,
+                                    bandwidthPackage: { bandwidthMbps: 10, period: 7 as never },
+                                },
+                                tags: { "acs:team": "x" },
+                            }),
+                        ),
+                    ),
+                    [
+                        'clusters.ack-shanghai: "c-123": is not an AckCluster.',
+                        'edition: "Gold" is not accepted.',
+                        'meshSpec: "huge" is not accepted.',
+                        'version: " 1.22.6.66": has leading or trailing blanks.',
+                        "cenOptions.peerBandwidthMbps: expected number, got NaN.",
+                        "cenOptions.bandwidthPackage.period: 7 is not accepted.",
+                        "ingressGateway.ports[0].targetPort: 80.5: is not a whole number from 1 to 65535.",
+                        "ingressGateway.replicaCount: 0: is not a whole number from 1 to 100.",
+                        "ingressGateway.replicas: 'replicas' is not an input here.",
+                        "tags.acs:team: the key \"acs:team\" starts with 'acs:', which Alibaba Cloud keeps for its own tags.",
+                    ],
+                );
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGateway: true as never }))),
+                    ["ingressGateway: expected object, got true."],
+                );
             });
         });
 
         it("checks gateway cluster ids given as Outputs when they resolve, before the gateway is applied", async () => {
             const { error, registered } = await lateRejection(opts => {
                 const t = tutorial(opts);
-                return new ServiceMesh("asm", meshArgs(t, { ingressGateway: { clusterIds: [pulumi.output("c-1\n")] } }), opts);
+                return new ServiceMesh(
+                    "asm",
+                    meshArgs(t, { ingressGateway: { clusterIds: [pulumi.output("c-1\n")] } }),
+                    opts,
+                );
             });
             assert.equal(error.component, "topologies:alicloud:ServiceMesh 'asm'");
-            assert.deepEqual(error.problems.map(p => `${p.path}: ${p.message}`),
-                ['ingressGateway.clusterIds[0]: "c-1\\n": has leading or trailing blanks.']);
-            assert.deepEqual(registered.filter(r => r.name === "asm-ingressgateway" && r.id !== ""), [], "the gateway is not applied");
+            assert.deepEqual(
+                error.problems.map(p => `${p.path}: ${p.message}`),
+                ['ingressGateway.clusterIds[0]: "c-1\\n": has leading or trailing blanks.'],
+            );
+            assert.deepEqual(
+                registered.filter(r => r.name === "asm-ingressgateway" && r.id !== ""),
+                [],
+                "the gateway is not applied",
+            );
         });
 
         it("registers nothing of the mesh when the arguments are wrong", async () => {
@@ -419,7 +689,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                 const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
                 assert.throws(() => new ServiceMesh("asm", meshArgs(t), opts), TopologyValidationError);
             });
-            assert.deepEqual(world.resources.filter(r => r.name.startsWith("asm")), []);
+            assert.deepEqual(
+                world.resources.filter(r => r.name.startsWith("asm")),
+                [],
+            );
             assert.deepEqual(world.ofType("ecs/securityGroupRule:SecurityGroupRule"), []);
             assert.deepEqual(world.ofType("cen/instance:Instance"), []);
         });

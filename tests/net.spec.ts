@@ -1,21 +1,50 @@
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import {
-    addressAt, addressSlug, CidrError, cidrContains, cidrSize, cidrsOverlap, findOverlaps, ipInCidr, isPrivateIpv4,
-    lastAddress, normaliseCidr, parseCidr, parseIp, formatIp, checkCidr, checkNoOverlaps, Cidr,
+    addressAt,
+    addressSlug,
+    CidrError,
+    cidrContains,
+    cidrSize,
+    cidrsOverlap,
+    findOverlaps,
+    ipInCidr,
+    isPrivateIpv4,
+    lastAddress,
+    normaliseCidr,
+    parseCidr,
+    parseIp,
+    formatIp,
+    checkCidr,
+    checkNoOverlaps,
+    Cidr,
 } from "../components/net";
 import { Problems } from "../components/errors";
 
 describe("net: CIDR parsing", () => {
     it("parses and normalises IPv4 and IPv6 blocks", () => {
-        assert.deepEqual(parseCidr("192.168.0.0/16"), { family: 4, network: 0xc0a80000n, prefix: 16, text: "192.168.0.0/16" });
+        assert.deepEqual(parseCidr("192.168.0.0/16"), {
+            family: 4,
+            network: 0xc0a80000n,
+            prefix: 16,
+            text: "192.168.0.0/16",
+        });
         assert.equal(normaliseCidr("2408:4000:0:0::/56"), "2408:4000::/56");
         assert.equal(parseCidr("0.0.0.0/0").text, "0.0.0.0/0");
         assert.equal(parseCidr("::/0").family, 6);
     });
 
     it("rejects malformed text with a hint of the right form", () => {
-        for (const bad of ["192.168.0/16", "192.168.0.0", "10.0.0.0/33", "10.0.0.0/-1", "abc/8", "2408::zz/56", "10.0.0.0/8/8", ""]) {
+        for (const bad of [
+            "192.168.0/16",
+            "192.168.0.0",
+            "10.0.0.0/33",
+            "10.0.0.0/-1",
+            "abc/8",
+            "2408::zz/56",
+            "10.0.0.0/8/8",
+            "",
+        ]) {
             assert.throws(() => parseCidr(bad), CidrError, bad);
         }
         assert.throws(() => parseCidr("10.0.0.0/33"), /longer than the 32 bits/);
@@ -84,10 +113,17 @@ describe("net: CIDR maths", () => {
     it("finds every overlapping pair among named blocks, in input order", () => {
         const named = (name: string, text: string) => ({ name, cidr: parseCidr(text) });
         const pairs = findOverlaps([
-            named("a", "10.0.0.0/8"), named("b", "192.168.0.0/16"), named("c", "10.1.0.0/16"),
-            named("d", "10.1.2.0/24"), named("e", "2408::/56"), named("f", "172.16.0.0/12"),
+            named("a", "10.0.0.0/8"),
+            named("b", "192.168.0.0/16"),
+            named("c", "10.1.0.0/16"),
+            named("d", "10.1.2.0/24"),
+            named("e", "2408::/56"),
+            named("f", "172.16.0.0/12"),
         ]);
-        assert.deepEqual(pairs.map(([x, y]) => `${x.name}-${y.name}`), ["a-c", "a-d", "c-d"]);
+        assert.deepEqual(
+            pairs.map(([x, y]) => `${x.name}-${y.name}`),
+            ["a-c", "a-d", "c-d"],
+        );
     });
 
     it("spells an address or block for a child name, one way for both families", () => {
@@ -106,24 +142,33 @@ describe("net: checks record problems instead of throwing", () => {
         assert.equal(checkCidr(problems, "b.cidrBlock", "2408::/56", 4), undefined);
         const x = checkCidr(problems, "x", "192.168.8.0/24")!;
         const y = checkCidr(problems, "y", "192.168.8.0/25")!;
-        checkNoOverlaps(problems, [
-            { name: "vSwitch 'vsw3'", cidr: x, path: "vSwitches.vsw3.cidrBlock" },
-            { name: "vSwitch 'vsw4'", cidr: y, path: "vSwitches.vsw4.cidrBlock" },
-        ], "Give each vSwitch a disjoint block.");
-        assert.deepEqual(problems.list.map(p => p.path), ["a.cidrBlock", "b.cidrBlock", "vSwitches.vsw4.cidrBlock"]);
+        checkNoOverlaps(
+            problems,
+            [
+                { name: "vSwitch 'vsw3'", cidr: x, path: "vSwitches.vsw3.cidrBlock" },
+                { name: "vSwitch 'vsw4'", cidr: y, path: "vSwitches.vsw4.cidrBlock" },
+            ],
+            "Give each vSwitch a disjoint block.",
+        );
+        assert.deepEqual(
+            problems.list.map(p => p.path),
+            ["a.cidrBlock", "b.cidrBlock", "vSwitches.vsw4.cidrBlock"],
+        );
         assert.match(problems.list[0].message, /did you mean 10\.0\.0\.0\/8/);
         assert.equal(problems.list[2].message, "vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24.");
     });
 });
 
 describe("net: laws (property tests)", () => {
-    const ipv4Block = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+    const ipv4Block = fc
+        .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
         .map(([address, prefix]): Cidr => {
             const size = 2 ** (32 - prefix);
             const network = Math.floor(address / size) * size;
             return parseCidr(`${formatIp(4, BigInt(network))}/${prefix}`);
         });
-    const ipv6Block = fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }))
+    const ipv6Block = fc
+        .tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }))
         .map(([address, prefix]): Cidr => {
             const host = (1n << BigInt(128 - prefix)) - 1n;
             return parseCidr(`${formatIp(6, address & ~host)}/${prefix}`);
@@ -139,34 +184,47 @@ describe("net: laws (property tests)", () => {
     });
 
     it("containment is transitive and implies overlap", () => {
-        fc.assert(fc.property(ipv4Block, ipv4Block, ipv4Block, (a, b, c) => {
-            if (cidrContains(a, b) && cidrContains(b, c)) return cidrContains(a, c) && cidrsOverlap(a, c);
-            return true;
-        }));
+        fc.assert(
+            fc.property(ipv4Block, ipv4Block, ipv4Block, (a, b, c) => {
+                if (cidrContains(a, b) && cidrContains(b, c)) return cidrContains(a, c) && cidrsOverlap(a, c);
+                return true;
+            }),
+        );
     });
 
     it("two blocks of one family either nest or are disjoint", () => {
-        fc.assert(fc.property(ipv4Block, ipv4Block, (a, b) =>
-            cidrsOverlap(a, b) === (cidrContains(a, b) || cidrContains(b, a))
-            && cidrsOverlap(a, b) === !(lastAddress(a) < b.network || lastAddress(b) < a.network)));
+        fc.assert(
+            fc.property(
+                ipv4Block,
+                ipv4Block,
+                (a, b) =>
+                    cidrsOverlap(a, b) === (cidrContains(a, b) || cidrContains(b, a)) &&
+                    cidrsOverlap(a, b) === !(lastAddress(a) < b.network || lastAddress(b) < a.network),
+            ),
+        );
     });
 
     it("findOverlaps agrees with checking every pair", () => {
-        fc.assert(fc.property(fc.array(ipv4Block, { maxLength: 12 }), blocks => {
-            const named = blocks.map((cidr, i) => ({ name: String(i), cidr }));
-            const fast = findOverlaps(named).map(([x, y]) => `${x.name}-${y.name}`);
-            const slow: string[] = [];
-            for (let i = 0; i < blocks.length; i++) {
-                for (let j = i + 1; j < blocks.length; j++) if (cidrsOverlap(blocks[i], blocks[j])) slow.push(`${i}-${j}`);
-            }
-            assert.deepEqual(fast, slow);
-        }));
+        fc.assert(
+            fc.property(fc.array(ipv4Block, { maxLength: 12 }), blocks => {
+                const named = blocks.map((cidr, i) => ({ name: String(i), cidr }));
+                const fast = findOverlaps(named).map(([x, y]) => `${x.name}-${y.name}`);
+                const slow: string[] = [];
+                for (let i = 0; i < blocks.length; i++) {
+                    for (let j = i + 1; j < blocks.length; j++)
+                        if (cidrsOverlap(blocks[i], blocks[j])) slow.push(`${i}-${j}`);
+                }
+                assert.deepEqual(fast, slow);
+            }),
+        );
     });
 
     it("every address at an offset lies in its block", () => {
-        fc.assert(fc.property(ipv4Block, fc.nat(), (c, n) => {
-            const offset = BigInt(n) % cidrSize(c);
-            return ipInCidr(addressAt(c, offset), c);
-        }));
+        fc.assert(
+            fc.property(ipv4Block, fc.nat(), (c, n) => {
+                const offset = BigInt(n) % cidrSize(c);
+                return ipInCidr(addressAt(c, offset), c);
+            }),
+        );
     });
 });

@@ -29,8 +29,13 @@ export function readmeView(source: string): string {
     let start = 0;
     while (start < lines.length && lines[start].startsWith("//")) start++;
     while (start < lines.length && lines[start].trim() === "") start++;
-    return lines.slice(start).join("\n")
-        .replace(/from "\.\.\/\.\.\/components(\/[a-z]+)?"/g, (_, sub: string | undefined) => `from "pulumi-topologies${sub ?? ""}"`)
+    return lines
+        .slice(start)
+        .join("\n")
+        .replace(
+            /from "\.\.\/\.\.\/components(\/[a-z]+)?"/g,
+            (_, sub: string | undefined) => `from "pulumi-topologies${sub ?? ""}"`,
+        )
         .trimEnd();
 }
 
@@ -58,7 +63,9 @@ const EXPECTED_COMPONENTS: Record<string, string[]> = {
     "multiEipEni.ts": ["topologies:alicloud:MultiEipEni"],
     "dualStackAlb.ts": ["topologies:alicloud:DualStackAlb"],
     "meshFailover.ts": [
-        "topologies:alicloud:AckCluster", "topologies:alicloud:ServiceMesh", "topologies:alicloud:Bookinfo",
+        "topologies:alicloud:AckCluster",
+        "topologies:alicloud:ServiceMesh",
+        "topologies:alicloud:Bookinfo",
         "topologies:alicloud:MeshLocalityPolicy",
     ],
     "albFargateService.ts": ["topologies:aws:AlbFargateService"],
@@ -67,7 +74,10 @@ const EXPECTED_COMPONENTS: Record<string, string[]> = {
 
 describe("README.md", () => {
     const blocks = fencedBlocks(readme);
-    const files = fs.readdirSync(examplesDir).filter(f => f.endsWith(".ts")).sort();
+    const files = fs
+        .readdirSync(examplesDir)
+        .filter(f => f.endsWith(".ts"))
+        .sort();
 
     it("starts with the install-and-plan and test commands as its first code block", () => {
         assert.equal(blocks[0]?.lang, "sh");
@@ -76,7 +86,10 @@ describe("README.md", () => {
 
     it("embeds every example file exactly once, and only files that exist", () => {
         const embedded = blocks.filter(b => b.marker).map(b => b.marker!);
-        assert.deepEqual([...embedded].sort(), files.map(f => `tests/examples/${f}`));
+        assert.deepEqual(
+            [...embedded].sort(),
+            files.map(f => `tests/examples/${f}`),
+        );
         assert.deepEqual(Object.keys(EXPECTED_COMPONENTS).sort(), files, "name the components each example must build");
     });
 
@@ -84,13 +97,17 @@ describe("README.md", () => {
         it(`shows ${block.marker} exactly as the file (line ${block.line})`, () => {
             assert.equal(block.lang, "ts", `the block after the marker for ${block.marker} must be a ts block`);
             const source = fs.readFileSync(path.join(repo, block.marker!), "utf8");
-            assert.equal(block.body, readmeView(source),
-                `README.md line ${block.line} differs from ${block.marker}; copy the file (without its header comment, importing "pulumi-topologies")`);
+            assert.equal(
+                block.body,
+                readmeView(source),
+                `README.md line ${block.line} differs from ${block.marker}; copy the file (without its header comment, importing "pulumi-topologies")`,
+            );
         });
     }
 
     it("shows no example with a relative import (readers copy them as they are)", () => {
-        for (const block of blocks.filter(b => b.lang === "ts")) assert.doesNotMatch(block.body, /from "\.\.?\//, `block at line ${block.line}`);
+        for (const block of blocks.filter(b => b.lang === "ts"))
+            assert.doesNotMatch(block.body, /from "\.\.?\//, `block at line ${block.line}`);
     });
 });
 
@@ -119,11 +136,14 @@ describe("readmeView", () => {
             "const x = 1;",
             "",
         ].join("\n");
-        assert.equal(readmeView(source), [
-            'import { alicloud } from "pulumi-topologies";',
-            'import { RegionalVpc } from "pulumi-topologies/alicloud";',
-            "// a comment in the body stays",
-            "const x = 1;",
-        ].join("\n"));
+        assert.equal(
+            readmeView(source),
+            [
+                'import { alicloud } from "pulumi-topologies";',
+                'import { RegionalVpc } from "pulumi-topologies/alicloud";',
+                "// a comment in the body stays",
+                "const x = 1;",
+            ].join("\n"),
+        );
     });
 });

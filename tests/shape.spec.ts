@@ -3,7 +3,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems } from "../components/errors";
 import * as alicloud from "@pulumi/alicloud";
-import { argsShape, checkShape, describeValue, input, instanceOf, providerOf, text, wholeNumber } from "../components/shape";
+import {
+    argsShape,
+    checkShape,
+    describeValue,
+    input,
+    instanceOf,
+    providerOf,
+    text,
+    wholeNumber,
+} from "../components/shape";
 
 const schema = z.strictObject({
     name: text,
@@ -27,43 +36,72 @@ describe("shape checks", () => {
     });
 
     it("reports each bad field with its path, the value found and a fix, all at once", () => {
-        const { ok, list } = problemsOf({ name: " x", count: NaN, mode: "c", address: 5, items: [{ port: 1.5 }], groups: { g: { id: null } } });
+        const { ok, list } = problemsOf({
+            name: " x",
+            count: NaN,
+            mode: "c",
+            address: 5,
+            items: [{ port: 1.5 }],
+            groups: { g: { id: null } },
+        });
         assert.equal(ok, false);
-        assert.deepEqual(list.map(p => p.path), ["args.name", "args.count", "args.mode", "args.address", "args.items[0].port", "args.groups.g.id"]);
+        assert.deepEqual(
+            list.map(p => p.path),
+            ["args.name", "args.count", "args.mode", "args.address", "args.items[0].port", "args.groups.g.id"],
+        );
         assert.match(list[0].message, /" x": has leading or trailing blanks/);
         assert.match(list[1].message, /got NaN/);
         assert.match(list[2].fix!, /Use one of: "a", "b"/);
         assert.match(list[3].message, /expected string, got 5/);
-        assert.ok(list.every(p => p.fix), "every problem says how to fix it");
+        assert.ok(
+            list.every(p => p.fix),
+            "every problem says how to fix it",
+        );
     });
 
     it("names a missing field as required, and refuses Infinity, control characters and empty names", () => {
         const { list } = problemsOf({ name: "a\u0000b", count: Infinity });
-        assert.deepEqual(list.map(p => [p.path, p.message]), [
-            ["args.name", '"a\\u0000b": contains a control character.'],
-            ["args.count", "expected number, got Infinity."],
-            ["args.address", "is required (expected string)."],
-        ]);
+        assert.deepEqual(
+            list.map(p => [p.path, p.message]),
+            [
+                ["args.name", '"a\\u0000b": contains a control character.'],
+                ["args.count", "expected number, got Infinity."],
+                ["args.address", "is required (expected string)."],
+            ],
+        );
         assert.match(problemsOf({ name: "", count: 1, address: "x" }).list[0].message, /is empty/);
     });
 
     it("suggests the key a misspelt one meant, at nested levels too, and never takes a prototype name", () => {
-        const { list } = problemsOf({ name: "x", count: 1, address: "a", mdoe: "a", items: [{ port: 1, prot: 2 }], toString: 1 });
-        assert.deepEqual(list.map(p => [p.path, p.fix]), [
-            ["args.items[0].prot", "Did you mean 'port'?"],
-            ["args.mdoe", "Did you mean 'mode'?"],
-            ["args.toString", "Remove it; the inputs here are: name, count, mode, address, items, groups."],
-        ]);
+        const { list } = problemsOf({
+            name: "x",
+            count: 1,
+            address: "a",
+            mdoe: "a",
+            items: [{ port: 1, prot: 2 }],
+            toString: 1,
+        });
+        assert.deepEqual(
+            list.map(p => [p.path, p.fix]),
+            [
+                ["args.items[0].prot", "Did you mean 'port'?"],
+                ["args.mdoe", "Did you mean 'mode'?"],
+                ["args.toString", "Remove it; the inputs here are: name, count, mode, address, items, groups."],
+            ],
+        );
     });
 
     it("says what is wrong with a refused map key, at the key's path", () => {
         const keyed = z.strictObject({ groups: z.record(text, z.number()) });
         const problems = new Problems();
         assert.equal(checkShape(problems, keyed, { groups: { "": 1, " b": 2, c: 3 } }), false);
-        assert.deepEqual(problems.list.map(p => [p.path, p.message, p.fix]), [
-            ["groups", 'the key "" is empty.', "Give a value, or leave the input out."],
-            ["groups. b", 'the key " b" has leading or trailing blanks.', "Remove the blanks."],
-        ]);
+        assert.deepEqual(
+            problems.list.map(p => [p.path, p.message, p.fix]),
+            [
+                ["groups", 'the key "" is empty.', "Give a value, or leave the input out."],
+                ["groups. b", 'the key " b" has leading or trailing blanks.', "Remove the blanks."],
+            ],
+        );
     });
 
     it("refuses an own __proto__ key (JSON and YAML make one), which zod passes over in a map unchecked", () => {
@@ -71,24 +109,41 @@ describe("shape checks", () => {
         const problems = new Problems();
         const parsed = JSON.parse('{"groups": {"__proto__": {"id": 7}, "g": {"id": "x"}}}');
         assert.equal(checkShape(problems.under("args"), keyed, parsed), false);
-        assert.deepEqual(problems.list.map(p => [p.path, p.message]), [["args.groups.__proto__", "'__proto__' is not accepted as a name."]]);
+        assert.deepEqual(
+            problems.list.map(p => [p.path, p.message]),
+            [["args.groups.__proto__", "'__proto__' is not accepted as a name."]],
+        );
         // A strict object reports it as an unknown key, once.
         const strict = new Problems();
         assert.equal(checkShape(strict, keyed, JSON.parse('{"groups": {}, "__proto__": 1}')), false);
-        assert.deepEqual(strict.list.map(p => p.path), ["__proto__"]);
+        assert.deepEqual(
+            strict.list.map(p => p.path),
+            ["__proto__"],
+        );
     });
 
     it("calls a whole number a whole number", () => {
         const problems = new Problems();
         checkShape(problems, z.strictObject({ count: z.number().int() }), { count: 1.5 });
-        assert.deepEqual(problems.list, [{ path: "count", message: "expected whole number, got 1.5.", fix: "Write a whole number here." }]);
+        assert.deepEqual(problems.list, [
+            { path: "count", message: "expected whole number, got 1.5.", fix: "Write a whole number here." },
+        ]);
     });
 
     it("checks instances of a class, and describes values for messages", () => {
         class Vpc {}
         const problems = new Problems();
-        assert.equal(checkShape(problems, z.strictObject({ vpc: instanceOf(Vpc, "RegionalVpc") }), { vpc: { region: "x" } }), false);
-        assert.deepEqual(problems.list, [{ path: "vpc", message: '{"region":"x"}: is not a RegionalVpc.', fix: "Pass the RegionalVpc object itself (the component, not its args or id)." }]);
+        assert.equal(
+            checkShape(problems, z.strictObject({ vpc: instanceOf(Vpc, "RegionalVpc") }), { vpc: { region: "x" } }),
+            false,
+        );
+        assert.deepEqual(problems.list, [
+            {
+                path: "vpc",
+                message: '{"region":"x"}: is not a RegionalVpc.',
+                fix: "Pass the RegionalVpc object itself (the component, not its args or id).",
+            },
+        ]);
         assert.equal(describeValue(undefined), "missing");
         assert.equal(describeValue("x".repeat(100)).length, 60);
         assert.equal(describeValue(pulumi.output(1)), "an Output");
@@ -118,7 +173,9 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
             ["vSwitch.name", "is required (expected string).", "Add it."],
             ["vSwitch.nmae", "'nmae' is not an input here.", "Did you mean 'name'?"],
         ]);
-        assert.deepEqual(problemsOf({ vSwitch: null }), [["vSwitch", "expected object, got null.", "Write an object here."]]);
+        assert.deepEqual(problemsOf({ vSwitch: null }), [
+            ["vSwitch", "expected object, got null.", "Write an object here."],
+        ]);
         // A key of the other form is not an input of the form written, and never suggested as itself.
         assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b", name: "web" } }), [
             ["vSwitch.name", "'name' is not an input here.", "Remove it; the inputs here are: id, cidrBlock."],
@@ -134,7 +191,9 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
             checkShape(problems, peerings, { peerings: value });
             return problems.list.map(p => `${p.path}: ${p.message}`);
         };
-        assert.deepEqual(found([{ bandwidthMbps: Infinity }]), ["peerings[0].bandwidthMbps: expected number, got Infinity."]);
+        assert.deepEqual(found([{ bandwidthMbps: Infinity }]), [
+            "peerings[0].bandwidthMbps: expected number, got Infinity.",
+        ]);
         assert.deepEqual(found(" full-mesh"), ['peerings: " full-mesh" is not accepted.']);
     });
 
@@ -147,9 +206,10 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
         });
         const problems = new Problems();
         checkShape(problems, policy, { policy: { mode: "weighted" } });
-        assert.deepEqual(problems.list.map(p => [p.path, p.message, p.fix]), [
-            ["policy.mode", '"weighted" is not accepted.', 'Use one of: "failover", "distribution".'],
-        ]);
+        assert.deepEqual(
+            problems.list.map(p => [p.path, p.message, p.fix]),
+            [["policy.mode", '"weighted" is not accepted.', 'Use one of: "failover", "distribution".']],
+        );
     });
 
     it("quotes a bad map key, not the value under it", () => {
@@ -165,7 +225,10 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
             ]);
         }
         for (const count of [NaN, Infinity]) {
-            assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, count }).map(p => p[1]), [`expected number, got ${count}.`]);
+            assert.deepEqual(
+                problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, count }).map(p => p[1]),
+                [`expected number, got ${count}.`],
+            );
         }
     });
 
@@ -176,8 +239,11 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
         const elsewhere = Object.assign(Object.create(null), { __pulumiType: "pulumi:providers:alicloud" });
         assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, provider: elsewhere }), []);
         assert.deepEqual(problemsOf({ vSwitch: { id: "a", cidrBlock: "b" }, provider: { region: "cn-hangzhou" } }), [
-            ["provider", '{"region":"cn-hangzhou"}: is not a provider of the alicloud package.',
-                "Pass a provider resource (new alicloud.Provider(...)), or leave the input out."],
+            [
+                "provider",
+                '{"region":"cn-hangzhou"}: is not a provider of the alicloud package.',
+                "Pass a provider resource (new alicloud.Provider(...)), or leave the input out.",
+            ],
         ]);
     });
 });

@@ -29,7 +29,10 @@ function rawConfig(stack: string): Record<string, any> {
 }
 
 /** Plans of the stack files as they are, with what the engine recorded: several specs read one stack. */
-const planned = new Map<string, { result: PlanResult; resources: typeof world.resources; calls: typeof world.calls; regions: Map<string, string> }>();
+const planned = new Map<
+    string,
+    { result: PlanResult; resources: typeof world.resources; calls: typeof world.calls; regions: Map<string, string> }
+>();
 
 /** Plans a stack (its config changed by `edit`), leaving what it registered in `world`. */
 async function plan(stack: string, edit?: (raw: Record<string, any>) => void): Promise<PlanResult> {
@@ -44,22 +47,40 @@ async function plan(stack: string, edit?: (raw: Record<string, any>) => void): P
     const { raw, providerConfig } = readStackConfig(STACKS_DIR, stack, "topologies");
     edit?.(raw);
     const result = await runPlan(program, raw, stack, providerConfig);
-    if (!edit) planned.set(stack, { result, resources: [...world.resources], calls: [...world.calls], regions: new Map(world.providerRegions) });
+    if (!edit)
+        planned.set(stack, {
+            result,
+            resources: [...world.resources],
+            calls: [...world.calls],
+            regions: new Map(world.providerRegions),
+        });
     return result;
 }
 
 /** What the policy pack reports on a planned stack, its resources given as a preview hands them over. */
 function policyViolations(stack: string, result: PlanResult): string[] {
     if (!result.ok) return [];
-    const urn = (key: string) => { const n = result.graph.byKey.get(key)!; return `urn:pulumi:${stack}::topologies::${n.type}::${n.name}`; };
-    const resources = result.graph.nodes.filter(n => n.custom).map(n => ({
-        type: n.type, name: n.name, urn: urn(n.key), props: n.inputs as Record<string, any>,
-        dependencies: [...n.references, ...n.dependsOn].filter(k => result.graph.byKey.has(k)).map(k => ({ urn: urn(k) })),
-    }));
+    const urn = (key: string) => {
+        const n = result.graph.byKey.get(key)!;
+        return `urn:pulumi:${stack}::topologies::${n.type}::${n.name}`;
+    };
+    const resources = result.graph.nodes
+        .filter(n => n.custom)
+        .map(n => ({
+            type: n.type,
+            name: n.name,
+            urn: urn(n.key),
+            props: n.inputs as Record<string, any>,
+            dependencies: [...n.references, ...n.dependsOn]
+                .filter(k => result.graph.byKey.has(k))
+                .map(k => ({ urn: urn(k) })),
+        }));
     const found: string[] = [];
     for (const policy of policies) {
         if ("validateStack" in policy) {
-            policy.validateStack({ resources, getConfig: () => ({}) } as never, (message: string) => { found.push(`${policy.name}: ${message}`); });
+            policy.validateStack({ resources, getConfig: () => ({}) } as never, (message: string) => {
+                found.push(`${policy.name}: ${message}`);
+            });
         }
     }
     return found;
@@ -74,17 +95,24 @@ function accountScopedNames(resources: typeof world.resources): string[] {
     const names: string[] = [];
     for (const r of resources) {
         const rule = AUTONAMED[r.type];
-        if (rule && !["aws:ec2/securityGroup:SecurityGroup", "aws:iam/rolePolicy:RolePolicy"].includes(r.type)) names.push(`${r.type} ${r.inputs[rule.property]}`);
+        if (rule && !["aws:ec2/securityGroup:SecurityGroup", "aws:iam/rolePolicy:RolePolicy"].includes(r.type))
+            names.push(`${r.type} ${r.inputs[rule.property]}`);
         if (r.type === "aws:ecs/taskDefinition:TaskDefinition") names.push(`${r.type} ${r.inputs.family}`);
-        if (r.type === "alicloud:servicemesh/serviceMesh:ServiceMesh") names.push(`${r.type} ${r.inputs.serviceMeshName}`);
-        if (r.type === "alicloud:dns/alidnsRecord:AlidnsRecord") names.push(`${r.type} ${r.inputs.rr}.${r.inputs.domainName} ${r.inputs.type}`);
+        if (r.type === "alicloud:servicemesh/serviceMesh:ServiceMesh")
+            names.push(`${r.type} ${r.inputs.serviceMeshName}`);
+        if (r.type === "alicloud:dns/alidnsRecord:AlidnsRecord")
+            names.push(`${r.type} ${r.inputs.rr}.${r.inputs.domainName} ${r.inputs.type}`);
     }
     return names;
 }
 
 /** Auto-named resources of a plan by `type::logical name` → their physical name. */
 function namedResources(resources: typeof world.resources): Map<string, string> {
-    return new Map(resources.filter(r => AUTONAMED[r.type]).map(r => [`${r.type}::${r.name}`, r.inputs[AUTONAMED[r.type].property]]));
+    return new Map(
+        resources
+            .filter(r => AUTONAMED[r.type])
+            .map(r => [`${r.type}::${r.name}`, r.inputs[AUTONAMED[r.type].property]]),
+    );
 }
 
 function counts(result: PlanResult): Record<string, number> {
@@ -103,52 +131,83 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     "cross-region-alb": {
         total: 39,
         counts: {
-            "alicloud:alb/loadBalancer:LoadBalancer": 1, "alicloud:alb/serverGroup:ServerGroup": 1, "alicloud:alb/listener:Listener": 1,
-            "alicloud:cen/instance:Instance": 1, "alicloud:cen/transitRouter:TransitRouter": 2,
+            "alicloud:alb/loadBalancer:LoadBalancer": 1,
+            "alicloud:alb/serverGroup:ServerGroup": 1,
+            "alicloud:alb/listener:Listener": 1,
+            "alicloud:cen/instance:Instance": 1,
+            "alicloud:cen/transitRouter:TransitRouter": 2,
             "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 2,
             "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 1,
-            "alicloud:vpc/routeEntry:RouteEntry": 3, "alicloud:ecs/instance:Instance": 1,
+            "alicloud:vpc/routeEntry:RouteEntry": 3,
+            "alicloud:ecs/instance:Instance": 1,
         },
     },
     "multi-eip": {
         // + the Cloud Assistant command and invocation that run the guest script (steps 4 and 6).
         total: 19,
         counts: {
-            "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 1, "alicloud:ecs/eipAddress:EipAddress": 3,
-            "alicloud:ecs/eipAssociation:EipAssociation": 3, "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": 1,
+            "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 1,
+            "alicloud:ecs/eipAddress:EipAddress": 3,
+            "alicloud:ecs/eipAssociation:EipAssociation": 3,
+            "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": 1,
         },
     },
     "dual-stack-alb": {
         total: 21,
         counts: {
-            "alicloud:alb/loadBalancer:LoadBalancer": 1, "alicloud:vpc/ipv6Gateway:Ipv6Gateway": 1, "alicloud:ecs/instance:Instance": 2,
-            "alicloud:dns/alidnsRecord:AlidnsRecord": 1, "alicloud:ecs/securityGroupRule:SecurityGroupRule": 6,
+            "alicloud:alb/loadBalancer:LoadBalancer": 1,
+            "alicloud:vpc/ipv6Gateway:Ipv6Gateway": 1,
+            "alicloud:ecs/instance:Instance": 2,
+            "alicloud:dns/alidnsRecord:AlidnsRecord": 1,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 6,
         },
     },
     "mesh-failover": {
         total: 0,
         counts: {
-            "alicloud:cs/managedKubernetes:ManagedKubernetes": 2, "alicloud:cs/nodePool:NodePool": 2,
-            "alicloud:servicemesh/serviceMesh:ServiceMesh": 1, "alicloud:cen/transitRouter:TransitRouter": 2,
+            "alicloud:cs/managedKubernetes:ManagedKubernetes": 2,
+            "alicloud:cs/nodePool:NodePool": 2,
+            "alicloud:servicemesh/serviceMesh:ServiceMesh": 1,
+            "alicloud:cen/transitRouter:TransitRouter": 2,
             "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 3,
             "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway": 1,
             "kubernetes:networking.istio.io/v1alpha3:DestinationRule": 4,
             "kubernetes:core/v1:NamespacePatch": 2,
             // Each VPC to the two others (6), each Pod CIDR in the two other VPCs (4), and each Pod
             // CIDR in its region's transit router (2): what the console adds and the API does not.
-            "alicloud:vpc/routeEntry:RouteEntry": 10, "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": 2,
+            "alicloud:vpc/routeEntry:RouteEntry": 10,
+            "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": 2,
         },
     },
     fargate: {
         total: 40,
         counts: {
-            "aws:ec2/vpcEndpoint:VpcEndpoint": 4, "aws:ec2/natGateway:NatGateway": 0, "aws:ecs/service:Service": 2,
-            "aws:lb/targetGroup:TargetGroup": 1, "aws:lb/loadBalancer:LoadBalancer": 1,
+            "aws:ec2/vpcEndpoint:VpcEndpoint": 4,
+            "aws:ec2/natGateway:NatGateway": 0,
+            "aws:ecs/service:Service": 2,
+            "aws:lb/targetGroup:TargetGroup": 1,
+            "aws:lb/loadBalancer:LoadBalancer": 1,
         },
     },
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
-    dev: { total: 228, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 0, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 0 } },
-    prod: { total: 245, counts: { "alicloud:cen/instance:Instance": 1, "alicloud:cen/bandwidthPackage:BandwidthPackage": 1, "alicloud:cen/transitRouter:TransitRouter": 4, "aws:ec2/natGateway:NatGateway": 3 } },
+    dev: {
+        total: 228,
+        counts: {
+            "alicloud:cen/instance:Instance": 1,
+            "alicloud:cen/bandwidthPackage:BandwidthPackage": 0,
+            "alicloud:cen/transitRouter:TransitRouter": 4,
+            "aws:ec2/natGateway:NatGateway": 0,
+        },
+    },
+    prod: {
+        total: 245,
+        counts: {
+            "alicloud:cen/instance:Instance": 1,
+            "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
+            "alicloud:cen/transitRouter:TransitRouter": 4,
+            "aws:ec2/natGateway:NatGateway": 3,
+        },
+    },
 };
 
 describe("stacks", function () {
@@ -165,11 +224,18 @@ describe("stacks", function () {
             assert.deepEqual(pick(found, Object.keys(expected.counts)), expected.counts);
             // The pack runs on every preview in pull requests (mandatory): a shipped stack must pass it.
             assert.deepEqual(policyViolations(stack, result), []);
-            if (expected.total) assert.equal(Object.values(found).reduce((a, b) => a + b, 0), expected.total);
+            if (expected.total)
+                assert.equal(
+                    Object.values(found).reduce((a, b) => a + b, 0),
+                    expected.total,
+                );
             // The traffic the stack exists for gets through, and the traffic it must block does not.
             const flows = await verifyFlows(world);
             assert.ok(flows.length > 0, "every shipped stack declares flows");
-            assert.deepEqual(flows.filter(f => !f.ok).map(f => `${f.name}: ${f.break?.hop.detail ?? "open"}`), []);
+            assert.deepEqual(
+                flows.filter(f => !f.ok).map(f => `${f.name}: ${f.break?.hop.detail ?? "open"}`),
+                [],
+            );
             urnSnapshotDiff(stack, urnsOf(world, stack), path.join(SNAPSHOTS, `${stack}.txt`));
         });
     }
@@ -192,10 +258,17 @@ describe("stacks", function () {
     it("boots demo servers from the newest public image of a name (a fixed public image id gets retired)", async () => {
         await plan("cross-region-alb");
         const lookups = world.calls.filter(c => c.token === "alicloud:ecs/getImages:getImages");
-        assert.deepEqual(lookups.map(c => [c.inputs.nameRegex, c.inputs.owners, c.inputs.mostRecent]), [["^aliyun_3_x64_20G_alibase_", "system", true]]);
+        assert.deepEqual(
+            lookups.map(c => [c.inputs.nameRegex, c.inputs.owners, c.inputs.mostRecent]),
+            [["^aliyun_3_x64_20G_alibase_", "system", true]],
+        );
         assert.equal(world.named("s1-demo-ecs1").inputs.imageId, "aliyun_3_x64_20G_alibase_20261115.vhd");
         assert.equal(world.named("s1-demo-ecs1").inputs.imageId, lookups[0].outputs!.images[0].id);
-        assert.deepEqual(world.named("s1-demo-ecs1").ignoreChanges, ["imageId"], "a newer image must not re-image a running server");
+        assert.deepEqual(
+            world.named("s1-demo-ecs1").ignoreChanges,
+            ["imageId"],
+            "a newer image must not re-image a running server",
+        );
         // The S2 tutorial's guest steps need Alibaba Cloud Linux 2: the newest image of that name.
         await plan("multi-eip");
         assert.equal(world.named("s2-demo-sites").inputs.imageId, "aliyun_2_1903_x64_20G_alibase_20260810.vhd");
@@ -204,35 +277,66 @@ describe("stacks", function () {
     it("says in the outputs which name clients use for each ALB: the CNAME, or that one is missing", async () => {
         const dev = await plan("dev");
         assert.ok(dev.ok);
-        assert.deepEqual([dev.outputs.s1Endpoint, dev.outputs.s3Endpoint], ["app.dev.example.com", "www.dev.example.com"]);
+        assert.deepEqual(
+            [dev.outputs.s1Endpoint, dev.outputs.s3Endpoint],
+            ["app.dev.example.com", "www.dev.example.com"],
+        );
         const tutorial = await plan("cross-region-alb");
         assert.ok(tutorial.ok);
-        assert.match(String(tutorial.outputs.s1Endpoint), /^none: set dns \(an ALB created since 2025 does not answer on its own DNS name/);
+        assert.match(
+            String(tutorial.outputs.s1Endpoint),
+            /^none: set dns \(an ALB created since 2025 does not answer on its own DNS name/,
+        );
     });
 
     it("lists every stack's subscriptions and what destroy leaves, each naming a resource the stack plans", async () => {
         const expected: Record<string, string[]> = {
             "cross-region-alb": ["s1-cen-bwp-china-china: subscription, left-behind"],
             "mesh-failover": ["s4-mesh-cen-bwp-china-china: subscription, left-behind"],
-            "dual-stack-alb": [], "multi-eip": [], fargate: [], dev: [],
+            "dual-stack-alb": [],
+            "multi-eip": [],
+            fargate: [],
+            dev: [],
             prod: [
-                "s1-alb-net: left-behind", "s1-backend-net: left-behind", "s4-hangzhou-net: left-behind", "s4-shanghai-net: left-behind",
-                "s4-mesh-net: left-behind", "env-cen: left-behind", "env-cen-bwp-china-china: subscription, left-behind", "s1: left-behind",
-                "s2-net: left-behind", "s3-net: left-behind", "s4-hangzhou: left-behind", "s4-hangzhou-cluster: left-behind",
-                "s4-shanghai: left-behind", "s4-shanghai-cluster: left-behind", "s4-mesh: left-behind",
+                "s1-alb-net: left-behind",
+                "s1-backend-net: left-behind",
+                "s4-hangzhou-net: left-behind",
+                "s4-shanghai-net: left-behind",
+                "s4-mesh-net: left-behind",
+                "env-cen: left-behind",
+                "env-cen-bwp-china-china: subscription, left-behind",
+                "s1: left-behind",
+                "s2-net: left-behind",
+                "s3-net: left-behind",
+                "s4-hangzhou: left-behind",
+                "s4-hangzhou-cluster: left-behind",
+                "s4-shanghai: left-behind",
+                "s4-shanghai-cluster: left-behind",
+                "s4-mesh: left-behind",
             ],
         };
         for (const [stack, items] of Object.entries(expected)) {
             await plan(stack);
             const costs = costItems(world.resources);
-            assert.deepEqual(costs.map(c => `${c.name}: ${c.kinds.join(", ")}`), items, stack);
-            for (const c of costs) assert.ok(world.resources.some(r => r.name === c.name && r.type === c.type), `${stack}: ${c.name}`);
+            assert.deepEqual(
+                costs.map(c => `${c.name}: ${c.kinds.join(", ")}`),
+                items,
+                stack,
+            );
+            for (const c of costs)
+                assert.ok(
+                    world.resources.some(r => r.name === c.name && r.type === c.type),
+                    `${stack}: ${c.name}`,
+                );
         }
         // The subscriptions say what they cost and that they outlive destroy.
         await plan("prod");
         const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp-china-china")!;
-        assert.equal(bwp.drivers, "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically"
-            + " (period and auto-renew apply when the package is bought; change a deployed one in the console)");
+        assert.equal(
+            bwp.drivers,
+            "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically" +
+                " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
+        );
         assert.match(bwp.destroy, /only removes it from the state/);
     });
 
@@ -247,30 +351,52 @@ describe("stacks", function () {
             world.namingSeed = "";
         }
         const after = namedResources(world.resources);
-        for (const [key, name] of before) assert.notEqual(after.get(key), name, `${key} keeps '${name}' on replacement`);
+        for (const [key, name] of before)
+            assert.notEqual(after.get(key), name, `${key} keeps '${name}' on replacement`);
     });
 
     it("cross-region-alb reproduces the tutorial: regions, blocks, port and the route to 192.168.7.0/24", async () => {
         counts(await plan("cross-region-alb"));
-        const vsw = world.ofType("vpc/switch:Switch").map(r => [world.regionOf(r), r.inputs.zoneId, r.inputs.cidrBlock]);
+        const vsw = world
+            .ofType("vpc/switch:Switch")
+            .map(r => [world.regionOf(r), r.inputs.zoneId, r.inputs.cidrBlock]);
         assert.deepEqual(vsw, [
-            ["cn-chengdu", "cn-chengdu-a", "172.16.0.0/24"], ["cn-chengdu", "cn-chengdu-b", "172.16.6.0/24"],
-            ["cn-hangzhou", "cn-hangzhou-h", "192.168.8.0/24"], ["cn-hangzhou", "cn-hangzhou-i", "192.168.7.0/24"],
+            ["cn-chengdu", "cn-chengdu-a", "172.16.0.0/24"],
+            ["cn-chengdu", "cn-chengdu-b", "172.16.6.0/24"],
+            ["cn-hangzhou", "cn-hangzhou-h", "192.168.8.0/24"],
+            ["cn-hangzhou", "cn-hangzhou-i", "192.168.7.0/24"],
         ]);
         const albVpcRoutes = world.ofType("vpc/routeEntry:RouteEntry").filter(r => world.regionOf(r) === "cn-chengdu");
-        assert.deepEqual(albVpcRoutes.map(r => r.inputs.destinationCidrblock), ["192.168.7.0/24"]);
-        assert.deepEqual(world.ofType("alb/listener:Listener").map(r => [r.inputs.listenerProtocol, r.inputs.listenerPort]), [["HTTP", 80]]);
+        assert.deepEqual(
+            albVpcRoutes.map(r => r.inputs.destinationCidrblock),
+            ["192.168.7.0/24"],
+        );
+        assert.deepEqual(
+            world.ofType("alb/listener:Listener").map(r => [r.inputs.listenerProtocol, r.inputs.listenerPort]),
+            [["HTTP", 80]],
+        );
         const servers = world.ofType("alb/serverGroup:ServerGroup")[0].inputs.servers;
-        assert.deepEqual(servers.map((s: any) => [s.serverType, s.port, s.remoteIpEnabled]), [["Ip", 80, true]]);
+        assert.deepEqual(
+            servers.map((s: any) => [s.serverType, s.port, s.remoteIpEnabled]),
+            [["Ip", 80, true]],
+        );
         assert.ok(servers[0].serverIp.startsWith("192.168.7."), "ECS1 sits in VSW4");
     });
 
     it("mesh-failover reproduces the tutorial's failover settings on reviews", async () => {
         counts(await plan("mesh-failover"));
-        const reviews = world.ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule").find(r => r.inputs.spec.host.startsWith("reviews"))!;
-        assert.deepEqual(reviews.inputs.spec.trafficPolicy.outlierDetection, { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" });
-        assert.deepEqual(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover,
-            [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }]);
+        const reviews = world
+            .ofType("kubernetes:networking.istio.io/v1alpha3:DestinationRule")
+            .find(r => r.inputs.spec.host.startsWith("reviews"))!;
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy.outlierDetection, {
+            consecutive5xxErrors: 1,
+            interval: "1s",
+            baseEjectionTime: "1m",
+        });
+        assert.deepEqual(reviews.inputs.spec.trafficPolicy.loadBalancer.localityLbSetting.failover, [
+            { from: "cn-shanghai", to: "cn-hangzhou" },
+            { from: "cn-hangzhou", to: "cn-shanghai" },
+        ]);
     });
 
     it("dev shares one CEN between S1 and S4, and prod protects what is slow to rebuild", async () => {
@@ -278,15 +404,22 @@ describe("stacks", function () {
         const attachments = world.ofType("cen/transitRouterVpcAttachment:TransitRouterVpcAttachment");
         assert.equal(new Set(attachments.map(a => a.inputs.cenId)).size, 1);
         assert.equal(attachments.length, 5);
-        assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === false));
+        assert.ok(
+            world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === false),
+        );
         // The mesh writes its routes into the shared CEN and waits for them before adding clusters.
-        const meshRoutes = world.ofType("vpc/routeEntry:RouteEntry").filter(r => r.parent === "s4-mesh").map(r => r.name);
+        const meshRoutes = world
+            .ofType("vpc/routeEntry:RouteEntry")
+            .filter(r => r.parent === "s4-mesh")
+            .map(r => r.name);
         assert.ok(meshRoutes.length >= 6, meshRoutes.join(", "));
         const mesh = world.ofType("servicemesh/serviceMesh:ServiceMesh")[0];
         for (const route of meshRoutes) assert.ok(mesh.dependsOn.includes(route), `the mesh waits for ${route}`);
 
         counts(await plan("prod"));
-        assert.ok(world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === true));
+        assert.ok(
+            world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.deletionProtection === true),
+        );
         const services = world.ofType("ecs/service:Service");
         assert.ok(services.every(s => s.inputs.networkConfiguration.assignPublicIp === false));
     });
@@ -303,7 +436,15 @@ describe("stacks", function () {
         assert.ok(result.ok);
         // Graphviz writes '-' as an entity in SVG text.
         const svg = (await renderSvg(toDot(result.graph, "cross-region-alb"))).replace(/&#45;/g, "-");
-        for (const text of ["region cn-chengdu", "region cn-hangzhou", "172.16.0.0/12", "192.168.0.0/16", "TransitRouter", "LoadBalancer", "s1-demo-ecs1"]) {
+        for (const text of [
+            "region cn-chengdu",
+            "region cn-hangzhou",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "TransitRouter",
+            "LoadBalancer",
+            "s1-demo-ecs1",
+        ]) {
             assert.ok(svg.includes(text), `diagram lacks '${text}'`);
         }
     });
@@ -322,7 +463,10 @@ describe("stacks", function () {
                 raw.multiEip.servers.instances.sites.vSwitch = "constructor";
                 raw.multiEip.server = "toString";
             });
-            assert.deepEqual(found.map(p => p.path), ["topologies:multiEip.servers.instances.sites.vSwitch", "topologies:multiEip.server"]);
+            assert.deepEqual(
+                found.map(p => p.path),
+                ["topologies:multiEip.servers.instances.sites.vSwitch", "topologies:multiEip.server"],
+            );
             assert.match(found[0].message, /vSwitch 'constructor' is not a vSwitch of vpc/);
         });
 
@@ -332,18 +476,27 @@ describe("stacks", function () {
                 raw.multiEip.servers.imageId = "";
                 raw.multiEip.vpc.cidrBlock = ` ${raw.multiEip.vpc.cidrBlock}`;
             });
-            assert.deepEqual(found.map(p => [p.path, p.message]), [
-                ["topologies:multiEip.vpc.cidrBlock", `" ${rawConfig("multi-eip").multiEip.vpc.cidrBlock}": has leading or trailing blanks.`],
-                ["topologies:multiEip.vpc.vpcName", '"\\u0000": contains a control character.'],
-                ["topologies:multiEip.servers.imageId", '"": is empty.'],
-            ]);
+            assert.deepEqual(
+                found.map(p => [p.path, p.message]),
+                [
+                    [
+                        "topologies:multiEip.vpc.cidrBlock",
+                        `" ${rawConfig("multi-eip").multiEip.vpc.cidrBlock}": has leading or trailing blanks.`,
+                    ],
+                    ["topologies:multiEip.vpc.vpcName", '"\\u0000": contains a control character.'],
+                    ["topologies:multiEip.servers.imageId", '"": is empty.'],
+                ],
+            );
         });
 
         it("an overlapping CIDR across topologies", async () => {
-            const found = await problems("dev", raw => { raw.fargate.network.cidrBlock = "10.12.0.0/16"; });
-            assert.deepEqual(found.map(p => [p.path, p.message]), [
-                ["topologies:fargate.network.cidrBlock", "S5 AWS VPC 10.12.0.0/16 overlaps S2 VPC 10.12.0.0/16."],
-            ]);
+            const found = await problems("dev", raw => {
+                raw.fargate.network.cidrBlock = "10.12.0.0/16";
+            });
+            assert.deepEqual(
+                found.map(p => [p.path, p.message]),
+                [["topologies:fargate.network.cidrBlock", "S5 AWS VPC 10.12.0.0/16 overlaps S2 VPC 10.12.0.0/16."]],
+            );
         });
 
         it("an unknown region, with a suggestion, under the section's key", async () => {
@@ -351,8 +504,18 @@ describe("stacks", function () {
                 raw.crossRegionAlb.albVpc.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
                 raw.crossRegionAlb.backendVpc.region = "cn-hangzou";
             });
-            assert.ok(found.some(p => p.path === "topologies:crossRegionAlb.albVpc.vSwitches.vsw2.zoneId"), "every VPC of the stack is checked at once");
-            assert.ok(found.some(p => p.path === "topologies:crossRegionAlb.backendVpc.region" && /did you mean 'cn-hangzhou'/i.test(p.fix ?? "")), JSON.stringify(found));
+            assert.ok(
+                found.some(p => p.path === "topologies:crossRegionAlb.albVpc.vSwitches.vsw2.zoneId"),
+                "every VPC of the stack is checked at once",
+            );
+            assert.ok(
+                found.some(
+                    p =>
+                        p.path === "topologies:crossRegionAlb.backendVpc.region" &&
+                        /did you mean 'cn-hangzhou'/i.test(p.fix ?? ""),
+                ),
+                JSON.stringify(found),
+            );
         });
 
         it("a missing key, an unknown key and a wrong type, all at once", async () => {
@@ -361,7 +524,11 @@ describe("stacks", function () {
                 raw.fargate.contianer = raw.fargate.container;
                 raw.fargate.cpu = "256";
             });
-            assert.deepEqual(found.map(p => p.path).sort(), ["topologies:fargate.contianer", "topologies:fargate.cpu", "topologies:fargate.region"]);
+            assert.deepEqual(found.map(p => p.path).sort(), [
+                "topologies:fargate.contianer",
+                "topologies:fargate.cpu",
+                "topologies:fargate.region",
+            ]);
             const unknown = found.find(p => p.path === "topologies:fargate.contianer")!;
             assert.match(unknown.fix!, /Did you mean 'container'\?/);
             assert.match(found.find(p => p.path === "topologies:fargate.region")!.message, /is required/);
@@ -373,15 +540,21 @@ describe("stacks", function () {
                 raw.dualStackAlb.servers.instances.ecs01.vSwitch = "vsw9";
                 delete raw.dualStackAlb.servers.instances.ecs02.ipv6;
             });
-            assert.deepEqual(found.map(p => p.path), [
-                "topologies:dualStackAlb.servers.instances.ecs01.vSwitch",
-                "topologies:dualStackAlb.backends.ecs02.family",
-            ]);
+            assert.deepEqual(
+                found.map(p => p.path),
+                [
+                    "topologies:dualStackAlb.servers.instances.ecs01.vSwitch",
+                    "topologies:dualStackAlb.backends.ecs02.family",
+                ],
+            );
         });
 
         it("a stack that builds nothing", () => {
-            assert.throws(() => loadStackConfig({ environment: "dev" }), (e: TopologyValidationError) =>
-                e.problems.length === 1 && /builds no topology/.test(e.problems[0].message));
+            assert.throws(
+                () => loadStackConfig({ environment: "dev" }),
+                (e: TopologyValidationError) =>
+                    e.problems.length === 1 && /builds no topology/.test(e.problems[0].message),
+            );
         });
 
         it("S1's keys of 0.1, at the key, with what to write instead", async () => {
@@ -389,28 +562,64 @@ describe("stacks", function () {
                 raw.crossRegionAlb.loadBalancerEdition = "Basic";
                 raw.crossRegionAlb.listenerPort = 8080;
             });
-            assert.deepEqual(found.map(p => [p.path, p.message, p.fix]), [
-                ["topologies:crossRegionAlb.loadBalancerEdition", '"Basic": loadBalancerEdition was renamed to edition.', "Write edition: Standard instead."],
-                ["topologies:crossRegionAlb.listenerPort", "8080: listenerPort moved into listener.", "Write listener: { port: 80 } instead."],
-            ]);
+            assert.deepEqual(
+                found.map(p => [p.path, p.message, p.fix]),
+                [
+                    [
+                        "topologies:crossRegionAlb.loadBalancerEdition",
+                        '"Basic": loadBalancerEdition was renamed to edition.',
+                        "Write edition: Standard instead.",
+                    ],
+                    [
+                        "topologies:crossRegionAlb.listenerPort",
+                        "8080: listenerPort moved into listener.",
+                        "Write listener: { port: 80 } instead.",
+                    ],
+                ],
+            );
         });
 
         it("an input the program renames or derives, at the key the user wrote", async () => {
             const paths = async (stack: string, edit: (raw: Record<string, any>) => void) =>
                 (await problems(stack, edit, false)).map(p => p.path);
-            assert.deepEqual(await paths("multi-eip", raw => { raw.multiEip.servers.instanceType = "ecs.nope"; }),
-                ["topologies:multiEip.servers.instanceType"]);
-            assert.deepEqual(await paths("cross-region-alb", raw => { raw.crossRegionAlb.weight = 500; }),
-                ["topologies:crossRegionAlb.weight"]);
-            assert.deepEqual(await paths("mesh-failover", raw => { raw.meshFailover.mesh.peerBandwidthMbps = 0; }),
-                ["topologies:meshFailover.mesh.peerBandwidthMbps"]);
-            assert.deepEqual(await paths("mesh-failover", raw => { raw.meshFailover.reviewsVersions["ack-hangzhou"] = ["v1", "v1"]; }),
-                ["topologies:meshFailover.reviewsVersions.ack-hangzhou[1]"]);
+            assert.deepEqual(
+                await paths("multi-eip", raw => {
+                    raw.multiEip.servers.instanceType = "ecs.nope";
+                }),
+                ["topologies:multiEip.servers.instanceType"],
+            );
+            assert.deepEqual(
+                await paths("cross-region-alb", raw => {
+                    raw.crossRegionAlb.weight = 500;
+                }),
+                ["topologies:crossRegionAlb.weight"],
+            );
+            assert.deepEqual(
+                await paths("mesh-failover", raw => {
+                    raw.meshFailover.mesh.peerBandwidthMbps = 0;
+                }),
+                ["topologies:meshFailover.mesh.peerBandwidthMbps"],
+            );
+            assert.deepEqual(
+                await paths("mesh-failover", raw => {
+                    raw.meshFailover.reviewsVersions["ack-hangzhou"] = ["v1", "v1"];
+                }),
+                ["topologies:meshFailover.reviewsVersions.ack-hangzhou[1]"],
+            );
         });
 
         it("a component's own rule, reported under the config key it came from", async () => {
-            const found = await problems("multi-eip", raw => { raw.multiEip.privateIps = ["172.16.0.253"]; }, false);
-            assert.ok(found.some(p => p.path.startsWith("topologies:multiEip.privateIps") && /253/.test(p.message)), JSON.stringify(found));
+            const found = await problems(
+                "multi-eip",
+                raw => {
+                    raw.multiEip.privateIps = ["172.16.0.253"];
+                },
+                false,
+            );
+            assert.ok(
+                found.some(p => p.path.startsWith("topologies:multiEip.privateIps") && /253/.test(p.message)),
+                JSON.stringify(found),
+            );
         });
     });
 
@@ -422,10 +631,18 @@ describe("stacks", function () {
         delete raw.meshFailover;
         delete raw.multiEip;
         delete raw.dualStackAlb;
-        const error = await preflight(raw).then(() => undefined, (e: unknown) => e);
+        const error = await preflight(raw).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         assert.ok(error instanceof TopologyValidationError, String(error));
-        assert.deepEqual(error.problems.map(p => p.path).filter(p => /backendPort|cpu/.test(p)).sort(),
-            ["topologies:crossRegionAlb.backendPort", "topologies:fargate.cpu"]);
+        assert.deepEqual(
+            error.problems
+                .map(p => p.path)
+                .filter(p => /backendPort|cpu/.test(p))
+                .sort(),
+            ["topologies:crossRegionAlb.backendPort", "topologies:fargate.cpu"],
+        );
         await preflight(rawConfig("multi-eip"));
     });
 
@@ -433,12 +650,24 @@ describe("stacks", function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-"));
         try {
             // A program whose outputs never resolve would otherwise hold `pulumi up` forever.
-            fs.writeFileSync(path.join(dir, "hang.ts"), "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n");
+            fs.writeFileSync(
+                path.join(dir, "hang.ts"),
+                "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n",
+            );
             fs.writeFileSync(path.join(dir, "crash.ts"), "process.exit(7);\n");
-            await assert.rejects(preflight({}, path.join(dir, "hang"), 1000), /pre-flight of the stack failed \(did not finish: no answer in 1 s\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
-            await assert.rejects(preflight({}, path.join(dir, "crash")), /pre-flight of the stack failed \(exit 7\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            await assert.rejects(
+                preflight({}, path.join(dir, "hang"), 1000),
+                /pre-flight of the stack failed \(did not finish: no answer in 1 s\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/,
+            );
+            await assert.rejects(
+                preflight({}, path.join(dir, "crash")),
+                /pre-flight of the stack failed \(exit 7\)[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/,
+            );
             fs.writeFileSync(path.join(dir, "throws.ts"), "throw new TypeError('not a stack');\n");
-            await assert.rejects(preflight({}, path.join(dir, "throws")), /pre-flight of the stack failed \([^]*not a stack[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/);
+            await assert.rejects(
+                preflight({}, path.join(dir, "throws")),
+                /pre-flight of the stack failed \([^]*not a stack[^]*TOPOLOGIES_SKIP_PREFLIGHT=1/,
+            );
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
@@ -451,7 +680,10 @@ describe("stacks", function () {
         world.reset();
         const entry = world.entry("t:a:B", "new");
         entry.custom = true;
-        assert.throws(() => urnSnapshotDiff("x", urnsOf(world, "x"), file), /would be replaced.*urn:pulumi:x::topologies::t:a:B::old/s);
+        assert.throws(
+            () => urnSnapshotDiff("x", urnsOf(world, "x"), file),
+            /would be replaced.*urn:pulumi:x::topologies::t:a:B::old/s,
+        );
         entry.aliases = [{ name: "old" }];
         assert.throws(() => urnSnapshotDiff("x", urnsOf(world, "x"), file), /new resources/);
         fs.writeFileSync(file, "urn:pulumi:x::topologies::t:a:B::old\nurn:pulumi:x::topologies::t:a:B::new\n");

@@ -3,7 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { runPlan, StackProgram } from "../cli/plan";
 import {
-    RegionalVpc, RegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs, validateRegionalVpcArgs,
+    RegionalVpc,
+    RegionalVpcArgs,
+    checkRegionalVpcArgs,
+    validateExistingRegionalVpcArgs,
+    validateRegionalVpcArgs,
 } from "../components/alicloud/vpc";
 import { MultiEipEni } from "../components/alicloud/multiEipEni";
 import { REGION_ZONES, REGIONS, checkZone } from "../components/alicloud/regions";
@@ -17,9 +21,11 @@ const chengdu = seed000Vpc1;
 
 /** Builds and returns the problems of the rejection, asserting nothing was registered. */
 async function rejection(args: RegionalVpcArgs | Parameters<typeof RegionalVpc.fromExisting>[1], existing = false) {
-    const error = await expectRejection("topologies:alicloud:RegionalVpc 'bad'", opts => existing
-        ? RegionalVpc.fromExisting("bad", args as Parameters<typeof RegionalVpc.fromExisting>[1], opts)
-        : new RegionalVpc("bad", args as RegionalVpcArgs, opts));
+    const error = await expectRejection("topologies:alicloud:RegionalVpc 'bad'", opts =>
+        existing
+            ? RegionalVpc.fromExisting("bad", args as Parameters<typeof RegionalVpc.fromExisting>[1], opts)
+            : new RegionalVpc("bad", args as RegionalVpcArgs, opts),
+    );
     return error.problems;
 }
 
@@ -40,7 +46,10 @@ describe("RegionalVpc", () => {
             assert.equal(world.regionOf(child), "cn-chengdu");
         }
         assert.deepEqual(world.named("vpc1-vsw2").inputs, {
-            vswitchName: "vsw2", vpcId: network.id, zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24",
+            vswitchName: "vsw2",
+            vpcId: network.id,
+            zoneId: "cn-chengdu-b",
+            cidrBlock: "172.16.6.0/24",
         });
         assert.equal(await valueOf(vpc.routeTableId), network.state.routeTableId);
         assert.match(await valueOf(vpc.vSwitches.vsw1.id), /^vsw-/);
@@ -54,7 +63,10 @@ describe("RegionalVpc", () => {
         const vpc = await build(opts => new RegionalVpc("v6", args, opts));
         assert.equal(world.named("v6-vpc").inputs.enableIpv6, true);
         assert.equal(world.named("v6-ipv6gw").inputs.vpcId, world.named("v6-vpc").id);
-        assert.deepEqual([world.named("v6-vsw1").inputs.enableIpv6, world.named("v6-vsw1").inputs.ipv6CidrBlockMask], [true, 1]);
+        assert.deepEqual(
+            [world.named("v6-vsw1").inputs.enableIpv6, world.named("v6-vsw1").inputs.ipv6CidrBlockMask],
+            [true, 1],
+        );
         assert.equal(world.named("v6-vsw2").inputs.enableIpv6, undefined);
         assert.deepEqual([vpc.vSwitches.vsw1.ipv6Enabled, vpc.vSwitches.vsw2.ipv6Enabled], [true, false]);
     });
@@ -69,14 +81,23 @@ describe("RegionalVpc", () => {
     });
 
     it("describes an existing VPC without registering a VPC or vSwitch", async () => {
-        const vpc = await build(opts => RegionalVpc.fromExisting("legacy", {
-            region: "cn-hangzhou",
-            vpcId: "vpc-existing",
-            routeTableId: "vtb-existing",
-            cidrBlock: "192.168.0.0/16",
-            vSwitches: { vsw3: { id: "vsw-3", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
-        }, opts));
-        assert.deepEqual(Object.keys(world.countByType()).sort(), ["pulumi:providers:alicloud", "topologies:alicloud:RegionalVpc"]);
+        const vpc = await build(opts =>
+            RegionalVpc.fromExisting(
+                "legacy",
+                {
+                    region: "cn-hangzhou",
+                    vpcId: "vpc-existing",
+                    routeTableId: "vtb-existing",
+                    cidrBlock: "192.168.0.0/16",
+                    vSwitches: { vsw3: { id: "vsw-3", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
+                },
+                opts,
+            ),
+        );
+        assert.deepEqual(Object.keys(world.countByType()).sort(), [
+            "pulumi:providers:alicloud",
+            "topologies:alicloud:RegionalVpc",
+        ]);
         assert.equal(await valueOf(vpc.vpcId), "vpc-existing");
         assert.equal(await valueOf(vpc.routeTableId), "vtb-existing");
         assert.equal(await valueOf(vpc.vSwitches.vsw3.id), "vsw-3");
@@ -93,7 +114,10 @@ describe("RegionalVpc", () => {
     describe("rejects, before registering anything,", () => {
         it("an unknown region, suggesting the nearest one", async () => {
             const problems = await rejection({ ...chengdu(), region: "cn-chengdo" });
-            assert.deepEqual(problems.map(p => p.path), ["region"]);
+            assert.deepEqual(
+                problems.map(p => p.path),
+                ["region"],
+            );
             assert.match(problems[0].message, /'cn-chengdo' is not an Alibaba Cloud region id/);
             assert.match(problems[0].fix!, /Did you mean 'cn-chengdu'\?/);
         });
@@ -102,15 +126,22 @@ describe("RegionalVpc", () => {
             const args = chengdu();
             args.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
             const problems = await rejection(args);
-            assert.deepEqual(problems.map(p => [p.path, p.message]), [
-                ["vSwitches.vsw2.zoneId", "zone 'cn-hangzhou-b' is not a zone of region 'cn-chengdu'."],
-            ]);
+            assert.deepEqual(
+                problems.map(p => [p.path, p.message]),
+                [["vSwitches.vsw2.zoneId", "zone 'cn-hangzhou-b' is not a zone of region 'cn-chengdu'."]],
+            );
         });
 
         for (const reserved of ["100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4"]) {
             it(`a VPC block in the reserved range ${reserved}`, async () => {
                 const problems = await rejection({ region: "cn-chengdu", cidrBlock: reserved, vSwitches: {} });
-                assert.ok(problems.some(p => p.path === "cidrBlock" && p.message.includes(`overlaps ${reserved}, which Alibaba Cloud reserves`)));
+                assert.ok(
+                    problems.some(
+                        p =>
+                            p.path === "cidrBlock" &&
+                            p.message.includes(`overlaps ${reserved}, which Alibaba Cloud reserves`),
+                    ),
+                );
             });
         }
 
@@ -118,15 +149,21 @@ describe("RegionalVpc", () => {
             const problems = await rejection({
                 region: "cn-chengdu",
                 cidrBlock: "10.0.0.0/29",
-                vSwitches: { tiny: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/30" }, wide: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/15" } },
+                vSwitches: {
+                    tiny: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/30" },
+                    wide: { zoneId: "cn-chengdu-a", cidrBlock: "10.0.0.0/15" },
+                },
             });
-            assert.deepEqual(problems.map(p => p.message), [
-                "VPC block 10.0.0.0/29 is /29; Alibaba Cloud accepts /8 to /28.",
-                "vSwitch block 10.0.0.0/30 is /30; Alibaba Cloud accepts /16 to /29.",
-                "vSwitch block 10.0.0.0/15 is /15; Alibaba Cloud accepts /16 to /29.",
-                "vSwitch 'wide' 10.0.0.0/15 is not inside the VPC block 10.0.0.0/29.",
-                "vSwitch 'wide' 10.0.0.0/15 overlaps vSwitch 'tiny' 10.0.0.0/30.",
-            ]);
+            assert.deepEqual(
+                problems.map(p => p.message),
+                [
+                    "VPC block 10.0.0.0/29 is /29; Alibaba Cloud accepts /8 to /28.",
+                    "vSwitch block 10.0.0.0/30 is /30; Alibaba Cloud accepts /16 to /29.",
+                    "vSwitch block 10.0.0.0/15 is /15; Alibaba Cloud accepts /16 to /29.",
+                    "vSwitch 'wide' 10.0.0.0/15 is not inside the VPC block 10.0.0.0/29.",
+                    "vSwitch 'wide' 10.0.0.0/15 overlaps vSwitch 'tiny' 10.0.0.0/30.",
+                ],
+            );
         });
 
         it("overlapping vSwitches and a vSwitch outside the VPC, all in one error", async () => {
@@ -139,26 +176,44 @@ describe("RegionalVpc", () => {
                     vsw5: { zoneId: "cn-hangzhou-i", cidrBlock: "172.16.0.0/24" },
                 },
             });
-            assert.deepEqual(problems.map(p => [p.path, p.message]), [
-                ["vSwitches.vsw5.cidrBlock", "vSwitch 'vsw5' 172.16.0.0/24 is not inside the VPC block 192.168.0.0/16."],
-                ["vSwitches.vsw4.cidrBlock", "vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24."],
-            ]);
+            assert.deepEqual(
+                problems.map(p => [p.path, p.message]),
+                [
+                    [
+                        "vSwitches.vsw5.cidrBlock",
+                        "vSwitch 'vsw5' 172.16.0.0/24 is not inside the VPC block 192.168.0.0/16.",
+                    ],
+                    [
+                        "vSwitches.vsw4.cidrBlock",
+                        "vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24.",
+                    ],
+                ],
+            );
         });
 
         it("malformed blocks, host bits and the wrong family", async () => {
             const problems = await rejection({
                 region: "cn-chengdu",
                 cidrBlock: "172.16.0.1/12",
-                vSwitches: { a: { zoneId: "cn-chengdu-a", cidrBlock: "2408::/64" }, b: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6/24" } },
+                vSwitches: {
+                    a: { zoneId: "cn-chengdu-a", cidrBlock: "2408::/64" },
+                    b: { zoneId: "cn-chengdu-b", cidrBlock: "172.16.6/24" },
+                },
             });
-            assert.deepEqual(problems.map(p => p.path), ["cidrBlock", "vSwitches.a.cidrBlock", "vSwitches.b.cidrBlock"]);
+            assert.deepEqual(
+                problems.map(p => p.path),
+                ["cidrBlock", "vSwitches.a.cidrBlock", "vSwitches.b.cidrBlock"],
+            );
             assert.match(problems[0].message, /did you mean 172\.16\.0\.0\/12\?/);
             assert.match(problems[1].message, /IPv6 block where an IPv4 block is expected/);
         });
 
         it("a VPC with no vSwitch", async () => {
             const problems = await rejection({ region: "cn-chengdu", cidrBlock: "172.16.0.0/12", vSwitches: {} });
-            assert.deepEqual(problems.map(p => p.path), ["vSwitches"]);
+            assert.deepEqual(
+                problems.map(p => p.path),
+                ["vSwitches"],
+            );
         });
 
         it("IPv6 on a vSwitch of an IPv4-only VPC, and a repeated index", async () => {
@@ -166,10 +221,14 @@ describe("RegionalVpc", () => {
             args.vSwitches.vsw1.ipv6CidrBlockMask = 7;
             args.vSwitches.vsw2.ipv6CidrBlockMask = 7;
             const problems = await rejection(args);
-            assert.deepEqual(problems.map(p => p.path), [
-                "vSwitches.vsw1.ipv6CidrBlockMask", "vSwitches.vsw2.ipv6CidrBlockMask",
-                "vSwitches.vsw2.ipv6CidrBlockMask",
-            ]);
+            assert.deepEqual(
+                problems.map(p => p.path),
+                [
+                    "vSwitches.vsw1.ipv6CidrBlockMask",
+                    "vSwitches.vsw2.ipv6CidrBlockMask",
+                    "vSwitches.vsw2.ipv6CidrBlockMask",
+                ],
+            );
             assert.match(problems[0].message, /asks for IPv6 but the VPC has IPv6 disabled/);
             assert.match(problems[2].message, /IPv6 \/64 index '7' is used again/);
         });
@@ -179,18 +238,30 @@ describe("RegionalVpc", () => {
             args.vSwitches.vsw1.ipv6CidrBlockMask = 256;
             args.vSwitches.vsw2.ipv6CidrBlockMask = 1.5;
             const problems = await rejection(args);
-            assert.deepEqual(problems.map(p => [p.path, p.message]), [
-                ["vSwitches.vsw1.ipv6CidrBlockMask", "256: is not a whole number from 0 to 255."],
-                ["vSwitches.vsw2.ipv6CidrBlockMask", "1.5: is not a whole number from 0 to 255."],
-            ]);
+            assert.deepEqual(
+                problems.map(p => [p.path, p.message]),
+                [
+                    ["vSwitches.vsw1.ipv6CidrBlockMask", "256: is not a whole number from 0 to 255."],
+                    ["vSwitches.vsw2.ipv6CidrBlockMask", "1.5: is not a whole number from 0 to 255."],
+                ],
+            );
         });
 
         it("an existing VPC whose vSwitch lies outside it", async () => {
-            const problems = await rejection({
-                region: "cn-hangzhou", vpcId: "vpc-x", routeTableId: "vtb-x", cidrBlock: "192.168.0.0/16",
-                vSwitches: { far: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "10.0.0.0/24" } },
-            }, true);
-            assert.deepEqual(problems.map(p => p.path), ["vSwitches.far.cidrBlock"]);
+            const problems = await rejection(
+                {
+                    region: "cn-hangzhou",
+                    vpcId: "vpc-x",
+                    routeTableId: "vtb-x",
+                    cidrBlock: "192.168.0.0/16",
+                    vSwitches: { far: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "10.0.0.0/24" } },
+                },
+                true,
+            );
+            assert.deepEqual(
+                problems.map(p => p.path),
+                ["vSwitches.far.cidrBlock"],
+            );
         });
     });
 
@@ -198,38 +269,62 @@ describe("RegionalVpc", () => {
         let message = "";
         try {
             new RegionalVpc("vpc2", {
-                region: "cn-hangzhou", cidrBlock: "192.168.0.0/16",
-                vSwitches: { vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" }, vsw4: { zoneId: "cn-hangzhou-x1", cidrBlock: "192.168.8.0/25" } },
+                region: "cn-hangzhou",
+                cidrBlock: "192.168.0.0/16",
+                vSwitches: {
+                    vsw3: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" },
+                    vsw4: { zoneId: "cn-hangzhou-x1", cidrBlock: "192.168.8.0/25" },
+                },
             });
         } catch (e) {
             message = (e as Error).message;
         }
-        assert.equal(message, [
-            "topologies:alicloud:RegionalVpc 'vpc2': 2 problems in its arguments:",
-            "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
-            "  - vSwitches.vsw4.cidrBlock: vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24. Fix: Give every vSwitch of a VPC a disjoint block.",
-        ].join("\n"));
+        assert.equal(
+            message,
+            [
+                "topologies:alicloud:RegionalVpc 'vpc2': 2 problems in its arguments:",
+                "  - vSwitches.vsw4.zoneId: zone 'cn-hangzhou-x1' is not a zone of region 'cn-hangzhou'. Fix: Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+                "  - vSwitches.vsw4.cidrBlock: vSwitch 'vsw4' 192.168.8.0/25 overlaps vSwitch 'vsw3' 192.168.8.0/24. Fix: Give every vSwitch of a VPC a disjoint block.",
+            ].join("\n"),
+        );
     });
 });
 
 describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
     it("settles every default once: the VPC's name, IPv6 off, no provider given", () => {
         assert.deepEqual(validateRegionalVpcArgs("vpc1", chengdu()), {
-            kind: "created", region: "cn-chengdu", cidrBlock: "172.16.0.0/12", provider: undefined, ipv6Enabled: false,
-            vpcName: "vpc1", ipv6GatewayName: undefined, tags: undefined,
+            kind: "created",
+            region: "cn-chengdu",
+            cidrBlock: "172.16.0.0/12",
+            provider: undefined,
+            ipv6Enabled: false,
+            vpcName: "vpc1",
+            ipv6GatewayName: undefined,
+            tags: undefined,
             vSwitches: [
                 { name: "vsw1", zoneId: "cn-chengdu-a", cidrBlock: "172.16.0.0/24", ipv6CidrBlockMask: undefined },
                 { name: "vsw2", zoneId: "cn-chengdu-b", cidrBlock: "172.16.6.0/24", ipv6CidrBlockMask: undefined },
             ],
         });
         const existing = validateExistingRegionalVpcArgs("legacy", {
-            region: "cn-hangzhou", vpcId: "vpc-x", routeTableId: "vtb-x", cidrBlock: "192.168.0.0/16",
+            region: "cn-hangzhou",
+            vpcId: "vpc-x",
+            routeTableId: "vtb-x",
+            cidrBlock: "192.168.0.0/16",
             vSwitches: { app: { id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24" } },
         });
         assert.deepEqual(existing, {
-            kind: "existing", region: "cn-hangzhou", cidrBlock: "192.168.0.0/16", provider: undefined, ipv6Enabled: false,
-            vpcId: "vpc-x", routeTableId: "vtb-x", knownRouteTableId: "vtb-x",
-            vSwitches: [{ name: "app", id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24", ipv6Enabled: false }],
+            kind: "existing",
+            region: "cn-hangzhou",
+            cidrBlock: "192.168.0.0/16",
+            provider: undefined,
+            ipv6Enabled: false,
+            vpcId: "vpc-x",
+            routeTableId: "vtb-x",
+            knownRouteTableId: "vtb-x",
+            vSwitches: [
+                { name: "app", id: "vsw-x", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24", ipv6Enabled: false },
+            ],
         });
     });
 
@@ -244,7 +339,10 @@ describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
         assert.equal(vpc.vSwitches.vsw2.cidrBlock, "172.16.6.0/24");
         // A block written with blanks is refused, not trimmed by the check and passed on as written.
         args.vSwitches.vsw2.cidrBlock = " 172.16.6.0/24 ";
-        assert.throws(() => validateRegionalVpcArgs("v6", args), /vSwitches\.vsw2\.cidrBlock: " 172\.16\.6\.0\/24 ": has leading or trailing blanks/);
+        assert.throws(
+            () => validateRegionalVpcArgs("v6", args),
+            /vSwitches\.vsw2\.cidrBlock: " 172\.16\.6\.0\/24 ": has leading or trailing blanks/,
+        );
     });
 
     it("takes the provider of the component's own opts into the plan", async () => {
@@ -262,7 +360,10 @@ describe("RegionalVpc: the plan (checkRegionalVpcArgs)", () => {
         const args = chengdu();
         args.vSwitches.vsw2.zoneId = "cn-hangzhou-b";
         checkRegionalVpcArgs(problems.under("albVpc"), "vpc1", args);
-        assert.deepEqual(problems.list.map(p => p.path), ["albVpc.vSwitches.vsw2.zoneId"]);
+        assert.deepEqual(
+            problems.list.map(p => p.path),
+            ["albVpc.vSwitches.vsw2.zoneId"],
+        );
     });
 });
 
@@ -271,30 +372,46 @@ describe("RegionalVpc: untyped input (JavaScript, YAML, other languages)", () =>
     const lines = async (args: unknown, existing = false) =>
         (await rejection(args as RegionalVpcArgs, existing)).map(p => `${p.path}: ${p.message}`);
     const legacy = () => ({
-        region: "cn-hangzhou", vpcId: "vpc-bp1legacy", routeTableId: "vtb-bp1legacy", cidrBlock: "192.168.0.0/16",
-        vSwitches: { app: { id: "vsw-bp1legacy", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } as Record<string, any>,
+        region: "cn-hangzhou",
+        vpcId: "vpc-bp1legacy",
+        routeTableId: "vtb-bp1legacy",
+        cidrBlock: "192.168.0.0/16",
+        vSwitches: { app: { id: "vsw-bp1legacy", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" } } as Record<
+            string,
+            any
+        >,
     });
 
     it("refuses args, vSwitch maps and vSwitches of the wrong type at their paths, never with a TypeError", async () => {
         assert.deepEqual(await lines(null), [": expected object, got null."]);
         assert.deepEqual(await lines({ ...chengdu(), vSwitches: [] }), ["vSwitches: expected object, got []."]);
-        assert.deepEqual(await lines({ ...chengdu(), vSwitches: { vsw1: null, vsw2: { zoneId: 7, cidrBlock: "172.16.6.0/24" } } }), [
-            "vSwitches.vsw1: expected object, got null.",
-            "vSwitches.vsw2.zoneId: expected string, got 7.",
-        ]);
+        assert.deepEqual(
+            await lines({ ...chengdu(), vSwitches: { vsw1: null, vsw2: { zoneId: 7, cidrBlock: "172.16.6.0/24" } } }),
+            ["vSwitches.vsw1: expected object, got null.", "vSwitches.vsw2.zoneId: expected string, got 7."],
+        );
         assert.deepEqual(await lines({ ...chengdu(), enableIpv6: 1, vpcName: "" }), [
-            "enableIpv6: expected boolean, got 1.", 'vpcName: "": is empty.',
+            "enableIpv6: expected boolean, got 1.",
+            'vpcName: "": is empty.',
         ]);
     });
 
     it("names an unknown key with the input it likely meant, and an existing VPC's field with fromExisting", async () => {
         const problems = await rejection({ ...chengdu(), enableIPv6: true } as RegionalVpcArgs);
-        assert.deepEqual(problems.map(p => [p.path, p.fix]), [["enableIPv6", "Did you mean 'enableIpv6'?"]]);
+        assert.deepEqual(
+            problems.map(p => [p.path, p.fix]),
+            [["enableIPv6", "Did you mean 'enableIpv6'?"]],
+        );
         const existing = await rejection(legacy() as unknown as RegionalVpcArgs);
-        assert.deepEqual(existing.map(p => [p.path, p.message, p.fix]), [[
-            "vpcId", "describes a VPC that exists, and new RegionalVpc creates one.",
-            "Describe an existing VPC with RegionalVpc.fromExisting(name, args).",
-        ]]);
+        assert.deepEqual(
+            existing.map(p => [p.path, p.message, p.fix]),
+            [
+                [
+                    "vpcId",
+                    "describes a VPC that exists, and new RegionalVpc creates one.",
+                    "Describe an existing VPC with RegionalVpc.fromExisting(name, args).",
+                ],
+            ],
+        );
     });
 
     it("refuses vSwitch names with blanks or control characters, and padded or control-character tags", async () => {
@@ -309,8 +426,9 @@ describe("RegionalVpc: untyped input (JavaScript, YAML, other languages)", () =>
     });
 
     it("takes only a provider resource as provider", async () => {
-        assert.deepEqual(await lines({ ...chengdu(), provider: "cn-chengdu" }),
-            ['provider: "cn-chengdu": is not a provider of the alicloud package.']);
+        assert.deepEqual(await lines({ ...chengdu(), provider: "cn-chengdu" }), [
+            'provider: "cn-chengdu": is not a provider of the alicloud package.',
+        ]);
     });
 
     it("describes an existing VPC only with fromExisting's fields, its ids shaped as Alibaba Cloud's", async () => {
@@ -337,17 +455,25 @@ describe("RegionalVpc: untyped input (JavaScript, YAML, other languages)", () =>
                 const args = legacy();
                 args.vSwitches.app.id = id;
                 const vpc = RegionalVpc.fromExisting("legacy", args, opts);
-                new MultiEipEni("sites", {
-                    instance: { id: "i-1", region: "cn-hangzhou", instanceType: "ecs.g7.large" },
-                    vSwitch: { vpc, name: "app" }, securityGroupIds: ["sg-1"], publicIpCount: 1,
-                }, opts);
+                new MultiEipEni(
+                    "sites",
+                    {
+                        instance: { id: "i-1", region: "cn-hangzhou", instanceType: "ecs.g7.large" },
+                        vSwitch: { vpc, name: "app" },
+                        securityGroupIds: ["sg-1"],
+                        publicIpCount: 1,
+                    },
+                    opts,
+                );
                 return {};
             },
         });
         const bad = await runPlan(program(pulumi.output("subnet-1")), {});
         assert.ok(!bad.ok);
-        assert.deepEqual(bad.errors.map(e => [e.source, e.problems.map(p => p.path)]),
-            [["topologies:alicloud:RegionalVpc 'legacy'", ["vSwitches.app.id"]]]);
+        assert.deepEqual(
+            bad.errors.map(e => [e.source, e.problems.map(p => p.path)]),
+            [["topologies:alicloud:RegionalVpc 'legacy'", ["vSwitches.app.id"]]],
+        );
         assert.ok((await runPlan(program(pulumi.output("vsw-bp1legacy")), {})).ok);
     });
 });
@@ -366,11 +492,23 @@ describe("zones", () => {
     it("refuses a zone the region does not have (not only a misspelt one) and names the real ones", () => {
         const problems = new Problems();
         assert.equal(checkZone(problems, "z", "cn-hangzhou-z", "cn-hangzhou"), false);
-        assert.equal(problems.list[0].fix, "Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.");
-        for (const [zone, region] of [["cn-hangzhou-h", "cn-hangzhou"], ["ap-southeast-1a", "ap-southeast-1"], ["cn-chengdu-a", "cn-chengdu"], ["eu-central-1c", "eu-central-1"]]) {
+        assert.equal(
+            problems.list[0].fix,
+            "Use one of: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        );
+        for (const [zone, region] of [
+            ["cn-hangzhou-h", "cn-hangzhou"],
+            ["ap-southeast-1a", "ap-southeast-1"],
+            ["cn-chengdu-a", "cn-chengdu"],
+            ["eu-central-1c", "eu-central-1"],
+        ]) {
             assert.ok(checkZone(new Problems(), "z", zone, region), zone);
         }
-        assert.equal(checkZone(new Problems(), "z", "ap-southeast-1-a", "ap-southeast-1"), false, "zones of regions ending in a digit take no hyphen");
+        assert.equal(
+            checkZone(new Problems(), "z", "ap-southeast-1-a", "ap-southeast-1"),
+            false,
+            "zones of regions ending in a digit take no hyphen",
+        );
     });
 
     it("finds no zone list for a region named like a member of Object (only the zone's spelling is checked)", () => {
@@ -381,6 +519,9 @@ describe("zones", () => {
     });
 
     it("has zones for every region it knows", () => {
-        assert.deepEqual(Object.keys(REGIONS).filter(r => !(r in REGION_ZONES)), []);
+        assert.deepEqual(
+            Object.keys(REGIONS).filter(r => !(r in REGION_ZONES)),
+            [],
+        );
     });
 });

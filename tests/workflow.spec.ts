@@ -15,8 +15,11 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), 
 
 /** Actions the workflow may use: published, maintained, pinned to a major version. */
 const KNOWN_ACTIONS = new Set([
-    "actions/checkout@v4", "actions/setup-node@v4", "actions/upload-artifact@v4",
-    "pulumi/actions@v6", "aws-actions/configure-aws-credentials@v4",
+    "actions/checkout@v4",
+    "actions/setup-node@v4",
+    "actions/upload-artifact@v4",
+    "pulumi/actions@v6",
+    "aws-actions/configure-aws-credentials@v4",
 ]);
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
@@ -29,7 +32,11 @@ describe("pull-request workflow", () => {
     });
 
     it("uses only known actions, each pinned to a major version", () => {
-        const used = Object.keys(workflow.jobs).flatMap(job => steps(job).map(s => s.uses).filter((u): u is string => !!u));
+        const used = Object.keys(workflow.jobs).flatMap(job =>
+            steps(job)
+                .map(s => s.uses)
+                .filter((u): u is string => !!u),
+        );
         assert.ok(used.length > 0);
         for (const action of used) assert.ok(KNOWN_ACTIONS.has(action), `unknown action ${action}`);
     });

@@ -42,14 +42,15 @@ function fakePublicIp(name: string): string {
     return `47.96.${(n >> 8) & 0xff}.${n & 0xff}`;
 }
 
-const KUBECONFIG = (cluster: string, server: string) => [
-    "apiVersion: v1",
-    "kind: Config",
-    `clusters:\n- cluster:\n    server: ${server}\n    certificate-authority-data: TU9DSw==\n  name: ${cluster}`,
-    `contexts:\n- context:\n    cluster: ${cluster}\n    user: ${cluster}-admin\n  name: ${cluster}`,
-    `current-context: ${cluster}`,
-    `users:\n- name: ${cluster}-admin\n  user:\n    client-certificate-data: TU9DSw==\n    client-key-data: TU9DSw==`,
-].join("\n");
+const KUBECONFIG = (cluster: string, server: string) =>
+    [
+        "apiVersion: v1",
+        "kind: Config",
+        `clusters:\n- cluster:\n    server: ${server}\n    certificate-authority-data: TU9DSw==\n  name: ${cluster}`,
+        `contexts:\n- context:\n    cluster: ${cluster}\n    user: ${cluster}-admin\n  name: ${cluster}`,
+        `current-context: ${cluster}`,
+        `users:\n- name: ${cluster}-admin\n  user:\n    client-certificate-data: TU9DSw==\n    client-key-data: TU9DSw==`,
+    ].join("\n");
 
 export const alicloudRules: Record<string, Rule> = {
     "pulumi:providers:alicloud": ({ name }) => ({ id: `provider-${name}` }),
@@ -65,11 +66,17 @@ export const alicloudRules: Record<string, Rule> = {
         const id = fakeId("vsw", name);
         if (inputs.cidrBlock) world.subnetBlocks.set(id, inputs.cidrBlock);
         const mask = inputs.ipv6CidrBlockMask;
-        const ipv6CidrBlock = inputs.enableIpv6 && mask !== undefined ? `2408:4005:3a0:6c${mask.toString(16).padStart(2, "0")}::/64` : undefined;
+        const ipv6CidrBlock =
+            inputs.enableIpv6 && mask !== undefined
+                ? `2408:4005:3a0:6c${mask.toString(16).padStart(2, "0")}::/64`
+                : undefined;
         if (ipv6CidrBlock) world.subnetBlocks.set(`${id}#ipv6`, ipv6CidrBlock);
         return { id, state: { ipv6CidrBlock } };
     },
-    "alicloud:vpc/ipv6Gateway:Ipv6Gateway": ({ name }) => ({ id: fakeId("ipv6gw", name), state: { ipv6GatewayId: fakeId("ipv6gw", name) } }),
+    "alicloud:vpc/ipv6Gateway:Ipv6Gateway": ({ name }) => ({
+        id: fakeId("ipv6gw", name),
+        state: { ipv6GatewayId: fakeId("ipv6gw", name) },
+    }),
     "alicloud:vpc/routeEntry:RouteEntry": ({ inputs }) => ({
         id: `${inputs.routeTableId}:vrt-mock:${inputs.destinationCidrblock}:${inputs.nexthopType}:${inputs.nexthopId}`,
     }),
@@ -81,19 +88,31 @@ export const alicloudRules: Record<string, Rule> = {
     }),
     "alicloud:cen/transitRouter:TransitRouter": ({ name, inputs, region }) => {
         const trId = fakeId("tr", name);
-        return { id: `${inputs.cenId}:${trId}`, state: { transitRouterId: trId, type: "Enterprise", regionId: region, status: "Active" } };
+        return {
+            id: `${inputs.cenId}:${trId}`,
+            state: { transitRouterId: trId, type: "Enterprise", regionId: region, status: "Active" },
+        };
     },
     "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": ({ name, inputs, region }) => {
         const attachmentId = fakeId("tr-attach", name);
-        return { id: `${inputs.cenId}:${attachmentId}`, state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" } };
+        return {
+            id: `${inputs.cenId}:${attachmentId}`,
+            state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" },
+        };
     },
     "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": ({ name, inputs, region }) => {
         const attachmentId = fakeId("tr-attach", name);
-        return { id: `${inputs.cenId}:${attachmentId}`, state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" } };
+        return {
+            id: `${inputs.cenId}:${attachmentId}`,
+            state: { transitRouterAttachmentId: attachmentId, regionId: region, status: "Attached" },
+        };
     },
     "alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable": ({ name, inputs }) => {
         const tableId = fakeId("vtb", name);
-        return { id: `${inputs.transitRouterId}:${tableId}`, state: { transitRouterRouteTableId: tableId, transitRouterRouteTableType: "Custom" } };
+        return {
+            id: `${inputs.transitRouterId}:${tableId}`,
+            state: { transitRouterRouteTableId: tableId, transitRouterRouteTableType: "Custom" },
+        };
     },
     // `<attachment>:<route table>` (resource_alicloud_cen_transit_router_route_table_propagation.go:
     // d.SetId(fmt.Sprint(request["TransitRouterAttachmentId"], ":", request["TransitRouterRouteTableId"])); the association's import format is the same).
@@ -113,12 +132,26 @@ export const alicloudRules: Record<string, Rule> = {
         // IPv6 address for dual-stack ones) and the local addresses the ALB takes in the vSwitch.
         const zoneMappings = (inputs.zoneMappings ?? []).map((z: PropertyBag, i: number) => {
             const intranet = nextAddressIn(world, z.vswitchId, `192.168.${i}.10`);
-            const locals = [nextAddressIn(world, z.vswitchId, `192.168.${i}.11`), nextAddressIn(world, z.vswitchId, `192.168.${i}.12`)];
+            const locals = [
+                nextAddressIn(world, z.vswitchId, `192.168.${i}.11`),
+                nextAddressIn(world, z.vswitchId, `192.168.${i}.12`),
+            ];
             const ipv6 = inputs.addressIpVersion === "DualStack" ? `2408:4005:3a0:6c0${i}::a1b` : "";
             const address = inputs.addressType === "Internet" ? fakePublicIp(`${name}-${z.zoneId}`) : intranet;
             return {
-                ...z, address, intranetAddress: intranet, ipv6Address: ipv6,
-                loadBalancerAddresses: [{ address, intranetAddress: intranet, ipv6Address: ipv6, ipv4LocalAddresses: locals, ipv6LocalAddresses: [] }],
+                ...z,
+                address,
+                intranetAddress: intranet,
+                ipv6Address: ipv6,
+                loadBalancerAddresses: [
+                    {
+                        address,
+                        intranetAddress: intranet,
+                        ipv6Address: ipv6,
+                        ipv4LocalAddresses: locals,
+                        ipv6LocalAddresses: [],
+                    },
+                ],
             };
         });
         return { id, state: { dnsName: `${id}.${region}.alb.aliyuncsslb.com`, status: "Active", zoneMappings } };
@@ -142,24 +175,37 @@ export const alicloudRules: Record<string, Rule> = {
                 primaryIpAddress: privateIp,
                 publicIp: inputs.internetMaxBandwidthOut > 0 ? fakePublicIp(name) : "",
                 // Inside the vSwitch's IPv6 /64, as the cloud assigns them.
-                ipv6Addresses: inputs.ipv6Addresses ?? Array.from({ length: ipv6Count }, (_, i) =>
-                    addressAt(world.subnetBlocks.get(`${inputs.vswitchId}#ipv6`) ?? "2408:4005:3a0:6c00::/64", 0x10 + i)),
+                ipv6Addresses:
+                    inputs.ipv6Addresses ??
+                    Array.from({ length: ipv6Count }, (_, i) =>
+                        addressAt(
+                            world.subnetBlocks.get(`${inputs.vswitchId}#ipv6`) ?? "2408:4005:3a0:6c00::/64",
+                            0x10 + i,
+                        ),
+                    ),
                 status: "Running",
             },
         };
     },
     "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": ({ name, inputs, world }) => {
         const primary = inputs.primaryIpAddress ?? nextAddressIn(world, inputs.vswitchId, "192.168.0.20");
-        const allocated: string[] = inputs.privateIpAddresses
-            ?? Array.from({ length: inputs.secondaryPrivateIpAddressCount ?? 0 }, (_, i) => nextAddressIn(world, inputs.vswitchId, `192.168.0.${30 + i}`));
+        const allocated: string[] =
+            inputs.privateIpAddresses ??
+            Array.from({ length: inputs.secondaryPrivateIpAddressCount ?? 0 }, (_, i) =>
+                nextAddressIn(world, inputs.vswitchId, `192.168.0.${30 + i}`),
+            );
         // The provider keeps the secondaries (primary excluded) as a set: they come back in hash
         // order, not allocation order. Reversed here so no component relies on the order.
         const secondaries = [...allocated].reverse();
         return {
             id: fakeId("eni", name),
             state: {
-                primaryIpAddress: primary, privateIp: primary, privateIpAddresses: secondaries, privateIps: secondaries,
-                secondaryPrivateIpAddressCount: secondaries.length, status: "Available",
+                primaryIpAddress: primary,
+                privateIp: primary,
+                privateIpAddresses: secondaries,
+                privateIps: secondaries,
+                secondaryPrivateIpAddressCount: secondaries.length,
+                status: "Available",
             },
         };
     },
@@ -170,7 +216,9 @@ export const alicloudRules: Record<string, Rule> = {
         id: fakeId("eip", name),
         state: { allocationId: fakeId("eip", name), ipAddress: fakePublicIp(name), status: "Available" },
     }),
-    "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({ id: `${inputs.allocationId}:${inputs.instanceId}` }),
+    "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({
+        id: `${inputs.allocationId}:${inputs.instanceId}`,
+    }),
     "alicloud:ecs/command:Command": ({ name }) => ({ id: fakeId("c", name) }),
     // An invocation id, `t-…`, finished as a run of a good script would be.
     "alicloud:ecs/ecsInvocation:EcsInvocation": ({ name }) => ({ id: fakeId("t", name), state: { status: "Success" } }),
@@ -180,21 +228,42 @@ export const alicloudRules: Record<string, Rule> = {
             id,
             state: {
                 securityGroupId: fakeId("sg", `${name}-controlplane`),
-                connections: { apiServerInternet: `https://${id}.${region}.cs.aliyuncs.com:6443`, apiServerIntranet: "https://192.168.0.1:6443" },
+                connections: {
+                    apiServerInternet: `https://${id}.${region}.cs.aliyuncs.com:6443`,
+                    apiServerIntranet: "https://192.168.0.1:6443",
+                },
             },
         };
     },
-    "alicloud:cs/nodePool:NodePool": ({ name, inputs }) => ({ id: `${inputs.clusterId}:${fakeId("np", name)}`, state: { nodePoolId: fakeId("np", name) } }),
+    "alicloud:cs/nodePool:NodePool": ({ name, inputs }) => ({
+        id: `${inputs.clusterId}:${fakeId("np", name)}`,
+        state: { nodePoolId: fakeId("np", name) },
+    }),
     "alicloud:servicemesh/serviceMesh:ServiceMesh": ({ name, region }) => {
         const id = `${fakeId("", name).slice(1)}`;
-        return { id, state: { kubeconfig: KUBECONFIG(`asm-${id}`, `https://${id}.${region}.asm.aliyuncs.com:6443`), status: "running" } };
+        return {
+            id,
+            state: {
+                kubeconfig: KUBECONFIG(`asm-${id}`, `https://${id}.${region}.asm.aliyuncs.com:6443`),
+                status: "running",
+            },
+        };
     },
-    "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth": ({ name }) => ({ id: fakeId("ipv6bw", name), state: { status: "Normal" } }),
+    "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth": ({ name }) => ({
+        id: fakeId("ipv6bw", name),
+        state: { status: "Normal" },
+    }),
     "alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole": ({ inputs }) => {
-        const roleName = `AliyunServiceRoleFor${String(inputs.serviceName).split(".")[0].replace(/^./, c => c.toUpperCase())}`;
+        const roleName = `AliyunServiceRoleFor${String(inputs.serviceName)
+            .split(".")[0]
+            .replace(/^./, c => c.toUpperCase())}`;
         return {
             id: `${inputs.serviceName}:${roleName}`,
-            state: { roleName, roleId: fakeId("", roleName).slice(1), arn: `acs:ram::1234567890:role/aliyunservicerolefor${roleName.slice(20).toLowerCase()}` },
+            state: {
+                roleName,
+                roleId: fakeId("", roleName).slice(1),
+                arn: `acs:ram::1234567890:role/aliyunservicerolefor${roleName.slice(20).toLowerCase()}`,
+            },
         };
     },
     "alicloud:dns/alidnsRecord:AlidnsRecord": ({ name }) => ({ id: `${parseInt(fakeId("", name).slice(-8), 16)}` }),
@@ -202,8 +271,10 @@ export const alicloudRules: Record<string, Rule> = {
 
 /** Public image names, newest of each kind first, as `ecs.getImages` with `owners: system` finds them. */
 const PUBLIC_IMAGES = [
-    "aliyun_3_x64_20G_alibase_20261115.vhd", "aliyun_3_x64_20G_alibase_20260920.vhd",
-    "aliyun_2_1903_x64_20G_alibase_20260810.vhd", "ubuntu_24_04_x64_20G_alibase_20261020.vhd",
+    "aliyun_3_x64_20G_alibase_20261115.vhd",
+    "aliyun_3_x64_20G_alibase_20260920.vhd",
+    "aliyun_2_1903_x64_20G_alibase_20260810.vhd",
+    "ubuntu_24_04_x64_20G_alibase_20261020.vhd",
 ];
 
 /** Answers for the Alibaba Cloud data sources the components call. */
@@ -215,14 +286,16 @@ export const alicloudCalls: Record<string, (inputs: PropertyBag, world: World) =
             transitRouterId: inputs.transitRouterId,
             ids: [tableId],
             names: ["system"],
-            tables: [{
-                id: tableId,
-                transitRouterRouteTableId: tableId,
-                transitRouterRouteTableName: "system",
-                transitRouterRouteTableDescription: "",
-                transitRouterRouteTableType: "System",
-                status: "Active",
-            }],
+            tables: [
+                {
+                    id: tableId,
+                    transitRouterRouteTableId: tableId,
+                    transitRouterRouteTableName: "system",
+                    transitRouterRouteTableDescription: "",
+                    transitRouterRouteTableType: "System",
+                    status: "Active",
+                },
+            ],
         };
     },
     "alicloud:cen/getTransitRouterAvailableResources:getTransitRouterAvailableResources": () => ({
@@ -235,15 +308,39 @@ export const alicloudCalls: Record<string, (inputs: PropertyBag, world: World) =
         const pattern = new RegExp(String(inputs.nameRegex ?? ""));
         const found = PUBLIC_IMAGES.filter(image => pattern.test(image)).slice(0, inputs.mostRecent ? 1 : undefined);
         return {
-            id: "images", ids: found, names: found, mostRecent: inputs.mostRecent, nameRegex: inputs.nameRegex, owners: inputs.owners,
-            images: found.map(id => ({ id, imageId: id, name: id, osType: "linux", architecture: "x86_64", status: "Available", imageOwnerAlias: "system", platform: "Aliyun" })),
+            id: "images",
+            ids: found,
+            names: found,
+            mostRecent: inputs.mostRecent,
+            nameRegex: inputs.nameRegex,
+            owners: inputs.owners,
+            images: found.map(id => ({
+                id,
+                imageId: id,
+                name: id,
+                osType: "linux",
+                architecture: "x86_64",
+                status: "Available",
+                imageOwnerAlias: "system",
+                platform: "Aliyun",
+            })),
         };
     },
     // The versions ASM offers, as DescribeVersions answers them: full build strings.
     "alicloud:servicemesh/getVersions:getVersions": inputs => {
-        const versions = ["v1.22.6.66-g9a1b2c3d-aliyun", "v1.22.6.71-g8ce85c40-aliyun", "v1.24.6.55-g0f1e2d3c-aliyun", "v1.25.4.20-g1234abcd-aliyun"];
+        const versions = [
+            "v1.22.6.66-g9a1b2c3d-aliyun",
+            "v1.22.6.71-g8ce85c40-aliyun",
+            "v1.24.6.55-g0f1e2d3c-aliyun",
+            "v1.25.4.20-g1234abcd-aliyun",
+        ];
         const edition = inputs.edition ?? "Pro";
-        return { id: edition, edition, ids: versions.map(v => `${edition}:${v}`), versions: versions.map(version => ({ id: `${edition}:${version}`, edition, version })) };
+        return {
+            id: edition,
+            edition,
+            ids: versions.map(v => `${edition}:${v}`),
+            versions: versions.map(version => ({ id: `${edition}:${version}`, edition, version })),
+        };
     },
     "alicloud:cs/getClusterCredential:getClusterCredential": inputs => ({
         id: inputs.clusterId,

@@ -23,10 +23,22 @@ function elbSuffix(name: string): string {
  * "Elastic Load Balancing endpoints and quotas", Application Load Balancers column).
  */
 const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
-    "us-east-1": "Z35SXDOTRQ7X7K", "us-east-2": "Z3AADJGX6KTTL2", "us-west-1": "Z368ELLRRE2KJ0", "us-west-2": "Z1H1FL5HABSF5",
-    "ap-northeast-1": "Z14GRHDCWA56QT", "ap-northeast-2": "ZWKZPGTI48KDX", "ap-northeast-3": "Z5LXEXXYW11ES", "ap-south-1": "ZP97RAFLXTNZK",
-    "ap-southeast-1": "Z1LMS91P8CMLE5", "ap-southeast-2": "Z1GM3OXH4ZPM65", "ca-central-1": "ZQSVJUPU6J1EY", "eu-central-1": "Z215JYRZR1TBD5",
-    "eu-west-1": "Z32O12XQLNTSW2", "eu-west-2": "ZHURV8PSTC4K8", "eu-west-3": "Z3Q77PNBQS71R4", "eu-north-1": "Z23TAZ7KKBBOAO",
+    "us-east-1": "Z35SXDOTRQ7X7K",
+    "us-east-2": "Z3AADJGX6KTTL2",
+    "us-west-1": "Z368ELLRRE2KJ0",
+    "us-west-2": "Z1H1FL5HABSF5",
+    "ap-northeast-1": "Z14GRHDCWA56QT",
+    "ap-northeast-2": "ZWKZPGTI48KDX",
+    "ap-northeast-3": "Z5LXEXXYW11ES",
+    "ap-south-1": "ZP97RAFLXTNZK",
+    "ap-southeast-1": "Z1LMS91P8CMLE5",
+    "ap-southeast-2": "Z1GM3OXH4ZPM65",
+    "ca-central-1": "ZQSVJUPU6J1EY",
+    "eu-central-1": "Z215JYRZR1TBD5",
+    "eu-west-1": "Z32O12XQLNTSW2",
+    "eu-west-2": "ZHURV8PSTC4K8",
+    "eu-west-3": "Z3Q77PNBQS71R4",
+    "eu-north-1": "Z23TAZ7KKBBOAO",
     "sa-east-1": "Z2P70J7HTTTPLU",
 };
 
@@ -38,35 +50,52 @@ type Rule = (ctx: MockContext) => MockOutputs;
  * which of `arn`, `ownerId` and `vpcId` the real resource outputs (a NAT gateway has no ARN, a
  * route no owner): the mocks answer no more.
  */
-const PREFIXED: Record<string, [prefix: string, arnType: string, outputs: ReadonlyArray<"arn" | "ownerId" | "vpcId">]> = {
-    "aws:ec2/vpc:Vpc": ["vpc", "vpc", ["arn", "ownerId"]],
-    "aws:ec2/subnet:Subnet": ["subnet", "subnet", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/securityGroup:SecurityGroup": ["sg", "security-group", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/internetGateway:InternetGateway": ["igw", "internet-gateway", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/natGateway:NatGateway": ["nat", "natgateway", ["vpcId"]],
-    "aws:ec2/eip:Eip": ["eipalloc", "elastic-ip", ["arn"]],
-    "aws:ec2/routeTable:RouteTable": ["rtb", "route-table", ["arn", "ownerId", "vpcId"]],
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", "", []],
-    "aws:ec2/route:Route": ["r-rtb", "", []],
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", "security-group-rule", ["arn"]],
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", "security-group-rule", ["arn"]],
-};
+const PREFIXED: Record<string, [prefix: string, arnType: string, outputs: ReadonlyArray<"arn" | "ownerId" | "vpcId">]> =
+    {
+        "aws:ec2/vpc:Vpc": ["vpc", "vpc", ["arn", "ownerId"]],
+        "aws:ec2/subnet:Subnet": ["subnet", "subnet", ["arn", "ownerId", "vpcId"]],
+        "aws:ec2/securityGroup:SecurityGroup": ["sg", "security-group", ["arn", "ownerId", "vpcId"]],
+        "aws:ec2/internetGateway:InternetGateway": ["igw", "internet-gateway", ["arn", "ownerId", "vpcId"]],
+        "aws:ec2/natGateway:NatGateway": ["nat", "natgateway", ["vpcId"]],
+        "aws:ec2/eip:Eip": ["eipalloc", "elastic-ip", ["arn"]],
+        "aws:ec2/routeTable:RouteTable": ["rtb", "route-table", ["arn", "ownerId", "vpcId"]],
+        "aws:ec2/routeTableAssociation:RouteTableAssociation": ["rtbassoc", "", []],
+        "aws:ec2/route:Route": ["r-rtb", "", []],
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ["sgr", "security-group-rule", ["arn"]],
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ["sgr", "security-group-rule", ["arn"]],
+    };
 
 export const awsRules: Record<string, Rule> = {
     "pulumi:providers:aws": ({ name }) => ({ id: `provider-${name}` }),
-    ...Object.fromEntries(Object.entries(PREFIXED).map(([type, [prefix, arnType, outputs]]) => [type, ({ name, region, inputs }: MockContext) => {
-        const id = fakeId(prefix, name);
-        const all = { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
-        const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
-        // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
-        if (type === "aws:ec2/eip:Eip") state.publicIp = `203.0.113.${parseInt(id.slice(-2), 16) % 254 + 1}`;
-        return { id, state };
-    }])),
+    ...Object.fromEntries(
+        Object.entries(PREFIXED).map(([type, [prefix, arnType, outputs]]) => [
+            type,
+            ({ name, region, inputs }: MockContext) => {
+                const id = fakeId(prefix, name);
+                const all = { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
+                const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
+                // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
+                if (type === "aws:ec2/eip:Eip") state.publicIp = `203.0.113.${(parseInt(id.slice(-2), 16) % 254) + 1}`;
+                return { id, state };
+            },
+        ]),
+    ),
     "aws:ec2/vpcEndpoint:VpcEndpoint": ({ name, inputs, region }) => {
         const id = fakeId("vpce", name);
         // A gateway endpoint (S3, DynamoDB) is reached through its service's managed prefix list.
-        const prefixListId = inputs.vpcEndpointType === "Gateway" ? fakeId("pl", String(inputs.serviceName)).replace("-mock", "-") : undefined;
-        return { id, state: { arn: arn("ec2", region, `vpc-endpoint/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId, prefixListId } };
+        const prefixListId =
+            inputs.vpcEndpointType === "Gateway"
+                ? fakeId("pl", String(inputs.serviceName)).replace("-mock", "-")
+                : undefined;
+        return {
+            id,
+            state: {
+                arn: arn("ec2", region, `vpc-endpoint/${id}`),
+                ownerId: ACCOUNT,
+                vpcId: inputs.vpcId,
+                prefixListId,
+            },
+        };
     },
     "aws:lb/loadBalancer:LoadBalancer": ({ name, inputs, region }) => {
         const lbName = inputs.name ?? name.slice(0, 32);
@@ -74,8 +103,10 @@ export const awsRules: Record<string, Rule> = {
         return {
             id: lbArn,
             state: {
-                arn: lbArn, arnSuffix: lbArn.split(":loadbalancer/")[1],
-                dnsName: `${lbName}-${parseInt(fakeId("", name).slice(-6), 16)}.${region}.elb.amazonaws.com`, zoneId: ALB_HOSTED_ZONES[region] ?? "ZUNKNOWNREGION",
+                arn: lbArn,
+                arnSuffix: lbArn.split(":loadbalancer/")[1],
+                dnsName: `${lbName}-${parseInt(fakeId("", name).slice(-6), 16)}.${region}.elb.amazonaws.com`,
+                zoneId: ALB_HOSTED_ZONES[region] ?? "ZUNKNOWNREGION",
             },
         };
     },
@@ -86,7 +117,8 @@ export const awsRules: Record<string, Rule> = {
     },
     // listener/app/<load balancer name>/<load balancer id>/<listener id>
     "aws:lb/listener:Listener": ({ name, inputs, region }) => {
-        const lb = String(inputs.loadBalancerArn ?? "").split(":loadbalancer/app/")[1] ?? `${name}/${elbSuffix(`${name}-lb`)}`;
+        const lb =
+            String(inputs.loadBalancerArn ?? "").split(":loadbalancer/app/")[1] ?? `${name}/${elbSuffix(`${name}-lb`)}`;
         const id = arn("elasticloadbalancing", region, `listener/app/${lb}/${elbSuffix(name)}`);
         return { id, state: { arn: id } };
     },
@@ -99,12 +131,21 @@ export const awsRules: Record<string, Rule> = {
     "aws:ecs/taskDefinition:TaskDefinition": ({ name, inputs, region }) => {
         const family = inputs.family ?? name;
         const id = family;
-        return { id, state: { arn: arn("ecs", region, `task-definition/${family}:1`), revision: 1, arnWithoutRevision: arn("ecs", region, `task-definition/${family}`) } };
+        return {
+            id,
+            state: {
+                arn: arn("ecs", region, `task-definition/${family}:1`),
+                revision: 1,
+                arnWithoutRevision: arn("ecs", region, `task-definition/${family}`),
+            },
+        };
     },
     // The id and ARN name the cluster: service/<cluster>/<service> (the import format is cluster-name/service-name).
     "aws:ecs/service:Service": ({ name, inputs, region }) => {
         const serviceName = inputs.name ?? name;
-        const cluster = String(inputs.cluster ?? "default").split("/").pop();
+        const cluster = String(inputs.cluster ?? "default")
+            .split("/")
+            .pop();
         const id = arn("ecs", region, `service/${cluster}/${serviceName}`);
         return { id, state: { name: serviceName, arn: id } };
     },
@@ -114,22 +155,44 @@ export const awsRules: Record<string, Rule> = {
     },
     "aws:iam/role:Role": ({ name, inputs }) => {
         const roleName = inputs.name ?? name;
-        return { id: roleName, state: { name: roleName, arn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`, uniqueId: fakeId("AROA", name) } };
+        return {
+            id: roleName,
+            state: { name: roleName, arn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`, uniqueId: fakeId("AROA", name) },
+        };
     },
     "aws:iam/rolePolicy:RolePolicy": ({ name, inputs }) => ({ id: `${inputs.role}:${inputs.name ?? name}` }),
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ({ name, inputs }) => ({ id: `${inputs.role}-${fakeId("", name).slice(5)}` }),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ({ name, inputs }) => ({
+        id: `${inputs.role}-${fakeId("", name).slice(5)}`,
+    }),
     "aws:ecr/repository:Repository": ({ name, inputs, region }) => {
         const repoName = inputs.name ?? name;
-        return { id: repoName, state: { arn: arn("ecr", region, `repository/${repoName}`), repositoryUrl: `${ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repoName}` } };
+        return {
+            id: repoName,
+            state: {
+                arn: arn("ecr", region, `repository/${repoName}`),
+                repositoryUrl: `${ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repoName}`,
+            },
+        };
     },
 };
 
 /** Answers for the AWS data sources the components call. */
 export const awsCalls: Record<string, (inputs: PropertyBag) => PropertyBag> = {
-    "aws:index/getRegion:getRegion": inputs => ({ id: inputs.region ?? "ap-northeast-1", name: inputs.region ?? "ap-northeast-1", region: inputs.region ?? "ap-northeast-1" }),
-    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ id: ACCOUNT, accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/mock`, userId: "AIDAMOCK" }),
+    "aws:index/getRegion:getRegion": inputs => ({
+        id: inputs.region ?? "ap-northeast-1",
+        name: inputs.region ?? "ap-northeast-1",
+        region: inputs.region ?? "ap-northeast-1",
+    }),
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+        id: ACCOUNT,
+        accountId: ACCOUNT,
+        arn: `arn:aws:iam::${ACCOUNT}:user/mock`,
+        userId: "AIDAMOCK",
+    }),
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
-        id: "ap-northeast-1", names: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"], zoneIds: ["apne1-az4", "apne1-az1", "apne1-az2"],
+        id: "ap-northeast-1",
+        names: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],
+        zoneIds: ["apne1-az4", "apne1-az1", "apne1-az2"],
     }),
 };

@@ -42,10 +42,15 @@ function defaultRegion(type: string): string {
 function withAutoname(type: string, name: string, inputs: PropertyBag): PropertyBag {
     const rule = AUTONAMED[type];
     if (!rule || inputs[rule.property] !== undefined) return inputs;
-    const random = createHash("sha256").update(`${world.namingSeed}|${pulumi.getStack()}|${type}::${name}`).digest("hex").slice(0, AUTONAME_SUFFIX_LENGTH - 1);
+    const random = createHash("sha256")
+        .update(`${world.namingSeed}|${pulumi.getStack()}|${type}::${name}`)
+        .digest("hex")
+        .slice(0, AUTONAME_SUFFIX_LENGTH - 1);
     const value = autoname(name, random);
     if (value.length > rule.maxLength) {
-        throw new Error(`could not make instance of '${type}': name '${name}-' plus ${random.length} random chars is longer than maximum length ${rule.maxLength}`);
+        throw new Error(
+            `could not make instance of '${type}': name '${name}-' plus ${random.length} random chars is longer than maximum length ${rule.maxLength}`,
+        );
     }
     return { ...inputs, [rule.property]: value };
 }
@@ -73,7 +78,8 @@ const mocks: pulumi.runtime.Mocks = {
     },
     call(args: pulumi.runtime.MockCallArgs): PropertyBag {
         const answer = calls[args.token];
-        if (!answer) throw new Error(`the offline engine has no answer for data source ${args.token}; add one to cli/engine`);
+        if (!answer)
+            throw new Error(`the offline engine has no answer for data source ${args.token}; add one to cli/engine`);
         const outputs = answer(args.inputs, world);
         world.calls.push({ token: args.token, inputs: args.inputs, provider: providerName(args.provider), outputs });
         return outputs;
@@ -126,12 +132,22 @@ function resourceKey(resource: pulumi.Resource): string {
 function refuseWhatTheEngineRefuses(type: string, name: string, opts: pulumi.ResourceOptions): void {
     const provider = (opts as pulumi.CustomResourceOptions).provider;
     if (provider !== undefined && !pulumi.ProviderResource.isInstance(provider)) {
-        throw new Error(`resource ${type} '${name}' has a provider that is not a provider resource: ${String(provider)}`);
+        throw new Error(
+            `resource ${type} '${name}' has a provider that is not a provider resource: ${String(provider)}`,
+        );
     }
-    const parentQualified = opts.parent ? world.qualifiedTypes.get(resourceKey(opts.parent)) ?? pulumi.resourceType(opts.parent) : undefined;
-    const qualified = parentQualified && !pulumi.resourceType(opts.parent!).startsWith("pulumi:pulumi:Stack") ? `${parentQualified}$${type}` : type;
+    const parentQualified = opts.parent
+        ? (world.qualifiedTypes.get(resourceKey(opts.parent)) ?? pulumi.resourceType(opts.parent))
+        : undefined;
+    const qualified =
+        parentQualified && !pulumi.resourceType(opts.parent!).startsWith("pulumi:pulumi:Stack")
+            ? `${parentQualified}$${type}`
+            : type;
     const urn = `${qualified}::${name}`;
-    if (world.urns.has(urn)) throw new Error(`Duplicate resource URN '${urn}': the engine refuses a second resource of this type and name under this parent.`);
+    if (world.urns.has(urn))
+        throw new Error(
+            `Duplicate resource URN '${urn}': the engine refuses a second resource of this type and name under this parent.`,
+        );
     world.urns.add(urn);
     world.qualifiedTypes.set(`${type}::${name}`, qualified);
 }
@@ -141,7 +157,12 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     refuseWhatTheEngineRefuses(type, name, opts);
     const entry = world.entry(type, name);
     // Non-enumerable: the graph, snapshots and JSON never walk into the live object.
-    Object.defineProperty(entry, "resource", { value: resource, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(entry, "resource", {
+        value: resource,
+        enumerable: false,
+        configurable: true,
+        writable: true,
+    });
     if (opts.parent) {
         entry.parent = pulumi.resourceName(opts.parent);
         entry.parentKey = resourceKey(opts.parent);
@@ -155,7 +176,14 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     const timeouts = (opts as pulumi.CustomResourceOptions).customTimeouts;
     if (timeouts) entry.customTimeouts = { ...timeouts };
     if (opts.aliases?.length) {
-        entry.aliases = opts.aliases.map(a => (typeof a === "string" ? a : { name: (a as pulumi.Alias).name as string | undefined, type: (a as pulumi.Alias).type as string | undefined }));
+        entry.aliases = opts.aliases.map(a =>
+            typeof a === "string"
+                ? a
+                : {
+                      name: (a as pulumi.Alias).name as string | undefined,
+                      type: (a as pulumi.Alias).type as string | undefined,
+                  },
+        );
     }
     return undefined;
 };

@@ -67,12 +67,17 @@ async function resolve<T>(value: pulumi.Input<T> | undefined): Promise<T | undef
     const output = pulumi.output(value) as unknown as { promise(): Promise<T> };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Unresolved(`a declared value did not resolve within ${RESOLVE_TIMEOUT_MS / 1000} s`)), RESOLVE_TIMEOUT_MS);
+        timer = setTimeout(
+            () => reject(new Unresolved(`a declared value did not resolve within ${RESOLVE_TIMEOUT_MS / 1000} s`)),
+            RESOLVE_TIMEOUT_MS,
+        );
     });
     try {
         return await Promise.race([output.promise(), timeout]);
     } catch (e) {
-        throw e instanceof Unresolved ? e : new Unresolved(`a declared value failed: ${e instanceof Error ? e.message : String(e)}`);
+        throw e instanceof Unresolved
+            ? e
+            : new Unresolved(`a declared value failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
         clearTimeout(timer);
     }
@@ -92,22 +97,40 @@ function keyOf(resource: pulumi.Resource): string {
 
 async function resolveEndpoint(endpoint: FlowEndpoint): Promise<Resolved> {
     switch (endpoint.kind) {
-        case "internet": return { kind: "internet" };
-        case "loadBalancer": return { kind: "loadBalancer", key: keyOf(endpoint.loadBalancer) };
-        case "eip": return { kind: "eip", key: keyOf(endpoint.eip) };
-        case "awsService": return { kind: "awsService", service: endpoint.service };
+        case "internet":
+            return { kind: "internet" };
+        case "loadBalancer":
+            return { kind: "loadBalancer", key: keyOf(endpoint.loadBalancer) };
+        case "eip":
+            return { kind: "eip", key: keyOf(endpoint.eip) };
+        case "awsService":
+            return { kind: "awsService", service: endpoint.service };
         case "host": {
             const [label, address, vpcId, subnetId, groups] = await Promise.all([
-                resolve(endpoint.label), resolve(endpoint.address), resolve(endpoint.vpcId), resolve(endpoint.subnetId), resolve(endpoint.securityGroupIds)]);
+                resolve(endpoint.label),
+                resolve(endpoint.address),
+                resolve(endpoint.vpcId),
+                resolve(endpoint.subnetId),
+                resolve(endpoint.securityGroupIds),
+            ]);
             const securityGroupIds = await Promise.all((groups ?? []).map(g => resolve(g)));
             const block = typeof address === "string" ? asBlock(address) : undefined;
-            if (block === undefined) return { kind: "invalid", label: String(label), detail: `${String(label)}: '${String(address)}' is not an IP address or block` };
+            if (block === undefined)
+                return {
+                    kind: "invalid",
+                    label: String(label),
+                    detail: `${String(label)}: '${String(address)}' is not an IP address or block`,
+                };
             return {
                 kind: "place",
                 place: {
-                    label: String(label), block, networkId: vpcId, subnetId,
+                    label: String(label),
+                    block,
+                    networkId: vpcId,
+                    subnetId,
                     securityGroupIds: securityGroupIds.filter((g): g is string => typeof g === "string"),
-                    deliveredBy: endpoint.deliveredBy, publicIp: endpoint.publicIp,
+                    deliveredBy: endpoint.deliveredBy,
+                    publicIp: endpoint.publicIp,
                 },
             };
         }
@@ -116,27 +139,57 @@ async function resolveEndpoint(endpoint: FlowEndpoint): Promise<Resolved> {
 
 function labelOf(endpoint: Resolved): string {
     switch (endpoint.kind) {
-        case "place": return endpoint.place.label;
-        case "invalid": return endpoint.label;
-        case "internet": return "the internet";
-        case "loadBalancer": return endpoint.key.split("::")[1];
-        case "eip": return endpoint.key.split("::")[1];
-        case "awsService": return `AWS ${endpoint.service}`;
+        case "place":
+            return endpoint.place.label;
+        case "invalid":
+            return endpoint.label;
+        case "internet":
+            return "the internet";
+        case "loadBalancer":
+            return endpoint.key.split("::")[1];
+        case "eip":
+            return endpoint.key.split("::")[1];
+        case "awsService":
+            return `AWS ${endpoint.service}`;
     }
 }
 
 /** The walk for the kinds of the two ends. */
-function dispatch(model: NetworkModel, from: Resolved, to: Resolved, flow: IntendedFlow, version: 4 | 6, notes: string[]): Walk {
+function dispatch(
+    model: NetworkModel,
+    from: Resolved,
+    to: Resolved,
+    flow: IntendedFlow,
+    version: 4 | 6,
+    notes: string[],
+): Walk {
     const packet = { protocol: flow.protocol, port: flow.port };
     const invalid = [from, to].find(e => e.kind === "invalid");
-    if (invalid?.kind === "invalid") return { hops: [], failure: { hop: { kind: "address", resource: "", detail: invalid.detail }, fix: "Declare the flow with an IPv4 or IPv6 address or block." } };
+    if (invalid?.kind === "invalid")
+        return {
+            hops: [],
+            failure: {
+                hop: { kind: "address", resource: "", detail: invalid.detail },
+                fix: "Declare the flow with an IPv4 or IPv6 address or block.",
+            },
+        };
     if (from.kind === "place" && to.kind === "place") return walkBetween(model, from.place, to.place, packet, notes);
-    if (from.kind === "internet" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes);
-    if (from.kind === "place" && to.kind === "loadBalancer") return toLoadBalancer(model, to.key, version, flow.port, notes, from.place);
+    if (from.kind === "internet" && to.kind === "loadBalancer")
+        return toLoadBalancer(model, to.key, version, flow.port, notes);
+    if (from.kind === "place" && to.kind === "loadBalancer")
+        return toLoadBalancer(model, to.key, version, flow.port, notes, from.place);
     if (from.kind === "internet" && to.kind === "eip") return toElasticIp(model, to.key, packet, notes);
     if (from.kind === "internet" && to.kind === "place") return toHost(model, to.place, packet, version, notes);
-    if (from.kind === "place" && to.kind === "awsService") return toAwsService(model, from.place, to.service, flow.port, notes);
-    return { hops: [], failure: { hop: { kind: "model", resource: "", detail: `flows from ${from.kind} to ${to.kind} are not modelled` }, fix: "Declare the flow between hosts.", unverifiable: true } };
+    if (from.kind === "place" && to.kind === "awsService")
+        return toAwsService(model, from.place, to.service, flow.port, notes);
+    return {
+        hops: [],
+        failure: {
+            hop: { kind: "model", resource: "", detail: `flows from ${from.kind} to ${to.kind} are not modelled` },
+            fix: "Declare the flow between hosts.",
+            unverifiable: true,
+        },
+    };
 }
 
 /** A host without groups of its own is guarded by the groups of the interface holding its address. */
@@ -152,19 +205,33 @@ async function evaluate(model: NetworkModel, component: string, flow: IntendedFl
     let from: Resolved;
     let to: Resolved;
     try {
-        [name, from, to] = await Promise.all([resolve(flow.name), resolveEndpoint(flow.from), resolveEndpoint(flow.to)]);
+        [name, from, to] = await Promise.all([
+            resolve(flow.name),
+            resolveEndpoint(flow.from),
+            resolveEndpoint(flow.to),
+        ]);
     } catch (e) {
         if (!(e instanceof Unresolved)) throw e;
         const hop = { kind: "model", resource: "", detail: e.message };
         return {
-            ...base, name: typeof flow.name === "string" ? flow.name : "(a flow whose name did not resolve)", from: "?", to: "?",
-            reached: false, ok: true, confirmed: false, verified: false, hops: [], break: { hop, fix: "Check the flow by hand.", unverifiable: true },
+            ...base,
+            name: typeof flow.name === "string" ? flow.name : "(a flow whose name did not resolve)",
+            from: "?",
+            to: "?",
+            reached: false,
+            ok: true,
+            confirmed: false,
+            verified: false,
+            hops: [],
+            break: { hop, fix: "Check the flow by hand.", unverifiable: true },
             notes: [`cannot be checked offline: ${e.message}`],
         };
     }
     from = withInterfaceGroups(model, from);
     to = withInterfaceGroups(model, to);
-    const version = flow.ipVersion ?? (to.kind === "place" ? familyOf(to.place.block) : from.kind === "place" ? familyOf(from.place.block) : 4);
+    const version =
+        flow.ipVersion ??
+        (to.kind === "place" ? familyOf(to.place.block) : from.kind === "place" ? familyOf(from.place.block) : 4);
     const notes: string[] = [];
     const walk = dispatch(model, from, to, flow, version, notes);
     const reached = walk.failure === undefined;
@@ -172,17 +239,31 @@ async function evaluate(model: NetworkModel, component: string, flow: IntendedFl
     const confirmed = verified && notes.length === 0 && walk.hops.every(h => h.confirmed !== false);
     const unconfirmedHops = walk.hops.filter(h => h.confirmed === false).map(h => `unconfirmed: ${h.detail}`);
     return {
-        ...base, name: String(name), from: labelOf(from), to: labelOf(to),
-        reached, ok: !verified || (flow.intent === "allow" ? reached : !reached), confirmed, verified, hops: walk.hops, break: walk.failure,
-        notes: [...(verified ? [] : [`cannot be checked offline: ${walk.failure!.hop.detail}`]), ...unconfirmedHops, ...notes],
+        ...base,
+        name: String(name),
+        from: labelOf(from),
+        to: labelOf(to),
+        reached,
+        ok: !verified || (flow.intent === "allow" ? reached : !reached),
+        confirmed,
+        verified,
+        hops: walk.hops,
+        break: walk.failure,
+        notes: [
+            ...(verified ? [] : [`cannot be checked offline: ${walk.failure!.hop.detail}`]),
+            ...unconfirmedHops,
+            ...notes,
+        ],
     };
 }
 
 /** The flows declared by every component the engine recorded, with the component's label. */
 export function declaredFlows(world: World): Array<{ component: string; flow: IntendedFlow }> {
-    return world.resources.flatMap(r => (declaresFlows(r.resource)
-        ? r.resource.intendedFlows.map(flow => ({ component: `${r.type} '${r.name}'`, flow }))
-        : []));
+    return world.resources.flatMap(r =>
+        declaresFlows(r.resource)
+            ? r.resource.intendedFlows.map(flow => ({ component: `${r.type} '${r.name}'`, flow }))
+            : [],
+    );
 }
 
 /**
@@ -227,21 +308,27 @@ function wrapped(head: string, items: readonly string[]): string[] {
 /** The plan's "Flows" section. */
 export function renderFlows(results: readonly FlowResult[]): string {
     if (results.length === 0) return "  (no component declares a flow)";
-    return results.map(r => {
-        const mark = !r.verified ? "?" : r.ok ? (r.confirmed ? "✓" : "✓?") : "✗";
-        const head = `  ${mark} ${r.intent === "deny" ? "blocked: " : ""}${r.name}  [${r.component}]`;
-        const lines = [head];
-        if (!r.ok) {
-            if (r.intent === "allow" && r.break) lines.push(`      breaks at ${r.break.hop.resource || r.break.hop.kind}: ${r.break.hop.detail}`, `      fix: ${r.break.fix}`);
-            if (r.intent === "deny") lines.push(...wrapped("      is open: ", hopNames(r.hops)));
-        } else if (!r.verified) {
-            // The note below says why.
-        } else if (r.intent === "deny" && r.break) {
-            lines.push(`      stopped at: ${r.break.hop.detail}`);
-        } else {
-            lines.push(...wrapped("      via ", hopNames(r.hops)));
-        }
-        for (const note of r.notes) lines.push(`      note: ${note}`);
-        return lines.join("\n");
-    }).join("\n");
+    return results
+        .map(r => {
+            const mark = !r.verified ? "?" : r.ok ? (r.confirmed ? "✓" : "✓?") : "✗";
+            const head = `  ${mark} ${r.intent === "deny" ? "blocked: " : ""}${r.name}  [${r.component}]`;
+            const lines = [head];
+            if (!r.ok) {
+                if (r.intent === "allow" && r.break)
+                    lines.push(
+                        `      breaks at ${r.break.hop.resource || r.break.hop.kind}: ${r.break.hop.detail}`,
+                        `      fix: ${r.break.fix}`,
+                    );
+                if (r.intent === "deny") lines.push(...wrapped("      is open: ", hopNames(r.hops)));
+            } else if (!r.verified) {
+                // The note below says why.
+            } else if (r.intent === "deny" && r.break) {
+                lines.push(`      stopped at: ${r.break.hop.detail}`);
+            } else {
+                lines.push(...wrapped("      via ", hopNames(r.hops)));
+            }
+            for (const note of r.notes) lines.push(`      note: ${note}`);
+            return lines.join("\n");
+        })
+        .join("\n");
 }

@@ -211,9 +211,17 @@ export interface NetworkModel {
 
 export function emptyModel(): NetworkModel {
     return {
-        networks: new Map(), subnets: new Map(), routeTables: new Map(), routers: new Map(), attachments: new Map(),
-        securityGroups: new Map(), loadBalancers: new Map(), elasticIps: new Map(), interfaces: new Map(),
-        natGateways: new Map(), endpoints: [],
+        networks: new Map(),
+        subnets: new Map(),
+        routeTables: new Map(),
+        routers: new Map(),
+        attachments: new Map(),
+        securityGroups: new Map(),
+        loadBalancers: new Map(),
+        elasticIps: new Map(),
+        interfaces: new Map(),
+        natGateways: new Map(),
+        endpoints: [],
     };
 }
 
@@ -242,7 +250,12 @@ export function parsed(block: string): Cidr {
 }
 
 /** The hop a recorded resource makes. */
-export function hopOf(r: { readonly name: string; readonly type: string }, kind: string, detail: string, confirmed = true): Hop {
+export function hopOf(
+    r: { readonly name: string; readonly type: string },
+    kind: string,
+    detail: string,
+    confirmed = true,
+): Hop {
     return { kind, resource: r.name, type: r.type, detail, ...(confirmed ? {} : { confirmed: false }) };
 }
 
@@ -264,14 +277,22 @@ export function interfaceHolding(model: NetworkModel, block: string): Interface 
 
 /** The blocks among the values (a VPC's IPv4 and IPv6 blocks, say), canonical; what is not a block is left out. */
 export function blocksOf(...values: unknown[]): string[] {
-    return values.filter((v): v is string => typeof v === "string" && v !== "").map(asBlock).filter((c): c is string => c !== undefined);
+    return values
+        .filter((v): v is string => typeof v === "string" && v !== "")
+        .map(asBlock)
+        .filter((c): c is string => c !== undefined);
 }
 
 /**
  * The model's group of that id, made on first sight: `known` when the stack builds it, unknown
  * when only a rule refers to it (an existing group, which may hold rules the plan cannot see).
  */
-export function securityGroupOf(model: NetworkModel, cloud: SecurityGroup["cloud"], id: string, known: boolean): SecurityGroup {
+export function securityGroupOf(
+    model: NetworkModel,
+    cloud: SecurityGroup["cloud"],
+    id: string,
+    known: boolean,
+): SecurityGroup {
     let group = model.securityGroups.get(id);
     if (!group || (known && !group.known)) {
         group = { id, cloud, known, rules: group?.rules ?? [] };

@@ -34,7 +34,11 @@ function matches(rule: SecurityRule, direction: SecurityRule["direction"], packe
         if (packet.port < rule.fromPort || packet.port > rule.toPort) return false;
     }
     const peer = rule.peer;
-    if ("cidr" in peer) return peer.cidr.includes(":") === packet.peer.includes(":") && cidrContains(parsed(peer.cidr), parsed(packet.peer));
+    if ("cidr" in peer)
+        return (
+            peer.cidr.includes(":") === packet.peer.includes(":") &&
+            cidrContains(parsed(peer.cidr), parsed(packet.peer))
+        );
     if ("securityGroupId" in peer) return packet.peerGroupIds.includes(peer.securityGroupId);
     return packet.peerPrefixListId !== undefined && peer.prefixListId === packet.peerPrefixListId;
 }
@@ -52,19 +56,36 @@ function describe(packet: Packet): string {
  * the rest ("Basic security groups allow inbound internal traffic from instances in the same
  * group and allow all outbound traffic by default", ECS docs, "Security group rules").
  */
-function alicloudVerdict(groups: readonly SecurityGroup[], direction: SecurityRule["direction"], packet: Packet): Verdict {
-    const rules = groups.flatMap(g => g.rules).filter(r => matches(r, direction, packet))
+function alicloudVerdict(
+    groups: readonly SecurityGroup[],
+    direction: SecurityRule["direction"],
+    packet: Packet,
+): Verdict {
+    const rules = groups
+        .flatMap(g => g.rules)
+        .filter(r => matches(r, direction, packet))
         .sort((a, b) => a.priority - b.priority || (a.policy === b.policy ? 0 : a.policy === "drop" ? -1 : 1));
     const unknown = groups.some(g => !g.known);
     const first = rules[0];
-    if (first) return { admitted: first.policy === "accept", hop: first.hop, unconfirmed: unknown && first.policy === "drop" };
+    if (first)
+        return { admitted: first.policy === "accept", hop: first.hop, unconfirmed: unknown && first.policy === "drop" };
     const sameGroup = direction === "ingress" && groups.some(g => packet.peerGroupIds.includes(g.id));
-    if (sameGroup) return { admitted: true, hop: { kind: "rule", resource: "", detail: `${describe(packet)} comes from the same basic security group, which admits it by default` } };
+    if (sameGroup)
+        return {
+            admitted: true,
+            hop: {
+                kind: "rule",
+                resource: "",
+                detail: `${describe(packet)} comes from the same basic security group, which admits it by default`,
+            },
+        };
     const admitted = direction === "egress";
     return {
         admitted,
         hop: {
-            kind: "rule", resource: "", detail: admitted
+            kind: "rule",
+            resource: "",
+            detail: admitted
                 ? `no ${direction} rule of ${groups.map(g => g.id).join(", ")} matches ${describe(packet)}: outbound is accepted by default`
                 : `no ingress rule of ${groups.map(g => g.id).join(", ")} admits ${describe(packet)}`,
         },
@@ -83,16 +104,29 @@ function awsVerdict(groups: readonly SecurityGroup[], direction: SecurityRule["d
     if (rule) return { admitted: true, hop: rule.hop };
     return {
         admitted: false,
-        hop: { kind: "rule", resource: "", detail: `no ${direction} rule of ${groups.map(g => g.id).join(", ")} allows ${describe(packet)}` },
+        hop: {
+            kind: "rule",
+            resource: "",
+            detail: `no ${direction} rule of ${groups.map(g => g.id).join(", ")} allows ${describe(packet)}`,
+        },
         unconfirmed: groups.some(g => !g.known),
     };
 }
 
 /** The verdict of the interface's groups. An interface without groups is not filtered. */
-export function verdict(model: NetworkModel, groupIds: readonly string[], direction: SecurityRule["direction"], packet: Packet): Verdict | undefined {
+export function verdict(
+    model: NetworkModel,
+    groupIds: readonly string[],
+    direction: SecurityRule["direction"],
+    packet: Packet,
+): Verdict | undefined {
     if (groupIds.length === 0) return undefined;
-    const groups = groupIds.map(id => model.securityGroups.get(id) ?? { id, cloud: guessCloud(id), known: false, rules: [] });
-    return groups[0].cloud === "aws" ? awsVerdict(groups, direction, packet) : alicloudVerdict(groups, direction, packet);
+    const groups = groupIds.map(
+        id => model.securityGroups.get(id) ?? { id, cloud: guessCloud(id), known: false, rules: [] },
+    );
+    return groups[0].cloud === "aws"
+        ? awsVerdict(groups, direction, packet)
+        : alicloudVerdict(groups, direction, packet);
 }
 
 /** A group the plan never saw: AWS ids are `sg-` plus 8 or 17 hex digits, Alibaba Cloud's are longer and alphanumeric. */

@@ -69,10 +69,15 @@ export function fail(failure: Break): never {
     throw new Stop(failure);
 }
 
-export function subnetOf(model: NetworkModel, place: Pick<Place, "networkId" | "subnetId" | "block">): Subnet | undefined {
+export function subnetOf(
+    model: NetworkModel,
+    place: Pick<Place, "networkId" | "subnetId" | "block">,
+): Subnet | undefined {
     if (place.subnetId) return model.subnets.get(place.subnetId);
     const network = model.networks.get(place.networkId ?? "");
-    return network?.subnets.find(s => s.cidrs.some(c => familyOf(c) === familyOf(place.block) && cidrContains(parsed(c), parsed(place.block))));
+    return network?.subnets.find(s =>
+        s.cidrs.some(c => familyOf(c) === familyOf(place.block) && cidrContains(parsed(c), parsed(place.block))),
+    );
 }
 
 /**
@@ -81,11 +86,18 @@ export function subnetOf(model: NetworkModel, place: Pick<Place, "networkId" | "
  */
 function route(model: NetworkModel, hops: Hop[], from: Place, to: Place, direction: string): void {
     const origin = model.networks.get(from.networkId ?? "");
-    if (!origin) cannotCheck(`${direction}: ${from.label} is in VPC ${from.networkId ?? "(none)"}, which this plan does not build`, "Check the flow by hand, or plan the VPC in this stack.");
+    if (!origin)
+        cannotCheck(
+            `${direction}: ${from.label} is in VPC ${from.networkId ?? "(none)"}, which this plan does not build`,
+            "Check the flow by hand, or plan the VPC in this stack.",
+        );
     const arrive = (networkId: string, via: string) => {
         if (networkId !== to.networkId) {
-            stop("route", `${direction}: ${via} delivers ${to.block} into VPC ${model.networks.get(networkId)?.name ?? networkId}, but ${to.label} is in ${model.networks.get(to.networkId ?? "")?.name ?? to.networkId}`,
-                "Point the route at the attachment of the destination's VPC.");
+            stop(
+                "route",
+                `${direction}: ${via} delivers ${to.block} into VPC ${model.networks.get(networkId)?.name ?? networkId}, but ${to.label} is in ${model.networks.get(to.networkId ?? "")?.name ?? to.networkId}`,
+                "Point the route at the attachment of the destination's VPC.",
+            );
         }
         deliver(model, hops, to, direction);
     };
@@ -97,29 +109,52 @@ function route(model: NetworkModel, hops: Hop[], from: Place, to: Place, directi
     let routerId: string | undefined;
     for (let i = 0; i < MAX_TABLES; i++) {
         const table = model.routeTables.get(tableId ?? "");
-        if (!table) stop("route", `${direction}: no route table for ${from.label}`, "Plan the route table in this stack.");
+        if (!table)
+            stop("route", `${direction}: no route table for ${from.label}`, "Plan the route table in this stack.");
         const entry = longestPrefixMatch(table.routes, to.block);
         if (!entry) {
-            stop("route", `${direction}: ${table.label} has no route to ${to.block} (${to.label})`,
+            stop(
+                "route",
+                `${direction}: ${table.label} has no route to ${to.block} (${to.label})`,
                 routerId
                     ? `Propagate the destination VPC's attachment to this table, add a static entry for ${to.block}, or turn on route advertisement on the inter-region connection.`
-                    : `Add a route entry for ${to.block} in ${table.label} with the transit-router attachment as next hop (CenTransitNetwork vpcRoutes).`);
+                    : `Add a route entry for ${to.block} in ${table.label} with the transit-router attachment as next hop (CenTransitNetwork vpcRoutes).`,
+            );
         }
         hops.push(entry.hop);
         const target = entry.target;
         if (target.kind === "local") return arrive(routerId ? "" : origin.id, table.label);
         if (target.kind !== "attachment") {
-            stop("route", `${direction}: ${table.label} sends ${to.block} to ${target.kind === "other" ? target.what : target.kind}, which does not lead to ${to.label}`,
-                "Route the destination through the transit router.", entry.hop.resource);
+            stop(
+                "route",
+                `${direction}: ${table.label} sends ${to.block} to ${target.kind === "other" ? target.what : target.kind}, which does not lead to ${to.label}`,
+                "Route the destination through the transit router.",
+                entry.hop.resource,
+            );
         }
         const attachment = model.attachments.get(target.id);
-        if (!attachment) cannotCheck(`${direction}: next hop ${target.id} is not an attachment of this plan`, "Check the flow by hand, or plan the CEN in this stack.");
+        if (!attachment)
+            cannotCheck(
+                `${direction}: next hop ${target.id} is not an attachment of this plan`,
+                "Check the flow by hand, or plan the CEN in this stack.",
+            );
         if (routerId !== undefined && !attachment.routerIds.includes(routerId)) {
-            stop("route", `${direction}: ${table.label} sends ${to.block} to ${attachment.id}, which is not on this transit router`, "Point the entry at an attachment of this router.", entry.hop.resource);
+            stop(
+                "route",
+                `${direction}: ${table.label} sends ${to.block} to ${attachment.id}, which is not on this transit router`,
+                "Point the entry at an attachment of this router.",
+                entry.hop.resource,
+            );
         }
         if (routerId === undefined) {
             // From a VPC into its transit router: the attachment must be this VPC's, and associated.
-            if (attachment.networkId !== origin.id) stop("attachment", `${direction}: ${attachment.id} attaches another VPC than ${origin.name}`, "Use the attachment of this VPC.", entry.hop.resource);
+            if (attachment.networkId !== origin.id)
+                stop(
+                    "attachment",
+                    `${direction}: ${attachment.id} attaches another VPC than ${origin.name}`,
+                    "Use the attachment of this VPC.",
+                    entry.hop.resource,
+                );
             hops.push(attachment.hop);
             routerId = attachment.routerIds[0];
             tableId = associatedTable(model, hops, routerId, attachment.id, direction);
@@ -131,20 +166,38 @@ function route(model: NetworkModel, hops: Hop[], from: Place, to: Place, directi
         }
         // Across an inter-region connection to the other router.
         if (!(attachment.bandwidthMbps && attachment.bandwidthMbps > 0)) {
-            stop("peering", `${direction}: inter-region connection ${attachment.id} has no bandwidth`, "Allocate bandwidth to the connection from a bandwidth package bound to the CEN.", attachment.hop.resource);
+            stop(
+                "peering",
+                `${direction}: inter-region connection ${attachment.id} has no bandwidth`,
+                "Allocate bandwidth to the connection from a bandwidth package bound to the CEN.",
+                attachment.hop.resource,
+            );
         }
         hops.push(attachment.hop);
         routerId = attachment.routerIds.find(id => id !== routerId)!;
         tableId = associatedTable(model, hops, routerId, attachment.id, direction);
     }
-    stop("route", `${direction}: the routes loop (more than ${MAX_TABLES} tables)`, "Remove the route that sends the block back.");
+    stop(
+        "route",
+        `${direction}: the routes loop (more than ${MAX_TABLES} tables)`,
+        "Remove the route that sends the block back.",
+    );
 }
 
-function associatedTable(model: NetworkModel, hops: Hop[], routerId: string, attachmentId: string, direction: string): string {
+function associatedTable(
+    model: NetworkModel,
+    hops: Hop[],
+    routerId: string,
+    attachmentId: string,
+    direction: string,
+): string {
     const association = model.routers.get(routerId)?.associations.get(attachmentId);
     if (!association) {
-        stop("association", `${direction}: ${attachmentId} is associated with no route table of transit router ${routerId}, so it forwards nothing`,
-            "Associate the attachment with the transit router's route table (TransitRouterRouteTableAssociation).");
+        stop(
+            "association",
+            `${direction}: ${attachmentId} is associated with no route table of transit router ${routerId}, so it forwards nothing`,
+            "Associate the attachment with the transit router's route table (TransitRouterRouteTableAssociation).",
+        );
     }
     hops.push(association.hop);
     return association.tableId;
@@ -153,26 +206,57 @@ function associatedTable(model: NetworkModel, hops: Hop[], routerId: string, att
 /** Inside the destination's VPC: a system route of its vSwitch, or the runtime routes of a Pod CIDR. */
 function deliver(model: NetworkModel, hops: Hop[], to: Place, direction: string): void {
     if (to.deliveredBy) {
-        hops.push({ kind: "route", resource: "", detail: `${direction}: ${to.block} is delivered inside its VPC by ${to.deliveredBy}`, confirmed: false });
+        hops.push({
+            kind: "route",
+            resource: "",
+            detail: `${direction}: ${to.block} is delivered inside its VPC by ${to.deliveredBy}`,
+            confirmed: false,
+        });
         return;
     }
     const subnet = subnetOf(model, to);
-    if (!subnet) stop("route", `${direction}: ${to.block} (${to.label}) is in no subnet of its VPC`, "Give the address a subnet of the VPC.");
+    if (!subnet)
+        stop(
+            "route",
+            `${direction}: ${to.block} (${to.label}) is in no subnet of its VPC`,
+            "Give the address a subnet of the VPC.",
+        );
     if (!subnet.cidrs.some(c => familyOf(c) === familyOf(to.block) && cidrContains(parsed(c), parsed(to.block)))) {
         // IPv6 blocks are assigned by the cloud at deployment: an address the plan did not place
         // in the mocked /64 (a given, existing one) cannot be judged against it.
         if (familyOf(to.block) === 6) {
-            hops.push({ kind: "route", resource: "", detail: `${direction}: ${to.block} in ${subnet.name} (IPv6 blocks are assigned at deployment)`, confirmed: false });
+            hops.push({
+                kind: "route",
+                resource: "",
+                detail: `${direction}: ${to.block} in ${subnet.name} (IPv6 blocks are assigned at deployment)`,
+                confirmed: false,
+            });
             return;
         }
-        stop("route", `${direction}: ${to.block} (${to.label}) is outside ${subnet.name}'s blocks ${subnet.cidrs.join(", ")}`, "Use an address inside the subnet.");
+        stop(
+            "route",
+            `${direction}: ${to.block} (${to.label}) is outside ${subnet.name}'s blocks ${subnet.cidrs.join(", ")}`,
+            "Use an address inside the subnet.",
+        );
     }
 }
 
 /** Applies the security groups of `at` to the packet; records an unconfirmed verdict, throws on a drop. */
-export function checkRules(model: NetworkModel, hops: Hop[], unconfirmed: string[], direction: "ingress" | "egress", at: Place, peer: Place, packet: Packet, fix: string): void {
+export function checkRules(
+    model: NetworkModel,
+    hops: Hop[],
+    unconfirmed: string[],
+    direction: "ingress" | "egress",
+    at: Place,
+    peer: Place,
+    packet: Packet,
+    fix: string,
+): void {
     const result = verdict(model, at.securityGroupIds, direction, {
-        protocol: packet.protocol, port: packet.port, peer: peer.block, peerGroupIds: peer.securityGroupIds,
+        protocol: packet.protocol,
+        port: packet.port,
+        peer: peer.block,
+        peerGroupIds: peer.securityGroupIds,
     });
     if (!result) return;
     if (result.admitted) {
@@ -180,7 +264,11 @@ export function checkRules(model: NetworkModel, hops: Hop[], unconfirmed: string
         return;
     }
     if (result.unconfirmed) {
-        hops.push({ ...result.hop, confirmed: false, detail: `${result.hop.detail} (the group is not in this plan and may have other rules)` });
+        hops.push({
+            ...result.hop,
+            confirmed: false,
+            detail: `${result.hop.detail} (the group is not in this plan and may have other rules)`,
+        });
         unconfirmed.push(`${direction} of ${at.label} depends on rules outside this plan`);
         return;
     }
@@ -195,9 +283,27 @@ function portText(packet: Packet): string {
 export function walkBetween(model: NetworkModel, from: Place, to: Place, packet: Packet, unconfirmed: string[]): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
-        checkRules(model, hops, unconfirmed, "egress", from, to, packet, `Allow egress ${portText(packet)} to ${to.block} in ${from.label}'s security group.`);
+        checkRules(
+            model,
+            hops,
+            unconfirmed,
+            "egress",
+            from,
+            to,
+            packet,
+            `Allow egress ${portText(packet)} to ${to.block} in ${from.label}'s security group.`,
+        );
         route(model, hops, from, to, "there");
-        checkRules(model, hops, unconfirmed, "ingress", to, from, packet, `Allow ingress ${portText(packet)} from ${from.block} in ${to.label}'s security group.`);
+        checkRules(
+            model,
+            hops,
+            unconfirmed,
+            "ingress",
+            to,
+            from,
+            packet,
+            `Allow ingress ${portText(packet)} from ${from.block} in ${to.label}'s security group.`,
+        );
         route(model, hops, to, from, "back");
     });
 }
@@ -217,4 +323,3 @@ export function attempt(hops: Hop[], body: () => void): Walk {
 export function internetPlace(version: 4 | 6): Place {
     return { label: "the internet", block: version === 6 ? "::/0" : "0.0.0.0/0", securityGroupIds: [] };
 }
-

@@ -32,15 +32,19 @@ export function checkDomainName(problems: Problems, path: string, domain: string
     if (labels.length < 2) return bad("needs at least two labels, such as example.com");
     const badLabel = labels.find(l => !LABEL.test(l));
     if (badLabel !== undefined) {
-        return bad(`has the label '${badLabel}'; labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen`);
+        return bad(
+            `has the label '${badLabel}'; labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen`,
+        );
     }
     const tld = labels[labels.length - 1].toLowerCase();
     if (!/^[a-z]{2,63}$/.test(tld) && !/^xn--[a-z0-9-]+$/.test(tld)) {
         return bad(`ends in '${tld}', which is not a top-level domain (letters only)`);
     }
-    if (ALIDNS_UNSUPPORTED_SUFFIXES.includes(tld)) return bad(`is a .${tld} domain, which Alibaba Cloud DNS does not support`);
+    if (ALIDNS_UNSUPPORTED_SUFFIXES.includes(tld))
+        return bad(`is a .${tld} domain, which Alibaba Cloud DNS does not support`);
     const first = labels[0].toLowerCase();
-    if (first.slice(2, 4) === "--" && !first.startsWith("xn--")) return bad(`has '--' in the 3rd and 4th place of '${labels[0]}'`);
+    if (first.slice(2, 4) === "--" && !first.startsWith("xn--"))
+        return bad(`has '--' in the 3rd and 4th place of '${labels[0]}'`);
     return true;
 }
 
@@ -63,11 +67,19 @@ export function checkRecordHost(problems: Problems, path: string, rr: string, do
     const labels = text.split(".");
     const badLabel = labels.find(l => !HOST_LABEL.test(l));
     if (text.length === 0 || badLabel !== undefined) {
-        problems.add(path, `host record '${text}' is not @ or dot-separated labels of 1 to 63 letters, digits, '-' or '_' (or '*').`, fix);
+        problems.add(
+            path,
+            `host record '${text}' is not @ or dot-separated labels of 1 to 63 letters, digits, '-' or '_' (or '*').`,
+            fix,
+        );
         return false;
     }
     if (domain !== undefined && text.length + 1 + domain.length > 253) {
-        problems.add(path, `host record '${text}' makes '${text}.${domain}' longer than 253 characters.`, "Use a shorter host record.");
+        problems.add(
+            path,
+            `host record '${text}' makes '${text}.${domain}' longer than 253 characters.`,
+            "Use a shorter host record.",
+        );
         return false;
     }
     return true;

@@ -19,7 +19,7 @@ export const GUEST_OS = ["alinux2", "alinux3", "ubuntu"] as const;
  * `alinux3`: Alibaba Cloud Linux 3, RHEL, Rocky and Alma 8.1+ (NetworkManager 1.18+, `nmcli`);
  * `ubuntu`: Ubuntu 18.04 and later (netplan).
  */
-export type GuestOs = typeof GUEST_OS[number];
+export type GuestOs = (typeof GUEST_OS)[number];
 
 /** What the renderer needs; every address is plain text. */
 export interface GuestRoutingArgs {
@@ -59,17 +59,21 @@ const DEVICE_SHAPE = z.string().refine(name => DEVICE_NAME.test(name), {
 });
 
 /** The shape of {@link GuestRoutingArgs}: what reaches the script is checked text, never shell syntax. */
-const GUEST_ROUTING_SHAPE = argsShape<GuestRoutingArgs>()(z.strictObject({
-    os: z.enum(GUEST_OS).optional(),
-    primaryIp: text,
-    secondaryIps: z.array(text).readonly(),
-    vSwitchCidr: text,
-    device: DEVICE_SHAPE.optional(),
-    table: wholeNumber(1, 2 ** 32 - 1).refine(table => !RESERVED_TABLES.includes(table), {
-        message: "is a table the kernel keeps for itself (253 default, 254 main, 255 local)",
-        params: { fix: "Use another table id, e.g. 1001." },
-    }).optional(),
-}));
+const GUEST_ROUTING_SHAPE = argsShape<GuestRoutingArgs>()(
+    z.strictObject({
+        os: z.enum(GUEST_OS).optional(),
+        primaryIp: text,
+        secondaryIps: z.array(text).readonly(),
+        vSwitchCidr: text,
+        device: DEVICE_SHAPE.optional(),
+        table: wholeNumber(1, 2 ** 32 - 1)
+            .refine(table => !RESERVED_TABLES.includes(table), {
+                message: "is a table the kernel keeps for itself (253 default, 254 main, 255 local)",
+                params: { fix: "Use another table id, e.g. 1001." },
+            })
+            .optional(),
+    }),
+);
 
 /**
  * The gateway of a vSwitch: its last address but two (x.253 of a /24). Alibaba Cloud reserves
@@ -131,9 +135,12 @@ export function renderGuestScript(args: GuestRoutingArgs): string {
     // validate throws when the check recorded a problem, and the check returns the network when it recorded none.
     const net = validate("renderGuestScript", problems => checkGuestNetwork(problems, args))!;
     switch (net.os) {
-        case "alinux3": return renderNetworkManagerScript(net);
-        case "ubuntu": return renderNetplanScript(net);
-        default: return renderNetworkScriptsScript(net);
+        case "alinux3":
+            return renderNetworkManagerScript(net);
+        case "ubuntu":
+            return renderNetplanScript(net);
+        default:
+            return renderNetworkScriptsScript(net);
     }
 }
 
@@ -162,11 +169,15 @@ function checkGuestNetwork(problems: Problems, args: GuestRoutingArgs): GuestNet
     const cidr = checkCidr(problems, "vSwitchCidr", args.vSwitchCidr, 4);
     // Alibaba Cloud's vSwitches are /16 to /29: a longer block has no room for the four reserved addresses.
     if (cidr && cidr.prefix > 29) {
-        problems.add("vSwitchCidr", `${cidr.text} is /${cidr.prefix}; a vSwitch is /16 to /29.`,
-            "Pass the vSwitch's block.");
+        problems.add(
+            "vSwitchCidr",
+            `${cidr.text} is /${cidr.prefix}; a vSwitch is /16 to /29.`,
+            "Pass the vSwitch's block.",
+        );
     }
     const written = [args.primaryIp, ...args.secondaryIps].map((ip, i) => ({
-        path: i === 0 ? "primaryIp" : `secondaryIps[${i - 1}]`, ip,
+        path: i === 0 ? "primaryIp" : `secondaryIps[${i - 1}]`,
+        ip,
     }));
     // Where the addresses lie is the ENI's business (MultiEipEni checks the ones it is given; the
     // cloud picks the others): the script needs them well formed and distinct.
@@ -196,7 +207,7 @@ function opening({ device, primaryIp, secondaryIps, cidr, gateway, netmask }: Gu
     return [
         "#!/bin/bash",
         `# Secondary ENI ${device}: ${primaryIp} (primary)${secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
-        `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
+            `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
         "set -euo pipefail",
         "",
     ];
@@ -218,7 +229,7 @@ function renderNetworkManagerScript(net: GuestNetwork): string {
         "for c in $(nmcli -g UUID connection show); do",
         `    [ "$(nmcli -g connection.id connection show "$c")" = ${profile} ] && continue`,
         `    if [ "$(nmcli -g connection.interface-name connection show "$c")" = ${device} ] || ` +
-        `[ "$(nmcli -g GENERAL.DEVICES connection show "$c" 2>/dev/null)" = ${device} ]; then`,
+            `[ "$(nmcli -g GENERAL.DEVICES connection show "$c" 2>/dev/null)" = ${device} ]; then`,
         `        nmcli connection down "$c" 2>/dev/null || true`,
         `        nmcli connection modify "$c" connection.autoconnect no`,
         "    fi",
@@ -272,11 +283,13 @@ function renderNetworkScriptsScript(net: GuestNetwork): string {
     const commands = routingCommands(net);
     const begin = `# BEGIN topologies multi-eip-eni ${device}`;
     const end = `# END topologies multi-eip-eni ${device}`;
-    const aliases = net.secondaryIps.map((ip, i) => [
-        `cat > /etc/sysconfig/network-scripts/ifcfg-${device}:${i} <<'EOF'`,
-        renderIfcfgAlias(device, i, ip, netmask),
-        "EOF",
-    ].join("\n"));
+    const aliases = net.secondaryIps.map((ip, i) =>
+        [
+            `cat > /etc/sysconfig/network-scripts/ifcfg-${device}:${i} <<'EOF'`,
+            renderIfcfgAlias(device, i, ip, netmask),
+            "EOF",
+        ].join("\n"),
+    );
     return [
         ...opening(net),
         "# Secondary private addresses as aliases of the ENI.",

@@ -56,8 +56,12 @@ export function alibabaId(kind: AlibabaIdKind): z.ZodType<string> {
  * checked by the same shape when it resolves; a failure is a TopologyValidationError of
  * `component` at `path`, which fails every resource taking the id before it is created.
  */
-export function checkedId(value: pulumi.Input<string>, kind: AlibabaIdKind, component: string, path: string):
-    pulumi.Input<string> {
+export function checkedId(
+    value: pulumi.Input<string>,
+    kind: AlibabaIdKind,
+    component: string,
+    path: string,
+): pulumi.Input<string> {
     if (typeof value === "string") return value;
     return checkedWhenKnown(value, component, (problems, known) => {
         checkShape(problems.under(path), alibabaId(kind), known);

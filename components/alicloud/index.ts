@@ -8,11 +8,24 @@ export * as istio from "./istio";
 export { CEN_PACKAGE_AREAS, CROSS_REGION_ALB_REGIONS, REGIONS, REGION_ZONES } from "./regions";
 export type { GeographicArea } from "./regions";
 export {
-    RESERVED_VPC_RANGES, RegionalVpc, checkExistingRegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs, validateRegionalVpcArgs,
+    RESERVED_VPC_RANGES,
+    RegionalVpc,
+    checkExistingRegionalVpcArgs,
+    checkRegionalVpcArgs,
+    validateExistingRegionalVpcArgs,
+    validateRegionalVpcArgs,
 } from "./vpc";
 export type {
-    CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, ExistingVSwitchArgs, PlannedExistingVSwitch,
-    PlannedVSwitch, RegionalVpcArgs, RegionalVpcPlan, VSwitchArgs, VSwitchInfo,
+    CreatedRegionalVpcPlan,
+    ExistingRegionalVpcArgs,
+    ExistingRegionalVpcPlan,
+    ExistingVSwitchArgs,
+    PlannedExistingVSwitch,
+    PlannedVSwitch,
+    RegionalVpcArgs,
+    RegionalVpcPlan,
+    VSwitchArgs,
+    VSwitchInfo,
 } from "./vpc";
 export * from "./multiEipEni";
 export { GUEST_OS, renderGuestScript } from "./guestRouting";
@@ -24,14 +37,28 @@ export * from "./crossRegionAlb";
 export * from "./ack";
 export * from "./mesh";
 export {
-    ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION, MeshLocalityPolicy, checkMeshLocalityPolicyArgs, validateMeshLocalityPolicyArgs,
+    ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION,
+    MeshLocalityPolicy,
+    checkMeshLocalityPolicyArgs,
+    validateMeshLocalityPolicyArgs,
 } from "./meshLocality";
 export type {
-    DistributionLocalityPolicy, FailoverLocalityPolicy, LocalityDistribution, LocalityFailover, LocalityMesh, LocalityPolicy,
-    MeshLocalityPolicyArgs, MeshLocalityPolicyPlan,
+    DistributionLocalityPolicy,
+    FailoverLocalityPolicy,
+    LocalityDistribution,
+    LocalityFailover,
+    LocalityMesh,
+    LocalityPolicy,
+    MeshLocalityPolicyArgs,
+    MeshLocalityPolicyPlan,
 } from "./meshLocality";
 export {
-    BOOKINFO_IMAGE_REGISTRY, BOOKINFO_IMAGE_TAG, Bookinfo, REVIEWS_VERSIONS, checkBookinfoArgs, validateBookinfoArgs,
+    BOOKINFO_IMAGE_REGISTRY,
+    BOOKINFO_IMAGE_TAG,
+    Bookinfo,
+    REVIEWS_VERSIONS,
+    checkBookinfoArgs,
+    validateBookinfoArgs,
 } from "./bookinfo";
 export type { BookinfoArgs, BookinfoClusterArgs, BookinfoClusterPlan, BookinfoPlan, ReviewsVersion } from "./bookinfo";
 export * from "./albCommon";

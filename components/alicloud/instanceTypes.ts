@@ -35,17 +35,29 @@ type SizeTable = Readonly<Record<string, readonly [number, number]>>;
 // g6, c6 and r6 share their network specifications size for size; so do the seventh and eighth
 // generation families.
 const SIXTH_GENERATION: SizeTable = {
-    large: [2, 6], xlarge: [3, 10], "2xlarge": [4, 10], "3xlarge": [6, 10], "4xlarge": [8, 20],
-    "6xlarge": [8, 20], "8xlarge": [8, 20],
+    large: [2, 6],
+    xlarge: [3, 10],
+    "2xlarge": [4, 10],
+    "3xlarge": [6, 10],
+    "4xlarge": [8, 20],
+    "6xlarge": [8, 20],
+    "8xlarge": [8, 20],
 };
 const SEVENTH_GENERATION: SizeTable = {
-    large: [3, 6], xlarge: [4, 15], "2xlarge": [4, 15], "3xlarge": [8, 15], "4xlarge": [8, 30],
-    "6xlarge": [8, 30], "8xlarge": [8, 30],
+    large: [3, 6],
+    xlarge: [4, 15],
+    "2xlarge": [4, 15],
+    "3xlarge": [8, 15],
+    "4xlarge": [8, 30],
+    "6xlarge": [8, 30],
+    "8xlarge": [8, 30],
 };
 
 function family(prefix: string, sizes: SizeTable, hotPlug: boolean): Array<[string, InstanceTypeLimits]> {
-    return Object.entries(sizes).map(([size, [maxEnis, maxPrivateIpsPerEni]]) =>
-        [`${prefix}.${size}`, { maxEnis, maxPrivateIpsPerEni, hotPlug }]);
+    return Object.entries(sizes).map(([size, [maxEnis, maxPrivateIpsPerEni]]) => [
+        `${prefix}.${size}`,
+        { maxEnis, maxPrivateIpsPerEni, hotPlug },
+    ]);
 }
 
 /**
@@ -54,7 +66,9 @@ function family(prefix: string, sizes: SizeTable, hotPlug: boolean): Array<[stri
  */
 export const INSTANCE_TYPE_LIMITS: Readonly<Record<string, InstanceTypeLimits>> = recordOf([
     ...["ecs.g6", "ecs.c6", "ecs.r6"].flatMap(f => family(f, SIXTH_GENERATION, true)),
-    ...["ecs.g7", "ecs.c7", "ecs.r7", "ecs.g8i", "ecs.c8i", "ecs.r8i"].flatMap(f => family(f, SEVENTH_GENERATION, true)),
+    ...["ecs.g7", "ecs.c7", "ecs.r7", "ecs.g8i", "ecs.c8i", "ecs.r8i"].flatMap(f =>
+        family(f, SEVENTH_GENERATION, true),
+    ),
     // "Shared instance families": secondary ENIs bind to an xn4 instance only while it is Stopped.
     ["ecs.xn4.small", { maxEnis: 2, maxPrivateIpsPerEni: 2, hotPlug: false }],
 ]);
@@ -68,6 +82,9 @@ export const INSTANCE_TYPE_LIMITS: Readonly<Record<string, InstanceTypeLimits>> 
 export const CONFIRMED_INSTANCE_TYPES: ReadonlySet<string> = new Set(["ecs.c6.large", "ecs.xn4.small"]);
 
 /** The limits of `instanceType`: the caller's own, else the table's, else undefined. */
-export function instanceTypeLimits(instanceType: string, override?: InstanceTypeLimits): InstanceTypeLimits | undefined {
+export function instanceTypeLimits(
+    instanceType: string,
+    override?: InstanceTypeLimits,
+): InstanceTypeLimits | undefined {
     return override ?? INSTANCE_TYPE_LIMITS[instanceType];
 }

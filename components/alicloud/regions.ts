@@ -9,10 +9,18 @@ import { Problems } from "../errors";
  * The areas a CEN bandwidth package may connect, as the provider accepts them
  * (`geographic_region_a_id`: resource_alicloud_cen_bandwidth_package.go).
  */
-export const CEN_PACKAGE_AREAS = ["China", "Asia-Pacific", "Europe", "North-America", "Middle-East", "Australia"] as const;
+export const CEN_PACKAGE_AREAS = [
+    "China",
+    "Asia-Pacific",
+    "Europe",
+    "North-America",
+    "Middle-East",
+    "Australia",
+] as const;
 
 /** CEN geographic areas, as the bandwidth package's `geographicRegionAId`/`BId` spell them. */
-export type GeographicArea = "China" | "Asia-Pacific" | "Europe" | "North-America" | "Middle-East" | "Australia" | "South-America";
+export type GeographicArea =
+    "China" | "Asia-Pacific" | "Europe" | "North-America" | "Middle-East" | "Australia" | "South-America";
 
 /** Every public region id, with the CEN geographic area it belongs to. */
 export const REGIONS: Readonly<Record<string, GeographicArea>> = {
@@ -53,10 +61,24 @@ export const REGIONS: Readonly<Record<string, GeographicArea>> = {
  * regions" table).
  */
 export const CROSS_REGION_ALB_REGIONS: readonly string[] = [
-    "cn-chengdu", "cn-qingdao", "cn-beijing", "cn-guangzhou", "cn-hangzhou", "cn-wulanchabu",
-    "cn-shanghai", "cn-shenzhen", "cn-zhangjiakou", "cn-hongkong",
-    "ap-southeast-5", "ap-northeast-1", "ap-southeast-3", "ap-southeast-1",
-    "eu-central-1", "eu-west-1", "us-east-1", "us-west-1",
+    "cn-chengdu",
+    "cn-qingdao",
+    "cn-beijing",
+    "cn-guangzhou",
+    "cn-hangzhou",
+    "cn-wulanchabu",
+    "cn-shanghai",
+    "cn-shenzhen",
+    "cn-zhangjiakou",
+    "cn-hongkong",
+    "ap-southeast-5",
+    "ap-northeast-1",
+    "ap-southeast-3",
+    "ap-southeast-1",
+    "eu-central-1",
+    "eu-west-1",
+    "us-east-1",
+    "us-west-1",
 ];
 
 /**
@@ -76,8 +98,11 @@ export function geographicArea(region: string): GeographicArea | undefined {
 export function checkRegion(problems: Problems, path: string, region: string): boolean {
     if (Object.hasOwn(REGIONS, region)) return true;
     const guess = closestSpelling(String(region), Object.keys(REGIONS));
-    problems.add(path, `region '${region}' is not an Alibaba Cloud region id.`,
-        guess ? `Did you mean '${guess}'?` : "Use a region id such as cn-hangzhou or ap-southeast-1.");
+    problems.add(
+        path,
+        `region '${region}' is not an Alibaba Cloud region id.`,
+        guess ? `Did you mean '${guess}'?` : "Use a region id such as cn-hangzhou or ap-southeast-1.",
+    );
     return false;
 }
 
@@ -90,12 +115,35 @@ export function checkRegion(problems: Problems, path: string, region: string): b
  * shut down. An account's own list: `aliyun ecs DescribeZones --RegionId <region>`.
  */
 export const REGION_ZONES: Readonly<Record<string, string>> = {
-    "cn-hangzhou": "befghijk", "cn-shanghai": "abcdefgklmno", "cn-beijing": "abcdefghijkl", "cn-chengdu": "abc",
-    "cn-shenzhen": "abcdef", "cn-qingdao": "bc", "cn-zhangjiakou": "abc", "cn-huhehaote": "ab", "cn-wulanchabu": "abcd",
-    "cn-guangzhou": "ab", "cn-heyuan": "abc", "cn-nanjing": "a", "cn-fuzhou": "a", "cn-wuhan-lr": "a", "cn-hongkong": "bcd",
-    "ap-southeast-1": "abcd", "ap-southeast-3": "abc", "ap-southeast-5": "abc", "ap-southeast-6": "ab", "ap-southeast-7": "ab",
-    "ap-northeast-1": "abcde", "ap-northeast-2": "abc", "us-east-1": "ab", "us-west-1": "ab", "na-south-1": "ab",
-    "eu-central-1": "abc", "eu-west-1": "ab", "me-east-1": "ab", "me-central-1": "ab",
+    "cn-hangzhou": "befghijk",
+    "cn-shanghai": "abcdefgklmno",
+    "cn-beijing": "abcdefghijkl",
+    "cn-chengdu": "abc",
+    "cn-shenzhen": "abcdef",
+    "cn-qingdao": "bc",
+    "cn-zhangjiakou": "abc",
+    "cn-huhehaote": "ab",
+    "cn-wulanchabu": "abcd",
+    "cn-guangzhou": "ab",
+    "cn-heyuan": "abc",
+    "cn-nanjing": "a",
+    "cn-fuzhou": "a",
+    "cn-wuhan-lr": "a",
+    "cn-hongkong": "bcd",
+    "ap-southeast-1": "abcd",
+    "ap-southeast-3": "abc",
+    "ap-southeast-5": "abc",
+    "ap-southeast-6": "ab",
+    "ap-southeast-7": "ab",
+    "ap-northeast-1": "abcde",
+    "ap-northeast-2": "abc",
+    "us-east-1": "ab",
+    "us-west-1": "ab",
+    "na-south-1": "ab",
+    "eu-central-1": "abc",
+    "eu-west-1": "ab",
+    "me-east-1": "ab",
+    "me-central-1": "ab",
 };
 
 /** A zone id as Alibaba Cloud spells it: `<region>-<letter>`, or `<region><letter>` where the region id ends in a digit (ap-southeast-1a). */
@@ -115,8 +163,13 @@ export function checkZone(problems: Problems, path: string, zoneId: string, regi
     const shaped = rest !== undefined && (/\d$/.test(region) ? /^[a-z]$/ : /^-[a-z]$/).test(rest);
     const ok = shaped && (zones === undefined || real.includes(zoneId));
     if (!ok) {
-        problems.add(path, `zone '${zoneId}' is not a zone of region '${region}'.`,
-            real.length > 0 ? `Use one of: ${real.join(", ")}.` : `Use a zone id of ${region}, such as ${zoneOf(region, "a")}.`);
+        problems.add(
+            path,
+            `zone '${zoneId}' is not a zone of region '${region}'.`,
+            real.length > 0
+                ? `Use one of: ${real.join(", ")}.`
+                : `Use a zone id of ${region}, such as ${zoneOf(region, "a")}.`,
+        );
     }
     return ok;
 }

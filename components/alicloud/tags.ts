@@ -57,6 +57,8 @@ export const ALIBABA_TAGS = z.record(tagKey, tagValue).refine(tags => Object.key
  * without a prototype (as some parsers of YAML or JSON make) cannot be registered: the Pulumi
  * SDK prints every input map with `${map}` (runtime/rpc.js, safeToString), which throws for it.
  */
-export function plainTags(tags: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
+export function plainTags(
+    tags: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> | undefined {
     return tags === undefined ? undefined : { ...tags };
 }

@@ -6,6 +6,11 @@
 export * from "./albFargateService";
 export * from "./network";
 export {
-    CPU_ARCHITECTURES, DEFAULT_SSL_POLICY, ELB_NAME_MAX, ELB_SSL_POLICIES, FARGATE_MEMORY_BY_CPU, LOG_RETENTION_DAYS,
+    CPU_ARCHITECTURES,
+    DEFAULT_SSL_POLICY,
+    ELB_NAME_MAX,
+    ELB_SSL_POLICIES,
+    FARGATE_MEMORY_BY_CPU,
+    LOG_RETENTION_DAYS,
 } from "./fargate";
 export type { CpuArchitecture } from "./fargate";

@@ -21,8 +21,11 @@ export interface ResolvedAwsRegion {
 export function checkAwsRegion(problems: Problems, path: string, given: string | undefined): ResolvedAwsRegion {
     const region = given ?? stackAwsRegion() ?? "";
     if (region === "") {
-        problems.add(path, "no region is given, and the stack sets no aws:region.",
-            "Set region (the tutorial's is ap-northeast-1), or run 'pulumi config set aws:region <region>'.");
+        problems.add(
+            path,
+            "no region is given, and the stack sets no aws:region.",
+            "Set region (the tutorial's is ap-northeast-1), or run 'pulumi config set aws:region <region>'.",
+        );
         return { region, valid: false };
     }
     if (!AWS_REGION.test(region)) {

@@ -38,7 +38,8 @@ const tagKey = z.string().superRefine((key, ctx) => {
         // Pulumi's runtime writes each resource input as text (`${value}`, runtime/rpc.ts
         // safeToString), which throws for a map whose own `toString` is no function.
         ctx.addIssue({
-            code: "custom", message: "cannot be carried: Pulumi reads a map's 'toString' as how to print it",
+            code: "custom",
+            message: "cannot be carried: Pulumi reads a map's 'toString' as how to print it",
             params: { fix: "Rename the tag." },
         });
         return;
@@ -88,8 +89,12 @@ export type Ec2IdPrefix = keyof typeof EC2_ID_KINDS;
 export function checkEc2Id(problems: Problems, path: string, id: string, prefix: Ec2IdPrefix): boolean {
     if (new RegExp(`^${prefix}-(?:[0-9a-z]{8}|[0-9a-z]{17})$`).test(id)) return true;
     const what = EC2_ID_KINDS[prefix];
-    problems.add(path, `${describeValue(id)} is not a ${what} id.`, `Give the ${what}'s id: ${prefix}- and 17 (or, ` +
-        `for old ones, 8) letters and digits, e.g. ${prefix}-0123456789abcdef0.`);
+    problems.add(
+        path,
+        `${describeValue(id)} is not a ${what} id.`,
+        `Give the ${what}'s id: ${prefix}- and 17 (or, ` +
+            `for old ones, 8) letters and digits, e.g. ${prefix}-0123456789abcdef0.`,
+    );
     return false;
 }
 

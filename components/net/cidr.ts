@@ -75,7 +75,10 @@ export function formatIp(family: IpFamily, value: bigint): string {
 
 /** Parses a single address (no prefix). Throws {@link CidrError} on anything else. */
 export function parseIp(text: string): IpAddress {
-    if (typeof text !== "string") throw new CidrError(`${JSON.stringify(text) ?? String(text)} is not an IP address as text; write it like 192.168.7.10.`);
+    if (typeof text !== "string")
+        throw new CidrError(
+            `${JSON.stringify(text) ?? String(text)} is not an IP address as text; write it like 192.168.7.10.`,
+        );
     const trimmed = text.trim();
     if (trimmed !== text) throw new CidrError(`'${text}' has blanks around it; write '${trimmed}'.`);
     const family = familyOf(trimmed);
@@ -96,7 +99,10 @@ function mask(family: IpFamily, prefix: number): bigint {
  * (naming the network that was probably meant) and, when `family` is given, the other family.
  */
 export function parseCidr(text: string, family?: IpFamily): Cidr {
-    if (typeof text !== "string") throw new CidrError(`${JSON.stringify(text) ?? String(text)} is not a CIDR block as text; write it like 192.168.0.0/16.`);
+    if (typeof text !== "string")
+        throw new CidrError(
+            `${JSON.stringify(text) ?? String(text)} is not a CIDR block as text; write it like 192.168.0.0/16.`,
+        );
     // Strict spelling: a block is compared and passed on as written, so blanks or a prefix such
     // as /08 would reach the cloud (or a route table) as they are.
     const raw = text.trim();
@@ -116,7 +122,9 @@ export function parseCidr(text: string, family?: IpFamily): Cidr {
         throw new CidrError(`'${text}' writes its prefix with a leading zero; write '${addressText}/${prefix}'.`);
     }
     if (prefix > BITS[found]) {
-        throw new CidrError(`'${text}' has prefix /${prefix}, longer than the ${BITS[found]} bits of an IPv${found} address.`);
+        throw new CidrError(
+            `'${text}' has prefix /${prefix}, longer than the ${BITS[found]} bits of an IPv${found} address.`,
+        );
     }
     if (family !== undefined && found !== family) {
         throw new CidrError(`'${text}' is an IPv${found} block where an IPv${family} block is expected.`);
@@ -194,13 +202,17 @@ export function ipInCidr(ip: string | IpAddress, block: CidrLike): boolean {
  */
 export function findOverlaps<T extends NamedCidr>(blocks: readonly T[]): Array<[T, T]> {
     const indexed = blocks.map((block, index) => ({ block, index, end: lastAddress(block.cidr) }));
-    const sorted = [...indexed].sort((x, y) =>
-        x.block.cidr.family - y.block.cidr.family ||
-        (x.block.cidr.network < y.block.cidr.network ? -1 : x.block.cidr.network > y.block.cidr.network ? 1 : 0));
+    const sorted = [...indexed].sort(
+        (x, y) =>
+            x.block.cidr.family - y.block.cidr.family ||
+            (x.block.cidr.network < y.block.cidr.network ? -1 : x.block.cidr.network > y.block.cidr.network ? 1 : 0),
+    );
     const pairs: Array<{ i: number; j: number }> = [];
     let open: typeof indexed = [];
     for (const current of sorted) {
-        open = open.filter(o => o.block.cidr.family === current.block.cidr.family && o.end >= current.block.cidr.network);
+        open = open.filter(
+            o => o.block.cidr.family === current.block.cidr.family && o.end >= current.block.cidr.network,
+        );
         for (const o of open) {
             pairs.push(o.index < current.index ? { i: o.index, j: current.index } : { i: current.index, j: o.index });
         }

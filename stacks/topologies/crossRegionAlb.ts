@@ -3,7 +3,18 @@ import { z } from "zod";
 import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
 import { CrossRegionAlbBackend } from "../../components/alicloud/crossRegionAlb";
 import { reportedAt } from "../builder";
-import { albDns, albListener, bandwidthPackage, checkServersReferences, cidr, healthCheck, port, renamedKey, servers, vpc } from "../schema";
+import {
+    albDns,
+    albListener,
+    bandwidthPackage,
+    checkServersReferences,
+    cidr,
+    healthCheck,
+    port,
+    renamedKey,
+    servers,
+    vpc,
+} from "../schema";
 import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
 import { NO_CNAME } from "./endpoints";
@@ -25,16 +36,20 @@ const schema = z.strictObject({
     scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
     healthCheck: healthCheck.optional(),
     stickySession: z.boolean().optional(),
-    backToOrigin: z.discriminatedUnion("mode", [
-        z.strictObject({ mode: z.literal("vswitch") }),
-        z.strictObject({ mode: z.literal("legacy"), cidrBlocks: z.array(cidr) }),
-    ]).optional(),
+    backToOrigin: z
+        .discriminatedUnion("mode", [
+            z.strictObject({ mode: z.literal("vswitch") }),
+            z.strictObject({ mode: z.literal("legacy"), cidrBlocks: z.array(cidr) }),
+        ])
+        .optional(),
     dns: albDns.optional(),
-    cenOptions: z.strictObject({
-        cenInstanceName: z.string().optional(),
-        peerBandwidthMbps: z.number().optional(),
-        bandwidthPackage: bandwidthPackage.optional(),
-    }).optional(),
+    cenOptions: z
+        .strictObject({
+            cenInstanceName: z.string().optional(),
+            peerBandwidthMbps: z.number().optional(),
+            bandwidthPackage: bandwidthPackage.optional(),
+        })
+        .optional(),
 });
 
 export const crossRegionAlb = defineTopology({
@@ -45,7 +60,8 @@ export const crossRegionAlb = defineTopology({
         { path: ["albVpc"], name: "S1 ALB VPC", vpc: s.albVpc },
         { path: ["backendVpc"], name: "S1 backend VPC", vpc: s.backendVpc },
     ],
-    checkReferences: (problems, s) => checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc),
+    checkReferences: (problems, s) =>
+        checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc),
     sharedCenMembers: (b, s) => ({
         "s1-alb": b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc),
         "s1-backend": b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc),
@@ -55,21 +71,37 @@ export const crossRegionAlb = defineTopology({
         const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
         const servers = demoServers("s1-demo", backendVpc, s.servers, b.opts, b.serverPassword, b.tags);
         const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
-        const s1 = reportedAt(["crossRegionAlb"], () => new CrossRegionAlbBackend("s1", {
-            ...options,
-            cen: b.sharedCen,
-            albVpc,
-            backendVpc,
-            backends: Object.fromEntries(Object.entries(servers.servers).map(([key, server]) =>
-                [key, { ipv4Address: server.privateIp, weight, securityGroup: "servers" }])),
-            securityGroups: { servers: servers.securityGroupId },
-            tags: b.tags,
-        }, b.durable), [
-            [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
-            [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
-        ]);
+        const s1 = reportedAt(
+            ["crossRegionAlb"],
+            () =>
+                new CrossRegionAlbBackend(
+                    "s1",
+                    {
+                        ...options,
+                        cen: b.sharedCen,
+                        albVpc,
+                        backendVpc,
+                        backends: Object.fromEntries(
+                            Object.entries(servers.servers).map(([key, server]) => [
+                                key,
+                                { ipv4Address: server.privateIp, weight, securityGroup: "servers" },
+                            ]),
+                        ),
+                        securityGroups: { servers: servers.securityGroupId },
+                        tags: b.tags,
+                    },
+                    b.durable,
+                ),
+            [
+                [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
+                [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
+            ],
+        );
         return {
-            s1AlbDnsName: s1.dnsName, s1AlbId: s1.loadBalancerId, s1CenId: s1.cen.cenId, s1ServerGroupId: s1.serverGroupId,
+            s1AlbDnsName: s1.dnsName,
+            s1AlbId: s1.loadBalancerId,
+            s1CenId: s1.cen.cenId,
+            s1ServerGroupId: s1.serverGroupId,
             // The name clients use: the CNAME (an ALB created since 2025 does not answer on its own name).
             s1Endpoint: s1.fqdn ?? NO_CNAME,
         };

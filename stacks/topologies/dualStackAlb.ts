@@ -15,7 +15,14 @@ const schema = z.strictObject({
     albVSwitches: z.array(z.string()).optional(),
     edition: z.enum(ALB_EDITIONS).optional(),
     /** Server name → the address family the ALB reaches it by. */
-    backends: z.record(z.string(), z.strictObject({ family: z.enum(["ipv4", "ipv6"]), port: port.optional(), weight: z.number().int().optional() })),
+    backends: z.record(
+        z.string(),
+        z.strictObject({
+            family: z.enum(["ipv4", "ipv6"]),
+            port: port.optional(),
+            weight: z.number().int().optional(),
+        }),
+    ),
     listener: albListener.optional(),
     healthCheck: healthCheck.optional(),
     dns: albDns.optional(),
@@ -29,33 +36,72 @@ export const dualStackAlb = defineTopology({
     checkReferences(problems, s) {
         checkServersReferences(problems.under("servers"), s.servers, "vpc", s.vpc);
         for (const [key, backend] of Object.entries(s.backends)) {
-            if (!checkKnownName(problems, `backends.${key}`, key, Object.keys(s.servers.instances), "backend", "one of servers.instances")) continue;
+            if (
+                !checkKnownName(
+                    problems,
+                    `backends.${key}`,
+                    key,
+                    Object.keys(s.servers.instances),
+                    "backend",
+                    "one of servers.instances",
+                )
+            )
+                continue;
             if (backend.family === "ipv6" && !s.servers.instances[key].ipv6) {
-                problems.add(`backends.${key}.family`, `backend '${key}' is reached by IPv6 but its server has no IPv6 address.`,
-                    `Set ipv6: true on servers.instances.${key}.`);
+                problems.add(
+                    `backends.${key}.family`,
+                    `backend '${key}' is reached by IPv6 but its server has no IPv6 address.`,
+                    `Set ipv6: true on servers.instances.${key}.`,
+                );
             }
         }
     },
     build(b, s) {
         const vpc = b.vpc("s3-net", ["dualStackAlb", "vpc"], s.vpc);
         const servers = demoServers("s3-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags);
-        const backends: Record<string, DualStackAlbBackend> = Object.fromEntries(Object.entries(s.backends).map(([key, backend]) => {
-            const server = servers.servers[key];
-            const common = { instanceId: server.instance.id, vSwitch: server.vSwitch, port: backend.port, weight: backend.weight, securityGroup: "servers" };
-            return [key, backend.family === "ipv6" ? { ...common, ipv6Address: server.ipv6Address! } : { ...common, ipv4Address: server.privateIp }];
-        }));
-        const s3 = reportedAt(["dualStackAlb"], () => new DualStackAlb("s3", {
-            vpc,
-            albVSwitches: s.albVSwitches,
-            edition: s.edition,
-            backends,
-            listener: s.listener,
-            healthCheck: s.healthCheck,
-            securityGroups: { servers: servers.securityGroupId },
-            ipv6GatewayId: vpc.ipv6GatewayId,
-            dns: s.dns,
-            tags: b.tags,
-        }, b.opts));
-        return { s3AlbDnsName: s3.dnsName, s3AlbId: s3.loadBalancerId, s3DnsRecordId: s3.dnsRecordId, s3Endpoint: s3.fqdn ?? NO_CNAME };
+        const backends: Record<string, DualStackAlbBackend> = Object.fromEntries(
+            Object.entries(s.backends).map(([key, backend]) => {
+                const server = servers.servers[key];
+                const common = {
+                    instanceId: server.instance.id,
+                    vSwitch: server.vSwitch,
+                    port: backend.port,
+                    weight: backend.weight,
+                    securityGroup: "servers",
+                };
+                return [
+                    key,
+                    backend.family === "ipv6"
+                        ? { ...common, ipv6Address: server.ipv6Address! }
+                        : { ...common, ipv4Address: server.privateIp },
+                ];
+            }),
+        );
+        const s3 = reportedAt(
+            ["dualStackAlb"],
+            () =>
+                new DualStackAlb(
+                    "s3",
+                    {
+                        vpc,
+                        albVSwitches: s.albVSwitches,
+                        edition: s.edition,
+                        backends,
+                        listener: s.listener,
+                        healthCheck: s.healthCheck,
+                        securityGroups: { servers: servers.securityGroupId },
+                        ipv6GatewayId: vpc.ipv6GatewayId,
+                        dns: s.dns,
+                        tags: b.tags,
+                    },
+                    b.opts,
+                ),
+        );
+        return {
+            s3AlbDnsName: s3.dnsName,
+            s3AlbId: s3.loadBalancerId,
+            s3DnsRecordId: s3.dnsRecordId,
+            s3Endpoint: s3.fqdn ?? NO_CNAME,
+        };
     },
 });

@@ -28,32 +28,44 @@ const schema = z.strictObject({
     memory: z.number().int().optional(),
     logRetentionInDays: z.number().int().optional(),
     logGroupName: z.string().optional(),
-    services: z.record(z.string(), z.strictObject({
-        desiredCount: z.number().int().optional(),
-        minimumHealthyPercent: z.number().int().optional(),
-        maximumPercent: z.number().int().optional(),
-        healthCheckGracePeriodSeconds: z.number().int().optional(),
-        waitForSteadyState: z.boolean().optional(),
-        deploymentTimeout: z.string().optional(),
-    })).optional(),
+    services: z
+        .record(
+            z.string(),
+            z.strictObject({
+                desiredCount: z.number().int().optional(),
+                minimumHealthyPercent: z.number().int().optional(),
+                maximumPercent: z.number().int().optional(),
+                healthCheckGracePeriodSeconds: z.number().int().optional(),
+                waitForSteadyState: z.boolean().optional(),
+                deploymentTimeout: z.string().optional(),
+            }),
+        )
+        .optional(),
     /** Where else the tasks may send (AlbFargateService `taskEgress`), by rule name. */
-    taskEgress: z.record(z.string(), z.strictObject({
-        cidrBlock: cidr.optional(),
-        prefixListId: z.string().optional(),
-        securityGroupId: z.string().optional(),
-        protocol: z.enum(["tcp", "udp"]).optional(),
-        port,
-        toPort: port.optional(),
-        description: z.string().optional(),
-    })).optional(),
+    taskEgress: z
+        .record(
+            z.string(),
+            z.strictObject({
+                cidrBlock: cidr.optional(),
+                prefixListId: z.string().optional(),
+                securityGroupId: z.string().optional(),
+                protocol: z.enum(["tcp", "udp"]).optional(),
+                port,
+                toPort: port.optional(),
+                description: z.string().optional(),
+            }),
+        )
+        .optional(),
     allowedCidrs: z.array(cidr).optional(),
     certificateArn: z.string().optional(),
-    healthCheck: z.strictObject({
-        path: z.string().optional(),
-        matcher: z.string().optional(),
-        interval: z.number().int().optional(),
-        timeout: z.number().int().optional(),
-    }).optional(),
+    healthCheck: z
+        .strictObject({
+            path: z.string().optional(),
+            matcher: z.string().optional(),
+            interval: z.number().int().optional(),
+            timeout: z.number().int().optional(),
+        })
+        .optional(),
     deregistrationDelay: z.number().int().optional(),
     extraTargets: z.array(z.strictObject({ ip: z.string(), port: port.optional() })).optional(),
 });

@@ -42,8 +42,14 @@ const schema = z.strictObject({
         bandwidthPackages: z.array(bandwidthPackage).optional(),
     }),
     locality: z.discriminatedUnion("mode", [
-        z.strictObject({ mode: z.literal("failover"), failover: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
-        z.strictObject({ mode: z.literal("distribution"), distribute: z.array(z.strictObject({ from: z.string(), to: z.record(z.string(), z.number()) })) }),
+        z.strictObject({
+            mode: z.literal("failover"),
+            failover: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+        }),
+        z.strictObject({
+            mode: z.literal("distribution"),
+            distribute: z.array(z.strictObject({ from: z.string(), to: z.record(z.string(), z.number()) })),
+        }),
     ]),
     /** Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other). */
     reviewsVersions: z.record(z.string(), z.array(z.enum(["v1", "v2", "v3"]))).optional(),
@@ -68,59 +74,114 @@ export const meshFailover = defineTopology({
     title: "S4: ACK clusters in two regions in one ASM mesh, with locality failover and distribution",
     schema,
     vpcs: s => [
-        ...Object.entries(s.clusters).map(([key, cluster]) => ({ path: ["clusters", key, "vpc"], name: `S4 cluster '${key}' VPC`, vpc: cluster.vpc })),
+        ...Object.entries(s.clusters).map(([key, cluster]) => ({
+            path: ["clusters", key, "vpc"],
+            name: `S4 cluster '${key}' VPC`,
+            vpc: cluster.vpc,
+        })),
         { path: ["mesh", "vpc"], name: "S4 mesh VPC", vpc: s.mesh.vpc },
     ],
-    blocks: s => Object.entries(s.clusters).flatMap(([key, cluster]) => [
-        ...(cluster.podCidr ? [{ path: ["clusters", key, "podCidr"], name: `S4 cluster '${key}' Pod CIDR`, text: cluster.podCidr }] : []),
-        { path: ["clusters", key, "serviceCidr"], name: `S4 cluster '${key}' Service CIDR`, text: cluster.serviceCidr },
-    ]),
+    blocks: s =>
+        Object.entries(s.clusters).flatMap(([key, cluster]) => [
+            ...(cluster.podCidr
+                ? [{ path: ["clusters", key, "podCidr"], name: `S4 cluster '${key}' Pod CIDR`, text: cluster.podCidr }]
+                : []),
+            {
+                path: ["clusters", key, "serviceCidr"],
+                name: `S4 cluster '${key}' Service CIDR`,
+                text: cluster.serviceCidr,
+            },
+        ]),
     sharedCenMembers: (b, s) => vpcsByMember(b, s),
     build(b, s) {
         const vpcs = vpcsByMember(b, s);
-        const clusters = Object.fromEntries(Object.entries(s.clusters).map(([key, c]) => {
-            const section = ["meshFailover", "clusters", key];
-            const { vpc: _vpc, ...options } = c;
-            const cluster = reportedAt(section, () => new AckCluster(`s4-${key}`, {
-                ...options,
-                vpc: vpcs[`s4-${key}`],
-                deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
-                tags: b.tags,
-            }, b.durable));
-            return [key, cluster];
-        }));
-        const { vpc: _meshVpc, vSwitch, peerBandwidthMbps, bandwidthPackage, bandwidthPackages, ...meshOptions } = s.mesh;
-        const mesh = reportedAt(["meshFailover", "mesh"], () => new ServiceMesh("s4-mesh", {
-            ...meshOptions,
-            vpc: vpcs["s4-mesh"],
+        const clusters = Object.fromEntries(
+            Object.entries(s.clusters).map(([key, c]) => {
+                const section = ["meshFailover", "clusters", key];
+                const { vpc: _vpc, ...options } = c;
+                const cluster = reportedAt(
+                    section,
+                    () =>
+                        new AckCluster(
+                            `s4-${key}`,
+                            {
+                                ...options,
+                                vpc: vpcs[`s4-${key}`],
+                                deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
+                                tags: b.tags,
+                            },
+                            b.durable,
+                        ),
+                );
+                return [key, cluster];
+            }),
+        );
+        const {
+            vpc: _meshVpc,
             vSwitch,
-            clusters,
-            cen: b.sharedCen,
-            cenOptions: b.sharedCen ? undefined : { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
-            tags: b.tags,
-        }, b.durable), [
-            [/^clusters\b/, () => ["meshFailover", "clusters"]],
-            [/^cen\b/, () => ["network"]],
-            [/^cenOptions\b/, () => ["meshFailover", "mesh"]],
-        ]);
-        reportedAt(["meshFailover"], () => new Bookinfo("s4-bookinfo", {
-            clusters: Object.fromEntries(Object.entries(clusters).map(([key, cluster]) => [key, {
-                provider: cluster.provider,
-                reviewsVersions: s.reviewsVersions?.[key],
-            }])),
-            mesh,
-            reviewsLocality: s.locality,
-            imageRegistry: s.bookinfoImageRegistry,
-        }, b.opts), [
-            [/^clusters\.([^.]+)\.reviewsVersions/, m => ["meshFailover", "reviewsVersions", m[1]]],
-            [/^reviewsLocality/, () => ["meshFailover", "locality"]],
-            [/^imageRegistry/, () => ["meshFailover", "bookinfoImageRegistry"]],
-        ]);
+            peerBandwidthMbps,
+            bandwidthPackage,
+            bandwidthPackages,
+            ...meshOptions
+        } = s.mesh;
+        const mesh = reportedAt(
+            ["meshFailover", "mesh"],
+            () =>
+                new ServiceMesh(
+                    "s4-mesh",
+                    {
+                        ...meshOptions,
+                        vpc: vpcs["s4-mesh"],
+                        vSwitch,
+                        clusters,
+                        cen: b.sharedCen,
+                        cenOptions: b.sharedCen
+                            ? undefined
+                            : { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
+                        tags: b.tags,
+                    },
+                    b.durable,
+                ),
+            [
+                [/^clusters\b/, () => ["meshFailover", "clusters"]],
+                [/^cen\b/, () => ["network"]],
+                [/^cenOptions\b/, () => ["meshFailover", "mesh"]],
+            ],
+        );
+        reportedAt(
+            ["meshFailover"],
+            () =>
+                new Bookinfo(
+                    "s4-bookinfo",
+                    {
+                        clusters: Object.fromEntries(
+                            Object.entries(clusters).map(([key, cluster]) => [
+                                key,
+                                {
+                                    provider: cluster.provider,
+                                    reviewsVersions: s.reviewsVersions?.[key],
+                                },
+                            ]),
+                        ),
+                        mesh,
+                        reviewsLocality: s.locality,
+                        imageRegistry: s.bookinfoImageRegistry,
+                    },
+                    b.opts,
+                ),
+            [
+                [/^clusters\.([^.]+)\.reviewsVersions/, m => ["meshFailover", "reviewsVersions", m[1]]],
+                [/^reviewsLocality/, () => ["meshFailover", "locality"]],
+                [/^imageRegistry/, () => ["meshFailover", "bookinfoImageRegistry"]],
+            ],
+        );
         return {
             s4MeshId: mesh.meshId,
             s4MeshKubeconfig: mesh.kubeconfig,
             s4ClusterIds: Object.fromEntries(Object.entries(clusters).map(([key, c]) => [key, c.clusterId])),
-            s4Kubeconfigs: pulumi.secret(pulumi.all(Object.fromEntries(Object.entries(clusters).map(([key, c]) => [key, c.kubeconfig])))),
+            s4Kubeconfigs: pulumi.secret(
+                pulumi.all(Object.fromEntries(Object.entries(clusters).map(([key, c]) => [key, c.kubeconfig]))),
+            ),
         };
     },
 });

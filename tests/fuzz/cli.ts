@@ -15,14 +15,19 @@ async function main(argv: string[]): Promise<number> {
     const runs = Number(option("--runs") ?? 300);
     const seed = Number(option("--seed") ?? Date.now() % 2 ** 31);
     const names = argv.length > 0 ? argv : TARGETS.map(t => t.name);
-    const reports = await fuzzInWorker(names, runs, seed, name => process.stderr.write(`fuzzing ${name} (${runs} tries, seed ${seed})…\n`));
+    const reports = await fuzzInWorker(names, runs, seed, name =>
+        process.stderr.write(`fuzzing ${name} (${runs} tries, seed ${seed})…\n`),
+    );
     process.stdout.write(`${renderTable(reports)}\n`);
     const failures = renderFailures(reports);
     if (failures) process.stdout.write(`\nCounter-examples:\n${failures}\n`);
     return reports.some(r => FAILURES.some(o => r.counts[o] > 0) || r.failures.length > 0) ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(code => process.exit(code), e => {
-    process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
-    process.exit(2);
-});
+main(process.argv.slice(2)).then(
+    code => process.exit(code),
+    e => {
+        process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+        process.exit(2);
+    },
+);

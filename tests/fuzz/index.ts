@@ -14,7 +14,12 @@ const WATCHDOG_MS = 15_000;
  * thread (the modules load once). A try that never returns is reported as hung for its target,
  * and the run ends there: the thread is stopped.
  */
-export function fuzzInWorker(targets: readonly string[], runs: number, seed: number, progress: (target: string) => void = () => undefined): Promise<FuzzReport[]> {
+export function fuzzInWorker(
+    targets: readonly string[],
+    runs: number,
+    seed: number,
+    progress: (target: string) => void = () => undefined,
+): Promise<FuzzReport[]> {
     const worker = new Worker(path.join(__dirname, "worker.js"), { workerData: { targets, runs, seed } });
     const reports: FuzzReport[] = [];
     return new Promise((resolve, reject) => {
@@ -31,7 +36,20 @@ export function fuzzInWorker(targets: readonly string[], runs: number, seed: num
         const hung = () => {
             const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<Outcome, number>;
             counts.hung = 1;
-            reports.push({ target: current, counts, seed, failures: [{ mutation: last, result: { outcome: "hung", detail: `no answer in ${WATCHDOG_MS / 1000} s after ${tried} tries` } }] });
+            reports.push({
+                target: current,
+                counts,
+                seed,
+                failures: [
+                    {
+                        mutation: last,
+                        result: {
+                            outcome: "hung",
+                            detail: `no answer in ${WATCHDOG_MS / 1000} s after ${tried} tries`,
+                        },
+                    },
+                ],
+            });
             end();
         };
         const watch = () => {
@@ -39,28 +57,31 @@ export function fuzzInWorker(targets: readonly string[], runs: number, seed: num
             timer = setTimeout(hung, WATCHDOG_MS);
         };
         watch();
-        worker.on("message", (message: { type: string; target?: string; what?: string; report?: FuzzReport; error?: string }) => {
-            watch();
-            switch (message.type) {
-                case "start":
-                    current = message.target!;
-                    tried = 0;
-                    progress(current);
-                    break;
-                case "try":
-                    last = message.what!;
-                    tried++;
-                    break;
-                case "report":
-                    reports.push(message.report!);
-                    break;
-                case "done":
-                    end();
-                    break;
-                default:
-                    end(new Error(message.error));
-            }
-        });
+        worker.on(
+            "message",
+            (message: { type: string; target?: string; what?: string; report?: FuzzReport; error?: string }) => {
+                watch();
+                switch (message.type) {
+                    case "start":
+                        current = message.target!;
+                        tried = 0;
+                        progress(current);
+                        break;
+                    case "try":
+                        last = message.what!;
+                        tried++;
+                        break;
+                    case "report":
+                        reports.push(message.report!);
+                        break;
+                    case "done":
+                        end();
+                        break;
+                    default:
+                        end(new Error(message.error));
+                }
+            },
+        );
         worker.on("error", e => end(e));
     });
 }
@@ -85,5 +106,11 @@ export function renderTable(reports: readonly FuzzReport[]): string {
 
 /** Each failing report's counter-example, for a failure message. */
 export function renderFailures(reports: readonly FuzzReport[]): string {
-    return reports.flatMap(r => r.failures.map(f => `${r.target} (seed ${r.seed}): ${f.mutation} → ${f.result.outcome}: ${f.result.detail}`)).join("\n");
+    return reports
+        .flatMap(r =>
+            r.failures.map(
+                f => `${r.target} (seed ${r.seed}): ${f.mutation} → ${f.result.outcome}: ${f.result.detail}`,
+            ),
+        )
+        .join("\n");
 }

@@ -18,10 +18,28 @@ export type Mutation =
 
 /** Values no input of a component should take as they are. */
 const BAD_VALUES: ReadonlyArray<readonly [string, unknown]> = [
-    ["null", null], ["undefined", undefined], ["NaN", NaN], ["Infinity", Infinity], ["-Infinity", -Infinity],
-    ["-1", -1], ["0", 0], ["1.5", 1.5], ["1e21", 1e21], ["2^53", 2 ** 53], ["true", true], ["false", false],
-    ['""', ""], ['" "', " "], ['"\\u0000"', "\u0000"], ['"toString"', "toString"], ['"constructor"', "constructor"],
-    ['"80"', "80"], ["[]", []], ["[null]", [null]], ["{}", {}], ['{"a":1}', { a: 1 }],
+    ["null", null],
+    ["undefined", undefined],
+    ["NaN", NaN],
+    ["Infinity", Infinity],
+    ["-Infinity", -Infinity],
+    ["-1", -1],
+    ["0", 0],
+    ["1.5", 1.5],
+    ["1e21", 1e21],
+    ["2^53", 2 ** 53],
+    ["true", true],
+    ["false", false],
+    ['""', ""],
+    ['" "', " "],
+    ['"\\u0000"', "\u0000"],
+    ['"toString"', "toString"],
+    ['"constructor"', "constructor"],
+    ['"80"', "80"],
+    ["[]", []],
+    ["[null]", [null]],
+    ["{}", {}],
+    ['{"a":1}', { a: 1 }],
 ];
 
 /** Keys a map or an object should never take at face value. */
@@ -39,7 +57,9 @@ function isOpaque(value: unknown): boolean {
 /** Every path of `args` a mutation can target, parents before children. */
 export function argPaths(args: unknown, at: ArgPath = []): ArgPath[] {
     if (args === null || typeof args !== "object" || isOpaque(args)) return [];
-    const entries: Array<[string | number, unknown]> = Array.isArray(args) ? args.map((v, i) => [i, v]) : Object.entries(args);
+    const entries: Array<[string | number, unknown]> = Array.isArray(args)
+        ? args.map((v, i) => [i, v])
+        : Object.entries(args);
     return entries.flatMap(([key, value]) => [[...at, key], ...argPaths(value, [...at, key])]);
 }
 
@@ -55,16 +75,34 @@ function objectPaths(args: unknown): ArgPath[] {
 /** Bad values shaped after the original one: padded strings, fractional or huge numbers, repeated items. */
 function nearMisses(original: unknown): Array<readonly [string, unknown]> {
     if (typeof original === "string") {
-        return [[`padded ${JSON.stringify(original)}`, ` ${original} `], [`${JSON.stringify(original)} with a control character`, `${original}\u0007`],
-            [`${JSON.stringify(original)} as an Output`, pulumi.output(` ${original} `)], ["a number", 7]];
+        return [
+            [`padded ${JSON.stringify(original)}`, ` ${original} `],
+            [`${JSON.stringify(original)} with a control character`, `${original}\u0007`],
+            [`${JSON.stringify(original)} as an Output`, pulumi.output(` ${original} `)],
+            ["a number", 7],
+        ];
     }
     if (typeof original === "number") {
-        return [[`${original} + 0.5`, original + 0.5], [`-${original}`, -original], [`${original} × 1e6`, original * 1e6], [`"${original}"`, String(original)]];
+        return [
+            [`${original} + 0.5`, original + 0.5],
+            [`-${original}`, -original],
+            [`${original} × 1e6`, original * 1e6],
+            [`"${original}"`, String(original)],
+        ];
     }
     if (Array.isArray(original)) {
-        return original.length > 0 ? [["the first item twice", [original[0], original[0]]], ["a string", "x"]] : [["a string", "x"]];
+        return original.length > 0
+            ? [
+                  ["the first item twice", [original[0], original[0]]],
+                  ["a string", "x"],
+              ]
+            : [["a string", "x"]];
     }
-    if (original !== null && typeof original === "object") return [["an array", [original]], ["a string", "x"]];
+    if (original !== null && typeof original === "object")
+        return [
+            ["an array", [original]],
+            ["a string", "x"],
+        ];
     return [];
 }
 
@@ -73,7 +111,8 @@ export function mutationsOf(args: unknown): Mutation[] {
     const valueAt = (path: ArgPath) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], args);
     const mutations: Mutation[] = [];
     for (const path of argPaths(args)) {
-        for (const [label, value] of [...BAD_VALUES, ...nearMisses(valueAt(path))]) mutations.push({ kind: "set", path, value, label });
+        for (const [label, value] of [...BAD_VALUES, ...nearMisses(valueAt(path))])
+            mutations.push({ kind: "set", path, value, label });
         mutations.push({ kind: "delete", path });
     }
     for (const path of objectPaths(args)) {
@@ -102,7 +141,10 @@ function copy<T>(value: T): T {
 export function applyMutation<T>(args: T, mutation: Mutation): T {
     const result = copy(args);
     const parentPath = mutation.kind === "addKey" ? mutation.path : mutation.path.slice(0, -1);
-    const parent = parentPath.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], result) as Record<string | number, unknown>;
+    const parent = parentPath.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], result) as Record<
+        string | number,
+        unknown
+    >;
     const last = mutation.path[mutation.path.length - 1];
     switch (mutation.kind) {
         case "set":
@@ -120,7 +162,12 @@ export function applyMutation<T>(args: T, mutation: Mutation): T {
             break;
         }
         case "addKey":
-            Object.defineProperty(parent, mutation.key, { value: mutation.value, enumerable: true, writable: true, configurable: true });
+            Object.defineProperty(parent, mutation.key, {
+                value: mutation.value,
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
             break;
     }
     return result;
@@ -128,7 +175,11 @@ export function applyMutation<T>(args: T, mutation: Mutation): T {
 
 /** How a failure message names a mutation. */
 export function describeMutation(mutation: Mutation): string {
-    const at = mutation.path.map(k => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "") || "(the args)";
+    const at =
+        mutation.path
+            .map(k => (typeof k === "number" ? `[${k}]` : `.${k}`))
+            .join("")
+            .replace(/^\./, "") || "(the args)";
     switch (mutation.kind) {
         case "set":
             return `${at} = ${mutation.label}`;
@@ -147,8 +198,13 @@ export function markerOf(mutation: Mutation): unknown {
     const value = mutation.value;
     // Blank or control-character strings: a component must refuse or trim them, never pass them on.
     // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (typeof value === "string" && value.trim() !== "" && (value !== value.trim() || /[\u0000-\u001f]/.test(value))) return value;
+    if (typeof value === "string" && value.trim() !== "" && (value !== value.trim() || /[\u0000-\u001f]/.test(value)))
+        return value;
     // Numbers no count, port, size or limit takes.
-    if (typeof value === "number" && (!Number.isFinite(value) || !Number.isInteger(value) || value >= 1e21 || value < 0)) return value;
+    if (
+        typeof value === "number" &&
+        (!Number.isFinite(value) || !Number.isInteger(value) || value >= 1e21 || value < 0)
+    )
+        return value;
     return undefined;
 }

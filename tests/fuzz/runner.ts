@@ -49,13 +49,15 @@ function nonsenseIn(value: unknown, marker: unknown, at: string): string | undef
     if (typeof value === "function") return `${at} is a function`;
     if (typeof value === "string") {
         if (/\[object Object\]|\bundefined\b|\bNaN\b/.test(value)) return `${at} = ${JSON.stringify(value)}`;
-        if (typeof marker === "string" && value.includes(marker)) return `${at} = ${JSON.stringify(value)} carries the bad value`;
+        if (typeof marker === "string" && value.includes(marker))
+            return `${at} = ${JSON.stringify(value)} carries the bad value`;
         return undefined;
     }
     if (typeof value === "number" && value === marker) return `${at} = ${value}, the bad value`;
     if (Array.isArray(value)) {
         for (const [i, item] of value.entries()) {
-            if (item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 0) return `${at}[${i}] is {}`;
+            if (item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 0)
+                return `${at}[${i}] is {}`;
             const found = nonsenseIn(item, marker, `${at}[${i}]`);
             if (found) return found;
         }
@@ -120,7 +122,9 @@ export async function runTry(target: FuzzTarget, mutation: Mutation | undefined)
     if (rejections.length > 0) {
         // A value given as an Output is checked when it resolves: refused then, if nothing took it before.
         const late = mutation?.kind === "set" && pulumi.Output.isInstance(mutation.value);
-        return late ? { outcome: "refused", detail: `when known: ${firstLine(rejections[0])}` } : { outcome: "late", detail: firstLine(rejections[0]) };
+        return late
+            ? { outcome: "refused", detail: `when known: ${firstLine(rejections[0])}` }
+            : { outcome: "late", detail: firstLine(rejections[0]) };
     }
     if (hung) return { outcome: "hung", detail: `registrations did not settle in ${HANG_MS} ms` };
     const marker = mutation ? markerOf(mutation) : undefined;
@@ -151,9 +155,18 @@ async function baseArgs(target: FuzzTarget): Promise<unknown> {
 function mutationArbitrary(args: unknown): fc.Arbitrary<Mutation> {
     const catalogue = mutationsOf(args);
     const paths = argPaths(args);
-    const random = fc.tuple(fc.nat({ max: paths.length - 1 }), fc.anything({ withNullPrototype: true, withBigInt: true }))
-        .map(([i, value]): Mutation => ({ kind: "set", path: paths[i], value, label: `random ${describeRandom(value)}` }));
-    return fc.oneof({ weight: 3, arbitrary: fc.nat({ max: catalogue.length - 1 }).map(i => catalogue[i]) }, { weight: 1, arbitrary: random });
+    const random = fc
+        .tuple(fc.nat({ max: paths.length - 1 }), fc.anything({ withNullPrototype: true, withBigInt: true }))
+        .map(([i, value]): Mutation => ({
+            kind: "set",
+            path: paths[i],
+            value,
+            label: `random ${describeRandom(value)}`,
+        }));
+    return fc.oneof(
+        { weight: 3, arbitrary: fc.nat({ max: catalogue.length - 1 }).map(i => catalogue[i]) },
+        { weight: 1, arbitrary: random },
+    );
 }
 
 /**
@@ -162,13 +175,23 @@ function mutationArbitrary(args: unknown): fc.Arbitrary<Mutation> {
  * smallest mutation that still fails (the counter-example of the report). `onTry` is told each
  * mutation before it runs (the hang watchdog's clue).
  */
-export async function fuzzTarget(target: FuzzTarget, runs: number, seed: number, onTry: (what: string) => void = () => undefined): Promise<FuzzReport> {
+export async function fuzzTarget(
+    target: FuzzTarget,
+    runs: number,
+    seed: number,
+    onTry: (what: string) => void = () => undefined,
+): Promise<FuzzReport> {
     const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<Outcome, number>;
     const failures: Array<{ mutation: string; result: TryResult }> = [];
     const args = await baseArgs(target);
     const baseline = await runTry(target, undefined);
     if (baseline.outcome !== "built") {
-        return { target: target.name, counts, failures: [{ mutation: "(the valid base args)", result: baseline }], seed };
+        return {
+            target: target.name,
+            counts,
+            failures: [{ mutation: "(the valid base args)", result: baseline }],
+            seed,
+        };
     }
     const arbitrary = mutationArbitrary(args);
     for (const m of fc.sample(arbitrary, { numRuns: runs, seed })) {
@@ -176,10 +199,13 @@ export async function fuzzTarget(target: FuzzTarget, runs: number, seed: number,
         counts[(await runTry(target, m)).outcome]++;
     }
     if (FAILURES.some(o => counts[o] > 0)) {
-        const found = await fc.check(fc.asyncProperty(arbitrary, async m => {
-            onTry(describeMutation(m));
-            return !FAILURES.includes((await runTry(target, m)).outcome);
-        }), { numRuns: runs, seed });
+        const found = await fc.check(
+            fc.asyncProperty(arbitrary, async m => {
+                onTry(describeMutation(m));
+                return !FAILURES.includes((await runTry(target, m)).outcome);
+            }),
+            { numRuns: runs, seed },
+        );
         if (found.failed && found.counterexample) {
             const [m] = found.counterexample;
             failures.push({ mutation: describeMutation(m), result: await runTry(target, m) });

@@ -14,7 +14,9 @@ async function main() {
         const target = TARGETS.find(t => t.name === name);
         if (!target) throw new Error(`no fuzz target '${name}': use one of ${TARGETS.map(t => t.name).join(", ")}`);
         parentPort.postMessage({ type: "start", target: name });
-        const report = await fuzzTarget(target, workerData.runs, workerData.seed, what => parentPort.postMessage({ type: "try", what }));
+        const report = await fuzzTarget(target, workerData.runs, workerData.seed, what =>
+            parentPort.postMessage({ type: "try", what }),
+        );
         parentPort.postMessage({ type: "report", report });
     }
     parentPort.postMessage({ type: "done" });

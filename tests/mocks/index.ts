@@ -16,7 +16,12 @@ export { expectRejection, problemLines } from "./rejection";
 
 /** Resolves an output (or plain value) for an assertion. */
 export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise(resolve => pulumi.output(value).apply(v => { resolve(v as T); return v; }));
+    return new Promise(resolve =>
+        pulumi.output(value).apply(v => {
+            resolve(v as T);
+            return v;
+        }),
+    );
 }
 
 /** True when an output is marked secret. */

@@ -32,7 +32,11 @@ export async function expectRejection(
     });
     assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError, got ${error}`);
     assert.equal(error.component, component, error.message);
-    assert.deepEqual(world.resources.filter(own).map(r => `${r.type} ${r.name}`), [], "nothing of the component may be registered when validation fails");
+    assert.deepEqual(
+        world.resources.filter(own).map(r => `${r.type} ${r.name}`),
+        [],
+        "nothing of the component may be registered when validation fails",
+    );
     return error;
 }
 
@@ -73,7 +77,10 @@ export async function expectRejectionWhenKnown(
         restartEngine();
     }
     const error = refused();
-    assert.ok(error, `expected a TopologyValidationError when the value resolved, got ${rejections.map(String).join("; ") || "none"}`);
+    assert.ok(
+        error,
+        `expected a TopologyValidationError when the value resolved, got ${rejections.map(String).join("; ") || "none"}`,
+    );
     assert.equal(error.component, component, error.message);
     return error;
 }

@@ -22,14 +22,17 @@ function newestMtime(target: string): number {
 function typecheckBuildIsCurrent(): boolean {
     const stamp = path.join(repo, STAMP);
     if (!fs.existsSync(stamp)) return false;
-    const sources = ["components", "cli", "tsconfig.json", "tsconfig.build.json"].map(p => newestMtime(path.join(repo, p)));
+    const sources = ["components", "cli", "tsconfig.json", "tsconfig.build.json"].map(p =>
+        newestMtime(path.join(repo, p)),
+    );
     return fs.statSync(stamp).mtimeMs >= Math.max(...sources);
 }
 
 /** Writes the package's compiled components/ and cli/ into `dir` (which becomes the package's dist/). */
 export function compiledPackage(dir: string): void {
     if (typecheckBuildIsCurrent()) {
-        for (const part of ["components", "cli"]) fs.cpSync(path.join(repo, BUILD_DIR, part), path.join(dir, part), { recursive: true });
+        for (const part of ["components", "cli"])
+            fs.cpSync(path.join(repo, BUILD_DIR, part), path.join(dir, part), { recursive: true });
         // Plain JavaScript that tsconfig.json does not compile (tsconfig.build.json copies it with allowJs).
         fs.copyFileSync(path.join(repo, "cli", "register.js"), path.join(dir, "cli", "register.js"));
         return;

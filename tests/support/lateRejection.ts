@@ -14,7 +14,8 @@ import { RecordedResource, recorder, restartEngine, settle, world } from "../../
  * engine is restarted before this returns.
  */
 export async function lateRejection(
-    create: (opts: pulumi.ComponentResourceOptions) => unknown, timeoutMs = 5000,
+    create: (opts: pulumi.ComponentResourceOptions) => unknown,
+    timeoutMs = 5000,
 ): Promise<{ error: TopologyValidationError; registered: readonly RecordedResource[] }> {
     world.reset();
     let stopWaiting = (): void => undefined;
@@ -29,8 +30,17 @@ export async function lateRejection(
     try {
         create({ transformations: [recorder] });
         // The registrations may settle before the late value's rejection is reported: wait for it.
-        const error = await Promise.race([settle().then(() => rejected, (e: unknown) => e), rejected]);
-        assert.ok(error instanceof TopologyValidationError, `expected a TopologyValidationError when the value resolved, got ${error}`);
+        const error = await Promise.race([
+            settle().then(
+                () => rejected,
+                (e: unknown) => e,
+            ),
+            rejected,
+        ]);
+        assert.ok(
+            error instanceof TopologyValidationError,
+            `expected a TopologyValidationError when the value resolved, got ${error}`,
+        );
         return { error, registered: [...world.resources] };
     } finally {
         stopWaiting();

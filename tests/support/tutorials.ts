@@ -46,7 +46,9 @@ export function seed004Network(): TwoTierVpcArgs {
 }
 
 /** S5's args with the network described, not a `TwoTierVpc`: what a spec may change field by field. */
-export type AlbFargateServiceOnNetworkArgs = Omit<AlbFargateServiceArgs, "network"> & { network: AlbFargateNetworkArgs };
+export type AlbFargateServiceOnNetworkArgs = Omit<AlbFargateServiceArgs, "network"> & {
+    network: AlbFargateNetworkArgs;
+};
 
 /** Seed 004's service with every name and option left to the component: nginx from ECR in Tokyo. */
 export function seed004Service(): AlbFargateServiceOnNetworkArgs {

@@ -11,9 +11,19 @@ import * as path from "node:path";
 import type { RecordedResource, World } from "../../cli/engine";
 
 /** The URN of a resource: its parent chain's types, its type and its name. */
-function urnOf(stack: string, byKey: Map<string, RecordedResource>, r: RecordedResource, name = r.name, type = r.type): string {
+function urnOf(
+    stack: string,
+    byKey: Map<string, RecordedResource>,
+    r: RecordedResource,
+    name = r.name,
+    type = r.type,
+): string {
     const chain: string[] = [];
-    for (let parent = r.parentKey ? byKey.get(r.parentKey) : undefined; parent; parent = parent.parentKey ? byKey.get(parent.parentKey) : undefined) {
+    for (
+        let parent = r.parentKey ? byKey.get(r.parentKey) : undefined;
+        parent;
+        parent = parent.parentKey ? byKey.get(parent.parentKey) : undefined
+    ) {
         chain.unshift(parent.type);
     }
     return `urn:pulumi:${stack}::topologies::${[...chain, type].join("$")}::${name}`;
@@ -31,7 +41,9 @@ export function urnsOf(world: World, stack: string): StackUrns {
     const aliased = new Set<string>();
     for (const r of world.resources) {
         for (const alias of r.aliases ?? []) {
-            aliased.add(typeof alias === "string" ? alias : urnOf(stack, byKey, r, alias.name ?? r.name, alias.type ?? r.type));
+            aliased.add(
+                typeof alias === "string" ? alias : urnOf(stack, byKey, r, alias.name ?? r.name, alias.type ?? r.type),
+            );
         }
     }
     return { urns: world.resources.map(r => urnOf(stack, byKey, r)).sort(), aliased };
@@ -45,19 +57,24 @@ export function urnSnapshotDiff(stack: string, current: StackUrns, file: string)
     if (process.env.UPDATE_URN_SNAPSHOTS || !fs.existsSync(file)) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, `${current.urns.join("\n")}\n`);
-        if (!process.env.UPDATE_URN_SNAPSHOTS) throw new Error(`no URN snapshot for stack '${stack}' yet: wrote ${file}; review and commit it.`);
+        if (!process.env.UPDATE_URN_SNAPSHOTS)
+            throw new Error(`no URN snapshot for stack '${stack}' yet: wrote ${file}; review and commit it.`);
         return;
     }
     const recorded = fs.readFileSync(file, "utf8").split("\n").filter(Boolean);
     const now = new Set(current.urns);
     const replaced = recorded.filter(urn => !now.has(urn) && !current.aliased.has(urn));
     if (replaced.length > 0) {
-        throw new Error(`stack '${stack}': these resources would be replaced (their URN changed). Add an alias to the renamed resource, ` +
-            `or, if the replacement is intended, run UPDATE_URN_SNAPSHOTS=1 npm test:\n  ${replaced.join("\n  ")}`);
+        throw new Error(
+            `stack '${stack}': these resources would be replaced (their URN changed). Add an alias to the renamed resource, ` +
+                `or, if the replacement is intended, run UPDATE_URN_SNAPSHOTS=1 npm test:\n  ${replaced.join("\n  ")}`,
+        );
     }
     const known = new Set(recorded);
     const added = current.urns.filter(urn => !known.has(urn));
     if (added.length > 0) {
-        throw new Error(`stack '${stack}' has new resources not in ${path.basename(file)}; record them with UPDATE_URN_SNAPSHOTS=1 npm test:\n  ${added.join("\n  ")}`);
+        throw new Error(
+            `stack '${stack}' has new resources not in ${path.basename(file)}; record them with UPDATE_URN_SNAPSHOTS=1 npm test:\n  ${added.join("\n  ")}`,
+        );
     }
 }

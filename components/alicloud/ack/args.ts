@@ -13,7 +13,13 @@ export type AckNetworkPlugin = "flannel" | "terway-eniip" | "terway-eni";
 export const ACK_NETWORK_PLUGINS: readonly AckNetworkPlugin[] = ["flannel", "terway-eniip", "terway-eni"];
 
 /** Control-plane tiers of `cs.ManagedKubernetes.clusterSpec`. */
-export const ACK_CLUSTER_SPECS = ["ack.standard", "ack.pro.small", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"] as const;
+export const ACK_CLUSTER_SPECS = [
+    "ack.standard",
+    "ack.pro.small",
+    "ack.pro.xlarge",
+    "ack.pro.2xlarge",
+    "ack.pro.4xlarge",
+] as const;
 
 /** The worker node pool of an {@link AckCluster}. */
 export interface AckNodePoolArgs {
@@ -76,7 +82,7 @@ export interface AckClusterArgs {
      */
     serviceCidr: string;
     /** Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). Checked before registration. */
-    clusterSpec?: typeof ACK_CLUSTER_SPECS[number];
+    clusterSpec?: (typeof ACK_CLUSTER_SPECS)[number];
     /**
      * Kubernetes version, as ACK reports it: `1.34.1-aliyun.1`. The provider reads back the full
      * string (`CurrentVersion`) with no diff suppression, so a short `1.34` would show as a change
@@ -151,7 +157,7 @@ export interface AckClusterPlan {
     readonly podVSwitches: readonly VSwitchInfo[];
     /** Console name of the cluster; undefined lets Pulumi auto-name it. */
     readonly clusterName?: string;
-    readonly clusterSpec: typeof ACK_CLUSTER_SPECS[number];
+    readonly clusterSpec: (typeof ACK_CLUSTER_SPECS)[number];
     /** Kubernetes version; undefined takes the newest ACK offers. */
     readonly kubernetesVersion?: string;
     readonly deletionProtection: boolean;

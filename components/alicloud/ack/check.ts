@@ -22,10 +22,18 @@ function isFlannel(plugin: AckNetworkPlugin): boolean {
 
 /** The vSwitches of `vpc` named in the list at `path`, each named once. */
 function checkVSwitchNames(
-    problems: Problems, path: string, names: readonly string[] | undefined, vpc: RegionalVpc, what: string,
+    problems: Problems,
+    path: string,
+    names: readonly string[] | undefined,
+    vpc: RegionalVpc,
+    what: string,
 ): VSwitchInfo[] {
     const found = findVSwitches(problems, path, vpc, names ?? []);
-    checkUnique(problems, (names ?? []).map((key, i) => ({ path: `${path}[${i}]`, key })), what);
+    checkUnique(
+        problems,
+        (names ?? []).map((key, i) => ({ path: `${path}[${i}]`, key })),
+        what,
+    );
     return found;
 }
 
@@ -33,8 +41,11 @@ function checkVSwitchNames(
 function checkNotReserved(problems: Problems, path: string, block: Cidr, what: string): void {
     const reserved = firstOverlapping(block, RESERVED_VPC_RANGES);
     if (reserved) {
-        problems.add(path, `${what} ${block.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
-            "Use a private block such as 10.0.0.0/16 or 172.16.0.0/16 outside the VPC.");
+        problems.add(
+            path,
+            `${what} ${block.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
+            "Use a private block such as 10.0.0.0/16 or 172.16.0.0/16 outside the VPC.",
+        );
     }
 }
 
@@ -55,19 +66,32 @@ export function validateAckClusterArgs(name: string, args: AckClusterArgs): AckC
  * first, the rules only on args that fit it. Returns the plan, defaults resolved; undefined when
  * the args do not fit their shape.
  */
-export function checkAckClusterArgs(problems: Problems, name: string, args: AckClusterArgs): AckClusterPlan | undefined {
+export function checkAckClusterArgs(
+    problems: Problems,
+    name: string,
+    args: AckClusterArgs,
+): AckClusterPlan | undefined {
     checkStackProviderConfig(problems, "kubernetes");
     if (!checkShape(problems, ACK_CLUSTER_SHAPE, args)) return undefined;
     const component = `${ACK_CLUSTER_TYPE} '${name}'`;
     if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
-        problems.add("kubernetesVersion", `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
-            "Write the full version, e.g. 1.34.1-aliyun.1, or leave it out for the newest.");
+        problems.add(
+            "kubernetesVersion",
+            `'${args.kubernetesVersion}' is not a version as ACK reports it, so it would show as a change on every run.`,
+            "Write the full version, e.g. 1.34.1-aliyun.1, or leave it out for the newest.",
+        );
     }
     if (args.clusterName === undefined) {
         checkAutoname(problems, "name", CLUSTER_TYPE, `${name}-cluster`, "clusterName");
-    } else if (!(AUTONAMED[CLUSTER_TYPE].pattern.test(args.clusterName) && args.clusterName.length <= AUTONAMED[CLUSTER_TYPE].maxLength)) {
-        problems.add("clusterName", `'${args.clusterName}' is not 1 to 63 ${AUTONAMED[CLUSTER_TYPE].allowed}.`,
-            "Rename it, or leave it out to let Pulumi name the cluster.");
+    } else if (!(
+        AUTONAMED[CLUSTER_TYPE].pattern.test(args.clusterName) &&
+        args.clusterName.length <= AUTONAMED[CLUSTER_TYPE].maxLength
+    )) {
+        problems.add(
+            "clusterName",
+            `'${args.clusterName}' is not 1 to 63 ${AUTONAMED[CLUSTER_TYPE].allowed}.`,
+            "Rename it, or leave it out to let Pulumi name the cluster.",
+        );
     }
     const vpc = args.vpc;
     const vpcName = `VPC '${pulumi.resourceName(vpc)}'`;
@@ -75,8 +99,11 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     const clusterSpec = args.clusterSpec ?? "ack.pro.small";
 
     if (args.vSwitches.length === 0) {
-        problems.add("vSwitches", "no vSwitch is given for the control plane and nodes.",
-            `Name at least one vSwitch of ${vpcName}.`);
+        problems.add(
+            "vSwitches",
+            "no vSwitch is given for the control plane and nodes.",
+            `Name at least one vSwitch of ${vpcName}.`,
+        );
     }
     const nodeVSwitches = checkVSwitchNames(problems, "vSwitches", args.vSwitches, vpc, "vSwitch");
 
@@ -87,7 +114,11 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     if (vpcBlock) placed.push({ name: vpcName, cidr: vpcBlock, path: "vpc.cidrBlock" });
 
     /** Checks a cluster block (not reserved), records it for the overlap check, returns its canonical text. */
-    const clusterBlock = (path: "podCidr" | "serviceCidr", kind: "Pod CIDR" | "Service CIDR", text: string): string | undefined => {
+    const clusterBlock = (
+        path: "podCidr" | "serviceCidr",
+        kind: "Pod CIDR" | "Service CIDR",
+        text: string,
+    ): string | undefined => {
         const block = checkCidr(problems, path, text, 4);
         if (!block) return undefined;
         checkNotReserved(problems, path, block, kind);
@@ -99,23 +130,35 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     let podVSwitches: VSwitchInfo[] = [];
     if (isFlannel(plugin)) {
         if (args.podVSwitches !== undefined) {
-            problems.add("podVSwitches", "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
-                "Drop podVSwitches, or choose networkPlugin 'terway-eniip'.");
+            problems.add(
+                "podVSwitches",
+                "pod vSwitches are a Terway setting; Flannel takes a Pod CIDR.",
+                "Drop podVSwitches, or choose networkPlugin 'terway-eniip'.",
+            );
         }
         if (args.podCidr === undefined) {
-            problems.add("podCidr", "Flannel needs a Pod CIDR.",
-                "Set podCidr to a block outside the VPC, e.g. 10.0.0.0/16.");
+            problems.add(
+                "podCidr",
+                "Flannel needs a Pod CIDR.",
+                "Set podCidr to a block outside the VPC, e.g. 10.0.0.0/16.",
+            );
         } else {
             podCidr = clusterBlock("podCidr", "Pod CIDR", args.podCidr);
         }
     } else {
         if (args.podCidr !== undefined) {
-            problems.add("podCidr", `a Pod CIDR is a Flannel setting; ${plugin} gives pods addresses from pod vSwitches.`,
-                "Drop podCidr and set podVSwitches.");
+            problems.add(
+                "podCidr",
+                `a Pod CIDR is a Flannel setting; ${plugin} gives pods addresses from pod vSwitches.`,
+                "Drop podCidr and set podVSwitches.",
+            );
         }
         if (args.podVSwitches === undefined || args.podVSwitches.length === 0) {
-            problems.add("podVSwitches", `${plugin} needs at least one pod vSwitch.`,
-                `Name vSwitches of ${vpcName} for pods.`);
+            problems.add(
+                "podVSwitches",
+                `${plugin} needs at least one pod vSwitch.`,
+                `Name vSwitches of ${vpcName} for pods.`,
+            );
         }
         podVSwitches = checkVSwitchNames(problems, "podVSwitches", args.podVSwitches, vpc, "pod vSwitch");
     }
@@ -127,7 +170,9 @@ export function checkAckClusterArgs(problems: Problems, name: string, args: AckC
     // Terway pods take addresses from the pod vSwitches; the node vSwitches are what the tutorial
     // names, so a peer must accept both.
     const peerSourceCidrs = isFlannel(plugin)
-        ? (podCidr ? [podCidr] : [])
+        ? podCidr
+            ? [podCidr]
+            : []
         : [...new Set([...nodeVSwitches, ...podVSwitches].map(v => v.cidrBlock))];
     return {
         vpc,
@@ -152,30 +197,45 @@ const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9-]+$/;
 
 /** The node pool, its defaults resolved: 2 nodes, a 120 GiB `cloud_essd` system disk, the cluster's vSwitches. */
 function checkNodePool(
-    problems: Problems, name: string, args: AckClusterArgs, nodeVSwitches: readonly VSwitchInfo[], component: string,
+    problems: Problems,
+    name: string,
+    args: AckClusterArgs,
+    nodeVSwitches: readonly VSwitchInfo[],
+    component: string,
 ): AckNodePoolPlan {
     const pool = args.nodePool;
     if (pool.instanceTypes.length === 0) {
-        problems.add("nodePool.instanceTypes", "no instance type is given.",
-            "List at least one ECS instance type, e.g. ecs.g7.xlarge.");
+        problems.add(
+            "nodePool.instanceTypes",
+            "no instance type is given.",
+            "List at least one ECS instance type, e.g. ecs.g7.xlarge.",
+        );
     }
     pool.instanceTypes.forEach((type, i) => {
         if (!ECS_INSTANCE_TYPE.test(type)) {
-            problems.add(`nodePool.instanceTypes[${i}]`, `'${type}' is not an ECS instance type (ecs.<family>.<size>).`,
-                "Write it like ecs.g7.xlarge.");
+            problems.add(
+                `nodePool.instanceTypes[${i}]`,
+                `'${type}' is not an ECS instance type (ecs.<family>.<size>).`,
+                "Write it like ecs.g7.xlarge.",
+            );
         }
     });
-    checkUnique(problems, pool.instanceTypes.map((key, i) => ({ path: `nodePool.instanceTypes[${i}]`, key })),
-        "instance type");
-    const vSwitches = pool.vSwitches === undefined
-        ? nodeVSwitches
-        : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
+    checkUnique(
+        problems,
+        pool.instanceTypes.map((key, i) => ({ path: `nodePool.instanceTypes[${i}]`, key })),
+        "instance type",
+    );
+    const vSwitches =
+        pool.vSwitches === undefined
+            ? nodeVSwitches
+            : checkVSwitchNames(problems, "nodePool.vSwitches", pool.vSwitches, args.vpc, "vSwitch");
     // Checked now when it is a name, when it resolves when it is an Output: before the node pool is created.
-    const keyName = pool.keyName === undefined
-        ? undefined
-        : checkInput(problems, "nodePool.keyName", pool.keyName, component, (found, at, name) => {
-            checkAlibabaName(found, at, name, "keyPair", "key pair");
-        });
+    const keyName =
+        pool.keyName === undefined
+            ? undefined
+            : checkInput(problems, "nodePool.keyName", pool.keyName, component, (found, at, name) => {
+                  checkAlibabaName(found, at, name, "keyPair", "key pair");
+              });
     return {
         name: `${args.clusterName ?? name}-nodes`,
         instanceTypes: pool.instanceTypes,

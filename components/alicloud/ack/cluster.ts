@@ -51,45 +51,58 @@ export class AckCluster extends pulumi.ComponentResource {
         const childOpts = { parent: this, provider };
         const ids = (vSwitches: readonly VSwitchInfo[]) => vSwitches.map(v => v.id);
 
-        this.cluster = new alicloud.cs.ManagedKubernetes(`${name}-cluster`, {
-            name: plan.clusterName,
-            clusterSpec: plan.clusterSpec,
-            version: plan.kubernetesVersion,
-            vswitchIds: ids(plan.nodeVSwitches),
-            podCidr: plan.network.podCidr,
-            podVswitchIds: plan.podVSwitches.length > 0 ? ids(plan.podVSwitches) : undefined,
-            serviceCidr: plan.network.serviceCidr,
-            addons: [{ name: plan.network.networkPlugin }],
-            deletionProtection: plan.deletionProtection,
-            slbInternetEnabled: plan.publicApiServer,
-            // Otherwise the cluster's state keeps the admin client key in plain text
-            // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
-            // source instead, as a secret.
-            skipSetCertificateAuthority: true,
-            tags: plan.tags,
-        }, childOpts);
+        this.cluster = new alicloud.cs.ManagedKubernetes(
+            `${name}-cluster`,
+            {
+                name: plan.clusterName,
+                clusterSpec: plan.clusterSpec,
+                version: plan.kubernetesVersion,
+                vswitchIds: ids(plan.nodeVSwitches),
+                podCidr: plan.network.podCidr,
+                podVswitchIds: plan.podVSwitches.length > 0 ? ids(plan.podVSwitches) : undefined,
+                serviceCidr: plan.network.serviceCidr,
+                addons: [{ name: plan.network.networkPlugin }],
+                deletionProtection: plan.deletionProtection,
+                slbInternetEnabled: plan.publicApiServer,
+                // Otherwise the cluster's state keeps the admin client key in plain text
+                // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
+                // source instead, as a secret.
+                skipSetCertificateAuthority: true,
+                tags: plan.tags,
+            },
+            childOpts,
+        );
         this.clusterId = this.cluster.id;
         this.securityGroupId = this.cluster.securityGroupId;
 
         const pool = plan.nodePool;
-        const nodePool = new alicloud.cs.NodePool(`${name}-nodes`, {
-            clusterId: this.cluster.id,
-            nodePoolName: pool.name,
-            vswitchIds: ids(pool.vSwitches),
-            instanceTypes: [...pool.instanceTypes],
-            // The provider types desiredSize as a string.
-            desiredSize: String(pool.desiredSize),
-            systemDiskCategory: pool.systemDiskCategory,
-            systemDiskSize: pool.systemDiskSize,
-            keyName: pool.keyName,
-            tags: plan.tags,
-        }, childOpts);
+        const nodePool = new alicloud.cs.NodePool(
+            `${name}-nodes`,
+            {
+                clusterId: this.cluster.id,
+                nodePoolName: pool.name,
+                vswitchIds: ids(pool.vSwitches),
+                instanceTypes: [...pool.instanceTypes],
+                // The provider types desiredSize as a string.
+                desiredSize: String(pool.desiredSize),
+                systemDiskCategory: pool.systemDiskCategory,
+                systemDiskSize: pool.systemDiskSize,
+                keyName: pool.keyName,
+                tags: plan.tags,
+            },
+            childOpts,
+        );
         this.nodePoolId = nodePool.nodePoolId;
 
         const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: this.cluster.id }, childOpts);
         this.kubeconfig = pulumi.secret(credential.kubeConfig);
         // Workloads applied through this provider need nodes to become ready.
-        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [nodePool] });
+        this.provider = newStackProvider(
+            "kubernetes",
+            `${name}-k8s`,
+            { kubeconfig: this.kubeconfig },
+            { parent: this, dependsOn: [nodePool] },
+        );
 
         this.registerOutputs({
             clusterId: this.clusterId,

@@ -3,7 +3,12 @@
  * args and plan → checks → the class; this index is its public surface.
  */
 export type {
-    AckClusterArgs, AckClusterNetwork, AckClusterPlan, AckNetworkPlugin, AckNodePoolArgs, AckNodePoolPlan,
+    AckClusterArgs,
+    AckClusterNetwork,
+    AckClusterPlan,
+    AckNetworkPlugin,
+    AckNodePoolArgs,
+    AckNodePoolPlan,
 } from "./args";
 export { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "./args";
 export { checkAckClusterArgs, validateAckClusterArgs } from "./check";

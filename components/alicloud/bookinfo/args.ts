@@ -8,7 +8,7 @@ import { LocalityMesh, LocalityPolicy, MeshLocalityPolicyArgs } from "../meshLoc
 export const REVIEWS_VERSIONS = ["v1", "v2", "v3"] as const;
 
 /** A version of the reviews service. */
-export type ReviewsVersion = typeof REVIEWS_VERSIONS[number];
+export type ReviewsVersion = (typeof REVIEWS_VERSIONS)[number];
 
 /** Tag of the upstream Istio Bookinfo images (samples/bookinfo/platform/kube/bookinfo.yaml). */
 export const BOOKINFO_IMAGE_TAG = "1.20.1";

@@ -37,9 +37,15 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
             // The injector's webhook reads the label of the pod's namespace in the pod's own
             // cluster; the namespace exists already (default does), so it is patched, not created.
             const injection = plan.injectSidecars
-                ? [new kubernetes.core.v1.NamespacePatch(`${name}-${key}-injection`, {
-                    metadata: { name: namespace, labels: { "istio-injection": "enabled" } },
-                }, childOpts)]
+                ? [
+                      new kubernetes.core.v1.NamespacePatch(
+                          `${name}-${key}-injection`,
+                          {
+                              metadata: { name: namespace, labels: { "istio-injection": "enabled" } },
+                          },
+                          childOpts,
+                      ),
+                  ]
                 : [];
             const services: ServiceSpec[] = [
                 { app: "details", versions: ["v1"] },
@@ -48,17 +54,27 @@ export class Bookinfo extends pulumi.ComponentResource implements DeclaresFlows 
                 { app: "productpage", versions: ["v1"] },
             ];
             for (const { app, versions } of services) {
-                new kubernetes.core.v1.Service(`${name}-${key}-${app}`, {
-                    metadata: { name: app, namespace, labels: { app, service: app } },
-                    spec: { ports: [{ port: BOOKINFO_PORT, name: "http" }], selector: { app } },
-                }, childOpts);
-                const account = new kubernetes.core.v1.ServiceAccount(`${name}-${key}-${app}-sa`, {
-                    metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
-                }, childOpts);
+                new kubernetes.core.v1.Service(
+                    `${name}-${key}-${app}`,
+                    {
+                        metadata: { name: app, namespace, labels: { app, service: app } },
+                        spec: { ports: [{ port: BOOKINFO_PORT, name: "http" }], selector: { app } },
+                    },
+                    childOpts,
+                );
+                const account = new kubernetes.core.v1.ServiceAccount(
+                    `${name}-${key}-${app}-sa`,
+                    {
+                        metadata: { name: `bookinfo-${app}`, namespace, labels: { account: app } },
+                    },
+                    childOpts,
+                );
                 for (const version of versions) {
-                    new kubernetes.apps.v1.Deployment(`${name}-${key}-${app}-${version}`,
+                    new kubernetes.apps.v1.Deployment(
+                        `${name}-${key}-${app}-${version}`,
                         deployment(app, version, namespace, image, account),
-                        { ...childOpts, dependsOn: [...injection, ...meshReady] });
+                        { ...childOpts, dependsOn: [...injection, ...meshReady] },
+                    );
                 }
             }
         }

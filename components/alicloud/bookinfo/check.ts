@@ -7,7 +7,12 @@ import { checkNamespace } from "../istio/names";
 import { MeshObject, checkMeshObject } from "../istio/objects";
 import { MeshLocalityPolicyArgs, checkMeshLocalityPolicyArgs } from "../meshLocality";
 import {
-    BOOKINFO_IMAGE_REGISTRY, BOOKINFO_IMAGE_TAG, BookinfoArgs, BookinfoClusterPlan, BookinfoPlan, REVIEWS_VERSIONS,
+    BOOKINFO_IMAGE_REGISTRY,
+    BOOKINFO_IMAGE_TAG,
+    BookinfoArgs,
+    BookinfoClusterPlan,
+    BookinfoPlan,
+    REVIEWS_VERSIONS,
 } from "./args";
 import { BOOKINFO_SHAPE } from "./shape";
 
@@ -39,17 +44,24 @@ export function validateBookinfoArgs(name: string, args: BookinfoArgs): Bookinfo
 export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): BookinfoPlan | undefined {
     if (!checkShape(problems, BOOKINFO_SHAPE, args)) return undefined;
     if (args.imageRegistry !== undefined && !IMAGE_REGISTRY.test(args.imageRegistry)) {
-        problems.add("imageRegistry",
+        problems.add(
+            "imageRegistry",
             `'${args.imageRegistry}' is not a registry host with an optional repository path (no scheme, no trailing ` +
-            "slash, lower case).", "Write it like registry.cn-hangzhou.aliyuncs.com/my-team.");
+                "slash, lower case).",
+            "Write it like registry.cn-hangzhou.aliyuncs.com/my-team.",
+        );
     }
     if (args.imageTag !== undefined && !IMAGE_TAG.test(args.imageTag)) {
-        problems.add("imageTag", `'${args.imageTag}' is not an image tag (letters, digits, '_', '.', '-'; at most 128).`,
-            `Use a tag such as ${BOOKINFO_IMAGE_TAG}.`);
+        problems.add(
+            "imageTag",
+            `'${args.imageTag}' is not an image tag (letters, digits, '_', '.', '-'; at most 128).`,
+            `Use a tag such as ${BOOKINFO_IMAGE_TAG}.`,
+        );
     }
     if (args.namespace !== undefined) checkNamespace(problems, "namespace", args.namespace);
     const entries = Object.entries(args.clusters);
-    if (entries.length === 0) problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
+    if (entries.length === 0)
+        problems.add("clusters", "Bookinfo has no cluster to run in.", "Add at least one cluster.");
     const clusters = entries.map(([key, cluster]): [string, BookinfoClusterPlan] => {
         const versions = cluster.reviewsVersions ?? REVIEWS_VERSIONS;
         const listed = versions.map((version, i) => ({ path: `clusters.${key}.reviewsVersions[${i}]`, key: version }));
@@ -74,13 +86,21 @@ export function checkBookinfoArgs(problems: Problems, args: BookinfoArgs): Booki
  * The mesh objects Bookinfo applies with a mesh, each checked against the Istio schema, and the
  * reviews locality policy, checked in a routed scope; nothing without a mesh.
  */
-function checkMeshObjects(problems: Problems, args: BookinfoArgs, namespace: string): {
-    meshObjects: Array<{ key: string; object: MeshObject }>; reviewsLocality?: MeshLocalityPolicyArgs;
+function checkMeshObjects(
+    problems: Problems,
+    args: BookinfoArgs,
+    namespace: string,
+): {
+    meshObjects: Array<{ key: string; object: MeshObject }>;
+    reviewsLocality?: MeshLocalityPolicyArgs;
 } {
     if (!args.mesh) {
         if (args.reviewsLocality) {
-            problems.add("reviewsLocality", "a locality policy needs the mesh to apply it to.",
-                "Set mesh, or drop reviewsLocality.");
+            problems.add(
+                "reviewsLocality",
+                "a locality policy needs the mesh to apply it to.",
+                "Set mesh, or drop reviewsLocality.",
+            );
         }
         return { meshObjects: [] };
     }
@@ -97,7 +117,11 @@ function checkMeshObjects(problems: Problems, args: BookinfoArgs, namespace: str
     if (!args.reviewsLocality) return { meshObjects };
     // The reviews rule keeps the subsets of bookinfo.yaml's and takes the locality policy.
     const reviewsLocality: MeshLocalityPolicyArgs = {
-        mesh: args.mesh, host: "reviews", namespace, subsets: rules.reviews.spec!.subsets, policy: args.reviewsLocality,
+        mesh: args.mesh,
+        host: "reviews",
+        namespace,
+        subsets: rules.reviews.spec!.subsets,
+        policy: args.reviewsLocality,
     };
     checkMeshLocalityPolicyArgs(problems.routed(reviewsLocalityInput), reviewsLocality);
     return { meshObjects, reviewsLocality };
@@ -110,6 +134,7 @@ function checkMeshObjects(problems: Problems, args: BookinfoArgs, namespace: str
  */
 function reviewsLocalityInput(path: string): string {
     if (path === "mesh" || path.startsWith("mesh.")) return path;
-    if (path === "policy" || path.startsWith("policy.")) return joinPath("reviewsLocality", path.slice("policy.".length));
+    if (path === "policy" || path.startsWith("policy."))
+        return joinPath("reviewsLocality", path.slice("policy.".length));
     return joinPath("reviewsLocality", path);
 }

@@ -20,14 +20,29 @@ export function bookinfoFlows(clusters: readonly string[], mesh: LocalityMesh | 
     // The ingress gateway's Pods reach productpage inside their own cluster.
     const entry = members.flatMap(key =>
         podSources(key, mesh.clusters[key]).map(([label, pods]): IntendedFlow => ({
-            name: `${label} (ingress gateway) → ${key} productpage :${BOOKINFO_PORT}`, from: pods, to: pods,
-            protocol: "tcp", port: BOOKINFO_PORT, intent: "allow",
-        })));
-    const across = members.flatMap(a => members.filter(b => b !== a).flatMap(b =>
-        podSources(a, mesh.clusters[a]).flatMap(([label, from]) =>
-            podSources(b, mesh.clusters[b]).map(([toLabel, to]): IntendedFlow => ({
-                name: `${label} → ${b} reviews :${BOOKINFO_PORT}`, from, to: { ...to, label: `${toLabel} (reviews)` },
-                protocol: "tcp", port: BOOKINFO_PORT, intent: "allow",
-            })))));
+            name: `${label} (ingress gateway) → ${key} productpage :${BOOKINFO_PORT}`,
+            from: pods,
+            to: pods,
+            protocol: "tcp",
+            port: BOOKINFO_PORT,
+            intent: "allow",
+        })),
+    );
+    const across = members.flatMap(a =>
+        members
+            .filter(b => b !== a)
+            .flatMap(b =>
+                podSources(a, mesh.clusters[a]).flatMap(([label, from]) =>
+                    podSources(b, mesh.clusters[b]).map(([toLabel, to]): IntendedFlow => ({
+                        name: `${label} → ${b} reviews :${BOOKINFO_PORT}`,
+                        from,
+                        to: { ...to, label: `${toLabel} (reviews)` },
+                        protocol: "tcp",
+                        port: BOOKINFO_PORT,
+                        intent: "allow",
+                    })),
+                ),
+            ),
+    );
     return [...entry, ...across];
 }

@@ -41,7 +41,7 @@ export const CEN_PEERING_BANDWIDTH_TYPES = ["BandwidthPackage", "DataTransfer"] 
 export const DEFAULT_BANDWIDTH_PACKAGE_PERIOD = 1;
 
 /** A geographic area a bandwidth package may connect: one of {@link CEN_PACKAGE_AREAS}. */
-export type CenPackageArea = typeof CEN_PACKAGE_AREAS[number];
+export type CenPackageArea = (typeof CEN_PACKAGE_AREAS)[number];
 
 /** One VPC on the network. */
 export interface CenMemberArgs {
@@ -75,7 +75,7 @@ export interface CenPeeringArgs {
      * the package of its areas when the network has packages, else by data transfer. Checked
      * before registration.
      */
-    bandwidthType?: typeof CEN_PEERING_BANDWIDTH_TYPES[number];
+    bandwidthType?: (typeof CEN_PEERING_BANDWIDTH_TYPES)[number];
 }
 
 /**
@@ -110,13 +110,13 @@ export interface CenBandwidthPackageArgs {
      * Default: `PrePaid`, the provider's default and the only method every account may use.
      * Checked before registration.
      */
-    paymentType?: typeof CEN_BANDWIDTH_PACKAGE_PAYMENT_TYPES[number];
+    paymentType?: (typeof CEN_BANDWIDTH_PACKAGE_PAYMENT_TYPES)[number];
     /**
      * Months of a new `PrePaid` package: 1, 2, 3, 6 or 12 (the provider's list; the API
      * documents 1–3 and 6 for the monthly cycle the provider sends, so 12 is unconfirmed).
      * Default: 1. Checked before registration; refused for a `PostPaid` package.
      */
-    period?: typeof CEN_BANDWIDTH_PACKAGE_PERIODS[number];
+    period?: (typeof CEN_BANDWIDTH_PACKAGE_PERIODS)[number];
     /**
      * Renew a new `PrePaid` package automatically when it expires, so inter-region traffic does
      * not stop. Set at creation only: the provider neither reads it back nor updates it.

@@ -19,7 +19,9 @@ export const CEN_TRANSIT_NETWORK_TYPE = "topologies:alicloud:CenTransitNetwork";
  * the resolved plan. Pure: it registers nothing.
  */
 export function validateCenTransitNetworkArgs(
-    name: string, args: CenTransitNetworkArgs, opts?: pulumi.ComponentResourceOptions,
+    name: string,
+    args: CenTransitNetworkArgs,
+    opts?: pulumi.ComponentResourceOptions,
 ): CenTransitNetworkPlan {
     const plan = validate(`${CEN_TRANSIT_NETWORK_TYPE} '${name}'`, problems => {
         const plan = checkCenTransitNetworkArgs(problems, name, args);
@@ -39,17 +41,31 @@ export function validateCenTransitNetworkArgs(
  * plan with every default resolved; undefined when the args do not fit their shape.
  */
 export function checkCenTransitNetworkArgs(
-    problems: Problems, name: string, args: CenTransitNetworkArgs,
+    problems: Problems,
+    name: string,
+    args: CenTransitNetworkArgs,
 ): CenTransitNetworkPlan | undefined {
     if (!checkShape(problems, CEN_TRANSIT_NETWORK_SHAPE, args)) return undefined;
     const component = `${CEN_TRANSIT_NETWORK_TYPE} '${name}'`;
     const { members, regions } = checkMembers(problems, args, name);
     const { cenInstanceName, transitRouterNames } = checkNetworkNames(problems, args, name, regions);
-    const { peerings, packages } = checkBandwidth(problems, args, { regions, cenInstanceName, namePath: cenNamePath(args), component });
+    const { peerings, packages } = checkBandwidth(problems, args, {
+        regions,
+        cenInstanceName,
+        namePath: cenNamePath(args),
+        component,
+    });
     const vpcRoutes = checkVpcRoutes(problems, args.vpcRoutes ?? [], members);
     const transitRouterRoutes = checkTransitRouterRoutes(problems, args.transitRouterRoutes ?? [], members, regions);
     return {
-        cenInstanceName, members, regions, transitRouterNames, peerings, packages, vpcRoutes, transitRouterRoutes,
+        cenInstanceName,
+        members,
+        regions,
+        transitRouterNames,
+        peerings,
+        packages,
+        vpcRoutes,
+        transitRouterRoutes,
         tags: plainTags(args.tags),
     };
 }

@@ -10,8 +10,11 @@ import { alibabaId } from "../ids";
 import { checkAlibabaName } from "../names";
 import { GeographicArea, geographicArea, regionPairKey } from "../regions";
 import {
-    CenBandwidthPackageArgs, CenTransitNetworkArgs, DEFAULT_BANDWIDTH_PACKAGE_PAYMENT_TYPE,
-    DEFAULT_BANDWIDTH_PACKAGE_PERIOD, DEFAULT_PEER_BANDWIDTH_MBPS,
+    CenBandwidthPackageArgs,
+    CenTransitNetworkArgs,
+    DEFAULT_BANDWIDTH_PACKAGE_PAYMENT_TYPE,
+    DEFAULT_BANDWIDTH_PACKAGE_PERIOD,
+    DEFAULT_PEER_BANDWIDTH_MBPS,
 } from "./args";
 import { CenBandwidthPackagePlan, CenPeeringPlan } from "./plan";
 
@@ -31,8 +34,12 @@ export interface BandwidthContext {
  * An existing package's id, checked now by the args' shape and, when it is an Output, when it
  * resolves: then a bad id fails the package's binding (and what waits for it) before it is made.
  */
-function checkedPackageId(problems: Problems, path: string, id: pulumi.Input<string>, component: string):
-    pulumi.Input<string> {
+function checkedPackageId(
+    problems: Problems,
+    path: string,
+    id: pulumi.Input<string>,
+    component: string,
+): pulumi.Input<string> {
     return checkInput(problems, path, id, component, (found, at, known) => {
         checkShape(found.under(at), alibabaId("cenBandwidthPackage"), known);
     });
@@ -52,7 +59,9 @@ type ResolvedPackage = Omit<CenBandwidthPackagePlan, "name" | "areasSlug">;
  * named `<cenInstanceName>-bwp` (the only one) or `<cenInstanceName>-bwp-<area>-<area>`.
  */
 export function checkBandwidth(
-    problems: Problems, args: CenTransitNetworkArgs, network: BandwidthContext,
+    problems: Problems,
+    args: CenTransitNetworkArgs,
+    network: BandwidthContext,
 ): { peerings: CenPeeringPlan[]; packages: CenBandwidthPackagePlan[] } {
     const { regions, cenInstanceName, namePath } = network;
     const requested = checkPeerings(problems, args, regions);
@@ -62,8 +71,14 @@ export function checkBandwidth(
         // The only package keeps the name it always had; with several each is named by its areas (renamed in place).
         const name = `${cenInstanceName}-${resolved.length === 1 ? "bwp" : `bwp-${areasSlug}`}`;
         if (pkg.existingId === undefined) {
-            checkAlibabaName(problems, namePath, name, "bandwidthPackage", "bandwidth package",
-                "Shorten the CEN instance name.");
+            checkAlibabaName(
+                problems,
+                namePath,
+                name,
+                "bandwidthPackage",
+                "bandwidth package",
+                "Shorten the CEN instance name.",
+            );
         }
         return { ...pkg, areasSlug, name };
     });
@@ -81,7 +96,9 @@ function peeringKey(a: string, b: string): string {
 }
 
 function checkPeerings(
-    problems: Problems, args: CenTransitNetworkArgs, regions: readonly string[],
+    problems: Problems,
+    args: CenTransitNetworkArgs,
+    regions: readonly string[],
 ): RequestedPeering[] {
     const spec = args.peerings ?? "full-mesh";
     if (spec === "full-mesh") {
@@ -97,9 +114,11 @@ function checkPeerings(
         return pairs;
     }
     if (args.peerBandwidthMbps !== undefined) {
-        problems.add("peerBandwidthMbps",
+        problems.add(
+            "peerBandwidthMbps",
             "peerBandwidthMbps applies to full-mesh peerings only; the listed peerings carry their own bandwidth.",
-            "Set bandwidthMbps on each listed peering and drop peerBandwidthMbps.");
+            "Set bandwidthMbps on each listed peering and drop peerBandwidthMbps.",
+        );
     }
     const resolved: RequestedPeering[] = [];
     const seen = new Map<string, number>();
@@ -107,24 +126,36 @@ function checkPeerings(
         const path = `peerings[${i}]`;
         const [a, b] = peering.regions;
         let ok = true;
-        for (const [k, region] of [[0, a], [1, b]] as const) {
+        for (const [k, region] of [
+            [0, a],
+            [1, b],
+        ] as const) {
             if (!regions.includes(region)) {
-                problems.add(`${path}.regions[${k}]`, `region '${region}' has no member VPC.`,
-                    `Use a member region: ${regions.join(", ")}.`);
+                problems.add(
+                    `${path}.regions[${k}]`,
+                    `region '${region}' has no member VPC.`,
+                    `Use a member region: ${regions.join(", ")}.`,
+                );
                 ok = false;
             }
         }
         if (a === b) {
-            problems.add(`${path}.regions`, `peering joins region '${a}' to itself.`,
-                "An inter-region connection joins two different regions.");
+            problems.add(
+                `${path}.regions`,
+                `peering joins region '${a}' to itself.`,
+                "An inter-region connection joins two different regions.",
+            );
             ok = false;
         }
         if (!ok) return;
         const pair = regionPairKey(a, b);
         const first = seen.get(pair);
         if (first !== undefined) {
-            problems.add(`${path}.regions`, `regions ${a} and ${b} are already connected by peerings[${first}].`,
-                "List each region pair once.");
+            problems.add(
+                `${path}.regions`,
+                `regions ${a} and ${b} are already connected by peerings[${first}].`,
+                "List each region pair once.",
+            );
             return;
         }
         seen.set(pair, i);
@@ -156,12 +187,16 @@ function orderAreas(areas: readonly [GeographicArea, GeographicArea]): [Geograph
 
 /** The packages the network lists, each with where it was given; undefined (with a problem) when given wrongly. */
 function listedPackages(
-    problems: Problems, args: CenTransitNetworkArgs,
+    problems: Problems,
+    args: CenTransitNetworkArgs,
 ): Array<{ path: string; pkg: CenBandwidthPackageArgs }> | undefined {
     if (args.bandwidthPackage !== undefined && args.bandwidthPackages !== undefined) {
-        problems.add("bandwidthPackages", "both bandwidthPackage and bandwidthPackages are given.",
+        problems.add(
+            "bandwidthPackages",
+            "both bandwidthPackage and bandwidthPackages are given.",
             "Use bandwidthPackage for a network within one pair of areas, bandwidthPackages (each with areas) for " +
-            "several.");
+                "several.",
+        );
         return undefined;
     }
     if (args.bandwidthPackages !== undefined) {
@@ -175,7 +210,10 @@ function listedPackages(
  * or the one package of its pair of geographic areas.
  */
 function checkBandwidthPackages(
-    problems: Problems, args: CenTransitNetworkArgs, allPeerings: readonly RequestedPeering[], component: string,
+    problems: Problems,
+    args: CenTransitNetworkArgs,
+    allPeerings: readonly RequestedPeering[],
+    component: string,
 ): ResolvedPackage[] {
     // Connections asked to pay by data transfer need no package.
     const peerings = allPeerings.filter(p => p.requested !== "DataTransfer");
@@ -183,15 +221,20 @@ function checkBandwidthPackages(
     if (listed === undefined) return [];
     if (listed.length === 0) {
         for (const p of allPeerings.filter(p => p.requested === "BandwidthPackage")) {
-            problems.add("peerings",
+            problems.add(
+                "peerings",
                 `connection ${p.key} asks for bandwidthType BandwidthPackage, but the network has no bandwidth package.`,
-                "Add a bandwidth package for its areas, or drop bandwidthType to bill it by data transfer.");
+                "Add a bandwidth package for its areas, or drop bandwidthType to bill it by data transfer.",
+            );
         }
         return [];
     }
     if (peerings.length === 0) {
-        problems.add(listed[0].path, "the network has no inter-region connection to draw from a bandwidth package.",
-            "Drop the bandwidth package, or add members in another region.");
+        problems.add(
+            listed[0].path,
+            "the network has no inter-region connection to draw from a bandwidth package.",
+            "Drop the bandwidth package, or add members in another region.",
+        );
         return [];
     }
     const pairs = [...new Set(peerings.map(p => p.areaPair))];
@@ -201,58 +244,84 @@ function checkBandwidthPackages(
         if (areas === undefined) continue;
         const areaPair = areas.join("/");
         if (resolved.some(r => r.areaPair === areaPair)) {
-            problems.add(`${path}.areas`,
+            problems.add(
+                `${path}.areas`,
                 `a second bandwidth package for ${areaPair}; a CEN takes one package per pair of areas.`,
-                "Merge the two into one package.");
+                "Merge the two into one package.",
+            );
             continue;
         }
         const served = peerings.filter(p => p.areaPair === areaPair);
         if (served.length === 0) {
-            problems.add(`${path}.areas`, `no connection crosses ${areaPair}, so the package would bill for nothing.`,
-                `Use the areas of a connection: ${pairs.join(", ")}.`);
+            problems.add(
+                `${path}.areas`,
+                `no connection crosses ${areaPair}, so the package would bill for nothing.`,
+                `Use the areas of a connection: ${pairs.join(", ")}.`,
+            );
             continue;
         }
         const total = served.reduce((sum, p) => sum + p.bandwidthMbps, 0);
         if (total > pkg.bandwidthMbps) {
             const each = served.map(p => `${p.key} ${p.bandwidthMbps}`).join(", ");
-            problems.add(`${path}.bandwidthMbps`,
+            problems.add(
+                `${path}.bandwidthMbps`,
                 `the connections across ${areaPair} need ${total} Mbit/s together (${each}) but the bandwidth package ` +
-                `has ${pkg.bandwidthMbps} Mbit/s.`,
-                `Grow the package to at least ${total} Mbit/s or lower the connections' bandwidth.`);
+                    `has ${pkg.bandwidthMbps} Mbit/s.`,
+                `Grow the package to at least ${total} Mbit/s or lower the connections' bandwidth.`,
+            );
         }
         if (pkg.id !== undefined) {
             // Billing is chosen when a package is bought; an existing one keeps its own.
             for (const field of ["paymentType", "period", "autoRenew"] as const) {
                 if (pkg[field] !== undefined) {
-                    problems.add(`${path}.${field}`, `${field} applies to a package bought here, not to the existing package given as id.`,
-                        `Drop ${field}, or drop id to buy a package.`);
+                    problems.add(
+                        `${path}.${field}`,
+                        `${field} applies to a package bought here, not to the existing package given as id.`,
+                        `Drop ${field}, or drop id to buy a package.`,
+                    );
                 }
             }
         }
         const paymentType = pkg.paymentType ?? DEFAULT_BANDWIDTH_PACKAGE_PAYMENT_TYPE;
         const prePaid = paymentType === "PrePaid";
         if (pkg.period !== undefined && !prePaid) {
-            problems.add(`${path}.period`, "period applies to PrePaid packages only.",
-                "Drop period or use paymentType PrePaid.");
+            problems.add(
+                `${path}.period`,
+                "period applies to PrePaid packages only.",
+                "Drop period or use paymentType PrePaid.",
+            );
         }
         if (pkg.autoRenew !== undefined && !prePaid) {
-            problems.add(`${path}.autoRenew`, "autoRenew applies to PrePaid packages only.",
-                "Drop autoRenew or use paymentType PrePaid.");
+            problems.add(
+                `${path}.autoRenew`,
+                "autoRenew applies to PrePaid packages only.",
+                "Drop autoRenew or use paymentType PrePaid.",
+            );
         }
-        const existingId = pkg.id === undefined ? undefined : checkedPackageId(problems, `${path}.id`, pkg.id, component);
+        const existingId =
+            pkg.id === undefined ? undefined : checkedPackageId(problems, `${path}.id`, pkg.id, component);
         resolved.push({
-            areaPair, areas, bandwidthMbps: pkg.bandwidthMbps, existingId, paymentType,
-            period: prePaid ? pkg.period ?? DEFAULT_BANDWIDTH_PACKAGE_PERIOD : undefined,
+            areaPair,
+            areas,
+            bandwidthMbps: pkg.bandwidthMbps,
+            existingId,
+            paymentType,
+            period: prePaid ? (pkg.period ?? DEFAULT_BANDWIDTH_PACKAGE_PERIOD) : undefined,
             autoRenew: prePaid ? pkg.autoRenew : undefined,
         });
     }
     for (const pair of pairs) {
         if (resolved.length > 0 && !resolved.some(r => r.areaPair === pair)) {
-            const crossing = peerings.filter(p => p.areaPair === pair).map(p => p.key).join(", ");
-            problems.add("bandwidthPackages",
+            const crossing = peerings
+                .filter(p => p.areaPair === pair)
+                .map(p => p.key)
+                .join(", ");
+            problems.add(
+                "bandwidthPackages",
                 `the connections ${crossing} cross ${pair}, which no bandwidth package covers.`,
                 `Add a package with areas [${pair.split("/").join(", ")}], or drop the packages to bill every connection ` +
-                "by data transfer.");
+                    "by data transfer.",
+            );
         }
     }
     return resolved;
@@ -262,22 +331,31 @@ function checkBandwidthPackages(
  * A package's two areas, ordered: as given, or, for the only package, the one pair the
  * connections cross. Undefined (with a problem) when they are missing or not areas.
  */
-function checkPackageAreas(problems: Problems, path: string, pkg: CenBandwidthPackageArgs, packageCount: number,
-    pairs: readonly string[]): [GeographicArea, GeographicArea] | undefined {
+function checkPackageAreas(
+    problems: Problems,
+    path: string,
+    pkg: CenBandwidthPackageArgs,
+    packageCount: number,
+    pairs: readonly string[],
+): [GeographicArea, GeographicArea] | undefined {
     const areas = pkg.areas;
     if (areas === undefined) {
         if (packageCount > 1) {
-            problems.add(`${path}.areas`,
+            problems.add(
+                `${path}.areas`,
                 "with several bandwidth packages, each names the two geographic areas it connects.",
-                "Set areas, e.g. [China, Europe].");
+                "Set areas, e.g. [China, Europe].",
+            );
             return undefined;
         }
         if (pairs.length > 1) {
-            problems.add(path,
+            problems.add(
+                path,
                 `the connections span several pairs of geographic areas (${pairs.join(", ")}), but one bandwidth ` +
-                "package covers one pair.",
+                    "package covers one pair.",
                 "List one package per pair in bandwidthPackages, each with its areas, or drop the package to bill the " +
-                "connections by data transfer.");
+                    "connections by data transfer.",
+            );
             return undefined;
         }
         return pairs[0].split("/") as [GeographicArea, GeographicArea];

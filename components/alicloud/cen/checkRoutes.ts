@@ -19,7 +19,9 @@ function checkMember(problems: Problems, path: string, member: string, members: 
 
 /** Entries in member VPCs' system route tables: a member, a block outside its own vSwitches, each once. */
 export function checkVpcRoutes(
-    problems: Problems, routes: readonly CenVpcRouteArgs[], members: Members<{ vpc: RegionalVpc }>,
+    problems: Problems,
+    routes: readonly CenVpcRouteArgs[],
+    members: Members<{ vpc: RegionalVpc }>,
 ): CenVpcRoutePlan[] {
     const resolved: CenVpcRoutePlan[] = [];
     const seen: Array<{ path: string; key: string }> = [];
@@ -30,10 +32,12 @@ export function checkVpcRoutes(
         if (!known || !block) return;
         const local = Object.values(members[route.member].vpc.vSwitches).find(v => cidrsOverlap(v.cidrBlock, block));
         if (local) {
-            problems.add(`${path}.destinationCidrBlock`,
+            problems.add(
+                `${path}.destinationCidrBlock`,
                 `${block.text} overlaps vSwitch '${local.name}' ${local.cidrBlock} of member '${route.member}' itself; ` +
-                "its own system route wins.",
-                "Route only blocks outside the member's vSwitches to the transit router.");
+                    "its own system route wins.",
+                "Route only blocks outside the member's vSwitches to the transit router.",
+            );
             return;
         }
         resolved.push({ member: route.member, cidr: block.text });
@@ -47,24 +51,33 @@ export function checkVpcRoutes(
  * Static entries in transit routers' system route tables: a member region, a next hop attached to
  * that region's router, a block, each region and block once.
  */
-export function checkTransitRouterRoutes(problems: Problems, routes: readonly CenTransitRouterRouteArgs[],
-    members: Members<{ region: string }>, regions: readonly string[]): CenTransitRouterRoutePlan[] {
+export function checkTransitRouterRoutes(
+    problems: Problems,
+    routes: readonly CenTransitRouterRouteArgs[],
+    members: Members<{ region: string }>,
+    regions: readonly string[],
+): CenTransitRouterRoutePlan[] {
     const resolved: CenTransitRouterRoutePlan[] = [];
     const seen: Array<{ path: string; key: string }> = [];
     routes.forEach((route, i) => {
         const path = `transitRouterRoutes[${i}]`;
         const regionOk = regions.includes(route.region);
         if (!regionOk) {
-            problems.add(`${path}.region`, `region '${route.region}' has no member VPC, so no transit router.`,
-                `Use a member region: ${regions.join(", ")}.`);
+            problems.add(
+                `${path}.region`,
+                `region '${route.region}' has no member VPC, so no transit router.`,
+                `Use a member region: ${regions.join(", ")}.`,
+            );
         }
         const known = checkMember(problems, `${path}.nextHopMember`, route.nextHopMember, members);
         const member = known ? members[route.nextHopMember] : undefined;
         if (member && regionOk && member.region !== route.region) {
-            problems.add(`${path}.nextHopMember`,
+            problems.add(
+                `${path}.nextHopMember`,
                 `member '${route.nextHopMember}' is in ${member.region}; a static route of the ${route.region} transit ` +
-                "router must point at an attachment of that router.",
-                `Use a member in ${route.region} as the next hop.`);
+                    "router must point at an attachment of that router.",
+                `Use a member in ${route.region} as the next hop.`,
+            );
         }
         const block = checkCidr(problems, `${path}.destinationCidrBlock`, route.destinationCidrBlock, 4);
         if (regionOk && member && member.region === route.region && block) {

@@ -4,15 +4,30 @@
  * → the route chains → the class; this index is its public surface.
  */
 export type {
-    CenAttachmentInfo, CenBandwidthPackageArgs, CenMemberArgs, CenPackageArea, CenPeeringArgs, CenTransitNetworkArgs, CenTransitRouterInfo,
-    CenTransitRouterRouteArgs, CenVpcRouteArgs,
+    CenAttachmentInfo,
+    CenBandwidthPackageArgs,
+    CenMemberArgs,
+    CenPackageArea,
+    CenPeeringArgs,
+    CenTransitNetworkArgs,
+    CenTransitRouterInfo,
+    CenTransitRouterRouteArgs,
+    CenVpcRouteArgs,
 } from "./args";
 export {
-    CEN_BANDWIDTH_PACKAGE_PAYMENT_TYPES, CEN_BANDWIDTH_PACKAGE_PERIODS, CEN_PEERING_BANDWIDTH_TYPES, DEFAULT_PEER_BANDWIDTH_MBPS,
-    MAX_BANDWIDTH_MBPS, MIN_BANDWIDTH_PACKAGE_MBPS,
+    CEN_BANDWIDTH_PACKAGE_PAYMENT_TYPES,
+    CEN_BANDWIDTH_PACKAGE_PERIODS,
+    CEN_PEERING_BANDWIDTH_TYPES,
+    DEFAULT_PEER_BANDWIDTH_MBPS,
+    MAX_BANDWIDTH_MBPS,
+    MIN_BANDWIDTH_PACKAGE_MBPS,
 } from "./args";
 export type {
-    CenBandwidthPackagePlan, CenMemberPlan, CenPeeringPlan, CenTransitNetworkPlan, CenTransitRouterRoutePlan,
+    CenBandwidthPackagePlan,
+    CenMemberPlan,
+    CenPeeringPlan,
+    CenTransitNetworkPlan,
+    CenTransitRouterRoutePlan,
     CenVpcRoutePlan,
 } from "./plan";
 export { checkCenTransitNetworkArgs, validateCenTransitNetworkArgs } from "./check";

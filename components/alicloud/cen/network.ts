@@ -70,53 +70,78 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const plan = validateCenTransitNetworkArgs(name, args, opts);
         super(CEN_TRANSIT_NETWORK_TYPE, name, {}, opts);
         this.networkName = name;
-        this.members = Object.fromEntries(Object.entries(plan.members)
-            .map(([key, m]) => [key, { vpc: m.vpc, region: m.region }]));
+        this.members = Object.fromEntries(
+            Object.entries(plan.members).map(([key, m]) => [key, { vpc: m.vpc, region: m.region }]),
+        );
         const providers = regionProviders(plan, opts);
         const inRegion = (region: string) => ({ parent: this, provider: providers.get(region)! });
 
         // CEN is a global service; any region's endpoint creates it.
-        const cen = new alicloud.cen.Instance(`${name}-cen`, {
-            cenInstanceName: plan.cenInstanceName,
-            tags: plan.tags,
-        }, inRegion(plan.regions[0]));
+        const cen = new alicloud.cen.Instance(
+            `${name}-cen`,
+            {
+                cenInstanceName: plan.cenInstanceName,
+                tags: plan.tags,
+            },
+            inRegion(plan.regions[0]),
+        );
         this.cenId = cen.id;
 
         const transitRouters: Record<string, CenTransitRouterInfo> = {};
         for (const region of plan.regions) {
             // A transit router created in a CEN is Enterprise Edition, the only kind that carries inter-region traffic.
-            const tr = new alicloud.cen.TransitRouter(`${name}-tr-${region}`, {
-                cenId: cen.id,
-                transitRouterName: plan.transitRouterNames[region],
-                tags: plan.tags,
-            }, inRegion(region));
-            const tables = alicloud.cen.getTransitRouterRouteTablesOutput({
-                transitRouterId: tr.transitRouterId,
-                transitRouterRouteTableType: "System",
-            }, inRegion(region));
+            const tr = new alicloud.cen.TransitRouter(
+                `${name}-tr-${region}`,
+                {
+                    cenId: cen.id,
+                    transitRouterName: plan.transitRouterNames[region],
+                    tags: plan.tags,
+                },
+                inRegion(region),
+            );
+            const tables = alicloud.cen.getTransitRouterRouteTablesOutput(
+                {
+                    transitRouterId: tr.transitRouterId,
+                    transitRouterRouteTableType: "System",
+                },
+                inRegion(region),
+            );
             const routeTableId = tables.apply(t => {
                 const id = t.tables[0]?.transitRouterRouteTableId;
-                if (!id) throw new Error(`transit router ${t.transitRouterId} in ${region} reports no system route table`);
+                if (!id)
+                    throw new Error(`transit router ${t.transitRouterId} in ${region} reports no system route table`);
                 return id;
             });
-            transitRouters[region] = { transitRouterId: tr.transitRouterId, routeTableId, provider: providers.get(region)! };
+            transitRouters[region] = {
+                transitRouterId: tr.transitRouterId,
+                routeTableId,
+                provider: providers.get(region)!,
+            };
         }
         this.transitRouters = transitRouters;
 
         const attachments: Record<string, CenAttachmentInfo> = {};
         for (const [key, member] of Object.entries(plan.members)) {
             const router = transitRouters[member.region];
-            const attachment = new alicloud.cen.TransitRouterVpcAttachment(`${name}-${key}-attach`, {
-                cenId: cen.id,
-                transitRouterId: router.transitRouterId,
-                vpcId: member.vpc.vpcId,
-                zoneMappings: member.attachmentVSwitches.map(v => ({ zoneId: v.zoneId, vswitchId: v.id })),
-                paymentType: "PayAsYouGo",
-                transitRouterVpcAttachmentName: member.attachmentName,
-                tags: plan.tags,
-            }, { ...inRegion(member.region), customTimeouts: SLOW });
+            const attachment = new alicloud.cen.TransitRouterVpcAttachment(
+                `${name}-${key}-attach`,
+                {
+                    cenId: cen.id,
+                    transitRouterId: router.transitRouterId,
+                    vpcId: member.vpc.vpcId,
+                    zoneMappings: member.attachmentVSwitches.map(v => ({ zoneId: v.zoneId, vswitchId: v.id })),
+                    paymentType: "PayAsYouGo",
+                    transitRouterVpcAttachmentName: member.attachmentName,
+                    tags: plan.tags,
+                },
+                { ...inRegion(member.region), customTimeouts: SLOW },
+            );
             const association = this.associate(`${name}-${key}`, attachment.transitRouterAttachmentId, member.region);
-            attachments[key] = { attachmentId: attachment.transitRouterAttachmentId, region: member.region, association };
+            attachments[key] = {
+                attachmentId: attachment.transitRouterAttachmentId,
+                region: member.region,
+                association,
+            };
         }
         this.attachments = attachments;
 
@@ -126,15 +151,23 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         const bindings = new Map<string, alicloud.cen.BandwidthPackageAttachment>();
         for (const pkg of plan.packages) {
             const alias = (suffix: string) =>
-                (plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {});
+                plan.packages.length === 1 ? { aliases: [{ name: `${name}-bwp${suffix}` }] } : {};
             const logical = `${name}-bwp-${pkg.areasSlug}`;
-            const packageId = pkg.existingId !== undefined
-                ? pulumi.output(pkg.existingId)
-                : newBandwidthPackage(logical, pkg, { ...inRegion(plan.regions[0]), ...alias("") }).id;
-            bindings.set(pkg.areaPair, new alicloud.cen.BandwidthPackageAttachment(`${logical}-attach`, {
-                instanceId: cen.id,
-                bandwidthPackageId: packageId,
-            }, { ...inRegion(plan.regions[0]), ...alias("-attach") }));
+            const packageId =
+                pkg.existingId !== undefined
+                    ? pulumi.output(pkg.existingId)
+                    : newBandwidthPackage(logical, pkg, { ...inRegion(plan.regions[0]), ...alias("") }).id;
+            bindings.set(
+                pkg.areaPair,
+                new alicloud.cen.BandwidthPackageAttachment(
+                    `${logical}-attach`,
+                    {
+                        instanceId: cen.id,
+                        bandwidthPackageId: packageId,
+                    },
+                    { ...inRegion(plan.regions[0]), ...alias("-attach") },
+                ),
+            );
         }
         this.bandwidthPackageIds = Object.fromEntries([...bindings].map(([pair, b]) => [pair, b.bandwidthPackageId]));
         this.bandwidthPackageId = bindings.size === 1 ? [...bindings.values()][0].bandwidthPackageId : undefined;
@@ -144,23 +177,27 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             const [a, b] = peering.regions;
             const peerName = `${name}-peer-${a}-${b}`;
             const binding = peering.bandwidthType === "BandwidthPackage" ? bindings.get(peering.areaPair) : undefined;
-            const peer = new alicloud.cen.TransitRouterPeerAttachment(peerName, {
-                cenId: cen.id,
-                transitRouterId: transitRouters[a].transitRouterId,
-                peerTransitRouterId: transitRouters[b].transitRouterId,
-                peerTransitRouterRegionId: b,
-                bandwidthType: peering.bandwidthType,
-                cenBandwidthPackageId: binding?.bandwidthPackageId,
-                bandwidth: peering.bandwidthMbps,
-                // The console turns on "automatically advertise routes to the peer region"; the
-                // API's default is off (provider docs: `auto_publish_route_enabled`, false),
-                // and then neither router learns the other region's blocks: no traffic crosses.
-                // The provider updates it in place (UpdateTransitRouterPeerAttachmentAttribute),
-                // so a deployed connection is kept.
-                autoPublishRouteEnabled: true,
-                transitRouterPeerAttachmentName: peerName,
-                tags: plan.tags,
-            }, { ...inRegion(a), customTimeouts: SLOW, dependsOn: binding ? [binding] : [] });
+            const peer = new alicloud.cen.TransitRouterPeerAttachment(
+                peerName,
+                {
+                    cenId: cen.id,
+                    transitRouterId: transitRouters[a].transitRouterId,
+                    peerTransitRouterId: transitRouters[b].transitRouterId,
+                    peerTransitRouterRegionId: b,
+                    bandwidthType: peering.bandwidthType,
+                    cenBandwidthPackageId: binding?.bandwidthPackageId,
+                    bandwidth: peering.bandwidthMbps,
+                    // The console turns on "automatically advertise routes to the peer region"; the
+                    // API's default is off (provider docs: `auto_publish_route_enabled`, false),
+                    // and then neither router learns the other region's blocks: no traffic crosses.
+                    // The provider updates it in place (UpdateTransitRouterPeerAttachmentAttribute),
+                    // so a deployed connection is kept.
+                    autoPublishRouteEnabled: true,
+                    transitRouterPeerAttachmentName: peerName,
+                    tags: plan.tags,
+                },
+                { ...inRegion(a), customTimeouts: SLOW, dependsOn: binding ? [binding] : [] },
+            );
             // The connection shows up on both routers; each side associates and learns through it.
             this.associate(`${peerName}-${a}`, peer.transitRouterAttachmentId, a);
             this.associate(`${peerName}-${b}`, peer.transitRouterAttachmentId, b);
@@ -169,16 +206,24 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
         }
         this.peerAttachmentIds = peerAttachmentIds;
 
-        this.vpcRouteEntryIds = Object.fromEntries(plan.vpcRoutes.map(r =>
-            [`${r.member}:${r.cidr}`, this.writeVpcRoute(name, r.member, r.cidr, this).id]));
-        this.transitRouterRouteEntryIds = Object.fromEntries(plan.transitRouterRoutes.map(r => [`${r.region}:${r.cidr}`,
-            this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, this).transitRouterRouteEntryId]));
+        this.vpcRouteEntryIds = Object.fromEntries(
+            plan.vpcRoutes.map(r => [`${r.member}:${r.cidr}`, this.writeVpcRoute(name, r.member, r.cidr, this).id]),
+        );
+        this.transitRouterRouteEntryIds = Object.fromEntries(
+            plan.transitRouterRoutes.map(r => [
+                `${r.region}:${r.cidr}`,
+                this.writeTransitRouterRoute(name, r.region, r.cidr, r.nextHopMember, this).transitRouterRouteEntryId,
+            ]),
+        );
 
         this.registerOutputs({
             cenId: this.cenId,
-            transitRouterIds: Object.fromEntries(Object.entries(transitRouters).map(([r, t]) => [r, t.transitRouterId])),
-            transitRouterRouteTableIds: Object.fromEntries(Object.entries(transitRouters)
-                .map(([r, t]) => [r, t.routeTableId])),
+            transitRouterIds: Object.fromEntries(
+                Object.entries(transitRouters).map(([r, t]) => [r, t.transitRouterId]),
+            ),
+            transitRouterRouteTableIds: Object.fromEntries(
+                Object.entries(transitRouters).map(([r, t]) => [r, t.routeTableId]),
+            ),
             attachmentIds: Object.fromEntries(Object.entries(attachments).map(([k, a]) => [k, a.attachmentId])),
             peerAttachmentIds,
             bandwidthPackageId: this.bandwidthPackageId,
@@ -203,11 +248,19 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
      * Throws a TopologyValidationError, registering nothing, for an unknown member or a bad block.
      */
     addVpcRoutes(
-        name: string, member: string, cidrs: readonly string[], parent: pulumi.Resource,
+        name: string,
+        member: string,
+        cidrs: readonly string[],
+        parent: pulumi.Resource,
     ): alicloud.vpc.RouteEntry[] {
         const caller = `${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addVpcRoutes('${name}')`;
         const checked = validate(caller, problems =>
-            checkVpcRoutes(problems, cidrs.map(c => ({ member, destinationCidrBlock: c })), this.members));
+            checkVpcRoutes(
+                problems,
+                cidrs.map(c => ({ member, destinationCidrBlock: c })),
+                this.members,
+            ),
+        );
         return checked.map(r => this.writeVpcRoute(name, r.member, r.cidr, parent));
     }
 
@@ -217,7 +270,11 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
      * TopologyValidationError, registering nothing, for an unknown region or member or a bad block.
      */
     addTransitRouterRoutes(
-        name: string, region: string, nextHopMember: string, cidrs: readonly string[], parent: pulumi.Resource,
+        name: string,
+        region: string,
+        nextHopMember: string,
+        cidrs: readonly string[],
+        parent: pulumi.Resource,
     ): alicloud.cen.TransitRouterRouteEntry[] {
         const caller = `${CEN_TRANSIT_NETWORK_TYPE} '${this.networkName}' addTransitRouterRoutes('${name}')`;
         const checked = validate(caller, problems => {
@@ -226,10 +283,12 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
             resolved.forEach((r, i) => {
                 const existing = this.routeChains.nextHopOf(transitRouterTable(r.region), r.cidr);
                 if (existing !== undefined && existing !== r.nextHopMember) {
-                    problems.add(`transitRouterRoutes[${i}].nextHopMember`,
+                    problems.add(
+                        `transitRouterRoutes[${i}].nextHopMember`,
                         `the ${r.region} transit router already sends ${r.cidr} to member '${existing}'; one destination ` +
-                        "has one next hop.",
-                        `Point it at '${existing}', or route a different block.`);
+                            "has one next hop.",
+                        `Point it at '${existing}', or route a different block.`,
+                    );
                 }
             });
             return resolved;
@@ -241,46 +300,81 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
     private associate(prefix: string, attachmentId: pulumi.Output<string>, region: string): pulumi.Resource {
         const router = this.transitRouters[region];
         const opts = { parent: this, provider: router.provider };
-        const association = new alicloud.cen.TransitRouterRouteTableAssociation(`${prefix}-assoc`, {
-            transitRouterAttachmentId: attachmentId,
-            transitRouterRouteTableId: router.routeTableId,
-        }, opts);
-        new alicloud.cen.TransitRouterRouteTablePropagation(`${prefix}-prop`, {
-            transitRouterAttachmentId: attachmentId,
-            transitRouterRouteTableId: router.routeTableId,
-        }, opts);
+        const association = new alicloud.cen.TransitRouterRouteTableAssociation(
+            `${prefix}-assoc`,
+            {
+                transitRouterAttachmentId: attachmentId,
+                transitRouterRouteTableId: router.routeTableId,
+            },
+            opts,
+        );
+        new alicloud.cen.TransitRouterRouteTablePropagation(
+            `${prefix}-prop`,
+            {
+                transitRouterAttachmentId: attachmentId,
+                transitRouterRouteTableId: router.routeTableId,
+            },
+            opts,
+        );
         return association;
     }
 
     /** The entry in `member`'s VPC system route table sending `cidr` to the member's attachment. */
-    private writeVpcRoute(prefix: string, member: string, cidr: string, parent: pulumi.Resource): alicloud.vpc.RouteEntry {
+    private writeVpcRoute(
+        prefix: string,
+        member: string,
+        cidr: string,
+        parent: pulumi.Resource,
+    ): alicloud.vpc.RouteEntry {
         const { vpc, region } = this.members[member];
         const attachment = this.attachments[member];
-        return this.routeChains.write(vpcTable(member), cidr, { member, association: attachment.association }, dependsOn =>
-            new alicloud.vpc.RouteEntry(`${prefix}-${member}-route-${addressSlug(cidr)}`, {
-                routeTableId: vpc.routeTableId,
-                destinationCidrblock: cidr,
-                nexthopType: "Attachment",
-                nexthopId: attachment.attachmentId,
-                name: `${prefix}-${addressSlug(cidr)}`,
-            }, { parent, provider: this.transitRouters[region].provider, dependsOn }));
+        return this.routeChains.write(
+            vpcTable(member),
+            cidr,
+            { member, association: attachment.association },
+            dependsOn =>
+                new alicloud.vpc.RouteEntry(
+                    `${prefix}-${member}-route-${addressSlug(cidr)}`,
+                    {
+                        routeTableId: vpc.routeTableId,
+                        destinationCidrblock: cidr,
+                        nexthopType: "Attachment",
+                        nexthopId: attachment.attachmentId,
+                        name: `${prefix}-${addressSlug(cidr)}`,
+                    },
+                    { parent, provider: this.transitRouters[region].provider, dependsOn },
+                ),
+        );
     }
 
     /** The static entry in `region`'s transit-router route table sending `cidr` to `nextHopMember`'s attachment. */
     private writeTransitRouterRoute(
-        prefix: string, region: string, cidr: string, nextHopMember: string, parent: pulumi.Resource,
+        prefix: string,
+        region: string,
+        cidr: string,
+        nextHopMember: string,
+        parent: pulumi.Resource,
     ): alicloud.cen.TransitRouterRouteEntry {
         const router = this.transitRouters[region];
         const attachment = this.attachments[nextHopMember];
         const nextHop = { member: nextHopMember, association: attachment.association };
-        return this.routeChains.write(transitRouterTable(region), cidr, nextHop, dependsOn =>
-            new alicloud.cen.TransitRouterRouteEntry(`${prefix}-tr-${region}-route-${addressSlug(cidr)}`, {
-                transitRouterRouteTableId: router.routeTableId,
-                transitRouterRouteEntryDestinationCidrBlock: cidr,
-                transitRouterRouteEntryNextHopType: "Attachment",
-                transitRouterRouteEntryNextHopId: attachment.attachmentId,
-                transitRouterRouteEntryName: `${prefix}-${addressSlug(cidr)}`,
-            }, { parent, provider: router.provider, dependsOn }));
+        return this.routeChains.write(
+            transitRouterTable(region),
+            cidr,
+            nextHop,
+            dependsOn =>
+                new alicloud.cen.TransitRouterRouteEntry(
+                    `${prefix}-tr-${region}-route-${addressSlug(cidr)}`,
+                    {
+                        transitRouterRouteTableId: router.routeTableId,
+                        transitRouterRouteEntryDestinationCidrBlock: cidr,
+                        transitRouterRouteEntryNextHopType: "Attachment",
+                        transitRouterRouteEntryNextHopId: attachment.attachmentId,
+                        transitRouterRouteEntryName: `${prefix}-${addressSlug(cidr)}`,
+                    },
+                    { parent, provider: router.provider, dependsOn },
+                ),
+        );
     }
 }
 
@@ -289,7 +383,8 @@ export class CenTransitNetwork extends pulumi.ComponentResource {
  * one region only (validation refuses it for several).
  */
 function regionProviders(
-    plan: CenTransitNetworkPlan, opts: pulumi.ComponentResourceOptions | undefined,
+    plan: CenTransitNetworkPlan,
+    opts: pulumi.ComponentResourceOptions | undefined,
 ): Map<string, alicloud.Provider> {
     const given = plan.regions.length === 1 ? userProvider<alicloud.Provider>(opts, "alicloud") : undefined;
     const providers = new Map<string, alicloud.Provider>();
@@ -301,15 +396,21 @@ function regionProviders(
 
 /** A bandwidth package bought for the network, as the plan describes it. */
 function newBandwidthPackage(
-    logical: string, pkg: CenBandwidthPackagePlan, opts: pulumi.CustomResourceOptions,
+    logical: string,
+    pkg: CenBandwidthPackagePlan,
+    opts: pulumi.CustomResourceOptions,
 ): alicloud.cen.BandwidthPackage {
-    return new alicloud.cen.BandwidthPackage(logical, {
-        bandwidth: pkg.bandwidthMbps,
-        cenBandwidthPackageName: pkg.name,
-        geographicRegionAId: pkg.areas[0],
-        geographicRegionBId: pkg.areas[1],
-        paymentType: pkg.paymentType,
-        period: pkg.period,
-        autoRenew: pkg.autoRenew,
-    }, opts);
+    return new alicloud.cen.BandwidthPackage(
+        logical,
+        {
+            bandwidth: pkg.bandwidthMbps,
+            cenBandwidthPackageName: pkg.name,
+            geographicRegionAId: pkg.areas[0],
+            geographicRegionBId: pkg.areas[1],
+            paymentType: pkg.paymentType,
+            period: pkg.period,
+            autoRenew: pkg.autoRenew,
+        },
+        opts,
+    );
 }

@@ -36,7 +36,10 @@ export class RouteChains {
      * Entries of one table are of one resource type, the type `create` returns.
      */
     write<T extends pulumi.Resource>(
-        table: string, cidr: string, nextHop: RouteNextHop, create: (dependsOn: pulumi.Resource[]) => T,
+        table: string,
+        cidr: string,
+        nextHop: RouteNextHop,
+        create: (dependsOn: pulumi.Resource[]) => T,
     ): T {
         const key = `${table}:${cidr}`;
         const existing = this.written.get(key);

@@ -68,7 +68,10 @@ export function checkNetwork(
     };
     const albMember = memberOf(albVpc, "albVpc", "ALB");
     const backendMember = memberOf(backendVpc, "backendVpc", "backend");
-    if (albVpc.region !== backendVpc.region && args.cen.peerAttachmentId(albVpc.region, backendVpc.region) === undefined) {
+    if (
+        albVpc.region !== backendVpc.region &&
+        args.cen.peerAttachmentId(albVpc.region, backendVpc.region) === undefined
+    ) {
         problems.add(
             "cen",
             `the joined network has no inter-region connection between ${albVpc.region} and ${backendVpc.region}.`,

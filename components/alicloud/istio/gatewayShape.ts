@@ -6,19 +6,26 @@
 import { z } from "zod";
 import { argsShape, input, text, wholeNumber } from "../../shape";
 import {
-    ISTIO_GATEWAY_DNS_POLICIES, ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES, ISTIO_GATEWAY_PORT_PROTOCOLS, ISTIO_GATEWAY_SERVICE_TYPES,
-    ISTIO_GATEWAY_TYPES, IstioGatewayPort, IstioGatewaySpec,
+    ISTIO_GATEWAY_DNS_POLICIES,
+    ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES,
+    ISTIO_GATEWAY_PORT_PROTOCOLS,
+    ISTIO_GATEWAY_SERVICE_TYPES,
+    ISTIO_GATEWAY_TYPES,
+    IstioGatewayPort,
+    IstioGatewaySpec,
 } from "./objects";
 
 /** A TCP/UDP port. */
 const port = wholeNumber(1, 65535);
 
-const PORT_SHAPE = argsShape<IstioGatewayPort>()(z.strictObject({
-    name: text,
-    port,
-    protocol: z.enum(ISTIO_GATEWAY_PORT_PROTOCOLS),
-    targetPort: port,
-}));
+const PORT_SHAPE = argsShape<IstioGatewayPort>()(
+    z.strictObject({
+        name: text,
+        port,
+        protocol: z.enum(ISTIO_GATEWAY_PORT_PROTOCOLS),
+        targetPort: port,
+    }),
+);
 
 /** CPU and memory of the gateway's pods, as Kubernetes quantities (their form is a rule of the gateway). */
 const QUANTITIES = z.strictObject({ cpu: text, memory: text });

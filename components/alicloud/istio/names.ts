@@ -20,29 +20,42 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
  * validates hosts (DNS-1123 labels, a leading wildcard: istio pkg/config/validation,
  * ValidateWildcardDomain). Upper-case letters are accepted, as Istio's label check does.
  */
-const SERVICE_HOST = /^(\*\.)?[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
+const SERVICE_HOST =
+    /^(\*\.)?[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
 
 /** Checks the name of a Kubernetes object (a DestinationRule's `metadata.name`). */
 export function checkObjectName(problems: Problems, path: string, name: string, what: string, fix?: string): boolean {
     if (name.length <= 253 && DNS_SUBDOMAIN.test(name)) return true;
-    problems.add(path, `${what} '${name}' is not a Kubernetes object name (lower-case letters, digits, '-' and '.', ` +
-        "starting and ending with a letter or digit, at most 253).", fix ?? "Rename it, e.g. reviews.");
+    problems.add(
+        path,
+        `${what} '${name}' is not a Kubernetes object name (lower-case letters, digits, '-' and '.', ` +
+            "starting and ending with a letter or digit, at most 253).",
+        fix ?? "Rename it, e.g. reviews.",
+    );
     return false;
 }
 
 /** Checks a Kubernetes namespace name. */
 export function checkNamespace(problems: Problems, path: string, namespace: string): boolean {
     if (DNS_LABEL.test(namespace)) return true;
-    problems.add(path, `namespace '${namespace}' is not a Kubernetes namespace name (at most 63 lower-case letters, ` +
-        "digits and '-', starting and ending with a letter or digit).", "Use a namespace such as default.");
+    problems.add(
+        path,
+        `namespace '${namespace}' is not a Kubernetes namespace name (at most 63 lower-case letters, ` +
+            "digits and '-', starting and ending with a letter or digit).",
+        "Use a namespace such as default.",
+    );
     return false;
 }
 
 /** Checks the service host a DestinationRule applies to. */
 export function checkServiceHost(problems: Problems, path: string, host: string): boolean {
     if (host.length <= 255 && SERVICE_HOST.test(host)) return true;
-    problems.add(path, `'${host}' is not a service host (a service name such as reviews, or a name qualified by its ` +
-        "namespace and domain, optionally starting with *.).", "Write it like reviews or reviews.default.svc.cluster.local.");
+    problems.add(
+        path,
+        `'${host}' is not a service host (a service name such as reviews, or a name qualified by its ` +
+            "namespace and domain, optionally starting with *.).",
+        "Write it like reviews or reviews.default.svc.cluster.local.",
+    );
     return false;
 }
 

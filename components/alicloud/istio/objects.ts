@@ -52,7 +52,7 @@ export interface IstioGatewayPort {
     /** Service port. */
     port: number;
     /** `TCP` or `UDP`. */
-    protocol: typeof ISTIO_GATEWAY_PORT_PROTOCOLS[number];
+    protocol: (typeof ISTIO_GATEWAY_PORT_PROTOCOLS)[number];
     /** Container port the gateway listens on. */
     targetPort: number;
 }
@@ -60,11 +60,11 @@ export interface IstioGatewayPort {
 /** Spec of ASM's `IstioGateway` (`istio.alibabacloud.com/v1beta1`), as the tutorial writes it. */
 export interface IstioGatewaySpec {
     /** `ingress` or `egress`. Tutorial: `ingress`. */
-    gatewayType: typeof ISTIO_GATEWAY_TYPES[number];
+    gatewayType: (typeof ISTIO_GATEWAY_TYPES)[number];
     /** Pod DNS policy. Tutorial: `ClusterFirst`. */
-    dnsPolicy: typeof ISTIO_GATEWAY_DNS_POLICIES[number];
+    dnsPolicy: (typeof ISTIO_GATEWAY_DNS_POLICIES)[number];
     /** `Local` keeps the client source address and avoids a second hop. Tutorial: `Local`. */
-    externalTrafficPolicy: typeof ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES[number];
+    externalTrafficPolicy: (typeof ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES)[number];
     /** Tutorial: false. */
     hostNetwork: boolean;
     /** Tutorial: http 80 and https 443, TCP. */
@@ -83,7 +83,7 @@ export interface IstioGatewaySpec {
     /** Tutorial: true. */
     runAsRoot: boolean;
     /** Tutorial: `LoadBalancer`. */
-    serviceType: typeof ISTIO_GATEWAY_SERVICE_TYPES[number];
+    serviceType: (typeof ISTIO_GATEWAY_SERVICE_TYPES)[number];
     /**
      * Ids of the clusters the gateway is deployed to (`spec.clusterIds` in ASM's IstioGateway CRD
      * field reference, whose example deploys one gateway to several clusters). `ServiceMesh`
@@ -110,20 +110,20 @@ export type MeshObject = Gateway | VirtualService | DestinationRule | AsmIstioGa
 /** A fresh copy of the tutorial's ingress gateway spec (step 3). */
 export function tutorialIngressGatewaySpec(): IstioGatewaySpec {
     return {
-    gatewayType: "ingress",
-    dnsPolicy: "ClusterFirst",
-    externalTrafficPolicy: "Local",
-    hostNetwork: false,
-    ports: [
-        { name: "http", port: 80, protocol: "TCP", targetPort: 80 },
-        { name: "https", port: 443, protocol: "TCP", targetPort: 443 },
-    ],
-    replicaCount: 1,
-    resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
-    rollingMaxSurge: "100%",
-    rollingMaxUnavailable: "25%",
-    runAsRoot: true,
-    serviceType: "LoadBalancer",
+        gatewayType: "ingress",
+        dnsPolicy: "ClusterFirst",
+        externalTrafficPolicy: "Local",
+        hostNetwork: false,
+        ports: [
+            { name: "http", port: 80, protocol: "TCP", targetPort: 80 },
+            { name: "https", port: 443, protocol: "TCP", targetPort: 443 },
+        ],
+        replicaCount: 1,
+        resources: { limits: { cpu: "2", memory: "2G" }, requests: { cpu: "200m", memory: "256Mi" } },
+        rollingMaxSurge: "100%",
+        rollingMaxUnavailable: "25%",
+        runAsRoot: true,
+        serviceType: "LoadBalancer",
     };
 }
 
@@ -149,8 +149,13 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
     const at = (field: string) => joinPath(path, `spec.${field}`);
     checkOneOf(problems, at("gatewayType"), spec.gatewayType, ISTIO_GATEWAY_TYPES, "gateway type");
     checkOneOf(problems, at("serviceType"), spec.serviceType, ISTIO_GATEWAY_SERVICE_TYPES, "service type");
-    checkOneOf(problems, at("externalTrafficPolicy"), spec.externalTrafficPolicy, ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES,
-        "external traffic policy");
+    checkOneOf(
+        problems,
+        at("externalTrafficPolicy"),
+        spec.externalTrafficPolicy,
+        ISTIO_GATEWAY_EXTERNAL_TRAFFIC_POLICIES,
+        "external traffic policy",
+    );
     checkIntegerInRange(problems, at("replicaCount"), spec.replicaCount, 1, 100, "replica count");
     if (!spec.ports || spec.ports.length === 0) {
         problems.add(at("ports"), "the gateway has no port.", "Give it at least one port, e.g. http 80.");
@@ -160,8 +165,16 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
         checkPort(problems, at(`ports[${i}].targetPort`), p.targetPort);
         checkOneOf(problems, at(`ports[${i}].protocol`), p.protocol, ISTIO_GATEWAY_PORT_PROTOCOLS, "port protocol");
     });
-    checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].port`), key: `${p.port}` })), "gateway port");
-    checkUnique(problems, (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].name`), key: p.name })), "gateway port name");
+    checkUnique(
+        problems,
+        (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].port`), key: `${p.port}` })),
+        "gateway port",
+    );
+    checkUnique(
+        problems,
+        (spec.ports ?? []).map((p, i) => ({ path: at(`ports[${i}].name`), key: p.name })),
+        "gateway port name",
+    );
     for (const field of ["rollingMaxSurge", "rollingMaxUnavailable"] as const) {
         if (!PERCENT.test(spec[field])) {
             problems.add(at(field), `'${spec[field]}' is not a percentage from 0% to 100%.`, "Write it like 25%.");
@@ -169,8 +182,18 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
     }
     for (const kind of ["requests", "limits"] as const) {
         const r = spec.resources?.[kind];
-        if (!r || !CPU.test(r.cpu)) problems.add(at(`resources.${kind}.cpu`), `CPU '${r?.cpu}' is not a Kubernetes CPU quantity.`, "Write it like 200m or 2.");
-        if (!r || !MEMORY.test(r.memory)) problems.add(at(`resources.${kind}.memory`), `memory '${r?.memory}' is not a Kubernetes memory quantity.`, "Write it like 256Mi or 2G.");
+        if (!r || !CPU.test(r.cpu))
+            problems.add(
+                at(`resources.${kind}.cpu`),
+                `CPU '${r?.cpu}' is not a Kubernetes CPU quantity.`,
+                "Write it like 200m or 2.",
+            );
+        if (!r || !MEMORY.test(r.memory))
+            problems.add(
+                at(`resources.${kind}.memory`),
+                `memory '${r?.memory}' is not a Kubernetes memory quantity.`,
+                "Write it like 256Mi or 2G.",
+            );
     }
 }
 
@@ -192,7 +215,11 @@ export function gateway(name: string, spec: NonNullable<Gateway["spec"]>, namesp
 }
 
 /** A VirtualService. */
-export function virtualService(name: string, spec: NonNullable<VirtualService["spec"]>, namespace?: string): VirtualService {
+export function virtualService(
+    name: string,
+    spec: NonNullable<VirtualService["spec"]>,
+    namespace?: string,
+): VirtualService {
     return { apiVersion: ISTIO_NETWORKING_API, kind: "VirtualService", metadata: { name, namespace }, spec };
 }
 
@@ -210,14 +237,22 @@ export function versionSubsets(versions: readonly string[]): Subset[] {
 function compact<T>(value: T): T {
     if (Array.isArray(value)) return value.map(compact) as T;
     if (value === null || typeof value !== "object" || pulumi.Output.isInstance(value)) return value;
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, compact(v)])) as T;
+    return Object.fromEntries(
+        Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, compact(v)]),
+    ) as T;
 }
 
 /**
  * Applies a (validated) mesh object through `opts.provider` as a custom resource; the object's
  * fields other than apiVersion/kind/metadata go through unchanged.
  */
-export function applyMeshObject(name: string, object: MeshObject, opts: pulumi.CustomResourceOptions): kubernetes.apiextensions.CustomResource {
+export function applyMeshObject(
+    name: string,
+    object: MeshObject,
+    opts: pulumi.CustomResourceOptions,
+): kubernetes.apiextensions.CustomResource {
     const { apiVersion, kind, metadata, ...rest } = compact(object);
     return new kubernetes.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, opts);
 }

@@ -60,23 +60,36 @@ export function hasIstioSchema(apiVersion: string, kind: string): boolean {
  * `path` + the violating field (e.g. `reviews.spec.trafficPolicy.outlierDetection.interval`).
  * Returns whether the object passed.
  */
-export function checkIstioSchema(problems: Problems, path: string, object: { apiVersion: string; kind: string; metadata?: { name?: string } }): boolean {
+export function checkIstioSchema(
+    problems: Problems,
+    path: string,
+    object: { apiVersion: string; kind: string; metadata?: { name?: string } },
+): boolean {
     const model = modelClass(object.apiVersion, object.kind);
     if (!model) {
-        problems.add(path, `no Istio schema is known for ${object.kind} of ${object.apiVersion}.`,
-            `Use one of: ${Object.entries(MODEL_FILES).flatMap(([v, kinds]) => Object.keys(kinds).map(k => `${v} ${k}`)).join(", ")}.`);
+        problems.add(
+            path,
+            `no Istio schema is known for ${object.kind} of ${object.apiVersion}.`,
+            `Use one of: ${Object.entries(MODEL_FILES)
+                .flatMap(([v, kinds]) => Object.keys(kinds).map(k => `${v} ${k}`))
+                .join(", ")}.`,
+        );
         return false;
     }
     try {
         new model(object).validate();
         return true;
     } catch (e) {
-        const errors: SchemaError[] = (e as { errors?: SchemaError[] }).errors ?? [{ instancePath: "", message: String(e) }];
+        const errors: SchemaError[] = (e as { errors?: SchemaError[] }).errors ?? [
+            { instancePath: "", message: String(e) },
+        ];
         for (const error of errors) {
             const field = error.instancePath.split("/").filter(Boolean).join(".");
-            problems.add(field ? `${path}.${field}` : path,
+            problems.add(
+                field ? `${path}.${field}` : path,
                 `${object.kind} '${object.metadata?.name ?? "?"}' does not match the Istio schema: ${field || "object"} ${error.message ?? "is invalid"}.`,
-                "See https://istio.io/latest/docs/reference/config/networking/ for the field's type and values.");
+                "See https://istio.io/latest/docs/reference/config/networking/ for the field's type and values.",
+            );
         }
         return false;
     }

@@ -67,9 +67,9 @@ export interface ServiceMeshArgs {
      */
     clusters: Record<string, AckCluster>;
     /** ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. Checked before registration. */
-    edition?: typeof ASM_EDITIONS[number];
+    edition?: (typeof ASM_EDITIONS)[number];
     /** Mesh instance spec: `standard`, `enterprise` or `ultimate`. Default: `enterprise`. Checked before registration. */
-    meshSpec?: typeof ASM_MESH_SPECS[number];
+    meshSpec?: (typeof ASM_MESH_SPECS)[number];
     /**
      * ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. The mesh is created with the
      * full build string ASM offers for it (looked up with `servicemesh.getVersions`), the form

@@ -27,7 +27,9 @@ export const SERVICE_MESH_TYPE = "topologies:alicloud:ServiceMesh";
  * regions, the CEN built passes the CEN's own rules.
  */
 export function validateServiceMeshArgs(
-    name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions,
+    name: string,
+    args: ServiceMeshArgs,
+    opts?: pulumi.ComponentResourceOptions,
 ): ServiceMeshPlan {
     const plan = validate(`${SERVICE_MESH_TYPE} '${name}'`, problems => {
         const plan = checkServiceMeshArgs(problems, name, args);
@@ -45,13 +47,20 @@ export function validateServiceMeshArgs(
  * Returns the plan with every default resolved (complete when no problem was recorded);
  * undefined when the args do not fit their shape.
  */
-export function checkServiceMeshArgs(problems: Problems, name: string, args: ServiceMeshArgs): ServiceMeshPlan | undefined {
+export function checkServiceMeshArgs(
+    problems: Problems,
+    name: string,
+    args: ServiceMeshArgs,
+): ServiceMeshPlan | undefined {
     const current = checkRenamedNetwork(problems, args);
     if (!checkShape(problems, SERVICE_MESH_SHAPE, current) || current !== args) return undefined;
     const vSwitch = findVSwitch(problems, "vSwitch", args.vpc, args.vSwitch);
     if (args.version !== undefined && !parseAsmVersion(args.version)) {
-        problems.add("version", `'${args.version}' is not an ASM version.`,
-            "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.");
+        problems.add(
+            "version",
+            `'${args.version}' is not an ASM version.`,
+            "Write it like 1.22.6.66 or v1.22.6.71-g8ce85c40-aliyun.",
+        );
     }
     const clusters = Object.entries(args.clusters);
     if (clusters.length === 0) problems.add("clusters", "the mesh has no cluster.", "Add at least one AckCluster.");
@@ -62,7 +71,13 @@ export function checkServiceMeshArgs(problems: Problems, name: string, args: Ser
         { path: "vpc", vpc: args.vpc },
         ...clusters.map(([key, c]) => ({ path: `clusters.${key}.vpc`, vpc: c.vpc })),
     ];
-    const cen = checkMeshCen(problems, name, args, vpcs, clusters.map(([, c]) => c));
+    const cen = checkMeshCen(
+        problems,
+        name,
+        args,
+        vpcs,
+        clusters.map(([, c]) => c),
+    );
     const ingressGateway = checkIngressGateway(problems, `${SERVICE_MESH_TYPE} '${name}'`, args, clusters);
     return {
         vpc: args.vpc,
@@ -86,8 +101,12 @@ export function checkServiceMeshArgs(problems: Problems, name: string, args: Ser
  * AckCluster, so only pairs with different owners are reported here; a VPC shared by two
  * clusters is listed once. VPC against VPC is left to the CEN when `vpcPairsByCen`.
  */
-function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: ReadonlyArray<[string, AckCluster]>,
-    vpcPairsByCen: boolean): void {
+function checkMeshBlocks(
+    problems: Problems,
+    meshVpc: RegionalVpc,
+    clusters: ReadonlyArray<[string, AckCluster]>,
+    vpcPairsByCen: boolean,
+): void {
     const placed: Array<PlacedCidr & { owner: string; isVpc: boolean }> = [];
     const place = (owner: string, name: string, path: string, text: string, isVpc = false) => {
         const cidr = checkCidr(problems, path, text, 4);
@@ -111,9 +130,11 @@ function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: Rea
     for (const [key, cluster] of clusters) {
         const first = services.get(cluster.network.serviceCidr);
         if (first !== undefined) {
-            problems.add(`clusters.${key}.serviceCidr`,
+            problems.add(
+                `clusters.${key}.serviceCidr`,
                 `cluster '${key}' uses Service CIDR ${cluster.network.serviceCidr}, the same as cluster '${first}'.`,
-                "Give every cluster of the mesh its own Service CIDR, e.g. 172.16.0.0/16 and 172.17.0.0/16.");
+                "Give every cluster of the mesh its own Service CIDR, e.g. 172.16.0.0/16 and 172.17.0.0/16.",
+            );
         } else {
             services.set(cluster.network.serviceCidr, key);
         }
@@ -122,8 +143,11 @@ function checkMeshBlocks(problems: Problems, meshVpc: RegionalVpc, clusters: Rea
         if (a.owner === b.owner || (vpcPairsByCen && a.isVpc && b.isVpc)) continue;
         // Identical Service CIDRs were reported just above.
         if (a.path.endsWith("serviceCidr") && b.path.endsWith("serviceCidr") && a.cidr.text === b.cidr.text) continue;
-        problems.add(b.path, `${b.name} ${b.cidr.text} overlaps ${a.name} ${a.cidr.text}.`,
-            "Every VPC, Pod CIDR and Service CIDR on the mesh's CEN must be disjoint, or routes conflict.");
+        problems.add(
+            b.path,
+            `${b.name} ${b.cidr.text} overlaps ${a.name} ${a.cidr.text}.`,
+            "Every VPC, Pod CIDR and Service CIDR on the mesh's CEN must be disjoint, or routes conflict.",
+        );
     }
 }
 
@@ -137,26 +161,40 @@ function gatewayInputOf(path: string): string {
 }
 
 /** A cluster id given in the gateway's spec: a name's form, checked when it resolves if it is an Output. */
-function checkedClusterId(problems: Problems, path: string, component: string, id: pulumi.Input<string>):
-    pulumi.Input<string> {
+function checkedClusterId(
+    problems: Problems,
+    path: string,
+    component: string,
+    id: pulumi.Input<string>,
+): pulumi.Input<string> {
     return checkInput(problems, path, id, component, (found, at, known) => checkShape(found.under(at), text, known));
 }
 
 /** The ASM ingress gateway, deployed to the clusters chosen (or the ids given in its spec); undefined for none. */
-function checkIngressGateway(problems: Problems, component: string, args: ServiceMeshArgs,
-    clusters: ReadonlyArray<[string, AckCluster]>): AsmIstioGateway | undefined {
+function checkIngressGateway(
+    problems: Problems,
+    component: string,
+    args: ServiceMeshArgs,
+    clusters: ReadonlyArray<[string, AckCluster]>,
+): AsmIstioGateway | undefined {
     if (args.ingressGateway === false) {
         if (args.ingressGatewayClusters !== undefined) {
-            problems.add("ingressGatewayClusters",
+            problems.add(
+                "ingressGatewayClusters",
                 "there is no ingress gateway (ingressGateway: false) to deploy to these clusters.",
-                "Drop ingressGatewayClusters, or the ingressGateway: false.");
+                "Drop ingressGatewayClusters, or the ingressGateway: false.",
+            );
         }
         return undefined;
     }
     const overrides = args.ingressGateway ?? {};
     const given = overrides.clusterIds?.map((id, i) =>
-        checkedClusterId(problems, `ingressGateway.clusterIds[${i}]`, component, id));
-    const gateway = asmIngressGateway("ingressgateway", given === undefined ? overrides : { ...overrides, clusterIds: given });
+        checkedClusterId(problems, `ingressGateway.clusterIds[${i}]`, component, id),
+    );
+    const gateway = asmIngressGateway(
+        "ingressgateway",
+        given === undefined ? overrides : { ...overrides, clusterIds: given },
+    );
     checkMeshObject(problems.routed(gatewayInputOf), "", gateway);
     const targets = checkGatewayClusters(problems, args, clusters);
     if (targets.length === 0) return gateway;
@@ -168,13 +206,17 @@ function checkIngressGateway(problems: Problems, component: string, args: Servic
  * (the tutorial's ack-hangzhou).
  */
 function checkGatewayClusters(
-    problems: Problems, args: ServiceMeshArgs, clusters: ReadonlyArray<[string, AckCluster]>,
+    problems: Problems,
+    args: ServiceMeshArgs,
+    clusters: ReadonlyArray<[string, AckCluster]>,
 ): AckCluster[] {
     if (args.ingressGateway && args.ingressGateway.clusterIds !== undefined) {
         if (args.ingressGatewayClusters !== undefined) {
-            problems.add("ingressGatewayClusters",
+            problems.add(
+                "ingressGatewayClusters",
                 "both ingressGatewayClusters and ingressGateway.clusterIds say where the gateway goes.",
-                "Keep ingressGatewayClusters (cluster names) and drop clusterIds.");
+                "Keep ingressGatewayClusters (cluster names) and drop clusterIds.",
+            );
         }
         return [];
     }
@@ -183,14 +225,22 @@ function checkGatewayClusters(
         return home ? [home[1]] : [];
     }
     if (args.ingressGatewayClusters.length === 0) {
-        problems.add("ingressGatewayClusters", "the ingress gateway is deployed to no cluster.",
-            "Name at least one cluster, or set ingressGateway: false.");
+        problems.add(
+            "ingressGatewayClusters",
+            "the ingress gateway is deployed to no cluster.",
+            "Name at least one cluster, or set ingressGateway: false.",
+        );
     }
     const known = clusters.map(([key]) => key);
     const targets = args.ingressGatewayClusters.flatMap((key, i) =>
-        checkKnownName(problems, `ingressGatewayClusters[${i}]`, key, known, "cluster",
-            "a cluster of the mesh") ? [args.clusters[key]] : []);
-    checkUnique(problems, args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })),
-        "gateway cluster");
+        checkKnownName(problems, `ingressGatewayClusters[${i}]`, key, known, "cluster", "a cluster of the mesh")
+            ? [args.clusters[key]]
+            : [],
+    );
+    checkUnique(
+        problems,
+        args.ingressGatewayClusters.map((key, i) => ({ path: `ingressGatewayClusters[${i}]`, key })),
+        "gateway cluster",
+    );
     return targets;
 }

@@ -26,45 +26,62 @@ export interface MeshVpc {
 export function checkRenamedNetwork(problems: Problems, args: ServiceMeshArgs): ServiceMeshArgs {
     if (args === null || typeof args !== "object" || !Object.hasOwn(args, "network")) return args;
     const { network: renamed, ...current } = args as ServiceMeshArgs & { network?: unknown };
-    problems.add("network",
+    problems.add(
+        "network",
         "network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as " +
-        "cenOptions.",
-        renamed instanceof CenTransitNetwork ? "Rename network to cen." : "Rename network to cenOptions.");
+            "cenOptions.",
+        renamed instanceof CenTransitNetwork ? "Rename network to cen." : "Rename network to cenOptions.",
+    );
     return current;
 }
 
 /** The CEN the mesh joins or builds, with the routes the mesh needs on it. */
 export function checkMeshCen(
-    problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+    problems: Problems,
+    name: string,
+    args: ServiceMeshArgs,
+    vpcs: readonly MeshVpc[],
+    clusters: readonly AckCluster[],
 ): JoinedMeshCen | BuiltMeshCen {
     if (args.cen === undefined) return checkBuiltCen(problems, name, args, vpcs, clusters);
     if (args.cenOptions !== undefined) {
-        problems.add("cenOptions", "cenOptions configure a network this component creates, but cen joins an existing one.",
-            "Drop cenOptions, or drop cen.");
+        problems.add(
+            "cenOptions",
+            "cenOptions configure a network this component creates, but cen joins an existing one.",
+            "Drop cenOptions, or drop cen.",
+        );
     }
     return checkJoinedCen(problems, args.cen, vpcs, clusters);
 }
 
 /** An existing CEN: every VPC of the mesh a member, every pair of their regions connected. */
 function checkJoinedCen(
-    problems: Problems, cen: CenTransitNetwork, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+    problems: Problems,
+    cen: CenTransitNetwork,
+    vpcs: readonly MeshVpc[],
+    clusters: readonly AckCluster[],
 ): JoinedMeshCen {
     const cenName = `CEN '${pulumi.resourceName(cen)}'`;
     const members = Object.entries(cen.members).map(([key, m]) => ({ key, vpc: m.vpc }));
     for (const { path, vpc } of vpcs) {
         if (!members.some(m => m.vpc === vpc)) {
-            problems.add("cen", `VPC '${pulumi.resourceName(vpc)}' (${path}) is not a member of ${cenName}.`,
-                "Add it to the CEN's members, or let the mesh build its CEN.");
+            problems.add(
+                "cen",
+                `VPC '${pulumi.resourceName(vpc)}' (${path}) is not a member of ${cenName}.`,
+                "Add it to the CEN's members, or let the mesh build its CEN.",
+            );
         }
     }
     const regions = [...new Set(vpcs.map(v => v.vpc.region))];
     for (let i = 0; i < regions.length; i++) {
         for (let j = i + 1; j < regions.length; j++) {
             if (cen.peerAttachmentId(regions[i], regions[j]) === undefined) {
-                problems.add("cen",
+                problems.add(
+                    "cen",
                     `${cenName} has no inter-region bandwidth between ${regions[i]} and ${regions[j]}; ASM cannot reach ` +
-                    "clusters across regions without it.",
-                    `Add a peering for [${regions[i]}, ${regions[j]}] with bandwidth to the CEN.`);
+                        "clusters across regions without it.",
+                    `Add a peering for [${regions[i]}, ${regions[j]}] with bandwidth to the CEN.`,
+                );
             }
         }
     }
@@ -80,7 +97,11 @@ function checkJoinedCen(
  * mesh checks to be disjoint, so a problem with one would repeat one of the mesh's own.
  */
 function checkBuiltCen(
-    problems: Problems, name: string, args: ServiceMeshArgs, vpcs: readonly MeshVpc[], clusters: readonly AckCluster[],
+    problems: Problems,
+    name: string,
+    args: ServiceMeshArgs,
+    vpcs: readonly MeshVpc[],
+    clusters: readonly AckCluster[],
 ): BuiltMeshCen {
     const members: Record<string, { vpc: RegionalVpc }> = {};
     const memberPaths = new Map<string, string>();
@@ -103,7 +124,10 @@ function checkBuiltCen(
         tags: args.tags,
     };
     checkCenTransitNetworkArgs(problems.routed(meshInputOf(memberPaths)), `${name}-cen`, cen);
-    const routes = meshRoutes([...memberPaths.keys()].map(key => ({ key, vpc: members[key].vpc })), clusters);
+    const routes = meshRoutes(
+        [...memberPaths.keys()].map(key => ({ key, vpc: members[key].vpc })),
+        clusters,
+    );
     return { build: { ...cen, ...routes } };
 }
 

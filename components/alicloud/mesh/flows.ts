@@ -18,22 +18,34 @@ export function meshFlows(plan: ServiceMeshPlan): IntendedFlow[] {
         const inVSwitch = (label: string, vsw: VSwitchInfo) =>
             flowTo.host({ label, address: vsw.cidrBlock, vpcId: cluster.vpc.vpcId, subnetId: vsw.id });
         const sources: Array<[string, FlowHost]> = [
-            ...cluster.nodeVSwitches.map((vsw): [string, FlowHost] => [`${key} nodes in ${vsw.name}`,
-                inVSwitch(`${key} nodes in ${vsw.name}`, vsw)]),
+            ...cluster.nodeVSwitches.map((vsw): [string, FlowHost] => [
+                `${key} nodes in ${vsw.name}`,
+                inVSwitch(`${key} nodes in ${vsw.name}`, vsw),
+            ]),
             ...podSources(key, cluster),
         ];
         const toPilot = sources.map(([label, from]): IntendedFlow => ({
-            name: `${label} → ASM Pilot :${ASM_PILOT_PORT}`, from, to: pilot,
-            protocol: "tcp", port: ASM_PILOT_PORT, intent: "allow",
+            name: `${label} → ASM Pilot :${ASM_PILOT_PORT}`,
+            from,
+            to: pilot,
+            protocol: "tcp",
+            port: ASM_PILOT_PORT,
+            intent: "allow",
         }));
         // The API server's internal load balancer sits in the first control-plane vSwitch.
         const api = cluster.nodeVSwitches[0];
         if (!api) return toPilot;
-        return [...toPilot, {
-            name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`, from: controlPlane,
-            to: inVSwitch(`${key} API server in ${api.name}`, api),
-            protocol: "tcp", port: ACK_API_SERVER_PORT, intent: "allow",
-        }];
+        return [
+            ...toPilot,
+            {
+                name: `ASM control plane → ${key} API server :${ACK_API_SERVER_PORT}`,
+                from: controlPlane,
+                to: inVSwitch(`${key} API server in ${api.name}`, api),
+                protocol: "tcp",
+                port: ACK_API_SERVER_PORT,
+                intent: "allow",
+            },
+        ];
     });
 }
 
@@ -45,10 +57,18 @@ export function podSources(key: string, cluster: AckCluster): Array<[string, Flo
     const securityGroupIds = [cluster.securityGroupId];
     const vpcId = cluster.vpc.vpcId;
     if (cluster.network.podCidr !== undefined) {
-        return [[`${key} Pods`, flowTo.host({
-            label: `${key} Pods`, address: cluster.network.podCidr, vpcId, securityGroupIds,
-            deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",
-        })]];
+        return [
+            [
+                `${key} Pods`,
+                flowTo.host({
+                    label: `${key} Pods`,
+                    address: cluster.network.podCidr,
+                    vpcId,
+                    securityGroupIds,
+                    deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",
+                }),
+            ],
+        ];
     }
     return cluster.podVSwitches.map((vsw): [string, FlowHost] => {
         const label = `${key} Pods in ${vsw.name}`;

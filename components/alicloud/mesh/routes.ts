@@ -22,13 +22,15 @@ export interface MeshRoutes {
  * Flannel"; not checked here).
  */
 export function meshRoutes(
-    members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>, clusters: readonly AckCluster[],
+    members: ReadonlyArray<{ key: string; vpc: RegionalVpc }>,
+    clusters: readonly AckCluster[],
 ): MeshRoutes {
     const vpcRoutes: CenVpcRouteArgs[] = [];
     const transitRouterRoutes: CenTransitRouterRouteArgs[] = [];
     for (const member of members) {
         for (const other of members) {
-            if (other.vpc !== member.vpc) vpcRoutes.push({ member: member.key, destinationCidrBlock: other.vpc.cidrBlock });
+            if (other.vpc !== member.vpc)
+                vpcRoutes.push({ member: member.key, destinationCidrBlock: other.vpc.cidrBlock });
         }
     }
     for (const cluster of clusters) {

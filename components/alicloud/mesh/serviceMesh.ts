@@ -72,17 +72,21 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             for (const [peerKey, peer] of clusters) {
                 if (peer === cluster) continue;
                 for (const cidr of peer.network.peerSourceCidrs) {
-                    const rule = new alicloud.ecs.SecurityGroupRule(`${name}-${key}-from-${peerKey}-${addressSlug(cidr)}`, {
-                        securityGroupId: cluster.securityGroupId,
-                        type: "ingress",
-                        ipProtocol: "all",
-                        portRange: "-1/-1",
-                        nicType: "intranet",
-                        policy: "accept",
-                        priority: 1,
-                        cidrIp: cidr,
-                        description: `ASM mesh ${name}: all traffic from cluster ${peerKey}`,
-                    }, { parent: this, provider: given ?? cluster.vpc.provider });
+                    const rule = new alicloud.ecs.SecurityGroupRule(
+                        `${name}-${key}-from-${peerKey}-${addressSlug(cidr)}`,
+                        {
+                            securityGroupId: cluster.securityGroupId,
+                            type: "ingress",
+                            ipProtocol: "all",
+                            portRange: "-1/-1",
+                            nicType: "intranet",
+                            policy: "accept",
+                            priority: 1,
+                            cidrIp: cidr,
+                            description: `ASM mesh ${name}: all traffic from cluster ${peerKey}`,
+                        },
+                        { parent: this, provider: given ?? cluster.vpc.provider },
+                    );
                     rules.push(rule);
                     ruleIds[`${key}:${peerKey}:${cidr}`] = rule.id;
                 }
@@ -91,36 +95,50 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.securityGroupRuleIds = ruleIds;
 
         const meshProvider = given ?? plan.vpc.provider;
-        const mesh = new alicloud.servicemesh.ServiceMesh(`${name}-mesh`, {
-            serviceMeshName: plan.meshName,
-            edition: plan.edition,
-            clusterSpec: plan.meshSpec,
-            version: offeredVersion(plan.version, alicloud.servicemesh.getVersionsOutput({ edition: plan.edition },
-                { parent: this, provider: meshProvider })),
-            network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
-            // Sorted: an order that follows the args record would show as a change.
-            clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
-            meshConfig: { enableLocalityLb: true },
-            // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
-            loadBalancer: { apiServerPublicEip: plan.publicApiServer },
-            tags: plan.tags,
-        }, {
-            parent: this,
-            provider: meshProvider,
-            // The name stays on replacement, and a second mesh of that name is refused: delete first.
-            deleteBeforeReplace: true,
-            // Unpinned: the provider's `version` is not computed, so an update would "remove" it and upgrade.
-            ignoreChanges: plan.version === undefined ? ["version"] : [],
-            // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
-            // and the clusters' security groups accept their peers.
-            dependsOn: [this.cen, ...joinedRoutes, ...rules],
-            // The provider does not mark the admin kubeconfig sensitive: without this the stack's
-            // state keeps it in plain text, whatever pulumi.secret does to the output below.
-            additionalSecretOutputs: ["kubeconfig"],
-        });
+        const mesh = new alicloud.servicemesh.ServiceMesh(
+            `${name}-mesh`,
+            {
+                serviceMeshName: plan.meshName,
+                edition: plan.edition,
+                clusterSpec: plan.meshSpec,
+                version: offeredVersion(
+                    plan.version,
+                    alicloud.servicemesh.getVersionsOutput(
+                        { edition: plan.edition },
+                        { parent: this, provider: meshProvider },
+                    ),
+                ),
+                network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
+                // Sorted: an order that follows the args record would show as a change.
+                clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
+                meshConfig: { enableLocalityLb: true },
+                // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
+                loadBalancer: { apiServerPublicEip: plan.publicApiServer },
+                tags: plan.tags,
+            },
+            {
+                parent: this,
+                provider: meshProvider,
+                // The name stays on replacement, and a second mesh of that name is refused: delete first.
+                deleteBeforeReplace: true,
+                // Unpinned: the provider's `version` is not computed, so an update would "remove" it and upgrade.
+                ignoreChanges: plan.version === undefined ? ["version"] : [],
+                // Adding a cluster fails until the CEN carries traffic between the VPCs (tutorial FAQ)
+                // and the clusters' security groups accept their peers.
+                dependsOn: [this.cen, ...joinedRoutes, ...rules],
+                // The provider does not mark the admin kubeconfig sensitive: without this the stack's
+                // state keeps it in plain text, whatever pulumi.secret does to the output below.
+                additionalSecretOutputs: ["kubeconfig"],
+            },
+        );
         this.meshId = mesh.id;
         this.kubeconfig = pulumi.secret(mesh.kubeconfig);
-        this.provider = newStackProvider("kubernetes", `${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+        this.provider = newStackProvider(
+            "kubernetes",
+            `${name}-k8s`,
+            { kubeconfig: this.kubeconfig },
+            { parent: this },
+        );
 
         const ready: pulumi.Resource[] = [mesh];
         if (this.ingressGateway) {
@@ -143,7 +161,12 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
  * Writes the mesh's routes into a network it joins, member by member, continuing the network's
  * per-table write chains; the entries are the mesh's children.
  */
-function writeRoutes(name: string, cen: CenTransitNetwork, routes: MeshRoutes, parent: pulumi.Resource): pulumi.Resource[] {
+function writeRoutes(
+    name: string,
+    cen: CenTransitNetwork,
+    routes: MeshRoutes,
+    parent: pulumi.Resource,
+): pulumi.Resource[] {
     const written: pulumi.Resource[] = [];
     for (const member of new Set(routes.vpcRoutes.map(r => r.member))) {
         const cidrs = routes.vpcRoutes.filter(r => r.member === member).map(r => r.destinationCidrBlock);

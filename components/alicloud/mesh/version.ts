@@ -8,9 +8,16 @@ import { compareVersions, parseAsmVersion } from "../meshLocality/version";
  * (DescribeServiceMeshDetail `ServiceMeshInfo.Version`) and has no diff suppression, so a short
  * form would show as a change on every run and fail as an upgrade (UpgradedVersion.NotExpected).
  */
-export function offeredVersion(version: string | undefined, offered: pulumi.Output<alicloud.servicemesh.GetVersionsResult>):
-    pulumi.Output<string> {
-    return offered.apply(found => pickOfferedVersion(version, found.versions.map(v => v.version)));
+export function offeredVersion(
+    version: string | undefined,
+    offered: pulumi.Output<alicloud.servicemesh.GetVersionsResult>,
+): pulumi.Output<string> {
+    return offered.apply(found =>
+        pickOfferedVersion(
+            version,
+            found.versions.map(v => v.version),
+        ),
+    );
 }
 
 /** The offered build string matching `version` (the newest when undefined); throws naming what is offered. */
@@ -23,9 +30,9 @@ export function pickOfferedVersion(version: string | undefined, offered: readonl
     }
     const wanted = parseAsmVersion(version)!;
     // A full build string is matched as it is, a short version by its numbers.
-    const match = all.find(v => (version.startsWith("v")
-        ? v === version
-        : compareVersions(parseAsmVersion(v)!, wanted) === 0));
+    const match = all.find(v =>
+        version.startsWith("v") ? v === version : compareVersions(parseAsmVersion(v)!, wanted) === 0,
+    );
     if (!match) {
         const choices = all.join(", ") || "none";
         throw new Error(`ASM offers no version ${version}; it offers ${choices}. Set version to one of them.`);

@@ -6,7 +6,11 @@ import { checkNamespace, checkObjectName, checkServiceHost } from "../istio/name
 import { OutlierDetection, checkMeshObject, destinationRule } from "../istio/objects";
 import { checkRegion } from "../regions";
 import {
-    DistributionLocalityPolicy, FailoverLocalityPolicy, LocalityMesh, MeshLocalityPolicyArgs, MeshLocalityPolicyPlan,
+    DistributionLocalityPolicy,
+    FailoverLocalityPolicy,
+    LocalityMesh,
+    MeshLocalityPolicyArgs,
+    MeshLocalityPolicyPlan,
 } from "./args";
 import { localityTrafficPolicy } from "./render";
 import { MESH_LOCALITY_POLICY_SHAPE } from "./shape";
@@ -18,8 +22,11 @@ export const MESH_LOCALITY_POLICY_TYPE = "topologies:alicloud:MeshLocalityPolicy
 function checkMeshRegion(problems: Problems, path: string, region: string, mesh: LocalityMesh): boolean {
     if (!checkRegion(problems, path, region)) return false;
     if (!mesh.regions.includes(region)) {
-        problems.add(path, `region '${region}' has no cluster in the mesh (its clusters are in ${mesh.regions.join(", ")}).`,
-            "Name a region of one of the mesh's clusters.");
+        problems.add(
+            path,
+            `region '${region}' has no cluster in the mesh (its clusters are in ${mesh.regions.join(", ")}).`,
+            "Name a region of one of the mesh's clusters.",
+        );
         return false;
     }
     return true;
@@ -27,24 +34,35 @@ function checkMeshRegion(problems: Problems, path: string, region: string, mesh:
 
 function checkFailover(problems: Problems, policy: FailoverLocalityPolicy, mesh: LocalityMesh): void {
     if (policy.failover.length === 0) {
-        problems.add("policy.failover", "failover mode needs at least one from → to pair.",
-            "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.");
+        problems.add(
+            "policy.failover",
+            "failover mode needs at least one from → to pair.",
+            "Add e.g. { from: 'cn-shanghai', to: 'cn-hangzhou' }.",
+        );
     }
     policy.failover.forEach((f, i) => {
         const fromOk = checkMeshRegion(problems, `policy.failover[${i}].from`, f.from, mesh);
         const toOk = checkMeshRegion(problems, `policy.failover[${i}].to`, f.to, mesh);
         if (fromOk && toOk && f.from === f.to) {
-            problems.add(`policy.failover[${i}].to`, `region '${f.from}' fails over to itself.`,
-                "Name another region of the mesh.");
+            problems.add(
+                `policy.failover[${i}].to`,
+                `region '${f.from}' fails over to itself.`,
+                "Name another region of the mesh.",
+            );
         }
     });
-    checkUnique(problems, policy.failover.map((f, i) => ({ path: `policy.failover[${i}].from`, key: f.from })),
-        "failover source region");
+    checkUnique(
+        problems,
+        policy.failover.map((f, i) => ({ path: `policy.failover[${i}].from`, key: f.from })),
+        "failover source region",
+    );
     if (policy.outlierDetection !== undefined && !ejects(policy.outlierDetection)) {
-        problems.add("policy.outlierDetection.consecutive5xxErrors",
-            "consecutive5xxErrors 0 turns off ejection on 5xx errors (Istio: \"can be disabled by setting the value to " +
-            "0\"), and no other error count is set to eject, so no endpoint is ever ejected and failover never happens.",
-            "Eject after one or more 5xx errors (the tutorial's consecutive5xxErrors: 1), or set consecutiveGatewayErrors.");
+        problems.add(
+            "policy.outlierDetection.consecutive5xxErrors",
+            'consecutive5xxErrors 0 turns off ejection on 5xx errors (Istio: "can be disabled by setting the value to ' +
+                '0"), and no other error count is set to eject, so no endpoint is ever ejected and failover never happens.',
+            "Eject after one or more 5xx errors (the tutorial's consecutive5xxErrors: 1), or set consecutiveGatewayErrors.",
+        );
     }
 }
 
@@ -58,15 +76,21 @@ function checkFailover(problems: Problems, policy: FailoverLocalityPolicy, mesh:
  */
 function ejects(outlier: OutlierDetection): boolean {
     const on = (count: number | undefined, byDefault: number) => (count ?? byDefault) > 0;
-    return on(outlier.consecutive5xxErrors, 5) || on(outlier.consecutiveGatewayErrors, 0) ||
+    return (
+        on(outlier.consecutive5xxErrors, 5) ||
+        on(outlier.consecutiveGatewayErrors, 0) ||
         on(outlier.consecutiveErrors, 0) ||
-        (outlier.splitExternalLocalOriginErrors === true && on(outlier.consecutiveLocalOriginFailures, 5));
+        (outlier.splitExternalLocalOriginErrors === true && on(outlier.consecutiveLocalOriginFailures, 5))
+    );
 }
 
 function checkDistribution(problems: Problems, policy: DistributionLocalityPolicy, mesh: LocalityMesh): void {
     if (policy.distribute.length === 0) {
-        problems.add("policy.distribute", "distribution mode needs at least one source region.",
-            "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.");
+        problems.add(
+            "policy.distribute",
+            "distribution mode needs at least one source region.",
+            "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.",
+        );
     }
     policy.distribute.forEach((d, i) => {
         const path = `policy.distribute[${i}]`;
@@ -77,28 +101,38 @@ function checkDistribution(problems: Problems, policy: DistributionLocalityPolic
             checkMeshRegion(problems, `${path}.to.${region}`, region, mesh);
             // Istio refuses a 0 share: "locality weight must be in range [1, 100]" (istio pkg/config/validation, validateLocalityLbSetting).
             if (weight === 0) {
-                problems.add(`${path}.to.${region}`,
+                problems.add(
+                    `${path}.to.${region}`,
                     `a share of 0% for '${region}' is refused by Istio ("locality weight must be in range [1, 100]").`,
-                    `Leave ${region} out of 'to' to send it nothing.`);
+                    `Leave ${region} out of 'to' to send it nothing.`,
+                );
             } else if (checkIntegerInRange(problems, `${path}.to.${region}`, weight, 1, 100, "percentage")) {
                 sum += weight;
             }
         }
         if (entries.length === 0 || sum !== 100) {
-            problems.add(`${path}.to`, `the percentages from '${d.from}' add up to ${sum}, not 100.`,
-                "Give every target region a share so that they sum to 100, e.g. 90 and 10.");
+            problems.add(
+                `${path}.to`,
+                `the percentages from '${d.from}' add up to ${sum}, not 100.`,
+                "Give every target region a share so that they sum to 100, e.g. 90 and 10.",
+            );
         }
     });
-    checkUnique(problems, policy.distribute.map((d, i) => ({ path: `policy.distribute[${i}].from`, key: d.from })),
-        "distribution source region");
+    checkUnique(
+        problems,
+        policy.distribute.map((d, i) => ({ path: `policy.distribute[${i}].from`, key: d.from })),
+        "distribution source region",
+    );
     if (mesh.version !== undefined) {
         const version = parseAsmVersion(mesh.version);
         const min = parseAsmVersion(ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION)!;
         if (version && compareVersions(version, min) < 0) {
-            problems.add("mesh.version",
+            problems.add(
+                "mesh.version",
                 `ASM ${mesh.version} has no cross-region traffic distribution; it needs ` +
-                `${ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION} or later.`,
-                `Upgrade the mesh to ${ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION} or later, or use failover mode.`);
+                    `${ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION} or later.`,
+                `Upgrade the mesh to ${ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION} or later, or use failover mode.`,
+            );
         }
     }
 }
@@ -109,12 +143,16 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
     else checkDistribution(problems, policy, args.mesh);
     const outlier = policy.outlierDetection;
     if (outlier !== undefined && Object.keys(outlier).length === 0) {
-        const why = policy.mode === "failover"
-            ? "without it no endpoint is ejected and Istio never fails over"
-            : "Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy";
-        problems.add("policy.outlierDetection", `${policy.mode} needs outlier detection: ${why}.`,
+        const why =
+            policy.mode === "failover"
+                ? "without it no endpoint is ejected and Istio never fails over"
+                : "Istio requires it for weighted distribution, so the sidecars know which endpoints are unhealthy";
+        problems.add(
+            "policy.outlierDetection",
+            `${policy.mode} needs outlier detection: ${why}.`,
             "Leave outlierDetection unset for the tutorial's default (consecutive5xxErrors 1, interval 1s, " +
-            "baseEjectionTime 1m).");
+                "baseEjectionTime 1m).",
+        );
     }
 }
 
@@ -124,11 +162,20 @@ function checkNames(problems: Problems, args: MeshLocalityPolicyArgs): void {
     if (args.ruleName !== undefined) {
         checkObjectName(problems, "ruleName", args.ruleName, "rule name");
     } else if (hostOk) {
-        checkObjectName(problems, "ruleName", args.host, "the rule's name (its host by default)",
-            "Set ruleName: the host is not a Kubernetes object name.");
+        checkObjectName(
+            problems,
+            "ruleName",
+            args.host,
+            "the rule's name (its host by default)",
+            "Set ruleName: the host is not a Kubernetes object name.",
+        );
     }
     if (args.namespace !== undefined) checkNamespace(problems, "namespace", args.namespace);
-    checkUnique(problems, (args.subsets ?? []).map((s, i) => ({ path: `subsets[${i}].name`, key: s.name })), "subset name");
+    checkUnique(
+        problems,
+        (args.subsets ?? []).map((s, i) => ({ path: `subsets[${i}].name`, key: s.name })),
+        "subset name",
+    );
 }
 
 /**
@@ -136,7 +183,9 @@ function checkNames(problems: Problems, args: MeshLocalityPolicyArgs): void {
  * the Istio schema. Pure: registers nothing.
  */
 export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityPolicyArgs): MeshLocalityPolicyPlan {
-    const plan = validate(`${MESH_LOCALITY_POLICY_TYPE} '${name}'`, problems => checkMeshLocalityPolicyArgs(problems, args));
+    const plan = validate(`${MESH_LOCALITY_POLICY_TYPE} '${name}'`, problems =>
+        checkMeshLocalityPolicyArgs(problems, args),
+    );
     // No problem was recorded, so the rule was rendered.
     return plan!;
 }
@@ -149,18 +198,23 @@ export function validateMeshLocalityPolicyArgs(name: string, args: MeshLocalityP
  * to render.
  */
 export function checkMeshLocalityPolicyArgs(
-    problems: Problems, args: MeshLocalityPolicyArgs,
+    problems: Problems,
+    args: MeshLocalityPolicyArgs,
 ): MeshLocalityPolicyPlan | undefined {
     if (!checkShape(problems, MESH_LOCALITY_POLICY_SHAPE, args)) return undefined;
     const before = problems.count;
     checkNames(problems, args);
     checkPolicy(problems, args);
     if (problems.count > before) return undefined;
-    const rule = destinationRule(args.ruleName ?? args.host, {
-        host: args.host,
-        subsets: args.subsets,
-        trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
-    }, args.namespace ?? "default");
+    const rule = destinationRule(
+        args.ruleName ?? args.host,
+        {
+            host: args.host,
+            subsets: args.subsets,
+            trafficPolicy: localityTrafficPolicy(args.policy, args.connectionPool),
+        },
+        args.namespace ?? "default",
+    );
     checkMeshObject(problems, "destinationRule", rule);
     return { destinationRule: rule, provider: args.mesh.provider, dependsOn: [...(args.mesh.ready ?? [])] };
 }

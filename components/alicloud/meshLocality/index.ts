@@ -4,8 +4,14 @@
  * class; this index is its public surface.
  */
 export type {
-    DistributionLocalityPolicy, FailoverLocalityPolicy, LocalityDistribution, LocalityFailover, LocalityMesh, LocalityPolicy,
-    MeshLocalityPolicyArgs, MeshLocalityPolicyPlan,
+    DistributionLocalityPolicy,
+    FailoverLocalityPolicy,
+    LocalityDistribution,
+    LocalityFailover,
+    LocalityMesh,
+    LocalityPolicy,
+    MeshLocalityPolicyArgs,
+    MeshLocalityPolicyPlan,
 } from "./args";
 export { ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION } from "./version";
 export { checkMeshLocalityPolicyArgs, validateMeshLocalityPolicyArgs } from "./check";

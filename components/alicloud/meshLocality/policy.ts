@@ -20,8 +20,11 @@ export class MeshLocalityPolicy extends pulumi.ComponentResource {
         const plan = validateMeshLocalityPolicyArgs(name, args);
         super(MESH_LOCALITY_POLICY_TYPE, name, {}, opts);
         this.destinationRule = plan.destinationRule;
-        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule,
-            { parent: this, provider: plan.provider, dependsOn: [...plan.dependsOn] });
+        this.resource = applyMeshObject(`${name}-dr`, plan.destinationRule, {
+            parent: this,
+            provider: plan.provider,
+            dependsOn: [...plan.dependsOn],
+        });
         this.registerOutputs({ destinationRule: plan.destinationRule });
     }
 }

@@ -16,16 +16,17 @@ export function tutorialConnectionPool(): ConnectionPool {
 export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: ConnectionPool | false): TrafficPolicy {
     const pool = connectionPool === undefined ? tutorialConnectionPool() : connectionPool || undefined;
     const outlier = policy.outlierDetection ?? tutorialOutlierDetection();
-    const localityLbSetting = policy.mode === "failover"
-        ? { enabled: true, failover: policy.failover.map(f => ({ from: f.from, to: f.to })) }
-        : {
-            enabled: true,
-            // Istio localities are region/zone/subzone; a region with every zone is `region/*`.
-            distribute: policy.distribute.map(d => ({
-                from: `${d.from}/*`,
-                to: Object.fromEntries(Object.entries(d.to).map(([region, weight]) => [`${region}/*`, weight])),
-            })),
-        };
+    const localityLbSetting =
+        policy.mode === "failover"
+            ? { enabled: true, failover: policy.failover.map(f => ({ from: f.from, to: f.to })) }
+            : {
+                  enabled: true,
+                  // Istio localities are region/zone/subzone; a region with every zone is `region/*`.
+                  distribute: policy.distribute.map(d => ({
+                      from: `${d.from}/*`,
+                      to: Object.fromEntries(Object.entries(d.to).map(([region, weight]) => [`${region}/*`, weight])),
+                  })),
+              };
     return {
         ...(pool ? { connectionPool: pool } : {}),
         outlierDetection: outlier,

@@ -82,12 +82,24 @@ export const EIP_INTERNET_CHARGE_TYPES = ["PayByBandwidth", "PayByTraffic"] as c
 export const EIP_PRICING_CYCLES = ["Month", "Year"] as const;
 /** EIP line types the provider documents for `isp`. */
 export const EIP_ISPS = [
-    "BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile",
-    "ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud",
+    "BGP",
+    "BGP_PRO",
+    "ChinaTelecom",
+    "ChinaUnicom",
+    "ChinaMobile",
+    "ChinaTelecom_L2",
+    "ChinaUnicom_L2",
+    "ChinaMobile_L2",
+    "BGP_FinanceCloud",
 ] as const;
 /** Regions that sell the BGP (Multi-ISP) Pro line, per the provider's `isp` documentation. */
 export const BGP_PRO_REGIONS: readonly string[] = [
-    "cn-hongkong", "ap-southeast-1", "ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+    "cn-hongkong",
+    "ap-southeast-1",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
 ];
 
 /**
@@ -105,13 +117,13 @@ export interface MultiEipEniEipArgs {
      * `PayByBandwidth` or `PayByTraffic` (pay-as-you-go only). Checked before registration.
      * Default: `PayByBandwidth`.
      */
-    internetChargeType?: typeof EIP_INTERNET_CHARGE_TYPES[number];
+    internetChargeType?: (typeof EIP_INTERNET_CHARGE_TYPES)[number];
     /** `PayAsYouGo` or `Subscription`. Checked before registration. Default: `PayAsYouGo`. */
-    paymentType?: typeof EIP_PAYMENT_TYPES[number];
+    paymentType?: (typeof EIP_PAYMENT_TYPES)[number];
     /** Line type, e.g. `BGP` or `BGP_PRO` (some regions only). Checked before registration. Default: `BGP`. */
-    isp?: typeof EIP_ISPS[number];
+    isp?: (typeof EIP_ISPS)[number];
     /** Subscription term unit, `Month` or `Year`. Subscription only. Checked before registration. Default: `Month`. */
-    pricingCycle?: typeof EIP_PRICING_CYCLES[number];
+    pricingCycle?: (typeof EIP_PRICING_CYCLES)[number];
     /** Subscription term: 1–9 months or 1–5 years. Required for a subscription. Checked before registration. */
     period?: number;
     /**
@@ -233,11 +245,11 @@ export interface MultiEipEniVSwitchPlan {
 /** What every EIP of the plan is bought with, whatever the billing method. */
 interface EipPlanBase {
     /** Defaulted: `PayByBandwidth`. */
-    readonly internetChargeType: typeof EIP_INTERNET_CHARGE_TYPES[number];
+    readonly internetChargeType: (typeof EIP_INTERNET_CHARGE_TYPES)[number];
     /** Peak bandwidth, Mbit/s. Defaulted: 5. */
     readonly bandwidth: number;
     /** Line type. Defaulted: `BGP`. */
-    readonly isp: typeof EIP_ISPS[number];
+    readonly isp: (typeof EIP_ISPS)[number];
     /** Defaulted: false. */
     readonly deletionProtection: boolean;
     /** Undefined: the account's default resource group. */
@@ -255,7 +267,7 @@ export interface PayAsYouGoEipPlan extends EipPlanBase {
 export interface SubscriptionEipPlan extends EipPlanBase {
     readonly paymentType: "Subscription";
     /** Defaulted: `Month`. */
-    readonly pricingCycle: typeof EIP_PRICING_CYCLES[number];
+    readonly pricingCycle: (typeof EIP_PRICING_CYCLES)[number];
     readonly period: number;
 }
 

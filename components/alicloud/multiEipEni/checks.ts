@@ -30,8 +30,11 @@ const DEFAULT_PUBLIC_IP_COUNT = 3;
  * nothing, so it can run (and be tested) on its own. `opts` are the component's own (a provider
  * in them is the component's).
  */
-export function validateMultiEipEniArgs(name: string, args: MultiEipEniArgs, opts?: pulumi.ComponentResourceOptions):
-    MultiEipEniPlan {
+export function validateMultiEipEniArgs(
+    name: string,
+    args: MultiEipEniArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): MultiEipEniPlan {
     // validate throws when the check recorded a problem, and the check returns a plan when it recorded none.
     return validate(componentOf(name), problems => checkMultiEipEniArgs(problems, name, args, opts))!;
 }
@@ -42,13 +45,19 @@ export function validateMultiEipEniArgs(name: string, args: MultiEipEniArgs, opt
  * recorded a problem. The shape comes first: the rules run only on args that fit it. Ids given as
  * Outputs are checked when they resolve.
  */
-export function checkMultiEipEniArgs(problems: Problems, name: string, args: MultiEipEniArgs,
-    opts?: pulumi.ComponentResourceOptions): MultiEipEniPlan | undefined {
+export function checkMultiEipEniArgs(
+    problems: Problems,
+    name: string,
+    args: MultiEipEniArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): MultiEipEniPlan | undefined {
     const before = problems.count;
     if (!checkShape(problems, MULTI_EIP_ENI_SHAPE, args)) return undefined;
     const { instance } = args;
-    const provider = args.provider ?? userProvider<alicloud.Provider>(opts, "alicloud")
-        ?? (isVpcVSwitch(args.vSwitch) ? args.vSwitch.vpc.provider : undefined);
+    const provider =
+        args.provider ??
+        userProvider<alicloud.Provider>(opts, "alicloud") ??
+        (isVpcVSwitch(args.vSwitch) ? args.vSwitch.vpc.provider : undefined);
     if (provider === undefined) checkStackProviderConfig(problems, "alicloud");
     const regionOk = checkRegion(problems, "instance.region", instance.region);
     const vSwitch = checkVSwitch(problems, args, regionOk);
@@ -63,12 +72,23 @@ export function checkMultiEipEniArgs(problems: Problems, name: string, args: Mul
     const eip = checkEip(problems, args, name, count, regionOk);
 
     const eniName = args.eniName ?? `${name}-eni`;
-    checkAlibabaName(problems, "eniName", eniName, "eni", "ENI", args.eniName === undefined
-        ? "The ENI is named after the component: pass an eniName that starts with a letter." : undefined);
+    checkAlibabaName(
+        problems,
+        "eniName",
+        eniName,
+        "eni",
+        "ENI",
+        args.eniName === undefined
+            ? "The ENI is named after the component: pass an eniName that starts with a letter."
+            : undefined,
+    );
     const configureGuest = args.configureGuest ?? false;
     if (configureGuest && !attach) {
-        problems.add("configureGuest", "the guest script needs the ENI on the instance, but attach is false.",
-            "Set attach, or run guestScript yourself once the ENI is bound.");
+        problems.add(
+            "configureGuest",
+            "the guest script needs the ENI on the instance, but attach is false.",
+            "Set attach, or run guestScript yourself once the ENI is bound.",
+        );
     }
     if (problems.count > before || !vSwitch.cidr || !eip) return undefined;
 
@@ -93,8 +113,10 @@ export function checkMultiEipEniArgs(problems: Problems, name: string, args: Mul
         device: `eth${enis}`,
         table: 1000 + enis,
         attach,
-        eip: eip.resourceGroupId === undefined ? eip
-            : { ...eip, resourceGroupId: late(eip.resourceGroupId, "resourceGroup", "eip.resourceGroupId") },
+        eip:
+            eip.resourceGroupId === undefined
+                ? eip
+                : { ...eip, resourceGroupId: late(eip.resourceGroupId, "resourceGroup", "eip.resourceGroupId") },
         guestOs: args.guestOs ?? "alinux2",
         configureGuest,
         tags: args.tags,
@@ -122,10 +144,12 @@ function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boole
     const region = args.instance.region;
     if (isVpcVSwitch(v)) {
         if (regionOk && v.vpc.region !== region) {
-            problems.add("vSwitch.vpc",
+            problems.add(
+                "vSwitch.vpc",
                 `the VPC is in ${v.vpc.region} but the instance is in ${region}; ` +
-                "the ENI, its EIPs and the instance must share one region.",
-                `Use the instance's VPC in ${region}.`);
+                    "the ENI, its EIPs and the instance must share one region.",
+                `Use the instance's VPC in ${region}.`,
+            );
         }
         const info = findVSwitch(problems, "vSwitch.name", v.vpc, v.name);
         if (!info) return { id: "" };
@@ -134,9 +158,11 @@ function checkVSwitch(problems: Problems, args: MultiEipEniArgs, regionOk: boole
     }
     const cidr = checkCidr(problems, "vSwitch.cidrBlock", v.cidrBlock, 4);
     if (cidr && (cidr.prefix < 16 || cidr.prefix > 29)) {
-        problems.add("vSwitch.cidrBlock",
+        problems.add(
+            "vSwitch.cidrBlock",
             `vSwitch block ${cidr.text} is /${cidr.prefix}; Alibaba Cloud vSwitches are /16 to /29.`,
-            "Give the vSwitch's block as the console shows it.");
+            "Give the vSwitch's block as the console shows it.",
+        );
     }
     if (regionOk && v.zoneId !== undefined) checkZone(problems, "vSwitch.zoneId", v.zoneId, region);
     return { id: v.id, cidr, zoneId: v.zoneId };
@@ -147,18 +173,23 @@ function checkInstanceZone(problems: Problems, args: MultiEipEniArgs, vSwitchZon
     const { zoneId, region } = args.instance;
     if (zoneId === undefined || !checkZone(problems, "instance.zoneId", zoneId, region)) return;
     if (vSwitchZone !== undefined && vSwitchZone !== zoneId) {
-        problems.add("instance.zoneId",
+        problems.add(
+            "instance.zoneId",
             `the instance is in zone ${zoneId} but the vSwitch is in ${vSwitchZone}; ` +
-            "an ENI binds only to an instance of its own zone.",
-            "Use a vSwitch in the instance's zone.");
+                "an ENI binds only to an instance of its own zone.",
+            "Use a vSwitch in the instance's zone.",
+        );
     }
 }
 
 /** At least one security group, each once (the ones known as text). */
 function checkSecurityGroups(problems: Problems, ids: readonly pulumi.Input<string>[]): void {
     if (ids.length === 0) {
-        problems.add("securityGroupIds", "no security group is given; an ENI needs at least one.",
-            "Pass the instance's security group ids (they must be in the ENI's VPC).");
+        problems.add(
+            "securityGroupIds",
+            "no security group is given; an ENI needs at least one.",
+            "Pass the instance's security group ids (they must be in the ENI's VPC).",
+        );
     }
     const known = ids.flatMap((id, i) => (typeof id === "string" ? [{ path: `securityGroupIds[${i}]`, key: id }] : []));
     checkUnique(problems, known, "security group");
@@ -189,12 +220,18 @@ function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | 
     }
     const count = args.privateIps.length;
     if (count === 0) {
-        problems.add("privateIps", "the list of private IPs is empty.",
-            "List at least one address, or drop privateIps and set publicIpCount.");
+        problems.add(
+            "privateIps",
+            "the list of private IPs is empty.",
+            "List at least one address, or drop privateIps and set publicIpCount.",
+        );
     }
     if (args.publicIpCount !== undefined && args.publicIpCount !== count) {
-        problems.add("publicIpCount", `publicIpCount ${args.publicIpCount} differs from the ${count} privateIps given.`,
-            "Drop publicIpCount: the number of privateIps sets it.");
+        problems.add(
+            "publicIpCount",
+            `publicIpCount ${args.publicIpCount} differs from the ${count} privateIps given.`,
+            "Drop publicIpCount: the number of privateIps sets it.",
+        );
     }
     const reserved = cidr ? reservedAddresses(cidr) : new Map<string, string>();
     const canonical: string[] = [];
@@ -207,13 +244,18 @@ function checkAddresses(problems: Problems, args: MultiEipEniArgs, cidr: Cidr | 
         parsed.push({ path, key: ip.text });
         if (!cidr) return;
         if (!ipInCidr(ip, cidr)) {
-            problems.add(path, `${ip.text} is not inside the vSwitch block ${cidr.text}.`,
-                `Choose an address inside ${cidr.text}.`);
+            problems.add(
+                path,
+                `${ip.text} is not inside the vSwitch block ${cidr.text}.`,
+                `Choose an address inside ${cidr.text}.`,
+            );
         } else if (reserved.has(ip.text)) {
-            problems.add(path,
+            problems.add(
+                path,
                 `${ip.text} is ${reserved.get(ip.text)}; ` +
-                `Alibaba Cloud reserves the first and the last three addresses of ${cidr.text}.`,
-                `Choose from ${addressAt(cidr, 1)} to ${addressAt(cidr, -4)}.`);
+                    `Alibaba Cloud reserves the first and the last three addresses of ${cidr.text}.`,
+                `Choose from ${addressAt(cidr, 1)} to ${addressAt(cidr, -4)}.`,
+            );
         }
     });
     checkUnique(problems, parsed, "private IP");
@@ -235,35 +277,45 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPa
     const given = args.instanceTypeLimits;
     const limits = instanceTypeLimits(type, given);
     if (!limits) {
-        problems.add("instance.instanceType", `instance type '${type}' is not in the table of ENI limits.`,
+        problems.add(
+            "instance.instanceType",
+            `instance type '${type}' is not in the table of ENI limits.`,
             "Pass instanceTypeLimits ({ maxEnis, maxPrivateIpsPerEni, hotPlug }) from DescribeInstanceTypes " +
-            "(EniQuantity, EniPrivateIpAddressQuantity) or the instance family page.");
+                "(EniQuantity, EniPrivateIpAddressQuantity) or the instance family page.",
+        );
         return;
     }
     // A rejection resting on a table row nobody re-checked must say so, and how to override it.
-    const unconfirmed = !given && !CONFIRMED_INSTANCE_TYPES.has(type)
-        ? ` If DescribeInstanceTypes reports more for '${type}' ` +
-          "(the built-in value is not confirmed against the current family page), pass instanceTypeLimits."
-        : "";
+    const unconfirmed =
+        !given && !CONFIRMED_INSTANCE_TYPES.has(type)
+            ? ` If DescribeInstanceTypes reports more for '${type}' ` +
+              "(the built-in value is not confirmed against the current family page), pass instanceTypeLimits."
+            : "";
     if (count > limits.maxPrivateIpsPerEni) {
-        problems.add(countPath,
+        problems.add(
+            countPath,
             `${count} private IPs on one ENI exceed the ${limits.maxPrivateIpsPerEni} ` +
-            `that instance type '${type}' allows per ENI.`,
-            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.${unconfirmed}`);
+                `that instance type '${type}' allows per ENI.`,
+            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.${unconfirmed}`,
+        );
     }
     if (!attach) return;
     if (enis + 1 > limits.maxEnis) {
-        problems.add("instance.instanceType",
+        problems.add(
+            "instance.instanceType",
             `instance type '${type}' takes at most ${limits.maxEnis} ENIs and the instance has ${enis} already; ` +
-            "another cannot be bound.",
-            `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`);
+                "another cannot be bound.",
+            `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`,
+        );
     }
     if ((args.instance.running ?? true) && !limits.hotPlug) {
-        problems.add("attach",
+        problems.add(
+            "attach",
             `instance type '${type}' takes a secondary ENI only while the instance is Stopped, ` +
-            "and instance.running says it will be Running.",
+                "and instance.running says it will be Running.",
             "Stop the instance and set instance.running: false, or set attach: false and bind the ENI during a stop." +
-            unconfirmed);
+                unconfirmed,
+        );
     }
 }
 
@@ -275,7 +327,10 @@ function checkQuota(problems: Problems, args: MultiEipEniArgs, count: number, co
     const quota = args.eipQuota ?? DEFAULT_EIP_QUOTA;
     const inUse = args.eipsInUse ?? 0;
     if (inUse + count > quota) {
-        problems.add(countPath, `${count} new EIPs with ${inUse} in use exceed the account's EIP quota of ${quota}.`,
-            "Release unused EIPs, or raise the quota in Quota Center and pass the new eipQuota.");
+        problems.add(
+            countPath,
+            `${count} new EIPs with ${inUse} in use exceed the account's EIP quota of ${quota}.`,
+            "Release unused EIPs, or raise the quota in Quota Center and pass the new eipQuota.",
+        );
     }
 }

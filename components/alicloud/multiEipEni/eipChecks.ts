@@ -24,8 +24,13 @@ function maxBandwidth(subscription: boolean, charge: string): number {
  * Checks the EIP options (their enumerations are the shape's) and returns how the `count` EIPs
  * are bought, every default resolved; undefined for a subscription without a period (a problem).
  */
-export function checkEip(problems: Problems, args: MultiEipEniArgs, name: string, count: number, regionOk: boolean):
-    MultiEipEniEipPlan | undefined {
+export function checkEip(
+    problems: Problems,
+    args: MultiEipEniArgs,
+    name: string,
+    count: number,
+    regionOk: boolean,
+): MultiEipEniEipPlan | undefined {
     const eip = args.eip ?? {};
     const paymentType = eip.paymentType ?? "PayAsYouGo";
     const internetChargeType = eip.internetChargeType ?? "PayByBandwidth";
@@ -33,17 +38,31 @@ export function checkEip(problems: Problems, args: MultiEipEniArgs, name: string
     const isp = eip.isp ?? "BGP";
     const subscription = paymentType === "Subscription";
     if (subscription && internetChargeType !== "PayByBandwidth") {
-        problems.add("eip.internetChargeType", "a subscription EIP is metered PayByBandwidth only.",
-            "Set internetChargeType: \"PayByBandwidth\".");
+        problems.add(
+            "eip.internetChargeType",
+            "a subscription EIP is metered PayByBandwidth only.",
+            'Set internetChargeType: "PayByBandwidth".',
+        );
     }
-    checkIntegerInRange(problems, "eip.bandwidth", bandwidth, 1, maxBandwidth(subscription, internetChargeType),
-        `${paymentType} ${internetChargeType} EIP bandwidth (Mbit/s)`);
+    checkIntegerInRange(
+        problems,
+        "eip.bandwidth",
+        bandwidth,
+        1,
+        maxBandwidth(subscription, internetChargeType),
+        `${paymentType} ${internetChargeType} EIP bandwidth (Mbit/s)`,
+    );
     if (isp === "BGP_PRO" && regionOk && !BGP_PRO_REGIONS.includes(args.instance.region)) {
-        problems.add("eip.isp", `the BGP (Multi-ISP) Pro line is not sold in ${args.instance.region}.`,
-            `Use BGP, or a region of: ${BGP_PRO_REGIONS.join(", ")}.`);
+        problems.add(
+            "eip.isp",
+            `the BGP (Multi-ISP) Pro line is not sold in ${args.instance.region}.`,
+            `Use BGP, or a region of: ${BGP_PRO_REGIONS.join(", ")}.`,
+        );
     }
     const common = {
-        internetChargeType, bandwidth, isp,
+        internetChargeType,
+        bandwidth,
+        isp,
         deletionProtection: eip.deletionProtection ?? false,
         resourceGroupId: eip.resourceGroupId,
     };
@@ -57,23 +76,35 @@ export function checkEip(problems: Problems, args: MultiEipEniArgs, name: string
             checkIntegerInRange(problems, "eip.period", eip.period, 1, max, `subscription period in ${unit}`);
         }
         if (eip.addressNamePrefix !== undefined) {
-            problems.add("eip.addressNamePrefix", "subscription EIPs cannot be named.",
-                "Drop addressNamePrefix, or buy pay-as-you-go EIPs.");
+            problems.add(
+                "eip.addressNamePrefix",
+                "subscription EIPs cannot be named.",
+                "Drop addressNamePrefix, or buy pay-as-you-go EIPs.",
+            );
         }
-        return eip.period === undefined ? undefined
+        return eip.period === undefined
+            ? undefined
             : { ...common, paymentType: "Subscription", pricingCycle, period: eip.period };
     }
     for (const field of ["period", "pricingCycle"] as const) {
         if (eip[field] !== undefined) {
-            problems.add(`eip.${field}`,
+            problems.add(
+                `eip.${field}`,
                 `${field} applies to subscription EIPs only and paymentType is ${paymentType}.`,
-                `Drop ${field}, or set paymentType: "Subscription".`);
+                `Drop ${field}, or set paymentType: "Subscription".`,
+            );
         }
     }
     const addressNamePrefix = eip.addressNamePrefix ?? name;
     // The EIPs are named <prefix>-1 … <prefix>-<count>: the last is the longest, with the same characters.
-    checkAlibabaName(problems, "eip.addressNamePrefix", `${addressNamePrefix}-${count}`, "eip", "EIP",
+    checkAlibabaName(
+        problems,
+        "eip.addressNamePrefix",
+        `${addressNamePrefix}-${count}`,
+        "eip",
+        "EIP",
         `EIP names are '<addressNamePrefix>-<n>' (the prefix defaults to the component's name): ` +
-        `pass an addressNamePrefix that starts with a letter, of at most ${127 - String(count).length} characters.`);
+            `pass an addressNamePrefix that starts with a letter, of at most ${127 - String(count).length} characters.`,
+    );
     return { ...common, paymentType: "PayAsYouGo", addressNamePrefix };
 }

@@ -11,14 +11,16 @@ import { ChildOptions, PublicAddresses } from "./resources";
 
 /** The guest script for the plan's OS, device and table, once the ENI's addresses are known. */
 export function guestScriptOf(plan: MultiEipEniPlan, privateIps: pulumi.Output<string[]>): pulumi.Output<string> {
-    return privateIps.apply(ips => renderGuestScript({
-        os: plan.guestOs,
-        primaryIp: ips[0],
-        secondaryIps: ips.slice(1),
-        vSwitchCidr: plan.vSwitch.cidrBlock,
-        device: plan.device,
-        table: plan.table,
-    }));
+    return privateIps.apply(ips =>
+        renderGuestScript({
+            os: plan.guestOs,
+            primaryIp: ips[0],
+            secondaryIps: ips.slice(1),
+            vSwitchCidr: plan.vSwitch.cidrBlock,
+            device: plan.device,
+            table: plan.table,
+        }),
+    );
 }
 
 /**
@@ -26,23 +28,38 @@ export function guestScriptOf(plan: MultiEipEniPlan, privateIps: pulumi.Output<s
  * EIP associated. A new script makes a new command, and so a new invocation: it runs again when
  * the addresses change.
  */
-export function runGuestScript(name: string, plan: MultiEipEniPlan, script: pulumi.Output<string>,
-    attachment: alicloud.ecs.EcsNetworkInterfaceAttachment, addresses: PublicAddresses, opts: ChildOptions): void {
-    const command = new alicloud.ecs.Command(`${name}-guest`, {
-        name: `${name}-guest-routing`,
-        description: `Secondary addresses and policy routing of ${plan.device} (MultiEipEni ${name})`,
-        type: "RunShellScript",
-        commandContent: script.apply(text => Buffer.from(text).toString("base64")),
-        timeout: 300,
-    }, opts);
-    new alicloud.ecs.EcsInvocation(`${name}-guest-run`, {
-        commandId: command.id,
-        instanceIds: [plan.instanceId],
-        repeatMode: "Once",
-    }, {
-        ...opts, dependsOn: [attachment, ...addresses.associations],
-        // The provider waits for the run to succeed within 1 minute by default; the script may take
-        // up to its 300 s, and a new instance's Cloud Assistant agent a while to come online.
-        customTimeouts: { create: "10m" },
-    });
+export function runGuestScript(
+    name: string,
+    plan: MultiEipEniPlan,
+    script: pulumi.Output<string>,
+    attachment: alicloud.ecs.EcsNetworkInterfaceAttachment,
+    addresses: PublicAddresses,
+    opts: ChildOptions,
+): void {
+    const command = new alicloud.ecs.Command(
+        `${name}-guest`,
+        {
+            name: `${name}-guest-routing`,
+            description: `Secondary addresses and policy routing of ${plan.device} (MultiEipEni ${name})`,
+            type: "RunShellScript",
+            commandContent: script.apply(text => Buffer.from(text).toString("base64")),
+            timeout: 300,
+        },
+        opts,
+    );
+    new alicloud.ecs.EcsInvocation(
+        `${name}-guest-run`,
+        {
+            commandId: command.id,
+            instanceIds: [plan.instanceId],
+            repeatMode: "Once",
+        },
+        {
+            ...opts,
+            dependsOn: [attachment, ...addresses.associations],
+            // The provider waits for the run to succeed within 1 minute by default; the script may take
+            // up to its 300 s, and a new instance's Cloud Assistant agent a while to come online.
+            customTimeouts: { create: "10m" },
+        },
+    );
 }

@@ -45,8 +45,9 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
     constructor(name: string, args: MultiEipEniArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateMultiEipEniArgs(name, args, opts);
         super(MULTI_EIP_ENI_TYPE, name, {}, opts);
-        const provider = plan.provider
-            ?? newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
+        const provider =
+            plan.provider ??
+            newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
         const childOpts = { parent: this, provider };
         this.gateway = plan.vSwitch.gateway;
         this.netmask = plan.vSwitch.netmask;

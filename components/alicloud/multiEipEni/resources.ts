@@ -26,16 +26,20 @@ export function sortAddresses(ips: readonly string[]): string[] {
 /** The secondary ENI in the vSwitch, with the plan's private IPs or as many as the vSwitch picks. */
 export function createEni(name: string, plan: MultiEipEniPlan, opts: ChildOptions): alicloud.ecs.EcsNetworkInterface {
     const explicit = plan.privateIps;
-    return new alicloud.ecs.EcsNetworkInterface(`${name}-eni`, {
-        networkInterfaceName: plan.eniName,
-        description: `Secondary ENI with ${plan.count} public addresses in NAT mode`,
-        vswitchId: plan.vSwitch.id,
-        securityGroupIds: [...plan.securityGroupIds],
-        primaryIpAddress: explicit?.[0],
-        privateIpAddresses: explicit && explicit.length > 1 ? explicit.slice(1) : undefined,
-        secondaryPrivateIpAddressCount: !explicit && plan.count > 1 ? plan.count - 1 : undefined,
-        tags: plan.tags,
-    }, opts);
+    return new alicloud.ecs.EcsNetworkInterface(
+        `${name}-eni`,
+        {
+            networkInterfaceName: plan.eniName,
+            description: `Secondary ENI with ${plan.count} public addresses in NAT mode`,
+            vswitchId: plan.vSwitch.id,
+            securityGroupIds: [...plan.securityGroupIds],
+            primaryIpAddress: explicit?.[0],
+            privateIpAddresses: explicit && explicit.length > 1 ? explicit.slice(1) : undefined,
+            secondaryPrivateIpAddressCount: !explicit && plan.count > 1 ? plan.count - 1 : undefined,
+            tags: plan.tags,
+        },
+        opts,
+    );
 }
 
 /**
@@ -48,17 +52,26 @@ export function createEni(name: string, plan: MultiEipEniPlan, opts: ChildOption
  */
 export function privateIpsOf(plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface): pulumi.Output<string[]> {
     if (plan.privateIps) return pulumi.output([...plan.privateIps]);
-    return pulumi.all([eni.primaryIpAddress, eni.privateIpAddresses])
+    return pulumi
+        .all([eni.primaryIpAddress, eni.privateIpAddresses])
         .apply(([primary, secondaries]) => [primary, ...sortAddresses(secondaries ?? [])]);
 }
 
 /** Binds the ENI to the instance (tutorial step 1), once it exists. */
-export function attachEni(name: string, plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface,
-    opts: ChildOptions): alicloud.ecs.EcsNetworkInterfaceAttachment {
-    return new alicloud.ecs.EcsNetworkInterfaceAttachment(`${name}-attachment`, {
-        instanceId: plan.instanceId,
-        networkInterfaceId: eni.id,
-    }, { ...opts, dependsOn: [eni] });
+export function attachEni(
+    name: string,
+    plan: MultiEipEniPlan,
+    eni: alicloud.ecs.EcsNetworkInterface,
+    opts: ChildOptions,
+): alicloud.ecs.EcsNetworkInterfaceAttachment {
+    return new alicloud.ecs.EcsNetworkInterfaceAttachment(
+        `${name}-attachment`,
+        {
+            instanceId: plan.instanceId,
+            networkInterfaceId: eni.id,
+        },
+        { ...opts, dependsOn: [eni] },
+    );
 }
 
 /** The EIPs and their associations, in the order of the private IPs. */
@@ -73,34 +86,49 @@ export interface PublicAddresses {
  * asynchronous tasks on the one ENI and the API rejects overlapping ones (TaskConflict), so each
  * waits for the previous one.
  */
-export function createPublicAddresses(name: string, plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface,
-    privateIps: pulumi.Output<string[]>, attachment: alicloud.ecs.EcsNetworkInterfaceAttachment | undefined,
-    opts: ChildOptions): PublicAddresses {
+export function createPublicAddresses(
+    name: string,
+    plan: MultiEipEniPlan,
+    eni: alicloud.ecs.EcsNetworkInterface,
+    privateIps: pulumi.Output<string[]>,
+    attachment: alicloud.ecs.EcsNetworkInterfaceAttachment | undefined,
+    opts: ChildOptions,
+): PublicAddresses {
     const { eip } = plan;
     const eips: alicloud.ecs.EipAddress[] = [];
     const associations: alicloud.ecs.EipAssociation[] = [];
     for (let i = 0; i < plan.count; i++) {
-        const address = new alicloud.ecs.EipAddress(`${name}-eip-${i + 1}`, {
-            addressName: eip.paymentType === "PayAsYouGo" ? `${eip.addressNamePrefix}-${i + 1}` : undefined,
-            paymentType: eip.paymentType,
-            internetChargeType: eip.internetChargeType,
-            bandwidth: String(eip.bandwidth),
-            isp: eip.isp,
-            pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
-            period: eip.paymentType === "Subscription" ? eip.period : undefined,
-            // Left out when off (the provider's default), so the inputs of existing EIPs stay as they were.
-            deletionProtection: eip.deletionProtection || undefined,
-            resourceGroupId: eip.resourceGroupId,
-            tags: plan.tags,
-        }, opts);
+        const address = new alicloud.ecs.EipAddress(
+            `${name}-eip-${i + 1}`,
+            {
+                addressName: eip.paymentType === "PayAsYouGo" ? `${eip.addressNamePrefix}-${i + 1}` : undefined,
+                paymentType: eip.paymentType,
+                internetChargeType: eip.internetChargeType,
+                bandwidth: String(eip.bandwidth),
+                isp: eip.isp,
+                pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
+                period: eip.paymentType === "Subscription" ? eip.period : undefined,
+                // Left out when off (the provider's default), so the inputs of existing EIPs stay as they were.
+                deletionProtection: eip.deletionProtection || undefined,
+                resourceGroupId: eip.resourceGroupId,
+                tags: plan.tags,
+            },
+            opts,
+        );
         const after = [eni, address, ...(attachment ? [attachment] : []), ...associations.slice(-1)];
-        associations.push(new alicloud.ecs.EipAssociation(`${name}-eip-${i + 1}-association`, {
-            allocationId: address.id,
-            instanceId: eni.id,
-            instanceType: "NetworkInterface",
-            mode: "NAT",
-            privateIpAddress: privateIps.apply(ips => ips[i]),
-        }, { ...opts, dependsOn: after }));
+        associations.push(
+            new alicloud.ecs.EipAssociation(
+                `${name}-eip-${i + 1}-association`,
+                {
+                    allocationId: address.id,
+                    instanceId: eni.id,
+                    instanceType: "NetworkInterface",
+                    mode: "NAT",
+                    privateIpAddress: privateIps.apply(ips => ips[i]),
+                },
+                { ...opts, dependsOn: after },
+            ),
+        );
         eips.push(address);
     }
     return { eips, associations };

@@ -11,9 +11,7 @@ import { GUEST_OS } from "../guestRouting";
 import { alibabaId } from "../ids";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
-import {
-    EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES, EIP_PRICING_CYCLES, MultiEipEniArgs,
-} from "./args";
+import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES, EIP_PRICING_CYCLES, MultiEipEniArgs } from "./args";
 
 const instance = z.strictObject({
     id: input(alibabaId("instance")),
@@ -54,21 +52,23 @@ const instanceTypeLimits = z.strictObject({
 });
 
 /** The args of a {@link MultiEipEni}. */
-export const MULTI_EIP_ENI_SHAPE = argsShape<MultiEipEniArgs>()(z.strictObject({
-    instance,
-    // Told apart by their keys: a value that fits neither is told about the form it comes closest to.
-    vSwitch: z.union([vSwitchById, vSwitchOfVpc]),
-    securityGroupIds: z.array(input(alibabaId("securityGroup"))),
-    publicIpCount: wholeNumber(1, 1000).optional(),
-    privateIps: z.array(text).optional(),
-    eip: eip.optional(),
-    attach: z.boolean().optional(),
-    eipQuota: wholeNumber(1, 100_000).optional(),
-    eipsInUse: wholeNumber(0, 100_000).optional(),
-    instanceTypeLimits: instanceTypeLimits.optional(),
-    eniName: text.optional(),
-    guestOs: z.enum(GUEST_OS).optional(),
-    configureGuest: z.boolean().optional(),
-    provider: providerOf(alicloud.Provider, "alicloud").optional(),
-    tags: ALIBABA_TAGS.optional(),
-}));
+export const MULTI_EIP_ENI_SHAPE = argsShape<MultiEipEniArgs>()(
+    z.strictObject({
+        instance,
+        // Told apart by their keys: a value that fits neither is told about the form it comes closest to.
+        vSwitch: z.union([vSwitchById, vSwitchOfVpc]),
+        securityGroupIds: z.array(input(alibabaId("securityGroup"))),
+        publicIpCount: wholeNumber(1, 1000).optional(),
+        privateIps: z.array(text).optional(),
+        eip: eip.optional(),
+        attach: z.boolean().optional(),
+        eipQuota: wholeNumber(1, 100_000).optional(),
+        eipsInUse: wholeNumber(0, 100_000).optional(),
+        instanceTypeLimits: instanceTypeLimits.optional(),
+        eniName: text.optional(),
+        guestOs: z.enum(GUEST_OS).optional(),
+        configureGuest: z.boolean().optional(),
+        provider: providerOf(alicloud.Provider, "alicloud").optional(),
+        tags: ALIBABA_TAGS.optional(),
+    }),
+);

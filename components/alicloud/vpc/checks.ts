@@ -14,7 +14,11 @@ import { checkedId } from "../ids";
 import { checkAlibabaName } from "../names";
 import { checkRegion, checkZone } from "../regions";
 import {
-    CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, REGIONAL_VPC_TYPE, RegionalVpcArgs,
+    CreatedRegionalVpcPlan,
+    ExistingRegionalVpcArgs,
+    ExistingRegionalVpcPlan,
+    REGIONAL_VPC_TYPE,
+    RegionalVpcArgs,
 } from "./args";
 import { EXISTING_REGIONAL_VPC_SHAPE, REGIONAL_VPC_SHAPE } from "./shape";
 
@@ -25,15 +29,21 @@ export const RESERVED_VPC_RANGES: readonly string[] = ["100.64.0.0/10", "127.0.0
  * Checks the args of a VPC to create and returns its plan. Pure: it registers nothing, so it can
  * run (and be tested) on its own.
  */
-export function validateRegionalVpcArgs(name: string, args: RegionalVpcArgs, opts?: pulumi.ComponentResourceOptions):
-    CreatedRegionalVpcPlan {
+export function validateRegionalVpcArgs(
+    name: string,
+    args: RegionalVpcArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): CreatedRegionalVpcPlan {
     // validate throws when the check recorded a problem, and the check returns a plan when it recorded none.
     return validate(componentOf(name), problems => checkRegionalVpcArgs(problems, name, args, opts))!;
 }
 
 /** Checks the description of a VPC that exists ({@link RegionalVpc.fromExisting}) and returns its plan. */
-export function validateExistingRegionalVpcArgs(name: string, args: ExistingRegionalVpcArgs,
-    opts?: pulumi.ComponentResourceOptions): ExistingRegionalVpcPlan {
+export function validateExistingRegionalVpcArgs(
+    name: string,
+    args: ExistingRegionalVpcArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): ExistingRegionalVpcPlan {
     return validate(componentOf(name), problems => checkExistingRegionalVpcArgs(problems, name, args, opts))!;
 }
 
@@ -42,12 +52,19 @@ export function validateExistingRegionalVpcArgs(name: string, args: ExistingRegi
  * `problems.under("vpc")`) and returns the plan, every default resolved; undefined when it
  * recorded a problem. `opts` are the component's own: a provider in them is the VPC's.
  */
-export function checkRegionalVpcArgs(problems: Problems, name: string, args: RegionalVpcArgs,
-    opts?: pulumi.ComponentResourceOptions): CreatedRegionalVpcPlan | undefined {
+export function checkRegionalVpcArgs(
+    problems: Problems,
+    name: string,
+    args: RegionalVpcArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): CreatedRegionalVpcPlan | undefined {
     const before = problems.count;
     if (isObject(args) && Object.hasOwn(args, "vpcId")) {
-        problems.add("vpcId", "describes a VPC that exists, and new RegionalVpc creates one.",
-            "Describe an existing VPC with RegionalVpc.fromExisting(name, args).");
+        problems.add(
+            "vpcId",
+            "describes a VPC that exists, and new RegionalVpc creates one.",
+            "Describe an existing VPC with RegionalVpc.fromExisting(name, args).",
+        );
         return undefined;
     }
     if (!checkShape(problems, REGIONAL_VPC_SHAPE, args)) return undefined;
@@ -69,7 +86,10 @@ export function checkRegionalVpcArgs(problems: Problems, name: string, args: Reg
         vpcName,
         ipv6GatewayName: ipv6Enabled ? ipv6GatewayName(vpcName) : undefined,
         vSwitches: vSwitches.map(([key, v]) => ({
-            name: key, zoneId: v.zoneId, cidrBlock: blocks.get(key)!, ipv6CidrBlockMask: v.ipv6CidrBlockMask,
+            name: key,
+            zoneId: v.zoneId,
+            cidrBlock: blocks.get(key)!,
+            ipv6CidrBlockMask: v.ipv6CidrBlockMask,
         })),
         tags: args.tags,
     };
@@ -79,8 +99,12 @@ export function checkRegionalVpcArgs(problems: Problems, name: string, args: Reg
  * Records every problem of the description of an existing VPC in `problems` and returns its plan;
  * undefined when it recorded a problem. Ids given as Outputs are checked when they resolve.
  */
-export function checkExistingRegionalVpcArgs(problems: Problems, name: string, args: ExistingRegionalVpcArgs,
-    opts?: pulumi.ComponentResourceOptions): ExistingRegionalVpcPlan | undefined {
+export function checkExistingRegionalVpcArgs(
+    problems: Problems,
+    name: string,
+    args: ExistingRegionalVpcArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): ExistingRegionalVpcPlan | undefined {
     const before = problems.count;
     if (!checkShape(problems, EXISTING_REGIONAL_VPC_SHAPE, args)) return undefined;
     const regionOk = checkRegion(problems, "region", args.region);
@@ -123,8 +147,11 @@ function isObject(value: unknown): value is object {
  * The provider of the args or the component's own opts; with neither, the component creates one
  * from the stack's `alicloud:*` configuration, which must then be readable.
  */
-function checkProvider(problems: Problems, given: alicloud.Provider | undefined,
-    opts: pulumi.ComponentResourceOptions | undefined): alicloud.Provider | undefined {
+function checkProvider(
+    problems: Problems,
+    given: alicloud.Provider | undefined,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): alicloud.Provider | undefined {
     const provider = given ?? userProvider<alicloud.Provider>(opts, "alicloud");
     if (provider === undefined) checkStackProviderConfig(problems, "alicloud");
     return provider;
@@ -137,16 +164,34 @@ function checkProvider(problems: Problems, given: alicloud.Provider | undefined,
 function checkVpcNames(problems: Problems, name: string, args: RegionalVpcArgs): string {
     const vpcName = args.vpcName ?? name;
     const vpcNamePath = args.vpcName === undefined ? "name" : "vpcName";
-    const ok = checkAlibabaName(problems, vpcNamePath, vpcName, "general", "VPC",
-        args.vpcName === undefined ? "The VPC takes the component's name: set vpcName." : undefined);
+    const ok = checkAlibabaName(
+        problems,
+        vpcNamePath,
+        vpcName,
+        "general",
+        "VPC",
+        args.vpcName === undefined ? "The VPC takes the component's name: set vpcName." : undefined,
+    );
     if (ok && args.enableIpv6) {
-        checkAlibabaName(problems, vpcNamePath, ipv6GatewayName(vpcName), "ipv6Gateway", "IPv6 gateway",
+        checkAlibabaName(
+            problems,
+            vpcNamePath,
+            ipv6GatewayName(vpcName),
+            "ipv6Gateway",
+            "IPv6 gateway",
             "The IPv6 gateway is named '<vpcName>-ipv6gw': use a vpcName of letters, digits, '_' and '-' (no '.') " +
-            "starting with a letter.");
+                "starting with a letter.",
+        );
     }
     for (const key of Object.keys(args.vSwitches)) {
-        checkAlibabaName(problems, `vSwitches.${key}`, key, "general", "vSwitch",
-            "The vSwitch takes its key as its name: rename the key.");
+        checkAlibabaName(
+            problems,
+            `vSwitches.${key}`,
+            key,
+            "general",
+            "vSwitch",
+            "The vSwitch takes its key as its name: rename the key.",
+        );
     }
     return vpcName;
 }
@@ -174,11 +219,18 @@ interface VSwitchPlace {
  * Checks every vSwitch's zone and block and returns the canonical blocks of those that parsed,
  * by key.
  */
-function checkVSwitches(problems: Problems, region: string, vSwitches: ReadonlyArray<[string, VSwitchPlace]>,
-    { vpc, regionOk, existing }: VpcFacts): Map<string, string> {
+function checkVSwitches(
+    problems: Problems,
+    region: string,
+    vSwitches: ReadonlyArray<[string, VSwitchPlace]>,
+    { vpc, regionOk, existing }: VpcFacts,
+): Map<string, string> {
     if (vSwitches.length === 0) {
-        problems.add("vSwitches", "no vSwitch is given.",
-            "Add at least one vSwitch with a zone and a block inside the VPC.");
+        problems.add(
+            "vSwitches",
+            "no vSwitch is given.",
+            "Add at least one vSwitch with a zone and a block inside the VPC.",
+        );
     }
     const placed: PlacedCidr[] = [];
     const blocks = new Map<string, string>();
@@ -189,14 +241,18 @@ function checkVSwitches(problems: Problems, region: string, vSwitches: ReadonlyA
         if (!block) continue;
         blocks.set(key, block.text);
         if (!existing && (block.prefix < 16 || block.prefix > 29)) {
-            problems.add(`${path}.cidrBlock`,
+            problems.add(
+                `${path}.cidrBlock`,
                 `vSwitch block ${block.text} is /${block.prefix}; Alibaba Cloud accepts /16 to /29.`,
-                "Choose a vSwitch mask from /16 to /29.");
+                "Choose a vSwitch mask from /16 to /29.",
+            );
         }
         if (vpc && !cidrContains(vpc, block)) {
-            problems.add(`${path}.cidrBlock`,
+            problems.add(
+                `${path}.cidrBlock`,
                 `vSwitch '${key}' ${block.text} is not inside the VPC block ${vpc.text}.`,
-                `Choose a block inside ${vpc.text}.`);
+                `Choose a block inside ${vpc.text}.`,
+            );
         }
         placed.push({ name: `vSwitch '${key}'`, cidr: block, path: `${path}.cidrBlock` });
     }
@@ -205,19 +261,29 @@ function checkVSwitches(problems: Problems, region: string, vSwitches: ReadonlyA
 }
 
 /** IPv6 /64 indexes (their range is the shape's): only in an IPv6 VPC, each once. */
-function checkIpv6Indexes(problems: Problems, vSwitches: ReadonlyArray<[string, { ipv6CidrBlockMask?: number }]>,
-    ipv6Enabled: boolean): void {
+function checkIpv6Indexes(
+    problems: Problems,
+    vSwitches: ReadonlyArray<[string, { ipv6CidrBlockMask?: number }]>,
+    ipv6Enabled: boolean,
+): void {
     const asked = vSwitches.filter(([, v]) => v.ipv6CidrBlockMask !== undefined);
     if (!ipv6Enabled) {
         for (const [key] of asked) {
-            problems.add(`vSwitches.${key}.ipv6CidrBlockMask`,
+            problems.add(
+                `vSwitches.${key}.ipv6CidrBlockMask`,
                 `vSwitch '${key}' asks for IPv6 but the VPC has IPv6 disabled.`,
-                "Set enableIpv6: true on the VPC, or drop ipv6CidrBlockMask.");
+                "Set enableIpv6: true on the VPC, or drop ipv6CidrBlockMask.",
+            );
         }
     }
-    checkUnique(problems, asked.map(([key, v]) => ({
-        path: `vSwitches.${key}.ipv6CidrBlockMask`, key: String(v.ipv6CidrBlockMask),
-    })), "IPv6 /64 index");
+    checkUnique(
+        problems,
+        asked.map(([key, v]) => ({
+            path: `vSwitches.${key}.ipv6CidrBlockMask`,
+            key: String(v.ipv6CidrBlockMask),
+        })),
+        "IPv6 /64 index",
+    );
 }
 
 /** The VPC block, when it parses: not reserved, /8 to /28. */
@@ -226,12 +292,18 @@ function checkVpcBlock(problems: Problems, text: string): Cidr | undefined {
     if (!vpc) return undefined;
     const reserved = firstOverlapping(vpc, RESERVED_VPC_RANGES);
     if (reserved) {
-        problems.add("cidrBlock", `VPC block ${vpc.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
-            "Use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.");
+        problems.add(
+            "cidrBlock",
+            `VPC block ${vpc.text} overlaps ${reserved}, which Alibaba Cloud reserves.`,
+            "Use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.",
+        );
     }
     if (vpc.prefix < 8 || vpc.prefix > 28) {
-        problems.add("cidrBlock", `VPC block ${vpc.text} is /${vpc.prefix}; Alibaba Cloud accepts /8 to /28.`,
-            "Choose a VPC mask from /8 to /28.");
+        problems.add(
+            "cidrBlock",
+            `VPC block ${vpc.text} is /${vpc.prefix}; Alibaba Cloud accepts /8 to /28.`,
+            "Choose a VPC mask from /8 to /28.",
+        );
     }
     return vpc;
 }

@@ -1,10 +1,21 @@
 /** RegionalVpc: a VPC with named vSwitches in one region, with that region's provider. */
 export type {
-    CreatedRegionalVpcPlan, ExistingRegionalVpcArgs, ExistingRegionalVpcPlan, ExistingVSwitchArgs,
-    PlannedExistingVSwitch, PlannedVSwitch, RegionalVpcArgs, RegionalVpcPlan, VSwitchArgs, VSwitchInfo,
+    CreatedRegionalVpcPlan,
+    ExistingRegionalVpcArgs,
+    ExistingRegionalVpcPlan,
+    ExistingVSwitchArgs,
+    PlannedExistingVSwitch,
+    PlannedVSwitch,
+    RegionalVpcArgs,
+    RegionalVpcPlan,
+    VSwitchArgs,
+    VSwitchInfo,
 } from "./args";
 export {
-    RESERVED_VPC_RANGES, checkExistingRegionalVpcArgs, checkRegionalVpcArgs, validateExistingRegionalVpcArgs,
+    RESERVED_VPC_RANGES,
+    checkExistingRegionalVpcArgs,
+    checkRegionalVpcArgs,
+    validateExistingRegionalVpcArgs,
     validateRegionalVpcArgs,
 } from "./checks";
 export { findVSwitch, findVSwitches, firstVSwitchPerZone } from "./lookups";

@@ -25,15 +25,18 @@ export function firstVSwitchPerZone(vpc: RegionalVpc): VSwitchInfo[] {
  * The vSwitch named `name` in `vpc`, or a problem at `path` naming the VPC and the vSwitches to
  * use (with the closest spelling). The one way every component looks up a vSwitch a user names.
  */
-export function findVSwitch(problems: Problems, path: string, vpc: RegionalVpc, name: string):
-    VSwitchInfo | undefined {
+export function findVSwitch(problems: Problems, path: string, vpc: RegionalVpc, name: string): VSwitchInfo | undefined {
     const known = Object.keys(vpc.vSwitches);
     const where = `a vSwitch of VPC '${pulumi.resourceName(vpc)}'`;
     return checkKnownName(problems, path, name, known, "vSwitch", where) ? vpc.vSwitches[name] : undefined;
 }
 
 /** The vSwitches named in the list at `path` (problems at `path[i]`), in list order, unknown ones left out. */
-export function findVSwitches(problems: Problems, path: string, vpc: RegionalVpc, names: readonly string[]):
-    VSwitchInfo[] {
+export function findVSwitches(
+    problems: Problems,
+    path: string,
+    vpc: RegionalVpc,
+    names: readonly string[],
+): VSwitchInfo[] {
     return names.flatMap((name, i) => findVSwitch(problems, `${path}[${i}]`, vpc, name) ?? []);
 }

@@ -48,27 +48,40 @@ export class RegionalVpc extends pulumi.ComponentResource {
      * Describes a VPC that already exists; registers no VPC or vSwitch, only checks the
      * description and (unless one is given) creates the region's provider.
      */
-    static fromExisting(name: string, args: ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions):
-        RegionalVpc {
+    static fromExisting(
+        name: string,
+        args: ExistingRegionalVpcArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ): RegionalVpc {
         return new RegionalVpc(name, args, opts, EXISTING);
     }
 
     /** Creates a VPC; describe one that exists with {@link RegionalVpc.fromExisting}. */
     constructor(name: string, args: RegionalVpcArgs, opts?: pulumi.ComponentResourceOptions);
     /** @internal {@link RegionalVpc.fromExisting}'s way in. */
-    constructor(name: string, args: ExistingRegionalVpcArgs, opts: pulumi.ComponentResourceOptions | undefined,
-        existing: typeof EXISTING);
-    constructor(name: string, args: RegionalVpcArgs | ExistingRegionalVpcArgs, opts?: pulumi.ComponentResourceOptions,
-        existing?: typeof EXISTING) {
-        const plan = existing === EXISTING
-            ? validateExistingRegionalVpcArgs(name, args as ExistingRegionalVpcArgs, opts)
-            : validateRegionalVpcArgs(name, args as RegionalVpcArgs, opts);
+    constructor(
+        name: string,
+        args: ExistingRegionalVpcArgs,
+        opts: pulumi.ComponentResourceOptions | undefined,
+        existing: typeof EXISTING,
+    );
+    constructor(
+        name: string,
+        args: RegionalVpcArgs | ExistingRegionalVpcArgs,
+        opts?: pulumi.ComponentResourceOptions,
+        existing?: typeof EXISTING,
+    ) {
+        const plan =
+            existing === EXISTING
+                ? validateExistingRegionalVpcArgs(name, args as ExistingRegionalVpcArgs, opts)
+                : validateRegionalVpcArgs(name, args as RegionalVpcArgs, opts);
         super(REGIONAL_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.cidrBlock = plan.cidrBlock;
         this.ipv6Enabled = plan.ipv6Enabled;
-        this.provider = plan.provider
-            ?? newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
+        this.provider =
+            plan.provider ??
+            newStackProvider("alicloud", `${name}-provider`, { region: plan.region }, { parent: this });
 
         if (plan.kind === "existing") {
             this.vpcId = pulumi.output(plan.vpcId);
@@ -77,39 +90,57 @@ export class RegionalVpc extends pulumi.ComponentResource {
             this.vSwitches = recordOf(plan.vSwitches.map(v => [v.name, { ...v, id: pulumi.output(v.id) }]));
         } else {
             const childOpts = { parent: this, provider: this.provider };
-            const vpc = new alicloud.vpc.Network(`${name}-vpc`, {
-                vpcName: plan.vpcName,
-                cidrBlock: plan.cidrBlock,
-                enableIpv6: plan.ipv6Enabled || undefined,
-                tags: plan.tags,
-            }, childOpts);
+            const vpc = new alicloud.vpc.Network(
+                `${name}-vpc`,
+                {
+                    vpcName: plan.vpcName,
+                    cidrBlock: plan.cidrBlock,
+                    enableIpv6: plan.ipv6Enabled || undefined,
+                    tags: plan.tags,
+                },
+                childOpts,
+            );
             this.vpc = vpc;
             this.vpcId = vpc.id;
             this.routeTableId = vpc.routeTableId;
             if (plan.ipv6GatewayName !== undefined) {
-                this.ipv6GatewayId = new alicloud.vpc.Ipv6Gateway(`${name}-ipv6gw`, {
-                    vpcId: vpc.id,
-                    ipv6GatewayName: plan.ipv6GatewayName,
-                    tags: plan.tags,
-                }, childOpts).id;
+                this.ipv6GatewayId = new alicloud.vpc.Ipv6Gateway(
+                    `${name}-ipv6gw`,
+                    {
+                        vpcId: vpc.id,
+                        ipv6GatewayName: plan.ipv6GatewayName,
+                        tags: plan.tags,
+                    },
+                    childOpts,
+                ).id;
             }
-            this.vSwitches = recordOf(plan.vSwitches.map(v => {
-                const ipv6 = v.ipv6CidrBlockMask !== undefined;
-                const vsw = new alicloud.vpc.Switch(`${name}-${v.name}`, {
-                    vswitchName: v.name,
-                    vpcId: vpc.id,
-                    zoneId: v.zoneId,
-                    cidrBlock: v.cidrBlock,
-                    enableIpv6: ipv6 || undefined,
-                    ipv6CidrBlockMask: v.ipv6CidrBlockMask,
-                    tags: plan.tags,
-                }, childOpts);
-                const info: VSwitchInfo = {
-                    name: v.name, id: vsw.id, zoneId: v.zoneId, cidrBlock: v.cidrBlock, ipv6Enabled: ipv6,
-                    ipv6CidrBlock: ipv6 ? vsw.ipv6CidrBlock : undefined,
-                };
-                return [v.name, info];
-            }));
+            this.vSwitches = recordOf(
+                plan.vSwitches.map(v => {
+                    const ipv6 = v.ipv6CidrBlockMask !== undefined;
+                    const vsw = new alicloud.vpc.Switch(
+                        `${name}-${v.name}`,
+                        {
+                            vswitchName: v.name,
+                            vpcId: vpc.id,
+                            zoneId: v.zoneId,
+                            cidrBlock: v.cidrBlock,
+                            enableIpv6: ipv6 || undefined,
+                            ipv6CidrBlockMask: v.ipv6CidrBlockMask,
+                            tags: plan.tags,
+                        },
+                        childOpts,
+                    );
+                    const info: VSwitchInfo = {
+                        name: v.name,
+                        id: vsw.id,
+                        zoneId: v.zoneId,
+                        cidrBlock: v.cidrBlock,
+                        ipv6Enabled: ipv6,
+                        ipv6CidrBlock: ipv6 ? vsw.ipv6CidrBlock : undefined,
+                    };
+                    return [v.name, info];
+                }),
+            );
         }
 
         this.registerOutputs({

@@ -20,16 +20,18 @@ const vSwitch = z.strictObject({
 });
 
 /** A VPC this component creates. */
-export const REGIONAL_VPC_SHAPE = argsShape<RegionalVpcArgs>()(z.strictObject({
-    region: text,
-    cidrBlock: text,
-    // vSwitch names are the keys: no blanks, no control characters (the name rule follows).
-    vSwitches: z.record(text, vSwitch),
-    enableIpv6: z.boolean().optional(),
-    vpcName: text.optional(),
-    provider,
-    tags: ALIBABA_TAGS.optional(),
-}));
+export const REGIONAL_VPC_SHAPE = argsShape<RegionalVpcArgs>()(
+    z.strictObject({
+        region: text,
+        cidrBlock: text,
+        // vSwitch names are the keys: no blanks, no control characters (the name rule follows).
+        vSwitches: z.record(text, vSwitch),
+        enableIpv6: z.boolean().optional(),
+        vpcName: text.optional(),
+        provider,
+        tags: ALIBABA_TAGS.optional(),
+    }),
+);
 
 const existingVSwitch = z.strictObject({
     id: input(alibabaId("vSwitch")),
@@ -39,12 +41,14 @@ const existingVSwitch = z.strictObject({
 });
 
 /** A VPC that exists ({@link RegionalVpc.fromExisting}). */
-export const EXISTING_REGIONAL_VPC_SHAPE = argsShape<ExistingRegionalVpcArgs>()(z.strictObject({
-    region: text,
-    vpcId: input(alibabaId("vpc")),
-    cidrBlock: text,
-    routeTableId: input(alibabaId("routeTable")),
-    vSwitches: z.record(text, existingVSwitch),
-    ipv6Enabled: z.boolean().optional(),
-    provider,
-}));
+export const EXISTING_REGIONAL_VPC_SHAPE = argsShape<ExistingRegionalVpcArgs>()(
+    z.strictObject({
+        region: text,
+        vpcId: input(alibabaId("vpc")),
+        cidrBlock: text,
+        routeTableId: input(alibabaId("routeTable")),
+        vSwitches: z.record(text, existingVSwitch),
+        ipv6Enabled: z.boolean().optional(),
+        provider,
+    }),
+);

@@ -82,7 +82,7 @@ export interface TaskEgressArgs {
      */
     securityGroupId?: pulumi.Input<string>;
     /** `tcp` or `udp`. Default: `tcp`. */
-    protocol?: typeof TASK_EGRESS_PROTOCOLS[number];
+    protocol?: (typeof TASK_EGRESS_PROTOCOLS)[number];
     /** Destination port, 1–65535. */
     port: number;
     /** Last port of a range starting at `port`. Default: `port`. */

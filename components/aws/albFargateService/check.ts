@@ -25,8 +25,12 @@ export const ALB_FARGATE_SERVICE_TYPE = "topologies:aws:AlbFargateService";
  * network's too). A component that embeds the service passes a scope
  * (`problems.under("fargate")`) to have the problems at its paths.
  */
-export function checkAlbFargateServiceArgs(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan | undefined {
+export function checkAlbFargateServiceArgs(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): AlbFargateServicePlan | undefined {
     const fits = checkShape(problems, ALB_FARGATE_SERVICE_SHAPE, args);
     // The network's shape is reported with the service's, so one round shows every shape problem.
     const networkFits = args !== null && typeof args === "object" && checkNetworkShape(problems, args.network);
@@ -43,18 +47,37 @@ export function checkAlbFargateServiceArgs(problems: Problems, name: string, arg
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;
-    const taskEgress = checkTaskEgress(problems.under("taskEgress"), args.taskEgress ?? {}, vpc.cidrBlock,
-        endpointsOnly, component);
+    const taskEgress = checkTaskEgress(
+        problems.under("taskEgress"),
+        args.taskEgress ?? {},
+        vpc.cidrBlock,
+        endpointsOnly,
+        component,
+    );
     return {
-        region: region.region, provider, network, assignPublicIp, tags: args.tags,
-        container, task, cluster, services, loadBalancer, targetGroup, taskEgress,
+        region: region.region,
+        provider,
+        network,
+        assignPublicIp,
+        tags: args.tags,
+        container,
+        task,
+        cluster,
+        services,
+        loadBalancer,
+        targetGroup,
+        taskEgress,
     };
 }
 
 /** Checks every argument against AWS's rules and the tutorial's failure modes; pure, registers nothing. */
-export function validateAlbFargateServiceArgs(name: string, args: AlbFargateServiceArgs,
-    opts?: pulumi.ComponentResourceOptions): AlbFargateServicePlan {
+export function validateAlbFargateServiceArgs(
+    name: string,
+    args: AlbFargateServiceArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): AlbFargateServicePlan {
     // A check that returns no plan has recorded why, so validate throws before this returns it.
-    return validate(`${ALB_FARGATE_SERVICE_TYPE} '${name}'`,
-        problems => checkAlbFargateServiceArgs(problems, name, args, opts))!;
+    return validate(`${ALB_FARGATE_SERVICE_TYPE} '${name}'`, problems =>
+        checkAlbFargateServiceArgs(problems, name, args, opts),
+    )!;
 }

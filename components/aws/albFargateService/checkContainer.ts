@@ -25,19 +25,29 @@ interface PullPath {
  * Checks the container (`problems` scoped to `container`) for the VPC of the service. An image
  * or repository ARN given as an Output is checked when it resolves, as `component`.
  */
-export function checkContainer(problems: Problems, container: ContainerArgs, vpc: VpcFacts,
-    assignPublicIp: boolean, component: string): ContainerPlan {
+export function checkContainer(
+    problems: Problems,
+    container: ContainerArgs,
+    vpc: VpcFacts,
+    assignPublicIp: boolean,
+    component: string,
+): ContainerPlan {
     const { ecrRepositoryArn } = container;
     if (isLate(container.image) && ecrRepositoryArn === undefined) {
-        problems.add("ecrRepositoryArn",
+        problems.add(
+            "ecrRepositoryArn",
             "the image is an output, so its ECR repository cannot be worked out at plan time.",
-            "Pass the repository's arn as ecrRepositoryArn so the execution role may pull from it.");
+            "Pass the repository's arn as ecrRepositoryArn so the execution role may pull from it.",
+        );
     }
     const pull: PullPath = { vpc, assignPublicIp, repositoryGiven: ecrRepositoryArn !== undefined };
     const image = checkInput(problems, "image", container.image, component, (p, at, v) => checkImage(p, at, v, pull));
-    const repositoryArn = ecrRepositoryArn === undefined ? undefined
-        : checkInput(problems, "ecrRepositoryArn", ecrRepositoryArn, component,
-            (p, at, arn) => checkArn(p, at, arn, "ecrRepository"));
+    const repositoryArn =
+        ecrRepositoryArn === undefined
+            ? undefined
+            : checkInput(problems, "ecrRepositoryArn", ecrRepositoryArn, component, (p, at, arn) =>
+                  checkArn(p, at, arn, "ecrRepository"),
+              );
     const parsed = typeof image === "string" ? parseEcrImage(image) : undefined;
     const port = container.port ?? 80;
     checkPort(problems, "port", port);
@@ -46,8 +56,11 @@ export function checkContainer(problems: Problems, container: ContainerArgs, vpc
     const environment = Object.entries(container.environment ?? {}).map(([key, value]) => ({ name: key, value }));
     for (const { name: key } of environment) {
         if (!PORTABLE_VARIABLE.test(key)) {
-            problems.add(`environment.${key}`, `'${key}' is not a portable environment variable name.`,
-                "Use letters, digits and underscores, not starting with a digit.");
+            problems.add(
+                `environment.${key}`,
+                `'${key}' is not a portable environment variable name.`,
+                "Use letters, digits and underscores, not starting with a digit.",
+            );
         }
     }
     return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn };
@@ -66,14 +79,18 @@ function checkImage(problems: Problems, path: string, image: string, pull: PullP
     if (vpc.egress !== "vpcEndpoints" || assignPublicIp) return;
     const ecrImage = parseEcrImage(image);
     if (!ecrImage && !repositoryGiven) {
-        problems.add(path,
+        problems.add(
+            path,
             `image '${image}' is not in ECR, and the VPC endpoints reach only ECR, S3 and CloudWatch Logs, ` +
-            "so tasks could not pull it.",
-            "Push the image to ECR in this region, or use egress 'natGateway'.");
+                "so tasks could not pull it.",
+            "Push the image to ECR in this region, or use egress 'natGateway'.",
+        );
     } else if (ecrImage && vpc.region !== "" && ecrImage.region !== vpc.region) {
-        problems.add(path,
+        problems.add(
+            path,
             `image '${image}' is in ECR of ${ecrImage.region}, but the VPC endpoints reach only ECR of ` +
-            `${vpc.region}, so tasks could not pull it.`,
-            `Replicate the repository to ${vpc.region}, or use egress 'natGateway'.`);
+                `${vpc.region}, so tasks could not pull it.`,
+            `Replicate the repository to ${vpc.region}, or use egress 'natGateway'.`,
+        );
     }
 }

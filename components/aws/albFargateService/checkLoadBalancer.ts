@@ -22,8 +22,12 @@ const OUTSIDE_VPC_TARGET_RANGES: readonly string[] = [...PRIVATE_IPV4_RANGES, "1
  * Checks the ALB's name, the client blocks and the HTTPS settings. A certificate ARN given as an
  * Output is checked when it resolves, as `component`, before the HTTPS listener takes it.
  */
-export function checkLoadBalancer(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    component: string): LoadBalancerPlan {
+export function checkLoadBalancer(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    component: string,
+): LoadBalancerPlan {
     if (args.loadBalancerName !== undefined) {
         checkElbName(problems, "loadBalancerName", args.loadBalancerName, "load balancer");
     } else {
@@ -31,23 +35,34 @@ export function checkLoadBalancer(problems: Problems, name: string, args: AlbFar
     }
     const allowedCidrs = checkAllowedCidrs(problems, args.allowedCidrs ?? ["0.0.0.0/0"]);
 
-    const certificateArn = args.certificateArn === undefined ? undefined
-        : checkInput(problems, "certificateArn", args.certificateArn, component,
-            (p, at, arn) => checkArn(p, at, arn, "certificate"));
+    const certificateArn =
+        args.certificateArn === undefined
+            ? undefined
+            : checkInput(problems, "certificateArn", args.certificateArn, component, (p, at, arn) =>
+                  checkArn(p, at, arn, "certificate"),
+              );
     if (args.sslPolicy !== undefined) checkSslPolicy(problems, "sslPolicy", args.sslPolicy);
     if (args.redirectHttpToHttps && certificateArn === undefined) {
-        problems.add("redirectHttpToHttps",
+        problems.add(
+            "redirectHttpToHttps",
             "HTTP would redirect to an HTTPS listener that does not exist without certificateArn.",
-            "Set certificateArn, or drop redirectHttpToHttps.");
+            "Set certificateArn, or drop redirectHttpToHttps.",
+        );
     }
     if (args.sslPolicy !== undefined && certificateArn === undefined) {
-        problems.add("sslPolicy", "sslPolicy applies to the HTTPS listener, which needs certificateArn.",
-            "Set certificateArn, or drop sslPolicy.");
+        problems.add(
+            "sslPolicy",
+            "sslPolicy applies to the HTTPS listener, which needs certificateArn.",
+            "Set certificateArn, or drop sslPolicy.",
+        );
     }
-    const https = certificateArn === undefined ? undefined
-        : { certificateArn, sslPolicy: args.sslPolicy ?? DEFAULT_SSL_POLICY };
+    const https =
+        certificateArn === undefined ? undefined : { certificateArn, sslPolicy: args.sslPolicy ?? DEFAULT_SSL_POLICY };
     return {
-        name: args.loadBalancerName, allowedCidrs, listenerPorts: https ? [80, 443] : [80], https,
+        name: args.loadBalancerName,
+        allowedCidrs,
+        listenerPorts: https ? [80, 443] : [80],
+        https,
         redirectHttpToHttps: args.redirectHttpToHttps ?? https !== undefined,
     };
 }
@@ -55,8 +70,11 @@ export function checkLoadBalancer(problems: Problems, name: string, args: AlbFar
 /** Client blocks: at least one, IPv4, each once; returned canonical and distinct. */
 function checkAllowedCidrs(problems: Problems, cidrs: readonly string[]): string[] {
     if (cidrs.length === 0) {
-        problems.add("allowedCidrs", "no client block is allowed, so nobody could reach the ALB.",
-            "Allow at least one block, e.g. 0.0.0.0/0 for a public site.");
+        problems.add(
+            "allowedCidrs",
+            "no client block is allowed, so nobody could reach the ALB.",
+            "Allow at least one block, e.g. 0.0.0.0/0 for a public site.",
+        );
     }
     const parsed = cidrs.flatMap((c, i) => {
         const block = checkCidr(problems, `allowedCidrs[${i}]`, c, 4);
@@ -67,8 +85,13 @@ function checkAllowedCidrs(problems: Problems, cidrs: readonly string[]): string
 }
 
 /** Checks the target group's name, health check, deregistration delay and static targets in the VPC `vpcCidr`. */
-export function checkTargetGroup(problems: Problems, name: string, args: AlbFargateServiceArgs, containerPort: number,
-    vpcCidr: string): TargetGroupPlan {
+export function checkTargetGroup(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    containerPort: number,
+    vpcCidr: string,
+): TargetGroupPlan {
     if (args.targetGroupName !== undefined) {
         checkElbName(problems, "targetGroupName", args.targetGroupName, "target group");
     } else {
@@ -84,23 +107,36 @@ export function checkTargetGroup(problems: Problems, name: string, args: AlbFarg
 /** The health check (`problems` scoped to `healthCheck`), defaulted to `GET /` expecting 200 every 30 s. */
 function checkHealthCheck(problems: Problems, hc: HealthCheckArgs): TargetGroupPlan["healthCheck"] {
     const planned = {
-        path: hc.path ?? "/", matcher: hc.matcher ?? "200", interval: hc.interval ?? 30, timeout: hc.timeout ?? 5,
-        healthyThreshold: hc.healthyThreshold ?? 3, unhealthyThreshold: hc.unhealthyThreshold ?? 3,
+        path: hc.path ?? "/",
+        matcher: hc.matcher ?? "200",
+        interval: hc.interval ?? 30,
+        timeout: hc.timeout ?? 5,
+        healthyThreshold: hc.healthyThreshold ?? 3,
+        unhealthyThreshold: hc.unhealthyThreshold ?? 3,
     };
     if (!/^\/\S*$/.test(planned.path)) {
-        problems.add("path", `health check path '${planned.path}' does not start with '/'.`,
-            "Use a path such as /health.");
+        problems.add(
+            "path",
+            `health check path '${planned.path}' does not start with '/'.`,
+            "Use a path such as /health.",
+        );
     }
     if (!matcherOk(planned.matcher)) {
-        problems.add("matcher", `'${planned.matcher}' is not a list or range of HTTP codes from 200 to 499.`,
-            "Use e.g. 200, 200,204 or 200-299.");
+        problems.add(
+            "matcher",
+            `'${planned.matcher}' is not a list or range of HTTP codes from 200 to 499.`,
+            "Use e.g. 200, 200,204 or 200-299.",
+        );
     }
     const { interval, timeout } = planned;
     const intervalOk = checkIntegerInRange(problems, "interval", interval, 5, 300, "health check interval");
     const timeoutOk = checkIntegerInRange(problems, "timeout", timeout, 2, 120, "health check timeout");
     if (intervalOk && timeoutOk && timeout >= interval) {
-        problems.add("timeout", `timeout ${timeout} s is not shorter than interval ${interval} s.`,
-            "Make the timeout shorter than the interval.");
+        problems.add(
+            "timeout",
+            `timeout ${timeout} s is not shorter than interval ${interval} s.`,
+            "Make the timeout shorter than the interval.",
+        );
     }
     checkIntegerInRange(problems, "healthyThreshold", planned.healthyThreshold, 2, 10, "healthy threshold");
     checkIntegerInRange(problems, "unhealthyThreshold", planned.unhealthyThreshold, 2, 10, "unhealthy threshold");
@@ -119,8 +155,12 @@ function matcherOk(matcher: string): boolean {
 }
 
 /** Static IP targets: in the VPC, or private addresses outside it (AZ `all`); each once. */
-function checkExtraTargets(problems: Problems, targets: readonly ExtraTargetArgs[], containerPort: number,
-    vpcCidr: string): ExtraTargetPlan[] {
+function checkExtraTargets(
+    problems: Problems,
+    targets: readonly ExtraTargetArgs[],
+    containerPort: number,
+    vpcCidr: string,
+): ExtraTargetPlan[] {
     const planned: ExtraTargetPlan[] = [];
     targets.forEach((t, i) => {
         const path = `extraTargets[${i}]`;
@@ -133,11 +173,13 @@ function checkExtraTargets(problems: Problems, targets: readonly ExtraTargetArgs
         } else if (firstOverlapping(`${ip.text}/32`, OUTSIDE_VPC_TARGET_RANGES)) {
             planned.push({ ip: ip.text, port, availabilityZone: "all" });
         } else {
-            problems.add(`${path}.ip`,
+            problems.add(
+                `${path}.ip`,
                 `${ip.text} is outside the VPC ${vpcCidr} and not a private address, ` +
-                "which an IP target group cannot register.",
+                    "which an IP target group cannot register.",
                 "Use an address inside the VPC, or a private (RFC 1918 / 100.64.0.0/10) address reached " +
-                "through peering or VPN.");
+                    "through peering or VPN.",
+            );
         }
     });
     const seen = new Set<string>();

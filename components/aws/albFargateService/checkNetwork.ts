@@ -50,11 +50,17 @@ export function checkNetworkShape(problems: Problems, network: unknown): boolean
  * subnets in two AZs or more, one per AZ, covering every task AZ, and a way for the tasks to
  * pull their image. Undefined when the args of a VPC to create lack its shape (recorded).
  */
-export function checkPlacement(problems: Problems, name: string, args: AlbFargateServiceArgs, assignPublicIp: boolean,
-    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement | undefined {
-    const placement = args.network instanceof TwoTierVpc
-        ? placeInGivenVpc(problems, args.network, args, opts)
-        : placeInChildVpc(problems, name, args, opts);
+export function checkPlacement(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    assignPublicIp: boolean,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): CheckedPlacement | undefined {
+    const placement =
+        args.network instanceof TwoTierVpc
+            ? placeInGivenVpc(problems, args.network, args, opts)
+            : placeInChildVpc(problems, name, args, opts);
     if (!placement) return undefined;
     checkAlbSubnets(problems.under("network"), placement.vpc);
     checkImageEgress(problems, placement.vpc, assignPublicIp);
@@ -62,8 +68,12 @@ export function checkPlacement(problems: Problems, name: string, args: AlbFargat
 }
 
 /** A VPC the service creates as `<name>-network`: checked with the VPC's own check, its problems under `network`. */
-function placeInChildVpc(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement | undefined {
+function placeInChildVpc(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): CheckedPlacement | undefined {
     const region = checkAwsRegion(problems, "region", args.region);
     const provider = args.provider ?? userProvider<aws.Provider>(opts, "aws");
     if (provider === undefined) checkStackProviderConfig(problems, "aws");
@@ -76,16 +86,22 @@ function placeInChildVpc(problems: Problems, name: string, args: AlbFargateServi
 }
 
 /** A {@link TwoTierVpc} given: its region is the service's, and its provider unless the service has its own. */
-function placeInGivenVpc(problems: Problems, vpc: TwoTierVpc, args: AlbFargateServiceArgs,
-    opts: pulumi.ComponentResourceOptions | undefined): CheckedPlacement {
+function placeInGivenVpc(
+    problems: Problems,
+    vpc: TwoTierVpc,
+    args: AlbFargateServiceArgs,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): CheckedPlacement {
     let region: ResolvedAwsRegion = { region: vpc.region, valid: true };
     if (args.region !== undefined) {
         region = checkAwsRegion(problems, "region", args.region);
         if (region.valid && region.region !== vpc.region) {
-            problems.add("region",
+            problems.add(
+                "region",
                 `the service is in ${region.region}, but its network is a VPC in ${vpc.region}; ` +
-                "an ALB, its targets and the tasks must be in their VPC's region.",
-                `Leave region out to run in the VPC's region, or give a TwoTierVpc of ${region.region}.`);
+                    "an ALB, its targets and the tasks must be in their VPC's region.",
+                `Leave region out to run in the VPC's region, or give a TwoTierVpc of ${region.region}.`,
+            );
         }
     }
     const provider = args.provider ?? userProvider<aws.Provider>(opts, "aws") ?? vpc.provider;
@@ -98,26 +114,32 @@ function checkAlbSubnets(problems: Problems, vpc: VpcFacts): void {
     for (const s of vpc.publicSubnets) {
         const first = albAzs.get(s.availabilityZone);
         if (first !== undefined) {
-            problems.add(`publicSubnets.${s.name}`,
+            problems.add(
+                `publicSubnets.${s.name}`,
                 `subnet '${s.name}' is in ${s.availabilityZone} like subnet '${first}'; ` +
-                "an ALB takes one subnet per AZ.",
-                "Keep one public subnet per availability zone.");
+                    "an ALB takes one subnet per AZ.",
+                "Keep one public subnet per availability zone.",
+            );
         } else {
             albAzs.set(s.availabilityZone, s.name);
         }
     }
     if (albAzs.size < 2) {
         const zones = [...albAzs.keys()].join(", ") || "none";
-        problems.add("publicSubnets",
+        problems.add(
+            "publicSubnets",
             `the ALB needs subnets in at least two availability zones; got ${albAzs.size} (${zones}).`,
-            "Add a public subnet in a second AZ, e.g. ap-northeast-1c next to ap-northeast-1a.");
+            "Add a public subnet in a second AZ, e.g. ap-northeast-1c next to ap-northeast-1a.",
+        );
     }
     if (albAzs.size === 0) return;
     for (const s of vpc.privateSubnets) {
         if (!albAzs.has(s.availabilityZone)) {
-            problems.add(`privateSubnets.${s.name}.availabilityZone`,
+            problems.add(
+                `privateSubnets.${s.name}.availabilityZone`,
                 `tasks in ${s.availabilityZone} would get no traffic: the ALB has no subnet in that AZ.`,
-                `Add a public subnet in ${s.availabilityZone}, or move the private subnet to an ALB zone.`);
+                `Add a public subnet in ${s.availabilityZone}, or move the private subnet to an ALB zone.`,
+            );
         }
     }
 }
@@ -126,14 +148,18 @@ function checkAlbSubnets(problems: Problems, vpc: VpcFacts): void {
 function checkImageEgress(problems: Problems, vpc: VpcFacts, assignPublicIp: boolean): void {
     if (vpc.egress !== "none") return;
     if (!assignPublicIp) {
-        problems.add("network.egress",
+        problems.add(
+            "network.egress",
             "tasks in private subnets with no NAT gateway, no VPC endpoints and no public IP could not pull " +
-            "the image (ECR) or ship logs: they stay PENDING, as in the tutorial.",
-            "Use egress 'vpcEndpoints' (ECR api/dkr, S3, Logs) or 'natGateway'; do not turn on public IPs for this.");
+                "the image (ECR) or ship logs: they stay PENDING, as in the tutorial.",
+            "Use egress 'vpcEndpoints' (ECR api/dkr, S3, Logs) or 'natGateway'; do not turn on public IPs for this.",
+        );
     } else if (!vpc.existing) {
-        problems.add("assignPublicIp",
+        problems.add(
+            "assignPublicIp",
             "a public IP helps only in a subnet routed to an internet gateway, and the private subnets created " +
-            "here have none, so tasks could not pull the image.",
-            "Use egress 'vpcEndpoints' or 'natGateway' and leave assignPublicIp off.");
+                "here have none, so tasks could not pull the image.",
+            "Use egress 'vpcEndpoints' or 'natGateway' and leave assignPublicIp off.",
+        );
     }
 }

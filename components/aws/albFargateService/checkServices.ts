@@ -10,8 +10,11 @@ import { ServicePlan } from "./plan";
 const DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
 
 /** Checks the services by key (at `services.<key>`, the paths their auto-name messages name). */
-export function checkServices(problems: Problems, name: string,
-    services: Record<string, FargateServiceArgs>): ServicePlan[] {
+export function checkServices(
+    problems: Problems,
+    name: string,
+    services: Record<string, FargateServiceArgs>,
+): ServicePlan[] {
     if (Object.keys(services).length === 0) {
         problems.add("services", "no service is given.", "Add at least one service.");
     }
@@ -23,14 +26,18 @@ export function checkServices(problems: Problems, name: string,
         } else if (checkEcsName(problems, `${path}.name`, svc.name, "service name")) {
             const first = pathOfName.get(svc.name);
             if (first !== undefined) {
-                problems.add(`${path}.name`, `service name '${svc.name}' is used again (first at ${first}).`,
-                    "Give each service a distinct name.");
+                problems.add(
+                    `${path}.name`,
+                    `service name '${svc.name}' is used again (first at ${first}).`,
+                    "Give each service a distinct name.",
+                );
             } else {
                 pathOfName.set(svc.name, path);
             }
         }
         const planned: ServicePlan = {
-            key, name: svc.name,
+            key,
+            name: svc.name,
             desiredCount: svc.desiredCount ?? 1,
             minimumHealthyPercent: svc.minimumHealthyPercent ?? 100,
             maximumPercent: svc.maximumPercent ?? 200,
@@ -41,14 +48,27 @@ export function checkServices(problems: Problems, name: string,
             deploymentTimeout: svc.deploymentTimeout ?? "20m",
         };
         checkIntegerInRange(problems, `${path}.desiredCount`, planned.desiredCount, 0, 5000, "desired count");
-        checkDeploymentPercents(problems, path, planned.desiredCount, planned.minimumHealthyPercent,
-            planned.maximumPercent);
-        checkIntegerInRange(problems, `${path}.healthCheckGracePeriodSeconds`, planned.healthCheckGracePeriodSeconds,
-            0, 2147483647, "health check grace period");
+        checkDeploymentPercents(
+            problems,
+            path,
+            planned.desiredCount,
+            planned.minimumHealthyPercent,
+            planned.maximumPercent,
+        );
+        checkIntegerInRange(
+            problems,
+            `${path}.healthCheckGracePeriodSeconds`,
+            planned.healthCheckGracePeriodSeconds,
+            0,
+            2147483647,
+            "health check grace period",
+        );
         if (!DURATION.test(planned.deploymentTimeout)) {
-            problems.add(`${path}.deploymentTimeout`,
+            problems.add(
+                `${path}.deploymentTimeout`,
                 `'${planned.deploymentTimeout}' is not a duration such as 20m or 1h30m.`,
-                "Use hours, minutes and seconds, e.g. 30m.");
+                "Use hours, minutes and seconds, e.g. 30m.",
+            );
         }
         return planned;
     });

@@ -21,8 +21,12 @@ const LOG_GROUP_NAME_MAX = 512;
  * security groups. A cluster ARN or task policy given as an Output is checked when it resolves,
  * as `component`.
  */
-export function checkTask(problems: Problems, name: string, args: AlbFargateServiceArgs,
-    component: string): { task: TaskPlan; cluster: ClusterPlan } {
+export function checkTask(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    component: string,
+): { task: TaskPlan; cluster: ClusterPlan } {
     const cpu = args.cpu ?? 256;
     const memory = args.memory ?? 512;
     checkFargateSize(problems, "cpu", "memory", cpu, memory);
@@ -39,11 +43,18 @@ export function checkTask(problems: Problems, name: string, args: AlbFargateServ
     for (const sg of ["alb-sg", "task-sg"]) {
         checkAutoname(problems, "name", "aws:ec2/securityGroup:SecurityGroup", `${name}-${sg}`);
     }
-    const taskRolePolicy = args.taskRolePolicy === undefined ? undefined
-        : checkInput(problems, "taskRolePolicy", args.taskRolePolicy, component, checkPolicyDocument);
+    const taskRolePolicy =
+        args.taskRolePolicy === undefined
+            ? undefined
+            : checkInput(problems, "taskRolePolicy", args.taskRolePolicy, component, checkPolicyDocument);
     const task: TaskPlan = {
-        family, cpu, memory, cpuArchitecture: args.cpuArchitecture ?? "X86_64", taskRolePolicy,
-        logGroupName: args.logGroupName, logRetentionInDays,
+        family,
+        cpu,
+        memory,
+        cpuArchitecture: args.cpuArchitecture ?? "X86_64",
+        taskRolePolicy,
+        logGroupName: args.logGroupName,
+        logRetentionInDays,
     };
     return { task, cluster };
 }
@@ -52,11 +63,15 @@ export function checkTask(problems: Problems, name: string, args: AlbFargateServ
 function checkCluster(problems: Problems, name: string, args: AlbFargateServiceArgs, component: string): ClusterPlan {
     if (args.clusterArn !== undefined) {
         if (args.clusterName !== undefined) {
-            problems.add("clusterName", "clusterName names a new cluster, but clusterArn points to an existing one.",
-                "Give one of the two.");
+            problems.add(
+                "clusterName",
+                "clusterName names a new cluster, but clusterArn points to an existing one.",
+                "Give one of the two.",
+            );
         }
-        const arn = checkInput(problems, "clusterArn", args.clusterArn, component,
-            (p, at, given) => checkArn(p, at, given, "ecsCluster"));
+        const arn = checkInput(problems, "clusterArn", args.clusterArn, component, (p, at, given) =>
+            checkArn(p, at, given, "ecsCluster"),
+        );
         return { arn };
     }
     if (args.clusterName === undefined) {
@@ -72,8 +87,11 @@ function checkLogGroupName(problems: Problems, name: string, given: string | und
     if (given === undefined) {
         checkAutoname(problems, "name", LOG_GROUP, `${name}-logs`);
     } else if (!(AUTONAMED[LOG_GROUP].pattern.test(given) && given.length <= LOG_GROUP_NAME_MAX)) {
-        problems.add("logGroupName", `'${given}' is not 1 to ${LOG_GROUP_NAME_MAX} letters, digits and . - _ / #.`,
-            "Use a name such as /ecs/web.");
+        problems.add(
+            "logGroupName",
+            `'${given}' is not 1 to ${LOG_GROUP_NAME_MAX} letters, digits and . - _ / #.`,
+            "Use a name such as /ecs/web.",
+        );
     }
 }
 
@@ -86,12 +104,18 @@ function checkPolicyDocument(problems: Problems, path: string, policy: string): 
     try {
         document = JSON.parse(policy);
     } catch (e) {
-        problems.add(path, `the policy is not JSON: ${e instanceof Error ? e.message : String(e)}.`,
-            "Give the policy document as JSON text, e.g. JSON.stringify({ Version: \"2012-10-17\", Statement }).");
+        problems.add(
+            path,
+            `the policy is not JSON: ${e instanceof Error ? e.message : String(e)}.`,
+            'Give the policy document as JSON text, e.g. JSON.stringify({ Version: "2012-10-17", Statement }).',
+        );
         return;
     }
     if (document === null || typeof document !== "object" || Array.isArray(document)) {
-        problems.add(path, "the policy is JSON but not an object.",
-            "Give a policy document: an object with Version and Statement.");
+        problems.add(
+            path,
+            "the policy is JSON but not an object.",
+            "Give a policy document: an object with Version and Statement.",
+        );
     }
 }

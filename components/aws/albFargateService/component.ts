@@ -77,13 +77,16 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         super(ALB_FARGATE_SERVICE_TYPE, name, {}, opts);
         this.region = plan.region;
         // A provider is made only when none was given (nor comes with the VPC given).
-        this.provider = plan.provider
-            ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
+        this.provider =
+            plan.provider ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags: Tagger = suffix => ({ ...plan.tags, Name: `${name}-${suffix}` });
         if (plan.assignPublicIp) {
-            pulumi.log.warn("assignPublicIp is on: every task gets a public IP. Tasks behind an ALB need none; " +
-                "prefer egress 'vpcEndpoints' or 'natGateway'.", this);
+            pulumi.log.warn(
+                "assignPublicIp is on: every task gets a public IP. Tasks behind an ALB need none; " +
+                    "prefer egress 'vpcEndpoints' or 'natGateway'.",
+                this,
+            );
         }
 
         this.network = networkOf(name, plan, this);
@@ -106,21 +109,37 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const taskDefinition = createTaskDefinition(name, plan, identity, childOpts);
         this.taskDefinitionArn = taskDefinition.arn;
 
-        const { alb, targetGroup, listeners } = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId,
-            childOpts);
+        const { alb, targetGroup, listeners } = createLoadBalancer(
+            name,
+            plan,
+            this.network,
+            this.albSecurityGroupId,
+            childOpts,
+        );
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
         this.albDnsName = this.dnsName;
         this.targetGroupArn = targetGroup.arn;
 
-        this.serviceNames = createServices(name, plan, this.network, {
-            cluster, taskDefinition, targetGroup, taskSecurityGroupId: this.taskSecurityGroupId,
-            dependsOn: [...listeners, identity.executionPolicy, ...this.network.egressReady],
-        }, childOpts);
+        this.serviceNames = createServices(
+            name,
+            plan,
+            this.network,
+            {
+                cluster,
+                taskDefinition,
+                targetGroup,
+                taskSecurityGroupId: this.taskSecurityGroupId,
+                dependsOn: [...listeners, identity.executionPolicy, ...this.network.egressReady],
+            },
+            childOpts,
+        );
 
         this.intendedFlows = fargateFlows(plan, {
-            network: this.network, alb,
-            albSecurityGroupId: this.albSecurityGroupId, taskSecurityGroupId: this.taskSecurityGroupId,
+            network: this.network,
+            alb,
+            albSecurityGroupId: this.albSecurityGroupId,
+            taskSecurityGroupId: this.taskSecurityGroupId,
         });
         this.registerOutputs({
             dnsName: this.dnsName,
@@ -142,6 +161,9 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
 /** The VPC given, or the child `<name>-network` made from the plan's args with the service's provider. */
 function networkOf(name: string, plan: AlbFargateServicePlan, service: AlbFargateService): TwoTierVpc {
     if (plan.network.vpc) return plan.network.vpc;
-    return new TwoTierVpc(`${name}-network`, { ...plan.network.childArgs, provider: service.provider },
-        { parent: service });
+    return new TwoTierVpc(
+        `${name}-network`,
+        { ...plan.network.childArgs, provider: service.provider },
+        { parent: service },
+    );
 }

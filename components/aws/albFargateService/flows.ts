@@ -27,33 +27,56 @@ export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): Inten
     const port = plan.container.port;
     const pullsFromEcr = plan.container.ecrRepositoryArn !== undefined;
     const flows: IntendedFlow[] = plan.loadBalancer.listenerPorts.map(listenerPort => ({
-        name: `internet → ALB :${listenerPort}`, from: flowTo.internet(), to: flowTo.loadBalancer(ends.alb),
-        protocol: "tcp", port: listenerPort, intent: "allow",
+        name: `internet → ALB :${listenerPort}`,
+        from: flowTo.internet(),
+        to: flowTo.loadBalancer(ends.alb),
+        protocol: "tcp",
+        port: listenerPort,
+        intent: "allow",
     }));
     for (const subnet of network.privateSubnets) {
         const tasks = flowTo.host({
-            label: `tasks in ${subnet.name}`, address: subnet.cidrBlock, vpcId: network.vpcId, subnetId: subnet.id,
-            securityGroupIds: [ends.taskSecurityGroupId], publicIp: plan.assignPublicIp,
+            label: `tasks in ${subnet.name}`,
+            address: subnet.cidrBlock,
+            vpcId: network.vpcId,
+            subnetId: subnet.id,
+            securityGroupIds: [ends.taskSecurityGroupId],
+            publicIp: plan.assignPublicIp,
         });
         for (const front of network.publicSubnets) {
             const alb = flowTo.host({
-                label: `ALB in ${front.name}`, address: front.cidrBlock, vpcId: network.vpcId, subnetId: front.id,
+                label: `ALB in ${front.name}`,
+                address: front.cidrBlock,
+                vpcId: network.vpcId,
+                subnetId: front.id,
                 securityGroupIds: [ends.albSecurityGroupId],
             });
             flows.push({
-                name: `ALB in ${front.name} → tasks in ${subnet.name}:${port}`, from: alb, to: tasks,
-                protocol: "tcp", port, intent: "allow",
+                name: `ALB in ${front.name} → tasks in ${subnet.name}:${port}`,
+                from: alb,
+                to: tasks,
+                protocol: "tcp",
+                port,
+                intent: "allow",
             });
         }
         for (const service of [...(pullsFromEcr ? ECR_SERVICES : []), "logs"]) {
             flows.push({
-                name: `tasks in ${subnet.name} → ${service} :443`, from: tasks, to: flowTo.awsService(service),
-                protocol: "tcp", port: 443, intent: "allow",
+                name: `tasks in ${subnet.name} → ${service} :443`,
+                from: tasks,
+                to: flowTo.awsService(service),
+                protocol: "tcp",
+                port: 443,
+                intent: "allow",
             });
         }
         flows.push({
-            name: `internet → tasks in ${subnet.name}:${port}`, from: flowTo.internet(), to: tasks,
-            protocol: "tcp", port, intent: "deny",
+            name: `internet → tasks in ${subnet.name}:${port}`,
+            from: flowTo.internet(),
+            to: tasks,
+            protocol: "tcp",
+            port,
+            intent: "deny",
         });
     }
     return flows;

@@ -18,27 +18,53 @@ export interface TaskIdentity {
 }
 
 /** Creates the log group and both roles; `invokeOpts` are for the account and partition lookups. */
-export function createTaskIdentity(name: string, plan: AlbFargateServicePlan, tags: Tagger,
-    opts: pulumi.CustomResourceOptions, invokeOpts: pulumi.InvokeOutputOptions): TaskIdentity {
-    const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-        name: plan.task.logGroupName, retentionInDays: plan.task.logRetentionInDays, tags: tags("logs"),
-    }, opts);
+export function createTaskIdentity(
+    name: string,
+    plan: AlbFargateServicePlan,
+    tags: Tagger,
+    opts: pulumi.CustomResourceOptions,
+    invokeOpts: pulumi.InvokeOutputOptions,
+): TaskIdentity {
+    const logGroup = new aws.cloudwatch.LogGroup(
+        `${name}-logs`,
+        {
+            name: plan.task.logGroupName,
+            retentionInDays: plan.task.logRetentionInDays,
+            tags: tags("logs"),
+        },
+        opts,
+    );
     const account = aws.getCallerIdentityOutput({}, invokeOpts).accountId;
     const partition = aws.getPartitionOutput({}, invokeOpts).partition;
-    const executionRole = new aws.iam.Role(`${name}-execution-role`, {
-        assumeRolePolicy: ecsTasksTrustPolicy(account, partition),
-        description: `Pulls the image and writes the logs of ${name}`, tags: plan.tags,
-    }, opts);
-    const executionPolicy = new aws.iam.RolePolicy(`${name}-execution-policy`, {
-        role: executionRole.id,
-        policy: pulumi.jsonStringify({
-            Version: "2012-10-17", Statement: executionStatements(plan.container.ecrRepositoryArn, logGroup.arn),
-        }),
-    }, opts);
-    const taskRole = new aws.iam.Role(`${name}-task-role`, {
-        assumeRolePolicy: ecsTasksTrustPolicy(account, partition, plan.region),
-        description: `Application role of ${name}`, tags: plan.tags,
-    }, opts);
+    const executionRole = new aws.iam.Role(
+        `${name}-execution-role`,
+        {
+            assumeRolePolicy: ecsTasksTrustPolicy(account, partition),
+            description: `Pulls the image and writes the logs of ${name}`,
+            tags: plan.tags,
+        },
+        opts,
+    );
+    const executionPolicy = new aws.iam.RolePolicy(
+        `${name}-execution-policy`,
+        {
+            role: executionRole.id,
+            policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: executionStatements(plan.container.ecrRepositoryArn, logGroup.arn),
+            }),
+        },
+        opts,
+    );
+    const taskRole = new aws.iam.Role(
+        `${name}-task-role`,
+        {
+            assumeRolePolicy: ecsTasksTrustPolicy(account, partition, plan.region),
+            description: `Application role of ${name}`,
+            tags: plan.tags,
+        },
+        opts,
+    );
     if (plan.task.taskRolePolicy !== undefined) {
         new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: plan.task.taskRolePolicy }, opts);
     }
@@ -46,20 +72,25 @@ export function createTaskIdentity(name: string, plan: AlbFargateServicePlan, ta
 }
 
 /** The execution role's statements: log in to ECR and pull from the image's repository (if any), write the logs. */
-function executionStatements(repositoryArn: pulumi.Input<string> | undefined,
-    logGroupArn: pulumi.Output<string>): unknown[] {
+function executionStatements(
+    repositoryArn: pulumi.Input<string> | undefined,
+    logGroupArn: pulumi.Output<string>,
+): unknown[] {
     const statements: unknown[] = [];
     if (repositoryArn !== undefined) {
         // GetAuthorizationToken has no resource-level permissions: "*" is the only valid resource.
         statements.push({ Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" });
         statements.push({
-            Sid: "EcrPull", Effect: "Allow",
+            Sid: "EcrPull",
+            Effect: "Allow",
             Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
             Resource: repositoryArn,
         });
     }
     statements.push({
-        Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Sid: "Logs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Resource: pulumi.interpolate`${logGroupArn}:log-stream:*`,
     });
     return statements;
@@ -71,19 +102,24 @@ function executionStatements(repositoryArn: pulumi.Input<string> | undefined,
  * execution role keeps the account condition only, since AWS documents no source ARN for the
  * agent's image pulls and log writes, and a wrong one would stop every task from starting.
  */
-function ecsTasksTrustPolicy(accountId: pulumi.Input<string>, partition: pulumi.Input<string>,
-    sourceArnRegion?: string): pulumi.Output<string> {
+function ecsTasksTrustPolicy(
+    accountId: pulumi.Input<string>,
+    partition: pulumi.Input<string>,
+    sourceArnRegion?: string,
+): pulumi.Output<string> {
     const sourceArn = sourceArnRegion && pulumi.interpolate`arn:${partition}:ecs:${sourceArnRegion}:${accountId}:*`;
     return pulumi.jsonStringify({
         Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow",
-            Principal: { Service: "ecs-tasks.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: {
-                StringEquals: { "aws:SourceAccount": accountId },
-                ...(sourceArn ? { ArnLike: { "aws:SourceArn": sourceArn } } : {}),
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Service: "ecs-tasks.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": accountId },
+                    ...(sourceArn ? { ArnLike: { "aws:SourceArn": sourceArn } } : {}),
+                },
             },
-        }],
+        ],
     });
 }

@@ -1,12 +1,25 @@
 /** {@link AlbFargateService} (S5): the component, its arguments, plan and checks. */
 export type {
-    AlbFargateNetworkArgs, AlbFargateServiceArgs, ContainerArgs, ExtraTargetArgs, FargateServiceArgs, HealthCheckArgs,
+    AlbFargateNetworkArgs,
+    AlbFargateServiceArgs,
+    ContainerArgs,
+    ExtraTargetArgs,
+    FargateServiceArgs,
+    HealthCheckArgs,
     TaskEgressArgs,
 } from "./args";
 export { TASK_EGRESS_PROTOCOLS } from "./args";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
 export { AlbFargateService } from "./component";
 export type {
-    AlbFargateNetworkPlan, AlbFargateServicePlan, ClusterPlan, ContainerPlan, ExtraTargetPlan, LoadBalancerPlan,
-    ServicePlan, TargetGroupPlan, TaskEgressPlan, TaskPlan,
+    AlbFargateNetworkPlan,
+    AlbFargateServicePlan,
+    ClusterPlan,
+    ContainerPlan,
+    ExtraTargetPlan,
+    LoadBalancerPlan,
+    ServicePlan,
+    TargetGroupPlan,
+    TaskEgressPlan,
+    TaskPlan,
 } from "./plan";

@@ -17,38 +17,85 @@ export interface ServiceLoadBalancer {
 }
 
 /** Creates the ALB (once the VPC can take an internet-facing one), the target group, listeners and static targets. */
-export function createLoadBalancer(name: string, plan: AlbFargateServicePlan, network: TwoTierVpc,
-    albSecurityGroupId: pulumi.Output<string>, opts: pulumi.CustomResourceOptions): ServiceLoadBalancer {
+export function createLoadBalancer(
+    name: string,
+    plan: AlbFargateServicePlan,
+    network: TwoTierVpc,
+    albSecurityGroupId: pulumi.Output<string>,
+    opts: pulumi.CustomResourceOptions,
+): ServiceLoadBalancer {
     const { loadBalancer, targetGroup: tg, tags } = plan;
-    const alb = new aws.lb.LoadBalancer(`${name}-alb`, {
-        name: loadBalancer.name, loadBalancerType: "application", internal: false,
-        subnets: network.publicSubnets.map(s => s.id), securityGroups: [albSecurityGroupId],
-        dropInvalidHeaderFields: true, tags,
-    }, { ...opts, dependsOn: network.internetReady });
-    const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
-        name: tg.name, targetType: "ip", protocol: "HTTP", port: plan.container.port, vpcId: network.vpcId,
-        deregistrationDelay: tg.deregistrationDelay,
-        healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", ...tg.healthCheck },
-        tags,
-    }, opts);
+    const alb = new aws.lb.LoadBalancer(
+        `${name}-alb`,
+        {
+            name: loadBalancer.name,
+            loadBalancerType: "application",
+            internal: false,
+            subnets: network.publicSubnets.map(s => s.id),
+            securityGroups: [albSecurityGroupId],
+            dropInvalidHeaderFields: true,
+            tags,
+        },
+        { ...opts, dependsOn: network.internetReady },
+    );
+    const targetGroup = new aws.lb.TargetGroup(
+        `${name}-tg`,
+        {
+            name: tg.name,
+            targetType: "ip",
+            protocol: "HTTP",
+            port: plan.container.port,
+            vpcId: network.vpcId,
+            deregistrationDelay: tg.deregistrationDelay,
+            healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", ...tg.healthCheck },
+            tags,
+        },
+        opts,
+    );
     const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
-    const listeners = [new aws.lb.Listener(`${name}-http`, {
-        loadBalancerArn: alb.arn, port: 80, protocol: "HTTP",
-        defaultActions: loadBalancer.redirectHttpToHttps
-            ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
-            : forward,
-        tags,
-    }, opts)];
+    const listeners = [
+        new aws.lb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerArn: alb.arn,
+                port: 80,
+                protocol: "HTTP",
+                defaultActions: loadBalancer.redirectHttpToHttps
+                    ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+                    : forward,
+                tags,
+            },
+            opts,
+        ),
+    ];
     if (loadBalancer.https) {
-        listeners.push(new aws.lb.Listener(`${name}-https`, {
-            loadBalancerArn: alb.arn, port: 443, protocol: "HTTPS", certificateArn: loadBalancer.https.certificateArn,
-            sslPolicy: loadBalancer.https.sslPolicy, defaultActions: forward, tags,
-        }, opts));
+        listeners.push(
+            new aws.lb.Listener(
+                `${name}-https`,
+                {
+                    loadBalancerArn: alb.arn,
+                    port: 443,
+                    protocol: "HTTPS",
+                    certificateArn: loadBalancer.https.certificateArn,
+                    sslPolicy: loadBalancer.https.sslPolicy,
+                    defaultActions: forward,
+                    tags,
+                },
+                opts,
+            ),
+        );
     }
     tg.extraTargets.forEach((t, i) => {
-        new aws.lb.TargetGroupAttachment(`${name}-extra-${addressSlug(t.ip)}-${t.port}`, {
-            targetGroupArn: targetGroup.arn, targetId: t.ip, port: t.port, availabilityZone: t.availabilityZone,
-        }, { ...opts, aliases: [{ name: `${name}-extra-${i}` }] });
+        new aws.lb.TargetGroupAttachment(
+            `${name}-extra-${addressSlug(t.ip)}-${t.port}`,
+            {
+                targetGroupArn: targetGroup.arn,
+                targetId: t.ip,
+                port: t.port,
+                availabilityZone: t.availabilityZone,
+            },
+            { ...opts, aliases: [{ name: `${name}-extra-${i}` }] },
+        );
     });
     return { alb, targetGroup, listeners };
 }

@@ -15,8 +15,11 @@ export interface ServiceCluster {
 }
 
 /** Creates the cluster of the plan, or takes the existing one by ARN. */
-export function createCluster(name: string, plan: AlbFargateServicePlan,
-    opts: pulumi.CustomResourceOptions): ServiceCluster {
+export function createCluster(
+    name: string,
+    plan: AlbFargateServicePlan,
+    opts: pulumi.CustomResourceOptions,
+): ServiceCluster {
     if (plan.cluster.arn !== undefined) {
         const arn = pulumi.output(plan.cluster.arn);
         return { arn, name: arn.apply(a => a.split("/").pop()!) };
@@ -26,34 +29,45 @@ export function createCluster(name: string, plan: AlbFargateServicePlan,
 }
 
 /** Creates the Fargate task definition: one container, its port, its logs to the log group. */
-export function createTaskDefinition(name: string, plan: AlbFargateServicePlan, identity: TaskIdentity,
-    opts: pulumi.CustomResourceOptions): aws.ecs.TaskDefinition {
+export function createTaskDefinition(
+    name: string,
+    plan: AlbFargateServicePlan,
+    identity: TaskIdentity,
+    opts: pulumi.CustomResourceOptions,
+): aws.ecs.TaskDefinition {
     const { container, task } = plan;
-    return new aws.ecs.TaskDefinition(`${name}-task`, {
-        family: task.family,
-        requiresCompatibilities: ["FARGATE"],
-        networkMode: "awsvpc",
-        cpu: String(task.cpu),
-        memory: String(task.memory),
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture },
-        executionRoleArn: identity.executionRole.arn,
-        taskRoleArn: identity.taskRole.arn,
-        containerDefinitions: pulumi.jsonStringify([{
-            name: container.name,
-            image: container.image,
-            essential: true,
-            portMappings: [{ containerPort: container.port, protocol: "tcp" }],
-            environment: container.environment,
-            logConfiguration: {
-                logDriver: "awslogs",
-                options: {
-                    "awslogs-group": identity.logGroup.name, "awslogs-region": plan.region,
-                    "awslogs-stream-prefix": container.name,
+    return new aws.ecs.TaskDefinition(
+        `${name}-task`,
+        {
+            family: task.family,
+            requiresCompatibilities: ["FARGATE"],
+            networkMode: "awsvpc",
+            cpu: String(task.cpu),
+            memory: String(task.memory),
+            runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture },
+            executionRoleArn: identity.executionRole.arn,
+            taskRoleArn: identity.taskRole.arn,
+            containerDefinitions: pulumi.jsonStringify([
+                {
+                    name: container.name,
+                    image: container.image,
+                    essential: true,
+                    portMappings: [{ containerPort: container.port, protocol: "tcp" }],
+                    environment: container.environment,
+                    logConfiguration: {
+                        logDriver: "awslogs",
+                        options: {
+                            "awslogs-group": identity.logGroup.name,
+                            "awslogs-region": plan.region,
+                            "awslogs-stream-prefix": container.name,
+                        },
+                    },
                 },
-            },
-        }]),
-        tags: plan.tags,
-    }, opts);
+            ]),
+            tags: plan.tags,
+        },
+        opts,
+    );
 }
 
 /** What the services run and register in, and what must exist before their first task starts. */
@@ -70,38 +84,52 @@ export interface ServiceTargets {
 }
 
 /** Creates the ECS services by key; ECS registers each task's IP in the target group. Returns their names. */
-export function createServices(name: string, plan: AlbFargateServicePlan, network: TwoTierVpc, targets: ServiceTargets,
-    opts: pulumi.CustomResourceOptions): Record<string, pulumi.Output<string>> {
+export function createServices(
+    name: string,
+    plan: AlbFargateServicePlan,
+    network: TwoTierVpc,
+    targets: ServiceTargets,
+    opts: pulumi.CustomResourceOptions,
+): Record<string, pulumi.Output<string>> {
     const names: Record<string, pulumi.Output<string>> = {};
     for (const svc of plan.services) {
-        const service = new aws.ecs.Service(`${name}-${svc.key}`, {
-            name: svc.name,
-            cluster: targets.cluster.arn,
-            taskDefinition: targets.taskDefinition.arn,
-            launchType: "FARGATE",
-            platformVersion: "LATEST",
-            desiredCount: svc.desiredCount,
-            deploymentMinimumHealthyPercent: svc.minimumHealthyPercent,
-            deploymentMaximumPercent: svc.maximumPercent,
-            deploymentCircuitBreaker: { enable: true, rollback: svc.circuitBreakerRollback },
-            healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
-            networkConfiguration: {
-                subnets: network.privateSubnets.map(s => s.id), securityGroups: [targets.taskSecurityGroupId],
-                assignPublicIp: plan.assignPublicIp,
+        const service = new aws.ecs.Service(
+            `${name}-${svc.key}`,
+            {
+                name: svc.name,
+                cluster: targets.cluster.arn,
+                taskDefinition: targets.taskDefinition.arn,
+                launchType: "FARGATE",
+                platformVersion: "LATEST",
+                desiredCount: svc.desiredCount,
+                deploymentMinimumHealthyPercent: svc.minimumHealthyPercent,
+                deploymentMaximumPercent: svc.maximumPercent,
+                deploymentCircuitBreaker: { enable: true, rollback: svc.circuitBreakerRollback },
+                healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds,
+                networkConfiguration: {
+                    subnets: network.privateSubnets.map(s => s.id),
+                    securityGroups: [targets.taskSecurityGroupId],
+                    assignPublicIp: plan.assignPublicIp,
+                },
+                loadBalancers: [
+                    {
+                        targetGroupArn: targets.targetGroup.arn,
+                        containerName: plan.container.name,
+                        containerPort: plan.container.port,
+                    },
+                ],
+                propagateTags: "SERVICE",
+                enableEcsManagedTags: true,
+                // Without it `pulumi up` succeeds while tasks that never get healthy are rolled back.
+                waitForSteadyState: svc.waitForSteadyState,
+                tags: plan.tags,
             },
-            loadBalancers: [{
-                targetGroupArn: targets.targetGroup.arn,
-                containerName: plan.container.name, containerPort: plan.container.port,
-            }],
-            propagateTags: "SERVICE",
-            enableEcsManagedTags: true,
-            // Without it `pulumi up` succeeds while tasks that never get healthy are rolled back.
-            waitForSteadyState: svc.waitForSteadyState,
-            tags: plan.tags,
-        }, {
-            ...opts, dependsOn: targets.dependsOn,
-            customTimeouts: { create: svc.deploymentTimeout, update: svc.deploymentTimeout },
-        });
+            {
+                ...opts,
+                dependsOn: targets.dependsOn,
+                customTimeouts: { create: svc.deploymentTimeout, update: svc.deploymentTimeout },
+            },
+        );
         names[svc.key] = service.name;
     }
     return names;

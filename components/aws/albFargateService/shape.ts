@@ -65,38 +65,41 @@ const network = z.custom<AlbFargateNetworkArgs | TwoTierVpc>().superRefine((valu
         ctx.addIssue({ code: "invalid_type", expected: "object", input: value });
     } else if (!(value instanceof TwoTierVpc) && !isPlainObject(value)) {
         ctx.addIssue({
-            code: "custom", message: "is neither a TwoTierVpc nor the args of one",
+            code: "custom",
+            message: "is neither a TwoTierVpc nor the args of one",
             params: { fix: "Pass a TwoTierVpc, or the args of the VPC the service is to create." },
         });
     }
 });
 
 /** The shape of {@link AlbFargateServiceArgs}. */
-export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(z.strictObject({
-    region: text.optional(),
-    provider: awsProvider.optional(),
-    network,
-    assignPublicIp: z.boolean().optional(),
-    clusterArn: input(text).optional(),
-    clusterName: text.optional(),
-    container,
-    cpu: whole.optional(),
-    memory: whole.optional(),
-    cpuArchitecture: z.enum(CPU_ARCHITECTURES).optional(),
-    family: text.optional(),
-    logRetentionInDays: whole.optional(),
-    logGroupName: text.optional(),
-    taskRolePolicy: input(text).optional(),
-    services: z.record(text, service).optional(),
-    loadBalancerName: text.optional(),
-    targetGroupName: text.optional(),
-    allowedCidrs: z.array(z.string()).optional(),
-    certificateArn: input(text).optional(),
-    sslPolicy: text.optional(),
-    redirectHttpToHttps: z.boolean().optional(),
-    healthCheck: healthCheck.optional(),
-    deregistrationDelay: whole.optional(),
-    extraTargets: z.array(z.strictObject({ ip: z.string(), port: whole.optional() })).optional(),
-    taskEgress: z.record(z.string(), taskEgress).optional(),
-    tags: awsTags.optional(),
-}));
+export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
+    z.strictObject({
+        region: text.optional(),
+        provider: awsProvider.optional(),
+        network,
+        assignPublicIp: z.boolean().optional(),
+        clusterArn: input(text).optional(),
+        clusterName: text.optional(),
+        container,
+        cpu: whole.optional(),
+        memory: whole.optional(),
+        cpuArchitecture: z.enum(CPU_ARCHITECTURES).optional(),
+        family: text.optional(),
+        logRetentionInDays: whole.optional(),
+        logGroupName: text.optional(),
+        taskRolePolicy: input(text).optional(),
+        services: z.record(text, service).optional(),
+        loadBalancerName: text.optional(),
+        targetGroupName: text.optional(),
+        allowedCidrs: z.array(z.string()).optional(),
+        certificateArn: input(text).optional(),
+        sslPolicy: text.optional(),
+        redirectHttpToHttps: z.boolean().optional(),
+        healthCheck: healthCheck.optional(),
+        deregistrationDelay: whole.optional(),
+        extraTargets: z.array(z.strictObject({ ip: z.string(), port: whole.optional() })).optional(),
+        taskEgress: z.record(z.string(), taskEgress).optional(),
+        tags: awsTags.optional(),
+    }),
+);

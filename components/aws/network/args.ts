@@ -21,7 +21,11 @@ export type EgressMode = "vpcEndpoints" | "natGateway" | "natGatewayPerAz" | "pr
 
 /** Every {@link EgressMode}, for configuration schemas and messages. */
 export const EGRESS_MODES: readonly EgressMode[] = [
-    "vpcEndpoints", "natGateway", "natGatewayPerAz", "provided", "none",
+    "vpcEndpoints",
+    "natGateway",
+    "natGatewayPerAz",
+    "provided",
+    "none",
 ];
 
 /** A subnet to create. */
@@ -129,8 +133,7 @@ export interface ExistingTwoTierVpcArgs {
  * child: a VPC to create or an existing one described, with the host's region and provider.
  */
 export type HostedTwoTierVpcArgs =
-    | Omit<TwoTierVpcArgs, "region" | "provider">
-    | Omit<ExistingTwoTierVpcArgs, "region" | "provider">;
+    Omit<TwoTierVpcArgs, "region" | "provider"> | Omit<ExistingTwoTierVpcArgs, "region" | "provider">;
 
 /** A subnet as other components see it. */
 export interface SubnetInfo {

@@ -35,9 +35,12 @@ export function isExistingVpc(
  * and {@link TwoTierVpcCheckContext.host}, so the VPC's problems land at the host's paths
  * (`network.publicSubnets.a`) and the region stays at the host's `region`.
  */
-export function checkTwoTierVpcArgs(problems: Problems, name: string,
+export function checkTwoTierVpcArgs(
+    problems: Problems,
+    name: string,
     args: TwoTierVpcArgs | ExistingTwoTierVpcArgs | HostedTwoTierVpcArgs,
-    context: TwoTierVpcCheckContext = {}): TwoTierVpcPlan | undefined {
+    context: TwoTierVpcCheckContext = {},
+): TwoTierVpcPlan | undefined {
     const { host } = context;
     if (!checkShape(problems, twoTierVpcShape(args, host !== undefined), args)) return undefined;
     // Only a VPC on its own has a region and provider of its args: a host settles both.
@@ -55,11 +58,18 @@ export function checkTwoTierVpcArgs(problems: Problems, name: string,
     const existing = isExistingVpc(args);
     const vpc = checkCidr(problems, "cidrBlock", args.cidrBlock, 4);
     if (vpc && !existing && (vpc.prefix < 16 || vpc.prefix > 28)) {
-        problems.add("cidrBlock", `VPC block ${vpc.text} is /${vpc.prefix}; AWS accepts /16 to /28.`,
-            "Choose a VPC mask from /16 to /28.");
+        problems.add(
+            "cidrBlock",
+            `VPC block ${vpc.text} is /${vpc.prefix}; AWS accepts /16 to /28.`,
+            "Choose a VPC mask from /16 to /28.",
+        );
     }
     const common = {
-        region: region.region, egress, cidrBlock: vpc?.text ?? "", provider, tags: args.tags ?? host?.tags,
+        region: region.region,
+        egress,
+        cidrBlock: vpc?.text ?? "",
+        provider,
+        tags: args.tags ?? host?.tags,
     };
     if (isExistingVpc(args)) {
         const ids: IdChecks = { component: `${TWO_TIER_VPC_TYPE} '${name}'`, late: host === undefined };
@@ -74,8 +84,11 @@ export function checkTwoTierVpcArgs(problems: Problems, name: string,
 }
 
 /** Checks a VPC description on its own; pure. */
-export function validateTwoTierVpcArgs(name: string, args: TwoTierVpcArgs | ExistingTwoTierVpcArgs,
-    opts?: pulumi.ComponentResourceOptions): TwoTierVpcPlan {
+export function validateTwoTierVpcArgs(
+    name: string,
+    args: TwoTierVpcArgs | ExistingTwoTierVpcArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): TwoTierVpcPlan {
     // A check that returns no plan has recorded why, so validate throws before this returns it.
     return validate(`${TWO_TIER_VPC_TYPE} '${name}'`, problems => checkTwoTierVpcArgs(problems, name, args, { opts }))!;
 }

@@ -24,29 +24,44 @@ export interface IdChecks {
 }
 
 /** Checks an EC2 id: a plain one now, an Output when it resolves (if `ids.late`). Returns what the resources take. */
-export function checkId(problems: Problems, path: string, id: pulumi.Input<string>, prefix: Ec2IdPrefix,
-    ids: IdChecks): pulumi.Input<string> {
+export function checkId(
+    problems: Problems,
+    path: string,
+    id: pulumi.Input<string>,
+    prefix: Ec2IdPrefix,
+    ids: IdChecks,
+): pulumi.Input<string> {
     if (isLate(id) && !ids.late) return id;
     return checkInput(problems, path, id, ids.component, (p, at, value) => checkEc2Id(p, at, value, prefix));
 }
 
 /** Checks both tiers of a VPC to create: each subnet /16 to /28, and a private subnet. */
-export function checkNewSubnets(problems: Problems, tiers: Tiers<SubnetArgs>, vpc: Cidr | undefined,
-    region: ResolvedAwsRegion): Record<keyof Tiers<SubnetArgs>, SubnetPlan[]> {
+export function checkNewSubnets(
+    problems: Problems,
+    tiers: Tiers<SubnetArgs>,
+    vpc: Cidr | undefined,
+    region: ResolvedAwsRegion,
+): Record<keyof Tiers<SubnetArgs>, SubnetPlan[]> {
     return checkTiers(problems, tiers, vpc, region, true);
 }
 
 /** Checks both tiers of an existing VPC, and their ids: each of the subnet's form, each once. */
-export function checkExistingSubnets(problems: Problems, tiers: Tiers<ExistingSubnetArgs>, vpc: Cidr | undefined,
-    region: ResolvedAwsRegion, ids: IdChecks): Record<keyof Tiers<ExistingSubnetArgs>, ExistingSubnetPlan[]> {
+export function checkExistingSubnets(
+    problems: Problems,
+    tiers: Tiers<ExistingSubnetArgs>,
+    vpc: Cidr | undefined,
+    region: ResolvedAwsRegion,
+    ids: IdChecks,
+): Record<keyof Tiers<ExistingSubnetArgs>, ExistingSubnetPlan[]> {
     const plans = checkTiers(problems, tiers, vpc, region, false);
     const plain: Array<{ path: string; key: string }> = [];
-    const withIds = (key: keyof Tiers<ExistingSubnetArgs>) => plans[key].map(s => {
-        const path = `${key}.${s.name}.id`;
-        const given = tiers[key][s.name].id;
-        if (typeof given === "string") plain.push({ path, key: given });
-        return { ...s, id: checkId(problems, path, given, "subnet", ids) };
-    });
+    const withIds = (key: keyof Tiers<ExistingSubnetArgs>) =>
+        plans[key].map(s => {
+            const path = `${key}.${s.name}.id`;
+            const given = tiers[key][s.name].id;
+            if (typeof given === "string") plain.push({ path, key: given });
+            return { ...s, id: checkId(problems, path, given, "subnet", ids) };
+        });
     const publicSubnets = withIds("publicSubnets");
     const privateSubnets = withIds("privateSubnets");
     // One subnet in both tiers would put the ALB next to the tasks, or twice in one AZ.
@@ -55,35 +70,53 @@ export function checkExistingSubnets(problems: Problems, tiers: Tiers<ExistingSu
 }
 
 /** Zones, blocks, overlaps and names of both tiers, and a private subnet; `created`: the subnets are made here. */
-function checkTiers(problems: Problems, tiers: Tiers<SubnetArgs>, vpc: Cidr | undefined, region: ResolvedAwsRegion,
-    created: boolean): Record<keyof Tiers<SubnetArgs>, SubnetPlan[]> {
+function checkTiers(
+    problems: Problems,
+    tiers: Tiers<SubnetArgs>,
+    vpc: Cidr | undefined,
+    region: ResolvedAwsRegion,
+    created: boolean,
+): Record<keyof Tiers<SubnetArgs>, SubnetPlan[]> {
     const placed: PlacedCidr[] = [];
-    const tier = (key: keyof Tiers<SubnetArgs>): SubnetPlan[] => Object.entries(tiers[key]).map(([name, subnet]) => {
-        const path = `${key}.${name}`;
-        if (region.valid && !isZoneOf(subnet.availabilityZone, region.region)) {
-            problems.add(`${path}.availabilityZone`,
-                `'${subnet.availabilityZone}' is not an availability zone of ${region.region}.`,
-                `Use a zone name such as ${region.region}a.`);
-        }
-        const block = checkCidr(problems, `${path}.cidrBlock`, subnet.cidrBlock, 4);
-        if (block && created && (block.prefix < 16 || block.prefix > 28)) {
-            problems.add(`${path}.cidrBlock`,
-                `subnet block ${block.text} is /${block.prefix}; AWS accepts /16 to /28.`,
-                "Choose a subnet mask from /16 to /28.");
-        }
-        if (block && vpc && !cidrContains(vpc, block)) {
-            problems.add(`${path}.cidrBlock`,
-                `subnet '${name}' ${block.text} is not inside the VPC block ${vpc.text}.`,
-                `Use a subnet of this VPC: its block must lie inside ${vpc.text}.`);
-        }
-        if (block) placed.push({ name: `subnet '${name}'`, cidr: block, path: `${path}.cidrBlock` });
-        return { name, availabilityZone: subnet.availabilityZone, cidrBlock: block?.text ?? subnet.cidrBlock };
-    });
+    const tier = (key: keyof Tiers<SubnetArgs>): SubnetPlan[] =>
+        Object.entries(tiers[key]).map(([name, subnet]) => {
+            const path = `${key}.${name}`;
+            if (region.valid && !isZoneOf(subnet.availabilityZone, region.region)) {
+                problems.add(
+                    `${path}.availabilityZone`,
+                    `'${subnet.availabilityZone}' is not an availability zone of ${region.region}.`,
+                    `Use a zone name such as ${region.region}a.`,
+                );
+            }
+            const block = checkCidr(problems, `${path}.cidrBlock`, subnet.cidrBlock, 4);
+            if (block && created && (block.prefix < 16 || block.prefix > 28)) {
+                problems.add(
+                    `${path}.cidrBlock`,
+                    `subnet block ${block.text} is /${block.prefix}; AWS accepts /16 to /28.`,
+                    "Choose a subnet mask from /16 to /28.",
+                );
+            }
+            if (block && vpc && !cidrContains(vpc, block)) {
+                problems.add(
+                    `${path}.cidrBlock`,
+                    `subnet '${name}' ${block.text} is not inside the VPC block ${vpc.text}.`,
+                    `Use a subnet of this VPC: its block must lie inside ${vpc.text}.`,
+                );
+            }
+            if (block) placed.push({ name: `subnet '${name}'`, cidr: block, path: `${path}.cidrBlock` });
+            return { name, availabilityZone: subnet.availabilityZone, cidrBlock: block?.text ?? subnet.cidrBlock };
+        });
     const publicSubnets = tier("publicSubnets");
     const privateSubnets = tier("privateSubnets");
     checkNoOverlaps(problems, placed, "Give every subnet of a VPC a disjoint block.");
-    checkUnique(problems, [...publicSubnets.map(s => ({ path: `publicSubnets.${s.name}`, key: s.name })),
-        ...privateSubnets.map(s => ({ path: `privateSubnets.${s.name}`, key: s.name }))], "subnet name");
+    checkUnique(
+        problems,
+        [
+            ...publicSubnets.map(s => ({ path: `publicSubnets.${s.name}`, key: s.name })),
+            ...privateSubnets.map(s => ({ path: `privateSubnets.${s.name}`, key: s.name })),
+        ],
+        "subnet name",
+    );
     if (privateSubnets.length === 0) {
         problems.add("privateSubnets", "no private subnet is given for the tasks.", "Add at least one private subnet.");
     }

@@ -41,29 +41,62 @@ export interface CreatedEndpoints {
 }
 
 /** Creates the interface endpoints (HTTPS from the VPC only) and the S3 gateway endpoint. */
-export function createEndpoints(name: string, at: EndpointPlacement, tags: Tagger,
-    opts: pulumi.CustomResourceOptions): CreatedEndpoints {
-    const sg = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, {
-        vpcId: at.vpcId, description: `HTTPS from ${at.cidrBlock} to the ECR and CloudWatch Logs endpoints`,
-        tags: tags("endpoints-sg"),
-    }, opts);
-    new aws.vpc.SecurityGroupIngressRule(`${name}-endpoints-https`, {
-        securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: at.cidrBlock,
-        description: "HTTPS from inside the VPC",
-    }, opts);
+export function createEndpoints(
+    name: string,
+    at: EndpointPlacement,
+    tags: Tagger,
+    opts: pulumi.CustomResourceOptions,
+): CreatedEndpoints {
+    const sg = new aws.ec2.SecurityGroup(
+        `${name}-endpoints-sg`,
+        {
+            vpcId: at.vpcId,
+            description: `HTTPS from ${at.cidrBlock} to the ECR and CloudWatch Logs endpoints`,
+            tags: tags("endpoints-sg"),
+        },
+        opts,
+    );
+    new aws.vpc.SecurityGroupIngressRule(
+        `${name}-endpoints-https`,
+        {
+            securityGroupId: sg.id,
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: at.cidrBlock,
+            description: "HTTPS from inside the VPC",
+        },
+        opts,
+    );
     // An interface endpoint takes at most one subnet per AZ.
     const subnetIds = firstPerAz(at.privateSubnets).map(s => s.id);
     const ready: pulumi.Resource[] = INTERFACE_ENDPOINTS.map(service => {
         const suffix = service.replace(".", "-");
-        return new aws.ec2.VpcEndpoint(`${name}-${suffix}`, {
-            vpcId: at.vpcId, serviceName: endpointServiceName(at.region, service), vpcEndpointType: "Interface",
-            subnetIds, securityGroupIds: [sg.id], privateDnsEnabled: true, tags: tags(suffix),
-        }, opts);
+        return new aws.ec2.VpcEndpoint(
+            `${name}-${suffix}`,
+            {
+                vpcId: at.vpcId,
+                serviceName: endpointServiceName(at.region, service),
+                vpcEndpointType: "Interface",
+                subnetIds,
+                securityGroupIds: [sg.id],
+                privateDnsEnabled: true,
+                tags: tags(suffix),
+            },
+            opts,
+        );
     });
-    const s3 = new aws.ec2.VpcEndpoint(`${name}-s3`, {
-        vpcId: at.vpcId, serviceName: endpointServiceName(at.region, "s3"), vpcEndpointType: "Gateway",
-        routeTableIds: [...at.routeTableIds], tags: tags("s3"),
-    }, opts);
+    const s3 = new aws.ec2.VpcEndpoint(
+        `${name}-s3`,
+        {
+            vpcId: at.vpcId,
+            serviceName: endpointServiceName(at.region, "s3"),
+            vpcEndpointType: "Gateway",
+            routeTableIds: [...at.routeTableIds],
+            tags: tags("s3"),
+        },
+        opts,
+    );
     ready.push(s3);
     return { securityGroupId: sg.id, s3PrefixListId: s3.prefixListId, ready };
 }

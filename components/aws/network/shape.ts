@@ -39,8 +39,9 @@ const HOSTED = { region: true, provider: true } as const;
 const NEW_VPC_SHAPE = argsShape<TwoTierVpcArgs>()(newVpc);
 const EXISTING_VPC_SHAPE = argsShape<ExistingTwoTierVpcArgs>()(existingVpc);
 const HOSTED_NEW_VPC_SHAPE = argsShape<Omit<TwoTierVpcArgs, "region" | "provider">>()(newVpc.omit(HOSTED));
-const HOSTED_EXISTING_VPC_SHAPE =
-    argsShape<Omit<ExistingTwoTierVpcArgs, "region" | "provider">>()(existingVpc.omit(HOSTED));
+const HOSTED_EXISTING_VPC_SHAPE = argsShape<Omit<ExistingTwoTierVpcArgs, "region" | "provider">>()(
+    existingVpc.omit(HOSTED),
+);
 
 /** True for the description of an existing VPC: an object naming its `vpcId`. */
 export function describesExistingVpc(args: unknown): boolean {
@@ -51,8 +52,10 @@ export function describesExistingVpc(args: unknown): boolean {
  * The shape `args` must have: an existing VPC's when they name a `vpcId`, else a new one's; for
  * a host (`hosted`), without region and provider.
  */
-export function twoTierVpcShape(args: unknown,
-    hosted: boolean): z.ZodType<TwoTierVpcArgs | ExistingTwoTierVpcArgs | HostedTwoTierVpcArgs> {
+export function twoTierVpcShape(
+    args: unknown,
+    hosted: boolean,
+): z.ZodType<TwoTierVpcArgs | ExistingTwoTierVpcArgs | HostedTwoTierVpcArgs> {
     if (describesExistingVpc(args)) return hosted ? HOSTED_EXISTING_VPC_SHAPE : EXISTING_VPC_SHAPE;
     return hosted ? HOSTED_NEW_VPC_SHAPE : NEW_VPC_SHAPE;
 }

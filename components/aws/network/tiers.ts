@@ -24,32 +24,63 @@ export interface CreatedTiers {
 }
 
 /** Creates the VPC of `plan` with both tiers. */
-export function createTiers(name: string, plan: NewTwoTierVpcPlan, tags: Tagger,
-    opts: pulumi.CustomResourceOptions): CreatedTiers {
+export function createTiers(
+    name: string,
+    plan: NewTwoTierVpcPlan,
+    tags: Tagger,
+    opts: pulumi.CustomResourceOptions,
+): CreatedTiers {
     // DNS hostnames and support let the interface endpoints' private DNS names resolve.
-    const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
-        cidrBlock: plan.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: tags("vpc"),
-    }, opts);
+    const vpc = new aws.ec2.Vpc(
+        `${name}-vpc`,
+        {
+            cidrBlock: plan.cidrBlock,
+            enableDnsSupport: true,
+            enableDnsHostnames: true,
+            tags: tags("vpc"),
+        },
+        opts,
+    );
     const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags("igw") }, opts);
     const subnet = (s: SubnetPlan): SubnetInfo => {
-        const created = new aws.ec2.Subnet(`${name}-${s.name}`, {
-            vpcId: vpc.id, availabilityZone: s.availabilityZone, cidrBlock: s.cidrBlock,
-            mapPublicIpOnLaunch: false, tags: tags(s.name),
-        }, opts);
+        const created = new aws.ec2.Subnet(
+            `${name}-${s.name}`,
+            {
+                vpcId: vpc.id,
+                availabilityZone: s.availabilityZone,
+                cidrBlock: s.cidrBlock,
+                mapPublicIpOnLaunch: false,
+                tags: tags(s.name),
+            },
+            opts,
+        );
         return { name: s.name, id: created.id, availabilityZone: s.availabilityZone, cidrBlock: s.cidrBlock };
     };
     const publicSubnets = plan.publicSubnets.map(subnet);
     const privateSubnets = plan.privateSubnets.map(subnet);
 
     const publicRt = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: tags("public-rt") }, opts);
-    const publicDefault = new aws.ec2.Route(`${name}-public-default`, {
-        routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id,
-    }, opts);
+    const publicDefault = new aws.ec2.Route(
+        `${name}-public-default`,
+        {
+            routeTableId: publicRt.id,
+            destinationCidrBlock: "0.0.0.0/0",
+            gatewayId: igw.id,
+        },
+        opts,
+    );
     const internetReady: pulumi.Resource[] = [igw, publicDefault];
     for (const s of publicSubnets) {
-        internetReady.push(new aws.ec2.RouteTableAssociation(`${name}-${s.name}-rta`, {
-            routeTableId: publicRt.id, subnetId: s.id,
-        }, opts));
+        internetReady.push(
+            new aws.ec2.RouteTableAssociation(
+                `${name}-${s.name}-rta`,
+                {
+                    routeTableId: publicRt.id,
+                    subnetId: s.id,
+                },
+                opts,
+            ),
+        );
     }
     const privateTier = createPrivateRouting(name, plan, vpc.id, igw, { publicSubnets, privateSubnets }, tags, opts);
     return { vpcId: vpc.id, publicSubnets, privateSubnets, internetReady, ...privateTier };
@@ -61,16 +92,23 @@ type PrivateRouting = Pick<CreatedTiers, "natRoutes" | "privateRouteTableIds" | 
  * One private route table per AZ when each AZ has its own NAT gateway, otherwise one for all
  * private subnets; with NAT egress, each table's default route goes to its NAT gateway.
  */
-function createPrivateRouting(name: string, plan: NewTwoTierVpcPlan, vpcId: pulumi.Output<string>,
+function createPrivateRouting(
+    name: string,
+    plan: NewTwoTierVpcPlan,
+    vpcId: pulumi.Output<string>,
     igw: aws.ec2.InternetGateway,
-    subnets: { publicSubnets: readonly SubnetInfo[]; privateSubnets: readonly SubnetInfo[] }, tags: Tagger,
-    opts: pulumi.CustomResourceOptions): PrivateRouting {
+    subnets: { publicSubnets: readonly SubnetInfo[]; privateSubnets: readonly SubnetInfo[] },
+    tags: Tagger,
+    opts: pulumi.CustomResourceOptions,
+): PrivateRouting {
     const { publicSubnets, privateSubnets } = subnets;
     const perAz = plan.egress === "natGatewayPerAz";
     const groups = perAz
         ? [...new Set(privateSubnets.map(s => s.availabilityZone))].map(az => ({
-            suffix: `private-rt-${az}`, az, subnets: privateSubnets.filter(s => s.availabilityZone === az),
-        }))
+              suffix: `private-rt-${az}`,
+              az,
+              subnets: privateSubnets.filter(s => s.availabilityZone === az),
+          }))
         : [{ suffix: "private-rt", az: undefined as string | undefined, subnets: [...privateSubnets] }];
     const routed: PrivateRouting = { natRoutes: [], privateRouteTableIds: [], natGatewayIds: [] };
     for (const group of groups) {
@@ -84,13 +122,28 @@ function createPrivateRouting(name: string, plan: NewTwoTierVpcPlan, vpcId: pulu
         const suffix = perAz ? `nat-${group.az}` : "nat";
         const eip = new aws.ec2.Eip(`${name}-${suffix}-eip`, { domain: "vpc", tags: tags(`${suffix}-eip`) }, opts);
         // A NAT gateway cannot forward until the VPC has its internet gateway.
-        const nat = new aws.ec2.NatGateway(`${name}-${suffix}`, {
-            allocationId: eip.id, subnetId: home.id, connectivityType: "public", tags: tags(suffix),
-        }, { ...opts, dependsOn: [igw] });
+        const nat = new aws.ec2.NatGateway(
+            `${name}-${suffix}`,
+            {
+                allocationId: eip.id,
+                subnetId: home.id,
+                connectivityType: "public",
+                tags: tags(suffix),
+            },
+            { ...opts, dependsOn: [igw] },
+        );
         routed.natGatewayIds.push(nat.id);
-        routed.natRoutes.push(new aws.ec2.Route(`${name}-${group.suffix}-default`, {
-            routeTableId: rt.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id,
-        }, opts));
+        routed.natRoutes.push(
+            new aws.ec2.Route(
+                `${name}-${group.suffix}-default`,
+                {
+                    routeTableId: rt.id,
+                    destinationCidrBlock: "0.0.0.0/0",
+                    natGatewayId: nat.id,
+                },
+                opts,
+            ),
+        );
     }
     return routed;
 }

@@ -60,8 +60,11 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly natGatewayIds: pulumi.Output<string>[] = [];
 
     /** Describes a VPC that already exists; registers only the egress endpoints (and a provider). */
-    static fromExisting(name: string, args: ExistingTwoTierVpcArgs,
-        opts?: pulumi.ComponentResourceOptions): TwoTierVpc {
+    static fromExisting(
+        name: string,
+        args: ExistingTwoTierVpcArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ): TwoTierVpc {
         return new TwoTierVpc(name, args, opts);
     }
 
@@ -73,8 +76,8 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         this.cidrBlock = plan.cidrBlock;
         this.existing = plan.existing;
         // A provider is made only when none was given.
-        this.provider = plan.provider
-            ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
+        this.provider =
+            plan.provider ?? newStackProvider("aws", `${name}-provider`, { region: this.region }, { parent: this });
         const childOpts = { parent: this, provider: this.provider };
         const tags: Tagger = suffix => ({ ...plan.tags, Name: `${name}-${suffix}` });
 
@@ -97,10 +100,18 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         }
 
         if (this.egress === "vpcEndpoints") {
-            const endpoints = createEndpoints(name, {
-                region: this.region, vpcId: this.vpcId, cidrBlock: this.cidrBlock,
-                privateSubnets: this.privateSubnets, routeTableIds,
-            }, tags, childOpts);
+            const endpoints = createEndpoints(
+                name,
+                {
+                    region: this.region,
+                    vpcId: this.vpcId,
+                    cidrBlock: this.cidrBlock,
+                    privateSubnets: this.privateSubnets,
+                    routeTableIds,
+                },
+                tags,
+                childOpts,
+            );
             this.endpointSecurityGroupId = endpoints.securityGroupId;
             this.s3PrefixListId = endpoints.s3PrefixListId;
             this.egressReady.push(...endpoints.ready);

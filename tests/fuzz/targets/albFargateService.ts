@@ -8,7 +8,11 @@ export const albFargateService: FuzzTarget = {
     base: () => ({
         region: "ap-northeast-1",
         network: awsNetwork(),
-        container: { name: "hello-nginx", image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest", port: 80 },
+        container: {
+            name: "hello-nginx",
+            image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest",
+            port: 80,
+        },
         cpu: 256,
         memory: 512,
         services: { "service-1": { desiredCount: 1 }, "service-2": { desiredCount: 1 } },

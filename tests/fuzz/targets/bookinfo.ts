@@ -19,7 +19,10 @@ export const bookinfo: FuzzTarget = {
             mesh,
             reviewsLocality: {
                 mode: "failover",
-                failover: [{ from: "cn-shanghai", to: "cn-hangzhou" }, { from: "cn-hangzhou", to: "cn-shanghai" }],
+                failover: [
+                    { from: "cn-shanghai", to: "cn-hangzhou" },
+                    { from: "cn-hangzhou", to: "cn-shanghai" },
+                ],
                 outlierDetection: { consecutive5xxErrors: 1, interval: "1s", baseEjectionTime: "1m" },
             },
         };

@@ -17,7 +17,10 @@ export const existingRegionalVpc: FuzzTarget = {
         vSwitches: {
             app: { id: "vsw-bp1legacy0000000000", zoneId: "cn-hangzhou-i", cidrBlock: "192.168.7.0/24" },
             web: {
-                id: "vsw-bp1web0000000000000", zoneId: "cn-hangzhou-h", cidrBlock: "192.168.8.0/24", ipv6Enabled: false,
+                id: "vsw-bp1web0000000000000",
+                zoneId: "cn-hangzhou-h",
+                cidrBlock: "192.168.8.0/24",
+                ipv6Enabled: false,
             },
         },
         ipv6Enabled: false,

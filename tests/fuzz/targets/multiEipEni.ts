@@ -5,7 +5,12 @@ import { FuzzTarget } from "../runner";
 export const multiEipEni: FuzzTarget = {
     name: "MultiEipEni",
     base: () => ({
-        instance: { id: "i-bp1sites000000000000", region: "cn-hangzhou", instanceType: "ecs.g7.large", zoneId: "cn-hangzhou-h" },
+        instance: {
+            id: "i-bp1sites000000000000",
+            region: "cn-hangzhou",
+            instanceType: "ecs.g7.large",
+            zoneId: "cn-hangzhou-h",
+        },
         vSwitch: { id: "vsw-bp1web0000000000000", cidrBlock: "172.16.0.0/24", zoneId: "cn-hangzhou-h" },
         securityGroupIds: ["sg-bp1sites00000000000"],
         privateIps: ["172.16.0.57", "172.16.0.77", "172.16.0.78"],

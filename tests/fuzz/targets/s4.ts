@@ -9,21 +9,33 @@ import { AckCluster, RegionalVpc, ServiceMesh } from "../../../components/aliclo
 /** The example's three VPCs: one per cluster, and the mesh's own in cn-hangzhou. */
 export function s4Vpcs(opts: pulumi.ComponentResourceOptions) {
     return {
-        hangzhou: new RegionalVpc("vpc-hangzhou", {
-            region: "cn-hangzhou",
-            cidrBlock: "20.0.0.0/8",
-            vSwitches: { nodes: { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
-        }, opts),
-        shanghai: new RegionalVpc("vpc-shanghai", {
-            region: "cn-shanghai",
-            cidrBlock: "21.0.0.0/8",
-            vSwitches: { nodes: { zoneId: "cn-shanghai-e", cidrBlock: "21.0.0.0/16" } },
-        }, opts),
-        mesh: new RegionalVpc("vpc-hangzhou2", {
-            region: "cn-hangzhou",
-            cidrBlock: "192.168.0.0/16",
-            vSwitches: { mesh: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.0.0/24" } },
-        }, opts),
+        hangzhou: new RegionalVpc(
+            "vpc-hangzhou",
+            {
+                region: "cn-hangzhou",
+                cidrBlock: "20.0.0.0/8",
+                vSwitches: { nodes: { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
+            },
+            opts,
+        ),
+        shanghai: new RegionalVpc(
+            "vpc-shanghai",
+            {
+                region: "cn-shanghai",
+                cidrBlock: "21.0.0.0/8",
+                vSwitches: { nodes: { zoneId: "cn-shanghai-e", cidrBlock: "21.0.0.0/16" } },
+            },
+            opts,
+        ),
+        mesh: new RegionalVpc(
+            "vpc-hangzhou2",
+            {
+                region: "cn-hangzhou",
+                cidrBlock: "192.168.0.0/16",
+                vSwitches: { mesh: { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.0.0/24" } },
+            },
+            opts,
+        ),
     };
 }
 
@@ -44,9 +56,17 @@ export function s4Clusters(opts: pulumi.ComponentResourceOptions, vpcs = s4Vpcs(
     const nodePool = { instanceTypes: ["ecs.g7.xlarge"], desiredSize: 2 };
     return {
         "ack-hangzhou": new AckCluster("ack-hangzhou", ackHangzhouArgs(vpcs.hangzhou), opts),
-        "ack-shanghai": new AckCluster("ack-shanghai", {
-            vpc: vpcs.shanghai, vSwitches: ["nodes"], podCidr: "10.1.0.0/16", serviceCidr: "172.17.0.0/16", nodePool,
-        }, opts),
+        "ack-shanghai": new AckCluster(
+            "ack-shanghai",
+            {
+                vpc: vpcs.shanghai,
+                vSwitches: ["nodes"],
+                podCidr: "10.1.0.0/16",
+                serviceCidr: "172.17.0.0/16",
+                nodePool,
+            },
+            opts,
+        ),
     };
 }
 

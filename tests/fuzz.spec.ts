@@ -1,0 +1,66 @@
+/**
+ * The bounded fuzz run of `npm test`: every component under fuzz (tests/fuzz/targets), a few
+ * mutations each from a fixed seed, so the suite stays fast and deterministic. `npm run fuzz`
+ * runs the long one with a fresh seed. A failure prints the fuzz table and the shrunk
+ * counter-example of each component that crashed, hung, failed late or built nonsense.
+ */
+import { strict as assert } from "node:assert";
+import { fuzzInWorker, renderFailures, renderTable } from "./fuzz";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { TopologyValidationError } from "../components/errors";
+import { FAILURES, FuzzTarget, runTry } from "./fuzz/runner";
+// The self-test runs here, on the offline engine this import installs (the bounded run has its own, in a worker).
+import "./mocks";
+import { TARGETS } from "./fuzz/targets";
+
+/** Tries per component: enough to meet each class of mutation over the runs of a week, small enough for the 60 s budget. */
+const RUNS = 8;
+const SEED = 20261202;
+
+describe("fuzz (bounded)", function () {
+    this.timeout(120_000);
+
+    it(`no component crashes, hangs, fails late or builds nonsense (${RUNS} tries each, seed ${SEED})`, async () => {
+        const reports = await fuzzInWorker(
+            TARGETS.map(t => t.name),
+            RUNS,
+            SEED,
+        );
+        assert.deepEqual(
+            reports.map(r => r.target),
+            TARGETS.map(t => t.name),
+            "every target reports",
+        );
+        const failing = reports.filter(r => r.failures.length > 0 || FAILURES.some(o => r.counts[o] > 0));
+        assert.equal(failing.length, 0, `\n${renderTable(reports)}\n\n${renderFailures(failing)}`);
+    });
+
+    it("tells a crash, a late rejection and nonsense from a clear refusal (the harness itself)", async () => {
+        class Probe extends pulumi.ComponentResource {
+            constructor(name: string, args: { mode: string }, opts?: pulumi.ComponentResourceOptions) {
+                if (args.mode === "refuse")
+                    throw new TopologyValidationError("probe", [{ path: "mode", message: "no" }]);
+                if (args.mode === "crash") (args as unknown as { x: { y: number } }).x.y = 1;
+                super("test:probe:Probe", name, {}, opts);
+                if (args.mode === "late")
+                    throw new TopologyValidationError("probe", [{ path: "mode", message: "too late" }]);
+                new aws.ec2.Vpc(
+                    `${name}-vpc`,
+                    { cidrBlock: args.mode === "nonsense" ? "10.0.0.0/NaN" : "10.0.0.0/16" },
+                    { parent: this },
+                );
+            }
+        }
+        const outcomes: string[] = [];
+        for (const mode of ["refuse", "crash", "late", "nonsense", "ok"]) {
+            const probe: FuzzTarget = {
+                name: "Probe",
+                base: () => ({ mode }),
+                create: (args, opts) => new Probe("p", args as { mode: string }, opts),
+            };
+            outcomes.push((await runTry(probe, undefined)).outcome);
+        }
+        assert.deepEqual(outcomes, ["refused", "crashed", "late", "nonsense", "built"]);
+    });
+});
