@@ -8,7 +8,8 @@ import { checkStackProviderConfig } from "../../providers";
 import { checkShape } from "../../shape";
 import { checkAlibabaName } from "../names";
 import { plainTags } from "../tags";
-import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
+import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "../vpc";
+import { findVSwitches } from "../vpc/lookups";
 import { AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
 import { ACK_CLUSTER_SHAPE } from "./shape";
 

@@ -1,7 +1,8 @@
 /** Where an ALB sits: its vSwitches, one per zone, with room for its addresses. */
 import { Problems } from "../../errors";
 import { cidrSize, parseCidr } from "../../net";
-import { RegionalVpc, VSwitchInfo, findVSwitch, firstVSwitchPerZone } from "../vpc";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+import { findVSwitch, firstVSwitchPerZone } from "../vpc/lookups";
 
 /**
  * Addresses Alibaba Cloud keeps in every vSwitch's IPv4 block: the first and the last three

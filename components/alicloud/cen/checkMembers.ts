@@ -7,7 +7,8 @@ import { checkUnique, recordOf } from "../../checks";
 import { Problems } from "../../errors";
 import { PlacedCidr, checkCidr, checkNoOverlaps } from "../../net";
 import { checkAlibabaName } from "../names";
-import { RegionalVpc, VSwitchInfo, findVSwitches, firstVSwitchPerZone } from "../vpc";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+import { findVSwitches, firstVSwitchPerZone } from "../vpc/lookups";
 import { CenTransitNetworkArgs } from "./args";
 import { CenMemberPlan } from "./plan";
 

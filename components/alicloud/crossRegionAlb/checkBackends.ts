@@ -16,7 +16,8 @@ import {
 import { ALB_LEGACY_BACK_TO_ORIGIN_RANGE, AlbCommonPlan, AlbIngressRule } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
 import { checkAlbKeys } from "../albCommon/check";
-import { RegionalVpc, VSwitchInfo, findVSwitches } from "../vpc";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+import { findVSwitches } from "../vpc/lookups";
 import { BackToOriginArgs, CrossRegionAlbBackendArgs, CrossRegionBackendPlan } from "./args";
 
 /** Ranges a remote-IP backend may use (seed 000, step 1). */

@@ -6,7 +6,8 @@ import { IpAddress, checkIp, ipInCidr } from "../../net";
 import { AlbCommonPlan } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
 import { checkAlbKeys } from "../albCommon/check";
-import { RegionalVpc, VSwitchInfo, findVSwitch } from "../vpc";
+import { RegionalVpc, VSwitchInfo } from "../vpc";
+import { findVSwitch } from "../vpc/lookups";
 import { DualStackAlbArgs, DualStackAlbBackend, DualStackBackendPlan } from "./args";
 
 /** A backend's address: of its family, and (IPv4) inside its vSwitch; the address in canonical form when it is one. */

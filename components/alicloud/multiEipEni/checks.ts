@@ -17,7 +17,7 @@ import { AlibabaIdKind, checkedId } from "../ids";
 import { CONFIRMED_INSTANCE_TYPES, instanceTypeLimits } from "../instanceTypes";
 import { checkAlibabaName } from "../names";
 import { checkRegion, checkZone } from "../regions";
-import { findVSwitch } from "../vpc";
+import { findVSwitch } from "../vpc/lookups";
 import { MULTI_EIP_ENI_TYPE, MultiEipEniArgs, MultiEipEniPlan, MultiEipEniVpcVSwitchArgs } from "./args";
 import { checkEip } from "./eipChecks";
 import { MULTI_EIP_ENI_SHAPE } from "./shape";

@@ -18,5 +18,4 @@ export {
     validateExistingRegionalVpcArgs,
     validateRegionalVpcArgs,
 } from "./checks";
-export { findVSwitch, findVSwitches, firstVSwitchPerZone } from "./lookups";
 export { RegionalVpc } from "./regionalVpc";
