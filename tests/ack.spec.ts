@@ -122,7 +122,7 @@ describe("AckCluster", () => {
         assert.equal(provider.parent, "ack-hangzhou");
         assert.deepEqual(provider.dependsOn, ["ack-hangzhou-nodes"]);
         assert.equal(await valueOf(ack.securityGroupId), cluster.state.securityGroupId);
-        assert.deepEqual(ack.network.peerSourceCidrs, ["10.0.0.0/16"]);
+        assert.deepEqual(ack.addressing.peerSourceCidrs, ["10.0.0.0/16"]);
     });
 
     it("uses pod vSwitches for Terway and offers the vSwitch blocks to peers", async () => {
@@ -148,14 +148,14 @@ describe("AckCluster", () => {
         const [pool] = world.ofType("cs/nodePool:NodePool");
         assert.equal(pool.inputs.desiredSize, "3");
         assert.equal(pool.inputs.systemDiskSize, 40);
-        assert.deepEqual(ack.network.peerSourceCidrs, ["20.0.0.0/16", "20.1.0.0/16"]);
+        assert.deepEqual(ack.addressing.peerSourceCidrs, ["20.0.0.0/16", "20.1.0.0/16"]);
         // What ServiceMesh reads, typed: the VPC, the vSwitches, the Pod and Service CIDRs.
         assert.deepEqual(
             [ack.nodeVSwitches.map(v => v.name), ack.podVSwitches.map(v => v.name)],
             [["vpc-hangzhou-switch-1"], ["pods"]],
         );
         assert.deepEqual(
-            [ack.network.podCidr, ack.network.serviceCidr, ack.network.networkPlugin],
+            [ack.addressing.podCidr, ack.addressing.serviceCidr, ack.addressing.networkPlugin],
             [undefined, "172.16.0.0/16", "terway-eniip"],
         );
     });

@@ -116,8 +116,12 @@ export interface AckClusterArgs {
     tags?: Record<string, string>;
 }
 
-/** The plain (plan-time) network facts of a validated cluster, typed for the components built on it (ServiceMesh). */
-export interface AckClusterNetwork {
+/**
+ * The plain (plan-time) addressing of a validated cluster: where its Pods and Services take their
+ * addresses from, typed for the components built on it (ServiceMesh checks overlaps and writes
+ * routes and security-group rules from it).
+ */
+export interface AckClusterAddressing {
     /** Region of the cluster. */
     readonly region: string;
     /** Network plugin: Flannel takes a Pod CIDR, Terway Pod vSwitches. */
@@ -132,6 +136,9 @@ export interface AckClusterNetwork {
      */
     readonly peerSourceCidrs: readonly string[];
 }
+
+/** @deprecated Since 0.2: renamed {@link AckClusterAddressing}. */
+export type AckClusterNetwork = AckClusterAddressing;
 
 /** The worker node pool after validation, every default resolved. */
 export interface AckNodePoolPlan {
@@ -150,7 +157,7 @@ export interface AckNodePoolPlan {
 /** What validation hands to the constructor of an {@link AckCluster}. */
 export interface AckClusterPlan {
     readonly vpc: RegionalVpc;
-    readonly network: AckClusterNetwork;
+    readonly addressing: AckClusterAddressing;
     /** The vSwitches of the control plane (and, by default, the nodes). */
     readonly nodeVSwitches: readonly VSwitchInfo[];
     /** The Pod vSwitches (Terway); empty with Flannel. */

@@ -177,7 +177,7 @@ export function checkAckClusterArgs(
         : [...new Set([...nodeVSwitches, ...podVSwitches].map(v => v.cidrBlock))];
     return {
         vpc,
-        network: { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, peerSourceCidrs },
+        addressing: { region: vpc.region, networkPlugin: plugin, podCidr, serviceCidr, peerSourceCidrs },
         nodeVSwitches,
         podVSwitches,
         clusterName: args.clusterName,

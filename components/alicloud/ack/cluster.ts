@@ -3,7 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
 import { newStackProvider, userProvider } from "../../providers";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
-import { AckClusterArgs, AckClusterNetwork } from "./args";
+import { AckClusterArgs, AckClusterAddressing } from "./args";
 import { ACK_CLUSTER_TYPE, validateAckClusterArgs } from "./check";
 
 /**
@@ -19,8 +19,8 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly region: string;
     /** The cluster's VPC. */
     readonly vpc: RegionalVpc;
-    /** Plan-time network facts (Pod and Service CIDRs, plugin), which {@link ServiceMesh} reads for its checks. */
-    readonly network: AckClusterNetwork;
+    /** Plan-time addressing (Pod and Service CIDRs, plugin), which {@link ServiceMesh} reads for its checks and routes. */
+    readonly addressing: AckClusterAddressing;
     /** Cluster id. */
     readonly clusterId: pulumi.Output<string>;
     /** Control-plane security group id (`ManagedKubernetes.securityGroupId`). */
@@ -41,9 +41,9 @@ export class AckCluster extends pulumi.ComponentResource {
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateAckClusterArgs(name, args);
         super(ACK_CLUSTER_TYPE, name, {}, opts);
-        this.region = plan.network.region;
+        this.region = plan.addressing.region;
         this.vpc = plan.vpc;
-        this.network = plan.network;
+        this.addressing = plan.addressing;
         this.nodeVSwitches = plan.nodeVSwitches;
         this.podVSwitches = plan.podVSwitches;
         // The user's provider first, else the VPC's (its region's).
@@ -58,10 +58,10 @@ export class AckCluster extends pulumi.ComponentResource {
                 clusterSpec: plan.clusterSpec,
                 version: plan.kubernetesVersion,
                 vswitchIds: ids(plan.nodeVSwitches),
-                podCidr: plan.network.podCidr,
+                podCidr: plan.addressing.podCidr,
                 podVswitchIds: plan.podVSwitches.length > 0 ? ids(plan.podVSwitches) : undefined,
-                serviceCidr: plan.network.serviceCidr,
-                addons: [{ name: plan.network.networkPlugin }],
+                serviceCidr: plan.addressing.serviceCidr,
+                addons: [{ name: plan.addressing.networkPlugin }],
                 deletionProtection: plan.deletionProtection,
                 slbInternetEnabled: plan.publicApiServer,
                 // Otherwise the cluster's state keeps the admin client key in plain text
@@ -110,5 +110,10 @@ export class AckCluster extends pulumi.ComponentResource {
             nodePoolId: this.nodePoolId,
             kubeconfig: this.kubeconfig,
         });
+    }
+
+    /** @deprecated Since 0.2: renamed {@link AckCluster.addressing}, so that `network` means one thing across the package. */
+    get network(): AckClusterAddressing {
+        return this.addressing;
     }
 }

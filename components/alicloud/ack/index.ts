@@ -4,6 +4,7 @@
  */
 export type {
     AckClusterArgs,
+    AckClusterAddressing,
     AckClusterNetwork,
     AckClusterPlan,
     AckNetworkPlugin,

@@ -122,22 +122,22 @@ function checkMeshBlocks(
             const vpcName = `cluster '${key}' VPC '${pulumi.resourceName(cluster.vpc)}'`;
             place(key, vpcName, `${at}.vpc.cidrBlock`, cluster.vpc.cidrBlock, true);
         }
-        if (cluster.network.podCidr !== undefined) {
-            place(key, `cluster '${key}' Pod CIDR`, `${at}.podCidr`, cluster.network.podCidr);
+        if (cluster.addressing.podCidr !== undefined) {
+            place(key, `cluster '${key}' Pod CIDR`, `${at}.podCidr`, cluster.addressing.podCidr);
         }
-        place(key, `cluster '${key}' Service CIDR`, `${at}.serviceCidr`, cluster.network.serviceCidr);
+        place(key, `cluster '${key}' Service CIDR`, `${at}.serviceCidr`, cluster.addressing.serviceCidr);
     }
     const services = new Map<string, string>();
     for (const [key, cluster] of clusters) {
-        const first = services.get(cluster.network.serviceCidr);
+        const first = services.get(cluster.addressing.serviceCidr);
         if (first !== undefined) {
             problems.add(
                 `clusters.${key}.serviceCidr`,
-                `cluster '${key}' uses Service CIDR ${cluster.network.serviceCidr}, the same as cluster '${first}'.`,
+                `cluster '${key}' uses Service CIDR ${cluster.addressing.serviceCidr}, the same as cluster '${first}'.`,
                 "Give every cluster of the mesh its own Service CIDR, e.g. 172.16.0.0/16 and 172.17.0.0/16.",
             );
         } else {
-            services.set(cluster.network.serviceCidr, key);
+            services.set(cluster.addressing.serviceCidr, key);
         }
     }
     for (const [a, b] of findOverlaps(placed)) {

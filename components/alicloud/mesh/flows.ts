@@ -56,13 +56,13 @@ export function meshFlows(plan: ServiceMeshPlan): IntendedFlow[] {
 export function podSources(key: string, cluster: AckCluster): Array<[string, FlowHost]> {
     const securityGroupIds = [cluster.securityGroupId];
     const vpcId = cluster.vpc.vpcId;
-    if (cluster.network.podCidr !== undefined) {
+    if (cluster.addressing.podCidr !== undefined) {
         return [
             [
                 `${key} Pods`,
                 flowTo.host({
                     label: `${key} Pods`,
-                    address: cluster.network.podCidr,
+                    address: cluster.addressing.podCidr,
                     vpcId,
                     securityGroupIds,
                     deliveredBy: "the per-node routes Flannel's cloud controller writes into the VPC at run time",

@@ -34,7 +34,7 @@ export function meshRoutes(
         }
     }
     for (const cluster of clusters) {
-        const pods = cluster.network.podCidr;
+        const pods = cluster.addressing.podCidr;
         const home = members.find(m => m.vpc === cluster.vpc);
         if (pods === undefined || home === undefined) continue;
         for (const member of members) {

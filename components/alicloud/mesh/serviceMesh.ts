@@ -71,7 +71,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         for (const [key, cluster] of clusters) {
             for (const [peerKey, peer] of clusters) {
                 if (peer === cluster) continue;
-                for (const cidr of peer.network.peerSourceCidrs) {
+                for (const cidr of peer.addressing.peerSourceCidrs) {
                     const rule = new alicloud.ecs.SecurityGroupRule(
                         `${name}-${key}-from-${peerKey}-${addressSlug(cidr)}`,
                         {
