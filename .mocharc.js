@@ -20,8 +20,7 @@ const rest = fs
 const named = process.argv.slice(2).some(arg => arg.endsWith(".ts") || arg.startsWith("tests/"));
 
 module.exports = {
-    // The repository's transpile-only hook with its on-disk cache, as `npm run plan` and the spawned
-    // pre-flight use: the workers share one transpile of each file with the processes the specs
+    // The repository's transpile-only hook with its on-disk cache, as `npm run plan` uses: the workers share one transpile of each file with the processes the specs
     // spawn, and load no TypeScript compiler for a file already in the cache (ts-node compiled
     // every file in every worker; the suite took 13 s more CPU time).
     require: ["./cli/register.js", "tests/setup.ts"],

@@ -106,7 +106,11 @@ export async function runPlan(
         try {
             exported = program.buildStack(config, { transformations: [recorder] });
         } catch (e) {
-            await settle().catch(() => undefined);
+            // The stack program held every registration back and never let it go (stacks/registrationGate.ts):
+            // waiting for them would wait forever. Once they have reached the gate (a turn of the event
+            // loop), start the runtime afresh for the next run, forgetting them.
+            await new Promise(resolve => setImmediate(resolve));
+            restartEngine(stack, project);
             return failure(e);
         }
         await Promise.race([

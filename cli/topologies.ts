@@ -11,7 +11,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TopologyValidationError } from "../components/errors";
-import { check } from "./check";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
 import { world } from "./engine";
@@ -47,7 +46,6 @@ export interface PlanOptions {
 }
 
 export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>]
-       topologies check [--program <module>] [--stack <name>] < input.json
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
 resource tree, the count per type, the deployment's critical path, the flows every component
@@ -65,10 +63,6 @@ pulumi destroy leaves, and the stack outputs; writes <out>/diagram.svg, <out>/di
                        is a warning, not exit code 1
   --trace <flow>       outline on the diagram the resources the first flow whose name contains
                        <flow> crosses, listing every hop (routes and rules are not drawn)
-
-check runs the stack program offline over {"raw": <config without namespace>, "providerConfig":
-{"values": {...}, "secretKeys": [...]}} on stdin and prints {ok, errors}: the pre-flight
-stacks/index.ts runs before a real deployment registers anything.
 
 Exit codes: 0 planned, 1 validation or config errors or a broken flow, 2 usage error or internal failure.`;
 
@@ -127,16 +121,6 @@ function renderErrors(errors: readonly PlanError[]): string {
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-    if (argv[0] === "check") {
-        const option = (flag: string) => (argv.indexOf(flag) > 0 ? argv[argv.indexOf(flag) + 1] : undefined);
-        const result = await check(
-            fs.readFileSync(0, "utf8"),
-            option("--program") ?? path.join("stacks", "program"),
-            option("--stack"),
-        );
-        io.out(`${result.output}\n`);
-        return result.code;
-    }
     let options: PlanOptions;
     try {
         options = parseArgs(argv);
@@ -168,7 +152,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             project,
         );
         if (!result.ok) return fail(result.errors);
-        // The plan walks the flows; the pre-flight (`check`), on the path of a real deployment, does not.
         const verifying = process.hrtime.bigint();
         const flows = await verifyFlows(world);
         const flowsMs = Math.round(Number(process.hrtime.bigint() - verifying) / 1e6);

@@ -122,7 +122,7 @@ export function checkUnique(
 /**
  * A value only known at deployment (an Output), checked with the same rules as a plain one when
  * it resolves: a failure rejects the value with a TopologyValidationError naming `component`, so
- * every resource taking it fails before it is created, and the plan and the pre-flight print
+ * every resource taking it fails before it is created, and the plan and `pulumi up` print
  * the problem. A plain value (already checked before registration) passes as it is.
  */
 export function checkedWhenKnown(

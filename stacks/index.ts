@@ -1,18 +1,13 @@
 /**
  * The Pulumi program (`main` of Pulumi.yaml): reads the stack's `topologies:*` config, checks it,
  * and builds the topologies it names. Config errors and component errors name the YAML key path
- * and fail before anything is registered: the config check runs first, then the whole stack is
- * run offline (./preflight, in a worker thread) so a late component's rejection cannot leave
- * earlier ones half-made.
- *
- * The program is an exported async function, which the Pulumi Node.js host calls and awaits
- * (@pulumi/pulumi cmd/run/run.js: "exported top level async functions"): the stack's resources
- * are registered only after the pre-flight has answered.
+ * and fail before anything is registered: the config check runs first, then every section is
+ * built with its registrations held back until the whole stack was checked (./registrationGate),
+ * so a late component's rejection cannot leave earlier ones half-made.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
 import { isSecretConfigKey } from "../components/providers";
-import { preflight } from "./preflight";
 import { buildStack, loadStackConfig } from "./program";
 
 const NAMESPACE = "topologies:";
@@ -54,9 +49,4 @@ function rawConfig(): Record<string, unknown> {
     return raw;
 }
 
-export = async () => {
-    const raw = rawConfig();
-    const config = loadStackConfig(raw);
-    if (!process.env.TOPOLOGIES_SKIP_PREFLIGHT) await preflight(raw);
-    return buildStack(config, {});
-};
+export = () => buildStack(loadStackConfig(rawConfig()), {});

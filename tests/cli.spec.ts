@@ -447,7 +447,7 @@ function listFiles(dir: string): string[] {
         .flatMap(e => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-describe("cli/register.js (the transpile cache of `npm run plan` and the pre-flight)", () => {
+describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
     it("does not reuse a file's cached JavaScript after tsconfig.json changes", function () {
         this.timeout(30000);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));

@@ -5,7 +5,6 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
-import { check } from "../cli/check";
 import { build } from "./mocks";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { DualStackAlb } from "../components/alicloud/dualStackAlb";
@@ -169,17 +168,6 @@ describe("stack config", () => {
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
-    });
-});
-
-describe("topologies check", () => {
-    it("refuses input without the raw config object, saying what to send", async () => {
-        const result = await check(JSON.stringify({ network: {} }), path.resolve(__dirname, "..", "stacks", "program"));
-        assert.equal(result.code, 2);
-        assert.match(
-            JSON.parse(result.output).failure,
-            /no "raw" object: send \{"raw": <the config without its namespace>/,
-        );
     });
 });
 

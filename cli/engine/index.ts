@@ -69,6 +69,7 @@ const mocks: pulumi.runtime.Mocks = {
             : { id: args.custom === false ? "" : fakeId(args.type.split(":").pop()!.toLowerCase(), args.name) };
         const state = { ...args.inputs, ...outputs.state };
         const entry = world.entry(args.type, args.name);
+        entry.registered = true;
         entry.inputs = args.inputs;
         entry.state = state;
         entry.id = outputs.id;

@@ -37,6 +37,8 @@ export interface RecordedResource {
     customTimeouts?: { create?: string; update?: string; delete?: string };
     /** The resource's `aliases`: old URNs, or the old name/type it was known by. */
     aliases?: Array<string | { name?: string; type?: string }>;
+    /** True once the engine received the resource's registration (the recorder sees it before, at construction). */
+    registered?: boolean;
     /** True for custom (cloud) resources, false for components. */
     custom: boolean;
     /** Inputs whose changes the resource ignores (`ignoreChanges`), when any. */
