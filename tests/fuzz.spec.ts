@@ -1,10 +1,12 @@
 /**
- * The bounded fuzz run of `npm test`: every component under fuzz (tests/fuzz/targets), a few
- * mutations each from a fixed seed, so the suite stays fast and deterministic. `npm run fuzz`
- * runs the long one with a fresh seed. A failure prints the fuzz table and the shrunk
- * counter-example of each component that crashed, hung, failed late or built nonsense.
+ * The bounded fuzz run of `npm test`: every component under fuzz (tests/fuzz/targets) and every
+ * shipped stack file through the plan (tests/fuzz/stackFiles.ts), a few mutations each from a
+ * fixed seed, so the suite stays fast and deterministic. `npm run fuzz` runs the long one with a
+ * fresh seed. A failure prints the fuzz table and the shrunk counter-example of each target that
+ * crashed, hung, failed late or built nonsense.
  */
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
 import { fuzzInWorker, renderFailures, renderTable } from "./fuzz";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,24 +14,23 @@ import { TopologyValidationError } from "../components/errors";
 import { FAILURES, FuzzTarget, runTry } from "./fuzz/runner";
 // The self-test runs here, on the offline engine this import installs (the bounded run has its own, in a worker).
 import "./mocks";
-import { TARGETS } from "./fuzz/targets";
+import { FUZZABLES } from "./fuzz/targets";
+import { stackFuzzable } from "./fuzz/stackFiles";
+import { restartEngine } from "../cli/engine";
 
-/** Tries per component: enough to meet each class of mutation over the runs of a week, small enough for the 60 s budget. */
+/** Tries per target: enough to meet each class of mutation over the runs of a week, small enough for the 60 s budget. */
 const RUNS = 8;
 const SEED = 20261202;
 
 describe("fuzz (bounded)", function () {
     this.timeout(120_000);
 
-    it(`no component crashes, hangs, fails late or builds nonsense (${RUNS} tries each, seed ${SEED})`, async () => {
-        const reports = await fuzzInWorker(
-            TARGETS.map(t => t.name),
-            RUNS,
-            SEED,
-        );
+    it(`no component or stack file crashes, hangs, fails late or builds nonsense (${RUNS} tries each, seed ${SEED})`, async () => {
+        const names = FUZZABLES.map(t => t.name);
+        const reports = await fuzzInWorker(names, RUNS, SEED);
         assert.deepEqual(
             reports.map(r => r.target),
-            TARGETS.map(t => t.name),
+            names,
             "every target reports",
         );
         const failing = reports.filter(r => r.failures.length > 0 || FAILURES.some(o => r.counts[o] > 0));
@@ -62,5 +63,27 @@ describe("fuzz (bounded)", function () {
             outcomes.push((await runTry(probe, undefined)).outcome);
         }
         assert.deepEqual(outcomes, ["refused", "crashed", "late", "nonsense", "built"]);
+    });
+
+    it("tells every outcome of a stack file's plan apart (the stack-file runner itself)", async () => {
+        const probe = stackFuzzable("probe", {
+            stacksDir: path.join(__dirname, "fixtures", "fuzzStack"),
+            hangMs: 500,
+        });
+        const outcomes: string[] = [];
+        for (const mode of ["refuse", "unclear", "crash", "late", "hang", "nonsense", "ok"]) {
+            const result = await probe.tryWith({ kind: "set", path: ["mode"], value: mode, label: mode });
+            outcomes.push(result.outcome);
+        }
+        assert.deepEqual(outcomes, ["refused", "nonsense", "crashed", "late", "hung", "nonsense", "built"]);
+        // A stack file cannot write an Output, NaN or undefined: such mutations are not tried.
+        assert.equal(probe.accepts!({ kind: "set", path: ["mode"], value: NaN, label: "NaN" }), false);
+        assert.equal(
+            probe.accepts!({ kind: "set", path: ["mode"], value: pulumi.output("x"), label: "Output" }),
+            false,
+        );
+        assert.equal(probe.accepts!({ kind: "set", path: ["mode"], value: { a: [1, "x"] }, label: "{}" }), true);
+        // Back to the engine the other specs of this process were started with.
+        restartEngine();
     });
 });

@@ -1,11 +1,11 @@
 /**
- * `npm run fuzz [-- --runs N] [--seed S] [component ...]`: the long fuzz run, printing the fuzz
- * table and each failure's shrunk counter-example; exit 1 when any component crashed, hung,
- * failed late or built nonsense.
+ * `npm run fuzz [-- --runs N] [--seed S] [component | stack:<name> ...]`: the long fuzz run over
+ * every component and every shipped stack file, printing the fuzz table and each failure's
+ * shrunk counter-example; exit 1 when anything crashed, hung, failed late or built nonsense.
  */
 import { fuzzInWorker, renderFailures, renderTable } from "./index";
 import { FAILURES } from "./runner";
-import { TARGETS } from "./targets";
+import { FUZZABLES } from "./targets";
 
 async function main(argv: string[]): Promise<number> {
     const option = (name: string) => {
@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
     };
     const runs = Number(option("--runs") ?? 300);
     const seed = Number(option("--seed") ?? Date.now() % 2 ** 31);
-    const names = argv.length > 0 ? argv : TARGETS.map(t => t.name);
+    const names = argv.length > 0 ? argv : FUZZABLES.map(t => t.name);
     const reports = await fuzzInWorker(names, runs, seed, name =>
         process.stderr.write(`fuzzing ${name} (${runs} tries, seed ${seed})…\n`),
     );

@@ -96,9 +96,9 @@ const COLUMNS: ReadonlyArray<[string, (r: FuzzReport) => number]> = [
     ["nonsense", r => r.counts.nonsense],
 ];
 
-/** The fuzz table, one row per component, as Markdown. */
+/** The fuzz table, one row per component or stack file, as Markdown. */
 export function renderTable(reports: readonly FuzzReport[]): string {
-    const header = `| component | ${COLUMNS.map(([name]) => name).join(" | ")} |`;
+    const header = `| target | ${COLUMNS.map(([name]) => name).join(" | ")} |`;
     const rule = `|---|${COLUMNS.map(() => "---:").join("|")}|`;
     const rows = reports.map(r => `| ${r.target} | ${COLUMNS.map(([, value]) => value(r)).join(" | ")} |`);
     return [header, rule, ...rows].join("\n");

@@ -16,6 +16,22 @@ import { TopologyValidationError } from "../../components/errors";
 import { recorder, restartEngine, settle, world } from "../../cli/engine";
 import { Mutation, applyMutation, argPaths, describeMutation, markerOf, mutationsOf } from "./mutations";
 
+/**
+ * Anything under fuzz: its valid input, one try of it with a mutation applied, and what a random
+ * value may be (a component takes anything an untyped caller has; a stack file only JSON).
+ */
+export interface Fuzzable {
+    readonly name: string;
+    /** The valid input the mutations start from. */
+    baseArgs(): Promise<unknown>;
+    /** Builds from the input with `mutation` applied (none: the valid input) and classifies what happened. */
+    tryWith(mutation: Mutation | undefined): Promise<TryResult>;
+    /** Whether a catalogue mutation can be written in this input at all. Default: every one. */
+    accepts?(mutation: Mutation): boolean;
+    /** Random values for a random path. Default: anything. */
+    readonly randomValues?: fc.Arbitrary<unknown>;
+}
+
 /** A component under fuzz: how to make a valid input (and what it needs, e.g. a VPC) and how to build it. */
 export interface FuzzTarget {
     readonly name: string;
@@ -44,7 +60,7 @@ function firstLine(e: unknown): string {
 }
 
 /** Nonsense a resource input must never carry, whatever the component. */
-function nonsenseIn(value: unknown, marker: unknown, at: string): string | undefined {
+export function nonsenseIn(value: unknown, marker: unknown, at: string): string | undefined {
     if (typeof value === "number" && !Number.isFinite(value)) return `${at} = ${value}`;
     if (typeof value === "function") return `${at} is a function`;
     if (typeof value === "string") {
@@ -143,26 +159,31 @@ export interface FuzzReport {
     readonly seed: number;
 }
 
-/** The base args of a target, made once to list the mutations (prerequisites are built and thrown away). */
-async function baseArgs(target: FuzzTarget): Promise<unknown> {
-    world.reset();
-    const args = target.base({ transformations: [recorder] });
-    await settle();
-    return args;
+/** A component as a {@link Fuzzable}: its base args are made once to list the mutations (prerequisites are built and thrown away). */
+export function componentFuzzable(target: FuzzTarget): Fuzzable {
+    return {
+        name: target.name,
+        async baseArgs() {
+            world.reset();
+            const args = target.base({ transformations: [recorder] });
+            await settle();
+            return args;
+        },
+        tryWith: mutation => runTry(target, mutation),
+    };
 }
 
 /** Mutations of `args` as fast-check draws them: the catalogue of bad values (3 in 4) or a random value at a random path. */
-function mutationArbitrary(args: unknown): fc.Arbitrary<Mutation> {
-    const catalogue = mutationsOf(args);
+function mutationArbitrary(args: unknown, fuzzable: Fuzzable): fc.Arbitrary<Mutation> {
+    const catalogue = mutationsOf(args).filter(m => fuzzable.accepts?.(m) ?? true);
     const paths = argPaths(args);
-    const random = fc
-        .tuple(fc.nat({ max: paths.length - 1 }), fc.anything({ withNullPrototype: true, withBigInt: true }))
-        .map(([i, value]): Mutation => ({
-            kind: "set",
-            path: paths[i],
-            value,
-            label: `random ${describeRandom(value)}`,
-        }));
+    const values = fuzzable.randomValues ?? fc.anything({ withNullPrototype: true, withBigInt: true });
+    const random = fc.tuple(fc.nat({ max: paths.length - 1 }), values).map(([i, value]): Mutation => ({
+        kind: "set",
+        path: paths[i],
+        value,
+        label: `random ${describeRandom(value)}`,
+    }));
     return fc.oneof(
         { weight: 3, arbitrary: fc.nat({ max: catalogue.length - 1 }).map(i => catalogue[i]) },
         { weight: 1, arbitrary: random },
@@ -170,21 +191,21 @@ function mutationArbitrary(args: unknown): fc.Arbitrary<Mutation> {
 }
 
 /**
- * Tries `runs` mutations of `target`'s base args, drawn from `seed`, and counts each outcome. If
+ * Tries `runs` mutations of `target`'s base input, drawn from `seed`, and counts each outcome. If
  * any failed, fast-check searches again from the same seed and shrinks the first failure to the
  * smallest mutation that still fails (the counter-example of the report). `onTry` is told each
  * mutation before it runs (the hang watchdog's clue).
  */
 export async function fuzzTarget(
-    target: FuzzTarget,
+    target: Fuzzable,
     runs: number,
     seed: number,
     onTry: (what: string) => void = () => undefined,
 ): Promise<FuzzReport> {
     const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<Outcome, number>;
     const failures: Array<{ mutation: string; result: TryResult }> = [];
-    const args = await baseArgs(target);
-    const baseline = await runTry(target, undefined);
+    const args = await target.baseArgs();
+    const baseline = await target.tryWith(undefined);
     if (baseline.outcome !== "built") {
         return {
             target: target.name,
@@ -193,22 +214,22 @@ export async function fuzzTarget(
             seed,
         };
     }
-    const arbitrary = mutationArbitrary(args);
+    const arbitrary = mutationArbitrary(args, target);
     for (const m of fc.sample(arbitrary, { numRuns: runs, seed })) {
         onTry(describeMutation(m));
-        counts[(await runTry(target, m)).outcome]++;
+        counts[(await target.tryWith(m)).outcome]++;
     }
     if (FAILURES.some(o => counts[o] > 0)) {
         const found = await fc.check(
             fc.asyncProperty(arbitrary, async m => {
                 onTry(describeMutation(m));
-                return !FAILURES.includes((await runTry(target, m)).outcome);
+                return !FAILURES.includes((await target.tryWith(m)).outcome);
             }),
             { numRuns: runs, seed },
         );
         if (found.failed && found.counterexample) {
             const [m] = found.counterexample;
-            failures.push({ mutation: describeMutation(m), result: await runTry(target, m) });
+            failures.push({ mutation: describeMutation(m), result: await target.tryWith(m) });
         }
     }
     return { target: target.name, counts, failures, seed };

@@ -1,8 +1,10 @@
 /**
  * The components under fuzz, one file each: the valid input it starts from (the README examples'
- * numbers) and what it needs built first. Names are the fuzz table's rows.
+ * numbers) and what it needs built first; then the shipped stack files. Names are the fuzz
+ * table's rows.
  */
-import { FuzzTarget } from "../runner";
+import { Fuzzable, FuzzTarget, componentFuzzable } from "../runner";
+import { STACK_FILES, stackFuzzable } from "../stackFiles";
 import { ackCluster } from "./ackCluster";
 import { albFargateService } from "./albFargateService";
 import { albFargateServiceOnVpc } from "./albFargateServiceOnVpc";
@@ -33,4 +35,10 @@ export const TARGETS: readonly FuzzTarget[] = [
     serviceMesh,
     bookinfo,
     meshLocalityPolicy,
+];
+
+/** Everything `npm run fuzz` tries: every component, then every shipped stack file (`stack:<name>`). */
+export const FUZZABLES: readonly Fuzzable[] = [
+    ...TARGETS.map(componentFuzzable),
+    ...STACK_FILES.map(stack => stackFuzzable(stack)),
 ];

@@ -1,0 +1,114 @@
+/**
+ * The shipped stack files under fuzz, through what `topologies plan` runs (`runPlan` over the
+ * stack program): each try mutates one value of the stack's `topologies:*` config as a stack
+ * file could write it (plain JSON: what the Pulumi CLI hands the program), plans it, and sorts
+ * the outcome into the fuzz table's classes, as the command's exit code would tell them:
+ * - refused (exit 1): every problem has a path and a message, and nothing reached the engine;
+ * - built (exit 0): planned, and no registered resource input carries nonsense;
+ * - crashed (exit 2): the plan failed other than with a validation error;
+ * - hung: no answer in time;
+ * - late: refused after resources were registered (a plain stack value is checked before);
+ * - nonsense: planned with nonsense in a resource input, or refused without saying where or why.
+ */
+import * as path from "node:path";
+import * as fc from "fast-check";
+import * as pulumi from "@pulumi/pulumi";
+import { restartEngine, world } from "../../cli/engine";
+import { loadProgram, PlanResult, runPlan } from "../../cli/plan";
+import { readStackConfig } from "../../cli/stackConfig";
+import { Mutation, applyMutation, markerOf } from "./mutations";
+import { Fuzzable, TryResult, nonsenseIn } from "./runner";
+
+const STACKS_DIR = path.resolve(__dirname, "..", "..", "stacks");
+
+/** Where the stack files and their program are, and how long a plan may take. Default: the shipped ones. */
+export interface StackFuzzOptions {
+    readonly stacksDir?: string;
+    /** The stack program module. Default: `<stacksDir>/program`. */
+    readonly program?: string;
+    /** A plan takes well under a second; one without an answer in this long is stuck. Default: 8 s. */
+    readonly hangMs?: number;
+}
+
+/** Shipped stacks, smallest plan first: the bounded run takes the first few. */
+export const STACK_FILES = [
+    "multi-eip",
+    "dual-stack-alb",
+    "cross-region-alb",
+    "fargate",
+    "mesh-failover",
+    "dev",
+    "prod",
+] as const;
+
+/** True for a value a stack file can hold: what JSON can say (YAML's `.nan` and `.inf` do not survive the CLI's JSON). */
+function isStackValue(value: unknown): boolean {
+    if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+    if (typeof value === "number") return Number.isFinite(value);
+    if (Array.isArray(value)) return value.every(isStackValue);
+    if (typeof value === "object" && !pulumi.Output.isInstance(value))
+        return Object.values(value as object).every(isStackValue);
+    return false;
+}
+
+/** The mutated config as the program receives it: each value as JSON text, parsed again (own `__proto__` keys included). */
+function asDelivered(raw: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, JSON.parse(JSON.stringify(value))]));
+}
+
+function withTimeout(plan: Promise<PlanResult>, ms: number): Promise<PlanResult | "hung"> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"hung">(resolve => (timer = setTimeout(() => resolve("hung"), ms)));
+    return Promise.race([plan, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Plans `stack` with `mutation` applied to its config and classifies the outcome. */
+async function planTry(
+    stack: string,
+    mutation: Mutation | undefined,
+    { stacksDir = STACKS_DIR, program = path.join(stacksDir, "program"), hangMs = 8000 }: StackFuzzOptions,
+): Promise<TryResult> {
+    const config = readStackConfig(stacksDir, stack, "topologies");
+    const raw = asDelivered(mutation ? applyMutation(config.raw, mutation) : config.raw);
+    let result: PlanResult | "hung";
+    try {
+        result = await withTimeout(runPlan(loadProgram(program), raw, stack, config.providerConfig), hangMs);
+    } catch (e) {
+        restartEngine(stack);
+        return {
+            outcome: "crashed",
+            detail: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
+        };
+    }
+    if (result === "hung") {
+        restartEngine(stack);
+        return { outcome: "hung", detail: `no plan in ${hangMs / 1000} s` };
+    }
+    const registered = world.resources.filter(r => r.registered);
+    if (!result.ok) {
+        const problems = result.errors.flatMap(e => e.problems);
+        const unclear = problems.find(p => !p.path || !p.message);
+        if (problems.length === 0 || unclear)
+            return { outcome: "nonsense", detail: `refused without a path or message: ${JSON.stringify(unclear)}` };
+        if (registered.length > 0)
+            return { outcome: "late", detail: `${problems[0].path} refused after ${registered.length} registrations` };
+        return { outcome: "refused", detail: problems.map(p => p.path).join(", ") };
+    }
+    const marker = mutation ? markerOf(mutation) : undefined;
+    for (const resource of registered) {
+        const found = nonsenseIn(resource.inputs, marker, `${resource.type} '${resource.name}'`);
+        if (found) return { outcome: "nonsense", detail: found };
+    }
+    return { outcome: "built", detail: `${registered.length} resources` };
+}
+
+/** A shipped stack file as a {@link Fuzzable}; its row in the fuzz table is `stack:<name>`. */
+export function stackFuzzable(stack: string, options: StackFuzzOptions = {}): Fuzzable {
+    return {
+        name: `stack:${stack}`,
+        baseArgs: async () => readStackConfig(options.stacksDir ?? STACKS_DIR, stack, "topologies").raw,
+        tryWith: mutation => planTry(stack, mutation, options),
+        accepts: mutation => mutation.kind !== "set" || isStackValue(mutation.value),
+        randomValues: fc.jsonValue(),
+    };
+}
