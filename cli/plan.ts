@@ -127,7 +127,13 @@ export async function runPlan(
             restartEngine(stack, project);
             return { ok: false, errors: asyncErrors };
         }
-        const outputs = await resolveOutputs(exported ?? {});
+        let outputs: Record<string, unknown>;
+        try {
+            outputs = await resolveOutputs(exported ?? {});
+        } catch (e) {
+            // A stack output checked when it resolves (checkedWhenKnown) is refused like any input.
+            return failure(e);
+        }
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
         return { ok: true, graph: buildGraph(world), outputs };
     } finally {

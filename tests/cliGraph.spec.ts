@@ -240,6 +240,21 @@ describe("values known only at deployment", () => {
         );
     });
 
+    it("include a stack output checked when it resolves: refused as a validation error, not a failure of the plan", async () => {
+        const refused = new TopologyValidationError("topologies:test:Box 'b'", [
+            { path: "port", message: "is refused once known." },
+        ]);
+        const result = await runPlan(
+            // Refused after every registration has settled: only the plan's wait for the outputs meets it.
+            program(() => ({
+                port: pulumi.output(new Promise((_, reject) => setTimeout(() => reject(refused), 50))),
+            })),
+            {},
+        );
+        assert.ok(!result.ok);
+        assert.deepEqual(result.errors, [{ source: "topologies:test:Box 'b'", problems: refused.problems }]);
+    });
+
     it("include a dual-stack backend's address, refused when it is of the wrong family", async function () {
         this.timeout(10_000);
         const result = await runPlan(
