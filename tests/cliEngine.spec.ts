@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { alicloudRules } from "../cli/engine/alicloud";
 import { awsRules } from "../cli/engine/aws";
-import { build } from "./mocks";
+import { build, valueOf } from "./mocks";
 
 const MODULES = path.resolve(__dirname, "..", "node_modules", "@pulumi");
 
@@ -147,5 +147,15 @@ describe("offline engine (cli/engine)", () => {
                 /has a provider that is not a provider resource/,
             );
         });
+    });
+});
+
+describe("valueOf (the specs' way to read an output)", () => {
+    it("resolves a value and rejects, at once, with a refused output's error", async () => {
+        assert.equal(await valueOf(pulumi.output(Promise.resolve(7))), 7);
+        await assert.rejects(
+            valueOf(pulumi.output(Promise.reject(new Error("refused when known")))),
+            /refused when known/,
+        );
     });
 });

@@ -14,14 +14,13 @@ import * as pulumi from "@pulumi/pulumi";
 export { build, world, recorder, settle, fakeId, World, RecordedResource, RecordedCall } from "../../cli/testing";
 export { expectRejection, problemLines } from "./rejection";
 
-/** Resolves an output (or plain value) for an assertion. */
+/**
+ * Resolves an output (or plain value) for an assertion. Through the output's own promise, which
+ * rejects when the output does: a value refused when it resolves fails the test at once, with
+ * its error, instead of a time-out (an `apply` callback never runs on a rejected output).
+ */
 export function valueOf<T>(value: pulumi.Input<T>): Promise<T> {
-    return new Promise(resolve =>
-        pulumi.output(value).apply(v => {
-            resolve(v as T);
-            return v;
-        }),
-    );
+    return (pulumi.output(value) as unknown as { promise(): Promise<T> }).promise();
 }
 
 /** True when an output is marked secret. */
