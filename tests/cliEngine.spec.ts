@@ -9,7 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { alicloudRules } from "../cli/engine/alicloud";
 import { awsRules } from "../cli/engine/aws";
-import { build, valueOf } from "./mocks";
+import { build, valueOf, world } from "./mocks";
+import { checkEc2Id } from "../components/aws/shape";
+import { Problems } from "../components/errors";
 
 const MODULES = path.resolve(__dirname, "..", "node_modules", "@pulumi");
 
@@ -157,5 +159,26 @@ describe("valueOf (the specs' way to read an output)", () => {
             valueOf(pulumi.output(Promise.reject(new Error("refused when known")))),
             /refused when known/,
         );
+    });
+});
+
+describe("the offline engine's AWS ids", () => {
+    it("have the form EC2 gives, which the components' id checks accept", async () => {
+        await build(opts => {
+            const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.0.0.0/16" }, opts);
+            new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24" }, opts);
+            new aws.ec2.SecurityGroup("g", { vpcId: vpc.id }, opts);
+            new aws.ec2.RouteTable("r", { vpcId: vpc.id }, opts);
+        });
+        const problems = new Problems();
+        for (const [name, prefix] of [
+            ["v", "vpc"],
+            ["s", "subnet"],
+            ["g", "sg"],
+            ["r", "rtb"],
+        ] as const) {
+            checkEc2Id(problems, name, world.named(name).id, prefix);
+        }
+        assert.deepEqual(problems.list, []);
     });
 });

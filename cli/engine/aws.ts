@@ -4,7 +4,7 @@
  */
 import type { MockContext, MockOutputs } from "./alicloud";
 import { createHash } from "node:crypto";
-import { fakeId } from "./ids";
+import { fakeEc2Id, fakeId } from "./ids";
 import type { PropertyBag } from "./world";
 
 const ACCOUNT = "123456789012";
@@ -71,7 +71,7 @@ export const awsRules: Record<string, Rule> = {
         Object.entries(PREFIXED).map(([type, [prefix, arnType, outputs]]) => [
             type,
             ({ name, region, inputs }: MockContext) => {
-                const id = fakeId(prefix, name);
+                const id = fakeEc2Id(prefix, name);
                 const all = { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: ACCOUNT, vpcId: inputs.vpcId };
                 const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
                 // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
@@ -81,7 +81,7 @@ export const awsRules: Record<string, Rule> = {
         ]),
     ),
     "aws:ec2/vpcEndpoint:VpcEndpoint": ({ name, inputs, region }) => {
-        const id = fakeId("vpce", name);
+        const id = fakeEc2Id("vpce", name);
         // A gateway endpoint (S3, DynamoDB) is reached through its service's managed prefix list.
         const prefixListId =
             inputs.vpcEndpointType === "Gateway"
