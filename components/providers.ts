@@ -14,9 +14,11 @@
  * default tags or an account guard would silently not apply to anything a component creates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
-import * as aws from "@pulumi/aws";
-import * as kubernetes from "@pulumi/kubernetes";
+// Types only: each SDK is loaded when a provider of it is made (providerClass), so a program of
+// one cloud does not load the others' (@pulumi/aws alone is some 300 modules).
+import type * as alicloud from "@pulumi/alicloud";
+import type * as aws from "@pulumi/aws";
+import type * as kubernetes from "@pulumi/kubernetes";
 import { Problems } from "./errors";
 
 /** The provider packages components create providers of, whose stack settings they carry. */
@@ -167,7 +169,32 @@ export function stackAwsRegion(): string | undefined {
 
 type ProviderClass<P> = { new (name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions): P };
 
-const CLASSES = { aws: aws.Provider, alicloud: alicloud.Provider, kubernetes: kubernetes.Provider } as const;
+/** The provider class of each package this module makes providers of. */
+interface ProviderClasses {
+    aws: typeof aws.Provider;
+    alicloud: typeof alicloud.Provider;
+    kubernetes: typeof kubernetes.Provider;
+}
+
+/** The provider class of `pkg`, its SDK loaded on first use. */
+function providerClass<K extends ProviderPackage>(pkg: K): ProviderClasses[K] {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see the imports above */
+    const classes: { [P in ProviderPackage]: () => ProviderClasses[P] } = {
+        aws: () => (require("@pulumi/aws") as typeof aws).Provider,
+        alicloud: () => (require("@pulumi/alicloud") as typeof alicloud).Provider,
+        kubernetes: () => (require("@pulumi/kubernetes") as typeof kubernetes).Provider,
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return classes[pkg]();
+}
+
+/**
+ * True when `resource` is a provider of `pkg`, as the SDK's own `Provider.isInstance` decides it
+ * (by its Pulumi type token, so it holds across copies of the SDK), without loading the SDK.
+ */
+function isProviderOf(resource: unknown, pkg: ProviderPackage): boolean {
+    return (resource as { __pulumiType?: unknown } | undefined)?.__pulumiType === `pulumi:providers:${pkg}`;
+}
 
 /**
  * A new provider of `pkg` named `name` (with `opts`, e.g. its parent), carrying the stack's
@@ -178,8 +205,8 @@ export function newStackProvider<K extends ProviderPackage>(
     name: string,
     settings: Record<string, pulumi.Input<unknown>>,
     opts: pulumi.CustomResourceOptions,
-): InstanceType<(typeof CLASSES)[K]> {
-    const Provider = CLASSES[pkg] as unknown as ProviderClass<InstanceType<(typeof CLASSES)[K]>>;
+): InstanceType<ProviderClasses[K]> {
+    const Provider = providerClass(pkg) as unknown as ProviderClass<InstanceType<ProviderClasses[K]>>;
     return new Provider(name, { ...stackProviderArgs(pkg), ...settings }, opts);
 }
 
@@ -198,7 +225,7 @@ export function userProvider<P extends pulumi.ProviderResource>(
         opts?.provider,
         ...(Array.isArray(opts?.providers) ? opts!.providers : Object.values(opts?.providers ?? {})),
     ];
-    return given.find((p): p is P => p !== undefined && CLASSES[pkg].isInstance(p));
+    return given.find((p): p is P => p !== undefined && isProviderOf(p, pkg));
 }
 
 /**

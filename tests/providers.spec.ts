@@ -3,6 +3,7 @@
  * provider configuration (components/providers.ts).
  */
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -479,5 +480,36 @@ describe("providers", () => {
                 if (saved[1] !== undefined) process.env.AWS_DEFAULT_REGION = saved[1];
             }
         });
+    });
+});
+
+describe("what a program of one cloud loads", function () {
+    this.timeout(30_000);
+
+    /** The provider SDKs loaded by requiring `module` (a components/ path) in a fresh process. */
+    function sdksLoadedBy(module: string): string[] {
+        const script =
+            `require(${JSON.stringify(path.join(__dirname, "..", module))});` +
+            "const sdks = new Set(Object.keys(require.cache).map(k => (k.match(/node_modules\\/(@pulumi\\/[a-z]+)\\//) || [])[1]).filter(Boolean));" +
+            "process.stdout.write(JSON.stringify([...sdks].sort()));";
+        const run = spawnSync(process.execPath, ["-r", "./cli/register.js", "-e", script], {
+            cwd: path.join(__dirname, ".."),
+            encoding: "utf8",
+        });
+        assert.equal(run.status, 0, run.stderr);
+        return JSON.parse(run.stdout);
+    }
+
+    it("loads only the SDKs of the clouds it uses: providers are made from SDKs loaded on demand", () => {
+        // @pulumi/aws alone is some 300 modules: an Alibaba VPC or ALB program does not pay for it.
+        assert.deepEqual(sdksLoadedBy("components/alicloud/vpc"), ["@pulumi/alicloud", "@pulumi/pulumi"]);
+        assert.deepEqual(sdksLoadedBy("components/alicloud/crossRegionAlb"), ["@pulumi/alicloud", "@pulumi/pulumi"]);
+        assert.deepEqual(sdksLoadedBy("components/aws"), ["@pulumi/aws", "@pulumi/pulumi"]);
+        // The S4 components need Kubernetes; the Alibaba namespace as a whole still needs no AWS.
+        assert.deepEqual(sdksLoadedBy("components/alicloud"), [
+            "@pulumi/alicloud",
+            "@pulumi/kubernetes",
+            "@pulumi/pulumi",
+        ]);
     });
 });
