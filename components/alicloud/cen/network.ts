@@ -8,7 +8,8 @@ import { RegionalVpc } from "../vpc";
 import { CenAttachmentInfo, CenTransitNetworkArgs, CenTransitRouterInfo } from "./args";
 import { CEN_TRANSIT_NETWORK_TYPE, validateCenTransitNetworkArgs } from "./check";
 import { checkTransitRouterRoutes, checkVpcRoutes } from "./checkRoutes";
-import { CenBandwidthPackagePlan, CenTransitNetworkPlan } from "./plan";
+import { newBandwidthPackage } from "./bandwidthPackage";
+import { CenTransitNetworkPlan } from "./plan";
 import { RouteChains } from "./routeChain";
 
 /** Attachments and peerings take minutes to build and to tear down. */
@@ -392,25 +393,4 @@ function regionProviders(
         if (!providers.has(m.region)) providers.set(m.region, given ?? m.vpc.provider);
     }
     return providers;
-}
-
-/** A bandwidth package bought for the network, as the plan describes it. */
-function newBandwidthPackage(
-    logical: string,
-    pkg: CenBandwidthPackagePlan,
-    opts: pulumi.CustomResourceOptions,
-): alicloud.cen.BandwidthPackage {
-    return new alicloud.cen.BandwidthPackage(
-        logical,
-        {
-            bandwidth: pkg.bandwidthMbps,
-            cenBandwidthPackageName: pkg.name,
-            geographicRegionAId: pkg.areas[0],
-            geographicRegionBId: pkg.areas[1],
-            paymentType: pkg.paymentType,
-            period: pkg.period,
-            autoRenew: pkg.autoRenew,
-        },
-        opts,
-    );
 }
