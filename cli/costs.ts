@@ -64,7 +64,11 @@ const RULES: Readonly<Record<string, Rule>> = {
     },
     // resource_alicloud_instance.go: deleting a PrePaid instance fails unless force_delete converts it to pay-as-you-go first.
     "alicloud:ecs/instance:Instance": r => {
-        if (r.inputs.instanceChargeType !== "PrePaid") return undefined;
+        if (r.inputs.instanceChargeType !== "PrePaid") {
+            return r.inputs.deletionProtection
+                ? protectedByCloud(r, "an ECS instance with deletionProtection")
+                : undefined;
+        }
         return item(r, {
             kinds: r.inputs.forceDelete ? ["subscription"] : ["subscription", "left-behind"],
             drivers: `${r.inputs.instanceType} paid for ${r.inputs.period ?? 1} ${(r.inputs.periodUnit ?? "Month").toLowerCase()}(s) ahead`,
@@ -73,6 +77,17 @@ const RULES: Readonly<Record<string, Rule>> = {
                 : "refused: a PrePaid instance is deleted only with forceDelete, which converts it to pay-as-you-go first",
         });
     },
+    // The cloud refuses to delete these until their deletion protection is turned off in an update.
+    "alicloud:alb/loadBalancer:LoadBalancer": r =>
+        r.inputs.deletionProtectionEnabled ? protectedByCloud(r, "an ALB with deletionProtectionEnabled") : undefined,
+    "aws:lb/loadBalancer:LoadBalancer": r =>
+        r.inputs.enableDeletionProtection
+            ? protectedByCloud(r, "a load balancer with enableDeletionProtection")
+            : undefined,
+    "aws:cloudwatch/logGroup:LogGroup": r =>
+        r.inputs.deletionProtectionEnabled
+            ? protectedByCloud(r, "a log group with deletionProtectionEnabled")
+            : undefined,
     "alicloud:cs/managedKubernetes:ManagedKubernetes": r =>
         r.inputs.deletionProtection
             ? item(r, {
@@ -98,7 +113,11 @@ function* ancestors(r: RecordedResource, byKey: ReadonlyMap<string, RecordedReso
         yield at;
 }
 
-/** Whether a resource is protected, its own `protect` or inherited from the nearest component that sets it (Pulumi's rule). */
+/**
+ * Whether a resource is protected, its own `protect` or inherited from the nearest ancestor that
+ * sets it: Pulumi's rule (@pulumi/pulumi resource.js: a child whose `protect` is undefined takes
+ * its parent's).
+ */
 function isProtected(r: RecordedResource, byKey: ReadonlyMap<string, RecordedResource>): boolean {
     for (const at of [r, ...ancestors(r, byKey)]) {
         if (at.protect !== undefined) return at.protect;
@@ -106,21 +125,39 @@ function isProtected(r: RecordedResource, byKey: ReadonlyMap<string, RecordedRes
     return false;
 }
 
-/** The subscriptions and destroy leftovers of a planned stack, in registration order. */
+/**
+ * The subscriptions and destroy leftovers of a planned stack, in registration order. Resources
+ * Pulumi protects are named once per top-level component (or resource) holding them: the whole
+ * subtree when the top is protected itself, else how many of its resources are, by type (a stack
+ * that protects its stateful resources one by one).
+ */
 export function costItems(resources: readonly RecordedResource[]): CostItem[] {
     const byKey = new Map(resources.map(r => [`${r.type}::${r.name}`, r]));
     const items: CostItem[] = [];
+    const topOf = (r: RecordedResource) => [r, ...ancestors(r, byKey)].at(-1)!;
+    const guardedByTop = new Map<RecordedResource, RecordedResource[]>();
+    for (const r of resources) {
+        if (r.custom && isProtected(r, byKey)) guardedByTop.set(topOf(r), [...(guardedByTop.get(topOf(r)) ?? []), r]);
+    }
     for (const r of resources) {
         const found = RULES[r.type]?.(r);
         if (found) items.push(found);
-        // One line per protected subtree: its top component (or resource).
-        const parent = r.parentKey ? byKey.get(r.parentKey) : undefined;
-        if (r.protect && !(parent && isProtected(parent, byKey))) {
+        const guarded = guardedByTop.get(r);
+        if (!guarded) continue;
+        if (isProtected(r, byKey)) {
             const children = resources.filter(c => c.custom && [...ancestors(c, byKey)].includes(r)).length;
             items.push(
                 item(r, {
                     kinds: ["left-behind"],
                     destroy: `refused: protected (Pulumi's protect) with its ${children} resources; set protect false and update, or run 'pulumi state unprotect', first`,
+                }),
+            );
+        } else {
+            const types = [...new Set(guarded.map(g => g.type.split(":").at(-1)))];
+            items.push(
+                item(r, {
+                    kinds: ["left-behind"],
+                    destroy: `refused for ${guarded.length} of its resources, protected (Pulumi's protect: ${types.join(", ")}); set protect false and update, or run 'pulumi state unprotect', first`,
                 }),
             );
         }

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { Problems, TopologyValidationError, ValidationProblem, joinPath } from "../components/errors";
+import { protectStatefulResources } from "./protection";
 import { StackSettings, VpcConfig, configPath } from "./schema";
 
 /** The stack's outputs, as a topology's builder returns them. */
@@ -26,19 +27,42 @@ export class Builder {
     /** The environment's shared CEN, when `topologies:network` asks for one. */
     sharedCen?: CenTransitNetwork;
 
+    /**
+     * Options of every top-level component. In a protected stack (`protect`) they carry the
+     * transformation that protects each stateful resource below (./protection.ts): per resource,
+     * not on the component, whose `protect` every child would inherit.
+     */
+    readonly opts: pulumi.ComponentResourceOptions;
+
     constructor(
         readonly config: StackSettings,
-        readonly opts: pulumi.ComponentResourceOptions,
-    ) {}
+        opts: pulumi.ComponentResourceOptions,
+    ) {
+        this.opts = config.protect
+            ? { ...opts, transformations: [protectStatefulResources, ...(opts.transformations ?? [])] }
+            : opts;
+    }
 
     /** Login password of the demo servers: a secret, never in the stack file. */
     get serverPassword(): pulumi.Input<string> | undefined {
         return this.config.serverPassword === undefined ? undefined : pulumi.secret(this.config.serverPassword);
     }
 
-    /** Options for components holding slow or stateful resources: protected in prod. */
+    /**
+     * Options for components holding slow or stateful resources: {@link Builder.opts}, since every
+     * component's stateful resources are protected by type.
+     * @deprecated Use {@link Builder.opts}.
+     */
     get durable(): pulumi.ComponentResourceOptions {
-        return this.config.protect ? { ...this.opts, protect: true } : this.opts;
+        return this.opts;
+    }
+
+    /**
+     * The cloud's own deletion protection where a resource has one (ALBs, EIPs, ECS instances, the
+     * AWS load balancer and log group), when a section does not say: on in a protected stack.
+     */
+    get deletionProtection(): boolean {
+        return this.config.protect;
     }
 
     get tags(): Record<string, string> | undefined {

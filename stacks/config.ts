@@ -12,7 +12,7 @@ import { Problems, TopologyValidationError } from "../components/errors";
 import { shapeProblems } from "../components/shape";
 import { checkCidr, PlacedCidr, checkNoOverlaps } from "../components/net";
 import { CEN_TOPOLOGIES, sharedNetworkSchema } from "./network";
-import { configPath, stackSettings, VpcConfig } from "./schema";
+import { configPath, httpsOnlyOf, stackSettings, VpcConfig } from "./schema";
 import { TOPOLOGIES } from "./topologies";
 import { Topology } from "./topology";
 
@@ -81,8 +81,28 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
         );
     }
     checkCidrPlan(problems, config);
+    checkHttpsOnly(problems, config);
     problems.throwIfAny("stack config");
     return config;
+}
+
+/**
+ * An HTTPS-only stack (prod, or `httpsOnly: true`) serves nothing in plain text to the internet:
+ * every public listener is HTTPS, HTTP on 80 only redirects to it. Checked on the config, so a
+ * plain-HTTP prod fails before anything is registered.
+ */
+function checkHttpsOnly(problems: Problems, config: StackConfig): void {
+    const { on, why } = httpsOnlyOf(config);
+    if (!on) return;
+    for (const { topology, section } of configuredTopologies(config)) {
+        for (const listener of topology.plainHttpListeners?.(section) ?? []) {
+            problems.add(
+                configPath([topology.key, ...listener.path]),
+                `${listener.what} serves plain HTTP to the internet, and ${why}.`,
+                `${listener.fix} Or set topologies:httpsOnly: false to allow plain HTTP.`,
+            );
+        }
+    }
 }
 
 /** Every Alibaba Cloud VPC the config describes, with its key path and a name for messages. */

@@ -52,7 +52,7 @@ export function buildSharedNetwork(
                     allowMultipleVpcsPerRegion: true,
                     tags: b.tags,
                 },
-                b.durable,
+                b.opts,
             ),
     );
     return { cenId: b.sharedCen.cenId };

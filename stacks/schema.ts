@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { ALB_HEALTH_CHECK_PROTOCOLS, ALB_LISTENER_PROTOCOLS } from "../components/alicloud/albCommon";
+import { ALB_HEALTH_CHECK_PROTOCOLS, ALB_LISTENER_PROTOCOLS, ALB_TLS_POLICIES } from "../components/alicloud/albCommon";
 import { CEN_PACKAGE_AREAS } from "../components/alicloud/regions";
 import { checkKnownName } from "../components/checks";
 import { Problems } from "../components/errors";
@@ -41,6 +41,8 @@ export const servers = z.strictObject({
     systemDiskCategory: text.optional(),
     /** Server name → the vSwitch it sits in, and whether it gets an IPv6 address. */
     instances: z.record(text, z.strictObject({ vSwitch: text, ipv6: z.boolean().optional() })),
+    /** The instances' own deletion protection (`ecs.Instance.deletionProtection`). Default: the stack's `protect`. */
+    deletionProtection: z.boolean().optional(),
 });
 
 /** The health check of either ALB (S1, S3): `AlbHealthCheckArgs`. */
@@ -67,10 +69,17 @@ export const bandwidthPackage = z.strictObject({
     autoRenew: z.boolean().optional(),
 });
 
-/** The listener of an ALB section (AlbListenerArgs, without a certificate: the stacks serve HTTP). */
+/**
+ * The listener of an ALB section (S1, S3): `AlbListenerArgs`. HTTPS takes the id of your
+ * certificate in Alibaba Cloud's Certificate Management Service (`certificateId`); HTTP on 80
+ * then redirects to it unless `redirectHttpToHttps: false`.
+ */
 export const albListener = z.strictObject({
     protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(),
     port: port.optional(),
+    certificateId: text.optional(),
+    sslPolicy: z.enum(ALB_TLS_POLICIES).optional(),
+    redirectHttpToHttps: z.boolean().optional(),
 });
 
 /** A key of 0.1 that was renamed: refused at its own path, saying what to write instead. */
@@ -87,8 +96,17 @@ export const stackSettings = {
     environment: z.enum(["dev", "prod", "tutorial"]).default("tutorial"),
     /** Tags on every taggable resource. */
     tags: z.record(text, z.string()).optional(),
-    /** Protect stateful and slow resources from accidental deletion (prod). */
+    /**
+     * Protect stateful and slow resources from accidental deletion (prod): Pulumi's `protect` on
+     * each of them (stacks/protection.ts), and the cloud's own deletion protection where a section
+     * does not say otherwise.
+     */
     protect: z.boolean().default(false),
+    /**
+     * Refuse a public listener that serves plain HTTP (HTTP that redirects to HTTPS is fine), before
+     * anything is registered. Default: on when `environment` is `prod`.
+     */
+    httpsOnly: z.boolean().optional(),
     /**
      * Login password of the demo ECS servers. Set it as a secret
      * (`pulumi config set --secret serverPassword`), never in clear in a stack file.
@@ -99,6 +117,17 @@ export const stackSettings = {
 };
 
 export type StackSettings = z.infer<z.ZodObject<typeof stackSettings>>;
+
+/** Whether the stack refuses plain-HTTP public listeners, and why, for messages. */
+export function httpsOnlyOf(settings: StackSettings): { on: boolean; why: string } {
+    if (settings.httpsOnly !== undefined) {
+        return { on: settings.httpsOnly, why: `topologies:httpsOnly is ${settings.httpsOnly}` };
+    }
+    return {
+        on: settings.environment === "prod",
+        why: `topologies:httpsOnly is on for environment ${settings.environment}`,
+    };
+}
 export type VpcConfig = z.infer<typeof vpc>;
 export type ServersConfig = z.infer<typeof servers>;
 

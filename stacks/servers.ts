@@ -8,6 +8,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { recordOf } from "../components/checks";
 import type { GuestOs } from "../components/alicloud/guestRouting";
 import { RegionalVpc } from "../components/alicloud/vpc";
+import type { Builder } from "./builder";
 import type { ServersConfig } from "./config";
 
 /** One demo server, as the components take it. */
@@ -59,21 +60,22 @@ class DemoServerGroup extends pulumi.ComponentResource {
 }
 
 /**
- * Creates the security group and servers in `vpc`. Server vSwitches must be vSwitches of `vpc`
- * (reported under `path`). `password` is the stack's `serverPassword` secret, if set.
- * `publicPorts` are opened to the internet: for servers that answer on their own public
- * addresses (S2's sites), not for servers behind a load balancer.
+ * Creates the security group and servers in `vpc`, with the stack's options (`b.opts`: in a
+ * protected stack the instances are protected), password (`serverPassword`, a secret, if set) and
+ * tags. Server vSwitches must be vSwitches of `vpc`. The instances' own deletion protection is
+ * `config.deletionProtection`, by default the stack's. `publicPorts` are opened to the internet:
+ * for servers that answer on their own public addresses (S2's sites), not for servers behind a
+ * load balancer.
  */
 export function demoServers(
     name: string,
     vpc: RegionalVpc,
     config: ServersConfig,
-    opts: pulumi.ComponentResourceOptions,
-    password?: pulumi.Input<string>,
-    tags?: Record<string, string>,
+    b: Pick<Builder, "opts" | "serverPassword" | "tags" | "deletionProtection">,
     publicPorts: readonly number[] = [],
 ): DemoServers {
-    const group = new DemoServerGroup(name, opts);
+    const { serverPassword: password, tags } = b;
+    const group = new DemoServerGroup(name, b.opts);
     const childOpts = { parent: group, provider: vpc.provider };
     // The newest image whose name matches, looked up at deployment; a pinned id wins.
     const nameRegex = config.imageNameRegex ?? DEMO_IMAGE_NAME_REGEX;
@@ -141,6 +143,8 @@ export function demoServers(
                     ipv6AddressCount: server.ipv6 ? 1 : undefined,
                     password,
                     userData: userData(key),
+                    // Always sent, so turning it off takes effect (pay-as-you-go instances; not spot ones).
+                    deletionProtection: config.deletionProtection ?? b.deletionProtection,
                     tags,
                 },
                 {

@@ -26,6 +26,16 @@ export interface SectionBlock {
     readonly text: string;
 }
 
+/** A public listener of a section that serves plain HTTP, refused when the stack is HTTPS-only. */
+export interface PlainHttpListener {
+    /** The key to change, inside the section. */
+    readonly path: readonly string[];
+    /** What serves plain HTTP, e.g. `S1's ALB listener (HTTP on 80)`. */
+    readonly what: string;
+    /** How to serve HTTPS instead. */
+    readonly fix: string;
+}
+
 /**
  * A topology of the stack. Methods get the section as the schema parsed it; paths they return
  * are relative to the section, problems they record go to a scope already under
@@ -44,6 +54,8 @@ export interface Topology<K extends string = string, S extends z.ZodType = z.Zod
     blocks?(section: z.infer<S>): SectionBlock[];
     /** Checks names in the section that point at other keys of it (servers' vSwitches, backends' servers). */
     checkReferences?(problems: Problems, section: z.infer<S>): void;
+    /** Its public listeners that serve plain HTTP. Default: none (it has no public listener). */
+    plainHttpListeners?(section: z.infer<S>): PlainHttpListener[];
     /** The VPCs that join the environment's shared CEN (`topologies:network`), by member name. None: it does not use one. */
     sharedCenMembers?(b: Builder, section: z.infer<S>): Record<string, RegionalVpc>;
     /** Builds the topology; returns its stack outputs. */

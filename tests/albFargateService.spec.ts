@@ -1281,6 +1281,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
             region: "ap-northeast-1",
             provider: undefined,
             assignPublicIp: false,
+            deletionProtection: false,
             tags: undefined,
             network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
             container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
@@ -1840,6 +1841,29 @@ describe("AlbFargateService: args from untyped callers", () => {
         const sslPolicy = "ELBSecurityPolicy-FS-1-2-Res-2020-10";
         await build(opts => new AlbFargateService("klein", service({ certificateArn: CERT, sslPolicy }), opts));
         assert.equal(world.named("klein-https").inputs.sslPolicy, sslPolicy);
+    });
+
+    it("turns on the cloud's deletion protection of the ALB and the log group when asked, and says off otherwise", async () => {
+        await build(opts => new AlbFargateService("klein", service({ deletionProtection: true }), opts));
+        assert.deepEqual(
+            [
+                world.named("klein-alb").inputs.enableDeletionProtection,
+                world.named("klein-logs").inputs.deletionProtectionEnabled,
+            ],
+            [true, true],
+        );
+        await build(opts => new AlbFargateService("klein", service({}), opts));
+        // Sent as false: the log group's is turned off only by an explicit false (the provider's docs).
+        assert.deepEqual(
+            [
+                world.named("klein-alb").inputs.enableDeletionProtection,
+                world.named("klein-logs").inputs.deletionProtectionEnabled,
+            ],
+            [false, false],
+        );
+        assert.deepEqual(await refusal({ deletionProtection: "yes" }), [
+            'deletionProtection: expected boolean, got "yes".',
+        ]);
     });
 
     it("takes the CPU architectures Fargate runs, and no other spelling", async () => {

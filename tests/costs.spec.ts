@@ -97,4 +97,52 @@ describe("costs", () => {
         );
         assert.match(items[0].destroy, /protected .* with its 2 resources/);
     });
+
+    it("names the top of resources protected one by one once, with how many and of which types", () => {
+        const top = "topologies:alicloud:RegionalVpc::net";
+        const items = costItems([
+            resource("topologies:alicloud:RegionalVpc", "net", {}, { custom: false }),
+            resource("alicloud:vpc/network:Network", "net-vpc", {}, { parentKey: top, protect: true }),
+            resource("alicloud:vpc/switch:Switch", "net-a", {}, { parentKey: top, protect: true }),
+            resource("alicloud:vpc/switch:Switch", "net-b", {}, { parentKey: top, protect: true }),
+            resource("alicloud:vpc/routeEntry:RouteEntry", "net-route", {}, { parentKey: top }),
+        ]);
+        assert.deepEqual(
+            items.map(i => [i.name, i.destroy]),
+            [
+                [
+                    "net",
+                    "refused for 3 of its resources, protected (Pulumi's protect: Network, Switch); set protect false and update, or run 'pulumi state unprotect', first",
+                ],
+            ],
+        );
+    });
+
+    it("lists what the cloud's deletion protection keeps: ALBs, instances, AWS load balancers and log groups", () => {
+        const items = costItems([
+            resource("alicloud:alb/loadBalancer:LoadBalancer", "alb", { deletionProtectionEnabled: true }),
+            resource("alicloud:alb/loadBalancer:LoadBalancer", "open", { deletionProtectionEnabled: false }),
+            resource("alicloud:ecs/instance:Instance", "vm", {
+                instanceChargeType: "PostPaid",
+                deletionProtection: true,
+            }),
+            resource("aws:lb/loadBalancer:LoadBalancer", "lb", { enableDeletionProtection: true }),
+            resource("aws:cloudwatch/logGroup:LogGroup", "logs", { deletionProtectionEnabled: true }),
+        ]);
+        assert.deepEqual(
+            items.map(i => [i.name, i.destroy]),
+            [
+                ["alb", "refused: an ALB with deletionProtectionEnabled cannot be deleted until it is turned off"],
+                ["vm", "refused: an ECS instance with deletionProtection cannot be deleted until it is turned off"],
+                [
+                    "lb",
+                    "refused: a load balancer with enableDeletionProtection cannot be deleted until it is turned off",
+                ],
+                [
+                    "logs",
+                    "refused: a log group with deletionProtectionEnabled cannot be deleted until it is turned off",
+                ],
+            ],
+        );
+    });
 });

@@ -113,6 +113,8 @@ describe("MultiEipEni: the tutorial's shape (3 public addresses)", () => {
                 addressName: `web-${i + 1}`,
                 paymentType: "PayAsYouGo",
                 internetChargeType: "PayByBandwidth",
+                // Sent when off too: the provider keeps the cloud's value of a field left out.
+                deletionProtection: false,
                 bandwidth: "5",
                 isp: "BGP",
             });
@@ -280,6 +282,7 @@ describe("MultiEipEni: other shapes", () => {
         assert.deepEqual(world.named("web-eip-1").inputs, {
             paymentType: "Subscription",
             internetChargeType: "PayByBandwidth",
+            deletionProtection: false,
             bandwidth: "800",
             isp: "BGP",
             pricingCycle: "Month",

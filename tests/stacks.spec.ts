@@ -19,6 +19,7 @@ import { AUTONAMED } from "../components/naming";
 import { world } from "./mocks";
 import { planPolicyViolations } from "./support/planPolicy";
 import { urnsOf, urnSnapshotDiff } from "./support/urns";
+import { PROTECTED, STATELESS, sdkProtects } from "./support/prodProtection";
 
 const STACKS_DIR = path.resolve(__dirname, "..", "stacks");
 const SNAPSHOTS = path.join(__dirname, "snapshots", "urns");
@@ -170,12 +171,16 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     prod: {
-        total: 245,
+        // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443.
+        total: 251,
         counts: {
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 4,
             "aws:ec2/natGateway:NatGateway": 3,
+            "alicloud:alb/listener:Listener": 4,
+            "alicloud:alb/rule:Rule": 2,
+            "aws:lb/listener:Listener": 2,
         },
     },
 };
@@ -289,6 +294,7 @@ describe("stacks", function () {
             "multi-eip": [],
             fargate: [],
             dev: [],
+            // One line per top-level component holding protected resources, one per resource the cloud protects.
             prod: [
                 "s1-alb-net: left-behind",
                 "s1-backend-net: left-behind",
@@ -297,14 +303,34 @@ describe("stacks", function () {
                 "s4-mesh-net: left-behind",
                 "env-cen: left-behind",
                 "env-cen-bwp-china-china: subscription, left-behind",
+                "s1-demo: left-behind",
+                "s1-demo-app1: left-behind",
+                "s1-demo-app2: left-behind",
                 "s1: left-behind",
+                "s1-alb: left-behind",
                 "s2-net: left-behind",
+                "s2-demo: left-behind",
+                "s2-demo-sites: left-behind",
+                "s2: left-behind",
+                "s2-eip-1: left-behind",
+                "s2-eip-2: left-behind",
+                "s2-eip-3: left-behind",
                 "s3-net: left-behind",
+                "s3-demo: left-behind",
+                "s3-demo-web4a: left-behind",
+                "s3-demo-web4b: left-behind",
+                "s3-demo-web6a: left-behind",
+                "s3-demo-web6b: left-behind",
+                "s3: left-behind",
+                "s3-alb: left-behind",
                 "s4-hangzhou: left-behind",
                 "s4-hangzhou-cluster: left-behind",
                 "s4-shanghai: left-behind",
                 "s4-shanghai-cluster: left-behind",
                 "s4-mesh: left-behind",
+                "s5: left-behind",
+                "s5-logs: left-behind",
+                "s5-alb: left-behind",
             ],
         };
         for (const [stack, items] of Object.entries(expected)) {
@@ -414,6 +440,107 @@ describe("stacks", function () {
         );
         const services = world.ofType("ecs/service:Service");
         assert.ok(services.every(s => s.inputs.networkConfiguration.assignPublicIp === false));
+    });
+
+    it("prod protects every stateful or expensive resource, and turns on the cloud's deletion protection, resource by resource", async () => {
+        counts(await plan("prod"));
+        const unjudged = new Set<string>();
+        const wrong: string[] = [];
+        for (const r of world.resources.filter(r => r.custom)) {
+            const expected = PROTECTED[r.type];
+            if (!expected && !STATELESS.has(r.type)) {
+                unjudged.add(r.type);
+                continue;
+            }
+            // What the SDK settled (own or inherited protect), the value the engine is sent.
+            const protectedNow = sdkProtects(r.resource);
+            if (protectedNow !== (expected !== undefined))
+                wrong.push(`${r.name} (${r.type}): protect ${protectedNow}, expected ${expected !== undefined}`);
+            for (const [input, value] of Object.entries(expected?.cloud ?? {})) {
+                if (r.inputs[input] !== value)
+                    wrong.push(`${r.name} (${r.type}): ${input} ${r.inputs[input]}, expected ${value}`);
+            }
+        }
+        assert.deepEqual(
+            [...unjudged],
+            [],
+            "a resource type in prod is in neither the protected nor the stateless list: judge it in tests/support/prodProtection.ts",
+        );
+        assert.deepEqual(wrong, []);
+        // Nothing protects a whole component: its listeners and task definitions would inherit it and refuse replacement.
+        assert.deepEqual(
+            world.resources.filter(r => !r.custom && sdkProtects(r.resource)).map(r => r.name),
+            [],
+        );
+        // The brief's list, by name: the EIPs, the S3 ALB and its record, the instances, the whole AWS side.
+        const named = (n: string) => sdkProtects(world.named(n).resource);
+        for (const n of ["s2-eip-1", "s3-alb", "s3-cname", "s1-demo-app1", "s3-demo-web6b", "s5-network-vpc", "s5-alb"])
+            assert.ok(named(n), n);
+        for (const n of ["s5-network-nat-ap-northeast-1a", "s5-network-nat-ap-northeast-1a-eip", "s5-web", "s5-logs"])
+            assert.ok(named(n), n);
+        // dev protects nothing, and turns no deletion protection on.
+        await plan("dev");
+        assert.deepEqual(
+            world.resources.filter(r => sdkProtects(r.resource)).map(r => r.name),
+            [],
+        );
+        assert.ok(
+            world.ofType("alb/loadBalancer:LoadBalancer").every(r => r.inputs.deletionProtectionEnabled === false),
+        );
+    });
+
+    it("prod serves HTTPS only on its public listeners: S1, S3 and S5 on 443 with a certificate, HTTP on 80 only redirecting", async () => {
+        counts(await plan("prod"));
+        const alb = world
+            .ofType("alb/listener:Listener")
+            .map(l => [
+                l.name,
+                l.inputs.listenerProtocol,
+                l.inputs.listenerPort,
+                l.inputs.securityPolicyId,
+                l.inputs.certificates?.certificateId !== undefined,
+            ]);
+        assert.deepEqual(alb, [
+            ["s1-listener", "HTTPS", 443, "tls_cipher_policy_1_2_strict_with_1_3", true],
+            ["s1-http-redirect", "HTTP", 80, undefined, false],
+            ["s3-listener", "HTTPS", 443, "tls_cipher_policy_1_2_strict_with_1_3", true],
+            ["s3-http-redirect", "HTTP", 80, undefined, false],
+        ]);
+        for (const rule of world.ofType("alb/rule:Rule")) {
+            assert.deepEqual(rule.inputs.ruleConditions, [{ type: "Path", pathConfig: { values: ["/*"] } }]);
+            assert.deepEqual(rule.inputs.ruleActions[0].redirectConfig, {
+                protocol: "HTTPS",
+                port: "443",
+                httpCode: "301",
+            });
+        }
+        assert.deepEqual(
+            world.ofType("alb/rule:Rule").map(r => r.inputs.listenerId),
+            [world.named("s1-http-redirect").id, world.named("s3-http-redirect").id],
+        );
+        assert.deepEqual(world.named("s5-http").inputs.defaultActions, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+        const https = world.named("s5-https");
+        assert.deepEqual(
+            [https.inputs.protocol, https.inputs.port, https.inputs.sslPolicy],
+            ["HTTPS", 443, "ELBSecurityPolicy-TLS13-1-2-2021-06"],
+        );
+        assert.match(https.inputs.certificateArn, /^arn:aws:acm:ap-northeast-1:\d{12}:certificate\//);
+        // The ALB's group opens 443, and 80 for the redirect, and nothing else.
+        assert.deepEqual(
+            world
+                .ofType("vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+                .filter(r => r.inputs.securityGroupId === world.named("s5-alb-sg").id)
+                .map(r => [r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4]),
+            [
+                [80, 80, "0.0.0.0/0"],
+                [443, 443, "0.0.0.0/0"],
+            ],
+        );
+        // The stack file says where the user's certificates go.
+        const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.prod.yaml"), "utf8");
+        assert.equal(text.match(/REPLACE/g)?.length, 6, "each certificate and the header name their placeholder");
     });
 
     it("keeps secrets secret: the mesh kubeconfigs are secret outputs", async () => {
@@ -537,6 +664,55 @@ describe("stacks", function () {
                 [
                     "topologies:dualStackAlb.servers.instances.ecs01.vSwitch",
                     "topologies:dualStackAlb.backends.ecs02.family",
+                ],
+            );
+        });
+
+        it("a plain-HTTP public listener in prod (httpsOnly), at the key, saying how to serve HTTPS", async () => {
+            const found = await problems("prod", raw => {
+                raw.crossRegionAlb.listener = { port: 80 };
+                delete raw.dualStackAlb.listener;
+                delete raw.fargate.certificateArn;
+            });
+            const HTTPS_FIX =
+                "Set listener: { protocol: HTTPS, certificateId: <the id of your certificate in Certificate Management Service> }; HTTP on 80 then redirects to it. Or set topologies:httpsOnly: false to allow plain HTTP.";
+            assert.deepEqual(
+                found.map(p => [p.path, p.message, p.fix]),
+                [
+                    [
+                        "topologies:crossRegionAlb.listener",
+                        "S1's ALB listener serves plain HTTP to the internet, and topologies:httpsOnly is on for environment prod.",
+                        HTTPS_FIX,
+                    ],
+                    [
+                        "topologies:dualStackAlb.listener",
+                        "S3's ALB listener (IPv4 and IPv6) serves plain HTTP to the internet, and topologies:httpsOnly is on for environment prod.",
+                        HTTPS_FIX,
+                    ],
+                    [
+                        "topologies:fargate.certificateArn",
+                        "S5's ALB (HTTP on 80, no HTTPS listener) serves plain HTTP to the internet, and topologies:httpsOnly is on for environment prod.",
+                        "Set certificateArn to the ARN of your ACM certificate in the section's region; HTTP on 80 then redirects to HTTPS on 443. Or set topologies:httpsOnly: false to allow plain HTTP.",
+                    ],
+                ],
+            );
+            const forwarding = await problems("prod", raw => {
+                raw.fargate.redirectHttpToHttps = false;
+            });
+            assert.deepEqual(
+                forwarding.map(p => p.path),
+                ["topologies:fargate.redirectHttpToHttps"],
+            );
+            // Asked for in any stack; an internal S1 ALB has no public listener.
+            const dev = await problems("dev", raw => {
+                raw.httpsOnly = true;
+                raw.crossRegionAlb.addressType = "Intranet";
+            });
+            assert.deepEqual(
+                dev.map(p => [p.path, p.message.replace(/.*, and /, "")]),
+                [
+                    ["topologies:dualStackAlb.listener", "topologies:httpsOnly is true."],
+                    ["topologies:fargate.certificateArn", "topologies:httpsOnly is true."],
                 ],
             );
         });

@@ -158,6 +158,8 @@ export const alicloudRules: Record<string, Rule> = {
     },
     "alicloud:alb/serverGroup:ServerGroup": ({ name }) => ({ id: fakeId("sgp", name) }),
     "alicloud:alb/listener:Listener": ({ name }) => ({ id: fakeId("lsn", name) }),
+    // Forwarding rule ids are `rule-…` (the ALB API's CreateRule examples; unconfirmed, the provider's docs give none).
+    "alicloud:alb/rule:Rule": ({ name }) => ({ id: fakeId("rule", name) }),
     "alicloud:ecs/securityGroup:SecurityGroup": ({ name }) => ({ id: fakeId("sg", name) }),
     "alicloud:ecs/securityGroupRule:SecurityGroupRule": ({ name, inputs }) => ({
         // The id splits on ':', so an IPv6 block's colons are written as '_' (which character the

@@ -172,6 +172,8 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     if (provider) entry.provider = pulumi.resourceName(provider);
     if (opts.protect !== undefined) entry.protect = opts.protect;
     if (opts.ignoreChanges?.length) entry.ignoreChanges = [...opts.ignoreChanges];
+    const deleteBeforeReplace = (opts as pulumi.CustomResourceOptions).deleteBeforeReplace;
+    if (deleteBeforeReplace !== undefined) entry.deleteBeforeReplace = deleteBeforeReplace;
     entry.dependsOn = resourceNames(opts.dependsOn);
     entry.dependsOnKeys = resources(opts.dependsOn).map(resourceKey);
     const timeouts = (opts as pulumi.CustomResourceOptions).customTimeouts;

@@ -41,6 +41,8 @@ export interface RecordedResource {
     registered?: boolean;
     /** True for custom (cloud) resources, false for components. */
     custom: boolean;
+    /** The resource's `deleteBeforeReplace`, when set (a replacement that must not meet its old self). */
+    deleteBeforeReplace?: boolean;
     /** Inputs whose changes the resource ignores (`ignoreChanges`), when any. */
     ignoreChanges?: string[];
     /** The resource's own `protect` option, when set (children inherit it from the nearest component that sets it). */

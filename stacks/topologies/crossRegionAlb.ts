@@ -17,7 +17,7 @@ import {
 } from "../schema";
 import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
-import { NO_CNAME } from "./endpoints";
+import { HTTPS_FIX, NO_CNAME } from "./endpoints";
 
 const schema = z.strictObject({
     albVpc: vpc,
@@ -28,6 +28,8 @@ const schema = z.strictObject({
     edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
     listener: albListener.optional(),
+    /** The ALB's own deletion protection (CrossRegionAlbBackend `deletionProtection`). Default: the stack's `protect`. */
+    deletionProtection: z.boolean().optional(),
     loadBalancerEdition: renamedKey("loadBalancerEdition was renamed to edition", "Write edition: Standard instead."),
     listenerProtocol: renamedKey("listenerProtocol moved into listener", "Write listener: { protocol: HTTP } instead."),
     listenerPort: renamedKey("listenerPort moved into listener", "Write listener: { port: 80 } instead."),
@@ -62,6 +64,10 @@ export const crossRegionAlb = defineTopology({
     ],
     checkReferences: (problems, s) =>
         checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc),
+    plainHttpListeners: s =>
+        s.addressType !== "Intranet" && s.listener?.protocol !== "HTTPS"
+            ? [{ path: ["listener"], what: "S1's ALB listener", fix: HTTPS_FIX }]
+            : [],
     sharedCenMembers: (b, s) => ({
         "s1-alb": b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc),
         "s1-backend": b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc),
@@ -69,7 +75,7 @@ export const crossRegionAlb = defineTopology({
     build(b, s) {
         const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
         const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
-        const servers = demoServers("s1-demo", backendVpc, s.servers, b.opts, b.serverPassword, b.tags);
+        const servers = demoServers("s1-demo", backendVpc, s.servers, b);
         const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
         const s1 = reportedAt(
             ["crossRegionAlb"],
@@ -78,6 +84,7 @@ export const crossRegionAlb = defineTopology({
                     "s1",
                     {
                         ...options,
+                        deletionProtection: s.deletionProtection ?? b.deletionProtection,
                         cen: b.sharedCen,
                         albVpc,
                         backendVpc,
@@ -90,7 +97,7 @@ export const crossRegionAlb = defineTopology({
                         securityGroups: { servers: servers.securityGroupId },
                         tags: b.tags,
                     },
-                    b.durable,
+                    b.opts,
                 ),
             [
                 [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],

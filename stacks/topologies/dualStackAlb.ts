@@ -7,7 +7,7 @@ import { reportedAt } from "../builder";
 import { albDns, albListener, checkServersReferences, healthCheck, port, servers, vpc } from "../schema";
 import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
-import { NO_CNAME } from "./endpoints";
+import { HTTPS_FIX, NO_CNAME } from "./endpoints";
 
 const schema = z.strictObject({
     vpc,
@@ -24,6 +24,8 @@ const schema = z.strictObject({
         }),
     ),
     listener: albListener.optional(),
+    /** The ALB's own deletion protection (DualStackAlb `deletionProtection`). Default: the stack's `protect`. */
+    deletionProtection: z.boolean().optional(),
     healthCheck: healthCheck.optional(),
     dns: albDns.optional(),
 });
@@ -56,9 +58,14 @@ export const dualStackAlb = defineTopology({
             }
         }
     },
+    // The ALB's IPv4 and IPv6 addresses are public (DualStackAlb's defaults); one listener serves both.
+    plainHttpListeners: s =>
+        s.listener?.protocol !== "HTTPS"
+            ? [{ path: ["listener"], what: "S3's ALB listener (IPv4 and IPv6)", fix: HTTPS_FIX }]
+            : [],
     build(b, s) {
         const vpc = b.vpc("s3-net", ["dualStackAlb", "vpc"], s.vpc);
-        const servers = demoServers("s3-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags);
+        const servers = demoServers("s3-demo", vpc, s.servers, b);
         const backends: Record<string, DualStackAlbBackend> = Object.fromEntries(
             Object.entries(s.backends).map(([key, backend]) => {
                 const server = servers.servers[key];
@@ -88,6 +95,7 @@ export const dualStackAlb = defineTopology({
                         edition: s.edition,
                         backends,
                         listener: s.listener,
+                        deletionProtection: s.deletionProtection ?? b.deletionProtection,
                         healthCheck: s.healthCheck,
                         securityGroups: { servers: servers.securityGroupId },
                         ipv6GatewayId: vpc.ipv6GatewayId,

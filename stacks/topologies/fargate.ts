@@ -57,7 +57,14 @@ const schema = z.strictObject({
         )
         .optional(),
     allowedCidrs: z.array(cidr).optional(),
+    /** ARN of your ACM certificate for the HTTPS listener on 443; HTTP on 80 then redirects to it. */
     certificateArn: z.string().optional(),
+    /** TLS policy of the HTTPS listener (AlbFargateService `sslPolicy`). */
+    sslPolicy: z.string().optional(),
+    /** `false`: HTTP on 80 forwards beside HTTPS instead of redirecting to it. */
+    redirectHttpToHttps: z.boolean().optional(),
+    /** The ALB's and the log group's deletion protection (AlbFargateService `deletionProtection`). Default: the stack's `protect`. */
+    deletionProtection: z.boolean().optional(),
     healthCheck: z
         .strictObject({
             path: z.string().optional(),
@@ -76,8 +83,37 @@ export const fargate = defineTopology({
     schema,
     vpcs: () => [],
     blocks: s => [{ path: ["network", "cidrBlock"], name: "S5 AWS VPC", text: s.network.cidrBlock }],
+    // The ALB is internet-facing: HTTP on 80 must only redirect, to HTTPS on 443 with a certificate.
+    plainHttpListeners: s => {
+        if (s.certificateArn === undefined) {
+            return [
+                {
+                    path: ["certificateArn"],
+                    what: "S5's ALB (HTTP on 80, no HTTPS listener)",
+                    fix: "Set certificateArn to the ARN of your ACM certificate in the section's region; HTTP on 80 then redirects to HTTPS on 443.",
+                },
+            ];
+        }
+        return s.redirectHttpToHttps === false
+            ? [
+                  {
+                      path: ["redirectHttpToHttps"],
+                      what: "S5's ALB (HTTP on 80 forwarding to the tasks beside HTTPS)",
+                      fix: "Drop redirectHttpToHttps: HTTP on 80 then redirects to HTTPS.",
+                  },
+              ]
+            : [];
+    },
     build(b, s) {
-        const s5 = reportedAt(["fargate"], () => new AlbFargateService("s5", { ...s, tags: b.tags }, b.opts));
+        const s5 = reportedAt(
+            ["fargate"],
+            () =>
+                new AlbFargateService(
+                    "s5",
+                    { ...s, deletionProtection: s.deletionProtection ?? b.deletionProtection, tags: b.tags },
+                    b.opts,
+                ),
+        );
         return {
             s5AlbDnsName: s5.dnsName,
             s5TargetGroupArn: s5.targetGroupArn,

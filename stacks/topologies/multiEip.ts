@@ -26,6 +26,8 @@ const schema = z.strictObject({
             internetChargeType: z.enum(EIP_INTERNET_CHARGE_TYPES).optional(),
             paymentType: z.enum(EIP_PAYMENT_TYPES).optional(),
             isp: z.enum(EIP_ISPS).optional(),
+            /** The EIPs' own deletion protection (MultiEipEni `eip.deletionProtection`). Default: the stack's `protect`. */
+            deletionProtection: z.boolean().optional(),
         })
         .optional(),
     eipQuota: z.number().int().optional(),
@@ -54,7 +56,7 @@ export const multiEip = defineTopology({
     build(b, s) {
         const vpc = b.vpc("s2-net", ["multiEip", "vpc"], s.vpc);
         // The sites answer on the EIPs themselves: the ENI's group must admit HTTP from anywhere.
-        const servers = demoServers("s2-demo", vpc, s.servers, b.opts, b.serverPassword, b.tags, [80]);
+        const servers = demoServers("s2-demo", vpc, s.servers, b, [80]);
         const server = servers.servers[s.server];
         const s2 = reportedAt(
             ["multiEip"],
@@ -72,7 +74,7 @@ export const multiEip = defineTopology({
                         securityGroupIds: [servers.securityGroupId],
                         publicIpCount: s.publicIpCount,
                         privateIps: s.privateIps,
-                        eip: s.eip,
+                        eip: { ...s.eip, deletionProtection: s.eip?.deletionProtection ?? b.deletionProtection },
                         eipQuota: s.eipQuota,
                         // The servers' own OS (known for the default image) unless the section says otherwise.
                         guestOs: s.guestOs ?? servers.guestOs,

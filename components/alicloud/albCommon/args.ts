@@ -26,6 +26,34 @@ export const ALB_LISTENER_PROTOCOLS = ["HTTP", "HTTPS"] as const;
 export type AlbListenerProtocol = (typeof ALB_LISTENER_PROTOCOLS)[number];
 
 /**
+ * The ALB's system TLS security policies an HTTPS listener takes (`alb.Listener.securityPolicyId`;
+ * Alibaba Cloud ALB documentation, "TLS security policies"). `tls_cipher_policy_1_0_to_1_3` is left
+ * out: only the Extensible edition takes it, which {@link ALB_EDITIONS} does not include. Custom
+ * policies are not taken: the form of their ids is not documented.
+ */
+export const ALB_TLS_POLICIES = [
+    "tls_cipher_policy_1_0",
+    "tls_cipher_policy_1_1",
+    "tls_cipher_policy_1_2",
+    "tls_cipher_policy_1_2_strict",
+    "tls_cipher_policy_1_2_strict_with_1_3",
+] as const;
+/** A system TLS security policy. */
+export type AlbTlsPolicy = (typeof ALB_TLS_POLICIES)[number];
+
+/**
+ * The TLS policy of an HTTPS listener when none is given: TLS 1.2 with forward-secret ciphers only,
+ * and TLS 1.3. Alibaba Cloud recommends `tls_cipher_policy_1_2` or stricter for internet-facing
+ * listeners ("TLS security policies"); the API's own default is reported to be
+ * `tls_cipher_policy_1_0` (unconfirmed), so the policy is always sent. The counterpart of the AWS
+ * ALB's `ELBSecurityPolicy-TLS13-1-2-2021-06`.
+ */
+export const ALB_DEFAULT_TLS_POLICY: AlbTlsPolicy = "tls_cipher_policy_1_2_strict_with_1_3";
+
+/** The port of the HTTP listener that redirects to an HTTPS one (`redirectHttpToHttps`). */
+export const ALB_HTTP_REDIRECT_PORT = 80;
+
+/**
  * Health-check protocols of an ALB server group. The provider's validator is case-sensitive
  * `HTTP, HTTPS, TCP, GRPC` (resource_alicloud_alb_server_group.go, `health_check_protocol`);
  * `gRPC`, as the API documentation spells it, is accepted too and sent as `GRPC`.
@@ -63,6 +91,21 @@ export interface AlbListenerArgs {
      * tutorials' HTTP listeners).
      */
     certificateId?: pulumi.Input<string>;
+    /**
+     * TLS security policy of an HTTPS listener, one of {@link ALB_TLS_POLICIES}; refused with HTTP.
+     * Default: {@link ALB_DEFAULT_TLS_POLICY} (TLS 1.2 strict and 1.3).
+     */
+    sslPolicy?: AlbTlsPolicy;
+    /**
+     * With HTTPS: also listen for HTTP on port 80 and answer every request there with a 301
+     * redirect to the HTTPS listener (a forwarding rule matching every path, as the ALB
+     * documentation's "Redirect HTTP requests to an HTTPS listener" sets it up), so clients that
+     * type `http://` end up on HTTPS and nothing is served in plain text. `false`: no HTTP
+     * listener at all. Refused with HTTP (there is no HTTPS listener to redirect to) and with an
+     * HTTPS listener on port 80 (the port the redirect takes). Default: true with HTTPS, the
+     * counterpart of `AlbFargateService.redirectHttpToHttps`.
+     */
+    redirectHttpToHttps?: boolean;
 }
 
 /** Health check of an ALB server group. Defaults are the ALB console's. */
@@ -157,8 +200,19 @@ export interface AlbCommonArgs {
     scheduler?: AlbScheduler;
     /** Health check of the server group. Default: on, HTTP `/` (the tutorials keep it on). */
     healthCheck?: AlbHealthCheckArgs;
-    /** The listener. Default: HTTP on port 80 (the tutorials'). */
+    /**
+     * The listener. Default: HTTP on port 80 (the tutorials'). For a public site, HTTPS with your
+     * certificate: `{ protocol: "HTTPS", certificateId }` (HTTP on 80 then redirects to it).
+     */
     listener?: AlbListenerArgs;
+    /**
+     * Turn on the ALB's own deletion protection (`alb.LoadBalancer.deletionProtectionEnabled`,
+     * resource_alicloud_alb_load_balancer.go `deletion_protection_enabled`, changed in place): the
+     * cloud then refuses to delete the ALB, from the console, the API or `pulumi destroy`, until it
+     * is turned off in an update. Always sent, so turning it off takes effect (the provider keeps
+     * the cloud's value of a field left out). Default: false (the tutorials'); on for production.
+     */
+    deletionProtection?: boolean;
     /**
      * The backends' security groups (`sg-…` ids) by a name of your choice (letters, digits, `-`,
      * `_`); each backend names its group with `securityGroup`. An id is checked before

@@ -64,6 +64,7 @@ export function checkAlbCommonArgs(
         scheduler: args.scheduler ?? "Wrr",
         healthCheck: checkAlbHealthCheck(problems, "healthCheck", args.healthCheck),
         listener: checkAlbListener(problems, "listener", args.listener),
+        deletionProtection: args.deletionProtection ?? false,
         securityGroups,
         dns: checkAlbDns(problems, "dns", args.dns),
         tags: args.tags,

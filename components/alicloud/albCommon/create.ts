@@ -1,8 +1,11 @@
-/** The resources every ALB component creates from its plan: the ALB, its server group, the listener and the CNAME. */
+/**
+ * The resources every ALB component creates from its plan: the ALB, its server group, the
+ * listener, the HTTP listener redirecting to an HTTPS one, and the CNAME.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { createAlbCname } from "./dns";
-import { createForwardingListener } from "./listener";
+import { AlbRedirect, createForwardingListener, createHttpRedirect } from "./listener";
 import { AlbCommonPlan } from "./plan";
 
 /** What a component adds to the shared ALB resources. */
@@ -25,13 +28,17 @@ export interface AlbResources {
     readonly loadBalancer: alicloud.alb.LoadBalancer;
     readonly serverGroup: alicloud.alb.ServerGroup;
     readonly listener: alicloud.alb.Listener;
+    /** The HTTP listener on 80 and its rule redirecting to the HTTPS listener, when the plan has them. */
+    readonly redirect?: AlbRedirect;
     /** The CNAME record, when the plan has one. */
     readonly cname?: alicloud.dns.AlidnsRecord;
 }
 
 /**
  * Creates the ALB (`<name>-alb`), its server group, a listener forwarding to it
- * (`<name>-listener`) and the CNAME record (`<name>-cname`) when the plan has one.
+ * (`<name>-listener`), the HTTP listener redirecting to it when it is HTTPS
+ * (`<name>-http-redirect`, with its rule) and the CNAME record (`<name>-cname`) when the plan has
+ * one.
  *
  * @param component how a problem with a value known only at deployment names the component.
  */
@@ -54,6 +61,8 @@ export function createAlbResources(
             loadBalancerBillingConfig: { payType: "PayAsYouGo" },
             zoneMappings: plan.albVSwitches.map(v => ({ zoneId: v.zoneId, vswitchId: v.id })),
             ...inputs.loadBalancer,
+            // Always sent: the provider keeps the cloud's value of a field left out, so off must be said.
+            deletionProtectionEnabled: plan.deletionProtection,
             tags,
         },
         { ...opts, dependsOn: inputs.loadBalancerDependsOn },
@@ -79,6 +88,7 @@ export function createAlbResources(
         tags,
         opts,
     );
+    const redirect = createHttpRedirect(name, loadBalancer.id, serverGroup, listener, plan.listener, tags, opts);
     const cname = plan.dns ? createAlbCname(name, plan.dns, loadBalancer.dnsName, opts) : undefined;
-    return { loadBalancer, serverGroup, listener, cname };
+    return { loadBalancer, serverGroup, listener, redirect, cname };
 }

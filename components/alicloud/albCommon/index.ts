@@ -5,12 +5,15 @@
  */
 export {
     ALB_ADDRESS_TYPES,
+    ALB_DEFAULT_TLS_POLICY,
     ALB_EDITIONS,
     ALB_HEALTH_CHECK_PROTOCOLS,
+    ALB_HTTP_REDIRECT_PORT,
     ALB_LEGACY_BACK_TO_ORIGIN_RANGE,
     ALB_LISTENER_PROTOCOLS,
     ALB_SCHEDULERS,
     ALB_SERVER_WEIGHT,
+    ALB_TLS_POLICIES,
     HTTP_HEALTHY_CODES,
 } from "./args";
 export type {
@@ -23,6 +26,7 @@ export type {
     AlbListenerArgs,
     AlbListenerProtocol,
     AlbScheduler,
+    AlbTlsPolicy,
 } from "./args";
 export type {
     AlbBackendCommonPlan,

@@ -5,13 +5,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
-import { AlbAddressType, AlbEdition, AlbListenerProtocol, AlbScheduler } from "./args";
+import { AlbAddressType, AlbEdition, AlbListenerProtocol, AlbScheduler, AlbTlsPolicy } from "./args";
 
 /** The listener, defaults applied. */
 export interface AlbListenerPlan {
     readonly protocol: AlbListenerProtocol;
     readonly port: number;
     readonly certificateId?: pulumi.Input<string>;
+    /** The TLS policy, for HTTPS only. */
+    readonly sslPolicy?: AlbTlsPolicy;
+    /** Port of the HTTP listener that redirects to this HTTPS one; undefined when there is none. */
+    readonly httpRedirectPort?: number;
 }
 
 /** The health check, as the provider takes it. */
@@ -58,6 +62,8 @@ export interface AlbCommonPlan {
     readonly scheduler: AlbScheduler;
     readonly healthCheck: AlbHealthCheckPlan;
     readonly listener: AlbListenerPlan;
+    /** The ALB's own deletion protection; default false. */
+    readonly deletionProtection: boolean;
     readonly securityGroups: Readonly<Record<string, pulumi.Input<string>>>;
     readonly dns?: AlbDnsPlan;
     readonly tags?: Readonly<Record<string, string>>;

@@ -15,6 +15,7 @@ import {
     ALB_LISTENER_PROTOCOLS,
     ALB_SCHEDULERS,
     ALB_SERVER_WEIGHT,
+    ALB_TLS_POLICIES,
     AlbDnsArgs,
     AlbHealthCheckArgs,
     AlbListenerArgs,
@@ -57,6 +58,8 @@ export const ALB_LISTENER_SHAPE = argsShape<AlbListenerArgs>()(
         protocol: z.enum(ALB_LISTENER_PROTOCOLS).optional(),
         port: PORT.optional(),
         certificateId: input(text).optional(),
+        sslPolicy: z.enum(ALB_TLS_POLICIES).optional(),
+        redirectHttpToHttps: z.boolean().optional(),
     }),
 );
 
@@ -98,6 +101,7 @@ export const ALB_COMMON_FIELDS = {
     scheduler: z.enum(ALB_SCHEDULERS).optional(),
     healthCheck: ALB_HEALTH_CHECK_SHAPE.optional(),
     listener: ALB_LISTENER_SHAPE.optional(),
+    deletionProtection: z.boolean().optional(),
     // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
     securityGroups: z.record(z.string(), input(SECURITY_GROUP_ID)).optional(),
     dns: ALB_DNS_SHAPE.optional(),

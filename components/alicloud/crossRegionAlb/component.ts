@@ -12,7 +12,8 @@ import { crossRegionFlows } from "./flows";
 /**
  * An Application Load Balancer in one region serving backends in another region over a Cloud
  * Enterprise Network (seed 000, scenario S1): the ALB on two or more zones, an IP server group
- * with remote IP, a listener forwarding to it, the two VPCs on one CEN with an inter-region
+ * with remote IP, a listener forwarding to it (HTTPS with HTTP on 80 redirecting to it, or
+ * HTTP), the two VPCs on one CEN with an inter-region
  * connection, the routes both ways through the system route tables (and, for legacy ALBs, the
  * transit-router routes of the back-to-origin blocks), and the backends' security-group rules
  * that admit only the back-to-origin blocks on the backend ports.
@@ -28,8 +29,10 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     readonly fqdn?: string;
     /** Server group id, `sgp-…`. */
     readonly serverGroupId: pulumi.Output<string>;
-    /** Listener id. */
+    /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
+    /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
+    readonly httpRedirectListenerId?: pulumi.Output<string>;
     /** The network carrying the traffic, created here or joined. */
     readonly cen: CenTransitNetwork;
     /** The blocks the ALB fetches from, routed back and admitted by the security groups. */
@@ -53,7 +56,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         this.backToOriginCidrs = plan.backToOriginCidrs;
         [this.cen, this.routeEntryIds] = this.network(name, plan);
 
-        const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
+        const { loadBalancer, serverGroup, listener, redirect, cname } = createAlbResources(
             name,
             component,
             plan,
@@ -93,6 +96,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         this.dnsName = loadBalancer.dnsName;
         this.serverGroupId = serverGroup.id;
         this.listenerId = listener.id;
+        this.httpRedirectListenerId = redirect?.listener.id;
         this.dnsRecordId = cname?.id;
         this.fqdn = plan.dns?.fqdn;
         this.registerOutputs({
@@ -100,6 +104,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             dnsName: this.dnsName,
             serverGroupId: this.serverGroupId,
             listenerId: this.listenerId,
+            httpRedirectListenerId: this.httpRedirectListenerId,
             cenId: this.cen.cenId,
             backToOriginCidrs: this.backToOriginCidrs,
             routeEntryIds: this.routeEntryIds,

@@ -1,16 +1,16 @@
 /** The traffic S1 exists for, from its resolved plan. */
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
+import { albListenerPorts } from "../albCommon/listener";
 import { CrossRegionAlbPlan } from "./args";
 
 /**
- * The internet to the listener (Internet ALBs), each back-to-origin block to each backend port
- * (and back); and the internet to a backend, blocked.
+ * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too), each
+ * back-to-origin block to each backend port (and back); and the internet to a backend, blocked.
  */
 export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
-    const listenerPort = plan.listener.port;
     const flows: IntendedFlow[] = [];
-    if (plan.addressType === "Internet") {
+    for (const listenerPort of plan.addressType === "Internet" ? albListenerPorts(plan.listener) : []) {
         flows.push({
             name: `internet → ALB :${listenerPort}`,
             from: flowTo.internet(),

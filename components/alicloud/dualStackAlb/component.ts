@@ -16,7 +16,8 @@ import { dualStackFlows } from "./flows";
  * An Application Load Balancer serving IPv4 and IPv6 clients, with ECS backends reached over
  * IPv4 or IPv6 (Alibaba Cloud tutorial "dual-stack server group"): the ALB across two or more
  * zones, a server group of ECS instances (IPv6-enabled on a dual-stack ALB), a forwarding
- * listener, the security-group rules that let the ALB reach the backends, optional public IPv6
+ * listener (HTTPS with HTTP on 80 redirecting to it, or HTTP; one listener serves both address
+ * families), the security-group rules that let the ALB reach the backends, optional public IPv6
  * bandwidth for IPv6 backends and an optional DNS CNAME.
  *
  * Prerequisite: the service-linked role AliyunServiceRoleForAlb must exist in the account (or set
@@ -39,8 +40,10 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
     readonly ipv6Addresses: pulumi.Output<string[]>;
     /** Server group id. */
     readonly serverGroupId: pulumi.Output<string>;
-    /** Listener id. */
+    /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
+    /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
+    readonly httpRedirectListenerId?: pulumi.Output<string>;
     /**
      * The traffic it exists for: the internet to the listener, the ALB to each backend; the internet
      * to a backend, blocked.
@@ -65,7 +68,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
                   { ...childOpts, retainOnDelete: true },
               )
             : undefined;
-        const { loadBalancer, serverGroup, listener, cname } = createAlbResources(
+        const { loadBalancer, serverGroup, listener, redirect, cname } = createAlbResources(
             name,
             component,
             plan,
@@ -131,6 +134,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         this.ipv6Addresses = addresses(a => a.ipv6Address);
         this.serverGroupId = serverGroup.id;
         this.listenerId = listener.id;
+        this.httpRedirectListenerId = redirect?.listener.id;
         this.dnsRecordId = cname?.id;
         this.fqdn = plan.dns?.fqdn;
 
@@ -141,6 +145,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             ipv6Addresses: this.ipv6Addresses,
             serverGroupId: this.serverGroupId,
             listenerId: this.listenerId,
+            httpRedirectListenerId: this.httpRedirectListenerId,
             dnsRecordId: this.dnsRecordId,
             fqdn: this.fqdn,
         });

@@ -1,30 +1,32 @@
 /** The traffic S3 exists for, from its resolved plan. */
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
+import { albListenerPorts } from "../albCommon/listener";
 import { DualStackAlbPlan } from "./args";
 
 /**
- * The internet to the listener over each public family, each ALB vSwitch to each backend over
+ * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, each ALB vSwitch to each backend over
  * its family (the ALB fetches from its vSwitch addresses, seed 002), and the internet to a
  * backend without its own public IPv6 bandwidth, blocked.
  */
 export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
-    const port = plan.listener.port;
     const flows: IntendedFlow[] = [];
     // The families the ALB has a public address of.
     const publicFamilies: Array<4 | 6> = [];
     if (plan.addressType === "Internet") publicFamilies.push(4);
     if (plan.ipv6AddressType === "Internet") publicFamilies.push(6);
-    for (const ipVersion of publicFamilies) {
-        flows.push({
-            name: `internet → ALB :${port} over IPv${ipVersion}`,
-            from: flowTo.internet(),
-            to: flowTo.loadBalancer(alb),
-            protocol: "tcp",
-            port,
-            ipVersion,
-            intent: "allow",
-        });
+    for (const port of albListenerPorts(plan.listener)) {
+        for (const ipVersion of publicFamilies) {
+            flows.push({
+                name: `internet → ALB :${port} over IPv${ipVersion}`,
+                from: flowTo.internet(),
+                to: flowTo.loadBalancer(alb),
+                protocol: "tcp",
+                port,
+                ipVersion,
+                intent: "allow",
+            });
+        }
     }
     const vpc = plan.vpc;
     for (const b of plan.backends) {

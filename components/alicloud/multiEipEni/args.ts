@@ -132,7 +132,12 @@ export interface MultiEipEniEipArgs {
      * component's name.
      */
     addressNamePrefix?: string;
-    /** Protect the EIPs from deletion. Checked before registration: a boolean. Default: false. */
+    /**
+     * Turn on the EIPs' own deletion protection (`ecs.EipAddress.deletionProtection`): the cloud
+     * refuses to release them, from the console, the API or `pulumi destroy`, until it is turned
+     * off in an update. Always sent, so turning it off takes effect. Checked before registration:
+     * a boolean. Default: false; on for production.
+     */
     deletionProtection?: boolean;
     /**
      * Resource group of the EIPs, `rg-…`. Checked before registration; an Output is checked when it

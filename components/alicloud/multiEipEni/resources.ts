@@ -108,8 +108,9 @@ export function createPublicAddresses(
                 isp: eip.isp,
                 pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
                 period: eip.paymentType === "Subscription" ? eip.period : undefined,
-                // Left out when off (the provider's default), so the inputs of existing EIPs stay as they were.
-                deletionProtection: eip.deletionProtection || undefined,
+                // Always sent: the provider keeps the cloud's value of a field left out (resource_alicloud_eip_address.go,
+                // `deletion_protection` Optional and Computed), so protection once on could never be turned off.
+                deletionProtection: eip.deletionProtection,
                 resourceGroupId: eip.resourceGroupId,
                 tags: plan.tags,
             },

@@ -222,8 +222,23 @@ export interface AlbFargateServiceArgs {
      * (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.
      */
     sslPolicy?: string;
-    /** Answer HTTP with a redirect to HTTPS. Default: true when `certificateArn` is set. */
+    /**
+     * Answer HTTP on 80 with a 301 redirect to HTTPS on 443, so nothing is served in plain text.
+     * `false` with a certificate: HTTP forwards to the tasks beside HTTPS. Refused without
+     * `certificateArn`. Default: true when `certificateArn` is set; the counterpart of the Alibaba
+     * ALB components' `listener.redirectHttpToHttps`.
+     */
     redirectHttpToHttps?: boolean;
+    /**
+     * Turn on the cloud's deletion protection of what holds state or an address clients use: the
+     * ALB (`aws.lb.LoadBalancer.enableDeletionProtection`; AWS refuses to delete it until the
+     * attribute is off, Elastic Load Balancing "Deletion protection") and the log group
+     * (`aws.cloudwatch.LogGroup.deletionProtectionEnabled`: its logs are not deleted with it).
+     * Both are always sent, so turning them off takes effect (the provider's docs: switching the
+     * log group's to false needs an explicit false). Default: false (the tutorial's); on for
+     * production.
+     */
+    deletionProtection?: boolean;
     /** Target group health check. Default: `GET /` expecting 200 every 30 s. */
     healthCheck?: HealthCheckArgs;
     /** Seconds the ALB drains a deregistered target, 0–3600. Default: 30 (AWS: 300), for faster deployments. */

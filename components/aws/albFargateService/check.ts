@@ -67,6 +67,7 @@ export function checkAlbFargateServiceArgs(
         loadBalancer,
         targetGroup,
         taskEgress,
+        deletionProtection: args.deletionProtection ?? false,
     };
 }
 

@@ -30,6 +30,7 @@ export function createTaskIdentity(
         {
             name: plan.task.logGroupName,
             retentionInDays: plan.task.logRetentionInDays,
+            deletionProtectionEnabled: plan.deletionProtection,
             tags: tags("logs"),
         },
         opts,

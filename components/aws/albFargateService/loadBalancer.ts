@@ -34,6 +34,7 @@ export function createLoadBalancer(
             subnets: network.publicSubnets.map(s => s.id),
             securityGroups: [albSecurityGroupId],
             dropInvalidHeaderFields: true,
+            enableDeletionProtection: plan.deletionProtection,
             tags,
         },
         { ...opts, dependsOn: network.internetReady },

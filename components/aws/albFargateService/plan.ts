@@ -153,4 +153,6 @@ export interface AlbFargateServicePlan {
     readonly targetGroup: TargetGroupPlan;
     /** None by default. */
     readonly taskEgress: readonly TaskEgressPlan[];
+    /** The cloud's deletion protection of the ALB and the log group; default false. */
+    readonly deletionProtection: boolean;
 }

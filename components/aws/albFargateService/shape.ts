@@ -96,6 +96,7 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         certificateArn: input(text).optional(),
         sslPolicy: text.optional(),
         redirectHttpToHttps: z.boolean().optional(),
+        deletionProtection: z.boolean().optional(),
         healthCheck: healthCheck.optional(),
         deregistrationDelay: whole.optional(),
         extraTargets: z.array(z.strictObject({ ip: z.string(), port: whole.optional() })).optional(),

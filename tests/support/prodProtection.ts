@@ -1,0 +1,96 @@
+/**
+ * What a protected stack (prod) must protect, judged type by type by the spec, independently of
+ * the program's own list (stacks/protection.ts): every resource type the prod plan holds is in
+ * exactly one of the two lists below, so a new type cannot reach prod unjudged.
+ */
+
+/**
+ * Stateful or expensive: Pulumi's `protect` on, and the cloud's deletion protection (the inputs
+ * given) where the provider has one (checked in the installed .d.ts; the Terraform resource named).
+ */
+export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Record<string, unknown>> }>> = {
+    "alicloud:vpc/network:Network": {},
+    "alicloud:vpc/switch:Switch": {},
+    "alicloud:vpc/ipv6Gateway:Ipv6Gateway": {},
+    "alicloud:cen/instance:Instance": {},
+    "alicloud:cen/transitRouter:TransitRouter": {},
+    "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": {},
+    "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": {},
+    "alicloud:cen/bandwidthPackage:BandwidthPackage": {},
+    // resource_alicloud_alb_load_balancer.go `deletion_protection_enabled`
+    "alicloud:alb/loadBalancer:LoadBalancer": { cloud: { deletionProtectionEnabled: true } },
+    "alicloud:dns/alidnsRecord:AlidnsRecord": {},
+    // resource_alicloud_eip_address.go `deletion_protection`
+    "alicloud:ecs/eipAddress:EipAddress": { cloud: { deletionProtection: true } },
+    // resource_alicloud_instance.go `deletion_protection`
+    "alicloud:ecs/instance:Instance": { cloud: { deletionProtection: true } },
+    "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": {},
+    // resource_alicloud_cs_managed_kubernetes.go `deletion_protection`
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": { cloud: { deletionProtection: true } },
+    "alicloud:cs/nodePool:NodePool": {},
+    "alicloud:servicemesh/serviceMesh:ServiceMesh": {},
+    "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway": {},
+    "aws:ec2/vpc:Vpc": {},
+    "aws:ec2/subnet:Subnet": {},
+    "aws:ec2/natGateway:NatGateway": {},
+    "aws:ec2/eip:Eip": {},
+    // terraform-provider-aws internal/service/elbv2 load_balancer.go `enable_deletion_protection`
+    "aws:lb/loadBalancer:LoadBalancer": { cloud: { enableDeletionProtection: true } },
+    "aws:ecs/cluster:Cluster": {},
+    "aws:ecs/service:Service": {},
+    // terraform-provider-aws internal/service/logs group.go `deletion_protection_enabled`
+    "aws:cloudwatch/logGroup:LogGroup": { cloud: { deletionProtectionEnabled: true } },
+};
+
+/**
+ * Stateless, no protection needed, and none wanted: Pulumi's `protect` refuses a replacement as
+ * well as a deletion, and these are replaced in the ordinary course (a listener's port, every
+ * task definition revision) or rebuilt in seconds from the config.
+ */
+export const STATELESS: ReadonlySet<string> = new Set([
+    "alicloud:alb/listener:Listener",
+    "alicloud:alb/rule:Rule",
+    "alicloud:alb/serverGroup:ServerGroup",
+    "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment",
+    "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry",
+    "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
+    "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",
+    "alicloud:ecs/command:Command",
+    "alicloud:ecs/ecsInvocation:EcsInvocation",
+    "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment",
+    "alicloud:ecs/eipAssociation:EipAssociation",
+    "alicloud:ecs/securityGroup:SecurityGroup",
+    "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    "alicloud:vpc/routeEntry:RouteEntry",
+    "aws:ec2/internetGateway:InternetGateway",
+    "aws:ec2/route:Route",
+    "aws:ec2/routeTable:RouteTable",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ecs/taskDefinition:TaskDefinition",
+    "aws:iam/role:Role",
+    "aws:iam/rolePolicy:RolePolicy",
+    "aws:lb/listener:Listener",
+    "aws:lb/targetGroup:TargetGroup",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "kubernetes:apps/v1:Deployment",
+    "kubernetes:core/v1:NamespacePatch",
+    "kubernetes:core/v1:Service",
+    "kubernetes:core/v1:ServiceAccount",
+    "kubernetes:networking.istio.io/v1alpha3:DestinationRule",
+    "kubernetes:networking.istio.io/v1alpha3:Gateway",
+    "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+    "pulumi:providers:alicloud",
+    "pulumi:providers:aws",
+    "pulumi:providers:kubernetes",
+]);
+
+/**
+ * Whether the SDK protects a registered resource: the value its constructor settled, its own
+ * `protect` or its parent's (@pulumi/pulumi resource.js: `opts.protect = parent.__protect` for a
+ * child that sets none), read from the live object, not recomputed.
+ */
+export function sdkProtects(resource: object | undefined): boolean {
+    return (resource as { __protect?: boolean } | undefined)?.__protect === true;
+}
