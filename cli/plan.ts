@@ -61,12 +61,28 @@ export type PlanResult =
 /** How long the plan keeps collecting late validation errors after the first one. */
 const LATE_ERRORS_GRACE_MS = 200;
 
+/** A plan takes seconds; one that has not finished in this long waits for something that never comes. */
+export const PLAN_TIMEOUT_MS = 60_000;
+
+/** The plan did not finish in time: a registration or an output never resolves. */
+export class PlanTimeoutError extends Error {
+    constructor(readonly timeoutMs: number) {
+        super(
+            `the plan did not finish in ${timeoutMs / 1000} s: a registration or a stack output never resolves ` +
+                "(an output built from a promise that never settles, or a cycle of dependencies).",
+        );
+        this.name = "PlanTimeoutError";
+    }
+}
+
 /** Stack outputs print this way when they are secret. */
 export const SECRET_OUTPUT = "[secret]";
 
 /**
- * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that is not a validation error (a bug in the program
- * or a component), which the caller reports as such.
+ * Plans one stack (named `stack` for `pulumi.getStack()` and URNs). Throws only on a failure that
+ * is not a validation error (a bug in the program or a component, also one raised later in an
+ * output's callback), or a {@link PlanTimeoutError} after `timeoutMs`; the caller reports either
+ * as such. Either way the listener it installs is gone when it returns or throws.
  */
 export async function runPlan(
     program: StackProgram,
@@ -74,6 +90,7 @@ export async function runPlan(
     stack = "plan",
     providerConfig: ProviderConfig = NO_PROVIDER_CONFIG,
     project = "topologies",
+    timeoutMs = PLAN_TIMEOUT_MS,
 ): Promise<PlanResult> {
     installEngine(stack, project);
     // As `pulumi up` would: the stack's provider settings, and nothing left from an earlier plan.
@@ -89,18 +106,29 @@ export async function runPlan(
     // resolves) surfaces as a rejected registration: catch it too. The resources waiting on that
     // registration never settle under the mocks, so the first such error ends the wait (after a
     // moment for the others), rather than the plan hanging without a word.
+    // Any other failure there (a bug in a callback) is kept, and thrown once the wait is over,
+    // so the caller reports it as the failure it is.
     const asyncErrors: PlanError[] = [];
+    const failed: { crash?: { error: unknown } } = {};
+    const throwIfCrashed = () => {
+        if (failed.crash) throw failed.crash.error;
+    };
     let rejected!: () => void;
     const firstRejection = new Promise<void>(resolve => {
         rejected = resolve;
     });
     const onRejection = (e: unknown) => {
-        if (!(e instanceof TopologyValidationError)) throw e;
-        const error = asError(e);
-        if (!asyncErrors.some(known => JSON.stringify(known) === JSON.stringify(error))) asyncErrors.push(error);
+        if (e instanceof TopologyValidationError) {
+            const error = asError(e);
+            if (!asyncErrors.some(known => JSON.stringify(known) === JSON.stringify(error))) asyncErrors.push(error);
+        } else {
+            failed.crash ??= { error: e };
+        }
         rejected();
     };
     process.on("unhandledRejection", onRejection);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"timeout">(resolve => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
     try {
         let exported: Record<string, pulumi.Input<unknown>>;
         try {
@@ -113,30 +141,40 @@ export async function runPlan(
             restartEngine(stack, project);
             return failure(e);
         }
-        await Promise.race([
+        const waited = await Promise.race([
             settle(),
             firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS))),
+            deadline,
         ]);
         // A registration refused on the last turn (one nothing else waits for, such as a security
         // group rule taking an Output that failed its check) is reported as unhandled only after
         // the settled RPCs: give it that moment, or the plan would end ok without it.
         await new Promise(resolve => setImmediate(resolve));
-        if (asyncErrors.length > 0) {
+        if (failed.crash || asyncErrors.length > 0 || waited === "timeout") {
             // The stopped registrations would keep every later wait for settled RPCs (the next
             // build or plan in this process) waiting forever: start the runtime afresh.
             restartEngine(stack, project);
-            return { ok: false, errors: asyncErrors };
+            throwIfCrashed();
+            if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
+            throw new PlanTimeoutError(timeoutMs);
         }
-        let outputs: Record<string, unknown>;
+        let outputs: Record<string, unknown> | "timeout";
         try {
-            outputs = await resolveOutputs(exported ?? {});
+            outputs = await Promise.race([resolveOutputs(exported ?? {}), deadline]);
         } catch (e) {
             // A stack output checked when it resolves (checkedWhenKnown) is refused like any input.
-            return failure(e);
+            const refused = failure(e);
+            return refused.ok ? refused : { ok: false, errors: [...asyncErrors, ...refused.errors] };
         }
+        if (outputs === "timeout") {
+            restartEngine(stack, project);
+            throw new PlanTimeoutError(timeoutMs);
+        }
+        throwIfCrashed();
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
         return { ok: true, graph: buildGraph(world), outputs };
     } finally {
+        clearTimeout(timer);
         process.off("unhandledRejection", onRejection);
     }
 }

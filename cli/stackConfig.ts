@@ -125,7 +125,13 @@ export function readStackConfig(dir: string, stack: string, project: string): St
             );
             continue;
         }
-        raw[name] = hideSecrets(value, `${project}:${name}`, secretPaths);
+        // An own key whatever its name (`__proto__` assigned would replace the prototype).
+        Object.defineProperty(raw, name, {
+            value: hideSecrets(value, `${project}:${name}`, secretPaths),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     problems.throwIfAny(`${component} (${file})`);
     return { stack, file, raw, secretPaths, providerConfig: { values: providerValues, secretKeys: providerSecrets } };

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
 import { isSecretConfigKey } from "../components/providers";
+import { configValue, setConfigKey } from "./configText";
 import { buildStack, loadStackConfig } from "./program";
 
 const NAMESPACE = "topologies:";
@@ -25,15 +26,9 @@ function rawConfig(): Record<string, unknown> {
     const plainSecrets: string[] = [];
     for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
         if (!key.startsWith(NAMESPACE)) continue;
-        let value: unknown;
-        try {
-            value = JSON.parse(text);
-        } catch {
-            value = text;
-        }
         const name = key.slice(NAMESPACE.length);
         if (!SECRET_KEYS.has(name) && isSecretConfigKey(key)) plainSecrets.push(key);
-        raw[name] = SECRET_KEYS.has(name) ? config.requireSecret(name) : value;
+        setConfigKey(raw, name, SECRET_KEYS.has(name) ? config.requireSecret(name) : configValue(text));
     }
     if (plainSecrets.length > 0) {
         throw new TopologyValidationError(

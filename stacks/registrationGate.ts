@@ -18,6 +18,11 @@
  *
  * Values known only during the deployment (an Output checked when it resolves) are outside the
  * gate by nature: their components hold back the resources that take them instead.
+ *
+ * What must not wait behind the gate: `pulumi.log` messages. The SDK sends them one after the
+ * other, and one attached to a resource waits for that resource's URN, so a message attached to
+ * a held resource would hold back every later one, the program's error included (the run would
+ * fail without a word). Components log without a resource (an ESLint rule enforces it).
  */
 import * as pulumi from "@pulumi/pulumi";
 

@@ -6,10 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { recordOf } from "../components/checks";
+import { TopologyValidationError } from "../components/errors";
 import type { GuestOs } from "../components/alicloud/guestRouting";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import type { Builder } from "./builder";
 import type { ServersConfig } from "./config";
+import { configPath } from "./schema";
 
 /** One demo server, as the components take it. */
 export interface DemoServer {
@@ -65,14 +67,14 @@ class DemoServerGroup extends pulumi.ComponentResource {
  * tags. Server vSwitches must be vSwitches of `vpc`. The instances' own deletion protection is
  * `config.deletionProtection`, by default the stack's. `publicPorts` are opened to the internet:
  * for servers that answer on their own public addresses (S2's sites), not for servers behind a
- * load balancer.
+ * load balancer. `at` is the config key path of `config`, where a problem with it is reported.
  */
 export function demoServers(
     name: string,
     vpc: RegionalVpc,
     config: ServersConfig,
     b: Pick<Builder, "opts" | "serverPassword" | "tags" | "deletionProtection">,
-    publicPorts: readonly number[] = [],
+    { at, publicPorts = [] }: { at: readonly PropertyKey[]; publicPorts?: readonly number[] },
 ): DemoServers {
     const { serverPassword: password, tags } = b;
     const group = new DemoServerGroup(name, b.opts);
@@ -94,10 +96,21 @@ export function demoServers(
             )
             .apply(found => {
                 const image = found.images[0];
-                if (!image)
-                    throw new Error(
-                        `no public image named like '${nameRegex}' runs on ${config.instanceType} in ${vpc.region}`,
-                    );
+                if (!image) {
+                    // Known only when the lookup answers: refused then, before any server takes it.
+                    throw new TopologyValidationError(`demo servers '${name}'`, [
+                        {
+                            path: configPath([
+                                ...at,
+                                config.imageNameRegex === undefined ? "instanceType" : "imageNameRegex",
+                            ]),
+                            message: `no public image named like '${nameRegex}' runs on ${config.instanceType} in ${vpc.region}.`,
+                            fix:
+                                "Choose an instance type that image runs on, an imageNameRegex that names an image sold in " +
+                                `the region (default: ${DEMO_IMAGE_NAME_REGEX}), or pin one with imageId.`,
+                        },
+                    ]);
+                }
                 return image.id;
             });
     const securityGroup = new alicloud.ecs.SecurityGroup(

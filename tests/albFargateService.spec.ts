@@ -619,7 +619,7 @@ describe("AlbFargateService: options", () => {
         assert.equal(world.named("klein-on1").inputs.networkConfiguration.assignPublicIp, true);
         assert.equal(world.ofType("ec2/vpcEndpoint:VpcEndpoint").length, 0);
         assert.equal(warnings.length, 1);
-        assert.match(warnings[0], /assignPublicIp is on/);
+        assert.match(warnings[0], /^topologies:aws:AlbFargateService 'klein': assignPublicIp is on/);
     });
 
     it("applies service, task and target group settings", async () => {

@@ -71,11 +71,34 @@ describe("fuzz (bounded)", function () {
             hangMs: 500,
         });
         const outcomes: string[] = [];
-        for (const mode of ["refuse", "unclear", "crash", "late", "hang", "nonsense", "ok"]) {
+        const modes = [
+            "refuse",
+            "unclear",
+            "crash",
+            "crash later",
+            "late",
+            "leak",
+            "hang",
+            "nonsense",
+            " padded ",
+            "ok",
+        ];
+        for (const mode of modes) {
             const result = await probe.tryWith({ kind: "set", path: ["mode"], value: mode, label: mode });
             outcomes.push(result.outcome);
         }
-        assert.deepEqual(outcomes, ["refused", "nonsense", "crashed", "late", "hung", "nonsense", "built"]);
+        assert.deepEqual(outcomes, [
+            "refused",
+            "nonsense",
+            "crashed",
+            "crashed",
+            "late",
+            "late",
+            "hung",
+            "nonsense",
+            "nonsense",
+            "built",
+        ]);
         // A stack file cannot write an Output, NaN or undefined: such mutations are not tried.
         assert.equal(probe.accepts!({ kind: "set", path: ["mode"], value: NaN, label: "NaN" }), false);
         assert.equal(

@@ -271,6 +271,20 @@ describe("stacks", function () {
         assert.equal(world.named("s2-demo-sites").inputs.imageId, "aliyun_2_1903_x64_20G_alibase_20260810.vhd");
     });
 
+    it("refuses an image name no public image has, at its key, when the lookup answers (not as a failure of the plan)", async () => {
+        const result = await plan("multi-eip", raw => {
+            raw.multiEip.servers.imageNameRegex = "^no_such_image_";
+        });
+        assert.ok(!result.ok);
+        const problems = result.errors.flatMap(e => e.problems);
+        assert.deepEqual(
+            problems.map(p => p.path),
+            ["topologies:multiEip.servers.imageNameRegex"],
+        );
+        assert.match(problems[0].message, /no public image named like '\^no_such_image_' runs on /);
+        assert.match(problems[0].fix!, /pin one with imageId/);
+    });
+
     it("says in the outputs which name clients use for each ALB: the CNAME, or that one is missing", async () => {
         const dev = await plan("dev");
         assert.ok(dev.ok);

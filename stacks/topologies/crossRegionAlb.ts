@@ -75,7 +75,7 @@ export const crossRegionAlb = defineTopology({
     build(b, s) {
         const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
         const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
-        const servers = demoServers("s1-demo", backendVpc, s.servers, b);
+        const servers = demoServers("s1-demo", backendVpc, s.servers, b, { at: ["crossRegionAlb", "servers"] });
         const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
         const s1 = reportedAt(
             ["crossRegionAlb"],

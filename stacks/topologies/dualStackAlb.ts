@@ -65,7 +65,7 @@ export const dualStackAlb = defineTopology({
             : [],
     build(b, s) {
         const vpc = b.vpc("s3-net", ["dualStackAlb", "vpc"], s.vpc);
-        const servers = demoServers("s3-demo", vpc, s.servers, b);
+        const servers = demoServers("s3-demo", vpc, s.servers, b, { at: ["dualStackAlb", "servers"] });
         const backends: Record<string, DualStackAlbBackend> = Object.fromEntries(
             Object.entries(s.backends).map(([key, backend]) => {
                 const server = servers.servers[key];

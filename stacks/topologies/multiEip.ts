@@ -56,7 +56,7 @@ export const multiEip = defineTopology({
     build(b, s) {
         const vpc = b.vpc("s2-net", ["multiEip", "vpc"], s.vpc);
         // The sites answer on the EIPs themselves: the ENI's group must admit HTTP from anywhere.
-        const servers = demoServers("s2-demo", vpc, s.servers, b, [80]);
+        const servers = demoServers("s2-demo", vpc, s.servers, b, { at: ["multiEip", "servers"], publicPorts: [80] });
         const server = servers.servers[s.server];
         const s2 = reportedAt(
             ["multiEip"],

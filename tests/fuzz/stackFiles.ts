@@ -13,9 +13,10 @@
 import * as path from "node:path";
 import * as fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
-import { restartEngine, world } from "../../cli/engine";
-import { loadProgram, PlanResult, runPlan } from "../../cli/plan";
+import { world } from "../../cli/engine";
+import { loadProgram, PlanResult, PlanTimeoutError, runPlan } from "../../cli/plan";
 import { readStackConfig } from "../../cli/stackConfig";
+import { configValue, setConfigKey } from "../../stacks/configText";
 import { Mutation, applyMutation, markerOf } from "./mutations";
 import { Fuzzable, TryResult, nonsenseIn } from "./runner";
 
@@ -29,6 +30,16 @@ export interface StackFuzzOptions {
     /** A plan takes well under a second; one without an answer in this long is stuck. Default: 8 s. */
     readonly hangMs?: number;
 }
+
+/**
+ * Keys whose value is checked against the cloud's answer to a lookup, which comes only during
+ * the deployment (the demo servers' image: `getImages` for the name and the instance type), so
+ * a refusal of them after other resources were registered is in time, not late.
+ */
+const CHECKED_AGAINST_THE_CLOUD = /\.servers\.(imageNameRegex|instanceType)$/;
+
+/** A problem says where (a config key, `<namespace>:<key>`) and what. */
+const CONFIG_KEY = /^[a-z][a-zA-Z0-9-]*:[^\s]/;
 
 /** Shipped stacks, smallest plan first: the bounded run takes the first few. */
 export const STACK_FILES = [
@@ -51,15 +62,17 @@ function isStackValue(value: unknown): boolean {
     return false;
 }
 
-/** The mutated config as the program receives it: each value as JSON text, parsed again (own `__proto__` keys included). */
+/**
+ * The mutated config as a deployment hands it to the program (stacks/index.ts): the Pulumi CLI
+ * gives each key's value as text (a string as it is, anything else as JSON), which the program
+ * reads back with the same `configValue`, each key an own property (`__proto__` included).
+ */
 function asDelivered(raw: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, JSON.parse(JSON.stringify(value))]));
-}
-
-function withTimeout(plan: Promise<PlanResult>, ms: number): Promise<PlanResult | "hung"> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<"hung">(resolve => (timer = setTimeout(() => resolve("hung"), ms)));
-    return Promise.race([plan, timeout]).finally(() => clearTimeout(timer));
+    const delivered: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+        setConfigKey(delivered, key, configValue(typeof value === "string" ? value : JSON.stringify(value)));
+    }
+    return delivered;
 }
 
 /** Plans `stack` with `mutation` applied to its config and classifies the outcome. */
@@ -70,33 +83,36 @@ async function planTry(
 ): Promise<TryResult> {
     const config = readStackConfig(stacksDir, stack, "topologies");
     const raw = asDelivered(mutation ? applyMutation(config.raw, mutation) : config.raw);
-    let result: PlanResult | "hung";
+    let result: PlanResult;
     try {
-        result = await withTimeout(runPlan(loadProgram(program), raw, stack, config.providerConfig), hangMs);
+        // The plan's own deadline: on it, the plan removes its listener and restarts the engine.
+        result = await runPlan(loadProgram(program), raw, stack, config.providerConfig, undefined, hangMs);
     } catch (e) {
-        restartEngine(stack);
+        if (e instanceof PlanTimeoutError) return { outcome: "hung", detail: `no plan in ${hangMs / 1000} s` };
         return {
             outcome: "crashed",
             detail: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
         };
     }
-    if (result === "hung") {
-        restartEngine(stack);
-        return { outcome: "hung", detail: `no plan in ${hangMs / 1000} s` };
-    }
     const registered = world.resources.filter(r => r.registered);
     if (!result.ok) {
         const problems = result.errors.flatMap(e => e.problems);
-        const unclear = problems.find(p => !p.path || !p.message);
+        const unclear = problems.find(p => !CONFIG_KEY.test(p.path) || !p.message);
         if (problems.length === 0 || unclear)
-            return { outcome: "nonsense", detail: `refused without a path or message: ${JSON.stringify(unclear)}` };
-        if (registered.length > 0)
+            return { outcome: "nonsense", detail: `refused without a key or message: ${JSON.stringify(unclear)}` };
+        if (registered.length > 0 && !problems.every(p => CHECKED_AGAINST_THE_CLOUD.test(p.path)))
             return { outcome: "late", detail: `${problems[0].path} refused after ${registered.length} registrations` };
         return { outcome: "refused", detail: problems.map(p => p.path).join(", ") };
     }
+    // What reached the engine: registrations, data-source lookups and the stack outputs.
     const marker = mutation ? markerOf(mutation) : undefined;
-    for (const resource of registered) {
-        const found = nonsenseIn(resource.inputs, marker, `${resource.type} '${resource.name}'`);
+    const seen: Array<[string, unknown]> = [
+        ...registered.map((r): [string, unknown] => [`${r.type} '${r.name}'`, r.inputs]),
+        ...world.calls.map((c): [string, unknown] => [`lookup ${c.token}`, c.inputs]),
+        ["the stack outputs", result.outputs],
+    ];
+    for (const [at, value] of seen) {
+        const found = nonsenseIn(value, marker, at);
         if (found) return { outcome: "nonsense", detail: found };
     }
     return { outcome: "built", detail: `${registered.length} resources` };
@@ -108,7 +124,13 @@ export function stackFuzzable(stack: string, options: StackFuzzOptions = {}): Fu
         name: `stack:${stack}`,
         baseArgs: async () => readStackConfig(options.stacksDir ?? STACKS_DIR, stack, "topologies").raw,
         tryWith: mutation => planTry(stack, mutation, options),
-        accepts: mutation => mutation.kind !== "set" || isStackValue(mutation.value),
+        accepts: mutation => {
+            // A config key is `topologies:<key>`: an empty key cannot be written.
+            const key = mutation.kind === "renameKey" ? mutation.to : mutation.kind === "addKey" ? mutation.key : "x";
+            const topLevel = mutation.kind === "addKey" ? mutation.path.length === 0 : mutation.path.length === 1;
+            if (topLevel && key === "") return false;
+            return mutation.kind !== "set" || isStackValue(mutation.value);
+        },
         randomValues: fc.jsonValue(),
     };
 }

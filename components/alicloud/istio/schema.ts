@@ -44,6 +44,7 @@ function modelClass(apiVersion: string, kind: string): IstioModelClass | undefin
     let model = loaded.get(file);
     if (!model) {
         const root = path.dirname(require.resolve("@kubernetes-models/istio/package.json"));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time
         model = (require(path.join(root, file)) as Record<string, IstioModelClass>)[kind];
         loaded.set(file, model);
     }

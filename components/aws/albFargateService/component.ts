@@ -83,9 +83,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const tags: Tagger = suffix => ({ ...plan.tags, Name: `${name}-${suffix}` });
         if (plan.assignPublicIp) {
             pulumi.log.warn(
-                "assignPublicIp is on: every task gets a public IP. Tasks behind an ALB need none; " +
-                    "prefer egress 'vpcEndpoints' or 'natGateway'.",
-                this,
+                `${ALB_FARGATE_SERVICE_TYPE} '${name}': assignPublicIp is on: every task gets a public IP. ` +
+                    "Tasks behind an ALB need none; prefer egress 'vpcEndpoints' or 'natGateway'.",
             );
         }
 
