@@ -57,6 +57,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         const component = `${DUAL_STACK_ALB_TYPE} '${name}'`;
         const vpc = plan.vpc;
         const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? vpc.provider };
+        for (const warning of plan.warnings) pulumi.log.warn(warning, this);
 
         const role = plan.createServiceLinkedRole
             ? new alicloud.resourcemanager.ServiceLinkedRole(
