@@ -16,6 +16,7 @@ import { Problems, TopologyValidationError, ValidationProblem } from "../compone
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 import { runPlan } from "../cli/plan";
+import { verifyFlows } from "../cli/flows";
 
 /**
  * The tutorial's VPC1 (seed 002): cn-shanghai with IPv6, vSwitch 1 in zone E and vSwitch 2 in
@@ -698,6 +699,16 @@ describe("DualStackAlb", () => {
                 .filter(r => r.inputs.securityGroupId === "sg-ecs01")
                 .map(r => r.inputs.cidrIp);
             assert.deepEqual(ipv4.sort(), ["100.117.131.0/25", "100.117.131.128/26"]);
+            // The flows follow: the listed blocks reach ECS01 (through the ALB's service network), nothing is broken.
+            const flows = await verifyFlows(world);
+            assert.deepEqual(
+                flows.filter(f => !f.ok).map(f => f.name),
+                [],
+            );
+            assert.deepEqual(
+                flows.filter(f => String(f.name).startsWith("ALB back-to-origin")).map(f => f.name),
+                ["ALB back-to-origin 100.117.131.0/25 → ECS01:80", "ALB back-to-origin 100.117.131.128/26 → ECS01:80"],
+            );
             // S1's rule and words, for the mode and for the sources given.
             const wide = await rejection(shanghai(), vpc => ({
                 ...tutorial(vpc),

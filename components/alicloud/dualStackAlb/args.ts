@@ -9,6 +9,7 @@ import {
     AlbDnsArgs,
     AlbIngressRule,
 } from "../albCommon";
+import type { BackToOriginPlan } from "../albCommon/backToOrigin";
 import { Problems } from "../../errors";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 
@@ -193,6 +194,8 @@ export interface DualStackAlbPlan extends AlbCommonPlan {
     readonly backends: readonly DualStackBackendPlan[];
     /** Security-group rules to create, without repeats. */
     readonly rules: readonly AlbIngressRule[];
+    /** Where the ALB fetches from: its vSwitches' blocks, or the legacy blocks listed. */
+    readonly backToOrigin: BackToOriginPlan;
     /** What the constructor warns about (sources opened to the whole internet on purpose). */
     readonly warnings: readonly string[];
     readonly createServiceLinkedRole: boolean;

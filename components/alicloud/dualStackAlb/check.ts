@@ -88,6 +88,7 @@ export function checkDualStackAlbArgs(
         ipv6AddressType: dualStack ? (args.ipv6AddressType ?? "Internet") : undefined,
         serverGroupIpv6,
         backends,
+        backToOrigin,
         rules: ingress.rules,
         warnings: ingress.warning ? [ingress.warning] : [],
         createServiceLinkedRole: args.createServiceLinkedRole ?? false,
