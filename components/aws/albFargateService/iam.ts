@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { policyWarnings } from "../iamPolicy";
 import type { Tagger } from "../network/tiers";
 import { AlbFargateServicePlan } from "./plan";
 
@@ -66,7 +67,12 @@ export function createTaskIdentity(
         opts,
     );
     if (plan.task.taskRolePolicy !== undefined) {
-        new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: plan.task.taskRolePolicy }, opts);
+        // Checked before (or, an Output, when it resolves); a whole service's actions are allowed, with a warning.
+        const policy = pulumi.output(plan.task.taskRolePolicy).apply(text => {
+            for (const warning of policyWarnings(text, "taskRolePolicy")) pulumi.log.warn(warning, opts.parent);
+            return text;
+        });
+        new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy }, opts);
     }
     return { logGroup, executionRole, executionPolicy, taskRole };
 }
