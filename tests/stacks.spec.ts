@@ -425,6 +425,54 @@ describe("stacks", function () {
         assert.ok(services.every(s => s.inputs.networkConfiguration.assignPublicIp === false));
     });
 
+    it("keeps the control planes private in dev and prod, and the tutorial opens them only to its allowlist, the plan saying so", async () => {
+        for (const stack of ["prod", "dev"]) {
+            const result = await plan(stack);
+            assert.ok(result.ok);
+            const clusters = world.ofType("cs/managedKubernetes:ManagedKubernetes");
+            assert.ok(clusters.length === 2 && clusters.every(c => c.inputs.slbInternetEnabled === false), stack);
+            assert.deepEqual(world.named("s4-mesh-mesh").inputs.loadBalancer, { apiServerPublicEip: false }, stack);
+            assert.deepEqual(world.ofType("slb/acl:Acl"), [], stack);
+            // The plan says where pulumi up must run to reach them.
+            assert.deepEqual(
+                result.warnings.filter(w => /^The API server is private/.test(w.message)).map(w => w.resource),
+                ["s4-hangzhou", "s4-shanghai"],
+                stack,
+            );
+            assert.ok(result.warnings.some(w => w.resource === "s4-mesh" && /internal endpoint/.test(w.message)));
+        }
+        const tutorial = await plan("mesh-failover");
+        assert.ok(tutorial.ok);
+        assert.ok(
+            world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.slbInternetEnabled === true),
+        );
+        assert.deepEqual(world.named("s4-mesh-mesh").inputs.loadBalancer, { apiServerPublicEip: true });
+        // Each allowlist holds the stack file's documentation block (to replace) and what the service needs.
+        const entries = (acl: string) =>
+            world
+                .ofType("slb/aclEntryAttachment:AclEntryAttachment")
+                .filter(e => e.inputs.aclId === world.named(acl).id)
+                .map(e => e.inputs.entry)
+                .sort();
+        assert.deepEqual(entries("s4-ack-hangzhou-api-acl"), [
+            "100.104.0.0/16",
+            "192.168.0.0/24",
+            "20.0.0.0/8",
+            "203.0.113.0/24",
+        ]);
+        assert.deepEqual(entries("s4-ack-shanghai-api-acl"), [
+            "100.104.0.0/16",
+            "192.168.0.0/24",
+            "203.0.113.0/24",
+            "21.0.0.0/8",
+        ]);
+        assert.deepEqual(entries("s4-mesh-api-acl"), ["192.168.0.0/16", "203.0.113.0/24"]);
+        assert.deepEqual(
+            tutorial.warnings.filter(w => / is public; /.test(w.message)).map(w => w.resource),
+            ["s4-ack-hangzhou", "s4-ack-shanghai", "s4-mesh"],
+        );
+    });
+
     it("keeps secrets secret: the mesh kubeconfigs are secret outputs", async () => {
         const result = await plan("mesh-failover");
         assert.ok(result.ok);
