@@ -100,9 +100,10 @@ export interface BackendIngressArgs {
      * Accept `ipv4Sources` / `ipv6Sources` that cover the whole internet (`0.0.0.0/0`, `::/0`, or
      * blocks that together cover every public address), which open the backend ports to everyone
      * past the ALB; the plan then warns. Default: false, such sources are refused: a backend
-     * behind an ALB needs only the ALB's addresses (Alibaba Cloud's security group best practices:
-     * admit only the sources that need to reach an instance), and with `ipv6InternetBandwidth` an
-     * IPv6 backend would be reachable from the internet directly. ICMPv6 sources are not held to
+     * behind an ALB needs only the ALB's addresses, Alibaba Cloud rates a port open to 0.0.0.0/0 a
+     * high risk (Cloud Config's BestPracticesForSecurityGroups pack, rule
+     * `ecs-security-group-white-list-port-check`), and with `ipv6InternetBandwidth` an IPv6 backend
+     * would be reachable from the internet directly. ICMPv6 sources are not held to
      * it (see `icmpv6Sources`). Checked before registration.
      */
     allowWorldSources?: boolean;
