@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError, ValidationProblem } from "../components/errors";
-import { installEngine, recorder, restartEngine, settle, world } from "./engine";
+import { RecordedWarning, installEngine, recorder, restartEngine, settle, world } from "./engine";
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
 import { NO_PROVIDER_CONFIG, ProviderConfig } from "./stackConfig";
 
@@ -55,7 +55,13 @@ export interface PlanError {
 
 /** The outcome of a plan. */
 export type PlanResult =
-    | { readonly ok: true; readonly graph: PlanGraph; readonly outputs: Record<string, unknown> }
+    | {
+          readonly ok: true;
+          readonly graph: PlanGraph;
+          readonly outputs: Record<string, unknown>;
+          /** What the components warned about (`pulumi.log.warn`), each once, as `pulumi up` would print them. */
+          readonly warnings: readonly RecordedWarning[];
+      }
     | { readonly ok: false; readonly errors: readonly PlanError[] };
 
 /** How long the plan keeps collecting late validation errors after the first one. */
@@ -172,11 +178,22 @@ export async function runPlan(
         }
         throwIfCrashed();
         if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
-        return { ok: true, graph: buildGraph(world), outputs };
+        return { ok: true, graph: buildGraph(world), outputs, warnings: distinct(world.warnings) };
     } finally {
         clearTimeout(timer);
         process.off("unhandledRejection", onRejection);
     }
+}
+
+/** Each warning once per resource, in the order they were logged. */
+function distinct(warnings: readonly RecordedWarning[]): RecordedWarning[] {
+    const seen = new Set<string>();
+    return warnings.filter(w => {
+        const key = `${w.resource ?? ""}\n${w.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 function failure(e: unknown): PlanResult {

@@ -17,7 +17,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { installEngine, recorder, settle, world } from "./engine";
 
 export { installEngine, recorder, settle, world, fakeId, World } from "./engine";
-export type { RecordedResource, RecordedCall, PropertyBag } from "./engine";
+export type { RecordedResource, RecordedCall, RecordedWarning, PropertyBag } from "./engine";
 export { verifyFlows, networkModel, declaredFlows, renderFlows } from "./flows";
 export type { FlowResult, Hop } from "./flows";
 

@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { TopologyValidationError } from "../components/errors";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
-import { world } from "./engine";
+import { RecordedWarning, world } from "./engine";
 import { CostItem, costItems, renderCosts } from "./costs";
 import { FlowResult, hopResources, renderFlows, verifyFlows } from "./flows";
 import { manifestsOf } from "./manifests";
@@ -166,10 +166,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const flowsOk = broken.length === 0 || options.warnFlows;
         if (options.json) {
             io.out(
-                `${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`,
+                `${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, warnings: result.warnings, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`,
             );
         } else {
-            io.out(renderText(options.stack, tree, summary, path_, flows, costs, result.outputs, files, elapsedMs));
+            io.out(
+                renderText(
+                    options.stack,
+                    tree,
+                    summary,
+                    path_,
+                    flows,
+                    costs,
+                    result.warnings,
+                    result.outputs,
+                    files,
+                    elapsedMs,
+                ),
+            );
         }
         if (broken.length > 0) {
             io.err(
@@ -231,6 +244,11 @@ function oneLine(text: string): string {
     return lines.length > 1 ? `${lines[0]} … (${lines.length} lines; --json prints it whole)` : text;
 }
 
+/** One warning, named by the resource it is about. */
+function renderWarning(w: RecordedWarning): string {
+    return `  ⚠ ${w.resource ? `${w.resource}: ` : ""}${w.message}`;
+}
+
 function renderText(
     stack: string,
     tree: ReturnType<typeof treeOf>,
@@ -238,6 +256,7 @@ function renderText(
     path_: CriticalPath,
     flows: readonly FlowResult[],
     costs: readonly CostItem[],
+    warnings: readonly RecordedWarning[],
     outputs: Record<string, unknown>,
     files: string[],
     elapsedMs: number,
@@ -261,6 +280,9 @@ function renderText(
         "",
         "Subscriptions and what pulumi destroy leaves:",
         renderCosts(costs),
+        "",
+        "Warnings (pulumi up prints them too):",
+        ...(warnings.length > 0 ? warnings.map(renderWarning) : ["  (none)"]),
         "",
         "Outputs:",
         ...(outputLines.length > 0 ? outputLines : ["  (none)"]),

@@ -83,6 +83,17 @@ export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
         allowed: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-",
         kind: "security group",
     },
+    // CLB access control lists (an API server's allowlist): the name's rules are unconfirmed for CLB
+    // (the documented ACL names of ALB and SAG take 2-128 letters, digits, `.`, `_`, `-`, starting
+    // with a letter); this keeps to those and to 80 characters, the shorter limit CLB is reported
+    // to take.
+    "alicloud:slb/acl:Acl": {
+        property: "name",
+        maxLength: 80,
+        pattern: /^[A-Za-z][A-Za-z0-9._-]*$/,
+        allowed: "letters, digits, '.', '_' and '-', starting with a letter",
+        kind: "SLB access control list",
+    },
     "alicloud:cs/managedKubernetes:ManagedKubernetes": {
         property: "name",
         maxLength: 63,

@@ -93,7 +93,7 @@ describe("AckCluster", () => {
         assert.deepEqual(cluster.inputs.vswitchIds, [world.named("vpc-hangzhou-vpc-hangzhou-switch-1").id]);
         assert.equal(cluster.inputs.clusterSpec, "ack.pro.small");
         assert.equal(cluster.inputs.deletionProtection, true);
-        assert.equal(cluster.inputs.slbInternetEnabled, true);
+        assert.equal(cluster.inputs.slbInternetEnabled, false, "private unless publicApiServer opts in");
         assert.equal(cluster.inputs.workerVswitchIds, undefined, "deprecated argument");
         assert.equal(
             cluster.inputs.skipSetCertificateAuthority,

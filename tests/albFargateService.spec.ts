@@ -431,6 +431,78 @@ describe("AlbFargateService: the tutorial's shape (seed 004)", () => {
         assert.deepEqual([p.inputs.role, p.inputs.policy], [world.named("klein-task-role").id, appPolicy]);
     });
 
+    it("refuses a task policy allowing every action, and warns of a whole service's actions or NotAction", async () => {
+        const policy = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+        const refused = await rejection(
+            with_(a => {
+                a.taskRolePolicy = policy(
+                    // A Deny narrows what is granted, whatever it names.
+                    { Effect: "Deny", Action: "*", Resource: "*" },
+                    { Effect: "Allow", Action: ["s3:GetObject", "*:*"], Resource: "arn:aws:s3:::b/*" },
+                    { Effect: "Allow", Action: "*", Resource: "*" },
+                );
+            }),
+        );
+        assert.deepEqual(refused, [
+            {
+                path: "taskRolePolicy",
+                message: 'statement 1 allows every action of every AWS service ("*"): full administrative privileges.',
+                fix: "List the actions the application calls, e.g. s3:GetObject on its bucket (AWS: apply least-privilege permissions).",
+            },
+            {
+                path: "taskRolePolicy",
+                message: 'statement 2 allows every action of every AWS service ("*"): full administrative privileges.',
+                fix: "List the actions the application calls, e.g. s3:GetObject on its bucket (AWS: apply least-privilege permissions).",
+            },
+        ]);
+        const warned = policy(
+            { Effect: "Allow", Action: ["s3:Get*", "S3:*"], Resource: "arn:aws:s3:::b/*" },
+            { Effect: "Allow", NotAction: "iam:*", Resource: "*" },
+        );
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "klein",
+                    with_(a => {
+                        a.taskRolePolicy = pulumi.output(warned);
+                    }),
+                    opts,
+                ),
+        );
+        assert.equal(world.named("klein-task-policy").inputs.policy, warned);
+        assert.deepEqual(world.warnings, [
+            {
+                resource: "klein",
+                message:
+                    "taskRolePolicy statement 0 allows every action of a service (S3:*); list the actions the application " +
+                    "calls, or a prefix such as s3:Get* (AWS Security Hub IAM.21).",
+            },
+            {
+                resource: "klein",
+                message:
+                    "taskRolePolicy statement 1 allows every action but those in NotAction (iam:*); list the actions the " +
+                    "application calls instead (IAM: apply least-privilege permissions).",
+            },
+        ]);
+        // Refused when it resolves too, before the policy is created.
+        const error = await expectRejectionWhenKnown(
+            "topologies:aws:AlbFargateService 'klein'",
+            opts =>
+                new AlbFargateService(
+                    "klein",
+                    with_(a => {
+                        a.taskRolePolicy = pulumi.output(policy({ Effect: "Allow", Action: "*", Resource: "*" }));
+                    }),
+                    opts,
+                ),
+        );
+        assert.deepEqual(
+            error.problems.map(p => p.path),
+            ["taskRolePolicy"],
+        );
+        assert.equal(world.named("klein-task-policy").id, "", "the policy was never created");
+    });
+
     it("refuses a component name whose auto-generated names would not fit, with every limit at once", async () => {
         const long = "my-very-long-platform-team-service-name-prod";
         const problems = await rejection(tutorial(), long);

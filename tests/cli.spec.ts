@@ -379,6 +379,45 @@ describe("topologies plan", () => {
         );
     });
 
+    it("prints what the components warn about, named by the component, in text and in JSON", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-warns-"));
+        temporaryDirs.push(dir);
+        const warns = path.join(dir, "program.js");
+        fs.writeFileSync(
+            warns,
+            `const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});\n` +
+                "exports.loadStackConfig = raw => raw;\n" +
+                "exports.buildStack = opts => {\n" +
+                "    const c = new pulumi.ComponentResource('test:index:Thing', 'thing', {}, opts);\n" +
+                "    pulumi.log.warn('run pulumi up from inside the VPC', c);\n" +
+                "    pulumi.log.warn('run pulumi up from inside the VPC', c);\n" +
+                "    return {};\n" +
+                "};\n",
+        );
+        const run = async (...extra: string[]) => {
+            let out = "";
+            const args = ["plan", "--program", warns, "--stacks-dir", FIXTURES, "--stack", "fixture"];
+            const code = await main([...args, "--out", path.join(dir, "out"), "--no-diagram", ...extra], {
+                out: t => {
+                    out += t;
+                },
+                err: () => undefined,
+            });
+            return { code, out };
+        };
+        const text = await run();
+        assert.equal(text.code, 0);
+        const lines = text.out.split("\n");
+        const at = lines.indexOf("Warnings (pulumi up prints them too):");
+        assert.ok(at > 0, text.out);
+        // Each warning once per component.
+        assert.deepEqual(lines.slice(at + 1, at + 3), ["  ⚠ thing: run pulumi up from inside the VPC", ""]);
+        const json = await run("--json");
+        assert.deepEqual(JSON.parse(json.out).warnings, [
+            { message: "run pulumi up from inside the VPC", resource: "thing" },
+        ]);
+    });
+
     it("exits 2 on a failure that is not a validation error, answering --json callers on stdout", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-buggy-"));
         temporaryDirs.push(dir);

@@ -16,6 +16,7 @@ import { Problems, TopologyValidationError, ValidationProblem } from "../compone
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 import { runPlan } from "../cli/plan";
+import { verifyFlows } from "../cli/flows";
 
 /**
  * The tutorial's VPC1 (seed 002): cn-shanghai with IPv6, vSwitch 1 in zone E and vSwitch 2 in
@@ -109,14 +110,14 @@ describe("DualStackAlb", () => {
             assert.equal(counts["alicloud:alb/serverGroup:ServerGroup"], 1);
             assert.equal(counts["alicloud:alb/listener:Listener"], 1);
             assert.equal(counts["alicloud:dns/alidnsRecord:AlidnsRecord"], 1);
-            assert.equal(counts["alicloud:ecs/securityGroupRule:SecurityGroupRule"], 6);
+            assert.equal(counts["alicloud:ecs/securityGroupRule:SecurityGroupRule"], 5);
             assert.equal(counts["alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth"], undefined);
             assert.equal(counts["alicloud:resourcemanager/serviceLinkedRole:ServiceLinkedRole"], undefined);
             for (const child of world.childrenOf("web")) {
                 assert.equal(child.provider, "vpc1-provider", `${child.name} must use the VPC's provider`);
                 assert.equal(world.regionOf(child), "cn-shanghai");
             }
-            assert.equal(world.childrenOf("web").length, 10);
+            assert.equal(world.childrenOf("web").length, 9);
         });
 
         it("makes the ALB dual-stack, Internet-facing on IPv4 and public on IPv6 at creation, Standard, in zones E and G", () => {
@@ -162,13 +163,12 @@ describe("DualStackAlb", () => {
             ]);
         });
 
-        it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches and 100.64.0.0/10, IPv6 from the ALB vSwitches' /64s via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
+        it("opens port 80 to the ALB only: IPv4 from the ALB vSwitches (not 100.64.0.0/10), IPv6 from the ALB vSwitches' /64s via ipv6CidrIp, plus all ICMPv6 from ::/0 at priority 1", () => {
             const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
             const summary = rules
                 .map(r => `${r.securityGroupId} ${r.ipProtocol} ${r.portRange} ${r.cidrIp ?? ""}${r.ipv6CidrIp ?? ""}`)
                 .sort();
             assert.deepEqual(summary, [
-                "sg-ecs01 tcp 80/80 100.64.0.0/10",
                 "sg-ecs01 tcp 80/80 192.168.1.0/24",
                 "sg-ecs01 tcp 80/80 192.168.2.0/24",
                 "sg-ecs02 icmpv6 -1/-1 ::/0",
@@ -247,7 +247,7 @@ describe("DualStackAlb", () => {
         assert.equal(world.named("web-servers").inputs.ipv6Enabled, false);
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule");
         // Two backends in one group share the rules instead of duplicating them.
-        assert.equal(rules.length, 3);
+        assert.equal(rules.length, 2);
         assert.ok(rules.every(r => r.inputs.ipProtocol === "tcp" && r.inputs.ipv6CidrIp === undefined));
         assert.equal(world.ofType("dns/alidnsRecord:AlidnsRecord").length, 0);
         assert.equal(alb.dnsRecordId, undefined);
@@ -314,9 +314,9 @@ describe("DualStackAlb", () => {
             servers.map((s: any) => s.weight),
             [100, 100, 100, 50, 1],
         );
-        // ecs01 gets 80 and 8080 from three IPv4 sources; ecs02 port 80 from each ALB vSwitch's /64, and one ICMPv6 rule.
+        // ecs01 gets 80 and 8080 from two IPv4 sources; ecs02 port 80 from each ALB vSwitch's /64, and one ICMPv6 rule.
         const rules = world.ofType("ecs/securityGroupRule:SecurityGroupRule").map(r => r.inputs);
-        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 6);
+        assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs01").length, 4);
         assert.equal(rules.filter(r => r.securityGroupId === "sg-ecs02").length, 3);
         assert.equal(alb.fqdn, "www.example.com");
         assert.equal(world.named("web-cname").inputs.rr, "www");
@@ -689,6 +689,88 @@ describe("DualStackAlb", () => {
             expectProblem(priority, "backendIngress.priority", /^0: is not a whole number from 1 to 100\.$/);
         });
 
+        it("admits a legacy ALB from the blocks its page lists, never all of 100.64.0.0/10, as S1 decides", async () => {
+            await buildAlb(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backToOrigin: { mode: "legacy", cidrBlocks: ["100.117.131.0/25", "100.117.131.128/26"] },
+            }));
+            const ipv4 = world
+                .ofType("ecs/securityGroupRule:SecurityGroupRule")
+                .filter(r => r.inputs.securityGroupId === "sg-ecs01")
+                .map(r => r.inputs.cidrIp);
+            assert.deepEqual(ipv4.sort(), ["100.117.131.0/25", "100.117.131.128/26"]);
+            // The flows follow: the listed blocks reach ECS01 (through the ALB's service network), nothing is broken.
+            const flows = await verifyFlows(world);
+            assert.deepEqual(
+                flows.filter(f => !f.ok).map(f => f.name),
+                [],
+            );
+            assert.deepEqual(
+                flows.filter(f => String(f.name).startsWith("ALB back-to-origin")).map(f => f.name),
+                ["ALB back-to-origin 100.117.131.0/25 → ECS01:80", "ALB back-to-origin 100.117.131.128/26 → ECS01:80"],
+            );
+            // S1's rule and words, for the mode and for the sources given.
+            const wide = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backToOrigin: { mode: "legacy", cidrBlocks: ["100.64.0.0/10"] },
+            }));
+            assert.deepEqual(wide, [
+                {
+                    path: "backToOrigin.cidrBlocks[0]",
+                    message:
+                        "back-to-origin block 100.64.0.0/10 is wider than /24; it would open the backend port to addresses " +
+                        "that are not this ALB's (the console lists /25 and /26 blocks).",
+                    fix: "List the exact blocks the ALB's details page shows.",
+                },
+            ]);
+            const given = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backendIngress: { ipv4Sources: ["192.168.1.0/24", "100.64.0.0/10", "100.0.0.0/8", "100.100.0.0/24"] },
+            }));
+            assert.deepEqual(
+                given.map(p => [p.path, p.message.split(";")[0]]),
+                [
+                    ["backendIngress.ipv4Sources[1]", "back-to-origin block 100.64.0.0/10 is wider than /24"],
+                    ["backendIngress.ipv4Sources[2]", "back-to-origin block 100.0.0.0/8 is wider than /24"],
+                ],
+            );
+        });
+
+        it("refuses sources covering the whole internet unless allowWorldSources, and then warns", async () => {
+            const open = await rejection(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backendIngress: { ipv4Sources: ["0.0.0.0/1", "128.0.0.0/1"], ipv6Sources: ["::/0"] },
+            }));
+            assert.deepEqual(open, [
+                {
+                    path: "backendIngress",
+                    message:
+                        "0.0.0.0/1, 128.0.0.0/1 together cover every public IPv4 address: backend port 80 would be open to the whole internet.",
+                    fix: "List only the blocks that must reach it, or set backendIngress.allowWorldSources: true to open it on purpose (the plan then warns).",
+                },
+                {
+                    path: "backendIngress.ipv6Sources[0]",
+                    message:
+                        "::/0 covers every public IPv6 address: backend port 80 would be open to the whole internet.",
+                    fix: "List only the blocks that must reach it, or set backendIngress.allowWorldSources: true to open it on purpose (the plan then warns).",
+                },
+            ]);
+            await buildAlb(shanghai(), vpc => ({
+                ...tutorial(vpc),
+                backendIngress: { ipv4Sources: ["0.0.0.0/0"], allowWorldSources: true },
+            }));
+            assert.deepEqual(world.warnings, [
+                {
+                    resource: "web",
+                    message:
+                        "backend port 80 is open to the whole IPv4 internet (0.0.0.0/0), as backendIngress.allowWorldSources allows.",
+                },
+            ]);
+            assert.ok(
+                world.ofType("ecs/securityGroupRule:SecurityGroupRule").some(r => r.inputs.cidrIp === "0.0.0.0/0"),
+            );
+        });
+
         it("rejects bad domain names and host records", async () => {
             const cases: Array<[DualStackAlbArgs["dns"], string, RegExp]> = [
                 [{ domainName: "localhost" }, "dns.domainName", /needs at least two labels/],
@@ -766,7 +848,8 @@ describe("DualStackAlb", () => {
                 plan.albVSwitches.map(v => v.name),
                 ["vsw1", "vsw2"],
             );
-            assert.equal(plan.rules.length, 6);
+            assert.equal(plan.rules.length, 5);
+            assert.deepEqual(plan.warnings, []);
             assert.deepEqual(
                 plan.rules.filter(r => r.family === 6 && r.protocol === "tcp").map(r => (r.source as VSwitchInfo).name),
                 ["vsw1", "vsw2"],

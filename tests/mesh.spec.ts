@@ -231,8 +231,8 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         assert.deepEqual(asm.inputs.meshConfig, { enableLocalityLb: true });
         assert.deepEqual(
             asm.inputs.loadBalancer,
-            { apiServerPublicEip: true },
-            "pilotPublicEip is deprecated and read-only",
+            { apiServerPublicEip: false },
+            "private unless publicApiServer opts in; pilotPublicEip is deprecated and read-only",
         );
         assert.deepEqual(asm.dependsOn.sort(), ["asm-cen", ...rules.map(r => r.name)].sort());
 

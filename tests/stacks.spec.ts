@@ -124,13 +124,14 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     "dual-stack-alb": {
-        total: 21,
+        total: 20,
         counts: {
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
             "alicloud:vpc/ipv6Gateway:Ipv6Gateway": 1,
             "alicloud:ecs/instance:Instance": 2,
             "alicloud:dns/alidnsRecord:AlidnsRecord": 1,
-            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 6,
+            // The ALB vSwitches' blocks and /64s, and ICMPv6: no rule from all of 100.64.0.0/10.
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 5,
         },
     },
     "mesh-failover": {
@@ -162,7 +163,7 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     },
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
     dev: {
-        total: 228,
+        total: 227,
         counts: {
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 0,
@@ -171,8 +172,9 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         },
     },
     prod: {
-        // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443.
-        total: 251,
+        // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
+        // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead).
+        total: 250,
         counts: {
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
@@ -555,6 +557,54 @@ describe("stacks", function () {
         // The stack file says where the user's certificates go.
         const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.prod.yaml"), "utf8");
         assert.equal(text.match(/REPLACE/g)?.length, 6, "each certificate and the header name their placeholder");
+    });
+
+    it("keeps the control planes private in dev and prod, and the tutorial opens them only to its allowlist, the plan saying so", async () => {
+        for (const stack of ["prod", "dev"]) {
+            const result = await plan(stack);
+            assert.ok(result.ok);
+            const clusters = world.ofType("cs/managedKubernetes:ManagedKubernetes");
+            assert.ok(clusters.length === 2 && clusters.every(c => c.inputs.slbInternetEnabled === false), stack);
+            assert.deepEqual(world.named("s4-mesh-mesh").inputs.loadBalancer, { apiServerPublicEip: false }, stack);
+            assert.deepEqual(world.ofType("slb/acl:Acl"), [], stack);
+            // The plan says where pulumi up must run to reach them.
+            assert.deepEqual(
+                result.warnings.filter(w => /^The API server is private/.test(w.message)).map(w => w.resource),
+                ["s4-hangzhou", "s4-shanghai"],
+                stack,
+            );
+            assert.ok(result.warnings.some(w => w.resource === "s4-mesh" && /internal endpoint/.test(w.message)));
+        }
+        const tutorial = await plan("mesh-failover");
+        assert.ok(tutorial.ok);
+        assert.ok(
+            world.ofType("cs/managedKubernetes:ManagedKubernetes").every(c => c.inputs.slbInternetEnabled === true),
+        );
+        assert.deepEqual(world.named("s4-mesh-mesh").inputs.loadBalancer, { apiServerPublicEip: true });
+        // Each allowlist holds the stack file's documentation block (to replace) and what the service needs.
+        const entries = (acl: string) =>
+            world
+                .ofType("slb/aclEntryAttachment:AclEntryAttachment")
+                .filter(e => e.inputs.aclId === world.named(acl).id)
+                .map(e => e.inputs.entry)
+                .sort();
+        assert.deepEqual(entries("s4-ack-hangzhou-api-acl"), [
+            "100.104.0.0/16",
+            "192.168.0.0/24",
+            "20.0.0.0/8",
+            "203.0.113.0/24",
+        ]);
+        assert.deepEqual(entries("s4-ack-shanghai-api-acl"), [
+            "100.104.0.0/16",
+            "192.168.0.0/24",
+            "203.0.113.0/24",
+            "21.0.0.0/8",
+        ]);
+        assert.deepEqual(entries("s4-mesh-api-acl"), ["192.168.0.0/16", "203.0.113.0/24"]);
+        assert.deepEqual(
+            tutorial.warnings.filter(w => / is public; /.test(w.message)).map(w => w.resource),
+            ["s4-ack-hangzhou", "s4-ack-shanghai", "s4-mesh"],
+        );
     });
 
     it("keeps secrets secret: the mesh kubeconfigs are secret outputs", async () => {

@@ -224,30 +224,36 @@ export const alicloudRules: Record<string, Rule> = {
     "alicloud:ecs/command:Command": ({ name }) => ({ id: fakeId("c", name) }),
     // An invocation id, `t-…`, finished as a run of a good script would be.
     "alicloud:ecs/ecsInvocation:EcsInvocation": ({ name }) => ({ id: fakeId("t", name), state: { status: "Success" } }),
-    "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, region }) => {
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": ({ name, inputs, region }) => {
         const id = `c${fakeId("", name).slice(1)}`;
         return {
             id,
             state: {
                 securityGroupId: fakeId("sg", `${name}-controlplane`),
+                // The API server's CLB, internal; a public endpoint is an EIP on it (ACK documentation).
+                slbId: fakeId("lb", `${name}-apiserver`),
                 connections: {
-                    apiServerInternet: `https://${id}.${region}.cs.aliyuncs.com:6443`,
+                    apiServerInternet: inputs.slbInternetEnabled ? `https://${id}.${region}.cs.aliyuncs.com:6443` : "",
                     apiServerIntranet: "https://192.168.0.1:6443",
                 },
             },
         };
     },
+    // An SLB access control list, `acl-…`, and its entries, `<acl id>:<entry>` as the provider sets them.
+    "alicloud:slb/acl:Acl": ({ name }) => ({ id: fakeId("acl", name) }),
+    "alicloud:slb/aclEntryAttachment:AclEntryAttachment": ({ inputs }) => ({ id: `${inputs.aclId}:${inputs.entry}` }),
     "alicloud:cs/nodePool:NodePool": ({ name, inputs }) => ({
         id: `${inputs.clusterId}:${fakeId("np", name)}`,
         state: { nodePoolId: fakeId("np", name) },
     }),
-    "alicloud:servicemesh/serviceMesh:ServiceMesh": ({ name, region }) => {
+    "alicloud:servicemesh/serviceMesh:ServiceMesh": ({ name, inputs, region }) => {
         const id = `${fakeId("", name).slice(1)}`;
         return {
             id,
             state: {
                 kubeconfig: KUBECONFIG(`asm-${id}`, `https://${id}.${region}.asm.aliyuncs.com:6443`),
                 status: "running",
+                loadBalancer: { ...inputs.loadBalancer, apiServerLoadbalancerId: fakeId("lb", `${name}-apiserver`) },
             },
         };
     },

@@ -11,8 +11,9 @@ import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./aliclo
 import { awsCalls, awsRules } from "./aws";
 import { fakeId } from "./ids";
 import { PropertyBag, World } from "./world";
+import { parseWarning } from "../../components/warnings";
 
-export { World, RecordedResource, RecordedCall, PropertyBag } from "./world";
+export { World, RecordedResource, RecordedCall, RecordedWarning, PropertyBag } from "./world";
 export { fakeId } from "./ids";
 export type { MockContext, MockOutputs } from "./alicloud";
 
@@ -94,6 +95,26 @@ const mocks: pulumi.runtime.Mocks = {
  */
 export function installEngine(stack = "test", project = "topologies"): void {
     pulumi.runtime.setMocks(mocks, project, stack, false);
+    recordWarnings();
+}
+
+/** Marks the `pulumi.log.warn` that records into the world, so it is installed once. */
+const RECORDS = Symbol("topologies.recordsWarnings");
+
+/**
+ * Under mocks the SDK prints a warning to stderr (`warning: [runtime] …`), where neither the plan
+ * nor a test can read it: record it in the world instead, as `pulumi up` would show it in its
+ * diagnostics (a component's warning names the component).
+ */
+function recordWarnings(): void {
+    const log = pulumi.log as { warn: typeof pulumi.log.warn & { [RECORDS]?: true } };
+    if (log.warn[RECORDS]) return;
+    // Components name themselves in the text (components/warnings.ts) and attach no resource.
+    const record = async (text: string, resource?: pulumi.Resource): Promise<void> => {
+        const { subject, message } = parseWarning(text);
+        world.warnings.push({ message, resource: resource ? pulumi.resourceName(resource) : subject });
+    };
+    log.warn = Object.assign(record, { [RECORDS]: true as const });
 }
 
 /**

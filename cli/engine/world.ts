@@ -63,10 +63,19 @@ export interface RecordedCall {
     readonly outputs?: PropertyBag;
 }
 
+/** One warning a program logged (`pulumi.log.warn`), as `pulumi up` would print it. */
+export interface RecordedWarning {
+    readonly message: string;
+    /** Logical name of the resource the warning is about, when one was given. */
+    readonly resource?: string;
+}
+
 /** The recorded graph of one test. */
 export class World {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
+    /** Warnings logged with `pulumi.log.warn`, in order: the plan prints them, tests read them. */
+    readonly warnings: RecordedWarning[] = [];
     /** Provider name → region, from the providers' own inputs. */
     readonly providerRegions = new Map<string, string>();
     /** vSwitch/subnet id → IPv4 block, so instances get addresses inside their vSwitch. */
@@ -87,6 +96,7 @@ export class World {
     reset(): void {
         this.resources.length = 0;
         this.calls.length = 0;
+        this.warnings.length = 0;
         this.providerRegions.clear();
         this.subnetBlocks.clear();
         this.subnetUsage.clear();

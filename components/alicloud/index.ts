@@ -17,6 +17,7 @@ export type { InstanceTypeLimits } from "./instanceTypes";
 export * from "./cen";
 export * from "./crossRegionAlb";
 export * from "./ack";
+export type { ApiServerAccessPlan, ApiServerAclEntry, PublicApiServerArgs } from "./apiServerAccess";
 export * from "./mesh";
 export * from "./meshLocality";
 export * from "./bookinfo";

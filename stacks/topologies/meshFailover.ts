@@ -9,6 +9,12 @@ import { Builder, reportedAt } from "../builder";
 import { bandwidthPackage, cidr, vpc } from "../schema";
 import { defineTopology } from "../topology";
 
+/**
+ * Public access to a control plane's API server (`publicApiServer` of AckCluster and ServiceMesh):
+ * the IPv4 blocks allowed, or `false`/absent for a private API server (the default, prod's).
+ */
+const publicApiServer = z.union([z.literal(false), z.strictObject({ allowedSources: z.array(cidr) })]);
+
 const ackCluster = z.strictObject({
     vpc,
     vSwitches: z.array(z.string()),
@@ -19,6 +25,7 @@ const ackCluster = z.strictObject({
     clusterSpec: z.enum(ACK_CLUSTER_SPECS).optional(),
     kubernetesVersion: z.string().optional(),
     deletionProtection: z.boolean().optional(),
+    publicApiServer: publicApiServer.optional(),
     nodePool: z.strictObject({
         instanceTypes: z.array(z.string()),
         desiredSize: z.number().int().optional(),
@@ -35,6 +42,7 @@ const schema = z.strictObject({
         vSwitch: z.string(),
         edition: z.enum(["Default", "Pro"]).optional(),
         version: z.string().optional(),
+        publicApiServer: publicApiServer.optional(),
         /** Clusters (keys of `clusters`) the ingress gateway is deployed to (ServiceMesh `ingressGatewayClusters`). */
         ingressGatewayClusters: z.array(z.string()).optional(),
         peerBandwidthMbps: z.number().optional(),

@@ -1,5 +1,6 @@
 /** What a user writes to describe an {@link AckCluster}, and the plan its validation resolves. */
 import * as pulumi from "@pulumi/pulumi";
+import type { ApiServerAccessPlan, PublicApiServerArgs } from "../apiServerAccess";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 
 /**
@@ -103,10 +104,24 @@ export interface AckClusterArgs {
     /** Refuse deletion of the cluster through the API. Default: true (production). Checked before registration. */
     deletionProtection?: boolean;
     /**
-     * Expose the API server on an internet-facing load balancer. Default: true, because this program
-     * applies Bookinfo through the cluster's kubeconfig from outside the VPC. Checked before registration.
+     * Public access to the API server, an explicit opt-in: `{ allowedSources }`, the IPv4 blocks
+     * allowed to reach it (your office's or VPN's egress; none that together cover the internet).
+     * The cluster then gets ACK's public endpoint (`slbInternetEnabled`, an EIP on the API server's
+     * CLB) and an SLB access control list `<name>-api-acl` holding the sources and the blocks ACK
+     * needs on such a whitelist (100.104.0.0/16 for its control plane, the cluster VPC for the
+     * nodes); the provider cannot attach it to ACK's 6443 listener, so the plan says how to, once.
+     *
+     * Default: none, a private API server on the internal CLB only, as Alibaba Cloud recommends
+     * (Cloud Config rule `ack-cluster-public-endpoint-check`, high risk). Then the cluster's
+     * Kubernetes `provider`, and all this stack applies through it (Bookinfo), reaches the API
+     * server at its internal address: run `pulumi up` from a machine in the cluster's VPC or a
+     * network joined to it (CEN, VPN Gateway, Express Connect); the plan warns of it. ACK creates
+     * the public endpoint at creation only (`slbInternetEnabled` is sent on CreateCluster and never
+     * updated): changing this on an existing cluster changes nothing in the cloud; bind or unbind
+     * the EIP in the ACK console. `true` (0.x: public to everyone) is refused with what to write.
+     * Checked before registration.
      */
-    publicApiServer?: boolean;
+    publicApiServer?: PublicApiServerArgs | false;
     /** The worker node pool. Checked before registration. */
     nodePool: AckNodePoolArgs;
     /**
@@ -168,7 +183,8 @@ export interface AckClusterPlan {
     /** Kubernetes version; undefined takes the newest ACK offers. */
     readonly kubernetesVersion?: string;
     readonly deletionProtection: boolean;
-    readonly publicApiServer: boolean;
+    /** The allowlist of a public API server; undefined for a private one (the default). */
+    readonly publicApiServer?: ApiServerAccessPlan;
     readonly nodePool: AckNodePoolPlan;
     readonly tags?: Readonly<Record<string, string>>;
 }

@@ -6,12 +6,20 @@ import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, firstOverlapping } from "
 import { AUTONAMED, checkAutoname } from "../../naming";
 import { checkStackProviderConfig } from "../../providers";
 import { checkShape } from "../../shape";
+import { checkPublicApiServer, checkPublicApiServerFlag } from "../apiServerAccess";
 import { checkAlibabaName } from "../names";
 import { plainTags } from "../tags";
 import { RESERVED_VPC_RANGES, RegionalVpc, VSwitchInfo } from "../vpc";
 import { findVSwitches } from "../vpc/lookups";
 import { AckClusterArgs, AckClusterPlan, AckNetworkPlugin, AckNodePoolPlan } from "./args";
 import { ACK_CLUSTER_SHAPE } from "./shape";
+
+/**
+ * Where ACK's control-plane components reach a cluster's API server from: "ACK-managed range for
+ * control plane components", which a whitelist on the API server's CLB must keep (ACK, "Configure
+ * access control policies for the API server", Required CIDR blocks for whitelists).
+ */
+export const ACK_CONTROL_PLANE_RANGE = "100.104.0.0/16";
 
 /** The type token of {@link AckCluster}. */
 export const ACK_CLUSTER_TYPE = "topologies:alicloud:AckCluster";
@@ -73,7 +81,8 @@ export function checkAckClusterArgs(
     args: AckClusterArgs,
 ): AckClusterPlan | undefined {
     checkStackProviderConfig(problems, "kubernetes");
-    if (!checkShape(problems, ACK_CLUSTER_SHAPE, args)) return undefined;
+    const current = checkPublicApiServerFlag(problems, args);
+    if (!checkShape(problems, ACK_CLUSTER_SHAPE, current) || current !== args) return undefined;
     const component = `${ACK_CLUSTER_TYPE} '${name}'`;
     if (args.kubernetesVersion !== undefined && !/^\d+\.\d+\.\d+-aliyun\.\d+$/.test(args.kubernetesVersion)) {
         problems.add(
@@ -184,7 +193,11 @@ export function checkAckClusterArgs(
         clusterSpec,
         kubernetesVersion: args.kubernetesVersion,
         deletionProtection: args.deletionProtection ?? true,
-        publicApiServer: args.publicApiServer ?? true,
+        publicApiServer: checkPublicApiServer(problems, name, args.publicApiServer, [
+            // ACK's "Required CIDR blocks for whitelists" on the API server's CLB (help/en/ack/cluster-access-control).
+            { cidr: ACK_CONTROL_PLANE_RANGE, comment: "ACK control plane" },
+            ...(vpcBlock ? [{ cidr: vpcBlock.text, comment: "cluster VPC: nodes" }] : []),
+        ]),
         nodePool,
         tags: plainTags(args.tags),
     };

@@ -2,9 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as kubernetes from "@pulumi/kubernetes";
 import { newStackProvider, userProvider } from "../../providers";
+import { attachAclWarning, createApiServerAcl } from "../apiServerAccess";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { AckClusterArgs, AckClusterAddressing } from "./args";
 import { ACK_CLUSTER_TYPE, validateAckClusterArgs } from "./check";
+import { warnAbout } from "../../warnings";
 
 /**
  * An ACK managed cluster (`cs.ManagedKubernetes`) in a {@link RegionalVpc}, with one worker node
@@ -13,6 +15,10 @@ import { ACK_CLUSTER_TYPE, validateAckClusterArgs } from "./check";
  *
  * The network is checked before anything is registered: Pod (Flannel) and Service CIDRs are valid,
  * not in reserved ranges, and disjoint from each other and from the VPC.
+ *
+ * The API server is private unless `publicApiServer` lists the sources allowed to reach it: the
+ * Kubernetes `provider` then talks to its internal address, and `pulumi up` must run where that
+ * address is reachable (the plan warns of it).
  */
 export class AckCluster extends pulumi.ComponentResource {
     /** Region of the cluster. */
@@ -37,6 +43,15 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly nodeVSwitches: readonly VSwitchInfo[];
     /** The Pod vSwitches (Terway); empty with Flannel. */
     readonly podVSwitches: readonly VSwitchInfo[];
+    /** Id of the API server's CLB (`ManagedKubernetes.slbId`), where a public API server's allowlist is attached. */
+    readonly apiServerLoadBalancerId: pulumi.Output<string>;
+    /**
+     * The allowlist of a public API server (`publicApiServer`): an SLB access control list, to
+     * attach to port 6443 of `apiServerLoadBalancerId`. Undefined for a private API server.
+     */
+    readonly apiServerAcl?: alicloud.slb.Acl;
+    /** The blocks on `apiServerAcl`, canonical: a component adding its own (ServiceMesh) skips these. */
+    readonly apiServerAclEntries: readonly string[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateAckClusterArgs(name, args);
@@ -63,7 +78,11 @@ export class AckCluster extends pulumi.ComponentResource {
                 serviceCidr: plan.addressing.serviceCidr,
                 addons: [{ name: plan.addressing.networkPlugin }],
                 deletionProtection: plan.deletionProtection,
-                slbInternetEnabled: plan.publicApiServer,
+                // The provider sends endpoint_public_access only when this is true (d.GetOk in
+                // resource_alicloud_cs_managed_kubernetes.go): false leaves the cluster to the API's
+                // default, an internal CLB alone (unconfirmed beyond the provider's example of a private
+                // cluster, which sets exactly this).
+                slbInternetEnabled: plan.publicApiServer !== undefined,
                 // Otherwise the cluster's state keeps the admin client key in plain text
                 // (`certificateAuthority`, deprecated); the kubeconfig comes from the credential data
                 // source instead, as a secret.
@@ -74,6 +93,27 @@ export class AckCluster extends pulumi.ComponentResource {
         );
         this.clusterId = this.cluster.id;
         this.securityGroupId = this.cluster.securityGroupId;
+        this.apiServerLoadBalancerId = this.cluster.slbId;
+        this.apiServerAclEntries = plan.publicApiServer?.entries.map(e => e.cidr) ?? [];
+        if (plan.publicApiServer) {
+            this.apiServerAcl = createApiServerAcl(name, plan.publicApiServer, plan.tags, childOpts);
+            warnAbout(
+                this,
+                attachAclWarning(
+                    "The API server",
+                    `${name}-api-acl`,
+                    "the ACK console (Cluster Information, Basic Information, Set access control)",
+                ),
+            );
+        } else {
+            warnAbout(
+                this,
+                `The API server is private (publicApiServer is not set): the cluster's Kubernetes provider, and what ` +
+                    `this stack applies through it, reach it at its internal address in VPC '${pulumi.resourceName(plan.vpc)}', ` +
+                    "so pulumi up must run from a machine in that VPC or a network joined to it (CEN, VPN Gateway, " +
+                    "Express Connect). To reach it from elsewhere, set publicApiServer: { allowedSources: [...] }.",
+            );
+        }
 
         const pool = plan.nodePool;
         const nodePool = new alicloud.cs.NodePool(
@@ -109,6 +149,8 @@ export class AckCluster extends pulumi.ComponentResource {
             securityGroupId: this.securityGroupId,
             nodePoolId: this.nodePoolId,
             kubeconfig: this.kubeconfig,
+            apiServerLoadBalancerId: this.apiServerLoadBalancerId,
+            apiServerAclId: this.apiServerAcl?.id,
         });
     }
 

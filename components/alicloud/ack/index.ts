@@ -12,5 +12,5 @@ export type {
     AckNodePoolPlan,
 } from "./args";
 export { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS } from "./args";
-export { checkAckClusterArgs, validateAckClusterArgs } from "./check";
+export { ACK_CONTROL_PLANE_RANGE, checkAckClusterArgs, validateAckClusterArgs } from "./check";
 export { AckCluster } from "./cluster";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { argsShape, input, instanceOf, text, wholeNumber } from "../../shape";
+import { PUBLIC_API_SERVER_SHAPE } from "../apiServerAccess";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS, AckClusterArgs, AckNodePoolArgs } from "./args";
@@ -32,7 +33,7 @@ export const ACK_CLUSTER_SHAPE = argsShape<AckClusterArgs>()(
         kubernetesVersion: z.string().optional(),
         clusterName: z.string().optional(),
         deletionProtection: z.boolean().optional(),
-        publicApiServer: z.boolean().optional(),
+        publicApiServer: PUBLIC_API_SERVER_SHAPE.optional(),
         nodePool: NODE_POOL_SHAPE,
         tags: ALIBABA_TAGS.optional(),
     }),

@@ -4,6 +4,7 @@
  * named, its listener, health check, backends' common fields, security groups and DNS record.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { BackToOriginArgs } from "./backToOrigin";
 
 /** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
 export const ALB_EDITIONS = ["Basic", "Standard", "StandardWithWaf"] as const;
@@ -213,6 +214,15 @@ export interface AlbCommonArgs {
      * the cloud's value of a field left out). Default: false (the tutorials'); on for production.
      */
     deletionProtection?: boolean;
+    /**
+     * Where the ALB fetches from, which the backends' security groups admit (and S1 routes back
+     * through the CEN). Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch: from
+     * addresses of their own vSwitches, so only those blocks are admitted. An ALB created before
+     * 2025 takes `{ mode: "legacy", cidrBlocks }`, the blocks its details page lists, each inside
+     * 100.64.0.0/10 and /24 or smaller: all of 100.64.0.0/10 would admit every tenant's ALBs.
+     * Checked before registration.
+     */
+    backToOrigin?: BackToOriginArgs;
     /**
      * The backends' security groups (`sg-…` ids) by a name of your choice (letters, digits, `-`,
      * `_`); each backend names its group with `securityGroup`. An id is checked before

@@ -37,4 +37,6 @@ export type {
     AlbListenerPlan,
 } from "./plan";
 export { ALB_DEFAULT_LISTENER_PORT } from "./listener";
+export { BACK_TO_ORIGIN_MODES, WIDEST_BACK_TO_ORIGIN_PREFIX } from "./backToOrigin";
+export type { BackToOriginArgs, BackToOriginPlan } from "./backToOrigin";
 export { ALB_MAX_ZONES, ALB_MIN_FREE_ADDRESSES, VSWITCH_RESERVED_IPV4 } from "./placement";

@@ -20,6 +20,7 @@ import {
     AlbHealthCheckArgs,
     AlbListenerArgs,
 } from "./args";
+import { BACK_TO_ORIGIN_MODES, BackToOriginArgs } from "./backToOrigin";
 
 /**
  * An Alibaba Cloud resource id of the form `<prefix>-` and letters and digits, so a name, an
@@ -91,6 +92,15 @@ export const ALB_DNS_SHAPE = argsShape<AlbDnsArgs>()(
     }),
 );
 
+/**
+ * {@link BackToOriginArgs}: both modes in one object, so a misspelt key is told the key it meant
+ * and a mode the blocks it takes or refuses (a rule: checkBackToOrigin); a union would say only
+ * "Invalid input".
+ */
+export const BACK_TO_ORIGIN_SHAPE = argsShape<{ mode: BackToOriginArgs["mode"]; cidrBlocks?: string[] }>()(
+    z.strictObject({ mode: z.enum(BACK_TO_ORIGIN_MODES), cidrBlocks: z.array(z.string()).optional() }),
+) as z.ZodType<BackToOriginArgs>;
+
 /** The fields of {@link AlbCommonArgs}, for a component's strict object. */
 export const ALB_COMMON_FIELDS = {
     albVSwitches: z.array(text).optional(),
@@ -102,6 +112,7 @@ export const ALB_COMMON_FIELDS = {
     healthCheck: ALB_HEALTH_CHECK_SHAPE.optional(),
     listener: ALB_LISTENER_SHAPE.optional(),
     deletionProtection: z.boolean().optional(),
+    backToOrigin: BACK_TO_ORIGIN_SHAPE.optional(),
     // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
     securityGroups: z.record(z.string(), input(SECURITY_GROUP_ID)).optional(),
     dns: ALB_DNS_SHAPE.optional(),

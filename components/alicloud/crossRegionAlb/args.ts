@@ -11,9 +11,6 @@ export const CROSS_REGION_ALB_TYPE = "topologies:alicloud:CrossRegionAlbBackend"
 /** Protocols from the ALB to cross-region backends (`alb.ServerGroup.protocol`, gRPC left out). */
 export const CROSS_REGION_BACKEND_PROTOCOLS = ["HTTP", "HTTPS"] as const;
 
-/** How the ALB fetches from its backends: see {@link BackToOriginArgs}. */
-export const BACK_TO_ORIGIN_MODES = ["vswitch", "legacy"] as const;
-
 /** One backend server, addressed by IP through the server group's remote-IP feature. */
 export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
     /**
@@ -28,23 +25,6 @@ export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
      */
     remoteIpEnabled?: boolean;
 }
-
-/**
- * How the ALB fetches from its backends ("back-to-origin"). ALBs created since 2025 use
- * addresses of their own vSwitches; older ALBs use 100.64.0.0/10 blocks listed on the instance's
- * details page ("Back-to-origin routes").
- */
-export type BackToOriginArgs =
-    | { mode: "vswitch" }
-    | {
-          mode: "legacy";
-          /**
-           * The blocks the console lists for the ALB, each inside 100.64.0.0/10 and /24 or smaller
-           * (the tutorial's six are /25 and /26). They are routed back through the CEN and are the
-           * only sources the backends' security groups admit.
-           */
-          cidrBlocks: string[];
-      };
 
 /** Options of the CEN the component creates when it does not join one. */
 export interface CrossRegionCenArgs {
@@ -101,9 +81,6 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
      * all of the backend VPC's vSwitches when an IP is only known after deployment.
      */
     backendVSwitches?: string[];
-
-    /** Back-to-origin mode. Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch. */
-    backToOrigin?: BackToOriginArgs;
 
     /**
      * A network to join instead of creating one: both VPCs must be members of it, each the only

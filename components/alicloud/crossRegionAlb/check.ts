@@ -8,7 +8,8 @@ import { checkAlbCommonArgs } from "../albCommon/check";
 import { CROSS_REGION_ALB_REGIONS } from "../regions";
 import { RegionalVpc } from "../vpc";
 import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
-import { checkBackToOrigin, checkBackends, planBackToOriginRules } from "./checkBackends";
+import { checkBackToOrigin } from "../albCommon/backToOrigin";
+import { checkBackends, planBackToOriginRules } from "./checkBackends";
 import { checkNetwork } from "./checkNetwork";
 import { CROSS_REGION_ALB_SHAPE } from "./shape";
 

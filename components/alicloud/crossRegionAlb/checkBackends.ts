@@ -1,29 +1,18 @@
 /**
- * S1's backends: their addresses, the vSwitches routed to them, where the ALB fetches from, and the
- * rules that admit it.
+ * S1's backends: their addresses, the vSwitches routed to them, and the rules that admit the ALB
+ * where it fetches from (albCommon/backToOrigin.ts).
  */
 import { Problems } from "../../errors";
-import {
-    IpAddress,
-    PlacedCidr,
-    addressSlug,
-    checkCidr,
-    checkIp,
-    checkNoOverlaps,
-    cidrContains,
-    ipInCidr,
-} from "../../net";
-import { ALB_LEGACY_BACK_TO_ORIGIN_RANGE, AlbCommonPlan, AlbIngressRule } from "../albCommon";
+import { IpAddress, addressSlug, checkIp, ipInCidr } from "../../net";
+import { AlbCommonPlan, AlbIngressRule } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
 import { checkAlbKeys } from "../albCommon/check";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { findVSwitches } from "../vpc/lookups";
-import { BackToOriginArgs, CrossRegionAlbBackendArgs, CrossRegionBackendPlan } from "./args";
+import { CrossRegionAlbBackendArgs, CrossRegionBackendPlan } from "./args";
 
 /** Ranges a remote-IP backend may use (seed 000, step 1). */
 export const REMOTE_IP_RANGES: readonly string[] = ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"];
-/** Widest back-to-origin block accepted: the console lists /25 and /26 blocks. */
-const WIDEST_BACK_TO_ORIGIN_PREFIX = 24;
 
 /**
  * Checks one backend address against the S1 rules; used before registering for plain strings
@@ -128,63 +117,6 @@ export function checkBackends(
         }
     }
     return { backends, routed };
-}
-
-/** The blocks the ALB fetches from, and whether they are the legacy 100.64.0.0/10 ones. */
-export function checkBackToOrigin(
-    problems: Problems,
-    given: BackToOriginArgs | undefined,
-    albVSwitches: readonly VSwitchInfo[],
-): { cidrs: string[]; legacy: boolean } {
-    const mode = given ?? { mode: "vswitch" as const };
-    if (mode.mode === "vswitch") {
-        // Typed callers cannot write it; an untyped one would expect the blocks to be used.
-        if ("cidrBlocks" in mode && mode.cidrBlocks !== undefined) {
-            problems.add(
-                "backToOrigin.cidrBlocks",
-                "an ALB in mode 'vswitch' fetches from its vSwitches' addresses; the blocks would not be used.",
-                "Drop cidrBlocks, or set mode 'legacy' for an ALB created before 2025.",
-            );
-        }
-        return { cidrs: albVSwitches.map(v => v.cidrBlock), legacy: false };
-    }
-    const listed = mode.cidrBlocks ?? [];
-    if (listed.length === 0) {
-        problems.add(
-            "backToOrigin.cidrBlocks",
-            "legacy back-to-origin needs the blocks shown on the ALB's details page.",
-            "Copy every block listed under 'Back-to-origin routes' of the ALB, " +
-                "or use mode 'vswitch' for ALBs created since 2025.",
-        );
-    }
-    const placed: PlacedCidr[] = [];
-    const cidrs: string[] = [];
-    listed.forEach((text, i) => {
-        const path = `backToOrigin.cidrBlocks[${i}]`;
-        const block = checkCidr(problems, path, text, 4);
-        if (!block) return;
-        if (!cidrContains(ALB_LEGACY_BACK_TO_ORIGIN_RANGE, block)) {
-            problems.add(
-                path,
-                `back-to-origin block ${block.text} is not inside ${ALB_LEGACY_BACK_TO_ORIGIN_RANGE}, ` +
-                    "where legacy ALBs fetch from.",
-                "Copy the blocks from the ALB's 'Back-to-origin routes', " +
-                    "or use mode 'vswitch' for ALBs created since 2025.",
-            );
-        } else if (block.prefix < WIDEST_BACK_TO_ORIGIN_PREFIX) {
-            problems.add(
-                path,
-                `back-to-origin block ${block.text} is wider than /${WIDEST_BACK_TO_ORIGIN_PREFIX}; ` +
-                    "it would open the backend port to addresses that are not this ALB's " +
-                    "(the console lists /25 and /26 blocks).",
-                "List the exact blocks the ALB's details page shows.",
-            );
-        }
-        placed.push({ name: `back-to-origin block ${i}`, cidr: block, path });
-        cidrs.push(block.text);
-    });
-    checkNoOverlaps(problems, placed, "List each back-to-origin block once.");
-    return { cidrs, legacy: true };
 }
 
 /**

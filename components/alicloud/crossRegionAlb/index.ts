@@ -4,7 +4,6 @@
  * this index is its public surface.
  */
 export type {
-    BackToOriginArgs,
     CrossRegionAlbBackendArgs,
     CrossRegionAlbPlan,
     CrossRegionBackendArgs,

@@ -8,8 +8,6 @@ import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, PORT } from "../albCommon
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { RegionalVpc } from "../vpc";
 import {
-    BACK_TO_ORIGIN_MODES,
-    BackToOriginArgs,
     CROSS_REGION_BACKEND_PROTOCOLS,
     CrossRegionAlbBackendArgs,
     CrossRegionBackendArgs,
@@ -24,14 +22,6 @@ const BACKEND = argsShape<CrossRegionBackendArgs>()(
         remoteIpEnabled: z.boolean().optional(),
     }),
 );
-
-/**
- * Both modes in one object, so a misspelt key is told the key it meant and a mode the blocks it
- * takes or refuses (a rule: checkBackToOrigin); a union would say only "Invalid input".
- */
-const BACK_TO_ORIGIN = argsShape<{ mode: BackToOriginArgs["mode"]; cidrBlocks?: string[] }>()(
-    z.strictObject({ mode: z.enum(BACK_TO_ORIGIN_MODES), cidrBlocks: z.array(z.string()).optional() }),
-) as z.ZodType<BackToOriginArgs>;
 
 const CEN_OPTIONS = argsShape<CrossRegionCenArgs>()(
     z.strictObject({
@@ -62,7 +52,6 @@ export const CROSS_REGION_ALB_SHAPE = argsShape<CrossRegionAlbBackendArgs>()(
         backends: z.record(z.string(), BACKEND),
         backendPort: PORT.optional(),
         backendVSwitches: z.array(text).optional(),
-        backToOrigin: BACK_TO_ORIGIN.optional(),
         cen: instanceOf(CenTransitNetwork, "CenTransitNetwork").optional(),
         cenOptions: CEN_OPTIONS.optional(),
         albRouteTableId: input(text).optional(),

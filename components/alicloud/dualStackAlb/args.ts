@@ -9,6 +9,7 @@ import {
     AlbDnsArgs,
     AlbIngressRule,
 } from "../albCommon";
+import type { BackToOriginPlan } from "../albCommon/backToOrigin";
 import { Problems } from "../../errors";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 
@@ -76,8 +77,10 @@ export type DualStackAlbBackend = DualStackAlbIpv4Backend | DualStackAlbIpv6Back
 /** Security-group rules that let the ALB reach the backends. */
 export interface BackendIngressArgs {
     /**
-     * IPv4 blocks allowed to the IPv4 backends' ports. Default: the ALB vSwitches' blocks (where
-     * ALBs upgraded since 2025 connect from) and 100.64.0.0/10 (where older ALBs connect from).
+     * IPv4 blocks allowed to the IPv4 backends' ports. Default: where the ALB fetches from
+     * (`backToOrigin`): the ALB vSwitches' blocks, or the legacy blocks listed, never all of
+     * 100.64.0.0/10, which would admit every tenant's ALBs. A block of 100.64.0.0/10 given here is
+     * held to the same rule (inside it, /24 or smaller). Checked before registration.
      */
     ipv4Sources?: string[];
     /**
@@ -93,6 +96,17 @@ export interface BackendIngressArgs {
     icmpv6Sources?: string[];
     /** Priority of the rules, 1 (first) to 100. Default: 1 (tutorial). */
     priority?: number;
+    /**
+     * Accept `ipv4Sources` / `ipv6Sources` that cover the whole internet (`0.0.0.0/0`, `::/0`, or
+     * blocks that together cover every public address), which open the backend ports to everyone
+     * past the ALB; the plan then warns. Default: false, such sources are refused: a backend
+     * behind an ALB needs only the ALB's addresses, Alibaba Cloud rates a port open to 0.0.0.0/0 a
+     * high risk (Cloud Config's BestPracticesForSecurityGroups pack, rule
+     * `ecs-security-group-white-list-port-check`), and with `ipv6InternetBandwidth` an IPv6 backend
+     * would be reachable from the internet directly. ICMPv6 sources are not held to
+     * it (see `icmpv6Sources`). Checked before registration.
+     */
+    allowWorldSources?: boolean;
 }
 
 /** An Alibaba Cloud DNS CNAME record pointing a name at the ALB (the shared {@link AlbDnsArgs}). */
@@ -181,5 +195,9 @@ export interface DualStackAlbPlan extends AlbCommonPlan {
     readonly backends: readonly DualStackBackendPlan[];
     /** Security-group rules to create, without repeats. */
     readonly rules: readonly AlbIngressRule[];
+    /** Where the ALB fetches from: its vSwitches' blocks, or the legacy blocks listed. */
+    readonly backToOrigin: BackToOriginPlan;
+    /** What the constructor warns about (sources opened to the whole internet on purpose). */
+    readonly warnings: readonly string[];
     readonly createServiceLinkedRole: boolean;
 }

@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problems, validate } from "../../errors";
 import { checkShape } from "../../shape";
+import { checkBackToOrigin } from "../albCommon/backToOrigin";
 import { checkAlbCommonArgs } from "../albCommon/check";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
 import { checkBackends } from "./checkBackends";
@@ -78,6 +79,8 @@ export function checkDualStackAlbArgs(
         serverGroupIpv6,
         ipv6GatewayId: args.ipv6GatewayId ?? vpc.ipv6GatewayId,
     });
+    const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
+    const ingress = planIngress(problems, name, args.backendIngress ?? {}, backends, alb, vpc, backToOrigin.cidrs);
     return {
         ...alb,
         vpc,
@@ -85,7 +88,9 @@ export function checkDualStackAlbArgs(
         ipv6AddressType: dualStack ? (args.ipv6AddressType ?? "Internet") : undefined,
         serverGroupIpv6,
         backends,
-        rules: planIngress(problems, name, args.backendIngress ?? {}, backends, alb, vpc),
+        backToOrigin,
+        rules: ingress.rules,
+        warnings: ingress.warning ? [ingress.warning] : [],
         createServiceLinkedRole: args.createServiceLinkedRole ?? false,
     };
 }

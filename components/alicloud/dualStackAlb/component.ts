@@ -11,6 +11,7 @@ import { text } from "../../shape";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs } from "./args";
 import { validateDualStackAlbArgs } from "./check";
 import { dualStackFlows } from "./flows";
+import { warnAbout } from "../../warnings";
 
 /**
  * An Application Load Balancer serving IPv4 and IPv6 clients, with ECS backends reached over
@@ -60,6 +61,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         const component = `${DUAL_STACK_ALB_TYPE} '${name}'`;
         const vpc = plan.vpc;
         const childOpts = { parent: this, provider: userProvider<alicloud.Provider>(opts, "alicloud") ?? vpc.provider };
+        for (const warning of plan.warnings) warnAbout(this, warning);
 
         const role = plan.createServiceLinkedRole
             ? new alicloud.resourcemanager.ServiceLinkedRole(

@@ -5,9 +5,10 @@ import { albListenerPorts } from "../albCommon/listener";
 import { DualStackAlbPlan } from "./args";
 
 /**
- * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, each ALB vSwitch to each backend over
- * its family (the ALB fetches from its vSwitch addresses, seed 002), and the internet to a
- * backend without its own public IPv6 bandwidth, blocked.
+ * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, each
+ * ALB vSwitch to each backend over its family (the ALB fetches from its vSwitch addresses, seed
+ * 002; a legacy ALB from its listed blocks over IPv4), and the internet to a backend without its
+ * own public IPv6 bandwidth, blocked.
  */
 export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
@@ -38,7 +39,26 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
             subnetId: b.vSwitch?.id,
             securityGroupIds: group === undefined ? undefined : [group],
         });
-        for (const vsw of plan.albVSwitches) {
+        // A legacy ALB fetches over IPv4 from the blocks its page lists, in its service network.
+        if (b.family === 4 && plan.backToOrigin.legacy) {
+            for (const cidr of plan.backToOrigin.cidrs) {
+                flows.push({
+                    name: `ALB back-to-origin ${cidr} → ${b.key}:${b.port}`,
+                    protocol: "tcp",
+                    port: b.port,
+                    ipVersion: 4,
+                    intent: "allow",
+                    to: backend,
+                    from: flowTo.host({
+                        label: `ALB back-to-origin ${cidr}`,
+                        address: cidr,
+                        vpcId: vpc.vpcId,
+                        deliveredBy: "the ALB's service network (legacy back-to-origin blocks)",
+                    }),
+                });
+            }
+        }
+        for (const vsw of b.family === 4 && plan.backToOrigin.legacy ? [] : plan.albVSwitches) {
             const source = b.family === 6 ? vsw.ipv6CidrBlock : vsw.cidrBlock;
             if (source === undefined) continue;
             flows.push({

@@ -1,7 +1,8 @@
 /** The rules S3 adds to its backends' security groups, so the ALB reaches them and nothing else does. */
 import { Problems } from "../../errors";
-import { checkCidr } from "../../net";
-import { ALB_LEGACY_BACK_TO_ORIGIN_RANGE, AlbCommonPlan, AlbIngressRule } from "../albCommon";
+import { Cidr, checkCidr, checkWorldSources, coversInternet } from "../../net";
+import { AlbCommonPlan, AlbIngressRule } from "../albCommon";
+import { checkServiceRangeBlock } from "../albCommon/backToOrigin";
 import { albIngressRuleName } from "../albCommon/ingress";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { BackendIngressArgs, DualStackBackendPlan } from "./args";
@@ -9,10 +10,20 @@ import { BackendIngressArgs, DualStackBackendPlan } from "./args";
 /** A rule before the settings every rule of the component shares. */
 type PlannedRule = Omit<AlbIngressRule, "priority" | "formerName">;
 
+/** The planned rules, and what to warn about when they are created. */
+export interface PlannedIngress {
+    readonly rules: AlbIngressRule[];
+    /** Set when `allowWorldSources` opened a backend port to the whole internet. */
+    readonly warning?: string;
+}
+
 /**
  * The rules each named security group needs: every distinct backend port (and a fixed
  * health-check port) from the ALB's sources of the backends' family, and all ICMPv6 for groups
- * with IPv6 backends. Ports are only ever the backends' own: never all ports.
+ * with IPv6 backends. Ports are only ever the backends' own: never all ports. The default IPv4
+ * sources are where the ALB fetches from (`backToOrigin`, as S1 decides them); sources given
+ * are held to the same rule for blocks of 100.64.0.0/10, and refused when they cover the whole
+ * internet unless `allowWorldSources`.
  */
 export function planIngress(
     problems: Problems,
@@ -21,18 +32,43 @@ export function planIngress(
     backends: readonly DualStackBackendPlan[],
     alb: Omit<AlbCommonPlan, "vpc">,
     vpc: RegionalVpc,
-): AlbIngressRule[] {
+    backToOriginCidrs: readonly string[],
+): PlannedIngress {
     const priority = ingress.priority ?? 1;
+    const given: Array<{ path: string; cidr: Cidr }> = [];
     // Each block in canonical form, so the rules' names and sources say each block one way.
     const sourcesOf = (field: "ipv4Sources" | "ipv6Sources" | "icmpv6Sources", family: 4 | 6): string[] | undefined =>
-        ingress[field]?.flatMap((s, i) => checkCidr(problems, `backendIngress.${field}[${i}]`, s, family)?.text ?? []);
-    const ipv4: Array<string | VSwitchInfo> = sourcesOf("ipv4Sources", 4) ?? [
-        ...alb.albVSwitches.map(v => v.cidrBlock),
-        ALB_LEGACY_BACK_TO_ORIGIN_RANGE,
-    ];
+        ingress[field]?.flatMap((s, i) => {
+            const path = `backendIngress.${field}[${i}]`;
+            const block = checkCidr(problems, path, s, family);
+            if (!block) return [];
+            if (field !== "icmpv6Sources") given.push({ path, cidr: block });
+            return [block.text];
+        });
+    const ipv4: Array<string | VSwitchInfo> = sourcesOf("ipv4Sources", 4) ?? [...backToOriginCidrs];
     // The ALB reaches IPv6 backends from addresses in its own vSwitches' /64s, nothing wider.
     const ipv6: Array<string | VSwitchInfo> = sourcesOf("ipv6Sources", 6) ?? [...alb.albVSwitches];
+    // ICMPv6 from anywhere opens no port, and IPv6 needs it: a filtered Packet Too Big breaks path-MTU
+    // discovery (RFC 4890 §4.3.1 lists it among the messages that must not be dropped), so it is not held
+    // to the world rule.
     const icmpv6 = sourcesOf("icmpv6Sources", 6) ?? ["::/0"];
+    const ports = [
+        ...new Set(backends.flatMap(b => [b.port, ...(alb.healthCheck.fixedPort ? [alb.healthCheck.fixedPort] : [])])),
+    ];
+    const warning = checkWorldSources(problems, "backendIngress", given, {
+        what: `backend port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`,
+        allow: { field: "backendIngress.allowWorldSources", allowed: ingress.allowWorldSources === true },
+    });
+    // A list open to the whole internet admits every tenant's ALB too: the world rule has said it.
+    const ipv4Given = given.filter(g => g.cidr.family === 4);
+    if (
+        !coversInternet(
+            ipv4Given.map(g => g.cidr),
+            4,
+        )
+    ) {
+        for (const g of ipv4Given) checkServiceRangeBlock(problems, g.path, g.cidr);
+    }
 
     const rules = new Map<string, AlbIngressRule>();
     // Keyed by the child name, which says all a rule is: two backends of one group share their rules.
@@ -81,7 +117,7 @@ export function planIngress(
             "Set backendIngress.ipv6Sources to the ALB vSwitches' IPv6 blocks.",
         );
     }
-    return [...rules.values()];
+    return { rules: [...rules.values()], warning };
 }
 
 /**

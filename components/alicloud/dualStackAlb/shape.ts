@@ -57,6 +57,7 @@ const BACKEND_INGRESS = argsShape<BackendIngressArgs>()(
         ipv6Sources: z.array(z.string()).optional(),
         icmpv6Sources: z.array(z.string()).optional(),
         priority: wholeNumber(1, 100).optional(),
+        allowWorldSources: z.boolean().optional(),
     }),
 );
 

@@ -1,6 +1,7 @@
 /** What a user writes to describe a {@link ServiceMesh}, and the ports the mesh's traffic uses. */
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { AckCluster } from "../ack";
+import type { PublicApiServerArgs } from "../apiServerAccess";
 import { IstioGatewaySpec } from "../istio/objects";
 import { RegionalVpc } from "../vpc";
 
@@ -91,10 +92,26 @@ export interface ServiceMeshArgs {
      */
     meshName?: string;
     /**
-     * Expose the mesh API server on a public EIP. Default: true, because this program applies the
-     * Istio objects through the mesh kubeconfig from outside the VPC. Checked before registration.
+     * Public access to the mesh's API server (where Istio objects are written), an explicit opt-in:
+     * `{ allowedSources }`, the IPv4 blocks allowed to reach it (your office's or VPN's egress;
+     * none that together cover the internet). The mesh then gets a public EIP on its API server
+     * (`loadBalancer.apiServerPublicEip`) and an SLB access control list `<name>-api-acl` holding
+     * the sources and the mesh VPC, to attach to port 6443 of the API server's CLB
+     * (`apiServerLoadBalancerId`): the provider cannot, so the plan says how. The mesh also adds its
+     * vSwitch (where its control plane reaches the clusters from) to the allowlist of every member
+     * cluster with a public API server.
+     *
+     * Default: none, no public EIP, as for a cluster's API server (Alibaba Cloud rates a public API
+     * server endpoint a high risk). Either way this program writes the Istio objects through the
+     * kubeconfig the provider reads for the mesh, which is the one for its internal endpoint
+     * (`DescribeServiceMeshKubeconfig` with `PrivateIpAddress` true, terraform-provider-alicloud
+     * service_alicloud_service_mesh_v2.go): `pulumi up` runs from a machine that reaches the mesh
+     * VPC, and the plan says so; a public API server serves your own `kubectl`. The provider
+     * replaces a mesh whose `apiServerPublicEip` changes (ForceNew in
+     * resource_alicloud_service_mesh_service_mesh.go): choose before creating it. `true` (0.x:
+     * public to everyone) is refused with what to write. Checked before registration.
      */
-    publicApiServer?: boolean;
+    publicApiServer?: PublicApiServerArgs | false;
     /**
      * An existing CEN to join instead of building one: it has the mesh VPC and every cluster VPC as
      * members and connects their regions. The mesh writes the routes it needs into it (continuing

@@ -2,11 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkInput, checkKnownName, checkUnique, recordOf } from "../../checks";
 import { Problems, joinPath, validate } from "../../errors";
-import { PlacedCidr, checkCidr, findOverlaps } from "../../net";
+import { CidrError, PlacedCidr, checkCidr, findOverlaps, normaliseCidr } from "../../net";
 import { stackScopedName } from "../../naming";
 import { checkRegionalProviders, checkStackProviderConfig } from "../../providers";
 import { checkShape, text } from "../../shape";
 import { AckCluster } from "../ack";
+import { checkPublicApiServer, checkPublicApiServerFlag } from "../apiServerAccess";
 import { AsmIstioGateway, asmIngressGateway, checkMeshObject } from "../istio/objects";
 import { parseAsmVersion } from "../meshLocality/version";
 import { plainTags } from "../tags";
@@ -53,7 +54,7 @@ export function checkServiceMeshArgs(
     name: string,
     args: ServiceMeshArgs,
 ): ServiceMeshPlan | undefined {
-    const current = checkRenamedNetwork(problems, args);
+    const current = checkPublicApiServerFlag(problems, checkRenamedNetwork(problems, args));
     if (!checkShape(problems, SERVICE_MESH_SHAPE, current) || current !== args) return undefined;
     const vSwitch = findVSwitch(problems, "vSwitch", args.vpc, args.vSwitch);
     if (args.version !== undefined && !parseAsmVersion(args.version)) {
@@ -90,11 +91,24 @@ export function checkServiceMeshArgs(
         meshSpec: args.meshSpec ?? "enterprise",
         version: args.version,
         meshName: args.meshName ?? stackScopedName(name),
-        publicApiServer: args.publicApiServer ?? true,
+        // Whoever runs pulumi up in the mesh VPC writes through the internal kubeconfig; that VPC stays on the list.
+        publicApiServer: checkPublicApiServer(problems, name, args.publicApiServer, [
+            { cidr: canonicalBlock(args.vpc.cidrBlock), comment: "mesh VPC" },
+        ]),
         ingressGateway,
         cen,
         tags: plainTags(args.tags),
     };
+}
+
+/** A block as the cloud spells it; one that is not a block is reported by the VPC's check, and kept as written. */
+function canonicalBlock(text: string): string {
+    try {
+        return normaliseCidr(text);
+    } catch (e) {
+        if (e instanceof CidrError) return text;
+        throw e;
+    }
 }
 
 /**

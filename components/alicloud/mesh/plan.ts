@@ -1,5 +1,6 @@
 /** The validated, defaulted description of a mesh that `checkServiceMeshArgs` hands to the constructor. */
 import { AckCluster } from "../ack";
+import type { ApiServerAccessPlan } from "../apiServerAccess";
 import { CenTransitNetwork, CenTransitNetworkArgs } from "../cen";
 import { AsmIstioGateway } from "../istio/objects";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
@@ -31,7 +32,8 @@ export interface ServiceMeshPlan {
     readonly version?: string;
     /** Console name of the mesh. */
     readonly meshName: string;
-    readonly publicApiServer: boolean;
+    /** The allowlist of a public mesh API server; undefined for a private one (the default). */
+    readonly publicApiServer?: ApiServerAccessPlan;
     /** The ingress gateway, deployed to the clusters chosen; undefined for none. */
     readonly ingressGateway?: AsmIstioGateway;
     readonly cen: JoinedMeshCen | BuiltMeshCen;

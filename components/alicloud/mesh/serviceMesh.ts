@@ -4,6 +4,7 @@ import * as kubernetes from "@pulumi/kubernetes";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { addressSlug } from "../../net";
 import { newStackProvider, userProvider } from "../../providers";
+import { addApiServerAclEntry, attachAclWarning, createApiServerAcl } from "../apiServerAccess";
 import { AckCluster } from "../ack";
 import { CenTransitNetwork } from "../cen";
 import { AsmIstioGateway, applyMeshObject } from "../istio/objects";
@@ -13,6 +14,7 @@ import { SERVICE_MESH_TYPE, validateServiceMeshArgs } from "./check";
 import { meshFlows } from "./flows";
 import { MeshRoutes } from "./routes";
 import { offeredVersion } from "./version";
+import { warnAbout } from "../../warnings";
 
 /**
  * An ASM instance (`servicemesh.ServiceMesh`) in its own VPC with ACK clusters from one or more
@@ -45,6 +47,13 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly ready: readonly pulumi.Resource[];
     /** The traffic the mesh needs: every cluster's nodes and Pods to Pilot, and the control plane to every API server. */
     readonly intendedFlows: readonly IntendedFlow[];
+    /** Id of the mesh API server's CLB (`loadBalancer.apiServerLoadbalancerId`), where a public API server's allowlist is attached. */
+    readonly apiServerLoadBalancerId: pulumi.Output<string>;
+    /**
+     * The allowlist of a public mesh API server (`publicApiServer`): an SLB access control list, to
+     * attach to port 6443 of `apiServerLoadBalancerId`. Undefined for a private API server.
+     */
+    readonly apiServerAcl?: alicloud.slb.Acl;
 
     constructor(name: string, args: ServiceMeshArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = validateServiceMeshArgs(name, args, opts);
@@ -113,7 +122,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                 clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
                 meshConfig: { enableLocalityLb: true },
                 // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
-                loadBalancer: { apiServerPublicEip: plan.publicApiServer },
+                // apiServerPublicEip is ForceNew: a change replaces the mesh.
+                loadBalancer: { apiServerPublicEip: plan.publicApiServer !== undefined },
                 tags: plan.tags,
             },
             {
@@ -132,6 +142,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             },
         );
         this.meshId = mesh.id;
+        this.apiServerLoadBalancerId = mesh.loadBalancer.apply(lb => lb.apiServerLoadbalancerId);
+        this.apiServerAcl = this.allowApiServers(name, plan, { parent: this, provider: meshProvider }, given);
         this.kubeconfig = pulumi.secret(mesh.kubeconfig);
         this.provider = newStackProvider(
             "kubernetes",
@@ -150,10 +162,48 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
 
         this.registerOutputs({
             meshId: this.meshId,
+            apiServerLoadBalancerId: this.apiServerLoadBalancerId,
+            apiServerAclId: this.apiServerAcl?.id,
             kubeconfig: this.kubeconfig,
             cenId: this.cen.cenId,
             securityGroupRuleIds: this.securityGroupRuleIds,
         });
+    }
+
+    /**
+     * The mesh's own allowlist when its API server is public, its vSwitch on the allowlist of each
+     * public member cluster (its control plane reaches their API servers from there: meshFlows),
+     * and what the plan says of reaching the API servers.
+     */
+    private allowApiServers(
+        name: string,
+        plan: ReturnType<typeof validateServiceMeshArgs>,
+        meshOpts: pulumi.CustomResourceOptions,
+        given: alicloud.Provider | undefined,
+    ): alicloud.slb.Acl | undefined {
+        const controlPlane = { cidr: plan.vSwitch.cidrBlock, comment: "ASM control plane" };
+        for (const [key, cluster] of Object.entries(plan.clusters)) {
+            if (!cluster.apiServerAcl || cluster.apiServerAclEntries.includes(controlPlane.cidr)) continue;
+            addApiServerAclEntry(`${name}-${key}-api-acl`, cluster.apiServerAcl.id, controlPlane, {
+                parent: this,
+                provider: given ?? cluster.vpc.provider,
+            });
+        }
+        const vpcName = pulumi.resourceName(plan.vpc);
+        warnAbout(
+            this,
+            "The provider reads the mesh's kubeconfig for its internal endpoint (DescribeServiceMeshKubeconfig with " +
+                "PrivateIpAddress true): the Istio objects this stack writes through the mesh's provider go from where " +
+                `pulumi up runs to the API server in VPC '${vpcName}', so run pulumi up from a machine that reaches ` +
+                "that VPC (in it, or joined to it by CEN, VPN Gateway or Express Connect), public API server or not.",
+        );
+        if (!plan.publicApiServer) return undefined;
+        warnAbout(
+            this,
+            `${attachAclWarning("The mesh API server", `${name}-api-acl`, "the CLB console")} Which addresses ` +
+                "ASM's own components reach it from is unconfirmed: check the mesh after attaching it.",
+        );
+        return createApiServerAcl(name, plan.publicApiServer, plan.tags, meshOpts);
     }
 }
 

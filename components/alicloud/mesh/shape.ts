@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { argsShape, instanceOf, text, wholeNumber } from "../../shape";
 import { AckCluster } from "../ack";
+import { PUBLIC_API_SERVER_SHAPE } from "../apiServerAccess";
 import { CenTransitNetwork, MAX_BANDWIDTH_MBPS } from "../cen";
 import { BANDWIDTH_PACKAGE_SHAPE } from "../cen/shape";
 import { ISTIO_GATEWAY_OVERRIDES_SHAPE } from "../istio/gatewayShape";
@@ -31,7 +32,7 @@ export const SERVICE_MESH_SHAPE = argsShape<ServiceMeshArgs>()(
         meshSpec: z.enum(ASM_MESH_SPECS).optional(),
         version: text.optional(),
         meshName: text.optional(),
-        publicApiServer: z.boolean().optional(),
+        publicApiServer: PUBLIC_API_SERVER_SHAPE.optional(),
         cen: instanceOf(CenTransitNetwork, "CenTransitNetwork").optional(),
         cenOptions: MESH_CEN_SHAPE.optional(),
         // The object first: a value of neither kind (`true`) is told the object it may be, not only `false`.

@@ -190,7 +190,10 @@ export interface AlbFargateServiceArgs {
     /**
      * IAM policy (a JSON object) for the application's own AWS calls. Default: none, the task role
      * has no permissions. Checked to be a JSON object before registration; an Output is checked
-     * when it resolves. IAM checks what it grants.
+     * when it resolves. An Allow of every action (`"*"`, `"*:*"`: full administrative privileges)
+     * is refused, and an Allow of a whole service (`"s3:*"`) or a `NotAction` is warned about in
+     * the plan: AWS's least-privilege controls (Control Tower CT.IAM.PR.1 and CT.IAM.PR.5, Security
+     * Hub IAM.21; see components/aws/iamPolicy.ts). IAM checks the rest of what it grants.
      */
     taskRolePolicy?: pulumi.Input<string>;
     /**

@@ -7,6 +7,7 @@ import { checkInput } from "../../checks";
 import { Problems } from "../../errors";
 import { AUTONAMED, checkAutoname, stackScopedName } from "../../naming";
 import { checkEcsName, checkFargateSize, checkLogRetention } from "../fargate";
+import { checkPolicyDocument } from "../iamPolicy";
 import { checkArn } from "../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { ClusterPlan, TaskPlan } from "./plan";
@@ -46,7 +47,9 @@ export function checkTask(
     const taskRolePolicy =
         args.taskRolePolicy === undefined
             ? undefined
-            : checkInput(problems, "taskRolePolicy", args.taskRolePolicy, component, checkPolicyDocument);
+            : checkInput(problems, "taskRolePolicy", args.taskRolePolicy, component, (p, at, policy) => {
+                  checkPolicyDocument(p, at, policy);
+              });
     const task: TaskPlan = {
         family,
         cpu,
@@ -91,31 +94,6 @@ function checkLogGroupName(problems: Problems, name: string, given: string | und
             "logGroupName",
             `'${given}' is not 1 to ${LOG_GROUP_NAME_MAX} letters, digits and . - _ / #.`,
             "Use a name such as /ecs/web.",
-        );
-    }
-}
-
-/**
- * An IAM policy document is a JSON object (IAM User Guide, "IAM JSON policy reference"); what it
- * grants is IAM's to check. Text that is no JSON object would fail only at deployment.
- */
-function checkPolicyDocument(problems: Problems, path: string, policy: string): void {
-    let document: unknown;
-    try {
-        document = JSON.parse(policy);
-    } catch (e) {
-        problems.add(
-            path,
-            `the policy is not JSON: ${e instanceof Error ? e.message : String(e)}.`,
-            'Give the policy document as JSON text, e.g. JSON.stringify({ Version: "2012-10-17", Statement }).',
-        );
-        return;
-    }
-    if (document === null || typeof document !== "object" || Array.isArray(document)) {
-        problems.add(
-            path,
-            "the policy is JSON but not an object.",
-            "Give a policy document: an object with Version and Statement.",
         );
     }
 }

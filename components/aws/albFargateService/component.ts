@@ -13,6 +13,7 @@ import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
 import { createSecurityGroups } from "./securityGroups";
 import { createCluster, createServices, createTaskDefinition } from "./service";
+import { warnAbout } from "../../warnings";
 
 /**
  * An Application Load Balancer in front of ECS Fargate services whose tasks run in private
@@ -82,9 +83,10 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const childOpts = { parent: this, provider: this.provider };
         const tags: Tagger = suffix => ({ ...plan.tags, Name: `${name}-${suffix}` });
         if (plan.assignPublicIp) {
-            pulumi.log.warn(
-                `${ALB_FARGATE_SERVICE_TYPE} '${name}': assignPublicIp is on: every task gets a public IP. ` +
-                    "Tasks behind an ALB need none; prefer egress 'vpcEndpoints' or 'natGateway'.",
+            warnAbout(
+                this,
+                "assignPublicIp is on: every task gets a public IP. Tasks behind an ALB need none; " +
+                    "prefer egress 'vpcEndpoints' or 'natGateway'.",
             );
         }
 

@@ -5,8 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { policyWarnings } from "../iamPolicy";
 import type { Tagger } from "../network/tiers";
 import { AlbFargateServicePlan } from "./plan";
+import { warnAbout } from "../../warnings";
+import { ALB_FARGATE_SERVICE_TYPE } from "./check";
 
 /** What the task definition and the services need of the logs and roles. */
 export interface TaskIdentity {
@@ -67,7 +70,13 @@ export function createTaskIdentity(
         opts,
     );
     if (plan.task.taskRolePolicy !== undefined) {
-        new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy: plan.task.taskRolePolicy }, opts);
+        // Checked before (or, an Output, when it resolves); a whole service's actions are allowed, with a warning.
+        const policy = pulumi.output(plan.task.taskRolePolicy).apply(text => {
+            for (const warning of policyWarnings(text, "taskRolePolicy"))
+                warnAbout(opts.parent ?? `${ALB_FARGATE_SERVICE_TYPE} '${name}'`, warning);
+            return text;
+        });
+        new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy }, opts);
     }
     return { logGroup, executionRole, executionPolicy, taskRole };
 }
