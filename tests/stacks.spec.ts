@@ -552,7 +552,9 @@ describe("stacks", function () {
             assert.throws(
                 () => loadStackConfig({ environment: "dev" }),
                 (e: TopologyValidationError) =>
-                    e.problems.length === 1 && /builds no topology/.test(e.problems[0].message),
+                    e.problems.length === 1 &&
+                    e.problems[0].path === "config" &&
+                    /builds no topology/.test(e.problems[0].message),
             );
         });
 
