@@ -472,4 +472,34 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
         // ES2019 has no `??`: a cache keyed by the source alone would hand back the ES2020 output.
         assert.doesNotMatch(emitted("ES2019"), /\?\?/);
     });
+
+    it("compiles a file with the tsconfig.json nearest to it, its stack trace pointing at it despite an outDir", function () {
+        this.timeout(30000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
+        temporaryDirs.push(dir);
+        const project = path.join(dir, "project");
+        fs.mkdirSync(path.join(project, "src"), { recursive: true });
+        fs.writeFileSync(
+            path.join(project, "tsconfig.json"),
+            JSON.stringify({ compilerOptions: { target: "ES2019", outDir: "bin", rootDir: "." } }),
+        );
+        fs.writeFileSync(
+            path.join(project, "src", "x.ts"),
+            'export const pick = (a?: string) => a ?? "b";\nexport function fail(): never {\n    throw new Error("boom");\n}\n',
+        );
+        // Started from the directory above: the project's tsconfig.json still applies to its files.
+        const run = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                path.resolve(__dirname, "..", "cli", "register.js"),
+                "-e",
+                "const x = require('./project/src/x.ts'); console.log(String(x.pick)); x.fail()",
+            ],
+            { cwd: dir, encoding: "utf8" },
+        );
+        assert.doesNotMatch(run.stdout, /\?\?/, "compiled for the project's ES2019");
+        // With the outDir kept, the source map named ../../src/x.ts relative to bin/src/: one directory too high.
+        assert.ok(run.stderr.includes(`(${path.join(fs.realpathSync(project), "src", "x.ts")}:3:11)`), run.stderr);
+    });
 });
