@@ -255,10 +255,15 @@ describe("topologies plan", () => {
         assert.equal(doc.errors[0].problems[0].path, "topologies:backendPort");
     });
 
-    it("reports a missing stack file with the stacks there are, and exits 1", async () => {
+    it("reports a missing stack file with the directory looked in and the stacks there, and exits 1", async () => {
         const run = await plan(["--stack", "nope"]);
         assert.equal(run.code, 1);
-        assert.match(run.err, /--stack: there is no .*Pulumi\.nope\.yaml\. Fix: Use one of: fixture\./);
+        assert.ok(
+            run.err.includes(
+                `--stack: there is no Pulumi.nope.yaml in ${FIXTURES}. Fix: The stack files there are Pulumi.fixture.yaml: pass --stack fixture.`,
+            ),
+            run.err,
+        );
     });
 
     it("reports YAML syntax errors and keys outside the project's namespace with their place", async () => {
