@@ -146,10 +146,12 @@ describe("topologies command line", () => {
         const dir = tempProject({ "Pulumi.test.yaml": `${FIXTURE_STACK}  alicloude:profile: x\n` }, { linkSdk: false });
         const r = await run([
             "plan",
+            "--cwd",
+            dir,
             "--program",
             path.join(FIXTURES, "program"),
             "--stacks-dir",
-            dir,
+            ".",
             "--stack",
             "test",
         ]);

@@ -223,7 +223,8 @@ describe("topologies plan of a Pulumi program", () => {
             ].join("\n"),
             "Pulumi.dev.yaml": "config: {}\n",
         });
-        const run = await plan(["--program", path.join(dir, "program.js"), "--stack", "dev", "--json", "--no-diagram"]);
+        // --cwd: the program, its stack files beside it and the outputs are all found from there.
+        const run = await plan(["--cwd", dir, "--program", "program.js", "--stack", "dev", "--json", "--no-diagram"]);
         assert.equal(run.code, 0, run.err);
         const warnings = JSON.parse(run.out).warnings;
         assert.deepEqual(
