@@ -149,8 +149,8 @@ async function plan(options: PlanOptions, io: Io): Promise<number> {
             return 2;
         }
         const failure = e instanceof Error ? e.message : String(e);
-        // --json callers (CI summaries) parse stdout: give them the failure there too.
-        if (options.json) io.out(`${JSON.stringify({ stack: options.stack, ok: false, failure })}\n`);
+        // --json callers (CI summaries) parse stdout (or the --json-file): give them the failure there too.
+        emit({ stack: options.stack, ok: false, failure });
         io.err(
             `topologies: the plan failed with an error that is not a validation error:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
         );

@@ -124,6 +124,12 @@ describe("topologies command line", () => {
         const failed = await run(["plan", "--cwd", dir, "--stack", "dev", "--json-file", file]);
         assert.equal(failed.code, 1);
         assert.equal(JSON.parse(fs.readFileSync(file, "utf8")).errors[0].problems[0].path, "aws:regoin");
+        // So does a failure that is not a validation error.
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "index.js"), 'throw new Error("a bug");\n');
+        const broken = await run(["plan", "--cwd", dir, "--stack", "dev", "--json-file", file]);
+        assert.equal(broken.code, 2);
+        assert.deepEqual(JSON.parse(fs.readFileSync(file, "utf8")), { stack: "dev", ok: false, failure: "a bug" });
     });
 
     it("removes outputs of an earlier plan it does not write again: the SVG under --no-diagram, everything on failure", async () => {
