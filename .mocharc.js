@@ -6,9 +6,16 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const SLOWEST_FIRST = ["consumer", "fuzz", "stacks", "entry", "albFargateService", "crossRegionAlb", "mesh"].map(
-    name => `tests/${name}.spec.ts`,
-);
+const SLOWEST_FIRST = [
+    "consumer",
+    "fuzz",
+    "stacks",
+    "entry",
+    "albFargateService",
+    "crossRegionAlb",
+    "mesh",
+    "cliConventions",
+].map(name => `tests/${name}.spec.ts`);
 const rest = fs
     .readdirSync(path.join(__dirname, "tests"))
     .filter(file => file.endsWith(".spec.ts"))

@@ -19,7 +19,7 @@ const runs = Number(args[args.indexOf("--runs") + 1]) || 3;
 const extra = args.includes("--no-diagram") ? ["--no-diagram"] : [];
 const benchDir = path.join(root, "out", "bench");
 
-interface Row {
+export interface Row {
     stack: string;
     resources: number;
     medianMs: number;
@@ -81,16 +81,46 @@ function time(stack: string, planArgs: string[]): Row {
     };
 }
 
+/** One plan to time: the stack and the extra arguments of its command line. */
+export interface Job {
+    stack: string;
+    args: string[];
+}
+
+/**
+ * Times every job in turn, writing a progress line to `progress` as each one is done (the whole
+ * run takes minutes: a line per stack shows it moving, on stderr, away from the table).
+ */
+export function timeAll(jobs: readonly Job[], timeOne: (job: Job) => Row, progress: (line: string) => void): Row[] {
+    return jobs.map((job, i) => {
+        const row = timeOne(job);
+        progress(
+            `bench: [${i + 1}/${jobs.length}] ${job.stack}: ${row.resources} resources, median ${(row.medianMs / 1000).toFixed(2)} s\n`,
+        );
+        return row;
+    });
+}
+
 function main(): void {
-    const rows: Row[] = [];
-    for (const stack of listStacks(path.join(root, "stacks"))) rows.push(time(stack, []));
     const stacksDir = path.join(benchDir, "stacks");
     fs.mkdirSync(stacksDir, { recursive: true });
+    const jobs: Job[] = listStacks(path.join(root, "stacks")).map(stack => ({
+        stack,
+        args: ["--program", path.join(root, "stacks", "program")],
+    }));
     for (const regions of [2, 5, 10]) {
         const stack = `cen-${regions}-regions`;
         fs.writeFileSync(path.join(stacksDir, `Pulumi.${stack}.yaml`), `config:\n  topologies:regions: ${regions}\n`);
-        rows.push(time(stack, ["--program", path.join(root, "bench", "cenProgram"), "--stacks-dir", stacksDir]));
+        jobs.push({ stack, args: ["--program", path.join(root, "bench", "cenProgram"), "--stacks-dir", stacksDir] });
     }
+    process.stderr.write(
+        `bench: ${jobs.length} plans, ${runs + 1} runs each (the first fills the transpile cache and is not counted)\n`,
+    );
+    const rows = timeAll(
+        jobs,
+        job => time(job.stack, job.args),
+        line => process.stderr.write(line),
+    );
     const width = Math.max(...rows.map(r => r.stack.length), 5);
     console.log(
         `topologies plan, wall clock of a fresh process, median of ${runs} runs${extra.length ? " (no SVG)" : ""}; ${new Date().toISOString()}`,
@@ -103,4 +133,4 @@ function main(): void {
     }
 }
 
-main();
+if (require.main === module) main();

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// Entry of the `topologies` command (package.json "bin"): loads cli/topologies.ts through a
-// cached transpile-only hook, runs it, and exits with its code.
+// Entry of the `topologies` command in this repository (`npm run plan`): loads cli/topologies.ts
+// through a cached transpile-only hook and runs it (the published package's bin is the compiled
+// dist/cli/topologies.js, which runs itself).
 "use strict";
 require("./register");
-const { main } = require("./topologies.ts");
-main(process.argv.slice(2), { out: t => process.stdout.write(t), err: t => process.stderr.write(t) })
-    // The mocked runtime keeps handles open; leave once the output is flushed.
-    .then(code => process.stdout.write("", () => process.exit(code)));
+require("./topologies.ts").run();

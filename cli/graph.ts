@@ -99,6 +99,8 @@ export function buildGraph(world: World): PlanGraph {
         if (provider) node.provider = provider.key;
         if (node.type.startsWith("pulumi:providers:") && typeof r.inputs.region === "string")
             node.region = r.inputs.region;
+        // Registered with the default provider: the stack's `<package>:region`.
+        if (!provider && r.defaultRegion) node.region = r.defaultRegion;
     });
     const descendants = (node: PlanNode): PlanNode[] =>
         node.custom ? [node] : node.children.flatMap(k => descendants(byKey.get(k)!));

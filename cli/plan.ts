@@ -1,8 +1,9 @@
 /**
- * Runs a stack program offline: its config is checked by the program's `loadStackConfig`, then
- * `buildStack` registers everything against the mocked engine, and the recorded world becomes a
- * {@link PlanGraph}. Validation errors (the config's or any component's) are collected, not
- * thrown, so the caller can print all of them.
+ * Runs a program offline and turns what the mocked engine recorded into a {@link PlanGraph}:
+ * a stack program (`--program`: its config is checked by its `loadStackConfig`, then `buildStack`
+ * registers everything), or, through {@link collect}, a Pulumi program as it is (./program).
+ * Validation errors (the config's or any component's) are collected, not thrown, so the caller
+ * can print all of them.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -11,7 +12,12 @@ import { RecordedWarning, installEngine, recorder, restartEngine, settle, world 
 import { buildGraph, isSecretValue, PlanGraph } from "./graph";
 import { NO_PROVIDER_CONFIG, ProviderConfig } from "./stackConfig";
 
-/** The contract every stack program module meets (see `stacks/program.ts`). */
+/**
+ * The contract of a stack program module, which `topologies plan --program <module>` runs (this
+ * repository's `stacks/program.ts` is one): the config is checked before anything is built, and
+ * the plan hands the program the options that record the tree. A plain Pulumi program needs none
+ * of this: `topologies plan` runs it as it is.
+ */
 export interface StackProgram {
     /** Checks the raw config (keys without namespace); throws a `TopologyValidationError` with YAML key paths. */
     loadStackConfig(raw: Record<string, unknown>): unknown;
@@ -90,6 +96,7 @@ export const SECRET_OUTPUT = "[secret]";
  * output's callback), or a {@link PlanTimeoutError} after `timeoutMs`; the caller reports either
  * as such. Either way the listener it installs is gone when it returns or throws.
  */
+
 export async function runPlan(
     program: StackProgram,
     raw: Record<string, unknown>,
@@ -108,12 +115,29 @@ export async function runPlan(
     } catch (e) {
         return failure(e);
     }
+    return collect(async () => program.buildStack(config, { transformations: [recorder] }), stack, project, timeoutMs);
+}
+
+/** The stack outputs a program returns (or a promise of them, for a program that is one async function). */
+export type StackOutputs = Record<string, pulumi.Input<unknown>>;
+
+/**
+ * Runs `start` (which builds the stack and returns its outputs) and waits for every registration
+ * it started; the plan of what was registered, or every validation error. Throws only on a
+ * failure that is not a validation error (also one raised later in an output's callback), or a
+ * {@link PlanTimeoutError} after `timeoutMs`; either way its listener is gone when it returns.
+ */
+export async function collect(
+    start: () => Promise<StackOutputs>,
+    stack: string,
+    project: string,
+    timeoutMs = PLAN_TIMEOUT_MS,
+): Promise<PlanResult> {
     // Validation inside outputs' callbacks (a value known only at deployment, checked when it
     // resolves) surfaces as a rejected registration: catch it too. The resources waiting on that
     // registration never settle under the mocks, so the first such error ends the wait (after a
-    // moment for the others), rather than the plan hanging without a word.
-    // Any other failure there (a bug in a callback) is kept, and thrown once the wait is over,
-    // so the caller reports it as the failure it is.
+    // moment for the others), rather than the plan hanging without a word. Any other failure
+    // there (a bug in a callback) is kept, and thrown once the wait is over.
     const asyncErrors: PlanError[] = [];
     const failed: { crash?: { error: unknown } } = {};
     const throwIfCrashed = () => {
@@ -132,13 +156,18 @@ export async function runPlan(
         }
         rejected();
     };
-    process.on("unhandledRejection", onRejection);
+    const lateErrors = () =>
+        firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS)));
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<"timeout">(resolve => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+    const deadline = new Promise<typeof TIMED_OUT>(
+        resolve => (timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs)),
+    );
+    process.on("unhandledRejection", onRejection);
     try {
-        let exported: Record<string, pulumi.Input<unknown>>;
+        let exported: StackOutputs | typeof STOPPED | typeof TIMED_OUT;
         try {
-            exported = program.buildStack(config, { transformations: [recorder] });
+            // A program that awaits a value a refused registration never delivers would wait forever.
+            exported = await Promise.race([start(), lateErrors().then((): typeof STOPPED => STOPPED), deadline]);
         } catch (e) {
             // The stack program held every registration back and never let it go (stacks/registrationGate.ts):
             // waiting for them would wait forever. Once they have reached the gate (a turn of the event
@@ -147,32 +176,36 @@ export async function runPlan(
             restartEngine(stack, project);
             return failure(e);
         }
-        const waited = await Promise.race([
-            settle(),
-            firstRejection.then(() => new Promise(resolve => setTimeout(resolve, LATE_ERRORS_GRACE_MS))),
-            deadline,
-        ]);
+        const waited =
+            exported === STOPPED || exported === TIMED_OUT
+                ? exported
+                : await Promise.race([settle(), lateErrors(), deadline]);
         // A registration refused on the last turn (one nothing else waits for, such as a security
         // group rule taking an Output that failed its check) is reported as unhandled only after
         // the settled RPCs: give it that moment, or the plan would end ok without it.
         await new Promise(resolve => setImmediate(resolve));
-        if (failed.crash || asyncErrors.length > 0 || waited === "timeout") {
+        if (failed.crash || asyncErrors.length > 0 || waited === STOPPED || waited === TIMED_OUT) {
             // The stopped registrations would keep every later wait for settled RPCs (the next
             // build or plan in this process) waiting forever: start the runtime afresh.
             restartEngine(stack, project);
             throwIfCrashed();
-            if (asyncErrors.length > 0) return { ok: false, errors: asyncErrors };
+            if (asyncErrors.length > 0 || waited === STOPPED) return { ok: false, errors: asyncErrors };
             throw new PlanTimeoutError(timeoutMs);
         }
-        let outputs: Record<string, unknown> | "timeout";
+        const outputsOf = exported as StackOutputs;
+        let outputs: Record<string, unknown> | typeof TIMED_OUT;
         try {
-            outputs = await Promise.race([resolveOutputs(exported ?? {}), deadline]);
+            // A program's exports are its outputs (the host's rule); a module exporting nothing, or not an object, has none.
+            outputs = await Promise.race([
+                resolveOutputs(outputsOf !== null && typeof outputsOf === "object" ? outputsOf : {}),
+                deadline,
+            ]);
         } catch (e) {
             // A stack output checked when it resolves (checkedWhenKnown) is refused like any input.
             const refused = failure(e);
             return refused.ok ? refused : { ok: false, errors: [...asyncErrors, ...refused.errors] };
         }
-        if (outputs === "timeout") {
+        if (outputs === TIMED_OUT) {
             restartEngine(stack, project);
             throw new PlanTimeoutError(timeoutMs);
         }
@@ -184,6 +217,11 @@ export async function runPlan(
         process.off("unhandledRejection", onRejection);
     }
 }
+
+/** What the wait for a program's outputs ends with when a late validation error stopped it. */
+const STOPPED: unique symbol = Symbol("stopped");
+/** What a wait ends with at the plan's deadline. */
+const TIMED_OUT: unique symbol = Symbol("timed out");
 
 /** Each warning once per resource, in the order they were logged. */
 function distinct(warnings: readonly RecordedWarning[]): RecordedWarning[] {
@@ -208,12 +246,15 @@ function asError(e: TopologyValidationError): PlanError {
 /** Resolves every stack output, replacing secret ones (at any depth) by a marker. */
 async function resolveOutputs(exported: Record<string, pulumi.Input<unknown>>): Promise<Record<string, unknown>> {
     const entries = await Promise.all(
-        Object.entries(exported).map(async ([key, value]) => {
-            const out = pulumi.output(value) as pulumi.Output<unknown>;
-            const internals = out as unknown as { isSecret: Promise<boolean>; promise(): Promise<unknown> };
-            const [secret, resolved] = await Promise.all([internals.isSecret, internals.promise()]);
-            return [key, secret ? SECRET_OUTPUT : scrub(resolved)] as const;
-        }),
+        // A function the module exports beside its outputs (a helper) is no output.
+        Object.entries(exported)
+            .filter(([, value]) => typeof value !== "function")
+            .map(async ([key, value]) => {
+                const out = pulumi.output(value) as pulumi.Output<unknown>;
+                const internals = out as unknown as { isSecret: Promise<boolean>; promise(): Promise<unknown> };
+                const [secret, resolved] = await Promise.all([internals.isSecret, internals.promise()]);
+                return [key, secret ? SECRET_OUTPUT : scrub(resolved)] as const;
+            }),
     );
     return Object.fromEntries(entries);
 }

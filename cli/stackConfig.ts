@@ -10,8 +10,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parseDocument } from "yaml";
-import { Problems, TopologyValidationError } from "../components/errors";
+import { closestSpelling } from "../components/checks";
+import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { PROVIDER_PACKAGES } from "../components/providers";
+import { checkProviderKey } from "./providerKeys";
 
 /** A stack's configuration, ready for the program's `loadStackConfig`. */
 export interface StackConfig {
@@ -25,11 +27,13 @@ export interface StackConfig {
     readonly secretPaths: readonly string[];
     /** The provider settings (`aws:*`, `alicloud:*`, `kubernetes:*`), as the engine hands them to a program. */
     readonly providerConfig: ProviderConfig;
+    /** Every key (`namespace:key`) with the project-level defaults, as the engine hands them to a Pulumi program. */
+    readonly allConfig: ProviderConfig;
 }
 
 /**
- * Provider settings as `pulumi up` hands them to the program: `pkg:key` → text (structured
- * values as JSON), with the keys set as secrets (whose text is a placeholder offline).
+ * Config as `pulumi up` hands it to the program: `namespace:key` → text (structured values as
+ * JSON), with the keys set as secrets (whose text is a placeholder offline).
  */
 export interface ProviderConfig {
     readonly values: Record<string, string>;
@@ -57,24 +61,35 @@ export function listStacks(dir: string): string[] {
         .sort();
 }
 
+/** How {@link readStackConfig} reads a stack file. */
+export interface ReadStackOptions {
+    /**
+     * Every namespace is the program's to read (a Pulumi program: `new pulumi.Config("ns")`).
+     * Default false: a stack program reads only the project's keys and the providers' settings,
+     * so a key in any other namespace is a mistake.
+     */
+    readonly anyNamespace?: boolean;
+    /** Project-level config (`namespace:key` → value, from Pulumi.yaml), which the stack file overrides. */
+    readonly defaults?: Readonly<Record<string, unknown>>;
+    /** Where provider packages resolve from, to check their settings' names (the project's first). */
+    readonly resolveFrom?: readonly string[];
+}
+
 /**
  * Reads `dir/Pulumi.<stack>.yaml`. Throws a {@link TopologyValidationError} naming the file when
- * it is missing, is not valid YAML, or has keys outside the project's namespace.
+ * it is missing (with the stack files there are), is not valid YAML, has keys outside the
+ * project's namespace (unless `anyNamespace`), or a provider setting its provider does not have.
  * @param project the project name, which namespaces the keys (`name` in `Pulumi.yaml`).
  */
-export function readStackConfig(dir: string, stack: string, project: string): StackConfig {
-    const file = ["yaml", "yml"].map(ext => path.join(dir, `Pulumi.${stack}.${ext}`)).find(f => fs.existsSync(f));
+export function readStackConfig(
+    dir: string,
+    stack: string,
+    project: string,
+    options: ReadStackOptions = {},
+): StackConfig {
+    const file = stackFile(dir, stack);
     const component = `stack '${stack}'`;
-    if (!file) {
-        const known = listStacks(dir);
-        throw new TopologyValidationError(component, [
-            {
-                path: "--stack",
-                message: `there is no ${path.join(dir, `Pulumi.${stack}.yaml`)}.`,
-                fix: known.length > 0 ? `Use one of: ${known.join(", ")}.` : `Create the stack file in ${dir}.`,
-            },
-        ]);
-    }
+    if (!file) throw new TopologyValidationError(component, [missingStackFile(dir, stack)]);
     const doc = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
     if (doc.errors.length > 0) {
         throw new TopologyValidationError(
@@ -100,41 +115,92 @@ export function readStackConfig(dir: string, stack: string, project: string): St
     const secretPaths: string[] = [];
     const providerValues: Record<string, string> = {};
     const providerSecrets: string[] = [];
-    for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
-        const [namespace, name] = key.includes(":")
-            ? [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)]
-            : [project, key];
-        if (namespace !== project) {
-            if (namespace === ENGINE_NAMESPACE) continue;
-            if (PROVIDER_NAMESPACES.has(namespace)) {
-                // Components carry these into the providers they create (components/providers.ts).
-                const secret = isSecure(value);
-                if (secret) providerSecrets.push(key);
-                // A secret's placeholder is JSON text, so a structured setting stays readable as one.
-                providerValues[key] = secret
-                    ? JSON.stringify(SECRET_PLACEHOLDER)
-                    : typeof value === "string"
-                      ? value
-                      : JSON.stringify(value);
-                continue;
-            }
-            problems.add(
-                key,
-                `is in namespace '${namespace}', neither the project's ('${project}') nor a provider's.`,
-                `Rename it to '${project}:${name}'.`,
-            );
+    const allValues: Record<string, string> = {};
+    const allSecrets: string[] = [];
+    const entries = { ...options.defaults, ...(config as Record<string, unknown>) };
+    for (const [written, value] of Object.entries(entries)) {
+        const [namespace, name] = written.includes(":")
+            ? [written.slice(0, written.indexOf(":")), written.slice(written.indexOf(":") + 1)]
+            : [project, written];
+        const key = `${namespace}:${name}`;
+        if (namespace === project) {
+            const before = secretPaths.length;
+            // An own key whatever its name (`__proto__` assigned would replace the prototype).
+            Object.defineProperty(raw, name, {
+                value: hideSecrets(value, key, secretPaths),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+            allValues[key] = configText(value);
+            if (secretPaths.length > before) allSecrets.push(key);
             continue;
         }
-        // An own key whatever its name (`__proto__` assigned would replace the prototype).
-        Object.defineProperty(raw, name, {
-            value: hideSecrets(value, `${project}:${name}`, secretPaths),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-        });
+        if (namespace === ENGINE_NAMESPACE) continue;
+        if (PROVIDER_NAMESPACES.has(namespace)) {
+            checkProviderKey(problems, written, namespace, name, options.resolveFrom);
+            // Components carry these into the providers they create (components/providers.ts).
+            const secret = isSecure(value);
+            if (secret) providerSecrets.push(key);
+            // A secret's placeholder is JSON text, so a structured setting stays readable as one.
+            providerValues[key] = secret ? JSON.stringify(SECRET_PLACEHOLDER) : configText(value);
+            allValues[key] = providerValues[key];
+            if (secret) allSecrets.push(key);
+            continue;
+        }
+        if (options.anyNamespace) {
+            const found: string[] = [];
+            hideSecrets(value, key, found);
+            allValues[key] = configText(value);
+            if (found.length > 0) allSecrets.push(key);
+            continue;
+        }
+        const guess = closestSpelling(namespace, [project, ...PROVIDER_NAMESPACES]);
+        problems.add(
+            written,
+            `is in namespace '${namespace}', neither the project's ('${project}') nor a provider's (${[...PROVIDER_NAMESPACES].join(", ")}).`,
+            guess !== undefined && guess !== project
+                ? `Did you mean '${guess}:${name}'?`
+                : `Rename it to '${project}:${name}'.`,
+        );
     }
     problems.throwIfAny(`${component} (${file})`);
-    return { stack, file, raw, secretPaths, providerConfig: { values: providerValues, secretKeys: providerSecrets } };
+    return {
+        stack,
+        file,
+        raw,
+        secretPaths,
+        providerConfig: { values: providerValues, secretKeys: providerSecrets },
+        allConfig: { values: allValues, secretKeys: allSecrets },
+    };
+}
+
+/** `dir/Pulumi.<stack>.yaml` (or `.yml`) when it exists. */
+function stackFile(dir: string, stack: string): string | undefined {
+    return ["yaml", "yml"].map(ext => path.join(dir, `Pulumi.${stack}.${ext}`)).find(f => fs.existsSync(f));
+}
+
+/** The problem of a missing stack file: the directory looked in, and the stack files found there. */
+function missingStackFile(dir: string, stack: string): ValidationProblem {
+    const where = path.resolve(dir);
+    const known = listStacks(where);
+    const guess = closestSpelling(stack, known);
+    const files = known.map(s => `Pulumi.${s}.yaml`).join(", ");
+    return {
+        path: "--stack",
+        message: `there is no Pulumi.${stack}.yaml in ${where}.`,
+        fix:
+            known.length > 0
+                ? `${guess ? `Did you mean --stack ${guess}? ` : ""}The stack files there are ${files}: pass --stack ${known.length === 1 ? known[0] : `with one of ${known.join(", ")}`}.`
+                : `There is no stack file there: create Pulumi.${stack}.yaml in ${where} ('config: {}' for a stack without config), or point --cwd at the project's directory.`,
+    };
+}
+
+/** A config value as the engine hands it to the program: strings as written, anything else as JSON; secrets as placeholders. */
+function configText(value: unknown): string {
+    if (isSecure(value)) return SECRET_PLACEHOLDER;
+    if (typeof value === "string") return value;
+    return JSON.stringify(value, (_key, v: unknown) => (isSecure(v) ? SECRET_PLACEHOLDER : v));
 }
 
 /** A `secure:` value as the stack file holds it. */

@@ -11,7 +11,8 @@
  * ```
  *
  * Importing it points the Pulumi runtime of the process at the offline engine (`setMocks`), as
- * project `topologies`, stack `test`.
+ * project `topologies`, stack `test`. `StackProgram` is the contract of a module that
+ * `topologies plan --program <module>` runs (a plain Pulumi program needs none).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { installEngine, recorder, settle, world } from "./engine";
@@ -20,6 +21,7 @@ export { installEngine, recorder, settle, world, fakeId, World } from "./engine"
 export type { RecordedResource, RecordedCall, RecordedWarning, PropertyBag } from "./engine";
 export { verifyFlows, networkModel, declaredFlows, renderFlows } from "./flows";
 export type { FlowResult, Hop } from "./flows";
+export type { StackProgram } from "./plan";
 
 installEngine();
 

@@ -1,25 +1,33 @@
 #!/usr/bin/env node
 /**
- * `topologies plan --stack <name> [--json] [--out <dir>]`: runs a stack program offline under the
- * mocks and prints its resource tree, per-type counts, the deployment's critical path and the
- * stack outputs, or every validation error; it writes the topology diagram (SVG and DOT) and the
- * Kubernetes/Istio manifests to the output directory.
+ * `topologies plan --stack <name> [--cwd <dir>] [--json] …`: runs a Pulumi program offline under
+ * the mocks (the project's program as it is, or a stack program with `--program`) and prints its
+ * resource tree, per-type counts, the deployment's critical path and the stack outputs, or every
+ * validation error; it writes the topology diagram (SVG and DOT) and the Kubernetes/Istio
+ * manifests to the output directory. `topologies help`, `--help`, `--version`: see ./args.
  *
- * Exit codes: 0 planned; 1 the config or a component rejected its input; 2 wrong usage or a
- * failure that is not a validation error (a bug, reported with its stack trace).
+ * Exit codes: 0 planned; 1 the config or a component rejected its input, or a flow is broken;
+ * 2 wrong usage or a failure that is not a validation error (a bug, reported with its stack trace).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TopologyValidationError } from "../components/errors";
+import { parseCommand, PlanOptions, packageVersion, UsageError } from "./args";
 import { CriticalPath, criticalPath, formatDuration, renderCriticalPath } from "./criticalPath";
 import { renderSvg, toDot, TracedFlow } from "./diagram";
 import { RecordedWarning, world } from "./engine";
 import { CostItem, costItems, renderCosts } from "./costs";
 import { FlowResult, hopResources, renderFlows, verifyFlows } from "./flows";
 import { manifestsOf } from "./manifests";
-import { loadProgram, PlanError, ProgramError, runPlan, StackProgram } from "./plan";
-import { projectName, readStackConfig, StackConfig } from "./stackConfig";
+import { loadProgram, PlanError, PlanResult, ProgramError, runPlan, StackProgram } from "./plan";
+import { runProgram } from "./program";
+import { NoProjectError, readProject } from "./project";
+import { projectName, readStackConfig } from "./stackConfig";
 import { renderSummary, renderTree, summaryOf, treeOf } from "./tree";
+import { parentWarnings, PlanWarning } from "./warnings";
+
+export { PLAN_USAGE, USAGE } from "./args";
+export type { PlanOptions } from "./args";
 
 /** Where the command writes; tests pass collectors. */
 export interface Io {
@@ -27,86 +35,12 @@ export interface Io {
     err(text: string): void;
 }
 
-/** Parsed options of `topologies plan`. */
-export interface PlanOptions {
-    stack: string;
-    json: boolean;
-    /** Output directory. Default: `out/<stack>`. */
-    out: string;
-    /** Stack program module. Default: `stacks/program`. */
-    program: string;
-    /** Directory of the `Pulumi.<stack>.yaml` files. Default: the program's directory. */
-    stacksDir: string;
-    /** Write the SVG (the slowest step). Default: true. */
-    diagram: boolean;
-    /** Report a broken flow as a warning and exit 0. Default: false (exit 1). */
-    warnFlows: boolean;
-    /** Draw the path of the first flow whose name contains this text. Default: none. */
-    trace?: string;
-}
-
-export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>]
-
-Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
-resource tree, the count per type, the deployment's critical path, the flows every component
-declares (each walked through the planned routes and security groups), the subscriptions and what
-pulumi destroy leaves, and the stack outputs; writes <out>/diagram.svg, <out>/diagram.dot and
-<out>/manifests/*.yaml.
-
-  --stack <name>       stack to plan: reads <stacks-dir>/Pulumi.<name>.yaml
-  --json               print the plan (or the errors) as one JSON document
-  --out <dir>          where files go (default out/<stack>)
-  --program <module>   stack program exporting loadStackConfig and buildStack (default stacks/program)
-  --stacks-dir <dir>   where the stack files are (default: the program's directory)
-  --no-diagram         skip the SVG (the DOT file is still written)
-  --warn-flows         a flow that is broken (an intended flow unreachable, a blocked flow open)
-                       is a warning, not exit code 1
-  --trace <flow>       outline on the diagram the resources the first flow whose name contains
-                       <flow> crosses, listing every hop (routes and rules are not drawn)
-
-Exit codes: 0 planned, 1 validation or config errors or a broken flow, 2 usage error or internal failure.`;
-
-class UsageError extends Error {}
-
 function loadProgramOrUsage(module: string): StackProgram {
     try {
         return loadProgram(module);
     } catch (e) {
-        throw e instanceof ProgramError ? new UsageError(e.message) : e;
+        throw e instanceof ProgramError ? new UsageError(e.message, "") : e;
     }
-}
-
-/** Parses `plan …` arguments; throws a usage error on anything unexpected. */
-export function parseArgs(argv: readonly string[]): PlanOptions {
-    const [command, ...rest] = argv;
-    if (command !== "plan")
-        throw new UsageError(command === undefined ? "no command given" : `unknown command '${command}'`);
-    const values: Record<string, string> = {};
-    const flags = new Set<string>();
-    for (let i = 0; i < rest.length; i++) {
-        const arg = rest[i];
-        const [flag, inline] = arg.includes("=")
-            ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-            : [arg, undefined];
-        if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows") flags.add(flag);
-        else if (["--stack", "--out", "--program", "--stacks-dir", "--trace"].includes(flag)) {
-            const value = inline ?? rest[++i];
-            if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-            values[flag] = value;
-        } else throw new UsageError(`unknown option '${arg}'`);
-    }
-    if (!values["--stack"]) throw new UsageError("--stack <name> is required");
-    const program = values["--program"] ?? path.join("stacks", "program");
-    return {
-        stack: values["--stack"],
-        json: flags.has("--json"),
-        out: values["--out"] ?? path.join("out", values["--stack"]),
-        program,
-        stacksDir: values["--stacks-dir"] ?? path.dirname(program),
-        diagram: !flags.has("--no-diagram"),
-        warnFlows: flags.has("--warn-flows"),
-        trace: values["--trace"],
-    };
 }
 
 function renderErrors(errors: readonly PlanError[]): string {
@@ -121,37 +55,55 @@ function renderErrors(errors: readonly PlanError[]): string {
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-    let options: PlanOptions;
     try {
-        options = parseArgs(argv);
+        const command = parseCommand(argv);
+        if (command.kind === "help") {
+            io.out(`${command.text}\n`);
+            return 0;
+        }
+        if (command.kind === "version") {
+            io.out(`${packageVersion()}\n`);
+            return 0;
+        }
+        return await plan(command.options, io);
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        io.err(`topologies: ${e.message}\n\n${USAGE}\n`);
+        io.err(`topologies: ${e.message}\n${e.usage ? `\n${e.usage}\n` : ""}`);
         return 2;
     }
+}
+
+/** Plans the stack the options name; returns the exit code. */
+async function plan(options: PlanOptions, io: Io): Promise<number> {
     const started = process.hrtime.bigint();
+    const invoked = process.cwd();
+    const emit = (doc: Record<string, unknown>) => {
+        const text = `${JSON.stringify(doc, null, 2)}\n`;
+        if (options.json) io.out(text);
+        if (options.jsonFile) {
+            fs.mkdirSync(path.dirname(options.jsonFile), { recursive: true });
+            fs.writeFileSync(options.jsonFile, text);
+        }
+    };
     const fail = (errors: readonly PlanError[]): number => {
-        if (options.json) io.out(`${JSON.stringify({ stack: options.stack, ok: false, errors }, null, 2)}\n`);
-        else io.err(`${renderErrors(errors)}\n`);
+        // What an earlier plan wrote would pass for this stack's diagram.
+        removeOutputs(options.out);
+        emit({ stack: options.stack, ok: false, errors });
+        if (!options.json) io.err(`${renderErrors(errors)}\n`);
         return 1;
     };
     try {
-        let stackConfig: StackConfig;
-        const project = projectName(options.stacksDir);
+        let result: PlanResult;
         try {
-            stackConfig = readStackConfig(options.stacksDir, options.stack, project);
+            // --json promises one document on stdout: the program's console output goes to stderr.
+            result = await withStdoutOnStderr(options.json, () => start(options));
         } catch (e) {
             if (e instanceof TopologyValidationError) return fail([{ source: e.component, problems: e.problems }]);
             throw e;
         }
-        const result = await runPlan(
-            loadProgramOrUsage(options.program),
-            stackConfig.raw,
-            options.stack,
-            stackConfig.providerConfig,
-            project,
-        );
         if (!result.ok) return fail(result.errors);
+        // The program's own tree: resources whose parent it forgot (the components' warnings are result.warnings).
+        const treeWarnings = parentWarnings(world);
         const verifying = process.hrtime.bigint();
         const flows = await verifyFlows(world);
         const flowsMs = Math.round(Number(process.hrtime.bigint() - verifying) / 1e6);
@@ -160,15 +112,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const summary = summaryOf(result.graph);
         const costs = costItems(world.resources);
         const path_ = criticalPath(result.graph);
-        const files = await writeFiles(options, result.graph, traceOf(options.trace, flows));
+        const files = (await writeFiles(options, result.graph, traceOf(options.trace, flows))).map(f =>
+            shown(f, invoked),
+        );
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
         const broken = flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
-        if (options.json) {
-            io.out(
-                `${JSON.stringify({ stack: options.stack, ok: flowsOk, tree, summary, criticalPath: path_, flows, costs, warnings: result.warnings, outputs: result.outputs, files, elapsedMs, flowsMs }, null, 2)}\n`,
-            );
-        } else {
+        if (options.json || options.jsonFile) {
+            emit({
+                stack: options.stack,
+                ok: flowsOk,
+                tree,
+                summary,
+                criticalPath: path_,
+                flows,
+                costs,
+                warnings: result.warnings,
+                treeWarnings,
+                outputs: result.outputs,
+                files,
+                elapsedMs,
+                flowsMs,
+            });
+        }
+        if (!options.json) {
             io.out(
                 renderText(
                     options.stack,
@@ -184,6 +151,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 ),
             );
         }
+        for (const w of treeWarnings) io.err(renderTreeWarning(w));
         if (broken.length > 0) {
             io.err(
                 `topologies: ${broken.length} of ${flows.length} flows are broken: ${broken.map(f => f.name).join("; ")}${options.warnFlows ? " (a warning: --warn-flows)" : ""}\n`,
@@ -196,13 +164,65 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             return 2;
         }
         const failure = e instanceof Error ? e.message : String(e);
-        // --json callers (CI summaries) parse stdout: give them the failure there too.
-        if (options.json) io.out(`${JSON.stringify({ stack: options.stack, ok: false, failure })}\n`);
+        // --json callers (CI summaries) parse stdout (or the --json-file): give them the failure there too.
+        emit({ stack: options.stack, ok: false, failure });
         io.err(
             `topologies: the plan failed with an error that is not a validation error:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
         );
         return 2;
     }
+}
+
+/**
+ * Reads the stack's config and runs the program: the stack program `--program` names, or the
+ * Pulumi program of the project in `--cwd` (or above it).
+ */
+async function start(options: PlanOptions): Promise<PlanResult> {
+    if (options.program !== undefined) {
+        const stacksDir = options.stacksDir ?? path.dirname(options.program);
+        const project = projectName(stacksDir);
+        const config = readStackConfig(stacksDir, options.stack, project, { resolveFrom: [stacksDir] });
+        return runPlan(loadProgramOrUsage(options.program), config.raw, options.stack, config.providerConfig, project);
+    }
+    let project: ReturnType<typeof readProject>;
+    try {
+        project = readProject(options.cwd);
+    } catch (e) {
+        throw e instanceof NoProjectError ? new UsageError(e.message, "") : e;
+    }
+    const config = readStackConfig(options.stacksDir ?? project.stacksDir, options.stack, project.name, {
+        anyNamespace: true,
+        defaults: project.config,
+        resolveFrom: [project.dir],
+    });
+    try {
+        return await runProgram(project, options.stack, config.allConfig);
+    } catch (e) {
+        throw e instanceof ProgramError ? new UsageError(e.message, "") : e;
+    }
+}
+
+/** Runs `run` with anything written to stdout (console.log of the program) sent to stderr, when `redirect`. */
+async function withStdoutOnStderr<T>(redirect: boolean, run: () => Promise<T>): Promise<T> {
+    if (!redirect) return run();
+    const write = process.stdout.write;
+    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+    try {
+        return await run();
+    } finally {
+        process.stdout.write = write;
+    }
+}
+
+/** A written file as the user reads it: relative to where the command was started when inside it. */
+function shown(file: string, invoked: string): string {
+    const relative = path.relative(invoked, file);
+    return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** A warning about the program's tree, on stderr. */
+function renderTreeWarning(w: PlanWarning): string {
+    return `warning: ${w.message}\n  Fix: ${w.fix}\n`;
 }
 
 /** The flow `--trace` names, as the diagram draws it; a usage error naming the flows when none matches. */
@@ -228,14 +248,22 @@ async function writeFiles(
         fs.writeFileSync(file, text);
         written.push(file);
     };
+    // Outputs of an earlier run that this one does not write (the SVG under --no-diagram, the
+    // manifests of a cluster the stack no longer has) would pass for this plan's: start afresh.
+    removeOutputs(options.out);
     const dot = toDot(graph, `stack ${options.stack}`, trace);
     write(path.join(options.out, "diagram.dot"), dot);
     if (options.diagram) write(path.join(options.out, "diagram.svg"), await renderSvg(dot));
-    const manifestsDir = path.join(options.out, "manifests");
-    // Stale manifests of a cluster the stack no longer has would mislead; start afresh.
-    fs.rmSync(manifestsDir, { recursive: true, force: true });
-    for (const m of manifestsOf(graph)) write(path.join(manifestsDir, m.file), m.yaml);
+    for (const m of manifestsOf(graph)) write(path.join(options.out, OUTPUTS.manifests, m.file), m.yaml);
     return written;
+}
+
+/** What the plan writes into the output directory; nothing else there is touched. */
+const OUTPUTS = { svg: "diagram.svg", dot: "diagram.dot", manifests: "manifests" } as const;
+
+/** Removes what an earlier plan wrote to `out` (only the plan's own files: `--out` may be any directory). */
+function removeOutputs(out: string): void {
+    for (const name of Object.values(OUTPUTS)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
 }
 
 /** A multi-line output (a rendered script) as its first line and its length; `--json` has it whole. */
@@ -295,8 +323,16 @@ function renderText(
     ].join("\n");
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2), { out: t => process.stdout.write(t), err: t => process.stderr.write(t) })
+/**
+ * Runs the command on this process's arguments and exits with its code (the `bin` entry). Output
+ * goes through the stdout stream's own `write`, taken now: under `--json` the program's
+ * console output is sent to stderr while it runs, and the document must still reach stdout.
+ */
+export function run(): void {
+    const write = process.stdout.write.bind(process.stdout);
+    main(process.argv.slice(2), { out: t => write(t), err: t => process.stderr.write(t) })
         // The mocked runtime keeps handles open; leave once the output is flushed.
-        .then(code => process.stdout.write("", () => process.exit(code)));
+        .then(code => write("", () => process.exit(code)));
 }
+
+if (require.main === module) run();

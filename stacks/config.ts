@@ -64,8 +64,10 @@ export function loadStackConfig(raw: Record<string, unknown>): StackConfig {
     const problems = new Problems();
     const configured = configuredTopologies(config);
     if (configured.length === 0) {
+        // No key is wrong: the stack file's `config:` map as a whole lacks one (`topologies:` alone
+        // would print as `topologies::`).
         problems.add(
-            "topologies:",
+            "config",
             "the stack builds no topology.",
             `Add at least one of: ${TOPOLOGIES.map(t => `topologies:${t.key}`).join(", ")}.`,
         );

@@ -255,10 +255,15 @@ describe("topologies plan", () => {
         assert.equal(doc.errors[0].problems[0].path, "topologies:backendPort");
     });
 
-    it("reports a missing stack file with the stacks there are, and exits 1", async () => {
+    it("reports a missing stack file with the directory looked in and the stacks there, and exits 1", async () => {
         const run = await plan(["--stack", "nope"]);
         assert.equal(run.code, 1);
-        assert.match(run.err, /--stack: there is no .*Pulumi\.nope\.yaml\. Fix: Use one of: fixture\./);
+        assert.ok(
+            run.err.includes(
+                `--stack: there is no Pulumi.nope.yaml in ${FIXTURES}. Fix: The stack files there are Pulumi.fixture.yaml: pass --stack fixture.`,
+            ),
+            run.err,
+        );
     });
 
     it("reports YAML syntax errors and keys outside the project's namespace with their place", async () => {
@@ -510,5 +515,35 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
         assert.match(emitted("ES2020"), /\?\?/);
         // ES2019 has no `??`: a cache keyed by the source alone would hand back the ES2020 output.
         assert.doesNotMatch(emitted("ES2019"), /\?\?/);
+    });
+
+    it("compiles a file with the tsconfig.json nearest to it, its stack trace pointing at it despite an outDir", function () {
+        this.timeout(30000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
+        temporaryDirs.push(dir);
+        const project = path.join(dir, "project");
+        fs.mkdirSync(path.join(project, "src"), { recursive: true });
+        fs.writeFileSync(
+            path.join(project, "tsconfig.json"),
+            JSON.stringify({ compilerOptions: { target: "ES2019", outDir: "bin", rootDir: "." } }),
+        );
+        fs.writeFileSync(
+            path.join(project, "src", "x.ts"),
+            'export const pick = (a?: string) => a ?? "b";\nexport function fail(): never {\n    throw new Error("boom");\n}\n',
+        );
+        // Started from the directory above: the project's tsconfig.json still applies to its files.
+        const run = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                path.resolve(__dirname, "..", "cli", "register.js"),
+                "-e",
+                "const x = require('./project/src/x.ts'); console.log(String(x.pick)); x.fail()",
+            ],
+            { cwd: dir, encoding: "utf8" },
+        );
+        assert.doesNotMatch(run.stdout, /\?\?/, "compiled for the project's ES2019");
+        // With the outDir kept, the source map named ../../src/x.ts relative to bin/src/: one directory too high.
+        assert.ok(run.stderr.includes(`(${path.join(fs.realpathSync(project), "src", "x.ts")}:3:11)`), run.stderr);
     });
 });

@@ -12,6 +12,7 @@ import { costItems } from "../cli/costs";
 import { verifyFlows } from "../cli/flows";
 import { listStacks, readStackConfig } from "../cli/stackConfig";
 import { renderSvg, toDot } from "../cli/diagram";
+import { parentWarnings } from "../cli/warnings";
 import * as program from "../stacks/program";
 import { loadStackConfig } from "../stacks/config";
 import { TopologyValidationError } from "../components/errors";
@@ -236,6 +237,8 @@ describe("stacks", function () {
                 [],
             );
             urnSnapshotDiff(stack, urnsOf(world, stack), path.join(SNAPSHOTS, `${stack}.txt`));
+            // The stack program passes its options everywhere: the forgotten-parent rules stay silent.
+            assert.deepEqual(parentWarnings(world), []);
         });
     }
 
@@ -785,7 +788,9 @@ describe("stacks", function () {
             assert.throws(
                 () => loadStackConfig({ environment: "dev" }),
                 (e: TopologyValidationError) =>
-                    e.problems.length === 1 && /builds no topology/.test(e.problems[0].message),
+                    e.problems.length === 1 &&
+                    e.problems[0].path === "config" &&
+                    /builds no topology/.test(e.problems[0].message),
             );
         });
 

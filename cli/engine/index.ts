@@ -30,8 +30,13 @@ function providerName(reference: string | undefined): string | undefined {
     return parts.length >= 2 ? parts[parts.length - 2] : undefined;
 }
 
+/** The region the stack configures for the default provider of `type`'s package (`aws:region`), if any. */
+function configuredRegion(type: string): string | undefined {
+    return pulumi.runtime.allConfig()[`${type.split(":")[0]}:region`];
+}
+
 function defaultRegion(type: string): string {
-    return type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou";
+    return configuredRegion(type) ?? (type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou");
 }
 
 /**
@@ -56,8 +61,12 @@ function withAutoname(type: string, name: string, inputs: PropertyBag): Property
     return { ...inputs, [rule.property]: value };
 }
 
+/** The root component a Pulumi program runs in (`runInPulumiStack`): the stack itself, not part of the plan. */
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
 const mocks: pulumi.runtime.Mocks = {
     newResource(mockArgs: pulumi.runtime.MockResourceArgs): { id: string; state: PropertyBag } {
+        if (mockArgs.type === STACK_TYPE) return { id: "", state: mockArgs.inputs };
         const args = { ...mockArgs, inputs: withAutoname(mockArgs.type, mockArgs.name, mockArgs.inputs) };
         const provider = providerName(args.provider);
         if (args.type.startsWith("pulumi:providers:") && args.inputs.region) {
@@ -76,6 +85,7 @@ const mocks: pulumi.runtime.Mocks = {
         entry.id = outputs.id;
         entry.custom = args.custom !== false;
         if (provider) entry.provider = provider;
+        else if (entry.custom && configuredRegion(args.type)) entry.defaultRegion = configuredRegion(args.type);
         return { id: outputs.id, state };
     },
     call(args: pulumi.runtime.MockCallArgs): PropertyBag {
@@ -115,6 +125,18 @@ function recordWarnings(): void {
         world.warnings.push({ message, resource: resource ? pulumi.resourceName(resource) : subject });
     };
     log.warn = Object.assign(record, { [RECORDS]: true as const });
+}
+
+/**
+ * Forgets the stack resource a Pulumi program ran in (`runInPulumiStack` leaves it set for the
+ * process, until the next `setMocks`): resources built afterwards would take it as their parent
+ * and run its transformations, the recorder among them, a second time. (`setStackResource` is
+ * internal to the SDK, hence the guard.)
+ */
+export function forgetStackResource(): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as { setStackResource?: (r: undefined) => void };
+    state.setStackResource?.(undefined);
 }
 
 /**
@@ -188,6 +210,9 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     if (opts.parent) {
         entry.parent = pulumi.resourceName(opts.parent);
         entry.parentKey = resourceKey(opts.parent);
+    } else {
+        const enclosing = enclosingConstructors(resource);
+        if (enclosing.length > 0) entry.constructedIn = enclosing;
     }
     const provider = (opts as pulumi.CustomResourceOptions).provider;
     if (provider) entry.provider = pulumi.resourceName(provider);
@@ -211,6 +236,38 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     }
     return undefined;
 };
+
+/**
+ * The classes whose constructors are running while `resource` is constructed, innermost first,
+ * less the resource's own class chain: for a resource without a parent, the components it was
+ * created inside (a child that forgot `{ parent: this }`). Read from the V8 call sites, which name
+ * the function of each `new` on the stack.
+ */
+function enclosingConstructors(resource: pulumi.Resource): string[] {
+    const own = new Set<string>();
+    for (
+        let proto = Object.getPrototypeOf(resource);
+        proto && proto !== Object.prototype;
+        proto = Object.getPrototypeOf(proto)
+    )
+        own.add((proto as { constructor: { name: string } }).constructor.name);
+    const limit = Error.stackTraceLimit;
+    const prepare = Error.prepareStackTrace;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    let sites: NodeJS.CallSite[];
+    try {
+        Error.stackTraceLimit = 100;
+        Error.prepareStackTrace = (_error, callSites) => callSites;
+        Error.captureStackTrace(holder, enclosingConstructors);
+        // Read now: V8 formats the stack on first access, with the preparer in place then.
+        sites = holder.stack ?? [];
+    } finally {
+        Error.prepareStackTrace = prepare;
+        Error.stackTraceLimit = limit;
+    }
+    const names = sites.filter(s => s.isConstructor()).map(s => s.getFunctionName() ?? "");
+    return names.filter(n => n !== "" && !own.has(n));
+}
 
 /** Waits until every registration and output started so far has settled. */
 export async function settle(): Promise<void> {

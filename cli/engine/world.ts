@@ -29,6 +29,15 @@ export interface RecordedResource {
     parentKey?: string;
     /** Logical name of the explicit provider, if any. */
     provider?: string;
+    /** Without an explicit provider: the region of the default provider (the stack's `<package>:region`), when set. */
+    defaultRegion?: string;
+    /**
+     * For a resource without a parent: the classes whose constructors were running when it was
+     * created, innermost first (its own class chain left out). A component's class here means the
+     * resource was created inside that component's constructor without `{ parent: this }`.
+     * @internal
+     */
+    constructedIn?: string[];
     /** Logical names of the explicit `dependsOn` resources. */
     dependsOn: string[];
     /** `type::name` of the explicit `dependsOn` resources. */
@@ -138,7 +147,7 @@ export class World {
 
     /** The region of the provider a resource was registered with. */
     regionOf(resource: RecordedResource): string | undefined {
-        return resource.provider ? this.providerRegions.get(resource.provider) : undefined;
+        return resource.provider ? this.providerRegions.get(resource.provider) : resource.defaultRegion;
     }
 
     /** Record for a resource, created on first sight from either the engine or the recorder. */
