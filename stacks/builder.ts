@@ -49,15 +49,6 @@ export class Builder {
     }
 
     /**
-     * Options for components holding slow or stateful resources: {@link Builder.opts}, since every
-     * component's stateful resources are protected by type.
-     * @deprecated Use {@link Builder.opts}.
-     */
-    get durable(): pulumi.ComponentResourceOptions {
-        return this.opts;
-    }
-
-    /**
      * The cloud's own deletion protection where a resource has one (ALBs, EIPs, ECS instances, the
      * AWS load balancer and log group), when a section does not say: on in a protected stack.
      */
@@ -73,7 +64,7 @@ export class Builder {
     vpc(name: string, section: PropertyKey[], vpc: VpcConfig): RegionalVpc {
         let built = this.vpcs.get(name);
         if (!built) {
-            built = reportedAt(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.durable));
+            built = reportedAt(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.opts));
             this.vpcs.set(name, built);
         }
         return built;

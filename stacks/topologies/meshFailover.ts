@@ -115,10 +115,10 @@ export const meshFailover = defineTopology({
                             {
                                 ...options,
                                 vpc: vpcs[`s4-${key}`],
-                                deletionProtection: options.deletionProtection ?? b.config.environment === "prod",
+                                deletionProtection: options.deletionProtection ?? b.deletionProtection,
                                 tags: b.tags,
                             },
-                            b.durable,
+                            b.opts,
                         ),
                 );
                 return [key, cluster];
@@ -148,7 +148,7 @@ export const meshFailover = defineTopology({
                             : { peerBandwidthMbps, bandwidthPackage, bandwidthPackages },
                         tags: b.tags,
                     },
-                    b.durable,
+                    b.opts,
                 ),
             [
                 [/^clusters\b/, () => ["meshFailover", "clusters"]],
