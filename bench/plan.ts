@@ -6,7 +6,9 @@
  *   node -r ./cli/register.js bench/plan.ts [--runs N] [--no-diagram]
  *
  * The first run of each stack also fills the transpile cache; the table reports the median of
- * the runs after it.
+ * the runs after it. Beside each plan it reports its floor: a fresh Node.js process that only
+ * loads @pulumi/pulumi and the provider SDKs the stack's resources come from, which no plan of
+ * that stack can beat; "over floor" is what the plan itself costs.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -28,6 +30,39 @@ export interface Row {
     /** Of which the reachability verifier. */
     flowsMs: number;
     flows: number;
+    /** The provider SDKs the stack's resources come from. */
+    sdks: string[];
+    /** Median wall clock of a process that only loads those SDKs. */
+    floorMs: number;
+}
+
+/** The provider SDKs of the resource types a plan counted (`alicloud:vpc/network:Network` → `alicloud`). */
+export function sdksOf(summary: Record<string, number>): string[] {
+    const packages = Object.keys(summary).map(type => type.split(":")[0]);
+    return [...new Set(packages.filter(p => p !== "pulumi" && p !== "topologies" && !p.includes(".")))].sort();
+}
+
+const floors = new Map<string, number>();
+
+/** Median wall clock of a fresh process loading @pulumi/pulumi and `sdks` (after one warm-up run), per set. */
+function floorOf(sdks: readonly string[]): number {
+    const key = sdks.join(",");
+    const known = floors.get(key);
+    if (known !== undefined) return known;
+    const script = ["@pulumi/pulumi", ...sdks.map(s => `@pulumi/${s}`)]
+        .map(m => `require(${JSON.stringify(m)});`)
+        .join("");
+    const samples: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+        const started = process.hrtime.bigint();
+        const run = spawnSync(process.execPath, ["-e", script], { cwd: root });
+        if (run.status !== 0) throw new Error(`loading ${key} failed: ${run.stderr}`);
+        if (i > 0) samples.push(Number((process.hrtime.bigint() - started) / 1_000_000n));
+    }
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)];
+    floors.set(key, median);
+    return median;
 }
 
 /** Runs one plan `runs + 1` times; the first (cache warm-up) is not counted. */
@@ -37,6 +72,7 @@ function time(stack: string, planArgs: string[]): Row {
     let inProcessMs = 0;
     let flowsMs = 0;
     let flows = 0;
+    let summaryOfLast: Record<string, number> = {};
     for (let i = 0; i <= runs; i++) {
         const started = process.hrtime.bigint();
         const run = spawnSync(
@@ -64,14 +100,18 @@ function time(stack: string, planArgs: string[]): Row {
             flows: unknown[];
         };
         resources = Object.values(doc.summary).reduce((a, b) => a + b, 0);
+        summaryOfLast = doc.summary;
         inProcessMs = doc.elapsedMs;
         flowsMs = doc.flowsMs;
         flows = doc.flows.length;
         if (i > 0) samples.push(ms);
     }
     samples.sort((a, b) => a - b);
+    const sdks = sdksOf(summaryOfLast);
     return {
         stack,
+        sdks,
+        floorMs: floorOf(sdks),
         resources,
         medianMs: samples[Math.floor(samples.length / 2)],
         minMs: samples[0],
@@ -125,10 +165,12 @@ function main(): void {
     console.log(
         `topologies plan, wall clock of a fresh process, median of ${runs} runs${extra.length ? " (no SVG)" : ""}; ${new Date().toISOString()}`,
     );
-    console.log(`${"stack".padEnd(width)}  resources  median   min      in-process  per resource  flows  verifier`);
+    console.log(
+        `${"stack".padEnd(width)}  resources  median   min      floor    over floor  in-process  per resource  flows  verifier  SDKs`,
+    );
     for (const r of rows) {
         console.log(
-            `${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${(r.medianMs / 1000).toFixed(2)} s   ${(r.minMs / 1000).toFixed(2)} s   ${(r.inProcessMs / 1000).toFixed(2)} s      ${(r.inProcessMs / r.resources).toFixed(1)} ms  ${String(r.flows).padStart(5)}  ${r.flowsMs} ms (${((100 * r.flowsMs) / r.medianMs).toFixed(1)} %)`,
+            `${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${(r.medianMs / 1000).toFixed(2)} s   ${(r.minMs / 1000).toFixed(2)} s   ${(r.floorMs / 1000).toFixed(2)} s   ${((r.medianMs - r.floorMs) / 1000).toFixed(2)} s      ${(r.inProcessMs / 1000).toFixed(2)} s      ${(r.inProcessMs / r.resources).toFixed(1)} ms  ${String(r.flows).padStart(5)}  ${r.flowsMs} ms (${((100 * r.flowsMs) / r.medianMs).toFixed(1)} %)  ${r.sdks.join(", ")}`,
         );
     }
 }

@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Job, Row, timeAll } from "../bench/plan";
+import { Job, Row, sdksOf, timeAll } from "../bench/plan";
 import { main, PLAN_USAGE, USAGE } from "../cli/topologies";
 import { removeTempProjects, Run, tempProject } from "./support/tempProject";
 
@@ -168,6 +168,19 @@ describe("topologies command line", () => {
         );
     });
 
+    it("npm run bench sets each plan beside its floor: the SDKs its resources come from", () => {
+        assert.deepEqual(
+            sdksOf({
+                "alicloud:vpc/network:Network": 2,
+                "kubernetes:core/v1:Namespace": 1,
+                "topologies:alicloud:RegionalVpc": 2,
+                "pulumi:providers:alicloud": 2,
+                "aws:ec2/vpc:Vpc": 1,
+            }),
+            ["alicloud", "aws", "kubernetes"],
+        );
+    });
+
     it("npm run bench writes a progress line per stack to stderr", () => {
         const jobs: Job[] = ["a", "b", "c"].map(stack => ({ stack, args: [] }));
         const lines: string[] = [];
@@ -179,6 +192,8 @@ describe("topologies command line", () => {
             inProcessMs: 900,
             flowsMs: 5,
             flows: 2,
+            sdks: ["alicloud"],
+            floorMs: 600,
         });
         const rows = timeAll(
             jobs,
