@@ -74,12 +74,4 @@ export default defineConfig(
         files: ["**/*.mjs"],
         languageOptions: { globals: globals.node },
     },
-    {
-        // KNOWN FINDINGS in code other branches own, listed for the lead (issue 16): each is a
-        // one-line fix in that file; delete its entry here once fixed, so the rule holds everywhere.
-        // components/alicloud/istio/schema.ts:47 loads a model module chosen at run time; it wants
-        // `// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time`.
-        files: ["components/alicloud/istio/schema.ts"],
-        rules: { "@typescript-eslint/no-require-imports": "off" },
-    },
 );

@@ -43,6 +43,7 @@ function modelClass(schemaVersion: string, kind: string): IstioModelClass {
     const module = `@kubernetes-models/istio/${schemaVersion}/${kind}`;
     let model = loaded.get(module);
     if (!model) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time
         model = (require(module) as Record<string, IstioModelClass>)[kind];
         loaded.set(module, model);
     }
