@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run build`, which `npm pack` and `npm publish` run through `prepack`: the published dist/,
- * from scratch, so a module deleted from the sources does not ship. components/, cli/ and
+ * from scratch, so a module deleted from the sources does not ship. `--prepare` (the `prepare`
+ * script) builds only when npm installs this package into another project (see preparing). components/, cli/ and
  * policy/ are compiled by tsconfig.build.json; cli/register.js (plain JavaScript, the require
  * hook `topologies plan` loads a TypeScript program with) is copied beside them; dist/policy/
  * becomes a policy pack directory (packagePolicy). tests/consumer.spec.ts packs the same layout
@@ -37,7 +38,20 @@ function copyScripts(dist) {
     fs.copyFileSync(path.join(root, "cli", "register.js"), path.join(dist, "cli", "register.js"));
 }
 
-function main() {
+/**
+ * Whether `prepare` should build. npm runs `prepare`, not `prepack`, when it installs the package
+ * from git (pacote's DirFetcher runs that one script in the clone before packing it), and also on
+ * every `npm install` and `npm ci` of this checkout, where nothing needs dist/ (the specs use the
+ * type check's build; `npm pack` builds through prepack) and a build would add 15 s to each. npm
+ * sets INIT_CWD to the directory it was started in (npm-run-script's docs): the consumer's
+ * project when installing a git dependency, this checkout for its own install.
+ */
+function preparing(env = process.env) {
+    return env.INIT_CWD !== undefined && path.resolve(env.INIT_CWD) !== root;
+}
+
+function main(args) {
+    if (args.includes("--prepare") && !preparing()) return;
     const dist = path.join(root, "dist");
     fs.rmSync(dist, { recursive: true, force: true });
     const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
@@ -46,6 +60,6 @@ function main() {
     packagePolicy(dist);
 }
 
-if (require.main === module) main();
+if (require.main === module) main(process.argv.slice(2));
 
-module.exports = { copyScripts, packagePolicy };
+module.exports = { copyScripts, packagePolicy, preparing };

@@ -364,6 +364,19 @@ describe("the packed package in a fresh consumer program", function () {
     });
 });
 
+describe("npm's prepare script", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain Node build script
+    const { preparing } = require("../scripts/build.js") as { preparing(env: NodeJS.ProcessEnv): boolean };
+
+    it("builds dist/ when npm installs the package from git into a project, not in this checkout's own install", () => {
+        assert.equal(rootPackage.scripts.prepare, "node scripts/build.js --prepare");
+        assert.equal(preparing({ INIT_CWD: "/home/me/my-program" }), true);
+        assert.equal(preparing({ INIT_CWD: repo }), false);
+        assert.equal(preparing({ INIT_CWD: `${repo}/` }), false);
+        assert.equal(preparing({}), false, "run by hand, not by npm");
+    });
+});
+
 describe("the consumer's type check", () => {
     it("finds a dependency's types that do not resolve and an ES module imported from CommonJS, in every file", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-typecheck-"));
