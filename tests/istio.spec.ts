@@ -92,6 +92,42 @@ describe("Istio objects", () => {
         );
     });
 
+    it("checks networking.istio.io/v1 and v1beta1 objects against the v1beta1 schema, and knows no other version", () => {
+        const rule = (apiVersion: string, interval: unknown) => ({
+            apiVersion,
+            kind: "DestinationRule",
+            metadata: { name: "reviews" },
+            spec: { host: "reviews", trafficPolicy: { outlierDetection: { interval } } },
+        });
+        for (const version of ["networking.istio.io/v1", "networking.istio.io/v1beta1"]) {
+            const problems = new Problems();
+            assert.equal(checkIstioSchema(problems, "rule", rule(version, "10s")), true, version);
+            assert.equal(checkIstioSchema(problems, "rule", rule(version, 10)), false, version);
+            assert.deepEqual(
+                problems.list.map(p => p.path),
+                ["rule.spec.trafficPolicy.outlierDetection.interval"],
+            );
+        }
+        for (const version of ["networking.istio.io/v2", "toString"]) {
+            const problems = new Problems();
+            assert.equal(checkIstioSchema(problems, "rule", rule(version, "10s")), false, version);
+            assert.deepEqual(
+                problems.list.map(p => `${p.path}: ${p.message} ${p.fix}`),
+                [
+                    `rule: no Istio schema is known for DestinationRule of ${version}. Use one of: ` +
+                        ["v1alpha3", "v1beta1", "v1"]
+                            .flatMap(v =>
+                                ["Gateway", "VirtualService", "DestinationRule"].map(
+                                    k => `networking.istio.io/${v} ${k}`,
+                                ),
+                            )
+                            .join(", ") +
+                        ".",
+                ],
+            );
+        }
+    });
+
     it("checks the ASM IstioGateway's ports, quantities and percentages", () => {
         const problems = new Problems();
         checkMeshObject(

@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as semver from "semver";
 import { parse } from "yaml";
 import { listStacks } from "../cli/stackConfig";
 
@@ -41,8 +42,17 @@ describe("pull-request workflow", () => {
         for (const action of used) assert.ok(KNOWN_ACTIONS.has(action), `unknown action ${action}`);
     });
 
-    it("tests with the README's command and plans every stack offline", () => {
+    it("tests with the README's command on the oldest Node of each major engines allows, and plans every stack offline", () => {
         assert.ok(steps("test").some(s => s.run === "npm test"));
+        const lowest = String(packageJson.engines.node)
+            .split("||")
+            .map(range => semver.minVersion(range.trim())!.version);
+        assert.deepEqual(lowest, ["20.19.0", "22.12.0"]);
+        for (const version of lowest) assert.ok(workflow.jobs.test.strategy.matrix.node.includes(version), version);
+        assert.equal(
+            steps("test").find(s => s.uses === "actions/setup-node@v4")!.with!["node-version"],
+            "$" + "{{ matrix.node }}",
+        );
         assert.deepEqual([...workflow.jobs.plan.strategy.matrix.stack].sort(), listStacks(path.join(root, "stacks")));
         assert.ok(steps("plan").some(s => s.run?.includes("npm run --silent plan -- --stack")));
         assert.ok(packageJson.scripts.plan, "the plan script the workflow calls exists");

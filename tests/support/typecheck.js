@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run typecheck`: one type-check of the whole repository (tsconfig.json), then the package's
- * own files (components/ and cli/) emitted as JavaScript and declarations to
+ * own files (components/, cli/ and policy/) emitted as JavaScript and declarations to
  * node_modules/.cache/topologies-build, so that the packed-package spec (tests/consumer.spec.ts)
  * installs that build and the API report (tests/support/apiReport.ts) reads its declarations,
  * instead of compiling the package a second time. The emit costs a second; a second compile cost
@@ -18,7 +18,7 @@ const ts = require(require.resolve("typescript", { paths: [root] }));
 
 const out = path.join(root, BUILD_DIR);
 /** The directories that make the published package (tsconfig.build.json's `include`), as the compiler spells paths. */
-const PACKAGE_DIRS = ["components", "cli"].map(dir => `${path.join(root, dir).split(path.sep).join("/")}/`);
+const PACKAGE_DIRS = ["components", "cli", "policy"].map(dir => `${path.join(root, dir).split(path.sep).join("/")}/`);
 
 /** Prints diagnostics as tsc does: with colour and context on a terminal, one line each otherwise. */
 function report(diagnostics) {
@@ -43,9 +43,15 @@ function main() {
         configHost,
     );
     if (!config) return 1;
+    // JSDoc parsed as tsc parses it (its command line sets this mode): only where it can make a
+    // type error. ParseAll, the API's default, parses every comment of the providers' typings
+    // for nothing.
+    const host = ts.createCompilerHost(config.options);
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
     const program = ts.createProgram({
         rootNames: config.fileNames,
         options: config.options,
+        host,
         configFileParsingDiagnostics: config.errors,
     });
     // What tsc reports, less the declaration diagnostics of files that are not emitted (the emit below reports the others).

@@ -5,34 +5,20 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as kubernetes from "@pulumi/kubernetes";
-import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule";
-import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/Gateway";
-import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService";
 import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../../checks";
 import { Problems, joinPath } from "../../errors";
 import { checkIstioSchema } from "./schema";
+import type { DestinationRule, DestinationRuleSpec, Subset } from "./destinationRuleTypes";
+import type { Gateway, GatewaySpec } from "./types";
+import type { VirtualService, VirtualServiceSpec } from "./virtualServiceTypes";
+
+// Types only (plain `export *`, not `export type *`, which a consumer's TypeScript < 5 cannot read).
+export * from "./types";
+export * from "./virtualServiceTypes";
+export * from "./destinationRuleTypes";
 
 /** Istio networking API version of every object built here; the tutorial's `asm.yaml` uses it. */
 export const ISTIO_NETWORKING_API = "networking.istio.io/v1alpha3";
-
-/** An Istio `Gateway` (`networking.istio.io/v1alpha3`). */
-export type Gateway = IGateway;
-/** An Istio `VirtualService`. */
-export type VirtualService = IVirtualService;
-/** An Istio `DestinationRule`. */
-export type DestinationRule = IDestinationRule;
-/** Spec of a DestinationRule. */
-export type DestinationRuleSpec = NonNullable<IDestinationRule["spec"]>;
-/** Traffic policy of a DestinationRule. */
-export type TrafficPolicy = NonNullable<DestinationRuleSpec["trafficPolicy"]>;
-/** Outlier detection of a traffic policy. */
-export type OutlierDetection = NonNullable<TrafficPolicy["outlierDetection"]>;
-/** Connection pool of a traffic policy. */
-export type ConnectionPool = NonNullable<TrafficPolicy["connectionPool"]>;
-/** Locality load-balancer setting of a traffic policy. */
-export type LocalityLbSetting = NonNullable<NonNullable<TrafficPolicy["loadBalancer"]>["localityLbSetting"]>;
-/** A named subset of a DestinationRule. */
-export type Subset = NonNullable<DestinationRuleSpec["subsets"]>[number];
 
 /** Protocols of an ASM gateway's ports. */
 export const ISTIO_GATEWAY_PORT_PROTOCOLS = ["TCP", "UDP"] as const;
@@ -210,16 +196,12 @@ export function checkMeshObject(problems: Problems, path: string, object: MeshOb
 }
 
 /** A Gateway selecting the mesh's ingress gateway pods. */
-export function gateway(name: string, spec: NonNullable<Gateway["spec"]>, namespace?: string): Gateway {
+export function gateway(name: string, spec: GatewaySpec, namespace?: string): Gateway {
     return { apiVersion: ISTIO_NETWORKING_API, kind: "Gateway", metadata: { name, namespace }, spec };
 }
 
 /** A VirtualService. */
-export function virtualService(
-    name: string,
-    spec: NonNullable<VirtualService["spec"]>,
-    namespace?: string,
-): VirtualService {
+export function virtualService(name: string, spec: VirtualServiceSpec, namespace?: string): VirtualService {
     return { apiVersion: ISTIO_NETWORKING_API, kind: "VirtualService", metadata: { name, namespace }, spec };
 }
 

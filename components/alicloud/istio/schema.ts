@@ -2,13 +2,12 @@
  * Schema validation of Istio objects with `@kubernetes-models/istio`, whose generated classes
  * carry the Istio CRDs' OpenAPI schemas.
  *
- * That package is ESM-only and exports its files under the `import` condition alone, so a
- * CommonJS `require` of its subpaths fails and `import()` would make validation asynchronous
- * (components validate synchronously, before `super`). Node ≥ 20.19 can `require` an ES module
- * by file path, so the model files are loaded from the package directory found through its
- * exported `package.json`.
+ * The package is held at major 2 (CommonJS and ES module builds; Node >= 14; Istio 1.18's CRDs,
+ * which have no `networking.istio.io/v1` yet): major 3 is ESM-only and declares Node >= 22 for
+ * itself and its @kubernetes-models siblings, outside the Node range in package.json's
+ * `engines` (Node 20 and 22). Its subpaths are `require`d through the package's own `exports`;
+ * only the types are imported elsewhere, and never into the published declarations.
  */
-import * as path from "node:path";
 import { Problems } from "../../errors";
 
 /** What the generated model classes offer: construction from plain data and `validate()`. */
@@ -22,38 +21,38 @@ interface SchemaError {
     message?: string;
 }
 
-/** The Istio kinds this library builds, by `apiVersion` then `kind`. */
-const MODEL_FILES: Record<string, Record<string, string>> = {
-    "networking.istio.io/v1alpha3": {
-        Gateway: "networking.istio.io/v1alpha3/Gateway.js",
-        VirtualService: "networking.istio.io/v1alpha3/VirtualService.js",
-        DestinationRule: "networking.istio.io/v1alpha3/DestinationRule.js",
-    },
-    "networking.istio.io/v1": {
-        Gateway: "networking.istio.io/v1/Gateway.js",
-        VirtualService: "networking.istio.io/v1/VirtualService.js",
-        DestinationRule: "networking.istio.io/v1/DestinationRule.js",
-    },
+/** The Istio kinds this library checks. */
+const KINDS = ["Gateway", "VirtualService", "DestinationRule"];
+
+/**
+ * The model version whose schema checks each `apiVersion`. Istio 1.22 promoted these kinds to
+ * `networking.istio.io/v1` unchanged from v1beta1 ("the v1 APIs are identical": Istio's blog
+ * "Introducing Istio v1 APIs", https://istio.io/latest/blog/2024/v1-apis/, Telemetry being the
+ * only API that changed), so a v1 object is checked against the v1beta1 schema. Fields added
+ * after Istio 1.18 are unknown to these schemas, which accept unknown fields: they pass unchecked.
+ */
+const SCHEMA_VERSIONS: Record<string, string> = {
+    "networking.istio.io/v1alpha3": "networking.istio.io/v1alpha3",
+    "networking.istio.io/v1beta1": "networking.istio.io/v1beta1",
+    "networking.istio.io/v1": "networking.istio.io/v1beta1",
 };
 
 const loaded = new Map<string, IstioModelClass>();
 
-function modelClass(apiVersion: string, kind: string): IstioModelClass | undefined {
-    const file = MODEL_FILES[apiVersion]?.[kind];
-    if (!file) return undefined;
-    let model = loaded.get(file);
+function modelClass(schemaVersion: string, kind: string): IstioModelClass {
+    const module = `@kubernetes-models/istio/${schemaVersion}/${kind}`;
+    let model = loaded.get(module);
     if (!model) {
-        const root = path.dirname(require.resolve("@kubernetes-models/istio/package.json"));
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time
-        model = (require(path.join(root, file)) as Record<string, IstioModelClass>)[kind];
-        loaded.set(file, model);
+        model = (require(module) as Record<string, IstioModelClass>)[kind];
+        loaded.set(module, model);
     }
     return model;
 }
 
 /** True when the schema of `apiVersion`/`kind` is known to {@link checkIstioSchema}. */
 export function hasIstioSchema(apiVersion: string, kind: string): boolean {
-    return MODEL_FILES[apiVersion]?.[kind] !== undefined;
+    return Object.hasOwn(SCHEMA_VERSIONS, apiVersion) && KINDS.includes(kind);
 }
 
 /**
@@ -66,19 +65,19 @@ export function checkIstioSchema(
     path: string,
     object: { apiVersion: string; kind: string; metadata?: { name?: string } },
 ): boolean {
-    const model = modelClass(object.apiVersion, object.kind);
-    if (!model) {
+    if (!hasIstioSchema(object.apiVersion, object.kind)) {
         problems.add(
             path,
             `no Istio schema is known for ${object.kind} of ${object.apiVersion}.`,
-            `Use one of: ${Object.entries(MODEL_FILES)
-                .flatMap(([v, kinds]) => Object.keys(kinds).map(k => `${v} ${k}`))
+            `Use one of: ${Object.keys(SCHEMA_VERSIONS)
+                .flatMap(v => KINDS.map(k => `${v} ${k}`))
                 .join(", ")}.`,
         );
         return false;
     }
+    const schemaVersion = SCHEMA_VERSIONS[object.apiVersion];
     try {
-        new model(object).validate();
+        new (modelClass(schemaVersion, object.kind))({ ...object, apiVersion: schemaVersion }).validate();
         return true;
     } catch (e) {
         const errors: SchemaError[] = (e as { errors?: SchemaError[] }).errors ?? [
