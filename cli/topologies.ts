@@ -43,9 +43,11 @@ export interface PlanOptions {
     warnFlows: boolean;
     /** Draw the path of the first flow whose name contains this text. Default: none. */
     trace?: string;
+    /** Also draw each flow's path, one SVG per flow under `<out>/flows/`. Default: false. */
+    flows: boolean;
 }
 
-export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>]
+export const USAGE = `usage: topologies plan --stack <name> [--json] [--out <dir>] [--program <module>] [--stacks-dir <dir>] [--no-diagram] [--warn-flows] [--trace <flow>] [--flows]
 
 Runs the stack program offline (mocked cloud, no credentials, no Pulumi CLI) and prints the
 resource tree, the count per type, the deployment's critical path, the flows every component
@@ -63,6 +65,7 @@ pulumi destroy leaves, and the stack outputs; writes <out>/diagram.svg, <out>/di
                        is a warning, not exit code 1
   --trace <flow>       outline on the diagram the resources the first flow whose name contains
                        <flow> crosses, listing every hop (routes and rules are not drawn)
+  --flows              also write <out>/flows/<n>-<flow>.svg: the diagram with each flow's path
 
 Exit codes: 0 planned, 1 validation or config errors or a broken flow, 2 usage error or internal failure.`;
 
@@ -88,7 +91,8 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
         const [flag, inline] = arg.includes("=")
             ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
             : [arg, undefined];
-        if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows") flags.add(flag);
+        if (flag === "--json" || flag === "--no-diagram" || flag === "--warn-flows" || flag === "--flows")
+            flags.add(flag);
         else if (["--stack", "--out", "--program", "--stacks-dir", "--trace"].includes(flag)) {
             const value = inline ?? rest[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -106,6 +110,7 @@ export function parseArgs(argv: readonly string[]): PlanOptions {
         diagram: !flags.has("--no-diagram"),
         warnFlows: flags.has("--warn-flows"),
         trace: values["--trace"],
+        flows: flags.has("--flows"),
     };
 }
 
@@ -160,7 +165,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const summary = summaryOf(result.graph);
         const costs = costItems(world.resources);
         const path_ = criticalPath(result.graph);
-        const files = await writeFiles(options, result.graph, traceOf(options.trace, flows));
+        const files = await writeFiles(options, result.graph, traceOf(options.trace, flows), flows);
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
         const broken = flows.filter(f => !f.ok);
         const flowsOk = broken.length === 0 || options.warnFlows;
@@ -200,13 +205,25 @@ function traceOf(text: string | undefined, flows: readonly FlowResult[]): Traced
         throw new UsageError(
             `--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`,
         );
-    return { name: flow.name, resources: hopResources(flow.hops) };
+    return tracedFlow(flow);
+}
+
+function tracedFlow(flow: FlowResult): TracedFlow {
+    return {
+        name: flow.name,
+        resources: hopResources(flow.hops),
+        ok: flow.ok,
+        stoppedAt: flow.break
+            ? `${flow.break.hop.resource || flow.break.hop.kind}: ${flow.break.hop.detail}`
+            : undefined,
+    };
 }
 
 async function writeFiles(
     options: PlanOptions,
     graph: Parameters<typeof toDot>[0],
     trace?: TracedFlow,
+    flows: readonly FlowResult[] = [],
 ): Promise<string[]> {
     fs.mkdirSync(options.out, { recursive: true });
     const written: string[] = [];
@@ -218,6 +235,20 @@ async function writeFiles(
     const dot = toDot(graph, `stack ${options.stack}`, trace);
     write(path.join(options.out, "diagram.dot"), dot);
     if (options.diagram) write(path.join(options.out, "diagram.svg"), await renderSvg(dot));
+    // One picture per flow; those of a previous run (other flows, other names) would mislead.
+    const flowsDir = path.join(options.out, "flows");
+    fs.rmSync(flowsDir, { recursive: true, force: true });
+    if (options.flows && options.diagram) {
+        for (const [i, flow] of flows.entries()) {
+            const slug = flow.name
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, "-")
+                .replace(/^-|-$/g, "")
+                .slice(0, 60);
+            const svg = await renderSvg(toDot(graph, `stack ${options.stack}`, tracedFlow(flow)));
+            write(path.join(flowsDir, `${String(i + 1).padStart(2, "0")}-${slug}.svg`), svg);
+        }
+    }
     const manifestsDir = path.join(options.out, "manifests");
     // Stale manifests of a cluster the stack no longer has would mislead; start afresh.
     fs.rmSync(manifestsDir, { recursive: true, force: true });
