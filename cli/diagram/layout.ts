@@ -13,7 +13,7 @@ const SPACING: Record<Box["role"], { pad: number; gap: number }> = {
     region: { pad: 14, gap: 28 },
     vpc: { pad: 12, gap: 24 },
     zone: { pad: 6, gap: 16 },
-    subnet: { pad: 8, gap: 20 },
+    subnet: { pad: 8, gap: 32 },
     stack: { pad: 0, gap: 28 },
 };
 const ITEM_PAD_X = 10;
@@ -146,7 +146,9 @@ export function placeBox(box: Box, x: number, y: number): void {
         if (box.dir === "row") {
             let along = cx + (box.w - 2 * f.pad - line.along) / 2;
             for (const n of line.nodes) {
-                placeNode(n, along, cy + across + (n.kind === "box" ? (n.overTop ?? 0) : 0));
+                // Boxes side by side share their top; items their middle, so a line between two runs straight.
+                const dy = n.kind === "box" ? (n.overTop ?? 0) : (line.across - n.h) / 2;
+                placeNode(n, along, cy + across + dy);
                 along += n.w + f.gap;
             }
         } else {

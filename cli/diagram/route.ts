@@ -14,6 +14,7 @@ const CLEARANCE = 3;
 const COST_FOREIGN = 8;
 const COST_SHARED = 4;
 const COST_TURN = 5;
+const COST_OFF_CENTRE = 4;
 const LABEL_PAD = 3;
 /** Above 1 the search looks less far aside for a cheaper path: much faster, lines barely longer. */
 const HEURISTIC_WEIGHT = 1.3;
@@ -76,18 +77,24 @@ export function route(layout: Layout, edges: Edge[]): void {
     const seen = new Int32Array(states);
     const from = new Int32Array(states);
     const target = new Int32Array(size);
+    const arrival = new Float32Array(size);
     const start = new Int32Array(size);
     let stamp = 0;
     const allowed = new Uint8Array(layout.boxes.length);
 
-    // The cells around a box, corners left out, so every line meets its box square on.
-    const ring = (r: Rect, visit: (c: number) => void) =>
+    // The cells around a box, corners left out, so every line meets its box square on; the
+    // second argument grows towards the ends of a side, so lines meet a box near the middle.
+    const ring = (r: Rect, visit: (c: number, offCentre: number) => void) =>
         cellsOf(r, CLEARANCE + CELL, c => {
             const x = (c % cols) * CELL + CELL / 2;
             const y = Math.floor(c / cols) * CELL + CELL / 2;
             const beside = y >= r.y && y <= r.y + r.h;
             const over = x >= r.x && x <= r.x + r.w;
-            if ((beside || over) && !centreIn(c, r, CLEARANCE) && !blocked[c]) visit(c);
+            if (!(beside || over) || centreIn(c, r, CLEARANCE) || blocked[c]) return;
+            const off = beside
+                ? Math.abs(y - r.y - r.h / 2) / (r.h / 2 || 1)
+                : Math.abs(x - r.x - r.w / 2) / (r.w / 2 || 1);
+            visit(c, COST_OFF_CENTRE * off);
         });
 
     const order = [...edges].sort((a, b) => weight(a) - weight(b) || span(a, byId) - span(b, byId));
@@ -108,15 +115,18 @@ export function route(layout: Layout, edges: Edge[]): void {
             const y = Math.floor(c / cols) * CELL;
             return (HEURISTIC_WEIGHT * (Math.max(0, bx0 - x, x - bx1) + Math.max(0, by0 - y, y - by1))) / CELL;
         };
-        ring(b, c => (target[c] = stamp));
-        ring(a, c => {
+        ring(b, (c, off) => {
+            target[c] = stamp;
+            arrival[c] = off;
+        });
+        ring(a, (c, off) => {
             start[c] = stamp;
             for (let d = 0; d < 4; d++) {
                 const s = c * 4 + d;
                 seen[s] = stamp;
-                cost[s] = 0;
+                cost[s] = off;
                 from[s] = -1;
-                heap.push(s, h(c));
+                heap.push(s, off + h(c));
             }
         });
         let end = -1;
@@ -142,7 +152,8 @@ export function route(layout: Layout, edges: Edge[]): void {
                     1 +
                     (o >= 0 && !allowed[o] ? COST_FOREIGN : 0) +
                     usage[n] * COST_SHARED +
-                    (d === d0 ? 0 : COST_TURN);
+                    (d === d0 ? 0 : COST_TURN) +
+                    (target[n] === stamp ? arrival[n] : 0);
                 const ns = n * 4 + d;
                 const g = cost[s] + step;
                 if (seen[ns] === stamp && cost[ns] <= g) continue;
