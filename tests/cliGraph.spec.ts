@@ -138,7 +138,7 @@ describe("plan graph", () => {
             vpcCluster,
             /^[^}]*"text::alicloud:nlb\/loadBalancer:LoadBalancer::nlb::\d" \[[^\]]*label="addressType: Intranet"/,
         );
-        assert.match(dot, /label="region cn-shanghai"/);
+        assert.match(dot, /label="region cn-shanghai\\l"/);
     });
 });
 

@@ -25,24 +25,30 @@ export function emitDot(scene: Scene, layout: Layout, title: string): string {
         lines.push(
             `${indent}${quote(id)} [pos="${pt(r.x + r.w / 2, r.y + r.h / 2)}!", width=${inches(r.w)}, height=${inches(r.h)}, ${attrs.join(", ")}];`,
         );
-    // Each line is a node of its own, centred where the layout measured it: Graphviz anchors
-    // multi-font labels at their start, which a viewer's wider substitute font pushes out of the box.
+    // Each line is a node of its own, centred (or, for a title, started) where the layout
+    // measured it: Graphviz anchors multi-font labels at their start, which a viewer's wider
+    // substitute font would push out of the box; a one-font line keeps its anchor in any font.
     const texts = (owner: string, text: readonly Line[], r: Rect, align: "centre" | "left", indent: string) => {
         const total = text.reduce((sum, l) => sum + l.size * LINE_HEIGHT, 0);
         let y = align === "left" ? r.y : r.y + (r.h - total) / 2;
         text.forEach((l, n) => {
             const w = textWidth(l.text, l.size, l.bold);
             const h = l.size * LINE_HEIGHT;
-            const x = align === "left" ? r.x : r.x + (r.w - w) / 2;
+            // `\l` ends a left-justified line: the text starts at the node's left edge.
+            const label = align === "left" ? `${quote(l.text).slice(0, -1)}\\l"` : quote(l.text);
             const attrs = [
-                `label=${quote(l.text)}`,
+                `label=${label}`,
                 "shape=plaintext",
                 'style=""',
                 `fontsize=${l.size}`,
                 ...(l.bold ? ['fontname="Helvetica-Bold"'] : []),
                 ...(l.colour ? [`fontcolor="${l.colour}"`] : []),
             ];
-            nodeAt(`text::${owner}::${n}`, { x, y, w, h }, attrs, indent);
+            // The node is wider than its text (and invisible): a Graphviz measuring with other
+            // fonts would otherwise warn that the label does not fit.
+            const slack = w * 0.05 + 4;
+            const x = align === "left" ? r.x : r.x + (r.w - w - slack) / 2;
+            nodeAt(`text::${owner}::${n}`, { x, y, w: w + slack, h }, attrs, indent);
             y += h;
         });
     };
