@@ -169,9 +169,9 @@ function spreadBand(band: Box, scene: Scene): void {
         i.x = left;
         left += i.w + gap;
     }
+    const placed = new Map(scene.regions.flatMap(r => [...walk(r)]).map(n => [n.id, n]));
     const centre = (id: string) => {
-        const all = scene.regions.flatMap(r => [...walk(r)]);
-        const found = all.find(n => n.id === id);
+        const found = placed.get(id);
         return found ? found.x + found.w / 2 : band.x + band.w / 2;
     };
     const desired = new Map(

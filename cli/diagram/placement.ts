@@ -5,7 +5,7 @@
  * global network. Subnets get their zone, block and tier (public when their route table sends
  * 0.0.0.0/0 to an internet gateway).
  */
-import { ipInCidr } from "../../components/net";
+import { ipInCidr, parseIp } from "../../components/net";
 import { PlanGraph, PlanNode, typeTail } from "../graph";
 import { keyArgs } from "../keyArgs";
 import { BACKEND_ADDRESS_KEYS, BACKEND_HOLDER, edgeOf, GLOBAL, HUB, Role, roleOf } from "./roles";
@@ -47,7 +47,12 @@ export interface Placement {
 }
 
 function isIp(text: string): boolean {
-    return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes("::"));
+    try {
+        parseIp(text);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /** The VPC of a home, when it has one. */
