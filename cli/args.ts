@@ -27,6 +27,8 @@ export interface PlanOptions {
     warnFlows: boolean;
     /** Draw the path of the first flow whose name contains this text. Default: none. */
     trace?: string;
+    /** Also draw each flow's path, one SVG per flow under `<out>/flows/`. Default: false. */
+    flows: boolean;
 }
 
 /** What the command line asks for. */
@@ -68,7 +70,7 @@ ${EXIT_CODES}`;
 
 /** `topologies plan --help`. */
 export const PLAN_USAGE = `usage: topologies plan --stack <name> [--cwd <dir>] [--json] [--json-file <path>] [--out <dir>]
-                       [--no-diagram] [--warn-flows] [--trace <flow>] [--program <module> [--stacks-dir <dir>]]
+                       [--no-diagram] [--warn-flows] [--trace <flow>] [--flows] [--program <module> [--stacks-dir <dir>]]
 
 Runs the Pulumi program of the project (Pulumi.yaml in --cwd or above: its main, TypeScript or
 JavaScript, as it is) with the stack's config (Pulumi.<stack>.yaml; secure: values become secrets
@@ -90,6 +92,7 @@ without their parent, and the stack outputs; writes <out>/diagram.svg, <out>/dia
                         is a warning, not exit code 1
   --trace <flow>        outline on the diagram the resources the first flow whose name contains
                         <flow> crosses, listing every hop (routes and rules are not drawn)
+  --flows               also write <out>/flows/<n>-<flow>.svg: the diagram with each flow's path
   --program <module>    run a stack program instead, a module exporting loadStackConfig(raw)
                         and buildStack(config, opts) (this repository's: stacks/program)
   --stacks-dir <dir>    where the stack files are (default: the project's, or the stack
@@ -98,7 +101,7 @@ without their parent, and the stack outputs; writes <out>/diagram.svg, <out>/dia
 
 ${EXIT_CODES}`;
 
-const FLAGS = ["--json", "--no-diagram", "--warn-flows"];
+const FLAGS = ["--json", "--no-diagram", "--warn-flows", "--flows"];
 const VALUED = ["--stack", "--cwd", "--json-file", "--out", "--program", "--stacks-dir", "--trace"];
 const ALIASES: Record<string, string> = { "-C": "--cwd" };
 const HELP = ["-h", "--help"];
@@ -164,6 +167,7 @@ function parsePlanArgs(args: readonly string[], invoked: string): PlanOptions {
         stacksDir: at(values["--stacks-dir"]),
         diagram: !flags.has("--no-diagram"),
         warnFlows: flags.has("--warn-flows"),
+        flows: flags.has("--flows"),
         trace: values["--trace"],
     };
 }

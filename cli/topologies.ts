@@ -112,7 +112,7 @@ async function plan(options: PlanOptions, io: Io): Promise<number> {
         const summary = summaryOf(result.graph);
         const costs = costItems(world.resources);
         const path_ = criticalPath(result.graph);
-        const files = (await writeFiles(options, result.graph, traceOf(options.trace, flows))).map(f =>
+        const files = (await writeFiles(options, result.graph, traceOf(options.trace, flows), flows)).map(f =>
             shown(f, invoked),
         );
         const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
@@ -233,13 +233,25 @@ function traceOf(text: string | undefined, flows: readonly FlowResult[]): Traced
         throw new UsageError(
             `--trace: no flow's name contains '${text}'; the flows are: ${flows.map(f => f.name).join("; ") || "(none)"}`,
         );
-    return { name: flow.name, resources: hopResources(flow.hops) };
+    return tracedFlow(flow);
+}
+
+function tracedFlow(flow: FlowResult): TracedFlow {
+    return {
+        name: flow.name,
+        resources: hopResources(flow.hops),
+        ok: flow.ok,
+        stoppedAt: flow.break
+            ? `${flow.break.hop.resource || flow.break.hop.kind}: ${flow.break.hop.detail}`
+            : undefined,
+    };
 }
 
 async function writeFiles(
     options: PlanOptions,
     graph: Parameters<typeof toDot>[0],
     trace?: TracedFlow,
+    flows: readonly FlowResult[] = [],
 ): Promise<string[]> {
     fs.mkdirSync(options.out, { recursive: true });
     const written: string[] = [];
@@ -254,12 +266,24 @@ async function writeFiles(
     const dot = toDot(graph, `stack ${options.stack}`, trace);
     write(path.join(options.out, "diagram.dot"), dot);
     if (options.diagram) write(path.join(options.out, "diagram.svg"), await renderSvg(dot));
+    // One picture per flow (--flows), each with the flow's path outlined.
+    if (options.flows && options.diagram) {
+        for (const [i, flow] of flows.entries()) {
+            const slug = flow.name
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, "-")
+                .replace(/^-|-$/g, "")
+                .slice(0, 60);
+            const svg = await renderSvg(toDot(graph, `stack ${options.stack}`, tracedFlow(flow)));
+            write(path.join(options.out, OUTPUTS.flows, `${String(i + 1).padStart(2, "0")}-${slug}.svg`), svg);
+        }
+    }
     for (const m of manifestsOf(graph)) write(path.join(options.out, OUTPUTS.manifests, m.file), m.yaml);
     return written;
 }
 
 /** What the plan writes into the output directory; nothing else there is touched. */
-const OUTPUTS = { svg: "diagram.svg", dot: "diagram.dot", manifests: "manifests" } as const;
+const OUTPUTS = { svg: "diagram.svg", dot: "diagram.dot", manifests: "manifests", flows: "flows" } as const;
 
 /** Removes what an earlier plan wrote to `out` (only the plan's own files: `--out` may be any directory). */
 function removeOutputs(out: string): void {

@@ -13,6 +13,8 @@ import { verifyFlows } from "../cli/flows";
 import { listStacks, readStackConfig } from "../cli/stackConfig";
 import { renderSvg, toDot } from "../cli/diagram";
 import { parentWarnings } from "../cli/warnings";
+import { px, readingProblems, regionSizes } from "./support/diagramChecks";
+import { edgeCrosses, inside, parseSvg, SvgLayout } from "./support/svgLayout";
 import * as program from "../stacks/program";
 import { loadStackConfig } from "../stacks/config";
 import { TopologyValidationError } from "../components/errors";
@@ -617,22 +619,133 @@ describe("stacks", function () {
         assert.equal(result.outputs.s4Kubeconfigs, "[secret]");
     });
 
-    it("draws the stack's regions and main resources", async () => {
-        const result = await plan("cross-region-alb");
-        assert.ok(result.ok);
-        // Graphviz writes '-' as an entity in SVG text.
-        const svg = (await renderSvg(toDot(result.graph, "cross-region-alb"))).replace(/&#45;/g, "-");
-        for (const text of [
-            "region cn-chengdu",
-            "region cn-hangzhou",
-            "172.16.0.0/12",
-            "192.168.0.0/16",
-            "TransitRouter",
-            "LoadBalancer",
-            "s1-demo-ecs1",
-        ]) {
-            assert.ok(svg.includes(text), `diagram lacks '${text}'`);
+    describe("diagrams, read back from the SVG", () => {
+        const pictures = new Map<string, { svg: string; layout: SvgLayout }>();
+        /** The stack's diagram as `topologies plan` writes it, rendered once per stack. */
+        async function picture(stack: string) {
+            const cached = pictures.get(stack);
+            if (cached) return cached;
+            const result = await plan(stack);
+            assert.ok(result.ok);
+            const svg = await renderSvg(toDot(result.graph, `stack ${stack}`));
+            const drawn = { svg, layout: parseSvg(svg) };
+            pictures.set(stack, drawn);
+            return drawn;
         }
+        const cluster = (layout: SvgLayout, id: string) => {
+            const found = layout.clusters.get(id);
+            assert.ok(found, `no cluster ${id}`);
+            return found;
+        };
+
+        it("draws the stack's regions and main resources", async () => {
+            const texts = (await picture("cross-region-alb")).layout.texts.map(t => t.text);
+            for (const text of [
+                "region cn-chengdu",
+                "region cn-hangzhou",
+                "VPC s1-alb-net-vpc  172.16.0.0/12",
+                "192.168.0.0/16",
+                "TransitRouter",
+                "LoadBalancer",
+                "s1-demo-ecs1",
+                // The peering names both of its ends.
+                "cn-chengdu ↔ cn-hangzhou",
+            ]) {
+                assert.ok(
+                    texts.some(t => t.includes(text)),
+                    `diagram lacks '${text}'`,
+                );
+            }
+        });
+
+        it("every stack reads at a glance: no text over a title, a label or a line, every label inside its box", async function () {
+            this.timeout(30_000);
+            for (const stack of listStacks(STACKS_DIR)) {
+                assert.deepEqual(readingProblems((await picture(stack)).layout), [], stack);
+            }
+        });
+
+        it("S5: the ALB in each public subnet, every task in a private one, subnets by zone and tier, gateways on the edge", async () => {
+            const { layout } = await picture("fargate");
+            const vpc = cluster(layout, "cluster_aws:ec2/vpc:Vpc::s5-network-vpc");
+            const subnet = (name: string) => cluster(layout, `cluster_aws:ec2/subnet:Subnet::s5-network-klein-${name}`);
+            const zone = (az: string) => cluster(layout, `cluster_zone_aws:ec2/vpc:Vpc::s5-network-vpc_${az}`);
+            const nodes = [...layout.nodes];
+            const tasks = nodes.filter(([id]) => id.startsWith("aws:ecs/service:Service::"));
+            assert.equal(tasks.length, 4, "two services, each with tasks in both private subnets");
+            for (const [id, box] of tasks) {
+                assert.ok(
+                    ["private-1a", "private-1c"].some(s => inside(box, subnet(s))),
+                    `${id} is not inside a private subnet box`,
+                );
+            }
+            for (const s of ["public-1a", "public-1c"]) {
+                assert.ok(
+                    inside(
+                        layout.nodes.get(
+                            `aws:lb/loadBalancer:LoadBalancer::s5-alb@aws:ec2/subnet:Subnet::s5-network-klein-${s}`,
+                        )!,
+                        subnet(s),
+                    ),
+                    `the ALB has a node in ${s}`,
+                );
+            }
+            for (const [az, suffix] of [
+                ["ap-northeast-1a", "1a"],
+                ["ap-northeast-1c", "1c"],
+            ]) {
+                assert.ok(
+                    inside(subnet(`public-${suffix}`), zone(az)) && inside(subnet(`private-${suffix}`), zone(az)),
+                );
+                assert.ok(subnet(`public-${suffix}`).y1 < subnet(`private-${suffix}`).y0, "public above private");
+            }
+            assert.equal(subnet("public-1a").y0, subnet("public-1c").y0, "one row per tier");
+            const texts = layout.texts.map(t => t.text);
+            assert.ok(texts.includes("10.1.0.0/24 · public subnet") && texts.includes("10.1.3.0/24 · private subnet"));
+            // The internet gateway on the top border; the endpoints (the tasks' way to ECR, S3, logs) on the bottom one.
+            const igw = layout.nodes.get("aws:ec2/internetGateway:InternetGateway::s5-network-igw")!;
+            assert.ok(igw.y0 < vpc.y0 && vpc.y0 < igw.y1, "the internet gateway sits on the VPC's border");
+            const endpoints = nodes.filter(([id]) => id.startsWith("aws:ec2/vpcEndpoint:VpcEndpoint::"));
+            assert.equal(endpoints.length, 4);
+            for (const [id, box] of endpoints)
+                assert.ok(box.y0 < vpc.y1 && vpc.y1 < box.y1, `${id} sits on the VPC's border`);
+        });
+
+        it("dev and prod: a grid of regions, each fitting a screen, peerings in the band naming both ends and crossing no VPC", async function () {
+            this.timeout(20_000);
+            // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px.
+            const MAX_REGION = { w: 1920, h: 1000 };
+            const MAX_WHOLE = { w: 2900, h: 3200 };
+            for (const stack of ["dev", "prod"]) {
+                const { layout } = await picture(stack);
+                const whole = { w: px(layout.width), h: px(layout.height) };
+                assert.ok(whole.w <= MAX_WHOLE.w && whole.h <= MAX_WHOLE.h, `${stack}: ${whole.w} × ${whole.h} px`);
+                const regions = regionSizes(layout);
+                assert.equal(regions.size, 5);
+                for (const [region, size] of regions)
+                    assert.ok(
+                        size.w <= MAX_REGION.w && size.h <= MAX_REGION.h,
+                        `${stack} ${region}: ${size.w} × ${size.h} px`,
+                    );
+                const texts = layout.texts.map(t => t.text);
+                for (const [a, b] of [
+                    ["cn-chengdu", "cn-beijing"],
+                    ["cn-chengdu", "cn-hangzhou"],
+                    ["cn-chengdu", "cn-shanghai"],
+                    ["cn-beijing", "cn-hangzhou"],
+                    ["cn-beijing", "cn-shanghai"],
+                    ["cn-hangzhou", "cn-shanghai"],
+                ])
+                    assert.ok(texts.includes(`${a} ↔ ${b}`), `${stack}: no peering ${a} ↔ ${b}`);
+                const vpcs = [...layout.clusters].filter(
+                    ([id]) => /vpc\/network:Network|ec2\/vpc:Vpc/.test(id) && !id.startsWith("cluster_zone_"),
+                );
+                const peerings = layout.edges.filter(e => e.title.startsWith("peering::"));
+                assert.equal(peerings.length, 12, "two lines per peering");
+                for (const e of peerings)
+                    for (const [id, box] of vpcs) assert.ok(!edgeCrosses(e, box), `${e.title} crosses ${id}`);
+            }
+        });
     });
 
     describe("rejects bad config with the YAML key path, the value and a fix", () => {
