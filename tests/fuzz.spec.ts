@@ -19,18 +19,22 @@ import { stackFuzzable } from "./fuzz/stackFiles";
 import { restartEngine } from "../cli/engine";
 
 /** Tries per target: enough to meet each class of mutation over the runs of a week, small enough for the 60 s budget. */
-const RUNS = 8;
+const RUNS = 6;
 const SEED = 20261202;
+/**
+ * Every component and the tutorial stacks. dev and prod are built of the tutorial stacks'
+ * sections and take the longest to plan (a second or more a try): `npm run fuzz` covers them.
+ */
+const BOUNDED = FUZZABLES.map(t => t.name).filter(name => name !== "stack:dev" && name !== "stack:prod");
 
 describe("fuzz (bounded)", function () {
     this.timeout(120_000);
 
-    it(`no component or stack file crashes, hangs, fails late or builds nonsense (${RUNS} tries each, seed ${SEED})`, async () => {
-        const names = FUZZABLES.map(t => t.name);
-        const reports = await fuzzInWorker(names, RUNS, SEED);
+    it(`no component or tutorial stack crashes, hangs, fails late or builds nonsense (${RUNS} tries each, seed ${SEED})`, async () => {
+        const reports = await fuzzInWorker(BOUNDED, RUNS, SEED);
         assert.deepEqual(
             reports.map(r => r.target),
-            names,
+            BOUNDED,
             "every target reports",
         );
         const failing = reports.filter(r => r.failures.length > 0 || FAILURES.some(o => r.counts[o] > 0));
