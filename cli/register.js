@@ -138,3 +138,14 @@ if (!require.extensions[".ts"]) {
         module._compile(compiled(fs.readFileSync(file, "utf8"), file), file);
     };
 }
+
+/**
+ * Fills the cache for `files` (absolute paths of .ts sources) ahead of their first require.
+ * `npm test` calls it from the type check, which has every source at hand: the two spec workers
+ * then both find each file compiled, instead of each compiling it on a cold cache.
+ */
+function precompile(files) {
+    for (const file of files) compiled(fs.readFileSync(file, "utf8"), file);
+}
+
+module.exports = { precompile };
