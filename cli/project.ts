@@ -9,8 +9,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseDocument } from "yaml";
-import { Problems, TopologyValidationError } from "../components/errors";
+import { Problems } from "../components/errors";
+import { readYamlFile } from "./stackConfig";
 
 /** A project to plan. */
 export interface PulumiProject {
@@ -57,18 +57,7 @@ export function readProject(dir: string): PulumiProject {
     }
     const projectDir = path.dirname(file);
     const source = `project (${file})`;
-    const doc = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        throw new TopologyValidationError(
-            source,
-            doc.errors.map(e => ({
-                path: `line ${e.linePos?.[0].line ?? "?"}`,
-                message: e.message.split("\n")[0],
-                fix: "Fix the YAML syntax.",
-            })),
-        );
-    }
-    const body = (doc.toJS() ?? {}) as Record<string, unknown>;
+    const body = readYamlFile(file, source);
     const problems = new Problems();
     const name = typeof body.name === "string" && body.name !== "" ? body.name : undefined;
     if (!name) problems.add("name", "is missing.", "Name the project: 'name: <project>'.");

@@ -76,6 +76,25 @@ export interface ReadStackOptions {
 }
 
 /**
+ * A YAML file's top-level map (a Pulumi project or stack file), or a TopologyValidationError
+ * naming `source` with each syntax error at its line.
+ */
+export function readYamlFile(file: string, source: string): Record<string, unknown> {
+    const doc = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
+    if (doc.errors.length > 0) {
+        throw new TopologyValidationError(
+            source,
+            doc.errors.map(e => ({
+                path: `line ${e.linePos?.[0].line ?? "?"}`,
+                message: e.message.split("\n")[0],
+                fix: "Fix the YAML syntax.",
+            })),
+        );
+    }
+    return (doc.toJS() ?? {}) as Record<string, unknown>;
+}
+
+/**
  * Reads `dir/Pulumi.<stack>.yaml`. Throws a {@link TopologyValidationError} naming the file when
  * it is missing (with the stack files there are), is not valid YAML, has keys outside the
  * project's namespace (unless `anyNamespace`), or a provider setting its provider does not have.
@@ -90,18 +109,7 @@ export function readStackConfig(
     const file = stackFile(dir, stack);
     const component = `stack '${stack}'`;
     if (!file) throw new TopologyValidationError(component, [missingStackFile(dir, stack)]);
-    const doc = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        throw new TopologyValidationError(
-            `${component} (${file})`,
-            doc.errors.map(e => ({
-                path: `line ${e.linePos?.[0].line ?? "?"}`,
-                message: e.message.split("\n")[0],
-                fix: "Fix the YAML syntax.",
-            })),
-        );
-    }
-    const body = (doc.toJS() ?? {}) as Record<string, unknown>;
+    const body = readYamlFile(file, `${component} (${file})`);
     const problems = new Problems();
     const config = body.config ?? {};
     if (typeof config !== "object" || Array.isArray(config)) {
