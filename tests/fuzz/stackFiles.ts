@@ -38,8 +38,8 @@ export interface StackFuzzOptions {
  */
 const CHECKED_AGAINST_THE_CLOUD = /\.servers\.(imageNameRegex|instanceType)$/;
 
-/** A problem says where (a config key, `<namespace>:<key>`) and what. */
-const CONFIG_KEY = /^[a-z][a-zA-Z0-9-]*:[^\s]/;
+/** A problem says where: a config key (`<namespace>:<key>`), or `config`, the stack's config as a whole. */
+const CONFIG_KEY = /^(?:[a-z][a-zA-Z0-9-]*:[^\s]|config$)/;
 
 /** Shipped stacks, smallest plan first: the bounded run takes the first few. */
 export const STACK_FILES = [
