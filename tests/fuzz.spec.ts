@@ -19,7 +19,7 @@ import { stackFuzzable } from "./fuzz/stackFiles";
 import { restartEngine } from "../cli/engine";
 
 /** Tries per target: enough to meet each class of mutation over the runs of a week, small enough for the 60 s budget. */
-const RUNS = 4;
+const RUNS = 3;
 const SEED = 20261202;
 /**
  * Every component and the tutorial stacks. dev and prod are built of the tutorial stacks'
