@@ -3,8 +3,7 @@
  * `npm test`: the type check and the lint (ESLint, then Prettier's check) side by side, then the
  * specs. tsc runs on one core for most of the suite's first quarter; the lint fits on the other
  * core in the same time, so it adds no wall time. The specs need the type check's build (the
- * packed-package and API report specs read it), so they start after it. Once the lint is done,
- * its core fills the specs' transpile cache while the type check finishes.
+ * packed-package and API report specs read it), so they start after it.
  *
  * Each step's output is printed whole when it ends, so the two never interleave. A failed type
  * check stops the run (its build is what the specs would test); a failed lint does not, so one
@@ -13,8 +12,6 @@
  */
 "use strict";
 const { spawn } = require("node:child_process");
-const fs = require("node:fs");
-const path = require("node:path");
 
 /** Colour for the buffered steps when we print to a terminal, as they would use on their own. */
 const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env;
@@ -46,32 +43,10 @@ function report({ script, code, output, seconds }) {
     process.stdout.write(`${code === 0 ? "✔" : "✘"} ${script} (${seconds.toFixed(1)} s)\n`);
 }
 
-/** The repository's TypeScript sources the specs load (everything but declarations and node_modules). */
-function typescriptSources(dir = path.resolve(__dirname, "..", "..")) {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        if (entry.name === "node_modules" || entry.name.startsWith(".")) return [];
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) return typescriptSources(full);
-        return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
-    });
-}
-
-/**
- * Fills the specs' transpile cache (cli/register.js) on the core the lint frees while the type
- * check still runs, so the two spec workers of a fresh clone do not both compile every file.
- */
-function precompileSources() {
-    require("../../cli/register.js").precompile(typescriptSources());
-}
-
 async function main() {
     const failed = [];
     // Both start now; each is reported as it ends, the type check first.
-    const lint = npmRun("lint").then(result => {
-        precompileSources();
-        return result;
-    });
-    for (const step of [npmRun("typecheck"), lint]) {
+    for (const step of [npmRun("typecheck"), npmRun("lint")]) {
         const result = await step;
         report(result);
         if (result.code !== 0) failed.push(result.script);
