@@ -96,7 +96,6 @@ export const SECRET_OUTPUT = "[secret]";
  * output's callback), or a {@link PlanTimeoutError} after `timeoutMs`; the caller reports either
  * as such. Either way the listener it installs is gone when it returns or throws.
  */
-
 export async function runPlan(
     program: StackProgram,
     raw: Record<string, unknown>,

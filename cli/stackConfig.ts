@@ -205,7 +205,7 @@ function missingStackFile(dir: string, stack: string): ValidationProblem {
 }
 
 /** A config value as the engine hands it to the program: strings as written, anything else as JSON; secrets as placeholders. */
-function configText(value: unknown): string {
+export function configText(value: unknown): string {
     if (isSecure(value)) return SECRET_PLACEHOLDER;
     if (typeof value === "string") return value;
     return JSON.stringify(value, (_key, v: unknown) => (isSecure(v) ? SECRET_PLACEHOLDER : v));

@@ -55,7 +55,8 @@ export interface TryResult {
 /** How long a try's registrations may take before it counts as hung. */
 const HANG_MS = 3000;
 
-function firstLine(e: unknown): string {
+/** An error's name and the first line of its message, for a try's detail. */
+export function firstLine(e: unknown): string {
     return e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e);
 }
 

@@ -14,11 +14,11 @@ import * as path from "node:path";
 import * as fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import { world } from "../../cli/engine";
-import { loadProgram, PlanResult, PlanTimeoutError, runPlan } from "../../cli/plan";
-import { readStackConfig } from "../../cli/stackConfig";
+import { loadProgram, PlanResult, PlanTimeoutError, runPlan, StackProgram } from "../../cli/plan";
+import { configText, readStackConfig, StackConfig } from "../../cli/stackConfig";
 import { configValue, setConfigKey } from "../../stacks/configText";
 import { Mutation, applyMutation, markerOf } from "./mutations";
-import { Fuzzable, TryResult, nonsenseIn } from "./runner";
+import { Fuzzable, TryResult, firstLine, nonsenseIn } from "./runner";
 
 const STACKS_DIR = path.resolve(__dirname, "..", "..", "stacks");
 
@@ -70,29 +70,26 @@ function isStackValue(value: unknown): boolean {
 function asDelivered(raw: Record<string, unknown>): Record<string, unknown> {
     const delivered: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
-        setConfigKey(delivered, key, configValue(typeof value === "string" ? value : JSON.stringify(value)));
+        setConfigKey(delivered, key, configValue(configText(value)));
     }
     return delivered;
 }
 
-/** Plans `stack` with `mutation` applied to its config and classifies the outcome. */
+/** Plans the stack file `config` with `mutation` applied and classifies the outcome. */
 async function planTry(
-    stack: string,
+    config: StackConfig,
+    program: StackProgram,
     mutation: Mutation | undefined,
-    { stacksDir = STACKS_DIR, program = path.join(stacksDir, "program"), hangMs = 8000 }: StackFuzzOptions,
+    hangMs: number,
 ): Promise<TryResult> {
-    const config = readStackConfig(stacksDir, stack, "topologies");
     const raw = asDelivered(mutation ? applyMutation(config.raw, mutation) : config.raw);
     let result: PlanResult;
     try {
         // The plan's own deadline: on it, the plan removes its listener and restarts the engine.
-        result = await runPlan(loadProgram(program), raw, stack, config.providerConfig, undefined, hangMs);
+        result = await runPlan(program, raw, config.stack, config.providerConfig, undefined, hangMs);
     } catch (e) {
         if (e instanceof PlanTimeoutError) return { outcome: "hung", detail: `no plan in ${hangMs / 1000} s` };
-        return {
-            outcome: "crashed",
-            detail: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
-        };
+        return { outcome: "crashed", detail: firstLine(e) };
     }
     const registered = world.resources.filter(r => r.registered);
     if (!result.ok) {
@@ -119,11 +116,18 @@ async function planTry(
 }
 
 /** A shipped stack file as a {@link Fuzzable}; its row in the fuzz table is `stack:<name>`. */
-export function stackFuzzable(stack: string, options: StackFuzzOptions = {}): Fuzzable {
+export function stackFuzzable(
+    stack: string,
+    { stacksDir = STACKS_DIR, program = path.join(stacksDir, "program"), hangMs = 8000 }: StackFuzzOptions = {},
+): Fuzzable {
+    // Read and loaded on the first try, once for every try after it.
+    let loaded: { config: StackConfig; program: StackProgram } | undefined;
+    const load = () =>
+        (loaded ??= { config: readStackConfig(stacksDir, stack, "topologies"), program: loadProgram(program) });
     return {
         name: `stack:${stack}`,
-        baseArgs: async () => readStackConfig(options.stacksDir ?? STACKS_DIR, stack, "topologies").raw,
-        tryWith: mutation => planTry(stack, mutation, options),
+        baseArgs: async () => load().config.raw,
+        tryWith: mutation => planTry(load().config, load().program, mutation, hangMs),
         accepts: mutation => {
             // A config key is `topologies:<key>`: an empty key cannot be written.
             const key = mutation.kind === "renameKey" ? mutation.to : mutation.kind === "addKey" ? mutation.key : "x";
