@@ -35,8 +35,9 @@ function configuredRegion(type: string): string | undefined {
     return pulumi.runtime.allConfig()[`${type.split(":")[0]}:region`];
 }
 
-function defaultRegion(type: string): string {
-    return configuredRegion(type) ?? (type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou");
+/** The region of a default provider the stack configures none for: the tutorials'. */
+function fallbackRegion(type: string): string {
+    return type.startsWith("aws:") ? "ap-northeast-1" : "cn-hangzhou";
 }
 
 /**
@@ -72,7 +73,9 @@ const mocks: pulumi.runtime.Mocks = {
         if (args.type.startsWith("pulumi:providers:") && args.inputs.region) {
             world.providerRegions.set(args.name, args.inputs.region);
         }
-        const region = (provider && world.providerRegions.get(provider)) ?? defaultRegion(args.type);
+        // The stack's `<pkg>:region` is read once per resource: it serves the default provider's region and the record.
+        const configured = configuredRegion(args.type);
+        const region = (provider && world.providerRegions.get(provider)) ?? configured ?? fallbackRegion(args.type);
         const rule = rules[args.type];
         const outputs = rule
             ? rule({ name: args.name, inputs: args.inputs, region, world })
@@ -85,7 +88,7 @@ const mocks: pulumi.runtime.Mocks = {
         entry.id = outputs.id;
         entry.custom = args.custom !== false;
         if (provider) entry.provider = provider;
-        else if (entry.custom && configuredRegion(args.type)) entry.defaultRegion = configuredRegion(args.type);
+        else if (entry.custom && configured) entry.defaultRegion = configured;
         return { id: outputs.id, state };
     },
     call(args: pulumi.runtime.MockCallArgs): PropertyBag {
