@@ -14,6 +14,7 @@
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
+const { installStackTraces, rememberSourceMap } = require("./stackTraces.js");
 
 const cacheDir = path.join(process.cwd(), "node_modules", ".cache", "topologies-ts");
 /** Bump when the compiler options below change, so old entries are not reused. */
@@ -133,9 +134,11 @@ function compiled(source, file) {
 }
 
 if (!require.extensions[".ts"]) {
-    process.setSourceMapsEnabled(true);
+    installStackTraces();
     require.extensions[".ts"] = (module, file) => {
-        module._compile(compiled(fs.readFileSync(file, "utf8"), file), file);
+        const javascript = compiled(fs.readFileSync(file, "utf8"), file);
+        rememberSourceMap(file, javascript);
+        module._compile(javascript, file);
     };
 }
 

@@ -3,8 +3,9 @@
  * `npm run build`, which `npm pack` and `npm publish` run through `prepack`: the published dist/,
  * from scratch, so a module deleted from the sources does not ship. `--prepare` (the `prepare`
  * script) builds only when npm installs this package into another project (see preparing). components/, cli/ and
- * policy/ are compiled by tsconfig.build.json; cli/register.js (plain JavaScript, the require
- * hook `topologies plan` loads a TypeScript program with) is copied beside them; dist/policy/
+ * policy/ are compiled by tsconfig.build.json; cli/register.js and cli/stackTraces.js (plain
+ * JavaScript, the require hook `topologies plan` loads a TypeScript program with, and its stack
+ * traces) are copied beside them; dist/policy/
  * becomes a policy pack directory (packagePolicy). tests/consumer.spec.ts packs the same layout
  * from the type check's build and checks the packed file list against the sources.
  */
@@ -48,7 +49,8 @@ function compiledPolicyYaml(text) {
 
 /** The plain JavaScript of the package, which the compiler does not emit. */
 function copyScripts(dist) {
-    fs.copyFileSync(path.join(root, "cli", "register.js"), path.join(dist, "cli", "register.js"));
+    for (const script of ["register.js", "stackTraces.js"])
+        fs.copyFileSync(path.join(root, "cli", script), path.join(dist, "cli", script));
 }
 
 /**

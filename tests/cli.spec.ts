@@ -574,4 +574,49 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
         // With the outDir kept, the source map named ../../src/x.ts relative to bin/src/: one directory too high.
         assert.ok(run.stderr.includes(`(${path.join(fs.realpathSync(project), "src", "x.ts")}:3:11)`), run.stderr);
     });
+
+    it("maps every frame of a transpiled file to its TypeScript line, as Node's own source maps do", function () {
+        this.timeout(30000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
+        temporaryDirs.push(dir);
+        // Types and an import the emit drops, so generated lines differ from the source's.
+        fs.writeFileSync(
+            path.join(dir, "deep.ts"),
+            [
+                'import type { Stats } from "node:fs";',
+                "interface Shape {",
+                "    size: number;",
+                "}",
+                "type Alias = Shape | Stats;",
+                "export function outer(): string {",
+                "    return inner({ size: 1 });",
+                "}",
+                "function inner(shape: Shape): string {",
+                "    const unused: Alias | undefined = undefined;",
+                '    return String(unused) + new Error("at " + shape.size).stack;',
+                "}",
+                "",
+            ].join("\n"),
+        );
+        const stack = (nodeArgs: string[]): string[] => {
+            const run = spawnSync(
+                process.execPath,
+                [
+                    ...nodeArgs,
+                    "-r",
+                    path.resolve(__dirname, "..", "cli", "register.js"),
+                    "-e",
+                    "console.log(require('./deep.ts').outer())",
+                ],
+                { cwd: dir, encoding: "utf8" },
+            );
+            assert.equal(run.status, 0, run.stderr);
+            return run.stdout.split("\n").filter(line => line.includes("deep.ts"));
+        };
+        const file = path.join(fs.realpathSync(dir), "deep.ts");
+        const expected = [`    at inner (${file}:11:29)`, `    at Object.outer (${file}:7:12)`];
+        assert.deepEqual(stack([]), expected);
+        // Node's source maps, asked for, stay in charge and agree.
+        assert.deepEqual(stack(["--enable-source-maps"]), expected);
+    });
 });

@@ -151,8 +151,9 @@ function expectedFiles(): string[] {
         "LICENSE",
         "CHANGELOG.md",
         ...modules.flatMap(file => [`dist/${file.replace(/\.ts$/, ".js")}`, `dist/${file.replace(/\.ts$/, ".d.ts")}`]),
-        // The require hook `topologies plan` loads a TypeScript program with (plain JavaScript).
+        // The require hook `topologies plan` loads a TypeScript program with, and its stack traces (plain JavaScript).
         "dist/cli/register.js",
+        "dist/cli/stackTraces.js",
         // The policy pack's directory, runnable where npm installs it.
         "dist/policy/PulumiPolicy.yaml",
         "dist/policy/package.json",

@@ -1,8 +1,8 @@
 /**
  * Loaded by mocha before the specs (.mocharc.js). The Pulumi runtime captures a stack trace
  * for every promise it makes (`debuggablePromise`). Under ts-node's source-map support, stack
- * formatting was two thirds of the suite's time at Node's default depth of 10 frames; Node's own
- * source maps (cli/register.js) cost little either way. Three frames still point a failed
- * assertion at its spec line, and keep the captures cheap whatever hook loads the specs.
+ * formatting was two thirds of the suite's time at Node's default depth of 10 frames (the
+ * repository's hook maps frames more cheaply: cli/stackTraces.js). Three frames still point a
+ * failed assertion at its spec line, and keep the captures cheap whatever hook loads the specs.
  */
 Error.stackTraceLimit = 3;
