@@ -14,11 +14,12 @@
  * default tags or an account guard would silently not apply to anything a component creates.
  */
 import * as pulumi from "@pulumi/pulumi";
-// Types only: each SDK is loaded when a provider of it is made (providerClass), so a program of
-// one cloud does not load the others' (@pulumi/aws alone is some 300 modules).
-import type * as alicloud from "@pulumi/alicloud";
-import type * as aws from "@pulumi/aws";
-import type * as kubernetes from "@pulumi/kubernetes";
+// Types only: each SDK's provider module is loaded when a provider of it is made (providerClass),
+// so a program of one cloud does not load the others'. The modules, not the package roots,
+// which load every service of the SDK (components/sdk/aws.ts).
+import type * as alicloud from "@pulumi/alicloud/provider";
+import type * as aws from "@pulumi/aws/provider";
+import type * as kubernetes from "@pulumi/kubernetes/provider";
 import { Problems } from "./errors";
 
 /** The provider packages components create providers of, whose stack settings they carry. */
@@ -176,16 +177,10 @@ interface ProviderClasses {
     kubernetes: typeof kubernetes.Provider;
 }
 
-/** The provider class of `pkg`, its SDK loaded on first use. */
+/** The provider class of `pkg`, its SDK's provider module loaded on first use. */
 function providerClass<K extends ProviderPackage>(pkg: K): ProviderClasses[K] {
-    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see the imports above */
-    const classes: { [P in ProviderPackage]: () => ProviderClasses[P] } = {
-        aws: () => (require("@pulumi/aws") as typeof aws).Provider,
-        alicloud: () => (require("@pulumi/alicloud") as typeof alicloud).Provider,
-        kubernetes: () => (require("@pulumi/kubernetes") as typeof kubernetes).Provider,
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    return classes[pkg]();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see the imports above
+    return (require(`@pulumi/${pkg}/provider`) as { Provider: ProviderClasses[K] }).Provider;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Stack composition, not a library component: real workloads bring their own servers.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../components/sdk/alicloud";
 import { recordOf } from "../components/checks";
 import { TopologyValidationError } from "../components/errors";
 import type { GuestOs } from "../components/alicloud/guestRouting";

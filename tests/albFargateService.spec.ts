@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/sdk/aws";
 import {
     AlbFargateService,
     AlbFargateServiceArgs,

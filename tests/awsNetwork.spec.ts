@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/sdk/aws";
 import { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs, validateTwoTierVpcArgs } from "../components/aws/network";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection, expectRejectionWhenKnown } from "./mocks/rejection";

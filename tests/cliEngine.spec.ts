@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/sdk/aws";
 import { alicloudRules } from "../cli/engine/alicloud";
 import { awsRules } from "../cli/engine/aws";
 import { build, valueOf, world } from "./mocks";

@@ -3,8 +3,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as alicloud from "../components/sdk/alicloud";
+import * as kubernetes from "../components/sdk/kubernetes";
+import * as nlb from "@pulumi/alicloud/nlb";
 import { build } from "./mocks";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { DualStackAlb } from "../components/alicloud/dualStackAlb";
@@ -116,7 +117,7 @@ describe("plan graph", () => {
         const { graph } = await graphOf(opts => {
             const provider = new alicloud.Provider("p", { region: "cn-shanghai" }, opts);
             const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16" }, { ...opts, provider });
-            new alicloud.nlb.LoadBalancer(
+            new nlb.LoadBalancer(
                 "nlb",
                 {
                     vpcId: vpc.id,

@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as aws from "@pulumi/aws";
+import * as s3 from "@pulumi/aws/s3";
 import { main } from "../cli/topologies";
 import { build, world } from "./mocks";
 import { removeTempProjects, Run, tempProject } from "./support/tempProject";
@@ -127,7 +127,7 @@ describe("topologies plan of a Pulumi program", () => {
     });
 
     it("leaves no stack resource behind: what is built next in the process is recorded once, at the root", async () => {
-        await build(opts => new aws.s3.Bucket("after", {}, opts));
+        await build(opts => new s3.Bucket("after", {}, opts));
         assert.deepEqual(
             world.resources.map(r => [r.name, r.parent]),
             [["after", undefined]],

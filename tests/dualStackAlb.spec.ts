@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../components/sdk/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { albHealthCheckConfig } from "../components/alicloud/albCommon/healthCheck";
 import { freeVSwitchAddresses } from "../components/alicloud/albCommon/placement";

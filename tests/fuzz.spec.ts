@@ -8,7 +8,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { fuzzInWorker, renderFailures, renderTable } from "./fuzz";
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
 import { FAILURES, FuzzTarget, runTry } from "./fuzz/runner";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../components/sdk/kubernetes";
 import { build, world } from "./mocks";
 import { problemLines as problemsOf } from "./mocks/rejection";
 import { Problems, TopologyValidationError } from "../components/errors";

@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as aws from "@pulumi/aws";
+import * as aws from "../components/sdk/aws";
 import { AckCluster } from "../components/alicloud/ack";
 import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
 import { RegionalVpc } from "../components/alicloud/vpc";

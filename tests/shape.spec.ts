@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Problems } from "../components/errors";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../components/sdk/alicloud";
 import {
     argsShape,
     checkShape,

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../components/sdk/alicloud";
 import { runPlan, StackProgram } from "../cli/plan";
 import {
     RegionalVpc,

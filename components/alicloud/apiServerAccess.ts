@@ -15,7 +15,7 @@
  * the components create the list and the plan says how to attach it, once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../sdk/alicloud";
 import { z } from "zod";
 import { checkUnique } from "../checks";
 import { Problems } from "../errors";

@@ -2,7 +2,7 @@
  * Shape pieces every AWS component shares: the tags it puts on resources, the provider it takes,
  * and the EC2 ids and ARNs it is given, checked for the form AWS gives them.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import { z } from "zod";
 import { Problems } from "../errors";
 import { describeValue, instanceOf } from "../shape";

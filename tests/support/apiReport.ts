@@ -117,6 +117,27 @@ function extractorConfig(input: string, work: string, entry: EntryPoint, entryFi
     });
 }
 
+/**
+ * Rewrites the declarations' imports of the package's SDK modules (components/sdk/<package>,
+ * which import the SDK's parts by subpath to spare a consumer's compiler the SDK's other
+ * services) as imports of the SDK package itself. API Extractor would otherwise report each
+ * subpath and name the local namespace a forgotten export; the types are the same classes
+ * either way (the SDK's root re-exports those modules), so the report reads `aws.ec2.Vpc` from
+ * `@pulumi/aws`, as a consumer does.
+ */
+function importSdksByPackage(dir: string): void {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const text = fs.readFileSync(file, "utf8");
+        const rewritten = text.replace(
+            /from "(?:\.\.?\/)+(?:components\/)?sdk\/(aws|alicloud|kubernetes)"/g,
+            'from "@pulumi/$1"',
+        );
+        if (rewritten !== text) fs.writeFileSync(file, rewritten);
+    }
+}
+
 /** The reports of `entries` from the compiled declarations in `dist` (a directory with the layout of the package's dist/). */
 export function apiReports(
     dist: string,
@@ -127,6 +148,7 @@ export function apiReports(
     try {
         const input = path.join(work, "dist");
         fs.cpSync(dist, input, { recursive: true, filter: file => !file.endsWith(".js") && !file.endsWith(".map") });
+        importSdksByPackage(input);
         // Beside the declarations, so that the report names their files relative to the package.
         fs.copyFileSync(packageJson, path.join(input, "package.json"));
         fs.mkdirSync(path.join(work, "report"));

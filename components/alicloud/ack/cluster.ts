@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as alicloud from "../../sdk/alicloud";
+import * as kubernetes from "../../sdk/kubernetes";
 import { newStackProvider, userProvider } from "../../providers";
 import { attachAclWarning, createApiServerAcl } from "../apiServerAccess";
 import { RegionalVpc, VSwitchInfo } from "../vpc";

@@ -3,7 +3,7 @@
  * listener, the HTTP listener redirecting to an HTTPS one, and the CNAME.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { createAlbCname } from "./dns";
 import { AlbRedirect, createForwardingListener, createHttpRedirect } from "./listener";
 import { AlbCommonPlan } from "./plan";

@@ -1,6 +1,6 @@
 /** The CNAME record pointing a name at an ALB, the name clients use. */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { Problems } from "../../errors";
 import { checkDomainName, checkRecordHost } from "../dnsNames";
 import { AlbDnsArgs } from "./args";

@@ -1,5 +1,5 @@
 /** The health check of an ALB server group: checked, then as the provider takes it. */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { checkOneOf } from "../../checks";
 import { Problems } from "../../errors";
 import { AlbHealthCheckArgs, HTTP_HEALTHY_CODES } from "./args";

@@ -1,6 +1,6 @@
 /** The security-group rules that let an ALB reach its backends, written the same way by every ALB component. */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { addressSlug } from "../../net";
 import { AlbIngressRule } from "./plan";
 import { SECURITY_GROUP_ID, fitsWhenKnown } from "./shape";

@@ -3,7 +3,7 @@
  * the HTTP listener on port 80 whose only rule redirects every request to HTTPS.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { Problems } from "../../errors";
 import { text } from "../../shape";
 import { ALB_DEFAULT_TLS_POLICY, ALB_HTTP_REDIRECT_PORT, AlbListenerArgs } from "./args";

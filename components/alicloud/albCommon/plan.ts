@@ -3,7 +3,7 @@
  * component's constructor reads the plan and nothing else.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { AlbAddressType, AlbEdition, AlbListenerProtocol, AlbScheduler, AlbTlsPolicy } from "./args";
 

@@ -1,6 +1,6 @@
 /** What a user writes to describe a {@link Bookinfo}, and the plan its validation resolves. */
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { MeshObject } from "../istio/objects";
 import { LocalityMesh, LocalityPolicy, MeshLocalityPolicyArgs } from "../meshLocality";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { MeshObject, applyMeshObject } from "../istio/objects";
 import { MeshLocalityPolicy } from "../meshLocality";

@@ -1,5 +1,5 @@
 /** The Kubernetes workloads of Bookinfo, as the upstream bookinfo.yaml writes them. */
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { BOOKINFO_PORT } from "./flows";
 
 /** One Bookinfo service and the versions of it a cluster runs. */

@@ -3,7 +3,7 @@
  * how other components see its transit routers and attachments.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { CEN_PACKAGE_AREAS } from "../regions";
 import { RegionalVpc } from "../vpc";
 

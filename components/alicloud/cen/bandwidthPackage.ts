@@ -1,6 +1,6 @@
 /** The CEN bandwidth package resource, made from the plan's description of it (./checkBandwidth). */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { CenBandwidthPackagePlan } from "./plan";
 
 /** A bandwidth package bought for the network, as the plan describes it. */

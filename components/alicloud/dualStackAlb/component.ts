@@ -1,6 +1,6 @@
 /** The DualStackAlb component (S3): it reads its plan and creates what the plan says. */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { checkedWhenKnown } from "../../checks";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { userProvider } from "../../providers";

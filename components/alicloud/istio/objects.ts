@@ -4,7 +4,7 @@
  * then applied through a Kubernetes provider as `apiextensions.CustomResource`s.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { checkIntegerInRange, checkOneOf, checkPort, checkUnique } from "../../checks";
 import { Problems, joinPath } from "../../errors";
 import { checkIstioSchema } from "./schema";

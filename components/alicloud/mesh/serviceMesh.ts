@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as alicloud from "../../sdk/alicloud";
+import * as kubernetes from "../../sdk/kubernetes";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { addressSlug } from "../../net";
 import { newStackProvider, userProvider } from "../../providers";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { compareVersions, parseAsmVersion } from "../meshLocality/version";
 
 /**

@@ -3,7 +3,7 @@
  * plan its validation resolves.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { ConnectionPool, DestinationRule, OutlierDetection, Subset } from "../istio/objects";
 
 /** Geolocation failover: when a region's endpoints are ejected, traffic for it goes to `to`. */

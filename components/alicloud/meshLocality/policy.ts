@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { DestinationRule, applyMeshObject } from "../istio/objects";
 import { MeshLocalityPolicyArgs } from "./args";
 import { MESH_LOCALITY_POLICY_TYPE, validateMeshLocalityPolicyArgs } from "./check";

@@ -4,7 +4,7 @@
  * `argsShape`; the Istio fields mirror the DestinationRule types of @kubernetes-models/istio.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as kubernetes from "@pulumi/kubernetes";
+import * as kubernetes from "../../sdk/kubernetes";
 import { z } from "zod";
 import { argsShape, providerOf, text, wholeNumber } from "../../shape";
 import { isLabelKey, isLabelValue } from "../istio/names";

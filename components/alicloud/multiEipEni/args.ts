@@ -3,7 +3,7 @@
  * plan its validation settles, every default resolved, which is all the constructor reads.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import type { GuestOs } from "../guestRouting";
 import type { InstanceTypeLimits } from "../instanceTypes";
 import type { RegionalVpc } from "../vpc";

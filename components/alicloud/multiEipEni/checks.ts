@@ -6,7 +6,7 @@
  * billing options are checked in eipChecks.ts. Pure: they register nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { checkUnique } from "../../checks";
 import { Problems, validate } from "../../errors";
 import { Cidr, addressAt, checkCidr, checkIp, ipInCidr, parseCidr } from "../../net";

@@ -1,5 +1,5 @@
 /** The traffic a {@link MultiEipEni} exists for, for `topologies plan` to walk (components/flows.ts). */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { IntendedFlow, flowTo } from "../../flows";
 
 /** The port the tutorial's sites serve on each public address (seed 001: one web site per EIP). */

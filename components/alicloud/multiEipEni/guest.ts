@@ -4,7 +4,7 @@
  * `configureGuest` asks, the Cloud Assistant command that runs it on the instance.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { renderGuestScript } from "../guestRouting";
 import { MultiEipEniPlan } from "./args";
 import { ChildOptions, PublicAddresses } from "./resources";

@@ -4,7 +4,7 @@
  * validated plan in the tutorial's order.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { parseIp } from "../../net";
 import { MultiEipEniPlan } from "./args";
 

@@ -4,7 +4,7 @@
  * the two cannot drift. Ranges that depend on other fields (bandwidth by billing, period by cycle,
  * counts by instance type) are the rules'.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { z } from "zod";
 import { argsShape, input, instanceOf, providerOf, text, wholeNumber } from "../../shape";
 import { GUEST_OS } from "../guestRouting";

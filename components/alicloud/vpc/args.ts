@@ -3,7 +3,7 @@
  * components (`VSwitchInfo`), and the plan its validation settles.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 
 /** One vSwitch to create: a zone and an IPv4 block inside the VPC. */
 export interface VSwitchArgs {

@@ -4,7 +4,7 @@
  * IPv6 VPC, and the names the API takes. Pure: they register nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { checkUnique } from "../../checks";
 import { Problems, validate } from "../../errors";
 import { Cidr, PlacedCidr, checkCidr, checkNoOverlaps, cidrContains, firstOverlapping } from "../../net";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { recordOf } from "../../checks";
 import { newStackProvider } from "../../providers";
 import { ExistingRegionalVpcArgs, REGIONAL_VPC_TYPE, RegionalVpcArgs, VSwitchInfo } from "./args";

@@ -3,7 +3,7 @@
  * (JavaScript, YAML, other languages) must hand over before its rules run. Tied to the args
  * interfaces by `argsShape`, so the two cannot drift.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "../../sdk/alicloud";
 import { z } from "zod";
 import { argsShape, input, providerOf, text, wholeNumber } from "../../shape";
 import { alibabaId } from "../ids";

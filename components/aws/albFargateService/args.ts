@@ -3,7 +3,7 @@
  * value where it has one).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
 

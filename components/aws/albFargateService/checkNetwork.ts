@@ -4,7 +4,7 @@
  * with what an ALB and tasks without public IPs need of that VPC.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { Problems } from "../../errors";
 import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";

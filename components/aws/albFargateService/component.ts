@@ -1,6 +1,6 @@
 /** The {@link AlbFargateService} component: its outputs, and the constructor composing its parts from the plan. */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { newStackProvider } from "../../providers";
 import { TwoTierVpc } from "../network";

@@ -4,7 +4,7 @@
  * empty unless the service is given a policy for it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { policyWarnings } from "../iamPolicy";
 import type { Tagger } from "../network/tiers";
 import { AlbFargateServicePlan } from "./plan";

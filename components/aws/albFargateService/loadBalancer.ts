@@ -3,7 +3,7 @@
  * (forwarding, or redirecting to HTTPS) and the HTTPS one, and the static IP targets.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
 import { AlbFargateServicePlan } from "./plan";

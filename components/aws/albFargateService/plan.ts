@@ -3,7 +3,7 @@
  * once, here. The constructor builds from the plan alone.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 
 /**

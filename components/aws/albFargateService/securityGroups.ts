@@ -4,7 +4,7 @@
  * to what pulling the image, shipping logs and `taskEgress` need.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
 import type { Tagger } from "../network/tiers";

@@ -3,7 +3,7 @@
  * services that keep its tasks running in the private subnets, registered in the target group.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import type { TwoTierVpc } from "../network";
 import { TaskIdentity } from "./iam";
 import { AlbFargateServicePlan } from "./plan";

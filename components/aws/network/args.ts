@@ -3,7 +3,7 @@
  * described) and the subnets it hands to the components that build on it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 
 /**
  * How tasks in the private subnets reach ECR, S3 and CloudWatch Logs without public IPs.

@@ -4,7 +4,7 @@
  * rules run only on args that have it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { Problems, validate } from "../../errors";
 import { checkCidr } from "../../net";
 import { checkAutoname } from "../../naming";

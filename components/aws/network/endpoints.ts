@@ -4,7 +4,7 @@
  * S3 gateway endpoint (ECR keeps image layers in S3).
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { SubnetInfo } from "./args";
 import type { Tagger } from "./tiers";
 

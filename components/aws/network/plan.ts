@@ -3,7 +3,7 @@
  * what a host that creates the VPC as its child settles for it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { Problems } from "../../errors";
 import { ResolvedAwsRegion } from "../region";
 import { EgressMode } from "./args";

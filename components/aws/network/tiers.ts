@@ -3,7 +3,7 @@
  * to the gateway, the private tier with its route tables and, for NAT egress, NAT gateways.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { SubnetInfo } from "./args";
 import { NewTwoTierVpcPlan, SubnetPlan } from "./plan";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../../sdk/aws";
 import { newStackProvider } from "../../providers";
 import { EgressMode, ExistingTwoTierVpcArgs, SubnetInfo, TwoTierVpcArgs } from "./args";
 import { TWO_TIER_VPC_TYPE, validateTwoTierVpcArgs } from "./check";
