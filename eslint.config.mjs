@@ -75,6 +75,22 @@ export default defineConfig(
         },
     },
     {
+        // The SDKs' roots load and declare every service: the package's code, its specs and
+        // fixtures take the SDK modules they use (components/sdk/, or a service's own subpath).
+        files: ["**/*.ts"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    paths: ["@pulumi/aws", "@pulumi/alicloud", "@pulumi/kubernetes"].map(name => ({
+                        name,
+                        message: `Import components/sdk/${name.slice("@pulumi/".length)} (or a service module such as ${name}/ec2): the root loads and declares every service of the SDK.`,
+                    })),
+                },
+            ],
+        },
+    },
+    {
         // The specs read recorded mock inputs and raw YAML of any shape: `any` is the point there.
         files: ["tests/**"],
         rules: { "@typescript-eslint/no-explicit-any": "off" },
