@@ -14,6 +14,7 @@ import { closestSpelling } from "../components/checks";
 import { Problems, TopologyValidationError, ValidationProblem } from "../components/errors";
 import { PROVIDER_PACKAGES } from "../components/providers";
 import { checkProviderKey } from "./providerKeys";
+import { configValue, setConfigKey } from "./configValue";
 
 /** A stack's configuration, ready for the program's `loadStackConfig`. */
 export interface StackConfig {
@@ -133,13 +134,13 @@ export function readStackConfig(
         const key = `${namespace}:${name}`;
         if (namespace === project) {
             const before = secretPaths.length;
-            // An own key whatever its name (`__proto__` assigned would replace the prototype).
-            Object.defineProperty(raw, name, {
-                value: hideSecrets(value, key, secretPaths),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
+            // As the deployed program reads it: a string as the text the engine hands over (a
+            // quoted "80" is 80), anything else as the YAML typed it, with its secrets hidden.
+            setConfigKey(
+                raw,
+                name,
+                typeof value === "string" ? configValue(value) : hideSecrets(value, key, secretPaths),
+            );
             allValues[key] = configText(value);
             if (secretPaths.length > before) allSecrets.push(key);
             continue;

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TopologyValidationError } from "../components/errors";
 import { isSecretConfigKey } from "../components/providers";
-import { configValue, setConfigKey } from "./configText";
+import { configValue, setConfigKey } from "../cli/configValue";
 import { buildStack, loadStackConfig } from "./program";
 
 const NAMESPACE = "topologies:";

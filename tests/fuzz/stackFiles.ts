@@ -16,7 +16,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { world } from "../../cli/engine";
 import { loadProgram, PlanResult, PlanTimeoutError, runPlan, StackProgram } from "../../cli/plan";
 import { configText, readStackConfig, StackConfig } from "../../cli/stackConfig";
-import { configValue, setConfigKey } from "../../stacks/configText";
+import { configValue, setConfigKey } from "../../cli/configValue";
 import { Mutation, applyMutation, markerOf } from "./mutations";
 import { Fuzzable, TryResult, firstLine, nonsenseIn } from "./runner";
 

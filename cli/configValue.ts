@@ -1,8 +1,10 @@
 /**
- * How the stack program reads one `topologies:*` value: the Pulumi CLI hands a program every
- * config value as text, structured values (maps, lists, numbers, booleans) as JSON, so text that
- * parses as JSON is taken as that value and any other text as the string it is (what
- * `pulumi.Config.getObject` does, with plain text allowed).
+ * How a stack program reads one of its project's config values: the Pulumi CLI hands a program
+ * every config value as text, structured values (maps, lists, numbers, booleans) as JSON, so text
+ * that parses as JSON is taken as that value and any other text as the string it is (what
+ * `pulumi.Config.getObject` does, with plain text allowed). The repository's stack program reads
+ * its config so when deployed (stacks/index.ts), and `topologies plan` reads a stack file so
+ * (cli/stackConfig.ts): a quoted `"80"` is the number 80 in both.
  */
 
 /** The value of one config entry's text. */
