@@ -21,6 +21,16 @@ export { installEngine, recorder, settle, world, fakeId, World } from "./engine"
 export type { RecordedResource, RecordedCall, RecordedWarning, PropertyBag } from "./engine";
 export { verifyFlows, networkModel, declaredFlows, renderFlows } from "./flows";
 export type { FlowResult, Hop } from "./flows";
+export type {
+    FlowAwsService,
+    FlowElasticIp,
+    FlowEndpoint,
+    FlowHost,
+    FlowInternet,
+    FlowLoadBalancer,
+    FlowProtocol,
+    IntendedFlow,
+} from "../components/flows";
 export type { StackProgram } from "./plan";
 
 installEngine();

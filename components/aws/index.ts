@@ -14,3 +14,17 @@ export {
     LOG_RETENTION_DAYS,
 } from "./fargate";
 export type { CpuArchitecture } from "./fargate";
+export type { ResolvedAwsRegion } from "./region";
+// The shared types this entry's signatures name, so that a user of this subpath can name them too.
+export type { Problems, ValidationProblem } from "../errors";
+export type {
+    DeclaresFlows,
+    FlowAwsService,
+    FlowElasticIp,
+    FlowEndpoint,
+    FlowHost,
+    FlowInternet,
+    FlowLoadBalancer,
+    FlowProtocol,
+    IntendedFlow,
+} from "../flows";

@@ -11,6 +11,7 @@ export type {
     CrossRegionCenArgs,
     CrossRegionNetworkPlan,
 } from "./args";
+export { CROSS_REGION_BACKEND_PROTOCOLS } from "./args";
 export { checkCrossRegionAlbBackendArgs, validateCrossRegionAlbBackendArgs } from "./check";
 export { REMOTE_IP_RANGES } from "./checkBackends";
 export { CrossRegionAlbBackend } from "./component";

@@ -15,5 +15,6 @@ export type {
     DualStackBackendPlan,
     Ipv6InternetBandwidthArgs,
 } from "./args";
+export { DUAL_STACK_IP_VERSIONS, IPV6_BANDWIDTH_CHARGE_TYPES } from "./args";
 export { checkDualStackAlbArgs, validateDualStackAlbArgs } from "./check";
 export { DualStackAlb } from "./component";

@@ -248,7 +248,7 @@ export interface MultiEipEniVSwitchPlan {
 }
 
 /** What every EIP of the plan is bought with, whatever the billing method. */
-interface EipPlanBase {
+export interface EipPlanBase {
     /** Defaulted: `PayByBandwidth`. */
     readonly internetChargeType: (typeof EIP_INTERNET_CHARGE_TYPES)[number];
     /** Peak bandwidth, Mbit/s. Defaulted: 5. */

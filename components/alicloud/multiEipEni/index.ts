@@ -1,5 +1,6 @@
 /** MultiEipEni (S2): several EIPs on one ECS instance through a secondary ENI in NAT mode. */
 export type {
+    EipPlanBase,
     MultiEipEniArgs,
     MultiEipEniEipArgs,
     MultiEipEniEipPlan,

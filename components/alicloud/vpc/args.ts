@@ -138,7 +138,7 @@ export interface PlannedExistingVSwitch {
 }
 
 /** What every {@link RegionalVpc} plan settles, created or existing. */
-interface RegionalVpcPlanBase {
+export interface RegionalVpcPlanBase {
     readonly region: string;
     /** Canonical primary IPv4 block. */
     readonly cidrBlock: string;

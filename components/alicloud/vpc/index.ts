@@ -8,6 +8,7 @@ export type {
     PlannedVSwitch,
     RegionalVpcArgs,
     RegionalVpcPlan,
+    RegionalVpcPlanBase,
     VSwitchArgs,
     VSwitchInfo,
 } from "./args";

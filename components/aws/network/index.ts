@@ -18,5 +18,6 @@ export type {
     TwoTierVpcCheckContext,
     TwoTierVpcHost,
     TwoTierVpcPlan,
+    VpcPlanCommon,
 } from "./plan";
 export { TwoTierVpc } from "./twoTierVpc";

@@ -25,7 +25,7 @@ export interface ExistingSubnetPlan extends SubnetPlan {
 }
 
 /** What every {@link TwoTierVpcPlan} holds. */
-interface VpcPlanCommon {
+export interface VpcPlanCommon {
     /** Region: given, else the stack's. */
     readonly region: string;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs; default `vpcEndpoints`. */
