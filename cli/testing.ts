@@ -21,16 +21,7 @@ export { installEngine, recorder, settle, world, fakeId, World } from "./engine"
 export type { RecordedResource, RecordedCall, RecordedWarning, PropertyBag } from "./engine";
 export { verifyFlows, networkModel, declaredFlows, renderFlows } from "./flows";
 export type { FlowResult, Hop } from "./flows";
-export type {
-    FlowAwsService,
-    FlowElasticIp,
-    FlowEndpoint,
-    FlowHost,
-    FlowInternet,
-    FlowLoadBalancer,
-    FlowProtocol,
-    IntendedFlow,
-} from "../components/flows";
+export * from "../components/sharedTypes";
 export type { StackProgram } from "./plan";
 
 installEngine();

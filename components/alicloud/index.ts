@@ -23,16 +23,4 @@ export * from "./meshLocality";
 export * from "./bookinfo";
 export * from "./albCommon";
 export * from "./dualStackAlb";
-// The shared types this entry's signatures name, so that a user of this subpath can name them too.
-export type { Problems, ValidationProblem } from "../errors";
-export type {
-    DeclaresFlows,
-    FlowAwsService,
-    FlowElasticIp,
-    FlowEndpoint,
-    FlowHost,
-    FlowInternet,
-    FlowLoadBalancer,
-    FlowProtocol,
-    IntendedFlow,
-} from "../flows";
+export * from "../sharedTypes";

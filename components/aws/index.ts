@@ -15,16 +15,4 @@ export {
 } from "./fargate";
 export type { CpuArchitecture } from "./fargate";
 export type { ResolvedAwsRegion } from "./region";
-// The shared types this entry's signatures name, so that a user of this subpath can name them too.
-export type { Problems, ValidationProblem } from "../errors";
-export type {
-    DeclaresFlows,
-    FlowAwsService,
-    FlowElasticIp,
-    FlowEndpoint,
-    FlowHost,
-    FlowInternet,
-    FlowLoadBalancer,
-    FlowProtocol,
-    IntendedFlow,
-} from "../flows";
+export * from "../sharedTypes";
