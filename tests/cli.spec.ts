@@ -520,6 +520,14 @@ function listFiles(dir: string): string[] {
 }
 
 describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
+    /** `node [nodeArgs] -r cli/register.js -e <script>` in `cwd`. */
+    const withHook = (cwd: string, script: string, nodeArgs: string[] = []) =>
+        spawnSync(
+            process.execPath,
+            [...nodeArgs, "-r", path.resolve(__dirname, "..", "cli", "register.js"), "-e", script],
+            { cwd, encoding: "utf8" },
+        );
+
     it("does not reuse a file's cached JavaScript after tsconfig.json changes", function () {
         this.timeout(30000);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "topologies-register-"));
@@ -527,16 +535,7 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
         fs.writeFileSync(path.join(dir, "x.ts"), 'export const pick = (a?: string) => a ?? "b";\n');
         const emitted = (target: string): string => {
             fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target } }));
-            const run = spawnSync(
-                process.execPath,
-                [
-                    "-r",
-                    path.resolve(__dirname, "..", "cli", "register.js"),
-                    "-e",
-                    "console.log(String(require('./x.ts').pick))",
-                ],
-                { cwd: dir, encoding: "utf8" },
-            );
+            const run = withHook(dir, "console.log(String(require('./x.ts').pick))");
             assert.equal(run.status, 0, run.stderr);
             return run.stdout;
         };
@@ -560,16 +559,7 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
             'export const pick = (a?: string) => a ?? "b";\nexport function fail(): never {\n    throw new Error("boom");\n}\n',
         );
         // Started from the directory above: the project's tsconfig.json still applies to its files.
-        const run = spawnSync(
-            process.execPath,
-            [
-                "-r",
-                path.resolve(__dirname, "..", "cli", "register.js"),
-                "-e",
-                "const x = require('./project/src/x.ts'); console.log(String(x.pick)); x.fail()",
-            ],
-            { cwd: dir, encoding: "utf8" },
-        );
+        const run = withHook(dir, "const x = require('./project/src/x.ts'); console.log(String(x.pick)); x.fail()");
         assert.doesNotMatch(run.stdout, /\?\?/, "compiled for the project's ES2019");
         // With the outDir kept, the source map named ../../src/x.ts relative to bin/src/: one directory too high.
         assert.ok(run.stderr.includes(`(${path.join(fs.realpathSync(project), "src", "x.ts")}:3:11)`), run.stderr);
@@ -599,17 +589,7 @@ describe("cli/register.js (the transpile cache of `npm run plan`)", () => {
             ].join("\n"),
         );
         const stack = (nodeArgs: string[]): string[] => {
-            const run = spawnSync(
-                process.execPath,
-                [
-                    ...nodeArgs,
-                    "-r",
-                    path.resolve(__dirname, "..", "cli", "register.js"),
-                    "-e",
-                    "console.log(require('./deep.ts').outer())",
-                ],
-                { cwd: dir, encoding: "utf8" },
-            );
+            const run = withHook(dir, "console.log(require('./deep.ts').outer())", nodeArgs);
             assert.equal(run.status, 0, run.stderr);
             return run.stdout.split("\n").filter(line => line.includes("deep.ts"));
         };
