@@ -62,6 +62,8 @@ const KEY_ARGS: Record<string, readonly string[]> = {
     "lb/targetGroup:TargetGroup": ["targetType", "protocol", "port"],
     "lb/listener:Listener": ["protocol", "port"],
     "ecs/service:Service": ["launchType", "desiredCount"],
+    "appautoscaling/target:Target": ["minCapacity", "maxCapacity"],
+    "appautoscaling/policy:Policy": ["targetTrackingScalingPolicyConfiguration.targetValue"],
     "ecs/taskDefinition:TaskDefinition": ["cpu", "memory", "networkMode"],
     "vpc/securityGroupIngressRule:SecurityGroupIngressRule": [
         "ipProtocol",

@@ -58,6 +58,24 @@ const IAM = { pattern: /^[\w+=,.@-]+$/, allowed: "letters, digits and + = , . @ 
 export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
     "aws:ecs/cluster:Cluster": { property: "name", maxLength: 255, ...ECS, kind: "ECS cluster" },
     "aws:ecs/service:Service": { property: "name", maxLength: 255, ...ECS, kind: "ECS service" },
+    // PutScalingPolicy `PolicyName`: 1 to 256 printable characters; PutScheduledAction
+    // `ScheduledActionName`: 1 to 256, no control characters, `:`, `/` or `|`, no leading or
+    // trailing spaces (Application Auto Scaling API, as recalled: not confirmed against the
+    // reference in this change). 255 is Pulumi's auto-name limit.
+    "aws:appautoscaling/policy:Policy": {
+        property: "name",
+        maxLength: 255,
+        pattern: /^[\x20-\x7e]+$/,
+        allowed: "printable characters",
+        kind: "scaling policy",
+    },
+    "aws:appautoscaling/scheduledAction:ScheduledAction": {
+        property: "name",
+        maxLength: 255,
+        pattern: /^(?! )[^\p{Cc}:/|]+(?<! )$/u,
+        allowed: "characters other than control characters, ':', '/' and '|', not starting or ending with a space",
+        kind: "scheduled action",
+    },
     "aws:cloudwatch/logGroup:LogGroup": {
         property: "name",
         maxLength: 255,

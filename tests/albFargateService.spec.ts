@@ -1357,7 +1357,8 @@ describe("AlbFargateService: checks before anything is registered", () => {
             tags: undefined,
             network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
             container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
-            cluster: { name: undefined },
+            cluster: { name: undefined, capacityProviders: [] },
+            platformVersion: "LATEST",
             services: [
                 {
                     key: "web",
@@ -1369,6 +1370,8 @@ describe("AlbFargateService: checks before anything is registered", () => {
                     circuitBreakerRollback: true,
                     waitForSteadyState: true,
                     deploymentTimeout: "20m",
+                    autoscaling: undefined,
+                    capacityProviders: undefined,
                 },
             ],
             loadBalancer: {

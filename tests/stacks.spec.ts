@@ -176,8 +176,9 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     },
     prod: {
         // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
-        // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead).
-        total: 250,
+        // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
+        // + S5's capacity providers, its service's scalable target and CPU policy.
+        total: 253,
         counts: {
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,

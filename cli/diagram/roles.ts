@@ -11,9 +11,12 @@ export type Role = "vpc" | "subnet" | "connector" | "hidden" | "kubernetes" | "n
 
 const VPC = /^(vpc\/network:Network|ec2\/vpc:Vpc)$/;
 const SUBNET = /^(vpc\/switch:Switch|ec2\/subnet:Subnet)$/;
-/** Detail resources: numerous, and their meaning is already on the picture (routes, rules, bindings). */
+/**
+ * Detail resources: numerous, and their meaning is already on the picture (routes, rules,
+ * bindings, a service's scaling and its cluster's capacity providers).
+ */
 const HIDDEN =
-    /RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$/;
+    /^appautoscaling\/|clusterCapacityProviders|RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$/;
 const CONNECTOR = /Attachment|Association/;
 /** Resources that belong to no region, though an API call in some region creates them. */
 export const GLOBAL = /^(cen\/instance:Instance|cen\/bandwidthPackage:BandwidthPackage)$/;

@@ -149,6 +149,33 @@ export const awsRules: Record<string, Rule> = {
         const id = arn("ecs", region, `service/${cluster}/${serviceName}`);
         return { id, state: { name: serviceName, arn: id } };
     },
+    // The association's id is the cluster's name.
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": ({ inputs }) => ({
+        id: String(inputs.clusterName),
+    }),
+    // A scalable target's id is its resource id (`service/<cluster>/<service>`); it has an ARN of its own.
+    "aws:appautoscaling/target:Target": ({ name, inputs, region }) => ({
+        id: String(inputs.resourceId),
+        state: { arn: arn("application-autoscaling", region, `scalable-target/${fakeId("", name).slice(-20)}`) },
+    }),
+    "aws:appautoscaling/policy:Policy": ({ name, inputs, region }) => {
+        const policyName = inputs.name ?? name;
+        const id = arn(
+            "autoscaling",
+            region,
+            `scalingPolicy:${fakeId("", name).slice(-12)}:resource/${inputs.resourceId}:policyName/${policyName}`,
+        );
+        return { id: policyName, state: { arn: id, name: policyName } };
+    },
+    "aws:appautoscaling/scheduledAction:ScheduledAction": ({ name, inputs, region }) => {
+        const actionName = inputs.name ?? name;
+        const id = arn(
+            "autoscaling",
+            region,
+            `scheduledAction:${fakeId("", name).slice(-12)}:resource/${inputs.resourceId}:scheduledActionName/${actionName}`,
+        );
+        return { id, state: { arn: id, name: actionName } };
+    },
     "aws:cloudwatch/logGroup:LogGroup": ({ name, inputs, region }) => {
         const groupName = inputs.name ?? name;
         return { id: groupName, state: { name: groupName, arn: arn("logs", region, `log-group:${groupName}`) } };

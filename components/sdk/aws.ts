@@ -8,13 +8,14 @@
  * declarations, so they name only what they use. The classes are the same as the root's (it
  * re-exports these modules), so a provider or resource a user made from the root is accepted.
  */
+import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecs from "@pulumi/aws/ecs";
 import * as iam from "@pulumi/aws/iam";
 import * as lb from "@pulumi/aws/lb";
 import * as vpc from "@pulumi/aws/vpc";
-export { cloudwatch, ec2, ecs, iam, lb, vpc };
+export { appautoscaling, cloudwatch, ec2, ecs, iam, lb, vpc };
 export { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 export { getPartitionOutput } from "@pulumi/aws/getPartition";
 export { Provider } from "@pulumi/aws/provider";

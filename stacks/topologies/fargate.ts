@@ -1,12 +1,45 @@
 /** S5: an AWS ALB in front of ECS Fargate tasks registered by IP, the tasks in private subnets. */
 import { z } from "zod";
-import { AlbFargateService } from "../../components/aws/albFargateService";
+import { AlbFargateService, FARGATE_CAPACITY_PROVIDERS } from "../../components/aws/albFargateService";
 import { EGRESS_MODES } from "../../components/aws/network";
 import { reportedAt } from "../builder";
 import { cidr, port } from "../schema";
 import { defineTopology } from "../topology";
 
 const subnet = z.strictObject({ availabilityZone: z.string(), cidrBlock: cidr });
+
+/** A target-tracking policy (AlbFargateService `TargetTrackingArgs`). */
+const targetTracking = z.strictObject({
+    target: z.number(),
+    scaleInCooldown: z.number().int().optional(),
+    scaleOutCooldown: z.number().int().optional(),
+});
+
+/** Application Auto Scaling of a service's task count (AlbFargateService `services.<key>.autoscaling`). */
+const autoscaling = z.strictObject({
+    minCapacity: z.number().int(),
+    maxCapacity: z.number().int(),
+    cpuUtilization: targetTracking.optional(),
+    memoryUtilization: targetTracking.optional(),
+    requestsPerTarget: targetTracking.optional(),
+    schedules: z
+        .array(
+            z.strictObject({
+                schedule: z.string(),
+                minCapacity: z.number().int().optional(),
+                maxCapacity: z.number().int().optional(),
+                timezone: z.string().optional(),
+            }),
+        )
+        .optional(),
+});
+
+/** A capacity provider strategy entry (AlbFargateService `services.<key>.capacityProviders`). */
+const capacityProvider = z.strictObject({
+    capacityProvider: z.enum(FARGATE_CAPACITY_PROVIDERS),
+    weight: z.number().int(),
+    base: z.number().int().optional(),
+});
 
 const schema = z.strictObject({
     region: z.string(),
@@ -26,6 +59,8 @@ const schema = z.strictObject({
     }),
     cpu: z.number().int().optional(),
     memory: z.number().int().optional(),
+    /** Fargate platform version (AlbFargateService `platformVersion`): `LATEST` or e.g. `1.4.0`. */
+    platformVersion: z.string().optional(),
     logRetentionInDays: z.number().int().optional(),
     logGroupName: z.string().optional(),
     services: z
@@ -38,6 +73,8 @@ const schema = z.strictObject({
                 healthCheckGracePeriodSeconds: z.number().int().optional(),
                 waitForSteadyState: z.boolean().optional(),
                 deploymentTimeout: z.string().optional(),
+                autoscaling: autoscaling.optional(),
+                capacityProviders: z.array(capacityProvider).optional(),
             }),
         )
         .optional(),

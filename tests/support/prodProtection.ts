@@ -48,6 +48,11 @@ export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Reco
  * task definition revision) or rebuilt in seconds from the config.
  */
 export const STATELESS: ReadonlySet<string> = new Set([
+    // Scaling settings and the cluster's provider association: recreated as they were, nothing lost.
+    "aws:appautoscaling/policy:Policy",
+    "aws:appautoscaling/scheduledAction:ScheduledAction",
+    "aws:appautoscaling/target:Target",
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
     "alicloud:alb/listener:Listener",
     "alicloud:alb/rule:Rule",
     "alicloud:alb/serverGroup:ServerGroup",

@@ -34,6 +34,75 @@ export interface ContainerArgs {
     environment?: Record<string, pulumi.Input<string>>;
 }
 
+/** The Fargate capacity providers a service's strategy takes. */
+export const FARGATE_CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
+
+/** `FARGATE` (on-demand) or `FARGATE_SPOT` (spare capacity, interrupted with two minutes' warning). */
+export type FargateCapacityProvider = (typeof FARGATE_CAPACITY_PROVIDERS)[number];
+
+/** One entry of a service's capacity provider strategy. */
+export interface CapacityProviderArgs {
+    /** `FARGATE` or `FARGATE_SPOT`. */
+    capacityProvider: FargateCapacityProvider;
+    /**
+     * Relative share of the tasks launched beyond `base`, 0–1000; at least one entry of the
+     * strategy needs a weight above 0.
+     */
+    weight: number;
+    /**
+     * Tasks, 0–100000, that run on this provider before the weights apply; only one entry may
+     * have one. Default: none (ECS counts 0).
+     */
+    base?: number;
+}
+
+/** A target-tracking policy: Application Auto Scaling adds or removes tasks to keep a metric at `target`. */
+export interface TargetTrackingArgs {
+    /**
+     * The value to hold the metric at: a percent above 0 and at most 100 for CPU and memory
+     * utilization, a positive number of requests per task per minute for `requestsPerTarget`.
+     */
+    target: number;
+    /** Seconds after a scale-in before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services. */
+    scaleInCooldown?: number;
+    /** Seconds after a scale-out before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services. */
+    scaleOutCooldown?: number;
+}
+
+/** A scheduled change of the service's scaling bounds (Application Auto Scaling scheduled action). */
+export interface ScalingScheduleArgs {
+    /**
+     * When: `at(yyyy-mm-ddThh:mm:ss)` once, `rate(<n> <minute|minutes|hour|hours|day|days>)`, or
+     * `cron(<minutes> <hours> <day of month> <month> <day of week> <year>)`.
+     */
+    schedule: string;
+    /** New lowest task count, 0–5000. Default: unchanged (give this or `maxCapacity`, or both). */
+    minCapacity?: number;
+    /** New highest task count, 0–5000. Default: unchanged. */
+    maxCapacity?: number;
+    /** IANA time zone of `at` and `cron` expressions, e.g. `Asia/Tokyo`. Default: `UTC`. */
+    timezone?: string;
+}
+
+/**
+ * Application Auto Scaling of a service's task count: its bounds, target-tracking policies and
+ * scheduled actions. At least one policy or schedule.
+ */
+export interface AutoscalingArgs {
+    /** Fewest tasks, 0–5000, at most `desiredCount`. */
+    minCapacity: number;
+    /** Most tasks, 1–5000, at least `desiredCount`. */
+    maxCapacity: number;
+    /** Track the service's average CPU utilization (`ECSServiceAverageCPUUtilization`). Default: none. */
+    cpuUtilization?: TargetTrackingArgs;
+    /** Track the service's average memory utilization (`ECSServiceAverageMemoryUtilization`). Default: none. */
+    memoryUtilization?: TargetTrackingArgs;
+    /** Track the ALB's requests per task in the target group (`ALBRequestCountPerTarget`). Default: none. */
+    requestsPerTarget?: TargetTrackingArgs;
+    /** Scheduled changes of `minCapacity` and `maxCapacity`. Default: none. */
+    schedules?: ScalingScheduleArgs[];
+}
+
 /** One ECS service running the task definition behind the shared target group. */
 export interface FargateServiceArgs {
     /**
@@ -62,6 +131,19 @@ export interface FargateServiceArgs {
      * `20m`, the provider's own create and update timeout.
      */
     deploymentTimeout?: string;
+    /**
+     * Scale the task count with Application Auto Scaling. Default: none, `desiredCount` tasks.
+     * With it, `desiredCount` is only the count the service starts with: later deployments leave
+     * the count alone (the service ignores changes to it), so a `pulumi up` never resets what
+     * the scaling set.
+     */
+    autoscaling?: AutoscalingArgs;
+    /**
+     * Capacity provider strategy, e.g. a `base` on `FARGATE` and the rest mostly on
+     * `FARGATE_SPOT`. Default: none, the `FARGATE` launch type. A cluster created here gets the
+     * providers the services use; an existing cluster (`clusterArn`) must have them already.
+     */
+    capacityProviders?: CapacityProviderArgs[];
 }
 
 /** Protocols a {@link TaskEgressArgs} rule takes. */
@@ -165,6 +247,11 @@ export interface AlbFargateServiceArgs {
      * `<component name>-cluster-<7 random hex>`, so stacks sharing an account never share a cluster.
      */
     clusterName?: string;
+    /**
+     * Fargate platform version of the services' tasks: `LATEST` or a version such as `1.4.0`.
+     * Default: `LATEST`.
+     */
+    platformVersion?: string;
     /** The container. */
     container: ContainerArgs;
     /** Task CPU units (1024 = 1 vCPU). Default: 256. */

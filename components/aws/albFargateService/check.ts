@@ -10,6 +10,7 @@ import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement } from "./checkNetwork";
+import { checkPlatformVersion } from "./checkScaling";
 import { checkServices } from "./checkServices";
 import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
@@ -42,7 +43,16 @@ export function checkAlbFargateServiceArgs(
     const { region, provider, network, vpc } = placement;
     const container = checkContainer(problems.under("container"), args.container, vpc, assignPublicIp, component);
     const { task, cluster } = checkTask(problems, name, args, component);
-    const services = checkServices(problems, name, args.services ?? { web: {} });
+    const platformVersion = args.platformVersion ?? "LATEST";
+    checkPlatformVersion(problems, "platformVersion", platformVersion);
+    const services = checkServices(problems, name, args.services ?? { web: {} }, {
+        cpuArchitecture: task.cpuArchitecture,
+        platformVersion,
+    });
+    // The providers the strategies use, which a cluster created here gets associated.
+    const capacityProviders = [
+        ...new Set(services.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
+    ];
     const loadBalancer = checkLoadBalancer(problems, name, args, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
@@ -62,7 +72,8 @@ export function checkAlbFargateServiceArgs(
         tags: args.tags,
         container,
         task,
-        cluster,
+        cluster: { ...cluster, capacityProviders },
+        platformVersion,
         services,
         loadBalancer,
         targetGroup,

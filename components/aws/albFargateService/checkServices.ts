@@ -2,18 +2,26 @@
 import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAutoname } from "../../naming";
-import { checkDeploymentPercents, checkEcsName } from "../fargate";
+import { checkDeploymentPercents, checkEcsName, CpuArchitecture } from "../fargate";
 import { FargateServiceArgs } from "./args";
+import { checkAutoscaling, checkCapacityProviders } from "./checkScaling";
 import { ServicePlan } from "./plan";
 
 /** A duration as Pulumi's custom timeouts take it: `20m`, `1h30m`, `90s`. */
 const DURATION = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+
+/** What the services' checks need of the task: the capacity providers it can run on depend on them. */
+export interface ServiceContext {
+    readonly cpuArchitecture: CpuArchitecture;
+    readonly platformVersion: string;
+}
 
 /** Checks the services by key (at `services.<key>`, the paths their auto-name messages name). */
 export function checkServices(
     problems: Problems,
     name: string,
     services: Record<string, FargateServiceArgs>,
+    context: ServiceContext,
 ): ServicePlan[] {
     if (Object.keys(services).length === 0) {
         problems.add("services", "no service is given.", "Add at least one service.");
@@ -35,10 +43,15 @@ export function checkServices(
                 pathOfName.set(svc.name, path);
             }
         }
+        const scaling = svc.autoscaling;
+        // With autoscaling the service starts at its minimum (at least one task, within the maximum).
+        const desiredCount =
+            svc.desiredCount ??
+            (scaling ? Math.min(Math.max(scaling.minCapacity, 1), Math.max(scaling.maxCapacity, 1)) : 1);
         const planned: ServicePlan = {
             key,
             name: svc.name,
-            desiredCount: svc.desiredCount ?? 1,
+            desiredCount,
             minimumHealthyPercent: svc.minimumHealthyPercent ?? 100,
             maximumPercent: svc.maximumPercent ?? 200,
             healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds ?? 60,
@@ -46,6 +59,16 @@ export function checkServices(
             waitForSteadyState: svc.waitForSteadyState ?? true,
             // The provider's own create and update timeout.
             deploymentTimeout: svc.deploymentTimeout ?? "20m",
+            autoscaling: scaling && checkAutoscaling(problems, path, `${name}-${key}`, scaling, desiredCount),
+            capacityProviders:
+                svc.capacityProviders &&
+                checkCapacityProviders(
+                    problems,
+                    `${path}.capacityProviders`,
+                    svc.capacityProviders,
+                    context.cpuArchitecture,
+                    context.platformVersion,
+                ),
         };
         checkIntegerInRange(problems, `${path}.desiredCount`, planned.desiredCount, 0, 5000, "desired count");
         checkDeploymentPercents(

@@ -62,7 +62,7 @@ export function checkTask(
     return { task, cluster };
 }
 
-/** An existing cluster by ARN, or a new one, named or auto-named; not both. */
+/** An existing cluster by ARN, or a new one, named or auto-named; not both. The capacity providers are the services' (check.ts). */
 function checkCluster(problems: Problems, name: string, args: AlbFargateServiceArgs, component: string): ClusterPlan {
     if (args.clusterArn !== undefined) {
         if (args.clusterName !== undefined) {
@@ -75,14 +75,14 @@ function checkCluster(problems: Problems, name: string, args: AlbFargateServiceA
         const arn = checkInput(problems, "clusterArn", args.clusterArn, component, (p, at, given) =>
             checkArn(p, at, given, "ecsCluster"),
         );
-        return { arn };
+        return { arn, capacityProviders: [] };
     }
     if (args.clusterName === undefined) {
         checkAutoname(problems, "name", "aws:ecs/cluster:Cluster", `${name}-cluster`, "clusterName");
     } else {
         checkEcsName(problems, "clusterName", args.clusterName, "cluster name");
     }
-    return { name: args.clusterName };
+    return { name: args.clusterName, capacityProviders: [] };
 }
 
 /** The log group's name: Pulumi's auto-name, or one given with the characters of naming.ts's rule. */

@@ -104,6 +104,13 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         this.executionRoleArn = identity.executionRole.arn;
         this.taskRoleArn = identity.taskRole.arn;
 
+        if (plan.cluster.arn !== undefined && plan.cluster.capacityProviders.length > 0) {
+            warnAbout(
+                this,
+                `the services' capacity provider strategies use ${plan.cluster.capacityProviders.join(" and ")}: ` +
+                    "the existing cluster (clusterArn) must have them associated, or ECS refuses the services.",
+            );
+        }
         const cluster = createCluster(name, plan, childOpts);
         this.clusterArn = cluster.arn;
         this.clusterName = cluster.name;
@@ -131,6 +138,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
                 taskDefinition,
                 targetGroup,
                 taskSecurityGroupId: this.taskSecurityGroupId,
+                requestCountLabel: pulumi.interpolate`${alb.arnSuffix}/${targetGroup.arnSuffix}`,
                 dependsOn: [...listeners, identity.executionPolicy, ...this.network.egressReady],
             },
             childOpts,

@@ -2,24 +2,33 @@
 export type {
     AlbFargateNetworkArgs,
     AlbFargateServiceArgs,
+    AutoscalingArgs,
+    CapacityProviderArgs,
     ContainerArgs,
     ExtraTargetArgs,
+    FargateCapacityProvider,
     FargateServiceArgs,
     HealthCheckArgs,
+    ScalingScheduleArgs,
+    TargetTrackingArgs,
     TaskEgressArgs,
 } from "./args";
-export { TASK_EGRESS_PROTOCOLS } from "./args";
+export { FARGATE_CAPACITY_PROVIDERS, TASK_EGRESS_PROTOCOLS } from "./args";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
 export { AlbFargateService } from "./component";
 export type {
     AlbFargateNetworkPlan,
     AlbFargateServicePlan,
+    AutoscalingPlan,
+    CapacityProviderPlan,
     ClusterPlan,
     ContainerPlan,
     ExtraTargetPlan,
     LoadBalancerPlan,
+    ScalingSchedulePlan,
     ServicePlan,
     TargetGroupPlan,
+    TargetTrackingPlan,
     TaskEgressPlan,
     TaskPlan,
 } from "./plan";

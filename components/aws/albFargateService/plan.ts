@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
+import type { FargateCapacityProvider } from "./args";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 
 /**
@@ -45,10 +46,54 @@ export interface TaskPlan {
     readonly logRetentionInDays: number;
 }
 
-/** The ECS cluster: an existing one by ARN, or a new one (auto-named unless `name` is set). */
-export type ClusterPlan =
+/**
+ * The ECS cluster: an existing one by ARN, or a new one (auto-named unless `name` is set), and
+ * the capacity providers the services' strategies use (none: every service uses the launch type),
+ * which a new cluster gets associated.
+ */
+export type ClusterPlan = (
     | { readonly arn: pulumi.Input<string>; readonly name?: undefined }
-    | { readonly arn?: undefined; readonly name?: string };
+    | { readonly arn?: undefined; readonly name?: string }
+) & { readonly capacityProviders: readonly FargateCapacityProvider[] };
+
+/** A target-tracking policy, its metric resolved. */
+export interface TargetTrackingPlan {
+    /** Which policy: `cpu`, `memory` or `requests`, which names the resource. */
+    readonly key: "cpu" | "memory" | "requests";
+    /** The predefined metric of Application Auto Scaling. */
+    readonly metric:
+        "ECSServiceAverageCPUUtilization" | "ECSServiceAverageMemoryUtilization" | "ALBRequestCountPerTarget";
+    readonly target: number;
+    /** Undefined: Application Auto Scaling's default. */
+    readonly scaleInCooldown?: number;
+    readonly scaleOutCooldown?: number;
+}
+
+/** A scheduled action. */
+export interface ScalingSchedulePlan {
+    readonly schedule: string;
+    readonly minCapacity?: number;
+    readonly maxCapacity?: number;
+    /** Undefined: UTC. */
+    readonly timezone?: string;
+}
+
+/** A service's Application Auto Scaling. */
+export interface AutoscalingPlan {
+    readonly minCapacity: number;
+    readonly maxCapacity: number;
+    /** In the order CPU, memory, requests; only those given. */
+    readonly policies: readonly TargetTrackingPlan[];
+    /** In input order; none by default. */
+    readonly schedules: readonly ScalingSchedulePlan[];
+}
+
+/** One entry of a capacity provider strategy. */
+export interface CapacityProviderPlan {
+    readonly capacityProvider: FargateCapacityProvider;
+    readonly weight: number;
+    readonly base?: number;
+}
 
 /** One ECS service, defaulted. */
 export interface ServicePlan {
@@ -70,6 +115,10 @@ export interface ServicePlan {
     readonly waitForSteadyState: boolean;
     /** Create and update timeout; default `20m`. */
     readonly deploymentTimeout: string;
+    /** Application Auto Scaling of the task count; none by default. */
+    readonly autoscaling?: AutoscalingPlan;
+    /** Capacity provider strategy; undefined: the `FARGATE` launch type. */
+    readonly capacityProviders?: readonly CapacityProviderPlan[];
 }
 
 /** The ALB and its listeners, defaulted. */
@@ -147,6 +196,8 @@ export interface AlbFargateServicePlan {
     readonly container: ContainerPlan;
     readonly task: TaskPlan;
     readonly cluster: ClusterPlan;
+    /** Fargate platform version of the services; default `LATEST`. */
+    readonly platformVersion: string;
     /** Default: one service, `web`. */
     readonly services: readonly ServicePlan[];
     readonly loadBalancer: LoadBalancerPlan;

@@ -8,7 +8,12 @@ import { argsShape, input, text } from "../../shape";
 import { CPU_ARCHITECTURES } from "../fargate";
 import { TwoTierVpc } from "../network";
 import { awsProvider, awsTags } from "../shape";
-import { AlbFargateNetworkArgs, AlbFargateServiceArgs, TASK_EGRESS_PROTOCOLS } from "./args";
+import {
+    AlbFargateNetworkArgs,
+    AlbFargateServiceArgs,
+    FARGATE_CAPACITY_PROVIDERS,
+    TASK_EGRESS_PROTOCOLS,
+} from "./args";
 
 /** A whole number (finite, safe); its range is a rule's. */
 const whole = z.number().int();
@@ -22,6 +27,36 @@ const container = z.strictObject({
     environment: z.record(z.string(), input(z.string())).optional(),
 });
 
+const targetTracking = z.strictObject({
+    target: z.number(),
+    scaleInCooldown: whole.optional(),
+    scaleOutCooldown: whole.optional(),
+});
+
+const autoscaling = z.strictObject({
+    minCapacity: whole,
+    maxCapacity: whole,
+    cpuUtilization: targetTracking.optional(),
+    memoryUtilization: targetTracking.optional(),
+    requestsPerTarget: targetTracking.optional(),
+    schedules: z
+        .array(
+            z.strictObject({
+                schedule: text,
+                minCapacity: whole.optional(),
+                maxCapacity: whole.optional(),
+                timezone: text.optional(),
+            }),
+        )
+        .optional(),
+});
+
+const capacityProvider = z.strictObject({
+    capacityProvider: z.enum(FARGATE_CAPACITY_PROVIDERS),
+    weight: whole,
+    base: whole.optional(),
+});
+
 const service = z.strictObject({
     name: text.optional(),
     desiredCount: whole.optional(),
@@ -31,6 +66,8 @@ const service = z.strictObject({
     circuitBreakerRollback: z.boolean().optional(),
     waitForSteadyState: z.boolean().optional(),
     deploymentTimeout: text.optional(),
+    autoscaling: autoscaling.optional(),
+    capacityProviders: z.array(capacityProvider).optional(),
 });
 
 const taskEgress = z.strictObject({
@@ -81,6 +118,7 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         assignPublicIp: z.boolean().optional(),
         clusterArn: input(text).optional(),
         clusterName: text.optional(),
+        platformVersion: text.optional(),
         container,
         cpu: whole.optional(),
         memory: whole.optional(),
