@@ -6,6 +6,7 @@ import { checkEcsName, parseEcrImage } from "../fargate";
 import { checkArn } from "../shape";
 import { ContainerArgs } from "./args";
 import { VpcFacts } from "./checkNetwork";
+import { checkSecrets } from "./checkSecrets";
 import { ContainerPlan } from "./plan";
 
 const IMAGE_FIX = "Give the image URI, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>.";
@@ -63,7 +64,12 @@ export function checkContainer(
             );
         }
     }
-    return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn };
+    const secrets = checkSecrets(problems, container.secrets ?? {}, container.secretsKmsKeyArn, {
+        environment: environment.map(e => e.name),
+        vpc,
+        assignPublicIp,
+    });
+    return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn, secrets };
 }
 
 /**
