@@ -1356,7 +1356,14 @@ describe("AlbFargateService: checks before anything is registered", () => {
             deletionProtection: false,
             tags: undefined,
             network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
-            container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
+            container: {
+                name: "app",
+                image: IMAGE,
+                port: 80,
+                environment: [],
+                ecrRepositoryArn: REPO_ARN,
+                secrets: { variables: [], parameterArns: [], secretArns: [], kmsKeyArn: undefined },
+            },
             cluster: { name: undefined, capacityProviders: [] },
             platformVersion: "LATEST",
             services: [

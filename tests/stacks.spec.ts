@@ -562,7 +562,22 @@ describe("stacks", function () {
         );
         // The stack file says where the user's certificates go.
         const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.prod.yaml"), "utf8");
-        assert.equal(text.match(/REPLACE/g)?.length, 6, "each certificate and the header name their placeholder");
+        assert.equal(
+            text.match(/REPLACE/g)?.length,
+            7,
+            "each certificate, the header name and S5's secret name their placeholder",
+        );
+        // S5's container reads its database password from Secrets Manager, by ARN only, through the NAT gateways.
+        const secret = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:prod/web/db-AbCdEf";
+        assert.deepEqual(JSON.parse(world.named("s5-task").inputs.containerDefinitions)[0].secrets, [
+            { name: "DB_PASSWORD", valueFrom: `${secret}:password::` },
+        ]);
+        assert.deepEqual(JSON.parse(world.named("s5-execution-policy").inputs.policy).Statement.at(-1), {
+            Sid: "Secrets",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: [secret],
+        });
     });
 
     it("keeps the control planes private in dev and prod, and the tutorial opens them only to its allowlist, the plan saying so", async () => {

@@ -8,7 +8,14 @@ import * as aws from "../../sdk/aws";
 import { Problems } from "../../errors";
 import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";
-import { EgressMode, ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import {
+    EgressMode,
+    EXTRA_INTERFACE_ENDPOINTS,
+    ExistingTwoTierVpcArgs,
+    ExtraInterfaceEndpoint,
+    TwoTierVpc,
+    TwoTierVpcArgs,
+} from "../network";
 import { checkTwoTierVpcArgs } from "../network/check";
 import { twoTierVpcShape } from "../network/shape";
 import { checkAwsRegion, ResolvedAwsRegion } from "../region";
@@ -25,6 +32,8 @@ export interface VpcFacts {
     readonly existing: boolean;
     readonly publicSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
     readonly privateSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
+    /** Services of the VPC's interface endpoints, for a {@link TwoTierVpc} given; undefined for one created here. */
+    readonly interfaceEndpoints?: readonly string[];
 }
 
 /** The service's region, provider and VPC. */
@@ -79,9 +88,11 @@ function placeInChildVpc(
     if (provider === undefined) checkStackProviderConfig(problems, "aws");
     const network = args.network as AlbFargateNetworkArgs;
     const host = { region, nameProblems: problems, tags: args.tags };
-    const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
-    if (!vpc) return undefined;
-    const childArgs = { ...network, region: vpc.region, tags: vpc.tags } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
+    const checked = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
+    if (!checked) return undefined;
+    const vpc: VpcFacts = { ...checked, interfaceEndpoints: undefined };
+    const childArgs = { ...network, region: checked.region, tags: checked.tags } as
+        TwoTierVpcArgs | ExistingTwoTierVpcArgs;
     return { region, provider, network: { childArgs }, vpc };
 }
 
@@ -162,4 +173,36 @@ function checkImageEgress(problems: Problems, vpc: VpcFacts, assignPublicIp: boo
             "Use egress 'vpcEndpoints' or 'natGateway' and leave assignPublicIp off.",
         );
     }
+}
+
+/**
+ * The endpoints the container's secrets need (`needed`), in the VPC: added to the args of one
+ * created here, and required of a {@link TwoTierVpc} given with `vpcEndpoints` egress, since its
+ * endpoints are its own (one per service in a VPC: a second with private DNS would clash).
+ * `provided` egress is the VPC owner's to give a way to them, as for ECR. Returns the network
+ * plan, with the endpoints added.
+ */
+export function placeSecretEndpoints(
+    problems: Problems,
+    placement: CheckedPlacement,
+    needed: readonly ExtraInterfaceEndpoint[],
+    assignPublicIp: boolean,
+): AlbFargateNetworkPlan {
+    const { network, vpc } = placement;
+    if (needed.length === 0 || vpc.egress !== "vpcEndpoints") return network;
+    if (network.childArgs) {
+        const given = network.childArgs.extraInterfaceEndpoints ?? [];
+        const extra = EXTRA_INTERFACE_ENDPOINTS.filter(s => given.includes(s) || needed.includes(s));
+        return { childArgs: { ...network.childArgs, extraInterfaceEndpoints: extra } };
+    }
+    const missing = needed.filter(s => !(vpc.interfaceEndpoints ?? []).includes(s));
+    if (missing.length > 0 && !assignPublicIp) {
+        problems.add(
+            "network",
+            `the container's secrets are read through the ${missing.join(", ")} endpoint(s), which the ` +
+                "TwoTierVpc given has not, and its private subnets have no other way out.",
+            `Create the VPC with extraInterfaceEndpoints: [${missing.map(s => `"${s}"`).join(", ")}].`,
+        );
+    }
+    return network;
 }

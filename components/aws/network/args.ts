@@ -28,6 +28,17 @@ export const EGRESS_MODES: readonly EgressMode[] = [
     "none",
 ];
 
+/**
+ * Interface endpoints a {@link TwoTierVpc} adds on request beside ECR's and CloudWatch Logs':
+ * `ssm` (Parameter Store), `secretsmanager` and `kms`, which tasks that read container secrets
+ * call (Amazon ECS Developer Guide, "Amazon ECS interface VPC endpoints": Fargate tasks "might
+ * need interface VPC endpoints for Amazon ECR, Secrets Manager, or Amazon CloudWatch Logs").
+ */
+export const EXTRA_INTERFACE_ENDPOINTS = ["ssm", "secretsmanager", "kms"] as const;
+
+/** One of {@link EXTRA_INTERFACE_ENDPOINTS}. */
+export type ExtraInterfaceEndpoint = (typeof EXTRA_INTERFACE_ENDPOINTS)[number];
+
 /** A subnet to create. */
 export interface SubnetArgs {
     /** Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. Checked before registration. */
@@ -63,6 +74,12 @@ export interface TwoTierVpcArgs {
     privateSubnets: Record<string, SubnetArgs>;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
+    /**
+     * Interface endpoints to add beside ECR's and CloudWatch Logs', each once: `ssm`,
+     * `secretsmanager`, `kms`. Only with `egress: "vpcEndpoints"`. Default: none.
+     * `AlbFargateService` adds those its container secrets need to a VPC it creates.
+     */
+    extraInterfaceEndpoints?: ExtraInterfaceEndpoint[];
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the
@@ -118,6 +135,12 @@ export interface ExistingTwoTierVpcArgs {
      * `provided` (the VPC already has a NAT or the endpoints) or `none`. Default: `vpcEndpoints`.
      */
     egress?: EgressMode;
+    /**
+     * Interface endpoints to add beside ECR's and CloudWatch Logs', each once: `ssm`,
+     * `secretsmanager`, `kms`. Only with `egress: "vpcEndpoints"`. Default: none.
+     * `AlbFargateService` adds those its container secrets need to a VPC it creates.
+     */
+    extraInterfaceEndpoints?: ExtraInterfaceEndpoint[];
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the

@@ -12,7 +12,7 @@ import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";
 import { checkAwsRegion } from "../region";
 import { ExistingTwoTierVpcArgs, HostedTwoTierVpcArgs, TwoTierVpcArgs } from "./args";
-import { checkExistingEgress, checkNewEgress } from "./checkEgress";
+import { checkExistingEgress, checkExtraEndpoints, checkNewEgress } from "./checkEgress";
 import { checkExistingSubnets, checkId, checkNewSubnets, IdChecks } from "./checkSubnets";
 import { TwoTierVpcCheckContext, TwoTierVpcPlan } from "./plan";
 import { describesExistingVpc, twoTierVpcShape } from "./shape";
@@ -64,9 +64,11 @@ export function checkTwoTierVpcArgs(
             "Choose a VPC mask from /16 to /28.",
         );
     }
+    const extraInterfaceEndpoints = checkExtraEndpoints(problems, egress, args.extraInterfaceEndpoints ?? []);
     const common = {
         region: region.region,
         egress,
+        extraInterfaceEndpoints,
         cidrBlock: vpc?.text ?? "",
         provider,
         tags: args.tags ?? host?.tags,

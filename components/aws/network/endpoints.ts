@@ -28,6 +28,8 @@ export interface EndpointPlacement {
     readonly privateSubnets: readonly SubnetInfo[];
     /** Route tables of the private subnets, for the S3 gateway endpoint. */
     readonly routeTableIds: readonly pulumi.Input<string>[];
+    /** Interface endpoints to add beside {@link INTERFACE_ENDPOINTS} (e.g. `ssm`, `secretsmanager`, `kms`). */
+    readonly extraInterfaceEndpoints: readonly string[];
 }
 
 /** What {@link createEndpoints} built. */
@@ -70,7 +72,9 @@ export function createEndpoints(
     );
     // An interface endpoint takes at most one subnet per AZ.
     const subnetIds = firstPerAz(at.privateSubnets).map(s => s.id);
-    const ready: pulumi.Resource[] = INTERFACE_ENDPOINTS.map(service => {
+    // The extra ones share the group, which admits HTTPS from the whole VPC block like the others.
+    const services = [...INTERFACE_ENDPOINTS, ...at.extraInterfaceEndpoints];
+    const ready: pulumi.Resource[] = services.map(service => {
         const suffix = service.replace(".", "-");
         return new aws.ec2.VpcEndpoint(
             `${name}-${suffix}`,

@@ -4,7 +4,7 @@ import { newStackProvider } from "../../providers";
 import { EgressMode, ExistingTwoTierVpcArgs, SubnetInfo, TwoTierVpcArgs } from "./args";
 import { TWO_TIER_VPC_TYPE, validateTwoTierVpcArgs } from "./check";
 import { ExistingSubnetPlan } from "./plan";
-import { createEndpoints } from "./endpoints";
+import { createEndpoints, INTERFACE_ENDPOINTS } from "./endpoints";
 import { createTiers, Tagger } from "./tiers";
 
 /**
@@ -47,6 +47,11 @@ export class TwoTierVpc extends pulumi.ComponentResource {
      * Empty for an existing VPC, which has them already.
      */
     readonly internetReady: pulumi.Resource[] = [];
+    /**
+     * Services of the interface endpoints this component created (`ecr.api`, `ecr.dkr`, `logs`,
+     * and any `extraInterfaceEndpoints`); empty when it created none.
+     */
+    readonly interfaceEndpoints: readonly string[] = [];
     /** Security group of the interface endpoints, when created. */
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
     /**
@@ -108,6 +113,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
                     cidrBlock: this.cidrBlock,
                     privateSubnets: this.privateSubnets,
                     routeTableIds,
+                    extraInterfaceEndpoints: plan.extraInterfaceEndpoints,
                 },
                 tags,
                 childOpts,
@@ -115,6 +121,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
             this.endpointSecurityGroupId = endpoints.securityGroupId;
             this.s3PrefixListId = endpoints.s3PrefixListId;
             this.egressReady.push(...endpoints.ready);
+            this.interfaceEndpoints = [...INTERFACE_ENDPOINTS, ...plan.extraInterfaceEndpoints];
         }
 
         this.registerOutputs({
