@@ -147,6 +147,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 3,
             "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway": 1,
             "kubernetes:networking.istio.io/v1alpha3:DestinationRule": 4,
+            // The mesh-wide mutual TLS policy (mtls: STRICT in the stack file).
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "kubernetes:core/v1:NamespacePatch": 2,
             // Each VPC to the two others (6), each Pod CIDR in the two other VPCs (4), and each Pod
             // CIDR in its region's transit router (2): what the console adds and the API does not.
@@ -166,8 +168,10 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     },
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
     dev: {
-        total: 227,
+        // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
+        total: 228,
         counts: {
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 0,
             "alicloud:cen/transitRouter:TransitRouter": 4,
@@ -177,9 +181,11 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     prod: {
         // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
         // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
-        // + S5's capacity providers, its service's scalable target and CPU policy.
-        total: 253,
+        // + S5's capacity providers, its service's scalable target and CPU policy;
+        // + the mesh-wide PeerAuthentication (mtls: STRICT).
+        total: 254,
         counts: {
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 4,
@@ -437,6 +443,16 @@ describe("stacks", function () {
             { from: "cn-shanghai", to: "cn-hangzhou" },
             { from: "cn-hangzhou", to: "cn-shanghai" },
         ]);
+    });
+
+    it("mesh-failover and prod apply STRICT mutual TLS mesh-wide, to the ASM control plane", async () => {
+        for (const stack of ["mesh-failover", "prod"]) {
+            counts(await plan(stack));
+            const [policy] = world.ofType("kubernetes:security.istio.io/v1:PeerAuthentication");
+            assert.deepEqual(policy.inputs.metadata, { name: "default", namespace: "istio-system" }, stack);
+            assert.deepEqual(policy.inputs.spec, { mtls: { mode: "STRICT" } }, stack);
+            assert.equal(policy.provider, "s4-mesh-k8s", stack);
+        }
     });
 
     it("dev shares one CEN between S1 and S4, and prod protects what is slow to rebuild", async () => {

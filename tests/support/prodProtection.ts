@@ -86,6 +86,8 @@ export const STATELESS: ReadonlySet<string> = new Set([
     "kubernetes:networking.istio.io/v1alpha3:DestinationRule",
     "kubernetes:networking.istio.io/v1alpha3:Gateway",
     "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+    // Configuration only: recreated as it was from the program.
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
     "pulumi:providers:alicloud",
     "pulumi:providers:aws",
     "pulumi:providers:kubernetes",
