@@ -177,14 +177,17 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     prod: {
         // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
         // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
-        // + S5's capacity providers, its service's scalable target and CPU policy.
-        total: 253,
+        // + S5's capacity providers, its service's scalable target and CPU policy;
+        // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
+        total: 257,
         counts: {
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 4,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
+            "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
+            "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
             "alicloud:alb/rule:Rule": 2,
             "aws:lb/listener:Listener": 2,
         },
@@ -334,6 +337,7 @@ describe("stacks", function () {
                 "s2-demo: left-behind",
                 "s2-demo-sites: left-behind",
                 "s2: left-behind",
+                "s2-bandwidth: left-behind",
                 "s2-eip-1: left-behind",
                 "s2-eip-2: left-behind",
                 "s2-eip-3: left-behind",
