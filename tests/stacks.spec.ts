@@ -183,7 +183,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
         // + S5's capacity providers, its service's scalable target and CPU policy;
         // + the mesh-wide PeerAuthentication (mtls: STRICT).
-        total: 254,
+        // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
+        total: 258,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -191,6 +192,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "alicloud:cen/transitRouter:TransitRouter": 4,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
+            "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
+            "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
             "alicloud:alb/rule:Rule": 2,
             "aws:lb/listener:Listener": 2,
         },
@@ -340,6 +343,7 @@ describe("stacks", function () {
                 "s2-demo: left-behind",
                 "s2-demo-sites: left-behind",
                 "s2: left-behind",
+                "s2-bandwidth: left-behind",
                 "s2-eip-1: left-behind",
                 "s2-eip-2: left-behind",
                 "s2-eip-3: left-behind",
