@@ -92,6 +92,25 @@ describe("Istio objects", () => {
         );
     });
 
+    it("checks a security.istio.io/v1 or v1beta1 PeerAuthentication against the v1beta1 schema", () => {
+        for (const apiVersion of ["security.istio.io/v1", "security.istio.io/v1beta1"]) {
+            const policy = (selector: unknown) => ({
+                apiVersion,
+                kind: "PeerAuthentication",
+                metadata: { name: "default", namespace: "istio-system" },
+                spec: { selector, mtls: { mode: "STRICT" } },
+            });
+            const problems = new Problems();
+            assert.equal(checkIstioSchema(problems, "pa", policy({ matchLabels: { app: "web" } })), true, apiVersion);
+            assert.equal(checkIstioSchema(problems, "pa", policy("app=web")), false, apiVersion);
+            assert.deepEqual(
+                problems.list.map(p => p.path),
+                ["pa.spec.selector"],
+                apiVersion,
+            );
+        }
+    });
+
     it("checks networking.istio.io/v1 and v1beta1 objects against the v1beta1 schema, and knows no other version", () => {
         const rule = (apiVersion: string, interval: unknown) => ({
             apiVersion,
@@ -121,6 +140,7 @@ describe("Istio objects", () => {
                                     k => `networking.istio.io/${v} ${k}`,
                                 ),
                             )
+                            .concat(["v1beta1", "v1"].map(v => `security.istio.io/${v} PeerAuthentication`))
                             .join(", ") +
                         ".",
                 ],

@@ -492,15 +492,18 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             });
         });
 
-        it("checks a PeerAuthentication by its own rules, no Istio schema covering it", () => {
+        it("checks a PeerAuthentication by its own rule (no UNSET mode) beside its schema", () => {
             const problems = new Problems();
             const policy = meshPeerAuthentication("STRICT");
             checkMeshObject(problems, "pa", { ...policy, spec: { mtls: { mode: "UNSET" as never } } });
             checkMeshObject(problems, "pa", policy);
+            // The schema's own check: a selector is a label map.
+            checkMeshObject(problems, "pa", { ...policy, spec: { ...policy.spec, selector: "app=web" } } as never);
             assert.deepEqual(
-                problems.list.map(p => `${p.path}: ${p.message}`),
-                ["pa.spec.mtls.mode: mTLS mode 'UNSET' is not supported."],
+                problems.list.map(p => p.path),
+                ["pa.spec.mtls.mode", "pa.spec.selector"],
             );
+            assert.equal(problems.list[0].message, "mTLS mode 'UNSET' is not supported.");
         });
     });
 

@@ -210,27 +210,26 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
 }
 
 /**
- * A PeerAuthentication's own rules. No schema check covers it: ./schema.ts knows only the
- * networking kinds (Gateway, VirtualService, DestinationRule), so its mode is checked against
- * Istio's values here (`PeerAuthentication.MutualTLS.Mode`, less UNSET, see ISTIO_MTLS_MODES).
+ * A PeerAuthentication's own rule beside its CRD schema (./schema.ts): the mode is one of
+ * Istio's values less UNSET (`PeerAuthentication.MutualTLS.Mode`, see ISTIO_MTLS_MODES), which
+ * the schema's enum would accept.
  */
 function checkPeerAuthentication(problems: Problems, path: string, policy: PeerAuthentication): void {
     checkOneOf(problems, joinPath(path, "spec.mtls.mode"), policy.spec?.mtls?.mode, ISTIO_MTLS_MODES, "mTLS mode");
 }
 
 /**
- * Checks any mesh object before it is applied: Istio networking kinds against their CRD schema,
- * the ASM gateway and a PeerAuthentication against their own rules. Problems are recorded at
- * `path` (+ field).
+ * Checks any mesh object before it is applied: Istio kinds against their CRD schema, a
+ * PeerAuthentication also against its own rule, the ASM gateway against its own rules. Problems
+ * are recorded at `path` (+ field).
  */
 export function checkMeshObject(problems: Problems, path: string, object: MeshObject): void {
     if (object.kind === "IstioGateway") {
         checkAsmIstioGateway(problems, path, object);
-    } else if (object.kind === "PeerAuthentication") {
-        checkPeerAuthentication(problems, path, object);
-    } else {
-        checkIstioSchema(problems, path, object);
+        return;
     }
+    if (object.kind === "PeerAuthentication") checkPeerAuthentication(problems, path, object);
+    checkIstioSchema(problems, path, object);
 }
 
 /** A Gateway selecting the mesh's ingress gateway pods. */

@@ -21,20 +21,24 @@ interface SchemaError {
     message?: string;
 }
 
-/** The Istio kinds this library checks. */
-const KINDS = ["Gateway", "VirtualService", "DestinationRule"];
+/** The Istio networking kinds this library checks. */
+const NETWORKING_KINDS = ["Gateway", "VirtualService", "DestinationRule"];
 
 /**
- * The model version whose schema checks each `apiVersion`. Istio 1.22 promoted these kinds to
- * `networking.istio.io/v1` unchanged from v1beta1 ("the v1 APIs are identical": Istio's blog
- * "Introducing Istio v1 APIs", https://istio.io/latest/blog/2024/v1-apis/, Telemetry being the
- * only API that changed), so a v1 object is checked against the v1beta1 schema. Fields added
- * after Istio 1.18 are unknown to these schemas, which accept unknown fields: they pass unchecked.
+ * Per `apiVersion`, the model version whose schema checks it and the kinds it has. Istio 1.22
+ * promoted these kinds to `networking.istio.io/v1` and `security.istio.io/v1` unchanged from
+ * v1beta1 ("the v1 APIs are identical": Istio's blog "Introducing Istio v1 APIs",
+ * https://istio.io/latest/blog/2024/v1-apis/, Telemetry being the only API that changed), so a v1
+ * object is checked against the v1beta1 schema (the held @kubernetes-models/istio 2.x has no
+ * security v1 PeerAuthentication). Fields added after Istio 1.18 are unknown to these schemas,
+ * which accept unknown fields: they pass unchecked.
  */
-const SCHEMA_VERSIONS: Record<string, string> = {
-    "networking.istio.io/v1alpha3": "networking.istio.io/v1alpha3",
-    "networking.istio.io/v1beta1": "networking.istio.io/v1beta1",
-    "networking.istio.io/v1": "networking.istio.io/v1beta1",
+const SCHEMAS: Record<string, { readonly model: string; readonly kinds: readonly string[] }> = {
+    "networking.istio.io/v1alpha3": { model: "networking.istio.io/v1alpha3", kinds: NETWORKING_KINDS },
+    "networking.istio.io/v1beta1": { model: "networking.istio.io/v1beta1", kinds: NETWORKING_KINDS },
+    "networking.istio.io/v1": { model: "networking.istio.io/v1beta1", kinds: NETWORKING_KINDS },
+    "security.istio.io/v1beta1": { model: "security.istio.io/v1beta1", kinds: ["PeerAuthentication"] },
+    "security.istio.io/v1": { model: "security.istio.io/v1beta1", kinds: ["PeerAuthentication"] },
 };
 
 const loaded = new Map<string, IstioModelClass>();
@@ -52,7 +56,7 @@ function modelClass(schemaVersion: string, kind: string): IstioModelClass {
 
 /** True when the schema of `apiVersion`/`kind` is known to {@link checkIstioSchema}. */
 export function hasIstioSchema(apiVersion: string, kind: string): boolean {
-    return Object.hasOwn(SCHEMA_VERSIONS, apiVersion) && KINDS.includes(kind);
+    return Object.hasOwn(SCHEMAS, apiVersion) && SCHEMAS[apiVersion].kinds.includes(kind);
 }
 
 /**
@@ -69,13 +73,13 @@ export function checkIstioSchema(
         problems.add(
             path,
             `no Istio schema is known for ${object.kind} of ${object.apiVersion}.`,
-            `Use one of: ${Object.keys(SCHEMA_VERSIONS)
-                .flatMap(v => KINDS.map(k => `${v} ${k}`))
+            `Use one of: ${Object.entries(SCHEMAS)
+                .flatMap(([version, { kinds }]) => kinds.map(k => `${version} ${k}`))
                 .join(", ")}.`,
         );
         return false;
     }
-    const schemaVersion = SCHEMA_VERSIONS[object.apiVersion];
+    const schemaVersion = SCHEMAS[object.apiVersion].model;
     try {
         new (modelClass(schemaVersion, object.kind))({ ...object, apiVersion: schemaVersion }).validate();
         return true;
