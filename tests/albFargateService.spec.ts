@@ -1347,6 +1347,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
                 taskRolePolicy: undefined,
                 logGroupName: undefined,
                 logRetentionInDays: 30,
+                ephemeralStorageGiB: undefined,
             },
         );
         assert.deepEqual(rest, {
@@ -1357,8 +1358,9 @@ describe("AlbFargateService: checks before anything is registered", () => {
             tags: undefined,
             network: { childArgs: { ...seed004Network(), region: "ap-northeast-1", tags: undefined } },
             container: { name: "app", image: IMAGE, port: 80, environment: [], ecrRepositoryArn: REPO_ARN },
-            cluster: { name: undefined, capacityProviders: [] },
+            cluster: { name: undefined, capacityProviders: [], containerInsights: undefined },
             platformVersion: "LATEST",
+            enableExecuteCommand: false,
             services: [
                 {
                     key: "web",

@@ -11,6 +11,7 @@ import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement } from "./checkNetwork";
 import { checkPlatformVersion } from "./checkScaling";
+import { checkOperations } from "./checkOperations";
 import { checkServices } from "./checkServices";
 import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
@@ -45,6 +46,7 @@ export function checkAlbFargateServiceArgs(
     const { task, cluster } = checkTask(problems, name, args, component);
     const platformVersion = args.platformVersion ?? "LATEST";
     checkPlatformVersion(problems, "platformVersion", platformVersion);
+    const operations = checkOperations(problems, name, args, platformVersion, vpc);
     const services = checkServices(problems, name, args.services ?? { web: {} }, {
         cpuArchitecture: task.cpuArchitecture,
         platformVersion,
@@ -71,9 +73,10 @@ export function checkAlbFargateServiceArgs(
         assignPublicIp,
         tags: args.tags,
         container,
-        task,
-        cluster: { ...cluster, capacityProviders },
+        task: { ...task, ephemeralStorageGiB: operations.ephemeralStorageGiB },
+        cluster: { ...cluster, capacityProviders, containerInsights: operations.containerInsights },
         platformVersion,
+        enableExecuteCommand: operations.enableExecuteCommand,
         services,
         loadBalancer,
         targetGroup,

@@ -10,6 +10,7 @@ import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";
 import { EgressMode, ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 import { checkTwoTierVpcArgs } from "../network/check";
+import { EXEC_INTERFACE_ENDPOINT } from "../network/endpoints";
 import { twoTierVpcShape } from "../network/shape";
 import { checkAwsRegion, ResolvedAwsRegion } from "../region";
 import { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "./args";
@@ -19,6 +20,8 @@ import { AlbFargateNetworkPlan } from "./plan";
 export interface VpcFacts {
     readonly region: string;
     readonly egress: EgressMode;
+    /** Interface endpoints of the VPC (with `vpcEndpoints` egress), by service suffix. */
+    readonly interfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
     /** True for an existing VPC, whose routes are its owner's. */
@@ -81,8 +84,23 @@ function placeInChildVpc(
     const host = { region, nameProblems: problems, tags: args.tags };
     const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
     if (!vpc) return undefined;
-    const childArgs = { ...network, region: vpc.region, tags: vpc.tags } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
-    return { region, provider, network: { childArgs }, vpc };
+    // ECS Exec needs the ssmmessages endpoint where endpoints are the only way out (checkOperations.ts).
+    const execEndpoint =
+        args.enableExecuteCommand === true &&
+        vpc.egress === "vpcEndpoints" &&
+        !vpc.interfaceEndpoints.includes(EXEC_INTERFACE_ENDPOINT);
+    const childArgs = {
+        ...network,
+        ...(execEndpoint
+            ? { interfaceEndpoints: [...(network.interfaceEndpoints ?? []), EXEC_INTERFACE_ENDPOINT] }
+            : {}),
+        region: vpc.region,
+        tags: vpc.tags,
+    } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
+    const facts = execEndpoint
+        ? { ...vpc, interfaceEndpoints: [...vpc.interfaceEndpoints, EXEC_INTERFACE_ENDPOINT] }
+        : vpc;
+    return { region, provider, network: { childArgs }, vpc: facts };
 }
 
 /** A {@link TwoTierVpc} given: its region is the service's, and its provider unless the service has its own. */

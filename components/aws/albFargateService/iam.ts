@@ -18,6 +18,8 @@ export interface TaskIdentity {
     /** The execution role's permissions: a task started before they exist cannot pull its image. */
     readonly executionPolicy: aws.iam.RolePolicy;
     readonly taskRole: aws.iam.Role;
+    /** The task role's ECS Exec permissions, with `enableExecuteCommand`. */
+    readonly execPolicy?: aws.iam.RolePolicy;
 }
 
 /** Creates the log group and both roles; `invokeOpts` are for the account and partition lookups. */
@@ -78,8 +80,38 @@ export function createTaskIdentity(
         });
         new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy }, opts);
     }
-    return { logGroup, executionRole, executionPolicy, taskRole };
+    // Before any task starts: a task started without it cannot open the exec channels.
+    const execPolicy = plan.enableExecuteCommand
+        ? new aws.iam.RolePolicy(
+              `${name}-exec-policy`,
+              { role: taskRole.id, policy: JSON.stringify({ Version: "2012-10-17", Statement: [EXEC_STATEMENT] }) },
+              opts,
+          )
+        : undefined;
+    return { logGroup, executionRole, executionPolicy, taskRole, execPolicy };
 }
+
+/**
+ * What ECS Exec needs of the task role: the SSM agent in the task creates and opens its control
+ * and data channels (ECS developer guide, "Using Amazon ECS Exec", IAM permissions required for
+ * ECS Exec: ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel,
+ * OpenDataChannel; these are all the actions of `ssmmessages` in the Service Authorization
+ * Reference). The ssmmessages actions take no resource-level permissions (no resource types in
+ * the Service Authorization Reference; the guide's policy uses "*"), so `Resource: "*"` is the
+ * only valid resource; the actions are listed, not `ssmmessages:*`, so the component's own
+ * wildcard check (iamPolicy.ts) has nothing to warn about.
+ */
+export const EXEC_STATEMENT = {
+    Sid: "EcsExec",
+    Effect: "Allow",
+    Action: [
+        "ssmmessages:CreateControlChannel",
+        "ssmmessages:CreateDataChannel",
+        "ssmmessages:OpenControlChannel",
+        "ssmmessages:OpenDataChannel",
+    ],
+    Resource: "*",
+} as const;
 
 /** The execution role's statements: log in to ECR and pull from the image's repository (if any), write the logs. */
 function executionStatements(

@@ -64,6 +64,13 @@ export interface TwoTierVpcArgs {
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
     /**
+     * Further interface endpoints with egress `vpcEndpoints`, by service name suffix (the part
+     * after `com.amazonaws.<region>.`), e.g. `ssmmessages` for ECS Exec: lower-case letters,
+     * digits, hyphens and dots, each once, none of the three always created. Same subnets,
+     * security group (HTTPS from the VPC) and private DNS as those. Default: none.
+     */
+    interfaceEndpoints?: string[];
+    /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the
      * stack's `aws:*` configuration (credentials, profile, assumed roles, default tags, account guards).
@@ -118,6 +125,13 @@ export interface ExistingTwoTierVpcArgs {
      * `provided` (the VPC already has a NAT or the endpoints) or `none`. Default: `vpcEndpoints`.
      */
     egress?: EgressMode;
+    /**
+     * Further interface endpoints with egress `vpcEndpoints`, by service name suffix (the part
+     * after `com.amazonaws.<region>.`), e.g. `ssmmessages` for ECS Exec: lower-case letters,
+     * digits, hyphens and dots, each once, none of the three always created. Same subnets,
+     * security group (HTTPS from the VPC) and private DNS as those. Default: none.
+     */
+    interfaceEndpoints?: string[];
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the

@@ -19,9 +19,24 @@ export function endpointServiceName(region: string, service: string): string {
 /** Interface endpoints a Fargate task (platform 1.4+) needs to pull from ECR and log to CloudWatch. */
 export const INTERFACE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dkr", "logs"];
 
+/**
+ * The interface endpoint ECS Exec needs: the agent in a task opens its control and data channels
+ * to Systems Manager's `ssmmessages` (ECS developer guide, "Using Amazon ECS Exec": with interface
+ * endpoints only, a `com.amazonaws.<region>.ssmmessages` endpoint).
+ */
+export const EXEC_INTERFACE_ENDPOINT = "ssmmessages";
+
+/**
+ * A service name suffix an interface endpoint takes, e.g. `ssmmessages` or `secretsmanager`:
+ * lower-case letters, digits and hyphens, in dot-separated parts.
+ */
+export const INTERFACE_ENDPOINT_SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
 /** Where the endpoints go. */
 export interface EndpointPlacement {
     readonly region: string;
+    /** Interface endpoints by service suffix: {@link INTERFACE_ENDPOINTS} and any further ones. */
+    readonly interfaceEndpoints: readonly string[];
     readonly vpcId: pulumi.Input<string>;
     /** The VPC block, the only source the endpoints admit. */
     readonly cidrBlock: string;
@@ -70,7 +85,7 @@ export function createEndpoints(
     );
     // An interface endpoint takes at most one subnet per AZ.
     const subnetIds = firstPerAz(at.privateSubnets).map(s => s.id);
-    const ready: pulumi.Resource[] = INTERFACE_ENDPOINTS.map(service => {
+    const ready: pulumi.Resource[] = at.interfaceEndpoints.map(service => {
         const suffix = service.replace(".", "-");
         return new aws.ec2.VpcEndpoint(
             `${name}-${suffix}`,

@@ -18,6 +18,7 @@ const newVpc = z.strictObject({
     publicSubnets: z.record(text, subnet),
     privateSubnets: z.record(text, subnet),
     egress: z.enum(EGRESS_MODES).optional(),
+    interfaceEndpoints: z.array(text).optional(),
     provider: awsProvider.optional(),
     tags: awsTags.optional(),
 });
@@ -30,6 +31,7 @@ const existingVpc = z.strictObject({
     privateSubnets: z.record(text, existingSubnet),
     privateRouteTableIds: z.array(input(text)).optional(),
     egress: z.enum(EGRESS_MODES).optional(),
+    interfaceEndpoints: z.array(text).optional(),
     provider: awsProvider.optional(),
     tags: awsTags.optional(),
 });

@@ -28,6 +28,8 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly privateSubnets: readonly SubnetInfo[];
     /** How tasks in the private subnets reach ECR, S3 and CloudWatch Logs. */
     readonly egress: EgressMode;
+    /** Interface endpoints created, by service suffix (`ecr.api`, `ecr.dkr`, `logs`, and any given); none without `vpcEndpoints`. */
+    readonly interfaceEndpoints: readonly string[];
     /**
      * True when the VPC was described with {@link TwoTierVpc.fromExisting}: its subnets and
      * routes are the owner's. False when it was created here, so its private subnets are known
@@ -73,6 +75,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         super(TWO_TIER_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.egress = plan.egress;
+        this.interfaceEndpoints = plan.interfaceEndpoints;
         this.cidrBlock = plan.cidrBlock;
         this.existing = plan.existing;
         // A provider is made only when none was given.
@@ -104,6 +107,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
                 name,
                 {
                     region: this.region,
+                    interfaceEndpoints: this.interfaceEndpoints,
                     vpcId: this.vpcId,
                     cidrBlock: this.cidrBlock,
                     privateSubnets: this.privateSubnets,
