@@ -31,9 +31,9 @@ export function checkOperations(
 ): OperationsPlan {
     const enableExecuteCommand = args.enableExecuteCommand ?? false;
     if (enableExecuteCommand) {
-        // ECS Exec on Fargate needs platform version 1.4.0 (AWS What's New, 2021-03-19: "AWS
+        // ECS Exec on Fargate came with platform version 1.4.0 (AWS What's New, 2021-03-19, "AWS
         // Fargate updates platform version 1.4.0 to be the latest version", which lists ECS Exec
-        // among its features; ECS developer guide, "Using Amazon ECS Exec": Linux 1.4.0 or later).
+        // among its features); earlier versions do not have it. LATEST is 1.4.0 or newer.
         if (isBefore(platformVersion, 1, 4)) {
             problems.add(
                 "enableExecuteCommand",

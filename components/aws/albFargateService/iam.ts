@@ -93,13 +93,13 @@ export function createTaskIdentity(
 
 /**
  * What ECS Exec needs of the task role: the SSM agent in the task creates and opens its control
- * and data channels (ECS developer guide, "Using Amazon ECS Exec", IAM permissions required for
- * ECS Exec: ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel,
- * OpenDataChannel; these are all the actions of `ssmmessages` in the Service Authorization
- * Reference). The ssmmessages actions take no resource-level permissions (no resource types in
- * the Service Authorization Reference; the guide's policy uses "*"), so `Resource: "*"` is the
- * only valid resource; the actions are listed, not `ssmmessages:*`, so the component's own
- * wildcard check (iamPolicy.ts) has nothing to warn about.
+ * and data channels. The four actions and `Resource: "*"` are the policy of the ECS developer
+ * guide, "Using Amazon ECS Exec for debugging" (docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html,
+ * as quoted in aws/containers-roadmap#1668). `"*"` is required: the Service Authorization
+ * Reference for `ssmmessages` (list_ssmmessages.html) names no resource type for any of them, and
+ * "if there is no value for this column, you must specify all resources ("*")". The actions are
+ * listed, not `ssmmessages:*`, so the component's wildcard check (iamPolicy.ts, which refuses
+ * only `"*"` actions and warns about a whole service) has nothing to say about this statement.
  */
 export const EXEC_STATEMENT = {
     Sid: "EcsExec",

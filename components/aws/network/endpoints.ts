@@ -21,8 +21,9 @@ export const INTERFACE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dkr", "lo
 
 /**
  * The interface endpoint ECS Exec needs: the agent in a task opens its control and data channels
- * to Systems Manager's `ssmmessages` (ECS developer guide, "Using Amazon ECS Exec": with interface
- * endpoints only, a `com.amazonaws.<region>.ssmmessages` endpoint).
+ * to `ssmmessages` (the actions of the task role's exec policy, iam.ts), so with no route out of
+ * the VPC it needs a `com.amazonaws.<region>.ssmmessages` endpoint. (That the ECS Exec guide
+ * names this endpoint for private subnets was not confirmed from its text here.)
  */
 export const EXEC_INTERFACE_ENDPOINT = "ssmmessages";
 
