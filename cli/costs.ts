@@ -62,6 +62,22 @@ const RULES: Readonly<Record<string, Rule>> = {
             destroy: "not released: the provider skips a subscription EIP and it bills until it expires",
         });
     },
+    // Provider docs (alicloud_common_bandwidth_package): "allows you to manage internet_charge_type =
+    // "PayBy95" instance, but Terraform cannot destroy it"; the other meterings are pay-as-you-go.
+    "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": r => {
+        if (r.inputs.internetChargeType !== "PayBy95") {
+            return r.inputs.deletionProtection
+                ? protectedByCloud(r, "an Internet Shared Bandwidth instance with deletionProtection")
+                : undefined;
+        }
+        return item(r, {
+            kinds: ["left-behind"],
+            drivers: `${r.inputs.bandwidth} Mbit/s shared by its EIPs, billed on the enhanced 95th percentile with a ${r.inputs.ratio ?? 20}% minimum commitment`,
+            destroy:
+                "not deleted: the provider only removes a PayBy95 package from the state; it bills until released in the console",
+            unconfirmed: "the monthly settlement of PayBy95 is as the console describes it, not checked against a bill",
+        });
+    },
     // resource_alicloud_instance.go: deleting a PrePaid instance fails unless force_delete converts it to pay-as-you-go first.
     "alicloud:ecs/instance:Instance": r => {
         if (r.inputs.instanceChargeType !== "PrePaid") {

@@ -30,6 +30,7 @@ export const PROTECTED_TYPES: ReadonlyMap<string, string> = new Map([
     ["alicloud:alb/loadBalancer:LoadBalancer", "the DNS name clients' CNAME points at"],
     ["alicloud:dns/alidnsRecord:AlidnsRecord", "the name clients use"],
     ["alicloud:ecs/eipAddress:EipAddress", "a public address clients use"],
+    ["alicloud:vpc/commonBandwithPackage:CommonBandwithPackage", "the bandwidth its EIPs share"],
     ["alicloud:ecs/instance:Instance", "a server and its disks"],
     ["alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface", "holds the private addresses the EIPs map to"],
     ["alicloud:cs/managedKubernetes:ManagedKubernetes", "a cluster and its workloads"],

@@ -31,6 +31,27 @@ describe("costs", () => {
         assert.deepEqual(costItems([resource(BWP, "bwp", { bandwidth: 10, paymentType: "PostPaid" })]), []);
     });
 
+    it("lists a PayBy95 Internet Shared Bandwidth instance as left behind, a protected one as refused, and no other", () => {
+        const CBWP = "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage";
+        const [item] = costItems([
+            resource(CBWP, "s2-bandwidth", { bandwidth: "50", internetChargeType: "PayBy95", ratio: 20 }),
+        ]);
+        assert.deepEqual(item.kinds, ["left-behind"]);
+        assert.match(
+            item.drivers!,
+            /^50 Mbit\/s shared by its EIPs, billed on the enhanced 95th percentile with a 20% minimum commitment/,
+        );
+        assert.match(item.destroy, /only removes a PayBy95 package from the state/);
+        const [kept] = costItems([
+            resource(CBWP, "p", { bandwidth: "30", internetChargeType: "PayByBandwidth", deletionProtection: true }),
+        ]);
+        assert.match(kept.destroy, /^refused: an Internet Shared Bandwidth instance with deletionProtection/);
+        assert.deepEqual(
+            costItems([resource(CBWP, "p", { bandwidth: "30", internetChargeType: "PayByBandwidth" })]),
+            [],
+        );
+    });
+
     it("says a 12-month package period is unconfirmed", () => {
         assert.match(
             costItems([resource(BWP, "bwp", { bandwidth: 10, period: 12 })])[0].unconfirmed!,

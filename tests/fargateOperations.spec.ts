@@ -132,14 +132,16 @@ describe("AlbFargateService: ECS Exec", () => {
             },
             r => r.name.startsWith("bad"),
         );
-        assert.ok(
-            problems.problems.some(
-                p =>
-                    p.path === "enableExecuteCommand" &&
-                    /without an ssmmessages endpoint/.test(p.message) &&
-                    /interfaceEndpoints/.test(p.fix ?? ""),
-            ),
-            JSON.stringify(problems.problems),
+        assert.deepEqual(
+            problems.problems.map(p => [p.path, p.message, p.fix]),
+            [
+                [
+                    "network",
+                    "the tasks reach ssmmessages (ECS Exec) through VPC endpoints, which the TwoTierVpc given has not, " +
+                        "and its private subnets have no other way out.",
+                    'Create the VPC with interfaceEndpoints: ["ssmmessages"].',
+                ],
+            ],
         );
         await build(opts => {
             const vpc = new TwoTierVpc(
@@ -151,6 +153,63 @@ describe("AlbFargateService: ECS Exec", () => {
         });
         assert.equal(world.named("s5-web").inputs.enableExecuteCommand, true);
         assert.equal(endpointServices().filter(s => s.endsWith(".ssmmessages")).length, 1);
+    });
+});
+
+describe("AlbFargateService: the endpoints its tasks need, in one list", () => {
+    const PARAM = "arn:aws:ssm:ap-northeast-1:123456789012:parameter/web/db-host";
+    const withSecretsAndExec = (network: AlbFargateServiceArgs["network"]): AlbFargateServiceArgs => {
+        const { region: _region, ...service } = seed004Service();
+        return {
+            ...service,
+            network,
+            enableExecuteCommand: true,
+            container: { ...service.container, secrets: { DB_HOST: { ssmParameterArn: PARAM } } },
+        };
+    };
+
+    it("adds the secrets' and exec's endpoints to a VPC it creates, after those asked for", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "s5",
+                    {
+                        ...withSecretsAndExec({ ...seed004Network(), interfaceEndpoints: ["sts"] }),
+                        region: "ap-northeast-1",
+                    },
+                    opts,
+                ),
+        );
+        assert.deepEqual(
+            endpointServices().map(s => s.replace("com.amazonaws.ap-northeast-1.", "")),
+            ["ecr.api", "ecr.dkr", "logs", "sts", "ssm", "ssmmessages"],
+        );
+    });
+
+    it("names every missing one of a TwoTierVpc given in one problem, and takes one that has them", async () => {
+        const tokyo = { ...seed004Network(), region: "ap-northeast-1" };
+        const error = await expectRejection(
+            "topologies:aws:AlbFargateService 'bad'",
+            opts => new AlbFargateService("bad", withSecretsAndExec(new TwoTierVpc("shared", tokyo, opts)), opts),
+            r => r.name.startsWith("bad"),
+        );
+        assert.deepEqual(
+            error.problems.map(p => [p.path, p.message, p.fix]),
+            [
+                [
+                    "network",
+                    "the tasks reach ssm (container secrets), ssmmessages (ECS Exec) through VPC endpoints, which the " +
+                        "TwoTierVpc given has not, and its private subnets have no other way out.",
+                    'Create the VPC with interfaceEndpoints: ["ssm", "ssmmessages"].',
+                ],
+            ],
+        );
+        await build(opts => {
+            const vpc = new TwoTierVpc("shared", { ...tokyo, interfaceEndpoints: ["ssmmessages", "ssm"] }, opts);
+            assert.deepEqual(vpc.createdInterfaceEndpoints, ["ecr.api", "ecr.dkr", "logs", "ssmmessages", "ssm"]);
+            return new AlbFargateService("s5", withSecretsAndExec(vpc), opts);
+        });
+        assert.equal(endpointServices().length, 5, "the VPC's own, none added");
     });
 });
 

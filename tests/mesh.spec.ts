@@ -8,6 +8,8 @@ import { CenTransitNetwork } from "../components/alicloud/cen";
 import { ServiceMesh, ServiceMeshArgs, validateServiceMeshArgs } from "../components/alicloud/mesh";
 import { pickOfferedVersion } from "../components/alicloud/mesh/version";
 import { LocalityPolicy } from "../components/alicloud/meshLocality";
+import { checkMeshObject, meshPeerAuthentication } from "../components/alicloud/istio";
+import { Problems } from "../components/errors";
 import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
 import { lateRejection } from "./support/lateRejection";
@@ -415,6 +417,91 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         }));
         assert.deepEqual(reversed, ids);
         assert.deepEqual(ids, [...ids].sort());
+    });
+
+    describe("mesh-wide mutual TLS (mtls)", () => {
+        /** The mesh's PeerAuthentication(s), as registered, for the given `mtls` (absent when undefined). */
+        async function policies(mtls?: ServiceMeshArgs["mtls"]) {
+            let mesh: ServiceMesh | undefined;
+            await build(opts => {
+                const t = tutorial(opts);
+                mesh = new ServiceMesh("asm", meshArgs(t, mtls === undefined ? {} : { mtls }), opts);
+            });
+            return { found: world.ofType("kubernetes:security.istio.io/v1:PeerAuthentication"), mesh: mesh! };
+        }
+
+        it("applies a STRICT PeerAuthentication named default in istio-system when mtls is absent", async () => {
+            const { found, mesh } = await policies();
+            assert.equal(found.length, 1);
+            const [policy] = found;
+            assert.equal(policy.name, "asm-mtls");
+            assert.equal(policy.type, "kubernetes:security.istio.io/v1:PeerAuthentication");
+            assert.equal(policy.inputs.apiVersion, "security.istio.io/v1");
+            assert.equal(policy.inputs.kind, "PeerAuthentication");
+            assert.deepEqual(policy.inputs.metadata, { name: "default", namespace: "istio-system" });
+            assert.deepEqual(policy.inputs.spec, { mtls: { mode: "STRICT" } });
+            // To the ASM control plane (the mesh's kubeconfig), as the locality DestinationRules; never a cluster's.
+            assert.equal(policy.provider, "asm-k8s");
+            assert.equal(policy.parent, "asm");
+            assert.deepEqual(policy.dependsOn, ["asm-mesh"]);
+            assert.deepEqual(mesh.peerAuthentication, meshPeerAuthentication("STRICT"));
+        });
+
+        for (const mode of ["STRICT", "PERMISSIVE", "DISABLE"] as const) {
+            it(`sets spec.mtls.mode ${mode} when mtls is ${mode}`, async () => {
+                const { found } = await policies(mode);
+                assert.deepEqual(
+                    found.map(p => [p.inputs.metadata.name, p.inputs.spec.mtls.mode, p.provider]),
+                    [["default", mode, "asm-k8s"]],
+                );
+            });
+        }
+
+        it("refuses a mode that is not one of STRICT, PERMISSIVE and DISABLE, for untyped callers too", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                for (const bad of ["strict", "UNSET", 1, null, {}]) {
+                    let error: unknown;
+                    try {
+                        validateServiceMeshArgs("asm", meshArgs(t, { mtls: bad as never }));
+                    } catch (e) {
+                        error = e;
+                    }
+                    assert.ok(error instanceof TopologyValidationError, `${JSON.stringify(bad)}: ${error}`);
+                    const lines = error.problems.map(p => `${p.path}: ${p.message} ${p.fix}`);
+                    assert.equal(lines.length, 1, `${JSON.stringify(bad)}: ${lines.join("; ")}`);
+                    assert.match(
+                        lines[0],
+                        /^mtls: .*STRICT.*PERMISSIVE.*DISABLE/,
+                        `${JSON.stringify(bad)}: ${lines[0]}`,
+                    );
+                }
+            });
+        });
+
+        it("refuses a pinned ASM version older than 1.22, which has no security.istio.io/v1", async () => {
+            await build(opts => {
+                const t = tutorial(opts);
+                assert.deepEqual(
+                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { version: "1.21.6.1" }))),
+                    [
+                        "version: ASM 1.21.6.1 predates security.istio.io/v1 (Istio 1.22), the API version of the mesh-wide PeerAuthentication (mtls: STRICT).",
+                    ],
+                );
+                assert.doesNotThrow(() => validateServiceMeshArgs("asm", meshArgs(t, { version: "1.22" })));
+            });
+        });
+
+        it("checks a PeerAuthentication by its own rules, no Istio schema covering it", () => {
+            const problems = new Problems();
+            const policy = meshPeerAuthentication("STRICT");
+            checkMeshObject(problems, "pa", { ...policy, spec: { mtls: { mode: "UNSET" as never } } });
+            checkMeshObject(problems, "pa", policy);
+            assert.deepEqual(
+                problems.list.map(p => `${p.path}: ${p.message}`),
+                ["pa.spec.mtls.mode: mTLS mode 'UNSET' is not supported."],
+            );
+        });
     });
 
     it("takes the newest version ASM offers when none is pinned, and keeps it (an update never upgrades it)", async () => {

@@ -147,6 +147,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": 3,
             "kubernetes:istio.alibabacloud.com/v1beta1:IstioGateway": 1,
             "kubernetes:networking.istio.io/v1alpha3:DestinationRule": 4,
+            // The mesh-wide mutual TLS policy (mtls: STRICT in the stack file).
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "kubernetes:core/v1:NamespacePatch": 2,
             // Each VPC to the two others (6), each Pod CIDR in the two other VPCs (4), and each Pod
             // CIDR in its region's transit router (2): what the console adds and the API does not.
@@ -166,8 +168,10 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     },
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
     dev: {
-        total: 227,
+        // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
+        total: 228,
         counts: {
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 0,
             "alicloud:cen/transitRouter:TransitRouter": 4,
@@ -178,14 +182,19 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
         // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
         // + S5's capacity providers, its service's scalable target and CPU policy;
-        // + S5's ECS Exec policy on the task role (NAT egress: no ssmmessages endpoint).
-        total: 254,
+        // + S5's ECS Exec policy on the task role (NAT egress: no ssmmessages endpoint);
+        // + the mesh-wide PeerAuthentication (mtls: STRICT).
+        // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
+        total: 259,
         counts: {
+            "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 4,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
+            "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
+            "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
             "alicloud:alb/rule:Rule": 2,
             "aws:lb/listener:Listener": 2,
         },
@@ -335,6 +344,7 @@ describe("stacks", function () {
                 "s2-demo: left-behind",
                 "s2-demo-sites: left-behind",
                 "s2: left-behind",
+                "s2-bandwidth: left-behind",
                 "s2-eip-1: left-behind",
                 "s2-eip-2: left-behind",
                 "s2-eip-3: left-behind",
@@ -438,6 +448,16 @@ describe("stacks", function () {
             { from: "cn-shanghai", to: "cn-hangzhou" },
             { from: "cn-hangzhou", to: "cn-shanghai" },
         ]);
+    });
+
+    it("mesh-failover and prod apply STRICT mutual TLS mesh-wide, to the ASM control plane", async () => {
+        for (const stack of ["mesh-failover", "prod"]) {
+            counts(await plan(stack));
+            const [policy] = world.ofType("kubernetes:security.istio.io/v1:PeerAuthentication");
+            assert.deepEqual(policy.inputs.metadata, { name: "default", namespace: "istio-system" }, stack);
+            assert.deepEqual(policy.inputs.spec, { mtls: { mode: "STRICT" } }, stack);
+            assert.equal(policy.provider, "s4-mesh-k8s", stack);
+        }
     });
 
     it("dev shares one CEN between S1 and S4, and prod protects what is slow to rebuild", async () => {
@@ -572,7 +592,22 @@ describe("stacks", function () {
         );
         // The stack file says where the user's certificates go.
         const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.prod.yaml"), "utf8");
-        assert.equal(text.match(/REPLACE/g)?.length, 6, "each certificate and the header name their placeholder");
+        assert.equal(
+            text.match(/REPLACE/g)?.length,
+            7,
+            "each certificate, the header name and S5's secret name their placeholder",
+        );
+        // S5's container reads its database password from Secrets Manager, by ARN only, through the NAT gateways.
+        const secret = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:prod/web/db-AbCdEf";
+        assert.deepEqual(JSON.parse(world.named("s5-task").inputs.containerDefinitions)[0].secrets, [
+            { name: "DB_PASSWORD", valueFrom: `${secret}:password::` },
+        ]);
+        assert.deepEqual(JSON.parse(world.named("s5-execution-policy").inputs.policy).Statement.at(-1), {
+            Sid: "Secrets",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: [secret],
+        });
     });
 
     it("keeps the control planes private in dev and prod, and the tutorial opens them only to its allowlist, the plan saying so", async () => {

@@ -218,6 +218,15 @@ export const alicloudRules: Record<string, Rule> = {
         id: fakeId("eip", name),
         state: { allocationId: fakeId("eip", name), ipAddress: fakePublicIp(name), status: "Available" },
     }),
+    "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": ({ name }) => ({
+        id: fakeId("cbwp", name),
+        state: { status: "Available" },
+    }),
+    // The attachment's id is `<package id>:<EIP id>` (resource_alicloud_common_bandwidth_package_attachment.go).
+    "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": ({ inputs }) => ({
+        id: `${inputs.bandwidthPackageId}:${inputs.instanceId}`,
+        state: { status: "BINDED" },
+    }),
     "alicloud:ecs/eipAssociation:EipAssociation": ({ inputs }) => ({
         id: `${inputs.allocationId}:${inputs.instanceId}`,
     }),

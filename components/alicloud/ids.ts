@@ -25,6 +25,8 @@ export const ALIBABA_ID_PREFIXES = {
     securityGroup: "sg",
     resourceGroup: "rg",
     cenBandwidthPackage: "cenbwp",
+    // An Internet Shared Bandwidth id, as in the provider's NLB example (cbwp-2zexv44uov1m4b7xnh60j).
+    commonBandwidthPackage: "cbwp",
 } as const;
 
 /** A kind of id in {@link ALIBABA_ID_PREFIXES}. */
@@ -39,6 +41,7 @@ const WHAT: Record<AlibabaIdKind, string> = {
     securityGroup: "a security group id",
     resourceGroup: "a resource group id",
     cenBandwidthPackage: "a CEN bandwidth package id",
+    commonBandwidthPackage: "an Internet Shared Bandwidth id",
 };
 
 /** An id of `kind` given as text: `<prefix>-` and lowercase letters and digits. */

@@ -279,3 +279,6 @@ export function checkDeploymentPercents(
         );
     }
 }
+
+/** A name every shell and runtime takes for an environment variable (`environment` and `secrets` keys). */
+export const PORTABLE_VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -122,7 +122,35 @@ export const ARNS = {
         pattern: new RegExp(`^arn:${PARTITION}:ecr:[a-z0-9-]+:\\d{12}:repository/[a-z0-9][a-z0-9._/-]*$`),
         example: "arn:aws:ecr:<region>:<account>:repository/<name>",
     },
+    ssmParameter: {
+        what: "an SSM parameter ARN",
+        // Parameter names: letters, digits and _ . - /, the ARN without the name's leading slash
+        // (Systems Manager User Guide, "Parameter Store" naming constraints).
+        pattern: new RegExp(`^arn:${PARTITION}:ssm:[a-z0-9-]+:\\d{12}:parameter/[A-Za-z0-9_.-][A-Za-z0-9_./-]*$`),
+        example: "arn:aws:ssm:<region>:<account>:parameter/<name>",
+    },
+    secret: {
+        what: "a full Secrets Manager secret ARN",
+        // A name of letters, digits and /_+=.@-, then the hyphen and 6 characters Secrets Manager
+        // appends (Secrets Manager User Guide, "Find secrets ... ARN": a partial ARN without them
+        // matches no IAM resource but a wildcard).
+        pattern: new RegExp(
+            `^arn:${PARTITION}:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$`,
+        ),
+        example: "arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, as the console shows it",
+    },
+    kmsKey: {
+        what: "a KMS key ARN",
+        // A key ARN, not an alias's: kms:Decrypt is granted on keys (KMS Developer Guide, "Key ARN").
+        pattern: new RegExp(`^arn:${PARTITION}:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$`),
+        example: "arn:aws:kms:<region>:<account>:key/<key id>",
+    },
 } as const;
+
+/** The region of an ARN of {@link ARNS}' forms (its fourth field). */
+export function arnRegion(arn: string): string {
+    return arn.split(":")[3] ?? "";
+}
 
 /** Checks that `arn` has the form of `kind`. */
 export function checkArn(problems: Problems, path: string, arn: string, kind: keyof typeof ARNS): boolean {

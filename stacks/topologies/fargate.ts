@@ -60,6 +60,21 @@ const schema = z.strictObject({
         name: z.string().optional(),
         port: port.optional(),
         environment: z.record(z.string(), z.string()).optional(),
+        /** Secret variables by name, from SSM parameters or Secrets Manager secrets by ARN (AlbFargateService `container.secrets`). */
+        secrets: z
+            .record(
+                z.string(),
+                z.strictObject({
+                    ssmParameterArn: z.string().optional(),
+                    secretArn: z.string().optional(),
+                    jsonKey: z.string().optional(),
+                    versionStage: z.string().optional(),
+                    versionId: z.string().optional(),
+                }),
+            )
+            .optional(),
+        /** The customer-managed KMS key of the secrets (AlbFargateService `container.secretsKmsKeyArn`). */
+        secretsKmsKeyArn: z.string().optional(),
     }),
     cpu: z.number().int().optional(),
     memory: z.number().int().optional(),

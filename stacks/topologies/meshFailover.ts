@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ACK_CLUSTER_SPECS, ACK_NETWORK_PLUGINS, AckCluster } from "../../components/alicloud/ack";
 import { Bookinfo } from "../../components/alicloud/bookinfo";
+import { ISTIO_MTLS_MODES } from "../../components/alicloud/istio";
 import { ServiceMesh } from "../../components/alicloud/mesh";
 import { RegionalVpc } from "../../components/alicloud/vpc";
 import { Builder, reportedAt } from "../builder";
@@ -45,6 +46,8 @@ const schema = z.strictObject({
         publicApiServer: publicApiServer.optional(),
         /** Clusters (keys of `clusters`) the ingress gateway is deployed to (ServiceMesh `ingressGatewayClusters`). */
         ingressGatewayClusters: z.array(z.string()).optional(),
+        /** Mesh-wide mutual TLS (ServiceMesh `mtls`): STRICT (the default), PERMISSIVE or DISABLE. */
+        mtls: z.enum(ISTIO_MTLS_MODES).optional(),
         peerBandwidthMbps: z.number().optional(),
         bandwidthPackage: bandwidthPackage.optional(),
         bandwidthPackages: z.array(bandwidthPackage).optional(),

@@ -6,6 +6,7 @@ import {
     EIP_ISPS,
     EIP_PAYMENT_TYPES,
     MultiEipEni,
+    SHARED_BANDWIDTH_CHARGE_TYPES,
 } from "../../components/alicloud/multiEipEni";
 import { checkKnownName } from "../../components/checks";
 import { reportedAt } from "../builder";
@@ -28,6 +29,21 @@ const schema = z.strictObject({
             isp: z.enum(EIP_ISPS).optional(),
             /** The EIPs' own deletion protection (MultiEipEni `eip.deletionProtection`). Default: the stack's `protect`. */
             deletionProtection: z.boolean().optional(),
+            /**
+             * Put the EIPs in an Internet Shared Bandwidth instance (MultiEipEni `eip.sharedBandwidth`): a new one
+             * (`bandwidth`, Mbit/s) or an existing one by id (`packageId`). Default: none.
+             */
+            sharedBandwidth: z
+                .union([
+                    z.strictObject({
+                        bandwidth: z.number(),
+                        internetChargeType: z.enum(SHARED_BANDWIDTH_CHARGE_TYPES).optional(),
+                        ratio: z.number().optional(),
+                        eipQuota: z.number().int().optional(),
+                    }),
+                    z.strictObject({ packageId: z.string() }),
+                ])
+                .optional(),
         })
         .optional(),
     eipQuota: z.number().int().optional(),

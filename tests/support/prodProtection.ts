@@ -22,6 +22,8 @@ export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Reco
     "alicloud:dns/alidnsRecord:AlidnsRecord": {},
     // resource_alicloud_eip_address.go `deletion_protection`
     "alicloud:ecs/eipAddress:EipAddress": { cloud: { deletionProtection: true } },
+    // resource_alicloud_common_bandwidth_package.go `deletion_protection`
+    "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": { cloud: { deletionProtection: true } },
     // resource_alicloud_instance.go `deletion_protection`
     "alicloud:ecs/instance:Instance": { cloud: { deletionProtection: true } },
     "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": {},
@@ -66,6 +68,7 @@ export const STATELESS: ReadonlySet<string> = new Set([
     "alicloud:ecs/eipAssociation:EipAssociation",
     "alicloud:ecs/securityGroup:SecurityGroup",
     "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment",
     "alicloud:vpc/routeEntry:RouteEntry",
     "aws:ec2/internetGateway:InternetGateway",
     "aws:ec2/route:Route",
@@ -86,6 +89,8 @@ export const STATELESS: ReadonlySet<string> = new Set([
     "kubernetes:networking.istio.io/v1alpha3:DestinationRule",
     "kubernetes:networking.istio.io/v1alpha3:Gateway",
     "kubernetes:networking.istio.io/v1alpha3:VirtualService",
+    // Configuration only: recreated as it was from the program.
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
     "pulumi:providers:alicloud",
     "pulumi:providers:aws",
     "pulumi:providers:kubernetes",

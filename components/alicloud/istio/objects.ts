@@ -11,11 +11,13 @@ import { checkIstioSchema } from "./schema";
 import type { DestinationRule, DestinationRuleSpec, Subset } from "./destinationRuleTypes";
 import type { Gateway, GatewaySpec } from "./types";
 import type { VirtualService, VirtualServiceSpec } from "./virtualServiceTypes";
+import { ISTIO_MTLS_MODES, IstioMtlsMode, PeerAuthentication } from "./securityTypes";
 
 // Types only (plain `export *`, not `export type *`, which a consumer's TypeScript < 5 cannot read).
 export * from "./types";
 export * from "./virtualServiceTypes";
 export * from "./destinationRuleTypes";
+export * from "./securityTypes";
 
 /** Istio networking API version of every object built here; the tutorial's `asm.yaml` uses it. */
 export const ISTIO_NETWORKING_API = "networking.istio.io/v1alpha3";
@@ -91,7 +93,31 @@ export interface AsmIstioGateway {
 }
 
 /** Every object this module can apply. */
-export type MeshObject = Gateway | VirtualService | DestinationRule | AsmIstioGateway;
+export type MeshObject = Gateway | VirtualService | DestinationRule | AsmIstioGateway | PeerAuthentication;
+
+/**
+ * Istio's root namespace, where a PeerAuthentication without a selector applies to the whole mesh
+ * ("For mesh level, put the policy in root-namespace according to your Istio installation":
+ * https://istio.io/latest/docs/reference/config/security/peer_authentication/). The root namespace
+ * is MeshConfig `rootNamespace`, `istio-system` unless an installation changes it; ASM keeps its
+ * control-plane objects there (its IstioGateway lives in istio-system too). That ASM never
+ * changes it is unconfirmed by its docs.
+ */
+export const ISTIO_ROOT_NAMESPACE = "istio-system";
+
+/**
+ * The mesh-wide PeerAuthentication: named `default` (Istio's examples name the mesh- and
+ * namespace-wide policy so; a mesh has one) in {@link ISTIO_ROOT_NAMESPACE}, no selector, so it
+ * covers every workload of the mesh.
+ */
+export function meshPeerAuthentication(mode: IstioMtlsMode): PeerAuthentication {
+    return {
+        apiVersion: "security.istio.io/v1",
+        kind: "PeerAuthentication",
+        metadata: { name: "default", namespace: ISTIO_ROOT_NAMESPACE },
+        spec: { mtls: { mode } },
+    };
+}
 
 /** A fresh copy of the tutorial's ingress gateway spec (step 3). */
 export function tutorialIngressGatewaySpec(): IstioGatewaySpec {
@@ -184,12 +210,24 @@ function checkAsmIstioGateway(problems: Problems, path: string, gw: AsmIstioGate
 }
 
 /**
- * Checks any mesh object before it is applied: Istio kinds against their CRD schema, the ASM
- * gateway against its own rules. Problems are recorded at `path` (+ field).
+ * A PeerAuthentication's own rules. No schema check covers it: ./schema.ts knows only the
+ * networking kinds (Gateway, VirtualService, DestinationRule), so its mode is checked against
+ * Istio's values here (`PeerAuthentication.MutualTLS.Mode`, less UNSET, see ISTIO_MTLS_MODES).
+ */
+function checkPeerAuthentication(problems: Problems, path: string, policy: PeerAuthentication): void {
+    checkOneOf(problems, joinPath(path, "spec.mtls.mode"), policy.spec?.mtls?.mode, ISTIO_MTLS_MODES, "mTLS mode");
+}
+
+/**
+ * Checks any mesh object before it is applied: Istio networking kinds against their CRD schema,
+ * the ASM gateway and a PeerAuthentication against their own rules. Problems are recorded at
+ * `path` (+ field).
  */
 export function checkMeshObject(problems: Problems, path: string, object: MeshObject): void {
     if (object.kind === "IstioGateway") {
         checkAsmIstioGateway(problems, path, object);
+    } else if (object.kind === "PeerAuthentication") {
+        checkPeerAuthentication(problems, path, object);
     } else {
         checkIstioSchema(problems, path, object);
     }

@@ -2,7 +2,7 @@
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { AckCluster } from "../ack";
 import type { PublicApiServerArgs } from "../apiServerAccess";
-import { IstioGatewaySpec } from "../istio/objects";
+import { IstioGatewaySpec, IstioMtlsMode } from "../istio/objects";
 import { RegionalVpc } from "../vpc";
 
 /**
@@ -138,6 +138,17 @@ export interface ServiceMeshArgs {
      * registration.
      */
     ingressGatewayClusters?: string[];
+    /**
+     * Mesh-wide mutual TLS: the mode of one `security.istio.io/v1` PeerAuthentication named
+     * `default` in Istio's root namespace (istio-system), applied to the ASM control plane through
+     * {@link ServiceMesh.provider}. `STRICT`: sidecars accept only mTLS, so a workload without a
+     * sidecar (a namespace not labelled for injection) can no longer call a meshed one;
+     * `PERMISSIVE`: mTLS and plain text (Istio's behaviour without a policy); `DISABLE`: plain
+     * text. A namespace or workload PeerAuthentication of your own overrides it. Default:
+     * `STRICT`. Needs ASM 1.22 or later (the first with `security.istio.io/v1`). Checked before
+     * registration.
+     */
+    mtls?: IstioMtlsMode;
     /**
      * Tags on the mesh and the CEN it builds: keys of at most 128 characters, not starting with
      * `aliyun` or `acs:`; values of at most 128. Default: none. Checked before registration.

@@ -8,8 +8,14 @@ import { checkRegionalProviders, checkStackProviderConfig } from "../../provider
 import { checkShape, text } from "../../shape";
 import { AckCluster } from "../ack";
 import { checkPublicApiServer, checkPublicApiServerFlag } from "../apiServerAccess";
-import { AsmIstioGateway, asmIngressGateway, checkMeshObject } from "../istio/objects";
-import { parseAsmVersion } from "../meshLocality/version";
+import {
+    AsmIstioGateway,
+    PeerAuthentication,
+    asmIngressGateway,
+    checkMeshObject,
+    meshPeerAuthentication,
+} from "../istio/objects";
+import { compareVersions, parseAsmVersion } from "../meshLocality/version";
 import { plainTags } from "../tags";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { findVSwitch } from "../vpc/lookups";
@@ -81,6 +87,7 @@ export function checkServiceMeshArgs(
         clusters.map(([, c]) => c),
     );
     const ingressGateway = checkIngressGateway(problems, `${SERVICE_MESH_TYPE} '${name}'`, args, clusters);
+    const peerAuthentication = checkMtls(problems, args);
     return {
         vpc: args.vpc,
         // Undefined only when a problem was recorded for it.
@@ -96,6 +103,7 @@ export function checkServiceMeshArgs(
             { cidr: canonicalBlock(args.vpc.cidrBlock), comment: "mesh VPC" },
         ]),
         ingressGateway,
+        peerAuthentication,
         cen,
         tags: plainTags(args.tags),
     };
@@ -164,6 +172,38 @@ function checkMeshBlocks(
             "Every VPC, Pod CIDR and Service CIDR on the mesh's CEN must be disjoint, or routes conflict.",
         );
     }
+}
+
+/**
+ * The first ASM version whose Istio serves `security.istio.io/v1`: Istio 1.22 promoted
+ * PeerAuthentication to v1 ("Introducing Istio v1 APIs", https://istio.io/latest/blog/2024/v1-apis/);
+ * that ASM 1.22 serves it as upstream Istio 1.22 does is assumed (ASM versions follow Istio's
+ * numbering), unconfirmed by ASM's docs.
+ */
+const ASM_SECURITY_V1_MIN_VERSION = "1.22";
+
+/**
+ * The mesh-wide PeerAuthentication, STRICT by default. The shape has checked the mode's value;
+ * the rendered object is checked by its own rules (checkMeshObject: no Istio schema covers
+ * PeerAuthentication here), and a pinned ASM version must serve its API version.
+ */
+function checkMtls(problems: Problems, args: ServiceMeshArgs): PeerAuthentication {
+    const policy = meshPeerAuthentication(args.mtls ?? "STRICT");
+    checkMeshObject(
+        problems.routed(path => (path === "spec.mtls.mode" ? "mtls" : joinPath("mtls", path))),
+        "",
+        policy,
+    );
+    const version = args.version === undefined ? undefined : parseAsmVersion(args.version);
+    if (version && compareVersions(version, parseAsmVersion(ASM_SECURITY_V1_MIN_VERSION)!) < 0) {
+        problems.add(
+            "version",
+            `ASM ${args.version} predates security.istio.io/v1 (Istio ${ASM_SECURITY_V1_MIN_VERSION}), the API ` +
+                `version of the mesh-wide PeerAuthentication (mtls: ${policy.spec.mtls.mode}).`,
+            `Pin ASM ${ASM_SECURITY_V1_MIN_VERSION} or later, e.g. 1.22.6.66.`,
+        );
+    }
+    return policy;
 }
 
 /**

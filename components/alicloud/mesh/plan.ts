@@ -2,7 +2,7 @@
 import { AckCluster } from "../ack";
 import type { ApiServerAccessPlan } from "../apiServerAccess";
 import { CenTransitNetwork, CenTransitNetworkArgs } from "../cen";
-import { AsmIstioGateway } from "../istio/objects";
+import { AsmIstioGateway, PeerAuthentication } from "../istio/objects";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { MeshRoutes } from "./routes";
 
@@ -36,6 +36,8 @@ export interface ServiceMeshPlan {
     readonly publicApiServer?: ApiServerAccessPlan;
     /** The ingress gateway, deployed to the clusters chosen; undefined for none. */
     readonly ingressGateway?: AsmIstioGateway;
+    /** The mesh-wide PeerAuthentication, its mode resolved (STRICT unless `mtls` says otherwise). */
+    readonly peerAuthentication: PeerAuthentication;
     readonly cen: JoinedMeshCen | BuiltMeshCen;
     readonly tags?: Readonly<Record<string, string>>;
 }

@@ -7,7 +7,7 @@ import { newStackProvider, userProvider } from "../../providers";
 import { addApiServerAclEntry, attachAclWarning, createApiServerAcl } from "../apiServerAccess";
 import { AckCluster } from "../ack";
 import { CenTransitNetwork } from "../cen";
-import { AsmIstioGateway, applyMeshObject } from "../istio/objects";
+import { AsmIstioGateway, PeerAuthentication, applyMeshObject } from "../istio/objects";
 import { LocalityMesh } from "../meshLocality";
 import { ServiceMeshArgs } from "./args";
 import { SERVICE_MESH_TYPE, validateServiceMeshArgs } from "./check";
@@ -22,7 +22,8 @@ import { warnAbout } from "../../warnings";
  * the mesh control plane; the CEN joining all VPCs with inter-region bandwidth, and the routes
  * traffic needs on it (built here, or written into the CEN given as `cen`); security-group
  * rules letting each cluster's control plane accept all traffic from every peer's pods (Flannel
- * Pod CIDR, or Terway vSwitch blocks); and the ASM-managed ingress gateway (`IstioGateway`).
+ * Pod CIDR, or Terway vSwitch blocks); the ASM-managed ingress gateway (`IstioGateway`); and
+ * mesh-wide mutual TLS (a PeerAuthentication in istio-system, STRICT by default).
  */
 export class ServiceMesh extends pulumi.ComponentResource implements LocalityMesh, DeclaresFlows {
     /** Mesh instance id. */
@@ -41,6 +42,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly cen: CenTransitNetwork;
     /** The ingress gateway object, as applied. */
     readonly ingressGateway?: AsmIstioGateway;
+    /** The mesh-wide PeerAuthentication object (`mtls`), as applied. */
+    readonly peerAuthentication: PeerAuthentication;
     /** Ids of the security-group rules, by `<cluster>:<peer>:<cidr>`. */
     readonly securityGroupRuleIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The ASM instance and its ingress gateway: what Istio objects and meshed workloads wait for. */
@@ -64,6 +67,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         this.regions = plan.regions;
         this.clusters = plan.clusters;
         this.ingressGateway = plan.ingressGateway;
+        this.peerAuthentication = plan.peerAuthentication;
 
         // Routes written into a network the mesh joins: the instance waits for them as for its own CEN.
         let joinedRoutes: pulumi.Resource[] = [];
@@ -158,6 +162,14 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
             ready.push(applyMeshObject(`${name}-ingressgateway`, this.ingressGateway, gatewayOpts));
         }
         this.ready = ready;
+        // Istio objects go to the ASM control plane (its API server), not to the member clusters,
+        // as the locality DestinationRules do (MeshLocalityPolicy applies through mesh.provider).
+        // The CRD exists once the instance does: the policy waits for it.
+        applyMeshObject(`${name}-mtls`, this.peerAuthentication, {
+            parent: this,
+            provider: this.provider,
+            dependsOn: [mesh],
+        });
         this.intendedFlows = meshFlows(plan);
 
         this.registerOutputs({

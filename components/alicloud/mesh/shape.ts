@@ -9,6 +9,7 @@ import { PUBLIC_API_SERVER_SHAPE } from "../apiServerAccess";
 import { CenTransitNetwork, MAX_BANDWIDTH_MBPS } from "../cen";
 import { BANDWIDTH_PACKAGE_SHAPE } from "../cen/shape";
 import { ISTIO_GATEWAY_OVERRIDES_SHAPE } from "../istio/gatewayShape";
+import { ISTIO_MTLS_MODES } from "../istio/objects";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
 import { ASM_EDITIONS, ASM_MESH_SPECS, MeshCenArgs, ServiceMeshArgs } from "./args";
@@ -38,6 +39,7 @@ export const SERVICE_MESH_SHAPE = argsShape<ServiceMeshArgs>()(
         // The object first: a value of neither kind (`true`) is told the object it may be, not only `false`.
         ingressGateway: z.union([ISTIO_GATEWAY_OVERRIDES_SHAPE, z.literal(false)]).optional(),
         ingressGatewayClusters: z.array(text).optional(),
+        mtls: z.enum(ISTIO_MTLS_MODES).optional(),
         tags: ALIBABA_TAGS.optional(),
     }),
 );

@@ -103,6 +103,54 @@ export const BGP_PRO_REGIONS: readonly string[] = [
 ];
 
 /**
+ * Metering methods of an Internet Shared Bandwidth instance (CreateCommonBandwidthPackage
+ * `InternetChargeType`, quoted in node_modules/@pulumi/alicloud/vpc/commonBandwithPackage.d.ts:
+ * `PayByBandwidth`, `PayBy95`, `PayByDominantTraffic`). The provider's own default is `PayByTraffic`
+ * (resource_alicloud_common_bandwidth_package.go), so the component always sends one.
+ */
+export const SHARED_BANDWIDTH_CHARGE_TYPES = ["PayByBandwidth", "PayBy95", "PayByDominantTraffic"] as const;
+
+/** A new Internet Shared Bandwidth instance (common bandwidth package) that the EIPs join. */
+export interface MultiEipEniNewSharedBandwidthArgs {
+    /**
+     * Peak bandwidth the EIPs share, Mbit/s: a whole number from 1 to 1000 (CreateCommonBandwidthPackage,
+     * as the provider quotes it). Checked before registration. Required.
+     */
+    bandwidth: number;
+    /**
+     * `PayByBandwidth`, `PayBy95` (enhanced 95th percentile, China site only; destroy leaves it) or
+     * `PayByDominantTraffic`. Checked before registration. Default: `PayByBandwidth`.
+     */
+    internetChargeType?: (typeof SHARED_BANDWIDTH_CHARGE_TYPES)[number];
+    /**
+     * Minimum bandwidth commitment of `PayBy95`, percent: only 20 is accepted. `PayBy95` only.
+     * Checked before registration. Default: 20 for `PayBy95`.
+     */
+    ratio?: number;
+    /**
+     * EIPs one package may hold (quota): a whole number from 1 to 10000. Checked before
+     * registration against `publicIpCount`. Default: 100, Alibaba Cloud's default quota.
+     */
+    eipQuota?: number;
+}
+
+/** An Internet Shared Bandwidth instance that exists already, by id. */
+export interface MultiEipEniExistingSharedBandwidthArgs {
+    /**
+     * Package id, `cbwp-…`, in the instance's region and of the EIPs' line type (`eip.isp`): the
+     * cloud checks both when the EIPs join. Checked before registration (its form); an Output is
+     * checked when it resolves.
+     */
+    packageId: pulumi.Input<string>;
+}
+
+/**
+ * Put the EIPs in an Internet Shared Bandwidth instance: a new one (`bandwidth`) or an existing
+ * one (`packageId`).
+ */
+export type MultiEipEniSharedBandwidthArgs = MultiEipEniNewSharedBandwidthArgs | MultiEipEniExistingSharedBandwidthArgs;
+
+/**
  * How the EIPs are bought. The tutorial fixes none of these but warns that a pay-as-you-go EIP on
  * a secondary ENI is charged a configuration (public IP retention) fee; the defaults are the
  * console's and the provider's.
@@ -139,6 +187,15 @@ export interface MultiEipEniEipArgs {
      * a boolean. Default: false; on for production.
      */
     deletionProtection?: boolean;
+    /**
+     * Put every EIP in an Internet Shared Bandwidth instance (common bandwidth package): a new one
+     * the component buys (`{ bandwidth, internetChargeType?, ratio?, eipQuota? }`, pay-as-you-go,
+     * on the EIPs' line `isp`, in their region) or an existing one (`{ packageId }`). In a package
+     * the EIP's own bandwidth and metering no longer apply (the package's do); its configuration
+     * fee stays. Pay-as-you-go EIPs only. Checked before registration. Default: none, each EIP
+     * has its own bandwidth.
+     */
+    sharedBandwidth?: MultiEipEniSharedBandwidthArgs;
     /**
      * Resource group of the EIPs, `rg-…`. Checked before registration; an Output is checked when it
      * resolves. Default: the account's default group.
@@ -261,11 +318,35 @@ export interface EipPlanBase {
     readonly resourceGroupId?: pulumi.Input<string>;
 }
 
+/** A new shared bandwidth package, every default resolved. */
+export interface NewSharedBandwidthPlan {
+    readonly kind: "new";
+    /** Mbit/s. */
+    readonly bandwidth: number;
+    /** Defaulted: `PayByBandwidth`. */
+    readonly internetChargeType: (typeof SHARED_BANDWIDTH_CHARGE_TYPES)[number];
+    /** Sent for `PayBy95` only (defaulted: 20). */
+    readonly ratio?: number;
+    /** The EIPs' line type. */
+    readonly isp: (typeof EIP_ISPS)[number];
+}
+
+/** An existing shared bandwidth package. */
+export interface ExistingSharedBandwidthPlan {
+    readonly kind: "existing";
+    readonly packageId: pulumi.Input<string>;
+}
+
+/** The package the EIPs join. */
+export type SharedBandwidthPlan = NewSharedBandwidthPlan | ExistingSharedBandwidthPlan;
+
 /** Pay-as-you-go EIPs (the default), named `<addressNamePrefix>-<n>`. */
 export interface PayAsYouGoEipPlan extends EipPlanBase {
     readonly paymentType: "PayAsYouGo";
     /** Defaulted: the component's name. */
     readonly addressNamePrefix: string;
+    /** Undefined: each EIP has its own bandwidth. */
+    readonly sharedBandwidth?: SharedBandwidthPlan;
 }
 
 /** Subscription EIPs: a term, and no names (the API refuses them). */

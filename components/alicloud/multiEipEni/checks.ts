@@ -18,7 +18,13 @@ import { CONFIRMED_INSTANCE_TYPES, instanceTypeLimits } from "../instanceTypes";
 import { checkAlibabaName } from "../names";
 import { checkRegion, checkZone } from "../regions";
 import { findVSwitch } from "../vpc/lookups";
-import { MULTI_EIP_ENI_TYPE, MultiEipEniArgs, MultiEipEniPlan, MultiEipEniVpcVSwitchArgs } from "./args";
+import {
+    MULTI_EIP_ENI_TYPE,
+    MultiEipEniArgs,
+    MultiEipEniEipPlan,
+    MultiEipEniPlan,
+    MultiEipEniVpcVSwitchArgs,
+} from "./args";
 import { checkEip } from "./eipChecks";
 import { MULTI_EIP_ENI_SHAPE } from "./shape";
 
@@ -69,7 +75,7 @@ export function checkMultiEipEniArgs(
     const enis = instance.enis ?? 1;
     checkLimits(problems, args, { count, countPath, attach, enis });
     checkQuota(problems, args, count, countPath);
-    const eip = checkEip(problems, args, name, count, regionOk);
+    const eip = checkEip(problems, args, name, count, countPath, regionOk);
 
     const eniName = args.eniName ?? `${name}-eni`;
     checkAlibabaName(
@@ -113,13 +119,32 @@ export function checkMultiEipEniArgs(
         device: `eth${enis}`,
         table: 1000 + enis,
         attach,
-        eip:
-            eip.resourceGroupId === undefined
-                ? eip
-                : { ...eip, resourceGroupId: late(eip.resourceGroupId, "resourceGroup", "eip.resourceGroupId") },
+        eip: lateEipIds(eip, late),
         guestOs: args.guestOs ?? "alinux2",
         configureGuest,
         tags: args.tags,
+    };
+}
+
+/** The EIP plan with its ids checked when they resolve: the resource group, an existing package. */
+function lateEipIds(
+    eip: MultiEipEniEipPlan,
+    late: (value: pulumi.Input<string>, kind: AlibabaIdKind, path: string) => pulumi.Input<string>,
+): MultiEipEniEipPlan {
+    const resourceGroupId =
+        eip.resourceGroupId === undefined
+            ? undefined
+            : late(eip.resourceGroupId, "resourceGroup", "eip.resourceGroupId");
+    if (eip.paymentType === "Subscription") return { ...eip, resourceGroupId };
+    const shared = eip.sharedBandwidth;
+    if (shared?.kind !== "existing") return { ...eip, resourceGroupId };
+    return {
+        ...eip,
+        resourceGroupId,
+        sharedBandwidth: {
+            kind: "existing",
+            packageId: late(shared.packageId, "commonBandwidthPackage", "eip.sharedBandwidth.packageId"),
+        },
     };
 }
 

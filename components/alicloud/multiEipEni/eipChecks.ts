@@ -7,6 +7,7 @@ import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAlibabaName } from "../names";
 import { BGP_PRO_REGIONS, MultiEipEniArgs, MultiEipEniEipPlan } from "./args";
+import { checkSharedBandwidth } from "./sharedBandwidthChecks";
 
 /** Subscription terms: the longest of each pricing cycle (provider `period`: 1–9 months or 1–5 years). */
 const MAX_PERIOD = { Month: 9, Year: 5 } as const;
@@ -29,6 +30,7 @@ export function checkEip(
     args: MultiEipEniArgs,
     name: string,
     count: number,
+    countPath: string,
     regionOk: boolean,
 ): MultiEipEniEipPlan | undefined {
     const eip = args.eip ?? {};
@@ -59,6 +61,7 @@ export function checkEip(
             `Use BGP, or a region of: ${BGP_PRO_REGIONS.join(", ")}.`,
         );
     }
+    const sharedBandwidth = checkSharedBandwidth(problems, eip.sharedBandwidth, { count, countPath, paymentType, isp });
     const common = {
         internetChargeType,
         bandwidth,
@@ -106,5 +109,6 @@ export function checkEip(
         `EIP names are '<addressNamePrefix>-<n>' (the prefix defaults to the component's name): ` +
             `pass an addressNamePrefix that starts with a letter, of at most ${127 - String(count).length} characters.`,
     );
-    return { ...common, paymentType: "PayAsYouGo", addressNamePrefix };
+    if (eip.sharedBandwidth !== undefined && !sharedBandwidth) return undefined;
+    return { ...common, paymentType: "PayAsYouGo", addressNamePrefix, ...(sharedBandwidth && { sharedBandwidth }) };
 }

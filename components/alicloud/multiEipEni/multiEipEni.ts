@@ -37,6 +37,8 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
     readonly netmask: string;
     /** Guest device name of the ENI, e.g. `eth1`. */
     readonly device: string;
+    /** Id of the Internet Shared Bandwidth instance the EIPs are in, when `eip.sharedBandwidth` is given. */
+    readonly sharedBandwidthPackageId?: pulumi.Output<string>;
     /** Id of the ENI attachment, when `attach` is true. */
     readonly attachmentId?: pulumi.Output<string>;
     /** The traffic it exists for: the internet to each EIP, translated to its private IP on the ENI (HTTP). */
@@ -63,6 +65,8 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
         this.eipIds = pulumi.all(addresses.eips.map(e => e.id));
         this.publicIps = pulumi.all(addresses.eips.map(e => e.ipAddress));
         this.intendedFlows = siteFlows(addresses.eips);
+        const joined = addresses.packageAttachments[0];
+        this.sharedBandwidthPackageId = joined ? joined.bandwidthPackageId : undefined;
 
         this.guestScript = guestScriptOf(plan, this.privateIps);
         // Validation refuses configureGuest without attach, so the attachment is there.
@@ -77,6 +81,7 @@ export class MultiEipEni extends pulumi.ComponentResource implements DeclaresFlo
             publicIps: this.publicIps,
             guestScript: this.guestScript,
             attachmentId: this.attachmentId,
+            sharedBandwidthPackageId: this.sharedBandwidthPackageId,
         });
     }
 }

@@ -78,13 +78,48 @@ export function attachEni(
 export interface PublicAddresses {
     readonly eips: readonly alicloud.ecs.EipAddress[];
     readonly associations: readonly alicloud.ecs.EipAssociation[];
+    /** The package the component bought for the EIPs (`eip.sharedBandwidth` with a bandwidth). */
+    readonly sharedBandwidth?: alicloud.vpc.CommonBandwithPackage;
+    /** Each EIP's membership of the shared package, in the order of the EIPs. */
+    readonly packageAttachments: readonly alicloud.vpc.CommonBandwithPackageAttachment[];
+}
+
+/**
+ * The Internet Shared Bandwidth instance the plan asks for: bought here (pay-as-you-go, on the
+ * EIPs' line, unnamed: the cloud keeps no name it is not given), or the id of an existing one.
+ */
+function sharedPackage(
+    name: string,
+    plan: MultiEipEniPlan,
+    opts: ChildOptions,
+): { id: pulumi.Input<string>; resource?: alicloud.vpc.CommonBandwithPackage } | undefined {
+    const { eip } = plan;
+    const shared = eip.paymentType === "PayAsYouGo" ? eip.sharedBandwidth : undefined;
+    if (!shared) return undefined;
+    if (shared.kind === "existing") return { id: shared.packageId };
+    const resource = new alicloud.vpc.CommonBandwithPackage(
+        `${name}-bandwidth`,
+        {
+            description: `Shared bandwidth of the ${plan.count} EIPs of MultiEipEni ${name}`,
+            bandwidth: String(shared.bandwidth),
+            // Always sent: the provider's default is PayByTraffic (resource_alicloud_common_bandwidth_package.go).
+            internetChargeType: shared.internetChargeType,
+            ratio: shared.ratio,
+            isp: shared.isp,
+            deletionProtection: eip.deletionProtection,
+            resourceGroupId: eip.resourceGroupId,
+            tags: plan.tags,
+        },
+        opts,
+    );
+    return { id: resource.id, resource };
 }
 
 /**
  * One EIP per private IP, each associated in NAT mode with the ENI (not the instance) and its
  * private IP (tutorial step 5), after the attachment when there is one. Associations run as
  * asynchronous tasks on the one ENI and the API rejects overlapping ones (TaskConflict), so each
- * waits for the previous one.
+ * waits for the previous one. With `eip.sharedBandwidth` every EIP joins the package first.
  */
 export function createPublicAddresses(
     name: string,
@@ -97,6 +132,8 @@ export function createPublicAddresses(
     const { eip } = plan;
     const eips: alicloud.ecs.EipAddress[] = [];
     const associations: alicloud.ecs.EipAssociation[] = [];
+    const pkg = sharedPackage(name, plan, opts);
+    const packageAttachments: alicloud.vpc.CommonBandwithPackageAttachment[] = [];
     for (let i = 0; i < plan.count; i++) {
         const address = new alicloud.ecs.EipAddress(
             `${name}-eip-${i + 1}`,
@@ -116,7 +153,27 @@ export function createPublicAddresses(
             },
             opts,
         );
-        const after = [eni, address, ...(attachment ? [attachment] : []), ...associations.slice(-1)];
+        // AddCommonBandwidthPackageIp is asynchronous and a package that is BINDING takes only
+        // queries (API reference), so each EIP joins after the previous one, and is associated
+        // once it is in: the associations keep their one-at-a-time order on the ENI.
+        const joined = pkg
+            ? new alicloud.vpc.CommonBandwithPackageAttachment(
+                  `${name}-eip-${i + 1}-bandwidth`,
+                  { bandwidthPackageId: pkg.id, instanceId: address.id, ipType: "EIP" },
+                  {
+                      ...opts,
+                      dependsOn: [address, ...(pkg.resource ? [pkg.resource] : []), ...packageAttachments.slice(-1)],
+                  },
+              )
+            : undefined;
+        if (joined) packageAttachments.push(joined);
+        const after = [
+            eni,
+            address,
+            ...(joined ? [joined] : []),
+            ...(attachment ? [attachment] : []),
+            ...associations.slice(-1),
+        ];
         associations.push(
             new alicloud.ecs.EipAssociation(
                 `${name}-eip-${i + 1}-association`,
@@ -132,5 +189,5 @@ export function createPublicAddresses(
         );
         eips.push(address);
     }
-    return { eips, associations };
+    return { eips, associations, sharedBandwidth: pkg?.resource, packageAttachments };
 }

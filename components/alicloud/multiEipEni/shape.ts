@@ -11,7 +11,14 @@ import { GUEST_OS } from "../guestRouting";
 import { alibabaId } from "../ids";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
-import { EIP_INTERNET_CHARGE_TYPES, EIP_ISPS, EIP_PAYMENT_TYPES, EIP_PRICING_CYCLES, MultiEipEniArgs } from "./args";
+import {
+    EIP_INTERNET_CHARGE_TYPES,
+    EIP_ISPS,
+    EIP_PAYMENT_TYPES,
+    EIP_PRICING_CYCLES,
+    MultiEipEniArgs,
+    SHARED_BANDWIDTH_CHARGE_TYPES,
+} from "./args";
 
 const instance = z.strictObject({
     id: input(alibabaId("instance")),
@@ -33,6 +40,18 @@ const vSwitchOfVpc = z.strictObject({
     name: text,
 });
 
+// Told apart by their keys; the ranges (bandwidth, ratio) are the rules'.
+const newSharedBandwidth = z.strictObject({
+    bandwidth: z.number(),
+    internetChargeType: z.enum(SHARED_BANDWIDTH_CHARGE_TYPES).optional(),
+    ratio: z.number().optional(),
+    eipQuota: wholeNumber(1, 10_000).optional(),
+});
+
+const existingSharedBandwidth = z.strictObject({
+    packageId: input(alibabaId("commonBandwidthPackage")),
+});
+
 const eip = z.strictObject({
     bandwidth: z.number().optional(),
     internetChargeType: z.enum(EIP_INTERNET_CHARGE_TYPES).optional(),
@@ -43,6 +62,7 @@ const eip = z.strictObject({
     addressNamePrefix: text.optional(),
     deletionProtection: z.boolean().optional(),
     resourceGroupId: input(alibabaId("resourceGroup")).optional(),
+    sharedBandwidth: z.union([newSharedBandwidth, existingSharedBandwidth]).optional(),
 });
 
 const instanceTypeLimits = z.strictObject({

@@ -7,6 +7,30 @@ import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
 
+/**
+ * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
+ * ECS reads the value when a task starts, with the execution role (Amazon ECS Developer Guide,
+ * "Pass sensitive data to an Amazon ECS container"); the component never reads it.
+ */
+export interface ContainerSecretArgs {
+    /**
+     * ARN of an SSM Parameter Store parameter (String or SecureString),
+     * `arn:aws:ssm:<region>:<account>:parameter/<name>`.
+     */
+    ssmParameterArn?: string;
+    /**
+     * Full ARN of a Secrets Manager secret, with the 6 characters Secrets Manager appends to its
+     * name: `arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf`.
+     */
+    secretArn?: string;
+    /** With `secretArn`: the key of the JSON secret whose value the variable gets. Default: the whole secret. */
+    jsonKey?: string;
+    /** With `secretArn`: the staging label of the version, e.g. `AWSPREVIOUS`. Default: `AWSCURRENT`. Not with `versionId`. */
+    versionStage?: string;
+    /** With `secretArn`: the id of the version to read. Default: the version of `versionStage`. Not with `versionStage`. */
+    versionId?: string;
+}
+
 /** The container every task runs. */
 export interface ContainerArgs {
     /**
@@ -32,6 +56,20 @@ export interface ContainerArgs {
      * them as they are.
      */
     environment?: Record<string, pulumi.Input<string>>;
+    /**
+     * Secret environment variables, by portable name (not also in `environment`): each from an SSM
+     * parameter or a Secrets Manager secret, by ARN. Default: none. The task definition holds only
+     * the ARNs; the execution role may read exactly these (`ssm:GetParameters`,
+     * `secretsmanager:GetSecretValue`), and with `vpcEndpoints` egress the VPC created here gets
+     * the `ssm` and `secretsmanager` endpoints they need (a {@link TwoTierVpc} given must have them).
+     */
+    secrets?: Record<string, ContainerSecretArgs>;
+    /**
+     * ARN of the customer-managed KMS key that encrypts the secrets, `arn:aws:kms:<region>:<account>:key/<id>`:
+     * the execution role may `kms:Decrypt` with it, and with `vpcEndpoints` egress the VPC gets a
+     * `kms` endpoint. Default: none (AWS-managed keys need no grant). Only with `secrets`.
+     */
+    secretsKmsKeyArn?: string;
 }
 
 /** The values of an ECS cluster's `containerInsights` setting. */

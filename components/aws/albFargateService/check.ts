@@ -9,7 +9,7 @@ import { checkShape } from "../../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
-import { checkNetworkShape, checkPlacement } from "./checkNetwork";
+import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
 import { checkPlatformVersion } from "./checkScaling";
 import { checkOperations } from "./checkOperations";
 import { checkServices } from "./checkServices";
@@ -41,12 +41,15 @@ export function checkAlbFargateServiceArgs(
     const assignPublicIp = args.assignPublicIp ?? false;
     const placement = checkPlacement(problems, name, args, assignPublicIp, opts);
     if (!placement) return undefined;
-    const { region, provider, network, vpc } = placement;
+    const { region, provider, vpc } = placement;
     const container = checkContainer(problems.under("container"), args.container, vpc, assignPublicIp, component);
     const { task, cluster } = checkTask(problems, name, args, component);
     const platformVersion = args.platformVersion ?? "LATEST";
     checkPlatformVersion(problems, "platformVersion", platformVersion);
-    const operations = checkOperations(problems, name, args, platformVersion, vpc);
+    const operations = checkOperations(problems, name, args, platformVersion);
+    // Every endpoint the tasks need (secrets, ECS Exec), added to a VPC created here or required of one given.
+    const endpointNeeds = taskEndpointNeeds(container.secrets, operations.enableExecuteCommand);
+    const network = placeTaskEndpoints(problems, placement, endpointNeeds, assignPublicIp);
     const services = checkServices(problems, name, args.services ?? { web: {} }, {
         cpuArchitecture: task.cpuArchitecture,
         platformVersion,

@@ -2,16 +2,14 @@
 import { checkInput, checkPort } from "../../checks";
 import { Problems } from "../../errors";
 import { describeValue, isLate, text } from "../../shape";
-import { checkEcsName, parseEcrImage } from "../fargate";
+import { checkEcsName, parseEcrImage, PORTABLE_VARIABLE } from "../fargate";
 import { checkArn } from "../shape";
 import { ContainerArgs } from "./args";
 import { VpcFacts } from "./checkNetwork";
+import { checkSecrets } from "./checkSecrets";
 import { ContainerPlan } from "./plan";
 
 const IMAGE_FIX = "Give the image URI, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>.";
-
-/** A name every shell and runtime takes for an environment variable. */
-const PORTABLE_VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** What the image rule needs to know of the service: where the tasks pull from, and how. */
 interface PullPath {
@@ -63,7 +61,12 @@ export function checkContainer(
             );
         }
     }
-    return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn };
+    const secrets = checkSecrets(problems, container.secrets ?? {}, container.secretsKmsKeyArn, {
+        environment: environment.map(e => e.name),
+        vpc,
+        assignPublicIp,
+    });
+    return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn, secrets };
 }
 
 /**

@@ -14,14 +14,19 @@ import { EXEC_INTERFACE_ENDPOINT } from "../network/endpoints";
 import { twoTierVpcShape } from "../network/shape";
 import { checkAwsRegion, ResolvedAwsRegion } from "../region";
 import { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "./args";
-import { AlbFargateNetworkPlan } from "./plan";
+import { secretEndpoints } from "./checkSecrets";
+import { AlbFargateNetworkPlan, SecretsPlan } from "./plan";
 
 /** What the service's checks read of its VPC, alike for a VPC it creates and a {@link TwoTierVpc} given. */
 export interface VpcFacts {
     readonly region: string;
     readonly egress: EgressMode;
-    /** Interface endpoints of the VPC (with `vpcEndpoints` egress), by service suffix. */
-    readonly interfaceEndpoints: readonly string[];
+    /**
+     * Services of the VPC's interface endpoints (with `vpcEndpoints` egress), by suffix: those a
+     * {@link TwoTierVpc} given created, or those one created here would create as asked (before
+     * {@link placeTaskEndpoints} adds what the tasks need).
+     */
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
     /** True for an existing VPC, whose routes are its owner's. */
@@ -84,23 +89,8 @@ function placeInChildVpc(
     const host = { region, nameProblems: problems, tags: args.tags };
     const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
     if (!vpc) return undefined;
-    // ECS Exec needs the ssmmessages endpoint where endpoints are the only way out (checkOperations.ts).
-    const execEndpoint =
-        args.enableExecuteCommand === true &&
-        vpc.egress === "vpcEndpoints" &&
-        !vpc.interfaceEndpoints.includes(EXEC_INTERFACE_ENDPOINT);
-    const childArgs = {
-        ...network,
-        ...(execEndpoint
-            ? { interfaceEndpoints: [...(network.interfaceEndpoints ?? []), EXEC_INTERFACE_ENDPOINT] }
-            : {}),
-        region: vpc.region,
-        tags: vpc.tags,
-    } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
-    const facts = execEndpoint
-        ? { ...vpc, interfaceEndpoints: [...vpc.interfaceEndpoints, EXEC_INTERFACE_ENDPOINT] }
-        : vpc;
-    return { region, provider, network: { childArgs }, vpc: facts };
+    const childArgs = { ...network, region: vpc.region, tags: vpc.tags } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
+    return { region, provider, network: { childArgs }, vpc };
 }
 
 /** A {@link TwoTierVpc} given: its region is the service's, and its provider unless the service has its own. */
@@ -180,4 +170,59 @@ function checkImageEgress(problems: Problems, vpc: VpcFacts, assignPublicIp: boo
             "Use egress 'vpcEndpoints' or 'natGateway' and leave assignPublicIp off.",
         );
     }
+}
+
+/** An interface endpoint the tasks need, and what needs it (for the message). */
+export interface TaskEndpointNeed {
+    /** Service suffix, as in `interfaceEndpoints`. */
+    readonly service: string;
+    /** What calls it, e.g. `container secrets` or `ECS Exec`. */
+    readonly usedBy: string;
+}
+
+/**
+ * Every interface endpoint the tasks need beside ECR's and CloudWatch Logs', in one list: the
+ * container secrets' (`ssm`, `secretsmanager`, `kms`, see {@link secretEndpoints}) and ECS
+ * Exec's (`ssmmessages`, the agent's control and data channels, see
+ * {@link EXEC_INTERFACE_ENDPOINT}).
+ */
+export function taskEndpointNeeds(secrets: SecretsPlan, enableExecuteCommand: boolean): TaskEndpointNeed[] {
+    const needs = secretEndpoints(secrets).map(service => ({ service, usedBy: "container secrets" }));
+    if (enableExecuteCommand) needs.push({ service: EXEC_INTERFACE_ENDPOINT, usedBy: "ECS Exec" });
+    return needs;
+}
+
+/**
+ * The endpoints the tasks need (`needs`, from {@link taskEndpointNeeds}), in the VPC: added to
+ * the `interfaceEndpoints` of one created here, and required of a {@link TwoTierVpc} given with
+ * `vpcEndpoints` egress, since its endpoints are its own (one per service in a VPC: a second with
+ * private DNS would clash). Tasks with public IPs reach the services through the internet
+ * gateway; `provided` egress is the VPC owner's to give a way to them, as for ECR. Returns the
+ * network plan, with the endpoints added.
+ */
+export function placeTaskEndpoints(
+    problems: Problems,
+    placement: CheckedPlacement,
+    needs: readonly TaskEndpointNeed[],
+    assignPublicIp: boolean,
+): AlbFargateNetworkPlan {
+    const { network, vpc } = placement;
+    if (vpc.egress !== "vpcEndpoints") return network;
+    const missing = needs.filter(n => !vpc.createdInterfaceEndpoints.includes(n.service));
+    if (missing.length === 0) return network;
+    if (network.childArgs) {
+        const given = network.childArgs.interfaceEndpoints ?? [];
+        const interfaceEndpoints = [...given, ...missing.map(n => n.service).filter(s => !given.includes(s))];
+        return { childArgs: { ...network.childArgs, interfaceEndpoints } };
+    }
+    if (!assignPublicIp) {
+        const list = missing.map(n => `${n.service} (${n.usedBy})`).join(", ");
+        problems.add(
+            "network",
+            `the tasks reach ${list} through VPC endpoints, which the TwoTierVpc given has not, ` +
+                "and its private subnets have no other way out.",
+            `Create the VPC with interfaceEndpoints: [${missing.map(n => `"${n.service}"`).join(", ")}].`,
+        );
+    }
+    return network;
 }

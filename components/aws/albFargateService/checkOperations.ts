@@ -5,10 +5,8 @@
 import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAutoname } from "../../naming";
-import { EXEC_INTERFACE_ENDPOINT } from "../network/endpoints";
 import { AlbFargateServiceArgs, ContainerInsightsMode } from "./args";
 import { isBefore } from "./checkScaling";
-import type { VpcFacts } from "./checkNetwork";
 
 /** What the operations add to the plan. */
 export interface OperationsPlan {
@@ -19,15 +17,14 @@ export interface OperationsPlan {
 
 /**
  * Checks `enableExecuteCommand`, `containerInsights` and `ephemeralStorageGiB`. `platformVersion`
- * is the checked (or defaulted) one; `vpc` is what the service knows of its VPC (a VPC created
- * here has the exec endpoint added already, see checkNetwork.ts; a TwoTierVpc given must list it).
+ * is the checked (or defaulted) one. The `ssmmessages` endpoint ECS Exec needs is placed with the
+ * other task endpoints (`taskEndpointNeeds`, `placeTaskEndpoints` in checkNetwork.ts).
  */
 export function checkOperations(
     problems: Problems,
     name: string,
     args: AlbFargateServiceArgs,
     platformVersion: string,
-    vpc: VpcFacts,
 ): OperationsPlan {
     const enableExecuteCommand = args.enableExecuteCommand ?? false;
     if (enableExecuteCommand) {
@@ -42,16 +39,6 @@ export function checkOperations(
             );
         }
         checkAutoname(problems, "name", "aws:iam/rolePolicy:RolePolicy", `${name}-exec-policy`);
-        // The agent in the task opens its channels to ssmmessages; with endpoints only, nothing
-        // else routes there (a VPC created here gets the endpoint, see checkNetwork.ts).
-        if (vpc.egress === "vpcEndpoints" && !vpc.interfaceEndpoints.includes(EXEC_INTERFACE_ENDPOINT)) {
-            problems.add(
-                "enableExecuteCommand",
-                "ECS Exec opens its channels to Systems Manager (ssmmessages), and the VPC given has egress " +
-                    "'vpcEndpoints' without an ssmmessages endpoint: the tasks could not reach it.",
-                `Add '${EXEC_INTERFACE_ENDPOINT}' to the TwoTierVpc's interfaceEndpoints, or leave ECS Exec off.`,
-            );
-        }
     }
     if (args.containerInsights !== undefined && args.clusterArn !== undefined) {
         problems.add(

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import { policyWarnings } from "../iamPolicy";
 import type { Tagger } from "../network/tiers";
-import { AlbFargateServicePlan } from "./plan";
+import { AlbFargateServicePlan, SecretsPlan } from "./plan";
 import { warnAbout } from "../../warnings";
 import { ALB_FARGATE_SERVICE_TYPE } from "./check";
 
@@ -57,7 +57,10 @@ export function createTaskIdentity(
             role: executionRole.id,
             policy: pulumi.jsonStringify({
                 Version: "2012-10-17",
-                Statement: executionStatements(plan.container.ecrRepositoryArn, logGroup.arn),
+                Statement: [
+                    ...executionStatements(plan.container.ecrRepositoryArn, logGroup.arn),
+                    ...secretStatements(plan.container.secrets),
+                ],
             }),
         },
         opts,
@@ -135,6 +138,37 @@ function executionStatements(
         Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
         Resource: pulumi.interpolate`${logGroupArn}:log-stream:*`,
     });
+    return statements;
+}
+
+/**
+ * The execution role's statements for the container's secrets: exactly the parameters and
+ * secrets given, and the key when one is (Amazon ECS Developer Guide, "Amazon ECS task execution
+ * IAM role", "Secrets Manager or Systems Manager permissions": `ssm:GetParameters`,
+ * `secretsmanager:GetSecretValue`, and `kms:Decrypt` only for a customer-managed key). None
+ * without secrets, so the policy of a service without them stays as it was.
+ */
+function secretStatements(secrets: SecretsPlan): unknown[] {
+    const statements: unknown[] = [];
+    if (secrets.parameterArns.length > 0) {
+        statements.push({
+            Sid: "SsmParameters",
+            Effect: "Allow",
+            Action: "ssm:GetParameters",
+            Resource: [...secrets.parameterArns],
+        });
+    }
+    if (secrets.secretArns.length > 0) {
+        statements.push({
+            Sid: "Secrets",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: [...secrets.secretArns],
+        });
+    }
+    if (secrets.kmsKeyArn !== undefined) {
+        statements.push({ Sid: "SecretsKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secrets.kmsKeyArn });
+    }
     return statements;
 }
 

@@ -26,6 +26,20 @@ export interface ContainerPlan {
     readonly environment: ReadonlyArray<{ readonly name: string; readonly value: pulumi.Input<string> }>;
     /** The ECR repository the execution role may pull from: given, or parsed from `image`; none elsewhere. */
     readonly ecrRepositoryArn?: pulumi.Input<string>;
+    /** Secret variables and what the execution role may read for them; none by default. */
+    readonly secrets: SecretsPlan;
+}
+
+/** The container's secrets: its variables, and exactly what the execution role may read for them. */
+export interface SecretsPlan {
+    /** The task definition's `secrets`, in input order: the variable and ECS's `valueFrom`. */
+    readonly variables: ReadonlyArray<{ readonly name: string; readonly valueFrom: string }>;
+    /** SSM parameter ARNs, each once, in input order. */
+    readonly parameterArns: readonly string[];
+    /** Secrets Manager secret ARNs (without JSON key or version), each once, in input order. */
+    readonly secretArns: readonly string[];
+    /** The customer-managed key, when given. */
+    readonly kmsKeyArn?: string;
 }
 
 /** The task definition, its roles and its logs, defaulted. */

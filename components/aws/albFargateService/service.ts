@@ -87,6 +87,8 @@ export function createTaskDefinition(
                     essential: true,
                     portMappings: [{ containerPort: container.port, protocol: "tcp" }],
                     environment: container.environment,
+                    // ARNs only: ECS reads the values when a task starts; absent without secrets.
+                    secrets: container.secrets.variables.length > 0 ? container.secrets.variables : undefined,
                     logConfiguration: {
                         logDriver: "awslogs",
                         options: {

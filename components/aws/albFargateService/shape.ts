@@ -26,6 +26,20 @@ const container = z.strictObject({
     port: whole.optional(),
     // Names are the rules' (portable variable names); values go to the container as they are.
     environment: z.record(z.string(), input(z.string())).optional(),
+    // Plain strings: the ARNs scope the execution role's policy and pick the endpoints before registration.
+    secrets: z
+        .record(
+            z.string(),
+            z.strictObject({
+                ssmParameterArn: z.string().optional(),
+                secretArn: z.string().optional(),
+                jsonKey: z.string().optional(),
+                versionStage: z.string().optional(),
+                versionId: z.string().optional(),
+            }),
+        )
+        .optional(),
+    secretsKmsKeyArn: z.string().optional(),
 });
 
 const targetTracking = z.strictObject({

@@ -64,10 +64,12 @@ export interface TwoTierVpcArgs {
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
     /**
-     * Further interface endpoints with egress `vpcEndpoints`, by service name suffix (the part
-     * after `com.amazonaws.<region>.`), e.g. `ssmmessages` for ECS Exec: lower-case letters,
-     * digits, hyphens and dots, each once, none of the three always created. Same subnets,
-     * security group (HTTPS from the VPC) and private DNS as those. Default: none.
+     * Further interface endpoints, by service name suffix (the part after
+     * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,
+     * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
+     * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
+     * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
      */
     interfaceEndpoints?: string[];
     /**
@@ -126,10 +128,12 @@ export interface ExistingTwoTierVpcArgs {
      */
     egress?: EgressMode;
     /**
-     * Further interface endpoints with egress `vpcEndpoints`, by service name suffix (the part
-     * after `com.amazonaws.<region>.`), e.g. `ssmmessages` for ECS Exec: lower-case letters,
-     * digits, hyphens and dots, each once, none of the three always created. Same subnets,
-     * security group (HTTPS from the VPC) and private DNS as those. Default: none.
+     * Further interface endpoints, by service name suffix (the part after
+     * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,
+     * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
+     * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
+     * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
      */
     interfaceEndpoints?: string[];
     /**

@@ -65,11 +65,11 @@ export function checkTwoTierVpcArgs(
             "Choose a VPC mask from /16 to /28.",
         );
     }
-    const interfaceEndpoints = checkInterfaceEndpoints(problems, egress, args.interfaceEndpoints);
+    const createdInterfaceEndpoints = checkInterfaceEndpoints(problems, egress, args.interfaceEndpoints);
     const common = {
         region: region.region,
         egress,
-        interfaceEndpoints,
+        createdInterfaceEndpoints,
         cidrBlock: vpc?.text ?? "",
         provider,
         tags: args.tags ?? host?.tags,

@@ -30,8 +30,11 @@ export interface VpcPlanCommon {
     readonly region: string;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs; default `vpcEndpoints`. */
     readonly egress: EgressMode;
-    /** Interface endpoints created, by service suffix: `ecr.api`, `ecr.dkr`, `logs` and those given; none without `vpcEndpoints`. */
-    readonly interfaceEndpoints: readonly string[];
+    /**
+     * Interface endpoints the VPC creates, by service suffix: `ecr.api`, `ecr.dkr`, `logs` and
+     * the `interfaceEndpoints` given, in that order; none without `vpcEndpoints`.
+     */
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
     /** The provider given (args, else `opts`); undefined when the VPC makes its own for `region`. */

@@ -28,8 +28,6 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly privateSubnets: readonly SubnetInfo[];
     /** How tasks in the private subnets reach ECR, S3 and CloudWatch Logs. */
     readonly egress: EgressMode;
-    /** Interface endpoints created, by service suffix (`ecr.api`, `ecr.dkr`, `logs`, and any given); none without `vpcEndpoints`. */
-    readonly interfaceEndpoints: readonly string[];
     /**
      * True when the VPC was described with {@link TwoTierVpc.fromExisting}: its subnets and
      * routes are the owner's. False when it was created here, so its private subnets are known
@@ -49,6 +47,13 @@ export class TwoTierVpc extends pulumi.ComponentResource {
      * Empty for an existing VPC, which has them already.
      */
     readonly internetReady: pulumi.Resource[] = [];
+    /**
+     * Services of the interface endpoints this component created, by service suffix: `ecr.api`,
+     * `ecr.dkr`, `logs` and those asked for in the `interfaceEndpoints` input, in that order;
+     * empty when it created none (egress other than `vpcEndpoints`). Named apart from the input,
+     * which lists only the further ones.
+     */
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Security group of the interface endpoints, when created. */
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
     /**
@@ -75,7 +80,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         super(TWO_TIER_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.egress = plan.egress;
-        this.interfaceEndpoints = plan.interfaceEndpoints;
+        this.createdInterfaceEndpoints = plan.createdInterfaceEndpoints;
         this.cidrBlock = plan.cidrBlock;
         this.existing = plan.existing;
         // A provider is made only when none was given.
@@ -107,7 +112,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
                 name,
                 {
                     region: this.region,
-                    interfaceEndpoints: this.interfaceEndpoints,
+                    interfaceEndpoints: this.createdInterfaceEndpoints,
                     vpcId: this.vpcId,
                     cidrBlock: this.cidrBlock,
                     privateSubnets: this.privateSubnets,

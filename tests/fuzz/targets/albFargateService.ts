@@ -12,6 +12,14 @@ export const albFargateService: FuzzTarget = {
             name: "hello-nginx",
             image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx:latest",
             port: 80,
+            secrets: {
+                DB_PASSWORD: {
+                    secretArn: "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf",
+                    jsonKey: "password",
+                },
+                DB_HOST: { ssmParameterArn: "arn:aws:ssm:ap-northeast-1:123456789012:parameter/db/host" },
+            },
+            secretsKmsKeyArn: "arn:aws:kms:ap-northeast-1:123456789012:key/0f0e0d0c-0b0a-0908-0706-050403020100",
         },
         cpu: 256,
         memory: 512,
