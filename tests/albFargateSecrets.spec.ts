@@ -169,16 +169,16 @@ describe("AlbFargateService: container secrets", () => {
             [
                 [
                     "network",
-                    "the container's secrets are read through the secretsmanager, kms endpoint(s), which the " +
-                        "TwoTierVpc given has not, and its private subnets have no other way out.",
-                    'Create the VPC with extraInterfaceEndpoints: ["secretsmanager", "kms"].',
+                    "the tasks reach secretsmanager (container secrets), kms (container secrets) through VPC " +
+                        "endpoints, which the TwoTierVpc given has not, and its private subnets have no other way out.",
+                    'Create the VPC with interfaceEndpoints: ["secretsmanager", "kms"].',
                 ],
             ],
         );
         await build(opts => {
             const network = new TwoTierVpc(
                 "shared",
-                { ...vpcArgs, extraInterfaceEndpoints: ["kms", "secretsmanager"] },
+                { ...vpcArgs, interfaceEndpoints: ["kms", "secretsmanager"] },
                 opts,
             );
             return new AlbFargateService("s5", { ...service, network }, opts);
@@ -187,26 +187,23 @@ describe("AlbFargateService: container secrets", () => {
         assert.equal(world.resources.filter(r => r.name.startsWith("s5-network")).length, 0);
     });
 
-    it("refuses extra endpoints a VPC would not create, and one listed twice", async () => {
-        const error = await expectRejection("topologies:aws:TwoTierVpc 'v'", opts => {
-            return new TwoTierVpc(
-                "v",
-                {
-                    ...seed004Network(),
-                    region: "ap-northeast-1",
-                    egress: "natGateway",
-                    extraInterfaceEndpoints: ["ssm", "ssm"],
-                },
-                opts,
-            );
-        });
-        assert.deepEqual(
-            error.problems.map(p => `${p.path}: ${p.message}`),
-            [
-                "extraInterfaceEndpoints: egress 'natGateway' creates no VPC endpoints, so ssm, ssm would not be added.",
-                "extraInterfaceEndpoints[1]: endpoint service 'ssm' is used again (first at extraInterfaceEndpoints[0]).",
-            ],
-        );
+    it("refuses further endpoints a VPC would not create, and one listed twice", async () => {
+        const refused = async (egress: "natGateway" | "vpcEndpoints", interfaceEndpoints: string[]) =>
+            (
+                await expectRejection("topologies:aws:TwoTierVpc 'v'", opts => {
+                    return new TwoTierVpc(
+                        "v",
+                        { ...seed004Network(), region: "ap-northeast-1", egress, interfaceEndpoints },
+                        opts,
+                    );
+                })
+            ).problems.map(p => `${p.path}: ${p.message}`);
+        assert.deepEqual(await refused("natGateway", ["ssm", "ssm"]), [
+            "interfaceEndpoints: interface endpoints are created only with egress 'vpcEndpoints'; egress is 'natGateway'.",
+        ]);
+        assert.deepEqual(await refused("vpcEndpoints", ["ssm", "kms", "ssm"]), [
+            "interfaceEndpoints[2]: 'ssm' is listed twice.",
+        ]);
     });
 });
 

@@ -1347,6 +1347,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
                 taskRolePolicy: undefined,
                 logGroupName: undefined,
                 logRetentionInDays: 30,
+                ephemeralStorageGiB: undefined,
             },
         );
         assert.deepEqual(rest, {
@@ -1364,8 +1365,9 @@ describe("AlbFargateService: checks before anything is registered", () => {
                 ecrRepositoryArn: REPO_ARN,
                 secrets: { variables: [], parameterArns: [], secretArns: [], kmsKeyArn: undefined },
             },
-            cluster: { name: undefined, capacityProviders: [] },
+            cluster: { name: undefined, capacityProviders: [], containerInsights: undefined },
             platformVersion: "LATEST",
+            enableExecuteCommand: false,
             services: [
                 {
                     key: "web",

@@ -86,7 +86,7 @@ describe("TwoTierVpc", () => {
         assert.deepEqual(plan, {
             region: "ap-northeast-1",
             egress: "vpcEndpoints",
-            extraInterfaceEndpoints: [],
+            createdInterfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"],
             cidrBlock: "10.1.0.0/16",
             provider: undefined,
             tags: undefined,

@@ -182,9 +182,10 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S1's and S3's HTTP listeners redirecting to HTTPS with their rules, S5's HTTPS listener and its rule on 443;
         // − S3's rule admitting all of 100.64.0.0/10 (its ALB's vSwitch blocks instead);
         // + S5's capacity providers, its service's scalable target and CPU policy;
+        // + S5's ECS Exec policy on the task role (NAT egress: no ssmmessages endpoint);
         // + the mesh-wide PeerAuthentication (mtls: STRICT).
         // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
-        total: 258,
+        total: 259,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -529,6 +530,15 @@ describe("stacks", function () {
         assert.ok(
             world.ofType("alb/loadBalancer:LoadBalancer").every(r => r.inputs.deletionProtectionEnabled === false),
         );
+    });
+
+    it("prod turns on S5's Container Insights (enhanced) and ECS Exec, with the task role's exec policy", async () => {
+        await plan("prod");
+        assert.deepEqual(world.named("s5-cluster").inputs.settings, [{ name: "containerInsights", value: "enhanced" }]);
+        assert.equal(world.named("s5-web").inputs.enableExecuteCommand, true);
+        assert.equal(world.named("s5-exec-policy").inputs.role, world.named("s5-task-role").id);
+        // NAT egress: no interface endpoints at all.
+        assert.equal(world.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
     });
 
     it("prod serves HTTPS only on its public listeners: S1, S3 and S5 on 443 with a certificate, HTTP on 80 only redirecting", async () => {

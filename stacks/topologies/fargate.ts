@@ -1,6 +1,10 @@
 /** S5: an AWS ALB in front of ECS Fargate tasks registered by IP, the tasks in private subnets. */
 import { z } from "zod";
-import { AlbFargateService, FARGATE_CAPACITY_PROVIDERS } from "../../components/aws/albFargateService";
+import {
+    AlbFargateService,
+    CONTAINER_INSIGHTS_MODES,
+    FARGATE_CAPACITY_PROVIDERS,
+} from "../../components/aws/albFargateService";
 import { EGRESS_MODES } from "../../components/aws/network";
 import { reportedAt } from "../builder";
 import { cidr, port } from "../schema";
@@ -76,6 +80,12 @@ const schema = z.strictObject({
     memory: z.number().int().optional(),
     /** Fargate platform version (AlbFargateService `platformVersion`): `LATEST` or e.g. `1.4.0`. */
     platformVersion: z.string().optional(),
+    /** ECS Exec on every service (AlbFargateService `enableExecuteCommand`); needs platform 1.4.0+. */
+    enableExecuteCommand: z.boolean().optional(),
+    /** CloudWatch Container Insights of the cluster (AlbFargateService `containerInsights`). Default: the account's. */
+    containerInsights: z.enum(CONTAINER_INSIGHTS_MODES).optional(),
+    /** Ephemeral storage per task, 21–200 GiB (AlbFargateService `ephemeralStorageGiB`). Default: Fargate's 20 GiB. */
+    ephemeralStorageGiB: z.number().int().optional(),
     logRetentionInDays: z.number().int().optional(),
     logGroupName: z.string().optional(),
     services: z

@@ -72,6 +72,12 @@ export interface ContainerArgs {
     secretsKmsKeyArn?: string;
 }
 
+/** The values of an ECS cluster's `containerInsights` setting. */
+export const CONTAINER_INSIGHTS_MODES = ["enabled", "enhanced", "disabled"] as const;
+
+/** `enabled`, `enhanced` (task- and container-level metrics as well) or `disabled`. */
+export type ContainerInsightsMode = (typeof CONTAINER_INSIGHTS_MODES)[number];
+
 /** The Fargate capacity providers a service's strategy takes. */
 export const FARGATE_CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
 
@@ -290,6 +296,29 @@ export interface AlbFargateServiceArgs {
      * Default: `LATEST`.
      */
     platformVersion?: string;
+    /**
+     * ECS Exec: let operators run commands in the running containers (`aws ecs execute-command`)
+     * through Systems Manager Session Manager, with no inbound port. Default: false. For the whole
+     * component, not per service: the permission it needs is the task role's, and every service
+     * runs the one task definition with that role. When on, every service gets
+     * `enableExecuteCommand`, the task role gets the four `ssmmessages` channel actions (and
+     * nothing else), and a VPC created here with `vpcEndpoints` egress gets the `ssmmessages`
+     * interface endpoint (a {@link TwoTierVpc} given must list it in its `interfaceEndpoints`).
+     * Needs platform version 1.4.0 or later (or `LATEST`).
+     */
+    enableExecuteCommand?: boolean;
+    /**
+     * CloudWatch Container Insights of the cluster created here: `enabled`, `enhanced` (adds
+     * task- and container-level metrics) or `disabled`. Default: not set, so the cluster takes
+     * the account's `containerInsights` setting (disabled unless the account turned it on).
+     * Refused with `clusterArn`: an existing cluster's settings are its owner's.
+     */
+    containerInsights?: ContainerInsightsMode;
+    /**
+     * Ephemeral storage of each task in GiB, 21–200. Default: not set, Fargate's 20 GiB. Needs
+     * platform version 1.4.0 or later (or `LATEST`).
+     */
+    ephemeralStorageGiB?: number;
     /** The container. */
     container: ContainerArgs;
     /** Task CPU units (1024 = 1 vCPU). Default: 256. */

@@ -9,9 +9,9 @@ import { checkShape } from "../../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
-import { checkNetworkShape, checkPlacement, placeSecretEndpoints } from "./checkNetwork";
+import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
 import { checkPlatformVersion } from "./checkScaling";
-import { secretEndpoints } from "./checkSecrets";
+import { checkOperations } from "./checkOperations";
 import { checkServices } from "./checkServices";
 import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
@@ -43,10 +43,13 @@ export function checkAlbFargateServiceArgs(
     if (!placement) return undefined;
     const { region, provider, vpc } = placement;
     const container = checkContainer(problems.under("container"), args.container, vpc, assignPublicIp, component);
-    const network = placeSecretEndpoints(problems, placement, secretEndpoints(container.secrets), assignPublicIp);
     const { task, cluster } = checkTask(problems, name, args, component);
     const platformVersion = args.platformVersion ?? "LATEST";
     checkPlatformVersion(problems, "platformVersion", platformVersion);
+    const operations = checkOperations(problems, name, args, platformVersion);
+    // Every endpoint the tasks need (secrets, ECS Exec), added to a VPC created here or required of one given.
+    const endpointNeeds = taskEndpointNeeds(container.secrets, operations.enableExecuteCommand);
+    const network = placeTaskEndpoints(problems, placement, endpointNeeds, assignPublicIp);
     const services = checkServices(problems, name, args.services ?? { web: {} }, {
         cpuArchitecture: task.cpuArchitecture,
         platformVersion,
@@ -73,9 +76,10 @@ export function checkAlbFargateServiceArgs(
         assignPublicIp,
         tags: args.tags,
         container,
-        task,
-        cluster: { ...cluster, capacityProviders },
+        task: { ...task, ephemeralStorageGiB: operations.ephemeralStorageGiB },
+        cluster: { ...cluster, capacityProviders, containerInsights: operations.containerInsights },
         platformVersion,
+        enableExecuteCommand: operations.enableExecuteCommand,
         services,
         loadBalancer,
         targetGroup,

@@ -8,32 +8,31 @@ import * as aws from "../../sdk/aws";
 import { Problems } from "../../errors";
 import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";
-import {
-    EgressMode,
-    EXTRA_INTERFACE_ENDPOINTS,
-    ExistingTwoTierVpcArgs,
-    ExtraInterfaceEndpoint,
-    TwoTierVpc,
-    TwoTierVpcArgs,
-} from "../network";
+import { EgressMode, ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 import { checkTwoTierVpcArgs } from "../network/check";
+import { EXEC_INTERFACE_ENDPOINT } from "../network/endpoints";
 import { twoTierVpcShape } from "../network/shape";
 import { checkAwsRegion, ResolvedAwsRegion } from "../region";
 import { AlbFargateNetworkArgs, AlbFargateServiceArgs } from "./args";
-import { AlbFargateNetworkPlan } from "./plan";
+import { secretEndpoints } from "./checkSecrets";
+import { AlbFargateNetworkPlan, SecretsPlan } from "./plan";
 
 /** What the service's checks read of its VPC, alike for a VPC it creates and a {@link TwoTierVpc} given. */
 export interface VpcFacts {
     readonly region: string;
     readonly egress: EgressMode;
+    /**
+     * Services of the VPC's interface endpoints (with `vpcEndpoints` egress), by suffix: those a
+     * {@link TwoTierVpc} given created, or those one created here would create as asked (before
+     * {@link placeTaskEndpoints} adds what the tasks need).
+     */
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
     /** True for an existing VPC, whose routes are its owner's. */
     readonly existing: boolean;
     readonly publicSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
     readonly privateSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
-    /** Services of the VPC's interface endpoints, for a {@link TwoTierVpc} given; undefined for one created here. */
-    readonly interfaceEndpoints?: readonly string[];
 }
 
 /** The service's region, provider and VPC. */
@@ -88,11 +87,9 @@ function placeInChildVpc(
     if (provider === undefined) checkStackProviderConfig(problems, "aws");
     const network = args.network as AlbFargateNetworkArgs;
     const host = { region, nameProblems: problems, tags: args.tags };
-    const checked = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
-    if (!checked) return undefined;
-    const vpc: VpcFacts = { ...checked, interfaceEndpoints: undefined };
-    const childArgs = { ...network, region: checked.region, tags: checked.tags } as
-        TwoTierVpcArgs | ExistingTwoTierVpcArgs;
+    const vpc = checkTwoTierVpcArgs(problems.under("network"), `${name}-network`, network, { host });
+    if (!vpc) return undefined;
+    const childArgs = { ...network, region: vpc.region, tags: vpc.tags } as TwoTierVpcArgs | ExistingTwoTierVpcArgs;
     return { region, provider, network: { childArgs }, vpc };
 }
 
@@ -175,33 +172,56 @@ function checkImageEgress(problems: Problems, vpc: VpcFacts, assignPublicIp: boo
     }
 }
 
+/** An interface endpoint the tasks need, and what needs it (for the message). */
+export interface TaskEndpointNeed {
+    /** Service suffix, as in `interfaceEndpoints`. */
+    readonly service: string;
+    /** What calls it, e.g. `container secrets` or `ECS Exec`. */
+    readonly usedBy: string;
+}
+
 /**
- * The endpoints the container's secrets need (`needed`), in the VPC: added to the args of one
- * created here, and required of a {@link TwoTierVpc} given with `vpcEndpoints` egress, since its
- * endpoints are its own (one per service in a VPC: a second with private DNS would clash).
- * `provided` egress is the VPC owner's to give a way to them, as for ECR. Returns the network
- * plan, with the endpoints added.
+ * Every interface endpoint the tasks need beside ECR's and CloudWatch Logs', in one list: the
+ * container secrets' (`ssm`, `secretsmanager`, `kms`, see {@link secretEndpoints}) and ECS
+ * Exec's (`ssmmessages`, the agent's control and data channels, see
+ * {@link EXEC_INTERFACE_ENDPOINT}).
  */
-export function placeSecretEndpoints(
+export function taskEndpointNeeds(secrets: SecretsPlan, enableExecuteCommand: boolean): TaskEndpointNeed[] {
+    const needs = secretEndpoints(secrets).map(service => ({ service, usedBy: "container secrets" }));
+    if (enableExecuteCommand) needs.push({ service: EXEC_INTERFACE_ENDPOINT, usedBy: "ECS Exec" });
+    return needs;
+}
+
+/**
+ * The endpoints the tasks need (`needs`, from {@link taskEndpointNeeds}), in the VPC: added to
+ * the `interfaceEndpoints` of one created here, and required of a {@link TwoTierVpc} given with
+ * `vpcEndpoints` egress, since its endpoints are its own (one per service in a VPC: a second with
+ * private DNS would clash). Tasks with public IPs reach the services through the internet
+ * gateway; `provided` egress is the VPC owner's to give a way to them, as for ECR. Returns the
+ * network plan, with the endpoints added.
+ */
+export function placeTaskEndpoints(
     problems: Problems,
     placement: CheckedPlacement,
-    needed: readonly ExtraInterfaceEndpoint[],
+    needs: readonly TaskEndpointNeed[],
     assignPublicIp: boolean,
 ): AlbFargateNetworkPlan {
     const { network, vpc } = placement;
-    if (needed.length === 0 || vpc.egress !== "vpcEndpoints") return network;
+    if (vpc.egress !== "vpcEndpoints") return network;
+    const missing = needs.filter(n => !vpc.createdInterfaceEndpoints.includes(n.service));
+    if (missing.length === 0) return network;
     if (network.childArgs) {
-        const given = network.childArgs.extraInterfaceEndpoints ?? [];
-        const extra = EXTRA_INTERFACE_ENDPOINTS.filter(s => given.includes(s) || needed.includes(s));
-        return { childArgs: { ...network.childArgs, extraInterfaceEndpoints: extra } };
+        const given = network.childArgs.interfaceEndpoints ?? [];
+        const interfaceEndpoints = [...given, ...missing.map(n => n.service).filter(s => !given.includes(s))];
+        return { childArgs: { ...network.childArgs, interfaceEndpoints } };
     }
-    const missing = needed.filter(s => !(vpc.interfaceEndpoints ?? []).includes(s));
-    if (missing.length > 0 && !assignPublicIp) {
+    if (!assignPublicIp) {
+        const list = missing.map(n => `${n.service} (${n.usedBy})`).join(", ");
         problems.add(
             "network",
-            `the container's secrets are read through the ${missing.join(", ")} endpoint(s), which the ` +
-                "TwoTierVpc given has not, and its private subnets have no other way out.",
-            `Create the VPC with extraInterfaceEndpoints: [${missing.map(s => `"${s}"`).join(", ")}].`,
+            `the tasks reach ${list} through VPC endpoints, which the TwoTierVpc given has not, ` +
+                "and its private subnets have no other way out.",
+            `Create the VPC with interfaceEndpoints: [${missing.map(n => `"${n.service}"`).join(", ")}].`,
         );
     }
     return network;

@@ -193,7 +193,7 @@ export function checkPlatformVersion(problems: Problems, path: string, version: 
 }
 
 /** Whether `version` (a checked one) is below `major.minor.0`; LATEST is the newest. */
-function isBefore(version: string, major: number, minor: number): boolean {
+export function isBefore(version: string, major: number, minor: number): boolean {
     if (version === "LATEST") return false;
     const [a, b] = version.split(".").map(Number);
     return a < major || (a === major && b < minor);

@@ -6,10 +6,9 @@
 import { Problems } from "../../errors";
 import { describeValue } from "../../shape";
 import { PORTABLE_VARIABLE } from "../fargate";
-import type { ExtraInterfaceEndpoint } from "../network";
 import { arnRegion, checkArn } from "../shape";
 import { ContainerSecretArgs } from "./args";
-import { VpcFacts } from "./checkNetwork";
+import type { VpcFacts } from "./checkNetwork";
 import { SecretsPlan } from "./plan";
 
 /** The secret fields that only a Secrets Manager secret takes. */
@@ -181,9 +180,12 @@ function checkReachable(problems: Problems, path: string, arn: string, service: 
     }
 }
 
-/** The interface endpoints tasks need to read the secrets of `plan`, in the VPC's canonical order. */
-export function secretEndpoints(plan: SecretsPlan): ExtraInterfaceEndpoint[] {
-    const needed: ExtraInterfaceEndpoint[] = [];
+/**
+ * The interface endpoints (service suffixes) tasks need to read the secrets of `plan`; with ECS
+ * Exec's, `taskEndpointNeeds` (checkNetwork.ts) makes them one list.
+ */
+export function secretEndpoints(plan: SecretsPlan): string[] {
+    const needed: string[] = [];
     if (plan.parameterArns.length > 0) needed.push("ssm");
     if (plan.secretArns.length > 0) needed.push("secretsmanager");
     // Parameter Store and Secrets Manager call KMS themselves to decrypt, so ECS's own fetch may

@@ -139,7 +139,12 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
                 targetGroup,
                 taskSecurityGroupId: this.taskSecurityGroupId,
                 requestCountLabel: pulumi.interpolate`${alb.arnSuffix}/${targetGroup.arnSuffix}`,
-                dependsOn: [...listeners, identity.executionPolicy, ...this.network.egressReady],
+                dependsOn: [
+                    ...listeners,
+                    identity.executionPolicy,
+                    ...(identity.execPolicy ? [identity.execPolicy] : []),
+                    ...this.network.egressReady,
+                ],
             },
             childOpts,
         );

@@ -18,6 +18,8 @@ export interface TaskIdentity {
     /** The execution role's permissions: a task started before they exist cannot pull its image. */
     readonly executionPolicy: aws.iam.RolePolicy;
     readonly taskRole: aws.iam.Role;
+    /** The task role's ECS Exec permissions, with `enableExecuteCommand`. */
+    readonly execPolicy?: aws.iam.RolePolicy;
 }
 
 /** Creates the log group and both roles; `invokeOpts` are for the account and partition lookups. */
@@ -81,8 +83,38 @@ export function createTaskIdentity(
         });
         new aws.iam.RolePolicy(`${name}-task-policy`, { role: taskRole.id, policy }, opts);
     }
-    return { logGroup, executionRole, executionPolicy, taskRole };
+    // Before any task starts: a task started without it cannot open the exec channels.
+    const execPolicy = plan.enableExecuteCommand
+        ? new aws.iam.RolePolicy(
+              `${name}-exec-policy`,
+              { role: taskRole.id, policy: JSON.stringify({ Version: "2012-10-17", Statement: [EXEC_STATEMENT] }) },
+              opts,
+          )
+        : undefined;
+    return { logGroup, executionRole, executionPolicy, taskRole, execPolicy };
 }
+
+/**
+ * What ECS Exec needs of the task role: the SSM agent in the task creates and opens its control
+ * and data channels. The four actions and `Resource: "*"` are the policy of the ECS developer
+ * guide, "Using Amazon ECS Exec for debugging" (docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html,
+ * as quoted in aws/containers-roadmap#1668). `"*"` is required: the Service Authorization
+ * Reference for `ssmmessages` (list_ssmmessages.html) names no resource type for any of them, and
+ * "if there is no value for this column, you must specify all resources ("*")". The actions are
+ * listed, not `ssmmessages:*`, so the component's wildcard check (iamPolicy.ts, which refuses
+ * only `"*"` actions and warns about a whole service) has nothing to say about this statement.
+ */
+export const EXEC_STATEMENT = {
+    Sid: "EcsExec",
+    Effect: "Allow",
+    Action: [
+        "ssmmessages:CreateControlChannel",
+        "ssmmessages:CreateDataChannel",
+        "ssmmessages:OpenControlChannel",
+        "ssmmessages:OpenDataChannel",
+    ],
+    Resource: "*",
+} as const;
 
 /** The execution role's statements: log in to ECR and pull from the image's repository (if any), write the logs. */
 function executionStatements(

@@ -5,6 +5,7 @@ export type {
     AutoscalingArgs,
     CapacityProviderArgs,
     ContainerArgs,
+    ContainerInsightsMode,
     ContainerSecretArgs,
     ExtraTargetArgs,
     FargateCapacityProvider,
@@ -14,7 +15,7 @@ export type {
     TargetTrackingArgs,
     TaskEgressArgs,
 } from "./args";
-export { FARGATE_CAPACITY_PROVIDERS, TASK_EGRESS_PROTOCOLS } from "./args";
+export { CONTAINER_INSIGHTS_MODES, FARGATE_CAPACITY_PROVIDERS, TASK_EGRESS_PROTOCOLS } from "./args";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
 export { AlbFargateService } from "./component";
 export type {

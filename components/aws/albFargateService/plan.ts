@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
-import type { FargateCapacityProvider } from "./args";
+import type { ContainerInsightsMode, FargateCapacityProvider } from "./args";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 
 /**
@@ -58,6 +58,8 @@ export interface TaskPlan {
     readonly logGroupName?: string;
     /** Days the logs are kept; default 30. */
     readonly logRetentionInDays: number;
+    /** Ephemeral storage in GiB, 21–200; undefined: Fargate's 20 GiB. */
+    readonly ephemeralStorageGiB?: number;
 }
 
 /**
@@ -68,7 +70,11 @@ export interface TaskPlan {
 export type ClusterPlan = (
     | { readonly arn: pulumi.Input<string>; readonly name?: undefined }
     | { readonly arn?: undefined; readonly name?: string }
-) & { readonly capacityProviders: readonly FargateCapacityProvider[] };
+) & {
+    readonly capacityProviders: readonly FargateCapacityProvider[];
+    /** The `containerInsights` setting of a cluster made here; undefined: the account's default. */
+    readonly containerInsights?: ContainerInsightsMode;
+};
 
 /** A target-tracking policy, its metric resolved. */
 export interface TargetTrackingPlan {
@@ -212,6 +218,8 @@ export interface AlbFargateServicePlan {
     readonly cluster: ClusterPlan;
     /** Fargate platform version of the services; default `LATEST`. */
     readonly platformVersion: string;
+    /** ECS Exec on every service, with the task role's `ssmmessages` permissions; default false. */
+    readonly enableExecuteCommand: boolean;
     /** Default: one service, `web`. */
     readonly services: readonly ServicePlan[];
     readonly loadBalancer: LoadBalancerPlan;

@@ -33,7 +33,18 @@ export function createCluster(
         const arn = pulumi.output(plan.cluster.arn);
         return { arn, name: arn.apply(a => a.split("/").pop()!), ready: [] };
     }
-    const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name: plan.cluster.name, tags: plan.tags }, opts);
+    // Valid `containerInsights` values: `enhanced`, `enabled`, `disabled` (@pulumi/aws ecs
+    // ClusterSetting). Not set: the account's default, and no change to a cluster made before.
+    const insights = plan.cluster.containerInsights;
+    const cluster = new aws.ecs.Cluster(
+        `${name}-cluster`,
+        {
+            name: plan.cluster.name,
+            ...(insights ? { settings: [{ name: "containerInsights", value: insights }] } : {}),
+            tags: plan.tags,
+        },
+        opts,
+    );
     const ready: pulumi.Resource[] = [];
     if (plan.cluster.capacityProviders.length > 0) {
         ready.push(
@@ -64,6 +75,9 @@ export function createTaskDefinition(
             cpu: String(task.cpu),
             memory: String(task.memory),
             runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: task.cpuArchitecture },
+            ...(task.ephemeralStorageGiB !== undefined
+                ? { ephemeralStorage: { sizeInGib: task.ephemeralStorageGiB } }
+                : {}),
             executionRoleArn: identity.executionRole.arn,
             taskRoleArn: identity.taskRole.arn,
             containerDefinitions: pulumi.jsonStringify([
@@ -156,6 +170,8 @@ export function createServices(
                         containerPort: plan.container.port,
                     },
                 ],
+                // ECS Exec; the task role's ssmmessages permissions come with it (iam.ts).
+                ...(plan.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
                 propagateTags: "SERVICE",
                 enableEcsManagedTags: true,
                 // Without it `pulumi up` succeeds while tasks that never get healthy are rolled back.

@@ -11,6 +11,7 @@ import { awsProvider, awsTags } from "../shape";
 import {
     AlbFargateNetworkArgs,
     AlbFargateServiceArgs,
+    CONTAINER_INSIGHTS_MODES,
     FARGATE_CAPACITY_PROVIDERS,
     TASK_EGRESS_PROTOCOLS,
 } from "./args";
@@ -133,6 +134,9 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         clusterArn: input(text).optional(),
         clusterName: text.optional(),
         platformVersion: text.optional(),
+        enableExecuteCommand: z.boolean().optional(),
+        containerInsights: z.enum(CONTAINER_INSIGHTS_MODES).optional(),
+        ephemeralStorageGiB: whole.optional(),
         container,
         cpu: whole.optional(),
         memory: whole.optional(),

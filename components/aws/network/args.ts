@@ -28,17 +28,6 @@ export const EGRESS_MODES: readonly EgressMode[] = [
     "none",
 ];
 
-/**
- * Interface endpoints a {@link TwoTierVpc} adds on request beside ECR's and CloudWatch Logs':
- * `ssm` (Parameter Store), `secretsmanager` and `kms`, which tasks that read container secrets
- * call (Amazon ECS Developer Guide, "Amazon ECS interface VPC endpoints": Fargate tasks "might
- * need interface VPC endpoints for Amazon ECR, Secrets Manager, or Amazon CloudWatch Logs").
- */
-export const EXTRA_INTERFACE_ENDPOINTS = ["ssm", "secretsmanager", "kms"] as const;
-
-/** One of {@link EXTRA_INTERFACE_ENDPOINTS}. */
-export type ExtraInterfaceEndpoint = (typeof EXTRA_INTERFACE_ENDPOINTS)[number];
-
 /** A subnet to create. */
 export interface SubnetArgs {
     /** Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. Checked before registration. */
@@ -75,11 +64,14 @@ export interface TwoTierVpcArgs {
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
     /**
-     * Interface endpoints to add beside ECR's and CloudWatch Logs', each once: `ssm`,
-     * `secretsmanager`, `kms`. Only with `egress: "vpcEndpoints"`. Default: none.
-     * `AlbFargateService` adds those its container secrets need to a VPC it creates.
+     * Further interface endpoints, by service name suffix (the part after
+     * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,
+     * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
+     * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
+     * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
      */
-    extraInterfaceEndpoints?: ExtraInterfaceEndpoint[];
+    interfaceEndpoints?: string[];
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the
@@ -136,11 +128,14 @@ export interface ExistingTwoTierVpcArgs {
      */
     egress?: EgressMode;
     /**
-     * Interface endpoints to add beside ECR's and CloudWatch Logs', each once: `ssm`,
-     * `secretsmanager`, `kms`. Only with `egress: "vpcEndpoints"`. Default: none.
-     * `AlbFargateService` adds those its container secrets need to a VPC it creates.
+     * Further interface endpoints, by service name suffix (the part after
+     * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,
+     * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
+     * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
+     * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
      */
-    extraInterfaceEndpoints?: ExtraInterfaceEndpoint[];
+    interfaceEndpoints?: string[];
     /**
      * Provider for the region. Default: the `aws` provider in `opts.provider` / `opts.providers`
      * of this component (a parent's is not taken), else a new provider for `region` carrying the

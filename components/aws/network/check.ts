@@ -12,10 +12,11 @@ import { checkStackProviderConfig, userProvider } from "../../providers";
 import { checkShape } from "../../shape";
 import { checkAwsRegion } from "../region";
 import { ExistingTwoTierVpcArgs, HostedTwoTierVpcArgs, TwoTierVpcArgs } from "./args";
-import { checkExistingEgress, checkExtraEndpoints, checkNewEgress } from "./checkEgress";
+import { checkExistingEgress, checkNewEgress } from "./checkEgress";
 import { checkExistingSubnets, checkId, checkNewSubnets, IdChecks } from "./checkSubnets";
 import { TwoTierVpcCheckContext, TwoTierVpcPlan } from "./plan";
 import { describesExistingVpc, twoTierVpcShape } from "./shape";
+import { INTERFACE_ENDPOINT_SERVICE, INTERFACE_ENDPOINTS } from "./endpoints";
 
 /** Type token of {@link TwoTierVpc}. */
 export const TWO_TIER_VPC_TYPE = "topologies:aws:TwoTierVpc";
@@ -64,11 +65,11 @@ export function checkTwoTierVpcArgs(
             "Choose a VPC mask from /16 to /28.",
         );
     }
-    const extraInterfaceEndpoints = checkExtraEndpoints(problems, egress, args.extraInterfaceEndpoints ?? []);
+    const createdInterfaceEndpoints = checkInterfaceEndpoints(problems, egress, args.interfaceEndpoints);
     const common = {
         region: region.region,
         egress,
-        extraInterfaceEndpoints,
+        createdInterfaceEndpoints,
         cidrBlock: vpc?.text ?? "",
         provider,
         tags: args.tags ?? host?.tags,
@@ -93,4 +94,47 @@ export function validateTwoTierVpcArgs(
 ): TwoTierVpcPlan {
     // A check that returns no plan has recorded why, so validate throws before this returns it.
     return validate(`${TWO_TIER_VPC_TYPE} '${name}'`, problems => checkTwoTierVpcArgs(problems, name, args, { opts }))!;
+}
+
+/**
+ * The interface endpoints to create: the three every Fargate task needs and the further ones
+ * given, which only egress `vpcEndpoints` creates. Each a service suffix, each once.
+ */
+function checkInterfaceEndpoints(
+    problems: Problems,
+    egress: string,
+    given: readonly string[] | undefined,
+): readonly string[] {
+    if (egress !== "vpcEndpoints") {
+        if (given !== undefined && given.length > 0) {
+            problems.add(
+                "interfaceEndpoints",
+                `interface endpoints are created only with egress 'vpcEndpoints'; egress is '${egress}'.`,
+                "Drop interfaceEndpoints, or use egress 'vpcEndpoints'.",
+            );
+        }
+        return [];
+    }
+    const all = [...INTERFACE_ENDPOINTS];
+    (given ?? []).forEach((service, i) => {
+        const at = `interfaceEndpoints[${i}]`;
+        if (!INTERFACE_ENDPOINT_SERVICE.test(service)) {
+            problems.add(
+                at,
+                `'${service}' is not an endpoint service suffix (lower-case letters, digits, hyphens, dots).`,
+                "Give the part after com.amazonaws.<region>., e.g. ssmmessages.",
+            );
+        } else if (all.includes(service)) {
+            problems.add(
+                at,
+                INTERFACE_ENDPOINTS.includes(service)
+                    ? `'${service}' is always created with egress 'vpcEndpoints'.`
+                    : `'${service}' is listed twice.`,
+                "List each further endpoint once, and none of ecr.api, ecr.dkr and logs.",
+            );
+        } else {
+            all.push(service);
+        }
+    });
+    return all;
 }

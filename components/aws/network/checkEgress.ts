@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkUnique } from "../../checks";
 import { Problems } from "../../errors";
-import { EgressMode, EXTRA_INTERFACE_ENDPOINTS, ExtraInterfaceEndpoint } from "./args";
+import { EgressMode } from "./args";
 import { checkId, IdChecks } from "./checkSubnets";
 import { SubnetPlan } from "./plan";
 
@@ -78,29 +78,4 @@ export function checkNewEgress(
             );
         }
     }
-}
-
-/**
- * The extra interface endpoints: each once, and only where endpoints are made (`vpcEndpoints`).
- * Returns them in the order of {@link EXTRA_INTERFACE_ENDPOINTS}, so listing them in another
- * order changes nothing.
- */
-export function checkExtraEndpoints(
-    problems: Problems,
-    egress: EgressMode,
-    extra: readonly ExtraInterfaceEndpoint[],
-): ExtraInterfaceEndpoint[] {
-    if (extra.length > 0 && egress !== "vpcEndpoints") {
-        problems.add(
-            "extraInterfaceEndpoints",
-            `egress '${egress}' creates no VPC endpoints, so ${extra.join(", ")} would not be added.`,
-            "Use egress 'vpcEndpoints', or leave extraInterfaceEndpoints out.",
-        );
-    }
-    checkUnique(
-        problems,
-        extra.map((service, i) => ({ path: `extraInterfaceEndpoints[${i}]`, key: service })),
-        "endpoint service",
-    );
-    return EXTRA_INTERFACE_ENDPOINTS.filter(service => extra.includes(service));
 }

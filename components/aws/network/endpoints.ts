@@ -19,17 +19,31 @@ export function endpointServiceName(region: string, service: string): string {
 /** Interface endpoints a Fargate task (platform 1.4+) needs to pull from ECR and log to CloudWatch. */
 export const INTERFACE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dkr", "logs"];
 
+/**
+ * The interface endpoint ECS Exec needs: the agent in a task opens its control and data channels
+ * to `ssmmessages` (the actions of the task role's exec policy, iam.ts), so with no route out of
+ * the VPC it needs a `com.amazonaws.<region>.ssmmessages` endpoint. (That the ECS Exec guide
+ * names this endpoint for private subnets was not confirmed from its text here.)
+ */
+export const EXEC_INTERFACE_ENDPOINT = "ssmmessages";
+
+/**
+ * A service name suffix an interface endpoint takes, e.g. `ssmmessages` or `secretsmanager`:
+ * lower-case letters, digits and hyphens, in dot-separated parts.
+ */
+export const INTERFACE_ENDPOINT_SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
 /** Where the endpoints go. */
 export interface EndpointPlacement {
     readonly region: string;
+    /** Interface endpoints by service suffix: {@link INTERFACE_ENDPOINTS} and any further ones. */
+    readonly interfaceEndpoints: readonly string[];
     readonly vpcId: pulumi.Input<string>;
     /** The VPC block, the only source the endpoints admit. */
     readonly cidrBlock: string;
     readonly privateSubnets: readonly SubnetInfo[];
     /** Route tables of the private subnets, for the S3 gateway endpoint. */
     readonly routeTableIds: readonly pulumi.Input<string>[];
-    /** Interface endpoints to add beside {@link INTERFACE_ENDPOINTS} (e.g. `ssm`, `secretsmanager`, `kms`). */
-    readonly extraInterfaceEndpoints: readonly string[];
 }
 
 /** What {@link createEndpoints} built. */
@@ -72,9 +86,7 @@ export function createEndpoints(
     );
     // An interface endpoint takes at most one subnet per AZ.
     const subnetIds = firstPerAz(at.privateSubnets).map(s => s.id);
-    // The extra ones share the group, which admits HTTPS from the whole VPC block like the others.
-    const services = [...INTERFACE_ENDPOINTS, ...at.extraInterfaceEndpoints];
-    const ready: pulumi.Resource[] = services.map(service => {
+    const ready: pulumi.Resource[] = at.interfaceEndpoints.map(service => {
         const suffix = service.replace(".", "-");
         return new aws.ec2.VpcEndpoint(
             `${name}-${suffix}`,

@@ -1,10 +1,9 @@
 /** {@link TwoTierVpc}: the VPC an AWS service runs in, its arguments, plan and checks. */
-export { EGRESS_MODES, EXTRA_INTERFACE_ENDPOINTS } from "./args";
+export { EGRESS_MODES } from "./args";
 export type {
     EgressMode,
     ExistingSubnetArgs,
     ExistingTwoTierVpcArgs,
-    ExtraInterfaceEndpoint,
     HostedTwoTierVpcArgs,
     SubnetArgs,
     SubnetInfo,

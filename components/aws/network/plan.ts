@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import { Problems } from "../../errors";
 import { ResolvedAwsRegion } from "../region";
-import { EgressMode, ExtraInterfaceEndpoint } from "./args";
+import { EgressMode } from "./args";
 
 /** A subnet of the plan. */
 export interface SubnetPlan {
@@ -30,8 +30,11 @@ export interface VpcPlanCommon {
     readonly region: string;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs; default `vpcEndpoints`. */
     readonly egress: EgressMode;
-    /** Interface endpoints added beside ECR's and CloudWatch Logs', each once; none by default. */
-    readonly extraInterfaceEndpoints: readonly ExtraInterfaceEndpoint[];
+    /**
+     * Interface endpoints the VPC creates, by service suffix: `ecr.api`, `ecr.dkr`, `logs` and
+     * the `interfaceEndpoints` given, in that order; none without `vpcEndpoints`.
+     */
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
     /** The provider given (args, else `opts`); undefined when the VPC makes its own for `region`. */

@@ -6,13 +6,7 @@
 import { z } from "zod";
 import { argsShape, input, text } from "../../shape";
 import { awsProvider, awsTags } from "../shape";
-import {
-    EGRESS_MODES,
-    EXTRA_INTERFACE_ENDPOINTS,
-    ExistingTwoTierVpcArgs,
-    HostedTwoTierVpcArgs,
-    TwoTierVpcArgs,
-} from "./args";
+import { EGRESS_MODES, ExistingTwoTierVpcArgs, HostedTwoTierVpcArgs, TwoTierVpcArgs } from "./args";
 
 // Blocks are strings here; checkCidr reads them (and says what is wrong with one) in the rules.
 const subnet = z.strictObject({ availabilityZone: text, cidrBlock: z.string() });
@@ -24,7 +18,7 @@ const newVpc = z.strictObject({
     publicSubnets: z.record(text, subnet),
     privateSubnets: z.record(text, subnet),
     egress: z.enum(EGRESS_MODES).optional(),
-    extraInterfaceEndpoints: z.array(z.enum(EXTRA_INTERFACE_ENDPOINTS)).optional(),
+    interfaceEndpoints: z.array(text).optional(),
     provider: awsProvider.optional(),
     tags: awsTags.optional(),
 });
@@ -37,7 +31,7 @@ const existingVpc = z.strictObject({
     privateSubnets: z.record(text, existingSubnet),
     privateRouteTableIds: z.array(input(text)).optional(),
     egress: z.enum(EGRESS_MODES).optional(),
-    extraInterfaceEndpoints: z.array(z.enum(EXTRA_INTERFACE_ENDPOINTS)).optional(),
+    interfaceEndpoints: z.array(text).optional(),
     provider: awsProvider.optional(),
     tags: awsTags.optional(),
 });

@@ -4,7 +4,7 @@ import { newStackProvider } from "../../providers";
 import { EgressMode, ExistingTwoTierVpcArgs, SubnetInfo, TwoTierVpcArgs } from "./args";
 import { TWO_TIER_VPC_TYPE, validateTwoTierVpcArgs } from "./check";
 import { ExistingSubnetPlan } from "./plan";
-import { createEndpoints, INTERFACE_ENDPOINTS } from "./endpoints";
+import { createEndpoints } from "./endpoints";
 import { createTiers, Tagger } from "./tiers";
 
 /**
@@ -48,10 +48,12 @@ export class TwoTierVpc extends pulumi.ComponentResource {
      */
     readonly internetReady: pulumi.Resource[] = [];
     /**
-     * Services of the interface endpoints this component created (`ecr.api`, `ecr.dkr`, `logs`,
-     * and any `extraInterfaceEndpoints`); empty when it created none.
+     * Services of the interface endpoints this component created, by service suffix: `ecr.api`,
+     * `ecr.dkr`, `logs` and those asked for in the `interfaceEndpoints` input, in that order;
+     * empty when it created none (egress other than `vpcEndpoints`). Named apart from the input,
+     * which lists only the further ones.
      */
-    readonly interfaceEndpoints: readonly string[] = [];
+    readonly createdInterfaceEndpoints: readonly string[];
     /** Security group of the interface endpoints, when created. */
     readonly endpointSecurityGroupId?: pulumi.Output<string>;
     /**
@@ -78,6 +80,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         super(TWO_TIER_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.egress = plan.egress;
+        this.createdInterfaceEndpoints = plan.createdInterfaceEndpoints;
         this.cidrBlock = plan.cidrBlock;
         this.existing = plan.existing;
         // A provider is made only when none was given.
@@ -109,11 +112,11 @@ export class TwoTierVpc extends pulumi.ComponentResource {
                 name,
                 {
                     region: this.region,
+                    interfaceEndpoints: this.createdInterfaceEndpoints,
                     vpcId: this.vpcId,
                     cidrBlock: this.cidrBlock,
                     privateSubnets: this.privateSubnets,
                     routeTableIds,
-                    extraInterfaceEndpoints: plan.extraInterfaceEndpoints,
                 },
                 tags,
                 childOpts,
@@ -121,7 +124,6 @@ export class TwoTierVpc extends pulumi.ComponentResource {
             this.endpointSecurityGroupId = endpoints.securityGroupId;
             this.s3PrefixListId = endpoints.s3PrefixListId;
             this.egressReady.push(...endpoints.ready);
-            this.interfaceEndpoints = [...INTERFACE_ENDPOINTS, ...plan.extraInterfaceEndpoints];
         }
 
         this.registerOutputs({
