@@ -6,6 +6,7 @@ import { policyWildcards } from "../components/aws/iamPolicy";
 import { TwoTierVpc } from "../components/aws/network";
 import { build, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { assertProblem, problemsOf } from "./support/fargateProblems";
 import { AlbFargateServiceOnNetworkArgs, seed004Network, seed004Service } from "./support/tutorials";
 
 const CLUSTER_ARN = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/shared";
@@ -20,22 +21,6 @@ const withOps = (more: Partial<AlbFargateServiceOnNetworkArgs>): AlbFargateServi
     ...seed004Service(),
     ...more,
 });
-
-async function problemsOf(args: unknown) {
-    const error = await expectRejection(
-        "topologies:aws:AlbFargateService 'bad'",
-        opts => new AlbFargateService("bad", args as AlbFargateServiceArgs, opts),
-    );
-    return error.problems;
-}
-
-async function assertProblem(args: unknown, path: string, message: RegExp) {
-    const problems = await problemsOf(args);
-    assert.ok(
-        problems.some(p => p.path === path && message.test(p.message) && p.fix),
-        `expected a problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`,
-    );
-}
 
 const endpointServices = () =>
     world

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { AlbFargateService, AlbFargateServiceArgs, FargateServiceArgs } from "../components/aws/albFargateService";
+import { AlbFargateService, FargateServiceArgs } from "../components/aws/albFargateService";
 import { build, valueOf, world } from "./mocks";
-import { expectRejection } from "./mocks/rejection";
+import { assertProblem, problemsOf } from "./support/fargateProblems";
 import { AlbFargateServiceOnNetworkArgs, seed004Service } from "./support/tutorials";
 
 const CLUSTER_ARN = "arn:aws:ecs:ap-northeast-1:123456789012:cluster/shared";
@@ -12,23 +12,6 @@ function withWeb(
     more: Partial<AlbFargateServiceOnNetworkArgs> = {},
 ): AlbFargateServiceOnNetworkArgs {
     return { ...seed004Service(), services: { web }, ...more };
-}
-
-async function problemsOf(args: unknown) {
-    const error = await expectRejection(
-        "topologies:aws:AlbFargateService 'bad'",
-        opts => new AlbFargateService("bad", args as AlbFargateServiceArgs, opts),
-    );
-    return error.problems;
-}
-
-/** Asserts a problem at `path` whose message matches `message`. */
-async function assertProblem(args: unknown, path: string, message: RegExp) {
-    const problems = await problemsOf(args);
-    assert.ok(
-        problems.some(p => p.path === path && message.test(p.message) && p.fix),
-        `expected a problem at ${path} matching ${message}; got ${JSON.stringify(problems, null, 1)}`,
-    );
 }
 
 const cpu60 = { minCapacity: 2, maxCapacity: 6, cpuUtilization: { target: 60 } };
