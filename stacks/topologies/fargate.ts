@@ -5,6 +5,7 @@ import {
     CONTAINER_INSIGHTS_MODES,
     FARGATE_CAPACITY_PROVIDERS,
 } from "../../components/aws/albFargateService";
+import { containerSecretsShape } from "../../components/aws/albFargateService/shape";
 import { EGRESS_MODES } from "../../components/aws/network";
 import { reportedAt } from "../builder";
 import { cidr, port } from "../schema";
@@ -61,18 +62,7 @@ const schema = z.strictObject({
         port: port.optional(),
         environment: z.record(z.string(), z.string()).optional(),
         /** Secret variables by name, from SSM parameters or Secrets Manager secrets by ARN (AlbFargateService `container.secrets`). */
-        secrets: z
-            .record(
-                z.string(),
-                z.strictObject({
-                    ssmParameterArn: z.string().optional(),
-                    secretArn: z.string().optional(),
-                    jsonKey: z.string().optional(),
-                    versionStage: z.string().optional(),
-                    versionId: z.string().optional(),
-                }),
-            )
-            .optional(),
+        secrets: containerSecretsShape.optional(),
         /** The customer-managed KMS key of the secrets (AlbFargateService `container.secretsKmsKeyArn`). */
         secretsKmsKeyArn: z.string().optional(),
     }),

@@ -19,6 +19,22 @@ import {
 /** A whole number (finite, safe); its range is a rule's. */
 const whole = z.number().int();
 
+/**
+ * Container secrets by variable name (`container.secrets`): plain strings, since the ARNs scope the
+ * execution role's policy and pick the endpoints before registration. The stack schema
+ * (stacks/topologies/fargate.ts) takes the same shape.
+ */
+export const containerSecretsShape = z.record(
+    z.string(),
+    z.strictObject({
+        ssmParameterArn: z.string().optional(),
+        secretArn: z.string().optional(),
+        jsonKey: z.string().optional(),
+        versionStage: z.string().optional(),
+        versionId: z.string().optional(),
+    }),
+);
+
 const container = z.strictObject({
     image: input(text),
     ecrRepositoryArn: input(text).optional(),
@@ -26,19 +42,7 @@ const container = z.strictObject({
     port: whole.optional(),
     // Names are the rules' (portable variable names); values go to the container as they are.
     environment: z.record(z.string(), input(z.string())).optional(),
-    // Plain strings: the ARNs scope the execution role's policy and pick the endpoints before registration.
-    secrets: z
-        .record(
-            z.string(),
-            z.strictObject({
-                ssmParameterArn: z.string().optional(),
-                secretArn: z.string().optional(),
-                jsonKey: z.string().optional(),
-                versionStage: z.string().optional(),
-                versionId: z.string().optional(),
-            }),
-        )
-        .optional(),
+    secrets: containerSecretsShape.optional(),
     secretsKmsKeyArn: z.string().optional(),
 });
 
