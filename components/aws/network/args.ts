@@ -69,7 +69,10 @@ export interface TwoTierVpcArgs {
      * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
      * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
      * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
-     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Each one bills per hour
+     * in every zone it is placed in, plus per GB processed ("billed for each hour that your VPC
+     * endpoint remains provisioned in each Availability Zone": AWS PrivateLink pricing,
+     * https://aws.amazon.com/privatelink/pricing/); `pulumi destroy` deletes it. Default: none.
      */
     interfaceEndpoints?: string[];
     /**
@@ -133,7 +136,10 @@ export interface ExistingTwoTierVpcArgs {
      * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
      * the three always created (`ecr.api`, `ecr.dkr`, `logs`); only with `egress: "vpcEndpoints"`.
      * Same subnets, security group (HTTPS from the VPC) and private DNS as those. An
-     * `AlbFargateService` adds those its tasks need to a VPC it creates. Default: none.
+     * `AlbFargateService` adds those its tasks need to a VPC it creates. Each one bills per hour
+     * in every zone it is placed in, plus per GB processed ("billed for each hour that your VPC
+     * endpoint remains provisioned in each Availability Zone": AWS PrivateLink pricing,
+     * https://aws.amazon.com/privatelink/pricing/); `pulumi destroy` deletes it. Default: none.
      */
     interfaceEndpoints?: string[];
     /**
