@@ -46,9 +46,15 @@ export class Problems {
     /** Where this scope puts a path it is given. */
     private place: (path: string) => string = path => path;
 
-    /** Records a problem with the input at `path`. */
+    /**
+     * Records a problem with the input at `path`. The same problem twice (two checks that both
+     * parse a value, such as a stack's VPC block, read by the VPC's rules and the CIDR plan) is
+     * recorded once.
+     */
     add(path: string, message: string, fix?: string): void {
-        this.found.push({ path: this.place(path), message, fix });
+        const placed = this.place(path);
+        if (this.found.some(p => p.path === placed && p.message === message)) return;
+        this.found.push({ path: placed, message, fix });
     }
 
     /**

@@ -21,6 +21,18 @@ describe("Problems scopes", () => {
         assert.equal(child.count, 5);
     });
 
+    it("records the same problem at the same path once, whichever scope reports it", () => {
+        const problems = new Problems();
+        problems.add("albVpc.cidrBlock", "not a block", "write 10.0.0.0/16");
+        problems.under("albVpc").add("cidrBlock", "not a block", "write 10.0.0.0/16");
+        problems.add("albVpc.cidrBlock", "overlaps appVpc");
+        problems.add("appVpc.cidrBlock", "not a block");
+        assert.deepEqual(
+            problems.list.map(p => `${p.path}: ${p.message}`),
+            ["albVpc.cidrBlock: not a block", "albVpc.cidrBlock: overlaps appVpc", "appVpc.cidrBlock: not a block"],
+        );
+    });
+
     it("routes a derived child's paths back to the caller's inputs, inside an outer scope", () => {
         const problems = new Problems();
         const routed = problems
