@@ -34,13 +34,24 @@ export class Builder {
      */
     readonly opts: pulumi.ComponentResourceOptions;
 
+    /**
+     * @param namePrefix Put before every top-level resource name (`s1` → `<prefix>-s1`), so one
+     * program can hold the same topology twice (a multi-language component per topology, see
+     * provider/). Empty for the stacks, whose URNs stay as they are.
+     */
     constructor(
         readonly config: StackSettings,
         opts: pulumi.ComponentResourceOptions,
+        private readonly namePrefix = "",
     ) {
         this.opts = config.protect
             ? { ...opts, transformations: [protectStatefulResources, ...(opts.transformations ?? [])] }
             : opts;
+    }
+
+    /** The name of a top-level resource of the stack, e.g. `s1`: with the builder's prefix, if any. */
+    named(base: string): string {
+        return this.namePrefix === "" ? base : `${this.namePrefix}-${base}`;
     }
 
     /** Login password of the demo servers: a secret, never in the stack file. */
@@ -64,7 +75,10 @@ export class Builder {
     vpc(name: string, section: PropertyKey[], vpc: VpcConfig): RegionalVpc {
         let built = this.vpcs.get(name);
         if (!built) {
-            built = reportedAt(section, () => new RegionalVpc(name, { ...vpc, tags: this.tags }, this.opts));
+            built = reportedAt(
+                section,
+                () => new RegionalVpc(this.named(name), { ...vpc, tags: this.tags }, this.opts),
+            );
             this.vpcs.set(name, built);
         }
         return built;

@@ -41,7 +41,7 @@ export function buildSharedNetwork(
         ["network"],
         () =>
             new CenTransitNetwork(
-                "env-cen",
+                b.named("env-cen"),
                 {
                     members: Object.fromEntries(Object.entries(members).map(([key, vpc]) => [key, { vpc }])),
                     cenInstanceName: n.cenInstanceName,

@@ -16,11 +16,12 @@ export { loadStackConfig } from "./config";
  * Builds every topology the config names and returns the stack outputs. Every section is built
  * even when an earlier one is rejected, so one run reports all of the stack's problems; nothing
  * reaches the engine unless no section was rejected (and the build did not fail otherwise).
+ * `namePrefix` goes before every top-level name (see {@link Builder.named}); the stacks use none.
  */
-export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions): Outputs {
+export function buildStack(config: unknown, opts: pulumi.ComponentResourceOptions, namePrefix = ""): Outputs {
     const stack = config as StackConfig;
     const gate = new RegistrationGate();
-    const builder = new Builder(stack, gate.hold(opts));
+    const builder = new Builder(stack, gate.hold(opts), namePrefix);
     const configured = configuredTopologies(stack);
     const sections = Object.fromEntries(configured.map(c => [c.topology.key, c.section]));
     let outputs: Outputs = stack.network

@@ -70,12 +70,13 @@ class DemoServerGroup extends pulumi.ComponentResource {
  * load balancer. `at` is the config key path of `config`, where a problem with it is reported.
  */
 export function demoServers(
-    name: string,
+    baseName: string,
     vpc: RegionalVpc,
     config: ServersConfig,
-    b: Pick<Builder, "opts" | "serverPassword" | "tags" | "deletionProtection">,
+    b: Pick<Builder, "opts" | "serverPassword" | "tags" | "deletionProtection" | "named">,
     { at, publicPorts = [] }: { at: readonly PropertyKey[]; publicPorts?: readonly number[] },
 ): DemoServers {
+    const name = b.named(baseName);
     const { serverPassword: password, tags } = b;
     const group = new DemoServerGroup(name, b.opts);
     const childOpts = { parent: group, provider: vpc.provider };

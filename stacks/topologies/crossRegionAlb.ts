@@ -81,7 +81,7 @@ export const crossRegionAlb = defineTopology({
             ["crossRegionAlb"],
             () =>
                 new CrossRegionAlbBackend(
-                    "s1",
+                    b.named("s1"),
                     {
                         ...options,
                         deletionProtection: s.deletionProtection ?? b.deletionProtection,

@@ -88,7 +88,7 @@ export const dualStackAlb = defineTopology({
             ["dualStackAlb"],
             () =>
                 new DualStackAlb(
-                    "s3",
+                    b.named("s3"),
                     {
                         vpc,
                         albVSwitches: s.albVSwitches,

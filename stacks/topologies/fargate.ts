@@ -161,7 +161,7 @@ export const fargate = defineTopology({
             ["fargate"],
             () =>
                 new AlbFargateService(
-                    "s5",
+                    b.named("s5"),
                     { ...s, deletionProtection: s.deletionProtection ?? b.deletionProtection, tags: b.tags },
                     b.opts,
                 ),

@@ -114,7 +114,7 @@ export const meshFailover = defineTopology({
                     section,
                     () =>
                         new AckCluster(
-                            `s4-${key}`,
+                            b.named(`s4-${key}`),
                             {
                                 ...options,
                                 vpc: vpcs[`s4-${key}`],
@@ -139,7 +139,7 @@ export const meshFailover = defineTopology({
             ["meshFailover", "mesh"],
             () =>
                 new ServiceMesh(
-                    "s4-mesh",
+                    b.named("s4-mesh"),
                     {
                         ...meshOptions,
                         vpc: vpcs["s4-mesh"],
@@ -163,7 +163,7 @@ export const meshFailover = defineTopology({
             ["meshFailover"],
             () =>
                 new Bookinfo(
-                    "s4-bookinfo",
+                    b.named("s4-bookinfo"),
                     {
                         clusters: Object.fromEntries(
                             Object.entries(clusters).map(([key, cluster]) => [

@@ -78,7 +78,7 @@ export const multiEip = defineTopology({
             ["multiEip"],
             () =>
                 new MultiEipEni(
-                    "s2",
+                    b.named("s2"),
                     {
                         instance: {
                             id: server.instance.id,
