@@ -1,0 +1,438 @@
+/**
+ * The doc of every field of the multi-language args (provider/args.ts), by type and field: what
+ * the generated Python, Go, .NET and YAML SDKs show. Most say what the matching component arg
+ * says; fields that exist only in a stack section say what the section does with them.
+ */
+export const TYPE_DOCS: Record<string, string> = {};
+
+export const FIELD_DOCS: Record<string, Record<string, string>> = {
+    CrossRegionAlbSection: {
+        albVpc: "VPC of the ALB (tutorial: VPC1 in cn-chengdu, 172.16.0.0/12).",
+        backendVpc: "VPC of the backends, in another region (tutorial: VPC2 in cn-hangzhou, 192.168.0.0/16).",
+        albVSwitches:
+            "Names of the vSwitches (in the ALB's VPC) the ALB sits in, one per zone, two zones or more. Default: the first vSwitch of each zone, in declaration order (S1's tutorial: VSW1 and VSW2; S3's: vSwitch 1 in zone E and vSwitch 2 in zone G).",
+        backendVSwitches:
+            "vSwitches (names in `backendVpc`) whose blocks the ALB VPC routes to the transit router. Default: those holding the backends' plain-string IPs (tutorial: VSW4, 192.168.7.0/24); all of the backend VPC's vSwitches when an IP is only known after deployment.",
+        edition: "`Basic`, `Standard` or `StandardWithWaf`. Default: `Standard` (the tutorials').",
+        addressType:
+            "Network type of the ALB's IPv4 address, `Internet` or `Intranet`. Default: `Internet` (the tutorials').",
+        listener:
+            'The listener. Default: HTTP on port 80 (the tutorials\'). For a public site, HTTPS with your certificate: `{ protocol: "HTTPS", certificateId }` (HTTP on 80 then redirects to it).',
+        deletionProtection:
+            "Turn on the ALB's own deletion protection (`alb.LoadBalancer.deletionProtectionEnabled`, resource_alicloud_alb_load_balancer.go `deletion_protection_enabled`, changed in place): the cloud then refuses to delete the ALB, from the console, the API or `pulumi destroy`, until it is turned off in an update. Always sent, so turning it off takes effect (the provider keeps the cloud's value of a field left out). Default: false (the tutorials'); on for production.",
+        backendPort: "Port of the backends that give none, 1–65535. Default: 80 (the tutorial's).",
+        scheduler:
+            "`Wrr` (weighted round robin), `Wlc` (weighted least connections) or `Sch` (source-IP hash). Default: `Wrr` (the tutorials').",
+        healthCheck: "Health check of the server group. Default: on, HTTP `/` (the tutorials keep it on).",
+        stickySession: "Session persistence (insert cookie). Default: false (the tutorial's).",
+        backToOrigin:
+            'Where the ALB fetches from, which the backends\' security groups admit (and S1 routes back through the CEN). Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch: from addresses of their own vSwitches, so only those blocks are admitted. An ALB created before 2025 takes `{ mode: "legacy", cidrBlocks }`, the blocks its details page lists, each inside 100.64.0.0/10 and /24 or smaller: all of 100.64.0.0/10 would admit every tenant\'s ALBs. Checked before registration.',
+        dns: "A CNAME record in Alibaba Cloud DNS pointing a name at the ALB, the name clients use: ALBs created since 2025 do not answer on their own DNS name. Default: none (point your own record at `dnsName`).",
+        cenOptions:
+            "Options of the network the component creates; not allowed together with `cen`. Default: each option's own default.",
+        servers: "The demo ECS servers in the backend VPC: every one becomes a backend of the ALB.",
+        weight: "Weight of every backend server in the server group, 0–100. Default: 100.",
+    },
+    AlbListener: {
+        protocol: "`HTTP` or `HTTPS`. Default: `HTTP` (the tutorials).",
+        port: "Listener port, 1–65535. Default: 80 for HTTP (the tutorials), 443 for HTTPS.",
+        certificateId:
+            "Server certificate id: required with HTTPS, refused with HTTP. Checked before registration as text (not empty, no blanks; its form is not documented, so not checked further); an Output is checked when it resolves, before the listener is created. Default: none (the tutorials' HTTP listeners).",
+        sslPolicy:
+            "TLS security policy of an HTTPS listener, one of ALB_TLS_POLICIES; refused with HTTP. Default: ALB_DEFAULT_TLS_POLICY (TLS 1.2 strict and 1.3).",
+        redirectHttpToHttps:
+            'With HTTPS: also listen for HTTP on port 80 and answer every request there with a 301 redirect to the HTTPS listener (a forwarding rule matching every path, as the ALB documentation\'s "Redirect HTTP requests to an HTTPS listener" sets it up), so clients that type `http://` end up on HTTPS and nothing is served in plain text. `false`: no HTTP listener at all. Refused with HTTP (there is no HTTPS listener to redirect to) and with an HTTPS listener on port 80 (the port the redirect takes). Default: true with HTTPS, the counterpart of `AlbFargateService.redirectHttpToHttps`.',
+    },
+    AlbHealthCheck: {
+        enabled: "Turn health checks on. Default: true (the tutorials keep them on).",
+        protocol: "`HTTP`, `HTTPS`, `TCP` or `GRPC` (`gRPC` also accepted). Default: `HTTP`.",
+        path: "URL path probed by HTTP(S) checks; starts with `/`, 1–80 characters. Default: `/`.",
+        codes: 'Status codes that count as healthy. Default: `["http_2xx", "http_3xx"]`.',
+        interval: "Seconds between checks, 1–50. Default: 2.",
+        timeout: "Seconds to wait for an answer, 1–300. Default: 5.",
+        healthyThreshold: "Successes before a server counts as healthy, 2–10. Default: 3.",
+        unhealthyThreshold: "Failures before a server counts as unhealthy, 2–10. Default: 3.",
+        port: "Port probed; 0 probes each server's own port. A fixed port is opened to the ALB in the backends' security groups too. Default: 0.",
+    },
+    CrossRegionAlbBackToOrigin: {
+        cidrBlocks:
+            "The blocks the console lists for the ALB, each inside 100.64.0.0/10 and /24 or smaller (S1's tutorial lists six /25 and /26 blocks). They are the only sources the backends' security groups admit (S1 routes them back through the CEN too).",
+        mode: "`vswitch`: admit the ALB's vSwitch blocks (the ALB's back-to-origin addresses are in them); `legacy`: admit `cidrBlocks`, for ALBs that still send from 100.64.0.0/10.",
+    },
+    AlbDns: {
+        domainName: "Domain hosted in Alibaba Cloud DNS, e.g. `example.com` (not `.sh` or `.tel`).",
+        rr: "Host record: `@` for the domain itself, or e.g. `www`. Default: `@` (S3's tutorial). Alibaba Cloud DNS accepts a CNAME at `@`, but it conflicts with MX/TXT records of the domain.",
+        ttl: "Seconds, 1–86400; the DNS edition sets the floor (Free: 600). Default: 600.",
+    },
+    CrossRegionAlbCenOptions: {
+        cenInstanceName: "Name of the CEN instance. Default: the component's name.",
+        peerBandwidthMbps:
+            "Bandwidth of the inter-region connection, Mbit/s. Default: the CEN's (`CenTransitNetworkArgs.peerBandwidthMbps`).",
+        bandwidthPackage:
+            "The bandwidth plan the connection draws from (the tutorial buys one). Default: the CEN's, none: the connection is billed by the data it carries, up to `peerBandwidthMbps`.",
+    },
+    CenBandwidthPackage: {
+        bandwidthMbps:
+            "Bandwidth of the package in Mbit/s (at least MIN_BANDWIDTH_PACKAGE_MBPS, the provider's minimum; a whole number, at most 100000). The bandwidths of the connections it serves must add up to no more than this. Checked before registration.",
+        areas: 'The two geographic areas the package connects, e.g. `["China", "Europe"]` (the same area twice for connections inside one). Default: the areas of the network\'s connections, which must then be one pair. Required when there are several packages. Checked before registration.',
+        paymentType:
+            "Billing of a new package: `PrePaid` (a subscription: `pulumi destroy` cannot delete it, the provider only drops it from the state, and it bills until it expires) or `PostPaid`. Default: `PrePaid`, the provider's default and the only method every account may use. Checked before registration.",
+        period: "Months of a new `PrePaid` package: 1, 2, 3, 6 or 12 (the provider's list; the API documents 1–3 and 6 for the monthly cycle the provider sends, so 12 is unconfirmed). Default: 1. Checked before registration; refused for a `PostPaid` package.",
+        autoRenew:
+            "Renew a new `PrePaid` package automatically when it expires, so inter-region traffic does not stop. Set at creation only: the provider neither reads it back nor updates it. Default: false, the provider's. Checked before registration; refused for a `PostPaid` package.",
+    },
+    Vpc: {
+        region: "Region id, e.g. `cn-chengdu`. Checked before registration.",
+        cidrBlock:
+            "Primary IPv4 block, /8 to /28. Not inside 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16 or 224.0.0.0/4, which Alibaba Cloud reserves. Checked before registration.",
+        vSwitches:
+            "vSwitches by name; the names key the `vSwitches` output and are the vSwitches' names in the console (1 to 128 characters, no surrounding blanks). At least one. Checked before registration.",
+        enableIpv6:
+            "Assign an IPv6 /56 to the VPC and create an IPv6 gateway. Checked before registration. Default: false.",
+        vpcName: "Name of the VPC in the console. Checked before registration. Default: the component's name.",
+    },
+    VpcVSwitch: {
+        zoneId: "Zone id in the VPC's region, e.g. `cn-chengdu-a`. Checked before registration.",
+        cidrBlock:
+            "IPv4 block, /16 to /29, inside the VPC block and disjoint from the other vSwitches. Checked before registration; the canonical block is what the vSwitch is created with.",
+        ipv6CidrBlockMask:
+            "Index of this vSwitch's /64 inside the VPC's IPv6 /56: a whole number from 0 to 255, each used once. Setting it enables IPv6 on the vSwitch and requires `enableIpv6` on the VPC. Checked before registration. Default: no IPv6.",
+    },
+    SharedNetwork: {
+        cenInstanceName:
+            "Name of the CEN instance in the console. Default: the component's name. Checked before registration.",
+        peerBandwidthMbps:
+            "Bandwidth of each full-mesh connection, Mbit/s: a whole number from 1 to 100000. Default: DEFAULT_PEER_BANDWIDTH_MBPS (10). Checked before registration.",
+        bandwidthPackage:
+            'The bandwidth package the inter-region connections draw from (the tutorial\'s "bandwidth plan"), for a network whose connections stay within one pair of geographic areas. Default: none; each connection is billed by the data it carries (`DataTransfer`), which costs nothing while idle and which `pulumi destroy` removes. Checked before registration.',
+        bandwidthPackages:
+            'Bandwidth packages for a network over several pairs of geographic areas, one per pair (a CEN takes one package per pair: AssociateCenBandwidthPackage, "You cannot attach more than one bandwidth plan for the same connected areas"), each with its `areas`. Every connection then draws from the package of its areas. Default: none (billed by data transfer). Checked before registration.',
+    },
+    MultiEipSection: {
+        publicIpCount:
+            "How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`.",
+        privateIps:
+            "Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.",
+        eip: "How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP.",
+        eipQuota:
+            "EIPs the account may hold in the region (quota), a whole number from 1 to 100000. Checked before registration. Default: 20, Alibaba Cloud's default quota.",
+        guestOs:
+            "How the instance's OS configures its network, which decides the guest script: `alinux2` (Alibaba Cloud Linux 2, CentOS 7: network-scripts, as in the tutorial), `alinux3` (Alibaba Cloud Linux 3, RHEL 8.1+: NetworkManager, which does not run network-scripts), `ubuntu` (netplan). Checked before registration. Default: `alinux2`.",
+        configureGuest:
+            "Run the guest script on the instance through Cloud Assistant (`ecs.Command` + `ecs.EcsInvocation`, once, after the ENI and the EIPs are bound), so the topology works without a manual step; it runs again whenever the script changes. Needs `attach` and the Cloud Assistant agent, which Alibaba Cloud's public images carry. Checked before registration. Default: false (run `guestScript` yourself).",
+        vpc: "The VPC of the server, created with the component.",
+        servers: "The demo ECS servers; `server` names the one that gets the secondary ENI.",
+        server: "Which of `servers.instances` gets the ENI and the EIPs.",
+    },
+    MultiEipEip: {
+        bandwidth:
+            "Peak bandwidth, Mbit/s, a whole number: 1–500 pay-by-bandwidth, 1–200 pay-by-traffic, 1–1000 subscription. Checked before registration. Default: 5.",
+        internetChargeType:
+            "`PayByBandwidth` or `PayByTraffic` (pay-as-you-go only). Checked before registration. Default: `PayByBandwidth`.",
+        paymentType: "`PayAsYouGo` or `Subscription`. Checked before registration. Default: `PayAsYouGo`.",
+        isp: "Line type, e.g. `BGP` or `BGP_PRO` (some regions only). Checked before registration. Default: `BGP`.",
+        deletionProtection:
+            "Turn on the EIPs' own deletion protection (`ecs.EipAddress.deletionProtection`): the cloud refuses to release them, from the console, the API or `pulumi destroy`, until it is turned off in an update. Always sent, so turning it off takes effect. Checked before registration: a boolean. Default: false; on for production.",
+        sharedBandwidth:
+            "Put every EIP in an Internet Shared Bandwidth instance (common bandwidth package): a new one the component buys (`{ bandwidth, internetChargeType?, ratio?, eipQuota? }`, pay-as-you-go, on the EIPs' line `isp`, in their region) or an existing one (`{ packageId }`). In a package the EIP's own bandwidth and metering no longer apply (the package's do); its configuration fee stays. Pay-as-you-go EIPs only. Checked before registration. Default: none, each EIP has its own bandwidth.",
+    },
+    MultiEipEipSharedBandwidth: {
+        bandwidth:
+            "Peak bandwidth the EIPs share, Mbit/s: a whole number from 1 to 1000 (CreateCommonBandwidthPackage, as the provider quotes it). Checked before registration. Required.",
+        internetChargeType:
+            "`PayByBandwidth`, `PayBy95` (enhanced 95th percentile, China site only; destroy leaves it) or `PayByDominantTraffic`. Checked before registration. Default: `PayByBandwidth`.",
+        ratio: "Minimum bandwidth commitment of `PayBy95`, percent: only 20 is accepted. `PayBy95` only. Checked before registration. Default: 20 for `PayBy95`.",
+        eipQuota:
+            "EIPs one package may hold (quota): a whole number from 1 to 10000. Checked before registration against `publicIpCount`. Default: 100, Alibaba Cloud's default quota.",
+        packageId:
+            "Package id, `cbwp-…`, in the instance's region and of the EIPs' line type (`eip.isp`): the cloud checks both when the EIPs join. Checked before registration (its form); an Output is checked when it resolves.",
+    },
+    MeshFailoverCluster: {
+        vpc: "The VPC the cluster lives in, created with it; its region is the cluster's. Checked before registration.",
+        vSwitches:
+            "Names of vSwitches of `vpc` for the control plane (and, by default, the nodes). At least one. Tutorial: `vpc-hangzhou-switch-1` (20.0.0.0/16) for ack-hangzhou. Checked before registration.",
+        networkPlugin:
+            "Container network plugin. Default: `flannel`, as in the tutorial. Cannot change after creation. Checked before registration.",
+        podCidr:
+            "Pod CIDR, Flannel only: outside the VPC, the Service CIDR and every other cluster on the same CEN. Tutorial: 10.0.0.0/16 (ack-hangzhou), 10.1.0.0/16 (ack-shanghai). Default: none; required with Flannel, refused with Terway. Checked before registration; the cluster takes its canonical form.",
+        podVSwitches:
+            "Names of vSwitches of `vpc` for pods, Terway only (same zones as `vSwitches`). Default: none; required with Terway, refused with Flannel. Checked before registration.",
+        serviceCidr:
+            "Service CIDR: outside the VPC and the Pod CIDR. Tutorial: 172.16.0.0/16 (ack-hangzhou), 172.17.0.0/16 (ack-shanghai). Checked before registration; the cluster takes its canonical form.",
+        clusterSpec:
+            "Control-plane tier. Default: `ack.pro.small` (ACK Pro, which ASM multi-cluster setups expect). Checked before registration.",
+        kubernetesVersion:
+            "Kubernetes version, as ACK reports it: `1.34.1-aliyun.1`. The provider reads back the full string (`CurrentVersion`) with no diff suppression, so a short `1.34` would show as a change on every run; a higher version upgrades the cluster in place (UpgradeCluster), and a pinned version older than the cluster's (after an upgrade outside Pulumi) is a downgrade ACK refuses. Default: the newest ACK offers at creation, followed afterwards without a diff. Its form is checked before registration.",
+        deletionProtection:
+            "Refuse deletion of the cluster through the API. Default: true (production). Checked before registration.",
+        publicApiServer:
+            "Public access to the API server, an explicit opt-in: `{ allowedSources }`, the IPv4 blocks allowed to reach it (your office's or VPN's egress; none that together cover the internet). The cluster then gets ACK's public endpoint (`slbInternetEnabled`, an EIP on the API server's CLB) and an SLB access control list `<name>-api-acl` holding the sources and the blocks ACK needs on such a whitelist (100.104.0.0/16 for its control plane, the cluster VPC for the nodes); the provider cannot attach it to ACK's 6443 listener, so the plan says how to, once. Default: none, a private API server on the internal CLB only, as Alibaba Cloud recommends (Cloud Config rule `ack-cluster-public-endpoint-check`, high risk). Then the cluster's Kubernetes `provider`, and all this stack applies through it (Bookinfo), reaches the API server at its internal address: run `pulumi up` from a machine in the cluster's VPC or a network joined to it (CEN, VPN Gateway, Express Connect); the plan warns of it. ACK creates the public endpoint at creation only (`slbInternetEnabled` is sent on CreateCluster and never updated): changing this on an existing cluster changes nothing in the cloud; bind or unbind the EIP in the ACK console. `true` (0.x: public to everyone) is refused with what to write. Checked before registration.",
+        nodePool: "The worker node pool. Checked before registration.",
+    },
+    MeshFailoverClusterPublicApiServer: {
+        allowedSources:
+            "IPv4 blocks allowed to reach the API server, e.g. your office's or VPN's egress block: at least one, each once, and none that together cover the internet (`0.0.0.0/0`, `0.0.0.0/1` with `128.0.0.0/1`, …: refused, there is no way round). Checked before registration.",
+    },
+    MeshFailoverClusterNodePool: {
+        instanceTypes:
+            'ECS instance types, in order of preference, e.g. `["ecs.g7.xlarge"]`: `ecs.<family>.<size>`. At least one, each once. Checked before registration.',
+        desiredSize:
+            "Number of nodes (a whole number, 0–1000). Default: 2, enough for Bookinfo with its sidecars. Checked before registration.",
+        systemDiskCategory:
+            "System disk category, e.g. `cloud_essd`. Default: `cloud_essd`. Its form is checked before registration; the category itself is passed to the provider as is (the provider documents no list of values for node pools).",
+        systemDiskSize: "System disk size in GiB (a whole number, 20–2048). Default: 120. Checked before registration.",
+        keyName:
+            "Name of an ECS key pair (in the cluster's region) the nodes accept for SSH login, as every provider example sets one. Default: none; the nodes take no SSH login, and are reached through Cloud Assistant or `kubectl debug` instead. Checked before registration against the key pair name rules; an Output is checked when it resolves, before the node pool is created.",
+    },
+    MeshFailoverMesh: {
+        vpc: "The mesh's own VPC. Tutorial: vpc-hangzhou2, 192.168.0.0/16 in cn-hangzhou. Checked before registration.",
+        vSwitch:
+            "Name of the vSwitch of `vpc` for the mesh control plane. Tutorial: vpc-hangzhou-switch-2 (192.168.0.0/24). Checked before registration.",
+        edition:
+            "ASM edition: `Default` (Standard) or `Pro` (Professional). Default: `Pro`. Checked before registration.",
+        version:
+            "ASM version, e.g. `1.22.6.66` or `v1.22.6.71-g8ce85c40-aliyun`. The mesh is created with the full build string ASM offers for it (looked up with `servicemesh.getVersions`), the form ASM reports back, so the version never shows as a change; a new version upgrades the control plane in place (UpgradeMeshEditionPartially; sidecars and gateways follow by hand). Default: the newest ASM offers at creation, kept afterwards (never upgraded by an update). ASM 1.22 supports Kubernetes up to 1.30 if it follows Istio's support table (unconfirmed for ASM), older than the versions ACK creates clusters with today: pin a newer ASM with new clusters. Its form is checked before registration; whether ASM offers it, when the offered versions are looked up.",
+        publicApiServer:
+            "Public access to the mesh's API server (where Istio objects are written), an explicit opt-in: `{ allowedSources }`, the IPv4 blocks allowed to reach it (your office's or VPN's egress; none that together cover the internet). The mesh then gets a public EIP on its API server (`loadBalancer.apiServerPublicEip`) and an SLB access control list `<name>-api-acl` holding the sources and the mesh VPC, to attach to port 6443 of the API server's CLB (`apiServerLoadBalancerId`): the provider cannot, so the plan says how. The mesh also adds its vSwitch (where its control plane reaches the clusters from) to the allowlist of every member cluster with a public API server. Default: none, no public EIP, as for a cluster's API server (Alibaba Cloud rates a public API server endpoint a high risk). Either way this program writes the Istio objects through the kubeconfig the provider reads for the mesh, which is the one for its internal endpoint (`DescribeServiceMeshKubeconfig` with `PrivateIpAddress` true, terraform-provider-alicloud service_alicloud_service_mesh_v2.go): `pulumi up` runs from a machine that reaches the mesh VPC, and the plan says so; a public API server serves your own `kubectl`. The provider replaces a mesh whose `apiServerPublicEip` changes (ForceNew in resource_alicloud_service_mesh_service_mesh.go): choose before creating it. `true` (0.x: public to everyone) is refused with what to write. Checked before registration.",
+        ingressGatewayClusters:
+            "Names (keys of `clusters`) of the clusters the ingress gateway is deployed to (the IstioGateway's `clusterIds`). Default: the first cluster in the mesh's region, else the first cluster (the tutorial sends its test traffic to ack-hangzhou's gateway). Checked before registration.",
+        mtls: "Mesh-wide mutual TLS: the mode of one `security.istio.io/v1` PeerAuthentication named `default` in Istio's root namespace (istio-system), applied to the ASM control plane through ServiceMesh.provider. `STRICT`: sidecars accept only mTLS, so a workload without a sidecar (a namespace not labelled for injection) can no longer call a meshed one; `PERMISSIVE`: mTLS and plain text (Istio's behaviour without a policy); `DISABLE`: plain text. A namespace or workload PeerAuthentication of your own overrides it. Default: `STRICT`. Needs ASM 1.22 or later (the first with `security.istio.io/v1`). Checked before registration.",
+        peerBandwidthMbps:
+            "Bandwidth of each inter-region connection of the mesh's CEN, Mbit/s, when it uses a bandwidth package. Default: billed by data transfer.",
+        bandwidthPackage:
+            "A CEN bandwidth package for the inter-region connections. Default: none (billed by data transfer).",
+        bandwidthPackages: "Several CEN bandwidth packages, one per pair of geographic areas the clusters span.",
+    },
+    MeshFailoverMeshPublicApiServer: {
+        allowedSources:
+            "IPv4 blocks allowed to reach the API server, e.g. your office's or VPN's egress block: at least one, each once, and none that together cover the internet (`0.0.0.0/0`, `0.0.0.0/1` with `128.0.0.0/1`, …: refused, there is no way round). Checked before registration.",
+    },
+    FargateSection: {
+        region: "AWS region of every resource (tutorial: `ap-northeast-1`).",
+        network:
+            "The VPC the service runs in, created with it: public subnets (the ALB) and private subnets (the tasks) per zone, and how the tasks reach AWS APIs (`egress`). Tutorial: `10.1.0.0/16`, subnets in `ap-northeast-1a` and `ap-northeast-1c`. Default egress: VPC endpoints.",
+
+        container: "The container.",
+        cpu: "Task CPU units (1024 = 1 vCPU). Default: 256.",
+        memory: "Task memory in MiB; must pair with `cpu` as Fargate requires. Default: 512.",
+        platformVersion:
+            "Fargate platform version of the services' tasks: `LATEST` or a version such as `1.4.0`. Default: `LATEST`.",
+        enableExecuteCommand:
+            "ECS Exec: let operators run commands in the running containers (`aws ecs execute-command`) through Systems Manager Session Manager, with no inbound port. Default: false. For the whole component, not per service: the permission it needs is the task role's, and every service runs the one task definition with that role. When on, every service gets `enableExecuteCommand`, the task role gets the four `ssmmessages` channel actions (and nothing else), and a VPC created here with `vpcEndpoints` egress gets the `ssmmessages` interface endpoint (a TwoTierVpc given must list it in its `interfaceEndpoints`). Needs platform version 1.4.0 or later (or `LATEST`).",
+        containerInsights:
+            "CloudWatch Container Insights of the cluster created here: `enabled`, `enhanced` (adds task- and container-level metrics) or `disabled`. Default: not set, so the cluster takes the account's `containerInsights` setting (disabled unless the account turned it on). Refused with `clusterArn`: an existing cluster's settings are its owner's.",
+        ephemeralStorageGiB:
+            "Ephemeral storage of each task in GiB, 21–200. Default: not set, Fargate's 20 GiB. Needs platform version 1.4.0 or later (or `LATEST`).",
+        logRetentionInDays: "Days the container logs are kept. Default: 30.",
+        logGroupName:
+            "Name of the CloudWatch Logs group, e.g. `/ecs/klein` (1–512 letters, digits and `. - _ / #`). Default: Pulumi's auto-name, `<component name>-logs-<7 random hex>`. An explicit name is kept on replacement, so keep it unique per stack.",
+        services:
+            "Services by key (the key names the service's resource), all behind the same target group. Default: one service `web`. Tutorial: two.",
+        taskEgress:
+            "Where else the tasks may send, by rule name (the name keys the rule, so editing one rule replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443. With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a security group, or a prefix list) have a route.",
+        allowedCidrs: 'IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only.',
+        certificateArn:
+            "ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only (as in the tutorial). Checked before registration; an Output is checked when it resolves.",
+        sslPolicy:
+            "TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.",
+        redirectHttpToHttps:
+            "Answer HTTP on 80 with a 301 redirect to HTTPS on 443, so nothing is served in plain text. `false` with a certificate: HTTP forwards to the tasks beside HTTPS. Refused without `certificateArn`. Default: true when `certificateArn` is set; the counterpart of the Alibaba ALB components' `listener.redirectHttpToHttps`.",
+        deletionProtection:
+            "Turn on the cloud's deletion protection of what holds state or an address clients use: the ALB (`aws.lb.LoadBalancer.enableDeletionProtection`; AWS refuses to delete it until the attribute is off, Elastic Load Balancing \"Deletion protection\") and the log group (`aws.cloudwatch.LogGroup.deletionProtectionEnabled`: its logs are not deleted with it). Both are always sent, so turning them off takes effect (the provider's docs: switching the log group's to false needs an explicit false). Default: false (the tutorial's); on for production.",
+        healthCheck: "Target group health check. Default: `GET /` expecting 200 every 30 s.",
+        deregistrationDelay:
+            "Seconds the ALB drains a deregistered target, 0–3600. Default: 30 (AWS: 300), for faster deployments.",
+        extraTargets:
+            "Static IP targets registered next to the tasks. Default: none. Their own security groups must admit the ALB.",
+    },
+    FargateNetwork: {
+        cidrBlock: "VPC IPv4 block, /16 to /28. Tutorial: `10.1.0.0/16`. Checked before registration.",
+        publicSubnets:
+            "Public subnets by name, routed to an internet gateway: the ALB (and NAT gateways) live here. Tutorial: `klein-public-1a`, `klein-public-1c`. A name is non-empty text without blanks or control characters; it names the subnet's resources.",
+        privateSubnets:
+            "Private subnets by name, with no route to the internet gateway: the tasks live here. Tutorial: `klein-private-1a`, `klein-private-1c` (`10.1.3.0/24` in `ap-northeast-1c`). Names as for `publicSubnets`.",
+        egress: "How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`.",
+    },
+    FargateNetworkPublicSubnet: {
+        availabilityZone:
+            "Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. Checked before registration.",
+        cidrBlock:
+            "IPv4 block, /16 to /28, inside the VPC block and disjoint from every other subnet, e.g. `10.1.3.0/24`. Checked before registration.",
+    },
+    FargateNetworkPrivateSubnet: {
+        availabilityZone:
+            "Availability zone name in the VPC's region, e.g. `ap-northeast-1c`. Checked before registration.",
+        cidrBlock:
+            "IPv4 block, /16 to /28, inside the VPC block and disjoint from every other subnet, e.g. `10.1.3.0/24`. Checked before registration.",
+    },
+    FargateContainer: {
+        image: "Image URI. Tutorial: `<account>.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx`. A plain ECR URI is parsed to scope the execution role to its repository and to check that the chosen egress can reach it. Checked before registration; an Output is checked when it resolves.",
+        ecrRepositoryArn:
+            "ARN of the ECR repository the image comes from. Default: derived from `image`. Required when `image` is an output (e.g. a repository's `repositoryUrl`), which cannot be parsed at plan time. Checked before registration; an Output is checked when it resolves.",
+        name: "Container name, 1 to 255 letters, digits, hyphens and underscores. Default: `app` (tutorial: `hello-nginx`).",
+        port: "Port the container listens on, 1–65535, also the target group's port. Default: 80 (the tutorial's nginx).",
+        environment:
+            "Environment variables, by portable name (letters, digits, underscores). Default: none. Not for secrets: they show in the task definition. Values are not checked: the container gets them as they are.",
+        secrets:
+            "Secret environment variables, by portable name (not also in `environment`): each from an SSM parameter or a Secrets Manager secret, by ARN. Default: none. The task definition holds only the ARNs; the execution role may read exactly these (`ssm:GetParameters`, `secretsmanager:GetSecretValue`), and with `vpcEndpoints` egress the VPC created here gets the `ssm` and `secretsmanager` endpoints they need (a TwoTierVpc given must have them).",
+        secretsKmsKeyArn:
+            "ARN of the customer-managed KMS key that encrypts the secrets, `arn:aws:kms:<region>:<account>:key/<id>`: the execution role may `kms:Decrypt` with it, and with `vpcEndpoints` egress the VPC gets a `kms` endpoint. Default: none (AWS-managed keys need no grant). Only with `secrets`.",
+    },
+    FargateContainerSecret: {
+        ssmParameterArn:
+            "ARN of an SSM Parameter Store parameter (String or SecureString), `arn:aws:ssm:<region>:<account>:parameter/<name>`.",
+        secretArn:
+            "Full ARN of a Secrets Manager secret, with the 6 characters Secrets Manager appends to its name: `arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf`.",
+        jsonKey:
+            "With `secretArn`: the key of the JSON secret whose value the variable gets. Default: the whole secret.",
+        versionStage:
+            "With `secretArn`: the staging label of the version, e.g. `AWSPREVIOUS`. Default: `AWSCURRENT`. Not with `versionId`.",
+        versionId:
+            "With `secretArn`: the id of the version to read. Default: the version of `versionStage`. Not with `versionStage`.",
+    },
+    FargateService: {
+        desiredCount: "Tasks to keep running, 0–5000. Default: 1 (as in the tutorial).",
+        minimumHealthyPercent:
+            "Lower bound of running tasks during a deployment, in percent of `desiredCount`. Default: 100.",
+        maximumPercent: "Upper bound of running tasks during a deployment, in percent of `desiredCount`. Default: 200.",
+        healthCheckGracePeriodSeconds:
+            "Seconds ECS ignores failing ALB health checks of a new task, for slow starts, 0 or more. Default: 60.",
+        waitForSteadyState:
+            "Make `pulumi up` wait until the service is steady (its tasks running and healthy) and fail when it is not, instead of reporting success while the circuit breaker rolls back tasks that never became healthy. Default: true (the provider's default is false).",
+        deploymentTimeout:
+            "How long `pulumi up` waits for a deployment of the service, e.g. `20m` or `1h`. Default: `20m`, the provider's own create and update timeout.",
+        autoscaling:
+            "Scale the task count with Application Auto Scaling. Default: none, `desiredCount` tasks. With it, `desiredCount` is only the count the service starts with: later deployments leave the count alone (the service ignores changes to it), so a `pulumi up` never resets what the scaling set.",
+        capacityProviders:
+            "Capacity provider strategy, e.g. a `base` on `FARGATE` and the rest mostly on `FARGATE_SPOT`. Default: none, the `FARGATE` launch type. A cluster created here gets the providers the services use; an existing cluster (`clusterArn`) must have them already.",
+    },
+    FargateServiceAutoscaling: {
+        minCapacity: "Fewest tasks, 0–5000, at most `desiredCount`.",
+        maxCapacity: "Most tasks, 1–5000, at least `desiredCount`.",
+        cpuUtilization:
+            "Track the service's average CPU utilization (`ECSServiceAverageCPUUtilization`). Default: none.",
+        memoryUtilization:
+            "Track the service's average memory utilization (`ECSServiceAverageMemoryUtilization`). Default: none.",
+        requestsPerTarget:
+            "Track the ALB's requests per task in the target group (`ALBRequestCountPerTarget`). Default: none.",
+        schedules: "Scheduled changes of `minCapacity` and `maxCapacity`. Default: none.",
+    },
+    FargateServiceAutoscalingCpuUtilization: {
+        target: "The value to hold the metric at: a percent above 0 and at most 100 for CPU and memory utilization, a positive number of requests per task per minute for `requestsPerTarget`.",
+        scaleInCooldown:
+            "Seconds after a scale-in before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+        scaleOutCooldown:
+            "Seconds after a scale-out before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+    },
+    FargateServiceAutoscalingMemoryUtilization: {
+        target: "The value to hold the metric at: a percent above 0 and at most 100 for CPU and memory utilization, a positive number of requests per task per minute for `requestsPerTarget`.",
+        scaleInCooldown:
+            "Seconds after a scale-in before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+        scaleOutCooldown:
+            "Seconds after a scale-out before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+    },
+    FargateServiceAutoscalingRequestsPerTarget: {
+        target: "The value to hold the metric at: a percent above 0 and at most 100 for CPU and memory utilization, a positive number of requests per task per minute for `requestsPerTarget`.",
+        scaleInCooldown:
+            "Seconds after a scale-in before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+        scaleOutCooldown:
+            "Seconds after a scale-out before the next one may start, a whole number 0 or more. Default: Application Auto Scaling's for ECS services.",
+    },
+    FargateServiceAutoscalingSchedule: {
+        schedule:
+            "When: `at(yyyy-mm-ddThh:mm:ss)` once, `rate(<n> <minute|minutes|hour|hours|day|days>)`, or `cron(<minutes> <hours> <day of month> <month> <day of week> <year>)`.",
+        minCapacity: "New lowest task count, 0–5000. Default: unchanged (give this or `maxCapacity`, or both).",
+        maxCapacity: "New highest task count, 0–5000. Default: unchanged.",
+        timezone: "IANA time zone of `at` and `cron` expressions, e.g. `Asia/Tokyo`. Default: `UTC`.",
+    },
+    FargateServiceCapacityProvider: {
+        capacityProvider: "`FARGATE` or `FARGATE_SPOT`.",
+        weight: "Relative share of the tasks launched beyond `base`, 0–1000; at least one entry of the strategy needs a weight above 0.",
+        base: "Tasks, 0–100000, that run on this provider before the weights apply; only one entry may have one. Default: none (ECS counts 0).",
+    },
+    FargateTaskEgressEntry: {
+        cidrBlock: "IPv4 block, e.g. a database subnet `10.1.20.0/24`.",
+        prefixListId:
+            "Managed prefix list id, `pl-…`. Checked before registration; an Output is checked when it resolves.",
+        securityGroupId:
+            "Security group of the destination, `sg-…` (e.g. the database's). Checked before registration; an Output is checked when it resolves.",
+        protocol: "`tcp` or `udp`. Default: `tcp`.",
+        port: "Destination port, 1–65535.",
+        toPort: "Last port of a range starting at `port`. Default: `port`.",
+        description:
+            "Description of the rule, up to 255 letters, digits, spaces and `._-:/()#,@[]+=&;{}!$*` (EC2's rule descriptions). Default: the destination and port.",
+    },
+    FargateHealthCheck: {
+        path: "HTTP path, starting with `/`. Default: `/`.",
+        matcher: "HTTP codes counted healthy, 200–499, e.g. `200` or `200-299`. Default: `200`.",
+        interval: "Seconds between checks, 5–300. Default: 30.",
+        timeout: "Seconds to wait for a reply, 2–120 and less than `interval`. Default: 5.",
+    },
+    FargateExtraTarget: {
+        ip: "IPv4 address: inside the VPC, or a private address reached through peering/VPN.",
+        port: "Port on the target. Default: the container port.",
+    },
+    DualStackAlbBackend: {
+        port: "Port the backend serves on, 1–65535. Default: 80 (the tutorials; S1: its `backendPort`).",
+        weight: "Weight, 1–100: the backend's share of the traffic against the others'. 0 is refused: a server of weight 0 gets no traffic at all, silently (the provider's default weight is 0, and the policy pack's `alb-server-weight-set` refuses such a server in every stack); to take a backend out, remove it. Default: 100 (the console's and the tutorials').",
+        family: "`ipv4` or `ipv6`: the server group (and address) the ALB reaches this server by; `ipv6` needs `ipv6: true` on the server.",
+    },
+    MeshFailoverLocality: {
+        mode: "Discriminant: fail over between regions when a region's endpoints are ejected.",
+        failover: "One pair per failing region; each region at most once as `from`. Checked before registration.",
+        distribute:
+            "Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration.",
+    },
+    MeshFailoverLocalityFailoverEntry: {
+        from: "Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh. Checked before registration.",
+        to: "Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh. Checked before registration.",
+    },
+    MeshFailoverSection: {
+        clusters: "Clusters by name, each getting the whole application. At least one. Checked before registration.",
+        mesh: "The mesh: when given, the Gateway, VirtualService and DestinationRules are applied to it, and they and the Deployments wait for it to be LocalityMesh.ready (pods started before their cluster joins the mesh get no sidecar). Default: none. Checked before registration.",
+        locality:
+            "Istio locality load balancing of the Bookinfo reviews service: `failover` between regions, or weighted `distribution`.",
+        reviewsVersions:
+            "Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other).",
+        bookinfoImageRegistry:
+            "Registry of the Bookinfo images, e.g. an ACR mirror (mainland-China regions cannot count on Docker Hub). Default: Docker Hub.",
+    },
+    Servers: {
+        instanceType:
+            "ECS instance type of the demo servers, e.g. `ecs.g7.large`; it must be sold in every zone of their vSwitches.",
+        imageId:
+            "A pinned public image id. Default: the newest public image whose name matches `imageNameRegex`, when the server is created.",
+        imageNameRegex:
+            "Name pattern of the public image to take the newest of. Default: Alibaba Cloud Linux 3, x86_64 (`^aliyun_3_x64_20G_alibase_`).",
+        systemDiskCategory: "System disk category, e.g. `cloud_essd`. Default: `cloud_essd`.",
+        instances:
+            "Server name → the vSwitch it sits in, and whether it gets an IPv6 address. Each runs nginx serving a page that names it.",
+        deletionProtection:
+            "The instances' own deletion protection (`ecs.Instance.deletionProtection`). Default: `protect`.",
+    },
+    ServersInstance: {
+        vSwitch: "Name of the vSwitch (a key of the VPC's `vSwitches`) the server sits in.",
+        ipv6: "Give the server an IPv6 address (its vSwitch needs an IPv6 block). Default: false.",
+    },
+    DualStackAlbSection: {
+        vpc: "The VPC of the ALB and its backends, created with the component; dual-stack needs `enableIpv6` and IPv6 vSwitches.",
+        servers: "The demo ECS servers; `backends` names which of them the ALB reaches, over IPv4 or IPv6.",
+        albVSwitches:
+            "Names of the vSwitches (keys of `vpc.vSwitches`) the ALB takes a zone in, two or more in different zones. Default: every vSwitch of the VPC.",
+        edition: "ALB edition: `Basic`, `Standard` or `StandardWithWaf`. Default: `Standard`.",
+        backends:
+            "Server name (a key of `servers.instances`) → the address family the ALB reaches it by, its port and weight.",
+        listener: "The listener: protocol, port, and the certificate for HTTPS. Default: HTTP on 80.",
+        deletionProtection: "The ALB's own deletion protection. Default: `protect`.",
+        healthCheck: "Health check of the server groups. Default: HTTP `GET /` every 2 s.",
+        dns: "The CNAME clients use: ALBs created since 2025 do not answer on their own DNS name.",
+    },
+    MeshFailoverLocalityDistributeEntry: {
+        from: "Locality the traffic originates in, e.g. `cn-hangzhou/*`.",
+        to: 'Locality → percentage of that traffic, e.g. `{"cn-hangzhou/*": 80, "cn-shanghai/*": 20}`; the weights sum to 100.',
+    },
+    EnvironmentArgs: {
+        network:
+            "One CEN shared by the topologies that use one (S1, S4), instead of one each: every VPC they declare joins it. Default: each builds its own.",
+    },
+};
