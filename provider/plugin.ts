@@ -1,5 +1,4 @@
 /** The plugin's identity, shared by its entry (./host.js) and the tests. */
-import * as path from "node:path";
 import { version } from "../package.json";
 
 export const PLUGIN = {
@@ -10,5 +9,3 @@ export const PLUGIN = {
     /** The npm package's version: one version for both. */
     version,
 } as const;
-
-export const PLUGIN_DIR = path.resolve(__dirname);
