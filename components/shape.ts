@@ -54,6 +54,7 @@ interface SchemaDef {
     readonly valueType?: z.ZodType;
     readonly options?: readonly z.ZodType[];
     readonly in?: z.ZodType;
+    readonly discriminator?: string;
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -102,15 +103,55 @@ function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, value: unkn
 }
 
 /**
- * Which union member a value comes closest to: the fewest issues, a mismatch of the whole value
- * (another type, or not the member's literal: a list where `"full-mesh" | Peering[]` takes the
- * word or a list) counting as worse than any number of issues inside it.
+ * Which union member a value comes closest to: the one that knows the most of the keys written
+ * (the form the caller meant, even with every value in it wrong), then the fewest issues; a
+ * mismatch of the whole value (another type, or not the member's literal: a list where
+ * `"full-mesh" | Peering[]` takes the word or a list) counting as worse than anything inside it.
  */
 function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): number {
     const wholeMismatch = (i: z.core.$ZodIssue) =>
         i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value");
-    const cost = (issues: readonly z.core.$ZodIssue[]) => (issues.some(wholeMismatch) ? Infinity : issues.length);
+    const unknownKeys = (issues: readonly z.core.$ZodIssue[]) =>
+        issues.reduce((n, i) => (i.code === "unrecognized_keys" && i.path.length === 0 ? n + i.keys.length : n), 0);
+    const cost = (issues: readonly z.core.$ZodIssue[]) =>
+        issues.some(wholeMismatch) ? Infinity : unknownKeys(issues) * 1_000_000 + issues.length;
     return branches.reduce((best, issues, i) => (cost(issues) < cost(branches[best]) ? i : best), 0);
+}
+
+/**
+ * The outermost plain union (not a discriminated one, whose discriminator already picks the
+ * member) on the way to an issue's path, with its path. zod reports the issues of a union's only
+ * member that did not abort as if there were no union: for `{ bandwidth, internetChargeType:
+ * "PayByTraffic" }` against `NewPackage | { packageId }`, the enum mismatch aborts the first
+ * member, so zod reports "packageId is required" and two unknown keys of the second.
+ */
+function unionOnTheWay(
+    schema: z.ZodType,
+    path: ReadonlyArray<PropertyKey>,
+): { path: ReadonlyArray<PropertyKey>; union: z.ZodType } | undefined {
+    for (let n = 0; n <= path.length; n++) {
+        const at = path.slice(0, n);
+        const union = schemasAt(schema, at)
+            .flatMap(s => unwrapped(s, false))
+            .find(s => defOf(s).type === "union" && defOf(s).discriminator === undefined);
+        if (union) return { path: at, union };
+    }
+    return undefined;
+}
+
+/** The problems of the value at a union's path, judged against the member it comes closest to. */
+function closestMemberProblems(value: unknown, at: { path: ReadonlyArray<PropertyKey>; union: z.ZodType }) {
+    const found = valueAt(value, at.path);
+    const members = defOf(at.union).options ?? [];
+    const branches = members.map(m => {
+        const parsed = m.safeParse(found);
+        return parsed.success ? [] : parsed.error.issues;
+    });
+    const index = closestBranch(branches);
+    return shapeProblems(branches[index], found, members[index]).map(p => ({
+        ...p,
+        path: joinPath(issuePath(at.path), p.path),
+    }));
 }
 
 /**
@@ -158,7 +199,18 @@ export function shapeProblems(
     schema: z.ZodType,
 ): ValidationProblem[] {
     const problems: ValidationProblem[] = [];
+    const unionsJudged = new Set<string>();
     for (const issue of issues) {
+        const union = issue.code === "invalid_union" ? undefined : unionOnTheWay(schema, issue.path);
+        if (union) {
+            // Every issue under that union is judged again, once, against the member meant.
+            const at = issuePath(union.path);
+            if (!unionsJudged.has(at)) {
+                unionsJudged.add(at);
+                problems.push(...closestMemberProblems(value, union));
+            }
+            continue;
+        }
         const path = issuePath(issue.path);
         const found = valueAt(value, issue.path);
         switch (issue.code) {

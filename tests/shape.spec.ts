@@ -182,6 +182,23 @@ describe("shape checks of unions, map keys, whole numbers and providers", () => 
         ]);
     });
 
+    it("judges a union zod resolved to one member by itself against the form the caller wrote", () => {
+        // The enum mismatch aborts the first form and the second's issues do not abort (a custom id check, as
+        // `input()` makes), so zod reports only the second's: "packageId is required" and two unknown keys.
+        const bandwidth = z.strictObject({
+            shared: z.union([
+                z.strictObject({ bandwidth: z.number(), chargeType: z.enum(["PayByBandwidth", "PayBy95"]).optional() }),
+                z.strictObject({ packageId: input(z.string()) }),
+            ]),
+        });
+        const problems = new Problems();
+        checkShape(problems, bandwidth, { shared: { bandwidth: 30, chargeType: "PayByTraffic" } });
+        assert.deepEqual(
+            problems.list.map(p => [p.path, p.message]),
+            [["shared.chargeType", '"PayByTraffic" is not accepted.']],
+        );
+    });
+
     it("takes a list with a bad item for the list form of a word-or-list union, not for the word", () => {
         const peerings = z.strictObject({
             peerings: z.union([z.literal("full-mesh"), z.array(z.strictObject({ bandwidthMbps: z.number() }))]),
