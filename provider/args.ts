@@ -558,6 +558,8 @@ export interface FargateNetwork {
     privateSubnets: Record<string, FargateNetworkPrivateSubnet>;
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: FargateNetworkEgress;
+    /** More interface endpoints, by service suffix (`sqs` for `com.amazonaws.<region>.sqs`), beside ECR, CloudWatch Logs and those the tasks' secrets or ECS Exec need (added on their own); only with `vpcEndpoints` egress. Each bills per hour in every zone, plus per GB (AWS PrivateLink pricing). Default: none. Checked before registration. */
+    interfaceEndpoints?: string[];
 }
 
 export interface FargateNetworkPublicSubnet {

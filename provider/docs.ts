@@ -252,6 +252,8 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         privateSubnets:
             "Private subnets by name, with no route to the internet gateway: the tasks live here. Tutorial: `klein-private-1a`, `klein-private-1c` (`10.1.3.0/24` in `ap-northeast-1c`). Names as for `publicSubnets`.",
         egress: "How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`.",
+        interfaceEndpoints:
+            "More interface endpoints, by service suffix (`sqs` for `com.amazonaws.<region>.sqs`), beside ECR, CloudWatch Logs and those the tasks' secrets or ECS Exec need (added on their own); only with `vpcEndpoints` egress. Each bills per hour in every zone, plus per GB (AWS PrivateLink pricing). Default: none. Checked before registration.",
     },
     FargateNetworkPublicSubnet: {
         availabilityZone:

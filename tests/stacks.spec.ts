@@ -794,6 +794,27 @@ describe("stacks", function () {
         });
     });
 
+    it("asks S5's VPC for more interface endpoints from the stack file, with VPC-endpoint egress only", async () => {
+        const result = await plan("fargate", raw => {
+            raw.fargate.network.interfaceEndpoints = ["sqs"];
+        });
+        assert.ok(result.ok, JSON.stringify(result.errors));
+        const services = world
+            .ofType("aws:ec2/vpcEndpoint:VpcEndpoint")
+            .map(r => String(r.inputs.serviceName))
+            .sort();
+        assert.ok(services.includes("com.amazonaws.ap-northeast-1.sqs"), services.join(", "));
+        const refused = await plan("fargate", raw => {
+            raw.fargate.network.egress = "natGateway";
+            raw.fargate.network.interfaceEndpoints = ["sqs"];
+        });
+        assert.ok(!refused.ok, "expected the plan to fail");
+        assert.deepEqual(
+            refused.errors.flatMap(e => e.problems).map(p => p.path),
+            ["topologies:fargate.network.interfaceEndpoints"],
+        );
+    });
+
     describe("rejects bad config with the YAML key path, the value and a fix", () => {
         /** The plan's problems; config-level ones must come before anything is registered. */
         async function problems(stack: string, edit: (raw: Record<string, any>) => void, configLevel = true) {

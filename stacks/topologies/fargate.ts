@@ -54,6 +54,8 @@ const schema = z.strictObject({
         privateSubnets: z.record(z.string(), subnet),
         /** How the tasks reach AWS APIs and the internet (TwoTierVpc `egress`; `provided` is for existing VPCs only). */
         egress: z.enum(EGRESS_MODES.filter(mode => mode !== "provided")).optional(),
+        /** More interface endpoints by service suffix (`sqs`, `sts`), with `egress: vpcEndpoints` (TwoTierVpc `interfaceEndpoints`). */
+        interfaceEndpoints: z.array(z.string()).optional(),
     }),
     container: z.strictObject({
         image: z.string(),
