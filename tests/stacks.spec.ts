@@ -798,7 +798,7 @@ describe("stacks", function () {
         const result = await plan("fargate", raw => {
             raw.fargate.network.interfaceEndpoints = ["sqs"];
         });
-        assert.ok(result.ok, JSON.stringify(result.errors));
+        if (!result.ok) assert.fail(JSON.stringify(result.errors));
         const services = world
             .ofType("aws:ec2/vpcEndpoint:VpcEndpoint")
             .map(r => String(r.inputs.serviceName))
