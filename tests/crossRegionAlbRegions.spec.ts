@@ -246,6 +246,26 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
         assert.deepEqual(one.backendRegionServerGroupIds, {});
     });
 
+    it("keeps 0.1's rule names as aliases for backendVpc's one group when other regions bring groups of their own", async () => {
+        await build(opts => {
+            const v = vpcsOf(opts);
+            const args = threeRegions(v);
+            return new CrossRegionAlbBackend(
+                "s1",
+                {
+                    ...args,
+                    backendRegions: { shenzhen: args.backendRegions!.shenzhen },
+                    securityGroups: { hangzhou: "sg-hangzhou", shenzhen: "sg-shenzhen" },
+                },
+                opts,
+            );
+        });
+        const aliasNames = (name: string) =>
+            world.named(name).aliases?.map((a: string | { name?: string }) => (typeof a === "string" ? a : a.name));
+        assert.deepEqual(aliasNames("s1-hangzhou-tcp80-172-16-0-0-24"), ["s1-ingress-80-172-16-0-0-24"]);
+        assert.equal(aliasNames("s1-shenzhen-shenzhen-tcp8080-172-16-0-0-24"), undefined);
+    });
+
     it("carries every region's back-to-origin traffic there and back, as the reachability verifier proves", async () => {
         const component = await build(opts => new CrossRegionAlbBackend("s1", threeRegions(vpcsOf(opts)), opts));
         const results = await verifyFlows(world);

@@ -5,7 +5,12 @@ import { Problems, validate } from "../../errors";
 import { checkRegionalProviders } from "../../providers";
 import { checkShape } from "../../shape";
 import { checkAlbCommonArgs } from "../albCommon/check";
-import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
+import {
+    CROSS_REGION_ALB_TYPE,
+    CrossRegionAlbBackendArgs,
+    CrossRegionAlbPlan,
+    CrossRegionBackendRegionPlan,
+} from "./args";
 import { checkBackToOrigin } from "../albCommon/backToOrigin";
 import { checkBackends, planBackToOriginRules } from "./checkBackends";
 import { checkBackendRegions, checkRegions } from "./checkRegions";
@@ -104,11 +109,18 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
         backendCidrs: routes.backendCidrs,
         backToOriginCidrs: routes.backToOriginCidrs,
         legacy: routes.legacy,
-        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb),
+        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb, groupsOf(regions)),
         network: checkNetwork(problems, name, args, routes, distinctRegions),
         backendRegions: regions,
         backendWeight,
     };
+}
+
+/** The security groups the backends of `regions` use. */
+function groupsOf(regions: readonly CrossRegionBackendRegionPlan[]): Set<string> {
+    return new Set(
+        regions.flatMap(r => r.backends.flatMap(b => (b.securityGroup === undefined ? [] : [b.securityGroup]))),
+    );
 }
 
 /**

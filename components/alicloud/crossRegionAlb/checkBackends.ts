@@ -141,8 +141,12 @@ export function planBackToOriginRules(
     backends: readonly CrossRegionBackendPlan[],
     backToOriginCidrs: readonly string[],
     alb: AlbCommonPlan,
-    /** Alias the rules of 0.1's names: for `backendVpc`'s backends only, the region 0.1 had. */
-    formerNames = true,
+    /**
+     * For `backendVpc`'s backends, the region 0.1 had: the groups of the other backend regions,
+     * which 0.1 could not have, so that its one group still keeps 0.1's names. Undefined for
+     * another region: no former names.
+     */
+    otherRegionGroups?: ReadonlySet<string>,
 ): AlbIngressRule[] {
     const portsByGroup = new Map<string, Set<number>>();
     for (const b of backends) {
@@ -153,8 +157,10 @@ export function planBackToOriginRules(
         portsByGroup.set(b.securityGroup, ports);
     }
     // 0.1 took one group (backendSecurityGroupId) and named its rules `<name>-ingress-<port>-<block>`:
-    // with one group, its rules keep those names as aliases.
-    const onlyGroup = formerNames && Object.keys(alb.securityGroups).length === 1;
+    // with one group (besides those of the other backend regions), its rules keep those names as aliases.
+    const onlyGroup =
+        otherRegionGroups !== undefined &&
+        Object.keys(alb.securityGroups).filter(g => !otherRegionGroups.has(g)).length === 1;
     return [...portsByGroup].flatMap(([securityGroup, ports]) =>
         [...ports].flatMap(port =>
             backToOriginCidrs.map(source => ({

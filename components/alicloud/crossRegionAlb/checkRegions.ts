@@ -142,7 +142,7 @@ export function checkBackendRegions(
             vpc: r.vpc,
             backends,
             backendCidrs: routed.map(v => v.cidrBlock),
-            rules: planBackToOriginRules(name, backends, backToOriginCidrs, alb, false),
+            rules: planBackToOriginRules(name, backends, backToOriginCidrs, alb),
             serverGroupName,
             weight: r.backendWeight ?? BACKEND_REGION_WEIGHT.default,
         };
