@@ -303,6 +303,33 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
         assert.ok(byName("ALB back-to-origin 172.16.6.0/24 → 10.1.1.10:80").ok);
     });
 
+    it("routes legacy back-to-origin blocks back from every backend VPC, and through the ALB region's transit router once", async () => {
+        const blocks = ["100.117.130.0/25", "100.117.130.128/25"];
+        await build(opts => {
+            const args = threeRegions(vpcsOf(opts));
+            return new CrossRegionAlbBackend(
+                "s1",
+                { ...args, backToOrigin: { mode: "legacy", cidrBlocks: blocks } },
+                opts,
+            );
+        });
+        const back = world
+            .ofType("vpc/routeEntry:RouteEntry")
+            .filter(r => r.inputs.destinationCidrblock.startsWith("100."))
+            .map(r => [world.regionOf(r), r.inputs.destinationCidrblock]);
+        assert.deepEqual(
+            back,
+            ["cn-hangzhou", "cn-shenzhen", "cn-beijing"].flatMap(region => blocks.map(b => [region, b])),
+        );
+        assert.deepEqual(
+            world
+                .ofType("cen/transitRouterRouteEntry:TransitRouterRouteEntry")
+                .map(r => [world.regionOf(r), r.inputs.transitRouterRouteEntryDestinationCidrBlock]),
+            blocks.map(b => ["cn-chengdu", b]),
+        );
+        assert.ok((await verifyFlows(world)).every(r => r.ok));
+    });
+
     it("joins an existing network with a member and a connection per region", async () => {
         await build(opts => {
             const v = vpcsOf(opts);
@@ -425,6 +452,7 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
                             away: { ipv4Address: "10.1.1.10" },
                             unrouted: { ipv4Address: "10.0.2.10" },
                             shared: { ipv4Address: "10.0.1.10", securityGroup: "hangzhou" },
+                            public: { ipv4Address: "47.96.1.1" },
                         },
                         backendVSwitches: ["vsw5"],
                     },
@@ -446,6 +474,10 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
                 /security group 'hangzhou' serves backends of backendVpc already/,
             );
             assert.match(problems.find(p => p.path === "backendRegions")!.message, /backend region name "bad\.key"/);
+            assert.match(
+                problems.find(p => p.path === "backendRegions.shenzhen.backends.public.ipv4Address")!.message,
+                /backend 47\.96\.1\.1 is not a private address; remote IP accepts only 10\.0\.0\.0\/8/,
+            );
         });
 
         it("a joined network without a region's VPC or its connection, and attachment vSwitches for it", async () => {
