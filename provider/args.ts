@@ -53,6 +53,10 @@ export interface CrossRegionAlbSection {
     albVSwitches?: string[];
     /** vSwitches (names in `backendVpc`) whose blocks the ALB VPC routes to the transit router. Default: those holding the backends' plain-string IPs (tutorial: VSW4, 192.168.7.0/24); all of the backend VPC's vSwitches when an IP is only known after deployment. */
     backendVSwitches?: string[];
+    /** More regions of backends, by a name (letters, digits, `-`, `_`): each its VPC and demo servers, on the same network, with every rule `backendVpc` has (one VPC per region, routes both ways through the transit routers, a connection from the ALB's region, the back-to-origin blocks admitted by its servers' security group). Each region gets its own server group, and a rule of priority 10000 on the forwarding listener splits every request between the regions by `backendWeight`. Each region must be a supported one, not the ALB's and not another backend region's, and its VPC may overlap no other. Default: none, `backendVpc`'s servers only. */
+    backendRegions?: Record<string, CrossRegionAlbBackendRegion>;
+    /** Weight of `backendVpc`'s server group in the rule splitting requests between the backend regions, 0–100 (0: no new requests; at least one region above 0). Default: 100. Refused without `backendRegions`. */
+    backendWeight?: number;
     /** `Basic`, `Standard` or `StandardWithWaf`. Default: `Standard` (the tutorials'). */
     edition?: CrossRegionAlbEdition;
     /** Network type of the ALB's IPv4 address, `Internet` or `Intranet`. Default: `Internet` (the tutorials'). */
@@ -121,6 +125,19 @@ export interface ServersInstance {
     vSwitch: string;
     /** Give the server an IPv6 address (its vSwitch needs an IPv6 block). Default: false. */
     ipv6?: boolean;
+}
+
+export interface CrossRegionAlbBackendRegion {
+    /** VPC of the region's backends, in a region of its own (not the ALB's, not `backendVpc`'s, not another entry's). */
+    vpc: Vpc;
+    /** The demo ECS servers in this region's VPC: every one becomes a backend of the ALB, in this region's server group. */
+    servers: Servers;
+    /** vSwitches (names in `vpc`) whose blocks the ALB VPC routes to the transit router. Default: those holding the servers (all of the VPC's vSwitches, since a server's IP is known only after deployment). */
+    backendVSwitches?: string[];
+    /** Port of the region's backends, 1–65535. Default: the section's `backendPort` (80). */
+    backendPort?: number;
+    /** Weight of the region's server group in the rule splitting requests between the backend regions, 0–100. Default: 100. */
+    backendWeight?: number;
 }
 
 export const CrossRegionAlbEdition = {

@@ -32,6 +32,20 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "Options of the network the component creates; not allowed together with `cen`. Default: each option's own default.",
         servers: "The demo ECS servers in the backend VPC: every one becomes a backend of the ALB.",
         weight: "Weight of every backend server in the server group, 0–100. Default: 100.",
+        backendRegions:
+            "More regions of backends, by a name (letters, digits, `-`, `_`): each its VPC and demo servers, on the same network, with every rule `backendVpc` has (one VPC per region, routes both ways through the transit routers, a connection from the ALB's region, the back-to-origin blocks admitted by its servers' security group). Each region gets its own server group, and a rule of priority 10000 on the forwarding listener splits every request between the regions by `backendWeight`. Each region must be a supported one, not the ALB's and not another backend region's, and its VPC may overlap no other. Default: none, `backendVpc`'s servers only.",
+        backendWeight:
+            "Weight of `backendVpc`'s server group in the rule splitting requests between the backend regions, 0–100 (0: no new requests; at least one region above 0). Default: 100. Refused without `backendRegions`.",
+    },
+    CrossRegionAlbBackendRegion: {
+        vpc: "VPC of the region's backends, in a region of its own (not the ALB's, not `backendVpc`'s, not another entry's).",
+        servers:
+            "The demo ECS servers in this region's VPC: every one becomes a backend of the ALB, in this region's server group.",
+        backendVSwitches:
+            "vSwitches (names in `vpc`) whose blocks the ALB VPC routes to the transit router. Default: those holding the servers (all of the VPC's vSwitches, since a server's IP is known only after deployment).",
+        backendPort: "Port of the region's backends, 1–65535. Default: the section's `backendPort` (80).",
+        backendWeight:
+            "Weight of the region's server group in the rule splitting requests between the backend regions, 0–100. Default: 100.",
     },
     AlbListener: {
         protocol: "`HTTP` or `HTTPS`. Default: `HTTP` (the tutorials).",

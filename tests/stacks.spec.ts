@@ -185,17 +185,22 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S5's ECS Exec policy on the task role (NAT egress: no ssmmessages endpoint);
         // + the mesh-wide PeerAuthentication (mtls: STRICT).
         // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
-        total: 259,
+        // + S1's second backend region, cn-shenzhen: its VPC, 2 vSwitches, demo servers and group, transit router,
+        //   attachment, 4 connections (the shared CEN is a full mesh), server group, routes, rules and the weighted rule.
+        total: 300,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
-            "alicloud:cen/transitRouter:TransitRouter": 4,
+            "alicloud:cen/transitRouter:TransitRouter": 5,
+            "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 10,
+            "alicloud:alb/serverGroup:ServerGroup": 3,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
             "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
             "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
-            "alicloud:alb/rule:Rule": 2,
+            // S1's and S3's redirects, S1's weighted rule.
+            "alicloud:alb/rule:Rule": 3,
             "aws:lb/listener:Listener": 2,
         },
     },
@@ -330,6 +335,7 @@ describe("stacks", function () {
             prod: [
                 "s1-alb-net: left-behind",
                 "s1-backend-net: left-behind",
+                "s1-shenzhen-net: left-behind",
                 "s4-hangzhou-net: left-behind",
                 "s4-shanghai-net: left-behind",
                 "s4-mesh-net: left-behind",
@@ -338,6 +344,9 @@ describe("stacks", function () {
                 "s1-demo: left-behind",
                 "s1-demo-app1: left-behind",
                 "s1-demo-app2: left-behind",
+                "s1-shenzhen-demo: left-behind",
+                "s1-shenzhen-demo-app3: left-behind",
+                "s1-shenzhen-demo-app4: left-behind",
                 "s1: left-behind",
                 "s1-alb: left-behind",
                 "s2-net: left-behind",
@@ -385,7 +394,7 @@ describe("stacks", function () {
         const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp-china-china")!;
         assert.equal(
             bwp.drivers,
-            "120 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically" +
+            "200 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically" +
                 " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
         );
         assert.match(bwp.destroy, /only removes it from the state/);
@@ -558,7 +567,8 @@ describe("stacks", function () {
             ["s3-listener", "HTTPS", 443, "tls_cipher_policy_1_2_strict_with_1_3", true],
             ["s3-http-redirect", "HTTP", 80, undefined, false],
         ]);
-        for (const rule of world.ofType("alb/rule:Rule")) {
+        const redirects = world.ofType("alb/rule:Rule").filter(r => r.name !== "s1-regions-rule");
+        for (const rule of redirects) {
             assert.deepEqual(rule.inputs.ruleConditions, [{ type: "Path", pathConfig: { values: ["/*"] } }]);
             assert.deepEqual(rule.inputs.ruleActions[0].redirectConfig, {
                 protocol: "HTTPS",
@@ -567,9 +577,19 @@ describe("stacks", function () {
             });
         }
         assert.deepEqual(
-            world.ofType("alb/rule:Rule").map(r => r.inputs.listenerId),
+            redirects.map(r => r.inputs.listenerId),
             [world.named("s1-http-redirect").id, world.named("s3-http-redirect").id],
         );
+        // S1's second backend region: the HTTPS listener splits requests 70/30 between beijing and shenzhen.
+        const weighted = world.named("s1-regions-rule");
+        assert.deepEqual(
+            [weighted.inputs.listenerId, weighted.inputs.priority],
+            [world.named("s1-listener").id, 10000],
+        );
+        assert.deepEqual(weighted.inputs.ruleActions[0].forwardGroupConfig.serverGroupTuples, [
+            { serverGroupId: world.named("s1-sgp").id, weight: 70 },
+            { serverGroupId: world.named("s1-sgp-shenzhen").id, weight: 30 },
+        ]);
         assert.deepEqual(world.named("s5-http").inputs.defaultActions, [
             { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
         ]);
@@ -761,13 +781,28 @@ describe("stacks", function () {
             this.timeout(20_000);
             // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px.
             const MAX_REGION = { w: 1920, h: 1000 };
-            const MAX_WHOLE = { w: 2900, h: 3200 };
-            for (const stack of ["dev", "prod"]) {
+            // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid.
+            const STACKS = {
+                dev: { maxWhole: { w: 2900, h: 3200 }, regions: 5, extraPeerings: [] as string[][] },
+                prod: {
+                    maxWhole: { w: 3700, h: 3200 },
+                    regions: 6,
+                    extraPeerings: [
+                        ["cn-chengdu", "cn-shenzhen"],
+                        ["cn-beijing", "cn-shenzhen"],
+                        ["cn-shenzhen", "cn-hangzhou"],
+                        ["cn-shenzhen", "cn-shanghai"],
+                    ],
+                },
+            };
+            for (const [stack, { maxWhole: MAX_WHOLE, regions: regionCount, extraPeerings }] of Object.entries(
+                STACKS,
+            )) {
                 const { layout } = await picture(stack);
                 const whole = { w: px(layout.width), h: px(layout.height) };
                 assert.ok(whole.w <= MAX_WHOLE.w && whole.h <= MAX_WHOLE.h, `${stack}: ${whole.w} × ${whole.h} px`);
                 const regions = regionSizes(layout);
-                assert.equal(regions.size, 5);
+                assert.equal(regions.size, regionCount);
                 for (const [region, size] of regions)
                     assert.ok(
                         size.w <= MAX_REGION.w && size.h <= MAX_REGION.h,
@@ -781,13 +816,14 @@ describe("stacks", function () {
                     ["cn-beijing", "cn-hangzhou"],
                     ["cn-beijing", "cn-shanghai"],
                     ["cn-hangzhou", "cn-shanghai"],
+                    ...extraPeerings,
                 ])
                     assert.ok(texts.includes(`${a} ↔ ${b}`), `${stack}: no peering ${a} ↔ ${b}`);
                 const vpcs = [...layout.clusters].filter(
                     ([id]) => /vpc\/network:Network|ec2\/vpc:Vpc/.test(id) && !id.startsWith("cluster_zone_"),
                 );
                 const peerings = layout.edges.filter(e => e.title.startsWith("peering::"));
-                assert.equal(peerings.length, 12, "two lines per peering");
+                assert.equal(peerings.length, 2 * (6 + extraPeerings.length), "two lines per peering");
                 for (const e of peerings)
                     for (const [id, box] of vpcs) assert.ok(!edgeCrosses(e, box), `${e.title} crosses ${id}`);
             }
@@ -912,6 +948,61 @@ describe("stacks", function () {
                     "topologies:dualStackAlb.servers.instances.ecs01.vSwitch",
                     "topologies:dualStackAlb.backends.ecs02.family",
                 ],
+            );
+        });
+
+        it("S1's backend regions: a server on an unknown vSwitch, the ALB's region, a weight out of range, an overlap", async () => {
+            const refs = await problems("prod", raw => {
+                raw.crossRegionAlb.backendRegions.shenzhen.servers.instances.app3.vSwitch = "app-z";
+            });
+            assert.deepEqual(
+                refs.map(p => p.path),
+                ["topologies:crossRegionAlb.backendRegions.shenzhen.servers.instances.app3.vSwitch"],
+            );
+            const overlap = await problems("prod", raw => {
+                const vpc = raw.crossRegionAlb.backendRegions.shenzhen.vpc;
+                vpc.cidrBlock = "10.111.0.0/16";
+                vpc.vSwitches = { "app-d": { zoneId: "cn-shenzhen-d", cidrBlock: "10.111.9.0/24" } };
+                raw.crossRegionAlb.backendRegions.shenzhen.servers.instances = { app3: { vSwitch: "app-d" } };
+            });
+            assert.ok(
+                overlap.some(p => p.path === "topologies:crossRegionAlb.backendRegions.shenzhen.vpc.cidrBlock"),
+                JSON.stringify(overlap),
+            );
+            // The component's own rules, at the keys the file gave: its shape first (a weight out of range)...
+            const weight = await problems(
+                "prod",
+                raw => {
+                    raw.crossRegionAlb.backendRegions.shenzhen.backendWeight = 101;
+                },
+                false,
+            );
+            assert.deepEqual(
+                weight.map(p => [p.path, p.message]),
+                [
+                    [
+                        "topologies:crossRegionAlb.backendRegions.shenzhen.backendWeight",
+                        "101: is not a whole number from 0 to 100.",
+                    ],
+                ],
+            );
+            // ...then its rules: a backend region in the ALB's own region.
+            const region = await problems(
+                "prod",
+                raw => {
+                    const shenzhen = raw.crossRegionAlb.backendRegions.shenzhen;
+                    shenzhen.vpc.region = "cn-chengdu";
+                    shenzhen.vpc.vSwitches = {
+                        "app-d": { zoneId: "cn-chengdu-a", cidrBlock: "10.114.1.0/24" },
+                        "app-e": { zoneId: "cn-chengdu-b", cidrBlock: "10.114.2.0/24" },
+                    };
+                },
+                false,
+            );
+            const found = region.find(p => p.path === "topologies:crossRegionAlb.backendRegions.shenzhen.vpc.region");
+            assert.match(
+                found?.message ?? JSON.stringify(region),
+                /this backend region is the ALB's own \(cn-chengdu\)/,
             );
         });
 

@@ -58,7 +58,9 @@ export const REGIONS: Readonly<Record<string, GeographicArea>> = {
 
 /**
  * Regions where an ALB may use backends in another region over CEN (seed 000, "supported
- * regions" table).
+ * regions" table), for the ALB's region and every backend region alike. Unconfirmed beyond the
+ * seed: the cloud may have added regions since it was written; the ALB documentation was not
+ * checked against it.
  */
 export const CROSS_REGION_ALB_REGIONS: readonly string[] = [
     "cn-chengdu",

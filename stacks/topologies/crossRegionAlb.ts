@@ -1,8 +1,13 @@
 /** S1: an ALB in one region in front of ECS backends in another, over CEN transit routers. */
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
-import { CrossRegionAlbBackend } from "../../components/alicloud/crossRegionAlb";
-import { reportedAt } from "../builder";
+import {
+    CrossRegionAlbBackend,
+    CrossRegionBackendArgs,
+    CrossRegionBackendRegionArgs,
+} from "../../components/alicloud/crossRegionAlb";
+import { Builder, reportedAt } from "../builder";
 import {
     albDns,
     albListener,
@@ -19,12 +24,23 @@ import { demoServers } from "../servers";
 import { defineTopology } from "../topology";
 import { HTTPS_FIX, NO_CNAME } from "./endpoints";
 
+/** One more region of backends: its VPC and demo servers (CrossRegionAlbBackend `backendRegions`). */
+const backendRegion = z.strictObject({
+    vpc,
+    servers,
+    backendVSwitches: z.array(z.string()).optional(),
+    backendPort: port.optional(),
+    backendWeight: z.number().optional(),
+});
+
 const schema = z.strictObject({
     albVpc: vpc,
     backendVpc: vpc,
     servers,
     albVSwitches: z.array(z.string()).optional(),
     backendVSwitches: z.array(z.string()).optional(),
+    backendRegions: z.record(z.string(), backendRegion).optional(),
+    backendWeight: z.number().optional(),
     edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
     listener: albListener.optional(),
@@ -54,6 +70,26 @@ const schema = z.strictObject({
         .optional(),
 });
 
+type Section = z.infer<typeof schema>;
+type RegionSection = z.infer<typeof backendRegion>;
+
+const regionsOf = (s: Section): Array<[string, RegionSection]> => Object.entries(s.backendRegions ?? {});
+
+/** A further region's VPC (the builder keeps one per name, so the network and the component share it). */
+const regionVpc = (b: Builder, key: string, r: RegionSection) =>
+    b.vpc(`s1-${key}-net`, ["crossRegionAlb", "backendRegions", key, "vpc"], r.vpc);
+
+/** The demo servers as backends, of one weight, in their group. */
+function backendsOf(
+    servers: Readonly<Record<string, { privateIp: pulumi.Output<string> }>>,
+    weight: number | undefined,
+    securityGroup: string,
+): Record<string, CrossRegionBackendArgs> {
+    return Object.fromEntries(
+        Object.entries(servers).map(([key, server]) => [key, { ipv4Address: server.privateIp, weight, securityGroup }]),
+    );
+}
+
 export const crossRegionAlb = defineTopology({
     key: "crossRegionAlb",
     title: "S1: an ALB in one region over ECS backends in another, via CEN transit routers",
@@ -61,9 +97,19 @@ export const crossRegionAlb = defineTopology({
     vpcs: s => [
         { path: ["albVpc"], name: "S1 ALB VPC", vpc: s.albVpc },
         { path: ["backendVpc"], name: "S1 backend VPC", vpc: s.backendVpc },
+        ...regionsOf(s).map(([key, r]) => ({
+            path: ["backendRegions", key, "vpc"],
+            name: `S1 backend VPC '${key}'`,
+            vpc: r.vpc,
+        })),
     ],
-    checkReferences: (problems, s) =>
-        checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc),
+    checkReferences: (problems, s) => {
+        checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc);
+        for (const [key, r] of regionsOf(s)) {
+            const at = `backendRegions.${key}`;
+            checkServersReferences(problems.under(`${at}.servers`), r.servers, `${at}.vpc`, r.vpc);
+        }
+    },
     plainHttpListeners: s =>
         s.addressType !== "Intranet" && s.listener?.protocol !== "HTTPS"
             ? [{ path: ["listener"], what: "S1's ALB listener", fix: HTTPS_FIX }]
@@ -71,12 +117,31 @@ export const crossRegionAlb = defineTopology({
     sharedCenMembers: (b, s) => ({
         "s1-alb": b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc),
         "s1-backend": b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc),
+        ...Object.fromEntries(regionsOf(s).map(([key, r]) => [`s1-backend-${key}`, regionVpc(b, key, r)])),
     }),
     build(b, s) {
         const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
         const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
         const servers = demoServers("s1-demo", backendVpc, s.servers, b, { at: ["crossRegionAlb", "servers"] });
-        const { servers: _servers, albVpc: _a, backendVpc: _b, weight, ...options } = s;
+        const { servers: _servers, albVpc: _a, backendVpc: _b, backendRegions: _r, weight, ...options } = s;
+        // Each further region: its VPC, its demo servers and their group, and the servers as its backends.
+        const securityGroups: Record<string, pulumi.Input<string>> = { servers: servers.securityGroupId };
+        const backendRegions = Object.fromEntries(
+            regionsOf(s).map(([key, r]) => {
+                const regionServers = demoServers(`s1-${key}-demo`, regionVpc(b, key, r), r.servers, b, {
+                    at: ["crossRegionAlb", "backendRegions", key, "servers"],
+                });
+                securityGroups[`servers-${key}`] = regionServers.securityGroupId;
+                const region: CrossRegionBackendRegionArgs = {
+                    vpc: regionVpc(b, key, r),
+                    backends: backendsOf(regionServers.servers, weight, `servers-${key}`),
+                    backendVSwitches: r.backendVSwitches,
+                    backendPort: r.backendPort,
+                    backendWeight: r.backendWeight,
+                };
+                return [key, region];
+            }),
+        );
         const s1 = reportedAt(
             ["crossRegionAlb"],
             () =>
@@ -88,13 +153,9 @@ export const crossRegionAlb = defineTopology({
                         cen: b.sharedCen,
                         albVpc,
                         backendVpc,
-                        backends: Object.fromEntries(
-                            Object.entries(servers.servers).map(([key, server]) => [
-                                key,
-                                { ipv4Address: server.privateIp, weight, securityGroup: "servers" },
-                            ]),
-                        ),
-                        securityGroups: { servers: servers.securityGroupId },
+                        backends: backendsOf(servers.servers, weight, "servers"),
+                        backendRegions: s.backendRegions === undefined ? undefined : backendRegions,
+                        securityGroups,
                         tags: b.tags,
                     },
                     b.opts,
@@ -102,6 +163,11 @@ export const crossRegionAlb = defineTopology({
             [
                 [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
                 [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
+                [/^backendRegions\.[^.]+\.backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
+                [
+                    /^backendRegions\.([^.]+)\.backends\.([^.]+).*/,
+                    m => ["crossRegionAlb", "backendRegions", m[1], "servers", "instances", m[2]],
+                ],
             ],
         );
         return {

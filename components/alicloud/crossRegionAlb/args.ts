@@ -26,6 +26,55 @@ export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
     remoteIpEnabled?: boolean;
 }
 
+/**
+ * Weights of the backend regions' server groups in the forward rule that splits traffic between
+ * them: 0 to 100, the installed provider's range (`alb.Rule` `ruleActions[].forwardGroupConfig.
+ * serverGroupTuples[].weight`: "Default value: `100`. Valid values: `0` to `100`", 0 accepted
+ * since provider 1.264.0, node_modules/@pulumi/alicloud/types/input.d.ts; older provider sources,
+ * resource_alicloud_alb_rule.go in aliyun/terraform-provider-alicloud, validate
+ * `IntBetween(1, 100)`). A region of weight 0 gets no new requests (a drained region); at least
+ * one region must weigh more than 0.
+ */
+export const BACKEND_REGION_WEIGHT = { min: 0, max: 100, default: 100 } as const;
+
+/**
+ * Priority of the rule forwarding to the weighted server groups on the forwarding listener: the
+ * provider's last one (`alb.Rule.priority`: "Valid values: `1` to `10000`. A smaller value
+ * indicates a higher priority"), so rules of priority 1–9999 come first and this one catches
+ * what they leave.
+ */
+export const BACKEND_REGIONS_RULE_PRIORITY = 10000;
+
+/** One more region of backends, besides `backendVpc`'s, on the same network. */
+export interface CrossRegionBackendRegionArgs {
+    /**
+     * VPC of this region's backends, in a region of its own: not the ALB's, not `backendVpc`'s,
+     * not another entry's (one VPC per region per CEN). Its block may overlap no other VPC's.
+     */
+    vpc: RegionalVpc;
+    /**
+     * The region's backend servers by name (letters, digits, `-`, `_`), at least one, each inside
+     * `vpc` and checked as `backends` are. Security groups are named from the component's
+     * `securityGroups`; a group serves backends of one region only.
+     */
+    backends: Record<string, CrossRegionBackendArgs>;
+    /** Port of the region's backends that give none, 1–65535. Default: the component's `backendPort` (80). */
+    backendPort?: number;
+    /**
+     * vSwitches (names in `vpc`) whose blocks the ALB VPC routes to the transit router. Default: as
+     * `backendVSwitches`: those holding the backends' plain-string IPs, all of them when an IP is
+     * only known after deployment.
+     */
+    backendVSwitches?: string[];
+    /**
+     * vSwitches (names in `vpc`) of its VPC attachment, for a network the component creates.
+     * Default: the first vSwitch of each zone.
+     */
+    attachmentVSwitches?: string[];
+    /** Weight of the region's server group, {@link BACKEND_REGION_WEIGHT}. Default: 100. */
+    backendWeight?: number;
+}
+
 /** Options of the CEN the component creates when it does not join one. */
 export interface CrossRegionCenArgs {
     /** Name of the CEN instance. Default: the component's name. */
@@ -81,6 +130,22 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
      * all of the backend VPC's vSwitches when an IP is only known after deployment.
      */
     backendVSwitches?: string[];
+    /**
+     * More regions of backends, by a name (letters, digits, `-`, `_`) that names their resources:
+     * each its VPC, vSwitches and backends, on the same network, with every rule `backendVpc` has
+     * (one VPC per region, remote IPs, routes both ways through the transit routers, an
+     * inter-region connection from the ALB's region, the back-to-origin blocks admitted by the
+     * security groups). Each region gets its own server group, and a rule of priority
+     * {@link BACKEND_REGIONS_RULE_PRIORITY} on the forwarding listener splits every request
+     * between the regions by `backendWeight`. Default: none, the backends of `backendVpc` only.
+     */
+    backendRegions?: Record<string, CrossRegionBackendRegionArgs>;
+    /**
+     * Weight of `backendVpc`'s server group when there are `backendRegions`,
+     * {@link BACKEND_REGION_WEIGHT}. Default: 100. Refused without `backendRegions`: one region
+     * has no weighted rule.
+     */
+    backendWeight?: number;
 
     /**
      * A network to join instead of creating one: both VPCs must be members of it, each the only
@@ -128,7 +193,24 @@ export type CrossRegionNetworkPlan =
           readonly cen: CenTransitNetwork;
           readonly albMember: string;
           readonly backendMember: string;
+          /** The member of each of `backendRegions`, by its key. */
+          readonly regionMembers: Readonly<Record<string, string>>;
       };
+
+/** One of `backendRegions` as the constructor creates it. */
+export interface CrossRegionBackendRegionPlan {
+    /** Its key in `backendRegions`. */
+    readonly key: string;
+    readonly vpc: RegionalVpc;
+    readonly backends: readonly CrossRegionBackendPlan[];
+    /** Blocks of its vSwitches the ALB VPC routes to the transit router. */
+    readonly backendCidrs: readonly string[];
+    /** Rules in its backends' security groups. */
+    readonly rules: readonly AlbIngressRule[];
+    /** Name of its server group: the component's `serverGroupName` and the key. */
+    readonly serverGroupName: string;
+    readonly weight: number;
+}
 
 /** What {@link checkCrossRegionAlbBackendArgs} settles for the constructor: every default applied. */
 export interface CrossRegionAlbPlan extends AlbCommonPlan {
@@ -145,4 +227,8 @@ export interface CrossRegionAlbPlan extends AlbCommonPlan {
     /** Rules in the backends' security groups. */
     readonly rules: readonly AlbIngressRule[];
     readonly network: CrossRegionNetworkPlan;
+    /** The other regions of backends; empty for one. */
+    readonly backendRegions: readonly CrossRegionBackendRegionPlan[];
+    /** Weight of `backendVpc`'s server group in the weighted rule (meaningful with `backendRegions`). */
+    readonly backendWeight: number;
 }

@@ -5,11 +5,15 @@ import { Problems, validate } from "../../errors";
 import { checkRegionalProviders } from "../../providers";
 import { checkShape } from "../../shape";
 import { checkAlbCommonArgs } from "../albCommon/check";
-import { CROSS_REGION_ALB_REGIONS } from "../regions";
-import { RegionalVpc } from "../vpc";
-import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
+import {
+    CROSS_REGION_ALB_TYPE,
+    CrossRegionAlbBackendArgs,
+    CrossRegionAlbPlan,
+    CrossRegionBackendRegionPlan,
+} from "./args";
 import { checkBackToOrigin } from "../albCommon/backToOrigin";
 import { checkBackends, planBackToOriginRules } from "./checkBackends";
+import { checkBackendRegions, checkRegions } from "./checkRegions";
 import { checkNetwork } from "./checkNetwork";
 import { CROSS_REGION_ALB_SHAPE } from "./shape";
 
@@ -42,7 +46,14 @@ export function validateCrossRegionAlbBackendArgs(
 ): CrossRegionAlbPlan {
     const plan = validate(`${CROSS_REGION_ALB_TYPE} '${name}'`, problems => {
         const checked = checkCrossRegionAlbBackendArgs(problems, name, args);
-        if (checked) checkRegionalProviders(problems, opts, [checked.vpc.region, checked.backendVpc.region]);
+        if (checked) {
+            const regions = [
+                checked.vpc.region,
+                checked.backendVpc.region,
+                ...checked.backendRegions.map(r => r.vpc.region),
+            ];
+            checkRegionalProviders(problems, opts, regions);
+        }
         return checked;
     });
     // No plan comes back only when the args did not fit their shape, and validate threw those problems.
@@ -68,19 +79,26 @@ export function checkCrossRegionAlbBackendArgs(
 /** The S1 rules on args that fit their shape, and the plan. */
 function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArgs): CrossRegionAlbPlan {
     const { albVpc, backendVpc } = args;
-    checkRegions(problems, albVpc, backendVpc);
+    const distinctRegions = checkRegions(problems, args);
 
     // The ALB: the same placement, names, listener and health-check rules as every ALB of this library.
     const alb = { vpc: albVpc, ...checkAlbCommonArgs(problems, name, args, albVpc, { serverGroupName: `${name}-ip` }) };
     const backendPort = args.backendPort ?? 80;
-    const { backends, routed } = checkBackends(problems, args, alb, backendPort);
+    const { backends, routed } = checkBackends(
+        problems,
+        albVpc,
+        { at: "", vpc: backendVpc, backends: args.backends, backendVSwitches: args.backendVSwitches, backendPort },
+        alb,
+    );
     const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
     checkRouteTables(problems, args);
+    const { regions, backendWeight } = checkBackendRegions(problems, name, args, alb, { backends }, backToOrigin.cidrs);
 
     const routes = {
         backendCidrs: routed.map(v => v.cidrBlock),
         backToOriginCidrs: backToOrigin.cidrs,
         legacy: backToOrigin.legacy,
+        regions,
     };
     return {
         ...alb,
@@ -88,10 +106,21 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
         backendProtocol: args.backendProtocol ?? "HTTP",
         stickySession: args.stickySession ?? false,
         backends,
-        ...routes,
-        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb),
-        network: checkNetwork(problems, name, args, routes),
+        backendCidrs: routes.backendCidrs,
+        backToOriginCidrs: routes.backToOriginCidrs,
+        legacy: routes.legacy,
+        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb, groupsOf(regions)),
+        network: checkNetwork(problems, name, args, routes, distinctRegions),
+        backendRegions: regions,
+        backendWeight,
     };
+}
+
+/** The security groups the backends of `regions` use. */
+function groupsOf(regions: readonly CrossRegionBackendRegionPlan[]): Set<string> {
+    return new Set(
+        regions.flatMap(r => r.backends.flatMap(b => (b.securityGroup === undefined ? [] : [b.securityGroup]))),
+    );
 }
 
 /**
@@ -117,36 +146,6 @@ function fittingArgs(problems: Problems, args: unknown): CrossRegionAlbBackendAr
         rest.backends = {};
     }
     return checkShape(problems, CROSS_REGION_ALB_SHAPE, rest) && problems.count === before ? rest : undefined;
-}
-
-/** Two regions, both offering ALB backends in another region, and two VPCs. */
-function checkRegions(problems: Problems, albVpc: RegionalVpc, backendVpc: RegionalVpc): void {
-    for (const [path, vpc] of [
-        ["albVpc", albVpc],
-        ["backendVpc", backendVpc],
-    ] as const) {
-        if (!CROSS_REGION_ALB_REGIONS.includes(vpc.region)) {
-            problems.add(
-                `${path}.region`,
-                `region '${vpc.region}' does not support ALB backends in another region.`,
-                `Use one of: ${CROSS_REGION_ALB_REGIONS.join(", ")}.`,
-            );
-        }
-    }
-    if (albVpc.region === backendVpc.region) {
-        problems.add(
-            "backendVpc.region",
-            `the ALB and the backends are both in ${albVpc.region}; this pattern joins two regions.`,
-            "Put the backends in another region, or use an ALB server group in the same region without CEN.",
-        );
-    }
-    if (albVpc === backendVpc) {
-        problems.add(
-            "backendVpc",
-            "the backend VPC is the ALB's VPC; an IP-type backend may not share the VPC of the ALB.",
-            "Use a VPC in another region.",
-        );
-    }
 }
 
 /** Only the system route tables carry ALB-to-backend traffic. */

@@ -2,14 +2,14 @@
  * S1's backends: their addresses, the vSwitches routed to them, and the rules that admit the ALB
  * where it fetches from (albCommon/backToOrigin.ts).
  */
-import { Problems } from "../../errors";
+import { Problems, joinPath } from "../../errors";
 import { IpAddress, addressSlug, checkIp, ipInCidr } from "../../net";
 import { AlbCommonPlan, AlbIngressRule } from "../albCommon";
 import { checkAlbBackendCommon } from "../albCommon/backends";
 import { checkAlbKeys } from "../albCommon/check";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { findVSwitches } from "../vpc/lookups";
-import { CrossRegionAlbBackendArgs, CrossRegionBackendPlan } from "./args";
+import { CrossRegionBackendArgs, CrossRegionBackendPlan } from "./args";
 
 /** Ranges a remote-IP backend may use (seed 000, step 1). */
 export const REMOTE_IP_RANGES: readonly string[] = ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"];
@@ -62,22 +62,35 @@ function checkBackendIp(
     return ip;
 }
 
-/** The backends, and the backend vSwitches the ALB VPC routes to. */
+/** One region's backends as the caller wrote them: `backendVpc`'s at the top level, or one of `backendRegions`. */
+export interface BackendRegionInput {
+    /** Where its fields are: `""` for the top level, `backendRegions.<key>` for another region. */
+    readonly at: string;
+    readonly vpc: RegionalVpc;
+    readonly backends: Record<string, CrossRegionBackendArgs>;
+    readonly backendVSwitches?: string[];
+    /** Port of its backends that give none. */
+    readonly backendPort: number;
+}
+
+/** The backends of one region, and the vSwitches of its VPC the ALB VPC routes to. */
 export function checkBackends(
     problems: Problems,
-    args: CrossRegionAlbBackendArgs,
+    albVpc: RegionalVpc,
+    region: BackendRegionInput,
     alb: AlbCommonPlan,
-    backendPort: number,
 ): { backends: CrossRegionBackendPlan[]; routed: VSwitchInfo[] } {
-    const { albVpc, backendVpc } = args;
-    const entries = Object.entries(args.backends);
+    const backendVpc = region.vpc;
+    const backendsPath = joinPath(region.at, "backends");
+    const vSwitchesPath = joinPath(region.at, "backendVSwitches");
+    const entries = Object.entries(region.backends);
     if (entries.length === 0) {
-        problems.add("backends", "no backend server is given.", "Add at least one backend with its private IP.");
+        problems.add(backendsPath, "no backend server is given.", "Add at least one backend with its private IP.");
     }
-    checkAlbKeys(problems, "backends", args.backends, "backend");
+    checkAlbKeys(problems, backendsPath, region.backends, "backend");
     const knownIps: Array<{ ip: IpAddress; path: string }> = [];
     const backends = entries.map(([key, b]): CrossRegionBackendPlan => {
-        const path = `backends.${key}`;
+        const path = `${backendsPath}.${key}`;
         const remoteIp = b.remoteIpEnabled ?? true;
         const checkKnownAddress = (p: Problems, text: string) =>
             void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
@@ -90,7 +103,7 @@ export function checkBackends(
             }
         }
         return {
-            ...checkAlbBackendCommon(problems, path, key, b, backendPort, alb.securityGroups),
+            ...checkAlbBackendCommon(problems, path, key, b, region.backendPort, alb.securityGroups),
             ipv4Address,
             checkKnownAddress,
         };
@@ -98,8 +111,8 @@ export function checkBackends(
 
     // Routes to the backends, from the ALB VPC.
     let routed: VSwitchInfo[];
-    if (args.backendVSwitches !== undefined) {
-        routed = findVSwitches(problems, "backendVSwitches", backendVpc, args.backendVSwitches);
+    if (region.backendVSwitches !== undefined) {
+        routed = findVSwitches(problems, vSwitchesPath, backendVpc, region.backendVSwitches);
     } else if (entries.every(([, b]) => typeof b.ipv4Address === "string")) {
         routed = Object.values(backendVpc.vSwitches).filter(v => knownIps.some(k => ipInCidr(k.ip, v.cidrBlock)));
     } else {
@@ -112,7 +125,7 @@ export function checkBackends(
                 path,
                 `backend ${ip.text} is in none of the routed backend vSwitches (${vSwitches}), ` +
                     "so the ALB VPC has no route to it.",
-                "Add the backend's vSwitch to backendVSwitches, or leave backendVSwitches out.",
+                `Add the backend's vSwitch to ${vSwitchesPath}, or leave ${vSwitchesPath} out.`,
             );
         }
     }
@@ -128,6 +141,12 @@ export function planBackToOriginRules(
     backends: readonly CrossRegionBackendPlan[],
     backToOriginCidrs: readonly string[],
     alb: AlbCommonPlan,
+    /**
+     * For `backendVpc`'s backends, the region 0.1 had: the groups of the other backend regions,
+     * which 0.1 could not have, so that its one group still keeps 0.1's names. Undefined for
+     * another region: no former names.
+     */
+    otherRegionGroups?: ReadonlySet<string>,
 ): AlbIngressRule[] {
     const portsByGroup = new Map<string, Set<number>>();
     for (const b of backends) {
@@ -138,8 +157,10 @@ export function planBackToOriginRules(
         portsByGroup.set(b.securityGroup, ports);
     }
     // 0.1 took one group (backendSecurityGroupId) and named its rules `<name>-ingress-<port>-<block>`:
-    // with one group, its rules keep those names as aliases.
-    const onlyGroup = Object.keys(alb.securityGroups).length === 1;
+    // with one group (besides those of the other backend regions), its rules keep those names as aliases.
+    const onlyGroup =
+        otherRegionGroups !== undefined &&
+        Object.keys(alb.securityGroups).filter(g => !otherRegionGroups.has(g)).length === 1;
     return [...portsByGroup].flatMap(([securityGroup, ports]) =>
         [...ports].flatMap(port =>
             backToOriginCidrs.map(source => ({

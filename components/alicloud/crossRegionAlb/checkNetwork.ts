@@ -1,18 +1,22 @@
 /** The network S1's traffic crosses: a CEN it joins, or one it creates (checked by the CEN's own rules). */
 import { Problems, joinPath } from "../../errors";
-import { CenTransitNetworkArgs, checkCenTransitNetworkArgs } from "../cen";
+import { CenTransitNetworkArgs, DEFAULT_PEER_BANDWIDTH_MBPS, checkCenTransitNetworkArgs } from "../cen";
 import { RegionalVpc } from "../vpc";
-import { CrossRegionAlbBackendArgs, CrossRegionNetworkPlan } from "./args";
+import { CrossRegionAlbBackendArgs, CrossRegionBackendRegionPlan, CrossRegionNetworkPlan } from "./args";
 
 /** Member names of the two VPCs on a network the component creates. */
 const ALB_MEMBER = "alb";
 const BACKEND_MEMBER = "backend";
+/** Member name of one of `backendRegions` on a network the component creates. */
+const regionMember = (key: string) => `${BACKEND_MEMBER}-${key}`;
 
 /** The routes the component needs, whichever network carries them. */
 export interface CrossRegionRoutes {
     readonly backendCidrs: readonly string[];
     readonly backToOriginCidrs: readonly string[];
     readonly legacy: boolean;
+    /** The other backend regions, each with the blocks the ALB VPC routes to it. */
+    readonly regions: ReadonlyArray<Pick<CrossRegionBackendRegionPlan, "key" | "vpc" | "backendCidrs">>;
 }
 
 /** Checks the network to join, or the one to create, and returns it. */
@@ -21,13 +25,15 @@ export function checkNetwork(
     name: string,
     args: CrossRegionAlbBackendArgs,
     routes: CrossRegionRoutes,
+    distinctRegions: boolean,
 ): CrossRegionNetworkPlan {
     const { albVpc, backendVpc } = args;
     if (args.cen === undefined) {
         const network = { kind: "create" as const, name: `${name}-cen`, args: createdNetworkArgs(name, args, routes) };
-        // The network's own rules (CIDR overlaps, attachment zones, bandwidth) are S1 rules too, reported with
-        // ours at the inputs they come from. One region is refused already; the network would only repeat it.
-        if (albVpc.region !== backendVpc.region) {
+        // The network's own rules (CIDR overlaps across every VPC, attachment zones, bandwidth) are S1 rules
+        // too, reported with ours at the inputs they come from. Two VPCs in one region are refused already;
+        // the network would only repeat it.
+        if (distinctRegions) {
             checkCenTransitNetworkArgs(
                 problems.routed(path => callerPathOf(path, args, routes)),
                 network.name,
@@ -68,17 +74,59 @@ export function checkNetwork(
     };
     const albMember = memberOf(albVpc, "albVpc", "ALB");
     const backendMember = memberOf(backendVpc, "backendVpc", "backend");
-    if (
-        albVpc.region !== backendVpc.region &&
-        args.cen.peerAttachmentId(albVpc.region, backendVpc.region) === undefined
-    ) {
-        problems.add(
-            "cen",
-            `the joined network has no inter-region connection between ${albVpc.region} and ${backendVpc.region}.`,
-            "Add that region pair to the network's peerings.",
-        );
+    const regionMembers: Record<string, string> = {};
+    for (const r of routes.regions) {
+        const at = `backendRegions.${r.key}`;
+        regionMembers[r.key] = memberOf(r.vpc, `${at}.vpc`, `backend region '${r.key}'`);
+        if (args.backendRegions?.[r.key]?.attachmentVSwitches !== undefined) {
+            problems.add(
+                `${at}.attachmentVSwitches`,
+                "attachmentVSwitches configure a network this component creates, but cen joins an existing one.",
+                `Drop ${at}.attachmentVSwitches: the joined network's attachment is used.`,
+            );
+        }
     }
-    return { kind: "join", cen: args.cen, albMember, backendMember };
+    const backendRegions = [backendVpc.region, ...routes.regions.map(r => r.vpc.region)];
+    for (const region of new Set(backendRegions)) {
+        if (albVpc.region !== region && args.cen.peerAttachmentId(albVpc.region, region) === undefined) {
+            problems.add(
+                "cen",
+                `the joined network has no inter-region connection between ${albVpc.region} and ${region}.`,
+                "Add that region pair to the network's peerings.",
+            );
+        }
+    }
+    return { kind: "join", cen: args.cen, albMember, backendMember, regionMembers };
+}
+
+/** A VPC route of the created network, with the caller's input that asks for it. */
+interface PlannedVpcRoute {
+    readonly member: string;
+    readonly destinationCidrBlock: string;
+    readonly path: string;
+}
+
+/**
+ * The VPC routes, in order: from the ALB VPC to each backend region's vSwitches (`backendVpc`'s,
+ * then each of `backendRegions`), then from each backend VPC back to the back-to-origin blocks
+ * (the ALB vSwitches' blocks, or the listed legacy blocks).
+ */
+function plannedVpcRoutes(routes: CrossRegionRoutes): PlannedVpcRoute[] {
+    const backToOrigin = (i: number) => (routes.legacy ? `backToOrigin.cidrBlocks[${i}]` : "albVSwitches");
+    const backendMembers = [BACKEND_MEMBER, ...routes.regions.map(r => regionMember(r.key))];
+    return [
+        ...routes.backendCidrs.map(c => ({ member: ALB_MEMBER, destinationCidrBlock: c, path: "backendVSwitches" })),
+        ...routes.regions.flatMap(r =>
+            r.backendCidrs.map(c => ({
+                member: ALB_MEMBER,
+                destinationCidrBlock: c,
+                path: `backendRegions.${r.key}.backendVSwitches`,
+            })),
+        ),
+        ...backendMembers.flatMap(member =>
+            routes.backToOriginCidrs.map((c, i) => ({ member, destinationCidrBlock: c, path: backToOrigin(i) })),
+        ),
+    ];
 }
 
 /**
@@ -91,18 +139,35 @@ function createdNetworkArgs(
     routes: CrossRegionRoutes,
 ): CenTransitNetworkArgs {
     const o = args.cenOptions ?? {};
+    const albRegion = args.albVpc.region;
+    const bandwidthMbps = o.peerBandwidthMbps ?? DEFAULT_PEER_BANDWIDTH_MBPS;
     return {
         members: {
             [ALB_MEMBER]: { vpc: args.albVpc, attachmentVSwitches: o.albAttachmentVSwitches },
             [BACKEND_MEMBER]: { vpc: args.backendVpc, attachmentVSwitches: o.backendAttachmentVSwitches },
+            ...Object.fromEntries(
+                routes.regions.map(r => [
+                    regionMember(r.key),
+                    { vpc: r.vpc, attachmentVSwitches: args.backendRegions?.[r.key]?.attachmentVSwitches },
+                ]),
+            ),
         },
         cenInstanceName: o.cenInstanceName ?? name,
-        peerBandwidthMbps: o.peerBandwidthMbps,
+        // One backend region: the full mesh of two regions, the tutorial's one connection. More: a connection
+        // from the ALB's region to each backend region, none between backend regions (they exchange nothing).
+        peerings:
+            routes.regions.length === 0
+                ? undefined
+                : [args.backendVpc, ...routes.regions.map(r => r.vpc)].map(vpc => ({
+                      regions: [albRegion, vpc.region] as [string, string],
+                      bandwidthMbps,
+                  })),
+        peerBandwidthMbps: routes.regions.length === 0 ? o.peerBandwidthMbps : undefined,
         bandwidthPackage: o.bandwidthPackage,
-        vpcRoutes: [
-            ...routes.backendCidrs.map(c => ({ member: ALB_MEMBER, destinationCidrBlock: c })),
-            ...routes.backToOriginCidrs.map(c => ({ member: BACKEND_MEMBER, destinationCidrBlock: c })),
-        ],
+        vpcRoutes: plannedVpcRoutes(routes).map(({ member, destinationCidrBlock }) => ({
+            member,
+            destinationCidrBlock,
+        })),
         transitRouterRoutes: routes.legacy
             ? routes.backToOriginCidrs.map(c => ({
                   region: args.albVpc.region,
@@ -139,18 +204,34 @@ function callerPathOf(path: string, args: CrossRegionAlbBackendArgs, routes: Cro
         const rest = inside(path, network);
         if (rest !== undefined) return `${caller}${rest}`;
     }
+    for (const r of routes.regions) {
+        const member = `members.${regionMember(r.key)}`;
+        const at = `backendRegions.${r.key}`;
+        for (const [network, caller] of [
+            [`${member}.attachmentVSwitches`, `${at}.attachmentVSwitches`],
+            [`${member}.vpc`, `${at}.vpc`],
+            [member, at],
+        ]) {
+            const rest = inside(path, network);
+            if (rest !== undefined) return `${caller}${rest}`;
+        }
+    }
     if (inside(path, "cenInstanceName") !== undefined) {
         return args.cenOptions?.cenInstanceName === undefined ? "name" : "cenOptions.cenInstanceName";
     }
-    // The VPC routes lead to the backend vSwitches first, then back to the back-to-origin blocks, which are
-    // the ALB vSwitches' blocks, or the listed legacy blocks (routed in the transit router too).
-    const backToOrigin = (i: number) => (routes.legacy ? `backToOrigin.cidrBlocks[${i}]` : "albVSwitches");
     const vpcRoute = /^vpcRoutes\[(\d+)\]/.exec(path);
-    if (vpcRoute) {
-        const i = Number(vpcRoute[1]);
-        return i < routes.backendCidrs.length ? "backendVSwitches" : backToOrigin(i - routes.backendCidrs.length);
-    }
+    if (vpcRoute) return plannedVpcRoutes(routes)[Number(vpcRoute[1])]?.path ?? "cenOptions";
+    // The legacy blocks are routed in the transit router too.
     const transitRouterRoute = /^transitRouterRoutes\[(\d+)\]/.exec(path);
-    if (transitRouterRoute) return backToOrigin(Number(transitRouterRoute[1]));
+    if (transitRouterRoute) {
+        return routes.legacy ? `backToOrigin.cidrBlocks[${transitRouterRoute[1]}]` : "albVSwitches";
+    }
+    // The connections: to backendVpc's region, then to each of backendRegions, all of one bandwidth.
+    const peering = /^peerings\[(\d+)\](.*)$/.exec(path);
+    if (peering) {
+        if (peering[2].startsWith(".bandwidthMbps")) return "cenOptions.peerBandwidthMbps";
+        const i = Number(peering[1]);
+        return i === 0 ? "backendVpc" : `backendRegions.${routes.regions[i - 1]?.key}.vpc`;
+    }
     return path === "name" ? "name" : joinPath("cenOptions", path);
 }

@@ -1,6 +1,5 @@
 /** The CrossRegionAlbBackend component (S1): it reads its plan and creates what the plan says. */
 import * as pulumi from "@pulumi/pulumi";
-import { checkedWhenKnown } from "../../checks";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { createAlbResources } from "../albCommon/create";
 import { createAlbIngressRules } from "../albCommon/ingress";
@@ -8,13 +7,15 @@ import { CenTransitNetwork } from "../cen";
 import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
 import { validateCrossRegionAlbBackendArgs } from "./check";
 import { crossRegionFlows } from "./flows";
+import { createRegionServerGroups, createWeightedRule, serverGroupInputs } from "./regions";
 
 /**
  * An Application Load Balancer in one region serving backends in another region over a Cloud
  * Enterprise Network (seed 000, scenario S1): the ALB on two or more zones, an IP server group
  * with remote IP, a listener forwarding to it (HTTPS with HTTP on 80 redirecting to it, or
  * HTTP), the two VPCs on one CEN with an inter-region
- * connection, the routes both ways through the system route tables (and, for legacy ALBs, the
+ * connection (with `backendRegions`, a VPC, server group and connection per further region, and
+ * a rule splitting requests between the regions' groups by weight), the routes both ways through the system route tables (and, for legacy ALBs, the
  * transit-router routes of the back-to-origin blocks), and the backends' security-group rules
  * that admit only the back-to-origin blocks on the backend ports.
  */
@@ -29,6 +30,10 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     readonly fqdn?: string;
     /** Server group id, `sgp-…`. */
     readonly serverGroupId: pulumi.Output<string>;
+    /** Server group id of each of `backendRegions`, by its key; empty without them. */
+    readonly backendRegionServerGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Id of the rule splitting requests between the regions' server groups, when there are `backendRegions`. */
+    readonly weightedRuleId?: pulumi.Output<string>;
     /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
     /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
@@ -60,29 +65,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             name,
             component,
             plan,
-            {
-                serverGroupChild: "sgp",
-                serverGroup: {
-                    serverGroupType: "Ip",
-                    protocol: plan.backendProtocol,
-                    stickySessionConfig: plan.stickySession
-                        ? { stickySessionEnabled: true, stickySessionType: "Insert" }
-                        : { stickySessionEnabled: false },
-                    servers: plan.backends.map(b => {
-                        // Outputs are checked with the same rules once known; plain strings were checked before.
-                        const ip = checkedWhenKnown(b.ipv4Address, component, b.checkKnownAddress);
-                        return {
-                            serverId: ip,
-                            serverIp: ip,
-                            serverType: "Ip",
-                            port: b.port,
-                            weight: b.weight,
-                            remoteIpEnabled: true,
-                            description: b.description,
-                        };
-                    }),
-                },
-            },
+            { serverGroupChild: "sgp", serverGroup: serverGroupInputs(plan, component, plan.backends) },
             albOpts,
         );
 
@@ -90,6 +73,22 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             parent: this,
             provider: plan.backendVpc.provider,
         });
+        // Each further region: its server group, its groups' rules (named after the region, in its provider).
+        const regionGroups = createRegionServerGroups(name, component, plan, albOpts);
+        for (const r of plan.backendRegions) {
+            createAlbIngressRules(`${name}-${r.key}`, component, r.rules, plan.securityGroups, {
+                parent: this,
+                provider: r.vpc.provider,
+            });
+        }
+        const weighted =
+            plan.backendRegions.length === 0
+                ? undefined
+                : createWeightedRule(name, plan, listener, serverGroup, regionGroups, albOpts);
+        this.backendRegionServerGroupIds = Object.fromEntries(
+            Object.entries(regionGroups).map(([key, group]) => [key, group.id]),
+        );
+        this.weightedRuleId = weighted?.id;
 
         this.intendedFlows = crossRegionFlows(plan, loadBalancer);
         this.loadBalancerId = loadBalancer.id;
@@ -103,6 +102,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             loadBalancerId: this.loadBalancerId,
             dnsName: this.dnsName,
             serverGroupId: this.serverGroupId,
+            backendRegionServerGroupIds: this.backendRegionServerGroupIds,
+            weightedRuleId: this.weightedRuleId,
             listenerId: this.listenerId,
             httpRedirectListenerId: this.httpRedirectListenerId,
             cenId: this.cen.cenId,
@@ -121,12 +122,16 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             return [cen, [...Object.values(cen.vpcRouteEntryIds), ...Object.values(cen.transitRouterRouteEntryIds)]];
         }
         // A VPC route entry has no id of its own but the resource id; a transit-router entry has its `rte-…` id.
-        const { cen, albMember, backendMember } = network;
+        const { cen, albMember, backendMember, regionMembers } = network;
+        const toRegions = plan.backendRegions.flatMap(r => r.backendCidrs);
         return [
             cen,
             [
-                ...cen.addVpcRoutes(name, albMember, plan.backendCidrs, this).map(e => e.id),
+                ...cen.addVpcRoutes(name, albMember, [...plan.backendCidrs, ...toRegions], this).map(e => e.id),
                 ...cen.addVpcRoutes(name, backendMember, plan.backToOriginCidrs, this).map(e => e.id),
+                ...plan.backendRegions.flatMap(r =>
+                    cen.addVpcRoutes(name, regionMembers[r.key], plan.backToOriginCidrs, this).map(e => e.id),
+                ),
                 ...(plan.legacy
                     ? cen.addTransitRouterRoutes(name, plan.vpc.region, albMember, plan.backToOriginCidrs, this)
                     : []

@@ -6,7 +6,8 @@ import { CrossRegionAlbPlan } from "./args";
 
 /**
  * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too), each
- * back-to-origin block to each backend port (and back); and the internet to a backend, blocked.
+ * back-to-origin block to each backend port (and back), in every backend region; and the
+ * internet to a backend, blocked.
  */
 export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
@@ -20,14 +21,18 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
             intent: "allow",
         });
     }
-    for (const b of plan.backends) {
+    const regions = [
+        { vpc: plan.backendVpc, backends: plan.backends },
+        ...plan.backendRegions.map(r => ({ vpc: r.vpc, backends: r.backends })),
+    ];
+    for (const { vpc, b } of regions.flatMap(r => r.backends.map(b => ({ vpc: r.vpc, b })))) {
         // The address may be an Output (an instance's private IP): the names then resolve with it.
         const label = pulumi.output(b.ipv4Address);
         const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
         const backend = flowTo.host({
             label: pulumi.interpolate`backend ${label}`,
             address: b.ipv4Address,
-            vpcId: plan.backendVpc.vpcId,
+            vpcId: vpc.vpcId,
             securityGroupIds: group === undefined ? undefined : [group],
         });
         for (const cidr of plan.backToOriginCidrs) {

@@ -8,10 +8,12 @@ export type {
     CrossRegionAlbPlan,
     CrossRegionBackendArgs,
     CrossRegionBackendPlan,
+    CrossRegionBackendRegionArgs,
+    CrossRegionBackendRegionPlan,
     CrossRegionCenArgs,
     CrossRegionNetworkPlan,
 } from "./args";
-export { CROSS_REGION_BACKEND_PROTOCOLS } from "./args";
+export { BACKEND_REGION_WEIGHT, BACKEND_REGIONS_RULE_PRIORITY, CROSS_REGION_BACKEND_PROTOCOLS } from "./args";
 export { checkCrossRegionAlbBackendArgs, validateCrossRegionAlbBackendArgs } from "./check";
 export { REMOTE_IP_RANGES } from "./checkBackends";
 export { CrossRegionAlbBackend } from "./component";

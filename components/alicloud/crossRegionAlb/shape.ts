@@ -3,14 +3,16 @@
  * (see components/shape.ts), tied to the args interface at compile time.
  */
 import { z } from "zod";
-import { argsShape, input, instanceOf, text } from "../../shape";
+import { argsShape, input, instanceOf, text, wholeNumber } from "../../shape";
 import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, PORT } from "../albCommon/shape";
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { RegionalVpc } from "../vpc";
 import {
+    BACKEND_REGION_WEIGHT,
     CROSS_REGION_BACKEND_PROTOCOLS,
     CrossRegionAlbBackendArgs,
     CrossRegionBackendArgs,
+    CrossRegionBackendRegionArgs,
     CrossRegionCenArgs,
 } from "./args";
 
@@ -20,6 +22,20 @@ const BACKEND = argsShape<CrossRegionBackendArgs>()(
         // The address's form is a rule of its own (checkBackends.ts), for plain values and Outputs alike.
         ipv4Address: input(z.string()),
         remoteIpEnabled: z.boolean().optional(),
+    }),
+);
+
+const WEIGHT = wholeNumber(BACKEND_REGION_WEIGHT.min, BACKEND_REGION_WEIGHT.max);
+
+const BACKEND_REGION = argsShape<CrossRegionBackendRegionArgs>()(
+    z.strictObject({
+        vpc: instanceOf(RegionalVpc, "RegionalVpc"),
+        // Keys are checked by a rule (checkAlbKeys), as the component's backends are.
+        backends: z.record(z.string(), BACKEND),
+        backendPort: PORT.optional(),
+        backendVSwitches: z.array(text).optional(),
+        attachmentVSwitches: z.array(text).optional(),
+        backendWeight: WEIGHT.optional(),
     }),
 );
 
@@ -52,6 +68,8 @@ export const CROSS_REGION_ALB_SHAPE = argsShape<CrossRegionAlbBackendArgs>()(
         backends: z.record(z.string(), BACKEND),
         backendPort: PORT.optional(),
         backendVSwitches: z.array(text).optional(),
+        backendRegions: z.record(z.string(), BACKEND_REGION).optional(),
+        backendWeight: WEIGHT.optional(),
         cen: instanceOf(CenTransitNetwork, "CenTransitNetwork").optional(),
         cenOptions: CEN_OPTIONS.optional(),
         albRouteTableId: input(text).optional(),
