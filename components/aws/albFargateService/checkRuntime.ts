@@ -32,6 +32,8 @@ export const CONTAINER_MEMORY_MIN = 6;
 /** Checks the runtime settings of one container and returns them, ECS's health check defaults written out. */
 export function checkContainerRuntime(problems: Problems, container: ContainerRuntimeArgs): ContainerRuntimePlan {
     const { cpu, memory, memoryReservation } = container;
+    // Upper bounds: the largest Fargate task (16 vCPU, 120 GiB); the task's own size is checked
+    // against the sum in checkSidecars.ts.
     if (cpu !== undefined) checkIntegerInRange(problems, "cpu", cpu, 0, 16384, "container CPU units");
     const memoryOk =
         memory === undefined ||
@@ -98,9 +100,10 @@ function checkArgv(problems: Problems, path: string, argv: readonly string[] | u
 /** A health check: its command's form (CMD or CMD-SHELL and a command) and ECS's ranges. */
 function checkHealthCheck(problems: Problems, path: string, check: ContainerHealthCheckArgs): ContainerHealthCheckPlan {
     const [kind, ...rest] = check.command;
-    // "The string array must start with CMD to run the command arguments directly, or CMD-SHELL to
-    // run the command with the container's default shell" (ECS API, HealthCheck command). (NONE,
-    // which turns an image's check off, is Docker's; ECS does not run image checks anyway.)
+    // "The string array must start with CMD to execute the command arguments directly, or
+    // CMD-SHELL to run the command with the container's default shell" (aws-cdk-lib aws_ecs
+    // HealthCheck command, after the ECS API's HealthCheck). (NONE, which turns an image's check
+    // off, is Docker's; ECS does not run image checks anyway.)
     if (kind !== "CMD" && kind !== "CMD-SHELL") {
         problems.add(
             `${path}.command`,

@@ -69,8 +69,8 @@ export function checkTaskContainers(
         { path: "container", plan: main, essential: true },
         ...sidecars.map((plan, i) => ({ path: `sidecars[${i}]`, plan, essential: plan.essential })),
     ];
-    // ECS refuses a task definition with two containers of one name (their names key dependsOn,
-    // the load balancer's containerName and the log streams).
+    // Names key dependsOn, the load balancer's containerName and the log streams, so each is
+    // used once (that RegisterTaskDefinition itself refuses a repeated name is unconfirmed).
     checkUnique(
         problems,
         containers.map(c => ({ path: `${c.path}.name`, key: c.plan.name })),
@@ -78,9 +78,9 @@ export function checkTaskContainers(
     );
     checkDependencies(problems, containers);
     if (containers.some(c => c.plan.dependsOn.length > 0) && isBefore(platformVersion, 1, 3)) {
-        // "For tasks using the Fargate launch type, the task or service requires the following
-        // platforms: Linux platform version 1.3.0 or later" (ECS API, ContainerDefinition
-        // dependsOn; recalled, unconfirmed in the excerpts at hand).
+        // "For tasks that use the Fargate launch type, the task or service requires the following
+        // platforms: Linux platform version 1.3.0 or later" (ECS API reference, ContainerDependency;
+        // CloudFormation AWS::ECS::TaskDefinition ContainerDependency says the same).
         problems.add(
             "platformVersion",
             `container dependencies (dependsOn) need Fargate platform version 1.3.0 or later; platformVersion is ${platformVersion}.`,
