@@ -279,8 +279,8 @@ describe("AlbFargateService: sidecars", () => {
                 ),
             );
             assert.ok(
-                problems.some(p =>
-                    p.startsWith("sidecars[2].dependsOn[2].containerName: dependency 'a' is used again"),
+                problems.includes(
+                    "sidecars[2].dependsOn[2].containerName: dependency 'a' is used again (first at sidecars[2].dependsOn[0].containerName).",
                 ),
             );
             const cycles = problems.filter(p => p.includes("in a cycle"));

@@ -1,9 +1,9 @@
 /**
  * What every container of the task takes, checked for one container (`problems` scoped to it):
- * its CPU and memory shares, command and entry point, health check and the shape of its
- * dependencies. Rules across containers (names, cycles, the task size) are checkTaskContainers.ts's.
+ * its CPU and memory shares, command and entry point, and health check. Rules across containers
+ * (names, dependencies, ports, the task size) are checkSidecars.ts's.
  */
-import { checkIntegerInRange, checkUnique } from "../../checks";
+import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { describeValue } from "../../shape";
 import type { ContainerHealthCheckArgs, ContainerRuntimeArgs } from "./containerArgs";
@@ -66,15 +66,11 @@ export function checkContainerRuntime(problems: Problems, container: ContainerRu
     checkArgv(problems, "command", container.command);
     checkArgv(problems, "entryPoint", container.entryPoint);
     const healthCheck = container.healthCheck && checkHealthCheck(problems, "healthCheck", container.healthCheck);
+    // Which containers they name, each once, with no cycle: checkSidecars.ts, across the task.
     const dependsOn = (container.dependsOn ?? []).map(d => ({
         containerName: d.containerName,
         condition: d.condition,
     }));
-    checkUnique(
-        problems,
-        dependsOn.map((d, i) => ({ path: `dependsOn[${i}].containerName`, key: d.containerName })),
-        "dependency",
-    );
     return {
         cpu,
         memory,

@@ -3,7 +3,7 @@
  * names, the dependencies between them, their ports and the CPU and memory they reserve of the
  * task. The main container is the ALB's target and always essential.
  */
-import { checkKnownName, checkUnique } from "../../checks";
+import { checkKnownName, checkPort, checkUnique } from "../../checks";
 import { Problems } from "../../errors";
 import { checkEcsName } from "../fargate";
 import type { VpcFacts } from "./checkNetwork";
@@ -28,15 +28,7 @@ export function checkSidecars(
             containerPort: p.containerPort,
             protocol: p.protocol ?? "tcp",
         }));
-        portMappings.forEach((p, j) => {
-            if (!(Number.isInteger(p.containerPort) && p.containerPort >= 1 && p.containerPort <= 65535)) {
-                at.add(
-                    `portMappings[${j}].containerPort`,
-                    `port ${p.containerPort} is not a whole number from 1 to 65535.`,
-                    "Use a port from 1 to 65535.",
-                );
-            }
-        });
+        portMappings.forEach((p, j) => checkPort(at, `portMappings[${j}].containerPort`, p.containerPort));
         return {
             ...checkContainerImage(at, sidecar, vpc, assignPublicIp, component),
             name: sidecar.name,
@@ -101,6 +93,11 @@ function checkDependencies(problems: Problems, containers: readonly Placed[]): v
     const byName = new Map(containers.map(c => [c.plan.name, c]));
     const names = [...byName.keys()];
     for (const { path, plan } of containers) {
+        checkUnique(
+            problems,
+            plan.dependsOn.map((d, i) => ({ path: `${path}.dependsOn[${i}].containerName`, key: d.containerName })),
+            "dependency",
+        );
         plan.dependsOn.forEach(({ containerName, condition }, i) => {
             const at = `${path}.dependsOn[${i}]`;
             if (containerName === plan.name) {
