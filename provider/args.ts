@@ -526,7 +526,7 @@ export interface FargateSection {
     region: string;
     /** The VPC the service runs in, created with it: public subnets (the ALB) and private subnets (the tasks) per zone, and how the tasks reach AWS APIs (`egress`). Tutorial: `10.1.0.0/16`, subnets in `ap-northeast-1a` and `ap-northeast-1c`. Default egress: VPC endpoints. */
     network: FargateNetwork;
-    /** The container. */
+    /** The main container, the ALB's target. Always essential. */
     container: FargateContainer;
     /** Task CPU units (1024 = 1 vCPU). Default: 256. */
     cpu?: number;
@@ -548,6 +548,10 @@ export interface FargateSection {
     services?: Record<string, FargateService>;
     /** Where else the tasks may send, by rule name (the name keys the rule, so editing one rule replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443. With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a security group, or a prefix list) have a route. */
     taskEgress?: Record<string, FargateTaskEgressEntry>;
+    /** Extra containers of the task beside `container` (a collector, a proxy, an init step), in the task definition every service runs. Default: none. Names are unique in the task; `dependsOn` names containers of the task, with no cycle; the CPU and memory the containers reserve together fit the task's `cpu` and `memory`. Only `container` is the ALB's target. */
+    sidecars?: FargateSidecar[];
+    /** IAM policy (JSON text of an object) of the task role, for the containers' own AWS calls (a collector sending to X-Ray, say). Default: none, the task role has no permissions. An Allow of every action (`"*"`) is refused, and one of a whole service (`"s3:*"`) or a `NotAction` is warned about in the plan. */
+    taskRolePolicy?: string;
     /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
     allowedCidrs?: string[];
     /** ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only (as in the tutorial). Checked before registration; an Output is checked when it resolves. */
@@ -616,6 +620,20 @@ export interface FargateContainer {
     secrets?: Record<string, FargateContainerSecret>;
     /** ARN of the customer-managed KMS key that encrypts the secrets, `arn:aws:kms:<region>:<account>:key/<id>`: the execution role may `kms:Decrypt` with it, and with `vpcEndpoints` egress the VPC gets a `kms` endpoint. Default: none (AWS-managed keys need no grant). Only with `secrets`. */
     secretsKmsKeyArn?: string;
+    /** CPU units reserved for the container (1024 = 1 vCPU), 0 or more. Default: none; containers share what is left. The reservations of all containers together must fit the task's `cpu`. */
+    cpu?: number;
+    /** Hard memory limit in MiB, at least 6: the container is killed above it. Default: none, the task's memory. At most the task's `memory`; counts as its reservation when `memoryReservation` is not given. */
+    memory?: number;
+    /** Memory in MiB reserved for the container (a soft limit), at least 6 and below `memory`. Default: none. The reservations of all containers together must fit the task's `memory`. */
+    memoryReservation?: number;
+    /** Replaces the image's `CMD`, e.g. `["--config=/etc/app.yaml"]`. Default: the image's. */
+    command?: string[];
+    /** Replaces the image's `ENTRYPOINT`. Default: the image's. */
+    entryPoint?: string[];
+    /** The container's own health check, run by the ECS agent in the container (not the ALB's). Default: none (the image's own `HEALTHCHECK` is not run by ECS). */
+    healthCheck?: FargateContainerHealthCheck;
+    /** Containers of the task this one waits for before it starts, each named once, with no cycle. Default: none. Needs Fargate platform version 1.3.0 or later. */
+    dependsOn?: FargateContainerDependency[];
 }
 
 export interface FargateContainerSecret {
@@ -630,6 +648,34 @@ export interface FargateContainerSecret {
     /** With `secretArn`: the id of the version to read. Default: the version of `versionStage`. Not with `versionStage`. */
     versionId?: string;
 }
+
+export interface FargateContainerHealthCheck {
+    /** The command: `["CMD", "<executable>", …]` runs it directly, `["CMD-SHELL", "<shell command>"]` in the container's default shell. Exit status 0 is healthy. */
+    command: string[];
+    /** Seconds between checks, 5–300. Default: 30 (ECS's). */
+    interval?: number;
+    /** Seconds a check may take before it counts as failed, 2–60. Default: 5 (ECS's). */
+    timeout?: number;
+    /** Failed checks in a row before the container is unhealthy, 1–10. Default: 3 (ECS's). */
+    retries?: number;
+    /** Seconds after start when failed checks do not count yet, 0–300. Default: none (off). */
+    startPeriod?: number;
+}
+
+export interface FargateContainerDependency {
+    /** The other container's name: the main container's or a sidecar's of this task. */
+    containerName: string;
+    /** `START` (it has started), `COMPLETE` (it has exited), `SUCCESS` (it has exited with status 0) or `HEALTHY` (its health check passed, at task start only). `COMPLETE` and `SUCCESS` only of a container that is not essential; `HEALTHY` only of one with a `healthCheck`. */
+    condition: FargateContainerDependencyCondition;
+}
+
+export const FargateContainerDependencyCondition = {
+    START: "START",
+    COMPLETE: "COMPLETE",
+    SUCCESS: "SUCCESS",
+    HEALTHY: "HEALTHY",
+} as const;
+export type FargateContainerDependencyCondition = (typeof FargateContainerDependencyCondition)[keyof typeof FargateContainerDependencyCondition];
 
 export const FargateContainerInsights = {
     enabled: "enabled",
@@ -747,6 +793,46 @@ export const FargateTaskEgressEntryProtocol = {
     udp: "udp",
 } as const;
 export type FargateTaskEgressEntryProtocol = (typeof FargateTaskEgressEntryProtocol)[keyof typeof FargateTaskEgressEntryProtocol];
+
+export interface FargateSidecar {
+    /** CPU units reserved for the container (1024 = 1 vCPU), 0 or more. Default: none; containers share what is left. The reservations of all containers together must fit the task's `cpu`. */
+    cpu?: number;
+    /** Hard memory limit in MiB, at least 6: the container is killed above it. Default: none, the task's memory. At most the task's `memory`; counts as its reservation when `memoryReservation` is not given. */
+    memory?: number;
+    /** Memory in MiB reserved for the container (a soft limit), at least 6 and below `memory`. Default: none. The reservations of all containers together must fit the task's `memory`. */
+    memoryReservation?: number;
+    /** Replaces the image's `CMD`, e.g. `["--config=/etc/app.yaml"]`. Default: the image's. */
+    command?: string[];
+    /** Replaces the image's `ENTRYPOINT`. Default: the image's. */
+    entryPoint?: string[];
+    /** The container's own health check, run by the ECS agent in the container (not the ALB's). Default: none (the image's own `HEALTHCHECK` is not run by ECS). */
+    healthCheck?: FargateContainerHealthCheck;
+    /** Containers of the task this one waits for before it starts, each named once, with no cycle. Default: none. Needs Fargate platform version 1.3.0 or later. */
+    dependsOn?: FargateContainerDependency[];
+    /** Container name, 1 to 255 letters, digits, hyphens and underscores, unique in the task. */
+    name: string;
+    /** Whether the task stops when this container stops. Default: false, unlike ECS's (true): a failing helper should not take the traffic down, and a container others wait to `COMPLETE` or `SUCCESS` must not be essential. */
+    essential?: boolean;
+    /** Ports it listens on, reached from the main container on `localhost` (the task security group does not open them). Default: none. */
+    portMappings?: FargateSidecarPortMapping[];
+    /** Secret variables, as the main container's: the execution role may read exactly these, in the same statements. Default: none. */
+    secrets?: Record<string, FargateContainerSecret>;
+    /** The customer-managed KMS key of its secrets, as the main container's. Default: none. */
+    secretsKmsKeyArn?: string;
+    /** Image URI, e.g. `public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3`. With `vpcEndpoints` egress (and no public IPs) only ECR of the VPC's region is reachable. */
+    image: string;
+    /** ARN of the ECR repository of the image. Default: derived from `image` (none outside ECR). */
+    ecrRepositoryArn?: string;
+    /** Environment variables, as the main container's. Default: none. */
+    environment?: Record<string, string>;
+}
+
+export interface FargateSidecarPortMapping {
+    /** Port, 1–65535, unused by the task's other containers. */
+    containerPort: number;
+    /** `tcp` or `udp`. Default: `tcp`. */
+    protocol?: FargateTaskEgressEntryProtocol;
+}
 
 export interface FargateHealthCheck {
     /** HTTP path, starting with `/`. Default: `/`. */

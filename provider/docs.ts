@@ -5,6 +5,20 @@
  */
 export const TYPE_DOCS: Record<string, string> = {};
 
+/** The fields every container of S5's task takes, the main one and the sidecars (AlbFargateService `ContainerRuntimeArgs`). */
+const CONTAINER_RUNTIME_DOCS: Record<string, string> = {
+    cpu: "CPU units reserved for the container (1024 = 1 vCPU), 0 or more. Default: none; containers share what is left. The reservations of all containers together must fit the task's `cpu`.",
+    memory: "Hard memory limit in MiB, at least 6: the container is killed above it. Default: none, the task's memory. At most the task's `memory`; counts as its reservation when `memoryReservation` is not given.",
+    memoryReservation:
+        "Memory in MiB reserved for the container (a soft limit), at least 6 and below `memory`. Default: none. The reservations of all containers together must fit the task's `memory`.",
+    command: "Replaces the image's `CMD`, e.g. `[\"--config=/etc/app.yaml\"]`. Default: the image's.",
+    entryPoint: "Replaces the image's `ENTRYPOINT`. Default: the image's.",
+    healthCheck:
+        "The container's own health check, run by the ECS agent in the container (not the ALB's). Default: none (the image's own `HEALTHCHECK` is not run by ECS).",
+    dependsOn:
+        "Containers of the task this one waits for before it starts, each named once, with no cycle. Default: none. Needs Fargate platform version 1.3.0 or later.",
+};
+
 export const FIELD_DOCS: Record<string, Record<string, string>> = {
     CrossRegionAlbSection: {
         albVpc: "VPC of the ALB (tutorial: VPC1 in cn-chengdu, 172.16.0.0/12).",
@@ -226,7 +240,11 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         network:
             "The VPC the service runs in, created with it: public subnets (the ALB) and private subnets (the tasks) per zone, and how the tasks reach AWS APIs (`egress`). Tutorial: `10.1.0.0/16`, subnets in `ap-northeast-1a` and `ap-northeast-1c`. Default egress: VPC endpoints.",
 
-        container: "The container.",
+        container: "The main container, the ALB's target. Always essential.",
+        sidecars:
+            "Extra containers of the task beside `container` (a collector, a proxy, an init step), in the task definition every service runs. Default: none. Names are unique in the task; `dependsOn` names containers of the task, with no cycle; the CPU and memory the containers reserve together fit the task's `cpu` and `memory`. Only `container` is the ALB's target.",
+        taskRolePolicy:
+            'IAM policy (JSON text of an object) of the task role, for the containers\' own AWS calls (a collector sending to X-Ray, say). Default: none, the task role has no permissions. An Allow of every action (`"*"`) is refused, and one of a whole service (`"s3:*"`) or a `NotAction` is warned about in the plan.',
         cpu: "Task CPU units (1024 = 1 vCPU). Default: 256.",
         memory: "Task memory in MiB; must pair with `cpu` as Fargate requires. Default: 512.",
         platformVersion:
@@ -293,6 +311,38 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "Secret environment variables, by portable name (not also in `environment`): each from an SSM parameter or a Secrets Manager secret, by ARN. Default: none. The task definition holds only the ARNs; the execution role may read exactly these (`ssm:GetParameters`, `secretsmanager:GetSecretValue`), and with `vpcEndpoints` egress the VPC created here gets the `ssm` and `secretsmanager` endpoints they need (a TwoTierVpc given must have them).",
         secretsKmsKeyArn:
             "ARN of the customer-managed KMS key that encrypts the secrets, `arn:aws:kms:<region>:<account>:key/<id>`: the execution role may `kms:Decrypt` with it, and with `vpcEndpoints` egress the VPC gets a `kms` endpoint. Default: none (AWS-managed keys need no grant). Only with `secrets`.",
+        ...CONTAINER_RUNTIME_DOCS,
+    },
+    FargateContainerHealthCheck: {
+        command:
+            'The command: `["CMD", "<executable>", …]` runs it directly, `["CMD-SHELL", "<shell command>"]` in the container\'s default shell. Exit status 0 is healthy.',
+        interval: "Seconds between checks, 5–300. Default: 30 (ECS's).",
+        timeout: "Seconds a check may take before it counts as failed, 2–60. Default: 5 (ECS's).",
+        retries: "Failed checks in a row before the container is unhealthy, 1–10. Default: 3 (ECS's).",
+        startPeriod: "Seconds after start when failed checks do not count yet, 0–300. Default: none (off).",
+    },
+    FargateContainerDependency: {
+        containerName: "The other container's name: the main container's or a sidecar's of this task.",
+        condition:
+            "`START` (it has started), `COMPLETE` (it has exited), `SUCCESS` (it has exited with status 0) or `HEALTHY` (its health check passed, at task start only). `COMPLETE` and `SUCCESS` only of a container that is not essential; `HEALTHY` only of one with a `healthCheck`.",
+    },
+    FargateSidecar: {
+        ...CONTAINER_RUNTIME_DOCS,
+        name: "Container name, 1 to 255 letters, digits, hyphens and underscores, unique in the task.",
+        image: "Image URI, e.g. `public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3`. With `vpcEndpoints` egress (and no public IPs) only ECR of the VPC's region is reachable.",
+        ecrRepositoryArn: "ARN of the ECR repository of the image. Default: derived from `image` (none outside ECR).",
+        essential:
+            "Whether the task stops when this container stops. Default: false, unlike ECS's (true): a failing helper should not take the traffic down, and a container others wait to `COMPLETE` or `SUCCESS` must not be essential.",
+        portMappings:
+            "Ports it listens on, reached from the main container on `localhost` (the task security group does not open them). Default: none.",
+        environment: "Environment variables, as the main container's. Default: none.",
+        secrets:
+            "Secret variables, as the main container's: the execution role may read exactly these, in the same statements. Default: none.",
+        secretsKmsKeyArn: "The customer-managed KMS key of its secrets, as the main container's. Default: none.",
+    },
+    FargateSidecarPortMapping: {
+        containerPort: "Port, 1–65535, unused by the task's other containers.",
+        protocol: "`tcp` or `udp`. Default: `tcp`.",
     },
     FargateContainerSecret: {
         ssmParameterArn:

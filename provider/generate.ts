@@ -18,6 +18,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
+import {
+    containerDependencyShape,
+    containerHealthCheckShape,
+    containerSecretsShape,
+} from "../components/aws/albFargateService/shape";
 import { sharedNetworkSchema } from "../stacks/network";
 import { albDns, albListener, bandwidthPackage, healthCheck, servers, vpc } from "../stacks/schema";
 import { TOPOLOGIES } from "../stacks/topologies";
@@ -35,6 +40,10 @@ SHARED_NAMES.add(healthCheck, { id: "AlbHealthCheck" });
 SHARED_NAMES.add(albListener, { id: "AlbListener" });
 SHARED_NAMES.add(albDns, { id: "AlbDns" });
 SHARED_NAMES.add(bandwidthPackage, { id: "CenBandwidthPackage" });
+// The main container's and the sidecars' (S5), one type each: the first is the name it had before sidecars.
+SHARED_NAMES.add(containerSecretsShape.valueType, { id: "FargateContainerSecret" });
+SHARED_NAMES.add(containerHealthCheckShape, { id: "FargateContainerHealthCheck" });
+SHARED_NAMES.add(containerDependencyShape, { id: "FargateContainerDependency" });
 
 interface Field {
     name: string;

@@ -187,7 +187,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
         // + S1's second backend region, cn-shenzhen: its VPC, 2 vSwitches, demo servers and group, transit router,
         //   attachment, 4 connections (the shared CEN is a full mesh), server group, routes, rules and the weighted rule.
-        total: 300,
+        // + S5's task role policy for the OpenTelemetry collector sidecar (the sidecar itself is in the task definition).
+        total: 301,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -548,6 +549,45 @@ describe("stacks", function () {
         assert.equal(world.named("s5-exec-policy").inputs.role, world.named("s5-task-role").id);
         // NAT egress: no interface endpoints at all.
         assert.equal(world.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
+    });
+
+    it("prod runs S5's web service with the OpenTelemetry collector beside it, the app waiting for it to start", async () => {
+        await plan("prod");
+        const containers = JSON.parse(world.named("s5-task").inputs.containerDefinitions);
+        assert.deepEqual(
+            containers.map((c: { name: string; essential: boolean }) => [c.name, c.essential]),
+            [
+                ["web", true],
+                ["otel", false],
+            ],
+        );
+        assert.deepEqual(containers[0].dependsOn, [{ containerName: "otel", condition: "START" }]);
+        const [, otel] = containers;
+        assert.match(otel.image, /^public\.ecr\.aws\/aws-observability\/aws-otel-collector:v\d+\.\d+\.\d+$/);
+        assert.deepEqual([otel.cpu, otel.memoryReservation], [256, 512]);
+        assert.equal(otel.logConfiguration.options["awslogs-stream-prefix"], "otel");
+        assert.equal(
+            otel.logConfiguration.options["awslogs-group"],
+            containers[0].logConfiguration.options["awslogs-group"],
+        );
+        assert.deepEqual(otel.healthCheck, {
+            command: ["CMD", "/healthcheck"],
+            interval: 30,
+            timeout: 5,
+            retries: 3,
+            startPeriod: 10,
+        });
+        // Only the app is the target; the collector's task role policy sends to X-Ray and its metric log groups.
+        assert.deepEqual(
+            world.named("s5-web").inputs.loadBalancers.map((l: { containerName: string }) => l.containerName),
+            ["web"],
+        );
+        const policy = JSON.parse(world.named("s5-task-policy").inputs.policy);
+        assert.equal(world.named("s5-task-policy").inputs.role, world.named("s5-task-role").id);
+        assert.deepEqual(
+            policy.Statement.map((st: { Sid: string }) => st.Sid),
+            ["XRay", "EmfMetrics"],
+        );
     });
 
     it("prod serves HTTPS only on its public listeners: S1, S3 and S5 on 443 with a certificate, HTTP on 80 only redirecting", async () => {

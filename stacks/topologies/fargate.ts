@@ -5,7 +5,11 @@ import {
     CONTAINER_INSIGHTS_MODES,
     FARGATE_CAPACITY_PROVIDERS,
 } from "../../components/aws/albFargateService";
-import { containerSecretsShape } from "../../components/aws/albFargateService/shape";
+import {
+    containerRuntimeFields,
+    containerSecretsShape,
+    sidecarFields,
+} from "../../components/aws/albFargateService/shape";
 import { EGRESS_MODES } from "../../components/aws/network";
 import { reportedAt } from "../builder";
 import { cidr, port } from "../schema";
@@ -67,6 +71,8 @@ const schema = z.strictObject({
         secrets: containerSecretsShape.optional(),
         /** The customer-managed KMS key of the secrets (AlbFargateService `container.secretsKmsKeyArn`). */
         secretsKmsKeyArn: z.string().optional(),
+        // cpu, memory, memoryReservation, command, entryPoint, healthCheck, dependsOn: as every container's.
+        ...containerRuntimeFields,
     }),
     cpu: z.number().int().optional(),
     memory: z.number().int().optional(),
@@ -110,6 +116,20 @@ const schema = z.strictObject({
             }),
         )
         .optional(),
+    // After taskEgress: the multi-language enum of their common protocols keeps taskEgress's name.
+    /** More containers in the task beside `container` (AlbFargateService `sidecars`). */
+    sidecars: z
+        .array(
+            z.strictObject({
+                ...sidecarFields,
+                image: z.string(),
+                ecrRepositoryArn: z.string().optional(),
+                environment: z.record(z.string(), z.string()).optional(),
+            }),
+        )
+        .optional(),
+    /** IAM policy (JSON text) of the task role, for the containers' own AWS calls (AlbFargateService `taskRolePolicy`). */
+    taskRolePolicy: z.string().optional(),
     allowedCidrs: z.array(cidr).optional(),
     /** ARN of your ACM certificate for the HTTPS listener on 443; HTTP on 80 then redirects to it. */
     certificateArn: z.string().optional(),

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
+import type { ContainerRuntimeArgs, SidecarArgs } from "./containerArgs";
 
 /**
  * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
@@ -31,8 +32,11 @@ export interface ContainerSecretArgs {
     versionId?: string;
 }
 
-/** The container every task runs. */
-export interface ContainerArgs {
+/**
+ * The main container every task runs, the one the ALB sends to. Its `cpu`, `memory`, `command`,
+ * `entryPoint`, `healthCheck` and `dependsOn` are those of every container ({@link ContainerRuntimeArgs}).
+ */
+export interface ContainerArgs extends ContainerRuntimeArgs {
     /**
      * Image URI. Tutorial: `<account>.dkr.ecr.ap-northeast-1.amazonaws.com/hello-nginx`. A plain
      * ECR URI is parsed to scope the execution role to its repository and to check that the
@@ -319,8 +323,16 @@ export interface AlbFargateServiceArgs {
      * platform version 1.4.0 or later (or `LATEST`).
      */
     ephemeralStorageGiB?: number;
-    /** The container. */
+    /** The main container, the ALB's target. Always essential. */
     container: ContainerArgs;
+    /**
+     * Extra containers of the task beside `container` (a collector, a proxy, an init step), in
+     * the task definition of every service (the services share one). Default: none. Names are
+     * unique in the task; `dependsOn` names containers of the task, with no cycle; the CPU and
+     * memory the containers reserve together fit the task's `cpu` and `memory`. Only `container`
+     * is the ALB's target.
+     */
+    sidecars?: SidecarArgs[];
     /** Task CPU units (1024 = 1 vCPU). Default: 256. */
     cpu?: number;
     /** Task memory in MiB; must pair with `cpu` as Fargate requires. Default: 512. */

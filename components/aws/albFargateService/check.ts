@@ -13,6 +13,7 @@ import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeed
 import { checkPlatformVersion } from "./checkScaling";
 import { checkOperations } from "./checkOperations";
 import { checkServices } from "./checkServices";
+import { checkSidecars, checkTaskContainers } from "./checkSidecars";
 import { checkTask } from "./checkTask";
 import { checkTaskEgress } from "./checkTaskEgress";
 import { AlbFargateServicePlan } from "./plan";
@@ -43,12 +44,17 @@ export function checkAlbFargateServiceArgs(
     if (!placement) return undefined;
     const { region, provider, vpc } = placement;
     const container = checkContainer(problems.under("container"), args.container, vpc, assignPublicIp, component);
+    const sidecars = checkSidecars(problems, args.sidecars ?? [], vpc, assignPublicIp, component);
     const { task, cluster } = checkTask(problems, name, args, component);
     const platformVersion = args.platformVersion ?? "LATEST";
     checkPlatformVersion(problems, "platformVersion", platformVersion);
+    checkTaskContainers(problems, container, sidecars, task, platformVersion);
     const operations = checkOperations(problems, name, args, platformVersion);
-    // Every endpoint the tasks need (secrets, ECS Exec), added to a VPC created here or required of one given.
-    const endpointNeeds = taskEndpointNeeds(container.secrets, operations.enableExecuteCommand);
+    // Every endpoint the tasks need (every container's secrets, ECS Exec), added to a VPC created here or required of one given.
+    const endpointNeeds = taskEndpointNeeds(
+        [container.secrets, ...sidecars.map(s => s.secrets)],
+        operations.enableExecuteCommand,
+    );
     const network = placeTaskEndpoints(problems, placement, endpointNeeds, assignPublicIp);
     const services = checkServices(problems, name, args.services ?? { web: {} }, {
         cpuArchitecture: task.cpuArchitecture,
@@ -76,6 +82,7 @@ export function checkAlbFargateServiceArgs(
         assignPublicIp,
         tags: args.tags,
         container,
+        sidecars,
         task: { ...task, ephemeralStorageGiB: operations.ephemeralStorageGiB },
         cluster: { ...cluster, capacityProviders, containerInsights: operations.containerInsights },
         platformVersion,

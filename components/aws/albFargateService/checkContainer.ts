@@ -1,4 +1,4 @@
-/** The container: its image and how the tasks reach it, its port, name and environment. */
+/** The containers: their images and how the tasks reach them, the main one's port and name, their environment. */
 import { checkInput, checkPort } from "../../checks";
 import { Problems } from "../../errors";
 import { describeValue, isLate, text } from "../../shape";
@@ -6,7 +6,10 @@ import { checkEcsName, parseEcrImage, PORTABLE_VARIABLE } from "../fargate";
 import { checkArn } from "../shape";
 import { ContainerArgs } from "./args";
 import { VpcFacts } from "./checkNetwork";
+import { checkContainerRuntime } from "./checkRuntime";
 import { checkSecrets } from "./checkSecrets";
+import type { ContainerRuntimeArgs } from "./containerArgs";
+import type { ContainerImagePlan } from "./containerPlan";
 import { ContainerPlan } from "./plan";
 
 const IMAGE_FIX = "Give the image URI, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>.";
@@ -20,8 +23,8 @@ interface PullPath {
 }
 
 /**
- * Checks the container (`problems` scoped to `container`) for the VPC of the service. An image
- * or repository ARN given as an Output is checked when it resolves, as `component`.
+ * Checks the main container (`problems` scoped to `container`) for the VPC of the service. An
+ * image or repository ARN given as an Output is checked when it resolves, as `component`.
  */
 export function checkContainer(
     problems: Problems,
@@ -30,6 +33,31 @@ export function checkContainer(
     assignPublicIp: boolean,
     component: string,
 ): ContainerPlan {
+    const port = container.port ?? 80;
+    checkPort(problems, "port", port);
+    const name = container.name ?? "app";
+    if (container.name !== undefined) checkEcsName(problems, "name", container.name, "container name");
+    return { ...checkContainerImage(problems, container, vpc, assignPublicIp, component), name, port };
+}
+
+/** The fields of a container that {@link checkContainerImage} reads: the main container's and a sidecar's. */
+type ImageFields = Pick<
+    ContainerArgs,
+    "image" | "ecrRepositoryArn" | "environment" | "secrets" | "secretsKmsKeyArn" | keyof ContainerRuntimeArgs
+>;
+
+/**
+ * What every container of the task is checked for alike, the main one and a sidecar
+ * (`problems` scoped to it): its image and how the tasks pull it, its environment and secrets,
+ * and its runtime settings (checkRuntime.ts).
+ */
+export function checkContainerImage(
+    problems: Problems,
+    container: ImageFields,
+    vpc: VpcFacts,
+    assignPublicIp: boolean,
+    component: string,
+): Omit<ContainerImagePlan, "name"> {
     const { ecrRepositoryArn } = container;
     if (isLate(container.image) && ecrRepositoryArn === undefined) {
         problems.add(
@@ -47,10 +75,6 @@ export function checkContainer(
                   checkArn(p, at, arn, "ecrRepository"),
               );
     const parsed = typeof image === "string" ? parseEcrImage(image) : undefined;
-    const port = container.port ?? 80;
-    checkPort(problems, "port", port);
-    const name = container.name ?? "app";
-    if (container.name !== undefined) checkEcsName(problems, "name", container.name, "container name");
     const environment = Object.entries(container.environment ?? {}).map(([key, value]) => ({ name: key, value }));
     for (const { name: key } of environment) {
         if (!PORTABLE_VARIABLE.test(key)) {
@@ -66,7 +90,13 @@ export function checkContainer(
         vpc,
         assignPublicIp,
     });
-    return { name, image, port, environment, ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn, secrets };
+    return {
+        ...checkContainerRuntime(problems, container),
+        image,
+        environment,
+        ecrRepositoryArn: repositoryArn ?? parsed?.repositoryArn,
+        secrets,
+    };
 }
 
 /**

@@ -182,11 +182,11 @@ export interface TaskEndpointNeed {
 
 /**
  * Every interface endpoint the tasks need beside ECR's and CloudWatch Logs', in one list: the
- * container secrets' (`ssm`, `secretsmanager`, `kms`, see {@link secretEndpoints}) and ECS
+ * secrets' of every container of the task (`secrets`, one plan per container) (`ssm`, `secretsmanager`, `kms`, see {@link secretEndpoints}) and ECS
  * Exec's (`ssmmessages`, the agent's control and data channels, see
  * {@link EXEC_INTERFACE_ENDPOINT}).
  */
-export function taskEndpointNeeds(secrets: SecretsPlan, enableExecuteCommand: boolean): TaskEndpointNeed[] {
+export function taskEndpointNeeds(secrets: readonly SecretsPlan[], enableExecuteCommand: boolean): TaskEndpointNeed[] {
     const needs = secretEndpoints(secrets).map(service => ({ service, usedBy: "container secrets" }));
     if (enableExecuteCommand) needs.push({ service: EXEC_INTERFACE_ENDPOINT, usedBy: "ECS Exec" });
     return needs;

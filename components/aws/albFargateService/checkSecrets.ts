@@ -181,15 +181,15 @@ function checkReachable(problems: Problems, path: string, arn: string, service: 
 }
 
 /**
- * The interface endpoints (service suffixes) tasks need to read the secrets of `plan`; with ECS
- * Exec's, `taskEndpointNeeds` (checkNetwork.ts) makes them one list.
+ * The interface endpoints (service suffixes) tasks need to read the secrets of `plans` (one per
+ * container of the task); with ECS Exec's, `taskEndpointNeeds` (checkNetwork.ts) makes them one list.
  */
-export function secretEndpoints(plan: SecretsPlan): string[] {
+export function secretEndpoints(plans: readonly SecretsPlan[]): string[] {
     const needed: string[] = [];
-    if (plan.parameterArns.length > 0) needed.push("ssm");
-    if (plan.secretArns.length > 0) needed.push("secretsmanager");
+    if (plans.some(plan => plan.parameterArns.length > 0)) needed.push("ssm");
+    if (plans.some(plan => plan.secretArns.length > 0)) needed.push("secretsmanager");
     // Parameter Store and Secrets Manager call KMS themselves to decrypt, so ECS's own fetch may
     // not need the kms endpoint (unconfirmed); it is added so no KMS call from the VPC lacks a path.
-    if (plan.kmsKeyArn !== undefined) needed.push("kms");
+    if (plans.some(plan => plan.kmsKeyArn !== undefined)) needed.push("kms");
     return needed;
 }

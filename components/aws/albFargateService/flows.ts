@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
 import type { TwoTierVpc } from "../network";
+import { taskContainers } from "./containerDefinitions";
 import { AlbFargateServicePlan } from "./plan";
 
 /** AWS APIs a task calls on 443 before and while it runs: the image (ECR API, registry, layers in S3) and its logs. */
@@ -20,12 +21,12 @@ export interface FlowEnds {
 
 /**
  * The internet to each listener, the ALB (in each public subnet) to the tasks' port, the tasks
- * to ECR (when the image is there) and CloudWatch Logs on 443; the internet to a task, blocked.
+ * to ECR (when an image of the task is there) and CloudWatch Logs on 443; the internet to a task, blocked.
  */
 export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): IntendedFlow[] {
     const { network } = ends;
     const port = plan.container.port;
-    const pullsFromEcr = plan.container.ecrRepositoryArn !== undefined;
+    const pullsFromEcr = taskContainers(plan).some(c => c.ecrRepositoryArn !== undefined);
     const flows: IntendedFlow[] = plan.loadBalancer.listenerPorts.map(listenerPort => ({
         name: `internet → ALB :${listenerPort}`,
         from: flowTo.internet(),

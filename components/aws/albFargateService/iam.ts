@@ -10,6 +10,7 @@ import type { Tagger } from "../network/tiers";
 import { AlbFargateServicePlan, SecretsPlan } from "./plan";
 import { warnAbout } from "../../warnings";
 import { ALB_FARGATE_SERVICE_TYPE } from "./check";
+import { taskContainers } from "./containerDefinitions";
 
 /** What the task definition and the services need of the logs and roles. */
 export interface TaskIdentity {
@@ -58,8 +59,11 @@ export function createTaskIdentity(
             policy: pulumi.jsonStringify({
                 Version: "2012-10-17",
                 Statement: [
-                    ...executionStatements(plan.container.ecrRepositoryArn, logGroup.arn),
-                    ...secretStatements(plan.container.secrets),
+                    ...executionStatements(
+                        taskContainers(plan).map(c => c.ecrRepositoryArn),
+                        logGroup.arn,
+                    ),
+                    ...secretStatements(taskContainers(plan).map(c => c.secrets)),
                 ],
             }),
         },
@@ -116,20 +120,25 @@ export const EXEC_STATEMENT = {
     Resource: "*",
 } as const;
 
-/** The execution role's statements: log in to ECR and pull from the image's repository (if any), write the logs. */
+/**
+ * The execution role's statements: log in to ECR and pull from the repositories of the task's
+ * images (those in ECR: the main container's first, each once), write the logs.
+ */
 function executionStatements(
-    repositoryArn: pulumi.Input<string> | undefined,
+    repositoryArns: ReadonlyArray<pulumi.Input<string> | undefined>,
     logGroupArn: pulumi.Output<string>,
 ): unknown[] {
     const statements: unknown[] = [];
-    if (repositoryArn !== undefined) {
+    const repositories = distinct(repositoryArns.filter(arn => arn !== undefined));
+    if (repositories.length > 0) {
         // GetAuthorizationToken has no resource-level permissions: "*" is the only valid resource.
         statements.push({ Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" });
         statements.push({
             Sid: "EcrPull",
             Effect: "Allow",
             Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-            Resource: repositoryArn,
+            // One repository as a string, as before sidecars, so an existing policy does not change.
+            Resource: repositories.length === 1 ? repositories[0] : repositories,
         });
     }
     statements.push({
@@ -142,13 +151,20 @@ function executionStatements(
 }
 
 /**
- * The execution role's statements for the container's secrets: exactly the parameters and
- * secrets given, and the key when one is (Amazon ECS Developer Guide, "Amazon ECS task execution
- * IAM role", "Secrets Manager or Systems Manager permissions": `ssm:GetParameters`,
- * `secretsmanager:GetSecretValue`, and `kms:Decrypt` only for a customer-managed key). None
- * without secrets, so the policy of a service without them stays as it was.
+ * The execution role's statements for the secrets of the task's containers (`plans`, the main
+ * container's first, then each sidecar's): exactly the parameters and secrets given, each once,
+ * and the keys when given (Amazon ECS Developer Guide, "Amazon ECS task execution IAM role",
+ * "Secrets Manager or Systems Manager permissions": `ssm:GetParameters`,
+ * `secretsmanager:GetSecretValue`, and `kms:Decrypt` only for a customer-managed key). A sidecar's
+ * secrets are granted exactly as the main container's, in the same statements. None without
+ * secrets, so the policy of a service without them stays as it was.
  */
-function secretStatements(secrets: SecretsPlan): unknown[] {
+function secretStatements(plans: readonly SecretsPlan[]): unknown[] {
+    const secrets = {
+        parameterArns: distinct(plans.flatMap(p => p.parameterArns)),
+        secretArns: distinct(plans.flatMap(p => p.secretArns)),
+        kmsKeyArns: distinct(plans.flatMap(p => (p.kmsKeyArn === undefined ? [] : [p.kmsKeyArn]))),
+    };
     const statements: unknown[] = [];
     if (secrets.parameterArns.length > 0) {
         statements.push({
@@ -166,10 +182,21 @@ function secretStatements(secrets: SecretsPlan): unknown[] {
             Resource: [...secrets.secretArns],
         });
     }
-    if (secrets.kmsKeyArn !== undefined) {
-        statements.push({ Sid: "SecretsKey", Effect: "Allow", Action: "kms:Decrypt", Resource: secrets.kmsKeyArn });
+    if (secrets.kmsKeyArns.length > 0) {
+        const keys = secrets.kmsKeyArns;
+        statements.push({
+            Sid: "SecretsKey",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: keys.length === 1 ? keys[0] : keys,
+        });
     }
     return statements;
+}
+
+/** Each value once, in order of first appearance (Outputs, which cannot be compared, all kept). */
+function distinct<T>(values: readonly T[]): T[] {
+    return values.filter((v, i) => typeof v !== "string" || values.indexOf(v) === i);
 }
 
 /**

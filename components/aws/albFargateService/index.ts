@@ -16,6 +16,16 @@ export type {
     TaskEgressArgs,
 } from "./args";
 export { CONTAINER_INSIGHTS_MODES, FARGATE_CAPACITY_PROVIDERS, TASK_EGRESS_PROTOCOLS } from "./args";
+export type {
+    ContainerDependencyArgs,
+    ContainerDependencyCondition,
+    ContainerHealthCheckArgs,
+    ContainerRuntimeArgs,
+    SidecarArgs,
+    SidecarPortMappingArgs,
+} from "./containerArgs";
+export { CONTAINER_DEPENDENCY_CONDITIONS, SIDECAR_PORT_PROTOCOLS } from "./containerArgs";
+export type { ContainerHealthCheckPlan, ContainerImagePlan, ContainerRuntimePlan, SidecarPlan } from "./containerPlan";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
 export { AlbFargateService } from "./component";
 export type {

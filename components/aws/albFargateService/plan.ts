@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { ContainerInsightsMode, FargateCapacityProvider } from "./args";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
+import type { ContainerImagePlan, SidecarPlan } from "./containerPlan";
 
 /**
  * The VPC the service runs in: the {@link TwoTierVpc} given, or the args of the one the service
@@ -15,19 +16,12 @@ export type AlbFargateNetworkPlan =
     | { readonly vpc: TwoTierVpc; readonly childArgs?: undefined }
     | { readonly vpc?: undefined; readonly childArgs: TwoTierVpcArgs | ExistingTwoTierVpcArgs };
 
-/** The container, defaulted. */
-export interface ContainerPlan {
+/** The main container, defaulted: always essential, the ALB's target. */
+export interface ContainerPlan extends ContainerImagePlan {
     /** Container name; default `app`. */
     readonly name: string;
-    readonly image: pulumi.Input<string>;
     /** Port the container listens on, also the target group's; default 80. */
     readonly port: number;
-    /** Environment variables, in input order; none by default. */
-    readonly environment: ReadonlyArray<{ readonly name: string; readonly value: pulumi.Input<string> }>;
-    /** The ECR repository the execution role may pull from: given, or parsed from `image`; none elsewhere. */
-    readonly ecrRepositoryArn?: pulumi.Input<string>;
-    /** Secret variables and what the execution role may read for them; none by default. */
-    readonly secrets: SecretsPlan;
 }
 
 /** The container's secrets: its variables, and exactly what the execution role may read for them. */
@@ -214,6 +208,8 @@ export interface AlbFargateServicePlan {
     /** Tags on every resource that takes them; none by default. */
     readonly tags?: Readonly<Record<string, string>>;
     readonly container: ContainerPlan;
+    /** The task's other containers, in input order; none by default. */
+    readonly sidecars: readonly SidecarPlan[];
     readonly task: TaskPlan;
     readonly cluster: ClusterPlan;
     /** Fargate platform version of the services; default `LATEST`. */

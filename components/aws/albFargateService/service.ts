@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { TwoTierVpc } from "../network";
+import { containerDefinitions } from "./containerDefinitions";
 import { TaskIdentity } from "./iam";
 import { createAutoscaling } from "./scaling";
 import { AlbFargateServicePlan } from "./plan";
@@ -58,14 +59,14 @@ export function createCluster(
     return { arn: cluster.arn, name: cluster.name, ready };
 }
 
-/** Creates the Fargate task definition: one container, its port, its logs to the log group. */
+/** Creates the Fargate task definition: the main container and its sidecars (containerDefinitions.ts), their logs to the log group. */
 export function createTaskDefinition(
     name: string,
     plan: AlbFargateServicePlan,
     identity: TaskIdentity,
     opts: pulumi.CustomResourceOptions,
 ): aws.ecs.TaskDefinition {
-    const { container, task } = plan;
+    const { task } = plan;
     return new aws.ecs.TaskDefinition(
         `${name}-task`,
         {
@@ -80,25 +81,7 @@ export function createTaskDefinition(
                 : {}),
             executionRoleArn: identity.executionRole.arn,
             taskRoleArn: identity.taskRole.arn,
-            containerDefinitions: pulumi.jsonStringify([
-                {
-                    name: container.name,
-                    image: container.image,
-                    essential: true,
-                    portMappings: [{ containerPort: container.port, protocol: "tcp" }],
-                    environment: container.environment,
-                    // ARNs only: ECS reads the values when a task starts; absent without secrets.
-                    secrets: container.secrets.variables.length > 0 ? container.secrets.variables : undefined,
-                    logConfiguration: {
-                        logDriver: "awslogs",
-                        options: {
-                            "awslogs-group": identity.logGroup.name,
-                            "awslogs-region": plan.region,
-                            "awslogs-stream-prefix": container.name,
-                        },
-                    },
-                },
-            ]),
+            containerDefinitions: containerDefinitions(plan, identity.logGroup.name),
             tags: plan.tags,
         },
         opts,

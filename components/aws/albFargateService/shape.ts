@@ -15,6 +15,7 @@ import {
     FARGATE_CAPACITY_PROVIDERS,
     TASK_EGRESS_PROTOCOLS,
 } from "./args";
+import { CONTAINER_DEPENDENCY_CONDITIONS, SIDECAR_PORT_PROTOCOLS } from "./containerArgs";
 
 /** A whole number (finite, safe); its range is a rule's. */
 const whole = z.number().int();
@@ -35,7 +36,57 @@ export const containerSecretsShape = z.record(
     }),
 );
 
+/** A container's health check (`healthCheck` of `container` and of each sidecar). */
+export const containerHealthCheckShape = z.strictObject({
+    command: z.array(z.string()),
+    interval: whole.optional(),
+    timeout: whole.optional(),
+    retries: whole.optional(),
+    startPeriod: whole.optional(),
+});
+
+/** One entry of a container's `dependsOn`. */
+export const containerDependencyShape = z.strictObject({
+    containerName: z.string(),
+    condition: z.enum(CONTAINER_DEPENDENCY_CONDITIONS),
+});
+
+/**
+ * What every container of the task takes (`container`, `sidecars[i]`), plain data: the stack
+ * schema (stacks/topologies/fargate.ts) takes the same fields. Ranges and the rules across
+ * containers are the checks' (checkRuntime.ts, checkSidecars.ts).
+ */
+export const containerRuntimeFields = {
+    cpu: whole.optional(),
+    memory: whole.optional(),
+    memoryReservation: whole.optional(),
+    command: z.array(z.string()).optional(),
+    entryPoint: z.array(z.string()).optional(),
+    healthCheck: containerHealthCheckShape.optional(),
+    dependsOn: z.array(containerDependencyShape).optional(),
+};
+
+/** A sidecar's own fields besides its image, plain data as {@link containerRuntimeFields}. */
+export const sidecarFields = {
+    ...containerRuntimeFields,
+    name: z.string(),
+    essential: z.boolean().optional(),
+    portMappings: z
+        .array(z.strictObject({ containerPort: whole, protocol: z.enum(SIDECAR_PORT_PROTOCOLS).optional() }))
+        .optional(),
+    secrets: containerSecretsShape.optional(),
+    secretsKmsKeyArn: z.string().optional(),
+};
+
+const sidecar = z.strictObject({
+    ...sidecarFields,
+    image: input(text),
+    ecrRepositoryArn: input(text).optional(),
+    environment: z.record(z.string(), input(z.string())).optional(),
+});
+
 const container = z.strictObject({
+    ...containerRuntimeFields,
     image: input(text),
     ecrRepositoryArn: input(text).optional(),
     name: text.optional(),
@@ -142,13 +193,15 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         containerInsights: z.enum(CONTAINER_INSIGHTS_MODES).optional(),
         ephemeralStorageGiB: whole.optional(),
         container,
+        sidecars: z.array(sidecar).optional(),
         cpu: whole.optional(),
         memory: whole.optional(),
         cpuArchitecture: z.enum(CPU_ARCHITECTURES).optional(),
         family: text.optional(),
         logRetentionInDays: whole.optional(),
         logGroupName: text.optional(),
-        taskRolePolicy: input(text).optional(),
+        // JSON text, pretty-printed or not: newlines are no control characters here; checkPolicyDocument reads it.
+        taskRolePolicy: input(z.string()).optional(),
         services: z.record(text, service).optional(),
         loadBalancerName: text.optional(),
         targetGroupName: text.optional(),
