@@ -11,8 +11,9 @@ import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
+import { createRoutes } from "./routing";
 import { createSecurityGroups } from "./securityGroups";
-import { createCluster, createServices, createTaskDefinition } from "./service";
+import { createCluster, createServices, createTaskDefinition, ServiceTargetGroup } from "./service";
 import { warnAbout } from "../../warnings";
 
 /**
@@ -40,8 +41,14 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
     readonly albDnsName: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
-    /** ARN of the `ip` target group ECS registers the tasks in. */
+    /**
+     * ARN of the shared `ip` target group the listeners forward to by default, which ECS
+     * registers the tasks of every service without `routing` in. When every service is routed
+     * there is none: the first service's own group.
+     */
     readonly targetGroupArn: pulumi.Output<string>;
+    /** ARN of the target group each service's tasks are registered in, by service key (the shared one, or its own). */
+    readonly targetGroupArns: Record<string, pulumi.Output<string>>;
     /** ARN of the ECS cluster (created, or the one given). */
     readonly clusterArn: pulumi.Output<string>;
     /** Name of the ECS cluster. */
@@ -117,28 +124,39 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const taskDefinition = createTaskDefinition(name, plan, identity, childOpts);
         this.taskDefinitionArn = taskDefinition.arn;
 
-        const { alb, targetGroup, listeners } = createLoadBalancer(
-            name,
-            plan,
-            this.network,
-            this.albSecurityGroupId,
-            childOpts,
-        );
+        const lb = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId, childOpts);
+        const { alb, listeners } = lb;
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
         this.albDnsName = this.dnsName;
-        this.targetGroupArn = targetGroup.arn;
+        const routes = createRoutes(name, plan, this.network, lb, childOpts);
+        const targetGroups: Record<string, ServiceTargetGroup> = Object.fromEntries(
+            plan.services.map(svc => {
+                const route = routes[svc.key];
+                // A service without routing is in the shared group, which exists exactly then.
+                return [
+                    svc.key,
+                    route
+                        ? { targetGroup: route.targetGroup, attachedBy: route.rules }
+                        : { targetGroup: lb.targetGroup!, attachedBy: [] },
+                ];
+            }),
+        );
+        this.targetGroupArns = Object.fromEntries(
+            Object.entries(targetGroups).map(([key, t]) => [key, t.targetGroup.arn]),
+        );
+        this.targetGroupArn = (lb.targetGroup ?? targetGroups[plan.services[0].key].targetGroup).arn;
 
-        this.serviceNames = createServices(
+        const services = createServices(
             name,
             plan,
             this.network,
             {
                 cluster,
                 taskDefinition,
-                targetGroup,
+                targetGroups,
+                albArnSuffix: alb.arnSuffix,
                 taskSecurityGroupId: this.taskSecurityGroupId,
-                requestCountLabel: pulumi.interpolate`${alb.arnSuffix}/${targetGroup.arnSuffix}`,
                 dependsOn: [
                     ...listeners,
                     identity.executionPolicy,
@@ -148,6 +166,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             },
             childOpts,
         );
+        this.serviceNames = Object.fromEntries(Object.entries(services).map(([key, svc]) => [key, svc.name]));
 
         this.intendedFlows = fargateFlows(plan, {
             network: this.network,
