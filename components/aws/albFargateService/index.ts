@@ -12,11 +12,18 @@ export type {
     FargateServiceArgs,
     HealthCheckArgs,
     ScalingScheduleArgs,
+    ServiceRoutingArgs,
     TargetTrackingArgs,
     TaskEgressArgs,
 } from "./args";
 export { CONTAINER_INSIGHTS_MODES, FARGATE_CAPACITY_PROVIDERS, TASK_EGRESS_PROTOCOLS } from "./args";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
+export type {
+    AlbFargateListeners,
+    AlbFargateRoles,
+    AlbFargateSecurityGroups,
+    AlbFargateTargetGroups,
+} from "./children";
 export { AlbFargateService } from "./component";
 export type {
     AlbFargateNetworkPlan,
@@ -27,6 +34,7 @@ export type {
     ContainerPlan,
     ExtraTargetPlan,
     LoadBalancerPlan,
+    RoutingPlan,
     ScalingSchedulePlan,
     SecretsPlan,
     ServicePlan,

@@ -11,6 +11,8 @@ import { AlbFargateServicePlan } from "./plan";
 
 /** The cluster the services run in. */
 export interface ServiceCluster {
+    /** The cluster made here; undefined with `clusterArn`. */
+    readonly cluster?: aws.ecs.Cluster;
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
     /** What a service's capacity provider strategy needs first: the providers' association with a cluster made here. */
@@ -55,7 +57,7 @@ export function createCluster(
             ),
         );
     }
-    return { arn: cluster.arn, name: cluster.name, ready };
+    return { cluster, arn: cluster.arn, name: cluster.name, ready };
 }
 
 /** Creates the Fargate task definition: one container, its port, its logs to the log group. */
