@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { AlbFargateService, FargateServiceArgs } from "../components/aws/albFargateService";
+import { keyArgs } from "../cli/keyArgs";
 import { build, world } from "./mocks";
 import { assertProblem, problemsOf } from "./support/fargateProblems";
 import { AlbFargateServiceOnNetworkArgs, seed004Service } from "./support/tutorials";
@@ -86,6 +87,18 @@ describe("AlbFargateService: per-service routing", () => {
             { hostHeader: { values: ["api.example.com"] } },
             { pathPattern: { values: ["/v1/*", "/v2/*"] } },
         ]);
+        // The plan lists a rule's priority and conditions.
+        const rule = world.named("s5-api-https-rule");
+        assert.deepEqual(keyArgs(rule.type, rule.inputs), {
+            priority: "5",
+            "conditions.hostHeader.values": "api.example.com",
+            "conditions.pathPattern.values": "/v1/*,/v2/*",
+        });
+        const web = world.named("s5-web-https-rule");
+        assert.deepEqual(keyArgs(web.type, web.inputs), {
+            priority: "10",
+            "conditions.hostHeader.values": "www.example.com",
+        });
 
         await build(
             opts =>
