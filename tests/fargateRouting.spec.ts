@@ -166,6 +166,30 @@ describe("AlbFargateService: per-service routing", () => {
         ]);
     });
 
+    it("scales a routed service on the requests of its own target group", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "s5",
+                    withServices({
+                        web: {},
+                        api: {
+                            routing: { paths: ["/api/*"] },
+                            autoscaling: { minCapacity: 1, maxCapacity: 4, requestsPerTarget: { target: 500 } },
+                        },
+                    }),
+                    opts,
+                ),
+        );
+        const policy = world.named("s5-api-requests");
+        const spec = policy.inputs.targetTrackingScalingPolicyConfiguration as {
+            predefinedMetricSpecification: { resourceLabel: string };
+        };
+        const alb = String(world.named("s5-alb").state.arnSuffix);
+        const tg = String(world.named("s5-api-tg").state.arnSuffix);
+        assert.equal(spec.predefinedMetricSpecification.resourceLabel, `${alb}/${tg}`);
+    });
+
     it("builds what it built before when no service is routed: one shared group, forwarded to, no rule", async () => {
         await build(opts => new AlbFargateService("s5", withServices({ web: {}, api: {} }), opts));
         assert.equal(rules().length, 0);
@@ -303,6 +327,16 @@ describe("AlbFargateService: routing refused", () => {
             withServices({ "a-very-long-service-key": { routing: { paths: ["/x/*"] } } }),
             "services.a-very-long-service-key.routing",
             /target group would be named 'bad-a-very-long-service-key-tg-' plus 7 random characters, 38 characters; its limit is 32/,
+        );
+        const long = await problemsOf(withServices({ "a-very-long-service-key": { routing: { paths: ["/x/*"] } } }));
+        assert.equal(
+            long.find(p => p.path === "services.a-very-long-service-key.routing")?.fix,
+            "Shorten the component name 'bad' or the service key 'a-very-long-service-key' (together by 6 characters).",
+        );
+        await assertProblem(
+            withServices({ my_api: { routing: { paths: ["/x/*"] } } }),
+            "services.my_api.routing",
+            /may have only letters, digits and hyphens/,
         );
         await assertProblem(
             routed({ paths: ["/api/*"], healthCheck: { interval: 5, timeout: 5 } }),

@@ -65,7 +65,7 @@ export function checkRoutings(
     Object.entries(services).forEach(([key, svc], position) => {
         if (svc.routing === undefined) return;
         const path = `services.${key}.routing`;
-        checkAutoname(problems, path, "aws:lb/targetGroup:TargetGroup", routedTargetGroupName(name, key));
+        checkTargetGroupAutoname(problems, path, name, key);
         const defaultPriority = RULE_PRIORITY_STEP * (position + 1);
         plans.set(key, checkRouting(problems.under(path), svc.routing, defaultPriority, sharedHealthCheck));
     });
@@ -74,6 +74,21 @@ export function checkRoutings(
     const keys = Object.keys(services);
     if (keys.length > 0 && plans.size === keys.length) checkEveryServiceRouted(problems, args);
     return plans;
+}
+
+/**
+ * The auto-name of a routed service's target group fits AWS's 32 letters, digits and hyphens
+ * (components/naming.ts); the fix names what to change: the component name or the key.
+ */
+function checkTargetGroupAutoname(problems: Problems, path: string, name: string, key: string): void {
+    const found = new Problems();
+    if (checkAutoname(found, path, "aws:lb/targetGroup:TargetGroup", routedTargetGroupName(name, key))) return;
+    for (const problem of found.list) {
+        const fix = /characters; its limit/.test(problem.message)
+            ? `Shorten the component name '${name}' or the service key '${key}' (together by ${problem.fix?.match(/\d+/)?.[0]} characters).`
+            : `Use a service key of letters, digits and hyphens for a routed service (the key names its target group).`;
+        problems.add(problem.path, problem.message, fix);
+    }
 }
 
 /** One service's rule (`problems` scoped to its `routing`). */
