@@ -79,6 +79,7 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
     "lb/loadBalancer:LoadBalancer": { seconds: 180, source: "estimate: an ALB becomes active in a few minutes" },
     "lb/targetGroup:TargetGroup": { seconds: 5, source: EST },
     "lb/listener:Listener": { seconds: 5, source: EST },
+    "lb/listenerRule:ListenerRule": { seconds: 5, source: EST },
     "ecs/service:Service": {
         seconds: 180,
         source: "estimate: Pulumi waits for the service's steady state (tasks running, targets healthy)",

@@ -61,6 +61,8 @@ const KEY_ARGS: Record<string, readonly string[]> = {
     "lb/loadBalancer:LoadBalancer": ["loadBalancerType", "internal", "ipAddressType"],
     "lb/targetGroup:TargetGroup": ["targetType", "protocol", "port"],
     "lb/listener:Listener": ["protocol", "port"],
+    // Which requests the rule takes, and in what order the listener tries it.
+    "lb/listenerRule:ListenerRule": ["priority", "conditions.hostHeader.values", "conditions.pathPattern.values"],
     "ecs/service:Service": [
         "launchType",
         "capacityProviderStrategies.capacityProvider",

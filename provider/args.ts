@@ -544,7 +544,7 @@ export interface FargateSection {
     logRetentionInDays?: number;
     /** Name of the CloudWatch Logs group, e.g. `/ecs/klein` (1–512 letters, digits and `. - _ / #`). Default: Pulumi's auto-name, `<component name>-logs-<7 random hex>`. An explicit name is kept on replacement, so keep it unique per stack. */
     logGroupName?: string;
-    /** Services by key (the key names the service's resource), all behind the same target group. Default: one service `web`. Tutorial: two. */
+    /** Services by key (the key names the service's resource), behind the shared target group, or each behind its own when it has `routing`. Default: one service `web`. Tutorial: two. */
     services?: Record<string, FargateService>;
     /** Where else the tasks may send, by rule name (the name keys the rule, so editing one rule replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443. With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a security group, or a prefix list) have a route. */
     taskEgress?: Record<string, FargateTaskEgressEntry>;
@@ -701,6 +701,8 @@ export interface FargateService {
     autoscaling?: FargateServiceAutoscaling;
     /** Capacity provider strategy, e.g. a `base` on `FARGATE` and the rest mostly on `FARGATE_SPOT`. Default: none, the `FARGATE` launch type. A cluster created here gets the providers the services use; an existing cluster (`clusterArn`) must have them already. */
     capacityProviders?: FargateServiceCapacityProvider[];
+    /** Route requests by host and/or path to this service: its own `ip` target group and a forward rule on the serving listener. Default: none, the shared target group the listeners forward to by default. When every service is routed, the listeners answer other requests with a fixed 404. */
+    routing?: FargateServiceRouting;
 }
 
 export interface FargateServiceAutoscaling {
@@ -770,6 +772,28 @@ export const FargateServiceCapacityProviderCapacityProvider = {
     FARGATE_SPOT: "FARGATE_SPOT",
 } as const;
 export type FargateServiceCapacityProviderCapacityProvider = (typeof FargateServiceCapacityProviderCapacityProvider)[keyof typeof FargateServiceCapacityProviderCapacityProvider];
+
+export interface FargateServiceRouting {
+    /** Host names (the `host-header` condition), e.g. `api.example.com` or `*.example.com`: up to 128 letters, digits, `-`, `.`, `*` and `?`, with at least one `.` and only letters after the last. Compared case-insensitively. At most 3. Default: any host. */
+    hosts?: string[];
+    /** Path patterns (the `path-pattern` condition), e.g. `/api/*`: up to 128 characters, starting with `/` or `*`, of letters, digits, `_ - . $ / ~ " ' @ : + &`, `*` and `?`. Case-sensitive. At most 3, and 5 hosts and paths together. Default: any path. */
+    paths?: string[];
+    /** Priority of the rule on each serving listener, 1–50000, unique among the services (lower is evaluated first). Default: 10 × the service's position in `services`. */
+    priority?: number;
+    /** Health check of the service's target group. Default: the section's `healthCheck`, field by field. */
+    healthCheck?: FargateServiceRoutingHealthCheck;
+}
+
+export interface FargateServiceRoutingHealthCheck {
+    /** HTTP path, starting with `/`. Default: the section's. */
+    path?: string;
+    /** HTTP codes counted healthy, 200–499, e.g. `200` or `200-299`. Default: the section's. */
+    matcher?: string;
+    /** Seconds between checks, 5–300. Default: the section's. */
+    interval?: number;
+    /** Seconds to wait for a reply, 2–120 and less than `interval`. Default: the section's. */
+    timeout?: number;
+}
 
 export interface FargateTaskEgressEntry {
     /** IPv4 block, e.g. a database subnet `10.1.20.0/24`. */

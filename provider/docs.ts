@@ -259,7 +259,7 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         logGroupName:
             "Name of the CloudWatch Logs group, e.g. `/ecs/klein` (1–512 letters, digits and `. - _ / #`). Default: Pulumi's auto-name, `<component name>-logs-<7 random hex>`. An explicit name is kept on replacement, so keep it unique per stack.",
         services:
-            "Services by key (the key names the service's resource), all behind the same target group. Default: one service `web`. Tutorial: two.",
+            "Services by key (the key names the service's resource), behind the shared target group, or each behind its own when it has `routing`. Default: one service `web`. Tutorial: two.",
         taskEgress:
             "Where else the tasks may send, by rule name (the name keys the rule, so editing one rule replaces only it). Default: none; the tasks reach only ECR, S3 and CloudWatch Logs on 443. With `vpcEndpoints` egress in a VPC created here, only destinations inside the VPC (or a security group, or a prefix list) have a route.",
         allowedCidrs: 'IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only.',
@@ -371,6 +371,8 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "Scale the task count with Application Auto Scaling. Default: none, `desiredCount` tasks. With it, `desiredCount` is only the count the service starts with: later deployments leave the count alone (the service ignores changes to it), so a `pulumi up` never resets what the scaling set.",
         capacityProviders:
             "Capacity provider strategy, e.g. a `base` on `FARGATE` and the rest mostly on `FARGATE_SPOT`. Default: none, the `FARGATE` launch type. A cluster created here gets the providers the services use; an existing cluster (`clusterArn`) must have them already.",
+        routing:
+            "Route requests by host and/or path to this service: its own `ip` target group and a forward rule on the serving listener. Default: none, the shared target group the listeners forward to by default. When every service is routed, the listeners answer other requests with a fixed 404.",
     },
     FargateServiceAutoscaling: {
         minCapacity: "Fewest tasks, 0–5000, at most `desiredCount`.",
@@ -410,6 +412,20 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         minCapacity: "New lowest task count, 0–5000. Default: unchanged (give this or `maxCapacity`, or both).",
         maxCapacity: "New highest task count, 0–5000. Default: unchanged.",
         timezone: "IANA time zone of `at` and `cron` expressions, e.g. `Asia/Tokyo`. Default: `UTC`.",
+    },
+    FargateServiceRouting: {
+        hosts: "Host names (the `host-header` condition), e.g. `api.example.com` or `*.example.com`: up to 128 letters, digits, `-`, `.`, `*` and `?`, with at least one `.` and only letters after the last. Compared case-insensitively. At most 3. Default: any host.",
+        paths: "Path patterns (the `path-pattern` condition), e.g. `/api/*`: up to 128 characters, starting with `/` or `*`, of letters, digits, `_ - . $ / ~ \" ' @ : + &`, `*` and `?`. Case-sensitive. At most 3, and 5 hosts and paths together. Default: any path.",
+        priority:
+            "Priority of the rule on each serving listener, 1–50000, unique among the services (lower is evaluated first). Default: 10 × the service's position in `services`.",
+        healthCheck:
+            "Health check of the service's target group. Default: the section's `healthCheck`, field by field.",
+    },
+    FargateServiceRoutingHealthCheck: {
+        path: "HTTP path, starting with `/`. Default: the section's.",
+        matcher: "HTTP codes counted healthy, 200–499, e.g. `200` or `200-299`. Default: the section's.",
+        interval: "Seconds between checks, 5–300. Default: the section's.",
+        timeout: "Seconds to wait for a reply, 2–120 and less than `interval`. Default: the section's.",
     },
     FargateServiceCapacityProvider: {
         capacityProvider: "`FARGATE` or `FARGATE_SPOT`.",

@@ -17,7 +17,8 @@ const SUBNET = /^(vpc\/switch:Switch|ec2\/subnet:Subnet)$/;
  */
 const HIDDEN =
     /^appautoscaling\/|clusterCapacityProviders|RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$/;
-const CONNECTOR = /Attachment|Association/;
+/** A listener rule joins its listener to the target group it forwards to. */
+const CONNECTOR = /Attachment|Association|listenerRule:ListenerRule$/;
 /** Resources that belong to no region, though an API call in some region creates them. */
 export const GLOBAL = /^(cen\/instance:Instance|cen\/bandwidthPackage:BandwidthPackage)$/;
 /** A global network the regions' routers join: drawn as the band the peerings run in. */
@@ -63,6 +64,7 @@ export const CONNECTOR_ENDS: Record<string, readonly string[]> = {
     "cen/bandwidthPackageAttachment:BandwidthPackageAttachment": ["bandwidthPackageId", "instanceId"],
     "ecs/eipAssociation:EipAssociation": ["allocationId", "instanceId"],
     "ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": ["networkInterfaceId", "instanceId"],
+    "lb/listenerRule:ListenerRule": ["listenerArn", "actions"],
 };
 
 /** Connectors between two regions' routers: drawn as a box in the hub band naming both ends. */

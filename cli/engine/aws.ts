@@ -122,6 +122,14 @@ export const awsRules: Record<string, Rule> = {
         const id = arn("elasticloadbalancing", region, `listener/app/${lb}/${elbSuffix(name)}`);
         return { id, state: { arn: id } };
     },
+    // listener-rule/app/<load balancer name>/<load balancer id>/<listener id>/<rule id>
+    "aws:lb/listenerRule:ListenerRule": ({ name, inputs, region }) => {
+        const listener =
+            String(inputs.listenerArn ?? "").split(":listener/")[1] ??
+            `app/${name}/${elbSuffix(`${name}-lb`)}/${elbSuffix(`${name}-listener`)}`;
+        const id = arn("elasticloadbalancing", region, `listener-rule/${listener}/${elbSuffix(name)}`);
+        return { id, state: { arn: id } };
+    },
     "aws:lb/targetGroupAttachment:TargetGroupAttachment": ({ name }) => ({ id: fakeId("tga", name) }),
     "aws:ecs/cluster:Cluster": ({ name, inputs, region }) => {
         const clusterName = inputs.name ?? name;

@@ -50,6 +50,22 @@ const capacityProvider = z.strictObject({
     base: z.number().int().optional(),
 });
 
+/** A target group health check (AlbFargateService `healthCheck`). */
+const healthCheck = z.strictObject({
+    path: z.string().optional(),
+    matcher: z.string().optional(),
+    interval: z.number().int().optional(),
+    timeout: z.number().int().optional(),
+});
+
+/** A service's listener rule and own target group (AlbFargateService `services.<key>.routing`). */
+const routing = z.strictObject({
+    hosts: z.array(z.string()).optional(),
+    paths: z.array(z.string()).optional(),
+    priority: z.number().int().optional(),
+    healthCheck: healthCheck.optional(),
+});
+
 const schema = z.strictObject({
     region: z.string(),
     network: z.strictObject({
@@ -98,6 +114,8 @@ const schema = z.strictObject({
                 deploymentTimeout: z.string().optional(),
                 autoscaling: autoscaling.optional(),
                 capacityProviders: z.array(capacityProvider).optional(),
+                /** Route hosts and/or paths to this service's own target group (AlbFargateService `routing`). */
+                routing: routing.optional(),
             }),
         )
         .optional(),
@@ -139,14 +157,7 @@ const schema = z.strictObject({
     redirectHttpToHttps: z.boolean().optional(),
     /** The ALB's and the log group's deletion protection (AlbFargateService `deletionProtection`). Default: the stack's `protect`. */
     deletionProtection: z.boolean().optional(),
-    healthCheck: z
-        .strictObject({
-            path: z.string().optional(),
-            matcher: z.string().optional(),
-            interval: z.number().int().optional(),
-            timeout: z.number().int().optional(),
-        })
-        .optional(),
+    healthCheck: healthCheck.optional(),
     deregistrationDelay: z.number().int().optional(),
     extraTargets: z.array(z.strictObject({ ip: z.string(), port: port.optional() })).optional(),
 });

@@ -55,6 +55,7 @@ export const STATELESS: ReadonlySet<string> = new Set([
     "aws:appautoscaling/scheduledAction:ScheduledAction",
     "aws:appautoscaling/target:Target",
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders",
+    "aws:lb/listenerRule:ListenerRule",
     "alicloud:alb/listener:Listener",
     "alicloud:alb/rule:Rule",
     "alicloud:alb/serverGroup:ServerGroup",

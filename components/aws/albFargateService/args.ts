@@ -151,7 +151,44 @@ export interface AutoscalingArgs {
     schedules?: ScalingScheduleArgs[];
 }
 
-/** One ECS service running the task definition behind the shared target group. */
+/**
+ * Where the ALB sends a service's requests: a listener rule on the serving listener(s) matching
+ * `hosts` and/or `paths` (both: a request must match one of each), forwarding to the service's
+ * own target group. At least one host or path; at most 3 of each and 5 in all (AWS: "up to three
+ * match evaluations per condition", "up to five match evaluations per rule"), and at most 5
+ * wildcards (`*`, `?`) in all.
+ */
+export interface ServiceRoutingArgs {
+    /**
+     * Host names (the `host-header` condition), e.g. `api.example.com` or `*.example.com`: up to
+     * 128 letters, digits, `-`, `.`, `*` and `?`, with at least one `.` and only letters after the
+     * last. Compared case-insensitively. Default: any host.
+     */
+    hosts?: string[];
+    /**
+     * Path patterns (the `path-pattern` condition), e.g. `/api/*`: up to 128 characters, starting
+     * with `/` or `*`, of letters, digits, `_ - . $ / ~ " ' @ : + &`, `*` (0 or more characters)
+     * and `?` (exactly one). Case-sensitive; compared with the path only, not the query string.
+     * Default: any path.
+     */
+    paths?: string[];
+    /**
+     * Priority of the rule on each serving listener, 1–50000, unique among the services (lower
+     * is evaluated first). Default: 10 × the service's position in `services` (10, 20, …), so a
+     * service added at the end leaves the others' priorities alone.
+     */
+    priority?: number;
+    /**
+     * Health check of the service's target group. Default: the component's `healthCheck`, field
+     * by field (each field given here replaces the component's).
+     */
+    healthCheck?: HealthCheckArgs;
+}
+
+/**
+ * One ECS service running the task definition: behind the shared target group (the listeners'
+ * default), or behind its own one when it has `routing`.
+ */
 export interface FargateServiceArgs {
     /**
      * ECS service name (tutorial: `publicIpOn`, `publicIpOn2`). Default: Pulumi's auto-name,
@@ -192,6 +229,17 @@ export interface FargateServiceArgs {
      * providers the services use; an existing cluster (`clusterArn`) must have them already.
      */
     capacityProviders?: CapacityProviderArgs[];
+    /**
+     * Route requests by host and/or path to this service: it gets its own `ip` target group
+     * (auto-named `<component name>-<key>-tg-<7 random hex>`, so component name and key take at
+     * most 20 characters together with their hyphen) and a forward rule on the serving listener
+     * (HTTPS when there is a certificate; HTTP too when it does not redirect). Default: none,
+     * the service registers in the shared target group the listeners forward to by default.
+     * When every service is routed, the listeners answer requests no rule matches with a fixed
+     * 404, and there is no shared target group (`extraTargets` and `targetGroupName` are then
+     * refused).
+     */
+    routing?: ServiceRoutingArgs;
 }
 
 /** Protocols a {@link TaskEgressArgs} rule takes. */
@@ -363,8 +411,8 @@ export interface AlbFargateServiceArgs {
      */
     taskRolePolicy?: pulumi.Input<string>;
     /**
-     * Services by key (the key names the service's resource), all behind the same target group.
-     * Default: one service `web`. Tutorial: two.
+     * Services by key (the key names the service's resource), behind the shared target group, or
+     * each behind its own when it has `routing`. Default: one service `web`. Tutorial: two.
      */
     services?: Record<string, FargateServiceArgs>;
     /**
@@ -408,7 +456,10 @@ export interface AlbFargateServiceArgs {
      * production.
      */
     deletionProtection?: boolean;
-    /** Target group health check. Default: `GET /` expecting 200 every 30 s. */
+    /**
+     * Health check of the shared target group, and the defaults of each routed service's.
+     * Default: `GET /` expecting 200 every 30 s.
+     */
     healthCheck?: HealthCheckArgs;
     /** Seconds the ALB drains a deregistered target, 0–3600. Default: 30 (AWS: 300), for faster deployments. */
     deregistrationDelay?: number;

@@ -10,6 +10,7 @@ import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
+import { checkRoutings } from "./checkRouting";
 import { checkPlatformVersion } from "./checkScaling";
 import { checkOperations } from "./checkOperations";
 import { checkServices } from "./checkServices";
@@ -56,16 +57,19 @@ export function checkAlbFargateServiceArgs(
         operations.enableExecuteCommand,
     );
     const network = placeTaskEndpoints(problems, placement, endpointNeeds, assignPublicIp);
-    const services = checkServices(problems, name, args.services ?? { web: {} }, {
+    const serviceArgs = args.services ?? { web: {} };
+    const unrouted = checkServices(problems, name, serviceArgs, {
         cpuArchitecture: task.cpuArchitecture,
         platformVersion,
     });
     // The providers the strategies use, which a cluster created here gets associated.
     const capacityProviders = [
-        ...new Set(services.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
+        ...new Set(unrouted.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
     ];
     const loadBalancer = checkLoadBalancer(problems, name, args, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
+    const routings = checkRoutings(problems, name, args, serviceArgs, targetGroup.healthCheck);
+    const services = unrouted.map(s => (routings.has(s.key) ? { ...s, routing: routings.get(s.key) } : s));
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;
     const taskEgress = checkTaskEgress(

@@ -105,7 +105,7 @@ export function checkTargetGroup(
 }
 
 /** The health check (`problems` scoped to `healthCheck`), defaulted to `GET /` expecting 200 every 30 s. */
-function checkHealthCheck(problems: Problems, hc: HealthCheckArgs): TargetGroupPlan["healthCheck"] {
+export function checkHealthCheck(problems: Problems, hc: HealthCheckArgs): TargetGroupPlan["healthCheck"] {
     const planned = {
         path: hc.path ?? "/",
         matcher: hc.matcher ?? "200",

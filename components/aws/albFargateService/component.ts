@@ -6,13 +6,20 @@ import { newStackProvider } from "../../providers";
 import { TwoTierVpc } from "../network";
 import type { Tagger } from "../network/tiers";
 import { AlbFargateServiceArgs } from "./args";
+import type {
+    AlbFargateListeners,
+    AlbFargateRoles,
+    AlbFargateSecurityGroups,
+    AlbFargateTargetGroups,
+} from "./children";
 import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check";
 import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
+import { createRoutes } from "./routing";
 import { createSecurityGroups } from "./securityGroups";
-import { createCluster, createServices, createTaskDefinition } from "./service";
+import { createCluster, createServices, createTaskDefinition, ServiceTargetGroup } from "./service";
 import { warnAbout } from "../../warnings";
 
 /**
@@ -22,6 +29,10 @@ import { warnAbout } from "../../warnings";
  * gateway (the tutorial turned public IPs on instead), the task security group admits the
  * container port only from the ALB's security group, and the execution role may pull only the
  * given repository and write only its own log group.
+ *
+ * Its main children are typed properties (`cluster`, `services`, `loadBalancer`, `listeners`,
+ * `targetGroups`, `listenerRules`, `securityGroups`, `roles`, `logGroup`, …); to change an input
+ * the args do not offer, pass Pulumi `transforms` in its options, which reach every child.
  */
 export class AlbFargateService extends pulumi.ComponentResource implements DeclaresFlows {
     /** Region every resource of the service is in. */
@@ -40,8 +51,14 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
     readonly albDnsName: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
-    /** ARN of the `ip` target group ECS registers the tasks in. */
+    /**
+     * ARN of the shared `ip` target group the listeners forward to by default, which ECS
+     * registers the tasks of every service without `routing` in. When every service is routed
+     * there is none: the first service's own group.
+     */
     readonly targetGroupArn: pulumi.Output<string>;
+    /** ARN of the target group each service's tasks are registered in, by service key (the shared one, or its own). */
+    readonly targetGroupArns: Record<string, pulumi.Output<string>>;
     /** ARN of the ECS cluster (created, or the one given). */
     readonly clusterArn: pulumi.Output<string>;
     /** Name of the ECS cluster. */
@@ -66,6 +83,26 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
     readonly publicSubnetIds: pulumi.Output<string>[];
     /** Ids of the tasks' private subnets. */
     readonly privateSubnetIds: pulumi.Output<string>[];
+    /** The ECS cluster made here; undefined with `clusterArn` (an existing cluster). */
+    readonly cluster?: aws.ecs.Cluster;
+    /** The task definition each service runs, by service key (every service runs the component's one). */
+    readonly taskDefinitions: Readonly<Record<string, aws.ecs.TaskDefinition>>;
+    /** The ECS services, by key. */
+    readonly services: Readonly<Record<string, aws.ecs.Service>>;
+    /** The ALB. */
+    readonly loadBalancer: aws.lb.LoadBalancer;
+    /** The listeners: HTTP on 80, and HTTPS on 443 with a certificate. */
+    readonly listeners: AlbFargateListeners;
+    /** The shared target group (when a service is not routed) and the group of each service. */
+    readonly targetGroups: AlbFargateTargetGroups;
+    /** The forward rules of each routed service, by service key, one per serving listener (HTTP before HTTPS). */
+    readonly listenerRules: Readonly<Record<string, readonly aws.lb.ListenerRule[]>>;
+    /** The ALB's and the tasks' security groups. */
+    readonly securityGroups: AlbFargateSecurityGroups;
+    /** The execution role and the task role. */
+    readonly roles: AlbFargateRoles;
+    /** The CloudWatch Logs group the containers write to. */
+    readonly logGroup: aws.cloudwatch.LogGroup;
     /**
      * The traffic it exists for: the internet to each listener, the ALB to the tasks' port, the
      * tasks to ECR (api, dkr), S3 (image layers) and CloudWatch Logs on 443; the internet to a
@@ -98,11 +135,14 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const groups = createSecurityGroups(name, plan, this.network, tags, childOpts);
         this.albSecurityGroupId = groups.albSecurityGroupId;
         this.taskSecurityGroupId = groups.taskSecurityGroupId;
+        this.securityGroups = { alb: groups.albSecurityGroup, tasks: groups.taskSecurityGroup };
 
         const identity = createTaskIdentity(name, plan, tags, childOpts, { parent: this, provider: this.provider });
         this.logGroupName = identity.logGroup.name;
         this.executionRoleArn = identity.executionRole.arn;
         this.taskRoleArn = identity.taskRole.arn;
+        this.logGroup = identity.logGroup;
+        this.roles = { execution: identity.executionRole, task: identity.taskRole };
 
         if (plan.cluster.arn !== undefined && plan.cluster.capacityProviders.length > 0) {
             warnAbout(
@@ -114,31 +154,51 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const cluster = createCluster(name, plan, childOpts);
         this.clusterArn = cluster.arn;
         this.clusterName = cluster.name;
+        this.cluster = cluster.cluster;
         const taskDefinition = createTaskDefinition(name, plan, identity, childOpts);
         this.taskDefinitionArn = taskDefinition.arn;
+        this.taskDefinitions = Object.fromEntries(plan.services.map(svc => [svc.key, taskDefinition]));
 
-        const { alb, targetGroup, listeners } = createLoadBalancer(
-            name,
-            plan,
-            this.network,
-            this.albSecurityGroupId,
-            childOpts,
-        );
+        const lb = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId, childOpts);
+        const { alb, listeners } = lb;
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
         this.albDnsName = this.dnsName;
-        this.targetGroupArn = targetGroup.arn;
+        this.loadBalancer = alb;
+        this.listeners = lb.listenersByKey;
+        const routes = createRoutes(name, plan, this.network, lb, childOpts);
+        this.listenerRules = Object.fromEntries(Object.entries(routes).map(([key, route]) => [key, route.rules]));
+        const targetGroups: Record<string, ServiceTargetGroup> = Object.fromEntries(
+            plan.services.map(svc => {
+                const route = routes[svc.key];
+                // A service without routing is in the shared group, which exists exactly then.
+                return [
+                    svc.key,
+                    route
+                        ? { targetGroup: route.targetGroup, attachedBy: route.rules }
+                        : { targetGroup: lb.targetGroup!, attachedBy: [] },
+                ];
+            }),
+        );
+        this.targetGroupArns = Object.fromEntries(
+            Object.entries(targetGroups).map(([key, t]) => [key, t.targetGroup.arn]),
+        );
+        this.targetGroupArn = (lb.targetGroup ?? targetGroups[plan.services[0].key].targetGroup).arn;
+        this.targetGroups = {
+            shared: lb.targetGroup,
+            byService: Object.fromEntries(Object.entries(targetGroups).map(([key, t]) => [key, t.targetGroup])),
+        };
 
-        this.serviceNames = createServices(
+        const services = createServices(
             name,
             plan,
             this.network,
             {
                 cluster,
                 taskDefinition,
-                targetGroup,
+                targetGroups,
+                albArnSuffix: alb.arnSuffix,
                 taskSecurityGroupId: this.taskSecurityGroupId,
-                requestCountLabel: pulumi.interpolate`${alb.arnSuffix}/${targetGroup.arnSuffix}`,
                 dependsOn: [
                     ...listeners,
                     identity.executionPolicy,
@@ -148,6 +208,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             },
             childOpts,
         );
+        this.services = services;
+        this.serviceNames = Object.fromEntries(Object.entries(services).map(([key, svc]) => [key, svc.name]));
 
         this.intendedFlows = fargateFlows(plan, {
             network: this.network,

@@ -12,6 +12,7 @@ export type {
     FargateServiceArgs,
     HealthCheckArgs,
     ScalingScheduleArgs,
+    ServiceRoutingArgs,
     TargetTrackingArgs,
     TaskEgressArgs,
 } from "./args";
@@ -27,6 +28,12 @@ export type {
 export { CONTAINER_DEPENDENCY_CONDITIONS, SIDECAR_PORT_PROTOCOLS } from "./containerArgs";
 export type { ContainerHealthCheckPlan, ContainerImagePlan, ContainerRuntimePlan, SidecarPlan } from "./containerPlan";
 export { checkAlbFargateServiceArgs, validateAlbFargateServiceArgs } from "./check";
+export type {
+    AlbFargateListeners,
+    AlbFargateRoles,
+    AlbFargateSecurityGroups,
+    AlbFargateTargetGroups,
+} from "./children";
 export { AlbFargateService } from "./component";
 export type {
     AlbFargateNetworkPlan,
@@ -37,6 +44,7 @@ export type {
     ContainerPlan,
     ExtraTargetPlan,
     LoadBalancerPlan,
+    RoutingPlan,
     ScalingSchedulePlan,
     SecretsPlan,
     ServicePlan,

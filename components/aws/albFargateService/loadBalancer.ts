@@ -8,15 +8,65 @@ import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
 import { AlbFargateServicePlan } from "./plan";
 
+/** The listeners by key (`http`, `https`), which name their resources and the rules on them. */
+export interface ServiceListeners {
+    /** HTTP on 80: forwarding, or redirecting to HTTPS. */
+    readonly http: aws.lb.Listener;
+    /** HTTPS on 443, with a certificate. */
+    readonly https?: aws.lb.Listener;
+}
+
 /** What {@link createLoadBalancer} built. */
 export interface ServiceLoadBalancer {
     readonly alb: aws.lb.LoadBalancer;
-    readonly targetGroup: aws.lb.TargetGroup;
+    /** The shared target group the listeners forward to by default; none when every service is routed. */
+    readonly targetGroup?: aws.lb.TargetGroup;
     /** Every listener: ECS takes a target group only once one forwards to it. */
     readonly listeners: aws.lb.Listener[];
+    readonly listenersByKey: ServiceListeners;
+    /** The listeners that serve (forward, or answer 404): where the services' rules go. */
+    readonly serving: ReadonlyArray<{ readonly key: "http" | "https"; readonly listener: aws.lb.Listener }>;
 }
 
-/** Creates the ALB (once the VPC can take an internet-facing one), the target group, listeners and static targets. */
+/**
+ * The answer of a listener no rule matched when every service is routed: 404, as a web server
+ * answers a path it does not serve (fixed-response content types: terraform-provider-aws
+ * listener_rule.go `fixed_response.content_type`, `text/plain` among them).
+ */
+export const NOT_FOUND_ACTION = {
+    type: "fixed-response",
+    fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not Found" },
+} as const;
+
+/** An `ip` target group of the container port in the VPC, with `healthCheck`. */
+export function newTargetGroup(
+    logicalName: string,
+    plan: AlbFargateServicePlan,
+    network: TwoTierVpc,
+    healthCheck: AlbFargateServicePlan["targetGroup"]["healthCheck"],
+    physicalName: string | undefined,
+    opts: pulumi.CustomResourceOptions,
+): aws.lb.TargetGroup {
+    return new aws.lb.TargetGroup(
+        logicalName,
+        {
+            name: physicalName,
+            targetType: "ip",
+            protocol: "HTTP",
+            port: plan.container.port,
+            vpcId: network.vpcId,
+            deregistrationDelay: plan.targetGroup.deregistrationDelay,
+            healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", ...healthCheck },
+            tags: plan.tags,
+        },
+        opts,
+    );
+}
+
+/**
+ * Creates the ALB (once the VPC can take an internet-facing one), the shared target group (when a
+ * service is not routed), the listeners and the static targets.
+ */
 export function createLoadBalancer(
     name: string,
     plan: AlbFargateServicePlan,
@@ -39,54 +89,56 @@ export function createLoadBalancer(
         },
         { ...opts, dependsOn: network.internetReady },
     );
-    const targetGroup = new aws.lb.TargetGroup(
-        `${name}-tg`,
+    // The shared group takes the services without routing; with none, there is nothing to put in it.
+    const targetGroup = plan.services.some(s => s.routing === undefined)
+        ? newTargetGroup(`${name}-tg`, plan, network, tg.healthCheck, tg.name, opts)
+        : undefined;
+    const serve = targetGroup ? [{ type: "forward", targetGroupArn: targetGroup.arn }] : [NOT_FOUND_ACTION];
+    const http = new aws.lb.Listener(
+        `${name}-http`,
         {
-            name: tg.name,
-            targetType: "ip",
+            loadBalancerArn: alb.arn,
+            port: 80,
             protocol: "HTTP",
-            port: plan.container.port,
-            vpcId: network.vpcId,
-            deregistrationDelay: tg.deregistrationDelay,
-            healthCheck: { enabled: true, protocol: "HTTP", port: "traffic-port", ...tg.healthCheck },
+            defaultActions: loadBalancer.redirectHttpToHttps
+                ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+                : serve,
             tags,
         },
         opts,
     );
-    const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
-    const listeners = [
-        new aws.lb.Listener(
-            `${name}-http`,
-            {
-                loadBalancerArn: alb.arn,
-                port: 80,
-                protocol: "HTTP",
-                defaultActions: loadBalancer.redirectHttpToHttps
-                    ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
-                    : forward,
-                tags,
-            },
-            opts,
-        ),
+    const https = loadBalancer.https
+        ? new aws.lb.Listener(
+              `${name}-https`,
+              {
+                  loadBalancerArn: alb.arn,
+                  port: 443,
+                  protocol: "HTTPS",
+                  certificateArn: loadBalancer.https.certificateArn,
+                  sslPolicy: loadBalancer.https.sslPolicy,
+                  defaultActions: serve,
+                  tags,
+              },
+              opts,
+          )
+        : undefined;
+    const listeners = https ? [http, https] : [http];
+    const serving = [
+        ...(loadBalancer.redirectHttpToHttps ? [] : [{ key: "http" as const, listener: http }]),
+        ...(https ? [{ key: "https" as const, listener: https }] : []),
     ];
-    if (loadBalancer.https) {
-        listeners.push(
-            new aws.lb.Listener(
-                `${name}-https`,
-                {
-                    loadBalancerArn: alb.arn,
-                    port: 443,
-                    protocol: "HTTPS",
-                    certificateArn: loadBalancer.https.certificateArn,
-                    sslPolicy: loadBalancer.https.sslPolicy,
-                    defaultActions: forward,
-                    tags,
-                },
-                opts,
-            ),
-        );
-    }
-    tg.extraTargets.forEach((t, i) => {
+    if (targetGroup) attachExtraTargets(name, plan, targetGroup, opts);
+    return { alb, targetGroup, listeners, listenersByKey: { http, https }, serving };
+}
+
+/** The static IP targets, in the shared group. */
+function attachExtraTargets(
+    name: string,
+    plan: AlbFargateServicePlan,
+    targetGroup: aws.lb.TargetGroup,
+    opts: pulumi.CustomResourceOptions,
+): void {
+    plan.targetGroup.extraTargets.forEach((t, i) => {
         new aws.lb.TargetGroupAttachment(
             `${name}-extra-${addressSlug(t.ip)}-${t.port}`,
             {
@@ -98,5 +150,4 @@ export function createLoadBalancer(
             { ...opts, aliases: [{ name: `${name}-extra-${i}` }] },
         );
     });
-    return { alb, targetGroup, listeners };
 }

@@ -109,6 +109,18 @@ export interface CapacityProviderPlan {
     readonly base?: number;
 }
 
+/** A routed service's listener rule and target group, defaulted. */
+export interface RoutingPlan {
+    /** Rule priority, 1–50000; default 10 × the service's position. */
+    readonly priority: number;
+    /** Host-header values, as given; none: any host. */
+    readonly hosts: readonly string[];
+    /** Path-pattern values, as given; none: any path. */
+    readonly paths: readonly string[];
+    /** Its target group's health check: the component's, with the service's fields over it. */
+    readonly healthCheck: TargetGroupPlan["healthCheck"];
+}
+
 /** One ECS service, defaulted. */
 export interface ServicePlan {
     /** Its key in `services`, which names the resource. */
@@ -133,6 +145,8 @@ export interface ServicePlan {
     readonly autoscaling?: AutoscalingPlan;
     /** Capacity provider strategy; undefined: the `FARGATE` launch type. */
     readonly capacityProviders?: readonly CapacityProviderPlan[];
+    /** Its own target group and listener rule; undefined: the shared target group. */
+    readonly routing?: RoutingPlan;
 }
 
 /** The ALB and its listeners, defaulted. */

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import { AutoscalingPlan } from "./plan";
-import type { ServiceTargets } from "./service";
+import type { ScalingTargets } from "./service";
 
 /**
  * Registers `service` as a scalable target (namespace `ecs`, dimension `ecs:service:DesiredCount`,
@@ -16,7 +16,7 @@ import type { ServiceTargets } from "./service";
 export function createAutoscaling(
     logicalName: string,
     plan: AutoscalingPlan,
-    targets: ServiceTargets,
+    targets: ScalingTargets,
     service: aws.ecs.Service,
     opts: pulumi.CustomResourceOptions,
 ): aws.appautoscaling.Target {

@@ -16,6 +16,12 @@ export interface ServiceSecurityGroups {
     readonly taskSecurityGroupId: pulumi.Output<string>;
 }
 
+/** The two groups, and their ids. */
+export interface CreatedSecurityGroups extends ServiceSecurityGroups {
+    readonly albSecurityGroup: aws.ec2.SecurityGroup;
+    readonly taskSecurityGroup: aws.ec2.SecurityGroup;
+}
+
 /** Creates the ALB's and the tasks' groups with every rule, rules as separate resources (no inline rules). */
 export function createSecurityGroups(
     name: string,
@@ -23,7 +29,7 @@ export function createSecurityGroups(
     network: TwoTierVpc,
     tags: Tagger,
     opts: pulumi.CustomResourceOptions,
-): ServiceSecurityGroups {
+): CreatedSecurityGroups {
     const albSg = new aws.ec2.SecurityGroup(
         `${name}-alb-sg`,
         {
@@ -47,7 +53,7 @@ export function createSecurityGroups(
     const groups = { albSecurityGroupId: albSg.id, taskSecurityGroupId: taskSg.id };
     createAlbRules(name, plan, groups, opts);
     createTaskRules(name, plan, network, groups, opts);
-    return groups;
+    return { ...groups, albSecurityGroup: albSg, taskSecurityGroup: taskSg };
 }
 
 /** Clients in, on the listener ports; out to the tasks and the static targets on their ports. */

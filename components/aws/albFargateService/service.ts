@@ -12,6 +12,8 @@ import { AlbFargateServicePlan } from "./plan";
 
 /** The cluster the services run in. */
 export interface ServiceCluster {
+    /** The cluster made here; undefined with `clusterArn`. */
+    readonly cluster?: aws.ecs.Cluster;
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
     /** What a service's capacity provider strategy needs first: the providers' association with a cluster made here. */
@@ -56,7 +58,7 @@ export function createCluster(
             ),
         );
     }
-    return { arn: cluster.arn, name: cluster.name, ready };
+    return { cluster, arn: cluster.arn, name: cluster.name, ready };
 }
 
 /** Creates the Fargate task definition: the main container and its sidecars (containerDefinitions.ts), their logs to the log group. */
@@ -88,14 +90,29 @@ export function createTaskDefinition(
     );
 }
 
+/** What a service's scaling policies name: its cluster, and the requests of its target group. */
+export interface ScalingTargets {
+    readonly cluster: ServiceCluster;
+    /** `<ALB ARN suffix>/<target group ARN suffix>`: what `ALBRequestCountPerTarget` counts the requests of. */
+    readonly requestCountLabel: pulumi.Output<string>;
+}
+
+/** The target group a service registers in, and what attaches it to a listener. */
+export interface ServiceTargetGroup {
+    readonly targetGroup: aws.lb.TargetGroup;
+    /** Its listener rules, for a routed service (the listeners themselves are in `dependsOn`). */
+    readonly attachedBy: pulumi.Resource[];
+}
+
 /** What the services run and register in, and what must exist before their first task starts. */
 export interface ServiceTargets {
     readonly cluster: ServiceCluster;
     readonly taskDefinition: aws.ecs.TaskDefinition;
-    readonly targetGroup: aws.lb.TargetGroup;
+    /** By service key. */
+    readonly targetGroups: Readonly<Record<string, ServiceTargetGroup>>;
+    /** The ALB's ARN suffix, the first half of each service's request count label. */
+    readonly albArnSuffix: pulumi.Output<string>;
     readonly taskSecurityGroupId: pulumi.Output<string>;
-    /** `<ALB ARN suffix>/<target group ARN suffix>`: what `ALBRequestCountPerTarget` counts the requests of. */
-    readonly requestCountLabel: pulumi.Output<string>;
     /**
      * ECS rejects a target group not yet attached to a listener, and tasks started before the
      * execution role's policy or the egress exist fail to pull and trip the circuit breaker.
@@ -104,8 +121,8 @@ export interface ServiceTargets {
 }
 
 /**
- * Creates the ECS services by key; ECS registers each task's IP in the target group. Returns
- * their names. A service with autoscaling gets its scalable target, policies and schedules, and
+ * Creates the ECS services by key; ECS registers each task's IP in the service's target group
+ * (the shared one, or its own when routed). Returns them by key. A service with autoscaling gets its scalable target, policies and schedules, and
  * ignores changes to `desiredCount`: Application Auto Scaling sets the count, and a deployment
  * that sent the planned one again would undo the scaling (scale a busy service in) on every
  * `pulumi up`.
@@ -116,9 +133,10 @@ export function createServices(
     network: TwoTierVpc,
     targets: ServiceTargets,
     opts: pulumi.CustomResourceOptions,
-): Record<string, pulumi.Output<string>> {
-    const names: Record<string, pulumi.Output<string>> = {};
+): Record<string, aws.ecs.Service> {
+    const services: Record<string, aws.ecs.Service> = {};
     for (const svc of plan.services) {
+        const { targetGroup, attachedBy } = targets.targetGroups[svc.key];
         // A strategy and a launch type are exclusive: CreateService refuses both ("If a
         // capacityProviderStrategy is specified, the launchType parameter must be omitted"), and the
         // provider has them conflict. Changing a strategy needs forceNewDeployment (provider docs).
@@ -148,7 +166,7 @@ export function createServices(
                 },
                 loadBalancers: [
                     {
-                        targetGroupArn: targets.targetGroup.arn,
+                        targetGroupArn: targetGroup.arn,
                         containerName: plan.container.name,
                         containerPort: plan.container.port,
                     },
@@ -163,15 +181,26 @@ export function createServices(
             },
             {
                 ...opts,
-                dependsOn: [...targets.dependsOn, ...(svc.capacityProviders ? targets.cluster.ready : [])],
+                dependsOn: [
+                    ...targets.dependsOn,
+                    ...attachedBy,
+                    ...(svc.capacityProviders ? targets.cluster.ready : []),
+                ],
                 customTimeouts: { create: svc.deploymentTimeout, update: svc.deploymentTimeout },
                 ignoreChanges: svc.autoscaling ? ["desiredCount"] : [],
             },
         );
-        names[svc.key] = service.name;
+        services[svc.key] = service;
         if (svc.autoscaling) {
-            createAutoscaling(`${name}-${svc.key}`, svc.autoscaling, targets, service, opts);
+            const requestCountLabel = pulumi.interpolate`${targets.albArnSuffix}/${targetGroup.arnSuffix}`;
+            createAutoscaling(
+                `${name}-${svc.key}`,
+                svc.autoscaling,
+                { cluster: targets.cluster, requestCountLabel },
+                service,
+                opts,
+            );
         }
     }
-    return names;
+    return services;
 }

@@ -127,6 +127,23 @@ const capacityProvider = z.strictObject({
     base: whole.optional(),
 });
 
+const healthCheck = z.strictObject({
+    path: text.optional(),
+    matcher: text.optional(),
+    interval: whole.optional(),
+    timeout: whole.optional(),
+    healthyThreshold: whole.optional(),
+    unhealthyThreshold: whole.optional(),
+});
+
+/** A service's listener rule; the values' rules (characters, lengths, counts) are checkRouting's. */
+const routing = z.strictObject({
+    hosts: z.array(z.string()).optional(),
+    paths: z.array(z.string()).optional(),
+    priority: whole.optional(),
+    healthCheck: healthCheck.optional(),
+});
+
 const service = z.strictObject({
     name: text.optional(),
     desiredCount: whole.optional(),
@@ -138,6 +155,7 @@ const service = z.strictObject({
     deploymentTimeout: text.optional(),
     autoscaling: autoscaling.optional(),
     capacityProviders: z.array(capacityProvider).optional(),
+    routing: routing.optional(),
 });
 
 const taskEgress = z.strictObject({
@@ -148,15 +166,6 @@ const taskEgress = z.strictObject({
     port: whole,
     toPort: whole.optional(),
     description: text.optional(),
-});
-
-const healthCheck = z.strictObject({
-    path: text.optional(),
-    matcher: text.optional(),
-    interval: whole.optional(),
-    timeout: whole.optional(),
-    healthyThreshold: whole.optional(),
-    unhealthyThreshold: whole.optional(),
 });
 
 /** A plain object: the args of a VPC for the service to create, whose shape the VPC's check reads. */
