@@ -238,9 +238,11 @@ export interface MultiEipSection {
     servers: Servers;
     /** Which of `servers.instances` gets the ENI and the EIPs. */
     server: string;
-    /** How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`. */
+    /** How many public addresses: each private IP of the secondary ENIs (every ENI's primary and its secondaries) is bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI times `eniCount`, and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`. */
     publicIpCount?: number;
-    /** Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch. */
+    /** Secondary ENIs that carry the addresses: a whole number from 1 to 99, at most one per address, within the ENIs the instance type allows beside the instance's own. The addresses fill the ENIs in order, each up to the type's private IPs per ENI, leaving one for each ENI after it. Checked before registration. Default: as few as hold the addresses. */
+    eniCount?: number;
+    /** Private IPs to use instead of letting the vSwitch pick them, in the order they fill the ENIs (see `eniCount`): each ENI's first address is its primary, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch. */
     privateIps?: string[];
     /** How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP. */
     eip?: MultiEipEip;
