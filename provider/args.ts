@@ -444,6 +444,8 @@ export interface MeshFailoverMesh {
     ingressGatewayClusters?: string[];
     /** Mesh-wide mutual TLS: the mode of one `security.istio.io/v1` PeerAuthentication named `default` in Istio's root namespace (istio-system), applied to the ASM control plane through ServiceMesh.provider. `STRICT`: sidecars accept only mTLS, so a workload without a sidecar (a namespace not labelled for injection) can no longer call a meshed one; `PERMISSIVE`: mTLS and plain text (Istio's behaviour without a policy); `DISABLE`: plain text. A namespace or workload PeerAuthentication of your own overrides it. Default: `STRICT`. Needs ASM 1.22 or later (the first with `security.istio.io/v1`). Checked before registration. */
     mtls?: MeshFailoverMeshMtls;
+    /** What the mesh reports about its traffic, sent as the ASM instance's `meshConfig` beside locality load balancing (always on): sidecar access logs to SLS, tracing with its sampling percentage 0–100, Prometheus metrics (`telemetry`) and the Kiali mesh topology (`kiali`). The provider updates them in place. Default: none sent, ASM's own (off). Checked before registration. */
+    observability?: MeshFailoverMeshObservability;
     /** Bandwidth of each inter-region connection of the mesh's CEN, Mbit/s, when it uses a bandwidth package. Default: billed by data transfer. */
     peerBandwidthMbps?: number;
     /** A CEN bandwidth package for the inter-region connections. Default: none (billed by data transfer). */
@@ -469,6 +471,31 @@ export const MeshFailoverMeshMtls = {
     DISABLE: "DISABLE",
 } as const;
 export type MeshFailoverMeshMtls = (typeof MeshFailoverMeshMtls)[keyof typeof MeshFailoverMeshMtls];
+
+export interface MeshFailoverMeshObservability {
+    /** Sidecar access logs to Simple Log Service. Default: not sent (ASM's default, off). */
+    accessLog?: MeshFailoverMeshObservabilityAccessLog;
+    /** Tracing and its sampling percentage. Default: not sent (ASM's default, off). */
+    tracing?: MeshFailoverMeshObservabilityTracing;
+    /** Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off). */
+    telemetry?: boolean;
+    /** The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off). */
+    kiali?: boolean;
+}
+
+export interface MeshFailoverMeshObservabilityAccessLog {
+    /** Collect the access logs (`meshConfig.accessLog.enabled`). Required. */
+    enabled: boolean;
+    /** The SLS project the logs go to: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit. Only with `enabled`. Checked before registration. Default: the project ASM creates for the mesh. */
+    project?: string;
+}
+
+export interface MeshFailoverMeshObservabilityTracing {
+    /** Report traces (`meshConfig.tracing`). Required. */
+    enabled: boolean;
+    /** Percentage of requests traced (`meshConfig.pilot.traceSampling`): a number from 0 to 100, fractions allowed. Only with `enabled`. Checked before registration. Default: ASM's. */
+    sampleRate?: number;
+}
 
 export interface MeshFailoverLocality {
     /** Discriminant: fail over between regions when a region's endpoints are ejected. */

@@ -204,6 +204,25 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         bandwidthPackage:
             "A CEN bandwidth package for the inter-region connections. Default: none (billed by data transfer).",
         bandwidthPackages: "Several CEN bandwidth packages, one per pair of geographic areas the clusters span.",
+        observability:
+            "What the mesh reports about its traffic, sent as the ASM instance's `meshConfig` beside locality load balancing (always on): sidecar access logs to SLS, tracing with its sampling percentage 0–100, Prometheus metrics (`telemetry`) and the Kiali mesh topology (`kiali`). The provider updates them in place. Default: none sent, ASM's own (off). Checked before registration.",
+    },
+    MeshFailoverMeshObservability: {
+        accessLog: "Sidecar access logs to Simple Log Service. Default: not sent (ASM's default, off).",
+        tracing: "Tracing and its sampling percentage. Default: not sent (ASM's default, off).",
+        telemetry:
+            "Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off).",
+        kiali: "The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off).",
+    },
+    MeshFailoverMeshObservabilityAccessLog: {
+        enabled: "Collect the access logs (`meshConfig.accessLog.enabled`). Required.",
+        project:
+            "The SLS project the logs go to: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit. Only with `enabled`. Checked before registration. Default: the project ASM creates for the mesh.",
+    },
+    MeshFailoverMeshObservabilityTracing: {
+        enabled: "Report traces (`meshConfig.tracing`). Required.",
+        sampleRate:
+            "Percentage of requests traced (`meshConfig.pilot.traceSampling`): a number from 0 to 100, fractions allowed. Only with `enabled`. Checked before registration. Default: ASM's.",
     },
     MeshFailoverMeshPublicApiServer: {
         allowedSources:

@@ -48,6 +48,18 @@ const schema = z.strictObject({
         ingressGatewayClusters: z.array(z.string()).optional(),
         /** Mesh-wide mutual TLS (ServiceMesh `mtls`): STRICT (the default), PERMISSIVE or DISABLE. */
         mtls: z.enum(ISTIO_MTLS_MODES).optional(),
+        /**
+         * What the mesh reports (ServiceMesh `observability`): sidecar access logs to SLS, tracing and its
+         * sampling percentage, Prometheus metrics, the Kiali topology. Default: ASM's own (off).
+         */
+        observability: z
+            .strictObject({
+                accessLog: z.strictObject({ enabled: z.boolean(), project: z.string().optional() }).optional(),
+                tracing: z.strictObject({ enabled: z.boolean(), sampleRate: z.number().optional() }).optional(),
+                telemetry: z.boolean().optional(),
+                kiali: z.boolean().optional(),
+            })
+            .optional(),
         peerBandwidthMbps: z.number().optional(),
         bandwidthPackage: bandwidthPackage.optional(),
         bandwidthPackages: z.array(bandwidthPackage).optional(),

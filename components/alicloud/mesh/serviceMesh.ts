@@ -124,7 +124,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                 network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
                 // Sorted: an order that follows the args record would show as a change.
                 clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
-                meshConfig: { enableLocalityLb: true },
+                // Locality load balancing on, and the observability settings given (observability.ts).
+                meshConfig: plan.meshConfig,
                 // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
                 // apiServerPublicEip is ForceNew: a change replaces the mesh.
                 loadBalancer: { apiServerPublicEip: plan.publicApiServer !== undefined },
