@@ -502,6 +502,8 @@ export interface MeshFailoverLocality {
     mode: MeshFailoverLocalityMode;
     /** One pair per failing region; each region at most once as `from`. Checked before registration. */
     failover?: MeshFailoverLocalityFailoverEntry[];
+    /** Outlier detection of the rule, checked against Istio's ranges; Istio fails over only with it. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m). */
+    outlierDetection?: MeshFailoverLocalityOutlierDetection;
     /** Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration. */
     distribute?: MeshFailoverLocalityDistributeEntry[];
 }
@@ -517,6 +519,25 @@ export interface MeshFailoverLocalityFailoverEntry {
     from: string;
     /** Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh. Checked before registration. */
     to: string;
+}
+
+export interface MeshFailoverLocalityOutlierDetection {
+    /** Consecutive 5xx responses that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: Istio's 5. */
+    consecutive5xxErrors?: number;
+    /** Consecutive gateway errors (502, 503, 504) that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: off. */
+    consecutiveGatewayErrors?: number;
+    /** Consecutive locally originated failures that eject an endpoint; only with `splitExternalLocalOriginErrors`. Default: Istio's 5. */
+    consecutiveLocalOriginFailures?: number;
+    /** Count locally originated failures (timeouts, resets) apart from the upstream's errors. Default: false. */
+    splitExternalLocalOriginErrors?: boolean;
+    /** Time between ejection sweeps, an Istio duration of whole milliseconds, at least 1ms, e.g. `10s`. */
+    interval?: string;
+    /** Minimum ejection time (multiplied by the times the endpoint was ejected), an Istio duration of whole milliseconds, at least 1ms, e.g. `30s`. */
+    baseEjectionTime?: string;
+    /** Most endpoints ejected at once, percent: a whole number from 0 to 100. Default: Istio's 10. */
+    maxEjectionPercent?: number;
+    /** Outlier detection runs only while at least this percentage of endpoints is healthy: a whole number from 0 to 100. Default: 0. */
+    minHealthPercent?: number;
 }
 
 export interface MeshFailoverLocalityDistributeEntry {

@@ -403,6 +403,25 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         failover: "One pair per failing region; each region at most once as `from`. Checked before registration.",
         distribute:
             "Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration.",
+        outlierDetection:
+            "Outlier detection of the rule, checked against Istio's ranges; Istio fails over only with it. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).",
+    },
+    MeshFailoverLocalityOutlierDetection: {
+        consecutive5xxErrors:
+            "Consecutive 5xx responses that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: Istio's 5.",
+        consecutiveGatewayErrors:
+            "Consecutive gateway errors (502, 503, 504) that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: off.",
+        consecutiveLocalOriginFailures:
+            "Consecutive locally originated failures that eject an endpoint; only with `splitExternalLocalOriginErrors`. Default: Istio's 5.",
+        splitExternalLocalOriginErrors:
+            "Count locally originated failures (timeouts, resets) apart from the upstream's errors. Default: false.",
+        interval: "Time between ejection sweeps, an Istio duration of whole milliseconds, at least 1ms, e.g. `10s`.",
+        baseEjectionTime:
+            "Minimum ejection time (multiplied by the times the endpoint was ejected), an Istio duration of whole milliseconds, at least 1ms, e.g. `30s`.",
+        maxEjectionPercent:
+            "Most endpoints ejected at once, percent: a whole number from 0 to 100. Default: Istio's 10.",
+        minHealthPercent:
+            "Outlier detection runs only while at least this percentage of endpoints is healthy: a whole number from 0 to 100. Default: 0.",
     },
     MeshFailoverLocalityFailoverEntry: {
         from: "Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh. Checked before registration.",

@@ -36,6 +36,21 @@ const ackCluster = z.strictObject({
     }),
 });
 
+/**
+ * Outlier detection of the reviews DestinationRule (MeshLocalityPolicy `outlierDetection`), checked
+ * against Istio's ranges. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).
+ */
+const outlierDetection = z.strictObject({
+    consecutive5xxErrors: z.number().int().optional(),
+    consecutiveGatewayErrors: z.number().int().optional(),
+    consecutiveLocalOriginFailures: z.number().int().optional(),
+    splitExternalLocalOriginErrors: z.boolean().optional(),
+    interval: z.string().optional(),
+    baseEjectionTime: z.string().optional(),
+    maxEjectionPercent: z.number().int().optional(),
+    minHealthPercent: z.number().int().optional(),
+});
+
 const schema = z.strictObject({
     clusters: z.record(z.string(), ackCluster),
     mesh: z.strictObject({
@@ -68,10 +83,12 @@ const schema = z.strictObject({
         z.strictObject({
             mode: z.literal("failover"),
             failover: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+            outlierDetection: outlierDetection.optional(),
         }),
         z.strictObject({
             mode: z.literal("distribution"),
             distribute: z.array(z.strictObject({ from: z.string(), to: z.record(z.string(), z.number()) })),
+            outlierDetection: outlierDetection.optional(),
         }),
     ]),
     /** Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other). */
