@@ -68,8 +68,8 @@ export const MESH_OBSERVABILITY_SHAPE = argsShape<MeshObservabilityArgs>()(
 
 /**
  * SLS project names: 3 to 63 characters, lowercase letters, digits and hyphens, starting and ending
- * with a lowercase letter or digit (Simple Log Service, "Manage a project"; unconfirmed against the
- * current page).
+ * with a lowercase letter or digit (the provider's `log.Project` `projectName`,
+ * node_modules/@pulumi/alicloud/log/project.d.ts; the Terraform resource has no ValidateFunc for it).
  */
 const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
