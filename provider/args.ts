@@ -255,9 +255,11 @@ export interface MultiEipSection {
     servers: Servers;
     /** Which of `servers.instances` gets the ENI and the EIPs. */
     server: string;
-    /** How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`. */
+    /** How many public addresses: each private IP of the secondary ENIs (every ENI's primary and its secondaries) is bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI times `eniCount`, and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`. */
     publicIpCount?: number;
-    /** Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch. */
+    /** Secondary ENIs that carry the addresses: a whole number from 1 to 99, at most one per address, within the ENIs the instance type allows beside the instance's own. The addresses fill the ENIs in order, each up to the type's private IPs per ENI, leaving one for each ENI after it. Checked before registration. Default: as few as hold the addresses. */
+    eniCount?: number;
+    /** Private IPs to use instead of letting the vSwitch pick them, in the order they fill the ENIs (see `eniCount`): each ENI's first address is its primary, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch. */
     privateIps?: string[];
     /** How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP. */
     eip?: MultiEipEip;
@@ -459,6 +461,8 @@ export interface MeshFailoverMesh {
     ingressGatewayClusters?: string[];
     /** Mesh-wide mutual TLS: the mode of one `security.istio.io/v1` PeerAuthentication named `default` in Istio's root namespace (istio-system), applied to the ASM control plane through ServiceMesh.provider. `STRICT`: sidecars accept only mTLS, so a workload without a sidecar (a namespace not labelled for injection) can no longer call a meshed one; `PERMISSIVE`: mTLS and plain text (Istio's behaviour without a policy); `DISABLE`: plain text. A namespace or workload PeerAuthentication of your own overrides it. Default: `STRICT`. Needs ASM 1.22 or later (the first with `security.istio.io/v1`). Checked before registration. */
     mtls?: MeshFailoverMeshMtls;
+    /** What the mesh reports about its traffic, sent as the ASM instance's `meshConfig` beside locality load balancing (always on): sidecar access logs to SLS, tracing with its sampling percentage 0–100, Prometheus metrics (`telemetry`) and the Kiali mesh topology (`kiali`). The provider updates them in place. Default: none sent, ASM's own (off). Checked before registration. */
+    observability?: MeshFailoverMeshObservability;
     /** Bandwidth of each inter-region connection of the mesh's CEN, Mbit/s, when it uses a bandwidth package. Default: billed by data transfer. */
     peerBandwidthMbps?: number;
     /** A CEN bandwidth package for the inter-region connections. Default: none (billed by data transfer). */
@@ -485,11 +489,38 @@ export const MeshFailoverMeshMtls = {
 } as const;
 export type MeshFailoverMeshMtls = (typeof MeshFailoverMeshMtls)[keyof typeof MeshFailoverMeshMtls];
 
+export interface MeshFailoverMeshObservability {
+    /** Sidecar access logs to Simple Log Service. Default: not sent (ASM's default, off). */
+    accessLog?: MeshFailoverMeshObservabilityAccessLog;
+    /** Tracing and its sampling percentage. Default: not sent (ASM's default, off). */
+    tracing?: MeshFailoverMeshObservabilityTracing;
+    /** Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off). */
+    telemetry?: boolean;
+    /** The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off). */
+    kiali?: boolean;
+}
+
+export interface MeshFailoverMeshObservabilityAccessLog {
+    /** Collect the access logs (`meshConfig.accessLog.enabled`). Required. */
+    enabled: boolean;
+    /** The SLS project the logs go to: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit. Only with `enabled`. Checked before registration. Default: the project ASM creates for the mesh. */
+    project?: string;
+}
+
+export interface MeshFailoverMeshObservabilityTracing {
+    /** Report traces (`meshConfig.tracing`). Required. */
+    enabled: boolean;
+    /** Percentage of requests traced (`meshConfig.pilot.traceSampling`): a number from 0 to 100, fractions allowed. Only with `enabled`. Checked before registration. Default: ASM's. */
+    sampleRate?: number;
+}
+
 export interface MeshFailoverLocality {
     /** Discriminant: fail over between regions when a region's endpoints are ejected. */
     mode: MeshFailoverLocalityMode;
     /** One pair per failing region; each region at most once as `from`. Checked before registration. */
     failover?: MeshFailoverLocalityFailoverEntry[];
+    /** Outlier detection of the rule, checked against Istio's ranges; Istio fails over only with it. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m). */
+    outlierDetection?: MeshFailoverLocalityOutlierDetection;
     /** Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration. */
     distribute?: MeshFailoverLocalityDistributeEntry[];
 }
@@ -505,6 +536,25 @@ export interface MeshFailoverLocalityFailoverEntry {
     from: string;
     /** Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh. Checked before registration. */
     to: string;
+}
+
+export interface MeshFailoverLocalityOutlierDetection {
+    /** Consecutive 5xx responses that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: Istio's 5. */
+    consecutive5xxErrors?: number;
+    /** Consecutive gateway errors (502, 503, 504) that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: off. */
+    consecutiveGatewayErrors?: number;
+    /** Consecutive locally originated failures that eject an endpoint; only with `splitExternalLocalOriginErrors`. Default: Istio's 5. */
+    consecutiveLocalOriginFailures?: number;
+    /** Count locally originated failures (timeouts, resets) apart from the upstream's errors. Default: false. */
+    splitExternalLocalOriginErrors?: boolean;
+    /** Time between ejection sweeps, an Istio duration of whole milliseconds, at least 1ms, e.g. `10s`. */
+    interval?: string;
+    /** Minimum ejection time (multiplied by the times the endpoint was ejected), an Istio duration of whole milliseconds, at least 1ms, e.g. `30s`. */
+    baseEjectionTime?: string;
+    /** Most endpoints ejected at once, percent: a whole number from 0 to 100. Default: Istio's 10. */
+    maxEjectionPercent?: number;
+    /** Outlier detection runs only while at least this percentage of endpoints is healthy: a whole number from 0 to 100. Default: 0. */
+    minHealthPercent?: number;
 }
 
 export interface MeshFailoverLocalityDistributeEntry {

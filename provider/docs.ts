@@ -138,9 +138,11 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
     },
     MultiEipSection: {
         publicIpCount:
-            "How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`.",
+            "How many public addresses: each private IP of the secondary ENIs (every ENI's primary and its secondaries) is bound to its own EIP. A whole number from 1 to 1000, within the instance type's private IPs per ENI times `eniCount`, and the EIP quota. Checked before registration. Default: 3 (the tutorial's three sites), or the length of `privateIps`.",
+        eniCount:
+            "Secondary ENIs that carry the addresses: a whole number from 1 to 99, at most one per address, within the ENIs the instance type allows beside the instance's own. The addresses fill the ENIs in order, each up to the type's private IPs per ENI, leaving one for each ENI after it. Checked before registration. Default: as few as hold the addresses.",
         privateIps:
-            "Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.",
+            "Private IPs to use instead of letting the vSwitch pick them, in the order they fill the ENIs (see `eniCount`): each ENI's first address is its primary, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block, not one of its reserved addresses (first, and last three), no repeats. Checked before registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.",
         eip: "How the EIPs are bought. Checked before registration. Default: pay-as-you-go, 5 Mbit/s, pay-by-bandwidth, BGP.",
         eipQuota:
             "EIPs the account may hold in the region (quota), a whole number from 1 to 100000. Checked before registration. Default: 20, Alibaba Cloud's default quota.",
@@ -230,6 +232,25 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         bandwidthPackage:
             "A CEN bandwidth package for the inter-region connections. Default: none (billed by data transfer).",
         bandwidthPackages: "Several CEN bandwidth packages, one per pair of geographic areas the clusters span.",
+        observability:
+            "What the mesh reports about its traffic, sent as the ASM instance's `meshConfig` beside locality load balancing (always on): sidecar access logs to SLS, tracing with its sampling percentage 0–100, Prometheus metrics (`telemetry`) and the Kiali mesh topology (`kiali`). The provider updates them in place. Default: none sent, ASM's own (off). Checked before registration.",
+    },
+    MeshFailoverMeshObservability: {
+        accessLog: "Sidecar access logs to Simple Log Service. Default: not sent (ASM's default, off).",
+        tracing: "Tracing and its sampling percentage. Default: not sent (ASM's default, off).",
+        telemetry:
+            "Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off).",
+        kiali: "The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off).",
+    },
+    MeshFailoverMeshObservabilityAccessLog: {
+        enabled: "Collect the access logs (`meshConfig.accessLog.enabled`). Required.",
+        project:
+            "The SLS project the logs go to: 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit. Only with `enabled`. Checked before registration. Default: the project ASM creates for the mesh.",
+    },
+    MeshFailoverMeshObservabilityTracing: {
+        enabled: "Report traces (`meshConfig.tracing`). Required.",
+        sampleRate:
+            "Percentage of requests traced (`meshConfig.pilot.traceSampling`): a number from 0 to 100, fractions allowed. Only with `enabled`. Checked before registration. Default: ASM's.",
     },
     MeshFailoverMeshPublicApiServer: {
         allowedSources:
@@ -464,6 +485,25 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         failover: "One pair per failing region; each region at most once as `from`. Checked before registration.",
         distribute:
             "Not in failover mode: Istio takes one of failover and distribution on a rule. Refused before registration.",
+        outlierDetection:
+            "Outlier detection of the rule, checked against Istio's ranges; Istio fails over only with it. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).",
+    },
+    MeshFailoverLocalityOutlierDetection: {
+        consecutive5xxErrors:
+            "Consecutive 5xx responses that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: Istio's 5.",
+        consecutiveGatewayErrors:
+            "Consecutive gateway errors (502, 503, 504) that eject an endpoint: a whole number from 0 (off) to 4294967295. Default: off.",
+        consecutiveLocalOriginFailures:
+            "Consecutive locally originated failures that eject an endpoint; only with `splitExternalLocalOriginErrors`. Default: Istio's 5.",
+        splitExternalLocalOriginErrors:
+            "Count locally originated failures (timeouts, resets) apart from the upstream's errors. Default: false.",
+        interval: "Time between ejection sweeps, an Istio duration of whole milliseconds, at least 1ms, e.g. `10s`.",
+        baseEjectionTime:
+            "Minimum ejection time (multiplied by the times the endpoint was ejected), an Istio duration of whole milliseconds, at least 1ms, e.g. `30s`.",
+        maxEjectionPercent:
+            "Most endpoints ejected at once, percent: a whole number from 0 to 100. Default: Istio's 10.",
+        minHealthPercent:
+            "Outlier detection runs only while at least this percentage of endpoints is healthy: a whole number from 0 to 100. Default: 0.",
     },
     MeshFailoverLocalityFailoverEntry: {
         from: "Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh. Checked before registration.",

@@ -311,15 +311,24 @@ describe("MultiEipEni: other shapes", () => {
             },
             securityGroupIds: ["sg-tutorial"],
             count: 1,
-            privateIps: ["172.16.0.57"],
-            eniName: "web-eni",
-            device: "eth1",
-            table: 1001,
+            enis: [
+                {
+                    resourceName: "web-eni",
+                    attachmentName: "web-attachment",
+                    eniName: "web-eni",
+                    device: "eth1",
+                    table: 1001,
+                    first: 0,
+                    count: 1,
+                    privateIps: ["172.16.0.57"],
+                },
+            ],
             attach: true,
             guestOs: "alinux2",
             configureGuest: false,
             tags: undefined,
             eip: {
+                mode: "NAT",
                 paymentType: "PayAsYouGo",
                 internetChargeType: "PayByBandwidth",
                 bandwidth: 5,
@@ -334,6 +343,7 @@ describe("MultiEipEni: other shapes", () => {
             byId({ eip: { paymentType: "Subscription", period: 1 } }),
         ).eip;
         assert.deepEqual(subscription, {
+            mode: "NAT",
             paymentType: "Subscription",
             internetChargeType: "PayByBandwidth",
             bandwidth: 5,
@@ -533,10 +543,6 @@ describe("MultiEipEni: checks before anything is registered", () => {
                 ["privateIps[7]", /'2408::1' is an IPv6 address where an IPv4 address is expected/],
                 ["privateIps[8]", /'172\.16\.0' is not an IPv4 or IPv6 address/],
                 ["privateIps[6]", /private IP '172\.16\.0\.57' is used again \(first at privateIps\[5\]\)/],
-                [
-                    "privateIps",
-                    /9 private IPs on one ENI exceed the 6 that instance type 'ecs\.g7\.large' allows per ENI/,
-                ],
             ],
         ));
 
@@ -548,8 +554,8 @@ describe("MultiEipEni: checks before anything is registered", () => {
         await rejects(byId({ publicIpCount: 0 }), [["publicIpCount", /^0: is not a whole number from 1 to 1000/]]);
     });
 
-    it("instance type: private IPs per ENI within its limit", () =>
-        rejects(byId({ publicIpCount: 7 }), [
+    it("instance type: private IPs per ENI within its limit, with eniCount 1", () =>
+        rejects(byId({ publicIpCount: 7, eniCount: 1 }), [
             [
                 "publicIpCount",
                 /7 private IPs on one ENI exceed the 6 that instance type 'ecs\.g7\.large' allows per ENI/,
@@ -679,7 +685,7 @@ describe("MultiEipEni: checks before anything is registered", () => {
     });
 
     it("lists every problem of one call at once", () =>
-        rejects(byId({ securityGroupIds: [], publicIpCount: 7, eipsInUse: 19, eip: { bandwidth: 0 } }), [
+        rejects(byId({ securityGroupIds: [], publicIpCount: 7, eniCount: 1, eipsInUse: 19, eip: { bandwidth: 0 } }), [
             ["securityGroupIds", /no security group/],
             ["publicIpCount", /7 private IPs on one ENI exceed/],
             ["publicIpCount", /7 new EIPs with 19 in use exceed/],

@@ -169,9 +169,13 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
     dev: {
         // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
-        total: 228,
+        // + S2 at scale: 8 addresses over 2 secondary ENIs (was 2 on one): 1 ENI, 1 attachment, 6 EIPs, 6 associations.
+        total: 242,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
+            "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 2,
+            "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": 2,
+            "alicloud:ecs/eipAssociation:EipAssociation": 8,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 0,
             "alicloud:cen/transitRouter:TransitRouter": 4,

@@ -10,8 +10,8 @@ export { CEN_PACKAGE_AREAS, CROSS_REGION_ALB_REGIONS, REGIONS, REGION_ZONES } fr
 export type { GeographicArea } from "./regions";
 export * from "./vpc";
 export * from "./multiEipEni";
-export { GUEST_OS, renderGuestScript } from "./guestRouting";
-export type { GuestOs, GuestRoutingArgs } from "./guestRouting";
+export { GUEST_OS, renderEnisGuestScript, renderGuestScript } from "./guestRouting";
+export type { GuestEniArgs, GuestEnisArgs, GuestOs, GuestRoutingArgs } from "./guestRouting";
 export { CONFIRMED_INSTANCE_TYPES, INSTANCE_TYPE_LIMITS } from "./instanceTypes";
 export type { InstanceTypeLimits } from "./instanceTypes";
 export * from "./cen";

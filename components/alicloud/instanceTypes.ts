@@ -14,7 +14,9 @@
  *
  * Only the rows in {@link CONFIRMED_INSTANCE_TYPES} were checked against a current Alibaba Cloud
  * page; the others were transcribed from the family tables without a re-check, so a rejection
- * based on them says so and points at `instanceTypeLimits`.
+ * based on them says so and points at `instanceTypeLimits`. The stacks use `ecs.g7.large` (dev:
+ * 3 ENIs × 6 private IPv4, so 8 addresses take 2 secondary ENIs) and `ecs.g7.xlarge` (prod: 4 × 15);
+ * both rows are unconfirmed (ENI count and per-ENI addresses from the g7 table, not re-checked).
  */
 
 import { recordOf } from "../checks";

@@ -36,6 +36,21 @@ const ackCluster = z.strictObject({
     }),
 });
 
+/**
+ * Outlier detection of the reviews DestinationRule (MeshLocalityPolicy `outlierDetection`), checked
+ * against Istio's ranges. Default: the tutorial's (consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m).
+ */
+const outlierDetection = z.strictObject({
+    consecutive5xxErrors: z.number().int().optional(),
+    consecutiveGatewayErrors: z.number().int().optional(),
+    consecutiveLocalOriginFailures: z.number().int().optional(),
+    splitExternalLocalOriginErrors: z.boolean().optional(),
+    interval: z.string().optional(),
+    baseEjectionTime: z.string().optional(),
+    maxEjectionPercent: z.number().int().optional(),
+    minHealthPercent: z.number().int().optional(),
+});
+
 const schema = z.strictObject({
     clusters: z.record(z.string(), ackCluster),
     mesh: z.strictObject({
@@ -48,6 +63,18 @@ const schema = z.strictObject({
         ingressGatewayClusters: z.array(z.string()).optional(),
         /** Mesh-wide mutual TLS (ServiceMesh `mtls`): STRICT (the default), PERMISSIVE or DISABLE. */
         mtls: z.enum(ISTIO_MTLS_MODES).optional(),
+        /**
+         * What the mesh reports (ServiceMesh `observability`): sidecar access logs to SLS, tracing and its
+         * sampling percentage, Prometheus metrics, the Kiali topology. Default: ASM's own (off).
+         */
+        observability: z
+            .strictObject({
+                accessLog: z.strictObject({ enabled: z.boolean(), project: z.string().optional() }).optional(),
+                tracing: z.strictObject({ enabled: z.boolean(), sampleRate: z.number().optional() }).optional(),
+                telemetry: z.boolean().optional(),
+                kiali: z.boolean().optional(),
+            })
+            .optional(),
         peerBandwidthMbps: z.number().optional(),
         bandwidthPackage: bandwidthPackage.optional(),
         bandwidthPackages: z.array(bandwidthPackage).optional(),
@@ -56,10 +83,12 @@ const schema = z.strictObject({
         z.strictObject({
             mode: z.literal("failover"),
             failover: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+            outlierDetection: outlierDetection.optional(),
         }),
         z.strictObject({
             mode: z.literal("distribution"),
             distribute: z.array(z.strictObject({ from: z.string(), to: z.record(z.string(), z.number()) })),
+            outlierDetection: outlierDetection.optional(),
         }),
     ]),
     /** Cluster name → the reviews versions it runs (the tutorial: v1 in one region, v2 in the other). */

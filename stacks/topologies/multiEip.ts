@@ -20,6 +20,8 @@ const schema = z.strictObject({
     /** Which of `servers.instances` gets the ENI. */
     server: z.string(),
     publicIpCount: z.number().int().optional(),
+    /** Secondary ENIs carrying the addresses (MultiEipEni `eniCount`). Default: as few as the instance type needs. */
+    eniCount: z.number().int().optional(),
     privateIps: z.array(z.string()).optional(),
     eip: z
         .strictObject({
@@ -89,6 +91,7 @@ export const multiEip = defineTopology({
                         vSwitch: { vpc, name: server.vSwitch },
                         securityGroupIds: [servers.securityGroupId],
                         publicIpCount: s.publicIpCount,
+                        eniCount: s.eniCount,
                         privateIps: s.privateIps,
                         eip: { ...s.eip, deletionProtection: s.eip?.deletionProtection ?? b.deletionProtection },
                         eipQuota: s.eipQuota,

@@ -1,4 +1,5 @@
 /** What a user writes to describe a {@link ServiceMesh}, and the ports the mesh's traffic uses. */
+import type { MeshObservabilityArgs } from "./observability";
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { AckCluster } from "../ack";
 import type { PublicApiServerArgs } from "../apiServerAccess";
@@ -149,6 +150,14 @@ export interface ServiceMeshArgs {
      * registration.
      */
     mtls?: IstioMtlsMode;
+    /**
+     * What the mesh reports about its traffic, sent as the ASM instance's `meshConfig` beside
+     * locality load balancing (always on): sidecar access logs to SLS (`accessLog: { enabled,
+     * project? }`), tracing with its sampling percentage 0–100 (`tracing: { enabled, sampleRate? }`),
+     * Prometheus metrics (`telemetry`) and the Kiali mesh topology (`kiali`). The provider updates
+     * them in place. Default: none sent, ASM's own (off). Checked before registration.
+     */
+    observability?: MeshObservabilityArgs;
     /**
      * Tags on the mesh and the CEN it builds: keys of at most 128 characters, not starting with
      * `aliyun` or `acs:`; values of at most 128. Default: none. Checked before registration.

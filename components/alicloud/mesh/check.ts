@@ -1,4 +1,5 @@
 /** The validation of a {@link ServiceMesh}: every rule, before anything is registered, and the plan it resolves. */
+import { checkObservability } from "./observability";
 import * as pulumi from "@pulumi/pulumi";
 import { checkInput, checkKnownName, checkUnique, recordOf } from "../../checks";
 import { Problems, joinPath, validate } from "../../errors";
@@ -88,6 +89,7 @@ export function checkServiceMeshArgs(
     );
     const ingressGateway = checkIngressGateway(problems, `${SERVICE_MESH_TYPE} '${name}'`, args, clusters);
     const peerAuthentication = checkMtls(problems, args);
+    const meshConfig = checkObservability(problems.under("observability"), args.observability);
     return {
         vpc: args.vpc,
         // Undefined only when a problem was recorded for it.
@@ -104,6 +106,7 @@ export function checkServiceMeshArgs(
         ]),
         ingressGateway,
         peerAuthentication,
+        meshConfig,
         cen,
         tags: plainTags(args.tags),
     };

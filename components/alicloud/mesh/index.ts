@@ -4,6 +4,7 @@
  * ASM version lookup → the class; this index is its public surface.
  */
 export type { MeshCenArgs, ServiceMeshArgs } from "./args";
+export type { MeshAccessLogArgs, MeshConfigPlan, MeshObservabilityArgs, MeshTracingArgs } from "./observability";
 export { ACK_API_SERVER_PORT, ASM_EDITIONS, ASM_MESH_SPECS, ASM_PILOT_PORT } from "./args";
 export type { BuiltMeshCen, JoinedMeshCen, ServiceMeshPlan } from "./plan";
 export type { MeshRoutes } from "./routes";

@@ -4,6 +4,7 @@ import type { ApiServerAccessPlan } from "../apiServerAccess";
 import { CenTransitNetwork, CenTransitNetworkArgs } from "../cen";
 import { AsmIstioGateway, PeerAuthentication } from "../istio/objects";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
+import type { MeshConfigPlan } from "./observability";
 import { MeshRoutes } from "./routes";
 
 /** The mesh joins an existing CEN and writes its routes into it. */
@@ -38,6 +39,8 @@ export interface ServiceMeshPlan {
     readonly ingressGateway?: AsmIstioGateway;
     /** The mesh-wide PeerAuthentication, its mode resolved (STRICT unless `mtls` says otherwise). */
     readonly peerAuthentication: PeerAuthentication;
+    /** The ASM instance's `meshConfig`: locality load balancing on, and the observability settings given. */
+    readonly meshConfig: MeshConfigPlan;
     readonly cen: JoinedMeshCen | BuiltMeshCen;
     readonly tags?: Readonly<Record<string, string>>;
 }

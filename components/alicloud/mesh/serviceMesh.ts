@@ -14,6 +14,7 @@ import { SERVICE_MESH_TYPE, validateServiceMeshArgs } from "./check";
 import { meshFlows } from "./flows";
 import { MeshRoutes } from "./routes";
 import { offeredVersion } from "./version";
+import { meshZones } from "./zones";
 import { warnAbout } from "../../warnings";
 
 /**
@@ -36,6 +37,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
     readonly version?: string;
     /** Regions of the member clusters. */
     readonly regions: readonly string[];
+    /** Zones the member clusters' nodes are in, by region: what a zone-level locality policy may name. */
+    readonly zones: Readonly<Record<string, readonly string[]>>;
     /** The member clusters, by name. */
     readonly clusters: Readonly<Record<string, AckCluster>>;
     /** The CEN joining the VPCs: the one given as `cen`, or the one built here. */
@@ -65,6 +68,7 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
         const given = userProvider<alicloud.Provider>(opts, "alicloud");
         this.version = plan.version;
         this.regions = plan.regions;
+        this.zones = meshZones(plan.clusters);
         this.clusters = plan.clusters;
         this.ingressGateway = plan.ingressGateway;
         this.peerAuthentication = plan.peerAuthentication;
@@ -124,7 +128,8 @@ export class ServiceMesh extends pulumi.ComponentResource implements LocalityMes
                 network: { vpcId: plan.vpc.vpcId, vswitcheList: plan.vSwitch.id },
                 // Sorted: an order that follows the args record would show as a change.
                 clusterIds: pulumi.all(clusters.map(([, c]) => c.clusterId)).apply(ids => [...ids].sort()),
-                meshConfig: { enableLocalityLb: true },
+                // Locality load balancing on, and the observability settings given (observability.ts).
+                meshConfig: plan.meshConfig,
                 // pilotPublicEip is deprecated and read-only since provider 1.232.0; Pilot stays private.
                 // apiServerPublicEip is ForceNew: a change replaces the mesh.
                 loadBalancer: { apiServerPublicEip: plan.publicApiServer !== undefined },

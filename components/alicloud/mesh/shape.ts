@@ -12,6 +12,7 @@ import { ISTIO_GATEWAY_OVERRIDES_SHAPE } from "../istio/gatewayShape";
 import { ISTIO_MTLS_MODES } from "../istio/objects";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
+import { MESH_OBSERVABILITY_SHAPE } from "./observability";
 import { ASM_EDITIONS, ASM_MESH_SPECS, MeshCenArgs, ServiceMeshArgs } from "./args";
 
 const MESH_CEN_SHAPE = argsShape<MeshCenArgs>()(
@@ -40,6 +41,7 @@ export const SERVICE_MESH_SHAPE = argsShape<ServiceMeshArgs>()(
         ingressGateway: z.union([ISTIO_GATEWAY_OVERRIDES_SHAPE, z.literal(false)]).optional(),
         ingressGatewayClusters: z.array(text).optional(),
         mtls: z.enum(ISTIO_MTLS_MODES).optional(),
+        observability: MESH_OBSERVABILITY_SHAPE.optional(),
         tags: ALIBABA_TAGS.optional(),
     }),
 );

@@ -8,9 +8,14 @@ import { ConnectionPool, DestinationRule, OutlierDetection, Subset } from "../is
 
 /** Geolocation failover: when a region's endpoints are ejected, traffic for it goes to `to`. */
 export interface LocalityFailover {
-    /** Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh. Checked before registration. */
+    /**
+     * Region whose clients fail over, e.g. `cn-shanghai`. A region of the mesh; not a zone: Istio's
+     * failover names regions only, and within a region it already prefers the client's own zone,
+     * then the region's other zones, before failing over (Istio, "Locality failover"). Checked
+     * before registration.
+     */
     from: string;
-    /** Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh. Checked before registration. */
+    /** Region that takes the traffic, e.g. `cn-hangzhou`. Another region of the mesh, not a zone. Checked before registration. */
     to: string;
 }
 
@@ -24,20 +29,30 @@ export interface FailoverLocalityPolicy {
     distribute?: never;
     /**
      * Ejects failing endpoints so failover can happen at all; Istio ignores locality failover
-     * without it, hence required, and refused when it ejects nothing (`consecutive5xxErrors: 0`
-     * with no other error count). Default: the tutorial's consecutive5xxErrors 1, interval 1s,
-     * baseEjectionTime 1m. Checked before registration.
+     * without it ("outlier detection policy must be provided for failover"), hence required, and
+     * refused when it ejects nothing (`consecutive5xxErrors: 0` with no other error count). Istio's
+     * ranges: counts 0–4294967295, `maxEjectionPercent` and `minHealthPercent` 0–100, durations
+     * (`interval`, `baseEjectionTime`) whole milliseconds of at least 1ms,
+     * `consecutiveLocalOriginFailures` only with `splitExternalLocalOriginErrors`. Default: the
+     * tutorial's consecutive5xxErrors 1, interval 1s, baseEjectionTime 1m. Checked before registration.
      */
     outlierDetection?: OutlierDetection;
 }
 
 /** Weighted distribution of the traffic of clients in `from` across regions. */
 export interface LocalityDistribution {
-    /** Region of the clients, e.g. `cn-hangzhou`. A region of the mesh. Checked before registration. */
+    /**
+     * Locality of the clients: a region of the mesh (`cn-hangzhou`, or `cn-hangzhou/*`), a zone of
+     * it (`cn-hangzhou/cn-hangzhou-h`, one the mesh's cluster nodes are in when the mesh knows
+     * them), or a subzone (`cn-hangzhou/cn-hangzhou-h/rack1`, the topology.istio.io/subzone label).
+     * The `from` localities of a policy must not overlap (a region and one of its zones). Checked
+     * before registration.
+     */
     from: string;
     /**
-     * Percentage per target region, whole numbers from 1 to 100 adding up to 100, e.g.
-     * `{ "cn-hangzhou": 90, "cn-shanghai": 10 }`. Checked before registration.
+     * Percentage per target locality (written as `from` is), whole numbers from 1 to 100 adding up
+     * to 100, no two localities overlapping, e.g. `{ "cn-hangzhou": 90, "cn-shanghai": 10 }` or
+     * `{ "cn-hangzhou/cn-hangzhou-h": 80, "cn-hangzhou/cn-hangzhou-i": 20 }`. Checked before registration.
      */
     to: Record<string, number>;
 }
@@ -70,6 +85,11 @@ export interface LocalityMesh {
     readonly version?: string;
     /** Regions of the mesh's member clusters. */
     readonly regions: readonly string[];
+    /**
+     * Zones the member clusters' nodes are in, by region: a zone-level locality must name one of
+     * them. Default: not known (a zone is checked against its region only).
+     */
+    readonly zones?: Readonly<Record<string, readonly string[]>>;
     /**
      * What objects applied to the mesh, and workloads meant to get its sidecar, wait for: the ASM
      * instance (whose creation adds the member clusters and their sidecar injector) and its

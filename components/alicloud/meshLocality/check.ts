@@ -12,6 +12,8 @@ import {
     MeshLocalityPolicyArgs,
     MeshLocalityPolicyPlan,
 } from "./args";
+import { Locality, checkLocality, checkNoOverlap } from "./locality";
+import { checkOutlierDetection } from "./outlier";
 import { localityTrafficPolicy } from "./render";
 import { MESH_LOCALITY_POLICY_SHAPE } from "./shape";
 import { ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION, compareVersions, parseAsmVersion } from "./version";
@@ -32,6 +34,25 @@ function checkMeshRegion(problems: Problems, path: string, region: string, mesh:
     return true;
 }
 
+/**
+ * A failover region: a region of the mesh, and not a zone-level locality, which Istio's failover
+ * refuses (ValidateLocalityLbSetting: "locality lb failover only specify region", "locality lb
+ * failover region should not contain '*' wildcard").
+ */
+function checkFailoverRegion(problems: Problems, path: string, region: string, mesh: LocalityMesh): boolean {
+    if (region.includes("/") || region.includes("*")) {
+        problems.add(
+            path,
+            `'${region}' is not a region; Istio's failover names regions only ("locality lb failover only specify region", ` +
+                "no '*'). Within a region Istio already prefers the client's zone, then the region's other zones, before " +
+                "failing over.",
+            `Name the region (${region.split("/")[0]}), or use mode 'distribution' to weight zones.`,
+        );
+        return false;
+    }
+    return checkMeshRegion(problems, path, region, mesh);
+}
+
 function checkFailover(problems: Problems, policy: FailoverLocalityPolicy, mesh: LocalityMesh): void {
     if (policy.failover.length === 0) {
         problems.add(
@@ -41,8 +62,8 @@ function checkFailover(problems: Problems, policy: FailoverLocalityPolicy, mesh:
         );
     }
     policy.failover.forEach((f, i) => {
-        const fromOk = checkMeshRegion(problems, `policy.failover[${i}].from`, f.from, mesh);
-        const toOk = checkMeshRegion(problems, `policy.failover[${i}].to`, f.to, mesh);
+        const fromOk = checkFailoverRegion(problems, `policy.failover[${i}].from`, f.from, mesh);
+        const toOk = checkFailoverRegion(problems, `policy.failover[${i}].to`, f.to, mesh);
         if (fromOk && toOk && f.from === f.to) {
             problems.add(
                 `policy.failover[${i}].to`,
@@ -92,21 +113,27 @@ function checkDistribution(problems: Problems, policy: DistributionLocalityPolic
             "Add e.g. { from: 'cn-hangzhou', to: { 'cn-hangzhou': 90, 'cn-shanghai': 10 } }.",
         );
     }
+    const region = (found: Problems, path: string, text: string) => checkMeshRegion(found, path, text, mesh);
+    const sources: Array<{ path: string; text: string; locality: Locality }> = [];
     policy.distribute.forEach((d, i) => {
         const path = `policy.distribute[${i}]`;
-        checkMeshRegion(problems, `${path}.from`, d.from, mesh);
+        const from = checkLocality(problems, `${path}.from`, d.from, mesh, region);
+        if (from) sources.push({ path: `${path}.from`, text: d.from, locality: from });
         const entries = Object.entries(d.to);
+        const targets: Array<{ path: string; text: string; locality: Locality }> = [];
         let sum = 0;
-        for (const [region, weight] of entries) {
-            checkMeshRegion(problems, `${path}.to.${region}`, region, mesh);
+        for (const [to, weight] of entries) {
+            const at = `${path}.to.${to}`;
+            const locality = checkLocality(problems, at, to, mesh, region);
+            if (locality) targets.push({ path: at, text: to, locality });
             // Istio refuses a 0 share: "locality weight must be in range [1, 100]" (istio pkg/config/validation, validateLocalityLbSetting).
             if (weight === 0) {
                 problems.add(
-                    `${path}.to.${region}`,
-                    `a share of 0% for '${region}' is refused by Istio ("locality weight must be in range [1, 100]").`,
-                    `Leave ${region} out of 'to' to send it nothing.`,
+                    at,
+                    `a share of 0% for '${to}' is refused by Istio ("locality weight must be in range [1, 100]").`,
+                    `Leave ${to} out of 'to' to send it nothing.`,
                 );
-            } else if (checkIntegerInRange(problems, `${path}.to.${region}`, weight, 1, 100, "percentage")) {
+            } else if (checkIntegerInRange(problems, at, weight, 1, 100, "percentage")) {
                 sum += weight;
             }
         }
@@ -117,12 +144,9 @@ function checkDistribution(problems: Problems, policy: DistributionLocalityPolic
                 "Give every target region a share so that they sum to 100, e.g. 90 and 10.",
             );
         }
+        checkNoOverlap(problems, targets, "target locality");
     });
-    checkUnique(
-        problems,
-        policy.distribute.map((d, i) => ({ path: `policy.distribute[${i}].from`, key: d.from })),
-        "distribution source region",
-    );
+    checkNoOverlap(problems, sources, "distribution source locality");
     if (mesh.version !== undefined) {
         const version = parseAsmVersion(mesh.version);
         const min = parseAsmVersion(ASM_TRAFFIC_DISTRIBUTION_MIN_VERSION)!;
@@ -142,6 +166,7 @@ function checkPolicy(problems: Problems, args: MeshLocalityPolicyArgs): void {
     if (policy.mode === "failover") checkFailover(problems, policy, args.mesh);
     else checkDistribution(problems, policy, args.mesh);
     const outlier = policy.outlierDetection;
+    if (outlier !== undefined) checkOutlierDetection(problems, "policy.outlierDetection", outlier);
     if (outlier !== undefined && Object.keys(outlier).length === 0) {
         const why =
             policy.mode === "failover"

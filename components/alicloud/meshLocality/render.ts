@@ -12,6 +12,15 @@ export function tutorialConnectionPool(): ConnectionPool {
     return { http: { maxRequestsPerConnection: 1 } };
 }
 
+/**
+ * A checked locality as the DestinationRule writes it: what is left open ends in `*`
+ * (`cn-hangzhou` → `cn-hangzhou/*`, `cn-hangzhou/cn-hangzhou-h` → `cn-hangzhou/cn-hangzhou-h/*`).
+ */
+function localityText(text: string): string {
+    const parts = text.split("/");
+    return parts.at(-1) === "*" || parts.length === 3 ? text : `${text}/*`;
+}
+
 /** Renders the traffic policy of a locality policy (no checks). */
 export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: ConnectionPool | false): TrafficPolicy {
     const pool = connectionPool === undefined ? tutorialConnectionPool() : connectionPool || undefined;
@@ -23,8 +32,8 @@ export function localityTrafficPolicy(policy: LocalityPolicy, connectionPool?: C
                   enabled: true,
                   // Istio localities are region/zone/subzone; a region with every zone is `region/*`.
                   distribute: policy.distribute.map(d => ({
-                      from: `${d.from}/*`,
-                      to: Object.fromEntries(Object.entries(d.to).map(([region, weight]) => [`${region}/*`, weight])),
+                      from: localityText(d.from),
+                      to: Object.fromEntries(Object.entries(d.to).map(([to, weight]) => [localityText(to), weight])),
                   })),
               };
     return {

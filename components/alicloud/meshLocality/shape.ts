@@ -174,6 +174,7 @@ export const LOCALITY_MESH_SHAPE = argsShape<LocalityMesh>()(
             provider: KUBERNETES_PROVIDER,
             version: text.optional(),
             regions: z.array(text).readonly(),
+            zones: z.record(text, z.array(text).readonly()).readonly().optional(),
             ready: z
                 .array(
                     z.custom<pulumi.Resource>(pulumi.Resource.isInstance, {

@@ -103,6 +103,13 @@ export const BGP_PRO_REGIONS: readonly string[] = [
 ];
 
 /**
+ * How an EIP is associated with an ENI (provider `ecs.EipAssociation.mode`; the Terraform provider's
+ * ValidateFunc in resource_alicloud_eip_association.go: `NAT`, `MULTI_BINDED`, `BINDED`). Only `NAT`
+ * fits a secondary ENI with several private IPs; the checks refuse the others and say why.
+ */
+export const EIP_ASSOCIATION_MODES = ["NAT", "MULTI_BINDED", "BINDED"] as const;
+
+/**
  * Metering methods of an Internet Shared Bandwidth instance (CreateCommonBandwidthPackage
  * `InternetChargeType`, quoted in node_modules/@pulumi/alicloud/vpc/commonBandwithPackage.d.ts:
  * `PayByBandwidth`, `PayBy95`, `PayByDominantTraffic`). The provider's own default is `PayByTraffic`
@@ -197,6 +204,15 @@ export interface MultiEipEniEipArgs {
      */
     sharedBandwidth?: MultiEipEniSharedBandwidthArgs;
     /**
+     * How each EIP is associated with its ENI's private IP: `NAT` (the tutorial's: the EIP maps to one
+     * private IP, which the guest sees). `MULTI_BINDED` (multi-EIP-to-ENI) and `BINDED` (cut-through)
+     * are refused before registration: both need the ENI unbound from the instance when the EIP is
+     * associated, cut-through takes one EIP per ENI and replaces its private IP, and Alibaba Cloud
+     * no longer grants multi-EIP-to-ENI to new accounts ("Associate an EIP with a secondary ENI",
+     * Elastic IP Address documentation). Default: `NAT`.
+     */
+    mode?: (typeof EIP_ASSOCIATION_MODES)[number];
+    /**
      * Resource group of the EIPs, `rg-…`. Checked before registration; an Output is checked when it
      * resolves. Default: the account's default group.
      */
@@ -218,15 +234,25 @@ export interface MultiEipEniArgs {
      */
     securityGroupIds: pulumi.Input<string>[];
     /**
-     * How many public addresses: the ENI gets one primary and `publicIpCount - 1` secondary
-     * private IPs, each bound to its own EIP. A whole number from 1 to 1000, within the instance
-     * type's private IPs per ENI and the EIP quota. Checked before registration. Default: 3 (the
-     * tutorial's three sites), or the length of `privateIps`.
+     * How many public addresses: each private IP of the secondary ENIs (every ENI's primary and
+     * its secondaries) is bound to its own EIP. A whole number from 1 to 1000, within the instance
+     * type's private IPs per ENI times `eniCount`, and the EIP quota. Checked before registration.
+     * Default: 3 (the tutorial's three sites), or the length of `privateIps`.
      */
     publicIpCount?: number;
     /**
-     * Private IPs to use instead of letting the vSwitch pick them: the first is the ENI's primary
-     * address, the others its secondaries; EIP n is bound to address n. Inside the vSwitch block,
+     * Secondary ENIs that carry the addresses: a whole number from 1 to 99, at most one per
+     * address, and with `attach`, within the ENIs the instance type allows beside `instance.enis`.
+     * The addresses fill the ENIs in order, each ENI up to the type's private IPs per ENI, leaving
+     * one for each ENI after it: adding addresses never moves an existing one to another ENI.
+     * Checked before registration. Default: as few as hold the addresses
+     * (⌈addresses ÷ private IPs per ENI⌉).
+     */
+    eniCount?: number;
+    /**
+     * Private IPs to use instead of letting the vSwitch pick them, in the order they fill the ENIs
+     * (see `eniCount`): each ENI's first address is its primary, the others its secondaries; EIP n
+     * is bound to address n. Inside the vSwitch block,
      * not one of its reserved addresses (first, and last three), no repeats. Checked before
      * registration; the canonical addresses are what the ENI gets. Default: picked by the vSwitch.
      */
@@ -259,8 +285,8 @@ export interface MultiEipEniArgs {
      */
     instanceTypeLimits?: InstanceTypeLimits;
     /**
-     * Name of the ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter. Checked
-     * before registration. Default: `<name>-eni`.
+     * Name of the first ENI: 2–128 letters, digits, `:`, `_`, `-`, starting with a letter; ENI k
+     * after it is `<eniName>-<k>`. Checked before registration. Default: `<name>-eni`.
      */
     eniName?: string;
     /**
@@ -306,6 +332,8 @@ export interface MultiEipEniVSwitchPlan {
 
 /** What every EIP of the plan is bought with, whatever the billing method. */
 export interface EipPlanBase {
+    /** How the EIPs are associated with the ENIs' private IPs: only NAT passes the checks. */
+    readonly mode: "NAT";
     /** Defaulted: `PayByBandwidth`. */
     readonly internetChargeType: (typeof EIP_INTERNET_CHARGE_TYPES)[number];
     /** Peak bandwidth, Mbit/s. Defaulted: 5. */
@@ -360,6 +388,26 @@ export interface SubscriptionEipPlan extends EipPlanBase {
 /** How the EIPs are bought, every default resolved. */
 export type MultiEipEniEipPlan = PayAsYouGoEipPlan | SubscriptionEipPlan;
 
+/** One secondary ENI of the plan. */
+export interface MultiEipEniEniPlan {
+    /** Logical (Pulumi) name: `<name>-eni`, then `<name>-eni-2`, …. */
+    readonly resourceName: string;
+    /** Logical name of its attachment: `<name>-attachment`, then `<name>-attachment-2`, …. */
+    readonly attachmentName: string;
+    /** The ENI's name in the cloud: `eniName` (defaulted: `<name>-eni`), then `<eniName>-2`, …. */
+    readonly eniName: string;
+    /** Guest device, `eth<n>`: the instance's ENIs before it (`instance.enis`, defaulted: 1) count from eth0. */
+    readonly device: string;
+    /** Policy-routing table (and default-route metric) of that device: 1000 + its index. */
+    readonly table: number;
+    /** Index of its first address among all the plan's addresses (and EIPs), from 0. */
+    readonly first: number;
+    /** Its number of private IPs (primary included) and so of EIPs. */
+    readonly count: number;
+    /** Its explicit private IPs, canonical, primary first; undefined when the vSwitch picks them. */
+    readonly privateIps?: readonly string[];
+}
+
 /** What validation settles before anything is registered: everything the constructor reads. */
 export interface MultiEipEniPlan {
     /** The instance's region; the ENI and the EIPs are created in it. */
@@ -372,17 +420,11 @@ export interface MultiEipEniPlan {
     readonly provider?: alicloud.Provider;
     readonly vSwitch: MultiEipEniVSwitchPlan;
     readonly securityGroupIds: readonly pulumi.Input<string>[];
-    /** Number of private IPs = EIPs = associations. Defaulted: 3, or the number of `privateIps`. */
+    /** Number of private IPs = EIPs = associations, over every ENI. Defaulted: 3, or the number of `privateIps`. */
     readonly count: number;
-    /** The explicit private IPs, canonical, primary first; undefined when the vSwitch picks them. */
-    readonly privateIps?: readonly string[];
-    /** Defaulted: `<name>-eni`. */
-    readonly eniName: string;
-    /** Guest device of the new ENI, `eth<enis>` (`instance.enis` defaulted: 1). */
-    readonly device: string;
-    /** Policy-routing table (and default-route metric) of that device: 1000 + its index. */
-    readonly table: number;
-    /** Bind the ENI to the instance. Defaulted: true. */
+    /** The secondary ENIs, in the order they are bound and their addresses are numbered: at least one. */
+    readonly enis: readonly MultiEipEniEniPlan[];
+    /** Bind the ENIs to the instance. Defaulted: true. */
     readonly attach: boolean;
     readonly eip: MultiEipEniEipPlan;
     /** How the guest configures its network. Defaulted: `alinux2`. */

@@ -22,6 +22,7 @@ import {
     MULTI_EIP_ENI_TYPE,
     MultiEipEniArgs,
     MultiEipEniEipPlan,
+    MultiEipEniEniPlan,
     MultiEipEniPlan,
     MultiEipEniVpcVSwitchArgs,
 } from "./args";
@@ -73,20 +74,24 @@ export function checkMultiEipEniArgs(
     const { count, countPath, privateIps } = checkAddresses(problems, args, vSwitch.cidr);
     const attach = args.attach ?? true;
     const enis = instance.enis ?? 1;
-    checkLimits(problems, args, { count, countPath, attach, enis });
+    const layout = checkLimits(problems, args, { count, countPath, attach, enis });
     checkQuota(problems, args, count, countPath);
     const eip = checkEip(problems, args, name, count, countPath, regionOk);
 
     const eniName = args.eniName ?? `${name}-eni`;
+    const eniCount = layout?.length ?? 1;
+    // ENI k after the first is <eniName>-<k>: the last is the longest, with the same characters.
     checkAlibabaName(
         problems,
         "eniName",
-        eniName,
+        eniCount > 1 ? `${eniName}-${eniCount}` : eniName,
         "eni",
         "ENI",
         args.eniName === undefined
             ? "The ENI is named after the component: pass an eniName that starts with a letter."
-            : undefined,
+            : eniCount > 1
+              ? `ENI names are '<eniName>-<k>' after the first: pass an eniName of at most ${127 - String(eniCount).length} characters.`
+              : undefined,
     );
     const configureGuest = args.configureGuest ?? false;
     if (configureGuest && !attach) {
@@ -96,7 +101,7 @@ export function checkMultiEipEniArgs(
             "Set attach, or run guestScript yourself once the ENI is bound.",
         );
     }
-    if (problems.count > before || !vSwitch.cidr || !eip) return undefined;
+    if (problems.count > before || !vSwitch.cidr || !eip || !layout) return undefined;
 
     // Only a clean plan checks its Outputs: a discarded one would leave their rejections unheard.
     const late = (value: pulumi.Input<string>, kind: AlibabaIdKind, path: string) =>
@@ -114,10 +119,7 @@ export function checkMultiEipEniArgs(
         },
         securityGroupIds: args.securityGroupIds.map((id, i) => late(id, "securityGroup", `securityGroupIds[${i}]`)),
         count,
-        privateIps,
-        eniName,
-        device: `eth${enis}`,
-        table: 1000 + enis,
+        enis: enisOf(name, eniName, layout, enis, privateIps),
         attach,
         eip: lateEipIds(eip, late),
         guestOs: args.guestOs ?? "alinux2",
@@ -296,7 +298,16 @@ interface EniDemand {
     readonly enis: number;
 }
 
-function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPath, attach, enis }: EniDemand): void {
+/**
+ * The instance type's limits on the call: private IPs per ENI times the ENIs, the ENIs beside the
+ * instance's own, hot-plug. Returns how many addresses each secondary ENI takes, in order
+ * ({@link fillEnis}); undefined when the type's limits are unknown or the addresses do not fit.
+ */
+function checkLimits(
+    problems: Problems,
+    args: MultiEipEniArgs,
+    { count, countPath, attach, enis }: EniDemand,
+): number[] | undefined {
     const type = args.instance.instanceType;
     // Their ranges are the shape's.
     const given = args.instanceTypeLimits;
@@ -308,7 +319,7 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPa
             "Pass instanceTypeLimits ({ maxEnis, maxPrivateIpsPerEni, hotPlug }) from DescribeInstanceTypes " +
                 "(EniQuantity, EniPrivateIpAddressQuantity) or the instance family page.",
         );
-        return;
+        return undefined;
     }
     // A rejection resting on a table row nobody re-checked must say so, and how to override it.
     const unconfirmed =
@@ -316,24 +327,48 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPa
             ? ` If DescribeInstanceTypes reports more for '${type}' ` +
               "(the built-in value is not confirmed against the current family page), pass instanceTypeLimits."
             : "";
-    if (count > limits.maxPrivateIpsPerEni) {
+    const perEni = limits.maxPrivateIpsPerEni;
+    const needed = Math.max(1, Math.ceil(count / perEni));
+    const eniCount = args.eniCount ?? needed;
+    const before = problems.count;
+    if (args.eniCount !== undefined && eniCount > count) {
+        problems.add(
+            "eniCount",
+            `${eniCount} ENIs for ${count} addresses: every ENI's primary private IP is one of the addresses, ` +
+                "so an ENI would have none.",
+            `Use at most ${count} ENIs, or more addresses.`,
+        );
+    }
+    if (count > eniCount * perEni) {
+        const on = eniCount === 1 ? "one ENI" : `${eniCount} ENIs`;
         problems.add(
             countPath,
-            `${count} private IPs on one ENI exceed the ${limits.maxPrivateIpsPerEni} ` +
-                `that instance type '${type}' allows per ENI.`,
-            `Use at most ${limits.maxPrivateIpsPerEni} addresses, or a larger instance type.${unconfirmed}`,
+            `${count} private IPs on ${on} exceed the ${eniCount * perEni} that instance type '${type}' allows ` +
+                (eniCount === 1 ? "per ENI." : `on ${eniCount} ENIs (${perEni} per ENI).`),
+            `Use at most ${eniCount * perEni} addresses, set eniCount to ${needed} (or drop it), ` +
+                `or a larger instance type.${unconfirmed}`,
         );
     }
-    if (!attach) return;
-    if (enis + 1 > limits.maxEnis) {
-        problems.add(
-            "instance.instanceType",
-            `instance type '${type}' takes at most ${limits.maxEnis} ENIs and the instance has ${enis} already; ` +
-                "another cannot be bound.",
-            `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`,
-        );
+    if (attach && enis + eniCount > limits.maxEnis) {
+        const room = Math.max(0, limits.maxEnis - enis);
+        const what = `instance type '${type}' takes at most ${limits.maxEnis} ENIs and the instance has ${enis} already`;
+        if (eniCount === 1) {
+            problems.add(
+                "instance.instanceType",
+                `${what}; another cannot be bound.`,
+                `Use an instance type with more ENIs, or detach an ENI first.${unconfirmed}`,
+            );
+        } else {
+            problems.add(
+                args.eniCount === undefined ? countPath : "eniCount",
+                `${count} addresses on ${eniCount} secondary ENIs (${perEni} private IPs per ENI), but ${what}: ` +
+                    `${room} more can be bound.`,
+                `Use at most ${room * perEni} addresses on ${room} ENIs, an instance type with more ENIs, ` +
+                    `or detach an ENI first.${unconfirmed}`,
+            );
+        }
     }
-    if ((args.instance.running ?? true) && !limits.hotPlug) {
+    if (attach && (args.instance.running ?? true) && !limits.hotPlug) {
         problems.add(
             "attach",
             `instance type '${type}' takes a secondary ENI only while the instance is Stopped, ` +
@@ -342,6 +377,50 @@ function checkLimits(problems: Problems, args: MultiEipEniArgs, { count, countPa
                 unconfirmed,
         );
     }
+    return problems.count > before ? undefined : fillEnis(count, eniCount, perEni);
+}
+
+/**
+ * How many of `count` addresses each of `eniCount` ENIs takes: in order, each as many as it holds
+ * (`perEni`) while leaving one for every ENI after it. So adding addresses fills the last ENI or
+ * opens a new one, and never moves an address to another ENI. Needs eniCount ≤ count ≤ eniCount × perEni.
+ */
+export function fillEnis(count: number, eniCount: number, perEni: number): number[] {
+    const counts: number[] = [];
+    let left = count;
+    for (let k = 0; k < eniCount; k++) {
+        const n = Math.min(perEni, left - (eniCount - k - 1));
+        counts.push(n);
+        left -= n;
+    }
+    return counts;
+}
+
+/** The secondary ENIs of the plan: names, guest devices and tables after the instance's own ENIs, addresses. */
+function enisOf(
+    name: string,
+    eniName: string,
+    layout: readonly number[],
+    existing: number,
+    privateIps: readonly string[] | undefined,
+): MultiEipEniEniPlan[] {
+    let first = 0;
+    return layout.map((count, k) => {
+        const suffix = k === 0 ? "" : `-${k + 1}`;
+        const index = existing + k;
+        const plan: MultiEipEniEniPlan = {
+            resourceName: `${name}-eni${suffix}`,
+            attachmentName: `${name}-attachment${suffix}`,
+            eniName: `${eniName}${suffix}`,
+            device: `eth${index}`,
+            table: 1000 + index,
+            first,
+            count,
+            privateIps: privateIps?.slice(first, first + count),
+        };
+        first += count;
+        return plan;
+    });
 }
 
 /** EIPs an account may hold in a region unless it raised the quota: Alibaba Cloud's default. */

@@ -6,8 +6,40 @@
 import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAlibabaName } from "../names";
-import { BGP_PRO_REGIONS, MultiEipEniArgs, MultiEipEniEipPlan } from "./args";
+import { BGP_PRO_REGIONS, EIP_ASSOCIATION_MODES, MultiEipEniArgs, MultiEipEniEipPlan } from "./args";
 import { checkSharedBandwidth } from "./sharedBandwidthChecks";
+
+/**
+ * Why the association modes other than NAT do not fit this component (provider `mode`: NAT,
+ * MULTI_BINDED, BINDED, resource_alicloud_eip_association.go), from "Associate an EIP with a
+ * secondary ENI" and "Associate EIPs with secondary ENIs in multi-EIP-to-ENI mode" (Elastic IP
+ * Address documentation): both modes need the secondary ENI unbound from any instance while the EIP
+ * is associated (the component binds it first, as the tutorial does); cut-through replaces the ENI's
+ * private IP by its one EIP (one EIP per ENI); multi-EIP-to-ENI puts the EIPs themselves on the ENI
+ * (no private IP per EIP, so the guest script's policy routing does not apply) and Alibaba Cloud no
+ * longer grants it to new accounts.
+ */
+const REFUSED_MODES: Readonly<Record<Exclude<(typeof EIP_ASSOCIATION_MODES)[number], "NAT">, string>> = {
+    BINDED:
+        "cut-through mode (BINDED) gives a secondary ENI one EIP that replaces its private IP, and needs " +
+        "the ENI unbound from the instance while it is associated; this component maps one EIP to each of " +
+        "several private IPs of an ENI bound to the instance",
+    MULTI_BINDED:
+        "multi-EIP-to-ENI mode (MULTI_BINDED) puts the EIPs on the ENI itself instead of mapping each to a " +
+        "private IP, needs the ENI unbound from the instance while they are associated, and Alibaba Cloud no " +
+        "longer grants it to new accounts",
+};
+
+function checkMode(problems: Problems, mode: (typeof EIP_ASSOCIATION_MODES)[number]): void {
+    if (mode === "NAT") return;
+    const why = REFUSED_MODES[mode];
+    problems.add(
+        "eip.mode",
+        `${why}.`,
+        'Use mode "NAT" (the default). To see the public addresses in the guest, Alibaba Cloud suggests a ' +
+            "secondary CIDR block of the VPC made of the EIPs instead.",
+    );
+}
 
 /** Subscription terms: the longest of each pricing cycle (provider `period`: 1–9 months or 1–5 years). */
 const MAX_PERIOD = { Month: 9, Year: 5 } as const;
@@ -61,8 +93,10 @@ export function checkEip(
             `Use BGP, or a region of: ${BGP_PRO_REGIONS.join(", ")}.`,
         );
     }
+    checkMode(problems, eip.mode ?? "NAT");
     const sharedBandwidth = checkSharedBandwidth(problems, eip.sharedBandwidth, { count, countPath, paymentType, isp });
     const common = {
+        mode: "NAT" as const,
         internetChargeType,
         bandwidth,
         isp,

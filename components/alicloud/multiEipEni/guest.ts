@@ -5,26 +5,28 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
-import { renderGuestScript } from "../guestRouting";
+import { renderEnisGuestScript } from "../guestRouting";
 import { MultiEipEniPlan } from "./args";
-import { ChildOptions, PublicAddresses } from "./resources";
+import { ChildOptions, PlacedEni, PublicAddresses } from "./resources";
 
-/** The guest script for the plan's OS, device and table, once the ENI's addresses are known. */
-export function guestScriptOf(plan: MultiEipEniPlan, privateIps: pulumi.Output<string[]>): pulumi.Output<string> {
-    return privateIps.apply(ips =>
-        renderGuestScript({
+/** The guest script for the plan's OS and every ENI's device and table, once the ENIs' addresses are known. */
+export function guestScriptOf(plan: MultiEipEniPlan, enis: readonly PlacedEni[]): pulumi.Output<string> {
+    return pulumi.all(enis.map(e => e.privateIps)).apply(perEni =>
+        renderEnisGuestScript({
             os: plan.guestOs,
-            primaryIp: ips[0],
-            secondaryIps: ips.slice(1),
             vSwitchCidr: plan.vSwitch.cidrBlock,
-            device: plan.device,
-            table: plan.table,
+            enis: perEni.map((ips, k) => ({
+                device: enis[k].plan.device,
+                table: enis[k].plan.table,
+                primaryIp: ips[0],
+                secondaryIps: ips.slice(1),
+            })),
         }),
     );
 }
 
 /**
- * Runs `script` on the instance through Cloud Assistant, once, after the ENI is bound and every
+ * Runs `script` on the instance through Cloud Assistant, once, after every ENI is bound and every
  * EIP associated. A new script makes a new command, and so a new invocation: it runs again when
  * the addresses change.
  */
@@ -32,7 +34,7 @@ export function runGuestScript(
     name: string,
     plan: MultiEipEniPlan,
     script: pulumi.Output<string>,
-    attachment: alicloud.ecs.EcsNetworkInterfaceAttachment,
+    attachments: readonly alicloud.ecs.EcsNetworkInterfaceAttachment[],
     addresses: PublicAddresses,
     opts: ChildOptions,
 ): void {
@@ -40,7 +42,7 @@ export function runGuestScript(
         `${name}-guest`,
         {
             name: `${name}-guest-routing`,
-            description: `Secondary addresses and policy routing of ${plan.device} (MultiEipEni ${name})`,
+            description: `Secondary addresses and policy routing of ${plan.enis.map(e => e.device).join(", ")} (MultiEipEni ${name})`,
             type: "RunShellScript",
             commandContent: script.apply(text => Buffer.from(text).toString("base64")),
             timeout: 300,
@@ -56,7 +58,7 @@ export function runGuestScript(
         },
         {
             ...opts,
-            dependsOn: [attachment, ...addresses.associations],
+            dependsOn: [...attachments, ...addresses.associations],
             // The provider waits for the run to succeed within 1 minute by default; the script may take
             // up to its 300 s, and a new instance's Cloud Assistant agent a while to come online.
             customTimeouts: { create: "10m" },

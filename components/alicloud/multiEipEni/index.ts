@@ -5,6 +5,7 @@ export type {
     MultiEipEniArgs,
     MultiEipEniEipArgs,
     MultiEipEniEipPlan,
+    MultiEipEniEniPlan,
     MultiEipEniExistingSharedBandwidthArgs,
     MultiEipEniInstanceArgs,
     MultiEipEniNewSharedBandwidthArgs,
@@ -20,6 +21,7 @@ export type {
 } from "./args";
 export {
     BGP_PRO_REGIONS,
+    EIP_ASSOCIATION_MODES,
     EIP_INTERNET_CHARGE_TYPES,
     EIP_ISPS,
     EIP_PAYMENT_TYPES,

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
 import { parseIp } from "../../net";
-import { MultiEipEniPlan } from "./args";
+import { MultiEipEniEniPlan, MultiEipEniPlan } from "./args";
 
 /** Options of every child: the component as parent, the region's provider. */
 export interface ChildOptions {
@@ -23,19 +23,33 @@ export function sortAddresses(ips: readonly string[]): string[] {
     });
 }
 
-/** The secondary ENI in the vSwitch, with the plan's private IPs or as many as the vSwitch picks. */
-export function createEni(name: string, plan: MultiEipEniPlan, opts: ChildOptions): alicloud.ecs.EcsNetworkInterface {
-    const explicit = plan.privateIps;
+/** A secondary ENI of the plan and what the component made of it. */
+export interface PlacedEni {
+    readonly plan: MultiEipEniEniPlan;
+    readonly eni: alicloud.ecs.EcsNetworkInterface;
+    /** Its private IPs, primary first (see {@link privateIpsOf}). */
+    readonly privateIps: pulumi.Output<string[]>;
+    /** Its binding to the instance, when `attach`. */
+    readonly attachment?: alicloud.ecs.EcsNetworkInterfaceAttachment;
+}
+
+/** A secondary ENI in the vSwitch, with its explicit private IPs or as many as the vSwitch picks. */
+export function createEni(
+    plan: MultiEipEniPlan,
+    eni: MultiEipEniEniPlan,
+    opts: ChildOptions,
+): alicloud.ecs.EcsNetworkInterface {
+    const explicit = eni.privateIps;
     return new alicloud.ecs.EcsNetworkInterface(
-        `${name}-eni`,
+        eni.resourceName,
         {
-            networkInterfaceName: plan.eniName,
-            description: `Secondary ENI with ${plan.count} public addresses in NAT mode`,
+            networkInterfaceName: eni.eniName,
+            description: `Secondary ENI with ${eni.count} public addresses in NAT mode`,
             vswitchId: plan.vSwitch.id,
             securityGroupIds: [...plan.securityGroupIds],
             primaryIpAddress: explicit?.[0],
             privateIpAddresses: explicit && explicit.length > 1 ? explicit.slice(1) : undefined,
-            secondaryPrivateIpAddressCount: !explicit && plan.count > 1 ? plan.count - 1 : undefined,
+            secondaryPrivateIpAddressCount: !explicit && eni.count > 1 ? eni.count - 1 : undefined,
             tags: plan.tags,
         },
         opts,
@@ -43,35 +57,43 @@ export function createEni(name: string, plan: MultiEipEniPlan, opts: ChildOption
 }
 
 /**
- * The ENI's private IPs, primary first: EIP n is always bound to address n. Explicit addresses
+ * An ENI's private IPs, primary first: EIP n is always bound to address n. Explicit addresses
  * keep the caller's order. Addresses the vSwitch picks are read back from the ENI, whose
  * secondaries the provider keeps as a set (hash order, not allocation order), so they are sorted
  * by value: the same addresses give the same order on every read, and no association is
- * replaced by a refresh. Growing publicIpCount can insert a new address before older ones and
+ * replaced by a refresh. Growing an ENI's count can insert a new address before older ones and
  * move EIPs; pass privateIps when addresses must never move.
  */
-export function privateIpsOf(plan: MultiEipEniPlan, eni: alicloud.ecs.EcsNetworkInterface): pulumi.Output<string[]> {
-    if (plan.privateIps) return pulumi.output([...plan.privateIps]);
+export function privateIpsOf(
+    eniPlan: MultiEipEniEniPlan,
+    eni: alicloud.ecs.EcsNetworkInterface,
+): pulumi.Output<string[]> {
+    if (eniPlan.privateIps) return pulumi.output([...eniPlan.privateIps]);
     return pulumi
         .all([eni.primaryIpAddress, eni.privateIpAddresses])
         .apply(([primary, secondaries]) => [primary, ...sortAddresses(secondaries ?? [])]);
 }
 
-/** Binds the ENI to the instance (tutorial step 1), once it exists. */
-export function attachEni(
-    name: string,
-    plan: MultiEipEniPlan,
-    eni: alicloud.ecs.EcsNetworkInterface,
-    opts: ChildOptions,
-): alicloud.ecs.EcsNetworkInterfaceAttachment {
-    return new alicloud.ecs.EcsNetworkInterfaceAttachment(
-        `${name}-attachment`,
-        {
-            instanceId: plan.instanceId,
-            networkInterfaceId: eni.id,
-        },
-        { ...opts, dependsOn: [eni] },
-    );
+/**
+ * The plan's ENIs, each bound to the instance (tutorial step 1) once it exists when `attach`. An
+ * instance takes one binding at a time (its ENI operations are tasks on the instance), so each
+ * binding waits for the previous one, and the guest names the ENIs in that order.
+ */
+export function createEnis(plan: MultiEipEniPlan, opts: ChildOptions): PlacedEni[] {
+    const placed: PlacedEni[] = [];
+    for (const eniPlan of plan.enis) {
+        const eni = createEni(plan, eniPlan, opts);
+        const previous = placed.at(-1)?.attachment;
+        const attachment = plan.attach
+            ? new alicloud.ecs.EcsNetworkInterfaceAttachment(
+                  eniPlan.attachmentName,
+                  { instanceId: plan.instanceId, networkInterfaceId: eni.id },
+                  { ...opts, dependsOn: [eni, ...(previous ? [previous] : [])] },
+              )
+            : undefined;
+        placed.push({ plan: eniPlan, eni, privateIps: privateIpsOf(eniPlan, eni), attachment });
+    }
+    return placed;
 }
 
 /** The EIPs and their associations, in the order of the private IPs. */
@@ -116,17 +138,16 @@ function sharedPackage(
 }
 
 /**
- * One EIP per private IP, each associated in NAT mode with the ENI (not the instance) and its
- * private IP (tutorial step 5), after the attachment when there is one. Associations run as
- * asynchronous tasks on the one ENI and the API rejects overlapping ones (TaskConflict), so each
- * waits for the previous one. With `eip.sharedBandwidth` every EIP joins the package first.
+ * One EIP per private IP, each associated in NAT mode with its ENI (not the instance) and its
+ * private IP (tutorial step 5), after the ENI's attachment when there is one. Associations run as
+ * asynchronous tasks and the API rejects overlapping ones on an ENI (TaskConflict), so each waits
+ * for the previous one, across the ENIs too. With `eip.sharedBandwidth` every EIP joins the
+ * package first. EIPs are numbered over all the ENIs, in their order.
  */
 export function createPublicAddresses(
     name: string,
     plan: MultiEipEniPlan,
-    eni: alicloud.ecs.EcsNetworkInterface,
-    privateIps: pulumi.Output<string[]>,
-    attachment: alicloud.ecs.EcsNetworkInterfaceAttachment | undefined,
+    enis: readonly PlacedEni[],
     opts: ChildOptions,
 ): PublicAddresses {
     const { eip } = plan;
@@ -134,60 +155,67 @@ export function createPublicAddresses(
     const associations: alicloud.ecs.EipAssociation[] = [];
     const pkg = sharedPackage(name, plan, opts);
     const packageAttachments: alicloud.vpc.CommonBandwithPackageAttachment[] = [];
-    for (let i = 0; i < plan.count; i++) {
-        const address = new alicloud.ecs.EipAddress(
-            `${name}-eip-${i + 1}`,
-            {
-                addressName: eip.paymentType === "PayAsYouGo" ? `${eip.addressNamePrefix}-${i + 1}` : undefined,
-                paymentType: eip.paymentType,
-                internetChargeType: eip.internetChargeType,
-                bandwidth: String(eip.bandwidth),
-                isp: eip.isp,
-                pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
-                period: eip.paymentType === "Subscription" ? eip.period : undefined,
-                // Always sent: the provider keeps the cloud's value of a field left out (resource_alicloud_eip_address.go,
-                // `deletion_protection` Optional and Computed), so protection once on could never be turned off.
-                deletionProtection: eip.deletionProtection,
-                resourceGroupId: eip.resourceGroupId,
-                tags: plan.tags,
-            },
-            opts,
-        );
-        // AddCommonBandwidthPackageIp is asynchronous and a package that is BINDING takes only
-        // queries (API reference), so each EIP joins after the previous one, and is associated
-        // once it is in: the associations keep their one-at-a-time order on the ENI.
-        const joined = pkg
-            ? new alicloud.vpc.CommonBandwithPackageAttachment(
-                  `${name}-eip-${i + 1}-bandwidth`,
-                  { bandwidthPackageId: pkg.id, instanceId: address.id, ipType: "EIP" },
-                  {
-                      ...opts,
-                      dependsOn: [address, ...(pkg.resource ? [pkg.resource] : []), ...packageAttachments.slice(-1)],
-                  },
-              )
-            : undefined;
-        if (joined) packageAttachments.push(joined);
-        const after = [
-            eni,
-            address,
-            ...(joined ? [joined] : []),
-            ...(attachment ? [attachment] : []),
-            ...associations.slice(-1),
-        ];
-        associations.push(
-            new alicloud.ecs.EipAssociation(
-                `${name}-eip-${i + 1}-association`,
+    for (const { plan: eniPlan, eni, privateIps, attachment } of enis) {
+        for (let j = 0; j < eniPlan.count; j++) {
+            const n = eniPlan.first + j + 1;
+            const address = new alicloud.ecs.EipAddress(
+                `${name}-eip-${n}`,
                 {
-                    allocationId: address.id,
-                    instanceId: eni.id,
-                    instanceType: "NetworkInterface",
-                    mode: "NAT",
-                    privateIpAddress: privateIps.apply(ips => ips[i]),
+                    addressName: eip.paymentType === "PayAsYouGo" ? `${eip.addressNamePrefix}-${n}` : undefined,
+                    paymentType: eip.paymentType,
+                    internetChargeType: eip.internetChargeType,
+                    bandwidth: String(eip.bandwidth),
+                    isp: eip.isp,
+                    pricingCycle: eip.paymentType === "Subscription" ? eip.pricingCycle : undefined,
+                    period: eip.paymentType === "Subscription" ? eip.period : undefined,
+                    // Always sent: the provider keeps the cloud's value of a field left out (resource_alicloud_eip_address.go,
+                    // `deletion_protection` Optional and Computed), so protection once on could never be turned off.
+                    deletionProtection: eip.deletionProtection,
+                    resourceGroupId: eip.resourceGroupId,
+                    tags: plan.tags,
                 },
-                { ...opts, dependsOn: after },
-            ),
-        );
-        eips.push(address);
+                opts,
+            );
+            // AddCommonBandwidthPackageIp is asynchronous and a package that is BINDING takes only
+            // queries (API reference), so each EIP joins after the previous one, and is associated
+            // once it is in: the associations keep their one-at-a-time order.
+            const joined = pkg
+                ? new alicloud.vpc.CommonBandwithPackageAttachment(
+                      `${name}-eip-${n}-bandwidth`,
+                      { bandwidthPackageId: pkg.id, instanceId: address.id, ipType: "EIP" },
+                      {
+                          ...opts,
+                          dependsOn: [
+                              address,
+                              ...(pkg.resource ? [pkg.resource] : []),
+                              ...packageAttachments.slice(-1),
+                          ],
+                      },
+                  )
+                : undefined;
+            if (joined) packageAttachments.push(joined);
+            const after = [
+                eni,
+                address,
+                ...(joined ? [joined] : []),
+                ...(attachment ? [attachment] : []),
+                ...associations.slice(-1),
+            ];
+            associations.push(
+                new alicloud.ecs.EipAssociation(
+                    `${name}-eip-${n}-association`,
+                    {
+                        allocationId: address.id,
+                        instanceId: eni.id,
+                        instanceType: "NetworkInterface",
+                        mode: eip.mode,
+                        privateIpAddress: privateIps.apply(ips => ips[j]),
+                    },
+                    { ...opts, dependsOn: after },
+                ),
+            );
+            eips.push(address);
+        }
     }
     return { eips, associations, sharedBandwidth: pkg?.resource, packageAttachments };
 }

@@ -12,6 +12,7 @@ import { alibabaId } from "../ids";
 import { ALIBABA_TAGS } from "../tags";
 import { RegionalVpc } from "../vpc";
 import {
+    EIP_ASSOCIATION_MODES,
     EIP_INTERNET_CHARGE_TYPES,
     EIP_ISPS,
     EIP_PAYMENT_TYPES,
@@ -61,6 +62,7 @@ const eip = z.strictObject({
     period: z.number().optional(),
     addressNamePrefix: text.optional(),
     deletionProtection: z.boolean().optional(),
+    mode: z.enum(EIP_ASSOCIATION_MODES).optional(),
     resourceGroupId: input(alibabaId("resourceGroup")).optional(),
     sharedBandwidth: z.union([newSharedBandwidth, existingSharedBandwidth]).optional(),
 });
@@ -79,6 +81,7 @@ export const MULTI_EIP_ENI_SHAPE = argsShape<MultiEipEniArgs>()(
         vSwitch: z.union([vSwitchById, vSwitchOfVpc]),
         securityGroupIds: z.array(input(alibabaId("securityGroup"))),
         publicIpCount: wholeNumber(1, 1000).optional(),
+        eniCount: wholeNumber(1, 99).optional(),
         privateIps: z.array(text).optional(),
         eip: eip.optional(),
         attach: z.boolean().optional(),

@@ -1,0 +1,128 @@
+/**
+ * The observability settings of a {@link ServiceMesh}, sent as the ASM instance's `meshConfig`
+ * (provider `servicemesh.ServiceMesh.meshConfig`, node_modules/@pulumi/alicloud/types/input.d.ts
+ * `ServiceMeshMeshConfig`; terraform-provider-alicloud resource_alicloud_service_mesh_service_mesh.go,
+ * which sends them as CreateServiceMesh's AccessLogEnabled, AccessLogProject, Tracing,
+ * TraceSampling, Telemetry and KialiEnabled): sidecar access logs to Simple Log Service, tracing
+ * with its sampling percentage, Prometheus metrics, and the Kiali mesh topology. Pure: the args,
+ * their shape, their rules and what they render.
+ */
+import * as alicloud from "../../sdk/alicloud";
+import { z } from "zod";
+import { Problems } from "../../errors";
+import { argsShape, text } from "../../shape";
+
+/** Sidecar access logs collected to Simple Log Service (SLS). */
+export interface MeshAccessLogArgs {
+    /** Collect the access logs (`meshConfig.accessLog.enabled`). Required. */
+    enabled: boolean;
+    /**
+     * The SLS project the logs go to (`meshConfig.accessLog.project`): 3 to 63 lowercase letters,
+     * digits and hyphens, starting and ending with a letter or digit. Only with `enabled`. Checked
+     * before registration. Default: the project ASM creates for the mesh.
+     */
+    project?: string;
+}
+
+/** Tracing (Managed Service for OpenTelemetry, formerly Tracing Analysis). */
+export interface MeshTracingArgs {
+    /** Report traces (`meshConfig.tracing`). Required. */
+    enabled: boolean;
+    /**
+     * Percentage of requests traced (`meshConfig.pilot.traceSampling`, CreateServiceMesh
+     * `TraceSampling`, "the sampling percentage"): a number from 0 to 100, fractions allowed (a
+     * float in the provider). Only with `enabled`. Checked before registration. Default: ASM's (100
+     * in its API examples; unconfirmed as the default).
+     */
+    sampleRate?: number;
+}
+
+/** What the mesh reports about its traffic. Each setting left out is not sent: ASM keeps its own. */
+export interface MeshObservabilityArgs {
+    /** Sidecar access logs to SLS. Checked before registration. Default: not sent (ASM's default, off). */
+    accessLog?: MeshAccessLogArgs;
+    /** Tracing and its sampling percentage. Checked before registration. Default: not sent (ASM's default, off). */
+    tracing?: MeshTracingArgs;
+    /**
+     * Collect Prometheus metrics (`meshConfig.telemetry`; Alibaba Cloud recommends Managed Service
+     * for Prometheus). Checked before registration: a boolean. Default: not sent (ASM's default, off).
+     */
+    telemetry?: boolean;
+    /**
+     * The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus
+     * metrics (so it is useful with `telemetry`; ASM's requirement is unconfirmed, so not enforced).
+     * Checked before registration: a boolean. Default: not sent (ASM's default, off).
+     */
+    kiali?: boolean;
+}
+
+/** The shape of {@link MeshObservabilityArgs}; the ranges and the pairings are the rules'. */
+export const MESH_OBSERVABILITY_SHAPE = argsShape<MeshObservabilityArgs>()(
+    z.strictObject({
+        accessLog: z.strictObject({ enabled: z.boolean(), project: text.optional() }).optional(),
+        tracing: z.strictObject({ enabled: z.boolean(), sampleRate: z.number().optional() }).optional(),
+        telemetry: z.boolean().optional(),
+        kiali: z.boolean().optional(),
+    }),
+);
+
+/**
+ * SLS project names: 3 to 63 characters, lowercase letters, digits and hyphens, starting and ending
+ * with a lowercase letter or digit (the provider's `log.Project` `projectName`,
+ * node_modules/@pulumi/alicloud/log/project.d.ts; the Terraform resource has no ValidateFunc for it).
+ */
+const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** The ASM instance's `meshConfig`: locality load balancing on (what the mesh is for), then what `observability` sets. */
+export type MeshConfigPlan = alicloud.types.input.servicemesh.ServiceMeshMeshConfig;
+
+/**
+ * Checks `observability` (its shape is the mesh's; `problems` is scoped by the caller at
+ * `observability`) and returns the `meshConfig` to send.
+ */
+export function checkObservability(
+    problems: Problems,
+    observability: MeshObservabilityArgs | undefined,
+): MeshConfigPlan {
+    const o = observability ?? {};
+    const config: MeshConfigPlan = { enableLocalityLb: true };
+    if (o.accessLog) {
+        const { enabled, project } = o.accessLog;
+        if (project !== undefined && !enabled) {
+            problems.add(
+                "accessLog.project",
+                "a log project is given but the access logs are off (enabled: false).",
+                "Set enabled: true, or drop project.",
+            );
+        } else if (project !== undefined && !SLS_PROJECT.test(project)) {
+            problems.add(
+                "accessLog.project",
+                `'${project}' is not a Simple Log Service project name: 3 to 63 lowercase letters, digits and hyphens, ` +
+                    "starting and ending with a letter or digit.",
+                "Use the name of an SLS project in the mesh's region, e.g. asm-access-logs.",
+            );
+        }
+        config.accessLog = { enabled, ...(project !== undefined && { project }) };
+    }
+    if (o.tracing) {
+        const { enabled, sampleRate } = o.tracing;
+        if (sampleRate !== undefined && !enabled) {
+            problems.add(
+                "tracing.sampleRate",
+                "a sampling percentage is given but tracing is off (enabled: false).",
+                "Set enabled: true, or drop sampleRate.",
+            );
+        } else if (sampleRate !== undefined && !(Number.isFinite(sampleRate) && sampleRate >= 0 && sampleRate <= 100)) {
+            problems.add(
+                "tracing.sampleRate",
+                `${sampleRate} is not a sampling percentage from 0 to 100.`,
+                "Trace a share of the requests from 0 to 100 percent, e.g. 1 for production traffic.",
+            );
+        }
+        config.tracing = enabled;
+        if (sampleRate !== undefined) config.pilot = { traceSampling: sampleRate };
+    }
+    if (o.telemetry !== undefined) config.telemetry = o.telemetry;
+    if (o.kiali !== undefined) config.kiali = { enabled: o.kiali };
+    return config;
+}
