@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { BackToOriginArgs } from "./backToOrigin";
+import type { AlbRuleArgs } from "./routingArgs";
 
 /** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
 export const ALB_EDITIONS = ["Basic", "Standard", "StandardWithWaf"] as const;
@@ -236,6 +237,15 @@ export interface AlbCommonArgs {
      * at `dnsName`).
      */
     dns?: AlbDnsArgs;
+    /**
+     * Forwarding rules of the forwarding listener by name (2–128 letters, digits, `.`, `_` or `-`,
+     * starting with a letter): requests matching a rule's hosts and paths go to the server groups
+     * it names, `default` (the component's own) or keys of the component's `serverGroups`.
+     * Checked before registration: priorities 1–9999 and unique (10000 is the component's own),
+     * hosts and paths of the ALB's form and within the edition's limits, known groups. Default:
+     * none (every request goes to the component's own server group).
+     */
+    rules?: Record<string, AlbRuleArgs>;
     /**
      * Tags on every taggable resource the component creates: keys not empty, keys and values
      * without surrounding blanks or control characters. Default: none.

@@ -8,6 +8,8 @@ import { checkAlbHealthCheck } from "./healthCheck";
 import { checkAlbListener } from "./listener";
 import { checkAlbVSwitches } from "./placement";
 import { AlbCommonPlan } from "./plan";
+import { checkAlbRules, checkAlbServerGroups } from "./routing";
+import { AlbServerGroupArgs } from "./routingArgs";
 
 /** What the component decides for the shared arguments. */
 export interface AlbCommonDefaults {
@@ -25,7 +27,7 @@ export interface AlbCommonDefaults {
 export function checkAlbCommonArgs(
     problems: Problems,
     name: string,
-    args: AlbCommonArgs,
+    args: AlbCommonArgs & { serverGroups?: Readonly<Record<string, AlbServerGroupArgs<unknown>>> },
     vpc: RegionalVpc,
     defaults: AlbCommonDefaults,
 ): Omit<AlbCommonPlan, "vpc"> {
@@ -55,19 +57,29 @@ export function checkAlbCommonArgs(
     const securityGroups = args.securityGroups ?? {};
     checkAlbKeys(problems, "securityGroups", securityGroups, "security group");
     if (args.tags !== undefined) checkAlbTags(problems, "tags", args.tags);
+    const edition = args.edition ?? "Standard";
+    const scheduler = args.scheduler ?? "Wrr";
+    const serverGroups = checkAlbServerGroups(problems, name, args.serverGroups, scheduler);
     return {
         albVSwitches,
-        edition: args.edition ?? "Standard",
+        edition,
         addressType: args.addressType ?? "Internet",
         loadBalancerName,
         serverGroupName,
-        scheduler: args.scheduler ?? "Wrr",
+        scheduler,
         healthCheck: checkAlbHealthCheck(problems, "healthCheck", args.healthCheck),
         listener: checkAlbListener(problems, "listener", args.listener),
         deletionProtection: args.deletionProtection ?? false,
         securityGroups,
         dns: checkAlbDns(problems, "dns", args.dns),
         tags: args.tags,
+        serverGroups,
+        forwardingRules: checkAlbRules(
+            problems,
+            args.rules,
+            serverGroups.map(g => g.key),
+            edition,
+        ),
     };
 }
 

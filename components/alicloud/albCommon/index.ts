@@ -40,3 +40,6 @@ export { ALB_DEFAULT_LISTENER_PORT } from "./listener";
 export { BACK_TO_ORIGIN_MODES, WIDEST_BACK_TO_ORIGIN_PREFIX } from "./backToOrigin";
 export type { BackToOriginArgs, BackToOriginPlan } from "./backToOrigin";
 export { ALB_MAX_ZONES, ALB_MIN_FREE_ADDRESSES, VSWITCH_RESERVED_IPV4 } from "./placement";
+export { ALB_DEFAULT_SERVER_GROUP, ALB_RULE_LIMITS, ALB_RULE_PRIORITY, ALB_RULE_WEIGHT } from "./routingArgs";
+export type { AlbRuleArgs, AlbRuleTargetArgs, AlbServerGroupArgs } from "./routingArgs";
+export type { AlbRulePlan, AlbServerGroupCommonPlan } from "./routing";

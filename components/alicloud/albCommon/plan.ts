@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { AlbAddressType, AlbEdition, AlbListenerProtocol, AlbScheduler, AlbTlsPolicy } from "./args";
+import type { AlbRulePlan, AlbServerGroupCommonPlan } from "./routing";
 
 /** The listener, defaults applied. */
 export interface AlbListenerPlan {
@@ -67,6 +68,10 @@ export interface AlbCommonPlan {
     readonly securityGroups: Readonly<Record<string, pulumi.Input<string>>>;
     readonly dns?: AlbDnsPlan;
     readonly tags?: Readonly<Record<string, string>>;
+    /** The extra server groups (`serverGroups`), without their backends (the component's plan has them). */
+    readonly serverGroups: readonly AlbServerGroupCommonPlan[];
+    /** The forwarding rules of the forwarding listener (`rules`). */
+    readonly forwardingRules: readonly AlbRulePlan[];
 }
 
 /**

@@ -73,7 +73,7 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
     // The ALB: the same placement, names, listener and health-check rules as every ALB of this library.
     const alb = { vpc: albVpc, ...checkAlbCommonArgs(problems, name, args, albVpc, { serverGroupName: `${name}-ip` }) };
     const backendPort = args.backendPort ?? 80;
-    const { backends, routed } = checkBackends(problems, args, alb, backendPort);
+    const { backends, serverGroupBackends, routed } = checkBackends(problems, args, alb, backendPort);
     const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
     checkRouteTables(problems, args);
 
@@ -88,8 +88,14 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
         backendProtocol: args.backendProtocol ?? "HTTP",
         stickySession: args.stickySession ?? false,
         backends,
+        serverGroupBackends,
         ...routes,
-        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb),
+        rules: planBackToOriginRules(
+            name,
+            [...backends, ...Object.values(serverGroupBackends).flat()],
+            routes.backToOriginCidrs,
+            alb,
+        ),
         network: checkNetwork(problems, name, args, routes),
     };
 }

@@ -62,45 +62,61 @@ function checkBackendIp(
     return ip;
 }
 
-/** The backends, and the backend vSwitches the ALB VPC routes to. */
+/** The backends (the component's own and each extra server group's), and the backend vSwitches the ALB VPC routes to. */
 export function checkBackends(
     problems: Problems,
     args: CrossRegionAlbBackendArgs,
     alb: AlbCommonPlan,
     backendPort: number,
-): { backends: CrossRegionBackendPlan[]; routed: VSwitchInfo[] } {
+): {
+    backends: CrossRegionBackendPlan[];
+    serverGroupBackends: Record<string, CrossRegionBackendPlan[]>;
+    routed: VSwitchInfo[];
+} {
     const { albVpc, backendVpc } = args;
-    const entries = Object.entries(args.backends);
-    if (entries.length === 0) {
+    if (Object.keys(args.backends).length === 0) {
         problems.add("backends", "no backend server is given.", "Add at least one backend with its private IP.");
     }
-    checkAlbKeys(problems, "backends", args.backends, "backend");
     const knownIps: Array<{ ip: IpAddress; path: string }> = [];
-    const backends = entries.map(([key, b]): CrossRegionBackendPlan => {
-        const path = `backends.${key}`;
-        const remoteIp = b.remoteIpEnabled ?? true;
-        const checkKnownAddress = (p: Problems, text: string) =>
-            void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
-        let ipv4Address = b.ipv4Address;
-        if (typeof ipv4Address === "string") {
-            const ip = checkBackendIp(problems, `${path}.ipv4Address`, ipv4Address, remoteIp, albVpc, backendVpc);
-            if (ip) {
-                knownIps.push({ ip, path: `${path}.ipv4Address` });
-                ipv4Address = ip.text;
+    let allPlain = true;
+    // The same rules for every group's backends, each at its own path.
+    const checkGroup = (prefix: string, record: Record<string, CrossRegionAlbBackendArgs["backends"][string]>) => {
+        checkAlbKeys(problems, prefix, record, "backend");
+        return Object.entries(record).map(([key, b]): CrossRegionBackendPlan => {
+            const path = `${prefix}.${key}`;
+            const remoteIp = b.remoteIpEnabled ?? true;
+            const checkKnownAddress = (p: Problems, text: string) =>
+                void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
+            let ipv4Address = b.ipv4Address;
+            if (typeof ipv4Address === "string") {
+                const ip = checkBackendIp(problems, `${path}.ipv4Address`, ipv4Address, remoteIp, albVpc, backendVpc);
+                if (ip) {
+                    knownIps.push({ ip, path: `${path}.ipv4Address` });
+                    ipv4Address = ip.text;
+                }
+            } else {
+                allPlain = false;
             }
-        }
-        return {
-            ...checkAlbBackendCommon(problems, path, key, b, backendPort, alb.securityGroups),
-            ipv4Address,
-            checkKnownAddress,
-        };
-    });
+            return {
+                ...checkAlbBackendCommon(problems, path, key, b, backendPort, alb.securityGroups),
+                ipv4Address,
+                checkKnownAddress,
+            };
+        });
+    };
+    const backends = checkGroup("backends", args.backends);
+    const serverGroupBackends = Object.fromEntries(
+        Object.entries(args.serverGroups ?? {}).map(([g, group]) => [
+            g,
+            checkGroup(`serverGroups.${g}.backends`, group.backends),
+        ]),
+    );
 
     // Routes to the backends, from the ALB VPC.
     let routed: VSwitchInfo[];
     if (args.backendVSwitches !== undefined) {
         routed = findVSwitches(problems, "backendVSwitches", backendVpc, args.backendVSwitches);
-    } else if (entries.every(([, b]) => typeof b.ipv4Address === "string")) {
+    } else if (allPlain) {
         routed = Object.values(backendVpc.vSwitches).filter(v => knownIps.some(k => ipInCidr(k.ip, v.cidrBlock)));
     } else {
         routed = Object.values(backendVpc.vSwitches);
@@ -116,7 +132,7 @@ export function checkBackends(
             );
         }
     }
-    return { backends, routed };
+    return { backends, serverGroupBackends, routed };
 }
 
 /**

@@ -4,6 +4,7 @@ import { checkedWhenKnown } from "../../checks";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { createAlbResources } from "../albCommon/create";
 import { createAlbIngressRules } from "../albCommon/ingress";
+import { createAlbRules, createAlbServerGroups } from "../albCommon/routing";
 import { CenTransitNetwork } from "../cen";
 import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
 import { validateCrossRegionAlbBackendArgs } from "./check";
@@ -29,6 +30,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     readonly fqdn?: string;
     /** Server group id, `sgp-…`. */
     readonly serverGroupId: pulumi.Output<string>;
+    /** Ids of the extra server groups (`serverGroups`), by key. */
+    readonly serverGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
     /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
@@ -56,35 +59,50 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         this.backToOriginCidrs = plan.backToOriginCidrs;
         [this.cen, this.routeEntryIds] = this.network(name, plan);
 
+        // The IP server group's inputs for a list of backends: the own group's, and each extra group's.
+        const groupInputs = (backends: CrossRegionAlbPlan["backends"]) => ({
+            serverGroupType: "Ip",
+            protocol: plan.backendProtocol,
+            stickySessionConfig: plan.stickySession
+                ? { stickySessionEnabled: true, stickySessionType: "Insert" }
+                : { stickySessionEnabled: false },
+            servers: backends.map(b => {
+                // Outputs are checked with the same rules once known; plain strings were checked before.
+                const ip = checkedWhenKnown(b.ipv4Address, component, b.checkKnownAddress);
+                return {
+                    serverId: ip,
+                    serverIp: ip,
+                    serverType: "Ip",
+                    port: b.port,
+                    weight: b.weight,
+                    remoteIpEnabled: true,
+                    description: b.description,
+                };
+            }),
+        });
         const { loadBalancer, serverGroup, listener, redirect, cname } = createAlbResources(
             name,
             component,
             plan,
-            {
-                serverGroupChild: "sgp",
-                serverGroup: {
-                    serverGroupType: "Ip",
-                    protocol: plan.backendProtocol,
-                    stickySessionConfig: plan.stickySession
-                        ? { stickySessionEnabled: true, stickySessionType: "Insert" }
-                        : { stickySessionEnabled: false },
-                    servers: plan.backends.map(b => {
-                        // Outputs are checked with the same rules once known; plain strings were checked before.
-                        const ip = checkedWhenKnown(b.ipv4Address, component, b.checkKnownAddress);
-                        return {
-                            serverId: ip,
-                            serverIp: ip,
-                            serverType: "Ip",
-                            port: b.port,
-                            weight: b.weight,
-                            remoteIpEnabled: true,
-                            description: b.description,
-                        };
-                    }),
-                },
-            },
+            { serverGroupChild: "sgp", serverGroup: groupInputs(plan.backends) },
             albOpts,
         );
+        const groups = createAlbServerGroups(
+            name,
+            "sgp",
+            serverGroup,
+            plan.serverGroups,
+            g => ({
+                serverGroupName: g.serverGroupName,
+                vpcId: plan.vpc.vpcId,
+                scheduler: g.scheduler,
+                healthCheckConfig: plan.healthCheck.config,
+                ...groupInputs(plan.serverGroupBackends[g.key]),
+                tags: plan.tags,
+            }),
+            albOpts,
+        );
+        createAlbRules(name, listener, plan.forwardingRules, groups, albOpts);
 
         createAlbIngressRules(name, component, plan.rules, plan.securityGroups, {
             parent: this,
@@ -92,6 +110,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         });
 
         this.intendedFlows = crossRegionFlows(plan, loadBalancer);
+        this.serverGroupIds = Object.fromEntries(plan.serverGroups.map(g => [g.key, groups.get(g.key)!.id]));
         this.loadBalancerId = loadBalancer.id;
         this.dnsName = loadBalancer.dnsName;
         this.serverGroupId = serverGroup.id;
@@ -103,6 +122,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             loadBalancerId: this.loadBalancerId,
             dnsName: this.dnsName,
             serverGroupId: this.serverGroupId,
+            serverGroupIds: this.serverGroupIds,
             listenerId: this.listenerId,
             httpRedirectListenerId: this.httpRedirectListenerId,
             cenId: this.cen.cenId,

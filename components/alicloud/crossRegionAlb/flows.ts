@@ -7,6 +7,7 @@ import { CrossRegionAlbPlan } from "./args";
 /**
  * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too), each
  * back-to-origin block to each backend port (and back); and the internet to a backend, blocked.
+ * The backends are the component's own and those of its extra server groups.
  */
 export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
@@ -20,7 +21,7 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
             intent: "allow",
         });
     }
-    for (const b of plan.backends) {
+    for (const b of allBackends(plan)) {
         // The address may be an Output (an instance's private IP): the names then resolve with it.
         const label = pulumi.output(b.ipv4Address);
         const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
@@ -56,4 +57,16 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
         });
     }
     return flows;
+}
+
+/** The own backends and each extra server group's, a backend in several groups (same address and port) once. */
+function allBackends(plan: CrossRegionAlbPlan): CrossRegionAlbPlan["backends"] {
+    const seen = new Set<string>();
+    return [...plan.backends, ...Object.values(plan.serverGroupBackends).flat()].filter(b => {
+        if (typeof b.ipv4Address !== "string") return true;
+        const key = `${b.ipv4Address}:${b.port}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
