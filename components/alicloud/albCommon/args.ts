@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { BackToOriginArgs } from "./backToOrigin";
+import type { AlbAccessLogArgs, AlbAclArgs, AlbModificationProtectionArgs } from "./operationsArgs";
 import type { AlbRuleArgs } from "./routingArgs";
 
 /** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
@@ -215,6 +216,24 @@ export interface AlbCommonArgs {
      * the cloud's value of a field left out). Default: false (the tutorials'); on for production.
      */
     deletionProtection?: boolean;
+    /**
+     * The console's modification protection of the ALB (`alb.LoadBalancer.modificationProtectionConfig`):
+     * `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API.
+     * Always sent, so turning it off takes effect. Default: `{ status: "NonProtection" }`.
+     */
+    modificationProtection?: AlbModificationProtectionArgs;
+    /**
+     * An access control list on the listeners (the forwarding one and the HTTP redirect):
+     * `{ mode: "allow" | "deny", entries: [CIDR blocks] }`. Checked before registration (CIDR
+     * form, each once, the ACL limits). Default: none, every source is served.
+     */
+    acl?: AlbAclArgs;
+    /**
+     * Access logs to Log Service (`alb.LoadBalancer.accessLogConfig`): `{ project, logstore }` of
+     * existing ones, or `{ create: true }` for a project and logstore the component creates.
+     * Default: none (no access logs).
+     */
+    accessLog?: AlbAccessLogArgs;
     /**
      * Where the ALB fetches from, which the backends' security groups admit (and S1 routes back
      * through the CEN). Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch: from

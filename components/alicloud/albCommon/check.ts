@@ -8,6 +8,7 @@ import { checkAlbHealthCheck } from "./healthCheck";
 import { checkAlbListener } from "./listener";
 import { checkAlbVSwitches } from "./placement";
 import { AlbCommonPlan } from "./plan";
+import { checkAlbAccessLog, checkAlbAcl, checkAlbModificationProtection } from "./operations";
 import { checkAlbRules, checkAlbServerGroups } from "./routing";
 import { AlbServerGroupArgs } from "./routingArgs";
 
@@ -60,6 +61,7 @@ export function checkAlbCommonArgs(
     const edition = args.edition ?? "Standard";
     const scheduler = args.scheduler ?? "Wrr";
     const serverGroups = checkAlbServerGroups(problems, name, args.serverGroups, scheduler);
+    const listener = checkAlbListener(problems, "listener", args.listener);
     return {
         albVSwitches,
         edition,
@@ -68,8 +70,16 @@ export function checkAlbCommonArgs(
         serverGroupName,
         scheduler,
         healthCheck: checkAlbHealthCheck(problems, "healthCheck", args.healthCheck),
-        listener: checkAlbListener(problems, "listener", args.listener),
+        listener,
         deletionProtection: args.deletionProtection ?? false,
+        modificationProtection: checkAlbModificationProtection(
+            problems,
+            "modificationProtection",
+            args.modificationProtection,
+        ),
+        // On the forwarding listener and the HTTP redirect, when there is one.
+        acl: checkAlbAcl(problems, "acl", name, args.acl, edition, listener.httpRedirectPort === undefined ? 1 : 2),
+        accessLog: checkAlbAccessLog(problems, "accessLog", args.accessLog),
         securityGroups,
         dns: checkAlbDns(problems, "dns", args.dns),
         tags: args.tags,

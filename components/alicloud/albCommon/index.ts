@@ -43,3 +43,7 @@ export { ALB_MAX_ZONES, ALB_MIN_FREE_ADDRESSES, VSWITCH_RESERVED_IPV4 } from "./
 export { ALB_DEFAULT_SERVER_GROUP, ALB_RULE_LIMITS, ALB_RULE_PRIORITY, ALB_RULE_WEIGHT } from "./routingArgs";
 export type { AlbRuleArgs, AlbRuleTargetArgs, AlbServerGroupArgs } from "./routingArgs";
 export type { AlbRulePlan, AlbServerGroupCommonPlan } from "./routing";
+export { ALB_ACL_LIMITS, ALB_ACL_MODES, ALB_MODIFICATION_PROTECTION_STATUSES } from "./operationsArgs";
+export type { AlbAccessLogArgs, AlbAclArgs, AlbModificationProtectionArgs } from "./operationsArgs";
+export { ALB_DEFAULT_ACCESS_LOGSTORE } from "./operations";
+export type { AlbAccessLogPlan, AlbAclPlan, AlbModificationProtectionPlan } from "./operations";

@@ -21,6 +21,13 @@ import {
     AlbListenerArgs,
 } from "./args";
 import { BACK_TO_ORIGIN_MODES, BackToOriginArgs } from "./backToOrigin";
+import {
+    ALB_ACL_MODES,
+    ALB_MODIFICATION_PROTECTION_STATUSES,
+    AlbAccessLogArgs,
+    AlbAclArgs,
+    AlbModificationProtectionArgs,
+} from "./operationsArgs";
 import { ALB_RULE_PRIORITY, ALB_RULE_WEIGHT, AlbRuleArgs, AlbRuleTargetArgs, AlbServerGroupArgs } from "./routingArgs";
 
 /**
@@ -132,6 +139,33 @@ export function albServerGroupsShape<B>(backend: z.ZodType<B>): z.ZodType<Record
     ) as z.ZodType<Record<string, AlbServerGroupArgs<B>>>;
 }
 
+/** {@link AlbAclArgs}: the entries' form is a rule (operations.ts), which says what is wrong with each. */
+export const ALB_ACL_SHAPE = argsShape<AlbAclArgs>()(
+    z.strictObject({
+        mode: z.enum(ALB_ACL_MODES),
+        entries: z.array(z.string()),
+        aclName: text.optional(),
+    }),
+);
+
+/** {@link AlbAccessLogArgs}: which fields go with `create`, and the names' form, are rules (operations.ts). */
+export const ALB_ACCESS_LOG_SHAPE = argsShape<AlbAccessLogArgs>()(
+    z.strictObject({
+        create: z.boolean().optional(),
+        project: input(z.string()).optional(),
+        logstore: input(z.string()).optional(),
+        retentionDays: wholeNumber(1, 3650).optional(),
+    }),
+);
+
+/** {@link AlbModificationProtectionArgs}; the reason's form is a rule (operations.ts). */
+export const ALB_MODIFICATION_PROTECTION_SHAPE = argsShape<AlbModificationProtectionArgs>()(
+    z.strictObject({
+        status: z.enum(ALB_MODIFICATION_PROTECTION_STATUSES),
+        reason: z.string().optional(),
+    }),
+);
+
 /** The fields of {@link AlbCommonArgs}, for a component's strict object. */
 export const ALB_COMMON_FIELDS = {
     albVSwitches: z.array(text).optional(),
@@ -143,6 +177,9 @@ export const ALB_COMMON_FIELDS = {
     healthCheck: ALB_HEALTH_CHECK_SHAPE.optional(),
     listener: ALB_LISTENER_SHAPE.optional(),
     deletionProtection: z.boolean().optional(),
+    modificationProtection: ALB_MODIFICATION_PROTECTION_SHAPE.optional(),
+    acl: ALB_ACL_SHAPE.optional(),
+    accessLog: ALB_ACCESS_LOG_SHAPE.optional(),
     backToOrigin: BACK_TO_ORIGIN_SHAPE.optional(),
     // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
     securityGroups: z.record(z.string(), input(SECURITY_GROUP_ID)).optional(),
