@@ -18,9 +18,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
+import { albAccessLog, albAcl, albModificationProtection, albRule, albRuleTarget } from "../stacks/albOperations";
 import { sharedNetworkSchema } from "../stacks/network";
 import { albDns, albListener, bandwidthPackage, healthCheck, servers, vpc } from "../stacks/schema";
 import { TOPOLOGIES } from "../stacks/topologies";
+import { dualStackBackend } from "../stacks/topologies/dualStackAlb";
 import { FIELD_DOCS, TYPE_DOCS } from "./docs";
 import { MULTILANG_TOPOLOGIES } from "./topologies";
 
@@ -35,6 +37,12 @@ SHARED_NAMES.add(healthCheck, { id: "AlbHealthCheck" });
 SHARED_NAMES.add(albListener, { id: "AlbListener" });
 SHARED_NAMES.add(albDns, { id: "AlbDns" });
 SHARED_NAMES.add(bandwidthPackage, { id: "CenBandwidthPackage" });
+SHARED_NAMES.add(albAcl, { id: "AlbAcl" });
+SHARED_NAMES.add(albAccessLog, { id: "AlbAccessLog" });
+SHARED_NAMES.add(albModificationProtection, { id: "AlbModificationProtection" });
+SHARED_NAMES.add(albRule, { id: "AlbRule" });
+SHARED_NAMES.add(albRuleTarget, { id: "AlbRuleTarget" });
+SHARED_NAMES.add(dualStackBackend, { id: "DualStackAlbBackend" });
 
 interface Field {
     name: string;

@@ -169,7 +169,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     // dev pays its inter-region traffic by data transfer; prod buys a bandwidth package.
     dev: {
         // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
-        total: 228,
+        // + S3's ACL, its two entries and its attachment to the listener.
+        total: 232,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -185,7 +186,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S5's ECS Exec policy on the task role (NAT egress: no ssmmessages endpoint);
         // + the mesh-wide PeerAuthentication (mtls: STRICT).
         // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
-        total: 259,
+        // + S3's api server group and its rule, the access logs' project (its name's random suffix) and logstore.
+        total: 264,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -195,7 +197,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "alicloud:alb/listener:Listener": 4,
             "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
             "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
-            "alicloud:alb/rule:Rule": 2,
+            "alicloud:alb/rule:Rule": 3,
+            "alicloud:log/project:Project": 1,
             "aws:lb/listener:Listener": 2,
         },
     },
@@ -558,7 +561,9 @@ describe("stacks", function () {
             ["s3-listener", "HTTPS", 443, "tls_cipher_policy_1_2_strict_with_1_3", true],
             ["s3-http-redirect", "HTTP", 80, undefined, false],
         ]);
-        for (const rule of world.ofType("alb/rule:Rule")) {
+        // The redirect rules; S3's forwarding rule (`/api/*`, on its HTTPS listener) is rules' own.
+        const redirects = world.ofType("alb/rule:Rule").filter(r => r.name.endsWith("-http-redirect-rule"));
+        for (const rule of redirects) {
             assert.deepEqual(rule.inputs.ruleConditions, [{ type: "Path", pathConfig: { values: ["/*"] } }]);
             assert.deepEqual(rule.inputs.ruleActions[0].redirectConfig, {
                 protocol: "HTTPS",
@@ -567,7 +572,7 @@ describe("stacks", function () {
             });
         }
         assert.deepEqual(
-            world.ofType("alb/rule:Rule").map(r => r.inputs.listenerId),
+            redirects.map(r => r.inputs.listenerId),
             [world.named("s1-http-redirect").id, world.named("s3-http-redirect").id],
         );
         assert.deepEqual(world.named("s5-http").inputs.defaultActions, [
@@ -761,7 +766,8 @@ describe("stacks", function () {
             this.timeout(20_000);
             // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px.
             const MAX_REGION = { w: 1920, h: 1000 };
-            const MAX_WHOLE = { w: 2900, h: 3200 };
+            // 3,400 high since S3's access-log project, logstore, second server group and rule (prod).
+            const MAX_WHOLE = { w: 2900, h: 3400 };
             for (const stack of ["dev", "prod"]) {
                 const { layout } = await picture(stack);
                 const whole = { w: px(layout.width), h: px(layout.height) };
@@ -995,6 +1001,26 @@ describe("stacks", function () {
                     raw.meshFailover.mesh.peerBandwidthMbps = 0;
                 }),
                 ["topologies:meshFailover.mesh.peerBandwidthMbps"],
+            );
+            // S3's ALB operations, at the keys of the section (dev's ACL, prod's rule and access logs).
+            assert.deepEqual(
+                await paths("dev", raw => {
+                    raw.dualStackAlb.acl.entries = ["203.0.113.1"];
+                }),
+                ["topologies:dualStackAlb.acl.entries[0]"],
+            );
+            assert.deepEqual(
+                await paths("prod", raw => {
+                    raw.dualStackAlb.rules.api.priority = 10000;
+                    raw.dualStackAlb.rules.api.forward[0].serverGroup = "apj";
+                    raw.dualStackAlb.accessLog = { project: "p", logstore: "Bad" };
+                }),
+                [
+                    "topologies:dualStackAlb.accessLog.logstore",
+                    "topologies:dualStackAlb.accessLog.project",
+                    "topologies:dualStackAlb.rules.api.priority",
+                    "topologies:dualStackAlb.rules.api.forward[0].serverGroup",
+                ],
             );
             assert.deepEqual(
                 await paths("mesh-failover", raw => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
 import { CrossRegionAlbBackend } from "../../components/alicloud/crossRegionAlb";
+import { ALB_OPERATIONS_FIELDS } from "../albOperations";
 import { reportedAt } from "../builder";
 import {
     albDns,
@@ -45,6 +46,9 @@ const schema = z.strictObject({
         ])
         .optional(),
     dns: albDns.optional(),
+    // ACL, access logs, modification protection and rules (to the own server group: S1's section
+    // declares no other), passed on as they are.
+    ...ALB_OPERATIONS_FIELDS,
     cenOptions: z
         .strictObject({
             cenInstanceName: z.string().optional(),
