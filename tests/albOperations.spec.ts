@@ -181,3 +181,33 @@ describe("accessLogProjectName", () => {
         assert.equal(accessLogProjectName("__", "abcd1234"), "alb-alb-logs-abcd1234");
     });
 });
+
+for (const [label, { make, type }] of Object.entries(ALB_CASES)) {
+    describe(`${label}: the operations inputs from untyped callers`, () => {
+        it("get shape errors at their paths, never a TypeError", async () => {
+            const untyped = {
+                rules: { api: { priority: "10", hosts: "api.example.com", forward: { serverGroup: "api" } } },
+                acl: { mode: "white", entries: "10.0.0.0/8" },
+                accessLog: { create: "yes", retentionDays: 0 },
+                modificationProtection: { status: "on" },
+                serverGroups: { api: { backends: [] } },
+            } as unknown as AlbCommonArgs;
+            const error = await expectRejection(
+                type,
+                opts => make(untyped, opts, false),
+                r => !/^vpc\d/.test(r.name),
+            );
+            assert.deepEqual(error.problems.map(p => p.path).sort(), [
+                "accessLog.create",
+                "accessLog.retentionDays",
+                "acl.entries",
+                "acl.mode",
+                "modificationProtection.status",
+                "rules.api.forward",
+                "rules.api.hosts",
+                "rules.api.priority",
+                "serverGroups.api.backends",
+            ]);
+        });
+    });
+}
