@@ -5,11 +5,13 @@
  * its path.
  */
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { AlbCommonArgs } from "../components/alicloud/albCommon";
 import { accessLogProjectName } from "../components/alicloud/albCommon/operations";
 import { ALB_CASES } from "./support/albCases";
 import { build, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { lateRejection } from "./support/lateRejection";
 
 const HTTPS = { protocol: "HTTPS", certificateId: "12345678-cn-shanghai" } as const;
 
@@ -138,6 +140,22 @@ for (const [label, { make, type }] of Object.entries(ALB_CASES)) {
             assert.deepEqual(
                 (await problems({ accessLog: { logstore: "alb", retentionDays: 7 } })).map(([p]) => p),
                 ["accessLog.project", "accessLog.retentionDays"],
+            );
+        });
+
+        it("checks a logstore name given as an Output when it resolves, before the ALB is created", async () => {
+            const { error, registered } = await lateRejection(opts =>
+                make({ accessLog: { project: "web-logs", logstore: pulumi.output("Bad Store") } }, opts, false),
+            );
+            assert.equal(error.component, type);
+            assert.deepEqual(
+                error.problems.map(p => p.path),
+                ["accessLog.logstore"],
+            );
+            assert.deepEqual(
+                registered.filter(r => r.type.endsWith("LoadBalancer") && r.id !== ""),
+                [],
+                "the ALB is not created",
             );
         });
 
