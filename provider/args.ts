@@ -79,6 +79,14 @@ export interface CrossRegionAlbSection {
     backToOrigin?: CrossRegionAlbBackToOrigin;
     /** A CNAME record in Alibaba Cloud DNS pointing a name at the ALB, the name clients use: ALBs created since 2025 do not answer on their own DNS name. Default: none (point your own record at `dnsName`). */
     dns?: AlbDns;
+    /** An access control list on the ALB's listeners (the forwarding one and the HTTP redirect): `allow` or `deny` the listed CIDR blocks. Default: none, every source is served. */
+    acl?: AlbAcl;
+    /** Access logs to Log Service: `{ project, logstore }` of existing ones, or `{ create: true }` for a project (named with a random suffix) and logstore the component creates. Default: none. */
+    accessLog?: AlbAccessLog;
+    /** The console's modification protection of the ALB: `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API. Default: `NonProtection`. */
+    modificationProtection?: AlbModificationProtection;
+    /** Forwarding rules of the forwarding listener by name: hosts and paths to the server groups named (`default`: the component's own). Priorities 1–9999, unique. Default: none. */
+    rules?: Record<string, AlbRule>;
     /** Options of the network the component creates; not allowed together with `cen`. Default: each option's own default. */
     cenOptions?: CrossRegionAlbCenOptions;
 }
@@ -239,6 +247,63 @@ export interface AlbDns {
     ttl?: number;
 }
 
+export interface AlbAcl {
+    /** `allow`: only the listed sources reach the listeners (a whitelist); `deny`: the listed sources are refused (a blacklist). */
+    mode: AlbAclMode;
+    /** Source blocks in CIDR form (a single address as `/32` or `/128`), at least one, each once, at most 500 (300 on a Basic ALB, 400 with an HTTP redirect listener). Checked before registration. */
+    entries: string[];
+    /** Name of the ACL: 2–128 letters, digits, `-` or `_`, starting with a letter. Default: the component's name and `-acl`. */
+    aclName?: string;
+}
+
+export const AlbAclMode = {
+    allow: "allow",
+    deny: "deny",
+} as const;
+export type AlbAclMode = (typeof AlbAclMode)[keyof typeof AlbAclMode];
+
+export interface AlbAccessLog {
+    /** Create a Log Service project (named `<component>-alb-logs-<8 random characters>`) and logstore for the logs. Default: false. */
+    create?: boolean;
+    /** An existing Log Service project in the ALB's region: 3–63 lower-case letters, digits and `-`. Required without `create`, refused with it. */
+    project?: string;
+    /** The logstore: 3–63 lower-case letters, digits, `-` and `_`. Required without `create`; with `create`, default: `alb-access-log`. */
+    logstore?: string;
+    /** Days a created logstore keeps logs, 1–3650. Refused without `create`. Default: 30. */
+    retentionDays?: number;
+}
+
+export interface AlbModificationProtection {
+    /** `NonProtection` or `ConsoleProtection` (read-only in the console; the API can still change the ALB). */
+    status: AlbModificationProtectionStatus;
+    /** Why, shown in the console: 2–128 letters, digits, `.`, `_` or `-`, starting with a letter; only with `ConsoleProtection`. Default: none. */
+    reason?: string;
+}
+
+export const AlbModificationProtectionStatus = {
+    NonProtection: "NonProtection",
+    ConsoleProtection: "ConsoleProtection",
+} as const;
+export type AlbModificationProtectionStatus = (typeof AlbModificationProtectionStatus)[keyof typeof AlbModificationProtectionStatus];
+
+export interface AlbRule {
+    /** 1 (first) to 9999, unique among the section's rules; 10000 is the component's own. */
+    priority: number;
+    /** Host names the rule matches, any of them, e.g. `api.example.com` or `*.example.com`. Default: any host (then `paths` is required). */
+    hosts?: string[];
+    /** Paths the rule matches, any of them, starting with `/`, e.g. `/api/*`. Default: any path (then `hosts` is required). */
+    paths?: string[];
+    /** The server groups matching requests go to, at least one, each once. */
+    forward: AlbRuleTarget[];
+}
+
+export interface AlbRuleTarget {
+    /** A key of the section's `serverGroups`, or `default` for the component's own server group. */
+    serverGroup: string;
+    /** Weight, 1–100, against the rule's other groups. Default: 100. */
+    weight?: number;
+}
+
 export interface CrossRegionAlbCenOptions {
     /** Name of the CEN instance. Default: the component's name. */
     cenInstanceName?: string;
@@ -349,6 +414,8 @@ export interface DualStackAlbSection {
     edition?: CrossRegionAlbEdition;
     /** Server name (a key of `servers.instances`) → the address family the ALB reaches it by, its port and weight. */
     backends: Record<string, DualStackAlbBackend>;
+    /** Server groups besides the component's own, by name (not `default`), for `rules` to forward to: their backends by server name, as `backends`. Default: none. */
+    serverGroups?: Record<string, DualStackAlbServerGroup>;
     /** The listener: protocol, port, and the certificate for HTTPS. Default: HTTP on 80. */
     listener?: AlbListener;
     /** The ALB's own deletion protection. Default: `protect`. */
@@ -357,6 +424,14 @@ export interface DualStackAlbSection {
     healthCheck?: AlbHealthCheck;
     /** The CNAME clients use: ALBs created since 2025 do not answer on their own DNS name. */
     dns?: AlbDns;
+    /** An access control list on the ALB's listeners (the forwarding one and the HTTP redirect): `allow` or `deny` the listed CIDR blocks. Default: none, every source is served. */
+    acl?: AlbAcl;
+    /** Access logs to Log Service: `{ project, logstore }` of existing ones, or `{ create: true }` for a project (named with a random suffix) and logstore the component creates. Default: none. */
+    accessLog?: AlbAccessLog;
+    /** The console's modification protection of the ALB: `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API. Default: `NonProtection`. */
+    modificationProtection?: AlbModificationProtection;
+    /** Forwarding rules of the forwarding listener by name: hosts and paths to the server groups named (`default`: the component's own). Priorities 1–9999, unique. Default: none. */
+    rules?: Record<string, AlbRule>;
 }
 
 export interface DualStackAlbBackend {
@@ -373,6 +448,15 @@ export const DualStackAlbBackendFamily = {
     ipv6: "ipv6",
 } as const;
 export type DualStackAlbBackendFamily = (typeof DualStackAlbBackendFamily)[keyof typeof DualStackAlbBackendFamily];
+
+export interface DualStackAlbServerGroup {
+    /** Server name (a key of `servers.instances`) → the address family the ALB reaches it by, as in `backends`. */
+    backends: Record<string, DualStackAlbBackend>;
+    /** Name of the server group in the console. Default: the component's name, `-` and the group's key. */
+    serverGroupName?: string;
+    /** `Wrr`, `Wlc` or `Sch`. Default: the component's (`Wrr`). */
+    scheduler?: CrossRegionAlbScheduler;
+}
 
 export interface MeshFailoverSection {
     /** Clusters by name, each getting the whole application. At least one. Checked before registration. */

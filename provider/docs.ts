@@ -50,6 +50,12 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "More regions of backends, by a name (letters, digits, `-`, `_`): each its VPC and demo servers, on the same network, with every rule `backendVpc` has (one VPC per region, routes both ways through the transit routers, a connection from the ALB's region, the back-to-origin blocks admitted by its servers' security group). Each region gets its own server group, and a rule of priority 10000 on the forwarding listener splits every request between the regions by `backendWeight`. Each region must be a supported one, not the ALB's and not another backend region's, and its VPC may overlap no other. Default: none, `backendVpc`'s servers only.",
         backendWeight:
             "Weight of `backendVpc`'s server group in the rule splitting requests between the backend regions, 0–100 (0: no new requests; at least one region above 0). Default: 100. Refused without `backendRegions`.",
+        acl: "An access control list on the ALB's listeners (the forwarding one and the HTTP redirect): `allow` or `deny` the listed CIDR blocks. Default: none, every source is served.",
+        accessLog:
+            "Access logs to Log Service: `{ project, logstore }` of existing ones, or `{ create: true }` for a project (named with a random suffix) and logstore the component creates. Default: none.",
+        modificationProtection:
+            'The console\'s modification protection of the ALB: `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API. Default: `NonProtection`.',
+        rules: "Forwarding rules of the forwarding listener by name: hosts and paths to the server groups named (`default`: the component's own). Priorities 1–9999, unique. Default: none.",
     },
     CrossRegionAlbBackendRegion: {
         vpc: "VPC of the region's backends, in a region of its own (not the ALB's, not `backendVpc`'s, not another entry's).",
@@ -60,6 +66,42 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         backendPort: "Port of the region's backends, 1–65535. Default: the section's `backendPort` (80).",
         backendWeight:
             "Weight of the region's server group in the rule splitting requests between the backend regions, 0–100. Default: 100.",
+    },
+    AlbAcl: {
+        mode: "`allow`: only the listed sources reach the listeners (a whitelist); `deny`: the listed sources are refused (a blacklist).",
+        entries:
+            "Source blocks in CIDR form (a single address as `/32` or `/128`), at least one, each once, at most 500 (300 on a Basic ALB, 400 with an HTTP redirect listener). Checked before registration.",
+        aclName:
+            "Name of the ACL: 2–128 letters, digits, `-` or `_`, starting with a letter. Default: the component's name and `-acl`.",
+    },
+    AlbAccessLog: {
+        create: "Create a Log Service project (named `<component>-alb-logs-<8 random characters>`) and logstore for the logs. Default: false.",
+        project:
+            "An existing Log Service project in the ALB's region: 3–63 lower-case letters, digits and `-`. Required without `create`, refused with it.",
+        logstore:
+            "The logstore: 3–63 lower-case letters, digits, `-` and `_`. Required without `create`; with `create`, default: `alb-access-log`.",
+        retentionDays: "Days a created logstore keeps logs, 1–3650. Refused without `create`. Default: 30.",
+    },
+    AlbModificationProtection: {
+        status: "`NonProtection` or `ConsoleProtection` (read-only in the console; the API can still change the ALB).",
+        reason: "Why, shown in the console: 2–128 letters, digits, `.`, `_` or `-`, starting with a letter; only with `ConsoleProtection`. Default: none.",
+    },
+    AlbRule: {
+        priority: "1 (first) to 9999, unique among the section's rules; 10000 is the component's own.",
+        hosts: "Host names the rule matches, any of them, e.g. `api.example.com` or `*.example.com`. Default: any host (then `paths` is required).",
+        paths: "Paths the rule matches, any of them, starting with `/`, e.g. `/api/*`. Default: any path (then `hosts` is required).",
+        forward: "The server groups matching requests go to, at least one, each once.",
+    },
+    AlbRuleTarget: {
+        serverGroup: "A key of the section's `serverGroups`, or `default` for the component's own server group.",
+        weight: "Weight, 1–100, against the rule's other groups. Default: 100.",
+    },
+    DualStackAlbServerGroup: {
+        backends:
+            "Server name (a key of `servers.instances`) → the address family the ALB reaches it by, as in `backends`.",
+        serverGroupName:
+            "Name of the server group in the console. Default: the component's name, `-` and the group's key.",
+        scheduler: "`Wrr`, `Wlc` or `Sch`. Default: the component's (`Wrr`).",
     },
     AlbListener: {
         protocol: "`HTTP` or `HTTPS`. Default: `HTTP` (the tutorials).",
@@ -548,6 +590,14 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         deletionProtection: "The ALB's own deletion protection. Default: `protect`.",
         healthCheck: "Health check of the server groups. Default: HTTP `GET /` every 2 s.",
         dns: "The CNAME clients use: ALBs created since 2025 do not answer on their own DNS name.",
+        serverGroups:
+            "Server groups besides the component's own, by name (not `default`), for `rules` to forward to: their backends by server name, as `backends`. Default: none.",
+        acl: "An access control list on the ALB's listeners (the forwarding one and the HTTP redirect): `allow` or `deny` the listed CIDR blocks. Default: none, every source is served.",
+        accessLog:
+            "Access logs to Log Service: `{ project, logstore }` of existing ones, or `{ create: true }` for a project (named with a random suffix) and logstore the component creates. Default: none.",
+        modificationProtection:
+            'The console\'s modification protection of the ALB: `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API. Default: `NonProtection`.',
+        rules: "Forwarding rules of the forwarding listener by name: hosts and paths to the server groups named (`default`: the component's own). Priorities 1–9999, unique. Default: none.",
     },
     MeshFailoverLocalityDistributeEntry: {
         from: "Locality the traffic originates in, e.g. `cn-hangzhou/*`.",

@@ -23,9 +23,11 @@ import {
     containerHealthCheckShape,
     containerSecretsShape,
 } from "../components/aws/albFargateService/shape";
+import { albAccessLog, albAcl, albModificationProtection, albRule, albRuleTarget } from "../stacks/albOperations";
 import { sharedNetworkSchema } from "../stacks/network";
 import { albDns, albListener, bandwidthPackage, healthCheck, servers, vpc } from "../stacks/schema";
 import { TOPOLOGIES } from "../stacks/topologies";
+import { dualStackBackend } from "../stacks/topologies/dualStackAlb";
 import { FIELD_DOCS, TYPE_DOCS } from "./docs";
 import { MULTILANG_TOPOLOGIES } from "./topologies";
 
@@ -44,6 +46,12 @@ SHARED_NAMES.add(bandwidthPackage, { id: "CenBandwidthPackage" });
 SHARED_NAMES.add(containerSecretsShape.valueType, { id: "FargateContainerSecret" });
 SHARED_NAMES.add(containerHealthCheckShape, { id: "FargateContainerHealthCheck" });
 SHARED_NAMES.add(containerDependencyShape, { id: "FargateContainerDependency" });
+SHARED_NAMES.add(albAcl, { id: "AlbAcl" });
+SHARED_NAMES.add(albAccessLog, { id: "AlbAccessLog" });
+SHARED_NAMES.add(albModificationProtection, { id: "AlbModificationProtection" });
+SHARED_NAMES.add(albRule, { id: "AlbRule" });
+SHARED_NAMES.add(albRuleTarget, { id: "AlbRuleTarget" });
+SHARED_NAMES.add(dualStackBackend, { id: "DualStackAlbBackend" });
 
 interface Field {
     name: string;

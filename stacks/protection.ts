@@ -29,6 +29,8 @@ export const PROTECTED_TYPES: ReadonlyMap<string, string> = new Map([
     ["alicloud:cen/bandwidthPackage:BandwidthPackage", "a subscription"],
     ["alicloud:alb/loadBalancer:LoadBalancer", "the DNS name clients' CNAME points at"],
     ["alicloud:dns/alidnsRecord:AlidnsRecord", "the name clients use"],
+    ["alicloud:log/project:Project", "the ALB's access logs, under a name drawn once"],
+    ["alicloud:log/store:Store", "the ALB's access logs"],
     ["alicloud:ecs/eipAddress:EipAddress", "a public address clients use"],
     ["alicloud:vpc/commonBandwithPackage:CommonBandwithPackage", "the bandwidth its EIPs share"],
     ["alicloud:ecs/instance:Instance", "a server and its disks"],

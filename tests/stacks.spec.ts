@@ -170,7 +170,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
     dev: {
         // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
         // + S2 at scale: 8 addresses over 2 secondary ENIs (was 2 on one): 1 ENI, 1 attachment, 6 EIPs, 6 associations.
-        total: 242,
+        // + S3's ACL, its two entries and its attachment to the listener.
+        total: 246,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 2,
@@ -193,20 +194,22 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         //   attachment, 4 connections (the shared CEN is a full mesh), server group, routes, rules and the weighted rule.
         // + S5's task role policy for the OpenTelemetry collector sidecar (the sidecar itself is in the task definition).
         // + S5's api service on /api/*: the service, its target group and its rule on HTTPS.
-        total: 304,
+        // + S3's api server group and its rule, the access logs' project (its name's random suffix) and logstore.
+        total: 309,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 5,
             "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 10,
-            "alicloud:alb/serverGroup:ServerGroup": 3,
+            "alicloud:alb/serverGroup:ServerGroup": 4,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
             "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": 1,
             "alicloud:vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment": 3,
-            // S1's and S3's redirects, S1's weighted rule.
-            "alicloud:alb/rule:Rule": 3,
+            // S1's and S3's redirects, S1's weighted rule, S3's rule to its api group.
+            "alicloud:alb/rule:Rule": 4,
+            "alicloud:log/project:Project": 1,
             "aws:lb/listener:Listener": 2,
             "aws:lb/listenerRule:ListenerRule": 1,
             "aws:lb/targetGroup:TargetGroup": 2,
@@ -615,7 +618,8 @@ describe("stacks", function () {
             ["s3-listener", "HTTPS", 443, "tls_cipher_policy_1_2_strict_with_1_3", true],
             ["s3-http-redirect", "HTTP", 80, undefined, false],
         ]);
-        const redirects = world.ofType("alb/rule:Rule").filter(r => r.name !== "s1-regions-rule");
+        // The redirect rules; S3's forwarding rule (`/api/*`, on its HTTPS listener) is rules' own.
+        const redirects = world.ofType("alb/rule:Rule").filter(r => r.name.endsWith("-http-redirect-rule"));
         for (const rule of redirects) {
             assert.deepEqual(rule.inputs.ruleConditions, [{ type: "Path", pathConfig: { values: ["/*"] } }]);
             assert.deepEqual(rule.inputs.ruleActions[0].redirectConfig, {
@@ -833,11 +837,11 @@ describe("stacks", function () {
             // sidecar's task): taller than a 1,080 px screen, left for the diagram's next layout.
             const MAX_REGION = { w: 1920, h: 1150 };
             // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid;
-            // its S5 api service adds a row of services (3,625 × 3,315 px).
+            // its S5 api service adds a row of services, S3's access logs and api group more (3,675 × 3,536 px).
             const STACKS = {
                 dev: { maxWhole: { w: 2900, h: 3200 }, regions: 5, extraPeerings: [] as string[][] },
                 prod: {
-                    maxWhole: { w: 3700, h: 3400 },
+                    maxWhole: { w: 3800, h: 3600 },
                     regions: 6,
                     extraPeerings: [
                         ["cn-chengdu", "cn-shenzhen"],
@@ -1159,6 +1163,26 @@ describe("stacks", function () {
                     raw.meshFailover.mesh.peerBandwidthMbps = 0;
                 }),
                 ["topologies:meshFailover.mesh.peerBandwidthMbps"],
+            );
+            // S3's ALB operations, at the keys of the section (dev's ACL, prod's rule and access logs).
+            assert.deepEqual(
+                await paths("dev", raw => {
+                    raw.dualStackAlb.acl.entries = ["203.0.113.1"];
+                }),
+                ["topologies:dualStackAlb.acl.entries[0]"],
+            );
+            assert.deepEqual(
+                await paths("prod", raw => {
+                    raw.dualStackAlb.rules.api.priority = 10000;
+                    raw.dualStackAlb.rules.api.forward[0].serverGroup = "apj";
+                    raw.dualStackAlb.accessLog = { project: "p", logstore: "Bad" };
+                }),
+                [
+                    "topologies:dualStackAlb.accessLog.logstore",
+                    "topologies:dualStackAlb.accessLog.project",
+                    "topologies:dualStackAlb.rules.api.priority",
+                    "topologies:dualStackAlb.rules.api.forward[0].serverGroup",
+                ],
             );
             assert.deepEqual(
                 await paths("mesh-failover", raw => {

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AUTONAME_SUFFIX_LENGTH, AUTONAMED, autoname } from "../../components/naming";
 import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./alicloud";
 import { awsCalls, awsRules } from "./aws";
+import { randomRules } from "./random";
 import { fakeId } from "./ids";
 import { PropertyBag, World } from "./world";
 import { parseWarning } from "../../components/warnings";
@@ -20,7 +21,7 @@ export type { MockContext, MockOutputs } from "./alicloud";
 /** The graph recorded by the current run; reset it before each build. */
 export const world = new World();
 
-const rules: Record<string, (ctx: MockContext) => MockOutputs> = { ...alicloudRules, ...awsRules };
+const rules: Record<string, (ctx: MockContext) => MockOutputs> = { ...alicloudRules, ...awsRules, ...randomRules };
 const calls: Record<string, (inputs: PropertyBag, world: World) => PropertyBag> = { ...alicloudCalls, ...awsCalls };
 
 /** Logical name of a provider from its reference, `urn:…::name::id`. */

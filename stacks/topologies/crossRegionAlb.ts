@@ -7,6 +7,7 @@ import {
     CrossRegionBackendArgs,
     CrossRegionBackendRegionArgs,
 } from "../../components/alicloud/crossRegionAlb";
+import { ALB_OPERATIONS_FIELDS } from "../albOperations";
 import { Builder, reportedAt } from "../builder";
 import {
     albDns,
@@ -61,6 +62,9 @@ const schema = z.strictObject({
         ])
         .optional(),
     dns: albDns.optional(),
+    // ACL, access logs, modification protection and rules (to the own server group: S1's section
+    // declares no other), passed on as they are.
+    ...ALB_OPERATIONS_FIELDS,
     cenOptions: z
         .strictObject({
             cenInstanceName: z.string().optional(),

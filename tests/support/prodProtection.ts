@@ -39,6 +39,9 @@ export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Reco
     // terraform-provider-aws internal/service/elbv2 load_balancer.go `enable_deletion_protection`
     "aws:lb/loadBalancer:LoadBalancer": { cloud: { enableDeletionProtection: true } },
     "aws:ecs/cluster:Cluster": {},
+    // S3's access logs (accessLog.create): the logs, and the project's name, drawn once.
+    "alicloud:log/project:Project": {},
+    "alicloud:log/store:Store": {},
     "aws:ecs/service:Service": {},
     // terraform-provider-aws internal/service/logs group.go `deletion_protection_enabled`
     "aws:cloudwatch/logGroup:LogGroup": { cloud: { deletionProtectionEnabled: true } },
@@ -95,6 +98,8 @@ export const STATELESS: ReadonlySet<string> = new Set([
     "pulumi:providers:alicloud",
     "pulumi:providers:aws",
     "pulumi:providers:kubernetes",
+    // The log project's name suffix: redrawn it would rename the project, which its protect refuses.
+    "random:index/randomString:RandomString",
 ]);
 
 /**

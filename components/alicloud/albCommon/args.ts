@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { BackToOriginArgs } from "./backToOrigin";
+import type { AlbAccessLogArgs, AlbAclArgs, AlbModificationProtectionArgs } from "./operationsArgs";
+import type { AlbRuleArgs } from "./routingArgs";
 
 /** ALB editions, as `alb.LoadBalancer.loadBalancerEdition` spells them. */
 export const ALB_EDITIONS = ["Basic", "Standard", "StandardWithWaf"] as const;
@@ -215,6 +217,24 @@ export interface AlbCommonArgs {
      */
     deletionProtection?: boolean;
     /**
+     * The console's modification protection of the ALB (`alb.LoadBalancer.modificationProtectionConfig`):
+     * `{ status: "ConsoleProtection", reason }` makes it read-only in the console, not to the API.
+     * Always sent, so turning it off takes effect. Default: `{ status: "NonProtection" }`.
+     */
+    modificationProtection?: AlbModificationProtectionArgs;
+    /**
+     * An access control list on the listeners (the forwarding one and the HTTP redirect):
+     * `{ mode: "allow" | "deny", entries: [CIDR blocks] }`. Checked before registration (CIDR
+     * form, each once, the ACL limits). Default: none, every source is served.
+     */
+    acl?: AlbAclArgs;
+    /**
+     * Access logs to Log Service (`alb.LoadBalancer.accessLogConfig`): `{ project, logstore }` of
+     * existing ones, or `{ create: true }` for a project and logstore the component creates.
+     * Default: none (no access logs).
+     */
+    accessLog?: AlbAccessLogArgs;
+    /**
      * Where the ALB fetches from, which the backends' security groups admit (and S1 routes back
      * through the CEN). Default: `{ mode: "vswitch" }`, how ALBs created since 2025 fetch: from
      * addresses of their own vSwitches, so only those blocks are admitted. An ALB created before
@@ -236,6 +256,15 @@ export interface AlbCommonArgs {
      * at `dnsName`).
      */
     dns?: AlbDnsArgs;
+    /**
+     * Forwarding rules of the forwarding listener by name (2–128 letters, digits, `.`, `_` or `-`,
+     * starting with a letter): requests matching a rule's hosts and paths go to the server groups
+     * it names, `default` (the component's own) or keys of the component's `serverGroups`.
+     * Checked before registration: priorities 1–9999 and unique (10000 is the component's own),
+     * hosts and paths of the ALB's form and within the edition's limits, known groups. Default:
+     * none (every request goes to the component's own server group).
+     */
+    rules?: Record<string, AlbRuleArgs>;
     /**
      * Tags on every taggable resource the component creates: keys not empty, keys and values
      * without surrounding blanks or control characters. Default: none.

@@ -8,6 +8,9 @@ import { checkAlbHealthCheck } from "./healthCheck";
 import { checkAlbListener } from "./listener";
 import { checkAlbVSwitches } from "./placement";
 import { AlbCommonPlan } from "./plan";
+import { checkAlbAccessLog, checkAlbAcl, checkAlbModificationProtection } from "./operations";
+import { checkAlbRules, checkAlbServerGroups } from "./routing";
+import { AlbServerGroupArgs } from "./routingArgs";
 
 /** What the component decides for the shared arguments. */
 export interface AlbCommonDefaults {
@@ -25,7 +28,7 @@ export interface AlbCommonDefaults {
 export function checkAlbCommonArgs(
     problems: Problems,
     name: string,
-    args: AlbCommonArgs,
+    args: AlbCommonArgs & { serverGroups?: Readonly<Record<string, AlbServerGroupArgs<unknown>>> },
     vpc: RegionalVpc,
     defaults: AlbCommonDefaults,
 ): Omit<AlbCommonPlan, "vpc"> {
@@ -55,19 +58,38 @@ export function checkAlbCommonArgs(
     const securityGroups = args.securityGroups ?? {};
     checkAlbKeys(problems, "securityGroups", securityGroups, "security group");
     if (args.tags !== undefined) checkAlbTags(problems, "tags", args.tags);
+    const edition = args.edition ?? "Standard";
+    const scheduler = args.scheduler ?? "Wrr";
+    const serverGroups = checkAlbServerGroups(problems, name, args.serverGroups, scheduler);
+    const listener = checkAlbListener(problems, "listener", args.listener);
     return {
         albVSwitches,
-        edition: args.edition ?? "Standard",
+        edition,
         addressType: args.addressType ?? "Internet",
         loadBalancerName,
         serverGroupName,
-        scheduler: args.scheduler ?? "Wrr",
+        scheduler,
         healthCheck: checkAlbHealthCheck(problems, "healthCheck", args.healthCheck),
-        listener: checkAlbListener(problems, "listener", args.listener),
+        listener,
         deletionProtection: args.deletionProtection ?? false,
+        modificationProtection: checkAlbModificationProtection(
+            problems,
+            "modificationProtection",
+            args.modificationProtection,
+        ),
+        // On the forwarding listener and the HTTP redirect, when there is one.
+        acl: checkAlbAcl(problems, "acl", name, args.acl, edition, listener.httpRedirectPort === undefined ? 1 : 2),
+        accessLog: checkAlbAccessLog(problems, "accessLog", args.accessLog),
         securityGroups,
         dns: checkAlbDns(problems, "dns", args.dns),
         tags: args.tags,
+        serverGroups,
+        forwardingRules: checkAlbRules(
+            problems,
+            args.rules,
+            serverGroups.map(g => g.key),
+            edition,
+        ),
     };
 }
 

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
 import { createAlbCname } from "./dns";
 import { AlbRedirect, createForwardingListener, createHttpRedirect } from "./listener";
+import { AlbLogResources, createAlbAcl, createAlbOperationsInputs } from "./operations";
 import { AlbCommonPlan } from "./plan";
 
 /** What a component adds to the shared ALB resources. */
@@ -32,6 +33,10 @@ export interface AlbResources {
     readonly redirect?: AlbRedirect;
     /** The CNAME record, when the plan has one. */
     readonly cname?: alicloud.dns.AlidnsRecord;
+    /** The ACL on the listeners, when the plan has one. */
+    readonly acl?: alicloud.alb.Acl;
+    /** The access logs' project and logstore, when the component creates them. */
+    readonly logs?: AlbLogResources;
 }
 
 /**
@@ -50,6 +55,14 @@ export function createAlbResources(
     opts: pulumi.CustomResourceOptions,
 ): AlbResources {
     const tags = plan.tags;
+    const operations = createAlbOperationsInputs(
+        name,
+        component,
+        plan.accessLog,
+        plan.modificationProtection,
+        tags,
+        opts,
+    );
     const loadBalancer = new alicloud.alb.LoadBalancer(
         `${name}-alb`,
         {
@@ -63,6 +76,7 @@ export function createAlbResources(
             ...inputs.loadBalancer,
             // Always sent: the provider keeps the cloud's value of a field left out, so off must be said.
             deletionProtectionEnabled: plan.deletionProtection,
+            ...operations.inputs,
             tags,
         },
         { ...opts, dependsOn: inputs.loadBalancerDependsOn },
@@ -90,5 +104,17 @@ export function createAlbResources(
     );
     const redirect = createHttpRedirect(name, loadBalancer.id, serverGroup, listener, plan.listener, tags, opts);
     const cname = plan.dns ? createAlbCname(name, plan.dns, loadBalancer.dnsName, opts) : undefined;
-    return { loadBalancer, serverGroup, listener, redirect, cname };
+    const acl = plan.acl
+        ? createAlbAcl(
+              name,
+              plan.acl,
+              [
+                  { child: `${name}-listener`, listener },
+                  ...(redirect ? [{ child: `${name}-http-redirect`, listener: redirect.listener }] : []),
+              ],
+              tags,
+              opts,
+          )
+        : undefined;
+    return { loadBalancer, serverGroup, listener, redirect, cname, acl, logs: operations.logs };
 }

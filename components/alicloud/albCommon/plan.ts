@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { AlbAddressType, AlbEdition, AlbListenerProtocol, AlbScheduler, AlbTlsPolicy } from "./args";
+import type { AlbAccessLogPlan, AlbAclPlan, AlbModificationProtectionPlan } from "./operations";
+import type { AlbRulePlan, AlbServerGroupCommonPlan } from "./routing";
 
 /** The listener, defaults applied. */
 export interface AlbListenerPlan {
@@ -64,9 +66,19 @@ export interface AlbCommonPlan {
     readonly listener: AlbListenerPlan;
     /** The ALB's own deletion protection; default false. */
     readonly deletionProtection: boolean;
+    /** The console's modification protection; default `NonProtection`. */
+    readonly modificationProtection: AlbModificationProtectionPlan;
+    /** The ACL on the listeners, when given. */
+    readonly acl?: AlbAclPlan;
+    /** Where the access logs go, when given. */
+    readonly accessLog?: AlbAccessLogPlan;
     readonly securityGroups: Readonly<Record<string, pulumi.Input<string>>>;
     readonly dns?: AlbDnsPlan;
     readonly tags?: Readonly<Record<string, string>>;
+    /** The extra server groups (`serverGroups`), without their backends (the component's plan has them). */
+    readonly serverGroups: readonly AlbServerGroupCommonPlan[];
+    /** The forwarding rules of the forwarding listener (`rules`). */
+    readonly forwardingRules: readonly AlbRulePlan[];
 }
 
 /**

@@ -21,6 +21,14 @@ import {
     AlbListenerArgs,
 } from "./args";
 import { BACK_TO_ORIGIN_MODES, BackToOriginArgs } from "./backToOrigin";
+import {
+    ALB_ACL_MODES,
+    ALB_MODIFICATION_PROTECTION_STATUSES,
+    AlbAccessLogArgs,
+    AlbAclArgs,
+    AlbModificationProtectionArgs,
+} from "./operationsArgs";
+import { ALB_RULE_PRIORITY, ALB_RULE_WEIGHT, AlbRuleArgs, AlbRuleTargetArgs, AlbServerGroupArgs } from "./routingArgs";
 
 /**
  * An Alibaba Cloud resource id of the form `<prefix>-` and letters and digits, so a name, an
@@ -101,6 +109,63 @@ export const BACK_TO_ORIGIN_SHAPE = argsShape<{ mode: BackToOriginArgs["mode"]; 
     z.strictObject({ mode: z.enum(BACK_TO_ORIGIN_MODES), cidrBlocks: z.array(z.string()).optional() }),
 ) as z.ZodType<BackToOriginArgs>;
 
+const RULE_TARGET = argsShape<AlbRuleTargetArgs>()(
+    z.strictObject({
+        serverGroup: text,
+        weight: wholeNumber(ALB_RULE_WEIGHT.min, ALB_RULE_WEIGHT.max).optional(),
+    }),
+);
+
+/** {@link AlbRuleArgs}: the hosts' and paths' form, the reserved priority and the groups are rules (routing.ts). */
+export const ALB_RULE_SHAPE = argsShape<AlbRuleArgs>()(
+    z.strictObject({
+        priority: wholeNumber(ALB_RULE_PRIORITY.min, ALB_RULE_PRIORITY.max),
+        hosts: z.array(z.string()).optional(),
+        paths: z.array(z.string()).optional(),
+        forward: z.array(RULE_TARGET),
+    }),
+);
+
+/** {@link AlbServerGroupArgs} with backends of `backend`'s shape, for a component's `serverGroups`. */
+export function albServerGroupsShape<B>(backend: z.ZodType<B>): z.ZodType<Record<string, AlbServerGroupArgs<B>>> {
+    // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
+    return z.record(
+        z.string(),
+        z.strictObject({
+            backends: z.record(z.string(), backend),
+            serverGroupName: text.optional(),
+            scheduler: z.enum(ALB_SCHEDULERS).optional(),
+        }),
+    ) as z.ZodType<Record<string, AlbServerGroupArgs<B>>>;
+}
+
+/** {@link AlbAclArgs}: the entries' form is a rule (operations.ts), which says what is wrong with each. */
+export const ALB_ACL_SHAPE = argsShape<AlbAclArgs>()(
+    z.strictObject({
+        mode: z.enum(ALB_ACL_MODES),
+        entries: z.array(z.string()),
+        aclName: text.optional(),
+    }),
+);
+
+/** {@link AlbAccessLogArgs}: which fields go with `create`, and the names' form, are rules (operations.ts). */
+export const ALB_ACCESS_LOG_SHAPE = argsShape<AlbAccessLogArgs>()(
+    z.strictObject({
+        create: z.boolean().optional(),
+        project: input(z.string()).optional(),
+        logstore: input(z.string()).optional(),
+        retentionDays: wholeNumber(1, 3650).optional(),
+    }),
+);
+
+/** {@link AlbModificationProtectionArgs}; the reason's form is a rule (operations.ts). */
+export const ALB_MODIFICATION_PROTECTION_SHAPE = argsShape<AlbModificationProtectionArgs>()(
+    z.strictObject({
+        status: z.enum(ALB_MODIFICATION_PROTECTION_STATUSES),
+        reason: z.string().optional(),
+    }),
+);
+
 /** The fields of {@link AlbCommonArgs}, for a component's strict object. */
 export const ALB_COMMON_FIELDS = {
     albVSwitches: z.array(text).optional(),
@@ -112,10 +177,15 @@ export const ALB_COMMON_FIELDS = {
     healthCheck: ALB_HEALTH_CHECK_SHAPE.optional(),
     listener: ALB_LISTENER_SHAPE.optional(),
     deletionProtection: z.boolean().optional(),
+    modificationProtection: ALB_MODIFICATION_PROTECTION_SHAPE.optional(),
+    acl: ALB_ACL_SHAPE.optional(),
+    accessLog: ALB_ACCESS_LOG_SHAPE.optional(),
     backToOrigin: BACK_TO_ORIGIN_SHAPE.optional(),
     // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
     securityGroups: z.record(z.string(), input(SECURITY_GROUP_ID)).optional(),
     dns: ALB_DNS_SHAPE.optional(),
+    // Keys are checked by a rule (checkAlbKeys).
+    rules: z.record(z.string(), ALB_RULE_SHAPE).optional(),
     tags: z.record(z.string(), z.string()).optional(),
 };
 

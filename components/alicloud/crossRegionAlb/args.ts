@@ -1,6 +1,7 @@
 /** The arguments of a CrossRegionAlbBackend (S1) and the plan its check settles. */
 import * as pulumi from "@pulumi/pulumi";
 import { AlbBackendCommonArgs, AlbBackendCommonPlan, AlbCommonArgs, AlbCommonPlan, AlbIngressRule } from "../albCommon";
+import type { AlbServerGroupArgs } from "../albCommon/routingArgs";
 import { CenBandwidthPackageArgs, CenTransitNetwork, CenTransitNetworkArgs } from "../cen";
 import { Problems } from "../../errors";
 import { RegionalVpc } from "../vpc";
@@ -125,6 +126,12 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
     /** Port of the backends that give none, 1–65535. Default: 80 (the tutorial's). */
     backendPort?: number;
     /**
+     * Server groups besides the component's own, by name (letters, digits, `-`, `_`; not
+     * `default`), for `rules` to forward to: IP server groups like the own one, with backends
+     * checked, routed and admitted in their security groups as `backends` are. Default: none.
+     */
+    serverGroups?: Record<string, AlbServerGroupArgs<CrossRegionBackendArgs>>;
+    /**
      * vSwitches (names in `backendVpc`) whose blocks the ALB VPC routes to the transit router.
      * Default: those holding the backends' plain-string IPs (tutorial: VSW4, 192.168.7.0/24);
      * all of the backend VPC's vSwitches when an IP is only known after deployment.
@@ -218,6 +225,8 @@ export interface CrossRegionAlbPlan extends AlbCommonPlan {
     readonly backendProtocol: (typeof CROSS_REGION_BACKEND_PROTOCOLS)[number];
     readonly stickySession: boolean;
     readonly backends: readonly CrossRegionBackendPlan[];
+    /** The backends of each extra server group, by its key. */
+    readonly serverGroupBackends: Readonly<Record<string, readonly CrossRegionBackendPlan[]>>;
     /** Blocks of the backend vSwitches the ALB VPC routes to the transit router. */
     readonly backendCidrs: readonly string[];
     /** Blocks the ALB fetches from: routed back through the network, admitted by the backends' groups. */

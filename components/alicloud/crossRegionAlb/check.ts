@@ -84,15 +84,30 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
     // The ALB: the same placement, names, listener and health-check rules as every ALB of this library.
     const alb = { vpc: albVpc, ...checkAlbCommonArgs(problems, name, args, albVpc, { serverGroupName: `${name}-ip` }) };
     const backendPort = args.backendPort ?? 80;
-    const { backends, routed } = checkBackends(
+    const { backends, serverGroupBackends, routed } = checkBackends(
         problems,
         albVpc,
-        { at: "", vpc: backendVpc, backends: args.backends, backendVSwitches: args.backendVSwitches, backendPort },
+        {
+            at: "",
+            vpc: backendVpc,
+            backends: args.backends,
+            serverGroups: args.serverGroups,
+            backendVSwitches: args.backendVSwitches,
+            backendPort,
+        },
         alb,
     );
     const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
     checkRouteTables(problems, args);
-    const { regions, backendWeight } = checkBackendRegions(problems, name, args, alb, { backends }, backToOrigin.cidrs);
+    const primaryBackends = [...backends, ...Object.values(serverGroupBackends).flat()];
+    const { regions, backendWeight } = checkBackendRegions(
+        problems,
+        name,
+        args,
+        alb,
+        { backends: primaryBackends },
+        backToOrigin.cidrs,
+    );
 
     const routes = {
         backendCidrs: routed.map(v => v.cidrBlock),
@@ -106,10 +121,11 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
         backendProtocol: args.backendProtocol ?? "HTTP",
         stickySession: args.stickySession ?? false,
         backends,
+        serverGroupBackends,
         backendCidrs: routes.backendCidrs,
         backToOriginCidrs: routes.backToOriginCidrs,
         legacy: routes.legacy,
-        rules: planBackToOriginRules(name, backends, routes.backToOriginCidrs, alb, groupsOf(regions)),
+        rules: planBackToOriginRules(name, primaryBackends, routes.backToOriginCidrs, alb, groupsOf(regions)),
         network: checkNetwork(problems, name, args, routes, distinctRegions),
         backendRegions: regions,
         backendWeight,

@@ -9,6 +9,7 @@ import { checkAlbBackendCommon } from "../albCommon/backends";
 import { checkAlbKeys } from "../albCommon/check";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 import { findVSwitches } from "../vpc/lookups";
+import type { AlbServerGroupArgs } from "../albCommon/routingArgs";
 import { CrossRegionBackendArgs, CrossRegionBackendPlan } from "./args";
 
 /** Ranges a remote-IP backend may use (seed 000, step 1). */
@@ -68,52 +69,73 @@ export interface BackendRegionInput {
     readonly at: string;
     readonly vpc: RegionalVpc;
     readonly backends: Record<string, CrossRegionBackendArgs>;
+    /** The extra server groups in this region's VPC (`serverGroups`, the top level's only), by key. */
+    readonly serverGroups?: Record<string, AlbServerGroupArgs<CrossRegionBackendArgs>>;
     readonly backendVSwitches?: string[];
     /** Port of its backends that give none. */
     readonly backendPort: number;
 }
 
-/** The backends of one region, and the vSwitches of its VPC the ALB VPC routes to. */
+/**
+ * The backends of one region (its own group's and each extra server group's), and the vSwitches
+ * of its VPC the ALB VPC routes to.
+ */
 export function checkBackends(
     problems: Problems,
     albVpc: RegionalVpc,
     region: BackendRegionInput,
     alb: AlbCommonPlan,
-): { backends: CrossRegionBackendPlan[]; routed: VSwitchInfo[] } {
+): {
+    backends: CrossRegionBackendPlan[];
+    serverGroupBackends: Record<string, CrossRegionBackendPlan[]>;
+    routed: VSwitchInfo[];
+} {
     const backendVpc = region.vpc;
     const backendsPath = joinPath(region.at, "backends");
     const vSwitchesPath = joinPath(region.at, "backendVSwitches");
-    const entries = Object.entries(region.backends);
-    if (entries.length === 0) {
+    if (Object.keys(region.backends).length === 0) {
         problems.add(backendsPath, "no backend server is given.", "Add at least one backend with its private IP.");
     }
-    checkAlbKeys(problems, backendsPath, region.backends, "backend");
     const knownIps: Array<{ ip: IpAddress; path: string }> = [];
-    const backends = entries.map(([key, b]): CrossRegionBackendPlan => {
-        const path = `${backendsPath}.${key}`;
-        const remoteIp = b.remoteIpEnabled ?? true;
-        const checkKnownAddress = (p: Problems, text: string) =>
-            void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
-        let ipv4Address = b.ipv4Address;
-        if (typeof ipv4Address === "string") {
-            const ip = checkBackendIp(problems, `${path}.ipv4Address`, ipv4Address, remoteIp, albVpc, backendVpc);
-            if (ip) {
-                knownIps.push({ ip, path: `${path}.ipv4Address` });
-                ipv4Address = ip.text;
+    let allPlain = true;
+    // The same rules for every group's backends, each at its own path.
+    const checkGroup = (prefix: string, record: Record<string, CrossRegionBackendArgs>) => {
+        checkAlbKeys(problems, prefix, record, "backend");
+        return Object.entries(record).map(([key, b]): CrossRegionBackendPlan => {
+            const path = `${prefix}.${key}`;
+            const remoteIp = b.remoteIpEnabled ?? true;
+            const checkKnownAddress = (p: Problems, text: string) =>
+                void checkBackendIp(p, `${path}.ipv4Address`, text, remoteIp, albVpc, backendVpc);
+            let ipv4Address = b.ipv4Address;
+            if (typeof ipv4Address === "string") {
+                const ip = checkBackendIp(problems, `${path}.ipv4Address`, ipv4Address, remoteIp, albVpc, backendVpc);
+                if (ip) {
+                    knownIps.push({ ip, path: `${path}.ipv4Address` });
+                    ipv4Address = ip.text;
+                }
+            } else {
+                allPlain = false;
             }
-        }
-        return {
-            ...checkAlbBackendCommon(problems, path, key, b, region.backendPort, alb.securityGroups),
-            ipv4Address,
-            checkKnownAddress,
-        };
-    });
+            return {
+                ...checkAlbBackendCommon(problems, path, key, b, region.backendPort, alb.securityGroups),
+                ipv4Address,
+                checkKnownAddress,
+            };
+        });
+    };
+    const backends = checkGroup(backendsPath, region.backends);
+    const serverGroupBackends = Object.fromEntries(
+        Object.entries(region.serverGroups ?? {}).map(([g, group]) => [
+            g,
+            checkGroup(joinPath(region.at, `serverGroups.${g}.backends`), group.backends),
+        ]),
+    );
 
     // Routes to the backends, from the ALB VPC.
     let routed: VSwitchInfo[];
     if (region.backendVSwitches !== undefined) {
         routed = findVSwitches(problems, vSwitchesPath, backendVpc, region.backendVSwitches);
-    } else if (entries.every(([, b]) => typeof b.ipv4Address === "string")) {
+    } else if (allPlain) {
         routed = Object.values(backendVpc.vSwitches).filter(v => knownIps.some(k => ipInCidr(k.ip, v.cidrBlock)));
     } else {
         routed = Object.values(backendVpc.vSwitches);
@@ -129,7 +151,7 @@ export function checkBackends(
             );
         }
     }
-    return { backends, routed };
+    return { backends, serverGroupBackends, routed };
 }
 
 /**

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { createAlbResources } from "../albCommon/create";
 import { createAlbIngressRules } from "../albCommon/ingress";
+import { createAlbRules, createAlbServerGroups } from "../albCommon/routing";
 import { CenTransitNetwork } from "../cen";
 import { CROSS_REGION_ALB_TYPE, CrossRegionAlbBackendArgs, CrossRegionAlbPlan } from "./args";
 import { validateCrossRegionAlbBackendArgs } from "./check";
@@ -34,6 +35,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
     readonly backendRegionServerGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Id of the rule splitting requests between the regions' server groups, when there are `backendRegions`. */
     readonly weightedRuleId?: pulumi.Output<string>;
+    /** Ids of the extra server groups (`serverGroups`), by key. */
+    readonly serverGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
     /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
@@ -68,6 +71,22 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             { serverGroupChild: "sgp", serverGroup: serverGroupInputs(plan, component, plan.backends) },
             albOpts,
         );
+        const groups = createAlbServerGroups(
+            name,
+            "sgp",
+            serverGroup,
+            plan.serverGroups,
+            g => ({
+                serverGroupName: g.serverGroupName,
+                vpcId: plan.vpc.vpcId,
+                scheduler: g.scheduler,
+                healthCheckConfig: plan.healthCheck.config,
+                ...serverGroupInputs(plan, component, plan.serverGroupBackends[g.key]),
+                tags: plan.tags,
+            }),
+            albOpts,
+        );
+        createAlbRules(name, listener, plan.forwardingRules, groups, albOpts);
 
         createAlbIngressRules(name, component, plan.rules, plan.securityGroups, {
             parent: this,
@@ -91,6 +110,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
         this.weightedRuleId = weighted?.id;
 
         this.intendedFlows = crossRegionFlows(plan, loadBalancer);
+        this.serverGroupIds = Object.fromEntries(plan.serverGroups.map(g => [g.key, groups.get(g.key)!.id]));
         this.loadBalancerId = loadBalancer.id;
         this.dnsName = loadBalancer.dnsName;
         this.serverGroupId = serverGroup.id;
@@ -104,6 +124,7 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             serverGroupId: this.serverGroupId,
             backendRegionServerGroupIds: this.backendRegionServerGroupIds,
             weightedRuleId: this.weightedRuleId,
+            serverGroupIds: this.serverGroupIds,
             listenerId: this.listenerId,
             httpRedirectListenerId: this.httpRedirectListenerId,
             cenId: this.cen.cenId,

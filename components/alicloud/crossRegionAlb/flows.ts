@@ -7,7 +7,8 @@ import { CrossRegionAlbPlan } from "./args";
 /**
  * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too), each
  * back-to-origin block to each backend port (and back), in every backend region; and the
- * internet to a backend, blocked.
+ * internet to a backend, blocked. `backendVpc`'s backends are the component's own and those of
+ * its extra server groups.
  */
 export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
@@ -22,7 +23,7 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
         });
     }
     const regions = [
-        { vpc: plan.backendVpc, backends: plan.backends },
+        { vpc: plan.backendVpc, backends: allBackends(plan) },
         ...plan.backendRegions.map(r => ({ vpc: r.vpc, backends: r.backends })),
     ];
     for (const { vpc, b } of regions.flatMap(r => r.backends.map(b => ({ vpc: r.vpc, b })))) {
@@ -61,4 +62,16 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
         });
     }
     return flows;
+}
+
+/** `backendVpc`'s backends: the own ones and each extra server group's, a backend in several groups (same address and port) once. */
+function allBackends(plan: CrossRegionAlbPlan): CrossRegionAlbPlan["backends"] {
+    const seen = new Set<string>();
+    return [...plan.backends, ...Object.values(plan.serverGroupBackends).flat()].filter(b => {
+        if (typeof b.ipv4Address !== "string") return true;
+        const key = `${b.ipv4Address}:${b.port}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { argsShape, input, instanceOf, text, wholeNumber } from "../../shape";
-import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, PORT } from "../albCommon/shape";
+import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, PORT, albServerGroupsShape } from "../albCommon/shape";
 import { CenBandwidthPackageArgs, CenTransitNetwork } from "../cen";
 import { RegionalVpc } from "../vpc";
 import {
@@ -67,6 +67,7 @@ export const CROSS_REGION_ALB_SHAPE = argsShape<CrossRegionAlbBackendArgs>()(
         // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
         backends: z.record(z.string(), BACKEND),
         backendPort: PORT.optional(),
+        serverGroups: albServerGroupsShape(BACKEND).optional(),
         backendVSwitches: z.array(text).optional(),
         backendRegions: z.record(z.string(), BACKEND_REGION).optional(),
         backendWeight: WEIGHT.optional(),

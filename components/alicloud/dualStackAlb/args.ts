@@ -10,6 +10,7 @@ import {
     AlbIngressRule,
 } from "../albCommon";
 import type { BackToOriginPlan } from "../albCommon/backToOrigin";
+import type { AlbServerGroupArgs } from "../albCommon/routingArgs";
 import { Problems } from "../../errors";
 import { RegionalVpc, VSwitchInfo } from "../vpc";
 
@@ -143,6 +144,13 @@ export interface DualStackAlbArgs extends AlbCommonArgs {
      * be empty.
      */
     backends: Record<string, DualStackAlbBackend>;
+    /**
+     * Server groups besides the component's own, by name (letters, digits, `-`, `_`; not
+     * `default`), for `rules` to forward to: ECS server groups like the own one (IPv6-enabled as
+     * it is), with backends checked and admitted in their security groups as `backends` are.
+     * Default: none.
+     */
+    serverGroups?: Record<string, AlbServerGroupArgs<DualStackAlbBackend>>;
     /** Sources of the security-group rules. Default: see {@link BackendIngressArgs}. */
     backendIngress?: BackendIngressArgs;
     /**
@@ -193,6 +201,8 @@ export interface DualStackAlbPlan extends AlbCommonPlan {
     /** Whether the server group has IPv6 enabled. */
     readonly serverGroupIpv6: boolean;
     readonly backends: readonly DualStackBackendPlan[];
+    /** The backends of each extra server group, by its key. */
+    readonly serverGroupBackends: Readonly<Record<string, readonly DualStackBackendPlan[]>>;
     /** Security-group rules to create, without repeats. */
     readonly rules: readonly AlbIngressRule[];
     /** Where the ALB fetches from: its vSwitches' blocks, or the legacy blocks listed. */

@@ -5,7 +5,7 @@ import { checkShape } from "../../shape";
 import { checkBackToOrigin } from "../albCommon/backToOrigin";
 import { checkAlbCommonArgs } from "../albCommon/check";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
-import { checkBackends } from "./checkBackends";
+import { checkBackends, checkServerGroupBackends } from "./checkBackends";
 import { planIngress } from "./ingress";
 import { DUAL_STACK_ALB_SHAPE } from "./shape";
 
@@ -58,7 +58,17 @@ export function checkDualStackAlbArgs(
     }
     // Each backend takes an address in its vSwitch, which an ALB there then cannot.
     const usedAddresses = new Map<string, number>();
-    for (const b of Object.values(args.backends)) usedAddresses.set(b.vSwitch, (usedAddresses.get(b.vSwitch) ?? 0) + 1);
+    // An instance in several server groups takes its address once.
+    const instances = new Set<unknown>();
+    const everyBackend = [
+        ...Object.values(args.backends),
+        ...Object.values(args.serverGroups ?? {}).flatMap(g => Object.values(g.backends)),
+    ];
+    for (const b of everyBackend) {
+        if (typeof b.instanceId === "string" && instances.has(b.instanceId)) continue;
+        instances.add(b.instanceId);
+        usedAddresses.set(b.vSwitch, (usedAddresses.get(b.vSwitch) ?? 0) + 1);
+    }
     const alb = checkAlbCommonArgs(problems, name, args, vpc, { serverGroupName: `${name}-servers`, usedAddresses });
     if (dualStack) {
         alb.albVSwitches
@@ -73,14 +83,19 @@ export function checkDualStackAlbArgs(
                 );
             });
     }
-    const backends = checkBackends(problems, args, alb, {
-        vpc,
-        dualStack,
-        serverGroupIpv6,
-        ipv6GatewayId: args.ipv6GatewayId ?? vpc.ipv6GatewayId,
-    });
+    const context = { vpc, dualStack, serverGroupIpv6, ipv6GatewayId: args.ipv6GatewayId ?? vpc.ipv6GatewayId };
+    const backends = checkBackends(problems, args, alb, context);
+    const serverGroupBackends = checkServerGroupBackends(problems, args, alb, context);
     const backToOrigin = checkBackToOrigin(problems, args.backToOrigin, alb.albVSwitches);
-    const ingress = planIngress(problems, name, args.backendIngress ?? {}, backends, alb, vpc, backToOrigin.cidrs);
+    const ingress = planIngress(
+        problems,
+        name,
+        args.backendIngress ?? {},
+        [...backends, ...Object.values(serverGroupBackends).flat()],
+        alb,
+        vpc,
+        backToOrigin.cidrs,
+    );
     return {
         ...alb,
         vpc,
@@ -88,6 +103,7 @@ export function checkDualStackAlbArgs(
         ipv6AddressType: dualStack ? (args.ipv6AddressType ?? "Internet") : undefined,
         serverGroupIpv6,
         backends,
+        serverGroupBackends,
         backToOrigin,
         rules: ingress.rules,
         warnings: ingress.warning ? [ingress.warning] : [],

@@ -45,15 +45,41 @@ export function checkBackends(
     alb: Omit<AlbCommonPlan, "vpc">,
     context: DualStackBackendContext,
 ): DualStackBackendPlan[] {
-    checkAlbKeys(problems, "backends", args.backends, "backend");
-    const backends = Object.entries(args.backends).flatMap(
-        ([key, b]) => checkBackend(problems, key, b, alb, context) ?? [],
+    return checkBackendGroup(problems, "backends", args.backends, alb, context);
+}
+
+/** Checks the backends of each extra server group, at `serverGroups.<key>.backends`, by the same rules. */
+export function checkServerGroupBackends(
+    problems: Problems,
+    args: DualStackAlbArgs,
+    alb: Omit<AlbCommonPlan, "vpc">,
+    context: DualStackBackendContext,
+): Record<string, DualStackBackendPlan[]> {
+    return Object.fromEntries(
+        Object.entries(args.serverGroups ?? {}).map(([g, group]) => [
+            g,
+            checkBackendGroup(problems, `serverGroups.${g}.backends`, group.backends, alb, context),
+        ]),
+    );
+}
+
+/** The backends of one server group at `prefix` (`backends`, `serverGroups.api.backends`), each instance and port once. */
+function checkBackendGroup(
+    problems: Problems,
+    prefix: string,
+    record: Record<string, DualStackAlbBackend>,
+    alb: Omit<AlbCommonPlan, "vpc">,
+    context: DualStackBackendContext,
+): DualStackBackendPlan[] {
+    checkAlbKeys(problems, prefix, record, "backend");
+    const backends = Object.entries(record).flatMap(
+        ([key, b]) => checkBackend(problems, prefix, key, b, alb, context) ?? [],
     );
     checkUnique(
         problems,
         backends
             .filter(b => typeof b.instanceId === "string")
-            .map(b => ({ path: `backends.${b.key}.instanceId`, key: `${b.instanceId}:${b.port}` })),
+            .map(b => ({ path: `${prefix}.${b.key}.instanceId`, key: `${b.instanceId}:${b.port}` })),
         "instance and port",
     );
     return backends;
@@ -61,12 +87,13 @@ export function checkBackends(
 
 function checkBackend(
     problems: Problems,
+    prefix: string,
     key: string,
     b: DualStackAlbBackend,
     alb: Omit<AlbCommonPlan, "vpc">,
     context: DualStackBackendContext,
 ): DualStackBackendPlan | undefined {
-    const path = `backends.${key}`;
+    const path = `${prefix}.${key}`;
     const vsw = findVSwitch(problems, `${path}.vSwitch`, context.vpc, b.vSwitch);
     const common = checkAlbBackendCommon(problems, path, key, b, 80, alb.securityGroups);
     const hasV4 = b.ipv4Address !== undefined;

@@ -6,9 +6,10 @@ import { DeclaresFlows, IntendedFlow } from "../../flows";
 import { userProvider } from "../../providers";
 import { createAlbResources } from "../albCommon/create";
 import { createAlbIngressRules } from "../albCommon/ingress";
+import { createAlbRules, createAlbServerGroups } from "../albCommon/routing";
 import { ECS_INSTANCE_ID, fitsWhenKnown } from "../albCommon/shape";
 import { text } from "../../shape";
-import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs } from "./args";
+import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
 import { validateDualStackAlbArgs } from "./check";
 import { dualStackFlows } from "./flows";
 import { warnAbout } from "../../warnings";
@@ -41,6 +42,8 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
     readonly ipv6Addresses: pulumi.Output<string[]>;
     /** Server group id. */
     readonly serverGroupId: pulumi.Output<string>;
+    /** Ids of the extra server groups (`serverGroups`), by key. */
+    readonly serverGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Id of the listener forwarding to the server group (the HTTPS one, when HTTPS). */
     readonly listenerId: pulumi.Output<string>;
     /** Id of the HTTP listener redirecting to HTTPS, when the listener is HTTPS and redirects. */
@@ -70,6 +73,22 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
                   { ...childOpts, retainOnDelete: true },
               )
             : undefined;
+        // The ECS server group's inputs for a list of backends at `prefix`: the own group's, and each extra group's.
+        const groupInputs = (backends: DualStackAlbPlan["backends"], prefix: string) => ({
+            serverGroupType: "Instance",
+            protocol: "HTTP",
+            ipv6Enabled: plan.serverGroupIpv6,
+            servers: backends.map(b => ({
+                serverType: "Ecs",
+                // Outputs are checked when known, so a wrong one stops the server group before it is created.
+                serverId: fitsWhenKnown(b.instanceId, component, `${prefix}.${b.key}.instanceId`, ECS_INSTANCE_ID),
+                serverIp: checkedWhenKnown(b.address, component, b.checkKnownAddress),
+                port: b.port,
+                // Always explicit: the provider's default weight 0 gives a server no traffic.
+                weight: b.weight,
+                description: b.description,
+            })),
+        });
         const { loadBalancer, serverGroup, listener, redirect, cname } = createAlbResources(
             name,
             component,
@@ -83,29 +102,26 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
                 // A public IPv6 address routes through the VPC's IPv6 gateway, which nothing in the
                 // ALB's inputs refers to; the role must exist before any ALB is created.
                 loadBalancerDependsOn: [...(role ? [role] : []), ...(plan.ipv6AddressType === "Internet" ? [vpc] : [])],
-                serverGroup: {
-                    serverGroupType: "Instance",
-                    protocol: "HTTP",
-                    ipv6Enabled: plan.serverGroupIpv6,
-                    servers: plan.backends.map(b => ({
-                        serverType: "Ecs",
-                        // Outputs are checked when known, so a wrong one stops the server group before it is created.
-                        serverId: fitsWhenKnown(
-                            b.instanceId,
-                            component,
-                            `backends.${b.key}.instanceId`,
-                            ECS_INSTANCE_ID,
-                        ),
-                        serverIp: checkedWhenKnown(b.address, component, b.checkKnownAddress),
-                        port: b.port,
-                        // Always explicit: the provider's default weight 0 gives a server no traffic.
-                        weight: b.weight,
-                        description: b.description,
-                    })),
-                },
+                serverGroup: groupInputs(plan.backends, "backends"),
             },
             childOpts,
         );
+        const groups = createAlbServerGroups(
+            name,
+            "servers",
+            serverGroup,
+            plan.serverGroups,
+            g => ({
+                serverGroupName: g.serverGroupName,
+                vpcId: vpc.vpcId,
+                scheduler: g.scheduler,
+                healthCheckConfig: plan.healthCheck.config,
+                ...groupInputs(plan.serverGroupBackends[g.key], `serverGroups.${g.key}.backends`),
+                tags: plan.tags,
+            }),
+            childOpts,
+        );
+        createAlbRules(name, listener, plan.forwardingRules, groups, childOpts);
 
         createAlbIngressRules(name, component, plan.rules, plan.securityGroups, childOpts);
 
@@ -126,6 +142,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
         }
 
         this.intendedFlows = dualStackFlows(plan, loadBalancer);
+        this.serverGroupIds = Object.fromEntries(plan.serverGroups.map(g => [g.key, groups.get(g.key)!.id]));
         const addresses = (pick: (a: { address: string; ipv6Address: string }) => string) =>
             loadBalancer.zoneMappings.apply(zones =>
                 (zones ?? []).flatMap(z => (z.loadBalancerAddresses ?? []).map(pick)).filter(a => !!a),
@@ -146,6 +163,7 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             ipv4Addresses: this.ipv4Addresses,
             ipv6Addresses: this.ipv6Addresses,
             serverGroupId: this.serverGroupId,
+            serverGroupIds: this.serverGroupIds,
             listenerId: this.listenerId,
             httpRedirectListenerId: this.httpRedirectListenerId,
             dnsRecordId: this.dnsRecordId,

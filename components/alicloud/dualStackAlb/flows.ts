@@ -8,7 +8,8 @@ import { DualStackAlbPlan } from "./args";
  * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, each
  * ALB vSwitch to each backend over its family (the ALB fetches from its vSwitch addresses, seed
  * 002; a legacy ALB from its listed blocks over IPv4), and the internet to a backend without its
- * own public IPv6 bandwidth, blocked.
+ * own public IPv6 bandwidth, blocked. The backends are the component's own and those of its extra
+ * server groups.
  */
 export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
@@ -30,7 +31,7 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
         }
     }
     const vpc = plan.vpc;
-    for (const b of plan.backends) {
+    for (const b of allBackends(plan)) {
         const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
         const backend = flowTo.host({
             label: `${b.key} (IPv${b.family})`,
@@ -84,4 +85,16 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
         }
     }
     return flows;
+}
+
+/** The own backends and each extra server group's, an instance in several groups (same port) once. */
+function allBackends(plan: DualStackAlbPlan): DualStackAlbPlan["backends"] {
+    const seen = new Set<string>();
+    return [...plan.backends, ...Object.values(plan.serverGroupBackends).flat()].filter(b => {
+        if (typeof b.instanceId !== "string") return true;
+        const key = `${b.instanceId}:${b.port}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }

@@ -6,7 +6,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { argsShape, input, instanceOf, text, wholeNumber } from "../../shape";
 import { ALB_ADDRESS_TYPES } from "../albCommon";
-import { ALB_BACKEND_COMMON_FIELDS, ALB_COMMON_FIELDS, ECS_INSTANCE_ID } from "../albCommon/shape";
+import {
+    ALB_BACKEND_COMMON_FIELDS,
+    ALB_COMMON_FIELDS,
+    ECS_INSTANCE_ID,
+    albServerGroupsShape,
+} from "../albCommon/shape";
 import { RegionalVpc } from "../vpc";
 import {
     BackendIngressArgs,
@@ -71,6 +76,7 @@ export const DUAL_STACK_ALB_SHAPE = argsShape<DualStackAlbArgs>()(
         serverGroupIpv6Enabled: z.boolean().optional(),
         // Keys are checked by a rule (checkAlbKeys): zod passes a `__proto__` key of a record unchecked.
         backends: z.record(z.string(), BACKEND),
+        serverGroups: albServerGroupsShape(BACKEND).optional(),
         backendIngress: BACKEND_INGRESS.optional(),
         ipv6GatewayId: input(text).optional(),
         createServiceLinkedRole: z.boolean().optional(),
