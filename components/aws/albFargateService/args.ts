@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
+import type { AlbCertificateArgs, AlbDnsArgs } from "./edgeArgs";
 
 /**
  * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
@@ -371,9 +372,21 @@ export interface AlbFargateServiceArgs {
     allowedCidrs?: string[];
     /**
      * ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only
-     * (as in the tutorial). Checked before registration; an Output is checked when it resolves.
+     * (as in the tutorial). Not with `certificate`. Checked before registration; an Output is
+     * checked when it resolves.
      */
     certificateArn?: pulumi.Input<string>;
+    /**
+     * An ACM certificate made here and validated by DNS in a Route 53 zone (by default the
+     * `dns` record's name and zone), for an HTTPS listener on 443 as with `certificateArn`,
+     * which it replaces: not with it. The listener takes it once ACM has issued it. Default: none.
+     */
+    certificate?: AlbCertificateArgs;
+    /**
+     * A Route 53 alias record (`A`, and `AAAA` when dual-stack) for the ALB, in a zone you have;
+     * the component's `fqdn` and `url` outputs name it. Default: none, clients use `dnsName`.
+     */
+    dns?: AlbDnsArgs;
     /**
      * TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing
      * (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.
@@ -382,7 +395,7 @@ export interface AlbFargateServiceArgs {
     /**
      * Answer HTTP on 80 with a 301 redirect to HTTPS on 443, so nothing is served in plain text.
      * `false` with a certificate: HTTP forwards to the tasks beside HTTPS. Refused without
-     * `certificateArn`. Default: true when `certificateArn` is set; the counterpart of the Alibaba
+     * `certificateArn` or `certificate`. Default: true with either; the counterpart of the Alibaba
      * ALB components' `listener.redirectHttpToHttps`.
      */
     redirectHttpToHttps?: boolean;

@@ -8,6 +8,7 @@ import { Problems, validate } from "../../errors";
 import { checkShape } from "../../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
+import { checkEdge } from "./checkEdge";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
 import { checkPlatformVersion } from "./checkScaling";
@@ -59,6 +60,7 @@ export function checkAlbFargateServiceArgs(
         ...new Set(services.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
     ];
     const loadBalancer = checkLoadBalancer(problems, name, args, component);
+    const edge = checkEdge(problems, args, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;
@@ -85,6 +87,7 @@ export function checkAlbFargateServiceArgs(
         targetGroup,
         taskEgress,
         deletionProtection: args.deletionProtection ?? false,
+        edge,
     };
 }
 

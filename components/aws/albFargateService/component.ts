@@ -9,6 +9,7 @@ import { AlbFargateServiceArgs } from "./args";
 import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check";
 import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
+import { createCertificate, createDnsRecords } from "./edge";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
 import { createSecurityGroups } from "./securityGroups";
@@ -38,6 +39,18 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
      * `albDnsName` goes in the next release.
      */
     readonly albDnsName: pulumi.Output<string>;
+    /**
+     * The name of the `dns` record (its fully qualified name, as Route 53 reports it); undefined
+     * without `dns`.
+     */
+    readonly fqdn?: pulumi.Output<string>;
+    /**
+     * Where clients go: `https://<fqdn>/` with an HTTPS listener, `http://<fqdn>/` without; the
+     * ALB's own DNS name without `dns`.
+     */
+    readonly url: pulumi.Output<string>;
+    /** ARN of the HTTPS listener's certificate (given, or made here and issued); undefined without HTTPS. */
+    readonly certificateArn?: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
     /** ARN of the `ip` target group ECS registers the tasks in. */
@@ -117,17 +130,29 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         const taskDefinition = createTaskDefinition(name, plan, identity, childOpts);
         this.taskDefinitionArn = taskDefinition.arn;
 
+        const issued = plan.edge.certificate
+            ? createCertificate(name, plan.edge.certificate, plan.tags, childOpts)
+            : undefined;
+        const https = plan.loadBalancer.https;
+        if (https) this.certificateArn = pulumi.output(https.certificateArn ?? issued!.certificateArn);
         const { alb, targetGroup, listeners } = createLoadBalancer(
             name,
             plan,
             this.network,
             this.albSecurityGroupId,
             childOpts,
+            issued?.certificateArn,
         );
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
         this.albDnsName = this.dnsName;
         this.targetGroupArn = targetGroup.arn;
+        const scheme = https ? "https" : "http";
+        if (plan.edge.dns) {
+            const records = createDnsRecords(name, plan.edge.dns, alb, false, childOpts);
+            this.fqdn = records[0].fqdn;
+        }
+        this.url = pulumi.interpolate`${scheme}://${this.fqdn ?? this.dnsName}/`;
 
         this.serviceNames = createServices(
             name,
@@ -157,6 +182,9 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         });
         this.registerOutputs({
             dnsName: this.dnsName,
+            fqdn: this.fqdn,
+            url: this.url,
+            certificateArn: this.certificateArn,
             albArn: this.albArn,
             targetGroupArn: this.targetGroupArn,
             clusterName: this.clusterName,

@@ -16,13 +16,18 @@ export interface ServiceLoadBalancer {
     readonly listeners: aws.lb.Listener[];
 }
 
-/** Creates the ALB (once the VPC can take an internet-facing one), the target group, listeners and static targets. */
+/**
+ * Creates the ALB (once the VPC can take an internet-facing one), the target group, listeners and
+ * static targets; `issuedCertificateArn` is the certificate made here, for an HTTPS listener
+ * given no `certificateArn`.
+ */
 export function createLoadBalancer(
     name: string,
     plan: AlbFargateServicePlan,
     network: TwoTierVpc,
     albSecurityGroupId: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
+    issuedCertificateArn?: pulumi.Input<string>,
 ): ServiceLoadBalancer {
     const { loadBalancer, targetGroup: tg, tags } = plan;
     const alb = new aws.lb.LoadBalancer(
@@ -77,7 +82,8 @@ export function createLoadBalancer(
                     loadBalancerArn: alb.arn,
                     port: 443,
                     protocol: "HTTPS",
-                    certificateArn: loadBalancer.https.certificateArn,
+                    // The ARN given, else that of the certificate made here once ACM has issued it.
+                    certificateArn: loadBalancer.https.certificateArn ?? issuedCertificateArn,
                     sslPolicy: loadBalancer.https.sslPolicy,
                     defaultActions: forward,
                     tags,

@@ -154,6 +154,22 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         targetGroupName: text.optional(),
         allowedCidrs: z.array(z.string()).optional(),
         certificateArn: input(text).optional(),
+        certificate: z
+            .strictObject({
+                domainName: text.optional(),
+                subjectAlternativeNames: z.array(z.string()).optional(),
+                hostedZoneId: input(text).optional(),
+                zoneName: text.optional(),
+            })
+            .optional(),
+        dns: z
+            .strictObject({
+                hostedZoneId: input(text),
+                zoneName: text.optional(),
+                recordName: text,
+                evaluateTargetHealth: z.boolean().optional(),
+            })
+            .optional(),
         sslPolicy: text.optional(),
         redirectHttpToHttps: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),

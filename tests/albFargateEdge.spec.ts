@@ -1,0 +1,195 @@
+/**
+ * The edge of AlbFargateService's load balancer: the Route 53 alias record, the ACM certificate
+ * made and validated by DNS, and what is refused about them.
+ */
+import * as assert from "node:assert/strict";
+import { AlbFargateService, AlbFargateServiceArgs } from "../components/aws/albFargateService";
+import { build, valueOf, world } from "./mocks";
+import { expectRejection } from "./mocks/rejection";
+import { seed004Service } from "./support/tutorials";
+
+const ZONE = "Z0123456789ABCDEFGHIJ";
+const DNS = { hostedZoneId: ZONE, zoneName: "example.com", recordName: "app.example.com" };
+
+const service = (extra: Partial<AlbFargateServiceArgs>): AlbFargateServiceArgs => ({ ...seed004Service(), ...extra });
+
+/** The problems of a refused service, as `path: message`. */
+async function problems(args: AlbFargateServiceArgs): Promise<string[]> {
+    const error = await expectRejection(
+        "topologies:aws:AlbFargateService 'web'",
+        opts => new AlbFargateService("web", args, opts),
+    );
+    return error.problems.map(p => `${p.path}: ${p.message}`);
+}
+
+/** Asserts one problem at `path` matches `message`. */
+function has(found: readonly string[], path: string, message: RegExp): void {
+    assert.ok(
+        found.some(line => line.startsWith(`${path}: `) && message.test(line)),
+        `expected a problem at ${path} matching ${message}; got\n${found.join("\n")}`,
+    );
+}
+
+describe("AlbFargateService: dns", () => {
+    it("points an alias A record in the zone at the ALB's DNS name and zone, and outputs its fqdn and url", async () => {
+        const svc = await build(opts => new AlbFargateService("web", service({ dns: DNS }), opts));
+        const record = world.named("web-dns-a");
+        const alb = world.named("web-alb");
+        assert.equal(record.type, "aws:route53/record:Record");
+        assert.deepEqual(
+            [record.inputs.zoneId, record.inputs.name, record.inputs.type, record.inputs.records, record.inputs.ttl],
+            [ZONE, "app.example.com", "A", undefined, undefined],
+        );
+        assert.deepEqual(record.inputs.aliases, [
+            { name: alb.state.dnsName, zoneId: "Z14GRHDCWA56QT", evaluateTargetHealth: true },
+        ]);
+        assert.equal(world.ofType("aws:route53/record:Record").length, 1, "no AAAA record for an IPv4 ALB");
+        assert.equal(await valueOf(svc.fqdn!), "app.example.com");
+        assert.equal(await valueOf(svc.url), "http://app.example.com/");
+    });
+
+    it("takes evaluateTargetHealth false and a trailing dot; without dns the url is the ALB's name", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({ dns: { ...DNS, recordName: "App.Example.com.", evaluateTargetHealth: false } }),
+                    opts,
+                ),
+        );
+        const record = world.named("web-dns-a");
+        assert.equal(record.inputs.name, "app.example.com");
+        assert.equal(record.inputs.aliases[0].evaluateTargetHealth, false);
+
+        const plain = await build(opts => new AlbFargateService("web", service({}), opts));
+        assert.equal(plain.fqdn, undefined);
+        assert.equal(await valueOf(plain.url), `http://${world.named("web-alb").state.dnsName}/`);
+    });
+
+    it("refuses a record outside the zone, a bad zone id and a bad name, each at its path", async () => {
+        const outside = await problems(service({ dns: { ...DNS, recordName: "app.example.org" } }));
+        has(outside, "dns.recordName", /'app\.example\.org' is not inside the hosted zone example\.com/);
+        // A name that merely ends like the zone is not in it.
+        has(
+            await problems(service({ dns: { ...DNS, recordName: "app.notexample.com" } })),
+            "dns.recordName",
+            /not inside the hosted zone/,
+        );
+        const bad = await problems(
+            service({ dns: { hostedZoneId: "example.com", recordName: "app_1.example.com", zoneName: "com" } }),
+        );
+        has(bad, "dns.hostedZoneId", /is not a Route 53 hosted zone id/);
+        has(bad, "dns.recordName", /label 'app_1'/);
+        has(bad, "dns.zoneName", /single label/);
+    });
+});
+
+describe("AlbFargateService: certificate", () => {
+    it("requests a DNS-validated certificate, writes its validation record in the zone, and serves HTTPS with the validated ARN", async () => {
+        const svc = await build(opts => new AlbFargateService("web", service({ dns: DNS, certificate: {} }), opts));
+        const cert = world.named("web-certificate");
+        assert.equal(cert.type, "aws:acm/certificate:Certificate");
+        assert.deepEqual(
+            [cert.inputs.domainName, cert.inputs.validationMethod, cert.inputs.subjectAlternativeNames],
+            ["app.example.com", "DNS", undefined],
+        );
+        const option = cert.state.domainValidationOptions[0];
+        const record = world.named("web-certificate-validation-app.example.com");
+        assert.deepEqual(
+            [record.inputs.zoneId, record.inputs.name, record.inputs.type, record.inputs.records, record.inputs.ttl],
+            [ZONE, option.resourceRecordName, "CNAME", [option.resourceRecordValue], 60],
+        );
+        const validation = world.named("web-certificate-validation");
+        assert.equal(validation.type, "aws:acm/certificateValidation:CertificateValidation");
+        assert.deepEqual(
+            [validation.inputs.certificateArn, validation.inputs.validationRecordFqdns],
+            [cert.id, [record.state.fqdn]],
+        );
+        const https = world.named("web-https");
+        assert.deepEqual([https.inputs.port, https.inputs.certificateArn], [443, cert.id]);
+        // HTTP on 80 redirects, as with a certificate ARN.
+        assert.equal(world.named("web-http").inputs.defaultActions[0].type, "redirect");
+        assert.equal(await valueOf(svc.certificateArn!), cert.id);
+        assert.equal(await valueOf(svc.url), "https://app.example.com/");
+    });
+
+    it("writes one validation record per name, a wildcard sharing its base name's, in a zone of its own", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({
+                        certificate: {
+                            domainName: "example.com",
+                            subjectAlternativeNames: ["*.example.com", "www.example.com"],
+                            hostedZoneId: "Z9876543210",
+                            zoneName: "example.com",
+                        },
+                    }),
+                    opts,
+                ),
+        );
+        const cert = world.named("web-certificate");
+        assert.deepEqual(cert.inputs.subjectAlternativeNames, ["*.example.com", "www.example.com"]);
+        const records = world.ofType("aws:route53/record:Record");
+        assert.deepEqual(records.map(r => r.name).sort(), [
+            "web-certificate-validation-example.com",
+            "web-certificate-validation-www.example.com",
+        ]);
+        assert.ok(records.every(r => r.inputs.zoneId === "Z9876543210"));
+        assert.equal(world.named("web-certificate-validation").inputs.validationRecordFqdns.length, 2);
+    });
+
+    it("refuses certificateArn with certificate, names outside the zone, no name and no zone", async () => {
+        const both = await problems(
+            service({
+                dns: DNS,
+                certificate: {},
+                certificateArn:
+                    "arn:aws:acm:ap-northeast-1:123456789012:certificate/00000000-0000-0000-0000-000000000000",
+            }),
+        );
+        has(both, "certificate", /certificateArn gives one/);
+
+        const outside = await problems(
+            service({ dns: DNS, certificate: { subjectAlternativeNames: ["api.example.org", "app.example.com"] } }),
+        );
+        has(
+            outside,
+            "certificate.subjectAlternativeNames[0]",
+            /'api\.example\.org' is not inside the hosted zone example\.com \(dns\.zoneName\)/,
+        );
+        has(
+            outside,
+            "certificate.subjectAlternativeNames[1]",
+            /certificate name 'app\.example\.com' is used again \(first at dns\.recordName\)/,
+        );
+
+        const alone = await problems(service({ certificate: {} }));
+        has(alone, "certificate.domainName", /has no domain name/);
+        has(alone, "certificate.hostedZoneId", /need a Route 53 hosted zone/);
+
+        const dotted = await problems(service({ certificate: { domainName: "app.example.com.", hostedZoneId: ZONE } }));
+        has(dotted, "certificate.domainName", /ends with a dot/);
+    });
+
+    it("refuses more names than ACM's default quota", async () => {
+        const many = Array.from({ length: 10 }, (_, i) => `n${i}.example.com`);
+        has(
+            await problems(service({ dns: DNS, certificate: { subjectAlternativeNames: many } })),
+            "certificate.subjectAlternativeNames",
+            /11 names; ACM's default quota is 10/,
+        );
+    });
+
+    it("gives untyped callers the same errors, not a TypeError", async () => {
+        const found = await problems(
+            service({
+                dns: { hostedZoneId: 7, recordName: "app.example.com" } as never,
+                certificate: { domain: "x" } as never,
+            }),
+        );
+        has(found, "dns.hostedZoneId", /./);
+        has(found, "certificate.domain", /is not an input here/);
+    });
+});
