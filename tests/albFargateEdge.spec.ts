@@ -4,6 +4,8 @@
  */
 import * as assert from "node:assert/strict";
 import { AlbFargateService, AlbFargateServiceArgs } from "../components/aws/albFargateService";
+import { accessLogBucketPolicy, ELB_LOG_ACCOUNTS } from "../components/aws/albFargateService/logDelivery";
+import { costItems } from "../cli/costs";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 import { seed004Service } from "./support/tutorials";
@@ -14,10 +16,10 @@ const DNS = { hostedZoneId: ZONE, zoneName: "example.com", recordName: "app.exam
 const service = (extra: Partial<AlbFargateServiceArgs>): AlbFargateServiceArgs => ({ ...seed004Service(), ...extra });
 
 /** The problems of a refused service, as `path: message`. */
-async function problems(args: AlbFargateServiceArgs): Promise<string[]> {
+async function problems(args: AlbFargateServiceArgs, name = "web"): Promise<string[]> {
     const error = await expectRejection(
-        "topologies:aws:AlbFargateService 'web'",
-        opts => new AlbFargateService("web", args, opts),
+        `topologies:aws:AlbFargateService '${name}'`,
+        opts => new AlbFargateService(name, args, opts),
     );
     return error.problems.map(p => `${p.path}: ${p.message}`);
 }
@@ -191,5 +193,127 @@ describe("AlbFargateService: certificate", () => {
         );
         has(found, "dns.hostedZoneId", /./);
         has(found, "certificate.domain", /is not an input here/);
+    });
+});
+
+describe("AlbFargateService: accessLogs", () => {
+    it("creates a private, SSE-S3 bucket with the region's log delivery policy, and the ALB logs into it once the policy is there", async () => {
+        const svc = await build(
+            opts =>
+                new AlbFargateService("web", service({ accessLogs: { prefix: "alb/web", expireAfterDays: 90 } }), opts),
+        );
+        const bucket = world.named("web-access-logs");
+        assert.equal(bucket.type, "aws:s3/bucket:Bucket");
+        assert.match(bucket.inputs.bucket, /^web-access-logs-[0-9a-f]{7}$/, "auto-named");
+        assert.equal(bucket.inputs.forceDestroy, false);
+        assert.deepEqual(world.named("web-access-logs-public-access").inputs, {
+            bucket: bucket.id,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        });
+        assert.deepEqual(world.named("web-access-logs-encryption").inputs.rules, [
+            { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+        ]);
+        assert.deepEqual(world.named("web-access-logs-ownership").inputs.rule, {
+            objectOwnership: "BucketOwnerEnforced",
+        });
+        assert.deepEqual(world.named("web-access-logs-lifecycle").inputs.rules, [
+            { id: "expire-access-logs", status: "Enabled", filter: { prefix: "alb/web/" }, expiration: { days: 90 } },
+        ]);
+        // Tokyo opened before August 2022: the policy names its Elastic Load Balancing account.
+        const policy = world.named("web-access-logs-policy");
+        assert.equal(policy.inputs.bucket, bucket.id);
+        assert.deepEqual(JSON.parse(policy.inputs.policy), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AllowElbAccessLogDelivery",
+                    Effect: "Allow",
+                    Principal: { AWS: "arn:aws:iam::582318560864:root" },
+                    Action: "s3:PutObject",
+                    Resource: `arn:aws:s3:::${bucket.inputs.bucket}/alb/web/AWSLogs/123456789012/*`,
+                },
+            ],
+        });
+        const alb = world.named("web-alb");
+        assert.deepEqual(alb.inputs.accessLogs, { bucket: bucket.inputs.bucket, prefix: "alb/web", enabled: true });
+        assert.ok(alb.dependsOn.includes("web-access-logs-policy"), "ELB checks the policy when logging is turned on");
+        assert.equal(await valueOf(svc.accessLogsBucket!), bucket.inputs.bucket);
+        assert.equal(world.ofType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").length, 1);
+    });
+
+    it("names the log delivery service principal in regions opened since August 2022, and partitions elsewhere", () => {
+        assert.deepEqual(
+            JSON.parse(accessLogBucketPolicy("ap-southeast-4", "logs", undefined, "111122223333")).Statement,
+            [
+                {
+                    Sid: "AllowElbAccessLogDelivery",
+                    Effect: "Allow",
+                    Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: "arn:aws:s3:::logs/AWSLogs/111122223333/*",
+                },
+            ],
+        );
+        const china = JSON.parse(accessLogBucketPolicy("cn-north-1", "logs", "p", "111122223333")).Statement[0];
+        assert.deepEqual(
+            [china.Principal, china.Resource],
+            [{ AWS: "arn:aws-cn:iam::638102146993:root" }, "arn:aws-cn:s3:::logs/p/AWSLogs/111122223333/*"],
+        );
+        assert.equal(ELB_LOG_ACCOUNTS["us-east-1"], "127311923021");
+    });
+
+    it("writes into a bucket given, creating and changing nothing of it", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({ accessLogs: { bucket: "corp-alb-logs", bucketRegion: "ap-northeast-1" } }),
+                    opts,
+                ),
+        );
+        assert.deepEqual(world.named("web-alb").inputs.accessLogs, { bucket: "corp-alb-logs", enabled: true });
+        assert.equal(world.resources.filter(r => r.type.startsWith("aws:s3/")).length, 0);
+    });
+
+    it("refuses a bucket in another region, a bad name, its settings on a bucket given, and a bad prefix", async () => {
+        const found = await problems(
+            service({
+                accessLogs: {
+                    bucket: "Corp_Logs",
+                    bucketRegion: "us-east-1",
+                    forceDestroy: true,
+                    expireAfterDays: 30,
+                    prefix: "x/AWSLogs",
+                },
+            }),
+        );
+        has(found, "accessLogs.bucketRegion", /the bucket is in us-east-1, the ALB in ap-northeast-1/);
+        has(found, "accessLogs.bucket", /is not an S3 bucket name/);
+        has(found, "accessLogs.forceDestroy", /applies to a bucket created here/);
+        has(found, "accessLogs.expireAfterDays", /applies to a bucket created here/);
+        has(found, "accessLogs.prefix", /includes AWSLogs/);
+        const created = await problems(service({ accessLogs: { prefix: "/logs/", expireAfterDays: 0 } }));
+        has(created, "accessLogs.prefix", /starts or ends with '\/'/);
+        has(created, "accessLogs.expireAfterDays", /not a whole number from 1/);
+        has(await problems(service({ accessLogs: {} }), "Web"), "name", /S3 bucket would be named 'Web-access-logs-…'/);
+    });
+
+    it("tells the plan that destroy leaves the bucket while it holds logs, unless forceDestroy", () => {
+        const bucket = (forceDestroy: boolean) =>
+            costItems([
+                {
+                    type: "aws:s3/bucket:Bucket",
+                    name: "web-access-logs",
+                    inputs: { forceDestroy },
+                    custom: true,
+                } as never,
+            ]);
+        const [kept] = bucket(false);
+        assert.deepEqual(kept.kinds, ["left-behind"]);
+        assert.match(kept.destroy, /destroy leaves a non-empty bucket/);
+        assert.deepEqual(bucket(true), []);
     });
 });

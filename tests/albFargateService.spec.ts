@@ -1404,7 +1404,7 @@ describe("AlbFargateService: checks before anything is registered", () => {
                 },
             },
             taskEgress: [],
-            edge: { dns: undefined, certificate: undefined },
+            edge: { dns: undefined, certificate: undefined, accessLogs: undefined },
         });
         const cert = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
         const https = validateAlbFargateServiceArgs("klein", {

@@ -224,6 +224,30 @@ export const awsRules: Record<string, Rule> = {
         const fqdn = String(inputs.name).toLowerCase().replace(/\.$/, "");
         return { id: `${inputs.zoneId}_${fqdn}_${inputs.type}`, state: { fqdn } };
     },
+    // A bucket's id is its name (auto-named into `bucket`); it reports its region and ARN.
+    "aws:s3/bucket:Bucket": ({ name, inputs, region }) => {
+        const bucket = String(inputs.bucket ?? name);
+        return {
+            id: bucket,
+            state: {
+                bucket,
+                arn: `arn:aws:s3:::${bucket}`,
+                region,
+                bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`,
+            },
+        };
+    },
+    // The bucket's settings are known by the bucket's name.
+    ...Object.fromEntries(
+        [
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        ].map(type => [type, ({ inputs }: MockContext) => ({ id: String(inputs.bucket) })]),
+    ),
     "aws:ecr/repository:Repository": ({ name, inputs, region }) => {
         const repoName = inputs.name ?? name;
         return {

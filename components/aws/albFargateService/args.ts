@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
-import type { AlbCertificateArgs, AlbDnsArgs } from "./edgeArgs";
+import type { AlbAccessLogsArgs, AlbCertificateArgs, AlbDnsArgs } from "./edgeArgs";
 
 /**
  * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
@@ -387,6 +387,13 @@ export interface AlbFargateServiceArgs {
      * the component's `fqdn` and `url` outputs name it. Default: none, clients use `dnsName`.
      */
     dns?: AlbDnsArgs;
+    /**
+     * ALB access logs in S3: into a bucket you name (in the service's region, with a policy
+     * letting ELB write), or into a bucket created here with the region's log delivery policy
+     * (kept on `pulumi destroy` while it holds logs, unless `forceDestroy`). Default: none, no
+     * access logs.
+     */
+    accessLogs?: AlbAccessLogsArgs;
     /**
      * TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing
      * (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.

@@ -7,6 +7,7 @@ import { checkInput, checkUnique } from "../../checks";
 import { Problems } from "../../errors";
 import { checkDnsName, checkHostedZoneId, checkInZone, canonicalDnsName } from "../dnsNames";
 import { AlbFargateServiceArgs } from "./args";
+import { AccessLogsPlan, checkAccessLogs } from "./checkAccessLogs";
 import { AlbCertificateArgs } from "./edgeArgs";
 
 /** The alias records of the ALB. */
@@ -36,11 +37,22 @@ export interface CertificatePlan {
 export interface EdgePlan {
     readonly dns?: DnsPlan;
     readonly certificate?: CertificatePlan;
+    readonly accessLogs?: AccessLogsPlan;
 }
 
-/** Checks every part of the edge. */
-export function checkEdge(problems: Problems, args: AlbFargateServiceArgs, component: string): EdgePlan {
-    return { dns: checkDns(problems, args.dns, component), certificate: checkCertificate(problems, args, component) };
+/** Checks every part of the edge of the service `name` in `region`. */
+export function checkEdge(
+    problems: Problems,
+    name: string,
+    args: AlbFargateServiceArgs,
+    region: string,
+    component: string,
+): EdgePlan {
+    return {
+        dns: checkDns(problems, args.dns, component),
+        certificate: checkCertificate(problems, args, component),
+        accessLogs: checkAccessLogs(problems, name, args.accessLogs, region, component),
+    };
 }
 
 /** ACM's quota of names on one certificate, the domain name included (ACM User Guide, "Quotas": 10 by default, adjustable). */

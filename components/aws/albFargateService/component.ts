@@ -9,6 +9,7 @@ import { AlbFargateServiceArgs } from "./args";
 import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check";
 import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
+import { createAccessLogs } from "./accessLogs";
 import { createCertificate, createDnsRecords } from "./edge";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
@@ -51,6 +52,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
     readonly url: pulumi.Output<string>;
     /** ARN of the HTTPS listener's certificate (given, or made here and issued); undefined without HTTPS. */
     readonly certificateArn?: pulumi.Output<string>;
+    /** The bucket the ALB writes its access logs to (given, or created here); undefined without `accessLogs`. */
+    readonly accessLogsBucket?: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
     /** ARN of the `ip` target group ECS registers the tasks in. */
@@ -135,13 +138,17 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             : undefined;
         const https = plan.loadBalancer.https;
         if (https) this.certificateArn = pulumi.output(https.certificateArn ?? issued!.certificateArn);
+        const accessLogs = plan.edge.accessLogs
+            ? createAccessLogs(name, plan.edge.accessLogs, this.region, plan.tags, childOpts)
+            : undefined;
+        if (accessLogs) this.accessLogsBucket = pulumi.output(accessLogs.bucket);
         const { alb, targetGroup, listeners } = createLoadBalancer(
             name,
             plan,
             this.network,
             this.albSecurityGroupId,
             childOpts,
-            issued?.certificateArn,
+            { certificateArn: issued?.certificateArn, accessLogs },
         );
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
@@ -185,6 +192,7 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             fqdn: this.fqdn,
             url: this.url,
             certificateArn: this.certificateArn,
+            accessLogsBucket: this.accessLogsBucket,
             albArn: this.albArn,
             targetGroupArn: this.targetGroupArn,
             clusterName: this.clusterName,

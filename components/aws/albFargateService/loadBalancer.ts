@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
+import type { AccessLogsTarget } from "./accessLogs";
 import { AlbFargateServicePlan } from "./plan";
 
 /** What {@link createLoadBalancer} built. */
@@ -18,8 +19,9 @@ export interface ServiceLoadBalancer {
 
 /**
  * Creates the ALB (once the VPC can take an internet-facing one), the target group, listeners and
- * static targets; `issuedCertificateArn` is the certificate made here, for an HTTPS listener
- * given no `certificateArn`.
+ * static targets. `edge.certificateArn` is the certificate made here, for an HTTPS listener given
+ * no `certificateArn`; `edge.accessLogs` where the ALB writes its access logs (once the bucket
+ * policy lets it: ELB checks when logging is turned on).
  */
 export function createLoadBalancer(
     name: string,
@@ -27,7 +29,7 @@ export function createLoadBalancer(
     network: TwoTierVpc,
     albSecurityGroupId: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
-    issuedCertificateArn?: pulumi.Input<string>,
+    edge: { certificateArn?: pulumi.Input<string>; accessLogs?: AccessLogsTarget } = {},
 ): ServiceLoadBalancer {
     const { loadBalancer, targetGroup: tg, tags } = plan;
     const alb = new aws.lb.LoadBalancer(
@@ -40,9 +42,12 @@ export function createLoadBalancer(
             securityGroups: [albSecurityGroupId],
             dropInvalidHeaderFields: true,
             enableDeletionProtection: plan.deletionProtection,
+            accessLogs: edge.accessLogs
+                ? { bucket: edge.accessLogs.bucket, prefix: edge.accessLogs.prefix, enabled: true }
+                : undefined,
             tags,
         },
-        { ...opts, dependsOn: network.internetReady },
+        { ...opts, dependsOn: [...network.internetReady, ...(edge.accessLogs?.ready ?? [])] },
     );
     const targetGroup = new aws.lb.TargetGroup(
         `${name}-tg`,
@@ -83,7 +88,7 @@ export function createLoadBalancer(
                     port: 443,
                     protocol: "HTTPS",
                     // The ARN given, else that of the certificate made here once ACM has issued it.
-                    certificateArn: loadBalancer.https.certificateArn ?? issuedCertificateArn,
+                    certificateArn: loadBalancer.https.certificateArn ?? edge.certificateArn,
                     sslPolicy: loadBalancer.https.sslPolicy,
                     defaultActions: forward,
                     tags,

@@ -170,6 +170,15 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
                 evaluateTargetHealth: z.boolean().optional(),
             })
             .optional(),
+        accessLogs: z
+            .strictObject({
+                bucket: input(text).optional(),
+                bucketRegion: text.optional(),
+                prefix: z.string().optional(),
+                forceDestroy: z.boolean().optional(),
+                expireAfterDays: whole.optional(),
+            })
+            .optional(),
         sslPolicy: text.optional(),
         redirectHttpToHttps: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
