@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { AlbFargateService, AlbFargateServiceArgs } from "../components/aws/albFargateService";
 import { accessLogBucketPolicy, ELB_LOG_ACCOUNTS } from "../components/aws/albFargateService/logDelivery";
+import { TwoTierVpc } from "../components/aws/network";
 import { costItems } from "../cli/costs";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
@@ -315,5 +316,117 @@ describe("AlbFargateService: accessLogs", () => {
         assert.deepEqual(kept.kinds, ["left-behind"]);
         assert.match(kept.destroy, /destroy leaves a non-empty bucket/);
         assert.deepEqual(bucket(true), []);
+    });
+});
+
+describe("AlbFargateService: the ALB's scheme, address type, idle timeout and headers", () => {
+    it("keeps the defaults: internet-facing IPv4 in the public subnets, AWS's idle timeout, invalid headers dropped", async () => {
+        await build(opts => new AlbFargateService("web", service({}), opts));
+        const alb = world.named("web-alb");
+        assert.deepEqual(
+            [alb.inputs.internal, alb.inputs.ipAddressType, alb.inputs.idleTimeout, alb.inputs.dropInvalidHeaderFields],
+            [false, undefined, undefined, true],
+        );
+        assert.deepEqual(alb.inputs.subnets, [
+            world.named("web-network-klein-public-1a").id,
+            world.named("web-network-klein-public-1c").id,
+        ]);
+        assert.equal(world.named("web-network-vpc").inputs.assignGeneratedIpv6CidrBlock, undefined);
+    });
+
+    it("puts an internal ALB in the private subnets, needing no internet gateway, and denies the internet in its flows", async () => {
+        const svc = await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({ internal: true, idleTimeout: 4000, dropInvalidHeaderFields: false }),
+                    opts,
+                ),
+        );
+        const alb = world.named("web-alb");
+        assert.deepEqual(
+            [alb.inputs.internal, alb.inputs.idleTimeout, alb.inputs.dropInvalidHeaderFields],
+            [true, 4000, false],
+        );
+        assert.deepEqual(alb.inputs.subnets, [
+            world.named("web-network-klein-private-1a").id,
+            world.named("web-network-klein-private-1c").id,
+        ]);
+        assert.ok(!alb.dependsOn.includes("web-network-igw"));
+        const listener = svc.intendedFlows.find(f => f.name === "internet → internal ALB :80");
+        assert.equal(listener?.intent, "deny");
+    });
+
+    it("makes a dual-stack ALB on a VPC with IPv6: /64s of the VPC's /56, ::/0 to the gateway, IPv6 clients admitted, an AAAA record", async () => {
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({
+                        network: { ...seed004Service().network, ipv6: true },
+                        ipAddressType: "dualstack",
+                        dns: DNS,
+                    }),
+                    opts,
+                ),
+        );
+        const vpc = world.named("web-network-vpc");
+        assert.equal(vpc.inputs.assignGeneratedIpv6CidrBlock, true);
+        const block = vpc.state.ipv6CidrBlock as string;
+        assert.match(block, /^2406:da14:[0-9a-f]{1,4}:[0-9a-f]{1,2}00::\/56$/);
+        const prefix = block.replace(/00::\/56$/, "");
+        assert.deepEqual(
+            ["klein-public-1a", "klein-public-1c", "klein-private-1a", "klein-private-1c"].map(
+                s => world.named(`web-network-${s}`).inputs.ipv6CidrBlock,
+            ),
+            [`${prefix}00::/64`, `${prefix}01::/64`, `${prefix}80::/64`, `${prefix}81::/64`],
+        );
+        const route = world.named("web-network-public-default-ipv6");
+        assert.deepEqual(
+            [route.inputs.destinationIpv6CidrBlock, route.inputs.gatewayId, route.inputs.routeTableId],
+            ["::/0", world.named("web-network-igw").id, world.named("web-network-public-rt").id],
+        );
+        assert.ok(world.named("web-alb").dependsOn.includes("web-network-public-default-ipv6"));
+        assert.equal(world.named("web-alb").inputs.ipAddressType, "dualstack");
+        const in6 = world.named("web-alb-in-80-ipv6-0");
+        assert.deepEqual([in6.inputs.cidrIpv6, in6.inputs.fromPort], ["::/0", 80]);
+        const aaaa = world.named("web-dns-aaaa");
+        assert.deepEqual([aaaa.inputs.type, aaaa.inputs.name], ["AAAA", "app.example.com"]);
+        assert.deepEqual(aaaa.inputs.aliases, world.named("web-dns-a").inputs.aliases);
+    });
+
+    it("refuses dualstack without IPv6, an idle timeout out of range, and an internal ALB in one private AZ", async () => {
+        const found = await problems(service({ ipAddressType: "dualstack", idleTimeout: 4001 }));
+        has(found, "ipAddressType", /a dualstack ALB needs IPv6 blocks on its public subnets, and the VPC has no IPv6/);
+        has(found, "idleTimeout", /idle timeout 4001 is not a whole number from 1 to 4000/);
+        has(await problems(service({ idleTimeout: 0 })), "idleTimeout", /from 1 to 4000/);
+        const network = seed004Service().network as { privateSubnets: Record<string, { availabilityZone: string }> };
+        network.privateSubnets["klein-private-1c"].availabilityZone = "ap-northeast-1a";
+        const oneZone = await problems(service({ network: network as never, internal: true }));
+        has(oneZone, "network.privateSubnets.klein-private-1c", /an internal ALB takes one subnet per AZ/);
+        has(oneZone, "network.privateSubnets", /internal ALB needs subnets in at least two availability zones/);
+        // Untyped callers: an unknown address type is refused by the shape, with the choices.
+        has(await problems(service({ ipAddressType: "ipv6" as never })), "ipAddressType", /./);
+    });
+
+    it("refuses dualstack on a TwoTierVpc without IPv6, and takes one with it", async () => {
+        const { network, ...rest } = seed004Service();
+        const refused = await expectRejection(
+            "topologies:aws:AlbFargateService 'web'",
+            opts => {
+                const vpc = new TwoTierVpc("net", { region: "ap-northeast-1", ...network }, opts);
+                return new AlbFargateService("web", { ...rest, network: vpc, ipAddressType: "dualstack" }, opts);
+            },
+            r => r.name.startsWith("web"),
+        );
+        assert.deepEqual(
+            refused.problems.map(p => p.path),
+            ["ipAddressType"],
+        );
+        await build(opts => {
+            const vpc = new TwoTierVpc("net", { region: "ap-northeast-1", ...network, ipv6: true }, opts);
+            return new AlbFargateService("web", { ...rest, network: vpc, ipAddressType: "dualstack" }, opts);
+        });
+        assert.equal(world.named("web-alb").inputs.ipAddressType, "dualstack");
     });
 });

@@ -82,6 +82,10 @@ export const awsRules: Record<string, Rule> = {
                 const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
                 // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
                 if (type === "aws:ec2/eip:Eip") state.publicIp = `203.0.113.${(parseInt(id.slice(-2), 16) % 254) + 1}`;
+                // A VPC asked for an Amazon-provided IPv6 block answers a /56 of Amazon's 2406:da00::/24.
+                if (type === "aws:ec2/vpc:Vpc" && inputs.assignGeneratedIpv6CidrBlock) {
+                    state.ipv6CidrBlock = `2406:da14:${id.slice(-8, -4)}:${id.slice(-2)}00::/56`;
+                }
                 return { id, state };
             },
         ]),

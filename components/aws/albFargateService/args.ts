@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
-import type { AlbAccessLogsArgs, AlbCertificateArgs, AlbDnsArgs } from "./edgeArgs";
+import type { AlbAccessLogsArgs, AlbCertificateArgs, AlbDnsArgs, AlbIpAddressType } from "./edgeArgs";
 
 /**
  * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
@@ -368,8 +368,35 @@ export interface AlbFargateServiceArgs {
      * AWS refuses while a listener forwards to it: set one only when something outside needs it.
      */
     targetGroupName?: string;
-    /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
+    /**
+     * IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only.
+     * A `dualstack` internet-facing ALB also admits IPv6 clients (`::/0`) when `0.0.0.0/0` is
+     * among them.
+     */
     allowedCidrs?: string[];
+    /**
+     * An internal ALB, in the private subnets (with the tasks), with private addresses only and
+     * no way in from the internet; clients reach it from the VPC or networks joined to it.
+     * Default: false, internet-facing in the public subnets.
+     */
+    internal?: boolean;
+    /**
+     * `ipv4`, or `dualstack` for IPv4 and IPv6 clients, which needs a VPC with IPv6 (`network.ipv6`,
+     * or a {@link TwoTierVpc} with it); `dns` then writes an `AAAA` record beside the `A`. The
+     * targets stay IPv4. Default: `ipv4`.
+     */
+    ipAddressType?: AlbIpAddressType;
+    /**
+     * Seconds a connection may stay idle before the ALB closes it, 1–4000 (ELB's
+     * `idle_timeout.timeout_seconds`). Default: 60, AWS's.
+     */
+    idleTimeout?: number;
+    /**
+     * Drop HTTP header fields whose names are not valid (`routing.http.drop_invalid_header_fields.enabled`)
+     * instead of passing them to the tasks. Default: true (AWS's is false), against request
+     * smuggling through malformed headers.
+     */
+    dropInvalidHeaderFields?: boolean;
     /**
      * ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only
      * (as in the tutorial). Not with `certificate`. Checked before registration; an Output is

@@ -60,7 +60,7 @@ export function checkAlbFargateServiceArgs(
         ...new Set(services.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
     ];
     const loadBalancer = checkLoadBalancer(problems, name, args, component);
-    const edge = checkEdge(problems, name, args, region.region, component);
+    const edge = checkEdge(problems, name, args, region.region, vpc, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;

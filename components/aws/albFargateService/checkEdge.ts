@@ -8,6 +8,8 @@ import { Problems } from "../../errors";
 import { checkDnsName, checkHostedZoneId, checkInZone, canonicalDnsName } from "../dnsNames";
 import { AlbFargateServiceArgs } from "./args";
 import { AccessLogsPlan, checkAccessLogs } from "./checkAccessLogs";
+import { AlbSettingsPlan, checkAlbSettings } from "./checkAlbSettings";
+import type { VpcFacts } from "./checkNetwork";
 import { AlbCertificateArgs } from "./edgeArgs";
 
 /** The alias records of the ALB. */
@@ -38,6 +40,8 @@ export interface EdgePlan {
     readonly dns?: DnsPlan;
     readonly certificate?: CertificatePlan;
     readonly accessLogs?: AccessLogsPlan;
+    /** The ALB's scheme, address type, idle timeout and header handling. */
+    readonly alb: AlbSettingsPlan;
 }
 
 /** Checks every part of the edge of the service `name` in `region`. */
@@ -46,9 +50,11 @@ export function checkEdge(
     name: string,
     args: AlbFargateServiceArgs,
     region: string,
+    vpc: VpcFacts,
     component: string,
 ): EdgePlan {
     return {
+        alb: checkAlbSettings(problems, args, vpc),
         dns: checkDns(problems, args.dns, component),
         certificate: checkCertificate(problems, args, component),
         accessLogs: checkAccessLogs(problems, name, args.accessLogs, region, component),

@@ -156,7 +156,8 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         this.targetGroupArn = targetGroup.arn;
         const scheme = https ? "https" : "http";
         if (plan.edge.dns) {
-            const records = createDnsRecords(name, plan.edge.dns, alb, false, childOpts);
+            const dualstack = plan.edge.alb.ipAddressType === "dualstack";
+            const records = createDnsRecords(name, plan.edge.dns, alb, dualstack, childOpts);
             this.fqdn = records[0].fqdn;
         }
         this.url = pulumi.interpolate`${scheme}://${this.fqdn ?? this.dnsName}/`;

@@ -26,13 +26,15 @@ export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): Inten
     const { network } = ends;
     const port = plan.container.port;
     const pullsFromEcr = plan.container.ecrRepositoryArn !== undefined;
+    // An internal ALB has private addresses only: the internet must not reach it.
+    const internal = plan.edge.alb.internal;
     const flows: IntendedFlow[] = plan.loadBalancer.listenerPorts.map(listenerPort => ({
-        name: `internet → ALB :${listenerPort}`,
+        name: `internet → ${internal ? "internal " : ""}ALB :${listenerPort}`,
         from: flowTo.internet(),
         to: flowTo.loadBalancer(ends.alb),
         protocol: "tcp",
         port: listenerPort,
-        intent: "allow",
+        intent: internal ? "deny" : "allow",
     }));
     for (const subnet of network.privateSubnets) {
         const tasks = flowTo.host({
@@ -43,7 +45,7 @@ export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): Inten
             securityGroupIds: [ends.taskSecurityGroupId],
             publicIp: plan.assignPublicIp,
         });
-        for (const front of network.publicSubnets) {
+        for (const front of internal ? network.privateSubnets : network.publicSubnets) {
             const alb = flowTo.host({
                 label: `ALB in ${front.name}`,
                 address: front.cidrBlock,

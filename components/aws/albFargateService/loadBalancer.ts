@@ -32,22 +32,30 @@ export function createLoadBalancer(
     edge: { certificateArn?: pulumi.Input<string>; accessLogs?: AccessLogsTarget } = {},
 ): ServiceLoadBalancer {
     const { loadBalancer, targetGroup: tg, tags } = plan;
+    const settings = plan.edge.alb;
     const alb = new aws.lb.LoadBalancer(
         `${name}-alb`,
         {
             name: loadBalancer.name,
             loadBalancerType: "application",
-            internal: false,
-            subnets: network.publicSubnets.map(s => s.id),
+            internal: settings.internal,
+            subnets: (settings.internal ? network.privateSubnets : network.publicSubnets).map(s => s.id),
             securityGroups: [albSecurityGroupId],
-            dropInvalidHeaderFields: true,
+            // Sent only when not AWS's default, so an ALB of an earlier release sees no change.
+            ipAddressType: settings.ipAddressType === "ipv4" ? undefined : settings.ipAddressType,
+            idleTimeout: settings.idleTimeout === 60 ? undefined : settings.idleTimeout,
+            dropInvalidHeaderFields: settings.dropInvalidHeaderFields,
             enableDeletionProtection: plan.deletionProtection,
             accessLogs: edge.accessLogs
                 ? { bucket: edge.accessLogs.bucket, prefix: edge.accessLogs.prefix, enabled: true }
                 : undefined,
             tags,
         },
-        { ...opts, dependsOn: [...network.internetReady, ...(edge.accessLogs?.ready ?? [])] },
+        // An internal ALB needs no internet gateway.
+        {
+            ...opts,
+            dependsOn: [...(settings.internal ? [] : network.internetReady), ...(edge.accessLogs?.ready ?? [])],
+        },
     );
     const targetGroup = new aws.lb.TargetGroup(
         `${name}-tg`,

@@ -8,6 +8,7 @@ import { argsShape, input, text } from "../../shape";
 import { CPU_ARCHITECTURES } from "../fargate";
 import { TwoTierVpc } from "../network";
 import { awsProvider, awsTags } from "../shape";
+import { ALB_IP_ADDRESS_TYPES } from "./edgeArgs";
 import {
     AlbFargateNetworkArgs,
     AlbFargateServiceArgs,
@@ -153,6 +154,10 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         loadBalancerName: text.optional(),
         targetGroupName: text.optional(),
         allowedCidrs: z.array(z.string()).optional(),
+        internal: z.boolean().optional(),
+        ipAddressType: z.enum(ALB_IP_ADDRESS_TYPES).optional(),
+        idleTimeout: whole.optional(),
+        dropInvalidHeaderFields: z.boolean().optional(),
         certificateArn: input(text).optional(),
         certificate: z
             .strictObject({
