@@ -23,13 +23,15 @@ export interface AlbSettingsPlan {
 /**
  * Idle timeout bounds: "idle_timeout.timeout_seconds - The idle timeout value, in seconds. The
  * valid range is 1-4000 seconds. The default is 60 seconds." (Elastic Load Balancing API
- * Reference, `LoadBalancerAttribute`).
+ * Reference, `LoadBalancerAttribute`; the range as recalled, unconfirmed here; the default of 60
+ * confirmed by the ELB guide, "Edit attributes for your Application Load Balancer").
  */
 const IDLE_TIMEOUT = { min: 1, max: 4000, default: 60 } as const;
 
 /**
- * Checks the ALB's settings against the VPC it goes in: a dual-stack ALB needs IPv6 blocks on
- * the subnets it takes ("You can only change to dualstack ipAddressType if the selected subnets
+ * Checks the ALB's settings against the VPC it goes in. An internal dual-stack ALB is allowed
+ * (the provider's docs still say internal load balancers take `ipv4` only, which AWS has since
+ * lifted for ALBs: unconfirmed). A dual-stack ALB needs IPv6 blocks on the subnets it takes ("You can only change to dualstack ipAddressType if the selected subnets
  * are IPv6 enabled": the provider's `aws.lb.LoadBalancer` docs; Elastic Load Balancing, "IP
  * address types": the subnets need an associated IPv6 CIDR block).
  */

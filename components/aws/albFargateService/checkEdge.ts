@@ -30,7 +30,8 @@ export interface CertificatePlan {
     readonly hostedZoneId: pulumi.Input<string>;
     /**
      * One validation record per name, a wildcard counted with its base name (ACM asks the same
-     * record of `*.example.com` and `example.com`), in the order of the names.
+     * record of `*.example.com` and `example.com`: what the Terraform provider's docs write
+     * `allow_overwrite` for; unconfirmed in ACM's own guide), in the order of the names.
      */
     readonly validationNames: readonly string[];
 }
@@ -61,7 +62,10 @@ export function checkEdge(
     };
 }
 
-/** ACM's quota of names on one certificate, the domain name included (ACM User Guide, "Quotas": 10 by default, adjustable). */
+/**
+ * ACM's quota of names on one certificate, the domain name included (ACM User Guide, "Quotas":
+ * 10 by default, adjustable; as recalled, unconfirmed against the page in this change).
+ */
 const ACM_NAMES_DEFAULT_QUOTA = 10;
 
 /** Checks `dns`: its zone id, the record name, and that the name is in the zone when the zone's name is given. */
