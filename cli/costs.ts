@@ -104,6 +104,20 @@ const RULES: Readonly<Record<string, Rule>> = {
         r.inputs.deletionProtectionEnabled
             ? protectedByCloud(r, "a log group with deletionProtectionEnabled")
             : undefined,
+    // Provider docs (aws_s3_bucket): forceDestroy "indicates all objects (including any locked
+    // objects) should be deleted from the bucket when the bucket is destroyed so that the bucket
+    // can be destroyed without error"; without it S3 refuses to delete a bucket that is not empty
+    // (DeleteBucket: BucketNotEmpty), and an access log bucket fills every 5 minutes.
+    "aws:s3/bucket:Bucket": r =>
+        r.inputs.forceDestroy
+            ? undefined
+            : item(r, {
+                  kinds: ["left-behind"],
+                  drivers:
+                      "S3 storage of what it holds (access logs: a file per ALB node every 5 minutes), by the GB-month",
+                  destroy:
+                      "refused while it holds objects (BucketNotEmpty): destroy leaves a non-empty bucket, billing its storage; empty it first, or set forceDestroy",
+              }),
     "alicloud:cs/managedKubernetes:ManagedKubernetes": r =>
         r.inputs.deletionProtection
             ? item(r, {

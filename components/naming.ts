@@ -92,6 +92,17 @@ export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
         kind: "load balancer",
     },
     "aws:lb/targetGroup:TargetGroup": { property: "name", maxLength: 32, ...ELB, kind: "target group" },
+    // S3 general purpose bucket names: 3 to 63 lower-case letters, digits, dots and hyphens,
+    // starting and ending with a letter or digit (Amazon S3 User Guide, "General purpose bucket
+    // naming rules"); pulumi-aws auto-names `bucket` up to 63. Whether it lower-cases the
+    // logical name first is unconfirmed, so an upper-case name is refused here.
+    "aws:s3/bucket:Bucket": {
+        property: "bucket",
+        maxLength: 63,
+        pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+        allowed: "lower-case letters, digits, dots and hyphens",
+        kind: "S3 bucket",
+    },
     "aws:iam/role:Role": { property: "name", maxLength: 64, ...IAM, kind: "IAM role" },
     "aws:iam/rolePolicy:RolePolicy": { property: "name", maxLength: 128, ...IAM, kind: "IAM role policy" },
     "aws:ec2/securityGroup:SecurityGroup": {

@@ -328,6 +328,18 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         allowedCidrs: 'IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only.',
         certificateArn:
             "ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only (as in the tutorial). Checked before registration; an Output is checked when it resolves.",
+        certificate:
+            "An ACM certificate made here and validated by DNS in a Route 53 zone (by default the `dns` record's name and zone), for the HTTPS listener on 443 instead of `certificateArn` (refused together). The listener takes it once ACM has issued it. Default: none.",
+        dns: "A Route 53 alias record (`A`, and `AAAA` when dual-stack) for the ALB, in a zone you have; the stack's `s5Url` names it. Default: none.",
+        accessLogs:
+            "ALB access logs in S3: into a bucket you name, or into a bucket created here with the region's log delivery policy (kept on `pulumi destroy` while it holds logs, unless `forceDestroy`). Default: none.",
+        internal:
+            "An internal ALB, in the private subnets, with private addresses only and no way in from the internet. Default: false, internet-facing in the public subnets.",
+        ipAddressType:
+            "`ipv4`, or `dualstack` for IPv4 and IPv6 clients, which needs `network.ipv6`; `dns` then writes an `AAAA` record too. Default: `ipv4`.",
+        idleTimeout: "Seconds a connection may stay idle before the ALB closes it, 1–4000. Default: 60, AWS's.",
+        dropInvalidHeaderFields:
+            "Drop HTTP header fields whose names are not valid instead of passing them to the tasks. Default: true (AWS's is false).",
         sslPolicy:
             "TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.",
         redirectHttpToHttps:
@@ -349,6 +361,36 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         egress: "How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`.",
         interfaceEndpoints:
             "More interface endpoints, by service suffix (`sqs` for `com.amazonaws.<region>.sqs`), beside ECR, CloudWatch Logs and those the tasks' secrets or ECS Exec need (added on their own); only with `vpcEndpoints` egress. Each bills per hour in every zone, plus per GB (AWS PrivateLink pricing). Default: none. Checked before registration.",
+        ipv6: "IPv6 as well: an Amazon-provided /56 on the VPC, a /64 per subnet (public from index 0, private from 128), and `::/0` from the public route table to the internet gateway; the private tier gets no IPv6 route out. Needed by a `dualstack` ALB. Default: false.",
+    },
+    FargateCertificate: {
+        domainName:
+            "Domain the certificate is for, e.g. `app.example.com` or `*.example.com` (at most 253 characters, no trailing dot: ACM's). Default: `dns.recordName`.",
+        subjectAlternativeNames: "Further names on the certificate, each once, as for `domainName`. Default: none.",
+        hostedZoneId:
+            "Route 53 hosted zone the validation records go in; every name must be validated in it. Default: `dns.hostedZoneId`.",
+        zoneName:
+            "Name of that zone: every name must be it or inside it. Default: `dns.zoneName` when the zone is the record's, else not checked.",
+    },
+    FargateDns: {
+        hostedZoneId:
+            "Id of the Route 53 hosted zone the record goes in, e.g. `Z0123456789ABCDEFGHIJ` (1 to 32 upper-case letters and digits, without `/hostedzone/`). Checked before registration.",
+        zoneName:
+            "Name of that zone, e.g. `example.com`: when given, `recordName` (and a certificate's names validated in the zone) must be it or inside it. Default: not checked.",
+        recordName:
+            "The name clients use, e.g. `app.example.com` (labels of letters, digits and hyphens, at most 253 characters; a leading `*.` for a wildcard; a trailing dot is dropped).",
+        evaluateTargetHealth:
+            "The alias's `evaluateTargetHealth`: Route 53 counts the record healthy only while a target group of the ALB has a healthy target; it matters only where Route 53 chooses among records (failover, weighted, latency). Default: true.",
+    },
+    FargateAccessLogs: {
+        bucket: "Name of an existing bucket to write to (in the ALB's region, SSE-S3, with a policy letting ELB write; not changed here). Default: a bucket created here, auto-named, SSE-S3 encrypted, public access blocked, with the region's log delivery policy.",
+        bucketRegion:
+            "Region of the bucket named in `bucket`, when you know it: refused unless it is the ALB's. Default: not checked.",
+        prefix: "Key prefix of the log files, e.g. `alb/web` (no leading or trailing `/`, without `AWSLogs`). Default: none.",
+        forceDestroy:
+            "With a bucket created here: let `pulumi destroy` delete it with every log in it. Default: false, so destroy fails on a bucket holding logs and leaves it.",
+        expireAfterDays:
+            "With a bucket created here: days after which S3 deletes a log file, 1 or more. Default: none, kept.",
     },
     FargateNetworkPublicSubnet: {
         availabilityZone:

@@ -161,6 +161,8 @@ export class MeshFailover extends pulumi.ComponentResource {
 export class Fargate extends pulumi.ComponentResource {
     /** The ALB's DNS name: point your record at it. */
     readonly albDnsName: pulumi.Output<string>;
+    /** Where clients go: `https://<record>/` with `dns` and HTTPS, else the scheme and the ALB's DNS name. */
+    readonly url: pulumi.Output<string>;
     /** ARN of the `ip` target group ECS registers the tasks in. */
     readonly targetGroupArn: pulumi.Output<string>;
     /** Name of the ECS cluster. */
@@ -174,6 +176,7 @@ export class Fargate extends pulumi.ComponentResource {
         super(type, name, {}, checked.opts);
         const out = unprefixed(buildArgs(this, type, name, checked));
         this.albDnsName = out.albDnsName;
+        this.url = out.url;
         this.targetGroupArn = out.targetGroupArn;
         this.clusterName = out.clusterName;
         this.serviceNames = out.serviceNames;

@@ -44,6 +44,8 @@ export const PROTECTED_TYPES: ReadonlyMap<string, string> = new Map([
     ["aws:ec2/natGateway:NatGateway", "billed by the hour, the tasks' way out"],
     ["aws:ec2/eip:Eip", "a NAT gateway's public address"],
     ["aws:lb/loadBalancer:LoadBalancer", "the DNS name clients point at"],
+    ["aws:route53/record:Record", "the name clients use (and ACM's validation, which renewal needs)"],
+    ["aws:s3/bucket:Bucket", "the ALB's access logs"],
     ["aws:ecs/cluster:Cluster", "the services run in it"],
     ["aws:ecs/service:Service", "the running application"],
     ["aws:cloudwatch/logGroup:LogGroup", "the application's logs"],

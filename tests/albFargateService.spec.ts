@@ -1412,6 +1412,12 @@ describe("AlbFargateService: checks before anything is registered", () => {
                 },
             },
             taskEgress: [],
+            edge: {
+                dns: undefined,
+                certificate: undefined,
+                accessLogs: undefined,
+                alb: { internal: false, ipAddressType: "ipv4", idleTimeout: 60, dropInvalidHeaderFields: true },
+            },
         });
         const cert = "arn:aws:acm:ap-northeast-1:123456789012:certificate/abc";
         const https = validateAlbFargateServiceArgs("klein", {

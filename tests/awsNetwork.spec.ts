@@ -88,6 +88,7 @@ describe("TwoTierVpc", () => {
             egress: "vpcEndpoints",
             createdInterfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"],
             cidrBlock: "10.1.0.0/16",
+            ipv6: false,
             provider: undefined,
             tags: undefined,
             existing: false,

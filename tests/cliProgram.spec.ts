@@ -153,7 +153,8 @@ describe("topologies plan of a Pulumi program", () => {
         assert.deepEqual(doc.tree, [
             { name: "blue", type: "aws:s3/bucket:Bucket", region: "eu-west-1", args: {}, children: [] },
         ]);
-        assert.match(doc.outputs.bucket, /^bucket-/);
+        // A bucket's id is its name, auto-named from the logical name as the provider does.
+        assert.match(doc.outputs.bucket, /^blue-[0-9a-f]{7}$/);
         // The host runs the program in the project's directory, wherever the command was started.
         assert.equal(doc.outputs.cwd, js);
         assert.notEqual(process.cwd(), js, "and returns");

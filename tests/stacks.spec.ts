@@ -195,7 +195,10 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + S5's task role policy for the OpenTelemetry collector sidecar (the sidecar itself is in the task definition).
         // + S5's api service on /api/*: the service, its target group and its rule on HTTPS.
         // + S3's api server group and its rule, the access logs' project (its name's random suffix) and logstore.
-        total: 309,
+        // + S5's edge: the ACM certificate, its validation record and CertificateValidation, the
+        //   alias record, the access log bucket with its public access block, ownership,
+        //   encryption, lifecycle and policy.
+        total: 319,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
@@ -214,6 +217,9 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
             "aws:lb/listenerRule:ListenerRule": 1,
             "aws:lb/targetGroup:TargetGroup": 2,
             "aws:ecs/service:Service": 2,
+            "aws:route53/record:Record": 2,
+            "aws:acm/certificate:Certificate": 1,
+            "aws:s3/bucket:Bucket": 1,
         },
     },
 };
@@ -384,6 +390,7 @@ describe("stacks", function () {
                 "s4-mesh: left-behind",
                 "s5: left-behind",
                 "s5-logs: left-behind",
+                "s5-access-logs: left-behind",
                 "s5-alb: left-behind",
             ],
         };
@@ -601,6 +608,29 @@ describe("stacks", function () {
         );
     });
 
+    it("prod names S5 in Route 53, serves it with an ACM certificate made and validated for the name, and keeps its access logs", async () => {
+        const result = await plan("prod");
+        const record = world.named("s5-dns-a");
+        assert.deepEqual(
+            [record.inputs.zoneId, record.inputs.name, record.inputs.type, record.inputs.aliases[0].name],
+            ["ZREPLACEWITHYOURZONEID", "web.example.com", "A", world.named("s5-alb").state.dnsName],
+        );
+        const cert = world.named("s5-certificate");
+        assert.deepEqual([cert.inputs.domainName, cert.inputs.validationMethod], ["web.example.com", "DNS"]);
+        assert.equal(world.named("s5-certificate-validation-web.example.com").inputs.zoneId, "ZREPLACEWITHYOURZONEID");
+        assert.equal(world.named("s5-https").inputs.certificateArn, cert.id);
+        const bucket = world.named("s5-access-logs");
+        assert.equal(bucket.protect, true, "the logs are protected like the stack's other state");
+        assert.deepEqual(world.named("s5-alb").inputs.accessLogs, {
+            bucket: bucket.inputs.bucket,
+            prefix: "alb/web",
+            enabled: true,
+        });
+        assert.match(world.named("s5-access-logs-policy").inputs.policy, /arn:aws:iam::582318560864:root/);
+        assert.ok(result.ok);
+        assert.equal(result.outputs.s5Url, "https://web.example.com/");
+    });
+
     it("prod serves HTTPS only on its public listeners: S1, S3 and S5 on 443 with a certificate, HTTP on 80 only redirecting", async () => {
         counts(await plan("prod"));
         const alb = world
@@ -666,8 +696,8 @@ describe("stacks", function () {
         const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.prod.yaml"), "utf8");
         assert.equal(
             text.match(/REPLACE/g)?.length,
-            7,
-            "each certificate, the header name and S5's secret name their placeholder",
+            8,
+            "each certificate, the header name, S5's secret and S5's hosted zone name their placeholder",
         );
         // S5's container reads its database password from Secrets Manager, by ARN only, through the NAT gateways.
         const secret = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:prod/web/db-AbCdEf";
@@ -834,8 +864,10 @@ describe("stacks", function () {
             // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px.
             // prod's ap-northeast-1 holds two S5 services (web, and api on /api/*), each drawn in all three
             // private subnets: a second row of services took the region from 932 to 1,121 px (with the
-            // sidecar's task): taller than a 1,080 px screen, left for the diagram's next layout.
-            const MAX_REGION = { w: 1920, h: 1150 };
+            // sidecar's task): taller than a 1,080 px screen, left for the diagram's next layout;
+            // S5's edge (the certificate, the alias record, the access log bucket) with the routed api service
+            // widened it to 2,267 px: wider than a screen too.
+            const MAX_REGION = { w: 2300, h: 1150 };
             // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid;
             // its S5 api service adds a row of services, S3's access logs and api group more (3,675 × 3,536 px).
             const STACKS = {
@@ -1066,7 +1098,7 @@ describe("stacks", function () {
             const found = await problems("prod", raw => {
                 raw.crossRegionAlb.listener = { port: 80 };
                 delete raw.dualStackAlb.listener;
-                delete raw.fargate.certificateArn;
+                delete raw.fargate.certificate;
             });
             const HTTPS_FIX =
                 "Set listener: { protocol: HTTPS, certificateId: <the id of your certificate in Certificate Management Service> }; HTTP on 80 then redirects to it. Or set topologies:httpsOnly: false to allow plain HTTP.";
@@ -1086,7 +1118,7 @@ describe("stacks", function () {
                     [
                         "topologies:fargate.certificateArn",
                         "S5's ALB (HTTP on 80, no HTTPS listener) serves plain HTTP to the internet, and topologies:httpsOnly is on for environment prod.",
-                        "Set certificateArn to the ARN of your ACM certificate in the section's region; HTTP on 80 then redirects to HTTPS on 443. Or set topologies:httpsOnly: false to allow plain HTTP.",
+                        "Set certificateArn to the ARN of your ACM certificate in the section's region, or certificate (with dns) to have one made; HTTP on 80 then redirects to HTTPS on 443. Or set topologies:httpsOnly: false to allow plain HTTP.",
                     ],
                 ],
             );

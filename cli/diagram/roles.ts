@@ -13,10 +13,11 @@ const VPC = /^(vpc\/network:Network|ec2\/vpc:Vpc)$/;
 const SUBNET = /^(vpc\/switch:Switch|ec2\/subnet:Subnet)$/;
 /**
  * Detail resources: numerous, and their meaning is already on the picture (routes, rules,
- * bindings, a service's scaling and its cluster's capacity providers).
+ * bindings, a service's scaling and its cluster's capacity providers, a bucket's settings, the
+ * wait for a certificate to be issued).
  */
 const HIDDEN =
-    /^appautoscaling\/|clusterCapacityProviders|RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$/;
+    /^appautoscaling\/|clusterCapacityProviders|RouteEntry|\/route:Route$|RouteTableAssociation|RouteTablePropagation|SecurityGroupRule|IngressRule|EgressRule|Policy|LogGroup|routeTable:RouteTable$|^s3\/bucket(PublicAccessBlock|OwnershipControls|ServerSideEncryptionConfiguration|LifecycleConfiguration):|certificateValidation:CertificateValidation$/;
 /** A listener rule joins its listener to the target group it forwards to. */
 const CONNECTOR = /Attachment|Association|listenerRule:ListenerRule$/;
 /** Resources that belong to no region, though an API call in some region creates them. */
@@ -30,9 +31,16 @@ export function roleOf(node: PlanNode): Role {
     if (node.type.startsWith("kubernetes:")) return "kubernetes";
     if (VPC.test(tail)) return "vpc";
     if (SUBNET.test(tail)) return "subnet";
-    if (HIDDEN.test(tail)) return "hidden";
+    if (HIDDEN.test(tail) || isAcmValidationRecord(node)) return "hidden";
     if (CONNECTOR.test(tail)) return "connector";
     return "node";
+}
+
+/** A DNS record ACM asked for to validate a certificate: its meaning is the certificate's box. */
+function isAcmValidationRecord(node: PlanNode): boolean {
+    if (!/route53\/record:Record$/.test(typeTail(node.type))) return false;
+    const records: unknown = node.inputs.records;
+    return Array.isArray(records) && records.some(r => typeof r === "string" && /\.acm-validations\.aws\.?$/.test(r));
 }
 
 /**

@@ -44,6 +44,12 @@ const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
 
 type Rule = (ctx: MockContext) => MockOutputs;
 
+/** A stable UUID-shaped id, as ACM ends its certificate ARNs. */
+function uuidOf(name: string): string {
+    const h = createHash("sha256").update(name).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * Resource types whose id is a plain prefixed id, the resource type their ARN names (EC2 ARNs
  * spell it out: `security-group/sg-…`, `internet-gateway/igw-…`, `elastic-ip/eipalloc-…`), and
@@ -76,6 +82,10 @@ export const awsRules: Record<string, Rule> = {
                 const state: Record<string, unknown> = Object.fromEntries(outputs.map(key => [key, all[key]]));
                 // An EIP answers its address, which a NAT gateway's egress and a DNS record use.
                 if (type === "aws:ec2/eip:Eip") state.publicIp = `203.0.113.${(parseInt(id.slice(-2), 16) % 254) + 1}`;
+                // A VPC asked for an Amazon-provided IPv6 block answers a /56 of Amazon's 2406:da00::/24.
+                if (type === "aws:ec2/vpc:Vpc" && inputs.assignGeneratedIpv6CidrBlock) {
+                    state.ipv6CidrBlock = `2406:da14:${id.slice(-8, -4)}:${id.slice(-2)}00::/56`;
+                }
                 return { id, state };
             },
         ]),
@@ -199,6 +209,57 @@ export const awsRules: Record<string, Rule> = {
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ({ name, inputs }) => ({
         id: `${inputs.role}-${fakeId("", name).slice(5)}`,
     }),
+    // ACM answers one validation CNAME per name, the same for a wildcard and its base name, with the
+    // trailing dots Route 53 names carry; the certificate's id is its ARN.
+    "aws:acm/certificate:Certificate": ({ name, inputs, region }) => {
+        const id = arn("acm", region, `certificate/${uuidOf(name)}`);
+        const names = [inputs.domainName, ...(inputs.subjectAlternativeNames ?? [])].map(String);
+        const domainValidationOptions = [...new Set(names)].map(domainName => {
+            const base = domainName.replace(/^\*\./, "");
+            const token = createHash("sha256").update(`${id}|${base}`).digest("hex");
+            return {
+                domainName,
+                resourceRecordName: `_${token.slice(0, 32)}.${base}.`,
+                resourceRecordType: "CNAME",
+                resourceRecordValue: `_${token.slice(32)}.${token.slice(0, 10)}.acm-validations.aws.`,
+            };
+        });
+        return { id, state: { arn: id, domainValidationOptions, status: "PENDING_VALIDATION" } };
+    },
+    // The validation's id is the time ACM issued the certificate; it echoes the certificate's ARN.
+    "aws:acm/certificateValidation:CertificateValidation": ({ inputs }) => ({
+        id: "2026-01-01 00:00:00 +0000 UTC",
+        state: { certificateArn: inputs.certificateArn },
+    }),
+    // A record's id is <zone>_<name>_<type>; its fqdn the name in lower case without the trailing dot.
+    "aws:route53/record:Record": ({ inputs }) => {
+        const fqdn = String(inputs.name).toLowerCase().replace(/\.$/, "");
+        return { id: `${inputs.zoneId}_${fqdn}_${inputs.type}`, state: { fqdn } };
+    },
+    // A bucket's id is its name (auto-named into `bucket`); it reports its region and ARN.
+    "aws:s3/bucket:Bucket": ({ name, inputs, region }) => {
+        const bucket = String(inputs.bucket ?? name);
+        return {
+            id: bucket,
+            state: {
+                bucket,
+                arn: `arn:aws:s3:::${bucket}`,
+                region,
+                bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`,
+            },
+        };
+    },
+    // The bucket's settings are known by the bucket's name.
+    ...Object.fromEntries(
+        [
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        ].map(type => [type, ({ inputs }: MockContext) => ({ id: String(inputs.bucket) })]),
+    ),
     "aws:ecr/repository:Repository": ({ name, inputs, region }) => {
         const repoName = inputs.name ?? name;
         return {

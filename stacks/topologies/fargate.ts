@@ -5,6 +5,7 @@ import {
     CONTAINER_INSIGHTS_MODES,
     FARGATE_CAPACITY_PROVIDERS,
 } from "../../components/aws/albFargateService";
+import { ALB_IP_ADDRESS_TYPES } from "../../components/aws/albFargateService/edgeArgs";
 import {
     containerRuntimeFields,
     containerSecretsShape,
@@ -76,6 +77,8 @@ const schema = z.strictObject({
         egress: z.enum(EGRESS_MODES.filter(mode => mode !== "provided")).optional(),
         /** More interface endpoints by service suffix (`sqs`, `sts`), with `egress: vpcEndpoints` (TwoTierVpc `interfaceEndpoints`). */
         interfaceEndpoints: z.array(z.string()).optional(),
+        /** IPv6 blocks on the VPC and its subnets, ::/0 from the public tier (TwoTierVpc `ipv6`), for a dualstack ALB. */
+        ipv6: z.boolean().optional(),
     }),
     container: z.strictObject({
         image: z.string(),
@@ -151,6 +154,42 @@ const schema = z.strictObject({
     allowedCidrs: z.array(cidr).optional(),
     /** ARN of your ACM certificate for the HTTPS listener on 443; HTTP on 80 then redirects to it. */
     certificateArn: z.string().optional(),
+    /** An ACM certificate made here and validated by DNS in Route 53 (AlbFargateService `certificate`), instead of certificateArn. */
+    certificate: z
+        .strictObject({
+            domainName: z.string().optional(),
+            subjectAlternativeNames: z.array(z.string()).optional(),
+            hostedZoneId: z.string().optional(),
+            zoneName: z.string().optional(),
+        })
+        .optional(),
+    /** A Route 53 alias record for the ALB (AlbFargateService `dns`). */
+    dns: z
+        .strictObject({
+            hostedZoneId: z.string(),
+            zoneName: z.string().optional(),
+            recordName: z.string(),
+            evaluateTargetHealth: z.boolean().optional(),
+        })
+        .optional(),
+    /** The ALB's access logs in S3, a bucket given or created here (AlbFargateService `accessLogs`). */
+    accessLogs: z
+        .strictObject({
+            bucket: z.string().optional(),
+            bucketRegion: z.string().optional(),
+            prefix: z.string().optional(),
+            forceDestroy: z.boolean().optional(),
+            expireAfterDays: z.number().int().optional(),
+        })
+        .optional(),
+    /** An internal ALB in the private subnets (AlbFargateService `internal`). Default: internet-facing. */
+    internal: z.boolean().optional(),
+    /** `ipv4` or `dualstack` (AlbFargateService `ipAddressType`; dualstack needs network.ipv6). */
+    ipAddressType: z.enum(ALB_IP_ADDRESS_TYPES).optional(),
+    /** Seconds, 1–4000 (AlbFargateService `idleTimeout`). Default: 60. */
+    idleTimeout: z.number().int().optional(),
+    /** Drop invalid HTTP header fields (AlbFargateService `dropInvalidHeaderFields`). Default: true. */
+    dropInvalidHeaderFields: z.boolean().optional(),
     /** TLS policy of the HTTPS listener (AlbFargateService `sslPolicy`). */
     sslPolicy: z.string().optional(),
     /** `false`: HTTP on 80 forwards beside HTTPS instead of redirecting to it. */
@@ -168,14 +207,16 @@ export const fargate = defineTopology({
     schema,
     vpcs: () => [],
     blocks: s => [{ path: ["network", "cidrBlock"], name: "S5 AWS VPC", text: s.network.cidrBlock }],
-    // The ALB is internet-facing: HTTP on 80 must only redirect, to HTTPS on 443 with a certificate.
+    // The ALB is internet-facing: HTTP on 80 must only redirect, to HTTPS on 443 with a certificate
+    // (given by ARN, or made here).
     plainHttpListeners: s => {
-        if (s.certificateArn === undefined) {
+        if (s.internal) return [];
+        if (s.certificateArn === undefined && s.certificate === undefined) {
             return [
                 {
                     path: ["certificateArn"],
                     what: "S5's ALB (HTTP on 80, no HTTPS listener)",
-                    fix: "Set certificateArn to the ARN of your ACM certificate in the section's region; HTTP on 80 then redirects to HTTPS on 443.",
+                    fix: "Set certificateArn to the ARN of your ACM certificate in the section's region, or certificate (with dns) to have one made; HTTP on 80 then redirects to HTTPS on 443.",
                 },
             ];
         }
@@ -201,6 +242,7 @@ export const fargate = defineTopology({
         );
         return {
             s5AlbDnsName: s5.dnsName,
+            s5Url: s5.url,
             s5TargetGroupArn: s5.targetGroupArn,
             s5ClusterName: s5.clusterName,
             s5ServiceNames: s5.serviceNames,

@@ -38,6 +38,10 @@ export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Reco
     "aws:ec2/eip:Eip": {},
     // terraform-provider-aws internal/service/elbv2 load_balancer.go `enable_deletion_protection`
     "aws:lb/loadBalancer:LoadBalancer": { cloud: { enableDeletionProtection: true } },
+    // Route 53 and S3 have no deletion protection of their own; the bucket keeps its logs through
+    // destroy anyway while forceDestroy is off (S3 refuses to delete a bucket that is not empty).
+    "aws:route53/record:Record": {},
+    "aws:s3/bucket:Bucket": {},
     "aws:ecs/cluster:Cluster": {},
     // S3's access logs (accessLog.create): the logs, and the project's name, drawn once.
     "alicloud:log/project:Project": {},
@@ -53,6 +57,16 @@ export const PROTECTED: Readonly<Record<string, { readonly cloud?: Readonly<Reco
  * task definition revision) or rebuilt in seconds from the config.
  */
 export const STATELESS: ReadonlySet<string> = new Set([
+    // ACM re-issues a certificate for the same names against the same validation records (a new
+    // certificate replaces one whose names change, create before delete); the bucket's settings
+    // are rewritten as they were.
+    "aws:acm/certificate:Certificate",
+    "aws:acm/certificateValidation:CertificateValidation",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    "aws:s3/bucketPolicy:BucketPolicy",
     // Scaling settings and the cluster's provider association: recreated as they were, nothing lost.
     "aws:appautoscaling/policy:Policy",
     "aws:appautoscaling/scheduledAction:ScheduledAction",

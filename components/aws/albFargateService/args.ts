@@ -7,6 +7,7 @@ import * as aws from "../../sdk/aws";
 import type { CpuArchitecture } from "../fargate";
 import type { HostedTwoTierVpcArgs, TwoTierVpc } from "../network";
 import type { ContainerRuntimeArgs, SidecarArgs } from "./containerArgs";
+import type { AlbAccessLogsArgs, AlbCertificateArgs, AlbDnsArgs, AlbIpAddressType } from "./edgeArgs";
 
 /**
  * Where a container secret comes from, by ARN: exactly one of `ssmParameterArn` and `secretArn`.
@@ -427,13 +428,59 @@ export interface AlbFargateServiceArgs {
      * AWS refuses while a listener forwards to it: set one only when something outside needs it.
      */
     targetGroupName?: string;
-    /** IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only. */
+    /**
+     * IPv4 blocks allowed to reach the listeners. Default: `["0.0.0.0/0"]`, listener ports only.
+     * A `dualstack` internet-facing ALB also admits IPv6 clients (`::/0`) when `0.0.0.0/0` is
+     * among them.
+     */
     allowedCidrs?: string[];
     /**
+     * An internal ALB, in the private subnets (with the tasks), with private addresses only and
+     * no way in from the internet; clients reach it from the VPC or networks joined to it.
+     * Default: false, internet-facing in the public subnets.
+     */
+    internal?: boolean;
+    /**
+     * `ipv4`, or `dualstack` for IPv4 and IPv6 clients, which needs a VPC with IPv6 (`network.ipv6`,
+     * or a {@link TwoTierVpc} with it); `dns` then writes an `AAAA` record beside the `A`. The
+     * targets stay IPv4. Default: `ipv4`.
+     */
+    ipAddressType?: AlbIpAddressType;
+    /**
+     * Seconds a connection may stay idle before the ALB closes it, 1–4000 (ELB's
+     * `idle_timeout.timeout_seconds`). Default: 60, AWS's.
+     */
+    idleTimeout?: number;
+    /**
+     * Drop HTTP header fields whose names are not valid (`routing.http.drop_invalid_header_fields.enabled`)
+     * instead of passing them to the tasks. Default: true (AWS's is false), against request
+     * smuggling through malformed headers.
+     */
+    dropInvalidHeaderFields?: boolean;
+    /**
      * ACM (or IAM server) certificate ARN; adds an HTTPS listener on 443. Default: none, HTTP only
-     * (as in the tutorial). Checked before registration; an Output is checked when it resolves.
+     * (as in the tutorial). Not with `certificate`. Checked before registration; an Output is
+     * checked when it resolves.
      */
     certificateArn?: pulumi.Input<string>;
+    /**
+     * An ACM certificate made here and validated by DNS in a Route 53 zone (by default the
+     * `dns` record's name and zone), for an HTTPS listener on 443 as with `certificateArn`,
+     * which it replaces: not with it. The listener takes it once ACM has issued it. Default: none.
+     */
+    certificate?: AlbCertificateArgs;
+    /**
+     * A Route 53 alias record (`A`, and `AAAA` when dual-stack) for the ALB, in a zone you have;
+     * the component's `fqdn` and `url` outputs name it. Default: none, clients use `dnsName`.
+     */
+    dns?: AlbDnsArgs;
+    /**
+     * ALB access logs in S3: into a bucket you name (in the service's region, with a policy
+     * letting ELB write), or into a bucket created here with the region's log delivery policy
+     * (kept on `pulumi destroy` while it holds logs, unless `forceDestroy`). Default: none, no
+     * access logs.
+     */
+    accessLogs?: AlbAccessLogsArgs;
     /**
      * TLS policy of the HTTPS listener, one of the predefined policies of Elastic Load Balancing
      * (`ELB_SSL_POLICIES`). Default: `ELBSecurityPolicy-TLS13-1-2-2021-06`.
@@ -442,7 +489,7 @@ export interface AlbFargateServiceArgs {
     /**
      * Answer HTTP on 80 with a 301 redirect to HTTPS on 443, so nothing is served in plain text.
      * `false` with a certificate: HTTP forwards to the tasks beside HTTPS. Refused without
-     * `certificateArn`. Default: true when `certificateArn` is set; the counterpart of the Alibaba
+     * `certificateArn` or `certificate`. Default: true with either; the counterpart of the Alibaba
      * ALB components' `listener.redirectHttpToHttps`.
      */
     redirectHttpToHttps?: boolean;

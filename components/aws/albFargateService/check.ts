@@ -8,6 +8,7 @@ import { Problems, validate } from "../../errors";
 import { checkShape } from "../../shape";
 import { AlbFargateServiceArgs } from "./args";
 import { checkContainer } from "./checkContainer";
+import { checkEdge } from "./checkEdge";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
 import { checkRoutings } from "./checkRouting";
@@ -67,6 +68,7 @@ export function checkAlbFargateServiceArgs(
         ...new Set(unrouted.flatMap(s => s.capacityProviders ?? []).map(p => p.capacityProvider)),
     ];
     const loadBalancer = checkLoadBalancer(problems, name, args, component);
+    const edge = checkEdge(problems, name, args, region.region, vpc, component);
     const targetGroup = checkTargetGroup(problems, name, args, container.port, vpc.cidrBlock);
     const routings = checkRoutings(problems, name, args, serviceArgs, targetGroup.healthCheck);
     const services = unrouted.map(s => (routings.has(s.key) ? { ...s, routing: routings.get(s.key) } : s));
@@ -96,6 +98,7 @@ export function checkAlbFargateServiceArgs(
         targetGroup,
         taskEgress,
         deletionProtection: args.deletionProtection ?? false,
+        edge,
     };
 }
 

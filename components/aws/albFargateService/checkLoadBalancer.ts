@@ -41,23 +41,24 @@ export function checkLoadBalancer(
             : checkInput(problems, "certificateArn", args.certificateArn, component, (p, at, arn) =>
                   checkArn(p, at, arn, "certificate"),
               );
+    // A certificate made here (`certificate`) serves the HTTPS listener as one given does.
+    const hasCertificate = certificateArn !== undefined || args.certificate !== undefined;
     if (args.sslPolicy !== undefined) checkSslPolicy(problems, "sslPolicy", args.sslPolicy);
-    if (args.redirectHttpToHttps && certificateArn === undefined) {
+    if (args.redirectHttpToHttps && !hasCertificate) {
         problems.add(
             "redirectHttpToHttps",
-            "HTTP would redirect to an HTTPS listener that does not exist without certificateArn.",
-            "Set certificateArn, or drop redirectHttpToHttps.",
+            "HTTP would redirect to an HTTPS listener that does not exist without certificateArn or certificate.",
+            "Set certificateArn (or certificate), or drop redirectHttpToHttps.",
         );
     }
-    if (args.sslPolicy !== undefined && certificateArn === undefined) {
+    if (args.sslPolicy !== undefined && !hasCertificate) {
         problems.add(
             "sslPolicy",
-            "sslPolicy applies to the HTTPS listener, which needs certificateArn.",
-            "Set certificateArn, or drop sslPolicy.",
+            "sslPolicy applies to the HTTPS listener, which needs certificateArn or certificate.",
+            "Set certificateArn (or certificate), or drop sslPolicy.",
         );
     }
-    const https =
-        certificateArn === undefined ? undefined : { certificateArn, sslPolicy: args.sslPolicy ?? DEFAULT_SSL_POLICY };
+    const https = hasCertificate ? { certificateArn, sslPolicy: args.sslPolicy ?? DEFAULT_SSL_POLICY } : undefined;
     return {
         name: args.loadBalancerName,
         allowedCidrs,

@@ -31,6 +31,8 @@ export interface VpcFacts {
     readonly cidrBlock: string;
     /** True for an existing VPC, whose routes are its owner's. */
     readonly existing: boolean;
+    /** True when the VPC and its subnets have IPv6 blocks. */
+    readonly ipv6: boolean;
     readonly publicSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
     readonly privateSubnets: ReadonlyArray<{ readonly name: string; readonly availabilityZone: string }>;
 }
@@ -70,7 +72,7 @@ export function checkPlacement(
             ? placeInGivenVpc(problems, args.network, args, opts)
             : placeInChildVpc(problems, name, args, opts);
     if (!placement) return undefined;
-    checkAlbSubnets(problems.under("network"), placement.vpc);
+    checkAlbSubnets(problems.under("network"), placement.vpc, args.internal ?? false);
     checkImageEgress(problems, placement.vpc, assignPublicIp);
     return placement;
 }
@@ -116,17 +118,22 @@ function placeInGivenVpc(
     return { region, provider, network: { vpc }, vpc };
 }
 
-/** An ALB takes one subnet per AZ, needs two AZs, and sends nothing to targets in an AZ it is not in. */
-function checkAlbSubnets(problems: Problems, vpc: VpcFacts): void {
+/**
+ * An ALB takes one subnet per AZ, needs two AZs, and sends nothing to targets in an AZ it is not
+ * in. An internet-facing ALB takes the public subnets, an `internal` one the private subnets
+ * (where the tasks are, so every task AZ is one of its own).
+ */
+function checkAlbSubnets(problems: Problems, vpc: VpcFacts, internal: boolean): void {
+    const tier = internal ? "privateSubnets" : "publicSubnets";
     const albAzs = new Map<string, string>();
-    for (const s of vpc.publicSubnets) {
+    for (const s of vpc[tier]) {
         const first = albAzs.get(s.availabilityZone);
         if (first !== undefined) {
             problems.add(
-                `publicSubnets.${s.name}`,
+                `${tier}.${s.name}`,
                 `subnet '${s.name}' is in ${s.availabilityZone} like subnet '${first}'; ` +
-                    "an ALB takes one subnet per AZ.",
-                "Keep one public subnet per availability zone.",
+                    `an ${internal ? "internal " : ""}ALB takes one subnet per AZ.`,
+                `Keep one ${internal ? "private" : "public"} subnet per availability zone.`,
             );
         } else {
             albAzs.set(s.availabilityZone, s.name);
@@ -135,12 +142,12 @@ function checkAlbSubnets(problems: Problems, vpc: VpcFacts): void {
     if (albAzs.size < 2) {
         const zones = [...albAzs.keys()].join(", ") || "none";
         problems.add(
-            "publicSubnets",
-            `the ALB needs subnets in at least two availability zones; got ${albAzs.size} (${zones}).`,
-            "Add a public subnet in a second AZ, e.g. ap-northeast-1c next to ap-northeast-1a.",
+            tier,
+            `the ${internal ? "internal " : ""}ALB needs subnets in at least two availability zones; got ${albAzs.size} (${zones}).`,
+            `Add a ${internal ? "private" : "public"} subnet in a second AZ, e.g. ap-northeast-1c next to ap-northeast-1a.`,
         );
     }
-    if (albAzs.size === 0) return;
+    if (albAzs.size === 0 || internal) return;
     for (const s of vpc.privateSubnets) {
         if (!albAzs.has(s.availabilityZone)) {
             problems.add(

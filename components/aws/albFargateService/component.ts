@@ -15,6 +15,8 @@ import type {
 import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check";
 import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
+import { createAccessLogs } from "./accessLogs";
+import { createCertificate, createDnsRecords } from "./edge";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
 import { createRoutes } from "./routing";
@@ -49,6 +51,20 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
      * `albDnsName` goes in the next release.
      */
     readonly albDnsName: pulumi.Output<string>;
+    /**
+     * The name of the `dns` record (its fully qualified name, as Route 53 reports it); undefined
+     * without `dns`.
+     */
+    readonly fqdn?: pulumi.Output<string>;
+    /**
+     * Where clients go: `https://<fqdn>/` with an HTTPS listener, `http://<fqdn>/` without; the
+     * ALB's own DNS name without `dns`.
+     */
+    readonly url: pulumi.Output<string>;
+    /** ARN of the HTTPS listener's certificate (given, or made here and issued); undefined without HTTPS. */
+    readonly certificateArn?: pulumi.Output<string>;
+    /** The bucket the ALB writes its access logs to (given, or created here); undefined without `accessLogs`. */
+    readonly accessLogsBucket?: pulumi.Output<string>;
     /** ARN of the ALB. */
     readonly albArn: pulumi.Output<string>;
     /**
@@ -159,7 +175,19 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         this.taskDefinitionArn = taskDefinition.arn;
         this.taskDefinitions = Object.fromEntries(plan.services.map(svc => [svc.key, taskDefinition]));
 
-        const lb = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId, childOpts);
+        const issued = plan.edge.certificate
+            ? createCertificate(name, plan.edge.certificate, plan.tags, childOpts)
+            : undefined;
+        const https = plan.loadBalancer.https;
+        if (https) this.certificateArn = pulumi.output(https.certificateArn ?? issued!.certificateArn);
+        const accessLogs = plan.edge.accessLogs
+            ? createAccessLogs(name, plan.edge.accessLogs, this.region, plan.tags, childOpts)
+            : undefined;
+        if (accessLogs) this.accessLogsBucket = pulumi.output(accessLogs.bucket);
+        const lb = createLoadBalancer(name, plan, this.network, this.albSecurityGroupId, childOpts, {
+            certificateArn: issued?.certificateArn,
+            accessLogs,
+        });
         const { alb, listeners } = lb;
         this.albArn = alb.arn;
         this.dnsName = alb.dnsName;
@@ -188,6 +216,13 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
             shared: lb.targetGroup,
             byService: Object.fromEntries(Object.entries(targetGroups).map(([key, t]) => [key, t.targetGroup])),
         };
+        const scheme = https ? "https" : "http";
+        if (plan.edge.dns) {
+            const dualstack = plan.edge.alb.ipAddressType === "dualstack";
+            const records = createDnsRecords(name, plan.edge.dns, alb, dualstack, childOpts);
+            this.fqdn = records[0].fqdn;
+        }
+        this.url = pulumi.interpolate`${scheme}://${this.fqdn ?? this.dnsName}/`;
 
         const services = createServices(
             name,
@@ -219,6 +254,10 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         });
         this.registerOutputs({
             dnsName: this.dnsName,
+            fqdn: this.fqdn,
+            url: this.url,
+            certificateArn: this.certificateArn,
+            accessLogsBucket: this.accessLogsBucket,
             albArn: this.albArn,
             targetGroupArn: this.targetGroupArn,
             clusterName: this.clusterName,

@@ -27,13 +27,15 @@ export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): Inten
     const { network } = ends;
     const port = plan.container.port;
     const pullsFromEcr = taskContainers(plan).some(c => c.ecrRepositoryArn !== undefined);
+    // An internal ALB has private addresses only: the internet must not reach it.
+    const internal = plan.edge.alb.internal;
     const flows: IntendedFlow[] = plan.loadBalancer.listenerPorts.map(listenerPort => ({
-        name: `internet → ALB :${listenerPort}`,
+        name: `internet → ${internal ? "internal " : ""}ALB :${listenerPort}`,
         from: flowTo.internet(),
         to: flowTo.loadBalancer(ends.alb),
         protocol: "tcp",
         port: listenerPort,
-        intent: "allow",
+        intent: internal ? "deny" : "allow",
     }));
     for (const subnet of network.privateSubnets) {
         const tasks = flowTo.host({
@@ -44,7 +46,7 @@ export function fargateFlows(plan: AlbFargateServicePlan, ends: FlowEnds): Inten
             securityGroupIds: [ends.taskSecurityGroupId],
             publicIp: plan.assignPublicIp,
         });
-        for (const front of network.publicSubnets) {
+        for (const front of internal ? network.privateSubnets : network.publicSubnets) {
             const alb = flowTo.host({
                 label: `ALB in ${front.name}`,
                 address: front.cidrBlock,

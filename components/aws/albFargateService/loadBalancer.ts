@@ -1,11 +1,13 @@
 /**
- * The internet-facing ALB in the public subnets, its `ip` target group, the HTTP listener
- * (forwarding, or redirecting to HTTPS) and the HTTPS one, and the static IP targets.
+ * The ALB (internet-facing in the public subnets, or internal in the private ones), its shared
+ * `ip` target group, the HTTP listener (forwarding, or redirecting to HTTPS) and the HTTPS one,
+ * and the static IP targets.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
 import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
+import type { AccessLogsTarget } from "./accessLogs";
 import { AlbFargateServicePlan } from "./plan";
 
 /** The listeners by key (`http`, `https`), which name their resources and the rules on them. */
@@ -65,7 +67,10 @@ export function newTargetGroup(
 
 /**
  * Creates the ALB (once the VPC can take an internet-facing one), the shared target group (when a
- * service is not routed), the listeners and the static targets.
+ * service is not routed), the listeners and the static targets. `edge.certificateArn` is the
+ * certificate made here, for an HTTPS listener given no `certificateArn`; `edge.accessLogs` where
+ * the ALB writes its access logs (once the bucket policy lets it: ELB checks when logging is
+ * turned on).
  */
 export function createLoadBalancer(
     name: string,
@@ -73,21 +78,33 @@ export function createLoadBalancer(
     network: TwoTierVpc,
     albSecurityGroupId: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
+    edge: { certificateArn?: pulumi.Input<string>; accessLogs?: AccessLogsTarget } = {},
 ): ServiceLoadBalancer {
     const { loadBalancer, targetGroup: tg, tags } = plan;
+    const settings = plan.edge.alb;
     const alb = new aws.lb.LoadBalancer(
         `${name}-alb`,
         {
             name: loadBalancer.name,
             loadBalancerType: "application",
-            internal: false,
-            subnets: network.publicSubnets.map(s => s.id),
+            internal: settings.internal,
+            subnets: (settings.internal ? network.privateSubnets : network.publicSubnets).map(s => s.id),
             securityGroups: [albSecurityGroupId],
-            dropInvalidHeaderFields: true,
+            // Sent only when not AWS's default, so an ALB of an earlier release sees no change.
+            ipAddressType: settings.ipAddressType === "ipv4" ? undefined : settings.ipAddressType,
+            idleTimeout: settings.idleTimeout === 60 ? undefined : settings.idleTimeout,
+            dropInvalidHeaderFields: settings.dropInvalidHeaderFields,
             enableDeletionProtection: plan.deletionProtection,
+            accessLogs: edge.accessLogs
+                ? { bucket: edge.accessLogs.bucket, prefix: edge.accessLogs.prefix, enabled: true }
+                : undefined,
             tags,
         },
-        { ...opts, dependsOn: network.internetReady },
+        // An internal ALB needs no internet gateway.
+        {
+            ...opts,
+            dependsOn: [...(settings.internal ? [] : network.internetReady), ...(edge.accessLogs?.ready ?? [])],
+        },
     );
     // The shared group takes the services without routing; with none, there is nothing to put in it.
     const targetGroup = plan.services.some(s => s.routing === undefined)
@@ -114,7 +131,8 @@ export function createLoadBalancer(
                   loadBalancerArn: alb.arn,
                   port: 443,
                   protocol: "HTTPS",
-                  certificateArn: loadBalancer.https.certificateArn,
+                  // The ARN given, else that of the certificate made here once ACM has issued it.
+                  certificateArn: loadBalancer.https.certificateArn ?? edge.certificateArn,
                   sslPolicy: loadBalancer.https.sslPolicy,
                   defaultActions: serve,
                   tags,

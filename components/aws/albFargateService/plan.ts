@@ -7,6 +7,7 @@ import * as aws from "../../sdk/aws";
 import type { ContainerInsightsMode, FargateCapacityProvider } from "./args";
 import type { ExistingTwoTierVpcArgs, TwoTierVpc, TwoTierVpcArgs } from "../network";
 import type { ContainerImagePlan, SidecarPlan } from "./containerPlan";
+import type { EdgePlan } from "./checkEdge";
 
 /**
  * The VPC the service runs in: the {@link TwoTierVpc} given, or the args of the one the service
@@ -157,8 +158,11 @@ export interface LoadBalancerPlan {
     readonly allowedCidrs: readonly string[];
     /** 80, and 443 with a certificate. */
     readonly listenerPorts: readonly number[];
-    /** The HTTPS listener, when `certificateArn` is given; TLS policy default `ELBSecurityPolicy-TLS13-1-2-2021-06`. */
-    readonly https?: { readonly certificateArn: pulumi.Input<string>; readonly sslPolicy: string };
+    /**
+     * The HTTPS listener, with `certificateArn` or `certificate`; TLS policy default
+     * `ELBSecurityPolicy-TLS13-1-2-2021-06`. `certificateArn` undefined: the certificate made here.
+     */
+    readonly https?: { readonly certificateArn?: pulumi.Input<string>; readonly sslPolicy: string };
     /** Whether HTTP answers with a redirect to HTTPS; default: when there is a certificate. */
     readonly redirectHttpToHttps: boolean;
 }
@@ -238,4 +242,6 @@ export interface AlbFargateServicePlan {
     readonly taskEgress: readonly TaskEgressPlan[];
     /** The cloud's deletion protection of the ALB and the log group; default false. */
     readonly deletionProtection: boolean;
+    /** The Route 53 record and the certificate made here; none by default. */
+    readonly edge: EdgePlan;
 }

@@ -83,6 +83,24 @@ function createAlbRules(
             );
         }
     });
+    // A dual-stack internet-facing ALB open to every IPv4 client is open to every IPv6 one too.
+    const { alb } = plan.edge;
+    if (alb.ipAddressType === "dualstack" && !alb.internal && plan.loadBalancer.allowedCidrs.includes("0.0.0.0/0")) {
+        for (const listenerPort of plan.loadBalancer.listenerPorts) {
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-alb-in-${listenerPort}-ipv6-${addressSlug("::/0")}`,
+                {
+                    securityGroupId: albSecurityGroupId,
+                    ipProtocol: "tcp",
+                    fromPort: listenerPort,
+                    toPort: listenerPort,
+                    cidrIpv6: "::/0",
+                    description: `IPv6 clients to the ALB on ${listenerPort}`,
+                },
+                opts,
+            );
+        }
+    }
     new aws.vpc.SecurityGroupEgressRule(
         `${name}-alb-to-tasks`,
         {

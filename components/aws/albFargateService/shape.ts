@@ -8,6 +8,7 @@ import { argsShape, input, text } from "../../shape";
 import { CPU_ARCHITECTURES } from "../fargate";
 import { TwoTierVpc } from "../network";
 import { awsProvider, awsTags } from "../shape";
+import { ALB_IP_ADDRESS_TYPES } from "./edgeArgs";
 import {
     AlbFargateNetworkArgs,
     AlbFargateServiceArgs,
@@ -215,7 +216,36 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
         loadBalancerName: text.optional(),
         targetGroupName: text.optional(),
         allowedCidrs: z.array(z.string()).optional(),
+        internal: z.boolean().optional(),
+        ipAddressType: z.enum(ALB_IP_ADDRESS_TYPES).optional(),
+        idleTimeout: whole.optional(),
+        dropInvalidHeaderFields: z.boolean().optional(),
         certificateArn: input(text).optional(),
+        certificate: z
+            .strictObject({
+                domainName: text.optional(),
+                subjectAlternativeNames: z.array(z.string()).optional(),
+                hostedZoneId: input(text).optional(),
+                zoneName: text.optional(),
+            })
+            .optional(),
+        dns: z
+            .strictObject({
+                hostedZoneId: input(text),
+                zoneName: text.optional(),
+                recordName: text,
+                evaluateTargetHealth: z.boolean().optional(),
+            })
+            .optional(),
+        accessLogs: z
+            .strictObject({
+                bucket: input(text).optional(),
+                bucketRegion: text.optional(),
+                prefix: z.string().optional(),
+                forceDestroy: z.boolean().optional(),
+                expireAfterDays: whole.optional(),
+            })
+            .optional(),
         sslPolicy: text.optional(),
         redirectHttpToHttps: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),

@@ -64,6 +64,13 @@ export interface TwoTierVpcArgs {
     /** How the private subnets reach ECR, S3 and CloudWatch Logs. Default: `vpcEndpoints`. */
     egress?: EgressMode;
     /**
+     * IPv6 as well: the VPC gets an Amazon-provided /56, each subnet a /64 of it (public subnets
+     * the /64s from index 0, private ones from index 128, in input order), and the public route
+     * table `::/0` to the internet gateway; the private tier gets no IPv6 route out. Needed by a
+     * `dualstack` ALB. Default: false, IPv4 only.
+     */
+    ipv6?: boolean;
+    /**
      * Further interface endpoints, by service name suffix (the part after
      * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,
      * `ssmmessages` for ECS Exec. Lower-case letters, digits, hyphens and dots, each once, none of
@@ -130,6 +137,11 @@ export interface ExistingTwoTierVpcArgs {
      * `provided` (the VPC already has a NAT or the endpoints) or `none`. Default: `vpcEndpoints`.
      */
     egress?: EgressMode;
+    /**
+     * True when the VPC and its subnets have IPv6 blocks (and the public subnets a `::/0` route
+     * to the internet gateway), as a `dualstack` ALB needs: described, not checked. Default: false.
+     */
+    ipv6?: boolean;
     /**
      * Further interface endpoints, by service name suffix (the part after
      * `com.amazonaws.<region>.`): e.g. `ssm`, `secretsmanager` and `kms` for container secrets,

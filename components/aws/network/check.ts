@@ -71,6 +71,7 @@ export function checkTwoTierVpcArgs(
         egress,
         createdInterfaceEndpoints,
         cidrBlock: vpc?.text ?? "",
+        ipv6: args.ipv6 ?? false,
         provider,
         tags: args.tags ?? host?.tags,
     };

@@ -37,6 +37,8 @@ export interface VpcPlanCommon {
     readonly createdInterfaceEndpoints: readonly string[];
     /** Canonical VPC block; empty when it failed its check. */
     readonly cidrBlock: string;
+    /** IPv6 blocks on the VPC and its subnets (created, or described); default false. */
+    readonly ipv6: boolean;
     /** The provider given (args, else `opts`); undefined when the VPC makes its own for `region`. */
     readonly provider?: aws.Provider;
     /** Tags on every resource created: given, else the host's; none by default. */

@@ -4,8 +4,21 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
+import { addressAt, parseCidr } from "../../net";
 import { SubnetInfo } from "./args";
 import { NewTwoTierVpcPlan, SubnetPlan } from "./plan";
+
+/** The first /64 of the VPC's /56 a private subnet takes: public subnets take 0 up, private ones 128 up. */
+const PRIVATE_IPV6_BASE = 128;
+
+/**
+ * The `index`th /64 of a VPC's IPv6 block (an Amazon-provided /56: 256 of them; EC2 takes a /64
+ * per subnet, "IPv6 CIDR blocks for subnets", Amazon VPC User Guide).
+ */
+export function ipv6Subnet64(vpcBlock: string, index: number): string {
+    const block = parseCidr(vpcBlock, 6);
+    return `${addressAt(block, BigInt(index) << 64n)}/64`;
+}
 
 /** Tags of a resource: the plan's, with a `Name` made from the component name and `suffix`. */
 export type Tagger = (suffix: string) => Record<string, string>;
@@ -37,18 +50,20 @@ export function createTiers(
             cidrBlock: plan.cidrBlock,
             enableDnsSupport: true,
             enableDnsHostnames: true,
+            assignGeneratedIpv6CidrBlock: plan.ipv6 ? true : undefined,
             tags: tags("vpc"),
         },
         opts,
     );
     const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags("igw") }, opts);
-    const subnet = (s: SubnetPlan): SubnetInfo => {
+    const subnet = (s: SubnetPlan, ipv6Index: number): SubnetInfo => {
         const created = new aws.ec2.Subnet(
             `${name}-${s.name}`,
             {
                 vpcId: vpc.id,
                 availabilityZone: s.availabilityZone,
                 cidrBlock: s.cidrBlock,
+                ipv6CidrBlock: plan.ipv6 ? vpc.ipv6CidrBlock.apply(b => ipv6Subnet64(b, ipv6Index)) : undefined,
                 mapPublicIpOnLaunch: false,
                 tags: tags(s.name),
             },
@@ -56,8 +71,8 @@ export function createTiers(
         );
         return { name: s.name, id: created.id, availabilityZone: s.availabilityZone, cidrBlock: s.cidrBlock };
     };
-    const publicSubnets = plan.publicSubnets.map(subnet);
-    const privateSubnets = plan.privateSubnets.map(subnet);
+    const publicSubnets = plan.publicSubnets.map((s, i) => subnet(s, i));
+    const privateSubnets = plan.privateSubnets.map((s, i) => subnet(s, PRIVATE_IPV6_BASE + i));
 
     const publicRt = new aws.ec2.RouteTable(`${name}-public-rt`, { vpcId: vpc.id, tags: tags("public-rt") }, opts);
     const publicDefault = new aws.ec2.Route(
@@ -70,6 +85,15 @@ export function createTiers(
         opts,
     );
     const internetReady: pulumi.Resource[] = [igw, publicDefault];
+    if (plan.ipv6) {
+        internetReady.push(
+            new aws.ec2.Route(
+                `${name}-public-default-ipv6`,
+                { routeTableId: publicRt.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id },
+                opts,
+            ),
+        );
+    }
     for (const s of publicSubnets) {
         internetReady.push(
             new aws.ec2.RouteTableAssociation(

@@ -28,6 +28,8 @@ export class TwoTierVpc extends pulumi.ComponentResource {
     readonly privateSubnets: readonly SubnetInfo[];
     /** How tasks in the private subnets reach ECR, S3 and CloudWatch Logs. */
     readonly egress: EgressMode;
+    /** True when the VPC and its subnets have IPv6 blocks (the `ipv6` input). */
+    readonly ipv6: boolean;
     /**
      * True when the VPC was described with {@link TwoTierVpc.fromExisting}: its subnets and
      * routes are the owner's. False when it was created here, so its private subnets are known
@@ -80,6 +82,7 @@ export class TwoTierVpc extends pulumi.ComponentResource {
         super(TWO_TIER_VPC_TYPE, name, {}, opts);
         this.region = plan.region;
         this.egress = plan.egress;
+        this.ipv6 = plan.ipv6;
         this.createdInterfaceEndpoints = plan.createdInterfaceEndpoints;
         this.cidrBlock = plan.cidrBlock;
         this.existing = plan.existing;

@@ -1,0 +1,86 @@
+/**
+ * The resources at the load balancer's edge: the ACM certificate with its DNS validation, and
+ * the Route 53 alias records of the ALB.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "../../sdk/aws";
+import { CertificatePlan, DnsPlan } from "./checkEdge";
+
+/** The validated certificate: its ARN is known only once ACM has issued it. */
+export interface IssuedCertificate {
+    readonly certificate: aws.acm.Certificate;
+    /** The ARN from the validation: a listener taking it waits for the certificate to be issued. */
+    readonly certificateArn: pulumi.Output<string>;
+}
+
+/**
+ * Requests the certificate with DNS validation, writes each validation record ACM asks for in
+ * the zone (one per name, a wildcard sharing its base name's), and waits for ACM to issue it
+ * (`aws.acm.CertificateValidation`, which fails after its timeout, 75 minutes by default, when
+ * the records do not validate: the provider's docs).
+ */
+export function createCertificate(
+    name: string,
+    plan: CertificatePlan,
+    tags: Record<string, string> | undefined,
+    opts: pulumi.CustomResourceOptions,
+): IssuedCertificate {
+    const certificate = new aws.acm.Certificate(
+        `${name}-certificate`,
+        {
+            domainName: plan.domainName,
+            subjectAlternativeNames:
+                plan.subjectAlternativeNames.length > 0 ? [...plan.subjectAlternativeNames] : undefined,
+            validationMethod: "DNS",
+            tags,
+        },
+        // A new name needs a new certificate; the listener moves to it before the old one goes.
+        { ...opts, deleteBeforeReplace: false },
+    );
+    const records = plan.validationNames.map(validated => {
+        const option = certificate.domainValidationOptions.apply(options => {
+            const found = options.find(o => o.domainName.replace(/^\*\./, "") === validated);
+            if (!found) throw new Error(`ACM returned no validation record for ${validated}`);
+            return found;
+        });
+        return new aws.route53.Record(
+            `${name}-certificate-validation-${validated}`,
+            {
+                zoneId: plan.hostedZoneId,
+                name: option.resourceRecordName,
+                type: option.resourceRecordType,
+                records: [option.resourceRecordValue],
+                ttl: 60,
+                // The record is ACM's (the same for every certificate of the name in the account):
+                // another stack's certificate for the name may have written it already.
+                allowOverwrite: true,
+            },
+            opts,
+        );
+    });
+    const validation = new aws.acm.CertificateValidation(
+        `${name}-certificate-validation`,
+        { certificateArn: certificate.arn, validationRecordFqdns: records.map(r => r.fqdn) },
+        opts,
+    );
+    return { certificate, certificateArn: validation.certificateArn };
+}
+
+/** The alias records of the ALB: `A`, and `AAAA` when it is dual-stack. */
+export function createDnsRecords(
+    name: string,
+    plan: DnsPlan,
+    alb: aws.lb.LoadBalancer,
+    dualstack: boolean,
+    opts: pulumi.CustomResourceOptions,
+): aws.route53.Record[] {
+    const alias = [{ name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: plan.evaluateTargetHealth }];
+    return (dualstack ? (["A", "AAAA"] as const) : (["A"] as const)).map(
+        type =>
+            new aws.route53.Record(
+                `${name}-dns-${type.toLowerCase()}`,
+                { zoneId: plan.hostedZoneId, name: plan.recordName, type, aliases: alias },
+                opts,
+            ),
+    );
+}
