@@ -303,6 +303,49 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
         assert.ok(byName("ALB back-to-origin 172.16.6.0/24 → 10.1.1.10:80").ok);
     });
 
+    it("puts extra server groups in backendVpc's region beside the further regions: routed, admitted, given flows, their rule before the weighted one", async () => {
+        const component = await build(opts => {
+            const args = threeRegions(vpcsOf(opts));
+            return new CrossRegionAlbBackend(
+                "s1",
+                {
+                    ...args,
+                    // ecs4 on vsw3, a vSwitch no other backend is on: routed only because of the extra group.
+                    serverGroups: {
+                        api: { backends: { ecs4: { ipv4Address: "192.168.8.40", securityGroup: "hangzhou" } } },
+                    },
+                    rules: { api: { priority: 10, paths: ["/api/*"], forward: [{ serverGroup: "api" }] } },
+                },
+                opts,
+            );
+        });
+        assert.deepEqual(Object.keys(component.serverGroupIds), ["api"]);
+        const api = world.named("s1-rule-api");
+        assert.equal(api.inputs.priority, 10);
+        assert.equal(world.named("s1-regions-rule").inputs.priority, 10000);
+        assert.deepEqual(
+            world
+                .ofType("vpc/routeEntry:RouteEntry")
+                .map(r => r.inputs.destinationCidrblock)
+                .filter(cidr => String(cidr).startsWith("192.168."))
+                .sort(),
+            ["192.168.7.0/24", "192.168.8.0/24"],
+            "the ALB VPC routes to both backendVpc vSwitches with backends",
+        );
+        const results = await verifyFlows(world);
+        const flow = results.find(r => String(r.name) === "ALB back-to-origin 172.16.0.0/24 → 192.168.8.40:80");
+        assert.ok(flow?.ok && flow.reached, flow?.break?.hop.detail ?? "no flow to the extra group's backend");
+
+        // A group of a further region may not serve an extra group's backend too: one group, one region.
+        const problems = await rejection(() => ({
+            serverGroups: { api: { backends: { ecs4: { ipv4Address: "192.168.7.40", securityGroup: "shenzhen" } } } },
+        }));
+        assert.ok(
+            problems.some(p => p.path === "backendRegions.shenzhen.backends.ecs2.securityGroup"),
+            JSON.stringify(problems),
+        );
+    });
+
     it("routes legacy back-to-origin blocks back from every backend VPC, and through the ALB region's transit router once", async () => {
         const blocks = ["100.117.130.0/25", "100.117.130.128/25"];
         await build(opts => {
