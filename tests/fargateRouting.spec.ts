@@ -361,4 +361,51 @@ describe("AlbFargateService: routing refused", () => {
         );
         await assertProblem(routed({ hosts: [42] }), "services.api.routing.hosts[0]", /string/i);
     });
+
+    it("refuses a routed host the certificate created here does not name, judging names as TLS clients do", async () => {
+        const edge = {
+            dns: { hostedZoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com", recordName: "app.example.com" },
+            certificate: { subjectAlternativeNames: ["*.api.example.com"] },
+        };
+        const hosts = [
+            "APP.example.com",
+            "eu.api.example.com",
+            "a.b.api.example.com",
+            "*.example.com",
+            "other.example.com",
+        ];
+        const problems = await problemsOf(
+            withServices(
+                {
+                    web: {},
+                    api: { routing: { hosts: hosts.slice(0, 3) } },
+                    admin: { routing: { hosts: hosts.slice(3) } },
+                },
+                edge,
+            ),
+        );
+        assert.deepEqual(
+            problems.map(p => p.path),
+            ["services.api.routing.hosts[2]", "services.admin.routing.hosts[1]"],
+            JSON.stringify(problems),
+        );
+        assert.match(
+            problems[1].message,
+            /'other\.example\.com' is not a name of the certificate created here \(app\.example\.com, \*\.api\.example\.com\)/,
+        );
+        assert.match(problems[1].fix!, /subjectAlternativeNames/);
+        // A certificate given by ARN names what it names: not judged here.
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "s5",
+                    withServices(
+                        { web: {}, api: { routing: { hosts: ["other.example.com"] } } },
+                        { certificateArn: CERT },
+                    ),
+                    opts,
+                ),
+        );
+        assert.ok(world.named("s5-api-https-rule"));
+    });
 });

@@ -163,7 +163,8 @@ export interface ServiceRoutingArgs {
     /**
      * Host names (the `host-header` condition), e.g. `api.example.com` or `*.example.com`: up to
      * 128 letters, digits, `-`, `.`, `*` and `?`, with at least one `.` and only letters after the
-     * last. Compared case-insensitively. Default: any host.
+     * last. Compared case-insensitively. With a `certificate` created here, each host without a
+     * wildcard must be one of its names (TLS clients of another host would fail). Default: any host.
      */
     hosts?: string[];
     /**
