@@ -69,6 +69,7 @@ const EXPECTED_COMPONENTS: Record<string, string[]> = {
         "topologies:alicloud:MeshLocalityPolicy",
     ],
     "albFargateService.ts": ["topologies:aws:AlbFargateService"],
+    "albFargateProduction.ts": ["topologies:aws:AlbFargateService"],
     "albFargateServiceOnVpc.ts": ["topologies:aws:TwoTierVpc", "topologies:aws:AlbFargateService"],
 };
 
