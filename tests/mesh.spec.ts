@@ -2,7 +2,6 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { build, isSecretOutput, valueOf, world } from "./mocks";
 import { problemLines as problemsOf } from "./mocks/rejection";
-import { AckCluster } from "../components/alicloud/ack";
 import { Bookinfo } from "../components/alicloud/bookinfo";
 import { CenTransitNetwork } from "../components/alicloud/cen";
 import { ServiceMesh, ServiceMeshArgs, validateServiceMeshArgs } from "../components/alicloud/mesh";
@@ -10,79 +9,12 @@ import { pickOfferedVersion } from "../components/alicloud/mesh/version";
 import { LocalityPolicy } from "../components/alicloud/meshLocality";
 import { checkMeshObject, meshPeerAuthentication } from "../components/alicloud/istio";
 import { Problems } from "../components/errors";
-import { RegionalVpc } from "../components/alicloud/vpc";
 import { TopologyValidationError } from "../components/errors";
 import { lateRejection } from "./support/lateRejection";
-
-interface Tutorial {
-    hangzhou: AckCluster;
-    shanghai: AckCluster;
-    meshVpc: RegionalVpc;
-}
-
-/** The tutorial's three VPCs and two clusters, with optional changes to the clusters' CIDRs. */
-function tutorial(
-    opts: pulumi.ComponentResourceOptions,
-    cidrs: { shanghaiPod?: string; shanghaiService?: string; meshVpc?: string } = {},
-): Tutorial {
-    const vpcHangzhou = new RegionalVpc(
-        "vpc-hangzhou",
-        {
-            region: "cn-hangzhou",
-            cidrBlock: "20.0.0.0/8",
-            vSwitches: { "vpc-hangzhou-switch-1": { zoneId: "cn-hangzhou-h", cidrBlock: "20.0.0.0/16" } },
-        },
-        opts,
-    );
-    const vpcShanghai = new RegionalVpc(
-        "vpc-shanghai",
-        {
-            region: "cn-shanghai",
-            cidrBlock: "21.0.0.0/8",
-            vSwitches: { "vpc-shanghai-switch-1": { zoneId: "cn-shanghai-l", cidrBlock: "21.0.0.0/16" } },
-        },
-        opts,
-    );
-    const meshBlock = cidrs.meshVpc ?? "192.168.0.0/16";
-    const meshVpc = new RegionalVpc(
-        "vpc-hangzhou2",
-        {
-            region: "cn-hangzhou",
-            cidrBlock: meshBlock,
-            vSwitches: {
-                "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: meshBlock.replace(/\/\d+$/, "/24") },
-            },
-        },
-        opts,
-    );
-    const nodePool = { instanceTypes: ["ecs.g7.xlarge"] };
-    const hangzhou = new AckCluster(
-        "ack-hangzhou",
-        {
-            vpc: vpcHangzhou,
-            vSwitches: ["vpc-hangzhou-switch-1"],
-            podCidr: "10.0.0.0/16",
-            serviceCidr: "172.16.0.0/16",
-            nodePool,
-        },
-        opts,
-    );
-    const shanghai = new AckCluster(
-        "ack-shanghai",
-        {
-            vpc: vpcShanghai,
-            vSwitches: ["vpc-shanghai-switch-1"],
-            podCidr: cidrs.shanghaiPod ?? "10.1.0.0/16",
-            serviceCidr: cidrs.shanghaiService ?? "172.17.0.0/16",
-            nodePool,
-        },
-        opts,
-    );
-    return { hangzhou, shanghai, meshVpc };
-}
+import { MeshTutorial, meshTutorial, meshTutorialArgs } from "./support/meshTutorial";
 
 /** A CEN built beside the mesh with all three VPCs as members, for the mesh to join. */
-function sharedCen(t: Tutorial, opts: pulumi.ComponentResourceOptions): CenTransitNetwork {
+function sharedCen(t: MeshTutorial, opts: pulumi.ComponentResourceOptions): CenTransitNetwork {
     return new CenTransitNetwork(
         "shared-cen",
         {
@@ -91,16 +23,6 @@ function sharedCen(t: Tutorial, opts: pulumi.ComponentResourceOptions): CenTrans
         },
         opts,
     );
-}
-
-function meshArgs(t: Tutorial, extra: Partial<ServiceMeshArgs> = {}): ServiceMeshArgs {
-    return {
-        vpc: t.meshVpc,
-        vSwitch: "vpc-hangzhou-switch-2",
-        clusters: { "ack-hangzhou": t.hangzhou, "ack-shanghai": t.shanghai },
-        version: "1.22.6.66",
-        ...extra,
-    };
 }
 
 /** Resource options the components gave their children, by child name (the recorder keeps no secrets options). */
@@ -119,8 +41,8 @@ function capturing(opts: pulumi.ComponentResourceOptions): pulumi.ComponentResou
 /** Builds the whole tutorial with the given reviews locality policy. */
 function buildTutorial(reviewsLocality: LocalityPolicy) {
     return build(opts => {
-        const t = tutorial(opts);
-        const mesh = new ServiceMesh("asm", meshArgs(t), capturing(opts));
+        const t = meshTutorial(opts);
+        const mesh = new ServiceMesh("asm", meshTutorialArgs(t), capturing(opts));
         const bookinfo = new Bookinfo(
             "bookinfo",
             {
@@ -375,7 +297,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
     it("leaves the namespace label alone when injection is managed elsewhere", async () => {
         await build(opts => {
-            const t = tutorial(opts);
+            const t = meshTutorial(opts);
             return new Bookinfo(
                 "bookinfo",
                 { clusters: { "ack-hangzhou": { provider: t.hangzhou.provider } }, injectSidecars: false },
@@ -388,9 +310,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
     it("accepts an existing CEN that connects every VPC", async () => {
         await build(opts => {
-            const t = tutorial(opts);
+            const t = meshTutorial(opts);
             const cen = sharedCen(t, opts);
-            return new ServiceMesh("asm", meshArgs(t, { cen, ingressGateway: false }), opts);
+            return new ServiceMesh("asm", meshTutorialArgs(t, { cen, ingressGateway: false }), opts);
         });
         assert.equal(world.ofType("cen/instance:Instance").length, 1);
         assert.deepEqual(world.named("asm-mesh").dependsOn.includes("shared-cen"), true);
@@ -398,10 +320,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
     });
 
     it("deploys the ingress gateway to the clusters named, and sends cluster ids in an order the args cannot change", async () => {
-        const gatewayAndIds = async (extra: (t: Tutorial) => Partial<ServiceMeshArgs>) => {
+        const gatewayAndIds = async (extra: (t: MeshTutorial) => Partial<ServiceMeshArgs>) => {
             await build(opts => {
-                const t = tutorial(opts);
-                return new ServiceMesh("asm", meshArgs(t, extra(t)), opts);
+                const t = meshTutorial(opts);
+                return new ServiceMesh("asm", meshTutorialArgs(t, extra(t)), opts);
             });
             return [
                 world.named("asm-ingressgateway").inputs.spec.clusterIds,
@@ -424,8 +346,8 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
         async function policies(mtls?: ServiceMeshArgs["mtls"]) {
             let mesh: ServiceMesh | undefined;
             await build(opts => {
-                const t = tutorial(opts);
-                mesh = new ServiceMesh("asm", meshArgs(t, mtls === undefined ? {} : { mtls }), opts);
+                const t = meshTutorial(opts);
+                mesh = new ServiceMesh("asm", meshTutorialArgs(t, mtls === undefined ? {} : { mtls }), opts);
             });
             return { found: world.ofType("kubernetes:security.istio.io/v1:PeerAuthentication"), mesh: mesh! };
         }
@@ -459,11 +381,11 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("refuses a mode that is not one of STRICT, PERMISSIVE and DISABLE, for untyped callers too", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 for (const bad of ["strict", "UNSET", 1, null, {}]) {
                     let error: unknown;
                     try {
-                        validateServiceMeshArgs("asm", meshArgs(t, { mtls: bad as never }));
+                        validateServiceMeshArgs("asm", meshTutorialArgs(t, { mtls: bad as never }));
                     } catch (e) {
                         error = e;
                     }
@@ -481,14 +403,14 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("refuses a pinned ASM version older than 1.22, which has no security.istio.io/v1", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { version: "1.21.6.1" }))),
+                    problemsOf(() => validateServiceMeshArgs("asm", meshTutorialArgs(t, { version: "1.21.6.1" }))),
                     [
                         "version: ASM 1.21.6.1 predates security.istio.io/v1 (Istio 1.22), the API version of the mesh-wide PeerAuthentication (mtls: STRICT).",
                     ],
                 );
-                assert.doesNotThrow(() => validateServiceMeshArgs("asm", meshArgs(t, { version: "1.22" })));
+                assert.doesNotThrow(() => validateServiceMeshArgs("asm", meshTutorialArgs(t, { version: "1.22" })));
             });
         });
 
@@ -509,8 +431,8 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
     it("takes the newest version ASM offers when none is pinned, and keeps it (an update never upgrades it)", async () => {
         await build(opts => {
-            const t = tutorial(opts);
-            const { version: _version, ...args } = meshArgs(t);
+            const t = meshTutorial(opts);
+            const { version: _version, ...args } = meshTutorialArgs(t);
             return new ServiceMesh("asm", args, opts);
         });
         assert.equal(world.named("asm-mesh").inputs.version, "v1.25.4.20-g1234abcd-aliyun");
@@ -532,12 +454,14 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
     describe("validation", () => {
         it("refuses gateway clusters that are not the mesh's, repeated, or given twice over", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 assert.deepEqual(
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, { ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"] }),
+                            meshTutorialArgs(t, {
+                                ingressGatewayClusters: ["ack-beijing", "ack-hangzhou", "ack-hangzhou"],
+                            }),
                         ),
                     ),
                     [
@@ -549,7 +473,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, {
+                            meshTutorialArgs(t, {
                                 ingressGatewayClusters: ["ack-hangzhou"],
                                 ingressGateway: { clusterIds: ["c-1"] },
                             }),
@@ -563,7 +487,7 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: false }),
+                            meshTutorialArgs(t, { ingressGatewayClusters: ["ack-hangzhou"], ingressGateway: false }),
                         ),
                     ),
                     [
@@ -575,9 +499,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("names both sides of every overlap across the mesh", async () => {
             await build(opts => {
-                const t = tutorial(opts, { shanghaiPod: "10.0.128.0/17", meshVpc: "172.17.0.0/16" });
+                const t = meshTutorial(opts, { shanghaiPod: "10.0.128.0/17", meshVpc: "172.17.0.0/16" });
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    problemsOf(() => validateServiceMeshArgs("asm", meshTutorialArgs(t))),
                     [
                         "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' Service CIDR 172.17.0.0/16 overlaps mesh VPC 'vpc-hangzhou2' 172.17.0.0/16.",
                         "clusters.ack-shanghai.podCidr: cluster 'ack-shanghai' Pod CIDR 10.0.128.0/17 overlaps cluster 'ack-hangzhou' Pod CIDR 10.0.0.0/16.",
@@ -588,9 +512,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("requires a distinct Service CIDR per cluster (reported once, not also as an overlap)", async () => {
             await build(opts => {
-                const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
+                const t = meshTutorial(opts, { shanghaiService: "172.16.0.0/16" });
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    problemsOf(() => validateServiceMeshArgs("asm", meshTutorialArgs(t))),
                     [
                         "clusters.ack-shanghai.serviceCidr: cluster 'ack-shanghai' uses Service CIDR 172.16.0.0/16, the same as cluster 'ack-hangzhou'.",
                     ],
@@ -600,12 +524,12 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("checks the CEN it builds by the CEN's own rules, with the problems at the mesh's inputs", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 assert.deepEqual(
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, {
+                            meshTutorialArgs(t, {
                                 cenOptions: {
                                     peerBandwidthMbps: 20,
                                     bandwidthPackage: { bandwidthMbps: 10, paymentType: "PostPaid", period: 3 },
@@ -622,9 +546,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
             });
             // A VPC overlapping another is the CEN's rule, reported once, at the VPC's input.
             await build(opts => {
-                const t = tutorial(opts, { meshVpc: "21.0.0.0/16" });
+                const t = meshTutorial(opts, { meshVpc: "21.0.0.0/16" });
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t))),
+                    problemsOf(() => validateServiceMeshArgs("asm", meshTutorialArgs(t))),
                     [
                         "clusters.ack-shanghai.vpc.cidrBlock: member 'vpc-shanghai' VPC 21.0.0.0/8 overlaps member 'vpc-hangzhou2' VPC 21.0.0.0/16.",
                     ],
@@ -634,11 +558,14 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("takes an existing CEN as cen and options of the one it builds as cenOptions, never both; network is renamed", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 const cen = sharedCen(t, opts);
                 assert.deepEqual(
                     problemsOf(() =>
-                        validateServiceMeshArgs("asm", meshArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } })),
+                        validateServiceMeshArgs(
+                            "asm",
+                            meshTutorialArgs(t, { cen, cenOptions: { peerBandwidthMbps: 5 } }),
+                        ),
                     ),
                     [
                         "cenOptions: cenOptions configure a network this component creates, but cen joins an existing one.",
@@ -646,12 +573,16 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                 );
                 // JavaScript or YAML callers of the old API are told where the field went, not ignored.
                 const renamed = (network: unknown) =>
-                    problemsOf(() => validateServiceMeshArgs("asm", { ...meshArgs(t), network } as ServiceMeshArgs));
+                    problemsOf(() =>
+                        validateServiceMeshArgs("asm", { ...meshTutorialArgs(t), network } as ServiceMeshArgs),
+                    );
                 assert.deepEqual(renamed(cen), [
                     "network: network is renamed: an existing CenTransitNetwork is given as cen, options of the CEN the mesh builds as cenOptions.",
                 ]);
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen: { cenId: "cen-1" } as never }))),
+                    problemsOf(() =>
+                        validateServiceMeshArgs("asm", meshTutorialArgs(t, { cen: { cenId: "cen-1" } as never })),
+                    ),
                     ['cen: {"cenId":"cen-1"}: is not a CenTransitNetwork.'],
                 );
                 assert.deepEqual(renamed({ peerBandwidthMbps: 5 }), [
@@ -663,10 +594,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("rejects an existing CEN that lacks a member VPC or the inter-region connection", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 const cen = new CenTransitNetwork("hz-only", { members: { hz: { vpc: t.hangzhou.vpc } } }, opts);
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { cen }))),
+                    problemsOf(() => validateServiceMeshArgs("asm", meshTutorialArgs(t, { cen }))),
                     [
                         "cen: VPC 'vpc-hangzhou2' (vpc) is not a member of CEN 'hz-only'.",
                         "cen: VPC 'vpc-shanghai' (clusters.ack-shanghai.vpc) is not a member of CEN 'hz-only'.",
@@ -678,12 +609,12 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("rejects an unknown vSwitch, version and a bad gateway override, at the override's own path", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 assert.deepEqual(
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, {
+                            meshTutorialArgs(t, {
                                 vSwitch: "vsw9",
                                 version: "1.x",
                                 clusters: {},
@@ -710,12 +641,12 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("checks the shape of its args before any rule: enumerations, clusters that are none, gateway overrides, tags", async () => {
             await build(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 assert.deepEqual(
                     problemsOf(() =>
                         validateServiceMeshArgs(
                             "asm",
-                            meshArgs(t, {
+                            meshTutorialArgs(t, {
                                 edition: "Gold" as never,
                                 meshSpec: "huge" as never,
                                 version: " 1.22.6.66",
@@ -747,7 +678,9 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
                     ],
                 );
                 assert.deepEqual(
-                    problemsOf(() => validateServiceMeshArgs("asm", meshArgs(t, { ingressGateway: true as never }))),
+                    problemsOf(() =>
+                        validateServiceMeshArgs("asm", meshTutorialArgs(t, { ingressGateway: true as never })),
+                    ),
                     ["ingressGateway: expected object, got true."],
                 );
             });
@@ -755,10 +688,10 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("checks gateway cluster ids given as Outputs when they resolve, before the gateway is applied", async () => {
             const { error, registered } = await lateRejection(opts => {
-                const t = tutorial(opts);
+                const t = meshTutorial(opts);
                 return new ServiceMesh(
                     "asm",
-                    meshArgs(t, { ingressGateway: { clusterIds: [pulumi.output("c-1\n")] } }),
+                    meshTutorialArgs(t, { ingressGateway: { clusterIds: [pulumi.output("c-1\n")] } }),
                     opts,
                 );
             });
@@ -776,8 +709,8 @@ describe("ServiceMesh (S4, the tutorial's numbers)", () => {
 
         it("registers nothing of the mesh when the arguments are wrong", async () => {
             await build(opts => {
-                const t = tutorial(opts, { shanghaiService: "172.16.0.0/16" });
-                assert.throws(() => new ServiceMesh("asm", meshArgs(t), opts), TopologyValidationError);
+                const t = meshTutorial(opts, { shanghaiService: "172.16.0.0/16" });
+                assert.throws(() => new ServiceMesh("asm", meshTutorialArgs(t), opts), TopologyValidationError);
             });
             assert.deepEqual(
                 world.resources.filter(r => r.name.startsWith("asm")),

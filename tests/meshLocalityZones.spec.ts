@@ -82,7 +82,7 @@ describe("MeshLocalityPolicy: zone-level distribution", () => {
 
     it("knows the zones from the mesh's clusters", async () => {
         await build(opts => {
-            const t = meshTutorial(opts, ["cn-hangzhou-i"]);
+            const t = meshTutorial(opts, { hangzhouZones: ["cn-hangzhou-i"] });
             const mesh = new ServiceMesh("asm", meshTutorialArgs(t), opts);
             assert.deepEqual(mesh.zones, {
                 "cn-hangzhou": ["cn-hangzhou-h", "cn-hangzhou-i"],

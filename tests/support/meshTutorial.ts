@@ -1,7 +1,7 @@
 /**
  * The S4 tutorial's VPCs, clusters and mesh args, for the specs of the mesh's newer inputs
- * (observability, zone-level locality): two clusters (cn-hangzhou-h, cn-shanghai-l) and the mesh
- * VPC, as tests/mesh.spec.ts builds them.
+ * (tests/mesh.spec.ts and those of observability and zone-level locality): two clusters
+ * (cn-hangzhou-h, cn-shanghai-l) and the mesh VPC.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AckCluster } from "../../components/alicloud/ack";
@@ -14,9 +14,17 @@ export interface MeshTutorial {
     meshVpc: RegionalVpc;
 }
 
-/** Builds the tutorial's networks and clusters; `hangzhouZones` gives ack-hangzhou more node zones. */
-export function meshTutorial(opts: pulumi.ComponentResourceOptions, hangzhouZones: string[] = []): MeshTutorial {
-    const zones = ["cn-hangzhou-h", ...hangzhouZones];
+/** Changes to the tutorial: more node zones for ack-hangzhou, other blocks for a rule's test. */
+export interface MeshTutorialChanges {
+    readonly hangzhouZones?: string[];
+    readonly shanghaiPod?: string;
+    readonly shanghaiService?: string;
+    readonly meshVpc?: string;
+}
+
+/** Builds the tutorial's networks and clusters, with `changes`. */
+export function meshTutorial(opts: pulumi.ComponentResourceOptions, changes: MeshTutorialChanges = {}): MeshTutorial {
+    const zones = ["cn-hangzhou-h", ...(changes.hangzhouZones ?? [])];
     const vpcHangzhou = new RegionalVpc(
         "vpc-hangzhou",
         {
@@ -37,12 +45,15 @@ export function meshTutorial(opts: pulumi.ComponentResourceOptions, hangzhouZone
         },
         opts,
     );
+    const meshBlock = changes.meshVpc ?? "192.168.0.0/16";
     const meshVpc = new RegionalVpc(
         "vpc-hangzhou2",
         {
             region: "cn-hangzhou",
-            cidrBlock: "192.168.0.0/16",
-            vSwitches: { "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: "192.168.0.0/24" } },
+            cidrBlock: meshBlock,
+            vSwitches: {
+                "vpc-hangzhou-switch-2": { zoneId: "cn-hangzhou-h", cidrBlock: meshBlock.replace(/\/\d+$/, "/24") },
+            },
         },
         opts,
     );
@@ -63,8 +74,8 @@ export function meshTutorial(opts: pulumi.ComponentResourceOptions, hangzhouZone
         {
             vpc: vpcShanghai,
             vSwitches: ["vpc-shanghai-switch-1"],
-            podCidr: "10.1.0.0/16",
-            serviceCidr: "172.17.0.0/16",
+            podCidr: changes.shanghaiPod ?? "10.1.0.0/16",
+            serviceCidr: changes.shanghaiService ?? "172.17.0.0/16",
             nodePool,
         },
         opts,
