@@ -118,6 +118,16 @@ const RULES: Readonly<Record<string, Rule>> = {
                   destroy:
                       "refused while it holds objects (BucketNotEmpty): destroy leaves a non-empty bucket, billing its storage; empty it first, or set forceDestroy",
               }),
+    // AlbFargateService's ACM validation records (components/aws/albFargateService/edge.ts): shared
+    // with every certificate of the name, so kept on destroy (retainOnDelete).
+    "aws:route53/record:Record": r =>
+        r.retainOnDelete
+            ? item(r, {
+                  kinds: ["left-behind"],
+                  destroy:
+                      "kept (retainOnDelete): ACM's validation CNAME, which other certificates of the name may renew with; delete it from the zone when none does",
+              })
+            : undefined,
     "alicloud:cs/managedKubernetes:ManagedKubernetes": r =>
         r.inputs.deletionProtection
             ? item(r, {

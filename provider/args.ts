@@ -580,7 +580,7 @@ export interface MeshFailoverMeshObservability {
     tracing?: MeshFailoverMeshObservabilityTracing;
     /** Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off). */
     telemetry?: boolean;
-    /** The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off). */
+    /** The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics: `true` needs `telemetry: true` (ASM turns Kiali off without it). Default: not sent (ASM's default, off). */
     kiali?: boolean;
 }
 

@@ -282,7 +282,7 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         tracing: "Tracing and its sampling percentage. Default: not sent (ASM's default, off).",
         telemetry:
             "Collect Prometheus metrics (`meshConfig.telemetry`). Checked before registration: a boolean. Default: not sent (ASM's default, off).",
-        kiali: "The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics. Default: not sent (ASM's default, off).",
+        kiali: "The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus metrics: `true` needs `telemetry: true` (ASM turns Kiali off without it). Default: not sent (ASM's default, off).",
     },
     MeshFailoverMeshObservabilityAccessLog: {
         enabled: "Collect the access logs (`meshConfig.accessLog.enabled`). Required.",

@@ -102,6 +102,9 @@ describe("AlbFargateService: certificate", () => {
             [record.inputs.zoneId, record.inputs.name, record.inputs.type, record.inputs.records, record.inputs.ttl],
             [ZONE, option.resourceRecordName, "CNAME", [option.resourceRecordValue], 60],
         );
+        // ACM's record, shared by every certificate of the name: adopted if there, kept on destroy.
+        assert.deepEqual([record.inputs.allowOverwrite, record.retainOnDelete], [true, true]);
+        assert.equal(world.named("web-dns-a").retainOnDelete, undefined, "the alias record goes with the stack");
         const validation = world.named("web-certificate-validation");
         assert.equal(validation.type, "aws:acm/certificateValidation:CertificateValidation");
         assert.deepEqual(
@@ -325,7 +328,8 @@ describe("AlbFargateService: the ALB's scheme, address type, idle timeout and he
         const alb = world.named("web-alb");
         assert.deepEqual(
             [alb.inputs.internal, alb.inputs.ipAddressType, alb.inputs.idleTimeout, alb.inputs.dropInvalidHeaderFields],
-            [false, undefined, undefined, true],
+            // ipv4 is sent (the provider would keep a dualstack ALB's type otherwise), 60 s left to the provider's default.
+            [false, "ipv4", undefined, true],
         );
         assert.deepEqual(alb.inputs.subnets, [
             world.named("web-network-klein-public-1a").id,

@@ -370,7 +370,19 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
                 .map(r => [world.regionOf(r), r.inputs.transitRouterRouteEntryDestinationCidrBlock]),
             blocks.map(b => ["cn-chengdu", b]),
         );
-        assert.ok((await verifyFlows(world)).every(r => r.ok));
+        const flows = await verifyFlows(world);
+        // Every region's back-to-origin flows, proven: 2 blocks × 3 backends at least.
+        assert.ok(
+            flows.filter(r => String(r.name).startsWith("ALB back-to-origin")).length >= 6,
+            `${flows.length} flows`,
+        );
+        assert.ok(
+            flows.every(r => r.ok),
+            flows
+                .filter(r => !r.ok)
+                .map(r => String(r.name))
+                .join(", "),
+        );
     });
 
     it("joins an existing network with a member and a connection per region", async () => {
@@ -400,10 +412,47 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
         ]) {
             assert.equal(world.named(name).parent, "s1");
         }
-        assert.ok((await verifyFlows(world)).every(r => r.ok));
+        const flows = await verifyFlows(world);
+        // Every region's back-to-origin flows, proven: 2 blocks × 3 backends at least.
+        assert.ok(
+            flows.filter(r => String(r.name).startsWith("ALB back-to-origin")).length >= 6,
+            `${flows.length} flows`,
+        );
+        assert.ok(
+            flows.every(r => r.ok),
+            flows
+                .filter(r => !r.ok)
+                .map(r => String(r.name))
+                .join(", "),
+        );
     });
 
     describe("rejects, registering nothing", () => {
+        it("a backend region keyed as a server group (one server group name for both), and more regions than a forward action takes", async () => {
+            const same = await rejection(() => ({
+                serverGroups: { shenzhen: { backends: { ecs4: { ipv4Address: "192.168.7.40" } } } },
+            }));
+            assert.deepEqual(
+                same.filter(p => p.path === "backendRegions.shenzhen").map(p => p.message),
+                ["'shenzhen' is also a key of serverGroups: both would make the server group s1-sgp-shenzhen."],
+            );
+            const many = await rejection(v => ({
+                backendRegions: Object.fromEntries(
+                    ["a", "b", "c", "d", "e"].map((key, i) => [
+                        key,
+                        {
+                            vpc: i === 0 ? v.shenzhen : v.beijing,
+                            backends: { [`s${i}`]: { ipv4Address: i === 0 ? "10.0.1.10" : "10.1.1.10" } },
+                        },
+                    ]),
+                ),
+            }));
+            assert.ok(
+                many.some(p => p.path === "backendRegions" && /make 6 server groups .* at most 5/.test(p.message)),
+                JSON.stringify(many),
+            );
+        });
+
         it("a backend region twice, the ALB's region as backend region, a region outside the list", async () => {
             const problems = await rejection(v => ({
                 backendRegions: {

@@ -51,7 +51,7 @@ describe("ServiceMesh observability (meshConfig)", () => {
             }),
             {
                 enableLocalityLb: true,
-                accessLog: { enabled: true, project: "prod-mesh-logs" },
+                accessLog: { enabled: true, sidecarEnabled: true, gatewayEnabled: true, project: "prod-mesh-logs" },
                 tracing: true,
                 pilot: { traceSampling: 2.5 },
                 telemetry: true,
@@ -88,6 +88,13 @@ describe("ServiceMesh observability (meshConfig)", () => {
         assert.deepEqual(await problemsOf({ tracing: { enabled: false, sampleRate: 10 } }), [
             "observability.tracing.sampleRate: a sampling percentage is given but tracing is off (enabled: false).",
         ]);
+    });
+
+    it("refuses Kiali without telemetry, which ASM would turn back off", async () => {
+        assert.deepEqual(await problemsOf({ kiali: true }), [
+            "observability.kiali: Kiali draws from the mesh's Prometheus metrics, and without telemetry ASM turns it back off (a diff on every update).",
+        ]);
+        assert.deepEqual(await problemsOf({ kiali: true, telemetry: false }).then(p => p.length), 1);
     });
 
     it("refuses an SLS project that is not one, or with the access logs off, at its path", async () => {
@@ -132,7 +139,7 @@ describe("the prod stack's mesh", function () {
         assert.equal(meshes.length, 1);
         assert.deepEqual(meshes[0].inputs.meshConfig, {
             enableLocalityLb: true,
-            accessLog: { enabled: true },
+            accessLog: { enabled: true, sidecarEnabled: true, gatewayEnabled: true },
             tracing: true,
             pilot: { traceSampling: 1 },
             telemetry: true,

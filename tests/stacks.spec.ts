@@ -390,6 +390,7 @@ describe("stacks", function () {
                 "s4-mesh: left-behind",
                 "s5: left-behind",
                 "s5-logs: left-behind",
+                "s5-certificate-validation-web.example.com: left-behind",
                 "s5-access-logs: left-behind",
                 "s5-alb: left-behind",
             ],

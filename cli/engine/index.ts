@@ -221,6 +221,7 @@ export const recorder: pulumi.ResourceTransformation = ({ resource, type, name, 
     const provider = (opts as pulumi.CustomResourceOptions).provider;
     if (provider) entry.provider = pulumi.resourceName(provider);
     if (opts.protect !== undefined) entry.protect = opts.protect;
+    if (opts.retainOnDelete !== undefined) entry.retainOnDelete = opts.retainOnDelete;
     if (opts.ignoreChanges?.length) entry.ignoreChanges = [...opts.ignoreChanges];
     const deleteBeforeReplace = (opts as pulumi.CustomResourceOptions).deleteBeforeReplace;
     if (deleteBeforeReplace !== undefined) entry.deleteBeforeReplace = deleteBeforeReplace;

@@ -56,6 +56,8 @@ export interface RecordedResource {
     ignoreChanges?: string[];
     /** The resource's own `protect` option, when set (children inherit it from the nearest component that sets it). */
     protect?: boolean;
+    /** The resource's `retainOnDelete`, when set: `pulumi destroy` drops it from the stack and leaves it in the cloud. */
+    retainOnDelete?: boolean;
     /**
      * The resource object itself, for the verifier to read what a component declares about its
      * traffic (`intendedFlows`). Never serialised.

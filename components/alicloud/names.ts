@@ -89,3 +89,12 @@ export function checkAlibabaName(
     problems.add(path, `${what} name '${value}' is not ${describe}.`, fix ?? `Choose a name of ${describe}.`);
     return false;
 }
+
+/**
+ * Log Service (SLS) project names: "only lowercase letters, digits, and hyphens (-) … start and
+ * end with a lowercase letter or number … 3 to 63 characters" (resource_alicloud_log_project.go,
+ * `project_name`, and the provider's `log.Project` `projectName` docs; the Terraform
+ * ValidateFunc, `^[0-9a-zA-Z_-]+$`, is looser than its message). One rule for the ALB's access
+ * logs and the mesh's.
+ */
+export const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;

@@ -35,6 +35,17 @@ const shop = new aws.AlbFargateService("shop", {
             memoryReservation: 512,
         },
     ],
+    // What the collector sends with: X-Ray's actions take no resource ("*").
+    taskRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+                Resource: "*",
+            },
+        ],
+    }),
     cpu: 1024,
     memory: 2048,
     services: {

@@ -14,6 +14,7 @@ import { checkShape } from "../../shape";
 import { AlbEdition } from "./args";
 import { ALB_ACL_LIMITS, AlbAccessLogArgs, AlbAclArgs, AlbModificationProtectionArgs } from "./operationsArgs";
 import { fitsWhenKnown } from "./shape";
+import { SLS_PROJECT } from "../names";
 
 /** The ACL, defaults applied: `White` or `Black` as the provider spells it, entries in canonical form. */
 export interface AlbAclPlan {
@@ -38,13 +39,6 @@ export interface AlbModificationProtectionPlan {
  * start with a letter" (website/docs/r/alb_acl.html.markdown, `acl_name`).
  */
 const ACL_NAME = /^[A-Za-z][A-Za-z0-9_-]{1,127}$/;
-
-/**
- * Log Service project names: "only lowercase letters, digits, and hyphens (-) … start and end
- * with a lowercase letter or number … 3 to 63 characters" (resource_alicloud_log_project.go,
- * `project_name`; the provider's own ValidateFunc, `^[0-9a-zA-Z_-]+$`, is looser than its message).
- */
-const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /**
  * Logstore names: "lowercase letters, digits, hyphens (-), and underscores (_) … start and end

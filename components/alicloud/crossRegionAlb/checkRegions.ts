@@ -5,6 +5,7 @@
 import { Problems } from "../../errors";
 import { AlbCommonPlan } from "../albCommon";
 import { checkAlbKeys } from "../albCommon/check";
+import { ALB_RULE_LIMITS } from "../albCommon/routingArgs";
 import { checkAlibabaName } from "../names";
 import { CROSS_REGION_ALB_REGIONS } from "../regions";
 import { RegionalVpc } from "../vpc";
@@ -113,6 +114,25 @@ export function checkBackendRegions(
         return { regions: [], backendWeight };
     }
     checkAlbKeys(problems, "backendRegions", args.backendRegions ?? {}, "backend region");
+    // Both name a server group `<name>-sgp-<key>` (and `<serverGroupName>-<key>`).
+    for (const [key] of entries) {
+        if (Object.hasOwn(args.serverGroups ?? {}, key)) {
+            problems.add(
+                `backendRegions.${key}`,
+                `'${key}' is also a key of serverGroups: both would make the server group ${name}-sgp-${key}.`,
+                "Rename the backend region or the server group.",
+            );
+        }
+    }
+    // The weighted rule forwards to backendVpc's group and one per region, in one action.
+    if (entries.length + 1 > ALB_RULE_LIMITS.forwardGroups) {
+        problems.add(
+            "backendRegions",
+            `${entries.length} backend regions and backendVpc make ${entries.length + 1} server groups in the weighted ` +
+                `rule's one forward action, which takes at most ${ALB_RULE_LIMITS.forwardGroups} (unconfirmed limit, see albCommon/routingArgs.ts).`,
+            `Use at most ${ALB_RULE_LIMITS.forwardGroups - 1} backend regions.`,
+        );
+    }
     const defaultPort = args.backendPort ?? 80;
     const regions = entries.map(([key, r]): CrossRegionBackendRegionPlan => {
         const at = `backendRegions.${key}`;

@@ -11,10 +11,16 @@ import * as alicloud from "../../sdk/alicloud";
 import { z } from "zod";
 import { Problems } from "../../errors";
 import { argsShape, text } from "../../shape";
+import { SLS_PROJECT } from "../names";
 
 /** Sidecar access logs collected to Simple Log Service (SLS). */
 export interface MeshAccessLogArgs {
-    /** Collect the access logs (`meshConfig.accessLog.enabled`). Required. */
+    /**
+     * Collect the access logs: `meshConfig.accessLog.enabled` (the proxies write them) and, on,
+     * `sidecarEnabled` and `gatewayEnabled`, which the provider documents as collecting the
+     * sidecars' and gateways' access logs to SLS (input.d.ts `ServiceMeshMeshConfigAccessLog`,
+     * v1.223.1+); that `enabled` alone ships nothing to SLS is our reading, unconfirmed. Required.
+     */
     enabled: boolean;
     /**
      * The SLS project the logs go to (`meshConfig.accessLog.project`): 3 to 63 lowercase letters,
@@ -50,8 +56,11 @@ export interface MeshObservabilityArgs {
     telemetry?: boolean;
     /**
      * The Kiali mesh topology (`meshConfig.kiali.enabled`), which draws from the mesh's Prometheus
-     * metrics (so it is useful with `telemetry`; ASM's requirement is unconfirmed, so not enforced).
-     * Checked before registration: a boolean. Default: not sent (ASM's default, off).
+     * metrics: `true` needs `telemetry: true` ("you must first open the collection Prometheus …
+     * when the configuration update is false, the system automatically set this value to false",
+     * terraform-provider-alicloud website/docs/r/service_mesh_service_mesh.html.markdown,
+     * `mesh_config-kiali.enabled`; without it ASM turns Kiali off and every update shows a diff).
+     * Checked before registration. Default: not sent (ASM's default, off).
      */
     kiali?: boolean;
 }
@@ -65,13 +74,6 @@ export const MESH_OBSERVABILITY_SHAPE = argsShape<MeshObservabilityArgs>()(
         kiali: z.boolean().optional(),
     }),
 );
-
-/**
- * SLS project names: 3 to 63 characters, lowercase letters, digits and hyphens, starting and ending
- * with a lowercase letter or digit (the provider's `log.Project` `projectName`,
- * node_modules/@pulumi/alicloud/log/project.d.ts; the Terraform resource has no ValidateFunc for it).
- */
-const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** The ASM instance's `meshConfig`: locality load balancing on (what the mesh is for), then what `observability` sets. */
 export type MeshConfigPlan = alicloud.types.input.servicemesh.ServiceMeshMeshConfig;
@@ -102,7 +104,11 @@ export function checkObservability(
                 "Use the name of an SLS project in the mesh's region, e.g. asm-access-logs.",
             );
         }
-        config.accessLog = { enabled, ...(project !== undefined && { project }) };
+        config.accessLog = {
+            enabled,
+            ...(enabled && { sidecarEnabled: true, gatewayEnabled: true }),
+            ...(project !== undefined && { project }),
+        };
     }
     if (o.tracing) {
         const { enabled, sampleRate } = o.tracing;
@@ -123,6 +129,13 @@ export function checkObservability(
         if (sampleRate !== undefined) config.pilot = { traceSampling: sampleRate };
     }
     if (o.telemetry !== undefined) config.telemetry = o.telemetry;
+    if (o.kiali === true && o.telemetry !== true) {
+        problems.add(
+            "kiali",
+            "Kiali draws from the mesh's Prometheus metrics, and without telemetry ASM turns it back off (a diff on every update).",
+            "Set telemetry: true beside kiali: true, or drop kiali.",
+        );
+    }
     if (o.kiali !== undefined) config.kiali = { enabled: o.kiali };
     return config;
 }

@@ -244,9 +244,11 @@ export interface MultiEipEniArgs {
      * Secondary ENIs that carry the addresses: a whole number from 1 to 99, at most one per
      * address, and with `attach`, within the ENIs the instance type allows beside `instance.enis`.
      * The addresses fill the ENIs in order, each ENI up to the type's private IPs per ENI, leaving
-     * one for each ENI after it: adding addresses never moves an existing one to another ENI.
-     * Checked before registration. Default: as few as hold the addresses
-     * (⌈addresses ÷ private IPs per ENI⌉).
+     * one for each ENI after it. With the default, adding addresses fills the last ENI or opens a
+     * new one and never moves an existing address; with more ENIs than the addresses need, an ENI
+     * before the last is not full, so an added address moves the next ones along (their EIP
+     * associations are replaced: a short loss of those public addresses). Checked before
+     * registration. Default: as few as hold the addresses (⌈addresses ÷ private IPs per ENI⌉).
      */
     eniCount?: number;
     /**

@@ -382,8 +382,10 @@ function checkLimits(
 
 /**
  * How many of `count` addresses each of `eniCount` ENIs takes: in order, each as many as it holds
- * (`perEni`) while leaving one for every ENI after it. So adding addresses fills the last ENI or
- * opens a new one, and never moves an address to another ENI. Needs eniCount ≤ count ≤ eniCount × perEni.
+ * (`perEni`) while leaving one for every ENI after it. With the fewest ENIs (⌈count ÷ perEni⌉)
+ * every ENI but the last is full, so adding addresses fills the last or opens a new one and moves
+ * none; with more, an ENI before the last is not full and an added address moves the ones after
+ * it (`fillEnis(2, 2, 6)` is [1, 1], `fillEnis(3, 2, 6)` [2, 1]). Needs eniCount ≤ count ≤ eniCount × perEni.
  */
 export function fillEnis(count: number, eniCount: number, perEni: number): number[] {
     const counts: number[] = [];

@@ -438,6 +438,9 @@ export interface AlbFargateServiceArgs {
     /**
      * An internal ALB, in the private subnets (with the tasks), with private addresses only and
      * no way in from the internet; clients reach it from the VPC or networks joined to it.
+     * Changing it replaces the ALB (the scheme is fixed at creation: `internal` is ForceNew in
+     * terraform-provider-aws internal/service/elbv2/load_balancer.go): a new DNS name, and with
+     * `deletionProtection` the old ALB's deletion fails until that is turned off in an update first.
      * Default: false, internet-facing in the public subnets.
      */
     internal?: boolean;

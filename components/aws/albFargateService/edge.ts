@@ -55,7 +55,9 @@ export function createCertificate(
                 // another stack's certificate for the name may have written it already.
                 allowOverwrite: true,
             },
-            opts,
+            // And may still need it to renew: destroying this stack leaves the record in the zone
+            // (a CNAME to ACM, harmless) rather than break another certificate's managed renewal.
+            { ...opts, retainOnDelete: true },
         );
     });
     const validation = new aws.acm.CertificateValidation(

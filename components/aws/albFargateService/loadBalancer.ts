@@ -90,8 +90,12 @@ export function createLoadBalancer(
             internal: settings.internal,
             subnets: (settings.internal ? network.privateSubnets : network.publicSubnets).map(s => s.id),
             securityGroups: [albSecurityGroupId],
-            // Sent only when not AWS's default, so an ALB of an earlier release sees no change.
-            ipAddressType: settings.ipAddressType === "ipv4" ? undefined : settings.ipAddressType,
+            // Always sent: the provider keeps the cloud's value of an unset `ip_address_type`
+            // (Optional + Computed in terraform-provider-aws internal/service/elbv2/load_balancer.go),
+            // so dualstack → ipv4 would never reach the ALB. An ALB of an earlier release holds
+            // `ipv4` already and sees no change.
+            ipAddressType: settings.ipAddressType,
+            // Omitted at AWS's 60 s: the provider's own default (`Default: 60`), so going back to it applies.
             idleTimeout: settings.idleTimeout === 60 ? undefined : settings.idleTimeout,
             dropInvalidHeaderFields: settings.dropInvalidHeaderFields,
             enableDeletionProtection: plan.deletionProtection,
