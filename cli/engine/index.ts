@@ -11,6 +11,7 @@ import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./aliclo
 import { awsCalls, awsRules } from "./aws";
 import { randomRules } from "./random";
 import { fakeId } from "./ids";
+import { skipPromiseStacks } from "./promiseStacks";
 import { PropertyBag, World } from "./world";
 import { parseWarning } from "../../components/warnings";
 
@@ -110,6 +111,7 @@ const mocks: pulumi.runtime.Mocks = {
 export function installEngine(stack = "test", project = "topologies"): void {
     pulumi.runtime.setMocks(mocks, project, stack, false);
     recordWarnings();
+    skipPromiseStacks();
 }
 
 /** Marks the `pulumi.log.warn` that records into the world, so it is installed once. */
