@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { validate } from "../components/errors";
 import { DeclaresFlows, IntendedFlow, flowTo } from "../components/flows";
 import { CenTransitNetwork } from "../components/alicloud/cen";
+import { REGION_ZONES } from "../components/alicloud/regions";
 import { RegionalVpc } from "../components/alicloud/vpc";
 
 /** Mainland China regions: one geographic area, so one bandwidth package covers every peering. */
@@ -42,6 +43,15 @@ export function loadStackConfig(raw: Record<string, unknown>): { regions: number
     });
 }
 
+/**
+ * The `n`th zone of a benchmark region (its first when it has one only), from the zone table the
+ * components check against: not every region has an `-a` (cn-qingdao starts at b).
+ */
+export function benchZone(region: string, n: number): string {
+    const letters = REGION_ZONES[region];
+    return `${region}-${letters[n] ?? letters[0]}`;
+}
+
 export function buildStack(
     config: unknown,
     opts: pulumi.ComponentResourceOptions,
@@ -55,8 +65,8 @@ export function buildStack(
                     region,
                     cidrBlock: `10.${i}.0.0/16`,
                     vSwitches: {
-                        a: { zoneId: `${region}-a`, cidrBlock: `10.${i}.1.0/24` },
-                        b: { zoneId: `${region}-b`, cidrBlock: `10.${i}.2.0/24` },
+                        a: { zoneId: benchZone(region, 0), cidrBlock: `10.${i}.1.0/24` },
+                        b: { zoneId: benchZone(region, 1), cidrBlock: `10.${i}.2.0/24` },
                     },
                 },
                 opts,
