@@ -144,7 +144,11 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
      * inter-region connection from the ALB's region, the back-to-origin blocks admitted by the
      * security groups). Each region gets its own server group, and a rule of priority
      * {@link BACKEND_REGIONS_RULE_PRIORITY} on the forwarding listener splits every request
-     * between the regions by `backendWeight`. Default: none, the backends of `backendVpc` only.
+     * between the regions by `backendWeight`. A request one of `rules` takes (priorities below
+     * 10000) goes only to the groups that rule names: `default` is `backendVpc`'s group, not the
+     * split, and a region's group cannot be named there. At most 4 regions (the weighted rule's
+     * forward action takes 5 groups; unconfirmed limit), none keyed as one of `serverGroups`.
+     * Default: none, the backends of `backendVpc` only.
      */
     backendRegions?: Record<string, CrossRegionBackendRegionArgs>;
     /**
