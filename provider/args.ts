@@ -55,6 +55,8 @@ export interface CrossRegionAlbSection {
     backendVSwitches?: string[];
     /** More regions of backends, by a name (letters, digits, `-`, `_`): each its VPC and demo servers, on the same network, with every rule `backendVpc` has (one VPC per region, routes both ways through the transit routers, a connection from the ALB's region, the back-to-origin blocks admitted by its servers' security group). Each region gets its own server group, and a rule of priority 10000 on the forwarding listener splits every request between the regions by `backendWeight`. Each region must be a supported one, not the ALB's and not another backend region's, and its VPC may overlap no other. Default: none, `backendVpc`'s servers only. */
     backendRegions?: Record<string, CrossRegionAlbBackendRegion>;
+    /** Server groups besides the component's own, by name (letters, digits, `-`, `_`; not `default`, not a key of `backendRegions`), for `rules` to forward to: each holds demo servers of `servers.instances` in `backendVpc`, routed and admitted as the others. Default: none. */
+    serverGroups?: Record<string, CrossRegionAlbServerGroup>;
     /** Weight of `backendVpc`'s server group in the rule splitting requests between the backend regions, 0–100 (0: no new requests; at least one region above 0). Default: 100. Refused without `backendRegions`. */
     backendWeight?: number;
     /** `Basic`, `Standard` or `StandardWithWaf`. Default: `Standard` (the tutorials'). */
@@ -70,7 +72,7 @@ export interface CrossRegionAlbSection {
     /** Weight of every backend server in the server group, 0–100. Default: 100. */
     weight?: number;
     /** `Wrr` (weighted round robin), `Wlc` (weighted least connections) or `Sch` (source-IP hash). Default: `Wrr` (the tutorials'). */
-    scheduler?: CrossRegionAlbScheduler;
+    scheduler?: CrossRegionAlbServerGroupScheduler;
     /** Health check of the server group. Default: on, HTTP `/` (the tutorials keep it on). */
     healthCheck?: AlbHealthCheck;
     /** Session persistence (insert cookie). Default: false (the tutorial's). */
@@ -148,6 +150,22 @@ export interface CrossRegionAlbBackendRegion {
     backendWeight?: number;
 }
 
+export interface CrossRegionAlbServerGroup {
+    /** The demo servers (keys of `servers.instances`) the group holds, at least one; a server may be in several groups. */
+    servers: string[];
+    /** Name of the server group in the console. Default: the component's name, `-` and the group's key. */
+    serverGroupName?: string;
+    /** `Wrr`, `Wlc` or `Sch`. Default: the component's (`Wrr`). */
+    scheduler?: CrossRegionAlbServerGroupScheduler;
+}
+
+export const CrossRegionAlbServerGroupScheduler = {
+    Wrr: "Wrr",
+    Wlc: "Wlc",
+    Sch: "Sch",
+} as const;
+export type CrossRegionAlbServerGroupScheduler = (typeof CrossRegionAlbServerGroupScheduler)[keyof typeof CrossRegionAlbServerGroupScheduler];
+
 export const CrossRegionAlbEdition = {
     Basic: "Basic",
     Standard: "Standard",
@@ -188,13 +206,6 @@ export const AlbListenerSslPolicy = {
     tls_cipher_policy_1_2_strict_with_1_3: "tls_cipher_policy_1_2_strict_with_1_3",
 } as const;
 export type AlbListenerSslPolicy = (typeof AlbListenerSslPolicy)[keyof typeof AlbListenerSslPolicy];
-
-export const CrossRegionAlbScheduler = {
-    Wrr: "Wrr",
-    Wlc: "Wlc",
-    Sch: "Sch",
-} as const;
-export type CrossRegionAlbScheduler = (typeof CrossRegionAlbScheduler)[keyof typeof CrossRegionAlbScheduler];
 
 export interface AlbHealthCheck {
     /** Turn health checks on. Default: true (the tutorials keep them on). */
@@ -455,7 +466,7 @@ export interface DualStackAlbServerGroup {
     /** Name of the server group in the console. Default: the component's name, `-` and the group's key. */
     serverGroupName?: string;
     /** `Wrr`, `Wlc` or `Sch`. Default: the component's (`Wrr`). */
-    scheduler?: CrossRegionAlbScheduler;
+    scheduler?: CrossRegionAlbServerGroupScheduler;
 }
 
 export interface MeshFailoverSection {

@@ -21,6 +21,8 @@ const CONTAINER_RUNTIME_DOCS: Record<string, string> = {
 
 export const FIELD_DOCS: Record<string, Record<string, string>> = {
     CrossRegionAlbSection: {
+        serverGroups:
+            "Server groups besides the component's own, by name (letters, digits, `-`, `_`; not `default`, not a key of `backendRegions`), for `rules` to forward to: each holds demo servers of `servers.instances` in `backendVpc`, routed and admitted as the others. Default: none.",
         albVpc: "VPC of the ALB (tutorial: VPC1 in cn-chengdu, 172.16.0.0/12).",
         backendVpc: "VPC of the backends, in another region (tutorial: VPC2 in cn-hangzhou, 192.168.0.0/16).",
         albVSwitches:
@@ -95,6 +97,13 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
     AlbRuleTarget: {
         serverGroup: "A key of the section's `serverGroups`, or `default` for the component's own server group.",
         weight: "Weight, 1–100, against the rule's other groups. Default: 100.",
+    },
+    CrossRegionAlbServerGroup: {
+        servers:
+            "The demo servers (keys of `servers.instances`) the group holds, at least one; a server may be in several groups.",
+        serverGroupName:
+            "Name of the server group in the console. Default: the component's name, `-` and the group's key.",
+        scheduler: "`Wrr`, `Wlc` or `Sch`. Default: the component's (`Wrr`).",
     },
     DualStackAlbServerGroup: {
         backends:

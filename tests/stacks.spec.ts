@@ -940,6 +940,27 @@ describe("stacks", function () {
         );
     });
 
+    it("gives S1's section extra server groups of its demo servers for its rules, refusing a server it does not have", async () => {
+        const result = await plan("cross-region-alb", raw => {
+            raw.crossRegionAlb.servers.instances.ecs2 = { vSwitch: "vsw4" };
+            raw.crossRegionAlb.serverGroups = { api: { servers: ["ecs2"] } };
+            raw.crossRegionAlb.rules = { api: { priority: 10, paths: ["/api/*"], forward: [{ serverGroup: "api" }] } };
+        });
+        if (!result.ok) assert.fail(JSON.stringify(result.errors));
+        const group = world.named("s1-sgp-api");
+        assert.equal(group.inputs.servers.length, 1);
+        assert.equal(group.inputs.servers[0].serverIp, world.named("s1-demo-ecs2").state.privateIp);
+        assert.equal(world.named("s1-rule-api").inputs.priority, 10);
+        const refused = await plan("cross-region-alb", raw => {
+            raw.crossRegionAlb.serverGroups = { api: { servers: ["ecs9"] } };
+        });
+        assert.ok(!refused.ok, "expected the plan to fail");
+        assert.deepEqual(
+            refused.errors.flatMap(e => e.problems).map(p => p.path),
+            ["topologies:crossRegionAlb.serverGroups.api.servers[0]"],
+        );
+    });
+
     describe("rejects bad config with the YAML key path, the value and a fix", () => {
         /** The plan's problems; config-level ones must come before anything is registered. */
         async function problems(stack: string, edit: (raw: Record<string, any>) => void, configLevel = true) {

@@ -1,6 +1,7 @@
 /** S1: an ALB in one region in front of ECS backends in another, over CEN transit routers. */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { checkKnownName } from "../../components/checks";
 import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
 import {
     CrossRegionAlbBackend,
@@ -41,6 +42,17 @@ const schema = z.strictObject({
     albVSwitches: z.array(z.string()).optional(),
     backendVSwitches: z.array(z.string()).optional(),
     backendRegions: z.record(z.string(), backendRegion).optional(),
+    /** Extra server groups for `rules`: group name → the demo servers (of `servers.instances`) it holds, in backendVpc. */
+    serverGroups: z
+        .record(
+            z.string(),
+            z.strictObject({
+                servers: z.array(z.string()),
+                serverGroupName: z.string().optional(),
+                scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+            }),
+        )
+        .optional(),
     backendWeight: z.number().optional(),
     edition: z.enum(ALB_EDITIONS).optional(),
     addressType: z.enum(["Internet", "Intranet"]).optional(),
@@ -62,8 +74,7 @@ const schema = z.strictObject({
         ])
         .optional(),
     dns: albDns.optional(),
-    // ACL, access logs, modification protection and rules (to the own server group: S1's section
-    // declares no other), passed on as they are.
+    // ACL, access logs, modification protection and rules (to `default` or to `serverGroups`), passed on as they are.
     ...ALB_OPERATIONS_FIELDS,
     cenOptions: z
         .strictObject({
@@ -109,6 +120,18 @@ export const crossRegionAlb = defineTopology({
     ],
     checkReferences: (problems, s) => {
         checkServersReferences(problems.under("servers"), s.servers, "backendVpc", s.backendVpc);
+        for (const [g, group] of Object.entries(s.serverGroups ?? {})) {
+            group.servers.forEach((server, i) =>
+                checkKnownName(
+                    problems,
+                    `serverGroups.${g}.servers[${i}]`,
+                    server,
+                    Object.keys(s.servers.instances),
+                    "server",
+                    "a demo server of servers.instances",
+                ),
+            );
+        }
         for (const [key, r] of regionsOf(s)) {
             const at = `backendRegions.${key}`;
             checkServersReferences(problems.under(`${at}.servers`), r.servers, `${at}.vpc`, r.vpc);
@@ -127,7 +150,32 @@ export const crossRegionAlb = defineTopology({
         const albVpc = b.vpc("s1-alb-net", ["crossRegionAlb", "albVpc"], s.albVpc);
         const backendVpc = b.vpc("s1-backend-net", ["crossRegionAlb", "backendVpc"], s.backendVpc);
         const servers = demoServers("s1-demo", backendVpc, s.servers, b, { at: ["crossRegionAlb", "servers"] });
-        const { servers: _servers, albVpc: _a, backendVpc: _b, backendRegions: _r, weight, ...options } = s;
+        const {
+            servers: _servers,
+            albVpc: _a,
+            backendVpc: _b,
+            backendRegions: _r,
+            serverGroups: _g,
+            weight,
+            ...options
+        } = s;
+        // Each extra group: the demo servers it names, as backends in their security group.
+        const serverGroups =
+            s.serverGroups &&
+            Object.fromEntries(
+                Object.entries(s.serverGroups).map(([g, group]) => [
+                    g,
+                    {
+                        backends: backendsOf(
+                            Object.fromEntries(group.servers.map(name => [name, servers.servers[name]])),
+                            weight,
+                            "servers",
+                        ),
+                        serverGroupName: group.serverGroupName,
+                        scheduler: group.scheduler,
+                    },
+                ]),
+            );
         // Each further region: its VPC, its demo servers and their group, and the servers as its backends.
         const securityGroups: Record<string, pulumi.Input<string>> = { servers: servers.securityGroupId };
         const backendRegions = Object.fromEntries(
@@ -159,6 +207,7 @@ export const crossRegionAlb = defineTopology({
                         backendVpc,
                         backends: backendsOf(servers.servers, weight, "servers"),
                         backendRegions: s.backendRegions === undefined ? undefined : backendRegions,
+                        serverGroups,
                         securityGroups,
                         tags: b.tags,
                     },
@@ -167,6 +216,11 @@ export const crossRegionAlb = defineTopology({
             [
                 [/^backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
                 [/^backends\.([^.]+).*/, m => ["crossRegionAlb", "servers", "instances", m[1]]],
+                [/^serverGroups\.[^.]+\.backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
+                [
+                    /^serverGroups\.([^.]+)\.backends\.([^.]+).*/,
+                    m => ["crossRegionAlb", "serverGroups", m[1], "servers"],
+                ],
                 [/^backendRegions\.[^.]+\.backends\.[^.]+\.weight/, () => ["crossRegionAlb", "weight"]],
                 [
                     /^backendRegions\.([^.]+)\.backends\.([^.]+).*/,
