@@ -190,6 +190,32 @@ for (const [label, { make, type }] of Object.entries(ALB_CASES)) {
     });
 }
 
+describe("DualStackAlb (S3): an allow list of IPv4 blocks only", () => {
+    const { make } = ALB_CASES["DualStackAlb (S3)"];
+    it("warns that the dual-stack ALB then refuses every IPv6 client, and is quiet once an IPv6 block is listed", async () => {
+        await build(opts =>
+            make({ listener: HTTPS, acl: { mode: "allow", entries: ["203.0.113.0/24"] } }, opts, false),
+        );
+        assert.deepEqual(
+            world.warnings.map(w => w.message),
+            [
+                "acl allows IPv4 blocks only (203.0.113.0/24), so the dual-stack ALB refuses every IPv6 client; add your IPv6 blocks to acl.entries if IPv6 clients should reach it.",
+            ],
+        );
+        await build(opts =>
+            make(
+                { listener: HTTPS, acl: { mode: "allow", entries: ["203.0.113.0/24", "2001:db8::/32"] } },
+                opts,
+                false,
+            ),
+        );
+        assert.deepEqual(world.warnings, []);
+        // A deny list of IPv4 blocks refuses no IPv6 client.
+        await build(opts => make({ listener: HTTPS, acl: { mode: "deny", entries: ["203.0.113.0/24"] } }, opts, false));
+        assert.deepEqual(world.warnings, []);
+    });
+});
+
 describe("accessLogProjectName", () => {
     it("lower-cases the component name into the project's characters and keeps 63 characters", () => {
         assert.equal(accessLogProjectName("Web_Front", "abcd1234"), "web-front-alb-logs-abcd1234");

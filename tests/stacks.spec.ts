@@ -171,7 +171,8 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + the mesh-wide PeerAuthentication (ServiceMesh's default mtls, STRICT).
         // + S2 at scale: 8 addresses over 2 secondary ENIs (was 2 on one): 1 ENI, 1 attachment, 6 EIPs, 6 associations.
         // + S3's ACL, its two entries and its attachment to the listener.
-        total: 246,
+        // + an IPv6 block on S3's allow list (the ALB is dual-stack).
+        total: 247,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": 2,

@@ -4,6 +4,7 @@ import { Problems, validate } from "../../errors";
 import { checkShape } from "../../shape";
 import { checkBackToOrigin } from "../albCommon/backToOrigin";
 import { checkAlbCommonArgs } from "../albCommon/check";
+import type { AlbAclPlan } from "../albCommon/operations";
 import { DUAL_STACK_ALB_TYPE, DualStackAlbArgs, DualStackAlbPlan } from "./args";
 import { checkBackends, checkServerGroupBackends } from "./checkBackends";
 import { planIngress } from "./ingress";
@@ -106,7 +107,19 @@ export function checkDualStackAlbArgs(
         serverGroupBackends,
         backToOrigin,
         rules: ingress.rules,
-        warnings: ingress.warning ? [ingress.warning] : [],
+        warnings: [...(ingress.warning ? [ingress.warning] : []), ...ipv4OnlyAllowList(alb.acl, dualStack)],
         createServiceLinkedRole: args.createServiceLinkedRole ?? false,
     };
+}
+
+/**
+ * An allow list of IPv4 blocks only on a dual-stack ALB refuses every IPv6 client, which the
+ * IPv6 address exists for: warned, since a team may mean it (IPv6 for the backends only).
+ */
+function ipv4OnlyAllowList(acl: AlbAclPlan | undefined, dualStack: boolean): string[] {
+    if (!dualStack || acl?.aclType !== "White" || acl.entries.some(e => e.includes(":"))) return [];
+    return [
+        `acl allows IPv4 blocks only (${acl.entries.join(", ")}), so the dual-stack ALB refuses every IPv6 client; ` +
+            "add your IPv6 blocks to acl.entries if IPv6 clients should reach it.",
+    ];
 }
