@@ -1039,6 +1039,8 @@ export interface FargateDns {
     recordName: string;
     /** The alias's `evaluateTargetHealth`: Route 53 counts the record healthy only while a target group of the ALB has a healthy target; it matters only where Route 53 chooses among records (failover, weighted, latency). Default: true. */
     evaluateTargetHealth?: boolean;
+    /** Take over a record of the same name and type already in the zone (e.g. one made by hand for the ALB): without it `pulumi up` fails on it. Destroy then deletes it. Default: false. */
+    allowOverwrite?: boolean;
 }
 
 export interface FargateAccessLogs {

@@ -390,6 +390,8 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "The name clients use, e.g. `app.example.com` (labels of letters, digits and hyphens, at most 253 characters; a leading `*.` for a wildcard; a trailing dot is dropped).",
         evaluateTargetHealth:
             "The alias's `evaluateTargetHealth`: Route 53 counts the record healthy only while a target group of the ALB has a healthy target; it matters only where Route 53 chooses among records (failover, weighted, latency). Default: true.",
+        allowOverwrite:
+            "Take over a record of the same name and type already in the zone (e.g. one made by hand for the ALB): without it `pulumi up` fails on it. Destroy then deletes it. Default: false.",
     },
     FargateAccessLogs: {
         bucket: "Name of an existing bucket to write to (in the ALB's region, SSE-S3, with a policy letting ELB write; not changed here). Default: a bucket created here, auto-named, SSE-S3 encrypted, public access blocked, with the region's log delivery policy.",

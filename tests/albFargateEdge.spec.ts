@@ -63,6 +63,11 @@ describe("AlbFargateService: dns", () => {
         const record = world.named("web-dns-a");
         assert.equal(record.inputs.name, "app.example.com");
         assert.equal(record.inputs.aliases[0].evaluateTargetHealth, false);
+        assert.equal(record.inputs.allowOverwrite, undefined, "another's record is not taken over unasked");
+
+        // A record made by hand before `dns` existed: taken over only when asked.
+        await build(opts => new AlbFargateService("web", service({ dns: { ...DNS, allowOverwrite: true } }), opts));
+        assert.equal(world.named("web-dns-a").inputs.allowOverwrite, true);
 
         const plain = await build(opts => new AlbFargateService("web", service({}), opts));
         assert.equal(plain.fqdn, undefined);

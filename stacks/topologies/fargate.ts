@@ -170,6 +170,7 @@ const schema = z.strictObject({
             zoneName: z.string().optional(),
             recordName: z.string(),
             evaluateTargetHealth: z.boolean().optional(),
+            allowOverwrite: z.boolean().optional(),
         })
         .optional(),
     /** The ALB's access logs in S3, a bucket given or created here (AlbFargateService `accessLogs`). */

@@ -19,6 +19,8 @@ export interface DnsPlan {
     readonly recordName: string;
     /** Default true. */
     readonly evaluateTargetHealth: boolean;
+    /** Default false. */
+    readonly allowOverwrite: boolean;
 }
 
 /** The ACM certificate requested and validated by DNS here. */
@@ -96,6 +98,7 @@ export function checkDns(
         hostedZoneId,
         recordName: recordName ?? canonicalDnsName(dns.recordName),
         evaluateTargetHealth: dns.evaluateTargetHealth ?? true,
+        allowOverwrite: dns.allowOverwrite ?? false,
     };
 }
 

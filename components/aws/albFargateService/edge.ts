@@ -81,7 +81,14 @@ export function createDnsRecords(
         type =>
             new aws.route53.Record(
                 `${name}-dns-${type.toLowerCase()}`,
-                { zoneId: plan.hostedZoneId, name: plan.recordName, type, aliases: alias },
+                {
+                    zoneId: plan.hostedZoneId,
+                    name: plan.recordName,
+                    type,
+                    aliases: alias,
+                    // Sent only when asked for: an earlier release's record sees no change.
+                    allowOverwrite: plan.allowOverwrite || undefined,
+                },
                 opts,
             ),
     );

@@ -42,6 +42,13 @@ export interface AlbDnsArgs {
      * Default: true.
      */
     evaluateTargetHealth?: boolean;
+    /**
+     * Take over a record of the same name and type that is already in the zone (Route 53's
+     * UPSERT, the provider's `allowOverwrite`), e.g. a record made by hand for the ALB before this
+     * input existed; without it `pulumi up` fails on the existing record ("already exists").
+     * Destroy then deletes the record. Default: false, so no one else's record is replaced unseen.
+     */
+    allowOverwrite?: boolean;
 }
 
 /**

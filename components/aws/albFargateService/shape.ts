@@ -235,6 +235,7 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
                 zoneName: text.optional(),
                 recordName: text,
                 evaluateTargetHealth: z.boolean().optional(),
+                allowOverwrite: z.boolean().optional(),
             })
             .optional(),
         accessLogs: z
