@@ -6,56 +6,15 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AlbCommonArgs } from "../components/alicloud/albCommon";
-import { CrossRegionAlbBackend } from "../components/alicloud/crossRegionAlb";
-import { DualStackAlb } from "../components/alicloud/dualStackAlb";
-import { RegionalVpc, RegionalVpcArgs } from "../components/alicloud/vpc";
-import { DeclaresFlows } from "../components/flows";
-import { seed000Vpc1, seed000Vpc2 } from "./support/tutorials";
+import { ALB_CASES } from "./support/albCases";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
 
-const SHANGHAI: RegionalVpcArgs = {
-    region: "cn-shanghai",
-    cidrBlock: "192.168.0.0/16",
-    enableIpv6: true,
-    vSwitches: {
-        vsw1: { zoneId: "cn-shanghai-e", cidrBlock: "192.168.1.0/24", ipv6CidrBlockMask: 1 },
-        vsw2: { zoneId: "cn-shanghai-g", cidrBlock: "192.168.2.0/24", ipv6CidrBlockMask: 2 },
-    },
-};
-
-/** Each component with the tutorial's backends and the shared args given. */
-const COMPONENTS: Record<string, (common: AlbCommonArgs, opts: pulumi.ComponentResourceOptions) => DeclaresFlows> = {
-    "CrossRegionAlbBackend (S1)": (common, opts) =>
-        new CrossRegionAlbBackend(
-            "web",
-            {
-                albVpc: new RegionalVpc("vpc1", seed000Vpc1(), opts),
-                backendVpc: new RegionalVpc("vpc2", seed000Vpc2(), opts),
-                backends: { ecs1: { ipv4Address: "192.168.7.100" } },
-                ...common,
-            },
-            opts,
-        ),
-    "DualStackAlb (S3)": (common, opts) =>
-        new DualStackAlb(
-            "web",
-            {
-                vpc: new RegionalVpc("vpc1", SHANGHAI, opts),
-                backends: { ecs01: { instanceId: "i-ecs01", vSwitch: "vsw1", ipv4Address: "192.168.1.20" } },
-                ...common,
-            },
-            opts,
-        ),
-};
-const TYPE_OF: Record<string, string> = {
-    "CrossRegionAlbBackend (S1)": "topologies:alicloud:CrossRegionAlbBackend 'web'",
-    "DualStackAlb (S3)": "topologies:alicloud:DualStackAlb 'web'",
-};
-
 const HTTPS = { protocol: "HTTPS", certificateId: "12345678-cn-shanghai" } as const;
 
-for (const [label, make] of Object.entries(COMPONENTS)) {
+for (const [label, { make: makeWithApi, type }] of Object.entries(ALB_CASES)) {
+    // The tutorial's backends alone: no extra server group.
+    const make = (common: AlbCommonArgs, opts: pulumi.ComponentResourceOptions) => makeWithApi(common, opts, false);
     describe(`${label}: HTTPS and deletion protection`, () => {
         it("serves HTTPS on 443 with a TLS 1.2+ policy and answers HTTP on 80 with a 301 to it on every path", async () => {
             const component = await build(opts => make({ listener: HTTPS }, opts));
@@ -149,7 +108,7 @@ for (const [label, make] of Object.entries(COMPONENTS)) {
             const problems = async (common: AlbCommonArgs) =>
                 (
                     await expectRejection(
-                        TYPE_OF[label],
+                        type,
                         opts => make(common, opts),
                         r => !/^vpc\d/.test(r.name),
                     )

@@ -10,21 +10,7 @@ import { readStackConfig } from "../cli/stackConfig";
 import { buildStack, loadStackConfig } from "../stacks/program";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
-
-const ENI = "ecs/ecsNetworkInterface:EcsNetworkInterface";
-const ATTACHMENT = "ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment";
-const EIP = "ecs/eipAddress:EipAddress";
-const ASSOCIATION = "ecs/eipAssociation:EipAssociation";
-
-/** The tutorial's shape on a vSwitch given by id: instance in Hangzhou, 3 public addresses. */
-function byId(overrides: Partial<MultiEipEniArgs> = {}): MultiEipEniArgs {
-    return {
-        instance: { id: "i-tutorial", region: "cn-hangzhou", instanceType: "ecs.g7.large", zoneId: "cn-hangzhou-h" },
-        vSwitch: { id: "vsw-tutorial", cidrBlock: "172.16.0.0/24", zoneId: "cn-hangzhou-h" },
-        securityGroupIds: ["sg-tutorial"],
-        ...overrides,
-    };
-}
+import { ASSOCIATION, ATTACHMENT, EIP, ENI, byId } from "./support/multiEipEni";
 
 /** The component must refuse `args` with exactly these problems, having registered nothing. */
 async function rejects(args: MultiEipEniArgs, expected: Array<[string, RegExp]>): Promise<void> {

@@ -6,22 +6,8 @@ import { MultiEipEni, MultiEipEniArgs, validateMultiEipEniArgs } from "../compon
 import { fillEnis } from "../components/alicloud/multiEipEni/checks";
 import { build, problemLines, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { ASSOCIATION, ATTACHMENT, EIP, ENI, byId } from "./support/multiEipEni";
 import { RegionalVpc } from "../components/alicloud/vpc";
-
-const ENI = "ecs/ecsNetworkInterface:EcsNetworkInterface";
-const ATTACHMENT = "ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment";
-const EIP = "ecs/eipAddress:EipAddress";
-const ASSOCIATION = "ecs/eipAssociation:EipAssociation";
-
-/** ecs.g7.large: 3 ENIs, 6 private IPv4 per ENI (instanceTypes.ts). */
-function byId(overrides: Partial<MultiEipEniArgs> = {}): MultiEipEniArgs {
-    return {
-        instance: { id: "i-sites", region: "cn-hangzhou", instanceType: "ecs.g7.large", zoneId: "cn-hangzhou-h" },
-        vSwitch: { id: "vsw-sites", cidrBlock: "172.16.0.0/24", zoneId: "cn-hangzhou-h" },
-        securityGroupIds: ["sg-sites"],
-        ...overrides,
-    };
-}
 
 /**
  * Builds the component on a vSwitch of a RegionalVpc, whose addresses the offline engine hands
@@ -75,7 +61,7 @@ describe("MultiEipEni at scale: 8 addresses over 2 ENIs of an ecs.g7.large", () 
         );
         for (const e of world.ofType(ENI)) {
             assert.equal(e.inputs.vswitchId, world.named("vpc-sites").id);
-            assert.deepEqual(e.inputs.securityGroupIds, ["sg-sites"]);
+            assert.deepEqual(e.inputs.securityGroupIds, ["sg-tutorial"]);
         }
     });
 
@@ -85,7 +71,7 @@ describe("MultiEipEni at scale: 8 addresses over 2 ENIs of an ecs.g7.large", () 
         assert.equal(first.name, "web-attachment");
         assert.deepEqual(first.dependsOn, ["web-eni"]);
         assert.equal(second.name, "web-attachment-2");
-        assert.equal(second.inputs.instanceId, "i-sites");
+        assert.equal(second.inputs.instanceId, "i-tutorial");
         assert.equal(second.inputs.networkInterfaceId, world.named("web-eni-2").id);
         assert.deepEqual(second.dependsOn, ["web-eni-2", "web-attachment"]);
     });

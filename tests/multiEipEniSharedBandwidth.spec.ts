@@ -5,18 +5,13 @@ import { Provider } from "../components/sdk/alicloud";
 import { runPlan, StackProgram } from "../cli/plan";
 import { build, valueOf, world } from "./mocks";
 import { expectRejection } from "./mocks/rejection";
+import { byId } from "./support/multiEipEni";
 
 const PACKAGE = "vpc/commonBandwithPackage:CommonBandwithPackage";
 const JOIN = "vpc/commonBandwithPackageAttachment:CommonBandwithPackageAttachment";
 
 function args(eip: MultiEipEniEipArgs, overrides: Partial<MultiEipEniArgs> = {}): MultiEipEniArgs {
-    return {
-        instance: { id: "i-tutorial", region: "cn-hangzhou", instanceType: "ecs.g7.large", zoneId: "cn-hangzhou-h" },
-        vSwitch: { id: "vsw-tutorial", cidrBlock: "172.16.0.0/24", zoneId: "cn-hangzhou-h" },
-        securityGroupIds: ["sg-tutorial"],
-        eip,
-        ...overrides,
-    };
+    return byId({ eip, ...overrides });
 }
 
 async function rejects(a: MultiEipEniArgs, expected: Array<[string, RegExp]>): Promise<void> {

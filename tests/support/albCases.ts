@@ -1,7 +1,8 @@
 /**
  * The two Alibaba Cloud ALB components (S1, S3) built the same way for the specs of what they
- * share (albCommon): the tutorials' VPCs and one backend each, the shared args given, and an
- * `api` server group of one backend of the component's kind on port 8080.
+ * share (albCommon: HTTPS, routing, operations): the tutorials' VPCs and one backend each, the
+ * shared args given, and (unless `api` is false) an `api` server group of one backend of the
+ * component's kind on port 8080.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AlbCommonArgs } from "../../components/alicloud/albCommon";
