@@ -5,15 +5,11 @@
  * drift from the args it feeds.
  */
 import { z } from "zod";
-import { ALB_ACL_MODES, ALB_MODIFICATION_PROTECTION_STATUSES } from "../components/alicloud/albCommon";
+import { ALB_ACL_SHAPE, ALB_MODIFICATION_PROTECTION_SHAPE } from "../components/alicloud/albCommon/shape";
 import { text } from "../components/shape";
 
-/** An ACL on the section's listeners (`AlbAclArgs`): `allow` or `deny` the listed CIDR blocks. */
-export const albAcl = z.strictObject({
-    mode: z.enum(ALB_ACL_MODES),
-    entries: z.array(z.string()),
-    aclName: text.optional(),
-});
+/** An ACL on the section's listeners (`AlbAclArgs`): the component's own shape. */
+export const albAcl = ALB_ACL_SHAPE;
 
 /** Access logs to Log Service (`AlbAccessLogArgs`): existing names, or `create: true`. */
 export const albAccessLog = z.strictObject({
@@ -23,11 +19,8 @@ export const albAccessLog = z.strictObject({
     retentionDays: z.number().int().optional(),
 });
 
-/** The console's modification protection of the ALB (`AlbModificationProtectionArgs`). */
-export const albModificationProtection = z.strictObject({
-    status: z.enum(ALB_MODIFICATION_PROTECTION_STATUSES),
-    reason: z.string().optional(),
-});
+/** The console's modification protection of the ALB (`AlbModificationProtectionArgs`): the component's own shape. */
+export const albModificationProtection = ALB_MODIFICATION_PROTECTION_SHAPE;
 
 /** One server group a rule forwards to (`AlbRuleTargetArgs`). */
 export const albRuleTarget = z.strictObject({ serverGroup: text, weight: z.number().int().optional() });

@@ -4,6 +4,7 @@
  */
 import type { MockContext, MockOutputs } from "./alicloud";
 import { createHash } from "node:crypto";
+import { acmValidationName, canonicalDnsName } from "../../components/aws/dnsNames";
 import { fakeEc2Id, fakeId } from "./ids";
 import type { PropertyBag } from "./world";
 
@@ -215,7 +216,7 @@ export const awsRules: Record<string, Rule> = {
         const id = arn("acm", region, `certificate/${uuidOf(name)}`);
         const names = [inputs.domainName, ...(inputs.subjectAlternativeNames ?? [])].map(String);
         const domainValidationOptions = [...new Set(names)].map(domainName => {
-            const base = domainName.replace(/^\*\./, "");
+            const base = acmValidationName(domainName);
             const token = createHash("sha256").update(`${id}|${base}`).digest("hex");
             return {
                 domainName,
@@ -233,7 +234,7 @@ export const awsRules: Record<string, Rule> = {
     }),
     // A record's id is <zone>_<name>_<type>; its fqdn the name in lower case without the trailing dot.
     "aws:route53/record:Record": ({ inputs }) => {
-        const fqdn = String(inputs.name).toLowerCase().replace(/\.$/, "");
+        const fqdn = canonicalDnsName(String(inputs.name));
         return { id: `${inputs.zoneId}_${fqdn}_${inputs.type}`, state: { fqdn } };
     },
     // A bucket's id is its name (auto-named into `bucket`); it reports its region and ARN.

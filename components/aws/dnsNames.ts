@@ -28,6 +28,15 @@ export function canonicalDnsName(name: string): string {
 }
 
 /**
+ * The name ACM validates for a certificate name: a wildcard's base name (`*.example.com` →
+ * `example.com`), whose one validation record serves both (the Terraform provider's
+ * `allow_overwrite` note; unconfirmed in ACM's own guide).
+ */
+export function acmValidationName(name: string): string {
+    return name.replace(/^\*\./, "");
+}
+
+/**
  * Checks a DNS name: at least two labels of letters, digits and hyphens (a leading `*` label
  * when `wildcard`), at most 253 characters. A trailing dot is allowed unless `trailingDot` is
  * false (ACM refuses one). Returns the name canonical, or undefined when it failed.

@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { checkKnownName } from "../../components/checks";
-import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
+import { ALB_EDITIONS, ALB_SCHEDULERS } from "../../components/alicloud/albCommon";
 import {
     CrossRegionAlbBackend,
     CrossRegionBackendArgs,
@@ -49,7 +49,7 @@ const schema = z.strictObject({
             z.strictObject({
                 servers: z.array(z.string()),
                 serverGroupName: z.string().optional(),
-                scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+                scheduler: z.enum(ALB_SCHEDULERS).optional(),
             }),
         )
         .optional(),
@@ -64,7 +64,7 @@ const schema = z.strictObject({
     listenerPort: renamedKey("listenerPort moved into listener", "Write listener: { port: 80 } instead."),
     backendPort: port.optional(),
     weight: z.number().int().optional(),
-    scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+    scheduler: z.enum(ALB_SCHEDULERS).optional(),
     healthCheck: healthCheck.optional(),
     stickySession: z.boolean().optional(),
     backToOrigin: z

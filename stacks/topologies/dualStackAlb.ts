@@ -1,6 +1,6 @@
 /** S3: a dual-stack (IPv4 + IPv6) ALB over IPv4 and IPv6 backends, with a DNS record. */
 import { z } from "zod";
-import { ALB_EDITIONS } from "../../components/alicloud/albCommon";
+import { ALB_EDITIONS, ALB_SCHEDULERS } from "../../components/alicloud/albCommon";
 import { DualStackAlb, DualStackAlbBackend } from "../../components/alicloud/dualStackAlb";
 import { checkKnownName } from "../../components/checks";
 import { ALB_OPERATIONS_FIELDS } from "../albOperations";
@@ -32,7 +32,7 @@ const schema = z.strictObject({
             z.strictObject({
                 backends: z.record(z.string(), dualStackBackend),
                 serverGroupName: z.string().optional(),
-                scheduler: z.enum(["Wrr", "Wlc", "Sch"]).optional(),
+                scheduler: z.enum(ALB_SCHEDULERS).optional(),
             }),
         )
         .optional(),

@@ -7,6 +7,7 @@ import * as alicloud from "../../sdk/alicloud";
 import { createAlbCname } from "./dns";
 import { AlbRedirect, createForwardingListener, createHttpRedirect } from "./listener";
 import { AlbLogResources, createAlbAcl, createAlbOperationsInputs } from "./operations";
+import { AlbScheduler } from "./args";
 import { AlbCommonPlan } from "./plan";
 
 /** What a component adds to the shared ALB resources. */
@@ -47,6 +48,26 @@ export interface AlbResources {
  *
  * @param component how a problem with a value known only at deployment names the component.
  */
+/**
+ * The inputs of one of the ALB's server groups (its own, an extra one, a further region's): in
+ * the ALB's VPC with the ALB's health check and tags, the group's name and scheduler, and the
+ * fields only the component sets (type, protocol, servers).
+ */
+export function albServerGroupArgs(
+    plan: AlbCommonPlan,
+    group: { readonly serverGroupName: string; readonly scheduler: AlbScheduler },
+    inputs: AlbResourceInputs["serverGroup"],
+): alicloud.alb.ServerGroupArgs {
+    return {
+        serverGroupName: group.serverGroupName,
+        vpcId: plan.vpc.vpcId,
+        scheduler: group.scheduler,
+        healthCheckConfig: plan.healthCheck.config,
+        ...inputs,
+        tags: plan.tags,
+    };
+}
+
 export function createAlbResources(
     name: string,
     component: string,
@@ -83,14 +104,7 @@ export function createAlbResources(
     );
     const serverGroup = new alicloud.alb.ServerGroup(
         `${name}-${inputs.serverGroupChild}`,
-        {
-            serverGroupName: plan.serverGroupName,
-            vpcId: plan.vpc.vpcId,
-            scheduler: plan.scheduler,
-            healthCheckConfig: plan.healthCheck.config,
-            ...inputs.serverGroup,
-            tags,
-        },
+        albServerGroupArgs(plan, plan, inputs.serverGroup),
         opts,
     );
     const listener = createForwardingListener(

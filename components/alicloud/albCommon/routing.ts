@@ -9,6 +9,8 @@ import { Problems } from "../../errors";
 import { checkAlibabaName } from "../names";
 import { AlbEdition, AlbScheduler } from "./args";
 import { checkAlbKeys } from "./check";
+import { AlbResourceInputs, albServerGroupArgs } from "./create";
+import type { AlbCommonPlan } from "./plan";
 import {
     ALB_DEFAULT_SERVER_GROUP,
     ALB_RULE_LIMITS,
@@ -220,21 +222,29 @@ export function checkAlbRules(
 }
 
 /**
- * Creates the extra server groups (`<name>-<child>-<key>`, `child` the own group's child name, so
- * `web-sgp-api`) with the inputs `inputsOf` gives each, and returns them with the component's own
- * group under `default`.
+ * Creates the plan's extra server groups (`<name>-<child>-<key>`, `child` the own group's child
+ * name, so `web-sgp-api`) as the own group is made (albServerGroupArgs), each with the
+ * component's fields `inputsOf` gives it, and returns them with the component's own group under
+ * `default`.
  */
 export function createAlbServerGroups(
     name: string,
     child: string,
     own: alicloud.alb.ServerGroup,
-    groups: readonly AlbServerGroupCommonPlan[],
-    inputsOf: (group: AlbServerGroupCommonPlan) => alicloud.alb.ServerGroupArgs,
+    plan: AlbCommonPlan,
+    inputsOf: (group: AlbServerGroupCommonPlan) => AlbResourceInputs["serverGroup"],
     opts: pulumi.CustomResourceOptions,
 ): Map<string, alicloud.alb.ServerGroup> {
     const byKey = new Map([[ALB_DEFAULT_SERVER_GROUP, own]]);
-    for (const group of groups) {
-        byKey.set(group.key, new alicloud.alb.ServerGroup(`${name}-${child}-${group.key}`, inputsOf(group), opts));
+    for (const group of plan.serverGroups) {
+        byKey.set(
+            group.key,
+            new alicloud.alb.ServerGroup(
+                `${name}-${child}-${group.key}`,
+                albServerGroupArgs(plan, group, inputsOf(group)),
+                opts,
+            ),
+        );
     }
     return byKey;
 }

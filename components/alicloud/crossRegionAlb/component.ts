@@ -75,15 +75,8 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             name,
             "sgp",
             serverGroup,
-            plan.serverGroups,
-            g => ({
-                serverGroupName: g.serverGroupName,
-                vpcId: plan.vpc.vpcId,
-                scheduler: g.scheduler,
-                healthCheckConfig: plan.healthCheck.config,
-                ...serverGroupInputs(plan, component, plan.serverGroupBackends[g.key]),
-                tags: plan.tags,
-            }),
+            plan,
+            g => serverGroupInputs(plan, component, plan.serverGroupBackends[g.key]),
             albOpts,
         );
         createAlbRules(name, listener, plan.forwardingRules, groups, albOpts);

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "../../sdk/alicloud";
 import { checkedWhenKnown } from "../../checks";
+import { albServerGroupArgs } from "../albCommon/create";
 import { BACKEND_REGIONS_RULE_PRIORITY, CrossRegionAlbPlan, CrossRegionBackendPlan } from "./args";
 
 /** The server-group inputs S1 sets for its backends, in whichever region. */
@@ -51,14 +52,11 @@ export function createRegionServerGroups(
             r.key,
             new alicloud.alb.ServerGroup(
                 `${name}-sgp-${r.key}`,
-                {
-                    serverGroupName: r.serverGroupName,
-                    vpcId: plan.vpc.vpcId,
-                    scheduler: plan.scheduler,
-                    healthCheckConfig: plan.healthCheck.config,
-                    ...serverGroupInputs(plan, component, r.backends),
-                    tags: plan.tags,
-                },
+                albServerGroupArgs(
+                    plan,
+                    { serverGroupName: r.serverGroupName, scheduler: plan.scheduler },
+                    serverGroupInputs(plan, component, r.backends),
+                ),
                 opts,
             ),
         ]),

@@ -110,15 +110,8 @@ export class DualStackAlb extends pulumi.ComponentResource implements DeclaresFl
             name,
             "servers",
             serverGroup,
-            plan.serverGroups,
-            g => ({
-                serverGroupName: g.serverGroupName,
-                vpcId: vpc.vpcId,
-                scheduler: g.scheduler,
-                healthCheckConfig: plan.healthCheck.config,
-                ...groupInputs(plan.serverGroupBackends[g.key], `serverGroups.${g.key}.backends`),
-                tags: plan.tags,
-            }),
+            plan,
+            g => groupInputs(plan.serverGroupBackends[g.key], `serverGroups.${g.key}.backends`),
             childOpts,
         );
         createAlbRules(name, listener, plan.forwardingRules, groups, childOpts);

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkInput, checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";
-import { checkAutoname } from "../../naming";
+import { AUTONAMED, checkAutoname } from "../../naming";
 import { describeValue } from "../../shape";
 import { AlbAccessLogsArgs } from "./edgeArgs";
 
@@ -28,8 +28,11 @@ export interface AccessLogsPlan {
  * (Amazon S3 User Guide, "General purpose bucket naming rules").
  */
 function bucketNameProblem(name: string): string | undefined {
-    if (name.length < 3 || name.length > 63) return `it has ${name.length} characters; S3 takes 3 to 63`;
-    if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) {
+    // The length and characters a created bucket's auto-name is held to, too.
+    const { maxLength, pattern } = AUTONAMED["aws:s3/bucket:Bucket"];
+    if (name.length < 3 || name.length > maxLength)
+        return `it has ${name.length} characters; S3 takes 3 to ${maxLength}`;
+    if (!pattern.test(name)) {
         return "it may have only lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
     }
     if (name.includes("..")) return "it has two dots in a row";

@@ -26,7 +26,7 @@ export interface AlbSettingsPlan {
  * Reference, `LoadBalancerAttribute`; the range as recalled, unconfirmed here; the default of 60
  * confirmed by the ELB guide, "Edit attributes for your Application Load Balancer").
  */
-const IDLE_TIMEOUT = { min: 1, max: 4000, default: 60 } as const;
+export const IDLE_TIMEOUT = { min: 1, max: 4000, default: 60 } as const;
 
 /**
  * Checks the ALB's settings against the VPC it goes in. An internal dual-stack ALB is allowed

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkInput, checkUnique } from "../../checks";
 import { Problems } from "../../errors";
-import { checkDnsName, checkHostedZoneId, checkInZone, canonicalDnsName } from "../dnsNames";
+import { acmValidationName, checkDnsName, checkHostedZoneId, checkInZone, canonicalDnsName } from "../dnsNames";
 import { AlbFargateServiceArgs } from "./args";
 import { AccessLogsPlan, checkAccessLogs } from "./checkAccessLogs";
 import { AlbSettingsPlan, checkAlbSettings } from "./checkAlbSettings";
@@ -190,6 +190,6 @@ export function checkCertificate(
         domainName,
         subjectAlternativeNames: names.slice(1).map(n => n.name),
         hostedZoneId: hostedZoneId ?? "",
-        validationNames: [...new Set(names.map(n => n.name.replace(/^\*\./, "")))],
+        validationNames: [...new Set(names.map(n => acmValidationName(n.name)))],
     };
 }

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "../../sdk/aws";
+import { acmValidationName } from "../dnsNames";
 import { CertificatePlan, DnsPlan } from "./checkEdge";
 
 /** The validated certificate: its ARN is known only once ACM has issued it. */
@@ -39,7 +40,7 @@ export function createCertificate(
     );
     const records = plan.validationNames.map(validated => {
         const option = certificate.domainValidationOptions.apply(options => {
-            const found = options.find(o => o.domainName.replace(/^\*\./, "") === validated);
+            const found = options.find(o => acmValidationName(o.domainName) === validated);
             if (!found) throw new Error(`ACM returned no validation record for ${validated}`);
             return found;
         });

@@ -8,6 +8,7 @@ import * as aws from "../../sdk/aws";
 import { addressSlug } from "../../net";
 import type { TwoTierVpc } from "../network";
 import type { AccessLogsTarget } from "./accessLogs";
+import { IDLE_TIMEOUT } from "./checkAlbSettings";
 import { AlbFargateServicePlan } from "./plan";
 
 /** The listeners by key (`http`, `https`), which name their resources and the rules on them. */
@@ -96,7 +97,7 @@ export function createLoadBalancer(
             // `ipv4` already and sees no change.
             ipAddressType: settings.ipAddressType,
             // Omitted at AWS's 60 s: the provider's own default (`Default: 60`), so going back to it applies.
-            idleTimeout: settings.idleTimeout === 60 ? undefined : settings.idleTimeout,
+            idleTimeout: settings.idleTimeout === IDLE_TIMEOUT.default ? undefined : settings.idleTimeout,
             dropInvalidHeaderFields: settings.dropInvalidHeaderFields,
             enableDeletionProtection: plan.deletionProtection,
             accessLogs: edge.accessLogs
