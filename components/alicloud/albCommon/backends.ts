@@ -45,3 +45,24 @@ export function checkAlbBackendCommon(
         securityGroup,
     };
 }
+
+/**
+ * A component's own backends and every extra server group's, for its flows: a backend in several
+ * groups (the same `identity` and port) once. A backend whose identity is not known yet (an
+ * Output) is kept: it cannot be compared.
+ */
+export function everyGroupBackend<B extends { readonly port: number }>(
+    own: readonly B[],
+    groups: Readonly<Record<string, readonly B[]>>,
+    identity: (b: B) => unknown,
+): B[] {
+    const seen = new Set<string>();
+    return [...own, ...Object.values(groups).flat()].filter(b => {
+        const id = identity(b);
+        if (typeof id !== "string") return true;
+        const key = `${id}:${b.port}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}

@@ -1,6 +1,7 @@
 /** The traffic S1 exists for, from its resolved plan. */
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
+import { everyGroupBackend } from "../albCommon/backends";
 import { albListenerPorts } from "../albCommon/listener";
 import { CrossRegionAlbPlan } from "./args";
 
@@ -23,7 +24,10 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
         });
     }
     const regions = [
-        { vpc: plan.backendVpc, backends: allBackends(plan) },
+        {
+            vpc: plan.backendVpc,
+            backends: everyGroupBackend(plan.backends, plan.serverGroupBackends, b => b.ipv4Address),
+        },
         ...plan.backendRegions.map(r => ({ vpc: r.vpc, backends: r.backends })),
     ];
     for (const { vpc, b } of regions.flatMap(r => r.backends.map(b => ({ vpc: r.vpc, b })))) {
@@ -62,16 +66,4 @@ export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource)
         });
     }
     return flows;
-}
-
-/** `backendVpc`'s backends: the own ones and each extra server group's, a backend in several groups (same address and port) once. */
-function allBackends(plan: CrossRegionAlbPlan): CrossRegionAlbPlan["backends"] {
-    const seen = new Set<string>();
-    return [...plan.backends, ...Object.values(plan.serverGroupBackends).flat()].filter(b => {
-        if (typeof b.ipv4Address !== "string") return true;
-        const key = `${b.ipv4Address}:${b.port}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-    });
 }

@@ -1,6 +1,7 @@
 /** The traffic S3 exists for, from its resolved plan. */
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
+import { everyGroupBackend } from "../albCommon/backends";
 import { albListenerPorts } from "../albCommon/listener";
 import { DualStackAlbPlan } from "./args";
 
@@ -31,7 +32,7 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
         }
     }
     const vpc = plan.vpc;
-    for (const b of allBackends(plan)) {
+    for (const b of everyGroupBackend(plan.backends, plan.serverGroupBackends, b => b.instanceId)) {
         const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
         const backend = flowTo.host({
             label: `${b.key} (IPv${b.family})`,
@@ -85,16 +86,4 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
         }
     }
     return flows;
-}
-
-/** The own backends and each extra server group's, an instance in several groups (same port) once. */
-function allBackends(plan: DualStackAlbPlan): DualStackAlbPlan["backends"] {
-    const seen = new Set<string>();
-    return [...plan.backends, ...Object.values(plan.serverGroupBackends).flat()].filter(b => {
-        if (typeof b.instanceId !== "string") return true;
-        const key = `${b.instanceId}:${b.port}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-    });
 }
