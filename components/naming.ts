@@ -137,6 +137,14 @@ export function autoname(logicalName: string, random: string): string {
     return `${logicalName}-${random}`;
 }
 
+/** Fixes a caller words for what its users change (which inputs make the name), instead of the generic ones. */
+export interface AutonameFixes {
+    /** When the name is `over` characters too long. */
+    readonly tooLong?: (over: number) => string;
+    /** When it has a character the cloud refuses. */
+    readonly badCharacters?: string;
+}
+
 /**
  * Checks that the name Pulumi will generate for a `type` resource named `logicalName` fits the
  * cloud's rules; records a problem at `path` otherwise, naming the limit. `instead` names the
@@ -148,6 +156,7 @@ export function checkAutoname(
     type: string,
     logicalName: string,
     instead?: string,
+    fixes: AutonameFixes = {},
 ): boolean {
     const rule = AUTONAMED[type];
     const length = logicalName.length + AUTONAME_SUFFIX_LENGTH;
@@ -157,7 +166,8 @@ export function checkAutoname(
         problems.add(
             path,
             `the ${rule.kind} would be named '${logicalName}-' plus 7 random characters, ${length} characters; its limit is ${rule.maxLength}.`,
-            `Shorten the name by ${length - rule.maxLength} characters${or}.`,
+            fixes.tooLong?.(length - rule.maxLength) ??
+                `Shorten the name by ${length - rule.maxLength} characters${or}.`,
         );
         ok = false;
     }
@@ -165,7 +175,7 @@ export function checkAutoname(
         problems.add(
             path,
             `the ${rule.kind} would be named '${logicalName}-…', but its name may have only ${rule.allowed}.`,
-            `Rename it${or}.`,
+            fixes.badCharacters ?? `Rename it${or}.`,
         );
         ok = false;
     }

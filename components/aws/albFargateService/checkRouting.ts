@@ -81,14 +81,12 @@ export function checkRoutings(
  * (components/naming.ts); the fix names what to change: the component name or the key.
  */
 function checkTargetGroupAutoname(problems: Problems, path: string, name: string, key: string): void {
-    const found = new Problems();
-    if (checkAutoname(found, path, "aws:lb/targetGroup:TargetGroup", routedTargetGroupName(name, key))) return;
-    for (const problem of found.list) {
-        const fix = /characters; its limit/.test(problem.message)
-            ? `Shorten the component name '${name}' or the service key '${key}' (together by ${problem.fix?.match(/\d+/)?.[0]} characters).`
-            : `Use a service key of letters, digits and hyphens for a routed service (the key names its target group).`;
-        problems.add(problem.path, problem.message, fix);
-    }
+    checkAutoname(problems, path, "aws:lb/targetGroup:TargetGroup", routedTargetGroupName(name, key), undefined, {
+        tooLong: over =>
+            `Shorten the component name '${name}' or the service key '${key}' (together by ${over} characters).`,
+        badCharacters:
+            "Use a service key of letters, digits and hyphens for a routed service (the key names its target group).",
+    });
 }
 
 /** One service's rule (`problems` scoped to its `routing`). */
