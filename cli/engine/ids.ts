@@ -1,5 +1,16 @@
 /** Deterministic, provider-styled fake ids, so snapshots and assertions stay stable. */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
 import { digest } from "../../components/naming";
+import type { World } from "./world";
+
+/**
+ * The bytes a resource's made-up random value (an auto-name's suffix, a RandomString) is drawn
+ * from: the world's naming seed, the stack and `key`, so a plan is stable and two stacks differ.
+ */
+export function seededDigest(world: Pick<World, "namingSeed">, key: string): Buffer {
+    return createHash("sha256").update(`${world.namingSeed}|${pulumi.getStack()}|${key}`).digest();
+}
 
 /** An id such as `vpc-mock1a2b3c4d` for the resource named `name`. */
 export function fakeId(prefix: string, name: string): string {

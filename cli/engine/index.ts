@@ -4,13 +4,12 @@
  * and aliases (which `setMocks` alone never sees). The plan and check commands run stacks on it;
  * the tests run components on it (tests/mocks).
  */
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { AUTONAME_SUFFIX_LENGTH, AUTONAMED, autoname } from "../../components/naming";
 import { alicloudCalls, alicloudRules, MockContext, MockOutputs } from "./alicloud";
 import { awsCalls, awsRules } from "./aws";
 import { randomRules } from "./random";
-import { fakeId } from "./ids";
+import { fakeId, seededDigest } from "./ids";
 import { skipPromiseStacks } from "./promiseStacks";
 import { PropertyBag, World } from "./world";
 import { parseWarning } from "../../components/warnings";
@@ -51,9 +50,8 @@ function fallbackRegion(type: string): string {
 function withAutoname(type: string, name: string, inputs: PropertyBag): PropertyBag {
     const rule = AUTONAMED[type];
     if (!rule || inputs[rule.property] !== undefined) return inputs;
-    const random = createHash("sha256")
-        .update(`${world.namingSeed}|${pulumi.getStack()}|${type}::${name}`)
-        .digest("hex")
+    const random = seededDigest(world, `${type}::${name}`)
+        .toString("hex")
         .slice(0, AUTONAME_SUFFIX_LENGTH - 1);
     const value = autoname(name, random);
     if (value.length > rule.maxLength) {

@@ -3,9 +3,8 @@
  * seed, the stack and the resource's name (as the auto-names are), so a plan is stable and two
  * stacks differ, with the characters its inputs allow.
  */
-import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import { MockContext, MockOutputs } from "./alicloud";
+import { seededDigest } from "./ids";
 
 const LOWER = "abcdefghijklmnopqrstuvwxyz";
 const DIGITS = "0123456789";
@@ -16,7 +15,7 @@ export const randomRules: Record<string, (ctx: MockContext) => MockOutputs> = {
             (inputs.lower === false ? "" : LOWER) +
             (inputs.upper === false ? "" : LOWER.toUpperCase()) +
             (inputs.numeric === false ? "" : DIGITS);
-        const bytes = createHash("sha256").update(`${world.namingSeed}|${pulumi.getStack()}|${name}`).digest();
+        const bytes = seededDigest(world, name);
         const length = Number(inputs.length ?? 8);
         const result = Array.from({ length }, (_, i) => alphabet[bytes[i % bytes.length] % alphabet.length]).join("");
         return { id: result, state: { result } };
