@@ -206,9 +206,7 @@ function renderFor(net: GuestNetwork): string {
 interface GuestEni {
     readonly device: string;
     readonly table: number;
-    readonly primaryIp: string;
-    readonly secondaryIps: readonly string[];
-    /** The primary address, then the secondaries. */
+    /** The primary address, then the secondaries (the aliases `<device>:0`, `<device>:1`, …). */
     readonly addresses: readonly string[];
 }
 
@@ -311,7 +309,7 @@ function checkAddresses(
             parsed.push({ path, key: address.text });
             addresses.push(address.text);
         });
-        return { device, table, primaryIp: addresses[0], secondaryIps: addresses.slice(1), addresses };
+        return { device, table, addresses };
     });
     checkUnique(problems, parsed, "address");
     return result;
@@ -322,7 +320,7 @@ function opening({ enis, cidr, gateway, netmask }: GuestNetwork): string[] {
     return [
         "#!/bin/bash",
         ...enis.map(
-            ({ device, primaryIp, secondaryIps }) =>
+            ({ device, addresses: [primaryIp, ...secondaryIps] }) =>
                 `# Secondary ENI ${device}: ${primaryIp} (primary)${secondaryIps.map(ip => `, ${ip}`).join("")}; ` +
                 `vSwitch ${cidr.text}, gateway ${gateway}, netmask ${netmask}.`,
         ),
@@ -398,7 +396,7 @@ function renderNetplanScript(net: GuestNetwork): string {
  */
 function renderNetworkScriptsScript(net: GuestNetwork): string {
     const { netmask, gateway, enis } = net;
-    const aliases = enis.flatMap(({ device, secondaryIps }) =>
+    const aliases = enis.flatMap(({ device, addresses: [, ...secondaryIps] }) =>
         secondaryIps.map((ip, i) =>
             [
                 `cat > /etc/sysconfig/network-scripts/ifcfg-${device}:${i} <<'EOF'`,
