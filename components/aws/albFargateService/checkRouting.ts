@@ -227,22 +227,21 @@ function checkPriorities(
     plans: ReadonlyMap<string, RoutingPlan>,
 ): void {
     const owner = new Map<number, string>();
+    // A priority the service gives is at its input; a default one at the service's routing.
+    const pathOf = (key: string) =>
+        services[key].routing?.priority === undefined ? `services.${key}.routing` : `services.${key}.routing.priority`;
     const where = (key: string) =>
         services[key].routing?.priority === undefined
-            ? `services.${key}.routing (by default, ${RULE_PRIORITY_STEP} × its position)`
-            : `services.${key}.routing.priority`;
+            ? `${pathOf(key)} (by default, ${RULE_PRIORITY_STEP} × its position)`
+            : pathOf(key);
     for (const [key, plan] of plans) {
         const first = owner.get(plan.priority);
         if (first === undefined) {
             owner.set(plan.priority, key);
             continue;
         }
-        const path =
-            services[key].routing?.priority === undefined
-                ? `services.${key}.routing`
-                : `services.${key}.routing.priority`;
         problems.add(
-            path,
+            pathOf(key),
             `listener rule priority ${plan.priority} is services.${first}'s too (at ${where(first)}); a listener takes each priority once.`,
             "Give one of the two services another routing.priority.",
         );

@@ -43,9 +43,11 @@ export interface AlbDnsArgs {
      */
     evaluateTargetHealth?: boolean;
     /**
-     * Take over a record of the same name and type that is already in the zone (Route 53's
-     * UPSERT, the provider's `allowOverwrite`), e.g. a record made by hand for the ALB before this
-     * input existed; without it `pulumi up` fails on the existing record ("already exists").
+     * Take over a record of the same name and type that is already in the zone (the provider's
+     * `allowOverwrite`: UPSERT instead of CREATE in the change batch, hashicorp/terraform-provider-aws
+     * #2926 and #7734, default false since), e.g. a record made by hand for the ALB before this
+     * input existed; without it `pulumi up` fails on it ("InvalidChangeBatch: Tried to create
+     * resource record set … but it already exists").
      * Destroy then deletes the record. Default: false, so no one else's record is replaced unseen.
      */
     allowOverwrite?: boolean;
