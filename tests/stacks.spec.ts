@@ -863,19 +863,15 @@ describe("stacks", function () {
 
         it("dev and prod: a grid of regions, each fitting a screen, peerings in the band naming both ends and crossing no VPC", async function () {
             this.timeout(20_000);
-            // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px.
-            // prod's ap-northeast-1 holds two S5 services (web, and api on /api/*), each drawn in all three
-            // private subnets: a second row of services took the region from 932 to 1,121 px (with the
-            // sidecar's task): taller than a 1,080 px screen, left for the diagram's next layout;
-            // S5's edge (the certificate, the alias record, the access log bucket) with the routed api service
-            // widened it to 2,267 px: wider than a screen too.
-            const MAX_REGION = { w: 2300, h: 1150 };
-            // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid;
-            // its S5 api service adds a row of services, S3's access logs and api group more (3,675 × 3,536 px).
+            // A screen's drawing area: 1,920 × 1,000 px. Before, dev was 2,288 × 6,343 px and prod 2,548 × 7,417 px;
+            // prod's ap-northeast-1 (two S5 services in three zones, the edge and the access logs) was
+            // 2,267 × 1,105 px until its resources went beside the VPC and its note under it (1,701 × 977 px).
+            const MAX_REGION = { w: 1920, h: 1000 };
+            // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid.
             const STACKS = {
-                dev: { maxWhole: { w: 2900, h: 3200 }, regions: 5, extraPeerings: [] as string[][] },
+                dev: { maxWhole: { w: 2700, h: 2900 }, regions: 5, extraPeerings: [] as string[][] },
                 prod: {
-                    maxWhole: { w: 3800, h: 3600 },
+                    maxWhole: { w: 3800, h: 3500 },
                     regions: 6,
                     extraPeerings: [
                         ["cn-chengdu", "cn-shenzhen"],
@@ -917,6 +913,31 @@ describe("stacks", function () {
                 for (const e of peerings)
                     for (const [id, box] of vpcs) assert.ok(!edgeCrosses(e, box), `${e.title} crosses ${id}`);
             }
+        });
+
+        it("prod's ap-northeast-1: its own resources in a column beside the VPC, what is not drawn in a footnote under both", async () => {
+            const { layout } = await picture("prod");
+            const region = cluster(layout, "cluster_region_ap-northeast-1");
+            const vpc = cluster(layout, "cluster_aws:ec2/vpc:Vpc::s5-network-vpc");
+            for (const id of [
+                "aws:lb/listener:Listener::s5-https",
+                "aws:acm/certificate:Certificate::s5-certificate",
+                "aws:ecs/taskDefinition:TaskDefinition::s5-task",
+                "aws:s3/bucket:Bucket::s5-access-logs",
+            ]) {
+                const box = layout.nodes.get(id);
+                assert.ok(box && inside(box, region), `${id} is in its region`);
+                assert.ok(box.x1 < vpc.x0, `${id} is left of the VPC`);
+            }
+            const footnote = layout.texts.filter(t =>
+                t.node.startsWith("text::footnote::cluster_region_ap-northeast-1::"),
+            );
+            assert.ok(footnote[0]?.text.startsWith("not drawn: "), footnote.map(t => t.text).join(" / "));
+            assert.ok(footnote.length <= 3, `${footnote.length} lines`);
+            for (const line of footnote) {
+                assert.ok(inside(line, region) && line.y0 > vpc.y1, `"${line.text}" is under the VPC, in the region`);
+            }
+            assert.ok(footnote.some(t => t.text.includes("6 × RouteTableAssociation")));
         });
     });
 

@@ -41,31 +41,52 @@ function rows(regions: readonly Box[], max: number): Box[][] {
 }
 
 /**
- * A region as close to a screen's shape as its VPCs allow: they wrap into rows when that needs
- * less zoom to show the region whole on a screen.
+ * A region as close to a screen's shape as its contents allow: the resources in each subnet side
+ * by side or one above the other, the VPCs in one row or wrapped into several, and the region's
+ * own resources in a row above the VPCs (as wide as they are, or as a screen) or, off a global
+ * network, in columns beside them; of these, the shape that needs the least zoom to show the
+ * region whole on a screen. A region on a band keeps its resources in a row above or below the
+ * VPCs, where its router faces the band.
  */
-function fitRegion(region: Box): void {
-    const vpcs = region.children.find(c => c.kind === "box" && c.id.startsWith("stack::vpcs::")) as Box | undefined;
+function fitRegion(region: Box, onBand: boolean): void {
+    const stack = (prefix: string) =>
+        region.children.find(c => c.kind === "box" && c.id.startsWith(prefix)) as Box | undefined;
+    const vpcs = stack("stack::vpcs::");
+    const items = stack("stack::items::");
     const subnets = [...walk(region)].filter((b): b is Box => b.kind === "box" && b.role === "subnet");
     const zoom = () => Math.max(region.w / SCREEN.w, region.h / SCREEN.h);
-    const count = vpcs?.children.length ?? 1;
-    let best: { k: number; perSubnet: number; zoom: number } | undefined;
-    // Side by side in their subnets first, then one above the other; all VPCs in a row first.
-    for (const perSubnet of [2, 1]) {
-        for (let k = count; k >= 1; k--) {
-            for (const s of subnets) s.wrap = perSubnet;
-            if (vpcs) vpcs.wrap = k;
-            measure(region);
-            if (!best || zoom() < best.zoom - 0.01) best = { k, perSubnet, zoom: zoom() };
+    type Items = "above, VPCs' width" | "above, screen's width" | "beside";
+    type Shape = { perSubnet: number; k: number; items: Items };
+    const apply = (shape: Shape) => {
+        for (const s of subnets) s.wrap = shape.perSubnet;
+        if (vpcs) {
+            vpcs.wrap = shape.k;
+            measure(vpcs);
         }
-    }
-    for (const s of subnets) s.wrap = best!.perSubnet;
-    if (vpcs) vpcs.wrap = best!.k;
-    measure(region);
+        const beside = shape.items === "beside";
+        region.dir = beside ? "row" : "column";
+        if (items) {
+            items.dir = beside ? "column" : "row";
+            items.maxLine = beside ? vpcs!.h : shape.items === "above, VPCs' width" && vpcs ? vpcs.w : SCREEN.w;
+        }
+        measure(region);
+    };
+    const placements: Items[] = ["above, VPCs' width", "above, screen's width"];
+    if (!onBand && items && vpcs) placements.push("beside");
+    let best: { shape: Shape; zoom: number } | undefined;
+    // Side by side in their subnets first, then one above the other; all VPCs in a row first.
+    for (const perSubnet of [2, 1])
+        for (let k = vpcs?.children.length ?? 1; k >= 1; k--)
+            for (const placement of placements) {
+                const shape = { perSubnet, k, items: placement };
+                apply(shape);
+                if (!best || zoom() < best.zoom - 0.01) best = { shape, zoom: zoom() };
+            }
+    apply(best!.shape);
 }
 
 export function arrange(scene: Scene): Layout {
-    for (const r of scene.regions) fitRegion(r);
+    for (const r of scene.regions) fitRegion(r, scene.hubRegions.has(r.id));
     for (const b of scene.bands) measure(b);
     for (const item of scene.header) {
         const { w, h } = blockSize(item.lines);

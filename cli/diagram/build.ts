@@ -41,7 +41,7 @@ export function buildScene(graph: PlanGraph, title: string, trace?: TracedFlow):
     for (const { item, hub } of drawn.bandItems) (hub ? boxes.hubs.get(hub)! : boxes.global).children.push(item);
 
     const extra = notes(graph, p, drawn.connectorCounts, MAX_EDGES_PER_CONNECTOR_TYPE);
-    for (const [region, note] of extra.regions) boxes.region(region).items.children.push(note);
+    for (const [region, entries] of extra.regions) boxes.region(region).box.footnote = entries;
     boxes.global.children.push(...extra.global);
     for (const group of kubernetesGroups(graph, p, items)) {
         const fromItem = group.from ? items.get(group.from)?.[0] : undefined;

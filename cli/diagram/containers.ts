@@ -112,7 +112,7 @@ export class Containers {
     region(region: string): { box: Box; items: Box; vpcs: Box } {
         let r = this.regions.get(region);
         if (!r) {
-            const items = newBox({ id: `stack::items::${region}`, role: "stack", dir: "row", wrap: 6 });
+            const items = newBox({ id: `stack::items::${region}`, role: "stack", dir: "row" });
             const vpcs = newBox({ id: `stack::vpcs::${region}`, role: "stack", dir: "row" });
             const box = newBox({
                 id: `cluster_region_${region}`,

@@ -82,6 +82,8 @@ export function emitDot(scene: Scene, layout: Layout, title: string): string {
                 `${inner}graph [bb="${f(b.x)},${f(H - b.y - b.h)},${f(b.x + b.w)},${f(H - b.y)}", label="", style="${style}", fillcolor="${b.fill ?? "none"}", color="${b.traced ? TRACE_COLOUR : (b.stroke ?? "#999999")}", penwidth=${b.traced ? 3 : 1}];`,
             );
             if (b.titleRect) texts(`title::${b.id}`, b.title, b.titleRect, "left", inner);
+            if (b.footnoteRect && b.footnoteLines)
+                texts(`footnote::${b.id}`, b.footnoteLines, b.footnoteRect, "left", inner);
             if (anchors.has(b.id))
                 nodeAt(`anchor::${b.id}`, { x: b.x, y: b.y, w: 0, h: 0 }, ["shape=point", "style=invis"], inner);
         }

@@ -4,7 +4,7 @@
  * Items on a box's border (gateways) straddle it; the parent leaves room for their overhang.
  */
 import { Box, Item } from "./scene";
-import { blockSize } from "./text";
+import { blockSize, textWidth, wrapEntries } from "./text";
 
 /** Inner padding and the gap between children, per kind of box. */
 const SPACING: Record<Box["role"], { pad: number; gap: number }> = {
@@ -21,6 +21,8 @@ const ITEM_PAD_Y = 6;
 /** Room between a title and what follows it, and between a title and a straddling gateway. */
 const TITLE_GAP = 8;
 const TOP_GAP = 24;
+const FOOTNOTE_SIZE = 8;
+const FOOTNOTE_COLOUR = "#888888";
 
 type Node = Box | Item;
 
@@ -37,10 +39,25 @@ function measureItem(item: Item): void {
     item.h = Math.ceil(h + 2 * ITEM_PAD_Y);
 }
 
-function chunks<T>(list: readonly T[], size: number | undefined): T[][] {
-    if (!size || list.length <= size) return list.length > 0 ? [[...list]] : [];
-    const out: T[][] = [];
-    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+/** Splits a box's children into its lines: at most `wrap` children and `maxLine` long each. */
+function splitLines(box: Box, gap: number): Node[][] {
+    const out: Node[][] = [];
+    const size = (n: Node) => (box.dir === "row" ? n.w : outerH(n));
+    let length = 0;
+    for (const n of box.children) {
+        const last = out[out.length - 1];
+        const fits =
+            last !== undefined &&
+            (box.wrap === undefined || last.length < box.wrap) &&
+            (box.maxLine === undefined || length + gap + size(n) <= box.maxLine);
+        if (fits) {
+            last.push(n);
+            length += gap + size(n);
+        } else {
+            out.push([n]);
+            length = size(n);
+        }
+    }
     return out;
 }
 
@@ -52,12 +69,14 @@ interface Frame {
     bottomPad: number;
     contentW: number;
     contentH: number;
+    /** The footnote's height with the gap above it; 0 without one. */
+    footnoteH: number;
 }
 const frames = new WeakMap<Box, Frame>();
 
 /** Lines of children: their width and height along and across the box's direction. */
 function lineSizes(box: Box, gap: number): Array<{ nodes: Node[]; along: number; across: number }> {
-    return chunks(box.children, box.wrap).map(nodes => {
+    return splitLines(box, gap).map(nodes => {
         const along =
             box.dir === "row"
                 ? nodes.reduce((s, n) => s + n.w, 0) + gap * (nodes.length - 1)
@@ -85,9 +104,16 @@ function sizeBox(box: Box): void {
         box.top.length > 0 ? topH / 2 + TITLE_GAP : 0,
     );
     const bottomPad = Math.max(pad, box.bottom.length > 0 ? bottomH / 2 + TITLE_GAP : 0);
-    frames.set(box, { pad, gap, titleW: title.w, titleRowH, bottomPad, contentW, contentH });
-    box.w = Math.ceil(Math.max(contentW, title.w + (box.top.length > 0 ? TOP_GAP + topW : 0), bottomW) + 2 * pad);
-    box.h = Math.ceil(pad + titleRowH + contentH + bottomPad);
+    const widestEntry = Math.max(0, ...(box.footnote ?? []).map(e => textWidth(e, FOOTNOTE_SIZE)));
+    box.w = Math.ceil(
+        Math.max(contentW, title.w + (box.top.length > 0 ? TOP_GAP + topW : 0), bottomW, widestEntry) + 2 * pad,
+    );
+    box.footnoteLines = box.footnote
+        ? wrapEntries(box.footnote, FOOTNOTE_SIZE, box.w - 2 * pad, FOOTNOTE_COLOUR)
+        : undefined;
+    const footnoteH = box.footnoteLines ? TITLE_GAP + blockSize(box.footnoteLines).h : 0;
+    frames.set(box, { pad, gap, titleW: title.w, titleRowH, bottomPad, contentW, contentH, footnoteH });
+    box.h = Math.ceil(pad + titleRowH + contentH + footnoteH + bottomPad);
     box.overTop = topH / 2;
     box.overBottom = bottomH / 2;
 }
@@ -127,6 +153,14 @@ export function placeBox(box: Box, x: number, y: number): void {
         box.title.length > 0
             ? { x: x + f.pad, y: y + f.pad, w: Math.ceil(f.titleW), h: Math.ceil(blockSize(box.title).h) }
             : undefined;
+    box.footnoteRect = box.footnoteLines
+        ? {
+              x: x + f.pad,
+              y: y + f.pad + f.titleRowH + f.contentH + TITLE_GAP,
+              w: box.w - 2 * f.pad,
+              h: Math.ceil(blockSize(box.footnoteLines).h),
+          }
+        : undefined;
     let right = x + box.w - f.pad;
     for (const item of [...box.top].reverse()) {
         item.x = right - item.w;

@@ -64,13 +64,16 @@ export function kubernetesGroups(
     });
 }
 
-/** What is counted, not drawn: per region, and globally (with connectors too many to draw). */
+/**
+ * What is counted, not drawn: per region (the entries of its footnote), and globally (notes in
+ * the global band, with connectors too many to draw).
+ */
 export function notes(
     graph: PlanGraph,
     p: Placement,
     connectorCounts: ReadonlyMap<string, number>,
     maxPerType: number,
-): { regions: Map<string, Item>; global: Item[] } {
+): { regions: Map<string, string[]>; global: Item[] } {
     const hidden = new Map<string, Map<string, number>>();
     for (const n of graph.nodes) {
         if (p.role.get(n.key) !== "hidden" || !n.custom || n.type.startsWith("pulumi:providers:")) continue;
@@ -88,16 +91,12 @@ export function notes(
             shape: "plain",
             rank: 9,
         });
-    const regions = new Map<string, Item>();
+    const regions = new Map<string, string[]>();
     const global: Item[] = [];
     for (const [region, counts] of hidden) {
-        const item = note(
-            `hidden::${region}`,
-            "not drawn:",
-            [...counts].map(([t, c]) => `${c} × ${t}`),
-        );
-        if (region) regions.set(region, item);
-        else global.push(item);
+        const entries = [...counts].map(([t, c]) => `${c} × ${t}`);
+        if (region) regions.set(region, [`not drawn: ${entries[0]}`, ...entries.slice(1)]);
+        else global.push(note("hidden::global", "not drawn:", entries));
     }
     const summarised = [...connectorCounts].filter(([, count]) => count > maxPerType);
     if (summarised.length > 0) {

@@ -54,7 +54,7 @@ export function route(layout: Layout, edges: Edge[]): void {
     );
     const drawnItems = layout.items.filter(i => !i.spacer);
     for (const item of drawnItems) block(item, CLEARANCE);
-    for (const b of layout.boxes) if (b.titleRect) block(b.titleRect, CLEARANCE);
+    for (const b of layout.boxes) for (const text of [b.titleRect, b.footnoteRect]) if (text) block(text, CLEARANCE);
 
     const byId = new Map<string, Item | Box>([
         ...drawnItems.map(i => [i.id, i] as const),

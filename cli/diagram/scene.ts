@@ -40,9 +40,12 @@ export interface Box extends Rect {
     readonly role: BoxRole;
     readonly names: readonly string[];
     readonly title: readonly Line[];
-    readonly dir: "row" | "column";
+    /** Children side by side (`row`) or one above the other; the layout may turn a region's. */
+    dir: "row" | "column";
     /** Children per row (or column) before the next one starts. */
     wrap?: number;
+    /** The longest a line of children may be (a row's width, a column's height) before the next one starts. */
+    maxLine?: number;
     /** Children of one tier are given one height across the columns of this row (zones of a VPC). */
     readonly alignSlots?: boolean;
     readonly children: Array<Box | Item>;
@@ -53,8 +56,17 @@ export interface Box extends Rect {
     readonly stroke?: string;
     readonly dashed?: boolean;
     traced: boolean;
+    /**
+     * A note along the box's bottom, its entries wrapped to the box's width (a region's count of
+     * what is not drawn): a line or two there, where a column of it beside the resources was as
+     * tall as a row of subnets.
+     */
+    footnote?: readonly string[];
     /** Set by the layout: where the title is drawn. */
     titleRect?: Rect;
+    /** Set by the layout: the footnote's lines and where they are drawn. */
+    footnoteLines?: readonly Line[];
+    footnoteRect?: Rect;
     /** Set by the layout: how far straddling items reach above and below the border. */
     overTop?: number;
     overBottom?: number;
@@ -103,7 +115,17 @@ export function newBox(
         Partial<
             Pick<
                 Box,
-                "names" | "title" | "wrap" | "alignSlots" | "children" | "top" | "bottom" | "fill" | "stroke" | "dashed"
+                | "names"
+                | "title"
+                | "wrap"
+                | "alignSlots"
+                | "children"
+                | "top"
+                | "bottom"
+                | "fill"
+                | "stroke"
+                | "dashed"
+                | "footnote"
             >
         >,
 ): Box {

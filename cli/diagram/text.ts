@@ -49,6 +49,22 @@ export function blockSize(lines: readonly Line[]): { w: number; h: number } {
     };
 }
 
+/**
+ * Entries joined into lines no wider than `width` (an entry wider than that gets a line of its
+ * own), in the note's grey.
+ */
+export function wrapEntries(entries: readonly string[], size: number, width: number, colour: string): Line[] {
+    const SEPARATOR = "  ·  ";
+    const lines: string[] = [];
+    for (const entry of entries) {
+        const last = lines[lines.length - 1];
+        const joined = last === undefined ? entry : `${last}${SEPARATOR}${entry}`;
+        if (last !== undefined && textWidth(joined, size) <= width) lines[lines.length - 1] = joined;
+        else lines.push(entry);
+    }
+    return lines.map(text => ({ text, size, colour }));
+}
+
 /** Shortens a line to `max` characters with an ellipsis. */
 export function clip(text: string, max: number): string {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
