@@ -80,6 +80,15 @@ import { build, verifyFlows, world } from "pulumi-topologies/testing";
 })();
 `;
 
+/**
+ * An ES module program importing the root's members by name: Node reads them from the CommonJS
+ * root with its lexer, which must see the lazily loaded namespaces (components/root.ts).
+ */
+const CONSUMER_ESM_PROGRAM = `
+import { alicloud, aws, net, TopologyValidationError } from "pulumi-topologies";
+console.log(JSON.stringify([typeof alicloud.RegionalVpc, typeof aws.AlbFargateService, net.parseCidr("10.0.0.0/8").prefix, typeof TopologyValidationError]));
+`;
+
 /** A stack program in the consumer's project, for the installed `topologies plan`. */
 const CONSUMER_STACK_PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
@@ -243,6 +252,7 @@ describe("the packed package in a fresh consumer program", function () {
             });
             fs.writeFileSync(path.join(consumer, "bin", file.replace(/\.ts$/, ".js")), outputText);
         }
+        fs.writeFileSync(path.join(consumer, "bin", "esm.mjs"), CONSUMER_ESM_PROGRAM);
     });
 
     after(() => {
@@ -296,6 +306,13 @@ describe("the packed package in a fresh consumer program", function () {
             "alicloud:vpc/switch:Switch edge-web2",
             "pulumi:providers:alicloud edge-provider",
             "topologies:alicloud:RegionalVpc edge",
+        ]);
+        // The root's members by name from an ES module, the cloud namespaces loaded on first use.
+        assert.deepEqual(JSON.parse(run(process.execPath, ["bin/esm.mjs"], consumer).trim()), [
+            "function",
+            "function",
+            8,
+            "function",
         ]);
         // The verifier, from the testing subpath, in the consumer's own test.
         assert.deepEqual(JSON.parse(run(process.execPath, ["bin/flows.js"], consumer).trim().split("\n").pop()!), [

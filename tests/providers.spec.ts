@@ -488,9 +488,10 @@ describe("what a program of one cloud loads", function () {
     this.timeout(30_000);
 
     /** The provider SDKs loaded by requiring `module` (a components/ path) in a fresh process. */
-    async function sdksLoadedBy(module: string): Promise<string[]> {
+    /** The SDKs loaded once `module` is required and `touch` (an expression on it, `m`) evaluated. */
+    async function sdksLoadedBy(module: string, touch = ""): Promise<string[]> {
         const script =
-            `require(${JSON.stringify(path.join(__dirname, "..", module))});` +
+            `const m = require(${JSON.stringify(path.join(__dirname, "..", module))});${touch};` +
             "const sdks = new Set(Object.keys(require.cache).map(k => (k.match(/node_modules\\/(@pulumi\\/[a-z]+)\\//) || [])[1]).filter(Boolean));" +
             "process.stdout.write(JSON.stringify([...sdks].sort()));";
         const { stdout } = await promisify(execFile)(process.execPath, ["-r", "./cli/register.js", "-e", script], {
@@ -509,5 +510,28 @@ describe("what a program of one cloud loads", function () {
         ]);
         assert.deepEqual(alibaba, ["@pulumi/alicloud", "@pulumi/kubernetes", "@pulumi/pulumi"]);
         assert.deepEqual(amazon, ["@pulumi/aws", "@pulumi/pulumi"]);
+    });
+
+    it("loads a cloud's namespace from the package root on first use, with the members index.ts declares", async () => {
+        const [untouched, alibaba, amazon] = await Promise.all([
+            sdksLoadedBy("components/root", "m.net.parseCidr; m.TopologyValidationError"),
+            sdksLoadedBy("components/root", "m.alicloud.RegionalVpc"),
+            sdksLoadedBy("components/root", "m.aws.AlbFargateService"),
+        ]);
+        assert.deepEqual(untouched, [], "the root's own members load no SDK");
+        assert.deepEqual(alibaba, ["@pulumi/alicloud", "@pulumi/kubernetes", "@pulumi/pulumi"]);
+        assert.deepEqual(amazon, ["@pulumi/aws", "@pulumi/pulumi"]);
+        // The runtime root and the typed one (index.ts, whose declarations the package ships) agree.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module as package.json's main loads it
+        const root = require("../components/root");
+        const index = await import("../components/index");
+        const members = (m: object) =>
+            Object.keys(m)
+                .filter(k => k !== "__esModule" && k !== "default")
+                .sort();
+        assert.deepEqual(members(root), members(index));
+        for (const name of members(index))
+            assert.equal(root[name], (index as Record<string, unknown>)[name], `root.${name} is index.ts's`);
+        assert.equal(root.alicloud, await import("../components/alicloud"));
     });
 });
