@@ -533,7 +533,7 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         hosts: "Host names (the `host-header` condition), e.g. `api.example.com` or `*.example.com`: up to 128 letters, digits, `-`, `.`, `*` and `?`, with at least one `.` and only letters after the last. Compared case-insensitively. At most 3. Default: any host.",
         paths: "Path patterns (the `path-pattern` condition), e.g. `/api/*`: up to 128 characters, starting with `/` or `*`, of letters, digits, `_ - . $ / ~ \" ' @ : + &`, `*` and `?`. Case-sensitive. At most 3, and 5 hosts and paths together. Default: any path.",
         priority:
-            "Priority of the rule on each serving listener, 1–50000, unique among the services (lower is evaluated first). Default: 10 × the service's position in `services`.",
+            "Priority of the rule on each serving listener, 1–50000, unique among the services (lower is evaluated first). Required when more than one service is routed; a lone routed service defaults to 10 × its position in `services`. AWS refuses a priority another rule still holds: swap two rules' priorities through a free one, in two updates.",
         healthCheck:
             "Health check of the service's target group. Default: the section's `healthCheck`, field by field.",
     },

@@ -1,6 +1,6 @@
 /**
  * S5 per-service routing: each routed service's own target group and forward rules on the serving
- * listener(s), the default priorities, the 404 default when every service is routed, the shared
+ * listener(s), the priorities (a lone routed service's default, given ones otherwise), the 404 default when every service is routed, the shared
  * group kept as it was otherwise, and each bad input refused at its path.
  */
 import * as assert from "node:assert/strict";
@@ -55,7 +55,7 @@ describe("AlbFargateService: per-service routing", () => {
         );
         const rule = world.named("s5-api-http-rule");
         assert.equal(rule.inputs.listenerArn, http.id);
-        // Default priority: 10 × the position in services (api is second).
+        // A lone routed service's default priority: 10 × its position in services (api is second).
         assert.equal(rule.inputs.priority, 20);
         assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/api/*"] } }]);
         assert.deepEqual(rule.inputs.actions, [{ type: "forward", targetGroupArn: own.id }]);
@@ -72,7 +72,7 @@ describe("AlbFargateService: per-service routing", () => {
 
     it("puts the rules on HTTPS when HTTP redirects, on both when it forwards, with hosts and an explicit priority", async () => {
         const services = {
-            web: { routing: { hosts: ["www.example.com"] } },
+            web: { routing: { hosts: ["www.example.com"], priority: 10 } },
             api: { routing: { hosts: ["api.example.com"], paths: ["/v1/*", "/v2/*"], priority: 5 } },
         };
         await build(opts => new AlbFargateService("s5", withServices(services, { certificateArn: CERT }), opts));
@@ -120,7 +120,10 @@ describe("AlbFargateService: per-service routing", () => {
                 new AlbFargateService(
                     "s5",
                     withServices(
-                        { web: { routing: { paths: ["/*"], priority: 100 } }, api: { routing: { paths: ["/api/*"] } } },
+                        {
+                            web: { routing: { paths: ["/*"], priority: 100 } },
+                            api: { routing: { paths: ["/api/*"], priority: 20 } },
+                        },
                         { certificateArn: CERT },
                     ),
                     opts,
@@ -149,21 +152,31 @@ describe("AlbFargateService: per-service routing", () => {
         );
     });
 
-    it("keeps the default priorities of the services there when one is added at the end", async () => {
-        const two = { a: { routing: { paths: ["/a/*"] } }, b: { routing: { paths: ["/b/*"] } } };
-        await build(opts => new AlbFargateService("s5", withServices(two), opts));
-        const before = rules().map(r => [r.name, r.inputs.priority]);
-        await build(
-            opts => new AlbFargateService("s5", withServices({ ...two, c: { routing: { paths: ["/c/*"] } } }), opts),
+    it("asks each of two or more routed services for its priority, with the default it had (refused before anything registers)", async () => {
+        // Defaults from the order would renumber b when a is removed (20 → 10): an update AWS
+        // refuses while a's rule, deleted last, still holds 10.
+        const problems = await problemsOf(
+            withServices({
+                web: {},
+                a: { routing: { paths: ["/a/*"] } },
+                b: { routing: { paths: ["/b/*"], priority: 30 } },
+                c: { routing: { paths: ["/c/*"] } },
+            }),
         );
         assert.deepEqual(
-            rules().map(r => [r.name, r.inputs.priority]),
-            [...before, ["s5-c-http-rule", 30]],
+            problems.map(p => [p.path, p.fix]),
+            [
+                [
+                    "services.a.routing.priority",
+                    "Set priority: 20 (where the rule is by default today); lower numbers are evaluated first.",
+                ],
+                [
+                    "services.c.routing.priority",
+                    "Set priority: 40 (where the rule is by default today); lower numbers are evaluated first.",
+                ],
+            ],
         );
-        assert.deepEqual(before, [
-            ["s5-a-http-rule", 10],
-            ["s5-b-http-rule", 20],
-        ]);
+        assert.match(problems[0].message, /required when more than one service is routed \(a, b, c\)/);
     });
 
     it("scales a routed service on the requests of its own target group", async () => {
@@ -221,26 +234,12 @@ describe("AlbFargateService: routing refused", () => {
         await assertProblem(routed({ hosts: [], paths: [] }), "services.api.routing", /routes nothing/);
     });
 
-    it("refuses two services with one priority, naming both, whether given or by default", async () => {
+    it("refuses two services with one priority, naming both", async () => {
         const explicit = withServices({
             web: { routing: { paths: ["/a/*"], priority: 7 } },
             api: { routing: { paths: ["/b/*"], priority: 7 } },
         });
-        await assertProblem(
-            explicit,
-            "services.api.routing.priority",
-            /priority 7 is services\.web's too \(at services\.web\.routing\.priority\)/,
-        );
-        // api's explicit 10 meets web's default 10 (first position).
-        const byDefault = withServices({
-            web: { routing: { paths: ["/a/*"] } },
-            api: { routing: { paths: ["/b/*"], priority: 10 } },
-        });
-        await assertProblem(
-            byDefault,
-            "services.api.routing.priority",
-            /priority 10 is services\.web's too \(at services\.web\.routing \(by default, 10 × its position\)\)/,
-        );
+        await assertProblem(explicit, "services.api.routing.priority", /priority 7 is services\.web's too/);
     });
 
     it("refuses more than 3 values in a condition, 5 in a rule, and 5 wildcards", async () => {
@@ -309,9 +308,9 @@ describe("AlbFargateService: routing refused", () => {
         const fine = await problemsOf(
             withServices(
                 {
-                    web: { routing: { hosts: ["example.com"] } },
-                    api: { routing: { hosts: ["example.com"], paths: ["/api/*"] } },
-                    admin: { routing: { hosts: ["admin.example.com"], paths: ["/api/*"] } },
+                    web: { routing: { hosts: ["example.com"], priority: 30 } },
+                    api: { routing: { hosts: ["example.com"], paths: ["/api/*"], priority: 10 } },
+                    admin: { routing: { hosts: ["admin.example.com"], paths: ["/api/*"], priority: 20 } },
                 },
                 { deregistrationDelay: -1 },
             ),
@@ -378,8 +377,8 @@ describe("AlbFargateService: routing refused", () => {
             withServices(
                 {
                     web: {},
-                    api: { routing: { hosts: hosts.slice(0, 3) } },
-                    admin: { routing: { hosts: hosts.slice(3) } },
+                    api: { routing: { hosts: hosts.slice(0, 3), priority: 10 } },
+                    admin: { routing: { hosts: hosts.slice(3), priority: 20 } },
                 },
                 edge,
             ),

@@ -176,8 +176,13 @@ export interface ServiceRoutingArgs {
     paths?: string[];
     /**
      * Priority of the rule on each serving listener, 1–50000, unique among the services (lower
-     * is evaluated first). Default: 10 × the service's position in `services` (10, 20, …), so a
-     * service added at the end leaves the others' priorities alone.
+     * is evaluated first). Required when more than one service is routed; a lone routed service
+     * defaults to 10 × its position in `services`.
+     *
+     * AWS refuses a priority another rule of the listener still holds, and an update changes one
+     * rule at a time: to swap two rules' priorities, move one to a free priority first, in its own
+     * update; a removed service's priority is free for another rule in the next update, not in
+     * the one that removes it (Pulumi deletes last).
      */
     priority?: number;
     /**

@@ -5,7 +5,12 @@
  *
  * - Priority 1–50000: terraform-provider-aws `internal/service/elbv2/listener_rule.go`,
  *   `listenerRulePriorityMin = 1`, `listenerRulePriorityMax = 50_000` (`validListenerRulePriority`).
- *   A priority is unique per listener (the provider retries on `PriorityInUseException`).
+ *   A priority is unique per listener. Only a create without a priority retries on
+ *   `PriorityInUseException`; an update sets the new priority of one rule (`SetRulePriorities`,
+ *   `resourceListenerRuleUpdate`) and fails while another rule holds it. So with two or more
+ *   routed services each gives its priority: defaults from the services' order would renumber
+ *   the rules when a service is added or removed before others, and the update would meet the
+ *   rule it replaces, which Pulumi deletes last.
  * - Values of 1–128 characters: API reference, HostHeaderConditionConfig and
  *   PathPatternConditionConfig ("The maximum length of each string is 128 characters");
  *   terraform-provider-aws `listener_rule.go`, `host_header` and `path_pattern` values
@@ -38,7 +43,7 @@ export const RULE_VALUE_MAX_LENGTH = 128;
 export const RULE_VALUES_PER_CONDITION = 3;
 export const RULE_VALUES_PER_RULE = 5;
 export const RULE_WILDCARDS_PER_RULE = 5;
-/** The step of the default priorities: 10 × the service's position. */
+/** The step of the default priority of a lone routed service: 10 × the service's position. */
 export const RULE_PRIORITY_STEP = 10;
 
 const HOST_CHARACTERS = /^[A-Za-z0-9.*?-]+$/;
@@ -62,11 +67,19 @@ export function checkRoutings(
     sharedHealthCheck: TargetGroupPlan["healthCheck"],
 ): Map<string, RoutingPlan> {
     const plans = new Map<string, RoutingPlan>();
+    const routed = Object.keys(services).filter(key => services[key].routing !== undefined);
     Object.entries(services).forEach(([key, svc], position) => {
         if (svc.routing === undefined) return;
         const path = `services.${key}.routing`;
         checkTargetGroupAutoname(problems, path, name, key);
         const defaultPriority = RULE_PRIORITY_STEP * (position + 1);
+        if (routed.length > 1 && svc.routing.priority === undefined) {
+            problems.add(
+                `${path}.priority`,
+                `is required when more than one service is routed (${routed.join(", ")}): a default from the order of services would move the rules when a service is added or removed before them, and AWS refuses a priority another rule still holds.`,
+                `Set priority: ${defaultPriority} (where the rule is by default today); lower numbers are evaluated first.`,
+            );
+        }
         plans.set(key, checkRouting(problems.under(path), svc.routing, defaultPriority, sharedHealthCheck));
     });
     checkPriorities(problems, services, plans);
@@ -220,29 +233,26 @@ function checkRepeats(
     });
 }
 
-/** Two services' rules with one priority: every serving listener would get both, which AWS refuses. */
+/**
+ * Two services' rules with one priority: every serving listener would get both, which AWS
+ * refuses. Only given priorities meet: with more than one routed service each must give one.
+ */
 function checkPriorities(
     problems: Problems,
     services: Record<string, FargateServiceArgs>,
     plans: ReadonlyMap<string, RoutingPlan>,
 ): void {
     const owner = new Map<number, string>();
-    // A priority the service gives is at its input; a default one at the service's routing.
-    const pathOf = (key: string) =>
-        services[key].routing?.priority === undefined ? `services.${key}.routing` : `services.${key}.routing.priority`;
-    const where = (key: string) =>
-        services[key].routing?.priority === undefined
-            ? `${pathOf(key)} (by default, ${RULE_PRIORITY_STEP} × its position)`
-            : pathOf(key);
     for (const [key, plan] of plans) {
+        if (services[key].routing?.priority === undefined) continue;
         const first = owner.get(plan.priority);
         if (first === undefined) {
             owner.set(plan.priority, key);
             continue;
         }
         problems.add(
-            pathOf(key),
-            `listener rule priority ${plan.priority} is services.${first}'s too (at ${where(first)}); a listener takes each priority once.`,
+            `services.${key}.routing.priority`,
+            `listener rule priority ${plan.priority} is services.${first}'s too; a listener takes each priority once.`,
             "Give one of the two services another routing.priority.",
         );
     }

@@ -112,7 +112,7 @@ export interface CapacityProviderPlan {
 
 /** A routed service's listener rule and target group, defaulted. */
 export interface RoutingPlan {
-    /** Rule priority, 1–50000; default 10 × the service's position. */
+    /** Rule priority, 1–50000; a lone routed service's default 10 × its position. */
     readonly priority: number;
     /** Host-header values, as given; none: any host. */
     readonly hosts: readonly string[];
