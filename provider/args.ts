@@ -5,6 +5,8 @@ import type * as pulumi from "@pulumi/pulumi";
 export interface SharedNetwork {
     /** Name of the CEN instance in the console. Default: the component's name. Checked before registration. */
     cenInstanceName?: string;
+    /** The inter-region connections to make, each joining two member regions with its bandwidth: only the pairs the topologies' traffic crosses (a full mesh of five regions is ten connections). Default: a full mesh, every pair of member regions with `peerBandwidthMbps` each. Checked before registration. */
+    peerings?: SharedNetworkPeering[];
     /** Bandwidth of each full-mesh connection, Mbit/s: a whole number from 1 to 100000. Default: DEFAULT_PEER_BANDWIDTH_MBPS (10). Checked before registration. */
     peerBandwidthMbps?: number;
     /** The bandwidth package the inter-region connections draw from (the tutorial's "bandwidth plan"), for a network whose connections stay within one pair of geographic areas. Default: none; each connection is billed by the data it carries (`DataTransfer`), which costs nothing while idle and which `pulumi destroy` removes. Checked before registration. */
@@ -12,6 +14,21 @@ export interface SharedNetwork {
     /** Bandwidth packages for a network over several pairs of geographic areas, one per pair (a CEN takes one package per pair: AssociateCenBandwidthPackage, "You cannot attach more than one bandwidth plan for the same connected areas"), each with its `areas`. Every connection then draws from the package of its areas. Default: none (billed by data transfer). Checked before registration. */
     bandwidthPackages?: CenBandwidthPackage[];
 }
+
+export interface SharedNetworkPeering {
+    /** The two member regions the connection joins; the first one's transit router creates it. Checked before registration. */
+    regions: string[];
+    /** Bandwidth of the connection, Mbit/s (whole number, at least 1): allocated from the bandwidth package of its areas, or, billed by data transfer, the most it may carry ("the maximum bandwidth", CreateTransitRouterPeerAttachment `Bandwidth`), at most 100000. Checked before registration. */
+    bandwidthMbps: number;
+    /** How the connection is billed: `BandwidthPackage` (from the package of its areas) or `DataTransfer` (by the data it carries, even when the network has packages). Default: from the package of its areas when the network has packages, else by data transfer. Checked before registration. */
+    bandwidthType?: SharedNetworkPeeringBandwidthType;
+}
+
+export const SharedNetworkPeeringBandwidthType = {
+    BandwidthPackage: "BandwidthPackage",
+    DataTransfer: "DataTransfer",
+} as const;
+export type SharedNetworkPeeringBandwidthType = (typeof SharedNetworkPeeringBandwidthType)[keyof typeof SharedNetworkPeeringBandwidthType];
 
 export interface CenBandwidthPackage {
     /** Bandwidth of the package in Mbit/s (at least MIN_BANDWIDTH_PACKAGE_MBPS, the provider's minimum; a whole number, at most 100000). The bandwidths of the connections it serves must add up to no more than this. Checked before registration. */

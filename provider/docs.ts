@@ -150,6 +150,14 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
         bandwidthPackage:
             "The bandwidth plan the connection draws from (the tutorial buys one). Default: the CEN's, none: the connection is billed by the data it carries, up to `peerBandwidthMbps`.",
     },
+    SharedNetworkPeering: {
+        regions:
+            "The two member regions the connection joins; the first one's transit router creates it. Checked before registration.",
+        bandwidthMbps:
+            'Bandwidth of the connection, Mbit/s (whole number, at least 1): allocated from the bandwidth package of its areas, or, billed by data transfer, the most it may carry ("the maximum bandwidth", CreateTransitRouterPeerAttachment `Bandwidth`), at most 100000. Checked before registration.',
+        bandwidthType:
+            "How the connection is billed: `BandwidthPackage` (from the package of its areas) or `DataTransfer` (by the data it carries, even when the network has packages). Default: from the package of its areas when the network has packages, else by data transfer. Checked before registration.",
+    },
     CenBandwidthPackage: {
         bandwidthMbps:
             "Bandwidth of the package in Mbit/s (at least MIN_BANDWIDTH_PACKAGE_MBPS, the provider's minimum; a whole number, at most 100000). The bandwidths of the connections it serves must add up to no more than this. Checked before registration.",
@@ -180,6 +188,8 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
     SharedNetwork: {
         cenInstanceName:
             "Name of the CEN instance in the console. Default: the component's name. Checked before registration.",
+        peerings:
+            "The inter-region connections to make, each joining two member regions with its bandwidth: only the pairs the topologies' traffic crosses (a full mesh of five regions is ten connections). Default: a full mesh, every pair of member regions with `peerBandwidthMbps` each. Checked before registration.",
         peerBandwidthMbps:
             "Bandwidth of each full-mesh connection, Mbit/s: a whole number from 1 to 100000. Default: DEFAULT_PEER_BANDWIDTH_MBPS (10). Checked before registration.",
         bandwidthPackage:

@@ -192,20 +192,22 @@ const EXPECTED: Record<string, { total: number; counts: Record<string, number> }
         // + the mesh-wide PeerAuthentication (mtls: STRICT).
         // + S2's Internet Shared Bandwidth instance and its 3 EIPs' attachments to it.
         // + S1's second backend region, cn-shenzhen: its VPC, 2 vSwitches, demo servers and group, transit router,
-        //   attachment, 4 connections (the shared CEN is a full mesh), server group, routes, rules and the weighted rule.
+        //   attachment, 4 connections (then a full mesh), server group, routes, rules and the weighted rule.
         // + S5's task role policy for the OpenTelemetry collector sidecar (the sidecar itself is in the task definition).
         // + S5's api service on /api/*: the service, its target group and its rule on HTTPS.
         // + S3's api server group and its rule, the access logs' project (its name's random suffix) and logstore.
         // + S5's edge: the ACM certificate, its validation record and CertificateValidation, the
         //   alias record, the access log bucket with its public access block, ownership,
         //   encryption, lifecycle and policy.
-        total: 319,
+        // - 7 of the full mesh's 10 connections, each with its two route table associations and
+        //   propagations: the shared CEN lists the 3 connections its traffic crosses.
+        total: 284,
         counts: {
             "kubernetes:security.istio.io/v1:PeerAuthentication": 1,
             "alicloud:cen/instance:Instance": 1,
             "alicloud:cen/bandwidthPackage:BandwidthPackage": 1,
             "alicloud:cen/transitRouter:TransitRouter": 5,
-            "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 10,
+            "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": 3,
             "alicloud:alb/serverGroup:ServerGroup": 4,
             "aws:ec2/natGateway:NatGateway": 3,
             "alicloud:alb/listener:Listener": 4,
@@ -415,7 +417,7 @@ describe("stacks", function () {
         const bwp = costItems(world.resources).find(c => c.name === "env-cen-bwp-china-china")!;
         assert.equal(
             bwp.drivers,
-            "200 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically" +
+            "60 Mbit/s between China and China, paid for 6 month(s) ahead, renewed automatically" +
                 " (period and auto-renew apply when the package is bought; change a deployed one in the console)",
         );
         assert.match(bwp.destroy, /only removes it from the state/);
@@ -513,6 +515,44 @@ describe("stacks", function () {
         );
         const services = world.ofType("ecs/service:Service");
         assert.ok(services.every(s => s.inputs.networkConfiguration.assignPublicIp === false));
+    });
+
+    it("makes the shared CEN's connections the stack file lists, refusing one that a topology's traffic needs and lacks", async () => {
+        await plan("prod");
+        assert.deepEqual(
+            world
+                .ofType("cen/transitRouterPeerAttachment:TransitRouterPeerAttachment")
+                .map(p => [p.name, p.inputs.bandwidth, p.inputs.bandwidthType])
+                .sort(),
+            [
+                ["env-cen-peer-cn-chengdu-cn-beijing", 20, "BandwidthPackage"],
+                ["env-cen-peer-cn-chengdu-cn-shenzhen", 20, "BandwidthPackage"],
+                ["env-cen-peer-cn-hangzhou-cn-shanghai", 20, "BandwidthPackage"],
+            ],
+        );
+        const problemsOf = async (peerings: unknown[]) => {
+            const refused = await plan("prod", raw => {
+                raw.network.peerings = peerings;
+            });
+            assert.ok(!refused.ok, "expected the plan to fail");
+            return refused.errors.flatMap(e => e.problems).map(p => [p.path, p.message]);
+        };
+        const chengduBeijing = { regions: ["cn-chengdu", "cn-beijing"], bandwidthMbps: 20 };
+        const hangzhouShanghai = { regions: ["cn-hangzhou", "cn-shanghai"], bandwidthMbps: 20 };
+        assert.deepEqual(
+            await problemsOf([
+                chengduBeijing,
+                { regions: ["cn-chengdu", "cn-shenzhen"], bandwidthMbps: 20 },
+                { regions: ["cn-hangzhou", "cn-wuhan"], bandwidthMbps: 20 },
+            ]),
+            [["topologies:network.peerings[2].regions[1]", "region 'cn-wuhan' has no member VPC."]],
+        );
+        assert.deepEqual(await problemsOf([chengduBeijing, hangzhouShanghai]), [
+            [
+                "topologies:crossRegionAlb.cen",
+                "the joined network has no inter-region connection between cn-chengdu and cn-shenzhen.",
+            ],
+        ]);
     });
 
     it("prod protects every stateful or expensive resource, and turns on the cloud's deletion protection, resource by resource", async () => {
@@ -867,21 +907,32 @@ describe("stacks", function () {
             // prod's ap-northeast-1 (two S5 services in three zones, the edge and the access logs) was
             // 2,267 × 1,105 px until its resources went beside the VPC and its note under it (1,701 × 977 px).
             const MAX_REGION = { w: 1920, h: 1000 };
-            // prod has a sixth region (S1's second backend region, cn-shenzhen): one more column of the grid.
+            // dev's shared CEN is the full mesh of its four regions; prod's lists the three connections
+            // its traffic crosses, over five regions (a sixth, ap-northeast-1, is S5's).
             const STACKS = {
-                dev: { maxWhole: { w: 2700, h: 2900 }, regions: 5, extraPeerings: [] as string[][] },
+                dev: {
+                    maxWhole: { w: 2700, h: 2900 },
+                    regions: 5,
+                    peerings: [
+                        ["cn-chengdu", "cn-beijing"],
+                        ["cn-chengdu", "cn-hangzhou"],
+                        ["cn-chengdu", "cn-shanghai"],
+                        ["cn-beijing", "cn-hangzhou"],
+                        ["cn-beijing", "cn-shanghai"],
+                        ["cn-hangzhou", "cn-shanghai"],
+                    ],
+                },
                 prod: {
                     maxWhole: { w: 3800, h: 3500 },
                     regions: 6,
-                    extraPeerings: [
+                    peerings: [
+                        ["cn-chengdu", "cn-beijing"],
                         ["cn-chengdu", "cn-shenzhen"],
-                        ["cn-beijing", "cn-shenzhen"],
-                        ["cn-shenzhen", "cn-hangzhou"],
-                        ["cn-shenzhen", "cn-shanghai"],
+                        ["cn-hangzhou", "cn-shanghai"],
                     ],
                 },
             };
-            for (const [stack, { maxWhole: MAX_WHOLE, regions: regionCount, extraPeerings }] of Object.entries(
+            for (const [stack, { maxWhole: MAX_WHOLE, regions: regionCount, peerings: expected }] of Object.entries(
                 STACKS,
             )) {
                 const { layout } = await picture(stack);
@@ -895,21 +946,14 @@ describe("stacks", function () {
                         `${stack} ${region}: ${size.w} × ${size.h} px`,
                     );
                 const texts = layout.texts.map(t => t.text);
-                for (const [a, b] of [
-                    ["cn-chengdu", "cn-beijing"],
-                    ["cn-chengdu", "cn-hangzhou"],
-                    ["cn-chengdu", "cn-shanghai"],
-                    ["cn-beijing", "cn-hangzhou"],
-                    ["cn-beijing", "cn-shanghai"],
-                    ["cn-hangzhou", "cn-shanghai"],
-                    ...extraPeerings,
-                ])
+                for (const [a, b] of expected)
                     assert.ok(texts.includes(`${a} ↔ ${b}`), `${stack}: no peering ${a} ↔ ${b}`);
+                assert.equal(texts.filter(t => t.includes(" ↔ ")).length, expected.length, `${stack}: peerings drawn`);
                 const vpcs = [...layout.clusters].filter(
                     ([id]) => /vpc\/network:Network|ec2\/vpc:Vpc/.test(id) && !id.startsWith("cluster_zone_"),
                 );
                 const peerings = layout.edges.filter(e => e.title.startsWith("peering::"));
-                assert.equal(peerings.length, 2 * (6 + extraPeerings.length), "two lines per peering");
+                assert.equal(peerings.length, 2 * expected.length, "two lines per peering");
                 for (const e of peerings)
                     for (const [id, box] of vpcs) assert.ok(!edgeCrosses(e, box), `${e.title} crosses ${id}`);
             }
