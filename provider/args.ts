@@ -1058,6 +1058,8 @@ export interface FargateDns {
     evaluateTargetHealth?: boolean;
     /** Take over a record of the same name and type already in the zone (e.g. one made by hand for the ALB): without it `pulumi up` fails on it. Destroy then deletes it. Default: false. */
     allowOverwrite?: boolean;
+    /** Also give each host a routed service's rule matches an alias record like `recordName`'s, so every name the ALB routes resolves to it. Each such host must be a DNS name inside `zoneName`, which must be given (a leading `*.` is a wildcard record; other ALB patterns are refused). Default: false: the routed hosts' records are yours to make. */
+    routedHosts?: boolean;
 }
 
 export interface FargateAccessLogs {

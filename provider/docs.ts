@@ -402,6 +402,8 @@ export const FIELD_DOCS: Record<string, Record<string, string>> = {
             "The alias's `evaluateTargetHealth`: Route 53 counts the record healthy only while a target group of the ALB has a healthy target; it matters only where Route 53 chooses among records (failover, weighted, latency). Default: true.",
         allowOverwrite:
             "Take over a record of the same name and type already in the zone (e.g. one made by hand for the ALB): without it `pulumi up` fails on it. Destroy then deletes it. Default: false.",
+        routedHosts:
+            "Also give each host a routed service's rule matches an alias record like `recordName`'s, so every name the ALB routes resolves to it. Each such host must be a DNS name inside `zoneName`, which must be given (a leading `*.` is a wildcard record; other ALB patterns are refused). Default: false: the routed hosts' records are yours to make.",
     },
     FargateAccessLogs: {
         bucket: "Name of an existing bucket to write to (in the ALB's region, SSE-S3, with a policy letting ELB write; not changed here). Default: a bucket created here, auto-named, SSE-S3 encrypted, public access blocked, with the region's log delivery policy.",

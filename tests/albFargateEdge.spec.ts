@@ -90,6 +90,77 @@ describe("AlbFargateService: dns", () => {
         has(bad, "dns.recordName", /label 'app_1'/);
         has(bad, "dns.zoneName", /single label/);
     });
+
+    describe("routedHosts", () => {
+        const routed = (hosts: string[][], dns: Partial<NonNullable<AlbFargateServiceArgs["dns"]>>) =>
+            service({
+                dns: { ...DNS, ...dns },
+                services: {
+                    web: {},
+                    ...Object.fromEntries(
+                        hosts.map((h, i) => [`s${i}`, { routing: { hosts: h, priority: 10 * (i + 1) } }]),
+                    ),
+                },
+            });
+
+        it("gives each routed host its own alias records, named by the host, the record's name once", async () => {
+            await build(
+                opts =>
+                    new AlbFargateService(
+                        "web",
+                        routed([["API.example.com", "app.example.com"], ["*.admin.example.com"]], {
+                            routedHosts: true,
+                            allowOverwrite: true,
+                        }),
+                        opts,
+                    ),
+            );
+            const records = world.ofType("aws:route53/record:Record");
+            assert.deepEqual(
+                records.map(r => [r.name, r.inputs.name, r.inputs.type, r.inputs.allowOverwrite]),
+                [
+                    ["web-dns-a", "app.example.com", "A", true],
+                    ["web-dns-api.example.com-a", "api.example.com", "A", true],
+                    ["web-dns-wildcard.admin.example.com-a", "*.admin.example.com", "A", true],
+                ],
+            );
+            const alb = world.named("web-alb");
+            for (const r of records) {
+                assert.equal(r.inputs.zoneId, ZONE);
+                assert.deepEqual(r.inputs.aliases, [
+                    { name: alb.state.dnsName, zoneId: "Z14GRHDCWA56QT", evaluateTargetHealth: true },
+                ]);
+                assert.equal(r.parent, "web");
+            }
+            // Without routedHosts, the routed hosts' records are the user's.
+            await build(
+                opts => new AlbFargateService("web", routed([["api.example.com"], ["b.example.com"]], {}), opts),
+            );
+            assert.deepEqual(
+                world.ofType("aws:route53/record:Record").map(r => r.name),
+                ["web-dns-a"],
+            );
+        });
+
+        it("refuses, with routedHosts, a host outside the zone, an ALB pattern, and a missing zoneName", async () => {
+            const found = await problems(
+                routed([["api.example.org", "a?.example.com"], ["*api.example.com"]], { routedHosts: true }),
+            );
+            has(
+                found,
+                "services.s0.routing.hosts[0]",
+                /'api\.example\.org' is not inside the hosted zone example\.com/,
+            );
+            has(found, "services.s0.routing.hosts[1]", /a pattern of the ALB's, which names no single record/);
+            has(found, "services.s1.routing.hosts[0]", /a pattern of the ALB's/);
+            assert.equal(found.length, 3, found.join("\n"));
+            has(
+                await problems(routed([["api.example.com"]], { routedHosts: true, zoneName: undefined })),
+                "dns.zoneName",
+                /is needed with dns\.routedHosts/,
+            );
+        });
+    });
 });
 
 describe("AlbFargateService: certificate", () => {

@@ -171,6 +171,7 @@ const schema = z.strictObject({
             recordName: z.string(),
             evaluateTargetHealth: z.boolean().optional(),
             allowOverwrite: z.boolean().optional(),
+            routedHosts: z.boolean().optional(),
         })
         .optional(),
     /** The ALB's access logs in S3, a bucket given or created here (AlbFargateService `accessLogs`). */

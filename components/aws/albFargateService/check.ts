@@ -11,7 +11,7 @@ import { checkContainer } from "./checkContainer";
 import { checkEdge } from "./checkEdge";
 import { checkLoadBalancer, checkTargetGroup } from "./checkLoadBalancer";
 import { checkNetworkShape, checkPlacement, placeTaskEndpoints, taskEndpointNeeds } from "./checkNetwork";
-import { checkRoutedHostsCertified } from "./checkRoutedHosts";
+import { checkRoutedHostRecords, checkRoutedHostsCertified } from "./checkRoutedHosts";
 import { checkRoutings } from "./checkRouting";
 import { checkPlatformVersion } from "./checkScaling";
 import { checkOperations } from "./checkOperations";
@@ -74,6 +74,7 @@ export function checkAlbFargateServiceArgs(
     const routings = checkRoutings(problems, name, args, serviceArgs, targetGroup.healthCheck);
     const services = unrouted.map(s => (routings.has(s.key) ? { ...s, routing: routings.get(s.key) } : s));
     checkRoutedHostsCertified(problems, edge.certificate, routings);
+    const routedRecordNames = checkRoutedHostRecords(problems, args.dns, edge.dns, routings);
     // Without NAT or public IPs, private subnets created here route nowhere outside the VPC.
     const endpointsOnly = (vpc.egress === "vpcEndpoints" || vpc.egress === "none") && !vpc.existing && !assignPublicIp;
     const taskEgress = checkTaskEgress(
@@ -100,7 +101,7 @@ export function checkAlbFargateServiceArgs(
         targetGroup,
         taskEgress,
         deletionProtection: args.deletionProtection ?? false,
-        edge,
+        edge: edge.dns ? { ...edge, dns: { ...edge.dns, routedRecordNames } } : edge,
     };
 }
 

@@ -21,6 +21,8 @@ export interface DnsPlan {
     readonly evaluateTargetHealth: boolean;
     /** Default false. */
     readonly allowOverwrite: boolean;
+    /** With `routedHosts`: the further records' names, canonical, each once, other than `recordName`. */
+    readonly routedRecordNames: readonly string[];
 }
 
 /** The ACM certificate requested and validated by DNS here. */
@@ -99,6 +101,8 @@ export function checkDns(
         recordName: recordName ?? canonicalDnsName(dns.recordName),
         evaluateTargetHealth: dns.evaluateTargetHealth ?? true,
         allowOverwrite: dns.allowOverwrite ?? false,
+        // Known once the routings are checked (checkRoutedHostRecords).
+        routedRecordNames: [],
     };
 }
 

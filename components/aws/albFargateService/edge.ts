@@ -69,7 +69,11 @@ export function createCertificate(
     return { certificate, certificateArn: validation.certificateArn };
 }
 
-/** The alias records of the ALB: `A`, and `AAAA` when it is dual-stack. */
+/**
+ * The alias records of the ALB: `A`, and `AAAA` when it is dual-stack, for the record's name and
+ * then for each routed host asked for (named by the host, `*` as `wildcard`, so adding one moves
+ * no other).
+ */
 export function createDnsRecords(
     name: string,
     plan: DnsPlan,
@@ -78,19 +82,25 @@ export function createDnsRecords(
     opts: pulumi.CustomResourceOptions,
 ): aws.route53.Record[] {
     const alias = [{ name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: plan.evaluateTargetHealth }];
-    return (dualstack ? (["A", "AAAA"] as const) : (["A"] as const)).map(
-        type =>
-            new aws.route53.Record(
-                `${name}-dns-${type.toLowerCase()}`,
-                {
-                    zoneId: plan.hostedZoneId,
-                    name: plan.recordName,
-                    type,
-                    aliases: alias,
-                    // Sent only when asked for: an earlier release's record sees no change.
-                    allowOverwrite: plan.allowOverwrite || undefined,
-                },
-                opts,
-            ),
-    );
+    const types = dualstack ? (["A", "AAAA"] as const) : (["A"] as const);
+    const records = (logicalPrefix: string, recordName: string) =>
+        types.map(
+            type =>
+                new aws.route53.Record(
+                    `${logicalPrefix}-${type.toLowerCase()}`,
+                    {
+                        zoneId: plan.hostedZoneId,
+                        name: recordName,
+                        type,
+                        aliases: alias,
+                        // Sent only when asked for: an earlier release's record sees no change.
+                        allowOverwrite: plan.allowOverwrite || undefined,
+                    },
+                    opts,
+                ),
+        );
+    return [
+        ...records(`${name}-dns`, plan.recordName),
+        ...plan.routedRecordNames.flatMap(host => records(`${name}-dns-${host.replace(/^\*\./, "wildcard.")}`, host)),
+    ];
 }

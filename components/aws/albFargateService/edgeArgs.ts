@@ -51,6 +51,15 @@ export interface AlbDnsArgs {
      * Destroy then deletes the record. Default: false, so no one else's record is replaced unseen.
      */
     allowOverwrite?: boolean;
+    /**
+     * Also give each host a routed service's rule matches (`services.<key>.routing.hosts`) an
+     * alias record like `recordName`'s (its types, `evaluateTargetHealth` and `allowOverwrite`),
+     * so every name the ALB routes resolves to it. Each such host must then be a DNS name inside
+     * `zoneName`, which must be given; a leading `*.` makes a wildcard record, the ALB's other
+     * pattern characters name no record and are refused. A host equal to `recordName` is that
+     * record. Default: false: the routed hosts' records are yours to make.
+     */
+    routedHosts?: boolean;
 }
 
 /**

@@ -236,6 +236,7 @@ export const ALB_FARGATE_SERVICE_SHAPE = argsShape<AlbFargateServiceArgs>()(
                 recordName: text,
                 evaluateTargetHealth: z.boolean().optional(),
                 allowOverwrite: z.boolean().optional(),
+                routedHosts: z.boolean().optional(),
             })
             .optional(),
         accessLogs: z
