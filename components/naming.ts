@@ -32,6 +32,8 @@ export interface AutonameRule {
     readonly allowed: string;
     /** What the resource is called in messages. */
     readonly kind: string;
+    /** The provider lower-cases the logical name before it appends the suffix. */
+    readonly lowerCase?: boolean;
 }
 
 const ELB = {
@@ -94,14 +96,16 @@ export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
     "aws:lb/targetGroup:TargetGroup": { property: "name", maxLength: 32, ...ELB, kind: "target group" },
     // S3 general purpose bucket names: 3 to 63 lower-case letters, digits, dots and hyphens,
     // starting and ending with a letter or digit (Amazon S3 User Guide, "General purpose bucket
-    // naming rules"); pulumi-aws auto-names `bucket` up to 63. Whether it lower-cases the
-    // logical name first is unconfirmed, so an upper-case name is refused here.
+    // naming rules"). pulumi-aws auto-names `bucket` from the lower-cased logical name, up to 63
+    // (provider/resources.go, `aws_s3_bucket`: `AutoNameTransform("bucket", 63, strings.ToLower)`);
+    // a bucket name given explicitly is sent as it is.
     "aws:s3/bucket:Bucket": {
         property: "bucket",
         maxLength: 63,
         pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
         allowed: "lower-case letters, digits, dots and hyphens",
         kind: "S3 bucket",
+        lowerCase: true,
     },
     "aws:iam/role:Role": { property: "name", maxLength: 64, ...IAM, kind: "IAM role" },
     "aws:iam/rolePolicy:RolePolicy": { property: "name", maxLength: 128, ...IAM, kind: "IAM role policy" },
@@ -132,9 +136,12 @@ export const AUTONAMED: Readonly<Record<string, AutonameRule>> = {
     },
 };
 
-/** The auto-name of `logicalName` with the random part `random` (7 hex characters). */
-export function autoname(logicalName: string, random: string): string {
-    return `${logicalName}-${random}`;
+/**
+ * The auto-name of `logicalName` with the random part `random` (7 hex characters), lower-cased
+ * first where the provider does (`rule.lowerCase`).
+ */
+export function autoname(logicalName: string, random: string, rule?: AutonameRule): string {
+    return `${rule?.lowerCase ? logicalName.toLowerCase() : logicalName}-${random}`;
 }
 
 /** Fixes a caller words for what its users change (which inputs make the name), instead of the generic ones. */
@@ -171,10 +178,10 @@ export function checkAutoname(
         );
         ok = false;
     }
-    if (!rule.pattern.test(autoname(logicalName, "abcdef0"))) {
+    if (!rule.pattern.test(autoname(logicalName, "abcdef0", rule))) {
         problems.add(
             path,
-            `the ${rule.kind} would be named '${logicalName}-…', but its name may have only ${rule.allowed}.`,
+            `the ${rule.kind} would be named '${autoname(logicalName, "…", rule)}', but its name may have only ${rule.allowed}.`,
             fixes.badCharacters ?? `Rename it${or}.`,
         );
         ok = false;

@@ -255,12 +255,36 @@ describe("AlbFargateService: certificate", () => {
         has(dotted, "certificate.domainName", /ends with a dot/);
     });
 
-    it("refuses more names than ACM's default quota", async () => {
-        const many = Array.from({ length: 10 }, (_, i) => `n${i}.example.com`);
+    it("warns over ACM's default quota of names (the account may have raised it), refuses over the most ACM takes", async () => {
+        const names = (n: number) => Array.from({ length: n }, (_, i) => `n${i}.example.com`);
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({ dns: DNS, certificate: { subjectAlternativeNames: names(10) } }),
+                    opts,
+                ),
+        );
+        assert.deepEqual(
+            world.warnings.map(w => w.message),
+            [
+                "the certificate carries 11 names, over ACM's default quota of 10 per certificate: ACM refuses the request unless the account's quota was raised (Service Quotas, AWS Certificate Manager).",
+            ],
+        );
+        assert.equal(world.named("web-certificate").inputs.subjectAlternativeNames.length, 10);
+        await build(
+            opts =>
+                new AlbFargateService(
+                    "web",
+                    service({ dns: DNS, certificate: { subjectAlternativeNames: names(9) } }),
+                    opts,
+                ),
+        );
+        assert.deepEqual(world.warnings, []);
         has(
-            await problems(service({ dns: DNS, certificate: { subjectAlternativeNames: many } })),
+            await problems(service({ dns: DNS, certificate: { subjectAlternativeNames: names(100) } })),
             "certificate.subjectAlternativeNames",
-            /11 names; ACM's default quota is 10/,
+            /101 names; ACM takes at most 100 per certificate/,
         );
     });
 
@@ -378,7 +402,14 @@ describe("AlbFargateService: accessLogs", () => {
         const created = await problems(service({ accessLogs: { prefix: "/logs/", expireAfterDays: 0 } }));
         has(created, "accessLogs.prefix", /starts or ends with '\/'/);
         has(created, "accessLogs.expireAfterDays", /not a whole number from 1/);
-        has(await problems(service({ accessLogs: {} }), "Web"), "name", /S3 bucket would be named 'Web-access-logs-…'/);
+        // pulumi-aws lower-cases the logical name of an auto-named bucket; an underscore stays.
+        has(
+            await problems(service({ accessLogs: {} }), "Web_1"),
+            "name",
+            /S3 bucket would be named 'web_1-access-logs-…', but its name may have only lower-case letters/,
+        );
+        await build(opts => new AlbFargateService("Web", service({ accessLogs: {} }), opts));
+        assert.match(String(world.named("Web-access-logs").inputs.bucket), /^web-access-logs-[0-9a-f]{7}$/);
     });
 
     it("tells the plan that destroy leaves the bucket while it holds logs, unless forceDestroy", () => {

@@ -53,7 +53,7 @@ function withAutoname(type: string, name: string, inputs: PropertyBag): Property
     const random = seededDigest(world, `${type}::${name}`)
         .toString("hex")
         .slice(0, AUTONAME_SUFFIX_LENGTH - 1);
-    const value = autoname(name, random);
+    const value = autoname(name, random, rule);
     if (value.length > rule.maxLength) {
         throw new Error(
             `could not make instance of '${type}': name '${name}-' plus ${random.length} random chars is longer than maximum length ${rule.maxLength}`,

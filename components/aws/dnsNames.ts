@@ -29,8 +29,8 @@ export function canonicalDnsName(name: string): string {
 
 /**
  * The name ACM validates for a certificate name: a wildcard's base name (`*.example.com` →
- * `example.com`), whose one validation record serves both (the Terraform provider's
- * `allow_overwrite` note; unconfirmed in ACM's own guide).
+ * `example.com`), whose one validation record serves both (ACM User Guide, "DNS validation":
+ * ACM's random strings for `*.example.com` "are the same as those created its base domain").
  */
 export function acmValidationName(name: string): string {
     return name.replace(/^\*\./, "");

@@ -50,9 +50,12 @@ export interface AlbAclArgs {
 /**
  * Where the ALB writes its access logs: a Log Service project and logstore, existing ones or
  * created by the component. The ALB needs the service-linked role AliyunServiceRoleForAlbLogDelivery
- * to write there; the cloud creates it the first time access logs are turned on by an account
- * allowed to create roles (ram:CreateServiceLinkedRole), as the console does (unconfirmed for the
- * API path; S3's `createServiceLinkedRole` covers the ALB's own role only).
+ * (service `logdelivery.alb.aliyuncs.com`; SLB guide, "Service-linked roles") to write there. The
+ * guide says such roles are created automatically "in most cases", and the provider turns logs
+ * on with EnableLoadBalancerAccessLog alone, its acceptance tests creating no role
+ * (resource_alicloud_alb_load_balancer.go and _test.go): taken as created by the cloud for an
+ * account allowed to (ram:CreateServiceLinkedRole); unconfirmed for the API path. S3's
+ * `createServiceLinkedRole` covers the ALB's own role only (`alb.aliyuncs.com`).
  */
 export interface AlbAccessLogArgs {
     /**

@@ -87,6 +87,13 @@ export interface CenBandwidthPackageArgs {
      * Bandwidth of the package in Mbit/s (at least {@link MIN_BANDWIDTH_PACKAGE_MBPS}, the
      * provider's minimum; a whole number, at most 100000). The bandwidths of the connections it
      * serves must add up to no more than this. Checked before registration.
+     *
+     * A change resizes the package in place (ModifyCenBandwidthPackageSpec), a subscription too,
+     * but never below what its connections hold at that moment (CEN guide, "Resize a bandwidth
+     * plan": "The sum of maximum bandwidth values assigned to all inter-region connections must
+     * not exceed the target bandwidth value"). Pulumi deletes removed connections last, so to
+     * drop connections and shrink the package, remove the connections in one update and lower
+     * the bandwidth in the next.
      */
     bandwidthMbps: number;
     /**

@@ -30,10 +30,11 @@ export interface CrossRegionBackendArgs extends AlbBackendCommonArgs {
 /**
  * Weights of the backend regions' server groups in the forward rule that splits traffic between
  * them: 0 to 100, the installed provider's range (`alb.Rule` `ruleActions[].forwardGroupConfig.
- * serverGroupTuples[].weight`: "Default value: `100`. Valid values: `0` to `100`", 0 accepted
- * since provider 1.264.0, node_modules/@pulumi/alicloud/types/input.d.ts; older provider sources,
- * resource_alicloud_alb_rule.go in aliyun/terraform-provider-alicloud, validate
- * `IntBetween(1, 100)`). A region of weight 0 gets no new requests (a drained region); at least
+ * serverGroupTuples[].weight`: "Default value: `100`. Valid values: `0` to `100`",
+ * node_modules/@pulumi/alicloud/types/input.d.ts; resource_alicloud_alb_rule.go in
+ * aliyun/terraform-provider-alicloud validates `IntBetween(0, 100)`, 0 since 1.264.0, its
+ * CHANGELOG: "Supported rule_actions.forward_group_config.server_group_tuples.weight set to 0
+ * (#9224)"; older providers refuse 0). A region of weight 0 gets no new requests (a drained region); at least
  * one region must weigh more than 0.
  */
 export const BACKEND_REGION_WEIGHT = { min: 0, max: 100, default: 100 } as const;

@@ -36,9 +36,11 @@ export interface MeshTracingArgs {
     enabled: boolean;
     /**
      * Percentage of requests traced (`meshConfig.pilot.traceSampling`, CreateServiceMesh
-     * `TraceSampling`, "the sampling percentage"): a number from 0 to 100, fractions allowed (a
-     * float in the provider). Only with `enabled`. Checked before registration. Default: ASM's (100
-     * in its API examples; unconfirmed as the default).
+     * `TraceSampling`, "The sampling percentage of tracing analysis"): a number from 0 to 100,
+     * fractions allowed (a float in the provider, not validated there; Istio's "Configure trace
+     * sampling": "in the range of 0.0 to 100.0 with a precision of 0.01"). Only with `enabled`.
+     * Checked before registration. Default: ASM's, which its API reference does not state (100 is
+     * only its example; upstream Istio's default is 1 %).
      */
     sampleRate?: number;
 }

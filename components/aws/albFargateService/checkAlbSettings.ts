@@ -23,8 +23,9 @@ export interface AlbSettingsPlan {
 /**
  * Idle timeout bounds: "idle_timeout.timeout_seconds - The idle timeout value, in seconds. The
  * valid range is 1-4000 seconds. The default is 60 seconds." (Elastic Load Balancing API
- * Reference, `LoadBalancerAttribute`; the range as recalled, unconfirmed here; the default of 60
- * confirmed by the ELB guide, "Edit attributes for your Application Load Balancer").
+ * Reference, `LoadBalancerAttribute`). The provider does not check the range
+ * (terraform-provider-aws internal/service/elbv2/load_balancer.go: `idle_timeout` has `Default: 60`
+ * and no ValidateFunc), so a value out of it would fail only in the API call: checked here.
  */
 export const IDLE_TIMEOUT = { min: 1, max: 4000, default: 60 } as const;
 

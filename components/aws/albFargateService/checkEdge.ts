@@ -33,9 +33,10 @@ export interface CertificatePlan {
     /** The zone of the validation records. */
     readonly hostedZoneId: pulumi.Input<string>;
     /**
-     * One validation record per name, a wildcard counted with its base name (ACM asks the same
-     * record of `*.example.com` and `example.com`: what the Terraform provider's docs write
-     * `allow_overwrite` for; unconfirmed in ACM's own guide), in the order of the names.
+     * One validation record per name, a wildcard counted with its base name (ACM User Guide, "DNS
+     * validation": "for a wild-card domain, such as `*.example.com`, the random strings created by
+     * ACM are the same as those created its base domain, `example.com`"), in the order of the
+     * names.
      */
     readonly validationNames: readonly string[];
 }
@@ -67,10 +68,13 @@ export function checkEdge(
 }
 
 /**
- * ACM's quota of names on one certificate, the domain name included (ACM User Guide, "Quotas":
- * 10 by default, adjustable; as recalled, unconfirmed against the page in this change).
+ * ACM's quota of names on one certificate, the domain name included: "The default quota is 10
+ * domain names for each ACM certificate. Your quota may be larger", raised through Service Quotas
+ * up to 100 (ACM User Guide, "Quotas"). Over the default the component warns (the account's
+ * quota is not known here); over the most ACM takes it refuses.
  */
-const ACM_NAMES_DEFAULT_QUOTA = 10;
+export const ACM_NAMES_DEFAULT_QUOTA = 10;
+export const ACM_NAMES_MAX = 100;
 
 /** Checks `dns`: its zone id, the record name, and that the name is in the zone when the zone's name is given. */
 export function checkDns(
@@ -154,11 +158,11 @@ export function checkCertificate(
         names.map(n => ({ path: n.path, key: n.name })),
         "certificate name",
     );
-    if (names.length > ACM_NAMES_DEFAULT_QUOTA) {
+    if (names.length > ACM_NAMES_MAX) {
         at.add(
             "subjectAlternativeNames",
-            `the certificate would carry ${names.length} names; ACM's default quota is ${ACM_NAMES_DEFAULT_QUOTA} per certificate.`,
-            "Use fewer names (a wildcard covers a level of subdomains), or raise the quota in Service Quotas first.",
+            `the certificate would carry ${names.length} names; ACM takes at most ${ACM_NAMES_MAX} per certificate, even with a raised quota.`,
+            "Use fewer names (a wildcard covers a level of subdomains), or split them over certificates.",
         );
     }
 

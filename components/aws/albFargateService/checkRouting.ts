@@ -19,13 +19,12 @@
  *   (API reference, HostHeaderConditionConfig: "You must include at least one "." character. You
  *   can include only alphabetical characters after the final "." character"; the character list
  *   from the ELB User Guide, "Condition types for listener rules", Host conditions).
- * - Paths: letters, digits, `_ - . $ / ~ " ' @ : + &`, `*` and `?` (ELB User Guide, Path
- *   conditions; the list as recalled from the English page: unconfirmed, the API reference
- *   names only the 128 characters and the two wildcards).
- * - At most 3 values per condition, 5 per rule, 5 wildcards per rule: ELB User Guide, "Condition
- *   types for listener rules", Condition basics (up to three match evaluations per condition, up
- *   to five per rule, at most five wildcards per rule; read in its zh_cn and ja_jp editions, the
- *   English wording not seen).
+ * - Paths: letters, digits, `_ - . $ / ~ " ' @ : + &`, `*` and `?` (ELB User Guide, "Rule
+ *   condition types", Path conditions; the same list in the API reference's
+ *   `RuleCondition.Values`).
+ * - At most 3 values per condition, 5 per rule, 5 wildcards per rule: the same page, "You can
+ *   specify up to three match evaluations per condition", "up to five match evaluations per
+ *   rule", "There is a limit of five wildcard characters per rule".
  */
 import { checkIntegerInRange } from "../../checks";
 import { Problems } from "../../errors";

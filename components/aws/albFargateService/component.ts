@@ -16,6 +16,7 @@ import { ALB_FARGATE_SERVICE_TYPE, validateAlbFargateServiceArgs } from "./check
 import { fargateFlows } from "./flows";
 import { createTaskIdentity } from "./iam";
 import { createAccessLogs } from "./accessLogs";
+import { ACM_NAMES_DEFAULT_QUOTA } from "./checkEdge";
 import { createCertificate, createDnsRecords } from "./edge";
 import { createLoadBalancer } from "./loadBalancer";
 import { AlbFargateServicePlan } from "./plan";
@@ -160,6 +161,14 @@ export class AlbFargateService extends pulumi.ComponentResource implements Decla
         this.logGroup = identity.logGroup;
         this.roles = { execution: identity.executionRole, task: identity.taskRole };
 
+        const certificateNames = plan.edge.certificate ? 1 + plan.edge.certificate.subjectAlternativeNames.length : 0;
+        if (certificateNames > ACM_NAMES_DEFAULT_QUOTA) {
+            warnAbout(
+                this,
+                `the certificate carries ${certificateNames} names, over ACM's default quota of ${ACM_NAMES_DEFAULT_QUOTA} per certificate: ` +
+                    "ACM refuses the request unless the account's quota was raised (Service Quotas, AWS Certificate Manager).",
+            );
+        }
         if (plan.cluster.arn !== undefined && plan.cluster.capacityProviders.length > 0) {
             warnAbout(
                 this,
