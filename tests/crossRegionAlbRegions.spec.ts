@@ -354,6 +354,39 @@ describe("CrossRegionAlbBackend over several backend regions", () => {
         );
     });
 
+    it("lets a rule split its requests between regions with weights of its own, naming a region's group by its key", async () => {
+        await build(opts => {
+            const args = threeRegions(vpcsOf(opts));
+            const forward = [
+                { serverGroup: "default", weight: 70 },
+                { serverGroup: "shenzhen", weight: 30 },
+            ];
+            return new CrossRegionAlbBackend(
+                "s1",
+                { ...args, rules: { api: { priority: 10, paths: ["/api/*"], forward } } },
+                opts,
+            );
+        });
+        const rule = world.named("s1-rule-api");
+        assert.deepEqual(rule.inputs.ruleActions[0].forwardGroupConfig.serverGroupTuples, [
+            { serverGroupId: world.named("s1-sgp").id, weight: 70 },
+            { serverGroupId: world.named("s1-sgp-shenzhen").id, weight: 30 },
+        ]);
+        assert.ok(rule.dependsOn.includes("s1-sgp-shenzhen"), "the rule waits for the region's group");
+        // A key that is none of them: the message says a region's key is a target too.
+        const problems = await rejection(() => ({
+            rules: { api: { priority: 10, paths: ["/api/*"], forward: [{ serverGroup: "guangzhou" }] } },
+        }));
+        assert.deepEqual(
+            problems.map(p => p.path),
+            ["rules.api.forward[0].serverGroup"],
+        );
+        assert.equal(
+            problems[0].message,
+            "server group 'guangzhou' is not 'default', a key of serverGroups or a key of backendRegions.",
+        );
+    });
+
     it("routes legacy back-to-origin blocks back from every backend VPC, and through the ALB region's transit router once", async () => {
         const blocks = ["100.117.130.0/25", "100.117.130.128/25"];
         await build(opts => {

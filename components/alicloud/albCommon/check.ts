@@ -18,6 +18,11 @@ export interface AlbCommonDefaults {
     readonly serverGroupName: string;
     /** Addresses the component's own resources take in each ALB vSwitch (by name), besides the ALB's. */
     readonly usedAddresses?: ReadonlyMap<string, number>;
+    /**
+     * Server groups of the component's own that rules may forward to besides `default` and
+     * `serverGroups` (S1: one per further backend region), by key, and what their keys are called.
+     */
+    readonly ruleGroups?: { readonly keys: readonly string[]; readonly of: string };
 }
 
 /**
@@ -89,6 +94,7 @@ export function checkAlbCommonArgs(
             args.rules,
             serverGroups.map(g => g.key),
             edition,
+            defaults.ruleGroups,
         ),
     };
 }

@@ -8,7 +8,7 @@ import { checkKnownName, checkUnique } from "../../checks";
 import { Problems } from "../../errors";
 import { checkAlibabaName } from "../names";
 import { AlbEdition, AlbScheduler } from "./args";
-import { checkAlbKeys } from "./check";
+import { AlbCommonDefaults, checkAlbKeys } from "./check";
 import { AlbResourceInputs, albServerGroupArgs } from "./create";
 import type { AlbCommonPlan } from "./plan";
 import {
@@ -108,7 +108,8 @@ export function checkAlbServerGroups(
 
 /**
  * Checks the rules at `rules.<key>` against the server groups known (`groupKeys`, without
- * `default`) and the ALB's edition, and returns them with their defaults: priorities 1 to 9999
+ * `default`, and the component's own `more`) and the ALB's edition, and returns them with their
+ * defaults: priorities 1 to 9999
  * and unique, at least one condition, hosts and paths of the ALB's form within the edition's
  * limits, and a forward action to known groups, each once.
  */
@@ -117,11 +118,15 @@ export function checkAlbRules(
     rules: Readonly<Record<string, AlbRuleArgs>> | undefined,
     groupKeys: readonly string[],
     edition: AlbEdition,
+    more?: AlbCommonDefaults["ruleGroups"],
 ): AlbRulePlan[] {
     if (rules === undefined) return [];
     checkAlbKeys(problems, "rules", rules, "rule");
     const entries = Object.entries(rules);
-    const known = [ALB_DEFAULT_SERVER_GROUP, ...groupKeys];
+    const known = [ALB_DEFAULT_SERVER_GROUP, ...groupKeys, ...(more?.keys ?? [])];
+    const knownWords = more
+        ? `'${ALB_DEFAULT_SERVER_GROUP}', a key of serverGroups or a key of ${more.of}`
+        : `'${ALB_DEFAULT_SERVER_GROUP}' or a key of serverGroups`;
     const plans = entries.map(([key, rule]): AlbRulePlan => {
         const path = `rules.${key}`;
         // The key is the rule's name in the console (CreateRule `RuleName`, the ALB names' rule).
@@ -193,7 +198,7 @@ export function checkAlbRules(
                 target.serverGroup,
                 known,
                 "server group",
-                `'${ALB_DEFAULT_SERVER_GROUP}' or a key of serverGroups`,
+                knownWords,
             ),
         );
         checkUnique(

@@ -57,7 +57,8 @@ export interface AlbServerGroupArgs<B> {
 /** One server group a rule forwards to, with its share of the rule's requests. */
 export interface AlbRuleTargetArgs {
     /**
-     * Key of the group in `serverGroups`, or `default` for the component's own server group.
+     * Key of the group in `serverGroups`, or `default` for the component's own server group
+     * (CrossRegionAlbBackend: or the key of one of `backendRegions`, for that region's group).
      */
     serverGroup: string;
     /** Weight, 1–100, against the rule's other groups. Default: 100. 0 (no traffic at all) is refused. */

@@ -147,7 +147,9 @@ export interface CrossRegionAlbBackendArgs extends AlbCommonArgs {
      * {@link BACKEND_REGIONS_RULE_PRIORITY} on the forwarding listener splits every request
      * between the regions by `backendWeight`. A request one of `rules` takes (priorities below
      * 10000) goes only to the groups that rule names: `default` is `backendVpc`'s group, not the
-     * split, and a region's group cannot be named there. At most 4 regions (the weighted rule's
+     * split, and a region's group is named by the region's key, so a rule splits its requests
+     * between regions with weights of its own (`forward: [{ serverGroup: "default", weight: 70 },
+     * { serverGroup: "shenzhen", weight: 30 }]`). At most 4 regions (the weighted rule's
      * forward action takes 5 groups; unconfirmed limit), none keyed as one of `serverGroups`.
      * Default: none, the backends of `backendVpc` only.
      */

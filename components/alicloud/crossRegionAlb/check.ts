@@ -82,7 +82,15 @@ function planOf(problems: Problems, name: string, args: CrossRegionAlbBackendArg
     const distinctRegions = checkRegions(problems, args);
 
     // The ALB: the same placement, names, listener and health-check rules as every ALB of this library.
-    const alb = { vpc: albVpc, ...checkAlbCommonArgs(problems, name, args, albVpc, { serverGroupName: `${name}-ip` }) };
+    // Rules may forward to a further region's group, by the region's key.
+    const regionKeys = Object.keys(args.backendRegions ?? {});
+    const alb = {
+        vpc: albVpc,
+        ...checkAlbCommonArgs(problems, name, args, albVpc, {
+            serverGroupName: `${name}-ip`,
+            ruleGroups: regionKeys.length > 0 ? { keys: regionKeys, of: "backendRegions" } : undefined,
+        }),
+    };
     const backendPort = args.backendPort ?? 80;
     const { backends, serverGroupBackends, routed } = checkBackends(
         problems,

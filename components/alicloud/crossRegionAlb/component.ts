@@ -79,14 +79,21 @@ export class CrossRegionAlbBackend extends pulumi.ComponentResource implements D
             g => serverGroupInputs(plan, component, plan.serverGroupBackends[g.key]),
             albOpts,
         );
-        createAlbRules(name, listener, plan.forwardingRules, groups, albOpts);
+        // Each further region: its server group (which rules may forward to by the region's key),
+        // its groups' rules (named after the region, in its provider).
+        const regionGroups = createRegionServerGroups(name, component, plan, albOpts);
+        createAlbRules(
+            name,
+            listener,
+            plan.forwardingRules,
+            new Map([...groups, ...Object.entries(regionGroups)]),
+            albOpts,
+        );
 
         createAlbIngressRules(name, component, plan.rules, plan.securityGroups, {
             parent: this,
             provider: plan.backendVpc.provider,
         });
-        // Each further region: its server group, its groups' rules (named after the region, in its provider).
-        const regionGroups = createRegionServerGroups(name, component, plan, albOpts);
         for (const r of plan.backendRegions) {
             createAlbIngressRules(`${name}-${r.key}`, component, r.rules, plan.securityGroups, {
                 parent: this,
