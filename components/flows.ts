@@ -45,6 +45,11 @@ export interface FlowHost {
 /** Any address on the internet (IPv4, or IPv6 for an `ipVersion: 6` flow). */
 export interface FlowInternet {
     readonly kind: "internet";
+    /**
+     * The clients' block on the internet, e.g. an office's `203.0.113.0/24` (a listener's access
+     * control list may admit only some). Default: every address of the flow's IP version.
+     */
+    readonly block?: string;
 }
 
 /** A load balancer's front end: what clients connect to on the listener port. */
@@ -99,7 +104,8 @@ export function declaresFlows(value: unknown): value is DeclaresFlows {
 
 /** Helpers that spell the endpoints. */
 export const flowTo = {
-    internet: (): FlowInternet => ({ kind: "internet" }),
+    internet: (block?: string): FlowInternet =>
+        block === undefined ? { kind: "internet" } : { kind: "internet", block },
     loadBalancer: (loadBalancer: pulumi.Resource): FlowLoadBalancer => ({ kind: "loadBalancer", loadBalancer }),
     eip: (eip: pulumi.Resource): FlowElasticIp => ({ kind: "eip", eip }),
     awsService: (service: string): FlowAwsService => ({ kind: "awsService", service }),

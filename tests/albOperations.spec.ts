@@ -7,6 +7,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AlbCommonArgs } from "../components/alicloud/albCommon";
+import { flowTo } from "../components/flows";
+import { verifyFlows } from "../cli/flows";
 import { accessLogProjectName } from "../components/alicloud/albCommon/operations";
 import { ALB_CASES } from "./support/albCases";
 import { build, world } from "./mocks";
@@ -54,6 +56,55 @@ for (const [label, { make, type }] of Object.entries(ALB_CASES)) {
                 ],
             );
             for (const a of attachments) assert.deepEqual([...a.dependsOn].sort(), entries.map(e => e.name).sort());
+        });
+
+        it("declares the clients' flows as the list admits them, and the verifier walks them through its entries", async () => {
+            const component = await build(opts =>
+                make({ acl: { mode: "allow", entries: ["203.0.113.0/24"] } }, opts, false),
+            );
+            const results = await verifyFlows(world);
+            const clients = results
+                .filter(r => /→ ALB :80/.test(String(r.name)))
+                .map(r => [String(r.name).replace(/ over IPv\d$/, ""), r.intent, r.ok, r.reached]);
+            // The allowed block gets through, the rest of the internet is stopped by the list.
+            assert.deepEqual(clients.filter(([name]) => String(name).startsWith("203.")).slice(0, 1), [
+                ["203.0.113.0/24 → ALB :80", "allow", true, true],
+            ]);
+            const refused = results.filter(r => String(r.name).startsWith("internet → ALB :80"));
+            assert.ok(refused.length > 0);
+            for (const r of refused) {
+                assert.deepEqual([r.intent, r.ok, r.reached], ["deny", true, false]);
+                assert.equal(r.break?.hop.kind, "acl");
+                assert.equal(r.break?.hop.resource, "web-listener-acl");
+            }
+            // A flow claiming the internet gets through is broken by the list, at its attachment.
+            const alb = component.intendedFlows.find(f => f.to.kind === "loadBalancer")!.to;
+            const claimed = await verifyFlows(world, [
+                {
+                    name: "everyone",
+                    from: flowTo.internet(),
+                    to: alb,
+                    protocol: "tcp",
+                    port: 80,
+                    intent: "allow",
+                },
+            ]);
+            const claim = claimed.find(r => r.name === "everyone")!;
+            assert.deepEqual([claim.ok, claim.break?.hop.resource], [false, "web-listener-acl"]);
+            assert.match(claim.break!.hop.detail, /0\.0\.0\.0\/0 is not inside an entry of the allow list/);
+
+            // A deny list: the internet gets through, its blocks do not.
+            await build(opts => make({ acl: { mode: "deny", entries: ["198.51.100.7/32"] } }, opts, false));
+            const denied = await verifyFlows(world);
+            const byName = new Map(denied.map(r => [String(r.name).replace(/ over IPv\d$/, ""), r]));
+            assert.deepEqual(
+                [byName.get("internet → ALB :80")?.reached, byName.get("198.51.100.7/32 → ALB :80")?.reached],
+                [true, false],
+            );
+            assert.ok(
+                denied.every(r => r.ok),
+                JSON.stringify(denied.filter(r => !r.ok).map(r => r.name)),
+            );
         });
 
         it("takes a deny list on an HTTP listener", async () => {

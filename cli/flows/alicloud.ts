@@ -30,6 +30,7 @@ import {
     blocksOf,
     Hop,
     hopOf,
+    LoadBalancerFront,
     NetworkModel,
     Route,
     RouteTarget,
@@ -288,6 +289,7 @@ export function readAlicloud(world: World, model: NetworkModel): void {
             internetIpv6: r.inputs.addressIpVersion === "DualStack" && r.inputs.ipv6AddressType === "Internet",
             securityGroupIds: strings(r.inputs.securityGroupIds),
             listeners: new Map(),
+            acls: new Map(),
             hop: hopOf(
                 r,
                 "listener",
@@ -295,12 +297,36 @@ export function readAlicloud(world: World, model: NetworkModel): void {
             ),
         });
     }
+    const listenerPorts = new Map<string, { lb: LoadBalancerFront; port: number }>();
     for (const r of of("alb/listener:Listener")) {
         const lb = [...model.loadBalancers.values()].find(l => l.id === r.inputs.loadBalancerId);
+        const port = Number(r.inputs.listenerPort);
         lb?.listeners.set(
-            Number(r.inputs.listenerPort),
+            port,
             hopOf(r, "listener", `${r.inputs.listenerProtocol ?? "HTTP"} listener on ${r.inputs.listenerPort}`),
         );
+        if (lb) listenerPorts.set(r.id, { lb, port });
+    }
+    // Access control lists: their entries (one attachment each, or several), and where each is attached.
+    const aclEntries = new Map<string, string[]>();
+    for (const r of of("alb/aclEntryAttachment:AclEntryAttachment")) {
+        const given: Array<{ entry?: unknown }> = Array.isArray(r.inputs.entries) ? r.inputs.entries : [];
+        const id = String(r.inputs.aclId);
+        aclEntries.set(id, [...(aclEntries.get(id) ?? []), ...given.map(e => String(e.entry))]);
+    }
+    for (const r of of("alb/listenerAclAttachment:ListenerAclAttachment")) {
+        const at = listenerPorts.get(String(r.inputs.listenerId));
+        const type = r.inputs.aclType === "Black" ? "Black" : "White";
+        const entries = aclEntries.get(String(r.inputs.aclId)) ?? [];
+        at?.lb.acls.set(at.port, {
+            type,
+            entries,
+            hop: hopOf(
+                r,
+                "acl",
+                `${type === "White" ? "allow" : "deny"} list on the listener on ${at.port}: ${entries.join(", ") || "no entries"}`,
+            ),
+        });
     }
 }
 

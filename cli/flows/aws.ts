@@ -272,6 +272,7 @@ export function readAws(world: World, model: NetworkModel): void {
             internetIpv6: r.inputs.internal !== true && r.inputs.ipAddressType === "dualstack",
             securityGroupIds: strings(r.inputs.securityGroups),
             listeners: new Map(),
+            acls: new Map(),
             hop: hopOf(r, "listener", `ALB ${r.name} (${r.inputs.internal ? "internal" : "internet-facing"})`),
         });
     }

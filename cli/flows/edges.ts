@@ -3,6 +3,7 @@
  * in NAT mode, or to a host with a public address; and a host to an AWS service API through an
  * endpoint, a NAT gateway or an internet gateway. Host-to-host walks are ./walk's.
  */
+import { cidrContains } from "../../components/net";
 import { addressOf, Hop, interfaceHolding, NetworkModel, Route } from "./model";
 import { verdict } from "./securityGroups";
 import {
@@ -19,7 +20,11 @@ import {
     walkBetween,
 } from "./walk";
 
-/** Internet to a load balancer's listener: public address of the family, gateway routes (AWS), rules, listener. */
+/**
+ * Internet (every address, or the clients of `internetBlock`) or a place inside a VPC (`from`) to
+ * a load balancer's listener: public address of the family, gateway routes (AWS), rules, listener,
+ * and the listener's access control list.
+ */
 export function toLoadBalancer(
     model: NetworkModel,
     key: string,
@@ -27,6 +32,7 @@ export function toLoadBalancer(
     port: number | undefined,
     notes: string[],
     from?: Place,
+    internetBlock?: string,
 ): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
@@ -84,7 +90,7 @@ export function toLoadBalancer(
                 }
             }
         }
-        const peer = from ?? internetPlace(version);
+        const peer = from ?? internetPlace(version, internetBlock);
         checkRules(
             model,
             hops,
@@ -104,6 +110,26 @@ export function toLoadBalancer(
                 lb.hop.resource,
             );
         hops.push(listener);
+        const acl = lb.acls.get(port!);
+        if (acl) {
+            // Every address of the peer must be admitted: inside an entry of an allow list, in none of a deny list's.
+            const listed = acl.entries.some(entry => cidrContains(entry, peer.block));
+            if (acl.type === "White" && !listed)
+                stop(
+                    "acl",
+                    `${peer.block} is not inside an entry of the allow list on ${lb.name}'s listener on ${port} (${acl.entries.join(", ") || "no entries"})`,
+                    `Add ${peer.block} to the access control list, or declare the flow from a block it lists.`,
+                    acl.hop.resource,
+                );
+            if (acl.type === "Black" && listed)
+                stop(
+                    "acl",
+                    `${peer.block} is inside an entry of the deny list on ${lb.name}'s listener on ${port}`,
+                    `Remove the entry holding ${peer.block} from the access control list.`,
+                    acl.hop.resource,
+                );
+            hops.push(acl.hop);
+        }
     });
 }
 
@@ -113,7 +139,13 @@ function defaultRoute(routes: readonly Route[], version: 4 | 6): Route | undefin
 }
 
 /** Internet to an EIP in NAT mode: the binding, the interface and its attachment, the interface's rules. */
-export function toElasticIp(model: NetworkModel, key: string, packet: Packet, notes: string[]): Walk {
+export function toElasticIp(
+    model: NetworkModel,
+    key: string,
+    packet: Packet,
+    notes: string[],
+    internetBlock?: string,
+): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const eip = model.elasticIps.get(key);
@@ -156,9 +188,9 @@ export function toElasticIp(model: NetworkModel, key: string, packet: Packet, no
             notes,
             "ingress",
             { label: iface.name, block: `${eip.binding.privateIp}/32`, securityGroupIds: iface.securityGroupIds },
-            internetPlace(4),
+            internetPlace(4, internetBlock),
             packet,
-            `Allow ingress ${packet.protocol}${packet.port ? ` ${packet.port}` : ""} from 0.0.0.0/0 in the ENI's security group.`,
+            `Allow ingress ${packet.protocol}${packet.port ? ` ${packet.port}` : ""} from ${internetPlace(4, internetBlock).block} in the ENI's security group.`,
         );
         notes.push(
             `replies from ${eip.binding.privateIp} leave by the ENI only with the guest's policy routes (guestScript)`,
@@ -171,7 +203,14 @@ export function toElasticIp(model: NetworkModel, key: string, packet: Packet, no
  * public IP and EIPs are IPv4; an IPv6 address is public only with IPv6 internet bandwidth, which
  * the model does not read, so an IPv6 host counts as public only when its flow says so.
  */
-export function toHost(model: NetworkModel, place: Place, packet: Packet, version: 4 | 6, notes: string[]): Walk {
+export function toHost(
+    model: NetworkModel,
+    place: Place,
+    packet: Packet,
+    version: 4 | 6,
+    notes: string[],
+    internetBlock?: string,
+): Walk {
     const hops: Hop[] = [];
     return attempt(hops, () => {
         const address = addressOf(place.block);
@@ -206,7 +245,7 @@ export function toHost(model: NetworkModel, place: Place, packet: Packet, versio
             notes,
             "ingress",
             place,
-            internetPlace(version),
+            internetPlace(version, internetBlock),
             packet,
             `Allow ingress from the internet in ${place.label}'s security group.`,
         );

@@ -86,7 +86,7 @@ async function resolve<T>(value: pulumi.Input<T> | undefined): Promise<T | undef
 type Resolved =
     | { readonly kind: "place"; readonly place: Place }
     | { readonly kind: "invalid"; readonly label: string; readonly detail: string }
-    | { readonly kind: "internet" }
+    | { readonly kind: "internet"; readonly block?: string }
     | { readonly kind: "loadBalancer"; readonly key: string }
     | { readonly kind: "eip"; readonly key: string }
     | { readonly kind: "awsService"; readonly service: string };
@@ -97,8 +97,17 @@ function keyOf(resource: pulumi.Resource): string {
 
 async function resolveEndpoint(endpoint: FlowEndpoint): Promise<Resolved> {
     switch (endpoint.kind) {
-        case "internet":
-            return { kind: "internet" };
+        case "internet": {
+            if (endpoint.block === undefined) return { kind: "internet" };
+            const block = asBlock(endpoint.block);
+            return block === undefined
+                ? {
+                      kind: "invalid",
+                      label: "the internet",
+                      detail: `the internet: '${endpoint.block}' is not an IP address or block`,
+                  }
+                : { kind: "internet", block };
+        }
         case "loadBalancer":
             return { kind: "loadBalancer", key: keyOf(endpoint.loadBalancer) };
         case "eip":
@@ -144,7 +153,7 @@ function labelOf(endpoint: Resolved): string {
         case "invalid":
             return endpoint.label;
         case "internet":
-            return "the internet";
+            return endpoint.block === undefined ? "the internet" : `the internet (${endpoint.block})`;
         case "loadBalancer":
             return endpoint.key.split("::")[1];
         case "eip":
@@ -175,11 +184,12 @@ function dispatch(
         };
     if (from.kind === "place" && to.kind === "place") return walkBetween(model, from.place, to.place, packet, notes);
     if (from.kind === "internet" && to.kind === "loadBalancer")
-        return toLoadBalancer(model, to.key, version, flow.port, notes);
+        return toLoadBalancer(model, to.key, version, flow.port, notes, undefined, from.block);
     if (from.kind === "place" && to.kind === "loadBalancer")
         return toLoadBalancer(model, to.key, version, flow.port, notes, from.place);
-    if (from.kind === "internet" && to.kind === "eip") return toElasticIp(model, to.key, packet, notes);
-    if (from.kind === "internet" && to.kind === "place") return toHost(model, to.place, packet, version, notes);
+    if (from.kind === "internet" && to.kind === "eip") return toElasticIp(model, to.key, packet, notes, from.block);
+    if (from.kind === "internet" && to.kind === "place")
+        return toHost(model, to.place, packet, version, notes, from.block);
     if (from.kind === "place" && to.kind === "awsService")
         return toAwsService(model, from.place, to.service, flow.port, notes);
     return {

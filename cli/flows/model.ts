@@ -145,6 +145,20 @@ export interface LoadBalancerFront {
     readonly securityGroupIds: string[];
     /** Listener port → the listener resource. */
     readonly listeners: Map<number, Hop>;
+    /** Listener port → the access control list attached to that listener (Alibaba Cloud ALB). */
+    readonly acls: Map<number, ListenerAcl>;
+    readonly hop: Hop;
+}
+
+/**
+ * An access control list on a listener: `White` admits only clients inside an entry, `Black`
+ * refuses those inside one (ALB's `ListenerAclAttachment` `aclType`).
+ */
+export interface ListenerAcl {
+    readonly type: "White" | "Black";
+    /** The blocks of its entry attachments. */
+    readonly entries: string[];
+    /** The attachment to the listener. */
     readonly hop: Hop;
 }
 

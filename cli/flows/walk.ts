@@ -319,7 +319,8 @@ export function attempt(hops: Hop[], body: () => void): Walk {
     }
 }
 
-/** The internet as a place: every address of the family. */
-export function internetPlace(version: 4 | 6): Place {
+/** The internet as a place: every address of the family, or the clients of `block` on it. */
+export function internetPlace(version: 4 | 6, block?: string): Place {
+    if (block !== undefined) return { label: `the internet (${block})`, block, securityGroupIds: [] };
     return { label: "the internet", block: version === 6 ? "::/0" : "0.0.0.0/0", securityGroupIds: [] };
 }

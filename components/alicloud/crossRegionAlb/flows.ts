@@ -2,27 +2,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
 import { everyGroupBackend } from "../albCommon/backends";
+import { albClientFlows } from "../albCommon/clientFlows";
 import { albListenerPorts } from "../albCommon/listener";
 import { CrossRegionAlbPlan } from "./args";
 
 /**
- * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too), each
+ * The internet to each listener (Internet ALBs; the HTTP redirect to HTTPS too) as the listeners'
+ * access control list admits it (albClientFlows), each
  * back-to-origin block to each backend port (and back), in every backend region; and the
  * internet to a backend, blocked. `backendVpc`'s backends are the component's own and those of
  * its extra server groups.
  */
 export function crossRegionFlows(plan: CrossRegionAlbPlan, alb: pulumi.Resource): IntendedFlow[] {
     const flows: IntendedFlow[] = [];
-    for (const listenerPort of plan.addressType === "Internet" ? albListenerPorts(plan.listener) : []) {
-        flows.push({
-            name: `internet → ALB :${listenerPort}`,
-            from: flowTo.internet(),
-            to: flowTo.loadBalancer(alb),
-            protocol: "tcp",
-            port: listenerPort,
-            intent: "allow",
-        });
-    }
+    const ports = plan.addressType === "Internet" ? albListenerPorts(plan.listener) : [];
+    flows.push(...albClientFlows(plan.acl, ports, [4], alb, (who, port) => `${who} → ALB :${port}`));
     const regions = [
         {
             vpc: plan.backendVpc,

@@ -2,11 +2,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IntendedFlow, flowTo } from "../../flows";
 import { everyGroupBackend } from "../albCommon/backends";
+import { albClientFlows } from "../albCommon/clientFlows";
 import { albListenerPorts } from "../albCommon/listener";
 import { DualStackAlbPlan } from "./args";
 
 /**
- * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, each
+ * The internet to each listener (and the HTTP redirect to HTTPS) over each public family, as the
+ * listeners' access control list admits it (albClientFlows), each
  * ALB vSwitch to each backend over its family (the ALB fetches from its vSwitch addresses, seed
  * 002; a legacy ALB from its listed blocks over IPv4), and the internet to a backend without its
  * own public IPv6 bandwidth, blocked. The backends are the component's own and those of its extra
@@ -18,19 +20,15 @@ export function dualStackFlows(plan: DualStackAlbPlan, alb: pulumi.Resource): In
     const publicFamilies: Array<4 | 6> = [];
     if (plan.addressType === "Internet") publicFamilies.push(4);
     if (plan.ipv6AddressType === "Internet") publicFamilies.push(6);
-    for (const port of albListenerPorts(plan.listener)) {
-        for (const ipVersion of publicFamilies) {
-            flows.push({
-                name: `internet → ALB :${port} over IPv${ipVersion}`,
-                from: flowTo.internet(),
-                to: flowTo.loadBalancer(alb),
-                protocol: "tcp",
-                port,
-                ipVersion,
-                intent: "allow",
-            });
-        }
-    }
+    flows.push(
+        ...albClientFlows(
+            plan.acl,
+            albListenerPorts(plan.listener),
+            publicFamilies,
+            alb,
+            (who, port, family) => `${who} → ALB :${port} over IPv${family}`,
+        ),
+    );
     const vpc = plan.vpc;
     for (const b of everyGroupBackend(plan.backends, plan.serverGroupBackends, b => b.instanceId)) {
         const group = b.securityGroup === undefined ? undefined : plan.securityGroups[b.securityGroup];
