@@ -69,8 +69,6 @@ interface Frame {
     bottomPad: number;
     contentW: number;
     contentH: number;
-    /** The footnote's height with the gap above it; 0 without one. */
-    footnoteH: number;
 }
 const frames = new WeakMap<Box, Frame>();
 
@@ -112,7 +110,7 @@ function sizeBox(box: Box): void {
         ? wrapEntries(box.footnote, FOOTNOTE_SIZE, box.w - 2 * pad, FOOTNOTE_COLOUR)
         : undefined;
     const footnoteH = box.footnoteLines ? TITLE_GAP + blockSize(box.footnoteLines).h : 0;
-    frames.set(box, { pad, gap, titleW: title.w, titleRowH, bottomPad, contentW, contentH, footnoteH });
+    frames.set(box, { pad, gap, titleW: title.w, titleRowH, bottomPad, contentW, contentH });
     box.h = Math.ceil(pad + titleRowH + contentH + footnoteH + bottomPad);
     box.overTop = topH / 2;
     box.overBottom = bottomH / 2;

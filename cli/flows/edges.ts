@@ -182,15 +182,16 @@ export function toElasticIp(
                 iface.hop.resource,
             );
         hops.push(iface.attachment);
+        const client = internetPlace(4, internetBlock);
         checkRules(
             model,
             hops,
             notes,
             "ingress",
             { label: iface.name, block: `${eip.binding.privateIp}/32`, securityGroupIds: iface.securityGroupIds },
-            internetPlace(4, internetBlock),
+            client,
             packet,
-            `Allow ingress ${packet.protocol}${packet.port ? ` ${packet.port}` : ""} from ${internetPlace(4, internetBlock).block} in the ENI's security group.`,
+            `Allow ingress ${packet.protocol}${packet.port ? ` ${packet.port}` : ""} from ${client.block} in the ENI's security group.`,
         );
         notes.push(
             `replies from ${eip.binding.privateIp} leave by the ENI only with the guest's policy routes (guestScript)`,
