@@ -108,10 +108,16 @@ describe("AlbFargateService: dns", () => {
                 opts =>
                     new AlbFargateService(
                         "web",
-                        routed([["API.example.com", "app.example.com"], ["*.admin.example.com"]], {
-                            routedHosts: true,
-                            allowOverwrite: true,
-                        }),
+                        routed(
+                            [
+                                ["API.example.com", "app.example.com"],
+                                ["*.admin.example.com", "wildcard.admin.example.com"],
+                            ],
+                            {
+                                routedHosts: true,
+                                allowOverwrite: true,
+                            },
+                        ),
                         opts,
                     ),
             );
@@ -121,7 +127,8 @@ describe("AlbFargateService: dns", () => {
                 [
                     ["web-dns-a", "app.example.com", "A", true],
                     ["web-dns-api.example.com-a", "api.example.com", "A", true],
-                    ["web-dns-wildcard.admin.example.com-a", "*.admin.example.com", "A", true],
+                    ["web-dns-_wildcard.admin.example.com-a", "*.admin.example.com", "A", true],
+                    ["web-dns-wildcard.admin.example.com-a", "wildcard.admin.example.com", "A", true],
                 ],
             );
             const alb = world.named("web-alb");

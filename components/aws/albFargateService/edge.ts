@@ -71,8 +71,9 @@ export function createCertificate(
 
 /**
  * The alias records of the ALB: `A`, and `AAAA` when it is dual-stack, for the record's name and
- * then for each routed host asked for (named by the host, `*` as `wildcard`, so adding one moves
- * no other).
+ * then for each routed host asked for (named by the host, `*` as `_wildcard`, which no checked
+ * label can be, so `*.example.com` and `wildcard.example.com` stay two resources; adding one
+ * moves no other).
  */
 export function createDnsRecords(
     name: string,
@@ -101,6 +102,6 @@ export function createDnsRecords(
         );
     return [
         ...records(`${name}-dns`, plan.recordName),
-        ...plan.routedRecordNames.flatMap(host => records(`${name}-dns-${host.replace(/^\*\./, "wildcard.")}`, host)),
+        ...plan.routedRecordNames.flatMap(host => records(`${name}-dns-${host.replace(/^\*\./, "_wildcard.")}`, host)),
     ];
 }
